@@ -1,0 +1,32 @@
+# Set-up and entry points; see README.md.
+PYTHON ?= python3.11
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+
+.PHONY: setup run test train bench clean
+
+setup: $(STAMP)
+
+$(STAMP): requirements.lock pyproject.toml
+	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	@$(BIN)/python -m pip install --quiet --disable-pip-version-check --upgrade "pip>=24"
+	@$(BIN)/python -m pip install --quiet --disable-pip-version-check -r requirements.lock
+	@$(BIN)/python -m pip install --quiet --disable-pip-version-check --no-deps -e .
+	@touch $(STAMP)
+	@echo "setup: $(VENV) ready"
+
+run: setup
+	@$(BIN)/evidence run
+
+test: setup
+	@$(BIN)/python -m pytest
+
+train: setup
+	@$(BIN)/evidence train
+
+bench: setup
+	@$(BIN)/python bench/bench_ingest.py
+
+clean:
+	rm -rf $(VENV) .cache .prefect reports warehouse.duckdb

@@ -1,0 +1,112 @@
+"""Typed records for extracted evidence and the Table 1 mirror."""
+from __future__ import annotations
+
+import hashlib
+import json
+from enum import Enum
+from typing import Literal, Optional
+
+from pydantic import BaseModel, ConfigDict, Field
+
+from schemas.document import BBox
+
+
+class Endpoint(str, Enum):
+    """Closed endpoint vocabulary (see CONTRACTS.md)."""
+
+    CR = "CR"
+    CR_CRI = "CR_CRI"
+    ORR = "ORR"
+    MRD_NEG = "MRD_NEG"
+    RFS = "RFS"
+    EFS = "EFS"
+    DFS = "DFS"
+    PFS = "PFS"
+    OS = "OS"
+    DOR = "DOR"
+    VOD = "VOD"
+    CRS = "CRS"
+    ICANS = "ICANS"
+    GVHD = "GVHD"
+    ALLOHSCT = "ALLOHSCT"
+    NRM = "NRM"
+    ENROLLED = "ENROLLED"
+
+
+Statistic = Literal["rate", "median", "landmark", "hazard_ratio", "count"]
+Unit = Optional[Literal["%", "months"]]
+Source = Literal["body", "table"]
+
+
+def content_id(*parts: object) -> str:
+    """Stable sha256 hex id of the JSON encoding of `parts`."""
+    payload = json.dumps(parts, sort_keys=True, default=str, ensure_ascii=False)
+    return hashlib.sha256(payload.encode("utf-8")).hexdigest()
+
+
+class EvidenceRecord(BaseModel):
+    """One reported result with its provenance; export fields first, provenance after."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    doc: str = Field(description="file name of the source PDF")
+    trial: Optional[str] = None
+    nct: Optional[str] = None
+    endpoint: str = Field(description="code from the Endpoint vocabulary; validated in the validate stage")
+    arm: Optional[str] = None
+    value: float
+    unit: Optional[str] = None
+    statistic: str
+    timepoint: Optional[str] = None
+    ci_low: Optional[float] = None
+    ci_high: Optional[float] = None
+    p_value: Optional[float] = None
+    page: int = Field(ge=1)
+    quote: str
+    source: Source
+    # provenance
+    doc_sha256: str
+    value_text: str = Field(description="the number as printed, e.g. '34', 'two-thirds'")
+    char_start: int = Field(ge=0, description="start of value_text in the source text")
+    char_end: int = Field(ge=0)
+    quote_start: int = Field(ge=0, description="start of quote in the source text")
+    bbox: Optional[BBox] = None
+    table_id: Optional[str] = None
+    table_row: Optional[int] = None
+    table_col: Optional[int] = None
+    extractor: str = Field(description="id of the rule or model that produced the record")
+    extractor_version: str
+
+    @property
+    def record_id(self) -> str:
+        """Content-hash identity: same document, location and reading give the same id."""
+        return content_id(
+            self.doc_sha256, self.source, self.table_id, self.table_row, self.char_start, self.char_end,
+            self.trial, self.endpoint, self.arm, self.value, self.unit, self.statistic, self.timepoint,
+        )
+
+
+class Table1Row(BaseModel):
+    """One data row of a document's Table 1, cells as printed with wrapped lines joined by a space."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    doc_sha256: str
+    document: str = Field(description="file name of the source PDF")
+    table_id: str
+    row_number: int = Field(ge=1)
+    trial: str
+    reference: Optional[str] = Field(default=None, description="content of the [..] marker, e.g. '23,24,25'")
+    setting: str
+    design: str
+    total_patients: str
+    treatment: str
+    main_results: str
+    page: int = Field(ge=1)
+    bbox: Optional[BBox] = None
+
+    @property
+    def row_id(self) -> str:
+        """Content-hash identity of the row."""
+        return content_id(self.doc_sha256, self.table_id, self.row_number, self.trial, self.reference,
+                          self.setting, self.design, self.total_patients, self.treatment, self.main_results)

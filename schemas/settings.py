@@ -1,0 +1,113 @@
+"""One validated settings model per pipeline stage, loaded from config/pipeline.toml."""
+from __future__ import annotations
+
+import tomllib
+from pathlib import Path
+from typing import Literal, Optional
+
+from pydantic import BaseModel, ConfigDict, Field, ValidationError
+
+PROJECT_ROOT = Path(__file__).resolve().parents[1]
+CONFIG_DIR = PROJECT_ROOT / "config"
+DEFAULT_CONFIG_FILE = CONFIG_DIR / "pipeline.toml"
+
+
+class _Settings(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class IngestSettings(_Settings):
+    """How PDFs are found, parsed and bounded."""
+
+    corpus_dirs: tuple[Path, ...] = (PROJECT_ROOT / "corpus" / "sample",)
+    glob: str = "**/*.pdf"
+    timeout_seconds: float = Field(default=120.0, gt=0)
+    memory_limit_mb: int = Field(default=2048, ge=256)
+    max_file_mb: float = Field(default=200.0, gt=0)
+    max_pages: int = Field(default=2000, ge=1)
+    passwords: dict[str, str] = Field(default_factory=dict, description="file name -> password for encrypted PDFs")
+    workers: int = Field(default=2, ge=1, le=32)
+    cache_dir: Path = PROJECT_ROOT / ".cache" / "parse"
+
+
+class ExtractSettings(_Settings):
+    """Which NLP pipeline extracts evidence."""
+
+    base_model: Optional[str] = Field(default=None, description="installed spaCy model to start from, e.g. en_core_sci_sm")
+    ner_model_dir: Path = PROJECT_ROOT / "models" / "ner"
+    use_ner: bool = True
+    gazetteer_dir: Path = CONFIG_DIR / "gazetteers"
+
+
+class ValidateSettings(_Settings):
+    """How records are checked before load."""
+
+    reports_dir: Path = PROJECT_ROOT / "reports"
+    data_docs: bool = True
+    on_batch_failure: Literal["fail_run"] = "fail_run"
+
+
+class WarehouseSettings(_Settings):
+    """Where the DuckDB warehouse lives."""
+
+    path: Path = PROJECT_ROOT / "warehouse.duckdb"
+
+
+class PipelineSettings(_Settings):
+    """All stage settings together, as read from one TOML file."""
+
+    ingest: IngestSettings = IngestSettings()
+    extract: ExtractSettings = ExtractSettings()
+    validate_: ValidateSettings = Field(default=ValidateSettings(), alias="validate")
+    warehouse: WarehouseSettings = WarehouseSettings()
+
+
+class SettingsError(ValueError):
+    """A config file that does not validate; the message names each bad key and what is allowed."""
+
+
+def _resolve(base: Path, value: object) -> object:
+    if isinstance(value, str) and (value.startswith("./") or value.startswith("../")):
+        return str((base / value).resolve())
+    return value
+
+
+def load_settings(path: Path | None = None) -> PipelineSettings:
+    """Read and validate the pipeline settings; relative paths are taken from the file's folder."""
+    path = Path(path) if path else DEFAULT_CONFIG_FILE
+    if not path.exists():
+        if path == DEFAULT_CONFIG_FILE:
+            return PipelineSettings()
+        raise SettingsError(f"config file not found: {path}")
+    try:
+        raw = tomllib.loads(path.read_text(encoding="utf-8"))
+    except tomllib.TOMLDecodeError as exc:
+        raise SettingsError(f"{path}: not valid TOML: {exc}") from exc
+    base = path.parent.parent if path.parent.name == "config" else path.parent
+    for section in raw.values():
+        if isinstance(section, dict):
+            for key, value in list(section.items()):
+                if isinstance(value, list):
+                    section[key] = [_resolve(base, v) for v in value]
+                else:
+                    section[key] = _resolve(base, value)
+    try:
+        return PipelineSettings.model_validate(raw)
+    except ValidationError as exc:
+        raise SettingsError(_explain(path, exc)) from exc
+
+
+def _explain(path: Path, exc: ValidationError) -> str:
+    lines = [f"{path}: invalid settings"]
+    for err in exc.errors():
+        where = ".".join(str(p) for p in err["loc"])
+        msg = err["msg"]
+        if err["type"] == "extra_forbidden":
+            section = err["loc"][0] if err["loc"] else None
+            model = PipelineSettings.model_fields.get(str(section)) or next(
+                (f for f in PipelineSettings.model_fields.values() if f.alias == section), None)
+            allowed = sorted(model.annotation.model_fields) if model and len(err["loc"]) > 1 else sorted(
+                f.alias or n for n, f in PipelineSettings.model_fields.items())
+            msg = f"unknown key; allowed keys: {', '.join(allowed)}"
+        lines.append(f"  {where}: {msg}")
+    return "\n".join(lines)
