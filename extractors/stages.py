@@ -1,0 +1,71 @@
+"""The pipeline's stage functions (ingest, extract, summarise), free of orchestration."""
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Sequence
+
+from schemas.document import Document, DocumentStatus
+from schemas.evidence import EvidenceRecord, Table1Row
+from schemas.settings import ExtractSettings, IngestSettings
+
+
+@dataclass(frozen=True)
+class Extraction:
+    """What extraction read from one document: its Table 1 rows and evidence records."""
+
+    doc_sha256: str
+    table1_rows: tuple[Table1Row, ...] = ()
+    records: tuple[EvidenceRecord, ...] = ()
+
+
+@dataclass
+class RunCounts:
+    """Counts that the run summary and the `runs` table report."""
+
+    documents: int = 0
+    by_status: Counter = field(default_factory=Counter)
+    table1_rows: int = 0
+    loaded: int = 0
+    rejected: int = 0
+
+    def as_dict(self) -> dict[str, int]:
+        """Counts keyed as the `runs` table columns expect."""
+        return {"documents": self.documents, "parsed": self.by_status.get("parsed", 0),
+                "table1_rows": self.table1_rows, "loaded": self.loaded, "rejected": self.rejected}
+
+
+def ingest_file(path: Path, settings: IngestSettings) -> Document:
+    """Parse one PDF in an isolated worker, reusing the parse cache for unchanged content."""
+    from extractors.pdf import cache
+    from extractors.pdf.ingest import PARSER_VERSION, parse_pdf_isolated, sha256_file
+
+    try:
+        sha = sha256_file(path)
+    except OSError as exc:
+        return Document(sha256="", path=str(path), status=DocumentStatus.corrupt, parser_version=PARSER_VERSION,
+                        message=f"cannot read file: {exc.strerror or exc}; check its permissions")
+    cached = cache.load_cached(sha, settings.cache_dir)
+    if cached is not None:
+        return cached.model_copy(update={"path": str(path)})
+    doc = parse_pdf_isolated(path, settings)
+    cache.store(doc, settings.cache_dir)
+    return doc
+
+
+def extract_document(doc: Document, settings: ExtractSettings) -> Extraction:
+    """Read Table 1 rows and evidence records from one parsed document."""
+    from extractors.evidence.extract import extract_evidence
+    from extractors.pdf.table1 import table1_rows
+
+    if doc.status is not DocumentStatus.parsed:
+        return Extraction(doc.sha256)
+    rows = tuple(table1_rows(doc))
+    records = tuple(extract_evidence(doc, rows, settings))
+    return Extraction(doc.sha256, rows, records)
+
+
+def count_documents(documents: Sequence[Document]) -> RunCounts:
+    """Tally documents by status."""
+    return RunCounts(documents=len(documents), by_status=Counter(d.status.value for d in documents))

@@ -1,0 +1,150 @@
+"""The Prefect flow: ingest -> extract -> validate -> load -> sync, wiring the stage functions."""
+from __future__ import annotations
+
+import sys
+import uuid
+from dataclasses import dataclass, field
+from datetime import datetime, timezone
+from pathlib import Path
+from typing import Callable, Optional, Sequence
+
+from flows.env import configure_environment
+
+configure_environment()
+
+from prefect import flow, task  # noqa: E402
+from prefect.context import get_run_context  # noqa: E402
+from prefect.task_runners import ThreadPoolTaskRunner  # noqa: E402
+
+from extractors import stages  # noqa: E402
+from schemas.document import Document  # noqa: E402
+from schemas.settings import PipelineSettings  # noqa: E402
+from warehouse import load as warehouse_load  # noqa: E402
+from warehouse import migrate, sync  # noqa: E402
+
+Progress = Callable[[str], None]
+
+
+def stderr_progress(message: str) -> None:
+    """Print one progress line to stderr."""
+    print(message, file=sys.stderr, flush=True)
+
+
+class BatchValidationError(RuntimeError):
+    """The batch as a whole is unusable; nothing was written."""
+
+
+@dataclass
+class RunSummary:
+    """What one run did, for the CLI summary and tests."""
+
+    run_id: str
+    warehouse: Path
+    counts: stages.RunCounts
+    sync: dict = field(default_factory=dict)
+    data_docs_path: Optional[str] = None
+    validation_seconds: float = 0.0
+    documents: list = field(default_factory=list)
+
+
+@task(name="ingest", retries=2, retry_delay_seconds=1)
+def ingest_task(path: Path, settings) -> Document:
+    """Parse one PDF (retried on I/O errors)."""
+    return stages.ingest_file(path, settings)
+
+
+@task(name="extract")
+def extract_task(doc: Document, settings) -> stages.Extraction:
+    """Extract Table 1 rows and evidence from one document."""
+    return stages.extract_document(doc, settings)
+
+
+@task(name="validate")
+def validate_task(records, documents, table1_rows, run_id: str, settings):
+    """Check the batch, then every record; rejected records are kept with reasons."""
+    from schemas.validation import check_batch, validate_records
+
+    problems = check_batch(table1_rows, documents)
+    if problems:
+        raise BatchValidationError("batch validation failed; the warehouse was not changed:\n  " + "\n  ".join(problems))
+    return validate_records(records, documents, run_id, settings)
+
+
+@task(name="load", retries=1, retry_delay_seconds=2)
+def load_task(warehouse_path: Path, run: warehouse_load.RunRecord, documents, table1_rows, records, rejected) -> None:
+    """Write the run into the warehouse atomically."""
+    con = migrate.connect(warehouse_path)
+    try:
+        migrate.ensure_schema(con)
+        warehouse_load.load_run(con, run, documents, table1_rows, records, rejected)
+    finally:
+        con.close()
+
+
+@task(name="sync")
+def sync_task(warehouse_path: Path) -> dict:
+    """Report how the evidence stands against each document's Table 1."""
+    con = migrate.connect(warehouse_path, read_only=True)
+    try:
+        return sync.sync_state(con)
+    finally:
+        con.close()
+
+
+def _code_version() -> str:
+    from importlib.metadata import PackageNotFoundError, version
+
+    from extractors.pdf.ingest import PARSER_VERSION
+
+    try:
+        package = version("trial-evidence-warehouse")
+    except PackageNotFoundError:
+        package = "unknown"
+    return f"{package}+parser.{PARSER_VERSION}"
+
+
+@flow(name="evidence-run", task_runner=ThreadPoolTaskRunner(max_workers=2), log_prints=False)
+def evidence_run(corpus_dirs: Sequence[Path], warehouse_path: Path, settings: PipelineSettings,
+                 progress: Optional[Progress] = None) -> RunSummary:
+    """One pipeline run over every PDF under the corpus folders."""
+    from extractors.pdf.ingest import discover_pdfs, mark_duplicates
+
+    say = progress or (lambda _m: None)
+    started = datetime.now(timezone.utc)
+    run_id = f"run-{started:%Y%m%dT%H%M%SZ}-{uuid.uuid4().hex[:8]}"
+    flow_run_id = str(get_run_context().flow_run.id)
+
+    paths = discover_pdfs(corpus_dirs, settings.ingest.glob)
+    say(f"ingest: {len(paths)} PDF file(s)")
+    futures = [ingest_task.submit(p, settings.ingest) for p in paths]
+    documents = []
+    for i, fut in enumerate(futures, 1):
+        doc = fut.result()
+        documents.append(doc)
+        say(f"  [{i}/{len(paths)}] {doc.status.value:<13} {doc.file_name} ({doc.pages} pages)"
+            + (f": {doc.message}" if doc.status.value != "parsed" and doc.message else ""))
+    documents = mark_duplicates(documents)
+
+    say("extract: trials, endpoints and values")
+    extractions = [f.result() for f in [extract_task.submit(d, settings.extract) for d in documents]]
+    table1_rows = [r for e in extractions for r in e.table1_rows]
+    records = [r for e in extractions for r in e.records]
+
+    say(f"validate: {len(records)} record(s)")
+    outcome = validate_task(records, documents, table1_rows, run_id, settings.validate_)
+
+    counts = stages.count_documents(documents)
+    counts.table1_rows, counts.loaded, counts.rejected = len(table1_rows), len(outcome.valid), len(outcome.rejected)
+    run = warehouse_load.RunRecord(
+        run_id=run_id, started_at=started.replace(tzinfo=None), flow_run_id=flow_run_id, status="completed",
+        finished_at=datetime.now(timezone.utc).replace(tzinfo=None), code_version=_code_version(),
+        corpus=", ".join(str(c) for c in corpus_dirs), counts=counts.as_dict(),
+        validation_seconds=outcome.seconds, data_docs_path=outcome.data_docs_path,
+    )
+    say(f"load: {warehouse_path}")
+    load_task(warehouse_path, run, documents, table1_rows, outcome.valid, outcome.rejected)
+    say("sync: Table 1 against the body text")
+    sync_state = sync_task(warehouse_path)
+    return RunSummary(run_id=run_id, warehouse=warehouse_path, counts=counts, sync=sync_state,
+                      data_docs_path=outcome.data_docs_path, validation_seconds=outcome.seconds,
+                      documents=documents)

@@ -1,0 +1,147 @@
+"""CLI contract: exit codes, messages and output formats of `evidence`."""
+from __future__ import annotations
+
+import csv
+import io
+import json
+from datetime import datetime
+
+import pytest
+
+from flows.cli import EXIT_BAD_INPUT, EXPORT_FIELDS, main
+from schemas.document import Document, DocumentStatus
+from schemas.evidence import EvidenceRecord, Table1Row
+from warehouse import load, migrate
+
+SHA = "a" * 64
+
+
+def _record(**overrides) -> EvidenceRecord:
+    quote = "CR was 34% with blinatumomab versus 16% with chemotherapy."
+    fields = dict(doc="trial.pdf", trial="TOWER", nct="NCT02013167", endpoint="CR", arm="blinatumomab", value=34.0,
+                  unit="%", statistic="rate", page=2, quote=quote, source="body", doc_sha256=SHA, value_text="34",
+                  char_start=10, char_end=12, quote_start=3, extractor="rule:test", extractor_version="t1")
+    fields.update(overrides)
+    return EvidenceRecord(**fields)
+
+
+@pytest.fixture()
+def small_warehouse(tmp_path):
+    """A warehouse holding one document, one Table 1 row and two records."""
+    path = tmp_path / "w.duckdb"
+    con = migrate.connect(path)
+    migrate.ensure_schema(con)
+    doc = Document(sha256=SHA, path="/x/trial.pdf", pages=3, status=DocumentStatus.parsed, parser_version="p1")
+    row = Table1Row(doc_sha256=SHA, document="trial.pdf", table_id="t:Table 1", row_number=1, trial="TOWER",
+                    reference="13", setting="R/R", design="Phase III", total_patients="405",
+                    treatment="Blinatumomab", main_results="CR: 34%", page=2)
+    run = load.RunRecord(run_id="r1", started_at=datetime(2026, 1, 1), status="completed")
+    records = [_record(), _record(arm="chemotherapy", value=16.0, value_text="16", char_start=40, char_end=42)]
+    load.load_run(con, run, [doc], [row], records, [])
+    con.close()
+    return path
+
+
+def test_run_with_missing_corpus_exits_2_and_names_the_folder(tmp_path, capsys):
+    code = main(["run", "--corpus", str(tmp_path / "nope"), "--warehouse", str(tmp_path / "w.duckdb")])
+    err = capsys.readouterr().err
+    assert code == EXIT_BAD_INPUT
+    assert "corpus folder not found" in err and "nope" in err and "--corpus" in err
+
+
+def test_run_with_unreadable_warehouse_exits_2(tmp_path, capsys):
+    bogus = tmp_path / "not-a-db.duckdb"
+    bogus.write_text("this is not a database\n" * 100)
+    code = main(["run", "--corpus", str(tmp_path), "--warehouse", str(bogus)])
+    err = capsys.readouterr().err
+    assert code == EXIT_BAD_INPUT
+    assert "cannot open warehouse" in err
+    assert bogus.read_text().startswith("this is not a database")
+
+
+def test_sql_without_warehouse_tells_to_run_first(tmp_path, capsys):
+    code = main(["sql", "select 1", "--warehouse", str(tmp_path / "missing.duckdb")])
+    assert code == EXIT_BAD_INPUT
+    assert "evidence run" in capsys.readouterr().err
+
+
+def test_bad_sql_exits_2_with_first_line_of_error(small_warehouse, capsys):
+    code = main(["sql", "select * from no_such_table", "--warehouse", str(small_warehouse)])
+    err = capsys.readouterr().err
+    assert code == EXIT_BAD_INPUT
+    assert "SQL failed" in err and "no_such_table" in err
+    assert "Traceback" not in err
+
+
+def test_sql_is_read_only(small_warehouse, capsys):
+    code = main(["sql", "delete from fact_evidence", "--warehouse", str(small_warehouse)])
+    assert code == EXIT_BAD_INPUT
+    capsys.readouterr()
+    assert main(["sql", "select count(*) from fact_evidence", "--warehouse", str(small_warehouse), "--format", "csv"]) == 0
+    assert capsys.readouterr().out.splitlines()[1] == "2"
+
+
+def test_sql_csv_prints_header_then_rows(small_warehouse, capsys):
+    assert main(["sql", "select count(*) as n from v_table1", "--warehouse", str(small_warehouse), "--format", "csv"]) == 0
+    assert capsys.readouterr().out == "n\n1\n"
+
+
+def test_sql_json_and_table_formats(small_warehouse, capsys):
+    assert main(["sql", "select arm, value from v_evidence order by value", "--warehouse", str(small_warehouse),
+                 "--format", "json"]) == 0
+    assert json.loads(capsys.readouterr().out) == [{"arm": "chemotherapy", "value": 16.0},
+                                                   {"arm": "blinatumomab", "value": 34.0}]
+    assert main(["sql", "select arm from v_evidence", "--warehouse", str(small_warehouse)]) == 0
+    assert "(2 rows)" in capsys.readouterr().out
+
+
+def test_export_jsonl_has_contract_fields_in_order(small_warehouse, capsys):
+    assert main(["export", "--warehouse", str(small_warehouse), "--format", "jsonl"]) == 0
+    lines = capsys.readouterr().out.splitlines()
+    assert len(lines) == 2
+    first = json.loads(lines[0])
+    assert list(first)[: len(EXPORT_FIELDS)] == list(EXPORT_FIELDS)
+    assert first["source"] == "body" and first["doc"] == "trial.pdf"
+
+
+def test_export_csv_to_file(small_warehouse, tmp_path, capsys):
+    out = tmp_path / "out" / "evidence.csv"
+    assert main(["export", "--warehouse", str(small_warehouse), "--format", "csv", "--out", str(out)]) == 0
+    rows = list(csv.DictReader(io.StringIO(out.read_text())))
+    assert len(rows) == 2 and {r["arm"] for r in rows} == {"blinatumomab", "chemotherapy"}
+    assert "wrote 2 record(s)" in capsys.readouterr().err
+
+
+def test_export_requires_format(capsys):
+    assert main(["export"]) == 2
+    assert "--format" in capsys.readouterr().err
+
+
+def test_evaluate_with_missing_gold_folder_exits_2(small_warehouse, tmp_path, capsys):
+    code = main(["evaluate", "--gold", str(tmp_path / "nogold"), "--warehouse", str(small_warehouse)])
+    assert code == EXIT_BAD_INPUT
+    assert "gold folder not found" in capsys.readouterr().err
+
+
+def test_invalid_config_lists_allowed_keys(tmp_path, capsys):
+    cfg = tmp_path / "bad.toml"
+    cfg.write_text("[ingest]\ntimeout_secs = 3\n")
+    assert main(["--config", str(cfg), "sql", "select 1"]) == EXIT_BAD_INPUT
+    err = capsys.readouterr().err
+    assert "timeout_secs" in err and "timeout_seconds" in err
+
+
+def test_reloading_same_run_adds_no_rows(small_warehouse):
+    con = migrate.connect(small_warehouse)
+    migrate.ensure_schema(con)
+    before = con.execute("select (select count(*) from fact_evidence), (select count(*) from table1_rows)").fetchone()
+    doc = Document(sha256=SHA, path="/x/trial.pdf", pages=3, status=DocumentStatus.parsed, parser_version="p1")
+    run = load.RunRecord(run_id="r2", started_at=datetime(2026, 1, 2), status="completed")
+    load.load_run(con, run, [doc], [], [_record(), _record(arm="chemotherapy", value=16.0, value_text="16",
+                                                            char_start=40, char_end=42)], [])
+    after = con.execute("select (select count(*) from fact_evidence), (select count(*) from table1_rows)").fetchone()
+    assert after[0] == before[0]
+    assert con.execute("select count(*) from v_evidence").fetchone()[0] == 2
+    assert con.execute("select count(*) from v_table1").fetchone()[0] == 0  # re-parsed doc had no Table 1 this time
+    assert con.execute("select count(*) from v_evidence_changes").fetchone()[0] == 0
+    con.close()

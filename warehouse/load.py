@@ -1,0 +1,131 @@
+"""Writes one pipeline run into the warehouse in a single transaction; re-runs are idempotent."""
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass, field
+from datetime import datetime
+from typing import Any, Optional, Sequence
+
+import duckdb
+
+from schemas.document import Document
+from schemas.evidence import EvidenceRecord, Table1Row
+
+FACT_COLUMNS = (
+    "record_id", "doc", "trial", "nct", "endpoint", "arm", "value", "unit", "statistic", "timepoint",
+    "ci_low", "ci_high", "p_value", "page", "quote", "source", "doc_sha256", "value_text", "char_start",
+    "char_end", "quote_start", "bbox", "table_id", "table_row", "table_col", "extractor", "extractor_version",
+)
+TABLE1_COLUMNS = (
+    "row_id", "doc_sha256", "document", "table_id", "row_number", "trial", "reference", "setting", "design",
+    "total_patients", "treatment", "main_results", "page", "bbox",
+)
+REJECT_COLUMNS = ("reject_id", "run_id", "doc", "doc_sha256", "page", "source", "extractor", "quote", "payload", "reasons")
+
+
+@dataclass
+class RunRecord:
+    """One row of the `runs` table."""
+
+    run_id: str
+    started_at: datetime
+    flow_run_id: Optional[str] = None
+    finished_at: Optional[datetime] = None
+    status: str = "running"
+    code_version: str = ""
+    corpus: str = ""
+    counts: dict[str, int] = field(default_factory=dict)
+    validation_seconds: Optional[float] = None
+    data_docs_path: Optional[str] = None
+    message: str = ""
+
+
+def _fact_row(record: EvidenceRecord) -> list[Any]:
+    data = record.model_dump()
+    data["record_id"] = record.record_id
+    data["bbox"] = list(record.bbox) if record.bbox else None
+    return [data[c] for c in FACT_COLUMNS]
+
+
+def _table1_row(row: Table1Row) -> list[Any]:
+    data = row.model_dump()
+    data["row_id"] = row.row_id
+    data["bbox"] = list(row.bbox) if row.bbox else None
+    return [data[c] for c in TABLE1_COLUMNS]
+
+
+def _reject_row(rejected: Any) -> list[Any]:
+    data = rejected.model_dump() if hasattr(rejected, "model_dump") else dict(rejected)
+    data["payload"] = json.dumps(data["payload"], ensure_ascii=False, default=str, sort_keys=True)
+    data["reasons"] = list(data["reasons"])
+    return [data[c] for c in REJECT_COLUMNS]
+
+
+def _upsert(con: duckdb.DuckDBPyConnection, table: str, columns: Sequence[str], key: Sequence[str],
+            rows: Sequence[list[Any]], run_id: str, current_flag: bool) -> None:
+    if not rows:
+        return
+    extra_cols = ["first_run_id", "last_run_id"] + (["is_current"] if current_flag else [])
+    extra_vals = [run_id, run_id] + ([True] if current_flag else [])
+    all_cols = list(columns) + extra_cols
+    updates = [c for c in all_cols if c not in key and c != "first_run_id"]
+    sql = (
+        f"INSERT INTO {table} ({', '.join(all_cols)}) VALUES ({', '.join('?' for _ in all_cols)}) "
+        f"ON CONFLICT ({', '.join(key)}) DO UPDATE SET " + ", ".join(f"{c} = excluded.{c}" for c in updates)
+    )
+    con.executemany(sql, [list(r) + extra_vals for r in rows])
+
+
+def load_run(
+    con: duckdb.DuckDBPyConnection,
+    run: RunRecord,
+    documents: Sequence[Document],
+    table1_rows: Sequence[Table1Row],
+    records: Sequence[EvidenceRecord],
+    rejected: Sequence[Any],
+) -> None:
+    """Upsert the run's documents, Table 1 rows, records and rejects, and mark what is current, atomically."""
+    parsed = sorted({d.sha256 for d in documents if d.status.value == "parsed"})
+    con.execute("BEGIN TRANSACTION")
+    try:
+        _upsert(con, "documents", ("sha256", "path", "file_name", "pages", "status", "message", "parser_version"),
+                ("sha256", "path"),
+                [[d.sha256, d.path, d.file_name, d.pages, d.status.value, d.message, d.parser_version] for d in documents],
+                run.run_id, current_flag=False)
+        if parsed:
+            placeholders = ", ".join("?" for _ in parsed)
+            # A re-parsed document's old readings stop being current; its new ones are upserted below.
+            con.execute(f"UPDATE table1_rows SET is_current = false WHERE doc_sha256 IN ({placeholders})", parsed)
+            con.execute(f"UPDATE fact_evidence SET is_current = false WHERE doc_sha256 IN ({placeholders})", parsed)
+        _upsert(con, "table1_rows", TABLE1_COLUMNS, ("row_id",), [_table1_row(r) for r in table1_rows],
+                run.run_id, current_flag=True)
+        fact_rows = {r.record_id: _fact_row(r) for r in records}
+        _upsert(con, "fact_evidence", FACT_COLUMNS, ("record_id",), list(fact_rows.values()), run.run_id, current_flag=True)
+        if fact_rows:
+            con.executemany("INSERT INTO run_facts (run_id, record_id) VALUES (?, ?) ON CONFLICT DO NOTHING",
+                            [[run.run_id, rid] for rid in fact_rows])
+        _upsert(con, "rejected_records", REJECT_COLUMNS, ("reject_id",), [_reject_row(r) for r in rejected],
+                run.run_id, current_flag=False)
+        write_run(con, run)
+        con.execute("COMMIT")
+    except Exception:
+        con.execute("ROLLBACK")
+        raise
+
+
+def write_run(con: duckdb.DuckDBPyConnection, run: RunRecord) -> None:
+    """Insert or update the `runs` row of this run."""
+    c = run.counts
+    con.execute(
+        "INSERT INTO runs (run_id, flow_run_id, started_at, finished_at, status, code_version, corpus, n_documents, "
+        "n_parsed, n_table1_rows, n_records_loaded, n_records_rejected, validation_seconds, data_docs_path, message) "
+        "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (run_id) DO UPDATE SET "
+        "finished_at = excluded.finished_at, status = excluded.status, n_documents = excluded.n_documents, "
+        "n_parsed = excluded.n_parsed, n_table1_rows = excluded.n_table1_rows, "
+        "n_records_loaded = excluded.n_records_loaded, n_records_rejected = excluded.n_records_rejected, "
+        "validation_seconds = excluded.validation_seconds, data_docs_path = excluded.data_docs_path, "
+        "message = excluded.message",
+        [run.run_id, run.flow_run_id, run.started_at, run.finished_at, run.status, run.code_version, run.corpus,
+         c.get("documents"), c.get("parsed"), c.get("table1_rows"), c.get("loaded"), c.get("rejected"),
+         run.validation_seconds, run.data_docs_path, run.message],
+    )

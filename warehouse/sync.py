@@ -1,0 +1,20 @@
+"""Reads how the warehouse's evidence stands against each document's Table 1."""
+from __future__ import annotations
+
+import duckdb
+
+SYNC_QUERIES = {
+    "table1_rows": "SELECT count(*) FROM v_table1",
+    "table_records": "SELECT count(*) FROM v_evidence WHERE source = 'table'",
+    "body_records": "SELECT count(*) FROM v_evidence WHERE source = 'body'",
+    "disagreements": "SELECT count(*) FROM v_table1_disagreements",
+    "table1_rows_without_records": (
+        "SELECT count(*) FROM v_table1 t WHERE NOT EXISTS (SELECT 1 FROM v_evidence e "
+        "WHERE e.source = 'table' AND e.table_id = t.table_id AND e.table_row = t.row_number)"
+    ),
+}
+
+
+def sync_state(con: duckdb.DuckDBPyConnection) -> dict[str, int]:
+    """Counts of current Table 1 rows, table and body records, and table-vs-body disagreements."""
+    return {name: con.execute(sql).fetchone()[0] for name, sql in SYNC_QUERIES.items()}
