@@ -1,0 +1,311 @@
+"""One declaration per warehouse table: columns, types, comments, column checks and named cross-field rules."""
+from __future__ import annotations
+
+from typing import NamedTuple, get_args
+
+from schemas.checks import (
+    AllowedValues, AtMost, Check, DerivedColumn, Equals, InRange, InRunParameter, IsMissing, IsPresent, IsTrue,
+    MatchesRegex, NotEquals, OneOf, Rule,
+)
+from schemas.document import DocumentStatus
+from schemas.evidence import Endpoint, Source, Statistic, Unit
+
+ENDPOINTS: tuple[str, ...] = tuple(e.value for e in Endpoint)
+STATISTICS: tuple[str, ...] = get_args(Statistic)
+UNITS: tuple[str, ...] = tuple(v for arg in get_args(Unit) for v in get_args(arg))
+SOURCES: tuple[str, ...] = get_args(Source)
+DOCUMENT_STATUSES: tuple[str, ...] = tuple(s.value for s in DocumentStatus)
+RUN_STATUSES: tuple[str, ...] = ("running", "completed", "failed")
+TIME_TO_EVENT_ENDPOINTS: tuple[str, ...] = ("RFS", "EFS", "DFS", "PFS", "OS", "DOR", "NRM")
+
+SHA256_HEX = r"^[0-9a-f]{64}$"
+NCT_NUMBER = r"^NCT[0-9]{8}$"
+TIMEPOINT = r"^[0-9]+(\.[0-9]+)?(d|wk|mo|y)$"
+CITATION_LIST = r"^[0-9]+(\s*[,;–—−-]\s*[0-9]+)*$"
+NON_BLANK = r"\S"
+COMPARES_ARMS = r"\b(vs\.?|versus|compared (with|to))\b"
+
+
+class ColumnDecl(NamedTuple):
+    """One column: DuckDB type, comment, nullability and unconditional checks."""
+
+    name: str
+    type: str
+    comment: str
+    nullable: bool = True
+    checks: tuple[Check, ...] = ()
+    set_by_loader: bool = False
+
+
+class TableDecl(NamedTuple):
+    """One warehouse table: its columns, key, derived helper columns and cross-field rules."""
+
+    name: str
+    comment: str
+    columns: tuple[ColumnDecl, ...]
+    primary_key: tuple[str, ...]
+    derived: tuple[DerivedColumn, ...] = ()
+    rules: tuple[Rule, ...] = ()
+
+    def column(self, name: str) -> ColumnDecl:
+        """The declared column called `name`."""
+        return next(c for c in self.columns if c.name == name)
+
+    @property
+    def record_columns(self) -> tuple[ColumnDecl, ...]:
+        """Columns that come from the records themselves (not stamped by the loader)."""
+        return tuple(c for c in self.columns if not c.set_by_loader)
+
+
+def _col(name: str, type_: str, comment: str, *checks: Check, nullable: bool = True,
+         loader: bool = False) -> ColumnDecl:
+    return ColumnDecl(name, type_, comment, nullable, tuple(checks), loader)
+
+
+def _run_lineage(noun: str) -> tuple[ColumnDecl, ...]:
+    return (
+        _col("first_run_id", "VARCHAR", f"run that first loaded this {noun}", loader=True),
+        _col("last_run_id", "VARCHAR", f"latest run that produced this {noun}", loader=True),
+    )
+
+
+_BBOX_IS_BOX = DerivedColumn(
+    "bbox_is_box", "bbox IS NULL OR len(bbox) = 4",
+    "a bounding box is (x0, top, x1, bottom); any other length is a serialisation bug")
+
+_BBOX_RULE = Rule(
+    "bbox_has_four_coordinates", "bbox_is_box", IsTrue(), None,
+    "bbox {bbox} does not have four coordinates", _BBOX_IS_BOX.rationale)
+
+
+RUNS = TableDecl(
+    "runs", "One row per pipeline run: when, which code, which corpus, what it counted and how it ended.",
+    (
+        _col("run_id", "VARCHAR", "pipeline run id (primary key)", nullable=False),
+        _col("flow_run_id", "VARCHAR", "Prefect flow-run id, when run under Prefect"),
+        _col("started_at", "TIMESTAMP", "UTC time the run started", nullable=False),
+        _col("finished_at", "TIMESTAMP", "UTC time the run ended; null while running"),
+        _col("status", "VARCHAR", "running, completed or failed", AllowedValues(RUN_STATUSES), nullable=False),
+        _col("code_version", "VARCHAR", "package version or git revision of the code"),
+        _col("corpus", "VARCHAR", "corpus folders the run read, as given"),
+        _col("n_documents", "INTEGER", "PDF files found", InRange(min=0)),
+        _col("n_parsed", "INTEGER", "documents with status parsed", InRange(min=0)),
+        _col("n_table1_rows", "INTEGER", "Table 1 rows extracted", InRange(min=0)),
+        _col("n_records_loaded", "INTEGER", "evidence records that passed validation", InRange(min=0)),
+        _col("n_records_rejected", "INTEGER", "evidence records quarantined in rejected_records", InRange(min=0)),
+        _col("validation_seconds", "DOUBLE", "wall time of the validate stage", InRange(min=0)),
+        _col("data_docs_path", "VARCHAR", "index.html of the Great Expectations Data Docs for this run"),
+        _col("message", "VARCHAR", "why the run failed, or a summary"),
+    ),
+    primary_key=("run_id",),
+    rules=(
+        Rule("finished_after_start", "started_at", AtMost("finished_at"), None,
+             "started_at {started_at} is after finished_at {finished_at}",
+             "a run cannot end before it starts; a clock or bookkeeping bug otherwise"),
+        Rule("parsed_at_most_found", "n_parsed", AtMost("n_documents"), None,
+             "n_parsed {n_parsed} exceeds n_documents {n_documents}",
+             "every parsed document is one of the documents found"),
+    ),
+)
+
+DOCUMENTS = TableDecl(
+    "documents", "One row per PDF file seen: identity, ingest status and the runs that saw it.",
+    (
+        _col("sha256", "VARCHAR", "sha256 of the file bytes", MatchesRegex(SHA256_HEX), nullable=False),
+        _col("path", "VARCHAR", "path of the file as found", nullable=False),
+        _col("file_name", "VARCHAR", "base name of the file; the doc field of evidence records",
+             MatchesRegex(NON_BLANK), nullable=False),
+        _col("pages", "INTEGER", "page count (0 when the file could not be opened)", InRange(min=0)),
+        _col("status", "VARCHAR", "ingest outcome: " + ", ".join(DOCUMENT_STATUSES),
+             AllowedValues(DOCUMENT_STATUSES), nullable=False),
+        _col("message", "VARCHAR", "why the status is not parsed, in words"),
+        _col("parser_version", "VARCHAR", "version of the PDF parser that read the file"),
+        *_run_lineage("document"),
+    ),
+    primary_key=("sha256", "path"),
+)
+
+_TABLE1_CELL = "cell text as printed, wrapped lines joined by a space"
+
+TABLE1_ROWS = TableDecl(
+    "table1_rows", "One row per data row of each document's Table 1, cells as printed.",
+    (
+        _col("row_id", "VARCHAR", "content hash of the row (primary key)", MatchesRegex(SHA256_HEX), nullable=False),
+        _col("doc_sha256", "VARCHAR", "sha256 of the source PDF", MatchesRegex(SHA256_HEX), nullable=False),
+        _col("document", "VARCHAR", "file name of the source PDF", nullable=False),
+        _col("table_id", "VARCHAR", "id of the source table: '<doc sha256[:12]>:<label>'", nullable=False),
+        _col("row_number", "INTEGER", "1-based data-row number in printed order", InRange(min=1), nullable=False),
+        _col("trial", "VARCHAR", f"Trial cell without its [..] marker; {_TABLE1_CELL}", MatchesRegex(NON_BLANK),
+             nullable=False),
+        _col("reference", "VARCHAR", "content of the Trial cell's [..] marker, e.g. 23,24,25",
+             MatchesRegex(CITATION_LIST)),
+        _col("setting", "VARCHAR", f"Setting cell; {_TABLE1_CELL}", MatchesRegex(NON_BLANK), nullable=False),
+        _col("design", "VARCHAR", f"Design cell; {_TABLE1_CELL}", MatchesRegex(NON_BLANK), nullable=False),
+        _col("total_patients", "VARCHAR", f"Total Patients cell; {_TABLE1_CELL}", MatchesRegex(NON_BLANK),
+             nullable=False),
+        _col("treatment", "VARCHAR", f"Treatment cell; {_TABLE1_CELL}", MatchesRegex(NON_BLANK), nullable=False),
+        _col("main_results", "VARCHAR", f"Main Results cell; {_TABLE1_CELL}", MatchesRegex(NON_BLANK),
+             nullable=False),
+        _col("page", "INTEGER", "page the row starts on", InRange(min=1), nullable=False),
+        _col("bbox", "DOUBLE[]", "row bounding box (x0, top, x1, bottom) in PDF points"),
+        *_run_lineage("row"),
+        _col("is_current", "BOOLEAN", "true when the latest run that read the document produced this row",
+             nullable=False, loader=True),
+    ),
+    primary_key=("row_id",),
+    derived=(_BBOX_IS_BOX,),
+    rules=(_BBOX_RULE,),
+)
+
+_VALUE_TEXT_IN_QUOTE = DerivedColumn(
+    "value_text_in_quote", "value_text IS NULL OR strpos(quote, value_text) > 0",
+    "a quote is evidence only if the number as printed occurs in it")
+_COMPARES_ARMS = DerivedColumn(
+    "compares_arms", f"statistic <> 'count' AND regexp_matches(quote, '{COMPARES_ARMS}', 'i')",
+    "a result quoted against another arm belongs to one arm; head counts often cover the whole trial")
+_VALUE_IS_WHOLE = DerivedColumn(
+    "value_is_whole", "value = round(value)", "a head count has no fraction")
+_DOC_REF = DerivedColumn(
+    "doc_ref", "doc_sha256 || '|' || doc", "file hash and file name together identify the source document")
+
+FACT_RULES: tuple[Rule, ...] = (
+    Rule("percent_within_0_100", "value", InRange(0, 100), Equals("unit", "%"),
+         "value {value} out of range 0–100 for unit %", "a share of patients cannot exceed 100% or be negative"),
+    Rule("months_within_0_240", "value", InRange(0, 240), Equals("unit", "months"),
+         "value {value} out of range 0–240 for unit months",
+         "no trial follows patients for more than 20 years; larger numbers are misread years or counts"),
+    Rule("hazard_ratio_positive", "value", InRange(min=0, strict_min=True), Equals("statistic", "hazard_ratio"),
+         "hazard ratio {value} is not > 0", "a hazard ratio is a ratio of positive rates"),
+    Rule("hazard_ratio_unitless", "unit", IsMissing(), Equals("statistic", "hazard_ratio"),
+         "hazard ratio has unit {unit}; expected none", "a hazard ratio is dimensionless"),
+    Rule("count_unitless", "unit", IsMissing(), Equals("statistic", "count"),
+         "count has unit {unit}; expected none", "a head count is a number of patients, not a share or a time"),
+    Rule("count_nonnegative", "value", InRange(min=0), Equals("statistic", "count"),
+         "count {value} is negative", "a head count cannot be negative"),
+    Rule("count_whole", _VALUE_IS_WHOLE.name, IsTrue(), Equals("statistic", "count"),
+         "count {value} is not a whole number", _VALUE_IS_WHOLE.rationale),
+    Rule("enrolled_is_count", "statistic", AllowedValues(("count",)), Equals("endpoint", "ENROLLED"),
+         "endpoint ENROLLED has statistic {statistic}; expected count",
+         "enrolment is reported as a number of patients"),
+    Rule("median_in_months", "unit", AllowedValues(("months",)), Equals("statistic", "median"),
+         "median has unit {unit}; expected months or none", "medians of time-to-event endpoints are durations"),
+    Rule("rate_in_percent", "unit", AllowedValues(("%",)), OneOf("statistic", ("rate", "landmark")),
+         "{statistic} has unit {unit}; expected %", "rates and landmark estimates are shares of patients"),
+    Rule("rate_has_unit", "unit", IsPresent(), OneOf("statistic", ("rate", "landmark")),
+         "{statistic} {value} has no unit; expected %", "a rate without its % sign was probably misread"),
+    Rule("time_to_event_statistic", "endpoint", AllowedValues(TIME_TO_EVENT_ENDPOINTS),
+         OneOf("statistic", ("median", "hazard_ratio")),
+         "{statistic} reported for endpoint {endpoint}; only " + ", ".join(TIME_TO_EVENT_ENDPOINTS) + " have one",
+         "medians and hazard ratios summarise time-to-event endpoints, not response rates or counts"),
+    Rule("landmark_has_timepoint", "timepoint", IsPresent(), Equals("statistic", "landmark"),
+         "landmark {endpoint} {value} has no timepoint", "a landmark estimate is meaningless without its time"),
+    Rule("timepoint_only_for_landmark", "timepoint", IsMissing(), NotEquals("statistic", "landmark"),
+         "timepoint {timepoint} given for statistic {statistic}; only landmark results have one",
+         "a rate with a timepoint is a landmark estimate and must say so"),
+    Rule("ci_low_at_most_value", "ci_low", AtMost("value"), None,
+         "confidence interval {ci_low}–{ci_high} does not contain value {value}",
+         "a point estimate lies inside its confidence interval"),
+    Rule("value_at_most_ci_high", "value", AtMost("ci_high"), None,
+         "confidence interval {ci_low}–{ci_high} does not contain value {value}",
+         "a point estimate lies inside its confidence interval"),
+    Rule("value_text_in_quote", _VALUE_TEXT_IN_QUOTE.name, IsTrue(), None,
+         "quote does not contain value_text {value_text}", _VALUE_TEXT_IN_QUOTE.rationale),
+    Rule("comparative_quote_has_arm", "arm", IsPresent(), Equals(_COMPARES_ARMS.name, True),
+         "quote compares arms but arm is missing", _COMPARES_ARMS.rationale),
+    Rule("table_fact_has_trial", "trial", IsPresent(), Equals("source", "table"),
+         "table fact has no trial", "every Table 1 row names its trial, so a table fact must carry it"),
+    Rule("table_fact_has_table_id", "table_id", IsPresent(), Equals("source", "table"),
+         "table fact has no table_id", "provenance of a table fact is its table and cell"),
+    Rule("char_span_ordered", "char_start", AtMost("char_end"), None,
+         "char_start {char_start} is after char_end {char_end}", "a span cannot end before it starts"),
+    _BBOX_RULE,
+    Rule("doc_in_run", _DOC_REF.name, InRunParameter("run_documents"), None,
+         "document {doc} ({doc_sha256}) is not among the run's parsed documents",
+         "every fact must point at a document this run parsed, or its provenance is dangling"),
+)
+
+FACT_EVIDENCE = TableDecl(
+    "fact_evidence", "One row per extracted evidence record: the export fields, then provenance and run lineage.",
+    (
+        _col("record_id", "VARCHAR", "content hash of source location and reading (primary key)",
+             MatchesRegex(SHA256_HEX), nullable=False),
+        _col("doc", "VARCHAR", "file name of the source PDF", nullable=False),
+        _col("trial", "VARCHAR", "trial name as the source names it, or null for an unnamed study",
+             MatchesRegex(NON_BLANK)),
+        _col("nct", "VARCHAR", "ClinicalTrials.gov number without spaces", MatchesRegex(NCT_NUMBER)),
+        _col("endpoint", "VARCHAR", "endpoint code: " + ", ".join(ENDPOINTS), AllowedValues(ENDPOINTS),
+             nullable=False),
+        _col("arm", "VARCHAR", "treatment arm, or null for a whole single-arm cohort", MatchesRegex(NON_BLANK)),
+        _col("value", "DOUBLE", "the reported number", nullable=False),
+        _col("unit", "VARCHAR", "%, months, or null", AllowedValues(UNITS)),
+        _col("statistic", "VARCHAR", "what the value is: " + ", ".join(STATISTICS), AllowedValues(STATISTICS),
+             nullable=False),
+        _col("timepoint", "VARCHAR", "landmark time such as 6mo, 12mo, 2y; null unless statistic is landmark",
+             MatchesRegex(TIMEPOINT)),
+        _col("ci_low", "DOUBLE", "lower bound of the confidence interval"),
+        _col("ci_high", "DOUBLE", "upper bound of the confidence interval"),
+        _col("p_value", "DOUBLE", "p-value reported with the result", InRange(0, 1)),
+        _col("page", "INTEGER", "1-based page of the quote", InRange(min=1), nullable=False),
+        _col("quote", "VARCHAR", "source text span holding the value and its endpoint", MatchesRegex(NON_BLANK),
+             nullable=False),
+        _col("source", "VARCHAR", "body or table", AllowedValues(SOURCES), nullable=False),
+        _col("doc_sha256", "VARCHAR", "sha256 of the source PDF", MatchesRegex(SHA256_HEX), nullable=False),
+        _col("value_text", "VARCHAR", "the number as printed, e.g. 34 or two-thirds", MatchesRegex(NON_BLANK),
+             nullable=False),
+        _col("char_start", "INTEGER", "start of value_text in the document text", InRange(min=0), nullable=False),
+        _col("char_end", "INTEGER", "end of value_text in the document text", InRange(min=0), nullable=False),
+        _col("quote_start", "INTEGER", "start of quote in the document text", InRange(min=0), nullable=False),
+        _col("bbox", "DOUBLE[]", "bounding box of the value (x0, top, x1, bottom) in PDF points"),
+        _col("table_id", "VARCHAR", "source table id when source is table"),
+        _col("table_row", "INTEGER", "0-based data-row index in the source table", InRange(min=0)),
+        _col("table_col", "INTEGER", "0-based column index in the source table", InRange(min=0)),
+        _col("extractor", "VARCHAR", "id of the rule or model that produced the record", MatchesRegex(NON_BLANK),
+             nullable=False),
+        _col("extractor_version", "VARCHAR", "version of that rule or model", nullable=False),
+        *_run_lineage("record"),
+        _col("is_current", "BOOLEAN", "true when the latest run that read the document produced this record",
+             nullable=False, loader=True),
+    ),
+    primary_key=("record_id",),
+    derived=(_VALUE_TEXT_IN_QUOTE, _COMPARES_ARMS, _VALUE_IS_WHOLE, _DOC_REF, _BBOX_IS_BOX),
+    rules=FACT_RULES,
+)
+
+RUN_FACTS = TableDecl(
+    "run_facts", "Which evidence records each run produced; run diffs are set differences of this table.",
+    (
+        _col("run_id", "VARCHAR", "pipeline run id", nullable=False),
+        _col("record_id", "VARCHAR", "fact_evidence.record_id the run produced", MatchesRegex(SHA256_HEX),
+             nullable=False),
+    ),
+    primary_key=("run_id", "record_id"),
+)
+
+REJECTED_RECORDS = TableDecl(
+    "rejected_records", "Evidence records that failed validation, kept with their reasons and provenance.",
+    (
+        _col("reject_id", "VARCHAR", "content hash of payload and reasons (primary key)", MatchesRegex(SHA256_HEX),
+             nullable=False),
+        _col("run_id", "VARCHAR", "run that rejected the record"),
+        _col("doc", "VARCHAR", "file name of the source PDF"),
+        _col("doc_sha256", "VARCHAR", "sha256 of the source PDF"),
+        _col("page", "INTEGER", "page of the quote"),
+        _col("source", "VARCHAR", "body or table"),
+        _col("extractor", "VARCHAR", "id of the rule or model that produced the record"),
+        _col("quote", "VARCHAR", "source text span of the record"),
+        _col("payload", "JSON", "the whole record as JSON"),
+        _col("reasons", "VARCHAR[]", "one readable line per failed check", nullable=False),
+        *_run_lineage("rejection"),
+    ),
+    primary_key=("reject_id",),
+    derived=(DerivedColumn("has_reasons", "len(reasons) > 0", "a rejection without a reason cannot be acted on"),),
+    rules=(Rule("rejection_has_reason", "has_reasons", IsTrue(), None, "rejection has no reason",
+                "a rejection without a reason cannot be acted on"),),
+)
+
+TABLES: tuple[TableDecl, ...] = (RUNS, DOCUMENTS, TABLE1_ROWS, FACT_EVIDENCE, RUN_FACTS, REJECTED_RECORDS)
+
+
+def table_decl(name: str) -> TableDecl:
+    """The declaration of the warehouse table called `name`."""
+    return next(t for t in TABLES if t.name == name)

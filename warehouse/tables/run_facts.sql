@@ -1,0 +1,10 @@
+-- GENERATED from schemas/declarations.py by schemas/ddl.py; do not edit.
+-- Regenerate with: python -m schemas.ddl --write
+CREATE TABLE IF NOT EXISTS run_facts (
+    run_id VARCHAR,
+    record_id VARCHAR CHECK (regexp_matches(record_id, '^[0-9a-f]{64}$')),
+    PRIMARY KEY (run_id, record_id)
+);
+COMMENT ON TABLE run_facts IS 'Which evidence records each run produced; run diffs are set differences of this table.';
+COMMENT ON COLUMN run_facts.run_id IS 'pipeline run id';
+COMMENT ON COLUMN run_facts.record_id IS 'fact_evidence.record_id the run produced';
