@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: setup run test train bench clean
+.PHONY: setup run test train bench generate clean
 
 setup: $(STAMP)
 
@@ -27,6 +27,11 @@ train: setup
 
 bench: setup
 	@$(BIN)/python bench/bench_ingest.py
+
+# Regenerate the files derived from schemas/: warehouse/tables/*.sql and schemas/jsonschema/*.json.
+generate: setup
+	@$(BIN)/python -m schemas.ddl --write
+	@$(BIN)/python -m schemas.export_jsonschema --write
 
 clean:
 	rm -rf $(VENV) .cache .prefect reports warehouse.duckdb

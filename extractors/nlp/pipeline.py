@@ -1,0 +1,146 @@
+"""Build the spaCy pipeline: scientific tokenizer, rule sentences, abbreviations, gazetteer ruler, trial rules, NER."""
+from __future__ import annotations
+
+import logging
+from functools import lru_cache
+from pathlib import Path
+
+import numpy
+import spacy
+from spacy.attrs import SENT_START
+from spacy.language import Language
+from spacy.tokens import Doc
+from spacy.util import filter_spans
+
+from extractors.nlp.gazetteers import DEFAULT_GAZETTEER_DIR, load_drugs, load_known_trials
+from extractors.nlp.sentences import split_sentences
+from extractors.nlp.tokenizer import customize_tokenizer
+from extractors.nlp.trials import TrialMention, find_trial_mentions
+from schemas.settings import ExtractSettings
+
+log = logging.getLogger(__name__)
+
+PIPELINE_VERSION = "nlp-1"
+__all__ = ["build_nlp", "get_nlp", "split_sentences", "PIPELINE_VERSION"]
+
+
+@Language.component("rule_sentencizer")
+def rule_sentencizer(doc: Doc) -> Doc:
+    """Set sentence starts from the rule-based character-span segmentation."""
+    starts = {start for start, _ in split_sentences(doc.text)}
+    values = [[1 if i == 0 or token.idx in starts else -1] for i, token in enumerate(doc)]
+    flags = numpy.array(values, dtype="int64").view("uint64")
+    if len(doc):
+        doc.from_array([SENT_START], flags)
+    return doc
+
+
+if not Doc.has_extension("trial_mentions"):
+    Doc.set_extension("trial_mentions", default=None)
+
+
+@Language.factory("trial_mentions", default_config={"overwrite_ents": True})
+def make_trial_mentions(nlp: Language, name: str, overwrite_ents: bool) -> "TrialMentionTagger":
+    """Create the rule-based trial-mention tagger."""
+    return TrialMentionTagger(overwrite_ents)
+
+
+class TrialMentionTagger:
+    """Adds find_trial_mentions results as TRIAL/NCT entities; rule spans win over overlapping ones."""
+
+    def __init__(self, overwrite_ents: bool = True) -> None:
+        self.overwrite_ents = overwrite_ents
+
+    def __call__(self, doc: Doc) -> Doc:
+        mentions: list[TrialMention] = find_trial_mentions(doc.text)
+        doc._.trial_mentions = mentions
+        spans = []
+        for m in mentions:
+            span = doc.char_span(m.start, m.end, label="NCT" if m.kind == "nct" else "TRIAL", alignment_mode="expand")
+            if span is not None:
+                spans.append(span)
+        spans = filter_spans(spans)
+        if self.overwrite_ents:
+            taken = {i for s in spans for i in range(s.start, s.end)}
+            others = [e for e in doc.ents if not any(i in taken for i in range(e.start, e.end))]
+        else:
+            taken = {i for e in doc.ents for i in range(e.start, e.end)}
+            others = list(doc.ents)
+            spans = [s for s in spans if not any(i in taken for i in range(s.start, s.end))]
+        doc.ents = sorted(others + spans, key=lambda s: s.start)
+        return doc
+
+
+def ruler_patterns(nlp: Language, gazetteer_dir: Path = DEFAULT_GAZETTEER_DIR) -> list[dict]:
+    """Return EntityRuler patterns for drugs/arms (DRUG), known trials (TRIAL) and NCT numbers (NCT)."""
+    patterns: list[dict] = []
+
+    def token_pattern(text: str, exact: bool) -> list[dict]:
+        return [{"ORTH": t.text} if exact else {"LOWER": t.lower_} for t in nlp.make_doc(text)]
+
+    for drug in load_drugs(gazetteer_dir):
+        if drug.drug_class == "procedure":
+            continue
+        for name in drug.names:
+            exact = len(name) <= 4 or any(c.isupper() for c in name[1:])
+            patterns.append({"label": "DRUG", "pattern": token_pattern(name, exact), "id": drug.canonical})
+    for trial in load_known_trials(gazetteer_dir):
+        patterns.append({"label": "TRIAL", "pattern": token_pattern(trial.name, True), "id": trial.name})
+    patterns.append({"label": "NCT", "pattern": [{"TEXT": {"REGEX": r"^NCT\d{8}$"}}], "id": "nct"})
+    patterns.append({"label": "NCT", "pattern": [{"ORTH": "NCT"}, {"SHAPE": "dddd", "LENGTH": 8}], "id": "nct"})
+    return patterns
+
+
+def _statistical_ner(settings: ExtractSettings) -> Language | None:
+    if not settings.use_ner:
+        return None
+    from extractors.nlp.train import load_ner
+
+    try:
+        return load_ner(settings.ner_model_dir)
+    except (OSError, ValueError) as exc:
+        log.warning("NER model in %s could not be loaded (%s); continuing with rules only", settings.ner_model_dir, exc)
+        return None
+
+
+def _base(settings: ExtractSettings) -> Language:
+    if settings.base_model:
+        try:
+            return spacy.load(settings.base_model, exclude=["ner"])
+        except OSError:
+            log.info("base model %r is not installed; using a blank English pipeline", settings.base_model)
+    return spacy.blank("en")
+
+
+def build_nlp(settings: ExtractSettings | None = None) -> Language:
+    """Build the pipeline: tokenizer tweaks, sentences, abbreviations, statistical NER, ruler, trial rules."""
+    import scispacy.abbreviation  # noqa: F401  (registers the abbreviation_detector factory)
+
+    settings = settings or ExtractSettings()
+    nlp = _base(settings)
+    customize_tokenizer(nlp)
+    if "parser" not in nlp.pipe_names and "senter" not in nlp.pipe_names:
+        nlp.add_pipe("rule_sentencizer", first=True)
+    detector = nlp.add_pipe("abbreviation_detector")
+    # A pattern that never matches keeps scispaCy's global matcher non-empty (no W036 warning per document).
+    detector.global_matcher.add("__no_abbreviation__", [[{"ORTH": "\u0000"}]])
+    ner = _statistical_ner(settings)
+    if ner is not None:
+        nlp.add_pipe("ner", source=ner)
+    ruler = nlp.add_pipe("entity_ruler", config={"overwrite_ents": True, "validate": True})
+    ruler.add_patterns(ruler_patterns(nlp, settings.gazetteer_dir))
+    nlp.add_pipe("trial_mentions")
+    nlp.meta["name"] = "trial_evidence_nlp"
+    nlp.meta["version"] = PIPELINE_VERSION
+    return nlp
+
+
+@lru_cache(maxsize=4)
+def _cached(settings: ExtractSettings) -> Language:
+    return build_nlp(settings)
+
+
+def get_nlp(settings: ExtractSettings | None = None) -> Language:
+    """Return a cached pipeline for these settings."""
+    return _cached(settings or ExtractSettings())
+

@@ -1,0 +1,106 @@
+"""Rule tables for trial-name detection: name shapes, cue patterns and non-trial shapes."""
+from __future__ import annotations
+
+import re
+from typing import NamedTuple
+
+from extractors.nlp.gazetteers import load_groups
+
+
+class TrialRule(NamedTuple):
+    """A regex whose group 'name' (or 'nct') marks a trial mention."""
+
+    id: str
+    kind: str
+    pattern: re.Pattern[str]
+    why: str
+
+
+class NonTrialShape(NamedTuple):
+    """A name shape that is never a trial (markers, years, roman numerals...)."""
+
+    id: str
+    pattern: re.Pattern[str]
+    why: str
+
+
+# A candidate name: a capitalised code with optional hyphenated parts and one '/Alias' part.
+NAME = r"(?<![\w/‐‑-])[A-Z][A-Za-z0-9]*(?:[-‐‑][A-Za-z0-9]+)*(?:/[A-Z][A-Za-z0-9-]+)?(?![\w‐‑-]|/\w)"
+CUE = r"(?:[Tt]rials?|[Ss]tud(?:y|ies)|[Pp]rotocols?)\b"
+PHASE = r"(?:phase\s+(?:[IV]+|[1-4])[abAB]?(?:\s*(?:/|and|-)\s*(?:[IV]+|[1-4])[abAB]?)?\s+)"
+REGISTRY_PHRASE = r"(?i:clinical\s?trials\.gov)[^:\n]{0,30}:\s*"
+NCT = r"\bNCT\s?(?P<digits>\d{8})\b"
+# One capitalised word of a product or platform name (FasT, CAR-T, T-Charge™).
+WORD = r"(?!(?:The|A|An|In|On|Of|This|These|That|Our|Its|Their|With|For|By)\b)[A-Z][A-Za-z0-9]*(?:[-‐‑][A-Za-z0-9]+)*[™®]?"
+
+
+def _group_alternation() -> str:
+    prefixes = sorted((g.prefix for g in load_groups()), key=len, reverse=True)
+    return "|".join(re.escape(p) for p in prefixes)
+
+
+GROUP = rf"(?<![\w-])(?:{_group_alternation()})"
+GROUP_CODE = rf"{GROUP}(?:[-\s]?(?:[A-Z]{{1,6}}[-\s]?)?\d{{2,}}[A-Z0-9]*(?:[-/]\d+)?)(?![\w-])"
+
+TRIAL_RULES: tuple[TrialRule, ...] = (
+    TrialRule("nct_registry_phrase", "nct", re.compile(rf"{REGISTRY_PHRASE}(?P<nct>{NCT})"),
+              "'ClinicalTrials.gov identifier: NCT...' names a registered trial"),
+    TrialRule("nct_id", "nct", re.compile(rf"(?P<nct>{NCT})"),
+              "an NCT number (8 digits, optional space after NCT) is a ClinicalTrials.gov registration"),
+    TrialRule("group_code", "name", re.compile(rf"(?P<name>{GROUP_CODE})"),
+              "a cooperative-group prefix followed by a numbered code (SWOG 1318, GIMEMA LAL2317, AALL1331) is a trial"),
+    TrialRule("name_then_cue", "name", re.compile(rf"(?P<name>{NAME})\s+{PHASE}?{CUE}"),
+              "'the X trial', 'X study', 'X phase I trial': an acronym directly before a trial word"),
+    TrialRule("cue_then_name", "name", re.compile(rf"{CUE}\s*\(?\s*(?P<name>{NAME})"),
+              "'trial X', 'study X', 'trial (X)': an acronym directly after a trial word"),
+    TrialRule("name_then_registry", "name",
+              re.compile(rf"(?P<name>{NAME})\s*[(;,:]\s*(?:(?:{REGISTRY_PHRASE})?NCT\s?\d{{8}}|(?i:clinical\s?trials\.gov)\b)"),
+              "'(X; ClinicalTrials.gov identifier: NCT...)': an acronym directly before its registry number"),
+    TrialRule("camel_name_number_then_cue", "name",
+              re.compile(rf"(?<![\w-])(?P<name>[A-Z][a-z]+[A-Z][A-Za-z]*[-\s]\d{{1,3}}[A-Za-z]?)\s+{PHASE}?{CUE}"),
+              "'the CheckMate 067 trial', 'KarMMa-3 study': a camel-case brand name with a number before a trial word"),
+    TrialRule("group_then_cue", "name", re.compile(rf"(?P<name>{GROUP})\s+{CUE}"),
+              "'the GIMEMA trial': a cooperative group named as the trial's sponsor"),
+    TrialRule("named_platform", "name",
+              re.compile(rf"(?<![\w-])(?P<name>(?:{WORD}\s+){{0,2}}(?!The\b)[A-Z][\w-]*[™®]\s+Platform)\b"),
+              "'the T-Charge™ Platform': a trademarked, capitalised platform names the study that tests it"),
+    TrialRule("abbreviated_platform", "name",
+              re.compile(rf"(?<![\w-])(?P<name>{WORD}(?:\s+{WORD}){{0,2}})\s*\(\s*(?P<alias>{WORD})\s*\)\s+(?:[\w-]+\s+){{0,3}}platform\b"),
+              "'FasT CAR-T (F-CAR-T) ... platform': a named, abbreviated platform names the study that tests it"),
+    TrialRule("product_code_in_study", "name", re.compile(rf"\(\s*(?P<name>{NAME})\s*[);,]"),
+              "an investigational product code in brackets (AUTO1, UCART19) names an early-phase study"
+              " when the sentence is about a trial"),
+)
+
+# Rules whose names must carry a trial/study word somewhere in the same sentence.
+NEEDS_SENTENCE_CUE = frozenset({"product_code_in_study"})
+# Rules for product/platform names, which need not look like acronyms; only the stoplist applies.
+NAMES_NOT_ACRONYMS = frozenset({"named_platform", "abbreviated_platform", "camel_name_number_then_cue"})
+# Rules whose names must contain a digit.
+NEEDS_DIGIT = frozenset({"product_code_in_study"})
+SENTENCE_CUE = re.compile(r"(?i)\b(?:trials?|stud(?:y|ies)|phase\s+(?:[IV]+|[1-4]))\b")
+
+NON_TRIAL_SHAPES: tuple[NonTrialShape, ...] = (
+    NonTrialShape("cd_marker", re.compile(r"^CD\d+[A-Za-z]?(?:[-/.].*)?$"),
+                  "cluster-of-differentiation markers (CD19, CD22-positive)"),
+    NonTrialShape("roman_numeral", re.compile(r"^[IVX]+[abAB]?(?:/[IVX]+[abAB]?)?$"),
+                  "trial phases (phase III study) and grades"),
+    NonTrialShape("nct", re.compile(r"^NCT\d*$"), "registry numbers are reported as NCT mentions"),
+    NonTrialShape("response_ordinal", re.compile(r"^(?:CR|CRi|PR|MR|CR/CRi)\d(?:\.\d)?$"),
+                  "first/second remission (CR1, CR2), molecular response levels (MR4)"),
+    NonTrialShape("other_registry", re.compile(r"^(?:ISRCTN|ACTRN|ChiCTR|DRKS|EUCTR|JPRN|CTRI|NTR|KCT|IRCT)[-\d]"),
+                  "non-NCT registry numbers are identifiers, not names"),
+    NonTrialShape("grade", re.compile(r"^(?:G|Gr|Grade)\d$"), "toxicity grades"),
+    NonTrialShape("table_or_figure", re.compile(r"^(?:S|T|F|Table|Figure|Fig)\d+[A-Za-z]?$"),
+                  "supplementary table and figure labels"),
+    NonTrialShape("interleukin_or_receptor", re.compile(r"^(?:IL|TNF|IFN|TLR|HLA|PD|CTLA|TIM|LAG|KIR)-?\d*[A-Za-z]?\d*$"),
+                  "cytokines, receptors and HLA loci"),
+    NonTrialShape("all_caps_word_too_short", re.compile(r"^[A-Za-z]{1,2}\d?$"),
+                  "two-letter abbreviations are too ambiguous to be trial names"),
+)
+
+# Words dropped from the end of a name before comparing names (canonical keys).
+TRAILING_WORDS = re.compile(
+    r"(?:[\s,]+(?:(?i:trials?|stud(?:y|ies)|protocols?|programm?e?|cohort)|(?:19|20)\d\d|ALL|AML|CLL|NHL))+\s*$"
+)
+LEADING_WORDS = re.compile(r"^(?i:the|a|an)\s+")
