@@ -1,0 +1,87 @@
+"""Arms of the values in a clause: printed next to the value, by comparison order, or inherited from the study."""
+from __future__ import annotations
+
+import re
+from typing import Optional, Sequence
+
+from extractors.evidence.arms import ArmMention
+from extractors.evidence.rules import ADD_ON_LEFT, RANDOMISATION, SUBGROUP_COMPARISON
+from extractors.evidence.slots import ReadingContext, ValueSlot
+
+_I = re.IGNORECASE
+_SUBGROUP = re.compile(SUBGROUP_COMPARISON.pattern, _I)
+_RANDOMISATION = re.compile(RANDOMISATION.pattern, _I)
+_ADD_ON = re.compile(ADD_ON_LEFT.pattern, _I)
+_PAIR_LINK = re.compile(r"^\s*(?:%|months?|mos?)?\s*(?:[\[(][^\])]{0,60}[\])]\s*)?[\])]?\s*,?\s*(?:vs\.?|versus|v\.|compared (?:with|to))\s*(?:the\s+)?(?:[\w\-]+\s+){0,2}?[(\[]?\s*$", _I)
+
+
+def is_pair(text: str, first: ValueSlot, second: ValueSlot) -> bool:
+    """True when two values are joined as a comparison ('34% versus 16%')."""
+    return bool(_PAIR_LINK.match(text[first.tok.end:second.tok.start]))
+
+
+def _arm_near(text: str, value: ValueSlot, prev_end: int, next_start: int,
+              arms: Sequence[ArmMention]) -> tuple[Optional[ArmMention], bool]:
+    """An arm printed next to the value and whether the link is strong ('blinatumomab 34%', '32% ChT', '75% for the X group')."""
+    weak = None
+    for arm in reversed(arms):
+        if prev_end <= arm.start and arm.end <= value.tok.start:
+            between = text[arm.end:value.tok.start]
+            if re.fullmatch(r"\s*:?\s*", between):
+                return arm, True
+            if re.fullmatch(r"(?:[- ](?:treatment |treated )?(?:group|arm|cohort|patients))?\s*[:(,]?\s*(?:\(\s*)?", between, _I):
+                weak = arm
+            break
+    unit_end = value.tok.end + len(re.match(r"^\s*(?:%|months?|mos?)?", text[value.tok.end:]).group(0))
+    for arm in arms:
+        if unit_end <= arm.start < next_start:
+            between = re.sub(r"[(\[][^()\[\]]*[)\]]", "", text[unit_end:arm.start])
+            if re.fullmatch(r"\s*\)?\s*", between) and not re.match(r"\s*(?:vs\.?|versus)", text[arm.end:]):
+                return arm, True
+            if re.search(r"\b(?:in|for|with|of)\s+(?:the\s+)?(?:[\w\-]+\s+){0,1}$", between, _I) and len(between) < 70 \
+                    and not re.search(r"[;,]|\b(?:and|vs\.?|versus)\b", between, _I):
+                return arm, True
+    return weak, False
+
+
+
+def assign_arms(text: str, values: list[ValueSlot], arms: Sequence[ArmMention], ctx: ReadingContext) -> None:
+    """Give every kept value its arm (enrolled counts of randomised studies get none)."""
+    kept = [v for v in values if v.kind in ("measure", "hr", "count", "enrolled") and (v.endpoint or v.kind == "enrolled")]
+    sentence_control = next((a.arm for a in arms if a.control and a.arm != "control"), None)
+    control = sentence_control or (None if _SUBGROUP.search(text) else ctx.control_arm)
+    prev_end = 0
+    pair_first = [i + 1 < len(kept) and kept[i].kind == kept[i + 1].kind == "measure"
+                  and is_pair(text, kept[i], kept[i + 1]) for i in range(len(kept))]
+    for i, v in enumerate(kept):
+        next_start = kept[i + 1].tok.start if i + 1 < len(kept) else len(text)
+        if v.kind == "enrolled":
+            distinct = {a.arm for a in arms if a.rank == 0 or a.control}
+            multi = ((len(distinct) >= 2 and any(a.control for a in arms)) or ctx.control_arm) and _RANDOMISATION.search(text)
+            v.arm = None if multi else _default_arm(text, v, arms, ctx)
+            prev_end = v.tok.end
+            continue
+        near, strong = _arm_near(text, v, prev_end, next_start, arms)
+        second = i > 0 and pair_first[i - 1]
+        if near is not None and (strong or not (pair_first[i] or second)):
+            v.arm = (control or "control") if near.arm == "control" else near.arm
+        elif second:
+            v.arm = control or _default_arm(text, v, arms, ctx)
+        else:
+            v.arm = _default_arm(text, v, arms, ctx)
+        prev_end = v.tok.end
+
+
+def _default_arm(text: str, v: ValueSlot, arms: Sequence[ArmMention], ctx: ReadingContext) -> Optional[str]:
+    before = [a for a in arms if a.end <= v.tok.start and not a.control and not _ADD_ON.search(text[:a.start])]
+    core = [a for a in before if a.rank == 0]
+    if core:
+        return core[-1].arm
+    if ctx.default_arm:
+        return ctx.default_arm
+    after = [a for a in arms if a.start >= v.tok.end and a.rank == 0]
+    if after:
+        return after[0].arm
+    if before:
+        return before[-1].arm
+    return ctx.fallback_arm

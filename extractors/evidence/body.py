@@ -1,0 +1,151 @@
+"""Body-text evidence: paragraphs of body blocks, sentences, study attribution and value readings."""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Iterable, Optional, Sequence
+
+from extractors.evidence.arms import find_arms
+from extractors.evidence.attribution import (
+    StudyRef, TrialIndex, attribute_paragraph, dominant_trial, sentence_facts, study_runs,
+)
+from extractors.evidence.readings import Reading, ReadingContext, read_clause
+from extractors.evidence.rules import EXTRACTOR_VERSION, EndpointTerm
+from schemas.document import Block, Document
+from schemas.evidence import EvidenceRecord
+
+BODY_KINDS = ("body",)
+_SENTENCE_END = re.compile(r"[.!?:]\s*(?:\[[\d,\s–-]+\])?[\"'”’)]*\s*$")
+
+
+@dataclass(frozen=True)
+class Paragraph:
+    """Consecutive body blocks that read as one paragraph (a block not ending a sentence continues)."""
+
+    blocks: tuple[Block, ...]
+    section: Optional[str]
+
+
+def paragraphs(doc: Document) -> list[Paragraph]:
+    """Group body blocks into paragraphs; a block that does not end a sentence continues into the next body block."""
+    out: list[list[Block]] = []
+    open_paragraph = False
+    for block in doc.blocks:
+        if block.kind not in BODY_KINDS:
+            if block.kind in ("heading", "title"):
+                open_paragraph = False
+            continue
+        if out and open_paragraph:
+            out[-1].append(block)
+        else:
+            out.append([block])
+        open_paragraph = not _SENTENCE_END.search(block.text)
+    return [Paragraph(tuple(p), p[0].section) for p in out]
+
+
+def split_sentence_spans(text: str) -> list[tuple[int, int]]:
+    """Sentence spans from the nlp stage's splitter."""
+    try:
+        from extractors.nlp.pipeline import split_sentences  # type: ignore[attr-defined]
+    except ImportError:
+        from extractors.nlp.sentences import split_sentences
+    return split_sentences(text)
+
+
+def _paragraph_sentences(doc: Document, para: Paragraph) -> list[tuple[int, int]]:
+    spans: list[tuple[int, int]] = []
+    for block in para.blocks:
+        text = doc.text[block.char_start:block.char_end]
+        for s, e in split_sentence_spans(text):
+            spans.append((block.char_start + s, block.char_start + e))
+    merged: list[tuple[int, int]] = []
+    for s, e in spans:
+        if merged and not _SENTENCE_END.search(doc.text[merged[-1][0]:merged[-1][1]]) \
+                and doc.text[merged[-1][1]:s].strip() == "":
+            merged[-1] = (merged[-1][0], e)
+        else:
+            merged.append((s, e))
+    return merged
+
+
+def _first_core_arm(texts: Iterable[str], settings_dir=None, control: bool = False) -> Optional[str]:
+    for text in texts:
+        for arm in find_arms(text, settings_dir):
+            if control and arm.control and arm.arm != "control":
+                return arm.arm
+            if not control and arm.rank == 0:
+                return arm.arm
+    return None
+
+
+def row_arms(ref: StudyRef, gazetteer_dir=None) -> tuple[Optional[str], Optional[str]]:
+    """Default and control arm of a Table 1 row: from its treatment and total-patients cells."""
+    if ref.row is None:
+        return None, None
+    row = ref.row
+    default = _first_core_arm((row.treatment, row.total_patients, row.trial), gazetteer_dir)
+    control = _first_core_arm((row.total_patients, row.design), gazetteer_dir, control=True)
+    return default, control
+
+
+def extract_body(doc: Document, index: TrialIndex, mentions: Sequence, extra_terms: tuple[EndpointTerm, ...] = (),
+                 gazetteer_dir=None) -> list[EvidenceRecord]:
+    """Read every body paragraph's sentences into evidence records with body provenance."""
+    records: list[EvidenceRecord] = []
+    first_page_end = max((b.char_end for b in doc.blocks if b.page == 1), default=0)
+    document_ref = dominant_trial(mentions, index, first_page_end)
+    for para in paragraphs(doc):
+        spans = _paragraph_sentences(doc, para)
+        facts = [sentence_facts(doc.text, s, e, mentions, index) for s, e in spans]
+        refs = attribute_paragraph(facts, index, document_ref)
+        run_of = {i: run for run in study_runs(facts) for i in run}
+        seen_enrolled: set[tuple] = set()
+        section_arm = _first_core_arm([para.section or ""], gazetteer_dir)
+        for i, ((s, e), ref) in enumerate(zip(spans, refs)):
+            run = _context_run(i, refs, run_of)
+            run_texts = [doc.text[spans[j][0]:spans[j][1]] for j in run]
+            row_default, row_control = row_arms(ref, gazetteer_dir)
+            paragraph_before = [doc.text[spans[j][0]:spans[j][1]] for j in range(i)]
+            default = _first_core_arm(run_texts[:-1], gazetteer_dir) or row_default
+            fallback = (_first_core_arm(paragraph_before, gazetteer_dir)
+                        or next((row_arms(r, gazetteer_dir)[0] for r in refs[:i] if r.row is not None), None)
+                        or section_arm)
+            control = _first_core_arm(run_texts[:-1], gazetteer_dir, control=True) or row_control
+            blocked = tuple((m.start - s, m.end - s) for m in mentions if m.start >= s and m.end <= e)
+            ctx = ReadingContext(default, control, extra_terms, None, True, blocked, gazetteer_dir, fallback)
+            sentence = doc.text[s:e]
+            for r in read_clause(sentence, ctx):
+                if r.endpoint == "ENROLLED":
+                    key = (ref.trial, r.arm, r.value)
+                    if key in seen_enrolled:
+                        continue
+                    seen_enrolled.add(key)
+                records.append(_body_record(doc, para, s, sentence, r, ref))
+    return records
+
+
+def _context_run(i: int, refs: Sequence[StudyRef], run_of: dict[int, list[int]]) -> list[int]:
+    """Sentences up to i that talk about the same study: its attribution run, extended back over a named trial."""
+    start = min(run_of[i])
+    while start > 0 and refs[i].trial is not None and refs[start - 1] == refs[i]:
+        start -= 1
+    return list(range(start, i + 1))
+
+
+def _block_at(para: Paragraph, pos: int) -> Block:
+    for block in para.blocks:
+        if block.char_start <= pos < block.char_end:
+            return block
+    return para.blocks[0]
+
+
+def _body_record(doc: Document, para: Paragraph, sentence_start: int, sentence: str, r: Reading,
+                 ref: StudyRef) -> EvidenceRecord:
+    block = _block_at(para, sentence_start + r.start)
+    return EvidenceRecord(
+        doc=doc.file_name, trial=ref.trial, nct=ref.nct, endpoint=r.endpoint, arm=r.arm, value=r.value,
+        unit=r.unit, statistic=r.statistic, timepoint=r.timepoint, ci_low=r.ci_low, ci_high=r.ci_high,
+        p_value=r.p_value, page=block.page, quote=sentence, source="body", doc_sha256=doc.sha256,
+        value_text=r.value_text, char_start=sentence_start + r.start, char_end=sentence_start + r.end,
+        quote_start=sentence_start, bbox=block.bbox, extractor=r.rule, extractor_version=EXTRACTOR_VERSION,
+    )

@@ -1,0 +1,60 @@
+"""Counts in a clause: events ('CRS occurred in nine patients') and sample sizes ('405 patients were randomized')."""
+from __future__ import annotations
+
+import re
+from typing import Sequence
+
+from extractors.evidence.endpoints import EndpointMention
+from extractors.evidence.links import endpoint_after
+from extractors.evidence.rules import (
+    EVENT_IN_LEFT, NOT_SAMPLE_SIZE_LEFT, PATIENT_NOUNS, SAMPLE_SIZE_OF_LEFT, SAMPLE_SIZE_RIGHT, SAMPLE_SIZE_STRONG_LEFT,
+    SAMPLE_SIZE_WEAK_LEFT,
+)
+from extractors.evidence.slots import ReadingContext, ValueSlot
+
+_I = re.IGNORECASE
+_STRONG_LEFT = re.compile(SAMPLE_SIZE_STRONG_LEFT.pattern, _I)
+_OF_LEFT = re.compile(SAMPLE_SIZE_OF_LEFT.pattern, _I)
+_WEAK_LEFT = re.compile(SAMPLE_SIZE_WEAK_LEFT.pattern, _I)
+_NOT_SAMPLE_LEFT = re.compile(NOT_SAMPLE_SIZE_LEFT.pattern, _I)
+_SAMPLE_RIGHT = re.compile(SAMPLE_SIZE_RIGHT.pattern, _I)
+_EVENT_IN_LEFT = re.compile(EVENT_IN_LEFT.pattern, _I)
+_PATIENTS_AFTER = re.compile(r"^\s*(?:[\w/+\-]+\s+){0,4}?" + PATIENT_NOUNS + r"\b", _I)
+_NUMERATOR_OF = re.compile(r"^\s*(?:out\s+)?of\s+(?:the\s+|these\s+)?(?:\d+|[a-z]+)\b", _I)
+_COUNTED_AFTER = re.compile(r"^\s*(?:\(|with\b|of them|had\b|patients?\b)", _I)
+_PERCENT_PAREN_LEFT = re.compile(r"\d\s*%\s*\(\s*$")
+
+
+def assign_counts(text: str, values: list[ValueSlot], endpoints: Sequence[EndpointMention], ctx: ReadingContext) -> None:
+    """Turn integer slots into event counts, sample sizes, or drop them."""
+    for v in values:
+        if v.kind != "count":
+            continue
+        left, right = text[:v.tok.start], text[v.tok.end:]
+        patients = _PATIENTS_AFTER.match(right)
+        if _STRONG_LEFT.search(left) and patients:
+            _enrolled(v, ctx)
+            continue
+        ep = endpoint_after(text, v.tok.end, len(text), endpoints, limit=110, count=True)
+        if ep is None:
+            m = _EVENT_IN_LEFT.search(left)
+            if m:
+                cands = [e for e in endpoints if e.end <= v.tok.start and e.start >= m.start(1) - 1 and not e.population]
+                ep = cands[-1] if cands else None
+        if ep is not None and (patients or _COUNTED_AFTER.match(right) or (ep.end <= v.tok.start and text[ep.end:v.tok.start].strip())):
+            v.endpoint, v.kind, v.count_rule, v.statistic = ep.code, "count", "rule:event_count", "count"
+            continue
+        weak = _WEAK_LEFT.search(left) and not _NOT_SAMPLE_LEFT.search(left)
+        paren = re.search(r"[(]\s*$", left) and not _PERCENT_PAREN_LEFT.search(left)
+        if patients and not _NUMERATOR_OF.match(right) and (
+                _OF_LEFT.search(left) or _SAMPLE_RIGHT.match(_PATIENTS_AFTER.sub("", right, 1)) or weak or paren):
+            _enrolled(v, ctx)
+            continue
+        v.kind = "drop"
+
+
+def _enrolled(v: ValueSlot, ctx: ReadingContext) -> None:
+    if ctx.allow_enrolled:
+        v.kind, v.count_rule = "enrolled", "rule:sample_size"
+    else:
+        v.kind = "drop"

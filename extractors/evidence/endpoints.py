@@ -1,0 +1,70 @@
+"""Find endpoint mentions (closed vocabulary codes) in text with the endpoint lexicon."""
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from typing import Iterable, NamedTuple
+
+from extractors.evidence.rules import ENDPOINT_TERMS, POPULATION_ENDPOINT_LEFT, TRANSPLANT_POPULATION_LEFT, EndpointTerm
+
+
+class EndpointMention(NamedTuple):
+    """An endpoint phrase: span, code, and whether it only describes the analysed population."""
+
+    start: int
+    end: int
+    code: str
+    text: str
+    population: bool
+
+
+@lru_cache(maxsize=64)
+def _compiled(extra: tuple[EndpointTerm, ...]) -> tuple[tuple[re.Pattern[str], str], ...]:
+    terms = ENDPOINT_TERMS + extra
+    return tuple((re.compile(t.pattern, 0 if t.case else re.IGNORECASE), t.code) for t in terms)
+
+
+_POPULATION_LEFT = re.compile(POPULATION_ENDPOINT_LEFT.pattern, re.IGNORECASE)
+_TRANSPLANT_POPULATION_LEFT = re.compile(TRANSPLANT_POPULATION_LEFT.pattern, re.IGNORECASE)
+_ABBREVIABLE = tuple(t for t in ENDPOINT_TERMS if t.abbreviable)
+
+
+@lru_cache(maxsize=1)
+def _compiled_abbreviable() -> tuple[tuple[re.Pattern[str], str], ...]:
+    return tuple((re.compile(t.pattern, 0 if t.case else re.IGNORECASE), t.code) for t in _ABBREVIABLE)
+
+
+def abbreviation_terms(pairs: Iterable[tuple[str, str]]) -> tuple[EndpointTerm, ...]:
+    """Turn (short, long) abbreviation definitions whose long form names an endpoint into lexicon terms."""
+    out = []
+    for short, long in pairs:
+        short, long = short.strip(), long.strip()
+        if not short or not re.fullmatch(r"[A-Za-z][A-Za-z0-9\-/]{1,9}", short):
+            continue
+        codes = {code for rx, code in _compiled_abbreviable() if rx.fullmatch(long)}
+        if len(codes) == 1 and not find_endpoints(short):
+            out.append(EndpointTerm(r"(?<![A-Za-z0-9])" + re.escape(short) + r"(?![A-Za-z0-9])", codes.pop(),
+                                    f"document defines {short} as '{long}'", True))
+    return tuple(out)
+
+
+def find_endpoints(text: str, extra: tuple[EndpointTerm, ...] = ()) -> list[EndpointMention]:
+    """Return non-overlapping endpoint mentions, longest match first, in text order."""
+    found = []
+    for rx, code in _compiled(tuple(extra)):
+        for m in rx.finditer(text):
+            if m.end() > m.start():
+                found.append((m.start(), m.end(), code))
+    found.sort(key=lambda f: (-(f[1] - f[0]), f[0]))
+    kept: list[tuple[int, int, str]] = []
+    for s, e, code in found:
+        if all(e <= ks or s >= ke for ks, ke, _ in kept):
+            kept.append((s, e, code))
+    kept.sort()
+    out = []
+    for s, e, code in kept:
+        left = text[max(0, s - 40):s]
+        population = (bool(_POPULATION_LEFT.search(left)) and code in ("CR", "CR_CRI", "MRD_NEG", "ORR")) or (
+            code == "ALLOHSCT" and bool(_TRANSPLANT_POPULATION_LEFT.search(left)))
+        out.append(EndpointMention(s, e, code, text[s:e], population))
+    return out

@@ -1,0 +1,87 @@
+"""Document (+ Table 1 rows) -> evidence records: body sentences, Table 1 results and other results tables."""
+from __future__ import annotations
+
+import logging
+import re
+from typing import Optional, Sequence
+
+from extractors.evidence.attribution import build_trial_index
+from extractors.evidence.body import BODY_KINDS, extract_body
+from extractors.evidence.endpoints import abbreviation_terms
+from extractors.evidence.rules import TIME_TO_EVENT_ENDPOINTS, EndpointTerm
+from extractors.evidence.table import extract_table1_results, extract_table_results
+from schemas.document import Document
+from schemas.evidence import EvidenceRecord, Table1Row
+from schemas.settings import ExtractSettings
+
+log = logging.getLogger(__name__)
+
+TIMEPOINT_FROM_BODY_TOLERANCE = 1.0
+"""A table survival percentage takes the body's landmark timepoint when the body value is within this (rounding)."""
+
+_ABBREVIATION = re.compile(r"([A-Za-z][A-Za-z\- ]{3,80}?)\s*\(\s*([A-Za-z][A-Za-z0-9\-/]{1,9})\s*\)")
+
+
+def document_abbreviations(doc: Document, settings: Optional[ExtractSettings] = None) -> list[tuple[str, str]]:
+    """(short, long) abbreviation definitions in the body: scispaCy's detector, else a 'long form (SF)' scan."""
+    body = "\n\n".join(b.text for b in doc.blocks if b.kind in BODY_KINDS)
+    try:
+        from extractors.nlp.pipeline import get_nlp
+
+        nlp = get_nlp(settings)
+        enabled = [p for p in ("rule_sentencizer", "abbreviation_detector") if p in nlp.pipe_names]
+        with nlp.select_pipes(enable=enabled):
+            parsed = nlp(body)
+        return [(str(a), str(a._.long_form)) for a in parsed._.abbreviations]
+    except Exception as exc:  # the abbreviation stage is an enhancement; the lexicon still works without it
+        log.info("abbreviation detector unavailable (%s); using the 'long form (SF)' scan", exc)
+    out = []
+    for m in _ABBREVIATION.finditer(body):
+        short = m.group(2)
+        words = m.group(1).split()[-len(short) - 1:]
+        out.append((short, " ".join(words)))
+    return out
+
+
+def extract_evidence(doc: Document, table1: Sequence[Table1Row] = (),
+                     settings: Optional[ExtractSettings] = None) -> list[EvidenceRecord]:
+    """Extract every reported result of the document as evidence records with provenance."""
+    settings = settings or ExtractSettings()
+    if not doc.text:
+        return []
+    gazetteer_dir = settings.gazetteer_dir if settings.gazetteer_dir.exists() else None
+    index, mentions = build_trial_index(doc.text, table1)
+    extra: tuple[EndpointTerm, ...] = abbreviation_terms(document_abbreviations(doc, settings))
+    body = extract_body(doc, index, mentions, extra, gazetteer_dir)
+    table = extract_table1_results(doc, table1, index, extra, gazetteer_dir)
+    skip = {r.table_id for r in table1}
+    other = extract_table_results(doc, index, tuple(skip), extra, gazetteer_dir)
+    table = apply_timepoints_from_body(table, body)
+    return dedupe(body + table + other)
+
+
+def apply_timepoints_from_body(table: Sequence[EvidenceRecord], body: Sequence[EvidenceRecord]) -> list[EvidenceRecord]:
+    """Give a table survival percentage without timepoint the body's landmark timepoint for the same trial/endpoint/arm."""
+    out = []
+    for rec in table:
+        if rec.timepoint is None and rec.unit == "%" and rec.endpoint in TIME_TO_EVENT_ENDPOINTS and rec.trial:
+            match = next((b for b in body if b.trial == rec.trial and b.endpoint == rec.endpoint and b.arm == rec.arm
+                          and b.statistic == "landmark" and b.timepoint and b.unit == "%"
+                          and abs(b.value - rec.value) <= TIMEPOINT_FROM_BODY_TOLERANCE), None)
+            if match is not None:
+                rec = rec.model_copy(update={"timepoint": match.timepoint, "statistic": "landmark",
+                                             "extractor": rec.extractor + "+timepoint_from_body"})
+        out.append(rec)
+    return out
+
+
+def dedupe(records: Sequence[EvidenceRecord]) -> list[EvidenceRecord]:
+    """Drop records that repeat the same reading of the same printed value."""
+    seen: set[str] = set()
+    out = []
+    for rec in records:
+        if rec.record_id in seen:
+            continue
+        seen.add(rec.record_id)
+        out.append(rec)
+    return out

@@ -1,0 +1,35 @@
+"""Forward links from a value to the endpoint it reports: '76% were MRD negative', 'nine patients developed CRS'."""
+from __future__ import annotations
+
+import re
+from typing import Optional, Sequence
+
+from extractors.evidence.endpoints import EndpointMention
+from extractors.evidence.rules import OUTCOME_VERB
+
+_I = re.IGNORECASE
+_MEASURE_LINK = re.compile(r"^\s*(?:%|months?)?\s*\)?\s*(?:of\s+(?:the\s+|these\s+|all\s+|whom\b|them\b)?[^,;()\d]{0,60}?\s*)?(?:\b(?:who|that|which)\s+)?(?:\b(?:also|then|subsequently|finally|successfully|eventually)\s+)?"
+                           + OUTCOME_VERB.pattern + r"[^;,()\d]{0,50}?$", _I)
+_COUNT_LINK = re.compile(r"^\s*(?:\([^)]*\)\s*)?(?:(?:out\s+)?of\s+(?:the\s+|them\b\s*|these\s+)?(?:\d+\s+)?)?(?:[\w/+\-]+\s+){0,4}?"
+                         r"(?:with\s+(?:grade\s+\w+\s+)?|(?:[^;,()\d]{0,40}?)(?:\b(?:also|then)\s+)?" + OUTCOME_VERB.pattern + r"[^;,()\d]{0,50}?|)$", _I)
+_DIRECT_ENDPOINT = re.compile(r"^\s*(?:%|months?)?\s*$", _I)
+_LEAD_VERB_ENDPOINT = re.compile(r"(?:proceed|went|bridged|receiv|underw|undergo|died)", _I)
+_LEAD_VERB_GAP = re.compile(r"\s*(?:%|months?)?\s*\)?\s*(?:(?!among\b|in\b|with\b)[A-Za-z/+\-]+\s+){0,3}?", _I)
+
+
+def endpoint_after(text: str, start: int, stop: int, endpoints: Sequence[EndpointMention], limit: int = 90,
+                    count: bool = False) -> Optional[EndpointMention]:
+    """The endpoint a value links to forward: '76% were MRD negative', '(46%) received alloHSCT', '78% molecular response'."""
+    for ep in endpoints:
+        if ep.start < start or ep.start > stop or ep.start - start > limit or ep.population:
+            continue
+        between = text[start:ep.start]
+        if not count and _DIRECT_ENDPOINT.match(between):
+            return ep
+        link = _COUNT_LINK if count else _MEASURE_LINK
+        if link.match(between):
+            return ep
+        if _LEAD_VERB_ENDPOINT.match(ep.text) and _LEAD_VERB_GAP.fullmatch(between):
+            return ep
+        return None
+    return None

@@ -1,0 +1,167 @@
+"""Find numbers, units, timepoints, confidence intervals, p-values and excluded spans in a text."""
+from __future__ import annotations
+
+import re
+from typing import NamedTuple, Optional
+
+WORD_NUMBERS: dict[str, int] = {
+    "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
+    "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15, "sixteen": 16,
+    "seventeen": 17, "eighteen": 18, "nineteen": 19, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50,
+    "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90,
+}
+_TENS = ("twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety")
+_UNITS_WORDS = ("one", "two", "three", "four", "five", "six", "seven", "eight", "nine")
+_WORD_NUMBER_RE = (r"(?:(?:" + "|".join(_TENS) + r")(?:[- ](?:" + "|".join(_UNITS_WORDS) + r"))?|"
+                   + "|".join(sorted(WORD_NUMBERS, key=len, reverse=True)) + r")")
+WORD_NUMBER = re.compile(r"(?<![A-Za-z-])" + _WORD_NUMBER_RE + r"(?![A-Za-z]|-(?:thirds?|halves|quarters?|fifths?|year|month|week|day))",
+                         re.IGNORECASE)
+
+# Digits with an optional decimal part ('.' or the typeset middle dot), thousands commas allowed.
+DIGITS = re.compile(r"(?<![\w.·/\-−–+])(\d{1,3}(?:,\d{3})+|\d+)(?:[.·](\d+))?(?![\w·]|\.\d|[-–]\d*[A-Za-z])")
+
+DASH = r"[-–—−]"
+TIME_UNIT = r"(?:years?|yrs?|y|months?|mos?|mo)"
+
+
+class NumberToken(NamedTuple):
+    """A number as printed: span, text and value."""
+
+    start: int
+    end: int
+    text: str
+    value: float
+    is_word: bool
+
+
+def parse_number_text(text: str) -> Optional[float]:
+    """Return the value of a printed number ('7·7', '1,234', 'Forty-four'), or None."""
+    t = text.strip().lower().replace("·", ".").replace(",", "")
+    if re.fullmatch(r"\d+(?:\.\d+)?", t):
+        return float(t)
+    parts = re.split(r"[- ]", t)
+    if len(parts) == 2 and parts[0] in _TENS and parts[1] in _UNITS_WORDS:
+        return float(WORD_NUMBERS[parts[0]] + WORD_NUMBERS[parts[1]])
+    if t in WORD_NUMBERS:
+        return float(WORD_NUMBERS[t])
+    return None
+
+
+def find_numbers(text: str) -> list[NumberToken]:
+    """Return digit and word numbers in text order."""
+    out: list[NumberToken] = []
+    for m in DIGITS.finditer(text):
+        value = parse_number_text(m.group(0))
+        if value is not None:
+            out.append(NumberToken(m.start(), m.end(), m.group(0), value, False))
+    for m in WORD_NUMBER.finditer(text):
+        value = parse_number_text(m.group(0))
+        if value is not None:
+            out.append(NumberToken(m.start(), m.end(), m.group(0), value, True))
+    out.sort(key=lambda n: n.start)
+    return out
+
+
+class Timepoint(NamedTuple):
+    """A landmark time phrase and its normalised code ('2y', '12mo')."""
+
+    start: int
+    end: int
+    code: str
+
+
+_TP_NUM = r"(\d+(?:[.·]\d+)?|" + _WORD_NUMBER_RE + r")"
+TIMEPOINT_PATTERNS: tuple[tuple[str, str], ...] = (
+    (r"(?<![\w.])" + _TP_NUM + r"(?:\s*" + DASH + r"\s*|(?=[ym]))(years?|yrs?|y|months?|mos?|mo)\b(?=[\s-]*(?:[A-Za-z]+\s+){0,1}(?:overall|event|relapse|disease|progression|leuk|OS\b|EFS|RFS|DFS|PFS|LFS|DOR|duration|survival|rates?\b|estimates?|probabilit|cumulative|incidence|landmark|CR\b|response|remission))",
+     "'2-year OS', '12-month duration', '5y OS', '3-year rate'"),
+    (r"\bat\s+" + _TP_NUM + r"\s*" + DASH + r"?\s*(years?|yrs?|y|months?|mos?|mo)\b(?!\s+(?:of\s+)?follow)",
+     "'at 12 months', 'at 1 year'"),
+)
+_TP_RES = tuple(re.compile(p, re.IGNORECASE) for p, _ in TIMEPOINT_PATTERNS)
+
+
+def timepoint_code(amount: float, unit: str) -> str:
+    """Normalise a landmark time: years -> 'Ny', months -> 'Nmo' (as printed, no conversion)."""
+    n = int(amount) if float(amount).is_integer() else amount
+    return f"{n}y" if unit.lower().startswith("y") else f"{n}mo"
+
+
+def find_timepoints(text: str) -> list[Timepoint]:
+    """Return landmark timepoint phrases in text order."""
+    out: list[Timepoint] = []
+    for rx in _TP_RES:
+        for m in rx.finditer(text):
+            amount = parse_number_text(m.group(1))
+            if amount is None or amount <= 0 or amount > 240:
+                continue
+            if any(t.start <= m.start() < t.end or m.start() <= t.start < m.end() for t in out):
+                continue
+            out.append(Timepoint(m.start(), m.end(), timepoint_code(amount, m.group(2))))
+    out.sort(key=lambda t: t.start)
+    return out
+
+
+class Interval(NamedTuple):
+    """A confidence interval span with its bounds."""
+
+    start: int
+    end: int
+    low: float
+    high: float
+
+
+CI_RE = re.compile(r"[(\[;,]?\s*(?:95|90|99)\s*%\s*(?:CI|C\.I\.|confidence interval)\s*[,:=]?\s*(?:of\s+|from\s+)?"
+                   r"(\d+(?:[.·]\d+)?)\s*(?:" + DASH + r"|to|,)\s*(\d+(?:[.·]\d+)?)\s*[)\]]?", re.IGNORECASE)
+
+
+def find_intervals(text: str) -> list[Interval]:
+    """Return '95% CI, a–b' style intervals."""
+    out = []
+    for m in CI_RE.finditer(text):
+        low, high = parse_number_text(m.group(1)), parse_number_text(m.group(2))
+        if low is not None and high is not None:
+            out.append(Interval(m.start(), m.end(), low, high))
+    return out
+
+
+class PValue(NamedTuple):
+    """A p-value span and its number (upper bound for 'p < x')."""
+
+    start: int
+    end: int
+    value: float
+
+
+P_RE = re.compile(r"\b[pP]\s*(?:-?value)?\s*([=<>≤≥]|of)\s*(0?[.·]\d+|1(?:[.·]0+)?)")
+
+
+def find_p_values(text: str) -> list[PValue]:
+    """Return 'p = 0.01', 'P < .001' spans."""
+    out = []
+    for m in P_RE.finditer(text):
+        value = parse_number_text(("0" + m.group(2)) if m.group(2)[0] in ".·" else m.group(2))
+        if value is not None:
+            out.append(PValue(m.start(), m.end(), value))
+    return out
+
+
+# Spans whose numbers are never values: citations, ranges, registry ids, standard errors.
+EXCLUDED_SPAN_PATTERNS: tuple[tuple[str, str], ...] = (
+    (r"\[\s*\d+(?:\s*[,–-]\s*\d+)*\s*\]", "reference markers such as [23] or [16,17,18,19]"),
+    (r"(?<![\w.])\d+(?:[.·]\d+)?\s*%?\s*(?:" + DASH + r"|to)\s*\d+(?:[.·]\d+)?\s*%?(?=\s*(?:%|years?|months?|days?|weeks?|y\b|\)|,|;|\s|$))(?!\s*(?:patients|of\b))",
+     "ranges such as 10–25%, 18–65 or 2 to 24 months are not single values"),
+    (r"\bNCT\s?\d{8}\b", "registry numbers"),
+    (r"\b(?:SE|SD|IQR)\s*[=:]?\s*\d+(?:[.·]\d+)?", "standard errors and deviations"),
+    (r"\b(?:19|20)\d{2}\b(?!\s*(?:%|patients|months))", "calendar years"),
+    (r"\b\d+(?:st|nd|rd|th)\b", "ordinals such as 64th"),
+    (r"\b10\s*[-−–]\s*\d\b", "MRD thresholds printed as 10−3 after the superscript was lost"),
+)
+_EXCLUDED_RES = tuple(re.compile(p) for p, _ in EXCLUDED_SPAN_PATTERNS)
+
+
+def excluded_spans(text: str) -> list[tuple[int, int]]:
+    """Return spans whose numbers must not be reported as values."""
+    spans = [(m.start(), m.end()) for rx in _EXCLUDED_RES for m in rx.finditer(text)]
+    spans += [(i.start, i.end) for i in find_intervals(text)]
+    spans += [(p.start, p.end) for p in find_p_values(text)]
+    return spans

@@ -1,0 +1,257 @@
+"""Read result values from one sentence or table clause: value, unit, endpoint, arm, statistic, timepoint."""
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+from typing import Optional, Sequence
+
+from extractors.evidence.arm_links import assign_arms, is_pair
+from extractors.evidence.arms import find_arms
+from extractors.evidence.counts import assign_counts
+from extractors.evidence.endpoints import EndpointMention, find_endpoints
+from extractors.evidence.links import endpoint_after
+from extractors.evidence.numbers import (
+    NumberToken, Timepoint, excluded_spans, find_intervals, find_numbers, find_p_values, find_timepoints,
+)
+from extractors.evidence.rules import (
+    DISTRACTORS, MEAN_CUE, MEDIAN_CUE, OUTCOME_VERB, PATIENT_NOUNS, RATE_ONLY_ENDPOINTS, THRESHOLD_COPULA,
+)
+from extractors.evidence.slots import Reading, ReadingContext, ValueSlot
+
+__all__ = ["Reading", "ReadingContext", "read_clause"]
+
+_I = re.IGNORECASE
+_DISTRACTORS = tuple((d.id, d.side, re.compile(d.pattern, _I)) for d in DISTRACTORS)
+_COPULA = re.compile(THRESHOLD_COPULA.pattern, _I)
+_VERB = re.compile(r"\b" + OUTCOME_VERB.pattern, _I)
+_MEDIAN = re.compile(MEDIAN_CUE.pattern, _I)
+_MEAN = re.compile(MEAN_CUE.pattern, _I)
+_PERCENT = re.compile(r"^\s*(?:%|per ?cent\b)", _I)
+_MONTHS = re.compile(r"^\s*[-–]?\s*(?:months?|mos?\.?|mo)\b", _I)
+_UNIT_CHAIN = re.compile(r"^\s*(?:%|months?|mos?\b)?\s*(?:\)\s*)?(?:,\s*)?(?:vs\.?|versus|and|or|to|compared with|compared to|,)\s*(?:\(?\s*)(?:(?:the\s+)?[A-Za-z][\w\-]*\s+){0,2}?(\d+(?:[.·]\d+)?)\s*(%|months?|mos?\b)", _I)
+_NUMERATOR = re.compile(r"^\s*(?:(?:out\s+)?of\s+(?:the\s+|these\s+|all\s+)?[^()\[\]\n]{0,70}?|(?:[\w/+\-]+\s+){0,4}?" + PATIENT_NOUNS + r"\s*|)[(\[]\s*\d+(?:[.·]\d+)?\s*%", _I)
+_DENOMINATOR_LEFT = re.compile(r"(?:\d+|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|[a-z]+teen|[a-z]+ty(?:-[a-z]+)?))\s+(?:out\s+)?of\s+(?:the\s+|all\s+)?$", _I)
+_OWN_PREDICATE = re.compile(r"^\s*%?\s*\)?\s*(?:of\s+(?:whom|them|these|those)\s+|(?:of\s+the\s+[\w\-]+(?:\s+[\w\-]+)?\s+)?(?:who|that)\s+)(?:also\s+)?"
+                            + OUTCOME_VERB.pattern + r"\b", _I)
+_HR_LEFT = re.compile(r"\b(?:hazard ratio|HR)\b(?:\s+(?:for|of)\s+[^;:,()0-9]{1,50}?)?\s*(?:\((?:HR|95%[^)]*)\)\s*)?(?:[,:=]|of|was|\bwas\s+of)?\s*$", _I)
+_BOTH = re.compile(r"\bboth\b", _I)
+_ALL_BUT = re.compile(r"\ball but\s*$", _I)
+_CONNECTOR = re.compile(r"^[\s,;()/&]*(?:and|or|as well as)?[\s,;()/&]*(?:(?:concomitant|concurrent|corresponding|associated)\s+)?(?:the\s+)?(?:rates?\s+of\s+)?$", _I)
+
+
+def _inside(spans: Sequence[tuple[int, int]], start: int, end: int) -> bool:
+    return any(s <= start and end <= e for s, e in spans)
+
+
+def _distracted(text: str, tok: NumberToken, unit: Optional[str]) -> Optional[str]:
+    left, right = text[:tok.start], text[tok.end:]
+    for did, side, rx in _DISTRACTORS:
+        probe = left if side == "left" else right
+        if not rx.search(probe):
+            continue
+        if did == "threshold" and _COPULA.search(left):
+            continue
+        if did in ("follow_up_left",) and unit not in ("months", None):
+            continue
+        if did == "age_years" and unit == "%":
+            continue
+        return did
+    return None
+
+
+def _unit_of(text: str, tok: NumberToken) -> Optional[str]:
+    right = text[tok.end:]
+    if _PERCENT.match(right):
+        return "%"
+    if _MONTHS.match(right):
+        return "months"
+    chain = _UNIT_CHAIN.match(right)
+    if chain and not tok.is_word:
+        unit = chain.group(2).lower()
+        return "%" if unit == "%" else "months"
+    return None
+
+
+def _classify(text: str, tok: NumberToken, ctx: ReadingContext) -> Optional[ValueSlot]:
+    unit = _unit_of(text, tok)
+    if unit is None and ctx.fallback_unit and not tok.is_word and not re.match(r"^\s*(?:/|of\b|patients)", text[tok.end:]):
+        unit = ctx.fallback_unit
+    left, right = text[:tok.start], text[tok.end:]
+    if (_HR_LEFT.search(left) or ctx.ratio_column) and unit is None and not tok.is_word and tok.value < 20:
+        return ValueSlot(tok, None, "hr")
+    if _distracted(text, tok, unit):
+        return None
+    if unit is not None:
+        return ValueSlot(tok, unit, "measure")
+    if not float(tok.value).is_integer() or tok.value <= 0 or _ALL_BUT.search(left):
+        return None
+    if _NUMERATOR.match(right) or _DENOMINATOR_LEFT.search(left):
+        return None
+    return ValueSlot(tok, None, "count")
+
+
+def _endpoint_runs(text: str, endpoints: Sequence[EndpointMention]) -> list[tuple[int, int, list[str]]]:
+    """Group adjacent endpoint mentions ('EFS and OS', 'duration of response (DOR), EFS, and OS') into runs."""
+    runs: list[tuple[int, int, list[str]]] = []
+    for ep in endpoints:
+        if ep.population:
+            continue
+        if runs and _CONNECTOR.match(text[runs[-1][1]:ep.start]) is not None:
+            s, _, codes = runs[-1]
+            if ep.code not in codes:
+                codes.append(ep.code)
+            runs[-1] = (s, ep.end, codes)
+        else:
+            runs.append((ep.start, ep.end, [ep.code]))
+    return runs
+
+
+def _timepoint_for(text: str, value: ValueSlot, run: Optional[tuple[int, int, list[str]]], next_start: int,
+                   timepoints: Sequence[Timepoint], endpoints: Sequence[EndpointMention] = ()) -> Optional[str]:
+    for tp in timepoints:
+        if value.tok.end <= tp.start < next_start and text[tp.start:tp.start + 2].lower() == "at" \
+                and not re.search(r"[;]|\b(?:while|whereas|but)\b", text[value.tok.end:tp.start]) \
+                and not any(value.tok.end <= ep.start < tp.start for ep in endpoints):
+            return tp.code
+    if run is None:
+        return None
+    for tp in timepoints:
+        if tp.end <= run[0] and run[0] - tp.end <= 4:
+            return tp.code
+        if run[1] <= tp.start and tp.end <= value.tok.start:
+            return tp.code
+    return None
+
+
+def read_clause(text: str, ctx: ReadingContext = ReadingContext()) -> list[Reading]:
+    """Return the result values of one sentence or table clause."""
+    blocked = excluded_spans(text) + list(ctx.blocked)
+    timepoints = find_timepoints(text)
+    endpoints = find_endpoints(text, ctx.extra_terms)
+    arms = find_arms(text, ctx.gazetteer_dir)
+    intervals = find_intervals(text)
+    pvalues = find_p_values(text)
+    spans = blocked + [(t.start, t.end) for t in timepoints] + [(a.start, a.end) for a in arms] \
+        + [(e.start, e.end) for e in endpoints]
+    values: list[ValueSlot] = []
+    for tok in find_numbers(text):
+        if _inside(spans, tok.start, tok.end):
+            continue
+        value = _classify(text, tok, ctx)
+        if value is not None:
+            values.append(value)
+    if not values:
+        return []
+    if _MEAN.search(text) and not _MEDIAN.search(text):
+        values = [v for v in values if v.unit != "months"]
+    _assign_endpoints(text, values, endpoints, timepoints, ctx)
+    assign_counts(text, values, endpoints, ctx)
+    assign_arms(text, values, arms, ctx)
+    _attach_ci_p(text, values, intervals, pvalues)
+    return _to_readings(text, values)
+
+
+def _assign_endpoints(text: str, values: list[ValueSlot], endpoints: Sequence[EndpointMention],
+                      timepoints: Sequence[Timepoint], ctx: ReadingContext) -> None:
+    measures = [v for v in values if v.kind in ("measure", "hr")]
+    runs = _endpoint_runs(text, endpoints)
+    # 1. a share followed by an outcome verb and the endpoint: '76% were MRD negative'
+    for i, v in enumerate(measures):
+        stop = measures[i + 1].tok.start if i + 1 < len(measures) else len(text)
+        ep = endpoint_after(text, v.tok.end, stop, endpoints)
+        if ep is not None and v.kind == "measure":
+            v.endpoint = ep.code
+            v.timepoint = _timepoint_for(text, v, (ep.start, ep.end, [ep.code]), stop, timepoints, endpoints) \
+                if any(tp.end <= ep.start and ep.start - tp.end <= 4 for tp in timepoints) else \
+                _timepoint_for(text, v, None, stop, timepoints, endpoints)
+    # a share followed by its own predicate that names no endpoint describes something else ('48% of whom received tocilizumab')
+    for i, v in enumerate(measures):
+        if v.endpoint is None and v.kind == "measure":
+            stop = measures[i + 1].tok.start if i + 1 < len(measures) else len(text)
+            right = re.split(r"[;]|,\s", text[v.tok.end:stop], maxsplit=1)[0]
+            if _OWN_PREDICATE.match(right) and not any(v.tok.end <= ep.start < v.tok.end + len(right) for ep in endpoints):
+                v.kind = "drop"
+    measures = [v for v in measures if v.kind != "drop"]
+    # 2. values after an endpoint run, distributed over the run's endpoints in listed order
+    for r_i, run in enumerate(runs):
+        run_end = runs[r_i + 1][0] if r_i + 1 < len(runs) else len(text)
+        group = [v for v in measures if run[1] <= v.tok.start < run_end and v.endpoint is None]
+        if not group:
+            continue
+        codes = run[2]
+        k, n = len(codes), len(group)
+        for j, v in enumerate(group):
+            if k == 1:
+                v.endpoint = codes[0]
+            elif n == k:
+                v.endpoint = codes[j]
+            elif n == 2 * k:
+                compared = any(is_pair(text, a, b) for a, b in zip(group, group[1:]))
+                v.endpoint = codes[j // 2] if compared else codes[j % k]
+            elif n == 1 and _BOTH.search(text[run[1]:v.tok.start]):
+                v.endpoint = codes[0]
+                v.extra_endpoints = codes[1:]
+            else:
+                v.endpoint = codes[min(j, k - 1)]
+        for j, v in enumerate(group):
+            v.timepoint = v.timepoint or _timepoint_for(text, v, run, run_end, timepoints, endpoints)
+            median_zone = text[max(0, run[0] - 40):run[0]] + text[run[0]:v.tok.start]
+            if _MEDIAN.search(median_zone.split(";")[-1]) and v.kind == "measure":
+                v.statistic = "median"
+    # 3. values before any endpoint: take the next endpoint reached through a shared predicate
+    for i, v in enumerate(measures):
+        if v.endpoint is None:
+            later = [ep for ep in endpoints if ep.start > v.tok.end and not ep.population and ep.start - v.tok.end < 140]
+            if later and _VERB.search(text[v.tok.end:later[0].start]) and ";" not in text[v.tok.end:later[0].start]:
+                v.endpoint = later[0].code
+                v.timepoint = _timepoint_for(text, v, None, len(text), timepoints, endpoints)
+            elif ctx.fallback_endpoint:
+                v.endpoint = ctx.fallback_endpoint
+    for v in measures:
+        if v.statistic is None and v.endpoint:
+            if v.kind == "hr":
+                v.statistic, v.timepoint = "hazard_ratio", None
+            elif v.unit == "months":
+                v.statistic = "median"
+            elif v.timepoint:
+                v.statistic = "landmark"
+            else:
+                v.statistic = "rate"
+        if v.statistic == "median" and v.unit == "%":
+            v.statistic = "landmark" if v.timepoint else "rate"
+
+
+def _attach_ci_p(text: str, values: list[ValueSlot], intervals, pvalues) -> None:
+    measures = [v for v in values if v.kind in ("measure", "hr") and v.endpoint]
+    for ci in intervals:
+        prior = [v for v in measures if v.tok.end <= ci.start
+                 and re.fullmatch(r"\s*(?:%|months?|mos?)?\s*[(\[;,]?\s*", text[v.tok.end:ci.start], _I)]
+        if prior:
+            prior[-1].ci = (ci.low, ci.high)
+    for p in pvalues:
+        prior = [v for v in measures if v.tok.end <= p.start]
+        if prior and p.start - prior[-1].tok.end <= 120:
+            prior[-1].p = p.value
+
+
+def _to_readings(text: str, values: list[ValueSlot]) -> list[Reading]:
+    out: list[Reading] = []
+    for v in values:
+        if v.kind == "enrolled":
+            out.append(Reading(v.tok.start, v.tok.end, v.tok.text, v.tok.value, "ENROLLED", None, "count", None, v.arm,
+                               v.count_rule))
+            continue
+        if v.kind not in ("measure", "hr", "count") or not v.endpoint:
+            continue
+        if v.unit == "months" and v.endpoint in RATE_ONLY_ENDPOINTS:
+            continue
+        if v.kind == "count" and v.statistic != "count":
+            continue
+        rule = {"hr": "rule:hazard_ratio", "count": v.count_rule or "rule:event_count"}.get(v.kind) or {
+            "median": "rule:median", "landmark": "rule:landmark_rate", "rate": "rule:rate"}.get(v.statistic or "", "rule:rate")
+        base = Reading(v.tok.start, v.tok.end, v.tok.text, v.tok.value, v.endpoint, v.unit, v.statistic or "rate",
+                       v.timepoint, v.arm, rule, v.ci[0] if v.ci else None, v.ci[1] if v.ci else None, v.p)
+        out.append(base)
+        for code in v.extra_endpoints:
+            out.append(replace(base, endpoint=code))
+    return out

@@ -1,0 +1,225 @@
+"""Rules as data: endpoint and arm lexicons, cue words and distractor contexts for evidence extraction."""
+from __future__ import annotations
+
+from typing import NamedTuple
+
+EXTRACTOR_VERSION = "evidence-rules/1.0"
+
+
+class EndpointTerm(NamedTuple):
+    """A surface pattern (regex, case-insensitive unless `case` is set) that names an endpoint code."""
+
+    pattern: str
+    code: str
+    why: str
+    case: bool = False
+    abbreviable: bool = True
+
+
+# Longer, more specific phrases win over shorter ones (matching keeps the longest span at each place).
+ENDPOINT_TERMS: tuple[EndpointTerm, ...] = (
+    # composites of complete remission with partial count recovery
+    EndpointTerm(r"CR\s*(?:/|\+|or|and)\s*CR[ih]\b(?:\s*/\s*CR[ih]\b)?", "CR_CRI", "CR/CRi, CR/CRh, CR+CRi, 'CR or CRi' are the composite remission endpoint", True),
+    EndpointTerm(r"complete remission with (?:incomplete|partial) (?:hematologic(?:al)?|count|blood count) recovery", "CR_CRI", "spelled-out CRi/CRh is reported with CR as a composite"),
+    EndpointTerm(r"complete remission with (?:or without (?:full )?|(?:full,?\s+)?(?:partial,?\s+)?(?:or\s+)?(?:incomplete|partial)\s+)(?:hematologic(?:al)?\s+|count\s+|blood count\s+)?recovery", "CR_CRI", "'CR with full, partial, or incomplete hematologic recovery' pools CR with CRi/CRh"),
+    EndpointTerm(r"composite (?:complete )?(?:rate of )?(?:remission|response)(?: rate)?", "CR_CRI", "'composite remission' pools CR with CRi/CRh"),
+    EndpointTerm(r"(?:complete )?(?:MRD|minimal residual disease|measurable residual disease)[- ](?:negative|negativity) (?:response|remission|status|rate)", "MRD_NEG", "MRD-negative response/remission is the MRD endpoint, not CR"),
+    EndpointTerm(r"complete MRD response", "MRD_NEG", "complete MRD response means MRD negativity", True),
+    # MRD / molecular response
+    EndpointTerm(r"(?:MRD|minimal residual disease|measurable residual disease)[- ]?(?:negativity|negative|response|remission|responses)", "MRD_NEG", "MRD negativity/response/remission is the MRD_NEG endpoint"),
+    EndpointTerm(r"negative MRD", "MRD_NEG", "'achieved negative MRD' is MRD negativity"),
+    EndpointTerm(r"(?:complete )?molecular (?:response|remission|responses)(?: rate)?", "MRD_NEG", "molecular response is measured as MRD negativity"),
+    EndpointTerm(r"(?:minimal|measurable) residual disease", "MRD_NEG", "a figure under a bare MRD label is the MRD-negative share; its abbreviation alone (MRD) is not an endpoint", abbreviable=False),
+    # complete remission / response
+    EndpointTerm(r"complete (?:hematologic(?:al)? |morphologic(?:al)? |clinical )?(?:remission|response)s?(?: rate)?", "CR", "complete remission/response"),
+    EndpointTerm(r"CR rate", "CR", "CR rate", True),
+    EndpointTerm(r"(?<![A-Za-z/+])CR(?![A-Za-z0-9/+])", "CR", "CR abbreviation (CR1/CR2 and CR/CRi are excluded by the look-arounds)", True),
+    # overall response
+    EndpointTerm(r"(?:overall|objective|hematologic(?:al)?|best) response(?: rate)?", "ORR", "overall/objective/hematologic response rate"),
+    EndpointTerm(r"response rates?", "ORR", "a bare response rate is the overall response rate"),
+    EndpointTerm(r"(?:overall |early )?remission rates?|overall remission", "ORR", "'overall remission rate' pools CR and CRi as the response rate"),
+    EndpointTerm(r"(?<![A-Za-z])ORR(?![A-Za-z])", "ORR", "ORR abbreviation", True),
+    EndpointTerm(r"(?:(?<=obtained a )|(?<=obtained an )|(?<=achieved a )|(?<=achieved an ))response", "ORR", "'obtained a response' reports overall response"),
+    # survival endpoints
+    EndpointTerm(r"relapse[- ]free survival", "RFS", "relapse-free survival"),
+    EndpointTerm(r"(?<![A-Za-z])RFS(?![A-Za-z])", "RFS", "RFS abbreviation", True),
+    EndpointTerm(r"event[- ]free survival", "EFS", "event-free survival"),
+    EndpointTerm(r"(?<![A-Za-z])EFS(?![A-Za-z])", "EFS", "EFS abbreviation", True),
+    EndpointTerm(r"(?:disease|leuka?emia)[- ]free survival", "DFS", "disease-free survival"),
+    EndpointTerm(r"(?<![A-Za-z])DFS(?![A-Za-z])", "DFS", "DFS abbreviation", True),
+    EndpointTerm(r"progression[- ]free survival", "PFS", "progression-free survival"),
+    EndpointTerm(r"(?<![A-Za-z])PFS(?![A-Za-z])", "PFS", "PFS abbreviation", True),
+    EndpointTerm(r"overall survival", "OS", "overall survival"),
+    EndpointTerm(r"(?<![A-Za-z])OS(?![A-Za-z])", "OS", "OS abbreviation", True),
+    EndpointTerm(r"(?<![- ]free )survival(?: rates?| probability)?", "OS", "bare 'survival' (rate, probability) reports overall survival"),
+    EndpointTerm(r"duration of (?:response|remission)", "DOR", "duration of response/remission"),
+    EndpointTerm(r"(?<![A-Za-z])DOR(?![A-Za-z])", "DOR", "DOR abbreviation", True),
+    # toxicities
+    EndpointTerm(r"(?:hepatic )?veno[- ]?occlusive (?:liver )?disease", "VOD", "veno-occlusive (liver) disease"),
+    EndpointTerm(r"sinusoidal obstruction syndrome", "VOD", "SOS is the current name of VOD"),
+    EndpointTerm(r"(?<![A-Za-z])(?:VOD|SOS)(?![A-Za-z])", "VOD", "VOD/SOS abbreviations", True),
+    EndpointTerm(r"cytokine[- ]release syndrome", "CRS", "cytokine release syndrome"),
+    EndpointTerm(r"(?<![A-Za-z])CRS(?![A-Za-z])", "CRS", "CRS abbreviation", True),
+    EndpointTerm(r"immune[- ]effector[- ]cell[- ]associated neurotoxicity(?: syndrome)?", "ICANS", "ICANS spelled out"),
+    EndpointTerm(r"neurotoxicit(?:y|ies)|neurologic(?:al)? toxicit(?:y|ies)|neurologic(?:al)? events?", "ICANS", "neurotoxicity of immunotherapy is reported as ICANS"),
+    EndpointTerm(r"(?<![A-Za-z])ICANS?(?![A-Za-z])", "ICANS", "ICANS abbreviation; 'ICAN' is a common misspelling", True),
+    EndpointTerm(r"graft[- ]versus[- ]host disease", "GVHD", "graft-versus-host disease"),
+    EndpointTerm(r"(?<![A-Za-z])a?GvHD(?![A-Za-z])", "GVHD", "GvHD abbreviation in any capitalisation"),
+    # transplant and mortality
+    EndpointTerm(r"(?:proceed(?:ed|ing|s)?|went on|bridged|bridging)(?: to| with)? (?:an? )?(?:subsequent |consolidative |consolidation (?:with )?)?(?:allo-?HSCT|allo-?SCT|allo-?HCT|HSCT|HCT|SCT|allogeneic (?:stem[- ]cell |hematopoietic (?:stem[- ]cell |cell )?)?transplant(?:ation)?|transplant(?:ation)?)",
+                 "ALLOHSCT", "proceeding to transplant is the ALLOHSCT endpoint"),
+    EndpointTerm(r"(?:received|receiving|underwent|undergoing|undergo) (?:an? )?(?:subsequent |consolidative )?(?:allo-?HSCT|allo-?SCT|allo-?HCT|HSCT|HCT|allogeneic (?:stem[- ]cell |hematopoietic (?:stem[- ]cell |cell )?)?transplant(?:ation)?|transplant(?:ation)?)",
+                 "ALLOHSCT", "receiving a transplant after the study treatment is the ALLOHSCT endpoint"),
+    EndpointTerm(r"non[- ]relapse mortality|treatment[- ]related mortality|induction mortality|early deaths?", "NRM", "deaths not due to relapse"),
+    EndpointTerm(r"(?<![A-Za-z])(?:NRM|TRM)(?![A-Za-z])", "NRM", "NRM/TRM abbreviations", True),
+    EndpointTerm(r"died (?:while )?in (?:CR|complete remission|remission)", "NRM", "a death in remission is a non-relapse death"),
+)
+
+
+class ArmTerm(NamedTuple):
+    """A surface pattern naming a treatment arm; `control` marks comparator arms."""
+
+    pattern: str
+    arm: str
+    control: bool
+    why: str
+    case: bool = False
+    rank: int = 0
+
+
+ARM_TERMS: tuple[ArmTerm, ...] = (
+    ArmTerm(r"blinatumomab|blincyto|blina\b", "blinatumomab", False, "CD19xCD3 bispecific antibody"),
+    ArmTerm(r"inotuzumab(?: ozogamicin)?|besponsa", "inotuzumab", False, "anti-CD22 antibody-drug conjugate"),
+    ArmTerm(r"(?<![A-Za-z])InO(?![A-Za-z])", "inotuzumab", False, "InO abbreviates inotuzumab ozogamicin", True),
+    ArmTerm(r"tisagenlecleucel|tisa-cel|kymriah|CTL-?019", "tisagenlecleucel", False, "CD19 CAR-T product"),
+    ArmTerm(r"brexucabtagene(?: autoleucel)?|brexu-cel|KTE-?X ?19|tecartus", "brexucabtagene autoleucel", False, "CD19 CAR-T product"),
+    ArmTerm(r"(?:(?:standard|conventional|intensive|multi-?agent|multidrug|intensive multidrug|salvage|investigator'?s choice)(?:[- ]of[- ]care)?[- ])?chemotherapy\b", "chemotherapy", True, "chemotherapy as the comparator arm"),
+    ArmTerm(r"(?<![A-Za-z])(?:ChT|SOC)(?![A-Za-z])", "chemotherapy", True, "ChT/SOC abbreviations of the chemotherapy arm", True),
+    ArmTerm(r"standard[- ]of[- ]care|standard[- ]therapy|standard[- ]treatment", "chemotherapy", True, "standard of care comparator"),
+    ArmTerm(r"(?:anti-?)?CD19[- ]?(?:directed |targeted |targeting |specific )?CAR[- ]?T(?:[- ]cells?)?", "CD19 CAR-T", False, "an unnamed CD19 CAR-T product; a named product wins", False, 1),
+    ArmTerm(r"control (?:arm|group|cohort)|historical (?:control|cohort)s?|historic controls?", "control", True, "comparator named only as control; resolved to the study's control arm"),
+)
+
+# Gazetteer drug classes that never name an evidence arm.
+NON_ARM_DRUG_CLASSES: tuple[str, ...] = ("procedure", "cytotoxic payload", "corticosteroid")
+
+
+class Cue(NamedTuple):
+    """A regex cue with its rationale."""
+
+    pattern: str
+    why: str
+
+
+# A value directly after one of these verbs-to-endpoint frames takes the endpoint that follows it.
+OUTCOME_VERB = Cue(
+    r"(?:were|was|had|have|has|achieved|achieving|achieve|obtained|obtaining|obtain|experienced|experiencing|developed|developing|reached|reaching|attained|showed|displayed|converted|to achieve|being|became|proceeded|received|underwent|undergoing)\b",
+    "verbs that link a share of patients to the outcome they reached")
+
+# Words that make a sentence open a new, unnamed study ("In a phase II study ...").
+STUDY_NOUNS = r"(?:study|studies|trial|analysis|analyses|experience|series|casuistry|cohort|review|report|registry|subanalysis|sub-analysis|paper|publication)"
+_LEAD_ADVERBS = r"(?:[A-Z]?[a-z]+(?: [a-z]+)?,\s*){0,2}"
+NEW_STUDY_INTRO: tuple[Cue, ...] = (
+    Cue(r"^" + _LEAD_ADVERBS + r"(?i:in|from) (?:a|an|one|another) (?:[\w/\-–]+ ){0,8}?" + STUDY_NOUNS + r"\b",
+        "'In a phase II study ...' introduces a new study"),
+    Cue(r"\b(?:in|by|from|of) (?:a|an) (?:(?!the\b)[\w/\-–]+ ){0,7}?" + STUDY_NOUNS + r"\b(?! of the| on the)",
+        "'explored in a phase II single-arm study' introduces a new study mid-sentence"),
+    Cue(r"^" + _LEAD_ADVERBS + r"(?i:a|an) (?:[\w/\-–]+ ){0,6}?" + STUDY_NOUNS + r"\b(?! of the| on the)",
+        "'A subsequent larger study including ...' introduces a new study"),
+    Cue(r"\b(?:and|&) (?:colleagues|coauthors|co-authors|coworkers|co-workers|coll)\b|\bet al\.?,? (?:in|published|reported|showed|demonstrated)",
+        "'Liu and colleagues published ...' introduces another group's study"),
+    Cue(r"^" + _LEAD_ADVERBS + r"(?i:in our experience)", "the authors' own experience is a separate study"),
+    Cue(r"\bthe (?:[A-Z][\w-]*\s+){1,3}(?:study|trial|group|researchers|investigators)\b", "'the MD Anderson study' names another group's study"),
+    Cue(r"\b(?:cooperative|working|study) group\b", "a cooperative group's study is a separate study"),
+)
+
+# Contexts that make a number a distractor rather than a result (checked on the text around the number).
+class Distractor(NamedTuple):
+    """A pattern tested against the text before (`side='left'`) or after (`'right'`) a number."""
+
+    id: str
+    side: str
+    pattern: str
+    why: str
+
+
+DISTRACTORS: tuple[Distractor, ...] = (
+    Distractor("dose", "right", r"^\s*(?:µ|μ|u|m|mc|n)?g(?:/|\b)|^\s*mcg\b|^\s*(?:mg|µg|μg|ug|mcg)\b|^\s*(?:×|x)\s*10", "doses (µg/day, mg/m2, mcg) and cell doses"),
+    Distractor("per_area", "right", r"^\s*/\s*(?:m2|m²|kg|day|d|mcl|µl|μl|ul|l|ml)\b", "per-area, per-kg and concentration units"),
+    Distractor("age_years", "right", r"^\s*(?:[-–]\s*\d+\s*)?(?:years?|yrs?|y)\b(?!-| after| post| of follow)(?= (?:of age|old)|\)|,|;|\s|$)", "ages and durations in years are not results unless a landmark phrase claims them"),
+    Distractor("age_left", "left", r"\b(?:aged?|age of|ages?|older than|younger than|median age(?: of)?|range of|ranging from)\s*(?:[<>≤≥]\s*)?(?:\d+\s*[-–]\s*)?$", "ages and ranges"),
+    Distractor("follow_up_left", "left", r"follow[- ]?up(?: time)?(?: of| was| is|:)?\s*(?:about |approximately |of )?$", "follow-up durations"),
+    Distractor("follow_up_right", "right", r"^\s*(?:months?|mo|years?|weeks?)\s+(?:of\s+)?follow[- ]?up", "'16 months of follow-up' is a follow-up duration"),
+    Distractor("duration_units", "right", r"^\s*(?:days?|hours?|h|weeks?|wk|min(?:utes)?)\b", "days, hours, weeks: schedules and process times"),
+    Distractor("cycles", "right", r"^\s*(?:\w+\s+){0,2}?(?:cycles?|courses?|doses?|infusions?|lines?|dose levels?)\b", "numbers of cycles, doses and lines of therapy"),
+    Distractor("ci_level", "right", r"^\s*%\s*(?:CI|confidence|C\.I\.)", "the 95 of '95% CI'"),
+    Distractor("grade_phase", "left", r"\b(?:grade|grades|phase|phases|stage|cycle|day|days|dose|level|exon|exons|week|weeks|figure|fig\.?|table|panel|arm|version|lines?)\s*$", "grade 3, phase 2, day 28, exon 2: labels, not results"),
+    Distractor("threshold", "left", r"(?:[<>≤≥]|less than|more than|greater than|at least|above|below|over|under)\s*$", "thresholds such as '>10−3' or '≥ 5% blasts' unless a copula precedes them"),
+    Distractor("power_of_ten", "right", r"^\s*[-−–]\s*\d|^\s*[×x]\s*10|^\s*(?:e|E)[-−]\d", "10−3 and 1 × 10^9 style numbers"),
+    Distractor("p_value", "left", r"\b[pP]\s*(?:value\s*)?(?:[=<>≤≥]|of)\s*$|\bSE\s*=\s*$|\bSD\s*=\s*$", "p-values and standard errors are attached, not reported as values"),
+    Distractor("ratio", "right", r"^\s*:\s*\d", "allocation ratios (2:1)"),
+    Distractor("baseline_pct", "right", r"^\s*%\s*(?:of (?:the )?(?:patients|subjects) )?(?:were|was|had)\s+(?:male|female|men|women|white|black|asian|hispanic|caucasian|older|younger|aged|previously|prior|pretreated|refractory to prior|primary refractory)\b", "baseline characteristics such as '76% were male'"),
+    Distractor("baseline_words", "right", r"^\s*%?\s*(?:of (?:the )?(?:patients|subjects) )?(?:had|have) (?:a |an )?(?:history|prior|previous|baseline)\b|^[^.;]{0,40}\b(?:had|have) experienced\b[^.;]{0,30}\b(?:previous|prior)\b", "prior history is a baseline characteristic"),
+    Distractor("expected", "left", r"\b(?:expected|historical|historically|projected)\b[^.;%]{0,40}$", "expectations and historical figures are not study results"),
+    Distractor("blasts", "right", r"^\s*%?\s*(?:of\s+)?(?:bone marrow |marrow |peripheral |BM )?blasts?\b|^\s*%\s*(?:through|by) (?:flow|MFC)", "blast thresholds and MRD cut-offs"),
+    Distractor("blasts_left", "left", r"\bblasts?\b[^.;%\d]{0,30}$", "'blast infiltration of >50%' is a threshold on blasts"),
+    Distractor("cd_marker", "right", r"^\s*%?\s*CD\d", "marker expression thresholds"),
+    Distractor("studies", "right", r"^\s*(?:\w+\s+){0,2}(?:studies|trials|papers|articles|reports|centers|centres|countries|sites|groups|samples|cells|genes|years? old)\b", "counts of studies, centres, samples are not patient results"),
+)
+
+# A copula right before a comparator makes '< 10%' a reported value, not an eligibility threshold.
+THRESHOLD_COPULA = Cue(r"\b(?:was|were|is|are|remained|reached|only|with|:)\s*(?:very low |low |about |approximately )?\(?\s*(?:[<>≤≥]|less than|more than|greater than|over|under)\s*$",
+                       "'incidence of VOD was < 10%' states a result")
+
+# Population descriptors: an endpoint word here describes who was analysed, not what was measured.
+POPULATION_ENDPOINT_LEFT = Cue(r"\b(?:in (?:their )?(?:first |second |later |second or later |first or later )?(?:hematologic(?:al)? |morphologic(?:al)? |complete )?|who (?:achieved|were in|had|attained|obtained|reached) (?:a |an )?|achieving (?:a |an )?(?=CR\b)|patients in )$",
+                               "'patients who achieved CR' or 'in first CR' define a population")
+
+# Phrases that mark the statistic of the following value.
+MEDIAN_CUE = Cue(r"\bmedian\b", "a median of a time-to-event endpoint")
+MEAN_CUE = Cue(r"\bmean\b", "means are not in the statistic vocabulary")
+
+# Words that mark a count of patients.
+PATIENT_NOUNS = r"(?:patients?|subjects?|participants?|children|adults?|adolescents|infants|individuals|responders?|cases|recipients|persons|people|men|women)"
+
+# Sample-size frames: a number of patients that is the size of the study or of an analysed cohort.
+SAMPLE_SIZE_STRONG_LEFT = Cue(r"\b(?:among|including|included|enrolled|enrolling|randomi[sz]ed(?: \([^)]*\))?|involving|recruited|comprising|total of)\s+(?:all\s+)?(?:the\s+)?$",
+                              "'randomized 405 patients', 'including 79 children', 'among 23 patients'")
+SAMPLE_SIZE_OF_LEFT = Cue(r"(?:\b(?:study|trial|analysis|series|cohort|casuistry|review|group|population) of\s+|^\s*of (?:the |all )?|\bconducted (?:in|on)\s+)$",
+                          "'a phase I study of 20 patients', 'Of the 63 enrolled patients'")
+SAMPLE_SIZE_WEAK_LEFT = Cue(r"\b(?:in|on|with)\s+(?:a total of\s+)?$", "'in 30 patients', 'on 44 patients'")
+NOT_SAMPLE_SIZE_LEFT = Cue(r"\b(?:complete|partial|observed|seen|reported|occurred|achieved|noted|found|documented|detected)\s+in\s+$",
+                           "'complete in 6 patients' counts responders, not the sample")
+SAMPLE_SIZE_RIGHT = Cue(r"^\s*(?:were|was)\s+(?:enrolled|randomi[sz]ed|included|recruited|treated|evaluable|analy[sz]ed|registered|accrued)",
+                        "'405 patients were randomized'")
+EVENT_IN_LEFT = Cue(r"(?:^|\s)([\w\-/ ]{1,60}?)(?:\s*\([^)]*\))*\s+(?:occurred|was observed|were observed|was achieved|was reported|were reported|developed|was seen)\s+(?:in|by)\s+(?:all\s+)?(?:the\s+)?(?:only\s+)?$",
+                    "'CRS occurred in nine patients', 'Complete remission was achieved by all the 27 patients'")
+
+
+# Cell-therapy products named in parentheses after a generic description ("CAR-T cells (UCART19)").
+PRODUCT_PATTERNS: tuple[Cue, ...] = (
+    Cue(r"(?:CAR[- ]?T|CAR[- ]?NK|CAR)[- ]?(?:cells?|cell therapy|construct|product)?[^()\n.;]{0,60}?\((?:[^()]*?;\s*)?([A-Z][A-Za-z]*[- ]?[A-Z0-9][A-Za-z0-9\-]*\d[A-Za-z0-9\-]*|[A-Z]{3,}[0-9]+)\)",
+        "a coded cell product in parentheses after its CAR description is the arm (CARCIK-CD19, UCART19, AUTO1)"),
+)
+
+
+# Time-to-event endpoints: a percentage of these is a survival estimate that may have a landmark timepoint.
+TIME_TO_EVENT_ENDPOINTS: tuple[str, ...] = ("OS", "EFS", "RFS", "DFS", "PFS", "DOR")
+
+# Endpoints measured as shares of patients never carry a time unit (a months value there is a misreading).
+RATE_ONLY_ENDPOINTS: tuple[str, ...] = ("CR", "CR_CRI", "ORR", "MRD_NEG", "VOD", "CRS", "ICANS", "GVHD", "ALLOHSCT", "NRM")
+
+# A transplant mention after these words describes a subgroup ('patients not proceeding to alloHSCT').
+TRANSPLANT_POPULATION_LEFT = Cue(r"\b(?:not|who|those|without|did not)\s+(?:\w+\s+)?$",
+                                 "'patients who underwent alloHSCT' defines a subgroup, not the transplant rate")
+
+# Cues that a comparison is between subgroups of one arm, not between treatment arms.
+SUBGROUP_COMPARISON = Cue(r"\b(?:compared (?:with|to)|versus|vs\.?|than)\s+(?:the\s+)?(?:[\w+\-]+\s+){0,4}?(?:patients|those|subjects|children|adults|responders|non-?responders|group with|cohort with)\b|\bthose who\b",
+                          "'compared with the MRD positive patients' contrasts subgroups, so both values keep the study arm")
+
+# Words that make a multi-arm sentence describe randomisation, so its sample size belongs to no single arm.
+RANDOMISATION = Cue(r"\brandomi[sz]|\bversus\b|\bvs\.?|\beither\b|\brandomly", "'randomized 405 patients to either A or B'")
+
+# An arm named after these words is an add-on to the main treatment ('with or without blinatumomab').
+ADD_ON_LEFT = Cue(r"(?:with or without|plus|combined with|in combination with|in addition to|added to|\+)\s*$",
+                  "add-on drugs do not name the arm; combinations go under the main immunotherapy")

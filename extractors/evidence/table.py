@@ -1,0 +1,124 @@
+"""Table evidence: Table 1 'Main Results' cells and generic results tables."""
+from __future__ import annotations
+
+import re
+from typing import Optional, Sequence
+
+from extractors.evidence.arms import find_arms
+from extractors.evidence.attribution import TrialIndex
+from extractors.evidence.body import row_arms, split_sentence_spans
+from extractors.evidence.endpoints import find_endpoints
+from extractors.evidence.readings import Reading, ReadingContext, read_clause
+from extractors.evidence.rules import EXTRACTOR_VERSION, EndpointTerm
+from schemas.document import Document, Table
+from schemas.evidence import EvidenceRecord, Table1Row
+
+MAIN_RESULTS_COL = 5
+"""Column position of 'Main Results' in the Table 1 layout (trial, setting, design, patients, treatment, results)."""
+
+_RATIO_HEADER = re.compile(r"\bhazard ratio\b|\bHR\b", re.I)
+_RESULTS_HEADER = re.compile(r"result|outcome|efficacy|response|survival|endpoint|rate|%|median|HR|hazard", re.I)
+
+
+def _clauses(text: str) -> list[tuple[int, int]]:
+    spans = split_sentence_spans(text)
+    return spans or [(0, len(text))]
+
+
+def extract_table1_results(doc: Document, table1: Sequence[Table1Row], index: TrialIndex,
+                           extra_terms: tuple[EndpointTerm, ...] = (), gazetteer_dir=None) -> list[EvidenceRecord]:
+    """Read each Table 1 row's Main Results cell into records attributed to the row's trial and arms."""
+    records: list[EvidenceRecord] = []
+    for row in table1:
+        ref = index.ref_for_row(row)
+        default, control = row_arms(ref, gazetteer_dir)
+        text = row.main_results
+        for s, e in _clauses(text):
+            clause = text[s:e]
+            ctx = ReadingContext(default, control, extra_terms, None, False, (), gazetteer_dir)
+            for r in read_clause(clause, ctx):
+                if r.endpoint == "ENROLLED":
+                    continue
+                records.append(_table_record(doc, clause, s, r, ref.trial, ref.nct, row.page, row.bbox,
+                                             row.table_id, row.row_number, MAIN_RESULTS_COL))
+    return records
+
+
+def _looks_like_results(table: Table) -> bool:
+    header = " ".join(table.header) + " " + (table.caption or "")
+    cells = [c.text for row in table.rows for c in row]
+    numeric = sum(1 for c in cells if re.search(r"\d\s*%|\d+(?:\.\d+)?\s*(?:months|mo)\b|\bHR\b", c))
+    return bool(cells) and (bool(_RESULTS_HEADER.search(header)) or numeric >= 2)
+
+
+def extract_table_results(doc: Document, index: TrialIndex, skip_table_ids: Sequence[str] = (),
+                          extra_terms: tuple[EndpointTerm, ...] = (), gazetteer_dir=None) -> list[EvidenceRecord]:
+    """Read result-like cells of other tables; endpoint and arm may come from the row label or column header."""
+    records: list[EvidenceRecord] = []
+    for table in doc.tables:
+        if table.table_id in skip_table_ids or not _looks_like_results(table):
+            continue
+        trial, nct = _table_trial(table, index)
+        for row in table.rows:
+            label = row[0].text if row else ""
+            for cell in row:
+                if cell.col == 0 and len(row) > 1 and not re.search(r"\d\s*%", cell.text):
+                    continue
+                header = table.header[cell.col] if cell.col < len(table.header) else ""
+                fallback = _first_endpoint(label, extra_terms) or _first_endpoint(header, extra_terms)
+                arm = _first_arm(header, gazetteer_dir) or _first_arm(label, gazetteer_dir)
+                ratio = bool(_RATIO_HEADER.search(header))
+                unit = None if ratio else (_unit_in(label) or _unit_in(header))
+                ctx = ReadingContext(arm, None, extra_terms, fallback, False, (), gazetteer_dir, None,
+                                     unit if fallback else None, ratio)
+                for s, e in _clauses(cell.text):
+                    clause = cell.text[s:e]
+                    for r in read_clause(clause, ctx):
+                        if r.endpoint == "ENROLLED":
+                            continue
+                        records.append(_table_record(doc, clause, s, r, trial, nct, cell.page, cell.bbox,
+                                                     table.table_id, cell.row, cell.col))
+    return records
+
+
+def _table_trial(table: Table, index: TrialIndex) -> tuple[Optional[str], Optional[str]]:
+    try:
+        from extractors.nlp.trials import find_trial_mentions
+    except ImportError:
+        return None, None
+    for m in find_trial_mentions(table.caption or ""):
+        if m.kind != "nct":
+            name = index.name(m.text)
+            return name, m.nct or index.nct_by_trial.get(name)
+    return None, None
+
+
+def _first_endpoint(text: str, extra_terms) -> Optional[str]:
+    found = [e for e in find_endpoints(text or "", extra_terms) if not e.population]
+    return found[0].code if found else None
+
+
+def _unit_in(text: str) -> Optional[str]:
+    """The unit a row label or column header declares for its bare numbers ('Median OS, months', 'CR rate (%)')."""
+    if re.search(r"\b(?:months?|mo)\b", text or "", re.I):
+        return "months"
+    if re.search(r"%|\bper ?cent|\brate\b", text or "", re.I):
+        return "%"
+    return None
+
+
+def _first_arm(text: str, gazetteer_dir) -> Optional[str]:
+    found = [a for a in find_arms(text or "", gazetteer_dir) if a.arm != "control"]
+    return found[0].arm if found else None
+
+
+def _table_record(doc: Document, clause: str, clause_start: int, r: Reading, trial, nct, page, bbox, table_id,
+                  table_row, table_col) -> EvidenceRecord:
+    return EvidenceRecord(
+        doc=doc.file_name, trial=trial, nct=nct, endpoint=r.endpoint, arm=r.arm, value=r.value, unit=r.unit,
+        statistic=r.statistic, timepoint=r.timepoint, ci_low=r.ci_low, ci_high=r.ci_high, p_value=r.p_value,
+        page=page, quote=clause, source="table", doc_sha256=doc.sha256, value_text=r.value_text,
+        char_start=clause_start + r.start, char_end=clause_start + r.end, quote_start=clause_start, bbox=bbox,
+        table_id=table_id, table_row=table_row, table_col=table_col, extractor=r.rule,
+        extractor_version=EXTRACTOR_VERSION,
+    )
