@@ -18,6 +18,7 @@ class Extraction:
     doc_sha256: str
     table1_rows: tuple[Table1Row, ...] = ()
     records: tuple[EvidenceRecord, ...] = ()
+    notes: tuple[str, ...] = ()
 
 
 @dataclass
@@ -57,13 +58,17 @@ def ingest_file(path: Path, settings: IngestSettings) -> Document:
 def extract_document(doc: Document, settings: ExtractSettings) -> Extraction:
     """Read Table 1 rows and evidence records from one parsed document."""
     from extractors.evidence.extract import extract_evidence
-    from extractors.pdf.table1 import table1_rows
+    from extractors.pdf.table1 import Table1ShapeError, table1_rows
 
     if doc.status is not DocumentStatus.parsed:
         return Extraction(doc.sha256)
-    rows = tuple(table1_rows(doc))
+    notes: tuple[str, ...] = ()
+    try:
+        rows = tuple(table1_rows(doc))
+    except Table1ShapeError as exc:  # e.g. a trial report's baseline table: read as an ordinary table instead
+        rows, notes = (), (f"Table 1 not mirrored: {exc}",)
     records = tuple(extract_evidence(doc, rows, settings))
-    return Extraction(doc.sha256, rows, records)
+    return Extraction(doc.sha256, rows, records, notes)
 
 
 def count_documents(documents: Sequence[Document]) -> RunCounts:

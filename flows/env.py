@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import os
+import warnings
 
 from schemas.settings import PROJECT_ROOT
 
@@ -21,3 +22,6 @@ def configure_environment() -> None:
     """Apply the quiet defaults without overriding anything the user already set."""
     for key, value in QUIET_DEFAULTS.items():
         os.environ.setdefault(key, value)
+    # Third-party deprecation notices are for their maintainers; Prefect would log them as WARNING lines.
+    warnings.filterwarnings("ignore", category=DeprecationWarning)
+    warnings.filterwarnings("ignore", category=FutureWarning, module=r"(great_expectations|prefect|spacy|thinc)\b")

@@ -127,6 +127,8 @@ def evidence_run(corpus_dirs: Sequence[Path], warehouse_path: Path, settings: Pi
 
     say("extract: trials, endpoints and values")
     extractions = [f.result() for f in [extract_task.submit(d, settings.extract) for d in documents]]
+    for note in (n for e in extractions for n in e.notes):
+        say(f"  note: {note}")
     table1_rows = [r for e in extractions for r in e.table1_rows]
     records = [r for e in extractions for r in e.records]
 
