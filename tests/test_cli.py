@@ -145,3 +145,14 @@ def test_reloading_same_run_adds_no_rows(small_warehouse):
     assert con.execute("select count(*) from v_table1").fetchone()[0] == 0  # re-parsed doc had no Table 1 this time
     assert con.execute("select count(*) from v_evidence_changes").fetchone()[0] == 0
     con.close()
+
+
+def test_same_document_listed_twice_in_one_run_loads_once(tmp_path):
+    con = migrate.connect(tmp_path / "w.duckdb")
+    migrate.ensure_schema(con)
+    doc = Document(sha256=SHA, path="/x/trial.pdf", pages=3, status=DocumentStatus.parsed, parser_version="p1")
+    run = load.RunRecord(run_id="r1", started_at=datetime(2026, 1, 1), status="completed")
+    load.load_run(con, run, [doc, doc], [], [_record(), _record()], [])
+    assert con.execute("select count(*) from documents").fetchone()[0] == 1
+    assert con.execute("select count(*) from fact_evidence").fetchone()[0] == 1
+    con.close()

@@ -7,6 +7,7 @@ from datetime import datetime
 from typing import Any, Optional, Sequence
 
 import duckdb
+import pandas as pd
 
 from schemas.document import Document
 from schemas.evidence import EvidenceRecord, Table1Row
@@ -68,12 +69,20 @@ def _upsert(con: duckdb.DuckDBPyConnection, table: str, columns: Sequence[str], 
     extra_cols = ["first_run_id", "last_run_id"] + (["is_current"] if current_flag else [])
     extra_vals = [run_id, run_id] + ([True] if current_flag else [])
     all_cols = list(columns) + extra_cols
+    incoming = pd.DataFrame([list(r) + extra_vals for r in rows], columns=all_cols, dtype=object)
+    incoming = incoming.drop_duplicates(subset=list(key), keep="last")  # one write per key in a single statement
+    types = dict(con.execute(
+        "SELECT column_name, data_type FROM duckdb_columns() WHERE table_name = ? AND schema_name = current_schema()",
+        [table]).fetchall())
     updates = [c for c in all_cols if c not in key and c != "first_run_id"]
-    sql = (
-        f"INSERT INTO {table} ({', '.join(all_cols)}) VALUES ({', '.join('?' for _ in all_cols)}) "
-        f"ON CONFLICT ({', '.join(key)}) DO UPDATE SET " + ", ".join(f"{c} = excluded.{c}" for c in updates)
-    )
-    con.executemany(sql, [list(r) + extra_vals for r in rows])
+    con.register("incoming_rows", incoming)
+    try:
+        con.execute(
+            f"INSERT INTO {table} ({', '.join(all_cols)}) "
+            f"SELECT {', '.join(f'CAST({c} AS {types[c]})' for c in all_cols)} FROM incoming_rows "
+            f"ON CONFLICT ({', '.join(key)}) DO UPDATE SET " + ", ".join(f"{c} = excluded.{c}" for c in updates))
+    finally:
+        con.unregister("incoming_rows")
 
 
 def load_run(
@@ -102,8 +111,12 @@ def load_run(
         fact_rows = {r.record_id: _fact_row(r) for r in records}
         _upsert(con, "fact_evidence", FACT_COLUMNS, ("record_id",), list(fact_rows.values()), run.run_id, current_flag=True)
         if fact_rows:
-            con.executemany("INSERT INTO run_facts (run_id, record_id) VALUES (?, ?) ON CONFLICT DO NOTHING",
-                            [[run.run_id, rid] for rid in fact_rows])
+            con.register("run_record_ids", pd.DataFrame({"record_id": list(fact_rows)}))
+            try:
+                con.execute("INSERT INTO run_facts (run_id, record_id) SELECT ?, record_id FROM run_record_ids "
+                            "ON CONFLICT DO NOTHING", [run.run_id])
+            finally:
+                con.unregister("run_record_ids")
         _upsert(con, "rejected_records", REJECT_COLUMNS, ("reject_id",), [_reject_row(r) for r in rejected],
                 run.run_id, current_flag=False)
         write_run(con, run)
