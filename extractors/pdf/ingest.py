@@ -1,0 +1,287 @@
+"""PDF -> Document: status checks, PDFium text with layout, pdfplumber tables on the pages that need them."""
+from __future__ import annotations
+
+import hashlib
+import re
+from collections import Counter
+from pathlib import Path
+
+import pdfplumber
+import pypdfium2 as pdfium
+import pypdfium2.raw as pdfium_c
+
+from extractors.pdf import tables as table_extractor
+from extractors.pdf.assemble import assemble
+from extractors.pdf.chars import read_page
+from extractors.pdf.layout import LayoutBlock, Line, assign_columns, group_blocks, page_lines, rejoined
+from extractors.pdf.margins import drop_running_lines
+from extractors.pdf.textclean import build_vocabulary
+from schemas.document import Document, DocumentStatus, Table
+from schemas.settings import IngestSettings
+
+PARSER_VERSION = "pdf-ingest/1.0"
+"""Bump on any change to parse output; the parse cache is keyed on it."""
+HEADER_PROBE_BYTES = 1024
+"""`%PDF` must start within this many bytes (readers tolerate junk before the header)."""
+TABLE_CAPTION = re.compile(r"^(?:Supplementary\s+)?Table\s*[:.]?\s*[A-Z]?\d+", re.IGNORECASE)
+"""A line opening like this marks a page whose table geometry pdfplumber should read."""
+TABLE_ROW_MIN_FRAGMENTS = 3
+"""A baseline holding this many separate fragments looks like a table row ..."""
+TABLE_ROWS_FOR_PAGE = 5
+"""... and a page with this many such rows gets table extraction even without a caption."""
+
+
+def sha256_file(path: Path) -> str:
+    """Return the hex SHA-256 of a file's bytes."""
+    digest = hashlib.sha256()
+    with open(path, "rb") as handle:
+        for chunk in iter(lambda: handle.read(1 << 20), b""):
+            digest.update(chunk)
+    return digest.hexdigest()
+
+
+def discover_pdfs(dirs, glob: str = "**/*.pdf") -> list[Path]:
+    """List files matching `glob` (suffix compared case-insensitively) under each folder, sorted and unique."""
+    pattern = glob[:-4] + ".[pP][dD][fF]" if glob.lower().endswith(".pdf") else glob
+    found: set[Path] = set()
+    for folder in dirs:
+        folder = Path(folder)
+        if folder.is_file():
+            found.add(folder.resolve())
+            continue
+        found.update(p.resolve() for p in folder.glob(pattern) if p.is_file())
+    return sorted(found, key=lambda p: str(p))
+
+
+def _document(path: Path, sha: str, status: DocumentStatus, message: str, pages: int = 0, **extra) -> Document:
+    return Document(sha256=sha, path=str(path), pages=pages, status=status, message=message,
+                    parser_version=PARSER_VERSION, **extra)
+
+
+def parse_pdf(path: Path, settings: IngestSettings, *, with_tables: bool = True) -> Document:
+    """Parse one PDF in this process and return its Document with a status and a readable message.
+
+    with_tables=False skips pdfplumber table extraction (a text-only ingest at PDFium speed).
+    """
+    path = Path(path)
+    size = path.stat().st_size
+    if size == 0:
+        return _document(path, hashlib.sha256(b"").hexdigest(), DocumentStatus.empty,
+                         "empty: the file has 0 bytes; re-download or re-export it.")
+    sha = sha256_file(path)
+    if size > settings.max_file_mb * 1024 * 1024:
+        return _document(path, sha, DocumentStatus.too_large,
+                         f"too_large: {size / 1048576:.1f} MB exceeds max_file_mb={settings.max_file_mb:g}; "
+                         "raise [ingest] max_file_mb to parse it.")
+    with open(path, "rb") as handle:
+        head = handle.read(HEADER_PROBE_BYTES)
+    if b"%PDF" not in head:
+        return _document(path, sha, DocumentStatus.corrupt,
+                         "corrupt: not a PDF (no %PDF header in the first 1 KB); check the file's real format.")
+    password = settings.passwords.get(path.name)
+    try:
+        pdf = pdfium.PdfDocument(str(path), password=password)
+    except pdfium.PdfiumError as exc:
+        if getattr(exc, "err_code", None) == pdfium_c.FPDF_ERR_PASSWORD:
+            hint = (f"the password given in config [ingest.passwords] for {path.name} is wrong" if password
+                    else f"give a password in config [ingest.passwords] (\"{path.name}\" = \"...\")")
+            return _document(path, sha, DocumentStatus.encrypted, f"encrypted: {hint}.")
+        return _document(path, sha, DocumentStatus.corrupt,
+                         f"corrupt: PDFium cannot open the file ({exc}); try repairing it (e.g. qpdf or Ghostscript).")
+    try:
+        return _parse_open(path, sha, pdf, password, settings, with_tables)
+    finally:
+        pdf.close()
+
+
+def _plumber_page_count(path: Path, password: str | None) -> tuple[int | None, str]:
+    try:
+        with pdfplumber.open(path, password=password or "") as plumber:
+            return len(plumber.pages), ""
+    except Exception as exc:  # pdfminer raises many unrelated types on bad files
+        return None, f"{type(exc).__name__}: {exc}"
+
+
+def _parse_open(path: Path, sha: str, pdf: pdfium.PdfDocument, password: str | None,
+                settings: IngestSettings, with_tables: bool) -> Document:
+    n_pages = len(pdf)
+    if n_pages > settings.max_pages:
+        return _document(path, sha, DocumentStatus.too_large,
+                         f"too_large: {n_pages} pages exceed max_pages={settings.max_pages}; raise [ingest] max_pages.",
+                         pages=n_pages)
+    plumber_pages, plumber_error = _plumber_page_count(path, password)
+    if n_pages == 0:
+        return _document(path, sha, DocumentStatus.empty, "empty: the PDF has no pages.")
+    if plumber_pages == 0 and _object_count(pdf) == 0:
+        return _document(path, sha, DocumentStatus.empty,
+                         f"empty: PDFium finds {n_pages} page(s) with no content and pdfminer finds none; "
+                         "nothing to extract.", pages=n_pages)
+    if plumber_pages == 0:
+        return _document(path, sha, DocumentStatus.corrupt,
+                         f"corrupt: pdfminer finds 0 pages but PDFium finds {n_pages}; the page tree is malformed, "
+                         "repair the file (e.g. qpdf or Ghostscript) and ingest it again.", pages=n_pages)
+    notes: list[str] = []
+    if plumber_pages is None:
+        notes.append(f"pdfminer cannot open the file ({plumber_error}), so no tables were extracted")
+    elif plumber_pages != n_pages:
+        notes.append(f"pdfminer finds {plumber_pages} pages but PDFium {n_pages}")
+
+    pages: list[tuple[list[Line], float]] = []
+    n_chars = n_unmapped = n_rotated = 0
+    for index in range(n_pages):
+        page = pdf[index]
+        try:
+            glyphs = read_page(page)
+        finally:
+            page.close()
+        n_chars += glyphs.n_chars
+        n_unmapped += glyphs.n_unmapped
+        n_rotated += glyphs.n_rotated
+        pages.append((page_lines(index + 1, glyphs), glyphs.height))
+    if n_chars == 0 and n_unmapped == 0 and _object_count(pdf) == 0:
+        return _document(path, sha, DocumentStatus.empty,
+                         f"empty: {n_pages} page(s) with no content at all; nothing to extract.", pages=n_pages)
+    if n_chars == 0:
+        reason = (f"its {n_unmapped} glyphs have no Unicode mapping" if n_unmapped
+                  else "there is no text layer (scanned or image-only)")
+        return _document(path, sha, DocumentStatus.no_text_layer,
+                         f"no_text_layer: {n_pages} page(s) but {reason}; run OCR on it first.", pages=n_pages)
+    empty_pages = [i + 1 for i, (lines, _) in enumerate(pages) if not lines]
+    if empty_pages:
+        notes.append(f"no text on page(s) {_page_list(empty_pages)} (OCR needed for those)")
+    if n_unmapped:
+        notes.append(f"{n_unmapped} glyph(s) without a Unicode mapping were dropped")
+    if n_rotated:
+        notes.append(f"{n_rotated} character(s) running across the text direction (sidebars, axis labels) were skipped")
+    n_cid = sum(line.n_cid for lines, _ in pages for line in lines)
+    if n_cid:
+        notes.append(f"{n_cid} (cid:N) glyph code(s) were removed")
+
+    drop_running_lines(pages)
+    tables = _extract_tables(path, sha, password, pages, plumber_pages, notes) if with_tables else []
+    _mark_table_lines(pages, tables)
+    all_lines = [line for lines, _ in pages for line in lines if not line.dropped]
+    body_size, body_font = _body_style([line for line in all_lines if line.page <= max(1, (n_pages + 1) // 2)])
+    blocks: list[LayoutBlock] = []
+    for lines, _ in pages:
+        assign_columns(lines)
+        blocks.extend(group_blocks(lines, body_size, body_font))
+    vocabulary = build_vocabulary([line.text for line in all_lines])
+    text, records = assemble(blocks, vocabulary, body_size)
+    summary = f"parsed: {n_pages} page(s), {len(records)} block(s), {len(tables)} table(s)"
+    message = summary + ("; " + "; ".join(notes) if notes else "") + "."
+    return _document(path, sha, DocumentStatus.parsed, message, pages=n_pages, text=text,
+                     blocks=tuple(records), tables=tuple(tables))
+
+
+def _object_count(pdf: pdfium.PdfDocument) -> int:
+    """Count drawn objects (text, paths, images) over all pages."""
+    total = 0
+    for index in range(len(pdf)):
+        page = pdf[index]
+        try:
+            total += pdfium_c.FPDFPage_CountObjects(page.raw)
+        finally:
+            page.close()
+    return total
+
+
+def _page_list(numbers: list[int]) -> str:
+    shown = ", ".join(str(n) for n in numbers[:10])
+    return shown + (f" and {len(numbers) - 10} more" if len(numbers) > 10 else "")
+
+
+def _body_style(lines: list[Line]) -> tuple[float, str]:
+    """Return the font size and font name that carry most characters (callers pass the first half, before references)."""
+    sizes: Counter[float] = Counter()
+    fonts: Counter[str] = Counter()
+    for line in lines:
+        sizes[round(line.size, 1)] += len(line.text)
+        fonts[line.font] += len(line.text)
+    return (sizes.most_common(1)[0][0] if sizes else 10.0), (fonts.most_common(1)[0][0] if fonts else "")
+
+
+def table_pages(pages: list[tuple[list[Line], float]]) -> list[int]:
+    """Pick 1-based pages that need table geometry: a `Table N` caption, the page after it, or many row-like baselines."""
+    picked: set[int] = set()
+    for index, (lines, _) in enumerate(pages):
+        live = [l for l in lines if not l.dropped]
+        if any(TABLE_CAPTION.match(l.text) for l in live):
+            picked.update({index + 1, index + 2})
+        if _row_like_baselines(rejoined(live)) >= TABLE_ROWS_FOR_PAGE:
+            picked.add(index + 1)
+    return sorted(p for p in picked if p <= len(pages))
+
+
+def _row_like_baselines(lines: list[Line]) -> int:
+    """Count baselines shared by at least TABLE_ROW_MIN_FRAGMENTS separate fragments."""
+    rows = 0
+    run: list[Line] = []
+    for line in sorted(lines, key=lambda l: l.bottom):
+        if run and line.bottom - run[0].bottom > 0.3 * line.size:
+            rows += len(run) >= TABLE_ROW_MIN_FRAGMENTS
+            run = []
+        run.append(line)
+    return rows + (len(run) >= TABLE_ROW_MIN_FRAGMENTS)
+
+
+def _extract_tables(path: Path, sha: str, password: str | None, pages, plumber_pages: int | None,
+                    notes: list[str]) -> list[Table]:
+    wanted = table_pages(pages)
+    if not wanted or plumber_pages is None:
+        return []
+    try:
+        with pdfplumber.open(path, password=password or "", pages=wanted) as plumber:
+            try:
+                # Tables carry real page numbers (pdfplumber's page_number) although only `wanted` pages are open.
+                return list(table_extractor.extract_tables(plumber, sha))
+            finally:
+                for page in plumber.pages:
+                    page.close()
+    except MemoryError:
+        raise
+    except Exception as exc:  # a table failure must not lose the text
+        notes.append(f"table extraction failed on page(s) {_page_list(wanted)} ({type(exc).__name__}: {exc})")
+        return []
+
+
+def _mark_table_lines(pages: list[tuple[list[Line], float]], tables: list[Table]) -> None:
+    """Set kind "table" on lines whose centre lies inside a table's box (or its cells' boxes) on that page."""
+    regions: dict[int, list[tuple[float, float, float, float]]] = {}
+    for table in tables:
+        if table.bbox is not None:
+            regions.setdefault(table.page, []).append(table.bbox)
+        for row in table.rows:
+            for cell in row:
+                if cell.bbox is not None:
+                    regions.setdefault(cell.page, []).append(cell.bbox)
+    for page_number, boxes in regions.items():
+        if not 1 <= page_number <= len(pages):
+            continue
+        for line in pages[page_number - 1][0]:
+            cx, cy = (line.x0 + line.x1) / 2, (line.top + line.bottom) / 2
+            if not line.dropped and any(x0 - 1 <= cx <= x1 + 1 and t - 1 <= cy <= b + 1 for x0, t, x1, b in boxes):
+                line.kind = "table"
+
+
+def mark_duplicates(docs: list[Document]) -> list[Document]:
+    """Give every document whose sha256 was already seen earlier in the list the status duplicate."""
+    first_path: dict[str, str] = {}
+    out: list[Document] = []
+    for doc in docs:
+        if doc.sha256 in first_path and doc.status is not DocumentStatus.empty:
+            out.append(doc.model_copy(update={
+                "status": DocumentStatus.duplicate,
+                "message": f"duplicate: same bytes as {first_path[doc.sha256]}; only that file is used.",
+                "text": "", "blocks": (), "tables": ()}))
+            continue
+        first_path.setdefault(doc.sha256, doc.path)
+        out.append(doc)
+    return out
+
+
+def parse_pdf_isolated(path: Path, settings: IngestSettings, *, with_tables: bool = True) -> Document:
+    """Parse one PDF in a worker process bounded by settings.timeout_seconds and settings.memory_limit_mb."""
+    from extractors.pdf.worker import run_isolated
+
+    return run_isolated(path, settings, with_tables=with_tables)

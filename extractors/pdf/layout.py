@@ -1,0 +1,334 @@
+"""Page layout: line text with superscript markers removed, column detection, blocks and reading order."""
+from __future__ import annotations
+
+import re
+from bisect import bisect_left, bisect_right
+from dataclasses import dataclass, field
+
+from extractors.pdf.chars import Fragment, Glyph, PageGlyphs
+from extractors.pdf.textclean import clean_chars
+
+EXPONENT_AFTER = re.compile(r"(?:^|[^\d.,])10$|(?:^|[\s/\u00b7\u00d7(])(?:[cdkm\u00b5\u03bc]?m|[mk]?g|s|min|h|[m\u00b5\u03bc]?L)$")
+"""A raised number after a bare `10` (10^-3) or a unit (m^2, kg/m^2, s^-1) is an exponent and stays inline."""
+EXPONENT = re.compile(r"^[\u2212\-\u2013+]?\d{1,2}$")
+"""A raised integer with an optional sign, the shape of an exponent."""
+MIN_COLUMN_LINES = 4
+"""A column needs at least this many lines on each side of a gutter."""
+MIN_COLUMN_SHARE = 0.2
+"""... and each side must hold at least this share of the lines that keep to one side ..."""
+MIN_SIDED_SHARE = 0.3
+"""... and those lines must be at least this share of the page (the rest are full width)."""
+REJOIN_GAP_EM = 1.6
+"""Pieces of a row closer than this many sizes are one line cut at a stretched space (unless the gutter lies between)."""
+FOOTNOTE_SIZE_RATIO = 0.85
+"""Column text this much smaller than body text is a footnote or side note, which floats."""
+PARAGRAPH_GAP_EM = 0.55
+"""A vertical gap wider than this many font sizes between lines starts a new block."""
+INDENT_EM = 0.8
+"""A first line indented by more than this many font sizes starts a new paragraph."""
+SIZE_CHANGE = 0.12
+"""Lines whose font sizes differ by more than this fraction belong to different blocks."""
+
+CAPTION_START = re.compile(r"^(?:Table|Figure|Fig\.|Supplementary (?:Table|Figure)|Box|Scheme|Chart)\s*[A-Z]?\d+[A-Za-z]?\s*[.:|\u2014\u2013-]")
+"""A block opening with `Table 2.` / `Figure 1:` / `Fig. 3.` is a caption."""
+NUMBERED_HEADING = re.compile(r"^(?:\d{1,2}(?:\.\d{1,2}){0,3}\.?|[IVX]{1,4}\.)\s+[A-Z][^.;]*$")
+"""`2.3. Title`, `3 Results`, `IV. Discussion`: a numbered section heading (no sentence period, no semicolon)."""
+MAX_HEADING_WORDS = 14
+"""Headings are short; longer lines are text."""
+MAX_HEADING_COMMAS = 2
+"""A styled line with this many commas is an author or keyword list, not a heading."""
+
+
+@dataclass(slots=True)
+class Line:
+    """One fragment of a page rendered as text, with geometry and style."""
+
+    page: int
+    x0: float
+    top: float
+    x1: float
+    bottom: float
+    size: float
+    bold: bool
+    text: str
+    font: str = ""
+    uniform: bool = True
+    italic: bool = False
+    column: int = 0
+    kind: str = "body"
+    dropped: bool = False
+    n_cid: int = 0
+
+
+@dataclass(slots=True)
+class LayoutBlock:
+    """Lines grouped into one paragraph, heading, caption or table region."""
+
+    page: int
+    column: int
+    kind: str
+    lines: list[Line] = field(default_factory=list)
+
+    @property
+    def bbox(self) -> tuple[float, float, float, float]:
+        return (
+            round(min(l.x0 for l in self.lines), 2),
+            round(min(l.top for l in self.lines), 2),
+            round(max(l.x1 for l in self.lines), 2),
+            round(max(l.bottom for l in self.lines), 2),
+        )
+
+    @property
+    def top(self) -> float:
+        return min(l.top for l in self.lines)
+
+
+def fragment_text(fragment: Fragment) -> str:
+    """Render a fragment's glyphs as text, dropping superscript markers and keeping powers of ten."""
+    glyphs = fragment.glyphs
+    raised = [g.raised for g in glyphs]
+    if not any(raised) or all(raised):
+        return _join_glyphs(glyphs)
+    out: list[str] = []
+    i = 0
+    n = len(glyphs)
+    while i < n:
+        if not raised[i]:
+            g = glyphs[i]
+            out.append((" " if g.space_before and out else "") + g.char)
+            i += 1
+            continue
+        j = i
+        while j < n and raised[j]:
+            j += 1
+        run = glyphs[i:j]
+        run_text = _join_glyphs(run)
+        before = "".join(out)
+        if EXPONENT.match(run_text) and EXPONENT_AFTER.search(before) and not run[0].space_before:
+            out.append(run_text)
+        elif j < n:
+            nxt = glyphs[j]
+            # The marker's own leading space moves to the next glyph unless that is punctuation.
+            nxt.space_before = nxt.space_before or (run[0].space_before and nxt.char[:1].isalnum())
+            if nxt.char[:1].isalnum() and before[-1:].isalnum():
+                nxt.space_before = True
+        i = j
+    return "".join(out)
+
+
+def _join_glyphs(glyphs: list[Glyph]) -> str:
+    return "".join((" " if g.space_before and k else "") + g.char for k, g in enumerate(glyphs))
+
+
+def page_lines(page_number: int, glyphs: PageGlyphs) -> list[Line]:
+    """Turn a page's fragments into text lines, sorted top to bottom."""
+    lines: list[Line] = []
+    for fragment in glyphs.fragments:
+        text, n_cid = clean_chars(fragment_text(fragment))
+        text = text.strip()
+        if not text:
+            continue
+        lines.append(Line(page_number, fragment.x0, fragment.top, fragment.x1, fragment.bottom, fragment.size,
+                          fragment.bold, text, fragment.font, fragment.uniform, fragment.italic, n_cid=n_cid))
+    return lines
+
+
+def find_gutter(lines: list[Line]) -> float | None:
+    """Return the x of the gutter between two columns, or None for a single-column page."""
+    if len(lines) < 2 * MIN_COLUMN_LINES:
+        return None
+    left_edge = min(l.x0 for l in lines)
+    right_edge = max(l.x1 for l in lines)
+    width = right_edge - left_edge
+    candidates = sorted({round(l.x1 + 1.0, 1) for l in lines} | {round(l.x0 - 1.0, 1) for l in lines})
+    right_ends = sorted(l.x1 for l in lines)
+    left_starts = sorted(l.x0 for l in lines)
+    scored: list[tuple[tuple[int, int], float]] = []
+    for x in candidates:
+        if not left_edge + 0.25 * width <= x <= left_edge + 0.75 * width:
+            continue
+        n_left = bisect_right(right_ends, x)
+        n_right = len(left_starts) - bisect_left(left_starts, x)
+        scored.append(((min(n_left, n_right), n_left + n_right), x))
+    if not scored:
+        return None
+    top_score = max(s for s, _ in scored)
+    tied = [x for s, x in scored if s == top_score]
+    best = (top_score[0], (min(tied) + max(tied)) / 2)
+    score, x = best
+    n_sided = bisect_right(right_ends, x) + len(left_starts) - bisect_left(left_starts, x)
+    if score < MIN_COLUMN_LINES or score < MIN_COLUMN_SHARE * n_sided or n_sided < MIN_SIDED_SHARE * len(lines):
+        return None
+    return x
+
+
+def assign_columns(lines: list[Line]) -> None:
+    """Rejoin pieces of one line cut at wide word spaces, then set each line's column: 1 left, 2 right, 0 full width."""
+    gutter = find_gutter([l for l in lines if not l.dropped and l.kind != "table"])
+    lines[:] = _rejoin_pieces(lines, gutter)
+    for line in lines:
+        if gutter is None or line.kind == "table":
+            line.column = 0
+        elif line.x1 <= gutter:
+            line.column = 1
+        elif line.x0 >= gutter:
+            line.column = 2
+        else:
+            line.column = 0
+    if gutter is not None:
+        _widen_paragraph_tails([l for l in lines if not l.dropped and l.kind != "table"])
+
+
+def _rejoin_pieces(lines: list[Line], gutter: float | None) -> list[Line]:
+    """Merge neighbouring pieces of one row whose gap is a stretched word space rather than the column gutter."""
+    out: list[Line] = []
+    for line in _rows_in_order(lines):
+        prev = out[-1] if out else None
+        if (prev is not None and not prev.dropped and not line.dropped and prev.kind != "table" and line.kind != "table"
+                and abs((prev.top + prev.bottom) - (line.top + line.bottom)) <= 0.7 * prev.size
+                and 0 <= line.x0 - prev.x1 <= REJOIN_GAP_EM * max(prev.size, line.size)
+                and not (gutter is not None and prev.x1 <= gutter <= line.x0)):
+            out[-1] = Line(prev.page, prev.x0, min(prev.top, line.top), line.x1, max(prev.bottom, line.bottom),
+                           prev.size, prev.bold, f"{prev.text} {line.text}", prev.font,
+                           prev.uniform and line.uniform and prev.font == line.font, prev.italic,
+                           n_cid=prev.n_cid + line.n_cid)
+        else:
+            out.append(line)
+    return out
+
+
+def rejoined(lines: list[Line]) -> list[Line]:
+    """Return a page's lines with wide-space cuts mended, leaving the input untouched."""
+    return _rejoin_pieces(lines, find_gutter(lines))
+
+
+def _widen_paragraph_tails(lines: list[Line]) -> None:
+    """Give full width to a short line that ends a full-width paragraph (same left edge, right below it)."""
+    ordered = sorted(lines, key=lambda l: l.top)
+    for i, line in enumerate(ordered):
+        if line.column == 0:
+            continue
+        above, beside = [], []
+        for other in reversed(ordered[:i]):
+            if other.bottom < line.top - 3 * line.size:
+                break
+            if 0 <= line.top - other.bottom < PARAGRAPH_GAP_EM * line.size and abs(other.x0 - line.x0) < line.size:
+                above.append(other)
+            if other.column not in (0, line.column) and other.bottom > line.top:
+                beside.append(other)
+        for other in ordered[i + 1:]:
+            if other.top >= line.bottom:
+                break
+            if other.column not in (0, line.column):
+                beside.append(other)
+        if above and all(p.column == 0 for p in above) and not beside:
+            line.column = 0
+
+
+def is_heading_line(line: Line, body_size: float, body_font: str) -> bool:
+    """Say whether a line looks like a section heading (numbered, or bold/larger and short)."""
+    text = line.text
+    words = len(text.split())
+    if words > MAX_HEADING_WORDS or text.endswith((".", ",", ";", "-")) and not NUMBERED_HEADING.match(text):
+        return False
+    if CAPTION_START.match(text) or text.count(",") >= MAX_HEADING_COMMAS and not NUMBERED_HEADING.match(text):
+        return False
+    styled = (line.uniform and line.font != body_font and (line.bold or line.italic)) or line.size >= 1.15 * body_size
+    if NUMBERED_HEADING.match(text) and (styled or words <= 8):
+        return not re.search(r"\d[.,]\d", text.split(None, 1)[1]) if " " in text else False
+    return styled and text[:1].isupper() and words >= 1 and not text.endswith(".")
+
+
+def group_blocks(lines: list[Line], body_size: float, body_font: str) -> list[LayoutBlock]:
+    """Group one page's lines into blocks per column and return them in reading order."""
+    by_column: dict[int, list[Line]] = {0: [], 1: [], 2: []}
+    for line in lines:
+        if not line.dropped:
+            by_column[line.column].append(line)
+    blocks_by_column: dict[int, list[LayoutBlock]] = {}
+    for column, col_lines in by_column.items():
+        col_lines = _rows_in_order(col_lines)
+        left = min((l.x0 for l in col_lines), default=0.0)
+        blocks: list[LayoutBlock] = []
+        for line in col_lines:
+            prev_block = blocks[-1] if blocks else None
+            if line.kind != "table":
+                line.kind = _line_kind(line, body_size, body_font)
+                if line.kind == "body" and prev_block is not None and _continues_heading(prev_block, line):
+                    line.kind = "heading"
+            if prev_block is None or _starts_block(prev_block, line, left):
+                blocks.append(LayoutBlock(line.page, column, line.kind, [line]))
+            else:
+                prev_block.lines.append(line)
+        blocks_by_column[column] = blocks
+    return _reading_order(blocks_by_column)
+
+
+def _continues_heading(block: LayoutBlock, line: Line) -> bool:
+    """A line right under a heading, in the heading's font and size, wraps that heading."""
+    if block.kind != "heading":
+        return False
+    prev = block.lines[-1]
+    return (line.font == prev.font and line.uniform and abs(line.size - prev.size) <= SIZE_CHANGE * prev.size
+            and line.top - prev.bottom <= PARAGRAPH_GAP_EM * line.size
+            and len(line.text.split()) <= MAX_HEADING_WORDS and not line.text.endswith("."))
+
+
+def _rows_in_order(lines: list[Line]) -> list[Line]:
+    """Sort lines top to bottom, and pieces of one visual row left to right."""
+    ordered: list[Line] = []
+    row: list[Line] = []
+    for line in sorted(lines, key=lambda l: l.top):
+        if row and abs((line.top + line.bottom) / 2 - (row[0].top + row[0].bottom) / 2) > 0.35 * line.size:
+            ordered.extend(sorted(row, key=lambda l: l.x0))
+            row = []
+        row.append(line)
+    ordered.extend(sorted(row, key=lambda l: l.x0))
+    return ordered
+
+
+def _line_kind(line: Line, body_size: float, body_font: str) -> str:
+    if CAPTION_START.match(line.text):
+        return "caption"
+    if line.size < FOOTNOTE_SIZE_RATIO * body_size:
+        return "footnote"
+    if is_heading_line(line, body_size, body_font):
+        return "heading"
+    return "body"
+
+
+def _starts_block(block: LayoutBlock, line: Line, column_left: float) -> bool:
+    prev = block.lines[-1]
+    if line.kind == "table" or block.kind == "table":
+        return line.kind != block.kind or line.top - prev.bottom > 3 * line.size
+    if line.kind in ("caption", "heading", "footnote") and block.kind != line.kind:
+        return True
+    if block.kind == "footnote":
+        return line.kind != "footnote" or line.top - prev.bottom > PARAGRAPH_GAP_EM * line.size
+    if block.kind == "heading":
+        return line.kind != "heading" or bool(NUMBERED_HEADING.match(line.text)) or line.font != prev.font or line.top - prev.bottom > PARAGRAPH_GAP_EM * line.size
+    if block.kind == "caption":
+        return line.top - prev.bottom > PARAGRAPH_GAP_EM * line.size or abs(line.size - prev.size) > SIZE_CHANGE * prev.size
+    if line.top - prev.bottom > PARAGRAPH_GAP_EM * max(line.size, prev.size):
+        return True
+    if abs(line.size - prev.size) > SIZE_CHANGE * max(line.size, prev.size):
+        return True
+    indented = line.x0 - column_left > INDENT_EM * line.size and prev.x0 - column_left <= INDENT_EM * line.size
+    return indented and len(block.lines) >= 1 and prev.text.rstrip()[-1:] in ".:?!)"
+
+
+def _reading_order(blocks_by_column: dict[int, list[LayoutBlock]]) -> list[LayoutBlock]:
+    """Read left then right column between full-width blocks, each full-width block at its vertical place."""
+    full = sorted(blocks_by_column.get(0, []), key=lambda b: b.top)
+    left = sorted(blocks_by_column.get(1, []), key=lambda b: b.top)
+    right = sorted(blocks_by_column.get(2, []), key=lambda b: b.top)
+    ordered: list[LayoutBlock] = []
+    for wide in full + [None]:
+        limit = wide.top if wide is not None else float("inf")
+        while left and left[0].top < limit:
+            ordered.append(left.pop(0))
+        while right and right[0].top < limit:
+            ordered.append(right.pop(0))
+        if wide is not None:
+            ordered.append(wide)
+    return ordered

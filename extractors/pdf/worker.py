@@ -1,0 +1,116 @@
+"""Run parse_pdf in a child process with a wall-clock timeout and an address-space cap."""
+from __future__ import annotations
+
+import hashlib
+import multiprocessing
+import resource
+import signal
+import sys
+import traceback
+from pathlib import Path
+from typing import Callable
+
+from schemas.document import Document, DocumentStatus
+from schemas.settings import IngestSettings
+
+_CONTEXT_NAME = "forkserver" if sys.platform.startswith("linux") else "spawn"
+"""forkserver forks children from a clean single-threaded server, safe even when the caller runs threads."""
+_context = multiprocessing.get_context(_CONTEXT_NAME)
+if _CONTEXT_NAME == "forkserver":
+    _context.set_forkserver_preload(["extractors.pdf.ingest"])
+
+
+def _child(path: str, settings_json: str, conn, parse: Callable[..., Document] | None, with_tables: bool) -> None:
+    """Cap memory, parse, and send back the Document JSON (or a failure tag)."""
+    from extractors.pdf.ingest import parse_pdf
+
+    parse = parse or parse_pdf
+    settings = IngestSettings.model_validate_json(settings_json)
+    limit = settings.memory_limit_mb * 1024 * 1024
+    try:
+        resource.setrlimit(resource.RLIMIT_AS, (limit, limit))
+    except (ValueError, OSError):
+        pass
+    try:
+        doc = parse(Path(path), settings, with_tables=with_tables)
+        conn.send(("ok", doc.model_dump_json()))
+    except MemoryError:
+        conn.send(("memory", ""))
+    except BaseException as exc:  # report any failure to the parent instead of dying silently
+        conn.send(("error", f"{type(exc).__name__}: {exc}\n{traceback.format_exc(limit=3)}"))
+    finally:
+        conn.close()
+
+
+def _identity(path: Path) -> str:
+    try:
+        from extractors.pdf.ingest import sha256_file
+
+        return sha256_file(path)
+    except OSError:
+        return hashlib.sha256(str(path).encode()).hexdigest()
+
+
+def _failed(path: Path, status: DocumentStatus, message: str) -> Document:
+    from extractors.pdf.ingest import PARSER_VERSION
+
+    return Document(sha256=_identity(path), path=str(path), status=status, message=message,
+                    parser_version=PARSER_VERSION)
+
+
+def run_isolated(path: Path, settings: IngestSettings, parse: Callable[..., Document] | None = None, *,
+                 with_tables: bool = True) -> Document:
+    """Parse `path` (with parse_pdf, or a module-level `parse`) in a worker process; failures become statuses."""
+    path = Path(path)
+    receiver, sender = _context.Pipe(duplex=False)
+    process = _context.Process(target=_child, args=(str(path), settings.model_dump_json(), sender, parse, with_tables),
+                               daemon=True)
+    process.start()
+    sender.close()
+    try:
+        if not receiver.poll(settings.timeout_seconds):
+            if process.is_alive():
+                _stop(process)
+                return _failed(path, DocumentStatus.timeout,
+                               f"timeout: parsing took longer than {settings.timeout_seconds:g} s and was stopped; "
+                               "raise [ingest] timeout_seconds or check the file.")
+            process.join()
+            return _crashed(path, process.exitcode, settings)
+        try:
+            tag, payload = receiver.recv()
+        except (EOFError, OSError):
+            process.join()
+            return _crashed(path, process.exitcode, settings)
+    finally:
+        receiver.close()
+    process.join(timeout=5)
+    if process.is_alive():
+        _stop(process)
+    if tag == "ok":
+        return Document.model_validate_json(payload)
+    if tag == "memory":
+        return _failed(path, DocumentStatus.too_large,
+                       f"too_large: parsing needed more than memory_limit_mb={settings.memory_limit_mb}; "
+                       "raise [ingest] memory_limit_mb to parse it.")
+    first_line = payload.splitlines()[0] if payload else "unknown error"
+    return _failed(path, DocumentStatus.corrupt,
+                   f"corrupt: the parser failed ({first_line}); repair the file (e.g. qpdf or Ghostscript) and retry.")
+
+
+def _crashed(path: Path, exitcode: int | None, settings: IngestSettings) -> Document:
+    if exitcode is not None and exitcode < 0:
+        name = signal.Signals(-exitcode).name if -exitcode in signal.valid_signals() else str(-exitcode)
+        how = f"was killed by signal {name}"
+    else:
+        how = f"exited with code {exitcode}"
+    return _failed(path, DocumentStatus.corrupt,
+                   f"corrupt: the parser process {how} (possibly memory above memory_limit_mb="
+                   f"{settings.memory_limit_mb}); repair the file or raise the limit.")
+
+
+def _stop(process) -> None:
+    process.terminate()
+    process.join(timeout=2)
+    if process.is_alive():
+        process.kill()
+        process.join(timeout=2)

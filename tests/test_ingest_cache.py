@@ -1,0 +1,58 @@
+"""Parse cache: keyed on sha256 and parser version; unchanged PDFs are not parsed again."""
+from __future__ import annotations
+
+import shutil
+
+from extractors.pdf import cache
+from extractors.pdf.ingest import PARSER_VERSION
+from schemas.document import Document, DocumentStatus
+from schemas.settings import IngestSettings
+
+
+def _doc(sha: str = "ab" * 32, status: DocumentStatus = DocumentStatus.parsed, version: str = PARSER_VERSION):
+    return Document(sha256=sha, path="/data/a.pdf", pages=1, status=status, message="parsed: 1 page(s).",
+                    parser_version=version, text="hello")
+
+
+def test_store_then_load_round_trips_and_repoints_path(tmp_path):
+    doc = _doc()
+    assert cache.store(doc, tmp_path) is not None
+    assert cache.load_cached(doc.sha256, tmp_path) == doc
+    assert cache.load_cached(doc.sha256, tmp_path, path="/other/b.pdf").path == "/other/b.pdf"
+
+
+def test_miss_for_unknown_sha_or_other_parser_version(tmp_path):
+    cache.store(_doc(version="pdf-ingest/0.0-old"), tmp_path)
+    assert cache.load_cached("ab" * 32, tmp_path) is None
+    assert cache.load_cached("cd" * 32, tmp_path) is None
+
+
+def test_settings_dependent_outcomes_are_not_cached(tmp_path):
+    for status in (DocumentStatus.timeout, DocumentStatus.too_large, DocumentStatus.encrypted):
+        assert cache.store(_doc(status=status), tmp_path) is None
+    assert cache.load_cached("ab" * 32, tmp_path) is None
+
+
+def test_damaged_cache_entry_is_a_miss(tmp_path):
+    entry = cache.store(_doc(), tmp_path)
+    entry.write_text("{not json", encoding="utf-8")
+    assert cache.load_cached("ab" * 32, tmp_path) is None
+
+
+def test_unchanged_pdf_is_parsed_once_then_served_from_cache(review_pdf, tmp_path, monkeypatch):
+    settings = IngestSettings(cache_dir=tmp_path / "cache")
+    calls = []
+    real_parse = cache.parse_pdf_isolated
+
+    def counting_parse(path, settings):
+        calls.append(path)
+        return real_parse(path, settings)
+
+    monkeypatch.setattr(cache, "parse_pdf_isolated", counting_parse)
+    first = cache.ingest_file(review_pdf, settings)
+    copy = tmp_path / "renamed.pdf"
+    shutil.copyfile(review_pdf, copy)
+    second = cache.ingest_file(copy, settings)
+    assert len(calls) == 1
+    assert first.status is DocumentStatus.parsed
+    assert second.path == str(copy) and second.text == first.text and second.blocks == first.blocks

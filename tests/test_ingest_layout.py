@@ -1,0 +1,180 @@
+"""Layout behaviour of parse_pdf on tiny purpose-made PDFs: columns, hyphens, running heads, markers, ligatures."""
+from __future__ import annotations
+
+from collections import Counter
+from pathlib import Path
+
+import pytest
+from fpdf import FPDF
+
+from extractors.pdf.ingest import parse_pdf
+from extractors.pdf.textclean import Vocabulary, clean_chars, decide_hyphen, join_lines
+from schemas.document import DocumentStatus
+from schemas.settings import IngestSettings
+
+DEJAVU = Path("/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf")
+LEFT_X, RIGHT_X = 50, 320
+
+
+def _new_pdf() -> FPDF:
+    pdf = FPDF(unit="pt", format=(595, 842))
+    pdf.set_auto_page_break(False)
+    pdf.set_font("Helvetica", size=10)
+    return pdf
+
+
+def _save(pdf: FPDF, tmp_path: Path, name: str) -> Path:
+    path = tmp_path / name
+    pdf.output(str(path))
+    return path
+
+
+def _parse(path: Path):
+    doc = parse_pdf(path, IngestSettings(cache_dir=path.parent / "cache"))
+    assert doc.status is DocumentStatus.parsed, doc.message
+    for block in doc.blocks:
+        assert doc.text[block.char_start:block.char_end] == block.text
+    return doc
+
+
+def _column(pdf: FPDF, x: float, y: float, label: str, n: int = 6) -> float:
+    for i in range(n):
+        pdf.text(x, y + 12 * i, f"{label} sentence number {i} stays here.")
+    return y + 12 * n
+
+
+def test_two_columns_read_left_then_right_with_full_width_in_place(tmp_path):
+    pdf = _new_pdf()
+    pdf.add_page()
+    pdf.set_font("Helvetica", size=16)
+    pdf.text(LEFT_X, 60, "A Title Running Across The Whole Page Width Of This Test Document")
+    pdf.set_font("Helvetica", size=10)
+    _column(pdf, LEFT_X, 100, "Upper left")
+    _column(pdf, RIGHT_X, 100, "Upper right")
+    pdf.text(LEFT_X, 200, "A full width note that runs across both columns of the page and sits between them all.")
+    _column(pdf, LEFT_X, 240, "Lower left")
+    _column(pdf, RIGHT_X, 240, "Lower right")
+    doc = _parse(_save(pdf, tmp_path, "columns.pdf"))
+    order = [doc.text.index(s) for s in ("A Title", "Upper left sentence number 0", "Upper left sentence number 5",
+                                         "Upper right sentence number 0", "A full width note",
+                                         "Lower left sentence number 0", "Lower right sentence number 5")]
+    assert order == sorted(order)
+    columns = {b.column for b in doc.blocks if "Upper right" in b.text}
+    assert columns == {2}
+    assert {b.column for b in doc.blocks if "full width note" in b.text} == {0}
+
+
+def test_hyphen_at_line_end_is_joined_but_real_hyphens_stay(tmp_path):
+    pdf = _new_pdf()
+    pdf.add_page()
+    lines = ["Results were negative for the control group here.", "", "The new immuno-", "therapy works well in CD19-",
+             "positive patients and Ph-", "negative cases with 4-", "1BB costimulation and anti-", "CD19 agents."]
+    for i, line in enumerate(lines):
+        if line:
+            pdf.text(LEFT_X, 80 + 12 * i, line)
+    doc = _parse(_save(pdf, tmp_path, "hyphens.pdf"))
+    assert ("The new immunotherapy works well in CD19-positive patients and Ph-negative cases with 4-1BB "
+            "costimulation and anti-CD19 agents.") in doc.text
+
+
+@pytest.mark.parametrize(("left", "right", "keep"), [
+    ("immuno", "therapy", False),
+    ("CD19", "positive", True),
+    ("anti", "CD19", True),
+    ("4", "1BB", True),
+    ("event", "free survival", True),
+    ("follow", "up", True),
+])
+def test_hyphen_rules_decide_from_parts_alone(left, right, keep):
+    vocabulary = Vocabulary(Counter({"up": 1}), Counter())
+    assert decide_hyphen(left, right, vocabulary).keep_hyphen is keep
+
+
+def test_hyphen_rules_follow_the_documents_own_spelling():
+    seen_joined = Vocabulary(Counter({"frontline": 2}), Counter({"front-line": 1}))
+    seen_hyphenated = Vocabulary(Counter({"frontline": 1}), Counter({"front-line": 3}))
+    assert join_lines(["as front-", "line therapy"], seen_joined) == "as frontline therapy"
+    assert join_lines(["as front-", "line therapy"], seen_hyphenated) == "as front-line therapy"
+
+
+def test_running_header_footer_and_page_numbers_are_dropped(tmp_path):
+    pdf = _new_pdf()
+    for page in range(1, 4):
+        pdf.add_page()
+        pdf.set_font("Helvetica", size=8)
+        pdf.text(LEFT_X, 30, f"Journal of Made-up Results 2024, 7, {100 + page}")
+        pdf.text(500, 30, f"{page} of 3")
+        pdf.text(280, 820, f"Page {page}")
+        pdf.set_font("Helvetica", size=10)
+        for i in range(5):
+            pdf.text(LEFT_X, 100 + 12 * i, f"Body text of page {page} line {i} is kept in the output.")
+    doc = _parse(_save(pdf, tmp_path, "running.pdf"))
+    assert "Journal of Made-up Results" not in doc.text
+    assert " of 3" not in doc.text and "Page " not in doc.text
+    assert all(f"Body text of page {p} line 4" in doc.text for p in (1, 2, 3))
+
+
+def test_superscript_marker_after_number_is_kept_out_but_powers_of_ten_stay(tmp_path):
+    pdf = _new_pdf()
+    pdf.add_page()
+    y = 100
+    pdf.text(LEFT_X, y, "Response was 45%")
+    marker_x = LEFT_X + pdf.get_string_width("Response was 45%")
+    pdf.set_font("Helvetica", size=6)
+    pdf.text(marker_x, y - 4, "a")
+    pdf.set_font("Helvetica", size=10)
+    pdf.text(marker_x + 4, y, " in arm A and median OS was 7.7")
+    marker_x = marker_x + 4 + pdf.get_string_width(" in arm A and median OS was 7.7")
+    pdf.set_font("Helvetica", size=6)
+    pdf.text(marker_x, y - 4, "1")
+    pdf.set_font("Helvetica", size=10)
+    pdf.text(marker_x + 4, y, " months with MRD below 10")
+    marker_x = marker_x + 4 + pdf.get_string_width(" months with MRD below 10")
+    pdf.set_font("Helvetica", size=6)
+    pdf.text(marker_x, y - 4, "-4")
+    pdf.set_font("Helvetica", size=10)
+    pdf.text(marker_x + 8, y, " overall.")
+    doc = _parse(_save(pdf, tmp_path, "superscript.pdf"))
+    assert "Response was 45% in arm A and median OS was 7.7 months with MRD below 10-4 overall." in doc.text
+
+
+def test_ligatures_are_spelled_out():
+    assert clean_chars("\ufb01rst e\ufb00ect \ufb02ow o\ufb03ce ba\ufb04e") == ("first effect flow office baffle", 0)
+
+
+def test_cid_garbage_is_removed_and_counted():
+    assert clean_chars("Intl (cid:2)C Assoc (cid:72)") == ("Intl C Assoc ", 2)
+
+
+@pytest.mark.skipif(not DEJAVU.exists(), reason="DejaVuSans.ttf is not installed")
+def test_ligature_glyphs_in_a_pdf_come_out_as_letters(tmp_path):
+    pdf = _new_pdf()
+    pdf.add_font("DejaVu", fname=str(DEJAVU))
+    pdf.set_font("DejaVu", size=10)
+    pdf.add_page()
+    pdf.text(LEFT_X, 100, "The \ufb01rst e\ufb00ect \ufb02ows o\ufb03cially.")
+    doc = _parse(_save(pdf, tmp_path, "ligature.pdf"))
+    assert "The first effect flows officially." in doc.text
+
+
+def test_headings_set_sections_and_captions_are_marked(tmp_path):
+    pdf = _new_pdf()
+    pdf.add_page()
+    pdf.set_font("Helvetica", style="B", size=10)
+    pdf.text(LEFT_X, 80, "1. Introduction")
+    pdf.set_font("Helvetica", size=10)
+    for i in range(3):
+        pdf.text(LEFT_X, 96 + 12 * i, f"Introductory sentence {i} about the topic of this test.")
+    pdf.text(LEFT_X, 150, "Table 1. Outcomes by arm in the made-up study.")
+    pdf.set_font("Helvetica", style="B", size=10)
+    pdf.text(LEFT_X, 180, "2. Methods")
+    pdf.set_font("Helvetica", size=10)
+    pdf.text(LEFT_X, 196, "We describe the methods in one sentence.")
+    doc = _parse(_save(pdf, tmp_path, "sections.pdf"))
+    kinds = {b.text: (b.kind, b.section) for b in doc.blocks}
+    assert kinds["1. Introduction"] == ("heading", "1. Introduction")
+    assert kinds["2. Methods"] == ("heading", "2. Methods")
+    assert kinds["Table 1. Outcomes by arm in the made-up study."][0] == "caption"
+    assert kinds["We describe the methods in one sentence."] == ("body", "2. Methods")
+    intro = next(b for b in doc.blocks if b.text.startswith("Introductory sentence 0"))
+    assert intro.section == "1. Introduction"
