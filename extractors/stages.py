@@ -39,20 +39,15 @@ class RunCounts:
 
 def ingest_file(path: Path, settings: IngestSettings) -> Document:
     """Parse one PDF in an isolated worker, reusing the parse cache for unchanged content."""
-    from extractors.pdf import cache
-    from extractors.pdf.ingest import PARSER_VERSION, parse_pdf_isolated, sha256_file
+    from extractors.pdf.cache import ingest_file as cached_ingest
 
     try:
-        sha = sha256_file(path)
-    except OSError as exc:
-        return Document(sha256="", path=str(path), status=DocumentStatus.corrupt, parser_version=PARSER_VERSION,
-                        message=f"cannot read file: {exc.strerror or exc}; check its permissions")
-    cached = cache.load_cached(sha, settings.cache_dir)
-    if cached is not None:
-        return cached.model_copy(update={"path": str(path)})
-    doc = parse_pdf_isolated(path, settings)
-    cache.store(doc, settings.cache_dir)
-    return doc
+        return cached_ingest(path, settings)
+    except OSError as exc:  # unreadable file: it still gets a documents row
+        from extractors.pdf.ingest import PARSER_VERSION
+
+        return Document(sha256="0" * 64, path=str(path), status=DocumentStatus.corrupt, parser_version=PARSER_VERSION,
+                        message=f"cannot read file: {exc.strerror or exc}; check that it exists and is readable")
 
 
 def extract_document(doc: Document, settings: ExtractSettings) -> Extraction:

@@ -111,7 +111,7 @@ def _named_italic(font: str) -> bool:
 
 def read_page(page) -> PageGlyphs:
     """Read the glyphs of a PDFium page with their boxes and sizes, and cut them into fragments."""
-    left, bottom, right, top = page.get_mediabox()
+    left, bottom, right, top = page.get_bbox()  # honours a MediaBox inherited from the page tree
     textpage = page.get_textpage()
     try:
         raw_tp = textpage.raw

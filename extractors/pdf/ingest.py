@@ -19,7 +19,7 @@ from extractors.pdf.textclean import build_vocabulary
 from schemas.document import Document, DocumentStatus, Table
 from schemas.settings import IngestSettings
 
-PARSER_VERSION = "pdf-ingest/1.0"
+PARSER_VERSION = "pdf-ingest/1.1"
 """Bump on any change to parse output; the parse cache is keyed on it."""
 HEADER_PROBE_BYTES = 1024
 """`%PDF` must start within this many bytes (readers tolerate junk before the header)."""
@@ -161,7 +161,8 @@ def _parse_open(path: Path, sha: str, pdf: pdfium.PdfDocument, password: str | N
     tables = _extract_tables(path, sha, password, pages, plumber_pages, notes) if with_tables else []
     _mark_table_lines(pages, tables)
     all_lines = [line for lines, _ in pages for line in lines if not line.dropped]
-    body_size, body_font = _body_style([line for line in all_lines if line.page <= max(1, (n_pages + 1) // 2)])
+    prose = [line for line in all_lines if line.kind != "table"] or all_lines  # table print is smaller than body
+    body_size, body_font = _body_style([line for line in prose if line.page <= max(1, (n_pages + 1) // 2)])
     blocks: list[LayoutBlock] = []
     for lines, _ in pages:
         assign_columns(lines)
