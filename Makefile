@@ -10,9 +10,11 @@ setup: $(STAMP)
 
 $(STAMP): requirements.lock pyproject.toml
 	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
-	@$(BIN)/python -m pip install --quiet --disable-pip-version-check --upgrade "pip>=24"
-	@$(BIN)/python -m pip install --quiet --disable-pip-version-check -r requirements.lock
-	@$(BIN)/python -m pip install --quiet --disable-pip-version-check --no-deps -e .
+	@echo "setup: installing locked dependencies into $(VENV) (log: $(VENV)/setup.log)"
+	@{ $(BIN)/python -m pip install --disable-pip-version-check --upgrade "pip>=24" \
+	  && $(BIN)/python -m pip install --disable-pip-version-check -r requirements.lock \
+	  && $(BIN)/python -m pip install --disable-pip-version-check --no-deps -e . ; } > $(VENV)/setup.log 2>&1 \
+	  || { tail -n 40 $(VENV)/setup.log; echo "setup: failed; full log in $(VENV)/setup.log"; exit 1; }
 	@touch $(STAMP)
 	@echo "setup: $(VENV) ready"
 
