@@ -2,6 +2,8 @@
 CREATE OR REPLACE VIEW v_table1_disagreements AS
 SELECT t.doc, t.trial, t.endpoint, t.arm, t.statistic, t.timepoint, t.unit,
        t.value AS table_value, b.value AS body_value,
+       CASE WHEN round(b.value, CAST(length(split_part(replace(t.value_text, '·', '.'), '.', 2)) AS INTEGER)) = t.value
+            THEN 'rounding' ELSE 'contradiction' END AS kind,
        t.page AS table_page, t.quote AS table_quote,
        b.page AS body_page, b.quote AS body_quote,
        t.record_id AS table_record_id, b.record_id AS body_record_id
@@ -29,6 +31,7 @@ COMMENT ON COLUMN v_table1_disagreements.timepoint IS 'Timepoint of both figures
 COMMENT ON COLUMN v_table1_disagreements.unit IS 'Unit of both figures.';
 COMMENT ON COLUMN v_table1_disagreements.table_value IS 'The number in the table.';
 COMMENT ON COLUMN v_table1_disagreements.body_value IS 'The number in the body text.';
+COMMENT ON COLUMN v_table1_disagreements.kind IS 'rounding (the table rounds the body figure to its printed precision) or contradiction.';
 COMMENT ON COLUMN v_table1_disagreements.table_page IS 'Page of the table figure.';
 COMMENT ON COLUMN v_table1_disagreements.table_quote IS 'Table cell text.';
 COMMENT ON COLUMN v_table1_disagreements.body_page IS 'Page of the body figure.';

@@ -1,0 +1,73 @@
+"""Curator views: Table 1 disagreements with the body, and run-to-run changes."""
+from __future__ import annotations
+
+from datetime import datetime
+
+from schemas.document import Document, DocumentStatus
+from schemas.evidence import EvidenceRecord
+from warehouse import load, migrate
+
+SHA = "b" * 64
+DOC = Document(sha256=SHA, path="/c/review.pdf", pages=9, status=DocumentStatus.parsed, parser_version="p")
+
+
+def _rec(source: str, value: float, value_text: str, start: int, endpoint: str = "CR", **kw) -> EvidenceRecord:
+    fields = dict(doc="review.pdf", trial="ALPHA", endpoint=endpoint, arm="blinatumomab", value=value, unit="%",
+                  statistic="rate", page=3, quote=f"CR {value_text}%", source=source, doc_sha256=SHA,
+                  value_text=value_text, char_start=start, char_end=start + len(value_text), quote_start=start - 3,
+                  extractor="rule:t", extractor_version="1")
+    if source == "table":
+        fields.update(table_id="t1", table_row=1, table_col=5)
+    fields.update(kw)
+    return EvidenceRecord(**fields)
+
+
+def _load(con, run_id: str, day: int, records) -> None:
+    run = load.RunRecord(run_id=run_id, started_at=datetime(2026, 1, day), status="completed")
+    load.load_run(con, run, [DOC], [], records, [])
+
+
+def test_disagreements_tell_rounding_from_contradiction_and_skip_agreement(tmp_path):
+    con = migrate.connect(tmp_path / "w.duckdb")
+    migrate.ensure_schema(con)
+    _load(con, "r1", 1, [
+        _rec("table", 86, "86", 10), _rec("body", 85.5, "85.5", 100),                       # rounding
+        _rec("table", 6.7, "6.7", 20, endpoint="RFS"), _rec("body", 6.8, "6.8", 200, endpoint="RFS"),  # contradiction
+        _rec("table", 40, "40", 30, endpoint="EFS"), _rec("body", 40, "40", 300, endpoint="EFS"),       # agreement
+    ])
+    rows = con.execute("select endpoint, table_value, body_value, kind from v_table1_disagreements order by endpoint").fetchall()
+    assert rows == [("CR", 86.0, 85.5, "rounding"), ("RFS", 6.7, 6.8, "contradiction")]
+    con.close()
+
+
+def test_changes_are_set_differences_between_a_documents_last_two_runs(tmp_path):
+    con = migrate.connect(tmp_path / "w.duckdb")
+    migrate.ensure_schema(con)
+    a, b, c = _rec("body", 10, "10", 10), _rec("body", 20, "20", 20), _rec("body", 30, "30", 30)
+    _load(con, "r1", 1, [a, b])
+    _load(con, "r2", 2, [b, c])
+    changes = con.execute("select change, value from v_evidence_changes order by value").fetchall()
+    assert changes == [("removed", 10.0), ("added", 30.0)]
+    assert sorted(v for (v,) in con.execute("select value from v_evidence").fetchall()) == [20.0, 30.0]
+    con.close()
+
+
+def test_failed_schema_refresh_leaves_the_warehouse_as_it_was(tmp_path, monkeypatch):
+    con = migrate.connect(tmp_path / "w.duckdb")
+    migrate.ensure_schema(con)
+    changed = tmp_path / "views"
+    changed.mkdir()
+    for f in migrate.VIEWS_DIR.glob("*.sql"):
+        (changed / f.name).write_text(f.read_text())
+    # v_table1 is refreshed first with a new column; a later extra view then fails.
+    (changed / "v_table1.sql").write_text("CREATE OR REPLACE VIEW v_table1 AS SELECT 1 AS marker;")
+    (changed / "v_zz_broken.sql").write_text("CREATE VIEW v_zz_broken AS SELECT no_such_column FROM table1_rows;")
+    monkeypatch.setattr(migrate, "VIEWS_DIR", changed)
+    try:
+        migrate.ensure_schema(con)
+        raise AssertionError("a broken view must fail the schema refresh")
+    except Exception as exc:  # noqa: BLE001
+        assert "no_such_column" in str(exc)
+    columns = [r[0] for r in con.execute("select column_name from duckdb_columns() where table_name = 'v_table1'").fetchall()]
+    assert "marker" not in columns and "main_results" in columns
+    con.close()
