@@ -102,6 +102,55 @@ def _row_starts(lines: list[TextLine], edges: list[float], forced_tops: list[flo
     return sorted(starts)
 
 
+def _word_gap(lines: list[TextLine]) -> float:
+    """Smallest x gap (pt) that separates columns rather than words, from the median font size."""
+    sizes = sorted(w.get("size", 8.0) for line in lines for w in line.words)
+    return max(3.5, 0.6 * sizes[len(sizes) // 2])
+
+
+def _column_spans(lines: list[TextLine], edges: list[float]) -> list[Optional[tuple[float, float]]]:
+    """Horizontal extent of each column's data text; None for a column with none."""
+    spans: list[Optional[tuple[float, float]]] = [None] * (len(edges) - 1)
+    for word in (w for line in lines for w in line.words):
+        col = _column_of((word["x0"] + word["x1"]) / 2, edges)
+        old = spans[col]
+        spans[col] = (word["x0"], word["x1"]) if old is None else (min(old[0], word["x0"]), max(old[1], word["x1"]))
+    return spans
+
+
+def _header_phrases(words: list[dict], gap: float, spans: list[Optional[tuple[float, float]]]) -> list[list[dict]]:
+    """Header words cut into runs at column-sized gaps, so 'Total Patients' moves as one cell line.
+
+    A word that overlaps another column's data than the run so far starts a new run, however tight the gap.
+    """
+    phrases: list[list[dict]] = []
+    for line in group_lines(words):
+        for word in line.words:
+            if phrases and phrases[-1][-1] in line.words and word["x0"] - phrases[-1][-1]["x1"] < gap:
+                mine, theirs = _overlapped_column([word], spans), _overlapped_column(phrases[-1], spans)
+                if mine is None or theirs is None or mine == theirs:
+                    phrases[-1].append(word)
+                    continue
+            phrases.append([word])
+    return phrases
+
+
+def _overlapped_column(phrase: list[dict], spans: list[Optional[tuple[float, float]]]) -> Optional[int]:
+    """The column whose data the run overlaps most; None when it overlaps none."""
+    left, right = min(w["x0"] for w in phrase), max(w["x1"] for w in phrase)
+    overlaps = [min(right, s[1]) - max(left, s[0]) if s else 0.0 for s in spans]
+    best = max(range(len(spans)), key=lambda c: overlaps[c])
+    return best if overlaps[best] > 0 else None
+
+
+def _header_column(phrase: list[dict], spans: list[Optional[tuple[float, float]]], edges: list[float]) -> int:
+    """The column whose data a header run overlaps most; by its centre when it overlaps none."""
+    best = _overlapped_column(phrase, spans)
+    if best is not None:
+        return best
+    return _column_of((min(w["x0"] for w in phrase) + max(w["x1"] for w in phrase)) / 2, edges)
+
+
 def _region_words(words: list[dict], x0: float, x1: float, top: float, bottom: float) -> list[dict]:
     return [w for w in words if w["x0"] >= x0 - 2 and w["x1"] <= x1 + 2 and w["top"] > top - 0.5
             and w["bottom"] < bottom + 0.5]
@@ -130,8 +179,9 @@ def _table_from_group(group: list[Rule], words: list[dict], chars: list[dict], p
     if mid_rule:
         header_words = _region_words(words, x0, x1, top_rule.top, mid_rule.top)
         by_column: list[list[dict]] = [[] for _ in edges[1:]]
-        for word in header_words:
-            by_column[_column_of((word["x0"] + word["x1"]) / 2, edges)].append(word)
+        spans = _column_spans(data_lines, edges)
+        for phrase in _header_phrases(header_words, _word_gap(data_lines), spans):
+            by_column[_header_column(phrase, spans, edges)].extend(phrase)
         header = [" ".join(line.text for line in group_lines(col)) if col else "" for col in by_column]
     rows = []
     for k, start in enumerate(starts):

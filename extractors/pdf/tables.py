@@ -171,6 +171,11 @@ def _norm(texts) -> tuple[str, ...]:
     return tuple(" ".join(t.split()).casefold() for t in texts)
 
 
+def _same_header(a, b) -> bool:
+    """Same header cells, or the same header words cut into cells at other column gaps (a narrower part's edges)."""
+    return _norm(a) == _norm(b) or "".join("".join(_norm(a)).split()) == "".join("".join(_norm(b)).split())
+
+
 def _same_columns(a: RawTable, b: RawTable) -> bool:
     rel_a = [x - a.col_edges[0] for x in a.col_edges]
     rel_b = [x - b.col_edges[0] for x in b.col_edges]
@@ -193,9 +198,9 @@ def _merge_parts(parts: list[RawTable]) -> list[RawTable]:
         prev = merged[-1] if merged else None
         if prev is not None and _continues(prev, part):
             rows = list(part.rows)
-            if part.header and _norm(part.header) != _norm(prev.header):
+            if part.header and not _same_header(part.header, prev.header):
                 rows.insert(0, [RawCell(text, None, part.page) for text in part.header])
-            if rows and _norm(c.text for c in rows[0]) == _norm(prev.header):
+            if rows and _same_header([c.text for c in rows[0]], prev.header):
                 rows.pop(0)
             prev.rows.extend(rows)
             prev.pages.append(part.page)
