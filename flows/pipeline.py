@@ -115,7 +115,8 @@ def evidence_run(corpus_dirs: Sequence[Path], warehouse_path: Path, settings: Pi
     flow_run_id = str(get_run_context().flow_run.id)
 
     paths = discover_pdfs(corpus_dirs, settings.ingest.glob)
-    say(f"ingest: {len(paths)} PDF file(s)")
+    say(f"ingest: {len(paths)} PDF file(s)" if paths else
+        f"ingest: no file matches {settings.ingest.glob!r} under {', '.join(map(str, corpus_dirs))}")
     futures = [ingest_task.submit(p, settings.ingest) for p in paths]
     documents = []
     for i, fut in enumerate(futures, 1):
