@@ -20,6 +20,17 @@ def is_pair(text: str, first: ValueSlot, second: ValueSlot) -> bool:
     return bool(_PAIR_LINK.match(text[first.tok.end:second.tok.start]))
 
 
+_RESPECTIVELY_LINK = re.compile(r"^\s*(?:%|months?|mos?)?\s*(?:[\[(][^\])]{0,60}[\])]\s*)?,?\s*(?:and|or)\s*$", _I)
+_RESPECTIVELY_AFTER = re.compile(r"^\s*(?:%|months?|mos?)?\s*(?:[\[(][^\])]{0,60}[\])]\s*)?,?\s*respectively\b", _I)
+
+
+def respectively_pair(text: str, first: ValueSlot, second: ValueSlot) -> bool:
+    """True for two readings of one endpoint and timepoint listed as 'A% and B%, respectively' (one per arm)."""
+    return (first.endpoint is not None and first.endpoint == second.endpoint and first.timepoint == second.timepoint
+            and bool(_RESPECTIVELY_LINK.match(text[first.tok.end:second.tok.start]))
+            and bool(_RESPECTIVELY_AFTER.match(text[second.tok.end:])))
+
+
 def _arm_near(text: str, value: ValueSlot, prev_end: int, next_start: int,
               arms: Sequence[ArmMention]) -> tuple[Optional[ArmMention], bool]:
     """An arm printed next to the value and whether the link is strong ('blinatumomab 34%', '32% ChT', '75% for the X group')."""
@@ -38,8 +49,8 @@ def _arm_near(text: str, value: ValueSlot, prev_end: int, next_start: int,
             between = re.sub(r"[(\[][^()\[\]]*[)\]]", "", text[unit_end:arm.start])
             if re.fullmatch(r"\s*\)?\s*", between) and not re.match(r"\s*(?:vs\.?|versus)", text[arm.end:]):
                 return arm, True
-            if re.search(r"\b(?:in|for|with|of)\s+(?:the\s+)?(?:[\w\-]+\s+){0,1}$", between, _I) and len(between) < 70 \
-                    and not re.search(r"[;,]|\b(?:and|vs\.?|versus)\b", between, _I):
+            if re.search(r"\b(?:in|for|with|of)\s+(?:the\s+)?(?:[\w\-]+\s+){0,1}$|\b(?:of|in|among)\s+(?:those|(?:the\s+)?patients|participants)\s+(?:receiving|treated with|given|assigned to|randomi[sz]ed to)\s+$", between, _I) and len(between) < 70 \
+                    and not re.search(r"[;,]|\b(?:and|vs\.?|versus)\b|\d\s*(?:%|per ?cent|months?)", between, _I):
                 return arm, True
     return weak, False
 
@@ -52,12 +63,16 @@ def assign_arms(text: str, values: list[ValueSlot], arms: Sequence[ArmMention], 
     control = sentence_control or (None if _SUBGROUP.search(text) else ctx.control_arm)
     prev_end = 0
     pair_first = [i + 1 < len(kept) and kept[i].kind == kept[i + 1].kind == "measure"
-                  and is_pair(text, kept[i], kept[i + 1]) for i in range(len(kept))]
+                  and (is_pair(text, kept[i], kept[i + 1])
+                       or (bool(control) and respectively_pair(text, kept[i], kept[i + 1])))
+                  for i in range(len(kept))]
     for i, v in enumerate(kept):
         next_start = kept[i + 1].tok.start if i + 1 < len(kept) else len(text)
         if v.kind == "enrolled":
             distinct = {a.arm for a in arms if a.rank == 0 or a.control}
-            multi = ((len(distinct) >= 2 and any(a.control for a in arms)) or ctx.control_arm) and _RANDOMISATION.search(text)
+            # a randomised study's sample size belongs to no arm unless the sentence names only one treatment
+            multi = ((len(distinct) >= 2 and any(a.control for a in arms)) or ctx.control_arm or not distinct) \
+                and _RANDOMISATION.search(text)
             v.arm = None if multi else _default_arm(text, v, arms, ctx)
             prev_end = v.tok.end
             continue
@@ -67,6 +82,8 @@ def assign_arms(text: str, values: list[ValueSlot], arms: Sequence[ArmMention], 
             v.arm = (control or "control") if near.arm == "control" else near.arm
         elif second:
             v.arm = control or _default_arm(text, v, arms, ctx)
+        elif v.kind == "hr":
+            v.arm = _experimental_arm(text, arms, ctx) or _default_arm(text, v, arms, ctx)
         else:
             v.arm = _default_arm(text, v, arms, ctx)
         prev_end = v.tok.end
@@ -85,3 +102,12 @@ def _default_arm(text: str, v: ValueSlot, arms: Sequence[ArmMention], ctx: Readi
     if before:
         return before[-1].arm
     return ctx.fallback_arm
+
+
+def _experimental_arm(text: str, arms: Sequence[ArmMention], ctx: ReadingContext) -> Optional[str]:
+    """The arm a hazard ratio compares against control: the sentence's first non-control, non-add-on arm."""
+    main = [a for a in arms if not a.control and not _ADD_ON.search(text[:a.start])]
+    core = [a for a in main if a.rank == 0]
+    if core:
+        return core[0].arm
+    return main[0].arm if main else ctx.default_arm

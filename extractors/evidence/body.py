@@ -78,6 +78,13 @@ def _first_core_arm(texts: Iterable[str], settings_dir=None, control: bool = Fal
     return None
 
 
+def document_arm(doc: Document, gazetteer_dir=None) -> Optional[str]:
+    """The study treatment of a single-treatment report: its only named experimental (core) arm, else None."""
+    arms = {a.arm for b in doc.blocks if b.kind in BODY_KINDS + ("title", "heading")
+            for a in find_arms(b.text, gazetteer_dir) if a.rank == 0 and not a.control}
+    return arms.pop() if len(arms) == 1 else None
+
+
 def row_arms(ref: StudyRef, gazetteer_dir=None) -> tuple[Optional[str], Optional[str]]:
     """Default and control arm of a Table 1 row: from its treatment and total-patients cells."""
     if ref.row is None:
@@ -94,6 +101,7 @@ def extract_body(doc: Document, index: TrialIndex, mentions: Sequence, extra_ter
     records: list[EvidenceRecord] = []
     first_page_end = max((b.char_end for b in doc.blocks if b.page == 1), default=0)
     document_ref = dominant_trial(mentions, index, first_page_end)
+    study_arm = document_arm(doc, gazetteer_dir)
     for para in paragraphs(doc):
         spans = _paragraph_sentences(doc, para)
         facts = [sentence_facts(doc.text, s, e, mentions, index) for s, e in spans]
@@ -109,7 +117,7 @@ def extract_body(doc: Document, index: TrialIndex, mentions: Sequence, extra_ter
             default = _first_core_arm(run_texts[:-1], gazetteer_dir) or row_default
             fallback = (_first_core_arm(paragraph_before, gazetteer_dir)
                         or next((row_arms(r, gazetteer_dir)[0] for r in refs[:i] if r.row is not None), None)
-                        or section_arm)
+                        or section_arm or (None if _about_other_study(facts, run) else study_arm))
             control = _first_core_arm(run_texts[:-1], gazetteer_dir, control=True) or row_control
             blocked = tuple((m.start - s, m.end - s) for m in mentions if m.start >= s and m.end <= e)
             ctx = ReadingContext(default, control, extra_terms, None, True, blocked, gazetteer_dir, fallback)
@@ -122,6 +130,11 @@ def extract_body(doc: Document, index: TrialIndex, mentions: Sequence, extra_ter
                     seen_enrolled.add(key)
                 records.append(_body_record(doc, para, s, sentence, r, ref))
     return records
+
+
+def _about_other_study(facts: Sequence, run: Sequence[int]) -> bool:
+    """True when the sentence's run opens another study or cites one (its arm is not the report's treatment)."""
+    return any(facts[j].intro or facts[j].cites for j in run)
 
 
 def _context_run(i: int, refs: Sequence[StudyRef], run_of: dict[int, list[int]]) -> list[int]:

@@ -4,11 +4,12 @@ from __future__ import annotations
 import re
 from typing import Sequence
 
+from extractors.evidence.arms import find_arms
 from extractors.evidence.endpoints import EndpointMention
 from extractors.evidence.links import endpoint_after
 from extractors.evidence.rules import (
-    EVENT_IN_LEFT, NOT_SAMPLE_SIZE_LEFT, PATIENT_NOUNS, SAMPLE_SIZE_OF_LEFT, SAMPLE_SIZE_RIGHT, SAMPLE_SIZE_STRONG_LEFT,
-    SAMPLE_SIZE_WEAK_LEFT,
+    EVENT_IN_LEFT, NOT_SAMPLE_SIZE_LEFT, NOT_SAMPLE_SIZE_RIGHT, PATIENT_NOUNS, SAMPLE_SIZE_BARE_RIGHT, SAMPLE_SIZE_OF_LEFT,
+    SAMPLE_SIZE_RIGHT, SAMPLE_SIZE_STRONG_LEFT, SAMPLE_SIZE_TREATED_RIGHT, SAMPLE_SIZE_WEAK_LEFT,
 )
 from extractors.evidence.slots import ReadingContext, ValueSlot
 
@@ -19,6 +20,9 @@ _WEAK_LEFT = re.compile(SAMPLE_SIZE_WEAK_LEFT.pattern, _I)
 _NOT_SAMPLE_LEFT = re.compile(NOT_SAMPLE_SIZE_LEFT.pattern, _I)
 _SAMPLE_RIGHT = re.compile(SAMPLE_SIZE_RIGHT.pattern, _I)
 _EVENT_IN_LEFT = re.compile(EVENT_IN_LEFT.pattern, _I)
+_BARE_SAMPLE_RIGHT = re.compile(SAMPLE_SIZE_BARE_RIGHT.pattern, _I)
+_NOT_SAMPLE_RIGHT = re.compile(NOT_SAMPLE_SIZE_RIGHT.pattern, _I)
+_TREATED_RIGHT = re.compile(SAMPLE_SIZE_TREATED_RIGHT.pattern, _I)
 _PATIENTS_AFTER = re.compile(r"^\s*(?:[\w/+\-]+\s+){0,4}?" + PATIENT_NOUNS + r"\b", _I)
 _NUMERATOR_OF = re.compile(r"^\s*(?:out\s+)?of\s+(?:the\s+|these\s+)?(?:\d+|[a-z]+)\b", _I)
 _COUNTED_AFTER = re.compile(r"^\s*(?:\(|with\b|of them|had\b|patients?\b)", _I)
@@ -32,7 +36,11 @@ def assign_counts(text: str, values: list[ValueSlot], endpoints: Sequence[Endpoi
             continue
         left, right = text[:v.tok.start], text[v.tok.end:]
         patients = _PATIENTS_AFTER.match(right)
-        if _STRONG_LEFT.search(left) and patients:
+        if _NOT_SAMPLE_RIGHT.match(right):
+            v.kind = "drop"
+            continue
+        if _BARE_SAMPLE_RIGHT.match(right) or (_STRONG_LEFT.search(left) and patients) \
+                or _treated_with_study_arm(text, v, ctx):
             _enrolled(v, ctx)
             continue
         ep = endpoint_after(text, v.tok.end, len(text), endpoints, limit=110, count=True)
@@ -58,3 +66,12 @@ def _enrolled(v: ValueSlot, ctx: ReadingContext) -> None:
         v.kind, v.count_rule = "enrolled", "rule:sample_size"
     else:
         v.kind = "drop"
+
+
+def _treated_with_study_arm(text: str, v: ValueSlot, ctx: ReadingContext) -> bool:
+    """'Fifty patients received tisagenlecleucel': a patient count directly followed by a main (core) treatment."""
+    end = v.tok.end
+    for arm in find_arms(text, ctx.gazetteer_dir):
+        if arm.start >= end and arm.rank == 0 and not arm.control:
+            return bool(_TREATED_RIGHT.fullmatch(text[end:arm.start]))
+    return False

@@ -8,13 +8,13 @@ from extractors.evidence.endpoints import EndpointMention
 from extractors.evidence.rules import OUTCOME_VERB
 
 _I = re.IGNORECASE
-_MEASURE_LINK = re.compile(r"^\s*(?:%|months?)?\s*\)?\s*(?:of\s+(?:the\s+|these\s+|all\s+|whom\b|them\b)?[^,;()\d]{0,60}?\s*)?(?:\b(?:who|that|which)\s+)?(?:\b(?:also|then|subsequently|finally|successfully|eventually)\s+)?"
+_MEASURE_LINK = re.compile(r"^\s*(?:%|per ?cent|months?)?\s*\)?\s*(?:[(\[]\s*\d+\s*(?:/|of|out of)\s*\d+\s*[)\]]\s*)?(?:of\s+(?:the\s+|these\s+|all\s+|whom\b|them\b)?[^,;()\d]{0,60}?\s*)?(?:\b(?:who|that|which)\s+)?(?:\b(?:also|then|subsequently|finally|successfully|eventually)\s+)?"
                            + OUTCOME_VERB.pattern + r"[^;,()\d]{0,50}?$", _I)
 _COUNT_LINK = re.compile(r"^\s*(?:\([^)]*\)\s*)?(?:(?:out\s+)?of\s+(?:the\s+|them\b\s*|these\s+)?(?:\d+\s+)?)?(?:[\w/+\-]+\s+){0,4}?"
                          r"(?:with\s+(?:grade\s+\w+\s+)?|(?:[^;,()\d]{0,40}?)(?:\b(?:also|then)\s+)?" + OUTCOME_VERB.pattern + r"[^;,()\d]{0,50}?|)$", _I)
-_DIRECT_ENDPOINT = re.compile(r"^\s*(?:%|months?)?\s*$", _I)
+_DIRECT_ENDPOINT = re.compile(r"^\s*(?:%|per ?cent|months?)?\s*$", _I)
 _LEAD_VERB_ENDPOINT = re.compile(r"(?:proceed|went|bridged|receiv|underw|undergo|died)", _I)
-_LEAD_VERB_GAP = re.compile(r"\s*(?:%|months?)?\s*\)?\s*(?:(?!among\b|in\b|with\b)[A-Za-z/+\-]+\s+){0,3}?", _I)
+_LEAD_VERB_GAP = re.compile(r"\s*(?:%|per ?cent|months?)?\s*\)?\s*(?:of\s+(?:the\s+|all\s+)?(?:[\w\-]+\s+){0,5}?|(?:(?!among\b|in\b|with\b)[A-Za-z/+\-]+\s+){0,3}?)", _I)
 
 
 def endpoint_after(text: str, start: int, stop: int, endpoints: Sequence[EndpointMention], limit: int = 90,

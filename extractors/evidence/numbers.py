@@ -111,7 +111,7 @@ class Interval(NamedTuple):
 
 
 CI_RE = re.compile(r"[(\[;,]?\s*(?:95|90|99)\s*%\s*(?:CI|C\.I\.|confidence interval)\s*[,:=]?\s*(?:of\s+|from\s+)?"
-                   r"(\d+(?:[.·]\d+)?)\s*(?:" + DASH + r"|to|,)\s*(\d+(?:[.·]\d+)?)\s*[)\]]?", re.IGNORECASE)
+                   r"(\d+(?:[.·]\d+)?)\s*%?\s*(?:" + DASH + r"|to|,)\s*(\d+(?:[.·]\d+)?)\s*%?\s*[)\]]?", re.IGNORECASE)
 
 
 def find_intervals(text: str) -> list[Interval]:

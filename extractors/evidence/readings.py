@@ -5,16 +5,18 @@ import re
 from dataclasses import replace
 from typing import Optional, Sequence
 
-from extractors.evidence.arm_links import assign_arms, is_pair
+from extractors.evidence.arm_links import assign_arms, is_pair, respectively_pair
 from extractors.evidence.arms import find_arms
 from extractors.evidence.counts import assign_counts
 from extractors.evidence.endpoints import EndpointMention, find_endpoints
 from extractors.evidence.links import endpoint_after
 from extractors.evidence.numbers import (
     NumberToken, Timepoint, excluded_spans, find_intervals, find_numbers, find_p_values, find_timepoints,
+    parse_number_text,
 )
 from extractors.evidence.rules import (
-    DISTRACTORS, MEAN_CUE, MEDIAN_CUE, OUTCOME_VERB, PATIENT_NOUNS, RATE_ONLY_ENDPOINTS, THRESHOLD_COPULA,
+    DISTRACTORS, MEAN_CUE, MEDIAN_CUE, OUTCOME_VERB, PATIENT_NOUNS, RATE_ONLY_ENDPOINTS, SAMPLE_SIZE_BARE_RIGHT,
+    THRESHOLD_COPULA,
 )
 from extractors.evidence.slots import Reading, ReadingContext, ValueSlot
 
@@ -28,12 +30,19 @@ _MEDIAN = re.compile(MEDIAN_CUE.pattern, _I)
 _MEAN = re.compile(MEAN_CUE.pattern, _I)
 _PERCENT = re.compile(r"^\s*(?:%|per ?cent\b)", _I)
 _MONTHS = re.compile(r"^\s*[-–]?\s*(?:months?|mos?\.?|mo)\b", _I)
-_UNIT_CHAIN = re.compile(r"^\s*(?:%|months?|mos?\b)?\s*(?:\)\s*)?(?:,\s*)?(?:vs\.?|versus|and|or|to|compared with|compared to|,)\s*(?:\(?\s*)(?:(?:the\s+)?[A-Za-z][\w\-]*\s+){0,2}?(\d+(?:[.·]\d+)?)\s*(%|months?|mos?\b)", _I)
+_UNIT_CHAIN = re.compile(r"^\s*(?:%|months?|mos?\b)?\s*(?:\)\s*)?(?:,\s*)?(?:vs\.?|versus|and|or|to|compared with|compared to|,)\s*(?:\(?\s*)(?:(?:the\s+)?[A-Za-z][\w\-]*\s+){0,2}?(\d+(?:[.·]\d+)?)\s*(%|months?|mos?\b)(?!\s*(?:CI\b|C\.I\.|confidence))", _I)
 _NUMERATOR = re.compile(r"^\s*(?:(?:out\s+)?of\s+(?:the\s+|these\s+|all\s+)?[^()\[\]\n]{0,70}?|(?:[\w/+\-]+\s+){0,4}?" + PATIENT_NOUNS + r"\s*|)[(\[]\s*\d+(?:[.·]\d+)?\s*%", _I)
 _DENOMINATOR_LEFT = re.compile(r"(?:\d+|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|[a-z]+teen|[a-z]+ty(?:-[a-z]+)?))\s+(?:out\s+)?of\s+(?:the\s+|all\s+)?$", _I)
 _OWN_PREDICATE = re.compile(r"^\s*%?\s*\)?\s*(?:of\s+(?:whom|them|these|those)\s+|(?:of\s+the\s+[\w\-]+(?:\s+[\w\-]+)?\s+)?(?:who|that)\s+)(?:also\s+)?"
                             + OUTCOME_VERB.pattern + r"\b", _I)
 _HR_LEFT = re.compile(r"\b(?:hazard ratio|HR)\b(?:\s+(?:for|of)\s+[^;:,()0-9]{1,50}?)?\s*(?:\((?:HR|95%[^)]*)\)\s*)?(?:[,:=]|of|was|\bwas\s+of)?\s*$", _I)
+_BARE_SAMPLE = re.compile(SAMPLE_SIZE_BARE_RIGHT.pattern, _I)
+_CI_GAP = re.compile(r"\s*(?:%|per ?cent|months?|mos?)?\s*(?:[(\[]\s*\d+\s*(?:/|of|out of)\s*\d+\s*[;,]?\s*)?[(\[;,]?\s*", _I)
+_BARE_INTERVAL = re.compile(r"\s*(?:%|per ?cent|months?|mos?)?\s*[(\[]\s*(\d+(?:[.·]\d+)?)\s*%?\s*(?:[-–—−]|to|,)\s*(\d+(?:[.·]\d+)?)\s*%?\s*(?:months?|mos?)?\s*[)\];]", _I)
+_BARE_INTERVAL_HR = re.compile(r"\s*[,;]\s*(\d+(?:[.·]\d+)?)\s*(?:[-–—−]|to)\s*(\d+(?:[.·]\d+)?)\s*(?:[)\];,]|$)", _I)
+_CONTRAST_WORD = re.compile(r"\b(?:and|vs\.?|versus|compared (?:with|to)|than)\b", _I)
+_COUNT_PERCENT_VALUE = re.compile(r"\d\s*[(\[]\s*$")
+_COUNT_PERCENT_NUMERATOR = re.compile(r"^\s*(?:/\s*\d+\s*)?[(\[]\s*\d")
 _BOTH = re.compile(r"\bboth\b", _I)
 _ALL_BUT = re.compile(r"\ball but\s*$", _I)
 _CONNECTOR = re.compile(r"^[\s,;()/&]*(?:and|or|as well as)?[\s,;()/&]*(?:(?:concomitant|concurrent|corresponding|associated)\s+)?(?:the\s+)?(?:rates?\s+of\s+)?$", _I)
@@ -77,6 +86,12 @@ def _classify(text: str, tok: NumberToken, ctx: ReadingContext) -> Optional[Valu
     if unit is None and ctx.fallback_unit and not tok.is_word and not re.match(r"^\s*(?:/|of\b|patients)", text[tok.end:]):
         unit = ctx.fallback_unit
     left, right = text[:tok.start], text[tok.end:]
+    if ctx.count_percent and not tok.is_word:
+        # 'no. (%)' cells: '91 (33.6)' and '64/85 (75.3)' print the count, then the percentage in parentheses
+        if _COUNT_PERCENT_VALUE.search(left) and unit is None:
+            unit = "%"
+        elif _COUNT_PERCENT_NUMERATOR.match(right):
+            return None
     if (_HR_LEFT.search(left) or ctx.ratio_column) and unit is None and not tok.is_word and tok.value < 20:
         return ValueSlot(tok, None, "hr")
     if _distracted(text, tok, unit):
@@ -85,7 +100,7 @@ def _classify(text: str, tok: NumberToken, ctx: ReadingContext) -> Optional[Valu
         return ValueSlot(tok, unit, "measure")
     if not float(tok.value).is_integer() or tok.value <= 0 or _ALL_BUT.search(left):
         return None
-    if _NUMERATOR.match(right) or _DENOMINATOR_LEFT.search(left):
+    if (_NUMERATOR.match(right) and not _BARE_SAMPLE.match(right)) or _DENOMINATOR_LEFT.search(left):
         return None
     return ValueSlot(tok, None, "count")
 
@@ -147,7 +162,7 @@ def read_clause(text: str, ctx: ReadingContext = ReadingContext()) -> list[Readi
     _assign_endpoints(text, values, endpoints, timepoints, ctx)
     assign_counts(text, values, endpoints, ctx)
     assign_arms(text, values, arms, ctx)
-    _attach_ci_p(text, values, intervals, pvalues)
+    _attach_ci_p(text, values, intervals, pvalues, ctx.ci_declared)
     return _to_readings(text, values)
 
 
@@ -221,17 +236,54 @@ def _assign_endpoints(text: str, values: list[ValueSlot], endpoints: Sequence[En
             v.statistic = "landmark" if v.timepoint else "rate"
 
 
-def _attach_ci_p(text: str, values: list[ValueSlot], intervals, pvalues) -> None:
+def _attach_ci_p(text: str, values: list[ValueSlot], intervals, pvalues, ci_declared: bool = False) -> None:
     measures = [v for v in values if v.kind in ("measure", "hr") and v.endpoint]
     for ci in intervals:
         prior = [v for v in measures if v.tok.end <= ci.start
-                 and re.fullmatch(r"\s*(?:%|months?|mos?)?\s*[(\[;,]?\s*", text[v.tok.end:ci.start], _I)]
+                 and _CI_GAP.fullmatch(text[v.tok.end:ci.start])]
         if prior:
             prior[-1].ci = (ci.low, ci.high)
+    labelled = [ci.start for ci in intervals]
+    for v in measures:
+        if v.ci is not None:
+            continue
+        bare = _BARE_INTERVAL.match(text, v.tok.end) or (_BARE_INTERVAL_HR.match(text, v.tok.end) if v.kind == "hr" else None)
+        # a bare '(a–b)' is a CI after a hazard ratio, or once the clause (or table) has declared its intervals as CIs
+        if bare and (v.kind == "hr" or ci_declared or any(start < v.tok.start for start in labelled)):
+            low, high = parse_number_text(bare.group(1)), parse_number_text(bare.group(2))
+            if low is not None and high is not None and low <= v.tok.value <= high:
+                v.ci = (low, high)
     for p in pvalues:
         prior = [v for v in measures if v.tok.end <= p.start]
         if prior and p.start - prior[-1].tok.end <= 120:
-            prior[-1].p = p.value
+            last = prior[-1]
+            last.p = p.value
+            # 'A% vs. B% (P = .02)': the comparison's p-value belongs to both arms' values
+            first = prior[-2] if len(prior) >= 2 else None
+            if first is not None and first.kind == last.kind == "measure" and first.endpoint == last.endpoint \
+                    and first.p is None and first.timepoint == last.timepoint \
+                    and (is_pair(text, first, last) or respectively_pair(text, first, last) or _arm_contrast(text, first, last)) \
+                    and _closes_comparison(text[last.tok.end:p.start]):
+                first.p = p.value
+
+
+def _closes_comparison(gap: str) -> bool:
+    """True when a p-value follows a comparison closely: within 90 characters, no ';' outside the brackets it opens."""
+    depth = 0
+    gap = re.sub(r"[;,]\s*$", "", gap)  # 'A% and B%, respectively; P = 0.03'
+    for ch in gap:
+        depth += ch in "(["
+        depth -= ch in ")]" and depth > 0
+        if ch == ";" and depth == 0:
+            return False
+    return len(gap) <= 90
+
+
+def _arm_contrast(text: str, first: ValueSlot, second: ValueSlot) -> bool:
+    """'34% in the X group and 17% in the Y group': one endpoint, two different arms, joined in one clause."""
+    between = text[first.tok.end:second.tok.start]
+    return bool(first.arm and second.arm and first.arm != second.arm and len(between) < 90 and ";" not in between
+                and _CONTRAST_WORD.search(between))
 
 
 def _to_readings(text: str, values: list[ValueSlot]) -> list[Reading]:

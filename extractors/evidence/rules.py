@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from typing import NamedTuple
 
-EXTRACTOR_VERSION = "evidence-rules/1.0"
+EXTRACTOR_VERSION = "evidence-rules/1.1"
 
 
 class EndpointTerm(NamedTuple):
@@ -20,8 +20,11 @@ class EndpointTerm(NamedTuple):
 ENDPOINT_TERMS: tuple[EndpointTerm, ...] = (
     # composites of complete remission with partial count recovery
     EndpointTerm(r"CR\s*(?:/|\+|or|and)\s*CR[ih]\b(?:\s*/\s*CR[ih]\b)?", "CR_CRI", "CR/CRi, CR/CRh, CR+CRi, 'CR or CRi' are the composite remission endpoint", True),
-    EndpointTerm(r"complete remission with (?:incomplete|partial) (?:hematologic(?:al)?|count|blood count) recovery", "CR_CRI", "spelled-out CRi/CRh is reported with CR as a composite"),
-    EndpointTerm(r"complete remission with (?:or without (?:full )?|(?:full,?\s+)?(?:partial,?\s+)?(?:or\s+)?(?:incomplete|partial)\s+)(?:hematologic(?:al)?\s+|count\s+|blood count\s+)?recovery", "CR_CRI", "'CR with full, partial, or incomplete hematologic recovery' pools CR with CRi/CRh"),
+    EndpointTerm(r"complete remission with (?:incomplete|partial) (?:ha?ematologic(?:al)?|count|blood count) recovery", "CR_CRI", "spelled-out CRi/CRh is reported with CR as a composite"),
+    EndpointTerm(r"complete remission with (?:or without (?:full )?|(?:full,?\s+)?(?:partial,?\s+)?(?:or\s+)?(?:incomplete|partial)\s+)(?:ha?ematologic(?:al)?\s+|count\s+|blood count\s+)?recovery", "CR_CRI", "'CR with full, partial, or incomplete hematologic recovery' pools CR with CRi/CRh"),
+    EndpointTerm(r"complete (?:remission|response) (?:or|and|plus|/) complete (?:remission|response) with (?:incomplete|partial) (?:ha?ematologic(?:al)? |count |blood count |platelet )?recovery", "CR_CRI", "'complete remission or complete remission with incomplete recovery' spells out CR/CRi"),
+    EndpointTerm(r"(?:MRD|minimal residual disease|measurable residual disease)[- ](?:negative|negativity)[- ](?:complete |CR\b|morphologic(?:al)? )(?:remission|response)?s?", "MRD_NEG", "'MRD-negative complete remission' is the MRD endpoint, not CR"),
+    EndpointTerm(r"(?:MRD|minimal residual disease|measurable residual disease) (?:below|under|less than|<)\s*10\s*[-−–]\s*\d", "MRD_NEG", "'MRD below 10−4' states MRD negativity at that sensitivity (percent cut-offs usually define subgroups)"),
     EndpointTerm(r"composite (?:complete )?(?:rate of )?(?:remission|response)(?: rate)?", "CR_CRI", "'composite remission' pools CR with CRi/CRh"),
     EndpointTerm(r"(?:complete )?(?:MRD|minimal residual disease|measurable residual disease)[- ](?:negative|negativity) (?:response|remission|status|rate)", "MRD_NEG", "MRD-negative response/remission is the MRD endpoint, not CR"),
     EndpointTerm(r"complete MRD response", "MRD_NEG", "complete MRD response means MRD negativity", True),
@@ -31,11 +34,11 @@ ENDPOINT_TERMS: tuple[EndpointTerm, ...] = (
     EndpointTerm(r"(?:complete )?molecular (?:response|remission|responses)(?: rate)?", "MRD_NEG", "molecular response is measured as MRD negativity"),
     EndpointTerm(r"(?:minimal|measurable) residual disease", "MRD_NEG", "a figure under a bare MRD label is the MRD-negative share; its abbreviation alone (MRD) is not an endpoint", abbreviable=False),
     # complete remission / response
-    EndpointTerm(r"complete (?:hematologic(?:al)? |morphologic(?:al)? |clinical )?(?:remission|response)s?(?: rate)?", "CR", "complete remission/response"),
+    EndpointTerm(r"complete (?:ha?ematologic(?:al)? |morphologic(?:al)? |clinical )?(?:remission|response)s?(?: rate)?", "CR", "complete remission/response"),
     EndpointTerm(r"CR rate", "CR", "CR rate", True),
     EndpointTerm(r"(?<![A-Za-z/+])CR(?![A-Za-z0-9/+])", "CR", "CR abbreviation (CR1/CR2 and CR/CRi are excluded by the look-arounds)", True),
     # overall response
-    EndpointTerm(r"(?:overall|objective|hematologic(?:al)?|best) response(?: rate)?", "ORR", "overall/objective/hematologic response rate"),
+    EndpointTerm(r"(?:overall|objective|ha?ematologic(?:al)?|best) response(?: rate)?", "ORR", "overall/objective/hematologic response rate"),
     EndpointTerm(r"response rates?", "ORR", "a bare response rate is the overall response rate"),
     EndpointTerm(r"(?:overall |early )?remission rates?|overall remission", "ORR", "'overall remission rate' pools CR and CRi as the response rate"),
     EndpointTerm(r"(?<![A-Za-z])ORR(?![A-Za-z])", "ORR", "ORR abbreviation", True),
@@ -52,6 +55,10 @@ ENDPOINT_TERMS: tuple[EndpointTerm, ...] = (
     EndpointTerm(r"overall survival", "OS", "overall survival"),
     EndpointTerm(r"(?<![A-Za-z])OS(?![A-Za-z])", "OS", "OS abbreviation", True),
     EndpointTerm(r"(?<![- ]free )survival(?: rates?| probability)?", "OS", "bare 'survival' (rate, probability) reports overall survival"),
+    EndpointTerm(r"(?:(?<=hazard ratio for )|(?<=HR for ))death(?: from any cause)?", "OS", "'hazard ratio for death' compares overall survival", abbreviable=False),
+    EndpointTerm(r"(?:(?<=hazard ratio for )|(?<=HR for ))(?:an )?events? or death", "EFS", "'hazard ratio for an event or death' compares event-free survival", abbreviable=False),
+    EndpointTerm(r"(?:(?<=hazard ratio for )|(?<=HR for ))(?:disease )?progression or death", "PFS", "'hazard ratio for progression or death' compares progression-free survival", abbreviable=False),
+    EndpointTerm(r"(?:(?<=hazard ratio for )|(?<=HR for ))relapse or death", "RFS", "'hazard ratio for relapse or death' compares relapse-free survival", abbreviable=False),
     EndpointTerm(r"duration of (?:response|remission)", "DOR", "duration of response/remission"),
     EndpointTerm(r"(?<![A-Za-z])DOR(?![A-Za-z])", "DOR", "DOR abbreviation", True),
     # toxicities
@@ -73,6 +80,7 @@ ENDPOINT_TERMS: tuple[EndpointTerm, ...] = (
     EndpointTerm(r"non[- ]relapse mortality|treatment[- ]related mortality|induction mortality|early deaths?", "NRM", "deaths not due to relapse"),
     EndpointTerm(r"(?<![A-Za-z])(?:NRM|TRM)(?![A-Za-z])", "NRM", "NRM/TRM abbreviations", True),
     EndpointTerm(r"died (?:while )?in (?:CR|complete remission|remission)", "NRM", "a death in remission is a non-relapse death"),
+    EndpointTerm(r"(?:died|deaths?) (?:from|of|due to) (?:causes other than (?:relapse|progression|disease progression|leuka?emia)|non-?relapse causes)", "NRM", "'died from causes other than relapse' is non-relapse mortality"),
 )
 
 
@@ -93,9 +101,12 @@ ARM_TERMS: tuple[ArmTerm, ...] = (
     ArmTerm(r"(?<![A-Za-z])InO(?![A-Za-z])", "inotuzumab", False, "InO abbreviates inotuzumab ozogamicin", True),
     ArmTerm(r"tisagenlecleucel|tisa-cel|kymriah|CTL-?019", "tisagenlecleucel", False, "CD19 CAR-T product"),
     ArmTerm(r"brexucabtagene(?: autoleucel)?|brexu-cel|KTE-?X ?19|tecartus", "brexucabtagene autoleucel", False, "CD19 CAR-T product"),
+    ArmTerm(r"axicabtagene(?: ciloleucel)?|axi-cel|yescarta", "axicabtagene ciloleucel", False, "CD19 CAR-T product"),
+    ArmTerm(r"lisocabtagene(?: maraleucel)?|liso-cel|breyanzi", "lisocabtagene maraleucel", False, "CD19 CAR-T product"),
+    ArmTerm(r"obecabtagene(?: autoleucel)?|obe-cel|aucatzyl", "obecabtagene autoleucel", False, "CD19 CAR-T product"),
     ArmTerm(r"(?:(?:standard|conventional|intensive|multi-?agent|multidrug|intensive multidrug|salvage|investigator'?s choice)(?:[- ]of[- ]care)?[- ])?chemotherapy\b", "chemotherapy", True, "chemotherapy as the comparator arm"),
     ArmTerm(r"(?<![A-Za-z])(?:ChT|SOC)(?![A-Za-z])", "chemotherapy", True, "ChT/SOC abbreviations of the chemotherapy arm", True),
-    ArmTerm(r"standard[- ]of[- ]care|standard[- ]therapy|standard[- ]treatment", "chemotherapy", True, "standard of care comparator"),
+    ArmTerm(r"standard[- ]of[- ]care|standard[- ](?:care|therapy|treatment)", "chemotherapy", True, "standard of care comparator"),
     ArmTerm(r"(?:anti-?)?CD19[- ]?(?:directed |targeted |targeting |specific )?CAR[- ]?T(?:[- ]cells?)?", "CD19 CAR-T", False, "an unnamed CD19 CAR-T product; a named product wins", False, 1),
     ArmTerm(r"control (?:arm|group|cohort)|historical (?:control|cohort)s?|historic controls?", "control", True, "comparator named only as control; resolved to the study's control arm"),
 )
@@ -157,6 +168,8 @@ DISTRACTORS: tuple[Distractor, ...] = (
     Distractor("threshold", "left", r"(?:[<>≤≥]|less than|more than|greater than|at least|above|below|over|under)\s*$", "thresholds such as '>10−3' or '≥ 5% blasts' unless a copula precedes them"),
     Distractor("power_of_ten", "right", r"^\s*[-−–]\s*\d|^\s*[×x]\s*10|^\s*(?:e|E)[-−]\d", "10−3 and 1 × 10^9 style numbers"),
     Distractor("p_value", "left", r"\b[pP]\s*(?:value\s*)?(?:[=<>≤≥]|of)\s*$|\bSE\s*=\s*$|\bSD\s*=\s*$", "p-values and standard errors are attached, not reported as values"),
+    Distractor("screened_share", "right", r"^\s*%\s*\)?\s*(?:of (?:those |patients )?screened\b|(?:were|was) (?:enrolled|randomi[sz]ed|randomly assigned|included|eligible|screened|excluded)\b)", "'127 (83%) were enrolled' is the share of screened patients, not a result"),
+    Distractor("difference", "left", r"\b(?:difference|absolute (?:difference|benefit)|risk difference|improvement|reduction)\b(?:\s+(?:of|was|in [\w\- ]{1,30}?))?\s*[,:=]?\s*(?:was\s+|of\s+)?$", "a between-arm difference is not an arm's result"),
     Distractor("ratio", "right", r"^\s*:\s*\d", "allocation ratios (2:1)"),
     Distractor("baseline_pct", "right", r"^\s*%\s*(?:of (?:the )?(?:patients|subjects) )?(?:were|was|had)\s+(?:male|female|men|women|white|black|asian|hispanic|caucasian|older|younger|aged|previously|prior|pretreated|refractory to prior|primary refractory)\b", "baseline characteristics such as '76% were male'"),
     Distractor("baseline_words", "right", r"^\s*%?\s*(?:of (?:the )?(?:patients|subjects) )?(?:had|have) (?:a |an )?(?:history|prior|previous|baseline)\b|^[^.;]{0,40}\b(?:had|have) experienced\b[^.;]{0,30}\b(?:previous|prior)\b", "prior history is a baseline characteristic"),
@@ -172,7 +185,7 @@ THRESHOLD_COPULA = Cue(r"\b(?:was|were|is|are|remained|reached|only|with|:)\s*(?
                        "'incidence of VOD was < 10%' states a result")
 
 # Population descriptors: an endpoint word here describes who was analysed, not what was measured.
-POPULATION_ENDPOINT_LEFT = Cue(r"\b(?:in (?:their )?(?:first |second |later |second or later |first or later )?(?:hematologic(?:al)? |morphologic(?:al)? |complete )?|who (?:achieved|were in|had|attained|obtained|reached) (?:a |an )?|achieving (?:a |an )?(?=CR\b)|patients in )$",
+POPULATION_ENDPOINT_LEFT = Cue(r"\b(?:in (?:their )?(?:first |second |later |second or later |first or later )?(?:ha?ematologic(?:al)? |morphologic(?:al)? |complete )?|who (?:achieved|were in|had|attained|obtained|reached) (?:a |an )?|achieving (?:a |an )?(?=CR\b)|patients in )$",
                                "'patients who achieved CR' or 'in first CR' define a population")
 
 # Phrases that mark the statistic of the following value.
@@ -190,8 +203,14 @@ SAMPLE_SIZE_OF_LEFT = Cue(r"(?:\b(?:study|trial|analysis|series|cohort|casuistry
 SAMPLE_SIZE_WEAK_LEFT = Cue(r"\b(?:in|on|with)\s+(?:a total of\s+)?$", "'in 30 patients', 'on 44 patients'")
 NOT_SAMPLE_SIZE_LEFT = Cue(r"\b(?:complete|partial|observed|seen|reported|occurred|achieved|noted|found|documented|detected)\s+in\s+$",
                            "'complete in 6 patients' counts responders, not the sample")
-SAMPLE_SIZE_RIGHT = Cue(r"^\s*(?:were|was)\s+(?:enrolled|randomi[sz]ed|included|recruited|treated|evaluable|analy[sz]ed|registered|accrued)",
-                        "'405 patients were randomized'")
+SAMPLE_SIZE_RIGHT = Cue(r"^\s*(?:were|was)\s+(?:enrolled|randomi[sz]ed|randomly assigned|included|recruited|treated|infused|evaluable|analy[sz]ed|registered|accrued)|^\s*underwent\s+randomi[sz]ation|^[^.;,:\d()]{1,60}?\s(?:were|was)\s+(?:enrolled|randomi[sz]ed|randomly assigned|recruited)\b",
+                        "'405 patients were randomized', '245 patients underwent randomization', 'were randomly assigned', 'were infused', '224 adults in first remission were randomized'")
+SAMPLE_SIZE_BARE_RIGHT = Cue(r"^\s*(?:\(\s*\d+(?:[.·]\d+)?\s*%\s*\)\s*)?(?:were|was)\s+(?:enrolled|randomi[sz]ed|randomly assigned|recruited|registered|accrued)\b",
+                             "'127 (83%) were enrolled' gives the sample size without a patient noun")
+SAMPLE_SIZE_TREATED_RIGHT = Cue(r"^\s*(?:[\w/+\-]+\s+){0,3}?" + PATIENT_NOUNS + r"\s+(?:received|were treated with|were given|were infused with|were enrolled to receive)\s+(?:a single infusion of\s+|an infusion of\s+)?$",
+                                "'Fifty patients received tisagenlecleucel': the sample size when the study treatment follows")
+NOT_SAMPLE_SIZE_RIGHT = Cue(r"^\s*(?:[\w/+\-]+\s+){0,3}?(?:patients?|subjects?|participants?|children|adults?)\s+(?:were\s+)?(?:screened|assessed for eligibility|excluded|ineligible|not eligible)\b",
+                            "'Of 153 patients screened' counts screening, not the study sample")
 EVENT_IN_LEFT = Cue(r"(?:^|\s)([\w\-/ ]{1,60}?)(?:\s*\([^)]*\))*\s+(?:occurred|was observed|were observed|was achieved|was reported|were reported|developed|was seen)\s+(?:in|by)\s+(?:all\s+)?(?:the\s+)?(?:only\s+)?$",
                     "'CRS occurred in nine patients', 'Complete remission was achieved by all the 27 patients'")
 

@@ -23,6 +23,8 @@ class ReadingContext:
     fallback_arm: Optional[str] = None
     fallback_unit: Optional[str] = None
     ratio_column: bool = False
+    ci_declared: bool = False
+    count_percent: bool = False
 
 
 @dataclass(frozen=True)

@@ -2,14 +2,16 @@
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from typing import Optional, Sequence
 
 from extractors.evidence.arms import find_arms
 from extractors.evidence.attribution import TrialIndex
 from extractors.evidence.body import row_arms, split_sentence_spans
 from extractors.evidence.endpoints import find_endpoints
+from extractors.evidence.numbers import find_timepoints
 from extractors.evidence.readings import Reading, ReadingContext, read_clause
-from extractors.evidence.rules import EXTRACTOR_VERSION, EndpointTerm
+from extractors.evidence.rules import EXTRACTOR_VERSION, TIME_TO_EVENT_ENDPOINTS, EndpointTerm
 from schemas.document import Document, Table
 from schemas.evidence import EvidenceRecord, Table1Row
 
@@ -17,6 +19,9 @@ MAIN_RESULTS_COL = 5
 """Column position of 'Main Results' in the Table 1 layout (trial, setting, design, patients, treatment, results)."""
 
 _RATIO_HEADER = re.compile(r"\bhazard ratio\b|\bHR\b", re.I)
+_CI_DECLARED = re.compile(r"\bCI\b|confidence", re.I)
+_COUNT_PERCENT = re.compile(r"(?:\bno\.|\bn\b|\bnumber\b)\s*(?:/\s*(?:total\s+)?(?:no\.|n\b)\s*)?\(\s*%\s*\)", re.I)
+"""'no. (%)', 'n (%)', 'n/N (%)', 'no./total no. (%)': cells print a count and its percentage in parentheses."""
 _RESULTS_HEADER = re.compile(r"result|outcome|efficacy|response|survival|endpoint|rate|%|median|HR|hazard", re.I)
 
 
@@ -59,26 +64,47 @@ def extract_table_results(doc: Document, index: TrialIndex, skip_table_ids: Sequ
         if table.table_id in skip_table_ids or not _looks_like_results(table):
             continue
         trial, nct = _table_trial(table, index)
+        header_arms = [a for a in (_first_arm(h, gazetteer_dir, core_only=True) for h in table.header) if a]
         for row in table.rows:
             label = row[0].text if row else ""
+            label_timepoint = _timepoint_in(label)
             for cell in row:
                 if cell.col == 0 and len(row) > 1 and not re.search(r"\d\s*%", cell.text):
                     continue
                 header = table.header[cell.col] if cell.col < len(table.header) else ""
                 fallback = _first_endpoint(label, extra_terms) or _first_endpoint(header, extra_terms)
-                arm = _first_arm(header, gazetteer_dir) or _first_arm(label, gazetteer_dir)
+                timepoint = label_timepoint or _timepoint_in(header)
                 ratio = bool(_RATIO_HEADER.search(header))
-                unit = None if ratio else (_unit_in(label) or _unit_in(header))
+                arm = _first_arm(header, gazetteer_dir) or _first_arm(label, gazetteer_dir)
+                if arm is None and ratio and header_arms:
+                    arm = header_arms[0]  # a hazard ratio compares the first (experimental) arm with control
+                count_percent = bool(_COUNT_PERCENT.search(label) or _COUNT_PERCENT.search(header))
+                unit = None if ratio or count_percent else (_unit_in(label) or _unit_in(header))
+                ci_declared = bool(_CI_DECLARED.search(label) or _CI_DECLARED.search(header))
                 ctx = ReadingContext(arm, None, extra_terms, fallback, False, (), gazetteer_dir, None,
-                                     unit if fallback else None, ratio)
+                                     unit if fallback else None, ratio, ci_declared, count_percent)
                 for s, e in _clauses(cell.text):
                     clause = cell.text[s:e]
                     for r in read_clause(clause, ctx):
                         if r.endpoint == "ENROLLED":
                             continue
+                        r = _with_label_timepoint(r, timepoint)
                         records.append(_table_record(doc, clause, s, r, trial, nct, cell.page, cell.bbox,
                                                      table.table_id, cell.row, cell.col))
     return records
+
+
+def _timepoint_in(label: str) -> Optional[str]:
+    """The landmark a row label or column header names ('6-month event-free survival', '2-y OS, %')."""
+    found = find_timepoints(label or "")
+    return found[0].code if found else None
+
+
+def _with_label_timepoint(r: Reading, timepoint: Optional[str]) -> Reading:
+    """A survival percentage under a label or header that names a landmark is that landmark's estimate."""
+    if timepoint and r.timepoint is None and r.unit == "%" and r.endpoint in TIME_TO_EVENT_ENDPOINTS:
+        return replace(r, timepoint=timepoint, statistic="landmark", rule="rule:landmark_rate")
+    return r
 
 
 def _table_trial(table: Table, index: TrialIndex) -> tuple[Optional[str], Optional[str]]:
@@ -100,6 +126,8 @@ def _first_endpoint(text: str, extra_terms) -> Optional[str]:
 
 def _unit_in(text: str) -> Optional[str]:
     """The unit a row label or column header declares for its bare numbers ('Median OS, months', 'CR rate (%)')."""
+    for tp in reversed(find_timepoints(text or "")):
+        text = text[:tp.start] + text[tp.end:]  # '6-month EFS, %' declares %, not months
     if re.search(r"\b(?:months?|mo)\b", text or "", re.I):
         return "months"
     if re.search(r"%|\bper ?cent|\brate\b", text or "", re.I):
@@ -107,8 +135,8 @@ def _unit_in(text: str) -> Optional[str]:
     return None
 
 
-def _first_arm(text: str, gazetteer_dir) -> Optional[str]:
-    found = [a for a in find_arms(text or "", gazetteer_dir) if a.arm != "control"]
+def _first_arm(text: str, gazetteer_dir, core_only: bool = False) -> Optional[str]:
+    found = [a for a in find_arms(text or "", gazetteer_dir) if a.arm != "control" and not (core_only and a.control)]
     return found[0].arm if found else None
 
 
