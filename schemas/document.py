@@ -62,6 +62,7 @@ class Table(_Frozen):
     page: int = Field(ge=1, description="first page the table is on")
     pages: tuple[int, ...] = ()
     bbox: Optional[BBox] = None
+    regions: tuple[tuple[int, BBox], ...] = Field(default=(), description="(page, box) of each part of the table, one per page")
     header: tuple[str, ...] = ()
     rows: tuple[tuple[Cell, ...], ...] = ()
 

@@ -315,6 +315,7 @@ class RawTable:
     caption: Optional[Caption] = None
     pages: list[int] = field(default_factory=list)
     lines_above: int = 0
+    continuation_boxes: list[tuple[int, BBox]] = field(default_factory=list)
 
     @property
     def n_cols(self) -> int:

@@ -204,6 +204,7 @@ def _merge_parts(parts: list[RawTable]) -> list[RawTable]:
                 rows.pop(0)
             prev.rows.extend(rows)
             prev.pages.append(part.page)
+            prev.continuation_boxes.append((part.page, part.bbox))
         else:
             merged.append(part)
     return [t for t in merged if t.kind == "ruled" or t.caption is not None]
@@ -223,7 +224,9 @@ def _to_schema(tables: list[RawTable], sha256: str) -> list[Table]:
             for r, row in enumerate(raw.rows))
         out.append(Table(table_id=f"{sha256[:12]}:{key}", label=label,
                          caption=raw.caption.text if raw.caption else None, page=raw.page,
-                         pages=tuple(raw.pages), bbox=_round(raw.bbox), header=tuple(raw.header), rows=rows))
+                         pages=tuple(raw.pages), bbox=_round(raw.bbox),
+                         regions=tuple((page, _round(box)) for page, box in [(raw.page, raw.bbox), *raw.continuation_boxes]),
+                         header=tuple(raw.header), rows=rows))
     return out
 
 
