@@ -8,11 +8,11 @@ CREATE TABLE IF NOT EXISTS table1_rows (
     row_number INTEGER NOT NULL CHECK (row_number >= 1),
     trial VARCHAR NOT NULL CHECK (regexp_matches(trial, '\S')),
     reference VARCHAR CHECK (regexp_matches(reference, '^[0-9]+(\s*[,;–—−-]\s*[0-9]+)*$')),
-    setting VARCHAR NOT NULL CHECK (regexp_matches(setting, '\S')),
-    design VARCHAR NOT NULL CHECK (regexp_matches(design, '\S')),
-    total_patients VARCHAR NOT NULL CHECK (regexp_matches(total_patients, '\S')),
-    treatment VARCHAR NOT NULL CHECK (regexp_matches(treatment, '\S')),
-    main_results VARCHAR NOT NULL CHECK (regexp_matches(main_results, '\S')),
+    setting VARCHAR NOT NULL,
+    design VARCHAR NOT NULL,
+    total_patients VARCHAR NOT NULL,
+    treatment VARCHAR NOT NULL,
+    main_results VARCHAR NOT NULL,
     page INTEGER NOT NULL CHECK (page >= 1),
     bbox DOUBLE[],
     first_run_id VARCHAR,
@@ -29,11 +29,11 @@ COMMENT ON COLUMN table1_rows.table_id IS 'id of the source table: ''<doc sha256
 COMMENT ON COLUMN table1_rows.row_number IS '1-based data-row number in printed order';
 COMMENT ON COLUMN table1_rows.trial IS 'Trial cell without its [..] marker; cell text as printed, wrapped lines joined by a space';
 COMMENT ON COLUMN table1_rows.reference IS 'content of the Trial cell''s [..] marker, e.g. 23,24,25';
-COMMENT ON COLUMN table1_rows.setting IS 'Setting cell; cell text as printed, wrapped lines joined by a space';
-COMMENT ON COLUMN table1_rows.design IS 'Design cell; cell text as printed, wrapped lines joined by a space';
-COMMENT ON COLUMN table1_rows.total_patients IS 'Total Patients cell; cell text as printed, wrapped lines joined by a space';
-COMMENT ON COLUMN table1_rows.treatment IS 'Treatment cell; cell text as printed, wrapped lines joined by a space';
-COMMENT ON COLUMN table1_rows.main_results IS 'Main Results cell; cell text as printed, wrapped lines joined by a space';
+COMMENT ON COLUMN table1_rows.setting IS 'Setting cell; cell text as printed, wrapped lines joined by a space; may be empty';
+COMMENT ON COLUMN table1_rows.design IS 'Design cell; cell text as printed, wrapped lines joined by a space; may be empty';
+COMMENT ON COLUMN table1_rows.total_patients IS 'Total Patients cell; cell text as printed, wrapped lines joined by a space; may be empty';
+COMMENT ON COLUMN table1_rows.treatment IS 'Treatment cell; cell text as printed, wrapped lines joined by a space; may be empty';
+COMMENT ON COLUMN table1_rows.main_results IS 'Main Results cell; cell text as printed, wrapped lines joined by a space; may be empty';
 COMMENT ON COLUMN table1_rows.page IS 'page the row starts on';
 COMMENT ON COLUMN table1_rows.bbox IS 'row bounding box (x0, top, x1, bottom) in PDF points';
 COMMENT ON COLUMN table1_rows.first_run_id IS 'run that first loaded this row';
