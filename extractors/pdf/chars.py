@@ -1,13 +1,17 @@
-"""Glyph geometry from PDFium text pages (two box look-ups per plain word), grouped into line fragments."""
+"""PDFium page tokens grouped into line fragments, with fonts, superscripts and same-line merges."""
 from __future__ import annotations
 
 import ctypes
-import math
 import re
-from collections import Counter
 from dataclasses import dataclass, field
+from functools import lru_cache
+from itertools import chain
 
+import numpy as np
 import pypdfium2.raw as pdfium_c
+
+from extractors.pdf.page_tokens import (TokenArrays, address_of, char_angles, char_turn, font_info, font_size,
+                                         font_weight, orientation, page_text, read_tokens, text_rotation)
 
 GAP_SPLIT_EM = 0.8
 """A gap wider than this many sizes splits a line into fragments (gutter, table cell); layout rejoins wide spaces.
@@ -27,30 +31,32 @@ SUPERSCRIPT_SIZE_RATIO = 0.8
 """A glyph at most this fraction of its line's font size ..."""
 SUPERSCRIPT_RAISE_EM = 0.15
 """... whose box bottom sits this many sizes above the line's is a superscript."""
-MIN_NOMINAL_SIZE = 3.0
-"""A nominal font size below this is a unit font scaled by the text matrix."""
 
 
 @dataclass(slots=True)
-class Glyph:
-    """A visible character, or a word whose glyphs share one size and line, with its loose box and font size."""
+class Tokens:
+    """A page's tokens in content order as parallel lists: a plain word, or one character, with its loose box and size."""
 
-    char: str
-    x0: float
-    top: float
-    x1: float
-    bottom: float
-    size: float
-    space_before: bool = False
-    index: int = -1
-    raised: bool = False
+    chars: list[str]
+    x0: list[float]
+    top: list[float]
+    x1: list[float]
+    bottom: list[float]
+    size: list[float]
+    index: list[int]
+    space_before: list[bool]
+    raised: list[bool]
+
+    @classmethod
+    def empty(cls) -> "Tokens":
+        return cls([], [], [], [], [], [], [], [], [])
 
 
 @dataclass(slots=True)
 class Fragment:
-    """Glyphs on one baseline with no wide gap; a line, or one cell/column piece of a line."""
+    """Tokens on one baseline with no wide gap; a line, or one cell/column piece of a line."""
 
-    glyphs: list[Glyph] = field(default_factory=list)
+    tokens: list[int] = field(default_factory=list)
     first_index: int = -1
     last_index: int = -1
     bold: bool = False
@@ -64,24 +70,29 @@ class Fragment:
     bottom: float = 0.0
     size: float = 0.0
     mid: float = 0.0
+    min_size: float = 0.0
+    some_raised: bool = False
 
-    def refresh(self) -> "Fragment":
-        """Recompute the box, median font size and median vertical centre from the glyphs."""
-        glyphs = self.glyphs
-        self.x0 = glyphs[0].x0
-        self.x1 = glyphs[-1].x1
-        self.top = min(g.top for g in glyphs)
-        self.bottom = max(g.bottom for g in glyphs)
-        sizes = sorted(g.size for g in glyphs)
+    def refresh(self, page: Tokens) -> "Fragment":
+        """Recompute the box, median font size and median vertical centre from the tokens."""
+        tokens = self.tokens
+        tops = [page.top[t] for t in tokens]
+        bottoms = [page.bottom[t] for t in tokens]
+        sizes = sorted(page.size[t] for t in tokens)
+        self.x0 = page.x0[tokens[0]]
+        self.x1 = page.x1[tokens[-1]]
+        self.top = min(tops)
+        self.bottom = max(bottoms)
         self.size = sizes[len(sizes) // 2]
-        mids = sorted((g.top + g.bottom) / 2 for g in glyphs)
+        self.min_size = sizes[0]
+        mids = sorted((t + b) / 2 for t, b in zip(tops, bottoms))
         self.mid = mids[len(mids) // 2]
         return self
 
 
 @dataclass(slots=True)
 class PageGlyphs:
-    """The fragments of one page plus counts used for status and messages."""
+    """The fragments of one page, the tokens they index, and counts used for status and messages."""
 
     width: float
     height: float
@@ -89,6 +100,7 @@ class PageGlyphs:
     n_chars: int
     n_unmapped: int
     n_rotated: int = 0
+    tokens: Tokens = field(default_factory=Tokens.empty)
 
 
 FONT_FLAG_ITALIC = 1 << 6
@@ -101,10 +113,12 @@ ITALIC_NAME = re.compile(r"ital|oblique|slant|[.,_-](?:i|it)$|^cmti", re.IGNOREC
 """Font names that say italic: `URWPalladioL-Ital`, `AdvOT0d9ab1db.I`, `Arial-It`."""
 
 
+@lru_cache(maxsize=1024)
 def _named_bold(font: str) -> bool:
     return bool(BOLD_NAME.search(font)) or font.lower().startswith("cmbx")
 
 
+@lru_cache(maxsize=1024)
 def _named_italic(font: str) -> bool:
     return bool(ITALIC_NAME.search(font))
 
@@ -115,210 +129,184 @@ def read_page(page) -> PageGlyphs:
     textpage = page.get_textpage()
     try:
         raw_tp = textpage.raw
-        count = pdfium_c.FPDFText_CountChars(raw_tp)
-        text = _page_text(raw_tp, count)
-        if len(text) != count:  # characters outside the BMP break index alignment; ask PDFium char by char
-            text = "".join(chr(pdfium_c.FPDFText_GetUnicode(raw_tp, i)) for i in range(count))
-        turn = _text_rotation(raw_tp, count)
+        text = page_text(raw_tp, pdfium_c.FPDFText_CountChars(raw_tp))
+        turn = text_rotation(raw_tp, len(text))
         user_width, user_height = right - left, top - bottom
         width, height = (user_height, user_width) if turn in (90, 270) else (user_width, user_height)
-        boxer = _Boxer(raw_tp, left, bottom, top, user_width, user_height, turn)
-        fragments: list[Fragment] = []
-        current: Fragment | None = None
-        last: Glyph | None = None
-        n_chars = n_rotated = n_unmapped = 0
-        same_line_span = 2 * SAME_LINE_EM
-        position = 0
-        for word in _WORD.finditer(text):
-            start, end = word.span()
-            gap_text = text[position:start]
-            position = end
-            if "\r" in gap_text or "\n" in gap_text:
-                current = None
-            tokens, dropped = boxer.tokens(text, start, end)
-            n_unmapped += dropped
-            pending_space = bool(gap_text)
-            for glyph, index in tokens:
-                glyph.index = index
-                size = glyph.size
-                if current is not None:
-                    last_size = last.size
-                    em = size if size > last_size else last_size
-                    if size == last_size:  # the common case, decided inline for speed
-                        same_line = abs(glyph.top + glyph.bottom - last.top - last.bottom) <= same_line_span * em
-                    else:
-                        same_line = _same_line(glyph.top, glyph.bottom, size, last.top, last.bottom, last_size)
-                    # Ligatures expand to glyphs sharing one box, so some overlap with the previous glyph is fine.
-                    gap = glyph.x0 - last.x1
-                    if same_line and glyph.x0 >= last.x0 - 0.5 * em and gap <= GAP_SPLIT_EM * em:
-                        glyph.space_before = pending_space or gap > SPACE_GAP_EM * (size if size < last_size else last_size)
-                        current.glyphs.append(glyph)
-                        current.last_index = index
-                        last = glyph
-                        n_chars += len(glyph.char)
-                        pending_space = False
-                        continue
-                if _orientation(pdfium_c.FPDFText_GetCharAngle(raw_tp, index)) != turn:
-                    n_rotated += len(glyph.char)  # a sidebar or axis label running across the page's text direction
-                    continue
-                current = Fragment([glyph], first_index=index, last_index=index)
-                fragments.append(current)
-                last = glyph
-                n_chars += len(glyph.char)
-                pending_space = False
+        if not text:
+            return PageGlyphs(width, height, [], 0, 0, 0)
+        arrays = read_tokens(raw_tp, text, left, bottom, top, user_width, user_height, turn)
+        tokens = Tokens(arrays.chars, arrays.x0.tolist(), arrays.top.tolist(), arrays.x1.tolist(),
+                        arrays.bottom.tolist(), arrays.size.tolist(), arrays.index.tolist(),
+                        [False] * len(arrays.chars), [False] * len(arrays.chars))
+        fragments, n_rotated = _link_tokens(raw_tp, arrays, tokens, turn)
+        n_chars = sum(map(len, tokens.chars)) - n_rotated
+        _refresh_all(fragments, arrays)
         _set_fonts(raw_tp, fragments)
-        merged = _merge_same_line(fragments)
+        merged = _merge_same_line(fragments, tokens)
         for fragment in merged:
-            _mark_superscripts(raw_tp, fragment)
-        return PageGlyphs(width, height, merged, n_chars, n_unmapped, n_rotated)
+            _mark_superscripts(raw_tp, fragment, tokens)
+        return PageGlyphs(width, height, merged, n_chars, arrays.n_unmapped, n_rotated, tokens)
     finally:
         textpage.close()
 
 
-_WORD = re.compile(r"[^\s\u00a0]+")
-_HYPHEN_MARKERS = str.maketrans({"\ufffe": "-", "\x02": "-"})
-"""PDFium's markers for a hyphen it judged to end a line."""
-_UNMAPPED = re.compile(r"[\x00-\x1f\x7f-\x9f\ue000-\uf8ff\ufffd]")
-"""Control characters, private-use code points and U+FFFD: glyphs without a Unicode mapping."""
-WORD_WIDTH_EM = 1.2
-"""A word box wider than this many font sizes per character hides a gap, so its glyphs are boxed one by one."""
+def _link_tokens(raw_tp, arrays: TokenArrays, tokens: Tokens, turn: int) -> tuple[list[Fragment], int]:
+    """Chain tokens into fragments: a token joins the previous one when it sits on its line without a wide gap.
+
+    Every pair of neighbours is judged at once; from the first fragment start that runs across the page's text
+    direction (skipped, so later tokens compare with an earlier one) the chain is walked token by token.
+    """
+    x0, top, x1, bottom, size = arrays.x0, arrays.top, arrays.x1, arrays.bottom, arrays.size
+    n = len(x0)
+    joins = np.zeros(n, dtype=bool)
+    space_before = np.zeros(n, dtype=bool)
+    if n > 1:
+        cur = slice(1, None)
+        prev = slice(None, -1)
+        s, ls = size[cur], size[prev]
+        em = np.maximum(s, ls)
+        centre_gap = np.abs(top[cur] + bottom[cur] - top[prev] - bottom[prev])
+        close_sizes = np.abs(s - ls) <= SIZE_TOLERANCE * em
+        same_line = np.where(
+            (s == ls) | close_sizes, centre_gap <= 2 * SAME_LINE_EM * em,
+            np.where(s < ls,
+                     (top[cur] >= top[prev] - SCRIPT_OVERHANG * ls) & (bottom[cur] <= bottom[prev] + SCRIPT_OVERHANG * ls),
+                     (top[prev] >= top[cur] - SCRIPT_OVERHANG * s) & (bottom[prev] <= bottom[cur] + SCRIPT_OVERHANG * s)))
+        gap = x0[cur] - x1[prev]
+        joins[1:] = same_line & (x0[cur] >= x0[prev] - 0.5 * em) & (gap <= GAP_SPLIT_EM * em) & ~arrays.line_break[1:]
+        space_before[1:] = joins[1:] & (arrays.after_gap[1:] | (gap > SPACE_GAP_EM * np.minimum(s, ls)))
+    tokens.space_before = space_before.tolist()
+    starts = np.flatnonzero(~joins).tolist()
+    index = tokens.index
+    angles = char_angles(address_of(raw_tp), [index[start] for start in starts])
+    turns = {angle: orientation(angle) for angle in angles}
+    fragments: list[Fragment] = []
+    for k, start in enumerate(starts):
+        if turns[angles[k]] != turn:
+            return _link_from(raw_tp, arrays, tokens, turn, fragments, start)
+        end = starts[k + 1] if k + 1 < len(starts) else n
+        fragments.append(Fragment(list(range(start, end)), first_index=index[start], last_index=index[end - 1]))
+    return fragments, 0
 
 
-class _Boxer:
-    """Boxes words in displayed page coordinates, asking PDFium for two glyph boxes per plain word."""
-
-    def __init__(self, raw_tp, left: float, bottom: float, top: float, width: float, height: float, turn: int):
-        self.raw_tp = raw_tp
-        self.left, self.bottom, self.top = left, bottom, top
-        self.width, self.height, self.turn = width, height, turn
-        self.rect = pdfium_c.FS_RECTF()
-        self.rect_ref = ctypes.byref(self.rect)
-
-    def box(self, index: int) -> tuple[float, float, float, float, float]:
-        """Return (x0, top, x1, bottom, size) of one glyph; the loose box height stands in for the font size."""
-        pdfium_c.FPDFText_GetLooseCharBox(self.raw_tp, index, self.rect_ref)
-        rect = self.rect
-        if self.turn == 0:
-            x0, top, x1, bottom = rect.left - self.left, self.top - rect.top, rect.right - self.left, self.top - rect.bottom
-        else:
-            x0, top, x1, bottom = _displayed_box(rect.left - self.left, rect.bottom - self.bottom, rect.right - self.left,
-                                                 rect.top - self.bottom, self.width, self.height, self.turn)
-        size = bottom - top
-        if size < MIN_BOX_SIZE:
-            size = _font_size(self.raw_tp, index)
-        return x0, top, x1, bottom, size
-
-    def tokens(self, text: str, start: int, end: int) -> tuple[list[tuple[Glyph, int]], int]:
-        """Return one token for a plain word, or one per glyph when sizes, lines or spacing vary inside it."""
-        word = text[start:end].translate(_HYPHEN_MARKERS)
-        if not _UNMAPPED.search(word):
-            first = self.box(start)
-            if end - start == 1:
-                return [(Glyph(word, first[0], first[1], first[2], first[3], first[4]), start)], 0
-            last = self.box(end - 1)
-            if (first[4] == last[4] and first[1] == last[1] and last[0] >= first[0]
-                    and last[2] - first[0] <= WORD_WIDTH_EM * first[4] * (end - start) + first[4]):
-                return [(Glyph(word, first[0], first[1], last[2], first[3], first[4]), start)], 0
-        tokens: list[tuple[Glyph, int]] = []
-        dropped = 0
-        for offset, char in enumerate(word):
-            if _UNMAPPED.match(char):
-                dropped += 1
+def _link_from(raw_tp, arrays: TokenArrays, tokens: Tokens, turn: int, fragments: list[Fragment],
+               start: int) -> tuple[list[Fragment], int]:
+    """Continue chaining token by token from `start`, skipping tokens that run across the text direction."""
+    chars, x0, top, x1, bottom, size, index = (tokens.chars, tokens.x0, tokens.top, tokens.x1, tokens.bottom,
+                                               tokens.size, tokens.index)
+    word_start, after_gap, line_break = (arrays.word_start.tolist(), arrays.after_gap.tolist(),
+                                         arrays.line_break.tolist())
+    space_before = tokens.space_before
+    for t in range(start, len(chars)):
+        space_before[t] = False
+    current = fragments[-1] if fragments and not line_break[start] else None
+    last = start - 1
+    pending_space = after_gap[start]
+    n_rotated = 0
+    same_line_span = 2 * SAME_LINE_EM
+    address = address_of(raw_tp)
+    for t in range(start, len(chars)):
+        if word_start[t]:
+            pending_space = after_gap[t]
+        if line_break[t]:
+            current = None
+        glyph_size = size[t]
+        if current is not None:
+            last_size = size[last]
+            em = glyph_size if glyph_size > last_size else last_size
+            if glyph_size == last_size:
+                same_line = abs(top[t] + bottom[t] - top[last] - bottom[last]) <= same_line_span * em
+            else:
+                same_line = _same_line(top[t], bottom[t], glyph_size, top[last], bottom[last], last_size)
+            gap = x0[t] - x1[last]
+            if same_line and x0[t] >= x0[last] - 0.5 * em and gap <= GAP_SPLIT_EM * em:
+                space_before[t] = pending_space or gap > SPACE_GAP_EM * (glyph_size if glyph_size < last_size else last_size)
+                current.tokens.append(t)
+                current.last_index = index[t]
+                last = t
+                pending_space = False
                 continue
-            x0, top, x1, bottom, size = self.box(start + offset)
-            tokens.append((Glyph(char, x0, top, x1, bottom, size), start + offset))
-        return tokens, dropped
+        if char_turn(address, index[t]) != turn:
+            n_rotated += len(chars[t])  # a sidebar or axis label running across the page's text direction
+            continue
+        current = Fragment([t], first_index=index[t], last_index=index[t])
+        fragments.append(current)
+        last = t
+        pending_space = False
+    return fragments, n_rotated
 
 
-ANGLE_SAMPLE_STEP = 8
-"""Every this-many characters one rotation angle is read to find the page's text direction."""
-MIN_BOX_SIZE = 1.0
-"""A loose glyph box flatter than this (points) has no usable font metrics; the font size is read instead."""
+def _refresh_all(fragments: list[Fragment], arrays: TokenArrays) -> None:
+    """Set every fragment's box, median size, smallest size and median vertical centre in one numpy pass."""
+    if not fragments:
+        return
+    order = np.fromiter(chain.from_iterable(f.tokens for f in fragments), dtype=np.intp)
+    lengths = np.fromiter((len(f.tokens) for f in fragments), dtype=np.intp, count=len(fragments))
+    offsets = np.concatenate(([0], np.cumsum(lengths)[:-1]))
+    segment = np.repeat(np.arange(len(fragments)), lengths)
+    tops, bottoms, sizes = arrays.top[order], arrays.bottom[order], arrays.size[order]
+    top = np.minimum.reduceat(tops, offsets).tolist()
+    bottom = np.maximum.reduceat(bottoms, offsets).tolist()
+    sorted_sizes = sizes[np.lexsort((sizes, segment))]
+    mids = (tops + bottoms) / 2
+    sorted_mids = mids[np.lexsort((mids, segment))]
+    middle = offsets + lengths // 2
+    size = sorted_sizes[middle].tolist()
+    min_size = sorted_sizes[offsets].tolist()
+    mid = sorted_mids[middle].tolist()
+    x0 = arrays.x0[order[offsets]].tolist()
+    x1 = arrays.x1[order[offsets + lengths - 1]].tolist()
+    for k, fragment in enumerate(fragments):
+        fragment.x0, fragment.x1, fragment.top, fragment.bottom = x0[k], x1[k], top[k], bottom[k]
+        fragment.size, fragment.min_size, fragment.mid = size[k], min_size[k], mid[k]
 
 
-def _page_text(raw_tp, count: int) -> str:
-    if count <= 0:
-        return ""
-    buffer = ctypes.create_string_buffer((count + 1) * 2)
-    written = pdfium_c.FPDFText_GetText(raw_tp, 0, count, ctypes.cast(buffer, ctypes.POINTER(ctypes.c_ushort)))
-    return buffer.raw[: max(written - 1, 0) * 2].decode("utf-16-le", errors="replace")
-
-
-def _font_size(raw_tp, index: int) -> float:
-    """Return a glyph's font size in points, scaling unit-size fonts by the text matrix."""
-    size = pdfium_c.FPDFText_GetFontSize(raw_tp, index)
-    if size < MIN_NOMINAL_SIZE:
-        matrix = pdfium_c.FS_MATRIX()
-        pdfium_c.FPDFText_GetMatrix(raw_tp, index, ctypes.byref(matrix))
-        size = max(size, 1.0) * abs(matrix.a * matrix.d - matrix.b * matrix.c) ** 0.5
-    return max(size, 1.0)
-
-
-def _orientation(angle: float) -> int:
-    """Map a glyph's counter-clockwise angle (radians) to the clockwise page turn (0/90/180/270) that makes it upright."""
-    if angle < 0:
-        return 0
-    return (360 - round(math.degrees(angle) / 90) * 90) % 360
-
-
-def _text_rotation(raw_tp, count: int) -> int:
-    """Return the clockwise turn that makes most of the page's text horizontal, from sampled glyph angles."""
-    votes: Counter[int] = Counter()
-    for index in range(0, count, ANGLE_SAMPLE_STEP):
-        angle = pdfium_c.FPDFText_GetCharAngle(raw_tp, index)
-        if angle >= 0:
-            votes[_orientation(angle)] += 1
-    return votes.most_common(1)[0][0] if votes else 0
-
-
-def _displayed_box(l: float, b: float, r: float, t: float, width: float, height: float,
-                   turn: int) -> tuple[float, float, float, float]:
-    """Convert a user-space box (origin bottom-left) to (x0, top, x1, bottom) on the page turned clockwise by `turn`."""
-    if turn == 90:
-        return b, l, t, r
-    if turn == 180:
-        return width - r, b, width - l, t
-    if turn == 270:
-        return height - t, width - r, height - b, width - l
-    return l, height - t, r, height - b
-
-
-def _mark_superscripts(raw_tp, fragment: Fragment) -> None:
+def _mark_superscripts(raw_tp, fragment: Fragment, page: Tokens) -> None:
     """Flag small raised glyphs (footnote and citation markers); font sizes confirm what box metrics suggest."""
-    glyphs = fragment.glyphs
     size = fragment.size
-    base = sorted(g.bottom for g in glyphs if g.size >= 0.9 * size)
-    if len(base) == len(glyphs) or not base:
+    if fragment.min_size >= 0.9 * size:
+        return
+    tokens = fragment.tokens
+    sizes, bottoms = page.size, page.bottom
+    base = sorted(bottoms[t] for t in tokens if sizes[t] >= 0.9 * size)
+    if not base:
         return
     base_bottom = base[len(base) // 2]
-    candidates = [g for g in glyphs if g.size <= SUPERSCRIPT_SIZE_RATIO * size
-                  and g.bottom < base_bottom - SUPERSCRIPT_RAISE_EM * size]
+    candidates = [t for t in tokens if sizes[t] <= SUPERSCRIPT_SIZE_RATIO * size
+                  and bottoms[t] < base_bottom - SUPERSCRIPT_RAISE_EM * size]
     if not candidates:
         return
     # Box heights depend on each font's metrics; a glyph in another font can look small without being small.
-    reference = next(g for g in glyphs if g.size >= 0.9 * size)
-    base_size = _font_size(raw_tp, reference.index)
-    for glyph in candidates:
-        glyph.raised = _font_size(raw_tp, glyph.index) <= SUPERSCRIPT_SIZE_RATIO * base_size
+    reference = next(t for t in tokens if sizes[t] >= 0.9 * size)
+    base_size = font_size(raw_tp, page.index[reference])
+    for t in candidates:
+        page.raised[t] = font_size(raw_tp, page.index[t]) <= SUPERSCRIPT_SIZE_RATIO * base_size
+    fragment.some_raised = any(page.raised[t] for t in candidates)
 
 
 def _set_fonts(raw_tp, fragments: list[Fragment]) -> None:
     """Fill each fragment's font name, boldness, italics and whether one font runs from its first to last glyph."""
     name_buffer = ctypes.create_string_buffer(128)
     flags = ctypes.c_int()
+    address, name_address, flags_address = address_of(raw_tp), ctypes.addressof(name_buffer), ctypes.addressof(flags)
     for fragment in fragments:
-        fonts = []
-        first_flags = 0
-        for index in (fragment.first_index, fragment.last_index):
-            pdfium_c.FPDFText_GetFontInfo(raw_tp, index, name_buffer, 128, ctypes.byref(flags))
-            fonts.append(name_buffer.value.decode("latin-1", "replace"))
-            if index == fragment.first_index:
-                first_flags = flags.value
-        fragment.font = fonts[0]
-        fragment.uniform = fonts[0] == fonts[1]
-        fragment.bold = (pdfium_c.FPDFText_GetFontWeight(raw_tp, fragment.first_index) >= 600
-                         or bool(first_flags & FONT_FLAG_FORCE_BOLD) or _named_bold(fragment.font))
-        fragment.italic = bool(first_flags & FONT_FLAG_ITALIC) or _named_italic(fragment.font)
+        first = fragment.first_index
+        font_info(address, first, name_address, 128, flags_address)
+        font = name_buffer.value
+        first_flags = flags.value
+        if fragment.last_index != first:
+            font_info(address, fragment.last_index, name_address, 128, flags_address)
+        fragment.uniform = font == name_buffer.value
+        fragment.font = name = _font_name(font)
+        fragment.bold = (bool(first_flags & FONT_FLAG_FORCE_BOLD) or _named_bold(name)
+                         or font_weight(address, first) >= 600)
+        fragment.italic = bool(first_flags & FONT_FLAG_ITALIC) or _named_italic(name)
+
+
+@lru_cache(maxsize=1024)
+def _font_name(raw: bytes) -> str:
+    return raw.decode("latin-1", "replace")
 
 
 def _same_line(top: float, bottom: float, size: float, other_top: float, other_bottom: float,
@@ -331,27 +319,30 @@ def _same_line(top: float, bottom: float, size: float, other_top: float, other_b
     return other_top >= top - SCRIPT_OVERHANG * size and other_bottom <= bottom + SCRIPT_OVERHANG * size
 
 
-def _merge_same_line(fragments: list[Fragment]) -> list[Fragment]:
+def _merge_same_line(fragments: list[Fragment], page: Tokens) -> list[Fragment]:
     """Join fragments that sit on one line and touch, whatever order the content stream drew them in."""
-    ordered = sorted((f.refresh() for f in fragments), key=lambda f: (round(f.mid), f.x0))
+    ordered = sorted(fragments, key=lambda f: (round(f.mid), f.x0))
     merged: list[Fragment] = []
     for fragment in ordered:
-        host = next((m for m in reversed(merged[-6:]) if _joinable(m, fragment)), None)
-        if host is None:
+        size, x0 = fragment.size, fragment.x0
+        for host in reversed(merged[-6:]):
+            # _joinable inlined: the gap test rejects most candidates before _same_line is asked.
+            host_size = host.size
+            em = host_size if host_size > size else size
+            if em < 1.0:
+                em = 1.0
+            gap = x0 - host.x1
+            if (-0.5 * em <= gap <= GAP_SPLIT_EM * em
+                    and _same_line(fragment.top, fragment.bottom, size, host.top, host.bottom, host_size)):
+                break
+        else:
             merged.append(fragment)
             continue
         em = max(host.size, fragment.size, 1.0)
-        fragment.glyphs[0].space_before = fragment.glyphs[0].x0 - host.x1 > SPACE_GAP_EM * em
-        host.glyphs.extend(fragment.glyphs)
+        page.space_before[fragment.tokens[0]] = fragment.x0 - host.x1 > SPACE_GAP_EM * em
+        host.tokens.extend(fragment.tokens)
         host.uniform = host.uniform and fragment.uniform and host.font == fragment.font
-        host.refresh()
+        host.refresh(page)
     merged.sort(key=lambda f: (f.top, f.x0))
     return merged
 
-
-def _joinable(host: Fragment, fragment: Fragment) -> bool:
-    em = max(host.size, fragment.size, 1.0)
-    if not _same_line(fragment.top, fragment.bottom, fragment.size, host.top, host.bottom, host.size):
-        return False
-    gap = fragment.x0 - host.x1
-    return -0.5 * em <= gap <= GAP_SPLIT_EM * em

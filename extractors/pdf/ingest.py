@@ -5,8 +5,10 @@ import hashlib
 import re
 from collections import Counter
 from pathlib import Path
+from types import SimpleNamespace
 
 import pdfplumber
+from pdfplumber.page import Page as PlumberPage
 import pypdfium2 as pdfium
 import pypdfium2.raw as pdfium_c
 
@@ -94,12 +96,20 @@ def parse_pdf(path: Path, settings: IngestSettings, *, with_tables: bool = True)
         pdf.close()
 
 
-def _plumber_page_count(path: Path, password: str | None) -> tuple[int | None, str]:
+def _open_plumber(path: Path, password: str | None, keep: bool) -> tuple[pdfplumber.PDF | None, int | None, str]:
+    """Count pages with pdfplumber; return (the PDF still open if `keep`, else None; page count or None; error)."""
+    plumber = None
     try:
-        with pdfplumber.open(path, password=password or "") as plumber:
-            return len(plumber.pages), ""
+        plumber = pdfplumber.open(path, password=password or "")
+        count = len(plumber.pages)
+        if not keep:
+            plumber, opened = None, plumber
+            opened.close()
+        return plumber, count, ""
     except Exception as exc:  # pdfminer raises many unrelated types on bad files
-        return None, f"{type(exc).__name__}: {exc}"
+        if plumber is not None:
+            plumber.close()
+        return None, None, f"{type(exc).__name__}: {exc}"
 
 
 def _parse_open(path: Path, sha: str, pdf: pdfium.PdfDocument, password: str | None,
@@ -109,7 +119,18 @@ def _parse_open(path: Path, sha: str, pdf: pdfium.PdfDocument, password: str | N
         return _document(path, sha, DocumentStatus.too_large,
                          f"too_large: {n_pages} pages exceed max_pages={settings.max_pages}; raise [ingest] max_pages.",
                          pages=n_pages)
-    plumber_pages, plumber_error = _plumber_page_count(path, password)
+    plumber, plumber_pages, plumber_error = _open_plumber(path, password, keep=with_tables)
+    try:
+        return _parse_pages(path, sha, pdf, plumber, plumber_pages, plumber_error, settings)
+    finally:
+        if plumber is not None:
+            plumber.close()
+
+
+def _parse_pages(path: Path, sha: str, pdf: pdfium.PdfDocument, plumber: pdfplumber.PDF | None,
+                 plumber_pages: int | None, plumber_error: str, settings: IngestSettings) -> Document:
+    """Read every page with PDFium, tables with the open pdfplumber document when given, and lay out the text."""
+    n_pages = len(pdf)
     if n_pages == 0:
         return _document(path, sha, DocumentStatus.empty, "empty: the PDF has no pages.")
     if plumber_pages == 0 and _object_count(pdf) == 0:
@@ -158,7 +179,7 @@ def _parse_open(path: Path, sha: str, pdf: pdfium.PdfDocument, password: str | N
         notes.append(f"{n_cid} (cid:N) glyph code(s) were removed")
 
     drop_running_lines(pages)
-    tables = _extract_tables(path, sha, password, pages, plumber_pages, notes) if with_tables else []
+    tables = _extract_tables(pdf, plumber, sha, pages, notes) if plumber is not None else []
     _mark_table_lines(pages, tables)
     all_lines = [line for lines, _ in pages for line in lines if not line.dropped]
     prose = [line for line in all_lines if line.kind != "table"] or all_lines  # table print is smaller than body
@@ -226,24 +247,49 @@ def _row_like_baselines(lines: list[Line]) -> int:
     return rows + (len(run) >= TABLE_ROW_MIN_FRAGMENTS)
 
 
-def _extract_tables(path: Path, sha: str, password: str | None, pages, plumber_pages: int | None,
+def drawn_pages(pdf: pdfium.PdfDocument, numbers: list[int]) -> list[int]:
+    """Keep the 1-based pages that hold a path or form object (form XObjects may draw paths); others have no rule."""
+    kept = []
+    for number in numbers:
+        page = pdf[number - 1]
+        try:
+            raw = page.raw
+            types = (pdfium_c.FPDFPageObj_GetType(pdfium_c.FPDFPage_GetObject(raw, i))
+                     for i in range(pdfium_c.FPDFPage_CountObjects(raw)))
+            if any(kind in _DRAWING_OBJECTS for kind in types):
+                kept.append(number)
+        finally:
+            page.close()
+    return kept
+
+
+_DRAWING_OBJECTS = frozenset({pdfium_c.FPDF_PAGEOBJ_PATH, pdfium_c.FPDF_PAGEOBJ_FORM})
+
+
+def _extract_tables(pdf: pdfium.PdfDocument, plumber: pdfplumber.PDF, sha: str, pages,
                     notes: list[str]) -> list[Table]:
+    """Run the table extractor on the picked pages that draw something (it finds no table without a drawn rule)."""
     wanted = table_pages(pages)
-    if not wanted or plumber_pages is None:
+    if not wanted:
         return []
+    picked = [number for number in drawn_pages(pdf, wanted) if number <= len(plumber.pages)]
+    subset: list[PlumberPage] = []
     try:
-        with pdfplumber.open(path, password=password or "", pages=wanted) as plumber:
-            try:
-                # Tables carry real page numbers (pdfplumber's page_number) although only `wanted` pages are open.
-                return list(table_extractor.extract_tables(plumber, sha))
-            finally:
-                for page in plumber.pages:
-                    page.close()
+        # The same pages, page numbers and document offsets as pdfplumber.open(..., pages=picked) would give.
+        doctop = 0
+        for number in picked:
+            page = PlumberPage(plumber, plumber.pages[number - 1].page_obj, page_number=number, initial_doctop=doctop)
+            subset.append(page)
+            doctop += page.height
+        return list(table_extractor.extract_tables(SimpleNamespace(pages=subset), sha)) if subset else []
     except MemoryError:
         raise
     except Exception as exc:  # a table failure must not lose the text
         notes.append(f"table extraction failed on page(s) {_page_list(wanted)} ({type(exc).__name__}: {exc})")
         return []
+    finally:
+        for page in subset:
+            page.close()
 
 
 def _mark_table_lines(pages: list[tuple[list[Line], float]], tables: list[Table]) -> None:

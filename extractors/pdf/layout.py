@@ -5,7 +5,7 @@ import re
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 
-from extractors.pdf.chars import Fragment, Glyph, PageGlyphs
+from extractors.pdf.chars import Fragment, PageGlyphs, Tokens
 from extractors.pdf.textclean import clean_chars
 
 EXPONENT_AFTER = re.compile(r"(?:^|[^\d.,])10$|(?:^|[\s/\u00b7\u00d7(])(?:[cdkm\u00b5\u03bc]?m|[mk]?g|s|min|h|[m\u00b5\u03bc]?L)$")
@@ -83,48 +83,46 @@ class LayoutBlock:
         return min(l.top for l in self.lines)
 
 
-def fragment_text(fragment: Fragment) -> str:
-    """Render a fragment's glyphs as text, dropping superscript markers and keeping powers of ten."""
-    glyphs = fragment.glyphs
-    raised = [g.raised for g in glyphs]
-    if not any(raised) or all(raised):
-        return _join_glyphs(glyphs)
+def fragment_text(fragment: Fragment, page: Tokens) -> str:
+    """Render a fragment's tokens as text, dropping superscript markers and keeping powers of ten."""
+    tokens = fragment.tokens
+    chars, space_before = page.chars, page.space_before
+    raised = [page.raised[t] for t in tokens] if fragment.some_raised else None
+    if raised is None or all(raised):
+        return chars[tokens[0]] + "".join([" " + chars[t] if space_before[t] else chars[t] for t in tokens[1:]])
     out: list[str] = []
     i = 0
-    n = len(glyphs)
+    n = len(tokens)
     while i < n:
         if not raised[i]:
-            g = glyphs[i]
-            out.append((" " if g.space_before and out else "") + g.char)
+            t = tokens[i]
+            out.append((" " if space_before[t] and out else "") + chars[t])
             i += 1
             continue
         j = i
         while j < n and raised[j]:
             j += 1
-        run = glyphs[i:j]
-        run_text = _join_glyphs(run)
+        run = tokens[i:j]
+        run_text = chars[run[0]] + "".join([" " + chars[t] if space_before[t] else chars[t] for t in run[1:]])
         before = "".join(out)
-        if EXPONENT.match(run_text) and EXPONENT_AFTER.search(before) and not run[0].space_before:
+        if EXPONENT.match(run_text) and EXPONENT_AFTER.search(before) and not space_before[run[0]]:
             out.append(run_text)
         elif j < n:
-            nxt = glyphs[j]
+            nxt = tokens[j]
             # The marker's own leading space moves to the next glyph unless that is punctuation.
-            nxt.space_before = nxt.space_before or (run[0].space_before and nxt.char[:1].isalnum())
-            if nxt.char[:1].isalnum() and before[-1:].isalnum():
-                nxt.space_before = True
+            next_alnum = chars[nxt][:1].isalnum()
+            space_before[nxt] = space_before[nxt] or (space_before[run[0]] and next_alnum)
+            if next_alnum and before[-1:].isalnum():
+                space_before[nxt] = True
         i = j
     return "".join(out)
-
-
-def _join_glyphs(glyphs: list[Glyph]) -> str:
-    return "".join((" " if g.space_before and k else "") + g.char for k, g in enumerate(glyphs))
 
 
 def page_lines(page_number: int, glyphs: PageGlyphs) -> list[Line]:
     """Turn a page's fragments into text lines, sorted top to bottom."""
     lines: list[Line] = []
     for fragment in glyphs.fragments:
-        text, n_cid = clean_chars(fragment_text(fragment))
+        text, n_cid = clean_chars(fragment_text(fragment, glyphs.tokens))
         text = text.strip()
         if not text:
             continue
@@ -205,23 +203,34 @@ def rejoined(lines: list[Line]) -> list[Line]:
 def _widen_paragraph_tails(lines: list[Line]) -> None:
     """Give full width to a short line that ends a full-width paragraph (same left edge, right below it)."""
     ordered = sorted(lines, key=lambda l: l.top)
+    tops = [l.top for l in ordered]
+    bottoms = [l.bottom for l in ordered]
+    n = len(ordered)
     for i, line in enumerate(ordered):
-        if line.column == 0:
+        column = line.column
+        if column == 0:
             continue
-        above, beside = [], []
-        for other in reversed(ordered[:i]):
-            if other.bottom < line.top - 3 * line.size:
+        top, bottom, size, x0 = tops[i], bottoms[i], line.size, line.x0
+        reach, paragraph_gap = top - 3 * size, PARAGRAPH_GAP_EM * size
+        found_above, above_all_full, beside = False, True, False
+        for j in range(i - 1, -1, -1):
+            other_bottom = bottoms[j]
+            if other_bottom < reach:
                 break
-            if 0 <= line.top - other.bottom < PARAGRAPH_GAP_EM * line.size and abs(other.x0 - line.x0) < line.size:
-                above.append(other)
-            if other.column not in (0, line.column) and other.bottom > line.top:
-                beside.append(other)
-        for other in ordered[i + 1:]:
-            if other.top >= line.bottom:
+            other = ordered[j]
+            if 0 <= top - other_bottom < paragraph_gap and abs(other.x0 - x0) < size:
+                found_above, above_all_full = True, above_all_full and other.column == 0
+            if other.column not in (0, column) and other_bottom > top:
+                beside = True
                 break
-            if other.column not in (0, line.column):
-                beside.append(other)
-        if above and all(p.column == 0 for p in above) and not beside:
+        if not beside:
+            for j in range(i + 1, n):
+                if tops[j] >= bottom:
+                    break
+                if ordered[j].column not in (0, column):
+                    beside = True
+                    break
+        if found_above and above_all_full and not beside:
             line.column = 0
 
 

@@ -17,6 +17,7 @@ LIGATURES: dict[str, str] = {
 """Typographic ligatures and the letters they stand for."""
 
 _LIGATURE_TABLE = str.maketrans(LIGATURES)
+_ANY_LIGATURE = re.compile("[" + "".join(LIGATURES) + "]")
 CID_GARBAGE = re.compile(r"\(cid:\d+\)")
 """pdfminer's rendering of a glyph without a Unicode mapping."""
 HYPHENS = frozenset("-\u00ad\u2010\u2011")
@@ -25,7 +26,10 @@ HYPHENS = frozenset("-\u00ad\u2010\u2011")
 
 def clean_chars(text: str) -> tuple[str, int]:
     """Expand ligatures and drop `(cid:N)` garbage; return the text and how many garbage tokens went."""
-    text = text.translate(_LIGATURE_TABLE)
+    if _ANY_LIGATURE.search(text):
+        text = text.translate(_LIGATURE_TABLE)
+    if "(cid:" not in text:
+        return text, 0
     cleaned, n_cid = CID_GARBAGE.subn("", text)
     return cleaned, n_cid
 
@@ -73,9 +77,24 @@ def _has_digit_or_inner_capital(part: str) -> bool:
     return any(c.isdigit() for c in part) or any(c.isupper() for c in part[1:])
 
 
+TAIL_PROBE = 64
+"""Characters at the end of a text searched first for its last word (the whole text only if that word is longer)."""
+
+
+def _word_tail(text: str) -> re.Match | None:
+    """Return the match of _WORD_TAIL on `text`, probing only its end (a block's text grows long)."""
+    probe = len(text) - TAIL_PROBE
+    if probe <= 0:
+        return _WORD_TAIL.search(text)
+    match = _WORD_TAIL.search(text, probe)
+    if match is not None and match.start() == probe:
+        return _WORD_TAIL.search(text)
+    return match
+
+
 def decide_hyphen(left_text: str, right_text: str, vocabulary: "Vocabulary") -> HyphenRule:
     """Pick the rule that decides a hyphen between `left_text` (ends before the hyphen) and `right_text`."""
-    tail = _WORD_TAIL.search(left_text)
+    tail = _word_tail(left_text)
     head = _WORD_HEAD.search(right_text)
     if not tail or not head:
         return _RULE["digit_or_inner_capital"]
@@ -108,22 +127,25 @@ _TOKEN = re.compile(r"[\w\u0370-\u03ff]+(?:-[\w\u0370-\u03ff]+)*")
 
 def build_vocabulary(lines: list[str]) -> Vocabulary:
     """Count in-line words and hyphenated compounds, skipping tokens a line break may have cut."""
-    words: Counter[str] = Counter()
-    hyphenated: Counter[str] = Counter()
+    kept: list[str] = []
+    line_end_hyphens = tuple(HYPHENS)
     for line in lines:
         tokens = _TOKEN.findall(line)
-        if tokens and line.rstrip().endswith(tuple(HYPHENS)):
+        if tokens and line.rstrip().endswith(line_end_hyphens):
             tokens = tokens[:-1]  # the word before a line-end hyphen is cut
         if tokens and line[:1].islower():
             tokens = tokens[1:]  # a line opening in lower case may start with the tail of a cut word
-        for token in tokens:
-            token = token.lower()
-            if "-" in token:
-                parts = token.split("-")
-                hyphenated.update(f"{a}-{b}" for a, b in zip(parts, parts[1:]))
-                words.update(parts)
-            else:
-                words[token] += 1
+        kept += tokens
+    kept = [token.lower() for token in kept]
+    words: Counter[str] = Counter(kept)
+    hyphenated: Counter[str] = Counter()
+    for token in [token for token in words if "-" in token]:
+        n = words.pop(token)
+        parts = token.split("-")
+        for pair in zip(parts, parts[1:]):
+            hyphenated[f"{pair[0]}-{pair[1]}"] += n
+        for part in parts:
+            words[part] += n
     return Vocabulary(words, hyphenated)
 
 
