@@ -1,6 +1,8 @@
 """The pipeline's stage functions (ingest, extract, summarise), free of orchestration."""
 from __future__ import annotations
 
+import hashlib
+import logging
 from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -9,6 +11,8 @@ from typing import Sequence
 from schemas.document import Document, DocumentStatus
 from schemas.evidence import EvidenceRecord, Table1Row
 from schemas.settings import ExtractSettings, IngestSettings
+
+log = logging.getLogger(__name__)
 
 
 @dataclass(frozen=True)
@@ -46,7 +50,8 @@ def ingest_file(path: Path, settings: IngestSettings) -> Document:
     except OSError as exc:  # unreadable file: it still gets a documents row
         from extractors.pdf.ingest import PARSER_VERSION
 
-        return Document(sha256="0" * 64, path=str(path), status=DocumentStatus.corrupt, parser_version=PARSER_VERSION,
+        stand_in = hashlib.sha256(f"unreadable:{path}".encode()).hexdigest()  # no bytes to hash; one id per path
+        return Document(sha256=stand_in, path=str(path), status=DocumentStatus.corrupt, parser_version=PARSER_VERSION,
                         message=f"cannot read file: {exc.strerror or exc}; check that it exists and is readable")
 
 
@@ -62,7 +67,12 @@ def extract_document(doc: Document, settings: ExtractSettings) -> Extraction:
         rows = tuple(table1_rows(doc))
     except Table1ShapeError as exc:  # e.g. a trial report's baseline table: read as an ordinary table instead
         rows, notes = (), (f"Table 1 not mirrored: {exc}",)
-    records = tuple(extract_evidence(doc, rows, settings))
+    try:
+        records = tuple(extract_evidence(doc, rows, settings))
+    except Exception as exc:  # noqa: BLE001 - one document's failure must not stop the run
+        log.warning("evidence extraction failed on %s", doc.file_name, exc_info=True)
+        return Extraction(doc.sha256, rows, (), notes + (f"{doc.file_name}: evidence extraction failed: "
+                                                         f"{type(exc).__name__}: {exc}",))
     return Extraction(doc.sha256, rows, records, notes)
 
 

@@ -279,6 +279,16 @@ RUN_FACTS = TableDecl(
     primary_key=("run_id", "record_id"),
 )
 
+RUN_DOCUMENTS = TableDecl(
+    "run_documents", "Which parsed documents each run read, so a run that found no records for a document still counts.",
+    (
+        _col("run_id", "VARCHAR", "pipeline run id", nullable=False),
+        _col("doc_sha256", "VARCHAR", "sha256 of a document the run parsed", MatchesRegex(SHA256_HEX),
+             nullable=False),
+    ),
+    primary_key=("run_id", "doc_sha256"),
+)
+
 REJECTED_RECORDS = TableDecl(
     "rejected_records", "Evidence records that failed validation, kept with their reasons and provenance.",
     (
@@ -301,7 +311,8 @@ REJECTED_RECORDS = TableDecl(
                 "a rejection without a reason cannot be acted on"),),
 )
 
-TABLES: tuple[TableDecl, ...] = (RUNS, DOCUMENTS, TABLE1_ROWS, FACT_EVIDENCE, RUN_FACTS, REJECTED_RECORDS)
+TABLES: tuple[TableDecl, ...] = (RUNS, DOCUMENTS, TABLE1_ROWS, FACT_EVIDENCE, RUN_FACTS, RUN_DOCUMENTS,
+                                 REJECTED_RECORDS)
 
 
 def table_decl(name: str) -> TableDecl:

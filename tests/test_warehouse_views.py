@@ -71,3 +71,25 @@ def test_failed_schema_refresh_leaves_the_warehouse_as_it_was(tmp_path, monkeypa
     columns = [r[0] for r in con.execute("select column_name from duckdb_columns() where table_name = 'v_table1'").fetchall()]
     assert "marker" not in columns and "main_results" in columns
     con.close()
+
+
+def test_file_replaced_at_the_same_path_leaves_only_the_new_readings_current(tmp_path):
+    con = migrate.connect(tmp_path / "w.duckdb")
+    migrate.ensure_schema(con)
+    _load(con, "r1", 1, [_rec("body", 30, "30", 10)])
+    new_sha = "c" * 64
+    new_doc = DOC.model_copy(update={"sha256": new_sha})
+    run = load.RunRecord(run_id="r2", started_at=datetime(2026, 1, 2), status="completed")
+    load.load_run(con, run, [new_doc], [], [_rec("body", 31, "31", 10, doc_sha256=new_sha)], [])
+    assert con.execute("select doc_sha256, value from v_evidence").fetchall() == [(new_sha, 31.0)]
+    con.close()
+
+
+def test_changes_when_a_document_loses_all_its_records(tmp_path):
+    con = migrate.connect(tmp_path / "w.duckdb")
+    migrate.ensure_schema(con)
+    _load(con, "r1", 1, [_rec("body", 30, "30", 10)])
+    _load(con, "r2", 2, [])
+    assert con.execute("select change, value from v_evidence_changes").fetchall() == [("removed", 30.0)]
+    assert con.execute("select count(*) from v_evidence").fetchone()[0] == 0
+    con.close()

@@ -85,6 +85,25 @@ def _upsert(con: duckdb.DuckDBPyConnection, table: str, columns: Sequence[str], 
         con.unregister("incoming_rows")
 
 
+def _superseded(con: duckdb.DuckDBPyConnection, documents: Sequence[Document], parsed: list[str]) -> list[str]:
+    """The parsed hashes plus the hashes earlier runs recorded at the paths parsed now (a file replaced in place)."""
+    paths = sorted({d.path for d in documents if d.status.value == "parsed"})
+    placeholders = ", ".join("?" for _ in paths)
+    earlier = con.execute(f"SELECT DISTINCT sha256 FROM documents WHERE path IN ({placeholders})", paths).fetchall()
+    return sorted(set(parsed) | {sha for (sha,) in earlier})
+
+
+def _insert_ids(con: duckdb.DuckDBPyConnection, table: str, column: str, run_id: str, ids: Sequence[str]) -> None:
+    if not ids:
+        return
+    con.register("incoming_ids", pd.DataFrame({column: list(ids)}))
+    try:
+        con.execute(f"INSERT INTO {table} (run_id, {column}) SELECT ?, {column} FROM incoming_ids ON CONFLICT DO NOTHING",
+                    [run_id])
+    finally:
+        con.unregister("incoming_ids")
+
+
 def load_run(
     con: duckdb.DuckDBPyConnection,
     run: RunRecord,
@@ -102,21 +121,17 @@ def load_run(
                 [[d.sha256, d.path, d.file_name, d.pages, d.status.value, d.message, d.parser_version] for d in documents],
                 run.run_id, current_flag=False)
         if parsed:
-            placeholders = ", ".join("?" for _ in parsed)
-            # A re-parsed document's old readings stop being current; its new ones are upserted below.
-            con.execute(f"UPDATE table1_rows SET is_current = false WHERE doc_sha256 IN ({placeholders})", parsed)
-            con.execute(f"UPDATE fact_evidence SET is_current = false WHERE doc_sha256 IN ({placeholders})", parsed)
+            superseded = _superseded(con, documents, parsed)
+            placeholders = ", ".join("?" for _ in superseded)
+            # Readings of a re-parsed document, or of earlier bytes at a path parsed now, stop being current.
+            con.execute(f"UPDATE table1_rows SET is_current = false WHERE doc_sha256 IN ({placeholders})", superseded)
+            con.execute(f"UPDATE fact_evidence SET is_current = false WHERE doc_sha256 IN ({placeholders})", superseded)
+            _insert_ids(con, "run_documents", "doc_sha256", run.run_id, parsed)
         _upsert(con, "table1_rows", TABLE1_COLUMNS, ("row_id",), [_table1_row(r) for r in table1_rows],
                 run.run_id, current_flag=True)
         fact_rows = {r.record_id: _fact_row(r) for r in records}
         _upsert(con, "fact_evidence", FACT_COLUMNS, ("record_id",), list(fact_rows.values()), run.run_id, current_flag=True)
-        if fact_rows:
-            con.register("run_record_ids", pd.DataFrame({"record_id": list(fact_rows)}))
-            try:
-                con.execute("INSERT INTO run_facts (run_id, record_id) SELECT ?, record_id FROM run_record_ids "
-                            "ON CONFLICT DO NOTHING", [run.run_id])
-            finally:
-                con.unregister("run_record_ids")
+        _insert_ids(con, "run_facts", "record_id", run.run_id, list(fact_rows))
         _upsert(con, "rejected_records", REJECT_COLUMNS, ("reject_id",), [_reject_row(r) for r in rejected],
                 run.run_id, current_flag=False)
         write_run(con, run)

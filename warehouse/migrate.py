@@ -11,7 +11,7 @@ VIEWS_DIR = SQL_DIR / "views"
 MIGRATIONS_DIR = SQL_DIR / "migrations"
 
 # Creation order: a table may only be named by the ones after it; views in dependency order.
-TABLE_ORDER = ("runs", "documents", "table1_rows", "fact_evidence", "run_facts", "rejected_records")
+TABLE_ORDER = ("runs", "documents", "table1_rows", "fact_evidence", "run_facts", "run_documents", "rejected_records")
 VIEW_ORDER = ("v_table1", "v_evidence", "v_evidence_changes", "v_table1_disagreements")
 
 SCHEMA_MIGRATIONS_DDL = """

@@ -29,12 +29,14 @@ def document_abbreviations(doc: Document, settings: Optional[ExtractSettings] = 
         from extractors.nlp.pipeline import get_nlp
 
         nlp = get_nlp(settings)
-        enabled = [p for p in ("rule_sentencizer", "abbreviation_detector") if p in nlp.pipe_names]
-        with nlp.select_pipes(enable=enabled):
-            parsed = nlp(body)
+        parsed = nlp.make_doc(body)
+        # Components are applied by hand: select_pipes would change the shared pipeline under other threads.
+        for name in ("rule_sentencizer", "abbreviation_detector"):
+            if name in nlp.pipe_names:
+                parsed = nlp.get_pipe(name)(parsed)
         return [(str(a), str(a._.long_form)) for a in parsed._.abbreviations]
     except Exception as exc:  # the abbreviation stage is an enhancement; the lexicon still works without it
-        log.info("abbreviation detector unavailable (%s); using the 'long form (SF)' scan", exc)
+        log.warning("abbreviation detector unavailable (%s); using the 'long form (SF)' scan", exc)
     out = []
     for m in _ABBREVIATION.finditer(body):
         short = m.group(2)

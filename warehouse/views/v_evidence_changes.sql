@@ -1,13 +1,10 @@
--- Curator view: records added or removed between each document's last two runs that produced it.
+-- Curator view: records added or removed between the last two runs that parsed each document.
 CREATE OR REPLACE VIEW v_evidence_changes AS
-WITH doc_runs AS (
-    SELECT DISTINCT f.doc_sha256, rf.run_id, r.started_at
-    FROM run_facts rf
-    JOIN fact_evidence f USING (record_id)
+WITH ranked AS (
+    SELECT rd.doc_sha256, rd.run_id,
+           row_number() OVER (PARTITION BY rd.doc_sha256 ORDER BY r.started_at DESC, rd.run_id DESC) AS age
+    FROM run_documents rd
     JOIN runs r USING (run_id)
-), ranked AS (
-    SELECT doc_sha256, run_id, row_number() OVER (PARTITION BY doc_sha256 ORDER BY started_at DESC) AS age
-    FROM doc_runs
 ), latest AS (
     SELECT rf.record_id, f.doc_sha256
     FROM run_facts rf JOIN fact_evidence f USING (record_id)
