@@ -55,6 +55,8 @@ def _parser() -> argparse.ArgumentParser:
     evaluate = sub.add_parser("evaluate", help="score the exported records against gold JSONL")
     evaluate.add_argument("--gold", type=Path, required=True, metavar="DIR")
     evaluate.add_argument("--warehouse", type=Path, metavar="FILE")
+    evaluate.add_argument("--document", metavar="STEM", default=None,
+                          help="file name (without .pdf) of the document the gold describes (default: the review's)")
 
     train = sub.add_parser("train", help="train the statistical NER from the annotated examples in config/ner")
     train.add_argument("--out", type=Path, metavar="DIR", help="model folder (default: settings extract.ner_model_dir)")
@@ -159,10 +161,17 @@ def cmd_evaluate(args: argparse.Namespace) -> int:
         raise CliError(f"gold folder not found: {args.gold}; give the folder holding body_facts.jsonl and table1.json")
     from extractors.evaluate import evaluate, format_report
 
+    from extractors.evaluate import GOLD_DOCUMENT_STEM
+
     settings = _settings(args)
     _, rows = _export_rows(_warehouse_path(args, settings))
+    document = args.document or GOLD_DOCUMENT_STEM
+    stems = sorted({Path(str(r["doc"])).stem for r in rows})
+    if document not in stems:
+        raise CliError(f"no records of document '{document}' in the warehouse (documents with records: "
+                       f"{', '.join(stems) or 'none'}); pass --document STEM")
     try:
-        report = evaluate(rows, Path(args.gold))
+        report = evaluate(rows, Path(args.gold), document=document)
     except (FileNotFoundError, ValueError) as exc:
         raise CliError(f"cannot read gold in {args.gold}: {exc}") from exc
     sys.stdout.write(format_report(report) + "\n")
@@ -211,11 +220,14 @@ def cmd_run(args: argparse.Namespace) -> int:
     warehouse_path = _warehouse_path(args, settings).resolve()
     _check_warehouse_writable(warehouse_path)
 
+    from prefect.task_runners import ThreadPoolTaskRunner
+
     from flows.pipeline import BatchValidationError, evidence_run, stderr_progress
 
     started = time.monotonic()
     try:
-        summary = evidence_run(corpus, warehouse_path, settings, progress=None if args.quiet else stderr_progress)
+        flow = evidence_run.with_options(task_runner=ThreadPoolTaskRunner(max_workers=settings.ingest.workers))
+        summary = flow(corpus, warehouse_path, settings, progress=None if args.quiet else stderr_progress)
     except BatchValidationError as exc:
         raise CliError(str(exc), EXIT_RUN_FAILED) from exc
     except Exception as exc:  # noqa: BLE001 - a whole-run failure is reported, never a traceback

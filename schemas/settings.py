@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import tomllib
 from pathlib import Path
-from typing import Literal, Optional
+from typing import Optional
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
@@ -26,7 +26,7 @@ class IngestSettings(_Settings):
     max_file_mb: float = Field(default=200.0, gt=0)
     max_pages: int = Field(default=2000, ge=1)
     passwords: dict[str, str] = Field(default_factory=dict, description="file name -> password for encrypted PDFs")
-    workers: int = Field(default=2, ge=1, le=32)
+    workers: int = Field(default=2, ge=1, le=32, description="files parsed at once, each in its own worker process")
     cache_dir: Path = PROJECT_ROOT / ".cache" / "parse"
 
 
@@ -44,7 +44,6 @@ class ValidateSettings(_Settings):
 
     reports_dir: Path = PROJECT_ROOT / "reports"
     data_docs: bool = True
-    on_batch_failure: Literal["fail_run"] = "fail_run"
 
 
 class WarehouseSettings(_Settings):
@@ -73,7 +72,7 @@ def _resolve(base: Path, value: object) -> object:
 
 
 def load_settings(path: Path | None = None) -> PipelineSettings:
-    """Read and validate the pipeline settings; relative paths are taken from the file's folder."""
+    """Read and validate the pipeline settings; './' and '../' paths are taken from the project root for a file in config/, else from the file's folder."""
     path = Path(path) if path else DEFAULT_CONFIG_FILE
     if not path.exists():
         if path == DEFAULT_CONFIG_FILE:

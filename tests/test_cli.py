@@ -156,3 +156,10 @@ def test_same_document_listed_twice_in_one_run_loads_once(tmp_path):
     assert con.execute("select count(*) from documents").fetchone()[0] == 1
     assert con.execute("select count(*) from fact_evidence").fetchone()[0] == 1
     con.close()
+
+
+def test_evaluate_names_the_documents_present_when_the_gold_document_has_no_records(small_warehouse, gold_dir, capsys):
+    code = main(["evaluate", "--gold", str(gold_dir), "--warehouse", str(small_warehouse)])
+    err = capsys.readouterr().err
+    assert code == EXIT_BAD_INPUT
+    assert "lussana2023_cancers" in err and "trial" in err and "--document" in err
