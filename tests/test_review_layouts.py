@@ -24,16 +24,6 @@ LENIENT_F1_FLOOR = 0.96
 SPLIT_TABLE_LAYOUTS = frozenset({"single_column_serif", "single_column_justified", "two_column_split_table"})
 CELL_FIELDS = ("setting", "design", "total_patients", "treatment", "main_results")
 
-MARGIN_WORDS_BUG = pytest.mark.xfail(strict=True, reason=(
-    "ingest bug: margins.drop_running_lines runs before layout rejoins the word pieces of justified lines, so words "
-    "of body lines in the top/bottom 10% band are dropped as page numbers ('23') or running lines ('of', 'to'); "
-    "and layout.find_gutter finds a gutter in the word-gap rivers of a page holding one justified column"))
-CONTINUED_HEADER_BUG = pytest.mark.xfail(strict=True, reason=(
-    "ingest bug: _mark_table_lines marks lines inside Table.bbox (first page only) and cell boxes, so the header "
-    "repeated above a table's continuation on the next page stays prose: a 'footnote' block in one column, 'heading' "
-    "blocks in two columns, where the heading also flushes the deferred table into the middle of an open sentence"))
-KNOWN_TEXT_BUGS = {"two_column_sans": MARGIN_WORDS_BUG, "two_column_split_table": CONTINUED_HEADER_BUG}
-
 
 def _collapse(text: str) -> str:
     return " ".join(text.split())
@@ -98,9 +88,7 @@ def test_continued_table_keeps_no_repeated_header_row(layout):
     assert not [r for r in table.rows if _collapse(" ".join(c.text for c in r)).casefold() in headers]
 
 
-def test_body_paragraphs_come_out_whole_and_in_reading_order(layout, request):
-    if layout.name in KNOWN_TEXT_BUGS:
-        request.node.add_marker(KNOWN_TEXT_BUGS[layout.name])
+def test_body_paragraphs_come_out_whole_and_in_reading_order(layout):
     text = _collapse(layout.doc.text)
     positions, missing = [], []
     for number, paragraph in _body_paragraphs():
@@ -113,9 +101,7 @@ def test_body_paragraphs_come_out_whole_and_in_reading_order(layout, request):
     assert positions == sorted(positions)
 
 
-def test_continued_table_header_is_table_text_not_prose(layout, request):
-    if layout.name in SPLIT_TABLE_LAYOUTS:
-        request.node.add_marker(CONTINUED_HEADER_BUG)
+def test_continued_table_header_is_table_text_not_prose(layout):
     doc = layout.doc
     first_header_word = TABLE1_HEADER[0].split()[0]
     prose = [(b.kind, b.page) for b in doc.blocks

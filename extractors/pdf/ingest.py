@@ -21,7 +21,7 @@ from extractors.pdf.textclean import build_vocabulary
 from schemas.document import Document, DocumentStatus, Table
 from schemas.settings import IngestSettings
 
-PARSER_VERSION = "pdf-ingest/1.1"
+PARSER_VERSION = "pdf-ingest/1.2"
 """Bump on any change to parse output; the parse cache is keyed on it."""
 HEADER_PROBE_BYTES = 1024
 """`%PDF` must start within this many bytes (readers tolerate junk before the header)."""
@@ -293,11 +293,13 @@ def _extract_tables(pdf: pdfium.PdfDocument, plumber: pdfplumber.PDF, sha: str, 
 
 
 def _mark_table_lines(pages: list[tuple[list[Line], float]], tables: list[Table]) -> None:
-    """Set kind "table" on lines whose centre lies inside a table's box (or its cells' boxes) on that page."""
+    """Set kind "table" on lines whose centre lies inside a part of a table (its box on each page, or a cell box)."""
     regions: dict[int, list[tuple[float, float, float, float]]] = {}
     for table in tables:
         if table.bbox is not None:
             regions.setdefault(table.page, []).append(table.bbox)
+        for page, box in table.regions:
+            regions.setdefault(page, []).append(box)
         for row in table.rows:
             for cell in row:
                 if cell.bbox is not None:

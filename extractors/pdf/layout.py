@@ -18,12 +18,20 @@ MIN_COLUMN_SHARE = 0.2
 """... and each side must hold at least this share of the lines that keep to one side ..."""
 MIN_SIDED_SHARE = 0.3
 """... and those lines must be at least this share of the page (the rest are full width)."""
+MIN_ALIGNED_SHARE = 0.3
+"""A column right of a gutter starts most rows at one left edge; word-gap rivers of one justified column do not."""
+ALIGN_TOLERANCE = 1.0
+"""Row starts within this many points share a left edge."""
 REJOIN_GAP_EM = 1.6
 """Pieces of a row closer than this many sizes are one line cut at a stretched space (unless the gutter lies between)."""
 FOOTNOTE_SIZE_RATIO = 0.85
 """Column text this much smaller than body text is a footnote or side note, which floats."""
 PARAGRAPH_GAP_EM = 0.55
 """A vertical gap wider than this many font sizes between lines starts a new block."""
+PARAGRAPH_EXTRA_EM = 0.25
+"""... and so does a line-to-line step this many sizes beyond the column's usual pitch (fonts with tall boxes)."""
+MIN_PITCH_STEPS = 3
+"""The usual pitch of a column is read from at least this many line steps."""
 INDENT_EM = 0.8
 """A first line indented by more than this many font sizes starts a new paragraph."""
 SIZE_CHANGE = 0.12
@@ -141,23 +149,39 @@ def find_gutter(lines: list[Line]) -> float | None:
     candidates = sorted({round(l.x1 + 1.0, 1) for l in lines} | {round(l.x0 - 1.0, 1) for l in lines})
     right_ends = sorted(l.x1 for l in lines)
     left_starts = sorted(l.x0 for l in lines)
-    scored: list[tuple[tuple[int, int], float]] = []
+    scored: list[tuple[tuple[int, int], float, int]] = []
     for x in candidates:
         if not left_edge + 0.25 * width <= x <= left_edge + 0.75 * width:
             continue
         n_left = bisect_right(right_ends, x)
         n_right = len(left_starts) - bisect_left(left_starts, x)
-        scored.append(((min(n_left, n_right), n_left + n_right), x))
+        n_crossing = len(lines) - n_left - n_right
+        # Lines cut by x count against it: word pieces of justified lines must not outvote the whole lines they cut.
+        scored.append(((min(n_left, n_right) - n_crossing, n_left + n_right), x, min(n_left, n_right)))
     if not scored:
         return None
-    top_score = max(s for s, _ in scored)
-    tied = [x for s, x in scored if s == top_score]
-    best = (top_score[0], (min(tied) + max(tied)) / 2)
-    score, x = best
+    top_score = max(s for s, _, _ in scored)
+    tied = [(x, raw) for s, x, raw in scored if s == top_score]
+    x = (min(t[0] for t in tied) + max(t[0] for t in tied)) / 2
+    score = min(raw for _, raw in tied)
     n_sided = bisect_right(right_ends, x) + len(left_starts) - bisect_left(left_starts, x)
     if score < MIN_COLUMN_LINES or score < MIN_COLUMN_SHARE * n_sided or n_sided < MIN_SIDED_SHARE * len(lines):
         return None
+    if _aligned_share([l for l in lines if l.x0 >= x]) < MIN_ALIGNED_SHARE:
+        return None
     return x
+
+
+def _aligned_share(right_side: list[Line]) -> float:
+    """Share of rows whose first piece right of a gap starts at the most common left edge (within ALIGN_TOLERANCE)."""
+    firsts: list[float] = []
+    for row in _rows(right_side):
+        firsts.append(min(l.x0 for l in row))
+    if not firsts:
+        return 0.0
+    firsts.sort()
+    best = max(bisect_right(firsts, start + ALIGN_TOLERANCE) - i for i, start in enumerate(firsts))
+    return best / len(firsts)
 
 
 def assign_columns(lines: list[Line]) -> None:
@@ -179,20 +203,35 @@ def assign_columns(lines: list[Line]) -> None:
 
 def _rejoin_pieces(lines: list[Line], gutter: float | None) -> list[Line]:
     """Merge neighbouring pieces of one row whose gap is a stretched word space rather than the column gutter."""
-    out: list[Line] = []
+    return [merge_pieces(pieces) for pieces in row_pieces(lines, gutter)]
+
+
+def row_pieces(lines: list[Line], gutter: float | None) -> list[list[Line]]:
+    """Group lines into the pieces of each text line cut at stretched word spaces, in reading order within rows."""
+    out: list[list[Line]] = []
     for line in _rows_in_order(lines):
-        prev = out[-1] if out else None
+        group = out[-1] if out else None
+        prev = group[-1] if group else None
         if (prev is not None and not prev.dropped and not line.dropped and prev.kind != "table" and line.kind != "table"
-                and abs((prev.top + prev.bottom) - (line.top + line.bottom)) <= 0.7 * prev.size
-                and 0 <= line.x0 - prev.x1 <= REJOIN_GAP_EM * max(prev.size, line.size)
+                and abs(min(p.top for p in group) + max(p.bottom for p in group) - (line.top + line.bottom))
+                <= 0.7 * group[0].size
+                and 0 <= line.x0 - prev.x1 <= REJOIN_GAP_EM * max(group[0].size, line.size)
                 and not (gutter is not None and prev.x1 <= gutter <= line.x0)):
-            out[-1] = Line(prev.page, prev.x0, min(prev.top, line.top), line.x1, max(prev.bottom, line.bottom),
-                           prev.size, prev.bold, f"{prev.text} {line.text}", prev.font,
-                           prev.uniform and line.uniform and prev.font == line.font, prev.italic,
-                           n_cid=prev.n_cid + line.n_cid)
+            out[-1].append(line)
         else:
-            out.append(line)
+            out.append([line])
     return out
+
+
+def merge_pieces(pieces: list[Line]) -> Line:
+    """Return one line spanning the given pieces of a row, styled as its first piece."""
+    first = pieces[0]
+    if len(pieces) == 1:
+        return first
+    return Line(first.page, first.x0, min(p.top for p in pieces), pieces[-1].x1, max(p.bottom for p in pieces),
+                first.size, first.bold, " ".join(p.text for p in pieces), first.font,
+                all(p.uniform for p in pieces) and all(p.font == first.font for p in pieces), first.italic,
+                n_cid=sum(p.n_cid for p in pieces))
 
 
 def rejoined(lines: list[Line]) -> list[Line]:
@@ -258,6 +297,7 @@ def group_blocks(lines: list[Line], body_size: float, body_font: str) -> list[La
     for column, col_lines in by_column.items():
         col_lines = _rows_in_order(col_lines)
         left = min((l.x0 for l in col_lines), default=0.0)
+        pitches = usual_pitches(col_lines)
         blocks: list[LayoutBlock] = []
         for line in col_lines:
             prev_block = blocks[-1] if blocks else None
@@ -265,7 +305,7 @@ def group_blocks(lines: list[Line], body_size: float, body_font: str) -> list[La
                 line.kind = _line_kind(line, body_size, body_font)
                 if line.kind == "body" and prev_block is not None and _continues_heading(prev_block, line):
                     line.kind = "heading"
-            if prev_block is None or _starts_block(prev_block, line, left):
+            if prev_block is None or _starts_block(prev_block, line, left, pitches):
                 blocks.append(LayoutBlock(line.page, column, line.kind, [line]))
             else:
                 prev_block.lines.append(line)
@@ -285,15 +325,21 @@ def _continues_heading(block: LayoutBlock, line: Line) -> bool:
 
 def _rows_in_order(lines: list[Line]) -> list[Line]:
     """Sort lines top to bottom, and pieces of one visual row left to right."""
-    ordered: list[Line] = []
+    return [line for row in _rows(lines) for line in sorted(row, key=lambda l: l.x0)]
+
+
+def _rows(lines: list[Line]) -> list[list[Line]]:
+    """Group lines into visual rows (centres within a third of a size of the row's first line), top to bottom."""
+    rows: list[list[Line]] = []
     row: list[Line] = []
     for line in sorted(lines, key=lambda l: l.top):
         if row and abs((line.top + line.bottom) / 2 - (row[0].top + row[0].bottom) / 2) > 0.35 * line.size:
-            ordered.extend(sorted(row, key=lambda l: l.x0))
+            rows.append(row)
             row = []
         row.append(line)
-    ordered.extend(sorted(row, key=lambda l: l.x0))
-    return ordered
+    if row:
+        rows.append(row)
+    return rows
 
 
 def _line_kind(line: Line, body_size: float, body_font: str) -> str:
@@ -306,7 +352,24 @@ def _line_kind(line: Line, body_size: float, body_font: str) -> str:
     return "body"
 
 
-def _starts_block(block: LayoutBlock, line: Line, column_left: float) -> bool:
+def _line_step(prev: Line, line: Line) -> float:
+    """Distance from one line to the next, the smaller of top-to-top and bottom-to-bottom (robust to raised glyphs)."""
+    return min(line.top - prev.top, line.bottom - prev.bottom)
+
+
+def usual_pitches(lines: list[Line]) -> dict[float, float]:
+    """Median line-to-line step of each text size in a column, from consecutive non-table lines of that size."""
+    steps: dict[float, list[float]] = {}
+    for prev, line in zip(lines, lines[1:]):
+        if prev.kind == "table" or line.kind == "table" or round(prev.size, 1) != round(line.size, 1):
+            continue
+        step = _line_step(prev, line)
+        if 0.9 * line.size <= step <= 2.5 * line.size:
+            steps.setdefault(round(line.size, 1), []).append(step)
+    return {size: sorted(found)[len(found) // 2] for size, found in steps.items() if len(found) >= MIN_PITCH_STEPS}
+
+
+def _starts_block(block: LayoutBlock, line: Line, column_left: float, pitches: dict[float, float]) -> bool:
     prev = block.lines[-1]
     if line.kind == "table" or block.kind == "table":
         return line.kind != block.kind or line.top - prev.bottom > 3 * line.size
@@ -321,6 +384,9 @@ def _starts_block(block: LayoutBlock, line: Line, column_left: float) -> bool:
     if line.top - prev.bottom > PARAGRAPH_GAP_EM * max(line.size, prev.size):
         return True
     if abs(line.size - prev.size) > SIZE_CHANGE * max(line.size, prev.size):
+        return True
+    pitch = pitches.get(round(line.size, 1)) if round(line.size, 1) == round(prev.size, 1) else None
+    if pitch is not None and _line_step(prev, line) - pitch > PARAGRAPH_EXTRA_EM * line.size:
         return True
     indented = line.x0 - column_left > INDENT_EM * line.size and prev.x0 - column_left <= INDENT_EM * line.size
     return indented and len(block.lines) >= 1 and prev.text.rstrip()[-1:] in ".:?!)"
