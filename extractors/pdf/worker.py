@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import hashlib
+import logging
 import multiprocessing
 import resource
 import signal
@@ -20,11 +21,17 @@ if _CONTEXT_NAME == "forkserver":
     _context.set_forkserver_preload(["extractors.pdf.ingest"])
 
 
+PDF_LIBRARY_LOGGERS = ("pdfminer", "pdfplumber", "pypdfium2")
+
+
 def _child(path: str, settings_json: str, conn, parse: Callable[..., Document] | None, with_tables: bool) -> None:
     """Cap memory, parse, and send back the Document JSON (or a failure tag)."""
     from extractors.pdf.ingest import parse_pdf
 
     parse = parse or parse_pdf
+    # pdfminer/pdfplumber warn about PDF internals on stderr; the document's status and message say what matters.
+    for name in PDF_LIBRARY_LOGGERS:
+        logging.getLogger(name).setLevel(logging.ERROR)
     settings = IngestSettings.model_validate_json(settings_json)
     limit = settings.memory_limit_mb * 1024 * 1024
     try:
