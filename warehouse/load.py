@@ -9,19 +9,15 @@ from typing import Any, Optional, Sequence
 import duckdb
 import pandas as pd
 
+from schemas.declarations import DOCUMENTS, FACT_EVIDENCE, REJECTED_RECORDS, TABLE1_ROWS
 from schemas.document import Document
 from schemas.evidence import EvidenceRecord, Table1Row
+from schemas.frames import document_row, evidence_row, table1_row
 
-FACT_COLUMNS = (
-    "record_id", "doc", "trial", "nct", "endpoint", "arm", "value", "unit", "statistic", "timepoint",
-    "ci_low", "ci_high", "p_value", "page", "quote", "source", "doc_sha256", "value_text", "char_start",
-    "char_end", "quote_start", "bbox", "table_id", "table_row", "table_col", "extractor", "extractor_version",
-)
-TABLE1_COLUMNS = (
-    "row_id", "doc_sha256", "document", "table_id", "row_number", "trial", "reference", "setting", "design",
-    "total_patients", "treatment", "main_results", "page", "bbox",
-)
-REJECT_COLUMNS = ("reject_id", "run_id", "doc", "doc_sha256", "page", "source", "extractor", "quote", "payload", "reasons")
+FACT_COLUMNS = tuple(c.name for c in FACT_EVIDENCE.record_columns)
+TABLE1_COLUMNS = tuple(c.name for c in TABLE1_ROWS.record_columns)
+DOCUMENT_COLUMNS = tuple(c.name for c in DOCUMENTS.record_columns)
+REJECT_COLUMNS = tuple(c.name for c in REJECTED_RECORDS.record_columns)
 
 
 @dataclass
@@ -41,25 +37,15 @@ class RunRecord:
     message: str = ""
 
 
-def _fact_row(record: EvidenceRecord) -> list[Any]:
-    data = record.model_dump()
-    data["record_id"] = record.record_id
-    data["bbox"] = list(record.bbox) if record.bbox else None
-    return [data[c] for c in FACT_COLUMNS]
-
-
-def _table1_row(row: Table1Row) -> list[Any]:
-    data = row.model_dump()
-    data["row_id"] = row.row_id
-    data["bbox"] = list(row.bbox) if row.bbox else None
-    return [data[c] for c in TABLE1_COLUMNS]
-
-
-def _reject_row(rejected: Any) -> list[Any]:
+def _reject_row(rejected: Any) -> dict[str, Any]:
     data = rejected.model_dump() if hasattr(rejected, "model_dump") else dict(rejected)
     data["payload"] = json.dumps(data["payload"], ensure_ascii=False, default=str, sort_keys=True)
     data["reasons"] = list(data["reasons"])
-    return [data[c] for c in REJECT_COLUMNS]
+    return data
+
+
+def _values(columns: Sequence[str], rows: Sequence[dict[str, Any]]) -> list[list[Any]]:
+    return [[row[c] for c in columns] for row in rows]
 
 
 def _upsert(con: duckdb.DuckDBPyConnection, table: str, columns: Sequence[str], key: Sequence[str],
@@ -116,10 +102,8 @@ def load_run(
     parsed = sorted({d.sha256 for d in documents if d.status.value == "parsed"})
     con.execute("BEGIN TRANSACTION")
     try:
-        _upsert(con, "documents", ("sha256", "path", "file_name", "pages", "status", "message", "parser_version"),
-                ("sha256", "path"),
-                [[d.sha256, d.path, d.file_name, d.pages, d.status.value, d.message, d.parser_version] for d in documents],
-                run.run_id, current_flag=False)
+        _upsert(con, "documents", DOCUMENT_COLUMNS, ("sha256", "path"),
+                _values(DOCUMENT_COLUMNS, [document_row(d) for d in documents]), run.run_id, current_flag=False)
         if parsed:
             superseded = _superseded(con, documents, parsed)
             placeholders = ", ".join("?" for _ in superseded)
@@ -127,13 +111,13 @@ def load_run(
             con.execute(f"UPDATE table1_rows SET is_current = false WHERE doc_sha256 IN ({placeholders})", superseded)
             con.execute(f"UPDATE fact_evidence SET is_current = false WHERE doc_sha256 IN ({placeholders})", superseded)
             _insert_ids(con, "run_documents", "doc_sha256", run.run_id, parsed)
-        _upsert(con, "table1_rows", TABLE1_COLUMNS, ("row_id",), [_table1_row(r) for r in table1_rows],
-                run.run_id, current_flag=True)
-        fact_rows = {r.record_id: _fact_row(r) for r in records}
+        _upsert(con, "table1_rows", TABLE1_COLUMNS, ("row_id",),
+                _values(TABLE1_COLUMNS, [table1_row(r) for r in table1_rows]), run.run_id, current_flag=True)
+        fact_rows = {row["record_id"]: [row[c] for c in FACT_COLUMNS] for row in map(evidence_row, records)}
         _upsert(con, "fact_evidence", FACT_COLUMNS, ("record_id",), list(fact_rows.values()), run.run_id, current_flag=True)
         _insert_ids(con, "run_facts", "record_id", run.run_id, list(fact_rows))
-        _upsert(con, "rejected_records", REJECT_COLUMNS, ("reject_id",), [_reject_row(r) for r in rejected],
-                run.run_id, current_flag=False)
+        _upsert(con, "rejected_records", REJECT_COLUMNS, ("reject_id",),
+                _values(REJECT_COLUMNS, [_reject_row(r) for r in rejected]), run.run_id, current_flag=False)
         write_run(con, run)
         con.execute("COMMIT")
     except Exception:
