@@ -93,3 +93,18 @@ def test_changes_when_a_document_loses_all_its_records(tmp_path):
     assert con.execute("select change, value from v_evidence_changes").fetchall() == [("removed", 30.0)]
     assert con.execute("select count(*) from v_evidence").fetchone()[0] == 0
     con.close()
+
+
+def test_changes_compare_a_replaced_file_with_its_previous_version_by_reading(tmp_path):
+    con = migrate.connect(tmp_path / "w.duckdb")
+    migrate.ensure_schema(con)
+    _load(con, "r1", 1, [_rec("body", 30, "30", 10), _rec("body", 40, "40", 50, endpoint="EFS")])
+    new_sha = "c" * 64
+    run = load.RunRecord(run_id="r2", started_at=datetime(2026, 1, 2), status="completed")
+    moved = _rec("body", 40, "40", 90, endpoint="EFS", doc_sha256=new_sha, page=4)  # same reading, new place
+    load.load_run(con, run, [DOC.model_copy(update={"sha256": new_sha})], [],
+                  [_rec("body", 31, "31", 10, doc_sha256=new_sha), moved], [])
+    changes = con.execute("select change, endpoint, value, doc, path from v_evidence_changes order by change").fetchall()
+    assert changes == [("added", "CR", 31.0, "review.pdf", "/c/review.pdf"),
+                       ("removed", "CR", 30.0, "review.pdf", "/c/review.pdf")]
+    con.close()
