@@ -171,11 +171,11 @@ def test_generic_results_table_uses_row_label_and_column_header():
     doc = make_doc([("body", "Results are in Table 2.")], tables=(table,))
     table_records = [r for r in extract_evidence(doc) if r.source == "table"]
     assert sorted((r.endpoint, r.arm, r.value, r.unit, r.table_row, r.table_col) for r in table_records) == [
-        ("CR", "blinatumomab", 34.0, "%", 0, 1), ("CR", "chemotherapy", 16.0, "%", 0, 2),
-        ("OS", "blinatumomab", 7.7, "months", 1, 1), ("OS", "chemotherapy", 4.0, "months", 1, 2),
+        ("CR", "blinatumomab", 34.0, "%", 1, 1), ("CR", "chemotherapy", 16.0, "%", 1, 2),
+        ("OS", "blinatumomab", 7.7, "months", 2, 1), ("OS", "chemotherapy", 4.0, "months", 2, 2),
     ]
     for r in table_records:
-        cell = table.rows[r.table_row][r.table_col]
+        cell = table.rows[r.table_row - 1][r.table_col]  # table_row is 1-based
         assert cell.text[r.char_start:r.char_end] == r.value_text
 
 

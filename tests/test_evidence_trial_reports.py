@@ -67,7 +67,7 @@ def matches(e: Expect, r: EvidenceRecord) -> bool:
 def _located_in(doc: Document, report: Report, rec: EvidenceRecord, phrases) -> bool:
     if rec.source == "table":
         table = next(t for t in doc.tables if t.table_id == rec.table_id)
-        label = table.rows[rec.table_row][0].text
+        label = table.rows[rec.table_row - 1][0].text  # table_row is 1-based
         return any(p == label or p in label for p in phrases)
     for phrase in phrases:
         start = doc.text.find(phrase)

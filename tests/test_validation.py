@@ -50,7 +50,7 @@ VALID = {
                                                 quote="405 patients randomized to blinatumomab versus chemotherapy"),
     "landmark": make_record(endpoint="OS", value=55.0, statistic="landmark", timepoint="2y", value_text="55",
                             quote="2-year OS was 55%"),
-    "table_cell": make_record(source="table", table_id=f"{SHA[:12]}:Table 1", table_row=0, table_col=5,
+    "table_cell": make_record(source="table", table_id=f"{SHA[:12]}:Table 1", table_row=1, table_col=5,
                               quote="CR: 34%", bbox=(10.0, 20.0, 30.0, 40.0)),
 }
 

@@ -15,8 +15,18 @@ from extractors.evidence.rules import EXTRACTOR_VERSION, TIME_TO_EVENT_ENDPOINTS
 from schemas.document import Document, Table
 from schemas.evidence import EvidenceRecord, Table1Row
 
-MAIN_RESULTS_COL = 5
-"""Column position of 'Main Results' in the Table 1 layout (trial, setting, design, patients, treatment, results)."""
+
+
+def _main_results_cell(doc: Document, row: Table1Row):
+    """(column index, page, bbox) of the row's Main Results cell in the source table, else the row's own box."""
+    from extractors.pdf.table1 import column_map
+
+    table = next((t for t in doc.tables if t.table_id == row.table_id), None)
+    col = column_map(table).get("main_results") if table is not None else None
+    if col is None or not 0 < row.row_number <= len(table.rows) or col >= len(table.rows[row.row_number - 1]):
+        return col, row.page, row.bbox
+    cell = table.rows[row.row_number - 1][col]
+    return col, cell.page, cell.bbox or row.bbox
 
 _RATIO_HEADER = re.compile(r"\bhazard ratio\b|\bHR\b", re.I)
 _CI_DECLARED = re.compile(r"\bCI\b|confidence", re.I)
@@ -38,14 +48,15 @@ def extract_table1_results(doc: Document, table1: Sequence[Table1Row], index: Tr
         ref = index.ref_for_row(row)
         default, control = row_arms(ref, gazetteer_dir)
         text = row.main_results
+        col, page, bbox = _main_results_cell(doc, row)
         for s, e in _clauses(text):
             clause = text[s:e]
             ctx = ReadingContext(default, control, extra_terms, None, False, (), gazetteer_dir)
             for r in read_clause(clause, ctx):
                 if r.endpoint == "ENROLLED":
                     continue
-                records.append(_table_record(doc, clause, s, r, ref.trial, ref.nct, row.page, row.bbox,
-                                             row.table_id, row.row_number, MAIN_RESULTS_COL))
+                records.append(_table_record(doc, clause, s, r, ref.trial, ref.nct, page, bbox,
+                                             row.table_id, row.row_number, col))
     return records
 
 
@@ -90,7 +101,7 @@ def extract_table_results(doc: Document, index: TrialIndex, skip_table_ids: Sequ
                             continue
                         r = _with_label_timepoint(r, timepoint)
                         records.append(_table_record(doc, clause, s, r, trial, nct, cell.page, cell.bbox,
-                                                     table.table_id, cell.row, cell.col))
+                                                     table.table_id, cell.row + 1, cell.col))
     return records
 
 

@@ -24,7 +24,7 @@ CREATE TABLE IF NOT EXISTS fact_evidence (
     quote_start INTEGER NOT NULL CHECK (quote_start >= 0),
     bbox DOUBLE[],
     table_id VARCHAR,
-    table_row INTEGER CHECK (table_row >= 0),
+    table_row INTEGER CHECK (table_row >= 1),
     table_col INTEGER CHECK (table_col >= 0),
     extractor VARCHAR NOT NULL CHECK (regexp_matches(extractor, '\S')),
     extractor_version VARCHAR NOT NULL,
@@ -100,7 +100,7 @@ COMMENT ON COLUMN fact_evidence.char_end IS 'end of value_text in the document t
 COMMENT ON COLUMN fact_evidence.quote_start IS 'start of quote in the document text';
 COMMENT ON COLUMN fact_evidence.bbox IS 'bounding box of the value (x0, top, x1, bottom) in PDF points';
 COMMENT ON COLUMN fact_evidence.table_id IS 'source table id when source is table';
-COMMENT ON COLUMN fact_evidence.table_row IS '0-based data-row index in the source table';
+COMMENT ON COLUMN fact_evidence.table_row IS '1-based data-row number in the source table (Table 1: v_table1.row_number)';
 COMMENT ON COLUMN fact_evidence.table_col IS '0-based column index in the source table';
 COMMENT ON COLUMN fact_evidence.extractor IS 'id of the rule or model that produced the record';
 COMMENT ON COLUMN fact_evidence.extractor_version IS 'version of that rule or model';
