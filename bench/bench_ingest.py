@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import logging
 import multiprocessing
 import resource
 import sys
@@ -78,6 +79,10 @@ METHODS = {
 
 def _measure(name: str, paths: list[str], repeat: int, queue) -> None:
     """Import the method's libraries, warm up once, then time `repeat` runs; report best time and peak RSS."""
+    from extractors.pdf.worker import PDF_LIBRARY_LOGGERS
+
+    for logger in PDF_LIBRARY_LOGGERS:  # warnings about PDF internals would swamp the figures
+        logging.getLogger(logger).setLevel(logging.ERROR)
     method = METHODS[name]
     files = [Path(p) for p in paths]
     pages = method(files)
