@@ -1,8 +1,6 @@
 """Render the table declarations as DuckDB DDL: one warehouse/tables/<table>.sql per table."""
 from __future__ import annotations
 
-import argparse
-import sys
 from pathlib import Path
 from typing import Optional
 
@@ -11,6 +9,7 @@ from schemas.checks import (
     MatchesRegex, NotEquals, OneOf, Present, Scalar,
 )
 from schemas.declarations import TABLES, ColumnDecl, TableDecl
+from schemas.generated import check_or_write, stale_names, write_files
 
 TABLES_DIR = Path(__file__).resolve().parents[1] / "warehouse" / "tables"
 HEADER = ("-- GENERATED from schemas/declarations.py by schemas/ddl.py; do not edit.\n"
@@ -117,34 +116,17 @@ def generated_files() -> dict[str, str]:
 
 def write_ddl(out_dir: Path = TABLES_DIR) -> list[Path]:
     """Write every table's DDL into out_dir and return the paths written."""
-    out_dir.mkdir(parents=True, exist_ok=True)
-    written = []
-    for name, text in generated_files().items():
-        path = out_dir / name
-        path.write_text(text, encoding="utf-8")
-        written.append(path)
-    return written
+    return write_files(generated_files(), out_dir)
 
 
 def stale_files(out_dir: Path = TABLES_DIR) -> list[str]:
     """Names of DDL files in out_dir that are missing or differ from the generator's output."""
-    return [name for name, text in generated_files().items()
-            if not (out_dir / name).exists() or (out_dir / name).read_text(encoding="utf-8") != text]
+    return stale_names(generated_files(), out_dir)
 
 
 def main(argv: Optional[list[str]] = None) -> int:
     """Check (default) or rewrite the committed warehouse/tables/*.sql."""
-    parser = argparse.ArgumentParser(description=__doc__)
-    parser.add_argument("--write", action="store_true", help="regenerate the files instead of checking them")
-    args = parser.parse_args(argv)
-    if args.write:
-        for path in write_ddl():
-            print(path)
-        return 0
-    stale = stale_files()
-    for name in stale:
-        print(f"stale: warehouse/tables/{name} (run python -m schemas.ddl --write)", file=sys.stderr)
-    return 1 if stale else 0
+    return check_or_write(argv, __doc__, generated_files, TABLES_DIR, "warehouse/tables", "schemas.ddl")
 
 
 if __name__ == "__main__":

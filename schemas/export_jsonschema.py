@@ -1,9 +1,7 @@
 """Write the JSON Schema of each public record model into schemas/jsonschema/ (generated files, committed)."""
 from __future__ import annotations
 
-import argparse
 import json
-import sys
 from pathlib import Path
 from typing import Optional
 
@@ -11,6 +9,7 @@ from pydantic import BaseModel
 
 from schemas.document import Cell, Document, Table
 from schemas.evidence import Table1Row
+from schemas.generated import check_or_write, write_files
 from schemas.validation_models import CheckedEvidenceRecord, RejectedRecord
 
 JSONSCHEMA_DIR = Path(__file__).resolve().parent / "jsonschema"
@@ -38,29 +37,13 @@ def json_schemas() -> dict[str, str]:
 
 def export_json_schemas(out_dir: Path = JSONSCHEMA_DIR) -> list[Path]:
     """Write each model's JSON Schema into out_dir and return the paths written."""
-    out_dir = Path(out_dir)
-    out_dir.mkdir(parents=True, exist_ok=True)
-    written = []
-    for name, text in json_schemas().items():
-        (out_dir / name).write_text(text, encoding="utf-8")
-        written.append(out_dir / name)
-    return written
+    return write_files(json_schemas(), Path(out_dir))
 
 
 def main(argv: Optional[list[str]] = None) -> int:
     """Check (default) or rewrite the committed schemas/jsonschema/*.json."""
-    parser = argparse.ArgumentParser(description=__doc__)
-    parser.add_argument("--write", action="store_true", help="regenerate the files instead of checking them")
-    args = parser.parse_args(argv)
-    if args.write:
-        for path in export_json_schemas():
-            print(path)
-        return 0
-    stale = [n for n, text in json_schemas().items()
-             if not (JSONSCHEMA_DIR / n).exists() or (JSONSCHEMA_DIR / n).read_text(encoding="utf-8") != text]
-    for name in stale:
-        print(f"stale: schemas/jsonschema/{name} (run python -m schemas.export_jsonschema --write)", file=sys.stderr)
-    return 1 if stale else 0
+    return check_or_write(argv, __doc__, json_schemas, JSONSCHEMA_DIR, "schemas/jsonschema",
+                          "schemas.export_jsonschema")
 
 
 if __name__ == "__main__":
