@@ -1,16 +1,14 @@
-"""The pipeline's stage functions (ingest, extract, summarise), free of orchestration."""
+"""The pipeline's extract and summarise stage functions, free of orchestration."""
 from __future__ import annotations
 
-import hashlib
 import logging
 from collections import Counter
 from dataclasses import dataclass, field
-from pathlib import Path
 from typing import Sequence
 
 from schemas.document import Document, DocumentStatus
 from schemas.evidence import EvidenceRecord, Table1Row
-from schemas.settings import ExtractSettings, IngestSettings
+from schemas.settings import ExtractSettings
 
 log = logging.getLogger(__name__)
 
@@ -39,20 +37,6 @@ class RunCounts:
         """Counts keyed as the `runs` table columns expect."""
         return {"documents": self.documents, "parsed": self.by_status.get("parsed", 0),
                 "table1_rows": self.table1_rows, "loaded": self.loaded, "rejected": self.rejected}
-
-
-def ingest_file(path: Path, settings: IngestSettings) -> Document:
-    """Parse one PDF in an isolated worker, reusing the parse cache for unchanged content."""
-    from extractors.pdf.cache import ingest_file as cached_ingest
-
-    try:
-        return cached_ingest(path, settings)
-    except OSError as exc:  # unreadable file: it still gets a documents row
-        from extractors.pdf.ingest import PARSER_VERSION
-
-        stand_in = hashlib.sha256(f"unreadable:{path}".encode()).hexdigest()  # no bytes to hash; one id per path
-        return Document(sha256=stand_in, path=str(path), status=DocumentStatus.corrupt, parser_version=PARSER_VERSION,
-                        message=f"cannot read file: {exc.strerror or exc}; check that it exists and is readable")
 
 
 def extract_document(doc: Document, settings: ExtractSettings) -> Extraction:

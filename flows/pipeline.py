@@ -17,6 +17,7 @@ from prefect.context import get_run_context  # noqa: E402
 from prefect.task_runners import ThreadPoolTaskRunner  # noqa: E402
 
 from extractors import stages  # noqa: E402
+from extractors.pdf.cache import ingest_file as cached_ingest  # noqa: E402
 from schemas.document import Document  # noqa: E402
 from schemas.settings import PipelineSettings  # noqa: E402
 from warehouse import load as warehouse_load  # noqa: E402
@@ -44,13 +45,12 @@ class RunSummary:
     sync: dict = field(default_factory=dict)
     data_docs_path: Optional[str] = None
     validation_seconds: float = 0.0
-    documents: list = field(default_factory=list)
 
 
 @task(name="ingest", retries=2, retry_delay_seconds=1)
 def ingest_task(path: Path, settings) -> Document:
     """Parse one PDF (retried on I/O errors)."""
-    return stages.ingest_file(path, settings)
+    return cached_ingest(path, settings)
 
 
 @task(name="extract")
@@ -149,5 +149,4 @@ def evidence_run(corpus_dirs: Sequence[Path], warehouse_path: Path, settings: Pi
     say("sync: Table 1 against the body text")
     sync_state = sync_task(warehouse_path)
     return RunSummary(run_id=run_id, warehouse=warehouse_path, counts=counts, sync=sync_state,
-                      data_docs_path=outcome.data_docs_path, validation_seconds=outcome.seconds,
-                      documents=documents)
+                      data_docs_path=outcome.data_docs_path, validation_seconds=outcome.seconds)

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import extractors.evidence.extract as evidence_extract
 from extractors import stages
+from extractors.pdf import cache
 from schemas.document import Document, DocumentStatus
 from schemas.settings import ExtractSettings, IngestSettings
 
@@ -23,7 +24,7 @@ def test_unreadable_files_get_distinct_ids_and_a_message(tmp_path):
     first, second = tmp_path / "a.pdf", tmp_path / "b.pdf"
     first.mkdir()
     second.mkdir()  # a folder named like a PDF cannot be read as a file
-    docs = [stages.ingest_file(p, IngestSettings(cache_dir=tmp_path / "cache")) for p in (first, second)]
+    docs = [cache.ingest_file(p, IngestSettings(cache_dir=tmp_path / "cache")) for p in (first, second)]
     assert {d.status for d in docs} == {DocumentStatus.corrupt}
     assert docs[0].sha256 != docs[1].sha256
     assert all(d.message.startswith("cannot read file") for d in docs)

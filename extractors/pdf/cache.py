@@ -1,6 +1,7 @@
 """Parse cache: Document JSON stored under (PARSER_VERSION, sha256), so unchanged PDFs are not parsed again."""
 from __future__ import annotations
 
+import hashlib
 import os
 import re
 import tempfile
@@ -50,10 +51,15 @@ def store(doc: Document, cache_dir: Path) -> Path | None:
 def ingest_file(path: Path, settings: IngestSettings) -> Document:
     """Return the Document for one file: from the cache when its bytes were parsed before, else parsed in isolation."""
     path = Path(path)
-    if path.exists() and path.stat().st_size > 0:
-        cached = load_cached(sha256_file(path), settings.cache_dir, path)
-        if cached is not None:
-            return cached
+    try:
+        if path.exists() and path.stat().st_size > 0:
+            cached = load_cached(sha256_file(path), settings.cache_dir, path)
+            if cached is not None:
+                return cached
+    except OSError as exc:  # unreadable file (a folder, no permission): it still gets a documents row
+        stand_in = hashlib.sha256(f"unreadable:{path}".encode()).hexdigest()  # no bytes to hash; one id per path
+        return Document(sha256=stand_in, path=str(path), status=DocumentStatus.corrupt, parser_version=PARSER_VERSION,
+                        message=f"cannot read file: {exc.strerror or exc}; check that it exists and is readable")
     doc = parse_pdf_isolated(path, settings)
     store(doc, settings.cache_dir)
     return doc
