@@ -5,6 +5,7 @@ import argparse
 import csv
 import io
 import json
+import re
 import sys
 import time
 from pathlib import Path
@@ -84,18 +85,62 @@ def _open_read_only(path: Path):
         raise CliError(str(exc)) from exc
 
 
+# PRAGMAs that only describe the warehouse; any other PRAGMA is refused like any other non-query.
+INTROSPECTION_PRAGMAS = frozenset({"table_info", "show", "show_tables", "show_tables_expanded", "show_databases",
+                                   "database_list", "database_size", "storage_info", "metadata_info", "version",
+                                   "functions", "platform", "collations", "user_agent"})
+SQL_HINT = ("evidence sql runs one query (SELECT, WITH, DESCRIBE, SHOW, SUMMARIZE, EXPLAIN, PRAGMA table_info) with "
+            "the warehouse read-only and no file, network or extension access;\n`evidence schema` lists its tables and views")
+
+
+def _is_query(statement) -> bool:
+    import duckdb
+
+    kind = statement.type
+    if kind == duckdb.StatementType.SELECT:
+        return True
+    if kind == duckdb.StatementType.EXPLAIN:
+        inner = re.sub(r"^\s*explain\s+(analy[sz]e\s+)?", "", statement.query, count=1, flags=re.I)
+        inner_statements = duckdb.extract_statements(inner)
+        return len(inner_statements) == 1 and _is_query(inner_statements[0])
+    if kind == duckdb.StatementType.PRAGMA:
+        name = re.match(r"\s*pragma\s+(\w+)", statement.query, re.I)
+        return bool(name) and name.group(1).lower() in INTROSPECTION_PRAGMAS
+    return False
+
+
+def _single_query(sql: str) -> str:
+    """The one read-only statement in `sql`, or a CliError saying why it is refused."""
+    import duckdb
+
+    try:
+        statements = duckdb.extract_statements(sql)
+    except duckdb.Error as exc:
+        raise CliError(f"SQL failed: {_first_line(exc)}\n{SQL_HINT}") from exc
+    if not statements:
+        raise CliError(f'no SQL given; pass one query, e.g. evidence sql "{EXAMPLE_QUERY}"')
+    if len(statements) > 1:
+        raise CliError(f"{len(statements)} statements given; give exactly one query\n{SQL_HINT}")
+    if not _is_query(statements[0]):
+        raise CliError(f"{statements[0].type.name} statement refused: only queries run here\n{SQL_HINT}")
+    return statements[0].query
+
+
+def _first_line(exc: Exception) -> str:
+    return (str(exc).strip().splitlines() or [type(exc).__name__])[0]
+
+
 def _query(path: Path, query: str) -> tuple[list[str], list[tuple]]:
     import duckdb
 
+    statement = _single_query(query)
     con = _open_read_only(path)
     try:
-        cursor = con.execute(query)
+        cursor = con.execute(statement)
         columns = [d[0] for d in cursor.description] if cursor.description else []
         return columns, cursor.fetchall() if columns else []
     except duckdb.Error as exc:
-        first_line = str(exc).strip().splitlines()[0]
-        raise CliError(f"SQL failed: {first_line}\n(the warehouse is opened read-only; list views with: "
-                       "evidence sql \"select table_name, comment from duckdb_views() where not internal\")") from exc
+        raise CliError(f"SQL failed: {_first_line(exc)}\n{SQL_HINT}") from exc
     finally:
         con.close()
 

@@ -10,36 +10,15 @@ import pytest
 
 from flows.cli import EXIT_BAD_INPUT, EXPORT_FIELDS, main
 from schemas.document import Document, DocumentStatus
-from schemas.evidence import EvidenceRecord, Table1Row
+from tests.fixtures.small_warehouse import SHA, build_small_warehouse
+from tests.fixtures.small_warehouse import evidence_record as _record
 from warehouse import load, migrate
-
-SHA = "a" * 64
-
-
-def _record(**overrides) -> EvidenceRecord:
-    quote = "CR was 34% with blinatumomab versus 16% with chemotherapy."
-    fields = dict(doc="trial.pdf", trial="TOWER", nct="NCT02013167", endpoint="CR", arm="blinatumomab", value=34.0,
-                  unit="%", statistic="rate", page=2, quote=quote, source="body", doc_sha256=SHA, value_text="34",
-                  char_start=10, char_end=12, quote_start=3, extractor="rule:test", extractor_version="t1")
-    fields.update(overrides)
-    return EvidenceRecord(**fields)
 
 
 @pytest.fixture()
 def small_warehouse(tmp_path):
     """A warehouse holding one document, one Table 1 row and two records."""
-    path = tmp_path / "w.duckdb"
-    con = migrate.connect(path)
-    migrate.ensure_schema(con)
-    doc = Document(sha256=SHA, path="/x/trial.pdf", pages=3, status=DocumentStatus.parsed, parser_version="p1")
-    row = Table1Row(doc_sha256=SHA, document="trial.pdf", table_id="t:Table 1", row_number=1, trial="TOWER",
-                    reference="13", setting="R/R", design="Phase III", total_patients="405",
-                    treatment="Blinatumomab", main_results="CR: 34%", page=2)
-    run = load.RunRecord(run_id="r1", started_at=datetime(2026, 1, 1), status="completed")
-    records = [_record(), _record(arm="chemotherapy", value=16.0, value_text="16", char_start=40, char_end=42)]
-    load.load_run(con, run, [doc], [row], records, [])
-    con.close()
-    return path
+    return build_small_warehouse(tmp_path / "w.duckdb")
 
 
 def test_run_with_missing_corpus_exits_2_and_names_the_folder(tmp_path, capsys):
