@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import Optional, Sequence
 
 from flows.env import configure_environment
-from schemas.settings import PipelineSettings, SettingsError, load_settings
+from schemas.settings import ExtractSettings, PipelineSettings, SettingsError, load_settings
 
 EXIT_OK = 0
 EXIT_RUN_FAILED = 1
@@ -243,13 +243,38 @@ def _check_corpus(dirs: Sequence[Path]) -> list[Path]:
     return [Path(d).resolve() for d in dirs]
 
 
+def _check_extract_inputs(extract: ExtractSettings) -> None:
+    """Exit 2 when a gazetteer or model the settings name is missing, rather than extract with less."""
+    from extractors.nlp.gazetteers import load_drugs, load_groups, load_known_trials, load_non_trial_terms
+
+    where = "(relative paths in the config are taken from the project root)"
+    try:
+        for load_gazetteer in (load_drugs, load_groups, load_known_trials, load_non_trial_terms):
+            load_gazetteer(extract.gazetteer_dir)
+    except OSError as exc:
+        raise CliError(f"gazetteer not readable: {exc.filename or extract.gazetteer_dir}: {exc.strerror or exc}\n"
+                       f"set extract.gazetteer_dir to a folder like config/gazetteers {where}") from exc
+    except (ValueError, KeyError, TypeError) as exc:
+        raise CliError(f"gazetteer in {extract.gazetteer_dir} is malformed: {type(exc).__name__}: {exc}") from exc
+    if extract.use_ner and not all((extract.ner_model_dir / name).is_file() for name in ("config.cfg", "meta.json")):
+        raise CliError(f"no NER model in {extract.ner_model_dir} {where}\ntrain one with `evidence train --out DIR` "
+                       "and set extract.ner_model_dir to it, or set extract.use_ner = false")
+    if extract.base_model:
+        import spacy.util
+
+        if not (spacy.util.is_package(extract.base_model) or Path(extract.base_model).is_dir()):
+            raise CliError(f"extract.base_model {extract.base_model!r} is neither an installed spaCy model nor a "
+                           "model folder; install it (pip install ...) or remove the setting")
+
+
 def _check_warehouse_writable(path: Path) -> None:
     from warehouse.migrate import WarehouseError, connect, ensure_schema
 
     try:
         con = connect(path)
     except WarehouseError as exc:
-        raise CliError(f"{exc}\nis it a DuckDB file, and is no other process writing to it?") from exc
+        hint = "\nis it a DuckDB file, and is no other process writing to it?" if path.parent.is_dir() else ""
+        raise CliError(f"{exc}{hint}") from exc
     try:
         ensure_schema(con)
     except Exception as exc:  # noqa: BLE001 - any schema failure makes the file unusable as a warehouse
@@ -262,6 +287,7 @@ def cmd_run(args: argparse.Namespace) -> int:
     """Run the pipeline flow and print a short summary."""
     settings = _settings(args)
     corpus = _check_corpus(args.corpus or list(settings.ingest.corpus_dirs))
+    _check_extract_inputs(settings.extract)
     warehouse_path = _warehouse_path(args, settings).resolve()
     _check_warehouse_writable(warehouse_path)
 

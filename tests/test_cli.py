@@ -142,3 +142,15 @@ def test_evaluate_names_the_documents_present_when_the_gold_document_has_no_reco
     err = capsys.readouterr().err
     assert code == EXIT_BAD_INPUT
     assert "lussana2023_cancers" in err and "trial" in err and "--document" in err
+
+
+@pytest.mark.parametrize("command", [["run", "--corpus", "{corpus}"], ["sql", "select 1"], ["export", "--format", "jsonl"]])
+def test_warehouse_whose_parent_is_a_file_exits_2_with_a_message(command, tmp_path, capsys):
+    """Regression: `run` died with FileExistsError from mkdir when a folder on the warehouse path was a file."""
+    (tmp_path / "a_file").write_text("x")
+    argv = [a.format(corpus=tmp_path) for a in command] + ["--warehouse", str(tmp_path / "a_file" / "sub" / "w.duckdb")]
+    assert main(argv) == EXIT_BAD_INPUT
+    err = capsys.readouterr().err
+    assert "a_file" in err and "Traceback" not in err
+    if command[0] == "run":
+        assert "is a file, not a folder" in err and "--warehouse" in err

@@ -56,8 +56,14 @@ def connect(path: Path, read_only: bool = False) -> duckdb.DuckDBPyConnection:
     path = Path(path)
     if read_only and not path.exists():
         raise WarehouseError(f"no warehouse at {path}; run `evidence run` first or pass --warehouse FILE")
-    if not read_only:
-        path.parent.mkdir(parents=True, exist_ok=True)
+    try:
+        if not read_only:
+            path.parent.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        blocker = next((p for p in path.parents if p.exists()), path.parent)
+        reason = f"{blocker} is a file, not a folder" if not blocker.is_dir() else f"{exc.filename}: {exc.strerror}"
+        raise WarehouseError(f"cannot create the folder of warehouse {path}: {reason}; "
+                             "pass --warehouse FILE in a folder you can write") from exc
     try:
         return duckdb.connect(str(path), read_only=read_only, config=READ_ONLY_CONFIG if read_only else {})
     except duckdb.Error as exc:
