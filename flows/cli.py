@@ -180,6 +180,23 @@ def _export_rows(path: Path) -> tuple[list[str], list[dict]]:
     return columns, [dict(zip(columns, r)) for r in rows]
 
 
+def _file_in_the_way(path: Path) -> Optional[Path]:
+    """The nearest existing ancestor of `path` when it is a file, so no folder can be made there."""
+    existing = next((p for p in Path(path).absolute().parents if p.exists()), None)
+    return existing if existing is not None and not existing.is_dir() else None
+
+
+def _write_output(path: Path, text: str) -> None:
+    blocker = _file_in_the_way(path)
+    if blocker is not None:
+        raise CliError(f"cannot write {path}: {blocker} is a file, not a folder; give --out a path in a folder")
+    try:
+        Path(path).parent.mkdir(parents=True, exist_ok=True)
+        Path(path).write_text(text, encoding="utf-8")
+    except OSError as exc:
+        raise CliError(f"cannot write {path}: {exc.strerror or exc}; give --out a file you can write") from exc
+
+
 def cmd_export(args: argparse.Namespace) -> int:
     """Write one evidence record per line as JSONL or CSV."""
     settings = _settings(args)
@@ -189,11 +206,7 @@ def cmd_export(args: argparse.Namespace) -> int:
     else:
         text = _format_rows(columns, [tuple(r[c] for c in columns) for r in rows], "csv")
     if args.out:
-        try:
-            Path(args.out).parent.mkdir(parents=True, exist_ok=True)
-            Path(args.out).write_text(text, encoding="utf-8")
-        except OSError as exc:
-            raise CliError(f"cannot write {args.out}: {exc.strerror or exc}") from exc
+        _write_output(args.out, text)
         print(f"wrote {len(rows)} record(s) to {args.out}", file=sys.stderr)
     else:
         sys.stdout.write(text)
@@ -223,23 +236,43 @@ def cmd_evaluate(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def _check_model_folder(out: Path) -> None:
+    """Exit 2 unless `out` can become the model folder without replacing anything but an older model."""
+    blocker = _file_in_the_way(out)
+    if out.exists() and not out.is_dir():
+        blocker = out
+    if blocker is not None:
+        raise CliError(f"cannot train into {out}: {blocker} is a file, not a folder; give --out a folder path")
+    if out.is_dir() and any(out.iterdir()) and not (out / "meta.json").is_file():
+        raise CliError(f"refusing to train into {out}: it holds files and is not a spaCy model folder, "
+                       "and training replaces the folder; give --out a new or empty folder")
+
+
 def cmd_train(args: argparse.Namespace) -> int:
     """Train the project's NER model from the annotated examples it ships."""
     from extractors.nlp.train import train_ner
 
     settings = _settings(args)
     out = Path(args.out) if args.out else settings.extract.ner_model_dir
+    _check_model_folder(out)
     print(f"training NER into {out} (seed {args.seed}) ...", file=sys.stderr)
-    metrics = train_ner(out, seed=args.seed)
+    try:
+        metrics = train_ner(out, seed=args.seed)
+    except OSError as exc:
+        raise CliError(f"cannot train into {out}: {exc.filename or ''} {exc.strerror or exc}".strip()) from exc
     print(json.dumps(metrics, indent=1, default=_json_default))
     return EXIT_OK
 
 
 def _check_corpus(dirs: Sequence[Path]) -> list[Path]:
-    missing = [d for d in dirs if not Path(d).is_dir()]
+    missing = [d for d in dirs if not Path(d).exists()]
     if missing:
         raise CliError("corpus folder not found: " + ", ".join(str(m) for m in missing)
                        + "\ngive existing folders with --corpus DIR (repeatable)")
+    files = [d for d in dirs if not Path(d).is_dir()]
+    if files:
+        raise CliError("corpus is not a folder: " + ", ".join(str(f) for f in files)
+                       + "\ngive the folder that holds the PDFs with --corpus DIR (repeatable)")
     return [Path(d).resolve() for d in dirs]
 
 

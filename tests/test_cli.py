@@ -154,3 +154,38 @@ def test_warehouse_whose_parent_is_a_file_exits_2_with_a_message(command, tmp_pa
     assert "a_file" in err and "Traceback" not in err
     if command[0] == "run":
         assert "is a file, not a folder" in err and "--warehouse" in err
+
+
+def test_export_out_under_a_file_exits_2(small_warehouse, tmp_path, capsys):
+    (tmp_path / "a_file").write_text("x")
+    code = main(["export", "--warehouse", str(small_warehouse), "--format", "jsonl",
+                 "--out", str(tmp_path / "a_file" / "sub" / "e.jsonl")])
+    err = capsys.readouterr().err
+    assert code == EXIT_BAD_INPUT and "a_file is a file, not a folder" in err and "Traceback" not in err
+
+
+def test_export_out_that_is_a_folder_exits_2(small_warehouse, tmp_path, capsys):
+    assert main(["export", "--warehouse", str(small_warehouse), "--format", "csv", "--out", str(tmp_path)]) == 2
+    assert "cannot write" in capsys.readouterr().err
+
+
+def test_train_out_under_a_file_exits_2_before_training(tmp_path, capsys):
+    (tmp_path / "a_file").write_text("x")
+    assert main(["train", "--out", str(tmp_path / "a_file" / "model")]) == EXIT_BAD_INPUT
+    err = capsys.readouterr().err
+    assert "a_file is a file, not a folder" in err and "training NER" not in err
+
+
+def test_train_refuses_to_replace_a_folder_that_is_not_a_model(tmp_path, capsys):
+    """Regression: training replaces its --out folder, so `--out .` would have deleted the current folder."""
+    keep = tmp_path / "notes.txt"
+    keep.write_text("mine")
+    assert main(["train", "--out", str(tmp_path)]) == EXIT_BAD_INPUT
+    assert "refusing to train into" in capsys.readouterr().err
+    assert keep.read_text() == "mine"
+
+
+def test_corpus_that_is_a_file_exits_2(tmp_path, capsys):
+    (tmp_path / "one.pdf").write_bytes(b"%PDF-1.4\n")
+    assert main(["run", "--corpus", str(tmp_path / "one.pdf"), "--warehouse", str(tmp_path / "w.duckdb")]) == 2
+    assert "corpus is not a folder" in capsys.readouterr().err
