@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import Optional, Sequence
 
 from flows.env import configure_environment
+from flows.evaluate import REVIEW_DOCUMENT
 from schemas.settings import ExtractSettings, PipelineSettings, SettingsError, load_settings
 
 EXIT_OK = 0
@@ -53,11 +54,23 @@ def _parser() -> argparse.ArgumentParser:
     export.add_argument("--format", choices=("jsonl", "csv"), required=True)
     export.add_argument("--out", type=Path, metavar="FILE", help="output file (default: stdout)")
 
-    evaluate = sub.add_parser("evaluate", help="score the exported records against gold JSONL")
-    evaluate.add_argument("--gold", type=Path, required=True, metavar="DIR")
+    evaluate = sub.add_parser("evaluate", help="score the current records against gold with the scorer of record")
+    evaluate.add_argument("--gold", type=Path, required=True, metavar="DIR|FILE",
+                          help="gold folder (gold.jsonl [+ distractors.jsonl], or the review's body_facts.jsonl + "
+                               "table1.json) or a gold JSONL file")
     evaluate.add_argument("--warehouse", type=Path, metavar="FILE")
     evaluate.add_argument("--document", metavar="STEM", default=None,
-                          help="file name (without .pdf) of the document the gold describes (default: the review's)")
+                          help="score only this document (file name without .pdf); for the review gold, the "
+                               f"typesetting it describes (default {REVIEW_DOCUMENT})")
+    evaluate.add_argument("--split", type=Path, metavar="FILE",
+                          help="document stems after a 'seed:' line; prints figures for them and for the rest")
+    evaluate.add_argument("--distractors", type=Path, metavar="FILE",
+                          help="default: distractors.jsonl beside gold.jsonl, or STEM.distractors.jsonl beside STEM.jsonl")
+    evaluate.add_argument("--aliases", type=Path, metavar="FILE", help="trials.json of trial aliases "
+                                                                        "(default: trials.json beside the gold)")
+    evaluate.add_argument("--scorer", type=Path, metavar="FILE", help="score.py (default: settings evaluate.scorer)")
+    evaluate.add_argument("--misses", action="store_true", help="list the required gold facts strict matching missed")
+    evaluate.add_argument("--format", choices=("text", "json"), default="text")
 
     train = sub.add_parser("train", help="train the statistical NER from the annotated examples in config/ner")
     train.add_argument("--out", type=Path, metavar="DIR", help="model folder (default: settings extract.ner_model_dir)")
@@ -214,25 +227,33 @@ def cmd_export(args: argparse.Namespace) -> int:
 
 
 def cmd_evaluate(args: argparse.Namespace) -> int:
-    """Print precision, recall and F1 of the warehouse's records against the gold."""
-    if not Path(args.gold).is_dir():
-        raise CliError(f"gold folder not found: {args.gold}; give the folder holding body_facts.jsonl and table1.json")
-    from extractors.evaluate import evaluate, format_report
-
-    from extractors.evaluate import GOLD_DOCUMENT_STEM
+    """Print score.py's figures for the warehouse's records against the gold, per split and source."""
+    from flows import evaluate
 
     settings = _settings(args)
-    _, rows = _export_rows(_warehouse_path(args, settings))
-    document = args.document or GOLD_DOCUMENT_STEM
-    stems = sorted({Path(str(r["doc"])).stem for r in rows})
-    if document not in stems:
-        raise CliError(f"no records of document '{document}' in the warehouse (documents with records: "
-                       f"{', '.join(stems) or 'none'}); pass --document STEM")
     try:
-        report = evaluate(rows, Path(args.gold), document=document)
-    except (FileNotFoundError, ValueError) as exc:
-        raise CliError(f"cannot read gold in {args.gold}: {exc}") from exc
-    sys.stdout.write(format_report(report) + "\n")
+        scorer = evaluate.load_scorer(Path(args.scorer) if args.scorer else settings.evaluate.scorer)
+        gold = evaluate.read_gold(args.gold, args.document, args.distractors, args.aliases)
+        split = evaluate.read_split(args.split) if args.split else None
+    except evaluate.EvaluateError as exc:
+        raise CliError(str(exc)) from exc
+    if split is not None and split - set(gold.documents):
+        raise CliError(f"{args.split} lists documents the gold lacks: {', '.join(sorted(split - set(gold.documents)))}")
+    _, rows = _export_rows(_warehouse_path(args, settings))
+    with_records = sorted({evaluate.doc_stem(r["doc"]) for r in rows})
+    if not set(with_records) & set(gold.documents):
+        raise CliError(f"no records of the gold's documents ({', '.join(gold.documents)}) in the warehouse "
+                       f"(documents with records: {', '.join(with_records) or 'none'}); pass --document STEM "
+                       "or --warehouse FILE")
+    try:
+        figures = evaluate.evaluate(scorer, rows, gold, split, split_name=f"split {args.split}" if split else "",
+                                    misses=args.misses)
+    except evaluate.EvaluateError as exc:
+        raise CliError(str(exc)) from exc
+    if args.format == "json":
+        print(json.dumps(figures, indent=1))
+    else:
+        print(evaluate.format_report(figures))
     return EXIT_OK
 
 

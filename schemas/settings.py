@@ -61,6 +61,13 @@ class WarehouseSettings(_Settings):
     path: ProjectPath = PROJECT_ROOT / "warehouse.duckdb"
 
 
+class EvaluateSettings(_Settings):
+    """Which scorer `evidence evaluate` uses."""
+
+    scorer: ProjectPath = Field(default=PROJECT_ROOT.parent / "shared" / "tools" / "score.py",
+                                description="the scorer of record, whose matching evaluate uses")
+
+
 class PipelineSettings(_Settings):
     """All stage settings together, as read from one TOML file."""
 
@@ -68,6 +75,7 @@ class PipelineSettings(_Settings):
     extract: ExtractSettings = ExtractSettings()
     validate_: ValidateSettings = Field(default=ValidateSettings(), alias="validate")
     warehouse: WarehouseSettings = WarehouseSettings()
+    evaluate: EvaluateSettings = EvaluateSettings()
 
 
 class SettingsError(ValueError):
