@@ -1,4 +1,4 @@
-"""The `evidence` command line: run, sql, export, evaluate, train."""
+"""The `evidence` command line: run, sql, export, evaluate, schema, train."""
 from __future__ import annotations
 
 import argparse
@@ -71,6 +71,10 @@ def _parser() -> argparse.ArgumentParser:
     evaluate.add_argument("--scorer", type=Path, metavar="FILE", help="score.py (default: settings evaluate.scorer)")
     evaluate.add_argument("--misses", action="store_true", help="list the required gold facts strict matching missed")
     evaluate.add_argument("--format", choices=("text", "json"), default="text")
+
+    schema = sub.add_parser("schema", help="list the warehouse's tables and views, their columns and comments")
+    schema.add_argument("--warehouse", type=Path, metavar="FILE")
+    schema.add_argument("--format", choices=("table", "md", "json"), default="table")
 
     train = sub.add_parser("train", help="train the statistical NER from the annotated examples in config/ner")
     train.add_argument("--out", type=Path, metavar="DIR", help="model folder (default: settings extract.ner_model_dir)")
@@ -257,6 +261,62 @@ def cmd_evaluate(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+SCHEMA_SQL = """
+SELECT 'table' AS kind, table_name AS name, comment FROM duckdb_tables()
+ WHERE database_name = current_database() AND schema_name = current_schema() AND NOT internal
+UNION ALL
+SELECT 'view', view_name, comment FROM duckdb_views()
+ WHERE database_name = current_database() AND schema_name = current_schema() AND NOT internal
+ORDER BY kind, name
+"""
+COLUMNS_SQL = """
+SELECT table_name, column_name, data_type, comment FROM duckdb_columns()
+ WHERE database_name = current_database() AND schema_name = current_schema() AND NOT internal
+ORDER BY table_name, column_index
+"""
+
+
+def _schema_objects(path: Path) -> list[dict]:
+    """Every table, then every view, with its comment and its columns (name, type, comment) in order."""
+    _, objects = _query(path, SCHEMA_SQL)
+    _, columns = _query(path, COLUMNS_SQL)
+    by_object: dict[str, list[dict]] = {}
+    for table, column, data_type, comment in columns:
+        by_object.setdefault(table, []).append({"name": column, "type": data_type, "comment": comment})
+    return [{"name": name, "kind": kind, "comment": comment, "columns": by_object.get(name, [])}
+            for kind, name, comment in objects]
+
+
+def _md_cell(text: Optional[str]) -> str:
+    return (text or "").replace("|", "\\|").replace("\n", " ")
+
+
+def _format_schema(objects: Sequence[dict], fmt: str) -> str:
+    if fmt == "json":
+        return json.dumps(objects, indent=1, ensure_ascii=False) + "\n"
+    out = []
+    for obj in objects:
+        if fmt == "md":
+            out += [f"## {obj['name']} ({obj['kind']})", "", _md_cell(obj["comment"]) or "(no comment)", "",
+                    "| column | type | comment |", "|---|---|---|"]
+            out += [f"| {c['name']} | {c['type']} | {_md_cell(c['comment'])} |" for c in obj["columns"]]
+        else:
+            out.append(f"{obj['name']} ({obj['kind']}): {obj['comment'] or '(no comment)'}")
+            width = max((len(c["name"]) for c in obj["columns"]), default=0)
+            type_width = max((len(c["type"]) for c in obj["columns"]), default=0)
+            out += [f"  {c['name']:<{width}}  {c['type']:<{type_width}}  {c['comment'] or ''}".rstrip()
+                    for c in obj["columns"]]
+        out.append("")
+    return "\n".join(out)
+
+
+def cmd_schema(args: argparse.Namespace) -> int:
+    """Print every table and view of the warehouse with its comment and its columns with theirs."""
+    settings = _settings(args)
+    sys.stdout.write(_format_schema(_schema_objects(_warehouse_path(args, settings)), args.format))
+    return EXIT_OK
+
+
 def _check_model_folder(out: Path) -> None:
     """Exit 2 unless `out` can become the model folder without replacing anything but an older model."""
     blocker = _file_in_the_way(out)
@@ -378,7 +438,8 @@ def cmd_run(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-COMMANDS = {"run": cmd_run, "sql": cmd_sql, "export": cmd_export, "evaluate": cmd_evaluate, "train": cmd_train}
+COMMANDS = {"run": cmd_run, "sql": cmd_sql, "export": cmd_export, "evaluate": cmd_evaluate, "schema": cmd_schema,
+            "train": cmd_train}
 
 
 def main(argv: Optional[Sequence[str]] = None) -> int:
