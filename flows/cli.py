@@ -5,15 +5,16 @@ import argparse
 import csv
 import io
 import json
-import re
 import sys
 import time
 from pathlib import Path
 from typing import Optional, Sequence
 
+from extractors.nlp.gazetteers import load_drugs, load_groups, load_known_trials, load_non_trial_terms
+from flows import evaluate as scoring
 from flows.env import configure_environment
-from flows.evaluate import REVIEW_DOCUMENT
 from schemas.settings import ExtractSettings, PipelineSettings, SettingsError, load_settings
+from warehouse.readonly import NotAQuery, single_query
 
 EXIT_OK = 0
 EXIT_RUN_FAILED = 1
@@ -61,7 +62,7 @@ def _parser() -> argparse.ArgumentParser:
     evaluate.add_argument("--warehouse", type=Path, metavar="FILE")
     evaluate.add_argument("--document", metavar="STEM", default=None,
                           help="score only this document (file name without .pdf); for the review gold, the "
-                               f"typesetting it describes (default {REVIEW_DOCUMENT})")
+                               f"typesetting it describes (default {scoring.REVIEW_DOCUMENT})")
     evaluate.add_argument("--split", type=Path, metavar="FILE",
                           help="document stems after a 'seed:' line; prints figures for them and for the rest")
     evaluate.add_argument("--distractors", type=Path, metavar="FILE",
@@ -102,45 +103,8 @@ def _open_read_only(path: Path):
         raise CliError(str(exc)) from exc
 
 
-# PRAGMAs that only describe the warehouse; any other PRAGMA is refused like any other non-query.
-INTROSPECTION_PRAGMAS = frozenset({"table_info", "show", "show_tables", "show_tables_expanded", "show_databases",
-                                   "database_list", "database_size", "storage_info", "metadata_info", "version",
-                                   "functions", "platform", "collations", "user_agent"})
 SQL_HINT = ("evidence sql runs one query (SELECT, WITH, DESCRIBE, SHOW, SUMMARIZE, EXPLAIN, PRAGMA table_info) with "
             "the warehouse read-only and no file, network or extension access;\n`evidence schema` lists its tables and views")
-
-
-def _is_query(statement) -> bool:
-    import duckdb
-
-    kind = statement.type
-    if kind == duckdb.StatementType.SELECT:
-        return True
-    if kind == duckdb.StatementType.EXPLAIN:
-        inner = re.sub(r"^\s*explain\s+(analy[sz]e\s+)?", "", statement.query, count=1, flags=re.I)
-        inner_statements = duckdb.extract_statements(inner)
-        return len(inner_statements) == 1 and _is_query(inner_statements[0])
-    if kind == duckdb.StatementType.PRAGMA:
-        name = re.match(r"\s*pragma\s+(\w+)", statement.query, re.I)
-        return bool(name) and name.group(1).lower() in INTROSPECTION_PRAGMAS
-    return False
-
-
-def _single_query(sql: str) -> str:
-    """The one read-only statement in `sql`, or a CliError saying why it is refused."""
-    import duckdb
-
-    try:
-        statements = duckdb.extract_statements(sql)
-    except duckdb.Error as exc:
-        raise CliError(f"SQL failed: {_first_line(exc)}\n{SQL_HINT}") from exc
-    if not statements:
-        raise CliError(f'no SQL given; pass one query, e.g. evidence sql "{EXAMPLE_QUERY}"')
-    if len(statements) > 1:
-        raise CliError(f"{len(statements)} statements given; give exactly one query\n{SQL_HINT}")
-    if not _is_query(statements[0]):
-        raise CliError(f"{statements[0].type.name} statement refused: only queries run here\n{SQL_HINT}")
-    return statements[0].query
 
 
 def _first_line(exc: Exception) -> str:
@@ -150,7 +114,10 @@ def _first_line(exc: Exception) -> str:
 def _query(path: Path, query: str) -> tuple[list[str], list[tuple]]:
     import duckdb
 
-    statement = _single_query(query)
+    try:
+        statement = single_query(query, EXAMPLE_QUERY)
+    except NotAQuery as exc:
+        raise CliError(f"{exc}\n{SQL_HINT}" if exc.hint else str(exc)) from exc
     con = _open_read_only(path)
     try:
         cursor = con.execute(statement)
@@ -232,32 +199,30 @@ def cmd_export(args: argparse.Namespace) -> int:
 
 def cmd_evaluate(args: argparse.Namespace) -> int:
     """Print score.py's figures for the warehouse's records against the gold, per split and source."""
-    from flows import evaluate
-
     settings = _settings(args)
     try:
-        scorer = evaluate.load_scorer(Path(args.scorer) if args.scorer else settings.evaluate.scorer)
-        gold = evaluate.read_gold(args.gold, args.document, args.distractors, args.aliases)
-        split = evaluate.read_split(args.split) if args.split else None
-    except evaluate.EvaluateError as exc:
+        scorer = scoring.load_scorer(Path(args.scorer) if args.scorer else settings.evaluate.scorer)
+        gold = scoring.read_gold(args.gold, args.document, args.distractors, args.aliases)
+        split = scoring.read_split(args.split) if args.split else None
+    except scoring.EvaluateError as exc:
         raise CliError(str(exc)) from exc
     if split is not None and split - set(gold.documents):
         raise CliError(f"{args.split} lists documents the gold lacks: {', '.join(sorted(split - set(gold.documents)))}")
     _, rows = _export_rows(_warehouse_path(args, settings))
-    with_records = sorted({evaluate.doc_stem(r["doc"]) for r in rows})
+    with_records = sorted({scoring.doc_stem(r["doc"]) for r in rows})
     if not set(with_records) & set(gold.documents):
         raise CliError(f"no records of the gold's documents ({', '.join(gold.documents)}) in the warehouse "
                        f"(documents with records: {', '.join(with_records) or 'none'}); pass --document STEM "
                        "or --warehouse FILE")
     try:
-        figures = evaluate.evaluate(scorer, rows, gold, split, split_name=f"split {args.split}" if split else "",
-                                    misses=args.misses)
-    except evaluate.EvaluateError as exc:
+        figures = scoring.evaluate(scorer, rows, gold, split, split_name=f"split {args.split}" if split else "",
+                                   misses=args.misses)
+    except scoring.EvaluateError as exc:
         raise CliError(str(exc)) from exc
     if args.format == "json":
         print(json.dumps(figures, indent=1))
     else:
-        print(evaluate.format_report(figures))
+        print(scoring.format_report(figures))
     return EXIT_OK
 
 
@@ -359,8 +324,6 @@ def _check_corpus(dirs: Sequence[Path]) -> list[Path]:
 
 def _check_extract_inputs(extract: ExtractSettings) -> None:
     """Exit 2 when a gazetteer or model the settings name is missing, rather than extract with less."""
-    from extractors.nlp.gazetteers import load_drugs, load_groups, load_known_trials, load_non_trial_terms
-
     where = "(relative paths in the config are taken from the project root)"
     try:
         for load_gazetteer in (load_drugs, load_groups, load_known_trials, load_non_trial_terms):
