@@ -216,3 +216,8 @@ def test_warehouse_without_the_gold_documents_names_those_it_has(tmp_path, capsy
     assert main(["evaluate", "--gold", str(GOLD), "--warehouse", str(warehouse)]) == EXIT_BAD_INPUT
     err = capsys.readouterr().err
     assert "lussana2023_cancers" in err and "trial" in err and "--document" in err
+
+
+@pytest.mark.parametrize("doc", ["Trial.PDF", "a/b/felix_obecabtagene.pdf", "notes.txt", "x.pdf.pdf", "", None])
+def test_document_stems_are_score_py_stems(doc):
+    assert evaluate.doc_stem(doc) == evaluate.load_scorer(SCORER).stem(doc)
