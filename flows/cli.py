@@ -1,4 +1,4 @@
-"""The `evidence` command line: run, sql, export, evaluate, train."""
+"""The `evidence` command line: run, sql, export, evaluate, schema, train."""
 from __future__ import annotations
 
 import argparse
@@ -10,8 +10,11 @@ import time
 from pathlib import Path
 from typing import Optional, Sequence
 
+from extractors.nlp.gazetteers import load_drugs, load_groups, load_known_trials, load_non_trial_terms
+from flows import evaluate as scoring
 from flows.env import configure_environment
-from schemas.settings import PipelineSettings, SettingsError, load_settings
+from schemas.settings import ExtractSettings, PipelineSettings, SettingsError, load_settings
+from warehouse.readonly import NotAQuery, single_query
 
 EXIT_OK = 0
 EXIT_RUN_FAILED = 1
@@ -52,11 +55,27 @@ def _parser() -> argparse.ArgumentParser:
     export.add_argument("--format", choices=("jsonl", "csv"), required=True)
     export.add_argument("--out", type=Path, metavar="FILE", help="output file (default: stdout)")
 
-    evaluate = sub.add_parser("evaluate", help="score the exported records against gold JSONL")
-    evaluate.add_argument("--gold", type=Path, required=True, metavar="DIR")
+    evaluate = sub.add_parser("evaluate", help="score the current records against gold with the scorer of record")
+    evaluate.add_argument("--gold", type=Path, required=True, metavar="DIR|FILE",
+                          help="gold folder (gold.jsonl [+ distractors.jsonl], or the review's body_facts.jsonl + "
+                               "table1.json) or a gold JSONL file")
     evaluate.add_argument("--warehouse", type=Path, metavar="FILE")
     evaluate.add_argument("--document", metavar="STEM", default=None,
-                          help="file name (without .pdf) of the document the gold describes (default: the review's)")
+                          help="score only this document (file name without .pdf); for the review gold, the "
+                               f"typesetting it describes (default {scoring.REVIEW_DOCUMENT})")
+    evaluate.add_argument("--split", type=Path, metavar="FILE",
+                          help="document stems after a 'seed:' line; prints figures for them and for the rest")
+    evaluate.add_argument("--distractors", type=Path, metavar="FILE",
+                          help="default: distractors.jsonl beside gold.jsonl, or STEM.distractors.jsonl beside STEM.jsonl")
+    evaluate.add_argument("--aliases", type=Path, metavar="FILE", help="trials.json of trial aliases "
+                                                                        "(default: trials.json beside the gold)")
+    evaluate.add_argument("--scorer", type=Path, metavar="FILE", help="score.py (default: settings evaluate.scorer)")
+    evaluate.add_argument("--misses", action="store_true", help="list the required gold facts strict matching missed")
+    evaluate.add_argument("--format", choices=("text", "json"), default="text")
+
+    schema = sub.add_parser("schema", help="list the warehouse's tables and views, their columns and comments")
+    schema.add_argument("--warehouse", type=Path, metavar="FILE")
+    schema.add_argument("--format", choices=("table", "md", "json"), default="table")
 
     train = sub.add_parser("train", help="train the statistical NER from the annotated examples in config/ner")
     train.add_argument("--out", type=Path, metavar="DIR", help="model folder (default: settings extract.ner_model_dir)")
@@ -84,18 +103,28 @@ def _open_read_only(path: Path):
         raise CliError(str(exc)) from exc
 
 
+SQL_HINT = ("evidence sql runs one query (SELECT, WITH, DESCRIBE, SHOW, SUMMARIZE, EXPLAIN, PRAGMA table_info) with "
+            "the warehouse read-only and no file, network or extension access;\n`evidence schema` lists its tables and views")
+
+
+def _first_line(exc: Exception) -> str:
+    return (str(exc).strip().splitlines() or [type(exc).__name__])[0]
+
+
 def _query(path: Path, query: str) -> tuple[list[str], list[tuple]]:
     import duckdb
 
+    try:
+        statement = single_query(query, EXAMPLE_QUERY)
+    except NotAQuery as exc:
+        raise CliError(f"{exc}\n{SQL_HINT}" if exc.hint else str(exc)) from exc
     con = _open_read_only(path)
     try:
-        cursor = con.execute(query)
+        cursor = con.execute(statement)
         columns = [d[0] for d in cursor.description] if cursor.description else []
         return columns, cursor.fetchall() if columns else []
     except duckdb.Error as exc:
-        first_line = str(exc).strip().splitlines()[0]
-        raise CliError(f"SQL failed: {first_line}\n(the warehouse is opened read-only; list views with: "
-                       "evidence sql \"select table_name, comment from duckdb_views() where not internal\")") from exc
+        raise CliError(f"SQL failed: {_first_line(exc)}\n{SQL_HINT}") from exc
     finally:
         con.close()
 
@@ -135,6 +164,23 @@ def _export_rows(path: Path) -> tuple[list[str], list[dict]]:
     return columns, [dict(zip(columns, r)) for r in rows]
 
 
+def _file_in_the_way(path: Path) -> Optional[Path]:
+    """The nearest existing ancestor of `path` when it is a file, so no folder can be made there."""
+    existing = next((p for p in Path(path).absolute().parents if p.exists()), None)
+    return existing if existing is not None and not existing.is_dir() else None
+
+
+def _write_output(path: Path, text: str) -> None:
+    blocker = _file_in_the_way(path)
+    if blocker is not None:
+        raise CliError(f"cannot write {path}: {blocker} is a file, not a folder; give --out a path in a folder")
+    try:
+        Path(path).parent.mkdir(parents=True, exist_ok=True)
+        Path(path).write_text(text, encoding="utf-8")
+    except OSError as exc:
+        raise CliError(f"cannot write {path}: {exc.strerror or exc}; give --out a file you can write") from exc
+
+
 def cmd_export(args: argparse.Namespace) -> int:
     """Write one evidence record per line as JSONL or CSV."""
     settings = _settings(args)
@@ -144,11 +190,7 @@ def cmd_export(args: argparse.Namespace) -> int:
     else:
         text = _format_rows(columns, [tuple(r[c] for c in columns) for r in rows], "csv")
     if args.out:
-        try:
-            Path(args.out).parent.mkdir(parents=True, exist_ok=True)
-            Path(args.out).write_text(text, encoding="utf-8")
-        except OSError as exc:
-            raise CliError(f"cannot write {args.out}: {exc.strerror or exc}") from exc
+        _write_output(args.out, text)
         print(f"wrote {len(rows)} record(s) to {args.out}", file=sys.stderr)
     else:
         sys.stdout.write(text)
@@ -156,26 +198,100 @@ def cmd_export(args: argparse.Namespace) -> int:
 
 
 def cmd_evaluate(args: argparse.Namespace) -> int:
-    """Print precision, recall and F1 of the warehouse's records against the gold."""
-    if not Path(args.gold).is_dir():
-        raise CliError(f"gold folder not found: {args.gold}; give the folder holding body_facts.jsonl and table1.json")
-    from extractors.evaluate import evaluate, format_report
-
-    from extractors.evaluate import GOLD_DOCUMENT_STEM
-
+    """Print score.py's figures for the warehouse's records against the gold, per split and source."""
     settings = _settings(args)
-    _, rows = _export_rows(_warehouse_path(args, settings))
-    document = args.document or GOLD_DOCUMENT_STEM
-    stems = sorted({Path(str(r["doc"])).stem for r in rows})
-    if document not in stems:
-        raise CliError(f"no records of document '{document}' in the warehouse (documents with records: "
-                       f"{', '.join(stems) or 'none'}); pass --document STEM")
     try:
-        report = evaluate(rows, Path(args.gold), document=document)
-    except (FileNotFoundError, ValueError) as exc:
-        raise CliError(f"cannot read gold in {args.gold}: {exc}") from exc
-    sys.stdout.write(format_report(report) + "\n")
+        scorer = scoring.load_scorer(Path(args.scorer) if args.scorer else settings.evaluate.scorer)
+        gold = scoring.read_gold(args.gold, args.document, args.distractors, args.aliases)
+        split = scoring.read_split(args.split) if args.split else None
+    except scoring.EvaluateError as exc:
+        raise CliError(str(exc)) from exc
+    if split is not None and split - set(gold.documents):
+        raise CliError(f"{args.split} lists documents the gold lacks: {', '.join(sorted(split - set(gold.documents)))}")
+    _, rows = _export_rows(_warehouse_path(args, settings))
+    with_records = sorted({scoring.doc_stem(r["doc"]) for r in rows})
+    if not set(with_records) & set(gold.documents):
+        raise CliError(f"no records of the gold's documents ({', '.join(gold.documents)}) in the warehouse "
+                       f"(documents with records: {', '.join(with_records) or 'none'}); pass --document STEM "
+                       "or --warehouse FILE")
+    try:
+        figures = scoring.evaluate(scorer, rows, gold, split, split_name=f"split {args.split}" if split else "",
+                                   misses=args.misses)
+    except scoring.EvaluateError as exc:
+        raise CliError(str(exc)) from exc
+    if args.format == "json":
+        print(json.dumps(figures, indent=1))
+    else:
+        print(scoring.format_report(figures))
     return EXIT_OK
+
+
+SCHEMA_SQL = """
+SELECT 'table' AS kind, table_name AS name, comment FROM duckdb_tables()
+ WHERE database_name = current_database() AND schema_name = current_schema() AND NOT internal
+UNION ALL
+SELECT 'view', view_name, comment FROM duckdb_views()
+ WHERE database_name = current_database() AND schema_name = current_schema() AND NOT internal
+ORDER BY kind, name
+"""
+COLUMNS_SQL = """
+SELECT table_name, column_name, data_type, comment FROM duckdb_columns()
+ WHERE database_name = current_database() AND schema_name = current_schema() AND NOT internal
+ORDER BY table_name, column_index
+"""
+
+
+def _schema_objects(path: Path) -> list[dict]:
+    """Every table, then every view, with its comment and its columns (name, type, comment) in order."""
+    _, objects = _query(path, SCHEMA_SQL)
+    _, columns = _query(path, COLUMNS_SQL)
+    by_object: dict[str, list[dict]] = {}
+    for table, column, data_type, comment in columns:
+        by_object.setdefault(table, []).append({"name": column, "type": data_type, "comment": comment})
+    return [{"name": name, "kind": kind, "comment": comment, "columns": by_object.get(name, [])}
+            for kind, name, comment in objects]
+
+
+def _md_cell(text: Optional[str]) -> str:
+    return (text or "").replace("|", "\\|").replace("\n", " ")
+
+
+def _format_schema(objects: Sequence[dict], fmt: str) -> str:
+    if fmt == "json":
+        return json.dumps(objects, indent=1, ensure_ascii=False) + "\n"
+    out = []
+    for obj in objects:
+        if fmt == "md":
+            out += [f"## {obj['name']} ({obj['kind']})", "", _md_cell(obj["comment"]) or "(no comment)", "",
+                    "| column | type | comment |", "|---|---|---|"]
+            out += [f"| {c['name']} | {c['type']} | {_md_cell(c['comment'])} |" for c in obj["columns"]]
+        else:
+            out.append(f"{obj['name']} ({obj['kind']}): {obj['comment'] or '(no comment)'}")
+            width = max((len(c["name"]) for c in obj["columns"]), default=0)
+            type_width = max((len(c["type"]) for c in obj["columns"]), default=0)
+            out += [f"  {c['name']:<{width}}  {c['type']:<{type_width}}  {c['comment'] or ''}".rstrip()
+                    for c in obj["columns"]]
+        out.append("")
+    return "\n".join(out)
+
+
+def cmd_schema(args: argparse.Namespace) -> int:
+    """Print every table and view of the warehouse with its comment and its columns with theirs."""
+    settings = _settings(args)
+    sys.stdout.write(_format_schema(_schema_objects(_warehouse_path(args, settings)), args.format))
+    return EXIT_OK
+
+
+def _check_model_folder(out: Path) -> None:
+    """Exit 2 unless `out` can become the model folder without replacing anything but an older model."""
+    blocker = _file_in_the_way(out)
+    if out.exists() and not out.is_dir():
+        blocker = out
+    if blocker is not None:
+        raise CliError(f"cannot train into {out}: {blocker} is a file, not a folder; give --out a folder path")
+    if out.is_dir() and any(out.iterdir()) and not (out / "meta.json").is_file():
+        raise CliError(f"refusing to train into {out}: it holds files and is not a spaCy model folder, "
+                       "and training replaces the folder; give --out a new or empty folder")
 
 
 def cmd_train(args: argparse.Namespace) -> int:
@@ -184,18 +300,48 @@ def cmd_train(args: argparse.Namespace) -> int:
 
     settings = _settings(args)
     out = Path(args.out) if args.out else settings.extract.ner_model_dir
+    _check_model_folder(out)
     print(f"training NER into {out} (seed {args.seed}) ...", file=sys.stderr)
-    metrics = train_ner(out, seed=args.seed)
+    try:
+        metrics = train_ner(out, seed=args.seed)
+    except OSError as exc:
+        raise CliError(f"cannot train into {out}: {exc.filename or ''} {exc.strerror or exc}".strip()) from exc
     print(json.dumps(metrics, indent=1, default=_json_default))
     return EXIT_OK
 
 
 def _check_corpus(dirs: Sequence[Path]) -> list[Path]:
-    missing = [d for d in dirs if not Path(d).is_dir()]
+    missing = [d for d in dirs if not Path(d).exists()]
     if missing:
         raise CliError("corpus folder not found: " + ", ".join(str(m) for m in missing)
                        + "\ngive existing folders with --corpus DIR (repeatable)")
+    files = [d for d in dirs if not Path(d).is_dir()]
+    if files:
+        raise CliError("corpus is not a folder: " + ", ".join(str(f) for f in files)
+                       + "\ngive the folder that holds the PDFs with --corpus DIR (repeatable)")
     return [Path(d).resolve() for d in dirs]
+
+
+def _check_extract_inputs(extract: ExtractSettings) -> None:
+    """Exit 2 when a gazetteer or model the settings name is missing, rather than extract with less."""
+    where = "(relative paths in the config are taken from the project root)"
+    try:
+        for load_gazetteer in (load_drugs, load_groups, load_known_trials, load_non_trial_terms):
+            load_gazetteer(extract.gazetteer_dir)
+    except OSError as exc:
+        raise CliError(f"gazetteer not readable: {exc.filename or extract.gazetteer_dir}: {exc.strerror or exc}\n"
+                       f"set extract.gazetteer_dir to a folder like config/gazetteers {where}") from exc
+    except (ValueError, KeyError, TypeError) as exc:
+        raise CliError(f"gazetteer in {extract.gazetteer_dir} is malformed: {type(exc).__name__}: {exc}") from exc
+    if extract.use_ner and not all((extract.ner_model_dir / name).is_file() for name in ("config.cfg", "meta.json")):
+        raise CliError(f"no NER model in {extract.ner_model_dir} {where}\ntrain one with `evidence train --out DIR` "
+                       "and set extract.ner_model_dir to it, or set extract.use_ner = false")
+    if extract.base_model:
+        import spacy.util
+
+        if not (spacy.util.is_package(extract.base_model) or Path(extract.base_model).is_dir()):
+            raise CliError(f"extract.base_model {extract.base_model!r} is neither an installed spaCy model nor a "
+                           "model folder; install it (pip install ...) or remove the setting")
 
 
 def _check_warehouse_writable(path: Path) -> None:
@@ -204,7 +350,8 @@ def _check_warehouse_writable(path: Path) -> None:
     try:
         con = connect(path)
     except WarehouseError as exc:
-        raise CliError(f"{exc}\nis it a DuckDB file, and is no other process writing to it?") from exc
+        hint = "\nis it a DuckDB file, and is no other process writing to it?" if path.parent.is_dir() else ""
+        raise CliError(f"{exc}{hint}") from exc
     try:
         ensure_schema(con)
     except Exception as exc:  # noqa: BLE001 - any schema failure makes the file unusable as a warehouse
@@ -217,6 +364,7 @@ def cmd_run(args: argparse.Namespace) -> int:
     """Run the pipeline flow and print a short summary."""
     settings = _settings(args)
     corpus = _check_corpus(args.corpus or list(settings.ingest.corpus_dirs))
+    _check_extract_inputs(settings.extract)
     warehouse_path = _warehouse_path(args, settings).resolve()
     _check_warehouse_writable(warehouse_path)
 
@@ -253,7 +401,8 @@ def cmd_run(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-COMMANDS = {"run": cmd_run, "sql": cmd_sql, "export": cmd_export, "evaluate": cmd_evaluate, "train": cmd_train}
+COMMANDS = {"run": cmd_run, "sql": cmd_sql, "export": cmd_export, "evaluate": cmd_evaluate, "schema": cmd_schema,
+            "train": cmd_train}
 
 
 def main(argv: Optional[Sequence[str]] = None) -> int:

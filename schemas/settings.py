@@ -1,15 +1,24 @@
 """One validated settings model per pipeline stage, loaded from config/pipeline.toml."""
 from __future__ import annotations
 
+import os
 import tomllib
 from pathlib import Path
-from typing import Optional
+from typing import Annotated, Optional
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationError
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field, ValidationError
 
 PROJECT_ROOT = Path(__file__).resolve().parents[1]
 CONFIG_DIR = PROJECT_ROOT / "config"
 DEFAULT_CONFIG_FILE = CONFIG_DIR / "pipeline.toml"
+
+
+def _from_project_root(path: Path) -> Path:
+    return Path(os.path.normpath(PROJECT_ROOT / path.expanduser()))
+
+
+ProjectPath = Annotated[Path, AfterValidator(_from_project_root)]
+"""A path setting: a relative one is taken from the project root, wherever the config file is; '~' is the home folder."""
 
 
 class _Settings(BaseModel):
@@ -19,7 +28,7 @@ class _Settings(BaseModel):
 class IngestSettings(_Settings):
     """How PDFs are found, parsed and bounded."""
 
-    corpus_dirs: tuple[Path, ...] = (PROJECT_ROOT / "corpus" / "sample",)
+    corpus_dirs: tuple[ProjectPath, ...] = (PROJECT_ROOT / "corpus" / "sample",)
     glob: str = "**/*.pdf"
     timeout_seconds: float = Field(default=120.0, gt=0)
     memory_limit_mb: int = Field(default=2048, ge=256)
@@ -27,29 +36,36 @@ class IngestSettings(_Settings):
     max_pages: int = Field(default=2000, ge=1)
     passwords: dict[str, str] = Field(default_factory=dict, description="file name -> password for encrypted PDFs")
     workers: int = Field(default=2, ge=1, le=32, description="files parsed at once, each in its own worker process")
-    cache_dir: Path = PROJECT_ROOT / ".cache" / "parse"
+    cache_dir: ProjectPath = PROJECT_ROOT / ".cache" / "parse"
 
 
 class ExtractSettings(_Settings):
     """Which NLP pipeline extracts evidence."""
 
     base_model: Optional[str] = Field(default=None, description="installed spaCy model to start from, e.g. en_core_sci_sm")
-    ner_model_dir: Path = PROJECT_ROOT / "models" / "ner"
+    ner_model_dir: ProjectPath = PROJECT_ROOT / "models" / "ner"
     use_ner: bool = True
-    gazetteer_dir: Path = CONFIG_DIR / "gazetteers"
+    gazetteer_dir: ProjectPath = CONFIG_DIR / "gazetteers"
 
 
 class ValidateSettings(_Settings):
     """How records are checked before load."""
 
-    reports_dir: Path = PROJECT_ROOT / "reports"
+    reports_dir: ProjectPath = PROJECT_ROOT / "reports"
     data_docs: bool = True
 
 
 class WarehouseSettings(_Settings):
     """Where the DuckDB warehouse lives."""
 
-    path: Path = PROJECT_ROOT / "warehouse.duckdb"
+    path: ProjectPath = PROJECT_ROOT / "warehouse.duckdb"
+
+
+class EvaluateSettings(_Settings):
+    """Which scorer `evidence evaluate` uses."""
+
+    scorer: ProjectPath = Field(default=PROJECT_ROOT.parent / "shared" / "tools" / "score.py",
+                                description="the scorer of record, whose matching evaluate uses")
 
 
 class PipelineSettings(_Settings):
@@ -59,37 +75,30 @@ class PipelineSettings(_Settings):
     extract: ExtractSettings = ExtractSettings()
     validate_: ValidateSettings = Field(default=ValidateSettings(), alias="validate")
     warehouse: WarehouseSettings = WarehouseSettings()
+    evaluate: EvaluateSettings = EvaluateSettings()
 
 
 class SettingsError(ValueError):
     """A config file that does not validate; the message names each bad key and what is allowed."""
 
 
-def _resolve(base: Path, value: object) -> object:
-    if isinstance(value, str) and (value.startswith("./") or value.startswith("../")):
-        return str((base / value).resolve())
-    return value
-
-
 def load_settings(path: Path | None = None) -> PipelineSettings:
-    """Read and validate the pipeline settings; './' and '../' paths are taken from the project root for a file in config/, else from the file's folder."""
+    """Read and validate the pipeline settings; relative paths in them are taken from the project root."""
     path = Path(path) if path else DEFAULT_CONFIG_FILE
     if not path.exists():
         if path == DEFAULT_CONFIG_FILE:
             return PipelineSettings()
         raise SettingsError(f"config file not found: {path}")
+    if not path.is_file():
+        raise SettingsError(f"config {path} is not a file; give a TOML file such as {DEFAULT_CONFIG_FILE}")
     try:
-        raw = tomllib.loads(path.read_text(encoding="utf-8"))
+        raw = tomllib.loads(path.read_text(encoding="utf-8-sig"))
+    except UnicodeDecodeError as exc:
+        raise SettingsError(f"{path}: not UTF-8 text (byte {exc.start}); save it as UTF-8") from exc
+    except OSError as exc:
+        raise SettingsError(f"cannot read config {path}: {exc.strerror or exc}") from exc
     except tomllib.TOMLDecodeError as exc:
         raise SettingsError(f"{path}: not valid TOML: {exc}") from exc
-    base = path.parent.parent if path.parent.name == "config" else path.parent
-    for section in raw.values():
-        if isinstance(section, dict):
-            for key, value in list(section.items()):
-                if isinstance(value, list):
-                    section[key] = [_resolve(base, v) for v in value]
-                else:
-                    section[key] = _resolve(base, value)
     try:
         return PipelineSettings.model_validate(raw)
     except ValidationError as exc:

@@ -10,36 +10,15 @@ import pytest
 
 from flows.cli import EXIT_BAD_INPUT, EXPORT_FIELDS, main
 from schemas.document import Document, DocumentStatus
-from schemas.evidence import EvidenceRecord, Table1Row
+from tests.fixtures.small_warehouse import SHA, build_small_warehouse
+from tests.fixtures.small_warehouse import evidence_record as _record
 from warehouse import load, migrate
-
-SHA = "a" * 64
-
-
-def _record(**overrides) -> EvidenceRecord:
-    quote = "CR was 34% with blinatumomab versus 16% with chemotherapy."
-    fields = dict(doc="trial.pdf", trial="TOWER", nct="NCT02013167", endpoint="CR", arm="blinatumomab", value=34.0,
-                  unit="%", statistic="rate", page=2, quote=quote, source="body", doc_sha256=SHA, value_text="34",
-                  char_start=10, char_end=12, quote_start=3, extractor="rule:test", extractor_version="t1")
-    fields.update(overrides)
-    return EvidenceRecord(**fields)
 
 
 @pytest.fixture()
 def small_warehouse(tmp_path):
     """A warehouse holding one document, one Table 1 row and two records."""
-    path = tmp_path / "w.duckdb"
-    con = migrate.connect(path)
-    migrate.ensure_schema(con)
-    doc = Document(sha256=SHA, path="/x/trial.pdf", pages=3, status=DocumentStatus.parsed, parser_version="p1")
-    row = Table1Row(doc_sha256=SHA, document="trial.pdf", table_id="t:Table 1", row_number=1, trial="TOWER",
-                    reference="13", setting="R/R", design="Phase III", total_patients="405",
-                    treatment="Blinatumomab", main_results="CR: 34%", page=2)
-    run = load.RunRecord(run_id="r1", started_at=datetime(2026, 1, 1), status="completed")
-    records = [_record(), _record(arm="chemotherapy", value=16.0, value_text="16", char_start=40, char_end=42)]
-    load.load_run(con, run, [doc], [row], records, [])
-    con.close()
-    return path
+    return build_small_warehouse(tmp_path / "w.duckdb")
 
 
 def test_run_with_missing_corpus_exits_2_and_names_the_folder(tmp_path, capsys):
@@ -117,12 +96,6 @@ def test_export_requires_format(capsys):
     assert "--format" in capsys.readouterr().err
 
 
-def test_evaluate_with_missing_gold_folder_exits_2(small_warehouse, tmp_path, capsys):
-    code = main(["evaluate", "--gold", str(tmp_path / "nogold"), "--warehouse", str(small_warehouse)])
-    assert code == EXIT_BAD_INPUT
-    assert "gold folder not found" in capsys.readouterr().err
-
-
 def test_invalid_config_lists_allowed_keys(tmp_path, capsys):
     cfg = tmp_path / "bad.toml"
     cfg.write_text("[ingest]\ntimeout_secs = 3\n")
@@ -158,8 +131,48 @@ def test_same_document_listed_twice_in_one_run_loads_once(tmp_path):
     con.close()
 
 
-def test_evaluate_names_the_documents_present_when_the_gold_document_has_no_records(small_warehouse, gold_dir, capsys):
-    code = main(["evaluate", "--gold", str(gold_dir), "--warehouse", str(small_warehouse)])
+@pytest.mark.parametrize("command", [["run", "--corpus", "{corpus}"], ["sql", "select 1"], ["export", "--format", "jsonl"]])
+def test_warehouse_whose_parent_is_a_file_exits_2_with_a_message(command, tmp_path, capsys):
+    """Regression: `run` died with FileExistsError from mkdir when a folder on the warehouse path was a file."""
+    (tmp_path / "a_file").write_text("x")
+    argv = [a.format(corpus=tmp_path) for a in command] + ["--warehouse", str(tmp_path / "a_file" / "sub" / "w.duckdb")]
+    assert main(argv) == EXIT_BAD_INPUT
     err = capsys.readouterr().err
-    assert code == EXIT_BAD_INPUT
-    assert "lussana2023_cancers" in err and "trial" in err and "--document" in err
+    assert "a_file" in err and "Traceback" not in err
+    if command[0] == "run":
+        assert "is a file, not a folder" in err and "--warehouse" in err
+
+
+def test_export_out_under_a_file_exits_2(small_warehouse, tmp_path, capsys):
+    (tmp_path / "a_file").write_text("x")
+    code = main(["export", "--warehouse", str(small_warehouse), "--format", "jsonl",
+                 "--out", str(tmp_path / "a_file" / "sub" / "e.jsonl")])
+    err = capsys.readouterr().err
+    assert code == EXIT_BAD_INPUT and "a_file is a file, not a folder" in err and "Traceback" not in err
+
+
+def test_export_out_that_is_a_folder_exits_2(small_warehouse, tmp_path, capsys):
+    assert main(["export", "--warehouse", str(small_warehouse), "--format", "csv", "--out", str(tmp_path)]) == 2
+    assert "cannot write" in capsys.readouterr().err
+
+
+def test_train_out_under_a_file_exits_2_before_training(tmp_path, capsys):
+    (tmp_path / "a_file").write_text("x")
+    assert main(["train", "--out", str(tmp_path / "a_file" / "model")]) == EXIT_BAD_INPUT
+    err = capsys.readouterr().err
+    assert "a_file is a file, not a folder" in err and "training NER" not in err
+
+
+def test_train_refuses_to_replace_a_folder_that_is_not_a_model(tmp_path, capsys):
+    """Regression: training replaces its --out folder, so `--out .` would have deleted the current folder."""
+    keep = tmp_path / "notes.txt"
+    keep.write_text("mine")
+    assert main(["train", "--out", str(tmp_path)]) == EXIT_BAD_INPUT
+    assert "refusing to train into" in capsys.readouterr().err
+    assert keep.read_text() == "mine"
+
+
+def test_corpus_that_is_a_file_exits_2(tmp_path, capsys):
+    (tmp_path / "one.pdf").write_bytes(b"%PDF-1.4\n")
+    assert main(["run", "--corpus", str(tmp_path / "one.pdf"), "--warehouse", str(tmp_path / "w.duckdb")]) == 2
+    assert "corpus is not a folder" in capsys.readouterr().err

@@ -6,21 +6,22 @@ from types import SimpleNamespace
 
 import pytest
 
-from extractors.evaluate import evaluate, format_report
 from extractors.evidence.extract import extract_evidence
+from flows import evaluate
 from extractors.pdf.ingest import parse_pdf
 from extractors.pdf.table1 import find_table1, table1_rows
 from schemas.document import DocumentStatus
-from schemas.settings import IngestSettings
+from schemas.settings import EvaluateSettings, IngestSettings
 from tests.conftest import GOLD
 from tests.fixtures.review_layouts import (
     BODY_LINES, FIGURE_LEGENDS, HEADING, LAYOUTS, RUNNING_HEAD, SOURCE_TEXT, TABLE1_HEADER, FontMissing, source_lines,
 )
 
-# The bundled two-column original reaches strict F1 0.938 (table 1.0) and lenient 0.975; same floors as its test.
-STRICT_F1_FLOOR = 0.92
-STRICT_TABLE_F1_FLOOR = 0.98
-LENIENT_F1_FLOOR = 0.96
+# Scored with ../shared/tools/score.py, the bundled two-column original and each layout reach strict F1 0.915
+# (table 0.907) and lenient 0.975; same floors as the original's test.
+STRICT_F1_FLOOR = 0.91
+STRICT_TABLE_F1_FLOOR = 0.90
+LENIENT_F1_FLOOR = 0.97
 SPLIT_TABLE_LAYOUTS = frozenset({"single_column_serif", "single_column_justified", "two_column_split_table"})
 CELL_FIELDS = ("setting", "design", "total_patients", "treatment", "main_results")
 
@@ -32,8 +33,8 @@ def _collapse(text: str) -> str:
 @pytest.fixture(scope="module", params=sorted(LAYOUTS))
 def layout(request, tmp_path_factory):
     """One layout built into tmp, parsed, its Table 1 rows read and its evidence extracted and scored."""
-    if not SOURCE_TEXT.exists() or not GOLD.exists():
-        pytest.skip("../shared (review web text and gold) is not present")
+    if not SOURCE_TEXT.exists() or not GOLD.exists() or not EvaluateSettings().scorer.exists():
+        pytest.skip("../shared (review web text, gold and scorer) is not present")
     name = request.param
     # The gold scores records of the file stem 'lussana2023_cancers', so each layout keeps that name.
     path = tmp_path_factory.mktemp(name) / "lussana2023_cancers.pdf"
@@ -44,8 +45,9 @@ def layout(request, tmp_path_factory):
     doc = parse_pdf(path, IngestSettings())
     rows = table1_rows(doc)
     records = extract_evidence(doc, rows)
-    report = evaluate([r.model_dump() for r in records], GOLD)
-    return SimpleNamespace(name=name, doc=doc, rows=rows, records=records, report=report)
+    figures = evaluate.evaluate(evaluate.load_scorer(EvaluateSettings().scorer),
+                                [r.model_dump(mode="json") for r in records], evaluate.read_gold(GOLD))
+    return SimpleNamespace(name=name, doc=doc, rows=rows, records=records, figures=figures)
 
 
 def _body_paragraphs() -> list[tuple[int, str]]:
@@ -124,12 +126,11 @@ def test_section_headings_are_heading_blocks(layout):
 
 
 def test_evidence_scores_hold_the_two_column_original_floors(layout):
-    report = layout.report
-    text = f"{layout.name}\n{format_report(report, show_errors=10)}"
-    strict, lenient = report.modes["strict"], report.modes["lenient"]
-    assert strict.by_source["table"].f1 >= STRICT_TABLE_F1_FLOOR, text
-    assert strict.overall.f1 >= STRICT_F1_FLOOR, text
-    assert lenient.overall.f1 >= LENIENT_F1_FLOOR, text
+    figures = layout.figures
+    text = f"{layout.name}\n{evaluate.format_report(figures)}"
+    assert figures["source=table"]["strict"]["f1"] >= STRICT_TABLE_F1_FLOOR, text
+    assert figures["all"]["strict"]["f1"] >= STRICT_F1_FLOOR, text
+    assert figures["all"]["lenient"]["f1"] >= LENIENT_F1_FLOOR, text
 
 
 def test_header_words_over_a_narrow_numeric_column_stay_in_their_column(tmp_path):

@@ -22,6 +22,17 @@ COMMENT ON COLUMN schema_migrations.applied_at IS 'When the migration was applie
 """
 
 
+# What a reader may not do: write, touch files or the network, load extensions, or change these settings.
+READ_ONLY_CONFIG = {
+    "access_mode": "READ_ONLY",
+    "enable_external_access": False,
+    "allow_community_extensions": False,
+    "autoinstall_known_extensions": False,
+    "autoload_known_extensions": False,
+    "lock_configuration": True,
+}
+
+
 class WarehouseError(RuntimeError):
     """The warehouse file cannot be opened or migrated; the message says what to do."""
 
@@ -41,14 +52,20 @@ def _ordered_sql(folder: Path, order: tuple[str, ...]) -> list[Path]:
 
 
 def connect(path: Path, read_only: bool = False) -> duckdb.DuckDBPyConnection:
-    """Open the warehouse file; read-only connections require it to exist already."""
+    """Open the warehouse file; read-only connections require it to exist and have READ_ONLY_CONFIG."""
     path = Path(path)
     if read_only and not path.exists():
         raise WarehouseError(f"no warehouse at {path}; run `evidence run` first or pass --warehouse FILE")
-    if not read_only:
-        path.parent.mkdir(parents=True, exist_ok=True)
     try:
-        return duckdb.connect(str(path), read_only=read_only)
+        if not read_only:
+            path.parent.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        blocker = next((p for p in path.parents if p.exists()), path.parent)
+        reason = f"{blocker} is a file, not a folder" if not blocker.is_dir() else f"{exc.filename}: {exc.strerror}"
+        raise WarehouseError(f"cannot create the folder of warehouse {path}: {reason}; "
+                             "pass --warehouse FILE in a folder you can write") from exc
+    try:
+        return duckdb.connect(str(path), read_only=read_only, config=READ_ONLY_CONFIG if read_only else {})
     except duckdb.Error as exc:
         raise WarehouseError(f"cannot open warehouse {path}: {exc}") from exc
 
