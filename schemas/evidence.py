@@ -102,11 +102,14 @@ class Table1Row(BaseModel):
     total_patients: str
     treatment: str
     main_results: str
+    extra_cells: dict[str, str] = Field(default_factory=dict,
+                                        description="cells of columns that map to no role: header as printed -> cell")
     page: int = Field(ge=1)
     bbox: Optional[BBox] = None
 
     @property
     def row_id(self) -> str:
         """Content-hash identity of the row."""
+        extra = (sorted(self.extra_cells.items()),) if self.extra_cells else ()  # rows without extras keep their ids
         return content_id(self.doc_sha256, self.table_id, self.row_number, self.trial, self.reference,
-                          self.setting, self.design, self.total_patients, self.treatment, self.main_results)
+                          self.setting, self.design, self.total_patients, self.treatment, self.main_results, *extra)
