@@ -59,6 +59,7 @@ def table1_row(row: Table1Row) -> dict[str, Any]:
     out["row_id"] = row.row_id
     out["bbox"] = list(row.bbox) if row.bbox else None
     out["extra_cells"] = json.dumps(row.extra_cells, ensure_ascii=False, sort_keys=True) if row.extra_cells else None
+    out["patient_counts"] = json.dumps([c.model_dump() for c in row.patient_counts]) if row.patient_counts else None
     return out
 
 

@@ -5,7 +5,8 @@ import re
 from typing import NamedTuple, Optional, Sequence
 
 from schemas.document import Document, Table
-from schemas.evidence import Table1Row
+from extractors.table1_counts import patient_counts
+from schemas.evidence import Table1Count, Table1Row
 
 TABLE1_LABEL = "Table 1"
 FIELDS = ("trial", "setting", "design", "total_patients", "treatment", "main_results")
@@ -166,6 +167,7 @@ def table1_rows(doc: Document) -> list[Table1Row]:
             f"{doc.file_name}: {table.table_id} is not a per-study summary: "
             + "; ".join(check_table1_shape(table)))
     extras = extra_columns(table)
+    merged = mapping.get("total_patients") in (mapping.get("setting"), mapping.get("design"))
     rows = []
     for number, row in enumerate(table.rows, 1):
         def cell(name: str) -> str:
@@ -173,6 +175,8 @@ def table1_rows(doc: Document) -> list[Table1Row]:
             return " ".join(row[col].text.split()) if col is not None and col < len(row) else ""
 
         trial, reference = split_reference(cell("trial"))
+        counts = tuple(Table1Count(value=c.value, arm=c.arm, char_start=c.start, char_end=c.end)
+                       for c in patient_counts(cell("total_patients"), merged=merged))
         pages = [c.page for c in row if c.text] or [row[0].page]
         rows.append(Table1Row(
             doc_sha256=doc.sha256, document=doc.file_name, table_id=table.table_id, row_number=number,
@@ -180,5 +184,6 @@ def table1_rows(doc: Document) -> list[Table1Row]:
             total_patients=cell("total_patients"), treatment=cell("treatment"), main_results=cell("main_results"),
             extra_cells={" ".join(table.header[c].split()): " ".join(row[c].text.split())
                          for c in extras if c < len(row)},
+            patient_counts=counts,
             page=min(pages), bbox=_union(c.bbox for c in row if c.page == min(pages))))
     return rows
