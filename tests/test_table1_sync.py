@@ -95,3 +95,18 @@ def test_patient_counts_give_enrolled_results_per_arm_and_in_total(tmp_path):
             if r[0] == "ENROLLED"]
     assert [(arm, value, status) for _, arm, value, status, *_ in rows] == [
         (None, 405.0, "confirmed"), ("chemotherapy", 134.0, "unsupported"), ("drug-a", 271.0, "unsupported")]
+
+
+def test_body_and_report_facts_the_table_lacks_are_listed_as_missing(tmp_path):
+    records = [_rec(REVIEW, "table", 7.1, TABLE_OS),
+               _rec(REVIEW, "body", 7.1, "The median OS was 7.1 months."),
+               _rec(REVIEW, "body", 44, "Overall, 44% went on to transplant.", endpoint="ALLOHSCT", statistic="rate",
+                    unit="%"),
+               _rec(REPORT, "body", 31, "EFS at 6 months was 31%.", endpoint="EFS", statistic="rate", unit="%"),
+               _rec(REPORT, "body", 12, "EFS at 6 months was 12%.", endpoint="EFS", statistic="rate", unit="%",
+                    trial="BETA")]
+    _sync(tmp_path, records)
+    con = migrate.connect(tmp_path / "w.duckdb", read_only=True)
+    got = con.execute("select endpoint, value, evidence_kind from v_table1_missing order by endpoint").fetchall()
+    con.close()
+    assert got == [("ALLOHSCT", 44.0, "review body"), ("EFS", 31.0, "trial report")]
