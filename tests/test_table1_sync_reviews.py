@@ -24,6 +24,7 @@ def _sync_rows(tmp_path, pdf):
     outcome = validate_records(extraction.records, [doc], "r1", ValidateSettings(data_docs=False))
     load.load_run(con, run, [doc], extraction.table1_rows, outcome.valid, outcome.rejected)
     rows = con.execute("select endpoint, table_value, status, reason from v_table1_sync").fetchall()
+    _sync_rows.references = con.execute("select row_number, kind from v_table1_reference_mismatches").fetchall()
     con.close()
     return rows
 
@@ -52,3 +53,11 @@ def test_other_reviews_flag_their_planted_discrepancies(tmp_path, gold_dir, slug
     for kind, status in (("contradiction", "contradicted"), ("rounding", "rounding")):
         want = sorted((d["endpoint"], float(d["table_value"])) for d in gold if d["kind"] == kind)
         assert _flagged(rows, status) == want, kind
+
+
+def test_seed_review_reference_mismatches_are_gold_ones(tmp_path, gold_dir):
+    gold = json.loads((gold_dir / "discrepancies.json").read_text(encoding="utf-8"))
+    _sync_rows(tmp_path, REVIEW_PDF)
+    found = dict(_sync_rows.references)
+    assert {r for r in found} <= {d["table_row"] for d in gold if d["kind"] == "reference_mismatch"}
+    assert found == {1: "different", 8: "extra"}  # TOWER [13] vs [4]; ELIANA adds [23], the earlier phase I/IIa study
