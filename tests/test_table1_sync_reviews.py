@@ -24,9 +24,9 @@ def _sync_rows(tmp_path, pdf):
     outcome = validate_records(extraction.records, [doc], "r1", ValidateSettings(data_docs=False))
     load.load_run(con, run, [doc], extraction.table1_rows, outcome.valid, outcome.rejected)
     rows = con.execute("select endpoint, table_value, status, reason from v_table1_sync").fetchall()
-    _sync_rows.references = con.execute("select row_number, kind from v_table1_reference_mismatches").fetchall()
+    references = dict(con.execute("select row_number, kind from v_table1_reference_mismatches").fetchall())
     con.close()
-    return rows
+    return rows, references
 
 
 def _flagged(rows, status):
@@ -35,7 +35,7 @@ def _flagged(rows, status):
 
 def test_seed_review_flags_its_four_contradictions_and_four_roundings_and_nothing_else(tmp_path, gold_dir):
     gold = json.loads((gold_dir / "discrepancies.json").read_text(encoding="utf-8"))
-    rows = _sync_rows(tmp_path, REVIEW_PDF)
+    rows, _ = _sync_rows(tmp_path, REVIEW_PDF)
     endpoints = {e.value for e in Endpoint}  # a contradiction about eligibility age is not a result
     want = {kind: sorted((d["endpoint"], float(d["table_value"])) for d in gold
                          if d["kind"] == kind and d["endpoint"] in endpoints) for kind in ("contradiction", "rounding")}
@@ -49,7 +49,7 @@ def test_seed_review_flags_its_four_contradictions_and_four_roundings_and_nothin
 @pytest.mark.parametrize("slug", ["review_cart_all", "review_phall_tki"])
 def test_other_reviews_flag_their_planted_discrepancies(tmp_path, gold_dir, slug):
     gold = json.loads((gold_dir / "reviews_dev" / f"{slug}.discrepancies.json").read_text(encoding="utf-8"))
-    rows = _sync_rows(tmp_path, gold_dir.parent / "corpus" / "reviews" / f"{slug}.pdf")
+    rows, _ = _sync_rows(tmp_path, gold_dir.parent / "corpus" / "reviews" / f"{slug}.pdf")
     for kind, status in (("contradiction", "contradicted"), ("rounding", "rounding")):
         want = sorted((d["endpoint"], float(d["table_value"])) for d in gold if d["kind"] == kind)
         assert _flagged(rows, status) == want, kind
@@ -57,7 +57,6 @@ def test_other_reviews_flag_their_planted_discrepancies(tmp_path, gold_dir, slug
 
 def test_seed_review_reference_mismatches_are_gold_ones(tmp_path, gold_dir):
     gold = json.loads((gold_dir / "discrepancies.json").read_text(encoding="utf-8"))
-    _sync_rows(tmp_path, REVIEW_PDF)
-    found = dict(_sync_rows.references)
+    _, found = _sync_rows(tmp_path, REVIEW_PDF)
     assert {r for r in found} <= {d["table_row"] for d in gold if d["kind"] == "reference_mismatch"}
     assert found == {1: "different", 8: "extra"}  # TOWER [13] vs [4]; ELIANA adds [23], the earlier phase I/IIa study
