@@ -144,6 +144,9 @@ TABLE1_ROWS = TableDecl(
         _col("total_patients", "VARCHAR", f"Total Patients cell; {_TABLE1_CELL}; may be empty", nullable=False),
         _col("treatment", "VARCHAR", f"Treatment cell; {_TABLE1_CELL}; may be empty", nullable=False),
         _col("main_results", "VARCHAR", f"Main Results cell; {_TABLE1_CELL}; may be empty", nullable=False),
+        _col("extra_cells", "JSON", "cells of columns that map to no role, as a JSON object: header as printed -> cell"),
+        _col("patient_counts", "JSON", "patient counts read from the total-patients cell, as a JSON list of "
+             "{value, arm, char_start, char_end}; arm null counts all patients"),
         _col("page", "INTEGER", "page the row starts on", InRange(min=1), nullable=False),
         _col("bbox", "DOUBLE[]", "row bounding box (x0, top, x1, bottom) in PDF points"),
         *_run_lineage("row"),

@@ -86,6 +86,17 @@ class EvidenceRecord(BaseModel):
         )
 
 
+class Table1Count(BaseModel):
+    """A patient count read from a Table 1 total-patients cell; arm None counts all patients."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    value: int = Field(ge=0)
+    arm: Optional[str] = None
+    char_start: int = Field(ge=0, description="offset of the digits in the total-patients cell")
+    char_end: int = Field(ge=0)
+
+
 class Table1Row(BaseModel):
     """One data row of a document's Table 1, cells as printed with wrapped lines joined by a space."""
 
@@ -102,11 +113,15 @@ class Table1Row(BaseModel):
     total_patients: str
     treatment: str
     main_results: str
+    extra_cells: dict[str, str] = Field(default_factory=dict,
+                                        description="cells of columns that map to no role: header as printed -> cell")
+    patient_counts: tuple[Table1Count, ...] = Field(default=(), description="counts read from the total-patients cell")
     page: int = Field(ge=1)
     bbox: Optional[BBox] = None
 
     @property
     def row_id(self) -> str:
         """Content-hash identity of the row."""
+        extra = (sorted(self.extra_cells.items()),) if self.extra_cells else ()  # rows without extras keep their ids
         return content_id(self.doc_sha256, self.table_id, self.row_number, self.trial, self.reference,
-                          self.setting, self.design, self.total_patients, self.treatment, self.main_results)
+                          self.setting, self.design, self.total_patients, self.treatment, self.main_results, *extra)

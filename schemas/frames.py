@@ -1,6 +1,7 @@
 """Typed pandas frames of records, shaped like a declared table plus its derived helper columns, for GX to check."""
 from __future__ import annotations
 
+import json
 from typing import Any, Iterable, Sequence
 
 import duckdb
@@ -57,6 +58,8 @@ def table1_row(row: Table1Row) -> dict[str, Any]:
     out = row.model_dump()
     out["row_id"] = row.row_id
     out["bbox"] = list(row.bbox) if row.bbox else None
+    out["extra_cells"] = json.dumps(row.extra_cells, ensure_ascii=False, sort_keys=True) if row.extra_cells else None
+    out["patient_counts"] = json.dumps([c.model_dump() for c in row.patient_counts]) if row.patient_counts else None
     return out
 
 

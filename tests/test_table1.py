@@ -8,8 +8,10 @@ import pdfplumber
 import pytest
 
 from extractors.pdf.table1 import Table1ShapeError, check_table1_shape, column_map, split_reference, table1_rows
+from extractors.pdf.ingest import parse_pdf
 from extractors.pdf.tables import extract_tables
 from schemas.document import Cell, Document, DocumentStatus, Table
+from schemas.settings import IngestSettings
 from tests.conftest import REVIEW_PDF
 from tests.fixtures.make_pdfs import booktabs_split_pdf
 
@@ -74,7 +76,7 @@ def test_table1_split_over_pages_gives_all_rows_in_order(tmp_path):
                                                   "main_results": 3}),
 ])
 def test_header_synonyms_map_columns(header, expected):
-    assert column_map(_table(header, [["x"] * len(header)])) == expected
+    assert column_map(_table(header, [["48"] * len(header)])) == expected  # a bare 'Patients' column of counts
 
 
 @pytest.mark.parametrize("cell, expected", [
@@ -108,3 +110,61 @@ def test_table1_that_is_not_a_study_summary_raises_shape_error():
 def test_document_without_table1_gives_no_rows():
     doc = _document(REVIEW_PDF, [_table(("Trial", "Results"), [["A", "B"]], label="Table 2")])
     assert table1_rows(doc) == []
+
+
+REVIEWS_DEV = ("review_cart_all", "review_phall_tki")
+
+
+@pytest.mark.parametrize("slug", REVIEWS_DEV)
+def test_table1_of_other_reviews_holds_every_gold_cell_under_its_role(slug, gold_dir):
+    pdf = gold_dir.parent / "corpus" / "reviews" / f"{slug}.pdf"
+    gold = json.loads((gold_dir / "reviews_dev" / f"{slug}.table1.json").read_text(encoding="utf-8"))
+    rows = table1_rows(parse_pdf(pdf, IngestSettings()))
+    assert [r.row_number for r in rows] == [g["row"] for g in gold]
+    for row, want in zip(rows, gold):
+        for role, header in want["roles"].items():
+            cell = " ".join(want["columns"][header].split())
+            got = f"{row.trial} [{row.reference}]" if role == "trial" and row.reference else getattr(row, role)
+            assert got == cell, (slug, row.row_number, role)
+        assert row.reference == ",".join(map(str, want["reference"]))
+        unmapped = {h: " ".join(c.split()) for h, c in want["columns"].items() if h not in want["roles"].values()}
+        assert row.extra_cells == unmapped
+
+
+def test_merged_header_takes_one_role_per_part_and_patients_cells_decide():
+    table = _table(("Study [ref]", "Design / patients (n)", "Product", "Outcomes"),
+                   [["Alpha [1]", "Phase 2; adults (55)", "drug-x", "CR 40%"],
+                    ["Beta [2]", "Phase 1; children (21)", "drug-y", "CR 50%"]])
+    assert column_map(table) == {"trial": 0, "design": 1, "setting": 1, "total_patients": 1,
+                                 "treatment": 2, "main_results": 3}
+
+
+@pytest.mark.parametrize("cells, roles", [
+    (["268", "86"], {"total_patients": 2}),
+    (["Adults, newly diagnosed", "Older adults"], {"setting": 2}),
+    (["Adults (55)", "Children (21)"], {"setting": 2, "total_patients": 2}),
+])
+def test_bare_patients_header_is_a_count_a_population_or_both(cells, roles):
+    table = _table(("Trial", "Design", "Patients", "Results"),
+                   [["A [1]", "Phase 2", cells[0], "CR 1%"], ["B [2]", "Phase 3", cells[1], "CR 2%"]])
+    mapping = column_map(table)
+    assert {k: v for k, v in mapping.items() if k in ("setting", "total_patients")} == roles
+
+
+def test_columns_that_map_to_no_role_are_kept_as_extra_cells():
+    doc = _document(REVIEW_PDF, [_table(("Trial", "Country", "Results"), [["Alpha [1]", "Italy", "CR 40%"]])])
+    (row,) = table1_rows(doc)
+    assert row.extra_cells == {"Country": "Italy"} and row.main_results == "CR 40%"
+
+
+def test_unlabelled_study_and_results_columns_are_found_by_their_cells():
+    table = _table(("", "Setting", ""), [["Alpha [1]", "R/R adults", "CR 40%, OS 12%"],
+                                         ["Beta [2]", "Children", "CR 60%"]])
+    assert column_map(table) == {"setting": 1, "trial": 0, "main_results": 2}
+
+
+def test_rows_without_extra_cells_keep_their_content_ids(review_doc):
+    row = table1_rows(review_doc)[0]
+    assert row.extra_cells == {}
+    assert row.row_id == row.model_copy(update={"extra_cells": {}}).row_id
+    assert row.row_id != row.model_copy(update={"extra_cells": {"Country": "US"}}).row_id

@@ -12,7 +12,7 @@ MIGRATIONS_DIR = SQL_DIR / "migrations"
 
 # Creation order: a table may only be named by the ones after it; views in dependency order.
 TABLE_ORDER = ("runs", "documents", "table1_rows", "fact_evidence", "run_facts", "run_documents", "rejected_records")
-VIEW_ORDER = ("v_table1", "v_evidence", "v_evidence_changes", "v_table1_disagreements")
+VIEW_ORDER = ("v_table1", "v_evidence", "v_evidence_changes", "v_table1_disagreements", "v_table1_sync", "v_table1_missing", "v_table1_reference_mismatches")
 
 SCHEMA_MIGRATIONS_DDL = """
 CREATE TABLE IF NOT EXISTS schema_migrations (name VARCHAR PRIMARY KEY, applied_at TIMESTAMP NOT NULL);

@@ -13,6 +13,8 @@ CREATE TABLE IF NOT EXISTS table1_rows (
     total_patients VARCHAR NOT NULL,
     treatment VARCHAR NOT NULL,
     main_results VARCHAR NOT NULL,
+    extra_cells JSON,
+    patient_counts JSON,
     page INTEGER NOT NULL CHECK (page >= 1),
     bbox DOUBLE[],
     first_run_id VARCHAR,
@@ -34,6 +36,8 @@ COMMENT ON COLUMN table1_rows.design IS 'Design cell; cell text as printed, wrap
 COMMENT ON COLUMN table1_rows.total_patients IS 'Total Patients cell; cell text as printed, wrapped lines joined by a space; may be empty';
 COMMENT ON COLUMN table1_rows.treatment IS 'Treatment cell; cell text as printed, wrapped lines joined by a space; may be empty';
 COMMENT ON COLUMN table1_rows.main_results IS 'Main Results cell; cell text as printed, wrapped lines joined by a space; may be empty';
+COMMENT ON COLUMN table1_rows.extra_cells IS 'cells of columns that map to no role, as a JSON object: header as printed -> cell';
+COMMENT ON COLUMN table1_rows.patient_counts IS 'patient counts read from the total-patients cell, as a JSON list of {value, arm, char_start, char_end}; arm null counts all patients';
 COMMENT ON COLUMN table1_rows.page IS 'page the row starts on';
 COMMENT ON COLUMN table1_rows.bbox IS 'row bounding box (x0, top, x1, bottom) in PDF points';
 COMMENT ON COLUMN table1_rows.first_run_id IS 'run that first loaded this row';

@@ -1,0 +1,112 @@
+"""v_table1_sync: each Table 1 result against the review body and trial reports, with status and reason."""
+from __future__ import annotations
+
+from datetime import datetime
+
+import pytest
+
+from schemas.document import Document, DocumentStatus
+from schemas.evidence import EvidenceRecord, Table1Count, Table1Row
+from warehouse import load, migrate
+
+REVIEW, REPORT, OTHER_REVIEW = "a" * 64, "c" * 64, "d" * 64
+DOCS = [Document(sha256=s, path=f"/c/{n}", pages=9, status=DocumentStatus.parsed, parser_version="p")
+        for s, n in ((REVIEW, "review.pdf"), (REPORT, "alpha_report.pdf"), (OTHER_REVIEW, "other_review.pdf"))]
+NAMES = {REVIEW: "review.pdf", REPORT: "alpha_report.pdf", OTHER_REVIEW: "other_review.pdf"}
+
+
+def _row(sha: str = REVIEW, counts=(), total: str = "") -> Table1Row:
+    return Table1Row(doc_sha256=sha, document=NAMES[sha], table_id=f"{sha[:12]}:Table 1", row_number=1,
+                     trial="Alpha 2020", setting="", design="", total_patients=total, treatment="", main_results="",
+                     patient_counts=tuple(counts), page=5)
+
+
+def _rec(sha: str, source: str, value: float, quote: str, endpoint: str = "OS", arm: str | None = "drug-a",
+         statistic: str = "median", unit: str | None = "months", trial: str = "ALPHA") -> EvidenceRecord:
+    text = f"{value:g}"
+    at = quote.index(text)
+    fields = dict(doc=NAMES[sha], trial=trial, endpoint=endpoint, arm=arm, value=value, unit=unit, statistic=statistic,
+                  page=2, quote=quote, source=source, doc_sha256=sha, value_text=text, char_start=100 + at,
+                  char_end=100 + at + len(text), quote_start=100, extractor="rule:t", extractor_version="1")
+    if source == "table":
+        fields.update(table_id=f"{sha[:12]}:Table 1", table_row=1, table_col=5)
+    return EvidenceRecord(**fields)
+
+
+def _sync(tmp_path, records, rows=None):
+    con = migrate.connect(tmp_path / "w.duckdb")
+    migrate.ensure_schema(con)
+    run = load.RunRecord(run_id="r1", started_at=datetime(2026, 1, 1), status="completed")
+    load.load_run(con, run, DOCS, rows if rows is not None else [_row()], records, [])
+    out = con.execute("select endpoint, arm, table_value, status, evidence_value, evidence_doc, reason "
+                      "from v_table1_sync order by endpoint, arm nulls first, table_value").fetchall()
+    con.close()
+    return out
+
+
+TABLE_OS = "OS: 7.1 months."
+
+
+@pytest.mark.parametrize("body, status, reason", [
+    ("The median OS was 7.1 months.", "confirmed", "same value in the review body (p. 2)"),
+    ("The median OS was 7.06 months.", "rounding", "the table rounds 7.06 from the review body (p. 2)"),
+    ("The median OS was 9 months in the whole cohort.", "contradicted", "the review body (p. 2) gives 9.0"),
+    ("The median OS was 19.8 months in the blinatumomab responders.", "unsupported",
+     "only a subgroup figure (blinatumomab responders)"),
+    ("The median OS was 19.8 months in patients who achieved a CR.", "unsupported",
+     "only a subgroup figure (who achieved a CR)"),
+])
+def test_table_figure_status_against_the_review_body(tmp_path, body, status, reason):
+    value = float(next(w for w in body.split() if w[0].isdigit()))
+    ((_, _, _, got_status, _, _, got_reason),) = _sync(tmp_path, [_rec(REVIEW, "table", 7.1, TABLE_OS),
+                                                              _rec(REVIEW, "body", value, body)])
+    assert got_status == status and got_reason.startswith(reason)
+
+
+def test_table_figure_without_other_evidence_is_unsupported(tmp_path):
+    ((*_, status, value, doc, reason),) = _sync(tmp_path, [_rec(REVIEW, "table", 7.1, TABLE_OS)])
+    assert (status, value, doc) == ("unsupported", None, None) and reason.startswith("no other evidence")
+
+
+def test_a_trial_report_of_the_same_trial_confirms_and_another_review_does_not_count(tmp_path):
+    rows = [_row(), _row(OTHER_REVIEW)]
+    records = [_rec(REVIEW, "table", 7.1, TABLE_OS), _rec(REPORT, "body", 7.1, "Median OS was 7.1 months."),
+               _rec(OTHER_REVIEW, "body", 8.0, "Median OS was 8 months."),
+               _rec(OTHER_REVIEW, "table", 7.1, TABLE_OS)]
+    got = [r for r in _sync(tmp_path, records, rows) if r[5] is None or r[5] != "other_review.pdf"]
+    review_row = [r for r in got if r[3] == "confirmed" and r[5] == "alpha_report.pdf"]
+    assert review_row and review_row[0][6].startswith("same value in trial report alpha_report.pdf")
+
+
+def test_report_of_another_trial_is_not_evidence(tmp_path):
+    records = [_rec(REVIEW, "table", 7.1, TABLE_OS), _rec(REPORT, "body", 9.0, "Median OS was 9 months.", trial="BETA")]
+    ((*_, status, _, _, _),) = _sync(tmp_path, records)
+    assert status == "unsupported"
+
+
+def test_patient_counts_give_enrolled_results_per_arm_and_in_total(tmp_path):
+    counts = [Table1Count(value=271, arm="drug-a", char_start=0, char_end=3),
+              Table1Count(value=134, arm="chemotherapy", char_start=20, char_end=23),
+              Table1Count(value=405, arm=None, char_start=0, char_end=23)]
+    records = [_rec(REVIEW, "table", 7.1, TABLE_OS),
+               _rec(REVIEW, "body", 405, "In all, 405 patients were randomized.", endpoint="ENROLLED", arm=None,
+                    statistic="count", unit=None)]
+    rows = [r for r in _sync(tmp_path, records, [_row(counts=counts, total="271 drug-a vs. 134 ChT")])
+            if r[0] == "ENROLLED"]
+    assert [(arm, value, status) for _, arm, value, status, *_ in rows] == [
+        (None, 405.0, "confirmed"), ("chemotherapy", 134.0, "unsupported"), ("drug-a", 271.0, "unsupported")]
+
+
+def test_body_and_report_facts_the_table_lacks_are_listed_as_missing(tmp_path):
+    records = [_rec(REVIEW, "table", 7.1, TABLE_OS),
+               _rec(REVIEW, "body", 7.1, "The median OS was 7.1 months."),
+               _rec(REVIEW, "body", 44, "Overall, 44% went on to transplant.", endpoint="ALLOHSCT", statistic="rate",
+                    unit="%"),
+               _rec(REPORT, "body", 31, "EFS at 6 months was 31%.", endpoint="EFS", statistic="rate", unit="%"),
+               _rec(REPORT, "body", 12, "EFS at 6 months was 12%.", endpoint="EFS", statistic="rate", unit="%",
+                    trial="BETA")]
+    _sync(tmp_path, records)
+    con = migrate.connect(tmp_path / "w.duckdb", read_only=True)
+    got = con.execute("select endpoint, value, evidence_kind from v_table1_missing order by endpoint").fetchall()
+    con.close()
+    assert got == [("ALLOHSCT", 44.0, "review body"), ("EFS", 31.0, "trial report")]

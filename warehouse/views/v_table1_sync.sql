@@ -1,0 +1,106 @@
+-- Curator view: every Table 1 result checked against the review's body and the trial reports in the warehouse.
+CREATE OR REPLACE VIEW v_table1_sync AS
+WITH t1 AS (
+    SELECT * FROM table1_rows WHERE is_current
+),
+row_trial AS (  -- the canonical trial of each row: the name its main-results records carry, else the cell
+    SELECT r.doc_sha256, r.table_id, r.row_number,
+           coalesce(mode(e.trial), r.trial) AS trial, any_value(e.nct) AS nct
+    FROM t1 r
+    LEFT JOIN v_evidence e
+      ON e.doc_sha256 = r.doc_sha256 AND e.table_id = r.table_id AND e.table_row = r.row_number AND e.source = 'table'
+    GROUP BY r.doc_sha256, r.table_id, r.row_number, r.trial
+),
+reviews AS (  -- documents that mirror a Table 1 are reviews; other reviews are not evidence for this one
+    SELECT DISTINCT doc_sha256 FROM t1
+),
+results AS (
+    SELECT e.doc, e.doc_sha256, e.table_id, e.table_row AS row_number, rt.trial, rt.nct, e.endpoint, e.arm,
+           e.statistic, e.timepoint, e.unit, e.value AS table_value, e.value_text, e.record_id, false AS per_arm_split
+    FROM v_evidence e
+    JOIN row_trial rt ON rt.doc_sha256 = e.doc_sha256 AND rt.table_id = e.table_id AND rt.row_number = e.table_row
+    WHERE e.source = 'table'
+    UNION ALL
+    SELECT r.document, r.doc_sha256, r.table_id, r.row_number, rt.trial, rt.nct, 'ENROLLED', c.arm, 'count', NULL, NULL,
+           c.value, CAST(c.value AS VARCHAR), NULL, json_array_length(r.patient_counts) > 1
+    FROM t1 r
+    JOIN row_trial rt ON rt.doc_sha256 = r.doc_sha256 AND rt.table_id = r.table_id AND rt.row_number = r.row_number,
+         unnest(from_json(coalesce(r.patient_counts, '[]'), '[{"value": "INTEGER", "arm": "VARCHAR"}]')) AS u(c)
+),
+candidates AS (
+    SELECT t.*, b.value AS evidence_value, b.doc AS evidence_doc, b.page AS evidence_page, b.quote AS evidence_quote,
+           b.doc_sha256 = t.doc_sha256 AS same_document,
+           -- a subgroup figure names its subgroup right after the value ('9.0 months in the responders', 'in cohort 2A')
+           -- or just before it ('a post hoc analysis ... among 18 patients with EMD')
+           CASE WHEN b.source = 'body' AND b.char_start >= b.quote_start THEN nullif(coalesce(nullif(regexp_extract(
+               substr(b.quote, b.char_end - b.quote_start + 1, 90),
+               '^\s*(?:%|months?|mo)?\s*(?:\([^)]*\)\s*)?(?:in|among|for) (?:the |those |patients |all )*((?:[a-z-]+ )?(?:responders|responding patients|who (?:achieved|responded|had)[^,.;]*|cohort [0-9A-Z][0-9A-Za-z]*|subgroup[^,.;]*|(?:children|adults|adolescents|patients) (?:aged|older|younger|with|who)[^,.;]*))',
+               1), ''), regexp_extract(
+               substr(b.quote, 1, b.char_start - b.quote_start),
+               '((?:post[- ]hoc|subgroup|subset|exploratory)[^.;]*|among)\s*$', 1)), '') END AS subgroup_text,
+           CASE WHEN round(b.value, 6) = round(t.table_value, 6) THEN 0
+                WHEN round(b.value, CAST(length(split_part(replace(t.value_text, '·', '.'), '.', 2)) AS INTEGER))
+                     = t.table_value THEN 1
+                ELSE 2 END AS closeness
+    FROM results t
+    JOIN v_evidence b
+      ON (b.trial = t.trial OR (b.nct IS NOT NULL AND b.nct = t.nct))
+     AND b.endpoint = t.endpoint AND b.statistic = t.statistic
+     AND b.timepoint IS NOT DISTINCT FROM t.timepoint AND b.unit IS NOT DISTINCT FROM t.unit
+     AND CASE WHEN t.endpoint = 'ENROLLED'  -- a per-arm count is not comparable with a total, nor a split total with one arm
+              THEN b.arm IS NOT DISTINCT FROM t.arm OR (t.arm IS NULL AND NOT t.per_arm_split)
+              ELSE b.arm IS NULL OR t.arm IS NULL OR b.arm = t.arm END
+     AND NOT (b.doc_sha256 = t.doc_sha256 AND b.table_id IS NOT DISTINCT FROM t.table_id)
+     AND (b.doc_sha256 = t.doc_sha256 OR b.doc_sha256 NOT IN (SELECT doc_sha256 FROM reviews))
+),
+ranked AS (
+    SELECT *,
+           CASE WHEN closeness = 0 THEN 0 WHEN closeness = 1 THEN 1
+                WHEN subgroup_text IS NULL THEN 2 ELSE 3 END AS kind,
+           row_number() OVER (PARTITION BY doc_sha256, table_id, row_number, endpoint, arm, statistic, timepoint,
+                                           table_value
+                              ORDER BY CASE WHEN closeness = 0 THEN 0 WHEN closeness = 1 THEN 1
+                                            WHEN subgroup_text IS NULL THEN 2 ELSE 3 END,
+                                       NOT same_document, abs(evidence_value - table_value), evidence_doc,
+                                       evidence_page) AS pick
+    FROM candidates
+)
+SELECT t.doc, t.row_number, t.trial, t.endpoint, t.arm, t.statistic, t.timepoint, t.unit, t.table_value,
+       CASE r.kind WHEN 0 THEN 'confirmed' WHEN 1 THEN 'rounding' WHEN 2 THEN 'contradicted' ELSE 'unsupported' END
+           AS status,
+       r.evidence_value, r.evidence_doc, r.evidence_page, r.evidence_quote,
+       CASE r.kind
+           WHEN 0 THEN 'same value in ' || CASE WHEN r.same_document THEN 'the review body' ELSE 'trial report ' || r.evidence_doc END || ' (p. ' || r.evidence_page || ')'
+           WHEN 1 THEN 'the table rounds ' || r.evidence_value || ' from ' ||
+                       CASE WHEN r.same_document THEN 'the review body' ELSE 'trial report ' || r.evidence_doc END ||
+                       ' (p. ' || r.evidence_page || ')'
+           WHEN 2 THEN CASE WHEN r.same_document THEN 'the review body' ELSE 'trial report ' || r.evidence_doc END || ' (p. ' || r.evidence_page || ')' ||
+                       ' gives ' || r.evidence_value || ' for the same trial, endpoint, arm, statistic and timepoint'
+           WHEN 3 THEN 'only a subgroup figure (' || r.subgroup_text || '): ' || r.evidence_value || ' is not comparable'
+           ELSE 'no other evidence for this figure in the warehouse' END AS reason,
+       t.doc_sha256, t.table_id, t.record_id
+FROM results t
+LEFT JOIN ranked r
+  ON r.pick = 1 AND r.doc_sha256 = t.doc_sha256 AND r.table_id = t.table_id AND r.row_number = t.row_number
+ AND r.endpoint = t.endpoint AND r.arm IS NOT DISTINCT FROM t.arm AND r.statistic = t.statistic
+ AND r.timepoint IS NOT DISTINCT FROM t.timepoint AND r.table_value = t.table_value
+ORDER BY t.doc, t.row_number, t.endpoint, t.arm, t.statistic, t.timepoint, t.table_value;
+COMMENT ON VIEW v_table1_sync IS 'One row per Table 1 result (main-results figures, and patient counts as ENROLLED in total and per arm), with its status against the review body and the trial reports of the same trial (by name or NCT number), the best matching evidence and a reason.';
+COMMENT ON COLUMN v_table1_sync.doc IS 'File name of the review.';
+COMMENT ON COLUMN v_table1_sync.row_number IS '1-based Table 1 data-row number.';
+COMMENT ON COLUMN v_table1_sync.trial IS 'Canonical trial name of the row.';
+COMMENT ON COLUMN v_table1_sync.endpoint IS 'Endpoint code; ENROLLED for the total-patients cell.';
+COMMENT ON COLUMN v_table1_sync.arm IS 'Treatment arm, or null for all patients.';
+COMMENT ON COLUMN v_table1_sync.statistic IS 'rate, median, landmark, hazard_ratio or count.';
+COMMENT ON COLUMN v_table1_sync.timepoint IS 'Landmark or assessment window, or null.';
+COMMENT ON COLUMN v_table1_sync.unit IS '%, months or null.';
+COMMENT ON COLUMN v_table1_sync.table_value IS 'The number printed in Table 1.';
+COMMENT ON COLUMN v_table1_sync.status IS 'confirmed (same value elsewhere), rounding (differs only by the table''s rounding), contradicted (another value for the same population), unsupported (no comparable evidence).';
+COMMENT ON COLUMN v_table1_sync.evidence_value IS 'Value of the best matching evidence, or null.';
+COMMENT ON COLUMN v_table1_sync.evidence_doc IS 'File name of the document the evidence comes from.';
+COMMENT ON COLUMN v_table1_sync.evidence_page IS 'Page of the evidence (1-based).';
+COMMENT ON COLUMN v_table1_sync.evidence_quote IS 'Sentence or cell that holds the evidence.';
+COMMENT ON COLUMN v_table1_sync.reason IS 'Why the status was given, in words (which document, which subgroup).';
+COMMENT ON COLUMN v_table1_sync.doc_sha256 IS 'sha256 of the review PDF.';
+COMMENT ON COLUMN v_table1_sync.table_id IS 'Id of the Table 1 within the review.';
+COMMENT ON COLUMN v_table1_sync.record_id IS 'Record id of the table figure (null for patient counts, which are read from table1_rows).';
