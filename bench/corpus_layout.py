@@ -161,11 +161,6 @@ class Flow:
         """Left edge of the current column."""
         return self.style.margin + self.column * (self.column_width + COLUMN_GAP)
 
-    def fraction_filled(self) -> float:
-        """How much of the current page's columns is used, 0 to 1."""
-        per_column = self.bottom - self.column_top
-        return (self.column * per_column + self.y - self.column_top) / (self.style.columns * per_column)
-
     def new_page(self) -> None:
         """Start a page, drawing any tables that were waiting for it at its top."""
         self.pdf.add_page()

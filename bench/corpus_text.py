@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 import random
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from bench.corpus_vocab import (
     AGENTS, CONTROLS, DESIGNS, GROUP_CODES, RATE_ENDPOINTS, SETTINGS, TIME_ENDPOINTS, TRIAL_WORDS, Agent, Endpoint,
@@ -51,7 +51,6 @@ class Study:
     rates: tuple[RateResult, ...]
     times: tuple[TimeResult, ...]
     reference: str = ""
-    extra: dict = field(default_factory=dict)
 
 
 class Numbers:
