@@ -52,8 +52,8 @@ def _parser() -> argparse.ArgumentParser:
 
     export = sub.add_parser("export", help="write the current evidence records, one per line")
     export.add_argument("--warehouse", type=Path, metavar="FILE")
-    export.add_argument("--format", choices=("jsonl", "csv"), required=True)
-    export.add_argument("--out", type=Path, metavar="FILE", help="output file (default: stdout)")
+    export.add_argument("--format", choices=("jsonl", "csv", "parquet"), required=True)
+    export.add_argument("--out", type=Path, metavar="FILE", help="output file (default: stdout; parquet needs --out)")
 
     evaluate = sub.add_parser("evaluate", help="score the current records against gold with the scorer of record")
     evaluate.add_argument("--gold", type=Path, required=True, metavar="DIR|FILE",
@@ -164,6 +164,31 @@ def _export_rows(path: Path) -> tuple[list[str], list[dict]]:
     return columns, [dict(zip(columns, r)) for r in rows]
 
 
+def _export_parquet(warehouse: Path, out: Optional[Path]) -> int:
+    import duckdb
+
+    if out is None:
+        raise CliError("--format parquet writes a binary file: give --out FILE.parquet")
+    _open_read_only(warehouse).close()  # same checks and messages as every read-only command
+    blocker = _file_in_the_way(out)
+    if blocker is not None or Path(out).is_dir():
+        raise CliError(f"cannot write {out}: {blocker or out} is in the way; give --out a file path in a folder")
+    Path(out).parent.mkdir(parents=True, exist_ok=True)
+    quoted = lambda path: "'" + str(Path(path).absolute()).replace("'", "''") + "'"  # noqa: E731
+    con = duckdb.connect(config={"autoinstall_known_extensions": False, "autoload_known_extensions": False})
+    try:
+        con.execute(f"ATTACH {quoted(warehouse)} AS w (READ_ONLY)")
+        fields = ", ".join(EXPORT_FIELDS + PROVENANCE_FIELDS)
+        con.execute(f"COPY (SELECT {fields} FROM w.v_evidence) TO {quoted(out)} (FORMAT parquet)")
+        count = con.execute(f"SELECT count(*) FROM read_parquet({quoted(out)})").fetchone()[0]
+    except duckdb.Error as exc:
+        raise CliError(f"cannot export to {out}: {_first_line(exc)}") from exc
+    finally:
+        con.close()
+    print(f"wrote {count} record(s) to {out}", file=sys.stderr)
+    return EXIT_OK
+
+
 def _file_in_the_way(path: Path) -> Optional[Path]:
     """The nearest existing ancestor of `path` when it is a file, so no folder can be made there."""
     existing = next((p for p in Path(path).absolute().parents if p.exists()), None)
@@ -182,8 +207,10 @@ def _write_output(path: Path, text: str) -> None:
 
 
 def cmd_export(args: argparse.Namespace) -> int:
-    """Write one evidence record per line as JSONL or CSV."""
+    """Write the current evidence records as JSONL or CSV (one per line), or as a Parquet file."""
     settings = _settings(args)
+    if args.format == "parquet":
+        return _export_parquet(_warehouse_path(args, settings), args.out)
     columns, rows = _export_rows(_warehouse_path(args, settings))
     if args.format == "jsonl":
         text = "".join(json.dumps(r, ensure_ascii=False, default=_json_default) + "\n" for r in rows)

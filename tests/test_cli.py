@@ -91,6 +91,27 @@ def test_export_csv_to_file(small_warehouse, tmp_path, capsys):
     assert "wrote 2 record(s)" in capsys.readouterr().err
 
 
+def test_export_parquet_keeps_fields_and_types(small_warehouse, tmp_path, capsys):
+    import duckdb
+
+    out = tmp_path / "out" / "evidence.parquet"
+    assert main(["export", "--warehouse", str(small_warehouse), "--format", "parquet", "--out", str(out)]) == 0
+    assert "wrote 2 record(s)" in capsys.readouterr().err
+    con = duckdb.connect()
+    cursor = con.execute(f"SELECT * FROM read_parquet('{out}') ORDER BY value")
+    columns = [d[0] for d in cursor.description]
+    rows = cursor.fetchall()
+    assert columns[: len(EXPORT_FIELDS)] == list(EXPORT_FIELDS)
+    assert [r[columns.index("value")] for r in rows] == [16.0, 34.0]
+    assert con.execute(f"SELECT typeof(value), typeof(page) FROM read_parquet('{out}') LIMIT 1").fetchone() == (
+        "DOUBLE", "INTEGER")
+
+
+def test_export_parquet_without_out_exits_2(small_warehouse, capsys):
+    assert main(["export", "--warehouse", str(small_warehouse), "--format", "parquet"]) == 2
+    assert "give --out FILE.parquet" in capsys.readouterr().err
+
+
 def test_export_requires_format(capsys):
     assert main(["export"]) == 2
     assert "--format" in capsys.readouterr().err
