@@ -38,11 +38,26 @@ def _relative(target: Path, page_dir: Path) -> str:
     return Path(os.path.relpath(target, page_dir)).as_posix()
 
 
-def rewrite(text: str, page_dir: Path, targets: Mapping[str, Path]) -> str:
-    """`text` (HTML or CSS in page_dir) with every known remote URL in a loading tag or CSS url() made relative."""
+def _misdirected_static(url: str, page_dir: Path, site_dir: Path) -> Path | None:
+    """The site's static file a relative URL meant when it climbs the wrong number of folders (GX's favicon does)."""
+    path = url.split("?", 1)[0].split("#", 1)[0]
+    if _REMOTE.match(path) or ":" in path or "static/" not in path or (page_dir / path).exists():
+        return None
+    target = site_dir / ("static/" + path.split("static/", 1)[1])
+    return target if target.is_file() else None
+
+
+def rewrite(text: str, page_dir: Path, targets: Mapping[str, Path], site_dir: Path | None = None) -> str:
+    """`text` (HTML or CSS in page_dir) with every known remote URL in a loading tag or CSS url() made relative.
+
+    Given site_dir, a relative link into the site's static/ folder that misses its file is re-aimed at it too.
+    """
 
     def local(url: str) -> str | None:
-        target = targets.get(url.split("?", 1)[0].strip())
+        url = url.strip()
+        target = targets.get(url.split("?", 1)[0])
+        if target is None and site_dir is not None:
+            target = _misdirected_static(url, page_dir, site_dir)
         return None if target is None else _relative(target, page_dir)
 
     def tag(match: re.Match) -> str:
@@ -97,16 +112,20 @@ def css_resources(css: str) -> list[str]:
         [m.group(2) for m in _CSS_IMPORT.finditer(css)]
 
 
-def remote_resources(path: Path) -> list[str]:
-    """Network URLs the HTML or CSS file would load by itself; links a reader may follow are not counted."""
-    text = path.read_text(encoding="utf-8", errors="replace")
-    if path.suffix.lower() == ".css":
+def remote_urls(text: str, css: bool = False) -> list[str]:
+    """Network URLs an HTML page (or a stylesheet) would load by itself; links a reader may follow are not counted."""
+    if css:
         urls = css_resources(text)
     else:
         finder = _ResourceFinder()
         finder.feed(text)
         urls = finder.urls
     return [url for url in urls if _REMOTE.match(url)]
+
+
+def remote_resources(path: Path) -> list[str]:
+    """Network URLs the HTML or CSS file would load by itself."""
+    return remote_urls(path.read_text(encoding="utf-8", errors="replace"), css=path.suffix.lower() == ".css")
 
 
 def site_pages(site_dir: Path) -> list[Path]:
@@ -125,10 +144,12 @@ def make_offline(site_dir: Path) -> dict[Path, list[str]]:
     remaining: dict[Path, list[str]] = {}
     for page in site_pages(site_dir):
         text = page.read_text(encoding="utf-8")
-        offline = rewrite(text, page.parent, targets)
+        if SITE_VENDOR_DIR in text:  # made offline by an earlier build; GX rewrites only the pages of this process
+            continue
+        offline = rewrite(text, page.parent, targets, site_dir)
         if offline != text:
             page.write_text(offline, encoding="utf-8")
-        if urls := remote_resources(page):
+        if urls := remote_urls(offline, css=page.suffix.lower() == ".css"):
             remaining[page] = urls
     if remaining:
         log.warning("Data Docs still load %d remote URL(s), e.g. %s; add them to schemas/offline_assets.py",
