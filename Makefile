@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: setup run test train bench generate clean
+.PHONY: setup run test train bench generate vendor clean
 
 setup: $(STAMP)
 
@@ -34,6 +34,10 @@ bench: setup
 generate: setup
 	@$(BIN)/python -m schemas.ddl --write
 	@$(BIN)/python -m schemas.export_jsonschema --write
+
+# Re-fetch the Data Docs' CDN assets from the npm registry into schemas/data_docs_assets/ (needs npm).
+vendor: setup
+	@$(BIN)/python -m schemas.vendor_data_docs_assets
 
 clean:
 	rm -rf $(VENV) .cache .prefect reports warehouse.duckdb

@@ -24,6 +24,7 @@ from schemas.checks import (  # noqa: E402
     MatchesRegex, NotEquals, OneOf, Present, Rule, describe_check, describe_condition,
 )
 from schemas.declarations import NON_BLANK, TableDecl  # noqa: E402
+from schemas.offline_html import make_offline  # noqa: E402
 
 logging.getLogger("great_expectations.data_context.types.base").setLevel(logging.WARNING)  # it sets itself to INFO
 
@@ -281,6 +282,7 @@ class SuiteRunner:
                 self.context.update_data_docs_site(DATA_DOCS_SITE, config)
             self._docs_dir = docs_dir
             self.context.build_data_docs(site_names=[DATA_DOCS_SITE])
+            make_offline(docs_dir)  # GX's pages load Bootstrap, jQuery and Vega from CDNs; serve vendored copies
         return docs_dir / "index.html"
 
 
