@@ -8,6 +8,7 @@ from typing import Optional, Sequence
 from extractors.evidence.attribution import build_trial_index
 from extractors.evidence.body import BODY_KINDS, extract_body
 from extractors.evidence.endpoints import abbreviation_terms
+from extractors.evidence.frame import StudyFrame, frame_repeats, study_frame
 from extractors.evidence.rules import TIME_TO_EVENT_ENDPOINTS, EndpointTerm
 from extractors.evidence.table import extract_table1_results, extract_table_results
 from schemas.document import Document
@@ -53,13 +54,24 @@ def extract_evidence(doc: Document, table1: Sequence[Table1Row] = (),
         return []
     gazetteer_dir = settings.gazetteer_dir if settings.gazetteer_dir.exists() else None
     index, mentions = build_trial_index(doc.text, table1)
+    frame = study_frame(doc, mentions, index, bool(table1), gazetteer_dir)
+    if frame.is_report:
+        mentions = frame_repeats(doc.text, frame.ref, mentions, index)
     extra: tuple[EndpointTerm, ...] = abbreviation_terms(document_abbreviations(doc, settings))
-    body = extract_body(doc, index, mentions, extra, gazetteer_dir)
+    body = extract_body(doc, index, mentions, extra, gazetteer_dir, frame)
     table = extract_table1_results(doc, table1, index, extra, gazetteer_dir)
     skip = {r.table_id for r in table1}
-    other = extract_table_results(doc, index, tuple(skip), extra, gazetteer_dir)
+    other = extract_table_results(doc, index, tuple(skip), extra, gazetteer_dir, frame.ref if frame.is_report else None)
     table = apply_timepoints_from_body(table, body)
-    return dedupe(body + table + other)
+    return dedupe(with_study_therapy(body + table + other, frame))
+
+
+def with_study_therapy(records: Sequence[EvidenceRecord], frame: StudyFrame) -> list[EvidenceRecord]:
+    """In a single-arm report, every record of the report's own study carries the study therapy as its arm."""
+    if not (frame.is_report and frame.single_arm and frame.therapy):
+        return list(records)
+    return [r.model_copy(update={"arm": frame.therapy}) if r.trial == frame.ref.trial and r.arm != frame.therapy else r
+            for r in records]
 
 
 def apply_timepoints_from_body(table: Sequence[EvidenceRecord], body: Sequence[EvidenceRecord]) -> list[EvidenceRecord]:

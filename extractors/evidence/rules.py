@@ -242,3 +242,45 @@ RANDOMISATION = Cue(r"\brandomi[sz]|\bversus\b|\bvs\.?|\beither\b|\brandomly", "
 # An arm named after these words is an add-on to the main treatment ('with or without blinatumomab').
 ADD_ON_LEFT = Cue(r"(?:with or without|plus|combined with|in combination with|in addition to|added to|\+)\s*$",
                   "add-on drugs do not name the arm; combinations go under the main immunotherapy")
+
+
+# --- Document-level study frame (issue 11): is this a report about one study, and which study is it? ---
+
+REVIEW_MIN_CITATION_MARKERS = 10
+"""A document with this many '[n]' citation markers discusses many studies (a review), not one."""
+REVIEW_MIN_NAMED_TRIALS = 5
+"""A document naming this many distinct trials discusses many studies (a review), not one."""
+FRAME_OPENING_CHARS = 1800
+"""The title and first paragraphs, where a report names its study ('the phase 3 TOWER study')."""
+
+# Title phrasings that name the report's study even when the name is not one the trial finder knows.
+FRAME_TITLE_NAMES: tuple[Cue, ...] = (
+    Cue(r"\((?:[^()]*?\s)?(?P<name>[A-Z][A-Za-z]{0,9}[0-9]*(?:[- ]?[A-Z0-9][A-Za-z0-9]*)*[0-9][A-Za-z0-9]*)\)\s*(?::|$|\.|,)",
+        "a study code in parentheses closing the title or its first half ('... (MT103-211): a phase 2 study')"),
+    Cue(r"\b(?:the|of the|from the)\s+(?P<name>[A-Z][A-Z0-9-]{3,})\s+(?:[\w-]+\s+){0,3}?(?:study|trial|cohort|program(?:me)?)\b",
+        "an acronym before a study noun in the title ('final analysis of the X expanded-access study')"),
+)
+# A registry study is named by the body that keeps the registry, which the trial finder's stoplist holds as an agency.
+FRAME_REGISTRY_NAME = Cue(r"\b(?:the|of the|from the)\s+(?P<name>[A-Z][A-Z0-9-]{3,})\s+(?:[\w-]+\s+){0,3}?registry\b",
+                          "'outcomes from the X cellular therapy registry' names a registry study after its keeper")
+
+# In a report about one study, these openings move a sentence to another study (a historical or earlier one).
+OTHER_STUDY_CUES: tuple[Cue, ...] = (
+    Cue(r"\b(?:an?|the|in|from)\s+(?:\w+\s+){0,2}?(?:earlier|previous|prior|preceding|older|historical|historic|separate|different|another|other|exploratory|parent|registration|pivotal)\s+(?:[\w/-]+\s+){0,3}?(?:study|studies|trial|trials|cohort|series|experience|report)\b",
+        "'in an earlier phase 2 study', 'the pivotal trial', 'historical cohort': figures of another study"),
+    Cue(r"\b(?:and|&) (?:colleagues|coworkers|co-workers)\b|\bet al\b", "another group's publication"),
+    Cue(r"\b(?:historical|historic|external)\s+(?:controls?|comparators?|data|benchmarks?|rates?)\b",
+        "historical comparators belong to other studies"),
+)
+
+# A sentence with one of these talks about the report's own study again after a digression.
+OWN_STUDY_CUE = Cue(r"\b(?:this|the present|the current|our|the present|the new)\s+(?:[\w-]+\s+){0,2}?(?:study|trial|analysis|report|cohort|series|registry)\b|\bhere\b|\bwe\b",
+                    "'in this study', 'our cohort', 'here we report' return to the report's own study")
+
+# A report's own study was randomised when its patients were assigned at random (not when it mentions another trial).
+RANDOMISED_DESIGN = Cue(r"\b(?:were|was|been|being)\s+(?:\w+\s+)?(?:randomi[sz]ed|randomly assigned|randomly allocated)\b|\bunderwent\s+randomi[sz]ation\b|\brandomi[sz]ed\s+(?:\d|[a-z]+ (?:patients|children|adults))|\brandomi[sz]ed\s+(?:\d:\d\s+)?to\b",
+                        "'were randomly assigned', 'underwent randomization', 'randomized 2:1 to': the report's patients were randomised")
+
+# Study-design words that mark a report about one treatment arm.
+SINGLE_ARM_CUE = Cue(r"\bsingle[- ](?:arm|group|cohort)\b|\bnon-?randomi[sz]ed\b|\bexpanded[- ]access\b|\bregistry\b|\breal[- ]world\b|\bprescribing information\b|\bone[- ]arm\b",
+                     "single-arm, expanded-access and registry studies report one treatment")

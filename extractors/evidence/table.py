@@ -6,7 +6,7 @@ from dataclasses import replace
 from typing import Optional, Sequence
 
 from extractors.evidence.arms import find_arms
-from extractors.evidence.attribution import TrialIndex
+from extractors.evidence.attribution import StudyRef, TrialIndex
 from extractors.evidence.body import row_arms, split_sentence_spans
 from extractors.evidence.endpoints import find_endpoints
 from extractors.evidence.numbers import find_timepoints
@@ -68,13 +68,19 @@ def _looks_like_results(table: Table) -> bool:
 
 
 def extract_table_results(doc: Document, index: TrialIndex, skip_table_ids: Sequence[str] = (),
-                          extra_terms: tuple[EndpointTerm, ...] = (), gazetteer_dir=None) -> list[EvidenceRecord]:
-    """Read result-like cells of other tables; endpoint and arm may come from the row label or column header."""
+                          extra_terms: tuple[EndpointTerm, ...] = (), gazetteer_dir=None,
+                          report_ref: Optional[StudyRef] = None) -> list[EvidenceRecord]:
+    """Read result-like cells of other tables; endpoint and arm may come from the row label or column header.
+
+    A table whose caption names no trial belongs to `report_ref`, the study of a one-study report.
+    """
     records: list[EvidenceRecord] = []
     for table in doc.tables:
         if table.table_id in skip_table_ids or not _looks_like_results(table):
             continue
         trial, nct = _table_trial(table, index)
+        if trial is None and report_ref is not None:
+            trial, nct = report_ref.trial, report_ref.nct
         header_arms = [a for a in (_first_arm(h, gazetteer_dir, core_only=True) for h in table.header) if a]
         for row in table.rows:
             label = row[0].text if row else ""
