@@ -5,6 +5,7 @@ the scorer of record (../shared/tools/score.py) once per split:
 
     .venv/bin/python bench/score_dev.py                # dev-11, holdout-5, all-16, review (public PDF)
     .venv/bin/python bench/score_dev.py --layouts      # also every review typesetting of tests/fixtures
+    .venv/bin/python bench/score_dev.py --dev-reviews  # also the two development reviews' body facts
     .venv/bin/python bench/score_dev.py --split dev --misses   # the scorer's misses, development split only
 
 The held-out reports (tests/data/dev_holdout.txt) are only ever scored in aggregate or per document; `--misses`
@@ -25,6 +26,8 @@ SHARED = ROOT.parent / "shared"
 TRIALS_DIR = SHARED / "corpus" / "trials_dev"
 TRIALS_GOLD = SHARED / "gold" / "trials_dev"
 REVIEW_PDF = SHARED / "corpus" / "reviews" / "lussana2023_cancers.pdf"
+DEV_REVIEWS = ("review_cart_all", "review_phall_tki")
+DEV_REVIEWS_GOLD = SHARED / "gold" / "reviews_dev"
 SCORER = SHARED / "tools" / "score.py"
 ALIASES = SHARED / "gold" / "trials.json"
 HOLDOUT_LIST = ROOT / "tests" / "data" / "dev_holdout.txt"
@@ -98,12 +101,22 @@ def score_review(work: Path, pdf: Path, label: str, misses: bool) -> None:
     score(pred, gold, f"review {label}", misses=misses)
 
 
+def score_dev_reviews(work: Path, misses: bool) -> None:
+    """Score the two development reviews' body facts (their Table 1s belong to the sync issue)."""
+    pdfs = [REVIEW_PDF.parent / f"{slug}.pdf" for slug in DEV_REVIEWS]
+    pred = write_jsonl(export_records(pdfs), work / "dev_reviews.jsonl")
+    for slug in DEV_REVIEWS:
+        score(pred, DEV_REVIEWS_GOLD / f"{slug}.jsonl", f"review {slug} (body facts)",
+              DEV_REVIEWS_GOLD / f"{slug}.distractors.jsonl", misses=misses)
+
+
 def main(argv: list[str] | None = None) -> int:
     """Score the splits named on the command line."""
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--split", choices=("all", "dev", "holdout", "none"), default="all")
     ap.add_argument("--review", action=argparse.BooleanOptionalAction, default=True)
     ap.add_argument("--layouts", action="store_true", help="also score the review typeset in every test layout")
+    ap.add_argument("--dev-reviews", action="store_true", help="also score the two development reviews' body facts")
     ap.add_argument("--per-doc", action="store_true")
     ap.add_argument("--misses", action="store_true", help="misses of the development split and the review")
     ap.add_argument("--out", type=Path, help="keep the JSONL files here (default: a temporary folder)")
@@ -115,6 +128,8 @@ def main(argv: list[str] | None = None) -> int:
             score_trials(work, a.split, a.per_doc, a.misses)
         if a.review:
             score_review(work, REVIEW_PDF, "public PDF", a.misses)
+        if a.dev_reviews:
+            score_dev_reviews(work, a.misses)
         if a.layouts:
             from tests.fixtures.review_layouts import LAYOUTS
 

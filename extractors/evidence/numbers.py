@@ -165,3 +165,52 @@ def excluded_spans(text: str) -> list[tuple[int, int]]:
     spans += [(i.start, i.end) for i in find_intervals(text)]
     spans += [(p.start, p.end) for p in find_p_values(text)]
     return spans
+
+
+# Assessment windows of a rate, in GUIDE.md's forms: (pattern, code template, rationale); {n} is the number read.
+_WIN_NUM = r"(?P<n>\d+|" + _WORD_NUMBER_RE + r")"
+WINDOW_PATTERNS: tuple[tuple[str, str, str], ...] = (
+    (r"\b(?:within|during|in|over|after|by the end of)\s+(?:the\s+)?(?:first\s+)?" + _WIN_NUM
+     + r"\s+(?:(?:treatment|induction|consolidation|blinatumomab)\s+)?(?:cycles?|courses?|blocks?)\b", "{n}cycles",
+     "'within two cycles', 'within first 2 cycles': the response window counted in cycles"),
+    (r"\b(?:within|during|in|after|at the end of|by the end of)\s+(?:the\s+)?(?:first|1st|initial|one)\s+"
+     r"(?:(?:treatment|induction|consolidation)\s+)?(?:cycle|course|block)\b|\bafter\s+(?:cycle|course|block)\s+(?:1|one)\b",
+     "cycle1", "'after the first cycle', 'after cycle 1': the response after one cycle"),
+    (r"\b(?:within|by|after(?:\s+only)?|in the first)\s+(?:the\s+)?(?:first\s+)?" + _WIN_NUM
+     + r"\s+(?P<u>weeks?|months?)\b(?!\s+(?:of\s+)?follow)", "{n}{u}",
+     "'within 12 weeks', 'within 3 months', 'after only 2 weeks of therapy'"),
+    (r"\b(?:at|by|on|until|the)?\s*(?:the\s+)?(?:same\s+)?week[- ](?P<n>\d+)\b", "{n}wk",
+     "'at week 24', 'the week-24 assessment'"),
+    (r"\b(?:at|by)\s+month\s+(?P<n>\d+)\b", "{n}mo", "'at month 3'"),
+    (r"(?<![\w–-])(?:study\s+)?day[- ](?P<n>\d+)\b(?!\s*(?:[-–]|to)\s*\d)", "d{n}",
+     "'on day 29', '(day 85)': an assessment on a study day; day ranges are schedules"),
+    (r"\bend[- ]of[- ](?:the\s+)?induction\b|\bEOI\b", "EOI", "'at the end of induction'"),
+    (r"\bend[- ]of[- ](?:the\s+)?(?:study\s+)?(?:treatment|therapy)\b|\bEOT\b", "EOT", "'at the end of treatment'"),
+)
+_WINDOW_RES = tuple((re.compile(p, re.IGNORECASE), code) for p, code, _ in WINDOW_PATTERNS)
+
+
+def _window_code(m: re.Match, code: str) -> Optional[str]:
+    if "{n}" not in code:
+        return code
+    amount = parse_number_text(m.group("n"))
+    if amount is None or amount <= 0 or amount > 400 or not float(amount).is_integer():
+        return None
+    n = int(amount)
+    if code == "{n}cycles":
+        return "cycle1" if n == 1 else f"{n}cycles"
+    if code == "{n}{u}":
+        return f"{n}wk" if m.group("u").lower().startswith("w") else f"{n}mo"
+    return code.format(n=n)
+
+
+def find_windows(text: str) -> list[Timepoint]:
+    """Return assessment-window phrases ('within two cycles' -> 2cycles, 'on day 29' -> d29) in text order."""
+    out: list[Timepoint] = []
+    for rx, code in _WINDOW_RES:
+        for m in rx.finditer(text):
+            value = _window_code(m, code)
+            if value and not any(t.start < m.end() and m.start() < t.end for t in out):
+                out.append(Timepoint(m.start(), m.end(), value))
+    out.sort(key=lambda t: t.start)
+    return out

@@ -12,11 +12,11 @@ from extractors.evidence.endpoints import EndpointMention, find_endpoints
 from extractors.evidence.links import endpoint_after
 from extractors.evidence.numbers import (
     NumberToken, Timepoint, excluded_spans, find_intervals, find_numbers, find_p_values, find_timepoints,
-    parse_number_text,
+    find_windows, parse_number_text,
 )
 from extractors.evidence.rules import (
     DISTRACTORS, MEAN_CUE, MEDIAN_CUE, OUTCOME_VERB, PATIENT_NOUNS, RATE_ONLY_ENDPOINTS, SAMPLE_SIZE_BARE_RIGHT,
-    THRESHOLD_COPULA,
+    THRESHOLD_COPULA, WINDOW_ENDPOINTS,
 )
 from extractors.evidence.slots import Reading, ReadingContext, ValueSlot
 
@@ -142,11 +142,12 @@ def read_clause(text: str, ctx: ReadingContext = ReadingContext()) -> list[Readi
     """Return the result values of one sentence or table clause."""
     blocked = excluded_spans(text) + list(ctx.blocked)
     timepoints = find_timepoints(text)
+    windows = find_windows(text) if ctx.windows else []
     endpoints = find_endpoints(text, ctx.extra_terms)
     arms = find_arms(text, ctx.gazetteer_dir)
     intervals = find_intervals(text)
     pvalues = find_p_values(text)
-    spans = blocked + [(t.start, t.end) for t in timepoints] + [(a.start, a.end) for a in arms] \
+    spans = blocked + [(t.start, t.end) for t in timepoints + windows] + [(a.start, a.end) for a in arms] \
         + [(e.start, e.end) for e in endpoints]
     values: list[ValueSlot] = []
     for tok in find_numbers(text):
@@ -160,6 +161,7 @@ def read_clause(text: str, ctx: ReadingContext = ReadingContext()) -> list[Readi
     if _MEAN.search(text) and not _MEDIAN.search(text):
         values = [v for v in values if v.unit != "months"]
     _assign_endpoints(text, values, endpoints, timepoints, ctx)
+    _assign_windows(text, values, windows)
     assign_counts(text, values, endpoints, ctx)
     assign_arms(text, values, arms, ctx)
     _attach_ci_p(text, values, intervals, pvalues, ctx.ci_declared)
@@ -234,6 +236,25 @@ def _assign_endpoints(text: str, values: list[ValueSlot], endpoints: Sequence[En
                 v.statistic = "rate"
         if v.statistic == "median" and v.unit == "%":
             v.statistic = "landmark" if v.timepoint else "rate"
+
+
+def _assign_windows(text: str, values: list[ValueSlot], windows: Sequence[Timepoint]) -> None:
+    """A response rate takes the assessment window of its clause ('Within two cycles, 42% achieved CR' -> 2cycles).
+
+    A response percentage with a time ('CR at 3 months') is a rate in that window, not a landmark.
+    """
+    for v in values:
+        if v.kind != "measure" or v.unit != "%" or v.endpoint not in WINDOW_ENDPOINTS:
+            continue
+        if v.timepoint:
+            v.statistic = "rate"
+            continue
+        lo = text.rfind(";", 0, v.tok.start) + 1
+        hi = text.find(";", v.tok.end)
+        hi = len(text) if hi < 0 else hi
+        near = [w for w in windows if lo <= w.start and w.end <= hi]
+        if near:
+            v.timepoint = min(near, key=lambda w: min(abs(w.start - v.tok.end), abs(v.tok.start - w.end))).code
 
 
 def _attach_ci_p(text: str, values: list[ValueSlot], intervals, pvalues, ci_declared: bool = False) -> None:

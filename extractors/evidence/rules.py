@@ -225,6 +225,10 @@ PRODUCT_PATTERNS: tuple[Cue, ...] = (
 # Time-to-event endpoints: a percentage of these is a survival estimate that may have a landmark timepoint.
 TIME_TO_EVENT_ENDPOINTS: tuple[str, ...] = ("OS", "EFS", "RFS", "DFS", "PFS", "DOR")
 
+# Response endpoints whose rate may state an assessment window ('CR within two cycles'); toxicity windows are
+# observation periods of the safety analysis, not windows of the result.
+WINDOW_ENDPOINTS: tuple[str, ...] = ("CR", "CR_CRI", "ORR", "MRD_NEG")
+
 # Endpoints measured as shares of patients never carry a time unit (a months value there is a misreading).
 RATE_ONLY_ENDPOINTS: tuple[str, ...] = ("CR", "CR_CRI", "ORR", "MRD_NEG", "VOD", "CRS", "ICANS", "GVHD", "ALLOHSCT", "NRM")
 

@@ -25,6 +25,7 @@ class ReadingContext:
     ratio_column: bool = False
     ci_declared: bool = False
     count_percent: bool = False
+    windows: bool = True
 
 
 @dataclass(frozen=True)
