@@ -68,6 +68,9 @@ def assign_arms(text: str, values: list[ValueSlot], arms: Sequence[ArmMention], 
                   for i in range(len(kept))]
     for i, v in enumerate(kept):
         next_start = kept[i + 1].tok.start if i + 1 < len(kept) else len(text)
+        if v.kind == "enrolled" and v.arm is not None:  # counted for a named arm ('722 assigned to B')
+            prev_end = v.tok.end
+            continue
         if v.kind == "enrolled":
             distinct = {a.arm for a in arms if a.rank == 0 or a.control}
             # a randomised study's sample size belongs to no arm unless the sentence names only one treatment

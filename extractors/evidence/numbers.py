@@ -152,6 +152,7 @@ EXCLUDED_SPAN_PATTERNS: tuple[tuple[str, str], ...] = (
      "ranges such as 10–25%, 18–65 or 2 to 24 months are not single values"),
     (r"\bNCT\s?\d{8}\b", "registry numbers"),
     (r"\b(?:SE|SD|IQR)\s*[=:]?\s*\d+(?:[.·]\d+)?", "standard errors and deviations"),
+    (r"±\s*\d+(?:[.·]\d+)?", "the spread after '96.0±1.2%' (a standard error or deviation), not a value"),
     (r"\b(?:19|20)\d{2}\b(?!\s*(?:%|patients|months))", "calendar years"),
     (r"\b\d+(?:st|nd|rd|th)\b", "ordinals such as 64th"),
     (r"\b10\s*[-−–]\s*\d\b", "MRD thresholds printed as 10−3 after the superscript was lost"),

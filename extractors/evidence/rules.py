@@ -16,6 +16,10 @@ class EndpointTerm(NamedTuple):
     abbreviable: bool = True
 
 
+# A transplant after the study treatment, in the spellings of US and UK reports (haematopoietic, stem-cell).
+TRANSPLANT_NOUN = (r"(?:allo-?HSCT|allo-?SCT|allo-?HCT|HSCT|HCT|SCT|allogeneic (?:ha?ematopoietic |blood )?(?:stem[- ]cell |cell )?"
+                   r"(?:transplant(?:ation)?|HSCT|SCT|HCT)|(?:ha?ematopoietic |stem[- ]cell )+transplant(?:ation)?|transplant(?:ation)?)")
+
 # Longer, more specific phrases win over shorter ones (matching keeps the longest span at each place).
 ENDPOINT_TERMS: tuple[EndpointTerm, ...] = (
     # composites of complete remission with partial count recovery
@@ -73,10 +77,14 @@ ENDPOINT_TERMS: tuple[EndpointTerm, ...] = (
     EndpointTerm(r"graft[- ]versus[- ]host disease", "GVHD", "graft-versus-host disease"),
     EndpointTerm(r"(?<![A-Za-z])a?GvHD(?![A-Za-z])", "GVHD", "GvHD abbreviation in any capitalisation"),
     # transplant and mortality
-    EndpointTerm(r"(?:proceed(?:ed|ing|s)?|went on|bridged|bridging)(?: to| with)? (?:an? )?(?:subsequent |consolidative |consolidation (?:with )?)?(?:allo-?HSCT|allo-?SCT|allo-?HCT|HSCT|HCT|SCT|allogeneic (?:stem[- ]cell |hematopoietic (?:stem[- ]cell |cell )?)?transplant(?:ation)?|transplant(?:ation)?)",
+    EndpointTerm(r"(?:proceed(?:ed|ing|s)?|went on|bridged|bridging)(?: to| with)? (?:an? )?(?:subsequent |consolidative |consolidation (?:with )?)?" + TRANSPLANT_NOUN,
                  "ALLOHSCT", "proceeding to transplant is the ALLOHSCT endpoint"),
-    EndpointTerm(r"(?:received|receiving|underwent|undergoing|undergo) (?:an? )?(?:subsequent |consolidative )?(?:allo-?HSCT|allo-?SCT|allo-?HCT|HSCT|HCT|allogeneic (?:stem[- ]cell |hematopoietic (?:stem[- ]cell |cell )?)?transplant(?:ation)?|transplant(?:ation)?)",
+    EndpointTerm(r"(?:received|receiving|underwent|undergoing|undergo) (?:an? )?(?:subsequent |consolidative )?" + TRANSPLANT_NOUN,
                  "ALLOHSCT", "receiving a transplant after the study treatment is the ALLOHSCT endpoint"),
+    EndpointTerm(r"(?:allo-?(?:HSCT|SCT|HCT)|allogeneic (?:ha?ematopoietic |blood )?(?:stem[- ]cell |cell )?(?:transplant(?:ation)?|HSCT|SCT|HCT))(?! recipients)(?: rate)?",
+                 "ALLOHSCT", "an allogeneic transplant named as the outcome ('Allogeneic HSCT was performed in 48 (89%)', a table row 'Allogeneic HSCT in CR1')"),
+    EndpointTerm(r"(?:HSCT|HCT|SCT|transplant(?:ation)?)(?= (?:was|were) (?:performed|done|carried out|undertaken|given|reached))",
+                 "ALLOHSCT", "'HSCT was done in N patients (x%)': a transplant with a verb of performing is the outcome"),
     EndpointTerm(r"non[- ]relapse mortality|treatment[- ]related mortality|induction mortality|early deaths?", "NRM", "deaths not due to relapse"),
     EndpointTerm(r"(?<![A-Za-z])(?:NRM|TRM)(?![A-Za-z])", "NRM", "NRM/TRM abbreviations", True),
     EndpointTerm(r"died (?:while )?in (?:CR|complete remission|remission)", "NRM", "a death in remission is a non-relapse death"),
@@ -196,7 +204,7 @@ MEAN_CUE = Cue(r"\bmean\b", "means are not in the statistic vocabulary")
 PATIENT_NOUNS = r"(?:patients?|subjects?|participants?|children|adults?|adolescents|infants|individuals|responders?|cases|recipients|persons|people|men|women)"
 
 # Sample-size frames: a number of patients that is the size of the study or of an analysed cohort.
-SAMPLE_SIZE_STRONG_LEFT = Cue(r"\b(?:among|including|included|enrolled|enrolling|randomi[sz]ed(?: \([^)]*\))?|involving|recruited|comprising|total of)\s+(?:all\s+)?(?:the\s+)?$",
+SAMPLE_SIZE_STRONG_LEFT = Cue(r"\b(?:among|including|included|(?:enrolled|enrolling|treated|infused)(?: and (?:treated|infused|enrolled))?|randomi[sz]ed(?: \([^)]*\))?|involving|recruited|comprising|total of)\s+(?:all\s+)?(?:the\s+)?$",
                               "'randomized 405 patients', 'including 79 children', 'among 23 patients'")
 SAMPLE_SIZE_OF_LEFT = Cue(r"(?:\b(?:study|trial|analysis|series|cohort|casuistry|review|group|population) of\s+|^\s*of (?:the |all )?|\bconducted (?:in|on)\s+)$",
                           "'a phase I study of 20 patients', 'Of the 63 enrolled patients'")
@@ -211,7 +219,19 @@ SAMPLE_SIZE_TREATED_RIGHT = Cue(r"^\s*(?:[\w/+\-]+\s+){0,3}?" + PATIENT_NOUNS + 
                                 "'Fifty patients received tisagenlecleucel': the sample size when the study treatment follows")
 NOT_SAMPLE_SIZE_RIGHT = Cue(r"^\s*(?:[\w/+\-]+\s+){0,3}?(?:patients?|subjects?|participants?|children|adults?)\s+(?:were\s+)?(?:screened|assessed for eligibility|excluded|ineligible|not eligible)\b",
                             "'Of 153 patients screened' counts screening, not the study sample")
-EVENT_IN_LEFT = Cue(r"(?:^|\s)([\w\-/ ]{1,60}?)(?:\s*\([^)]*\))*\s+(?:occurred|was observed|were observed|was achieved|was reported|were reported|developed|was seen)\s+(?:in|by)\s+(?:all\s+)?(?:the\s+)?(?:only\s+)?$",
+# Per-arm enrolment: a count assigned to a named arm ('718 were assigned to A and 722 to B', 'A (n = 54)').
+ASSIGNED_TO_ARM_RIGHT = Cue(r"^\s*(?:" + PATIENT_NOUNS + r"\s+)?(?:(?:were|was|had been)\s+)?(?:(?:randomly\s+)?(?:assigned|allocated|randomi[sz]ed)\s+)?to\s+(?:receive\s+)?(?:the\s+)?$",
+                            "'718 (were) assigned to A', '... and 722 to B' in a sentence about assignment: that arm's enrolment")
+ASSIGNMENT_SENTENCE = Cue(r"\b(?:assign|allocat|randomi[sz])", "only a sentence about assignment gives per-arm counts with a bare 'to A'")
+ARM_SIZE_LEFT = Cue(r"\(\s*n\s*=\s*$", "'blinatumomab (n = 54)': the size of the arm named just before")
+ARM_SIZE_REACH = 90
+"""How far before '(n = N)' its arm may be named ('blinatumomab, 15 μg/m2/d by continuous infusion (n = 54)')."""
+SAMPLE_SIZE_ADJECTIVE_RIGHT = Cue(r"^\s*(?:treated|infused|enrolled|randomi[sz]ed|registered)\s+" + PATIENT_NOUNS + r"\b",
+                                  "'the 101 treated patients': a count qualified by its enrolment verb is the sample")
+SAMPLE_SIZE_RECEIVED_RIGHT = Cue(r"^\s*" + PATIENT_NOUNS + r"\s+(?:received|were given|started)\s+(?:the\s+)?(?:study\s+)?(?:treatment|therapy|drug)\b",
+                                 "'44 patients received treatment': the treated population")
+
+EVENT_IN_LEFT = Cue(r"(?:^|\s)([\w\-/ ]{1,60}?)(?:\s*\([^)]*\))*\s+(?:occurred|was observed|were observed|was achieved|was reported|were reported|developed|was seen|was performed|were performed|was done|was carried out|was recorded|were recorded)\s+(?:in|by)\s+(?:all\s+)?(?:the\s+)?(?:only\s+)?$",
                     "'CRS occurred in nine patients', 'Complete remission was achieved by all the 27 patients'")
 
 
