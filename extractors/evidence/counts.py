@@ -10,7 +10,7 @@ from extractors.evidence.links import endpoint_after
 from extractors.evidence.rules import (
     ARM_SIZE_LEFT, ARM_SIZE_REACH, ASSIGNED_TO_ARM_RIGHT, ASSIGNMENT_SENTENCE, EVENT_IN_LEFT, NOT_SAMPLE_SIZE_LEFT, NOT_SAMPLE_SIZE_RIGHT, PATIENT_NOUNS, SAMPLE_SIZE_BARE_RIGHT, SAMPLE_SIZE_OF_LEFT,
     SAMPLE_SIZE_ADJECTIVE_RIGHT, SAMPLE_SIZE_RECEIVED_RIGHT, SAMPLE_SIZE_RIGHT, SAMPLE_SIZE_STRONG_LEFT,
-    SAMPLE_SIZE_TREATED_RIGHT, SAMPLE_SIZE_WEAK_LEFT,
+    SAMPLE_SIZE_TREATED_RIGHT, SAMPLE_SIZE_WEAK_LEFT, SUBCOHORT_RIGHT,
 )
 from extractors.evidence.slots import ReadingContext, ValueSlot
 
@@ -28,6 +28,7 @@ _PATIENTS_AFTER = re.compile(r"^\s*(?:[\w/+\-]+\s+){0,4}?" + PATIENT_NOUNS + r"\
 _NUMERATOR_OF = re.compile(r"^\s*(?:out\s+)?of\s+(?:the\s+|these\s+)?(?:\d+|[a-z]+)\b", _I)
 _COUNTED_AFTER = re.compile(r"^\s*(?:\(|with\b|of them|had\b|patients?\b)", _I)
 _PERCENT_PAREN_LEFT = re.compile(r"\d\s*%\s*\(\s*$")
+_SUBCOHORT = re.compile(SUBCOHORT_RIGHT.pattern, _I)
 _ASSIGNED_TO = re.compile(ASSIGNED_TO_ARM_RIGHT.pattern, _I)
 _ASSIGNMENT = re.compile(ASSIGNMENT_SENTENCE.pattern, _I)
 _ARM_SIZE_LEFT = re.compile(ARM_SIZE_LEFT.pattern, _I)
@@ -56,7 +57,7 @@ def assign_counts(text: str, values: list[ValueSlot], endpoints: Sequence[Endpoi
             continue
         left, right = text[:v.tok.start], text[v.tok.end:]
         patients = _PATIENTS_AFTER.match(right)
-        if _NOT_SAMPLE_RIGHT.match(right):
+        if _NOT_SAMPLE_RIGHT.match(right) or _SUBCOHORT.match(right):
             v.kind = "drop"
             continue
         arm = _arm_of_count(text, v, ctx)

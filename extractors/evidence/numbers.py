@@ -76,6 +76,8 @@ TIMEPOINT_PATTERNS: tuple[tuple[str, str], ...] = (
      "'2-year OS', '12-month duration', '5y OS', '3-year rate'"),
     (r"\bat\s+" + _TP_NUM + r"\s*" + DASH + r"?\s*(years?|yrs?|y|months?|mos?|mo)\b(?!\s+(?:of\s+)?follow)",
      "'at 12 months', 'at 1 year'"),
+    (r"(?<![\w.])" + _TP_NUM + r"\s*" + DASH + r"?\s*(years?|yrs?|y|months?|mos?|mo)\s+after\s+(?:the\s+)?(?:first\s+|initial\s+|onset of\s+)?(?:response|remission|CR\b|infusion|randomi[sz]ation|transplant(?:ation)?|HSCT)",
+     "'12 months after the first response': a landmark counted from an event"),
 )
 _TP_RES = tuple(re.compile(p, re.IGNORECASE) for p, _ in TIMEPOINT_PATTERNS)
 
@@ -156,6 +158,7 @@ EXCLUDED_SPAN_PATTERNS: tuple[tuple[str, str], ...] = (
     (r"\b(?:19|20)\d{2}\b(?!\s*(?:%|patients|months))", "calendar years"),
     (r"\b\d+(?:st|nd|rd|th)\b", "ordinals such as 64th"),
     (r"\b10\s*[-−–]\s*\d\b", "MRD thresholds printed as 10−3 after the superscript was lost"),
+    (r"\b10\s*\^\s*\(?\s*[-−–]?\s*\d+\s*\)?|\b10\s*[Ee]\s*[-−–]\s*\d+\b", "MRD thresholds with a caret or E notation (10^-4, 10^(-4), 1E-4)"),
 )
 _EXCLUDED_RES = tuple(re.compile(p) for p, _ in EXCLUDED_SPAN_PATTERNS)
 
@@ -180,6 +183,7 @@ WINDOW_PATTERNS: tuple[tuple[str, str, str], ...] = (
     (r"\b(?:within|by|after(?:\s+only)?|in the first)\s+(?:the\s+)?(?:first\s+)?" + _WIN_NUM
      + r"\s+(?P<u>weeks?|months?)\b(?!\s+(?:of\s+)?follow)", "{n}{u}",
      "'within 12 weeks', 'within 3 months', 'after only 2 weeks of therapy'"),
+    (r"\bat\s+" + _WIN_NUM + r"\s+weeks?\b", "{n}wk", "'at 2 weeks': an early assessment (months stay landmark-shaped: 'at 3 months')"),
     (r"\b(?:at|by|on|until|the)?\s*(?:the\s+)?(?:same\s+)?week[- ](?P<n>\d+)\b", "{n}wk",
      "'at week 24', 'the week-24 assessment'"),
     (r"\b(?:at|by)\s+month\s+(?P<n>\d+)\b", "{n}mo", "'at month 3'"),

@@ -166,6 +166,7 @@ def read_clause(text: str, ctx: ReadingContext = ReadingContext()) -> list[Readi
     assign_counts(text, values, endpoints, ctx)
     assign_arms(text, values, arms, ctx)
     _attach_ci_p(text, values, intervals, pvalues, ctx.ci_declared)
+    values = [v for v in values if v.kind != "drop"]
     return _to_readings(text, values)
 
 
@@ -275,6 +276,9 @@ def _attach_ci_p(text: str, values: list[ValueSlot], intervals, pvalues, ci_decl
             low, high = parse_number_text(bare.group(1)), parse_number_text(bare.group(2))
             if low is not None and high is not None and low <= v.tok.value <= high:
                 v.ci = (low, high)
+                for bound in values:  # '82 (73, 89)': the bounds of an interval are not values of their own
+                    if bare.start(1) <= bound.tok.start < bare.end():
+                        bound.kind = "drop"
     for p in pvalues:
         prior = [v for v in measures if v.tok.end <= p.start]
         if prior and p.start - prior[-1].tok.end <= 120:

@@ -28,7 +28,7 @@ ENDPOINT_TERMS: tuple[EndpointTerm, ...] = (
     EndpointTerm(r"complete remission with (?:or without (?:full )?|(?:full,?\s+)?(?:partial,?\s+)?(?:or\s+)?(?:incomplete|partial)\s+)(?:ha?ematologic(?:al)?\s+|count\s+|blood count\s+)?recovery", "CR_CRI", "'CR with full, partial, or incomplete hematologic recovery' pools CR with CRi/CRh"),
     EndpointTerm(r"complete (?:remission|response) (?:or|and|plus|/) complete (?:remission|response) with (?:incomplete|partial) (?:ha?ematologic(?:al)? |count |blood count |platelet )?recovery", "CR_CRI", "'complete remission or complete remission with incomplete recovery' spells out CR/CRi"),
     EndpointTerm(r"(?:MRD|minimal residual disease|measurable residual disease)[- ](?:negative|negativity)[- ](?:complete |CR\b|morphologic(?:al)? )(?:remission|response)?s?", "MRD_NEG", "'MRD-negative complete remission' is the MRD endpoint, not CR"),
-    EndpointTerm(r"(?:MRD|minimal residual disease|measurable residual disease) (?:below|under|less than|<)\s*10\s*[-−–]\s*\d", "MRD_NEG", "'MRD below 10−4' states MRD negativity at that sensitivity (percent cut-offs usually define subgroups)"),
+    EndpointTerm(r"(?:MRD|minimal residual disease|measurable residual disease) (?:below|under|less than|<)\s*10\s*(?:\^\s*\(?\s*)?[-−–]\s*\d", "MRD_NEG", "'MRD below 10−4' states MRD negativity at that sensitivity (percent cut-offs usually define subgroups)"),
     EndpointTerm(r"composite (?:complete )?(?:rate of )?(?:remission|response)(?: rate)?", "CR_CRI", "'composite remission' pools CR with CRi/CRh"),
     EndpointTerm(r"(?:complete )?(?:MRD|minimal residual disease|measurable residual disease)[- ](?:negative|negativity) (?:response|remission|status|rate)", "MRD_NEG", "MRD-negative response/remission is the MRD endpoint, not CR"),
     EndpointTerm(r"complete MRD response", "MRD_NEG", "complete MRD response means MRD negativity", True),
@@ -46,7 +46,7 @@ ENDPOINT_TERMS: tuple[EndpointTerm, ...] = (
     EndpointTerm(r"response rates?", "ORR", "a bare response rate is the overall response rate"),
     EndpointTerm(r"(?:overall |early )?remission rates?|overall remission", "ORR", "'overall remission rate' pools CR and CRi as the response rate"),
     EndpointTerm(r"(?<![A-Za-z])ORR(?![A-Za-z])", "ORR", "ORR abbreviation", True),
-    EndpointTerm(r"(?:(?<=obtained a )|(?<=obtained an )|(?<=achieved a )|(?<=achieved an ))response", "ORR", "'obtained a response' reports overall response"),
+    EndpointTerm(r"(?:(?<=obtained a )|(?<=obtained an )|(?<=achieved a )|(?<=achieved an )|(?<=had a )|(?<=had an ))response", "ORR", "'obtained a response', 'had a response' report overall response"),
     # survival endpoints
     EndpointTerm(r"relapse[- ]free survival", "RFS", "relapse-free survival"),
     EndpointTerm(r"(?<![A-Za-z])RFS(?![A-Za-z])", "RFS", "RFS abbreviation", True),
@@ -69,7 +69,7 @@ ENDPOINT_TERMS: tuple[EndpointTerm, ...] = (
     EndpointTerm(r"(?:hepatic )?veno[- ]?occlusive (?:liver )?disease", "VOD", "veno-occlusive (liver) disease"),
     EndpointTerm(r"sinusoidal obstruction syndrome", "VOD", "SOS is the current name of VOD"),
     EndpointTerm(r"(?<![A-Za-z])(?:VOD|SOS)(?![A-Za-z])", "VOD", "VOD/SOS abbreviations", True),
-    EndpointTerm(r"cytokine[- ]release syndrome", "CRS", "cytokine release syndrome"),
+    EndpointTerm(r"cytokine[- ]release(?: syndrome)?", "CRS", "cytokine release syndrome; tables often drop 'syndrome'"),
     EndpointTerm(r"(?<![A-Za-z])CRS(?![A-Za-z])", "CRS", "CRS abbreviation", True),
     EndpointTerm(r"immune[- ]effector[- ]cell[- ]associated neurotoxicity(?: syndrome)?", "ICANS", "ICANS spelled out"),
     EndpointTerm(r"neurotoxicit(?:y|ies)|neurologic(?:al)? toxicit(?:y|ies)|neurologic(?:al)? events?", "ICANS", "neurotoxicity of immunotherapy is reported as ICANS"),
@@ -185,6 +185,14 @@ DISTRACTORS: tuple[Distractor, ...] = (
     Distractor("blasts", "right", r"^\s*%?\s*(?:of\s+)?(?:bone marrow |marrow |peripheral |BM )?blasts?\b|^\s*%\s*(?:through|by) (?:flow|MFC)", "blast thresholds and MRD cut-offs"),
     Distractor("blasts_left", "left", r"\bblasts?\b[^.;%\d]{0,30}$", "'blast infiltration of >50%' is a threshold on blasts"),
     Distractor("cd_marker", "right", r"^\s*%?\s*CD\d", "marker expression thresholds"),
+    Distractor("n_in_ten", "right", r"^\s*(?:out\s+)?in\s+(?:every\s+)?(?:two|three|four|five|six|ten|twenty|hundred|\d+)\b", "'four in ten patients' is a proportion in words, not a count"),
+    Distractor("n_in_ten_denominator", "left", r"\b(?:\d+|one|two|three|four|five|six|seven|eight|nine)\s+(?:out\s+)?in\s+(?:every\s+)?$", "the 'ten' of 'four in ten' is no count either"),
+    Distractor("relative_risk_reduction", "left", r"\b(?:lower(?:ed|s)?|reduc(?:ed|es|ing)|cut(?:s|ting)?|decreas(?:ed|es|ing)|halv(?:ed|es))\s+(?:the\s+)?(?:risk|hazard|odds|rate|chance)s?\s+(?:of\s+(?:[\w-]+\s+){0,4}?)?by\s+(?:about\s+|approximately\s+|nearly\s+|almost\s+|some\s+|roughly\s+)?$", "'lowered the risk of death by about 30%' is a relative risk reduction, not a rate"),
+    Distractor("relative_risk_right", "right", r"^\s*(?:%|per ?cent)\s+(?:lower|higher|reduction|reduced|relative|greater|smaller|decrease|increase)\b", "'an 82% lower hazard of death' is a relative effect, not a rate"),
+    Distractor("other_study_figure", "right", r"^\s*(?:%|per ?cent)?\s*(?:\w+\s+){0,1}(?:seen|reported|observed|described|achieved|obtained)\s+(?:in|with|by)\s+(?:the|an?|earlier|previous|prior|other|historical)\b", "'higher than the 39% seen in the phase 1/2 study' is another study's figure"),
+    Distractor("usual_level", "left", r"\b(?:rarely|seldom|never|usually|typically|generally|historically)\s+(?:exceeds?|reach(?:es)?|surpass(?:es)?|tops?|above|below|over|under)\s+(?:about\s+)?$", "'survival rarely exceeds 20%' describes what other treatment usually achieves"),
+    Distractor("assay_threshold", "left", r"\b(?:sensitivity|threshold|cut-?off|detection limit|limit of detection|level of detection)\s+(?:of|at|was|is|:)?\s*(?:[<>≤≥]\s*)?$", "'at a sensitivity of 0.01%': an MRD assay threshold, not a result"),
+    Distractor("planned_size", "left", r"\b(?:called for|planned|target(?:ed)?|aimed (?:at|to (?:enrol|enroll|include|recruit))|sample size of|powered (?:with|for))\s+(?:a total of\s+|about\s+|approximately\s+)?$", "planned sample sizes are design, not enrolment"),
     Distractor("studies", "right", r"^\s*(?:\w+\s+){0,2}(?:studies|trials|papers|articles|reports|centers|centres|countries|sites|groups|samples|cells|genes|years? old)\b", "counts of studies, centres, samples are not patient results"),
 )
 
@@ -226,6 +234,8 @@ ASSIGNMENT_SENTENCE = Cue(r"\b(?:assign|allocat|randomi[sz])", "only a sentence 
 ARM_SIZE_LEFT = Cue(r"\(\s*n\s*=\s*$", "'blinatumomab (n = 54)': the size of the arm named just before")
 ARM_SIZE_REACH = 90
 """How far before '(n = N)' its arm may be named ('blinatumomab, 15 μg/m2/d by continuous infusion (n = 54)')."""
+SUBCOHORT_RIGHT = Cue(r"^\s*(?:[\w-]+\s+){0,3}?(?:evaluable|assessable)\b|^\s*(?:[\w-]+\s+){0,3}?" + PATIENT_NOUNS + r"\s+(?:(?:who|that)\s+(?:achieved|reached|attained|had|responded)|(?:in|with)\s+(?:a\s+)?(?:CR|CRh|CRi|complete|remission|response|active disease|an? (?:evaluable|ongoing)))\b",
+                      "'Of the 48 patients evaluable for response', 'in the 81 patients with CR': a sub-cohort, not the enrolment")
 SAMPLE_SIZE_ADJECTIVE_RIGHT = Cue(r"^\s*(?:treated|infused|enrolled|randomi[sz]ed|registered)\s+" + PATIENT_NOUNS + r"\b",
                                   "'the 101 treated patients': a count qualified by its enrolment verb is the sample")
 SAMPLE_SIZE_RECEIVED_RIGHT = Cue(r"^\s*" + PATIENT_NOUNS + r"\s+(?:received|were given|started)\s+(?:the\s+)?(?:study\s+)?(?:treatment|therapy|drug)\b",
@@ -293,13 +303,17 @@ OTHER_STUDY_CUES: tuple[Cue, ...] = (
     Cue(r"\b(?:an?|the|in|from)\s+(?:\w+\s+){0,2}?(?:earlier|previous|prior|preceding|older|historical|historic|separate|different|another|other|exploratory|parent|registration|pivotal)\s+(?:[\w/-]+\s+){0,3}?(?:study|studies|trial|trials|cohort|series|experience|report)\b",
         "'in an earlier phase 2 study', 'the pivotal trial', 'historical cohort': figures of another study"),
     Cue(r"\b(?:and|&) (?:colleagues|coworkers|co-workers)\b|\bet al\b", "another group's publication"),
+    Cue(r"\b(?:in|from|of)\s+(?:that|those)\s+(?:study|studies|trial|trials|cohort|series|experience)\b",
+        "'in that study' refers back to another study just mentioned"),
+    Cue(r"^(?:[A-Z]\w+,\s*)?In\s+(?:the|an?)\s+(?:[\w-]+\s+){0,3}?phase\s+(?:[IV]+|\d)(?:/(?:[IV]+|\d))?\s+(?:[\w-]+\s+){0,2}?(?:study|trial)\b",
+        "'In the pediatric phase 1/2 study ...' that the sentence does not name as the report's own is another study"),
     Cue(r"\b(?:historical|historic|external)\s+(?:controls?|comparators?|data|benchmarks?|rates?)\b",
         "historical comparators belong to other studies"),
 )
 
 # A sentence with one of these talks about the report's own study again after a digression.
-OWN_STUDY_CUE = Cue(r"\b(?:this|the present|the current|our|the present|the new)\s+(?:[\w-]+\s+){0,2}?(?:study|trial|analysis|report|cohort|series|registry)\b|\bhere\b|\bwe\b",
-                    "'in this study', 'our cohort', 'here we report' return to the report's own study")
+OWN_STUDY_CUE = Cue(r"\b(?:this|the present|the current)\s+(?:[\w-]+\s+){0,2}?(?:study|trial|analysis|report|cohort|series|registry)\b",
+                    "'in this study', 'the present analysis' return to the report's own study")
 
 # A report's own study was randomised when its patients were assigned at random (not when it mentions another trial).
 RANDOMISED_DESIGN = Cue(r"\b(?:were|was|been|being)\s+(?:\w+\s+)?(?:randomi[sz]ed|randomly assigned|randomly allocated)\b|\bunderwent\s+randomi[sz]ation\b|\brandomi[sz]ed\s+(?:\d|[a-z]+ (?:patients|children|adults))|\brandomi[sz]ed\s+(?:\d:\d\s+)?to\b",
