@@ -131,7 +131,8 @@ def extract_body(doc: Document, index: TrialIndex, mentions: Sequence, extra_ter
                         or section_arm or (None if _about_other_study(facts, run) else study_arm))
             control = _first_core_arm(run_texts[:-1], gazetteer_dir, control=True) or row_control
             blocked = tuple((m.start - s, m.end - s) for m in mentions if m.start >= s and m.end <= e)
-            ctx = ReadingContext(default, control, extra_terms, None, True, blocked, gazetteer_dir, fallback)
+            ctx = ReadingContext(default, control, extra_terms, None, True, blocked, gazetteer_dir, fallback,
+                                 one_study=frame.is_report)
             sentence = doc.text[s:e]
             for r in read_clause(sentence, ctx):
                 if r.endpoint == "ENROLLED":

@@ -57,7 +57,8 @@ def assign_counts(text: str, values: list[ValueSlot], endpoints: Sequence[Endpoi
             continue
         left, right = text[:v.tok.start], text[v.tok.end:]
         patients = _PATIENTS_AFTER.match(right)
-        if _NOT_SAMPLE_RIGHT.match(right) or _SUBCOHORT.match(right):
+        # a review often gives only the evaluable cohort of a study; a report gives its enrolment apart from it
+        if _NOT_SAMPLE_RIGHT.match(right) or (ctx.one_study and _SUBCOHORT.match(right)):
             v.kind = "drop"
             continue
         arm = _arm_of_count(text, v, ctx)

@@ -26,6 +26,7 @@ class ReadingContext:
     ci_declared: bool = False
     count_percent: bool = False
     windows: bool = True
+    one_study: bool = False  # the clause is from a report about one study (not a review of many)
 
 
 @dataclass(frozen=True)
