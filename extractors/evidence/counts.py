@@ -8,7 +8,7 @@ from extractors.evidence.arms import find_arms
 from extractors.evidence.endpoints import EndpointMention
 from extractors.evidence.links import endpoint_after
 from extractors.evidence.rules import (
-    ARM_SIZE_LEFT, ARM_SIZE_REACH, ASSIGNED_TO_ARM_RIGHT, ASSIGNMENT_SENTENCE, EVENT_IN_LEFT, NOT_SAMPLE_SIZE_LEFT, NOT_SAMPLE_SIZE_RIGHT, PATIENT_NOUNS, SAMPLE_SIZE_BARE_RIGHT, SAMPLE_SIZE_OF_LEFT,
+    ARM_SIZE_LEFT, ARM_SIZE_REACH, REPORT_COUNT_ENDPOINTS, ASSIGNED_TO_ARM_RIGHT, ASSIGNMENT_SENTENCE, EVENT_IN_LEFT, NOT_SAMPLE_SIZE_LEFT, NOT_SAMPLE_SIZE_RIGHT, PATIENT_NOUNS, SAMPLE_SIZE_BARE_RIGHT, SAMPLE_SIZE_OF_LEFT,
     SAMPLE_SIZE_ADJECTIVE_RIGHT, SAMPLE_SIZE_RECEIVED_RIGHT, SAMPLE_SIZE_RIGHT, SAMPLE_SIZE_STRONG_LEFT,
     SAMPLE_SIZE_TREATED_RIGHT, SAMPLE_SIZE_WEAK_LEFT, SUBCOHORT_RIGHT,
 )
@@ -78,6 +78,9 @@ def assign_counts(text: str, values: list[ValueSlot], endpoints: Sequence[Endpoi
                 cands = [e for e in endpoints if e.end <= v.tok.start and e.start >= m.start(1) - 1 and not e.population]
                 ep = cands[-1] if cands else None
         if ep is not None and (patients or _COUNTED_AFTER.match(right) or (ep.end <= v.tok.start and text[ep.end:v.tok.start].strip())):
+            if ctx.one_study and ep.code not in REPORT_COUNT_ENDPOINTS:
+                v.kind = "drop"  # a report gives its responders and events as rates
+                continue
             v.endpoint, v.kind, v.count_rule, v.statistic = ep.code, "count", "rule:event_count", "count"
             continue
         weak = _WEAK_LEFT.search(left) and not _NOT_SAMPLE_LEFT.search(left)

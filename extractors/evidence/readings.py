@@ -43,6 +43,8 @@ _BARE_INTERVAL = re.compile(r"\s*(?:%|per ?cent|months?|mos?)?\s*[(\[]\s*(\d+(?:
 _BARE_INTERVAL_HR = re.compile(r"\s*[,;]\s*(\d+(?:[.·]\d+)?)\s*(?:[-–—−]|to)\s*(\d+(?:[.·]\d+)?)\s*(?:[)\];,]|$)", _I)
 _CONTRAST_WORD = re.compile(r"\b(?:and|vs\.?|versus|compared (?:with|to)|than)\b", _I)
 _COUNT_PERCENT_VALUE = re.compile(r"\d\s*[(\[]\s*$")
+_SLASH_NUMERATOR = re.compile(r"^\s*/\s*\d+\s*(?:[\w-]+\s+){0,2}?[(\[]\s*\d+(?:[.·]\d+)?\s*%")
+_TRANSPLANTED_LEFT = re.compile(r"(?<![\d.·/])(\d+)\s*(?:/\s*\d+\s*)?(?:" + PATIENT_NOUNS + r"\s*)?[(\[]\s*$", _I)
 _COUNT_PERCENT_NUMERATOR = re.compile(r"^\s*(?:/\s*\d+\s*)?[(\[]\s*\d")
 _BOTH = re.compile(r"\bboth\b", _I)
 _ALL_BUT = re.compile(r"\ball but\s*$", _I)
@@ -101,7 +103,8 @@ def _classify(text: str, tok: NumberToken, ctx: ReadingContext) -> Optional[Valu
         return ValueSlot(tok, unit, "measure")
     if not float(tok.value).is_integer() or tok.value <= 0 or _ALL_BUT.search(left):
         return None
-    if (_NUMERATOR.match(right) and not _BARE_SAMPLE.match(right)) or _DENOMINATOR_LEFT.search(left):
+    if (_NUMERATOR.match(right) and not _BARE_SAMPLE.match(right)) or _DENOMINATOR_LEFT.search(left) \
+            or _SLASH_NUMERATOR.match(right):
         return None
     return ValueSlot(tok, None, "count")
 
@@ -167,7 +170,20 @@ def read_clause(text: str, ctx: ReadingContext = ReadingContext()) -> list[Readi
     assign_arms(text, values, arms, ctx)
     _attach_ci_p(text, values, intervals, pvalues, ctx.ci_declared)
     values = [v for v in values if v.kind != "drop"]
-    return _to_readings(text, values)
+    readings = _to_readings(text, values)
+    return readings + (_transplant_counts(text, readings) if ctx.one_study else [])
+
+
+def _transplant_counts(text: str, readings: Sequence[Reading]) -> list[Reading]:
+    """'32 (39.5%) went on to transplant', '48/54 (88.9%)': a transplant rate's numerator is a count fact too."""
+    out = []
+    for r in readings:
+        if r.endpoint == "ALLOHSCT" and r.statistic == "rate":
+            m = _TRANSPLANTED_LEFT.search(text[:r.start])
+            if m:
+                out.append(Reading(m.start(1), m.end(1), m.group(1), float(m.group(1)), "ALLOHSCT", None, "count", None,
+                                   r.arm, "rule:transplant_count"))
+    return out
 
 
 def _assign_endpoints(text: str, values: list[ValueSlot], endpoints: Sequence[EndpointMention],

@@ -57,6 +57,7 @@ ENDPOINT_TERMS: tuple[EndpointTerm, ...] = (
     EndpointTerm(r"progression[- ]free survival", "PFS", "progression-free survival"),
     EndpointTerm(r"(?<![A-Za-z])PFS(?![A-Za-z])", "PFS", "PFS abbreviation", True),
     EndpointTerm(r"overall survival", "OS", "overall survival"),
+    EndpointTerm(r"(?<=\s)(?:were|was|remained|are|is) (?:still )?alive", "OS", "'49% of them were alive at one year' is an overall-survival landmark"),
     EndpointTerm(r"(?<![A-Za-z])OS(?![A-Za-z])", "OS", "OS abbreviation", True),
     EndpointTerm(r"(?<![- ]free )survival(?: rates?| probability)?", "OS", "bare 'survival' (rate, probability) reports overall survival"),
     EndpointTerm(r"(?:(?<=hazard ratio for )|(?<=HR for ))death(?: from any cause)?", "OS", "'hazard ratio for death' compares overall survival", abbreviable=False),
@@ -64,6 +65,10 @@ ENDPOINT_TERMS: tuple[EndpointTerm, ...] = (
     EndpointTerm(r"(?:(?<=hazard ratio for )|(?<=HR for ))(?:disease )?progression or death", "PFS", "'hazard ratio for progression or death' compares progression-free survival", abbreviable=False),
     EndpointTerm(r"(?:(?<=hazard ratio for )|(?<=HR for ))relapse or death", "RFS", "'hazard ratio for relapse or death' compares relapse-free survival", abbreviable=False),
     EndpointTerm(r"duration of (?:response|remission)", "DOR", "duration of response/remission"),
+    EndpointTerm(r"(?:\w[\w/-]*\s+){1,3}?(?:lasted|persisted)(?=\s+(?:for\s+)?(?:a\s+)?median)", "DOR",
+                 "'responses lasted a median of 8 months': how long a response lasted is its duration", abbreviable=False),
+    EndpointTerm(r"(?:probability|rate|proportion|likelihood) of (?:remaining|staying|continuing) in (?:complete )?(?:remission|response)", "DOR",
+                 "'the probability of remaining in remission 12 months after response' is a duration-of-remission landmark"),
     EndpointTerm(r"(?<![A-Za-z])DOR(?![A-Za-z])", "DOR", "DOR abbreviation", True),
     # toxicities
     EndpointTerm(r"(?:hepatic )?veno[- ]?occlusive (?:liver )?disease", "VOD", "veno-occlusive (liver) disease"),
@@ -258,6 +263,10 @@ TIME_TO_EVENT_ENDPOINTS: tuple[str, ...] = ("OS", "EFS", "RFS", "DFS", "PFS", "D
 # Response endpoints whose rate may state an assessment window ('CR within two cycles'); toxicity windows are
 # observation periods of the safety analysis, not windows of the result.
 WINDOW_ENDPOINTS: tuple[str, ...] = ("CR", "CR_CRI", "ORR", "MRD_NEG")
+
+# In a one-study report, event counts are facts only for these endpoints (GUIDE.md: a count is an enrolment or
+# '74 patients underwent HSCT'); responders and events are reported by their rates.
+REPORT_COUNT_ENDPOINTS: tuple[str, ...] = ("ALLOHSCT", "ENROLLED")
 
 # Endpoints measured as shares of patients never carry a time unit (a months value there is a misreading).
 RATE_ONLY_ENDPOINTS: tuple[str, ...] = ("CR", "CR_CRI", "ORR", "MRD_NEG", "VOD", "CRS", "ICANS", "GVHD", "ALLOHSCT", "NRM")

@@ -86,6 +86,8 @@ def extract_table_results(doc: Document, index: TrialIndex, skip_table_ids: Sequ
         if trial is None and report_ref is not None:
             trial, nct = report_ref.trial, report_ref.nct
         header_arms = [a for a in (_first_arm(h, gazetteer_dir, core_only=True) for h in table.header) if a]
+        caption = re.sub(r"^\s*Table\s+\w+[.:]?\s*", "", table.caption or "", flags=re.I)
+        caption_endpoint, caption_timepoint = _first_endpoint(caption, extra_terms), _timepoint_in(caption)
         for row in table.rows:
             label = row[0].text if row else ""
             label_timepoint = _timepoint_in(label)
@@ -96,8 +98,9 @@ def extract_table_results(doc: Document, index: TrialIndex, skip_table_ids: Sequ
                 if _COUNT_HEADER.match(header):
                     continue
                 window = _window_in(label) or _window_in(header)
-                fallback = _first_endpoint(label, extra_terms) or _first_endpoint(header, extra_terms)
-                timepoint = label_timepoint or _timepoint_in(header)
+                # the caption names what every cell measures when rows and columns do not ('Estimated 3-year DFS by group')
+                fallback = _first_endpoint(label, extra_terms) or _first_endpoint(header, extra_terms) or caption_endpoint
+                timepoint = label_timepoint or _timepoint_in(header) or caption_timepoint
                 ratio = bool(_RATIO_HEADER.search(header))
                 arm = _first_arm(header, gazetteer_dir) or _first_arm(label, gazetteer_dir)
                 if arm is None and ratio and header_arms:
