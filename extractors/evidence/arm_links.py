@@ -12,7 +12,7 @@ _I = re.IGNORECASE
 _SUBGROUP = re.compile(SUBGROUP_COMPARISON.pattern, _I)
 _RANDOMISATION = re.compile(RANDOMISATION.pattern, _I)
 _ADD_ON = re.compile(ADD_ON_LEFT.pattern, _I)
-_PAIR_LINK = re.compile(r"^\s*(?:%|months?|mos?)?\s*(?:[\[(][^\])]{0,60}[\])]\s*)?[\])]?\s*,?\s*(?:vs\.?|versus|v\.|compared (?:with|to))\s*(?:the\s+)?(?:[\w\-]+\s+){0,2}?[(\[]?\s*$", _I)
+_PAIR_LINK = re.compile(r"^\s*(?:%|months?|mos?)?\s*(?:[\[(][^\])]{0,60}[\])]\s*)?[\])]?\s*,?\s*(?:vs\.?|versus|v\.?|compared (?:with|to))\s*(?:the\s+)?(?:[\w\-]+\s+){0,2}?[(\[]?\s*$", _I)
 
 
 def is_pair(text: str, first: ValueSlot, second: ValueSlot) -> bool:
@@ -66,9 +66,18 @@ def assign_arms(text: str, values: list[ValueSlot], arms: Sequence[ArmMention], 
                   and (is_pair(text, kept[i], kept[i + 1])
                        or (bool(control) and respectively_pair(text, kept[i], kept[i + 1])))
                   for i in range(len(kept))]
+    per_arm = any(v.kind == "enrolled" and v.arm is not None for v in kept)
+    listed = _arms_listed_after(text, kept, arms)
     for i, v in enumerate(kept):
         next_start = kept[i + 1].tok.start if i + 1 < len(kept) else len(text)
         if v.kind == "enrolled" and v.arm is not None:  # counted for a named arm ('722 assigned to B')
+            prev_end = v.tok.end
+            continue
+        if v.kind == "enrolled" and per_arm:  # 'Of 300 patients, 200 were assigned to A and 100 to B': the total
+            prev_end = v.tok.end
+            continue
+        if id(v) in listed:
+            v.arm = listed[id(v)]
             prev_end = v.tok.end
             continue
         if v.kind == "enrolled":
@@ -90,6 +99,32 @@ def assign_arms(text: str, values: list[ValueSlot], arms: Sequence[ArmMention], 
         else:
             v.arm = _default_arm(text, v, arms, ctx)
         prev_end = v.tok.end
+
+
+_LIST_JOIN = re.compile(r"^\s*(?:,\s*)?(?:and|or|vs\.?|versus|v\b\.?|,)\s*(?:the\s+)?$", re.I)
+_VALUE_JOIN = re.compile(r"^\s*(?:%|months?|mos?)?\s*(?:[(\[][^()\[\]]{0,40}[)\]]\s*)?,?\s*(?:and|or|vs\.?|versus|v\b\.?|,)\s*$", re.I)
+_LIST_LEAD = re.compile(r"^\s*(?:%|months?|mos?)?\s*[)\]]?\s*,?\s*(?:in|with|for|among|after)\s+(?:the\s+|patients\s+(?:given|receiving|treated with)\s+)?$", re.I)
+
+
+def _arms_listed_after(text: str, kept: Sequence[ValueSlot], arms: Sequence[ArmMention]) -> dict[int, str]:
+    """'44% and 25% in the A and B groups', '44% v 25% with A and B, respectively': values take the listed arms in order."""
+    out: dict[int, str] = {}
+    i = 0
+    while i < len(kept):
+        j = i
+        while j + 1 < len(kept) and kept[j + 1].kind == kept[i].kind == "measure" \
+                and kept[j + 1].endpoint == kept[i].endpoint and _VALUE_JOIN.match(text[kept[j].tok.end:kept[j + 1].tok.start]):
+            j += 1
+        group = kept[i:j + 1]
+        if len(group) >= 2:
+            after = [a for a in arms if a.start >= group[-1].tok.end and a.arm != "control"]
+            if len(after) >= len(group) and _LIST_LEAD.match(text[group[-1].tok.end:after[0].start]) \
+                    and all(_LIST_JOIN.match(text[a.end:b.start]) for a, b in zip(after, after[1:len(group)])) \
+                    and len({a.arm for a in after[:len(group)]}) == len(group):
+                for v, a in zip(group, after):
+                    out[id(v)] = a.arm
+        i = j + 1
+    return out
 
 
 def _default_arm(text: str, v: ValueSlot, arms: Sequence[ArmMention], ctx: ReadingContext) -> Optional[str]:

@@ -21,6 +21,16 @@ WORD_NUMBER = re.compile(r"(?<![A-Za-z-])" + _WORD_NUMBER_RE + r"(?![A-Za-z]|-(?
 DIGITS = re.compile(r"(?<![\w.·/\-−–+])(\d{1,3}(?:,\d{3})+|\d+)(?:[.·](\d+))?(?![\w·]|\.\d|[-–]\d*[A-Za-z])")
 
 DASH = r"[-–—−]"
+
+_LINE_BREAKS = {ord(c): " " for c in "\n\r\t\x0b\x0c\u2028\u2029\u00a0"}
+
+
+def one_line(text: str) -> str:
+    """The text with every line break and odd space as a plain space, same length (offsets stay valid).
+
+    Layouts break lines in different places; rule patterns written with spaces must match across a break.
+    """
+    return text.translate(_LINE_BREAKS)
 TIME_UNIT = r"(?:years?|yrs?|y|months?|mos?|mo)"
 
 

@@ -12,7 +12,7 @@ from extractors.evidence.endpoints import EndpointMention, find_endpoints
 from extractors.evidence.links import endpoint_after
 from extractors.evidence.numbers import (
     NumberToken, Timepoint, excluded_spans, find_intervals, find_numbers, find_p_values, find_timepoints,
-    find_windows, parse_number_text,
+    find_windows, one_line, parse_number_text,
 )
 from extractors.evidence.rules import (
     DISTRACTORS, MEAN_CUE, MEDIAN_CUE, OUTCOME_VERB, PATIENT_NOUNS, RATE_ONLY_ENDPOINTS, SAMPLE_SIZE_BARE_RIGHT,
@@ -31,7 +31,7 @@ _MEAN = re.compile(MEAN_CUE.pattern, _I)
 _SPREAD = r"(?:\s*±\s*\d+(?:[.·]\d+)?)?"  # '96.0±1.2%': the unit after a standard error is the value's
 _PERCENT = re.compile(r"^" + _SPREAD + r"\s*(?:%|per ?cent\b)", _I)
 _MONTHS = re.compile(r"^" + _SPREAD + r"\s*[-–]?\s*(?:months?|mos?\.?|mo)\b", _I)
-_UNIT_CHAIN = re.compile(r"^\s*(?:%|months?|mos?\b)?\s*(?:\)\s*)?(?:,\s*)?(?:vs\.?|versus|and|or|to|compared with|compared to|,)\s*(?:\(?\s*)(?:(?:the\s+)?[A-Za-z][\w\-]*\s+){0,2}?(\d+(?:[.·]\d+)?)\s*(%|months?|mos?\b)(?!\s*(?:CI\b|C\.I\.|confidence))", _I)
+_UNIT_CHAIN = re.compile(r"^\s*(?:%|months?|mos?\b)?\s*(?:\)\s*)?(?:,\s*)?(?:vs\.?|versus|v\b\.?|and|or|to|compared with|compared to|,)\s*(?:\(?\s*)(?:(?:the\s+)?[A-Za-z][\w\-]*\s+){0,2}?(\d+(?:[.·]\d+)?)\s*(%|months?|mos?\b)(?!\s*(?:CI\b|C\.I\.|confidence))", _I)
 _NUMERATOR = re.compile(r"^\s*(?:(?:out\s+)?of\s+(?:the\s+|these\s+|all\s+)?[^()\[\]\n]{0,70}?|(?:[\w/+\-]+\s+){0,4}?" + PATIENT_NOUNS + r"\s*|)[(\[]\s*\d+(?:[.·]\d+)?\s*%", _I)
 _DENOMINATOR_LEFT = re.compile(r"(?:\d+|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|[a-z]+teen|[a-z]+ty(?:-[a-z]+)?))\s+(?:out\s+)?of\s+(?:the\s+|all\s+)?$", _I)
 _OWN_PREDICATE = re.compile(r"^\s*%?\s*\)?\s*(?:of\s+(?:whom|them|these|those)\s+|(?:of\s+the\s+[\w\-]+(?:\s+[\w\-]+)?\s+)?(?:who|that)\s+)(?:also\s+)?"
@@ -41,7 +41,7 @@ _BARE_SAMPLE = re.compile(SAMPLE_SIZE_BARE_RIGHT.pattern, _I)
 _CI_GAP = re.compile(r"\s*(?:%|per ?cent|months?|mos?)?\s*(?:[(\[]\s*\d+\s*(?:/|of|out of)\s*\d+\s*[;,]?\s*)?[(\[;,]?\s*", _I)
 _BARE_INTERVAL = re.compile(r"\s*(?:%|per ?cent|months?|mos?)?\s*[(\[]\s*(\d+(?:[.·]\d+)?)\s*%?\s*(?:[-–—−]|to|,)\s*(\d+(?:[.·]\d+)?)\s*%?\s*(?:months?|mos?)?\s*[)\];]", _I)
 _BARE_INTERVAL_HR = re.compile(r"\s*[,;]\s*(\d+(?:[.·]\d+)?)\s*(?:[-–—−]|to)\s*(\d+(?:[.·]\d+)?)\s*(?:[)\];,]|$)", _I)
-_CONTRAST_WORD = re.compile(r"\b(?:and|vs\.?|versus|compared (?:with|to)|than)\b", _I)
+_CONTRAST_WORD = re.compile(r"\b(?:and|vs\.?|v|versus|compared (?:with|to)|than)\b", _I)
 _COUNT_PERCENT_VALUE = re.compile(r"\d\s*[(\[]\s*$")
 _SLASH_NUMERATOR = re.compile(r"^\s*/\s*\d+\s*(?:[\w-]+\s+){0,2}?[(\[]\s*\d+(?:[.·]\d+)?\s*%")
 _TRANSPLANTED_LEFT = re.compile(r"(?<![\d.·/])(\d+)\s*(?:/\s*\d+\s*)?(?:" + PATIENT_NOUNS + r"\s*)?[(\[]\s*$", _I)
@@ -144,6 +144,7 @@ def _timepoint_for(text: str, value: ValueSlot, run: Optional[tuple[int, int, li
 
 def read_clause(text: str, ctx: ReadingContext = ReadingContext()) -> list[Reading]:
     """Return the result values of one sentence or table clause."""
+    text = one_line(text)
     blocked = excluded_spans(text) + list(ctx.blocked)
     timepoints = find_timepoints(text)
     windows = find_windows(text) if ctx.windows else []

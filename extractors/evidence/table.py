@@ -101,7 +101,8 @@ def extract_table_results(doc: Document, index: TrialIndex, skip_table_ids: Sequ
                 # the caption names what every cell measures when rows and columns do not ('Estimated 3-year DFS by group')
                 fallback = _first_endpoint(label, extra_terms) or _first_endpoint(header, extra_terms) or caption_endpoint
                 timepoint = label_timepoint or _timepoint_in(header) or caption_timepoint
-                ratio = bool(_RATIO_HEADER.search(header))
+                # a hazard-ratio row is a ratio even under a '%' column (negative rule: never a percentage)
+                ratio = bool(_RATIO_HEADER.search(header) or _RATIO_HEADER.search(label))
                 arm = _first_arm(header, gazetteer_dir) or _first_arm(label, gazetteer_dir)
                 if arm is None and ratio and header_arms:
                     arm = header_arms[0]  # a hazard ratio compares the first (experimental) arm with control
