@@ -13,7 +13,7 @@ _MEASURE_LINK = re.compile(r"^\s*(?:%|per ?cent|months?)?\s*\)?\s*(?:[(\[]\s*\d+
 _COUNT_LINK = re.compile(r"^\s*(?:\([^)]*\)\s*)?(?:(?:out\s+)?of\s+(?:the\s+|them\b\s*|these\s+)?(?:\d+\s+)?)?(?:[\w/+\-]+\s+){0,4}?"
                          r"(?:with\s+(?:grade\s+\w+\s+)?|(?:[^;,()\d]{0,40}?)(?:\b(?:also|then)\s+)?" + OUTCOME_VERB.pattern + r"[^;,()\d]{0,50}?|)$", _I)
 _DIRECT_ENDPOINT = re.compile(r"^\s*(?:%|per ?cent|months?)?\s*$", _I)
-_LEAD_VERB_ENDPOINT = re.compile(r"(?:proceed|went|bridged|receiv|underw|undergo|died)", _I)
+_LEAD_VERB_ENDPOINT = re.compile(r"(?:proceed|went|bridged|receiv|underw|undergo|died|(?:were|was|remained|are|is) (?:still )?alive)", _I)
 _LEAD_VERB_GAP = re.compile(r"\s*(?:%|per ?cent|months?)?\s*\)?\s*(?:of\s+(?:the\s+|all\s+)?(?:[\w\-]+\s+){0,5}?|(?:(?!among\b|in\b|with\b)[A-Za-z/+\-]+\s+){0,3}?)", _I)
 
 

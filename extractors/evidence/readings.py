@@ -197,9 +197,10 @@ def _assign_endpoints(text: str, values: list[ValueSlot], endpoints: Sequence[En
         ep = endpoint_after(text, v.tok.end, stop, endpoints)
         if ep is not None and v.kind == "measure":
             v.endpoint = ep.code
-            v.timepoint = _timepoint_for(text, v, (ep.start, ep.end, [ep.code]), stop, timepoints, endpoints) \
+            others = [e for e in endpoints if e is not ep]  # '61% were alive at two years': its own endpoint lies between
+            v.timepoint = _timepoint_for(text, v, (ep.start, ep.end, [ep.code]), stop, timepoints, others) \
                 if any(tp.end <= ep.start and ep.start - tp.end <= 4 for tp in timepoints) else \
-                _timepoint_for(text, v, None, stop, timepoints, endpoints)
+                _timepoint_for(text, v, None, stop, timepoints, others)
     # a share followed by its own predicate that names no endpoint describes something else ('48% of whom received tocilizumab')
     for i, v in enumerate(measures):
         if v.endpoint is None and v.kind == "measure":
