@@ -8,8 +8,9 @@ from extractors.evidence.arms import find_arms
 from extractors.evidence.endpoints import EndpointMention
 from extractors.evidence.links import endpoint_after
 from extractors.evidence.rules import (
-    ARM_SIZE_LEFT, ARM_SIZE_REACH, REPORT_COUNT_ENDPOINTS, ASSIGNED_TO_ARM_RIGHT, ASSIGNMENT_SENTENCE, EVENT_IN_LEFT, NOT_SAMPLE_SIZE_LEFT, NOT_SAMPLE_SIZE_RIGHT, PATIENT_NOUNS, SAMPLE_SIZE_BARE_RIGHT, SAMPLE_SIZE_OF_LEFT,
-    SAMPLE_SIZE_ADJECTIVE_RIGHT, SAMPLE_SIZE_RECEIVED_RIGHT, SAMPLE_SIZE_RIGHT, SAMPLE_SIZE_STRONG_LEFT,
+    ARM_SIZE_LEFT, ARM_SIZE_REACH, ASSIGNED_TO_ALTERNATIVES, ASSIGNED_TO_ARM_RIGHT, ASSIGNMENT_SENTENCE, EVENT_IN_LEFT,
+    NOT_SAMPLE_SIZE_LEFT, NOT_SAMPLE_SIZE_RIGHT, PATIENT_NOUNS, REPORT_COUNT_ENDPOINTS, SAMPLE_SIZE_ADJECTIVE_RIGHT,
+    SAMPLE_SIZE_BARE_RIGHT, SAMPLE_SIZE_OF_LEFT, SAMPLE_SIZE_RECEIVED_RIGHT, SAMPLE_SIZE_RIGHT, SAMPLE_SIZE_STRONG_LEFT,
     SAMPLE_SIZE_TREATED_RIGHT, SAMPLE_SIZE_WEAK_LEFT, SUBCOHORT_RIGHT,
 )
 from extractors.evidence.slots import ReadingContext, ValueSlot
@@ -30,6 +31,7 @@ _COUNTED_AFTER = re.compile(r"^\s*(?:\(|with\b|of them|had\b|patients?\b)", _I)
 _PERCENT_PAREN_LEFT = re.compile(r"\d\s*%\s*\(\s*$")
 _SUBCOHORT = re.compile(SUBCOHORT_RIGHT.pattern, _I)
 _ASSIGNED_TO = re.compile(ASSIGNED_TO_ARM_RIGHT.pattern, _I)
+_ALTERNATIVES = re.compile(ASSIGNED_TO_ALTERNATIVES.pattern, _I)
 _ASSIGNMENT = re.compile(ASSIGNMENT_SENTENCE.pattern, _I)
 _ARM_SIZE_LEFT = re.compile(ARM_SIZE_LEFT.pattern, _I)
 _ADJECTIVE_SAMPLE = re.compile(SAMPLE_SIZE_ADJECTIVE_RIGHT.pattern, _I)
@@ -40,7 +42,8 @@ def _arm_of_count(text: str, v: ValueSlot, ctx: ReadingContext) -> Optional[str]
     """The arm a count enrols: '718 (were) assigned to A', 'and 722 to B', 'A (n = 54)'; else None."""
     arms = [a for a in find_arms(text, ctx.gazetteer_dir) if a.arm != "control"]
     after = [a for a in arms if a.start >= v.tok.end]
-    if after and _ASSIGNMENT.search(text) and _ASSIGNED_TO.match(text[v.tok.end:after[0].start]):
+    if after and _ASSIGNMENT.search(text) and _ASSIGNED_TO.match(text[v.tok.end:after[0].start]) \
+            and not _ALTERNATIVES.match(text[after[0].end:]):
         return after[0].arm
     if _ARM_SIZE_LEFT.search(text[:v.tok.start]):
         floor = max(text.rfind("(n", 0, v.tok.start - 4), v.tok.start - ARM_SIZE_REACH)

@@ -235,6 +235,8 @@ NOT_SAMPLE_SIZE_RIGHT = Cue(r"^\s*(?:[\w/+\-]+\s+){0,3}?(?:patients?|subjects?|p
 # Per-arm enrolment: a count assigned to a named arm ('718 were assigned to A and 722 to B', 'A (n = 54)').
 ASSIGNED_TO_ARM_RIGHT = Cue(r"^\s*(?:" + PATIENT_NOUNS + r"\s+)?(?:(?:were|was|had been)\s+)?(?:(?:randomly\s+)?(?:assigned|allocated|randomi[sz]ed)\s+)?to\s+(?:receive\s+)?(?:the\s+)?$",
                             "'718 (were) assigned to A', '... and 722 to B' in a sentence about assignment: that arm's enrolment")
+ASSIGNED_TO_ALTERNATIVES = Cue(r"^[^.;\d]{0,50}?\b(?:or|versus|vs\.?|v)\b",
+                               "'1440 were randomized to A plus B or B alone': a count assigned to alternatives is the total")
 ASSIGNMENT_SENTENCE = Cue(r"\b(?:assign|allocat|randomi[sz])", "only a sentence about assignment gives per-arm counts with a bare 'to A'")
 ARM_SIZE_LEFT = Cue(r"\(\s*n\s*=\s*$", "'blinatumomab (n = 54)': the size of the arm named just before")
 ARM_SIZE_REACH = 90
@@ -321,11 +323,11 @@ OTHER_STUDY_CUES: tuple[Cue, ...] = (
 )
 
 # A sentence with one of these talks about the report's own study again after a digression.
-OWN_STUDY_CUE = Cue(r"\b(?:this|the present|the current)\s+(?:[\w-]+\s+){0,2}?(?:study|trial|analysis|report|cohort|series|registry)\b",
-                    "'in this study', 'the present analysis' return to the report's own study")
+OWN_STUDY_CUE = Cue(r"\b(?:this|the present|the current|our)\s+(?:[\w-]+\s+){0,2}?(?:study|trial|analysis|report|cohort|series|registry)\b",
+                    "'in this study', 'in our trial', 'the present analysis' return to the report's own study")
 
 # A report's own study was randomised when its patients were assigned at random (not when it mentions another trial).
-RANDOMISED_DESIGN = Cue(r"\b(?:were|was|been|being)\s+(?:\w+\s+)?(?:randomi[sz]ed|randomly assigned|randomly allocated)\b|\bunderwent\s+randomi[sz]ation\b|\brandomi[sz]ed\s+(?:\d|[a-z]+ (?:patients|children|adults))|\brandomi[sz]ed\s+(?:\d:\d\s+)?to\b",
+RANDOMISED_DESIGN = Cue(r"\b(?:were|was|been|being)\s+(?:\w+\s+){0,3}?(?:randomi[sz]ed|randomly assigned|randomly allocated)\b|\brandomly (?:assigned|allocated)\b|\b\d:\d\s+(?:ratio|randomi[sz]ation)\b|\bunderwent\s+randomi[sz]ation\b|\brandomi[sz]ed\s+(?:\d|[a-z]+ (?:patients|children|adults))|\brandomi[sz]ed\s+(?:\d:\d\s+)?to\b",
                         "'were randomly assigned', 'underwent randomization', 'randomized 2:1 to': the report's patients were randomised")
 
 # Study-design words that mark a report about one treatment arm.
