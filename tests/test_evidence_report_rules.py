@@ -98,9 +98,16 @@ def test_schedules_are_not_windows(text):
     ("Long-term survival with intensive chemotherapy rarely exceeds 25%.", "what other treatment usually achieves"),
     ("The remission rate was higher than the 35% seen in the earlier phase 1 study.", "another study's figure"),
     ("Of the 40 patients evaluable for response, 30 were in remission.", "an evaluable sub-cohort"),
+    ("The lower bound lay above the 20% rate that had been prespecified as uninteresting.", "design assumption"),
+    ("At data cut-off, 38% of treated patients had an ongoing response.", "status at cut-off"),
 ])
 def test_negative_rule_yields_nothing(sentence, why):
     assert _read(sentence) == [], why
+
+
+def test_shares_naming_their_own_endpoint_after_with():
+    assert _read("Within two cycles, 50 patients (40%) responded, 35 (28%) of them with CR.") == [
+        ("ORR", 40.0, "%", "rate", "2cycles", None), ("CR", 28.0, "%", "rate", "2cycles", None)]
 
 
 def test_layout_line_breaks_do_not_change_readings():
@@ -162,6 +169,14 @@ def test_report_frame_attributes_every_own_sentence_to_its_study_and_therapy():
     for r in records:
         assert doc.text[r.char_start:r.char_end] == r.value_text
         assert doc.text[r.quote_start:r.quote_start + len(r.quote)] == r.quote
+
+
+def test_report_sentences_that_never_hold_results():
+    doc = _doc(SINGLE_ARM_REPORT[:2] + [
+        ("body", "Patients were eligible if they had at least 5% marrow blasts and had received two prior lines."),
+        ("body", "\u201cA median survival of about seven months is a bridge, not a cure,\u201d said one investigator."),
+    ])
+    assert {r.value for r in extract_evidence(doc)} == {80.0}
 
 
 def test_report_named_only_by_a_title_code_or_registry_number():

@@ -8,7 +8,7 @@ from typing import Optional, Sequence
 from extractors.evidence.arms import find_arms
 from extractors.evidence.attribution import CITATION, SentenceFacts, StudyRef, TrialIndex
 from extractors.evidence.rules import (
-    FRAME_OPENING_CHARS, FRAME_REGISTRY_NAME, FRAME_TITLE_NAMES, OTHER_STUDY_CUES, OWN_STUDY_CUE, RANDOMISED_DESIGN, REVIEW_MIN_CITATION_MARKERS,
+    FRAME_OPENING_CHARS, FRAME_REGISTRY_NAME, FRAME_TITLE_NAMES, NON_RESULT_SENTENCES, OTHER_STUDY_CUES, OWN_STUDY_CUE, RANDOMISED_DESIGN, REVIEW_MIN_CITATION_MARKERS,
     REVIEW_MIN_NAMED_TRIALS, SINGLE_ARM_CUE,
 )
 from schemas.document import Document
@@ -16,6 +16,7 @@ from schemas.document import Document
 _TITLE_NAMES = tuple((re.compile(c.pattern), False) for c in FRAME_TITLE_NAMES) \
     + ((re.compile(FRAME_REGISTRY_NAME.pattern), True),)
 _OTHER_STUDY = tuple(re.compile(c.pattern, re.IGNORECASE) for c in OTHER_STUDY_CUES)
+_NON_RESULT = tuple(re.compile(c.pattern, re.IGNORECASE) for c in NON_RESULT_SENTENCES)
 _OWN_STUDY = re.compile(OWN_STUDY_CUE.pattern, re.IGNORECASE)
 _SINGLE_ARM = re.compile(SINGLE_ARM_CUE.pattern, re.IGNORECASE)
 _RANDOMISED_TITLE = re.compile(r"(?<!non-)(?<!non)\brandomi[sz]ed\b", re.IGNORECASE)
@@ -176,7 +177,7 @@ def report_refs(facts: Sequence[SentenceFacts], frame: StudyFrame) -> list[Optio
         own = [n for n in f.names if n[1] == frame.ref.trial or (n[2] and n[2] == frame.ref.nct)]
         if f.names and not own:
             out.append(None)
-        elif not own and about_other_study(f.text):
+        elif not own and about_other_study(f.text) or any(rx.search(f.text) for rx in _NON_RESULT):
             out.append(None)
         else:
             out.append(frame.ref)

@@ -44,6 +44,7 @@ ENDPOINT_TERMS: tuple[EndpointTerm, ...] = (
     # overall response
     EndpointTerm(r"(?:overall|objective|ha?ematologic(?:al)?|best) response(?: rate)?", "ORR", "overall/objective/hematologic response rate"),
     EndpointTerm(r"response rates?", "ORR", "a bare response rate is the overall response rate"),
+    EndpointTerm(r"(?<=\s)responded\b", "ORR", "'47 (98%) responded': patients who responded give the overall response rate"),
     EndpointTerm(r"(?:overall |early )?remission rates?|overall remission", "ORR", "'overall remission rate' pools CR and CRi as the response rate"),
     EndpointTerm(r"(?<![A-Za-z])ORR(?![A-Za-z])", "ORR", "ORR abbreviation", True),
     EndpointTerm(r"(?:(?<=obtained a )|(?<=obtained an )|(?<=achieved a )|(?<=achieved an )|(?<=had a )|(?<=had an ))response", "ORR", "'obtained a response', 'had a response' report overall response"),
@@ -198,6 +199,8 @@ DISTRACTORS: tuple[Distractor, ...] = (
     Distractor("usual_level", "left", r"\b(?:rarely|seldom|never|usually|typically|generally|historically)\s+(?:exceeds?|reach(?:es)?|surpass(?:es)?|tops?|above|below|over|under)\s+(?:about\s+)?$", "'survival rarely exceeds 20%' describes what other treatment usually achieves"),
     Distractor("assay_threshold", "left", r"\b(?:sensitivity|threshold|cut-?off|detection limit|limit of detection|level of detection)\s+(?:of|at|was|is|:)?\s*(?:[<>≤≥]\s*)?$", "'at a sensitivity of 0.01%': an MRD assay threshold, not a result"),
     Distractor("planned_size", "left", r"\b(?:called for|planned|target(?:ed)?|aimed (?:at|to (?:enrol|enroll|include|recruit))|sample size of|powered (?:with|for))\s+(?:a total of\s+|about\s+|approximately\s+)?$", "planned sample sizes are design, not enrolment"),
+    Distractor("design_assumption", "right", r"^\s*(?:%|per ?cent)?\s*(?:\w+\s+){0,4}?(?:pre-?specified|null hypothesis|uninteresting|(?:had been|was|were) (?:specified|assumed|hypothesi[sz]ed))\b", "'the 30% rate that had been prespecified as uninteresting' is a design assumption"),
+    Distractor("ongoing_status", "right", r"^\s*(?:%|per ?cent)\s*(?:of\s+(?:[\w-]+\s+){0,3}?)?(?:had|with|in)\s+(?:an?\s+)?ongoing\b", "'42% had an ongoing response' is a status at data cut-off, not the response rate"),
     Distractor("studies", "right", r"^\s*(?:\w+\s+){0,2}(?:studies|trials|papers|articles|reports|centers|centres|countries|sites|groups|samples|cells|genes|years? old)\b", "counts of studies, centres, samples are not patient results"),
 )
 
@@ -320,6 +323,13 @@ OTHER_STUDY_CUES: tuple[Cue, ...] = (
         "'In the pediatric phase 1/2 study ...' that the sentence does not name as the report's own is another study"),
     Cue(r"\b(?:historical|historic|external)\s+(?:controls?|comparators?|data|benchmarks?|rates?)\b",
         "historical comparators belong to other studies"),
+)
+
+# Sentences of a report that never hold its results: eligibility criteria and quoted remarks (news stories).
+NON_RESULT_SENTENCES: tuple[Cue, ...] = (
+    Cue(r"\beligible if\b|\beligibility (?:criteria|required|requirements?)\b|\b(?:inclusion|exclusion) criteria\b|\bwere (?:ineligible|excluded) if\b",
+        "eligibility criteria hold thresholds (ages, blast counts, prior lines), never results"),
+    Cue(r"^\s*[\"“]", "a quoted remark in a news story rounds figures as commentary ('about five months'); the report states them"),
 )
 
 # A sentence with one of these talks about the report's own study again after a digression.
