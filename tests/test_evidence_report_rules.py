@@ -189,6 +189,15 @@ def test_report_named_only_by_a_title_code_or_registry_number():
     assert {(r.trial, r.nct, r.arm) for r in extract_evidence(registered)} == {("NCT09876543", "NCT09876543", "inotuzumab")}
 
 
+def test_report_named_in_its_opening_rather_than_its_title():
+    doc = _doc([("title", "Long-term outcomes of CD19 CAR T cells in adults with relapsed ALL"),
+                ("body", "We report the final analysis of the single-arm phase 1 ZENITH-7 study. "
+                         "In an earlier study, the ORION-2 trial had enrolled older adults. "
+                         "The study is registered with ClinicalTrials.gov, number NCT09876543."),
+                ("body", "Complete remission was reached by 61% of patients in ZENITH-7.")])
+    assert {r.trial for r in extract_evidence(doc)} == {"ZENITH-7"}
+
+
 def test_results_table_of_a_report_inherits_the_frame_and_reads_hazard_ratio_rows_as_ratios():
     rows = [["Outcome", "Blinatumomab (%)", "Chemotherapy (%)"],
             ["2-year overall survival", "58", "41"],

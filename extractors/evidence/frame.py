@@ -74,7 +74,7 @@ def _frame_ref(doc: Document, mentions: Sequence, index: TrialIndex) -> StudyRef
                 break
     if name is None:
         with_nct = [m for m in named if m.start < opening_end and m.nct]
-        name = index.name(with_nct[0].text) if with_nct else None
+        name = index.name(with_nct[0].text) if with_nct else _opening_name(doc.text, named, index, opening_end)
     nct = index.nct_by_trial.get(name) if name else None
     if nct is None:
         own = [m for m in ncts if not m.canonical or m.canonical.startswith("NCT") or m.canonical == name]
@@ -85,6 +85,22 @@ def _frame_ref(doc: Document, mentions: Sequence, index: TrialIndex) -> StudyRef
     if nct:
         index.nct_by_trial.setdefault(name, nct)
     return StudyRef(name, nct, index.row_for_trial(name))
+
+
+def _opening_name(text: str, named: Sequence, index: TrialIndex, opening_end: int) -> Optional[str]:
+    """The study the opening names about itself: of the names there, the one the document repeats most."""
+    counts: dict[str, int] = {}
+    for m in named:
+        counts[index.name(m.text)] = counts.get(index.name(m.text), 0) + 1
+    candidates = []
+    for m in named:
+        if m.start >= opening_end:
+            break
+        start = max(text.rfind(". ", 0, m.start) + 2, 0)
+        end = text.find(". ", m.end)
+        if not about_other_study(text[start:end if end > 0 else len(text)]):
+            candidates.append(index.name(m.text))
+    return max(candidates, key=lambda n: counts[n]) if candidates else None
 
 
 def _title_name_ok(name: str, registry: bool) -> bool:
