@@ -83,6 +83,11 @@ def test_response_rate_keeps_its_assessment_window(sentence, window):
     assert [(r.statistic, r.timepoint) for r in rates] == [("rate", window)]
 
 
+def test_a_window_inside_a_clause_belongs_to_its_nearest_value():
+    got = _read("MRD negativity rose from 70% after consolidation chemotherapy to 90% following one blinatumomab cycle.")
+    assert [(value, timepoint) for _, value, _, _, timepoint, _ in got] == [(70.0, None), (90.0, "cycle1")]
+
+
 @pytest.mark.parametrize("text", ["on days 1-28 of each cycle", "within 30 days of infusion", "two cycles of therapy"])
 def test_schedules_are_not_windows(text):
     assert find_windows(text) == []

@@ -9,7 +9,9 @@ from extractors.evaluate import evaluate, format_report
 from extractors.evidence.extract import extract_evidence
 
 # Measured on the bundled review (see docs/extraction.md); floors sit a little under the measured values.
-STRICT_F1_FLOOR = 0.935
+# Issue 11: five MRD rates of the review now keep their assessment windows (cycle1, 2cycles, 4cycles) as GUIDE.md
+# asks; the review gold predates windows and lists them without, so strict F1 fell from 0.938 to 0.933.
+STRICT_F1_FLOOR = 0.93
 STRICT_TABLE_F1_FLOOR = 1.0
 LENIENT_F1_FLOOR = 0.97
 

@@ -184,10 +184,10 @@ def excluded_spans(text: str) -> list[tuple[int, int]]:
 # Assessment windows of a rate, in GUIDE.md's forms: (pattern, code template, rationale); {n} is the number read.
 _WIN_NUM = r"(?P<n>\d+|" + _WORD_NUMBER_RE + r")"
 WINDOW_PATTERNS: tuple[tuple[str, str, str], ...] = (
-    (r"\b(?:within|during|in|over|after|by the end of)\s+(?:the\s+)?(?:first\s+)?" + _WIN_NUM
-     + r"\s+(?:(?:treatment|induction|consolidation|blinatumomab)\s+)?(?:cycles?|courses?|blocks?)\b", "{n}cycles",
+    (r"\b(?:within|during|in|over|after|following|by the end of)\s+(?:the\s+)?(?:first\s+)?" + _WIN_NUM
+     + r"\s+(?:[\w-]+\s+)?(?:cycles?|courses?|blocks?)\b", "{n}cycles",
      "'within two cycles', 'within first 2 cycles': the response window counted in cycles"),
-    (r"\b(?:within|during|in|after|at the end of|by the end of)\s+(?:the\s+)?(?:first|1st|initial|one)\s+"
+    (r"\b(?:within|during|in|after|following|at the end of|by the end of)\s+(?:the\s+)?(?:first|1st|initial|one)\s+"
      r"(?:(?:treatment|induction|consolidation)\s+)?(?:cycle|course|block)\b|\bafter\s+(?:cycle|course|block)\s+(?:1|one)\b",
      "cycle1", "'after the first cycle', 'after cycle 1': the response after one cycle"),
     (r"\b(?:within|by|after(?:\s+only)?|in the first)\s+(?:the\s+)?(?:first\s+)?" + _WIN_NUM

@@ -272,7 +272,13 @@ def _assign_windows(text: str, values: list[ValueSlot], windows: Sequence[Timepo
         lo = text.rfind(";", 0, v.tok.start) + 1
         hi = text.find(";", v.tok.end)
         hi = len(text) if hi < 0 else hi
-        near = [w for w in windows if lo <= w.start and w.end <= hi]
+        # a clause-opening window ('Within two cycles, ...') covers the clause; another only its nearest value
+        lead_end = text.find(",", lo)  # the clause's leading phrase: up to its first comma, before any value
+        opening = [w for w in windows if lo <= w.start and 0 <= lead_end and w.end <= lead_end + 1
+                   and w.end <= v.tok.start and not any(lo <= o.tok.start < w.start for o in values)]
+        near = opening or [w for w in windows if lo <= w.start and w.end <= hi and not any(
+            o is not v and o.kind == "measure" and min(w.end, v.tok.end) <= o.tok.start < max(w.start, v.tok.start)
+            for o in values)]
         if near:
             v.timepoint = min(near, key=lambda w: min(abs(w.start - v.tok.end), abs(v.tok.start - w.end))).code
 
