@@ -203,6 +203,12 @@ def test_report_named_in_its_opening_rather_than_its_title():
     assert {r.trial for r in extract_evidence(doc)} == {"ZENITH-7"}
 
 
+def test_single_arm_report_of_an_unnamed_product_leaves_the_arm_null():
+    doc = _doc([("title", "Outcomes of CD19 CAR T cells in adults with relapsed ALL: the single-arm VEGA-3 study"),
+                ("body", "Complete remission was reached by 61% of patients treated with CD19 CAR T cells.")])
+    assert {(r.trial, r.arm) for r in extract_evidence(doc)} == {("VEGA-3", None)}
+
+
 def test_results_table_of_a_report_inherits_the_frame_and_reads_hazard_ratio_rows_as_ratios():
     rows = [["Outcome", "Blinatumomab (%)", "Chemotherapy (%)"],
             ["2-year overall survival", "58", "41"],

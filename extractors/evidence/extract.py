@@ -85,8 +85,12 @@ def apply_windows_across_document(records: Sequence[EvidenceRecord]) -> list[Evi
 
 
 def with_study_therapy(records: Sequence[EvidenceRecord], frame: StudyFrame) -> list[EvidenceRecord]:
-    """In a single-arm report, every record of the report's own study carries the study therapy as its arm."""
-    if not (frame.is_report and frame.single_arm and frame.therapy):
+    """In a single-arm report, every record of the report's own study carries the study therapy as its arm.
+
+    When the report names its product only generically ('CD19 CAR T cells'), the arm is left null: the one arm of
+    the study, which the contract accepts, rather than a description that is not the product's name.
+    """
+    if not (frame.is_report and frame.single_arm):
         return list(records)
     return [r.model_copy(update={"arm": frame.therapy}) if r.trial == frame.ref.trial and r.arm != frame.therapy else r
             for r in records]

@@ -8,8 +8,8 @@ from typing import Optional, Sequence
 from extractors.evidence.arms import find_arms
 from extractors.evidence.attribution import CITATION, SentenceFacts, StudyRef, TrialIndex
 from extractors.evidence.rules import (
-    FRAME_OPENING_CHARS, FRAME_REGISTRY_NAME, FRAME_TITLE_NAMES, NON_RESULT_SENTENCES, OTHER_STUDY_CUES, OWN_STUDY_CUE, RANDOMISED_DESIGN, REVIEW_MIN_CITATION_MARKERS,
-    REVIEW_MIN_NAMED_TRIALS, SINGLE_ARM_CUE,
+    FRAME_OPENING_CHARS, FRAME_REGISTRY_NAME, FRAME_TITLE_NAMES, GENERIC_ARMS, NON_RESULT_SENTENCES, OTHER_STUDY_CUES,
+    OWN_STUDY_CUE, RANDOMISED_DESIGN, REVIEW_MIN_CITATION_MARKERS, REVIEW_MIN_NAMED_TRIALS, SINGLE_ARM_CUE,
 )
 from schemas.document import Document
 
@@ -160,7 +160,7 @@ def study_therapy(doc: Document, gazetteer_dir=None) -> Optional[str]:
     for start, end in ((t0, t1), (t1, t1 + FRAME_OPENING_CHARS)):
         text = doc.text[start:end]
         for arm in find_arms(text, gazetteer_dir):
-            if arm.control or arm.arm == "control" or _ADD_ON_OR_FREE.match(text[arm.end:]):
+            if arm.control or arm.arm in GENERIC_ARMS or _ADD_ON_OR_FREE.match(text[arm.end:]):
                 continue
             return arm.arm
     return None

@@ -125,6 +125,9 @@ ARM_TERMS: tuple[ArmTerm, ...] = (
     ArmTerm(r"control (?:arm|group|cohort)|historical (?:control|cohort)s?|historic controls?", "control", True, "comparator named only as control; resolved to the study's control arm"),
 )
 
+# Arm names that describe a kind of product, not the product: never a single-arm study's therapy.
+GENERIC_ARMS: tuple[str, ...] = ("CD19 CAR-T", "control")
+
 # Gazetteer drug classes that never name an evidence arm.
 NON_ARM_DRUG_CLASSES: tuple[str, ...] = ("procedure", "cytotoxic payload", "corticosteroid")
 
