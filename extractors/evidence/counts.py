@@ -8,7 +8,7 @@ from extractors.evidence.arms import find_arms
 from extractors.evidence.endpoints import EndpointMention
 from extractors.evidence.links import endpoint_after
 from extractors.evidence.rules import (
-    ARM_SIZE_LEFT, ARM_SIZE_REACH, ASSIGNED_TO_ALTERNATIVES, ASSIGNED_TO_ARM_RIGHT, ASSIGNMENT_SENTENCE, EVENT_IN_LEFT,
+    ADD_ON_LEFT, ARM_SIZE_LEFT, ARM_SIZE_REACH, ASSIGNED_TO_ALTERNATIVES, ASSIGNED_TO_ARM_RIGHT, ASSIGNMENT_SENTENCE, EVENT_IN_LEFT,
     NOT_SAMPLE_SIZE_LEFT, NOT_SAMPLE_SIZE_RIGHT, PATIENT_NOUNS, REPORT_COUNT_ENDPOINTS, SAMPLE_SIZE_ADJECTIVE_RIGHT,
     SAMPLE_SIZE_BARE_RIGHT, SAMPLE_SIZE_OF_LEFT, SAMPLE_SIZE_RECEIVED_RIGHT, SAMPLE_SIZE_RIGHT, SAMPLE_SIZE_STRONG_LEFT,
     SAMPLE_SIZE_TREATED_RIGHT, SAMPLE_SIZE_WEAK_LEFT, SUBCOHORT_RIGHT,
@@ -31,6 +31,7 @@ _COUNTED_AFTER = re.compile(r"^\s*(?:\(|with\b|of them|had\b|patients?\b)", _I)
 _PERCENT_PAREN_LEFT = re.compile(r"\d\s*%\s*\(\s*$")
 _SUBCOHORT = re.compile(SUBCOHORT_RIGHT.pattern, _I)
 _ASSIGNED_TO = re.compile(ASSIGNED_TO_ARM_RIGHT.pattern, _I)
+_ADD_ON = re.compile(ADD_ON_LEFT.pattern, _I)
 _ALTERNATIVES = re.compile(ASSIGNED_TO_ALTERNATIVES.pattern, _I)
 _ASSIGNMENT = re.compile(ASSIGNMENT_SENTENCE.pattern, _I)
 _ARM_SIZE_LEFT = re.compile(ARM_SIZE_LEFT.pattern, _I)
@@ -47,7 +48,7 @@ def _arm_of_count(text: str, v: ValueSlot, ctx: ReadingContext) -> Optional[str]
         return after[0].arm
     if _ARM_SIZE_LEFT.search(text[:v.tok.start]):
         floor = max(text.rfind("(n", 0, v.tok.start - 4), v.tok.start - ARM_SIZE_REACH)
-        before = [a for a in arms if floor <= a.start and a.end <= v.tok.start]
+        before = [a for a in arms if floor <= a.start and a.end <= v.tok.start and not _ADD_ON.search(text[:a.start])]
         if before:
             return before[-1].arm
     return None

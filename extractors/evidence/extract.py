@@ -87,10 +87,9 @@ def apply_windows_across_document(records: Sequence[EvidenceRecord]) -> list[Evi
 def with_study_therapy(records: Sequence[EvidenceRecord], frame: StudyFrame) -> list[EvidenceRecord]:
     """In a single-arm report, every record of the report's own study carries the study therapy as its arm.
 
-    When the report names its product only generically ('CD19 CAR T cells'), the arm is left null: the one arm of
-    the study, which the contract accepts, rather than a description that is not the product's name.
+    A report that names its product only generically ('CD19 CAR T cells') has no study therapy and keeps its arms.
     """
-    if not (frame.is_report and frame.single_arm):
+    if not (frame.is_report and frame.single_arm and frame.therapy):
         return list(records)
     return [r.model_copy(update={"arm": frame.therapy}) if r.trial == frame.ref.trial and r.arm != frame.therapy else r
             for r in records]
