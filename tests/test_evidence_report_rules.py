@@ -184,6 +184,15 @@ def test_report_sentences_that_never_hold_results():
     assert {r.value for r in extract_evidence(doc)} == {80.0}
 
 
+def test_sentence_continuing_the_previous_figure_takes_its_endpoint_and_timepoint():
+    doc = _doc([("title", "Blinatumomab versus chemotherapy: the randomized phase 3 ORION trial"),
+                ("body", "Patients were randomly assigned to blinatumomab or chemotherapy. The 2-year overall survival "
+                         "was 58% with blinatumomab. In the chemotherapy group it was 41%.")])
+    got = sorted((r.trial, r.endpoint, r.value, r.statistic, r.timepoint, r.arm) for r in extract_evidence(doc))
+    assert got == [("ORION", "OS", 41.0, "landmark", "2y", "chemotherapy"),
+                   ("ORION", "OS", 58.0, "landmark", "2y", "blinatumomab")]
+
+
 def test_report_named_only_by_a_title_code_or_registry_number():
     coded = _doc([("title", "Blinatumomab in relapsed ALL (XR-2041): an open-label, single-arm, phase 2 study"),
                   ("body", "Complete remission was reached by 41% of patients.")])

@@ -20,8 +20,8 @@ def is_pair(text: str, first: ValueSlot, second: ValueSlot) -> bool:
     return bool(_PAIR_LINK.match(text[first.tok.end:second.tok.start]))
 
 
-_RESPECTIVELY_LINK = re.compile(r"^\s*(?:%|months?|mos?)?\s*(?:[\[(][^\])]{0,60}[\])]\s*)?,?\s*(?:and|or)\s*$", _I)
-_RESPECTIVELY_AFTER = re.compile(r"^\s*(?:%|months?|mos?)?\s*(?:[\[(][^\])]{0,60}[\])]\s*)?,?\s*respectively\b", _I)
+_RESPECTIVELY_LINK = re.compile(r"^\s*(?:%|months?|mos?)?\s*\)?\s*(?:[\[(][^\])]{0,60}[\])]\s*)?,?\s*(?:and|or)\s*(?:\d+\s*/\s*\d+\s*)?[(\[]?\s*$", _I)
+_RESPECTIVELY_AFTER = re.compile(r"^\s*(?:%|months?|mos?)?\s*\)?\s*(?:[\[(][^\])]{0,60}[\])]\s*)?,?\s*respectively\b", _I)
 
 
 def respectively_pair(text: str, first: ValueSlot, second: ValueSlot) -> bool:
@@ -128,6 +128,9 @@ def _arms_listed_after(text: str, kept: Sequence[ValueSlot], arms: Sequence[ArmM
 
 
 def _default_arm(text: str, v: ValueSlot, arms: Sequence[ArmMention], ctx: ReadingContext) -> Optional[str]:
+    # 'In the chemotherapy group it was 87.9%': a clause that names only the control arm, before its value, is about it
+    if arms and all(a.control for a in arms) and arms[0].end <= v.tok.start:
+        return (ctx.control_arm or None) if arms[0].arm == "control" else arms[0].arm
     before = [a for a in arms if a.end <= v.tok.start and not a.control and not _ADD_ON.search(text[:a.start])]
     core = [a for a in before if a.rank == 0]
     if core:

@@ -11,7 +11,7 @@ from extractors.evidence.attribution import (
 )
 from extractors.evidence.frame import StudyFrame, about_other_study, report_refs
 from extractors.evidence.readings import Reading, ReadingContext, read_clause
-from extractors.evidence.rules import EXTRACTOR_VERSION, EndpointTerm
+from extractors.evidence.rules import ANAPHORA_CUE, EXTRACTOR_VERSION, EndpointTerm
 from schemas.document import Block, Document
 from schemas.evidence import EvidenceRecord
 
@@ -131,9 +131,11 @@ def extract_body(doc: Document, index: TrialIndex, mentions: Sequence, extra_ter
                         or section_arm or (None if _about_other_study(facts, run) else study_arm))
             control = _first_core_arm(run_texts[:-1], gazetteer_dir, control=True) or row_control
             blocked = tuple((m.start - s, m.end - s) for m in mentions if m.start >= s and m.end <= e)
-            ctx = ReadingContext(default, control, extra_terms, None, True, blocked, gazetteer_dir, fallback,
-                                 one_study=frame.is_report)
             sentence = doc.text[s:e]
+            previous = _continued_result(sentence, records, para, doc)
+            ctx = ReadingContext(default, control, extra_terms, previous.endpoint if previous else None, True, blocked,
+                                 gazetteer_dir, fallback, one_study=frame.is_report,
+                                 fallback_timepoint=previous.timepoint if previous else None)
             for r in read_clause(sentence, ctx):
                 if r.endpoint == "ENROLLED":
                     key = (ref.trial, r.arm, r.value)
@@ -142,6 +144,19 @@ def extract_body(doc: Document, index: TrialIndex, mentions: Sequence, extra_ter
                     seen_enrolled.add(key)
                 records.append(_body_record(doc, para, s, sentence, r, ref))
     return records
+
+
+_ANAPHORA = re.compile(ANAPHORA_CUE.pattern, re.IGNORECASE)
+
+
+def _continued_result(sentence: str, records: Sequence[EvidenceRecord], para: Paragraph,
+                      doc: Document) -> Optional[EvidenceRecord]:
+    """The previous sentence's last result of this paragraph when the sentence continues it ('it was 27%'), else None."""
+    if not _ANAPHORA.search(sentence) or not records:
+        return None
+    last = records[-1]
+    in_paragraph = para.blocks[0].char_start <= last.quote_start < para.blocks[-1].char_end
+    return last if in_paragraph and last.statistic in ("rate", "landmark") else None
 
 
 def _about_other_study(facts: Sequence, run: Sequence[int]) -> bool:

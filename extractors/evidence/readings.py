@@ -244,6 +244,7 @@ def _assign_endpoints(text: str, values: list[ValueSlot], endpoints: Sequence[En
                 v.timepoint = _timepoint_for(text, v, None, len(text), timepoints, endpoints)
             elif ctx.fallback_endpoint:
                 v.endpoint = ctx.fallback_endpoint
+                v.timepoint = v.timepoint or ctx.fallback_timepoint
     for v in measures:
         if v.statistic is None and v.endpoint:
             if v.kind == "hr":

@@ -335,6 +335,11 @@ NON_RESULT_SENTENCES: tuple[Cue, ...] = (
     Cue(r"^\s*[\"“]", "a quoted remark in a news story rounds figures as commentary ('about five months'); the report states them"),
 )
 
+# A sentence that continues the previous one's figure with a pronoun or a bare 'rate': its values without an endpoint
+# of their own take the endpoint (and timepoint) of the previous sentence's last result.
+ANAPHORA_CUE = Cue(r"\b(?:it|this|that)\s+(?:was|were|reached|stood at)\b|\bthe\s+(?:corresponding\s+)?(?:rates?|estimates?|figures?|values?|proportions?|percentages?)\s+(?:was|were)\b",
+                   "'With chemotherapy it was 27%', 'in whom the rates were 93% and 24%' continue the previous figure")
+
 # A sentence with one of these talks about the report's own study again after a digression.
 OWN_STUDY_CUE = Cue(r"\b(?:this|the present|the current|our)\s+(?:[\w-]+\s+){0,2}?(?:study|trial|analysis|report|cohort|series|registry)\b",
                     "'in this study', 'in our trial', 'the present analysis' return to the report's own study")
