@@ -5,7 +5,7 @@ from typing import NamedTuple, get_args
 
 from schemas.checks import (
     AllowedValues, AtMost, Check, DerivedColumn, Equals, InRange, InRunParameter, IsMissing, IsPresent, IsTrue,
-    MatchesRegex, NotEquals, OneOf, Rule,
+    MatchesRegex, OneOf, Rule,
 )
 from schemas.document import DocumentStatus
 from schemas.evidence import Endpoint, Source, Statistic, Unit
@@ -20,7 +20,7 @@ TIME_TO_EVENT_ENDPOINTS: tuple[str, ...] = ("RFS", "EFS", "DFS", "PFS", "OS", "D
 
 SHA256_HEX = r"^[0-9a-f]{64}$"
 NCT_NUMBER = r"^NCT[0-9]{8}$"
-TIMEPOINT = r"^[0-9]+(\.[0-9]+)?(d|wk|mo|y)$"
+TIMEPOINT = r"^([0-9]+(\.[0-9]+)?(d|wk|mo|y)|[0-9]+cycles|cycle[0-9]+|d[0-9]+|EOI|EOT)$"
 CITATION_LIST = r"^[0-9]+(\s*[,;–—−-]\s*[0-9]+)*$"
 NON_BLANK = r"\S"
 COMPARES_ARMS = r"\b(vs\.?|versus|compared (with|to))\b"
@@ -200,9 +200,9 @@ FACT_RULES: tuple[Rule, ...] = (
          "medians and hazard ratios summarise time-to-event endpoints, not response rates or counts"),
     Rule("landmark_has_timepoint", "timepoint", IsPresent(), Equals("statistic", "landmark"),
          "landmark {endpoint} {value} has no timepoint", "a landmark estimate is meaningless without its time"),
-    Rule("timepoint_only_for_landmark", "timepoint", IsMissing(), NotEquals("statistic", "landmark"),
-         "timepoint {timepoint} given for statistic {statistic}; only landmark results have one",
-         "a rate with a timepoint is a landmark estimate and must say so"),
+    Rule("timepoint_only_for_landmark_or_rate", "timepoint", IsMissing(), OneOf("statistic", ("median", "hazard_ratio", "count")),
+         "timepoint {timepoint} given for statistic {statistic}; only landmarks and rates have one",
+         "a landmark has its time and a rate its assessment window (12wk, cycle1, EOI); medians, ratios and counts have none"),
     Rule("ci_low_at_most_value", "ci_low", AtMost("value"), None,
          "confidence interval {ci_low}–{ci_high} does not contain value {value}",
          "a point estimate lies inside its confidence interval"),
@@ -241,7 +241,7 @@ FACT_EVIDENCE = TableDecl(
         _col("unit", "VARCHAR", "%, months, or null", AllowedValues(UNITS)),
         _col("statistic", "VARCHAR", "what the value is: " + ", ".join(STATISTICS), AllowedValues(STATISTICS),
              nullable=False),
-        _col("timepoint", "VARCHAR", "landmark time such as 6mo, 12mo, 2y; null unless statistic is landmark",
+        _col("timepoint", "VARCHAR", "landmark time (6mo, 2y) or a rate's assessment window (12wk, cycle1, 2cycles, EOI, EOT, d85)",
              MatchesRegex(TIMEPOINT)),
         _col("ci_low", "DOUBLE", "lower bound of the confidence interval"),
         _col("ci_high", "DOUBLE", "upper bound of the confidence interval"),

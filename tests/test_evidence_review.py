@@ -10,7 +10,9 @@ from flows import evaluate
 from schemas.settings import EvaluateSettings
 
 # Measured on the bundled review with ../shared/tools/score.py (see docs/extraction.md); floors sit a little under.
-STRICT_F1_FLOOR = 0.91
+# Issue 11: five MRD rates of the review now keep their assessment windows (cycle1, 2cycles, 4cycles) as GUIDE.md
+# asks; the review gold predates windows and lists them without, so strict F1 fell from 0.915 to 0.892.
+STRICT_F1_FLOOR = 0.88
 STRICT_TABLE_F1_FLOOR = 0.90
 LENIENT_F1_FLOOR = 0.97
 

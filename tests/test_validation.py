@@ -50,6 +50,8 @@ VALID = {
                                                 quote="405 patients randomized to blinatumomab versus chemotherapy"),
     "landmark": make_record(endpoint="OS", value=55.0, statistic="landmark", timepoint="2y", value_text="55",
                             quote="2-year OS was 55%"),
+    # issue 11: a rate keeps its assessment window in GUIDE.md's forms
+    **{f"rate_within_{tp}": make_record(timepoint=tp) for tp in ("12wk", "3mo", "cycle1", "2cycles", "EOI", "EOT", "d85")},
     "table_cell": make_record(source="table", table_id=f"{SHA[:12]}:Table 1", table_row=1, table_col=5,
                               quote="CR: 34%", bbox=(10.0, 20.0, 30.0, 40.0)),
 }
@@ -95,9 +97,13 @@ INVALID = {
         make_record(arm="blinatumomab", value=0.5, unit=None, statistic="hazard_ratio", value_text="0.5",
                     quote="hazard ratio 0.5"),
         ("time_to_event_statistic: hazard_ratio reported for endpoint CR",)),
-    "timepoint_on_a_rate": InvalidCase(
-        make_record(timepoint="2y"),
-        ("timepoint_only_for_landmark: timepoint 2y given for statistic rate",)),
+    "timepoint_on_a_median": InvalidCase(
+        make_record(endpoint="OS", value=7.7, unit="months", statistic="median", value_text="7.7",
+                    quote="median OS 7.7 months", timepoint="2y"),
+        ("timepoint_only_for_landmark_or_rate: timepoint 2y given for statistic median",)),
+    "window_that_is_no_timepoint": InvalidCase(
+        make_record(timepoint="two cycles"),
+        ("expect_column_values_to_match_regex(timepoint): 'two cycles' does not match",)),
     "fractional_count": InvalidCase(
         make_record(endpoint="ENROLLED", value=40.5, unit=None, statistic="count", value_text="40.5",
                     quote="40.5 patients"),

@@ -12,7 +12,7 @@ _I = re.IGNORECASE
 _SUBGROUP = re.compile(SUBGROUP_COMPARISON.pattern, _I)
 _RANDOMISATION = re.compile(RANDOMISATION.pattern, _I)
 _ADD_ON = re.compile(ADD_ON_LEFT.pattern, _I)
-_PAIR_LINK = re.compile(r"^\s*(?:%|months?|mos?)?\s*(?:[\[(][^\])]{0,60}[\])]\s*)?[\])]?\s*,?\s*(?:vs\.?|versus|v\.|compared (?:with|to))\s*(?:the\s+)?(?:[\w\-]+\s+){0,2}?[(\[]?\s*$", _I)
+_PAIR_LINK = re.compile(r"^\s*(?:%|months?|mos?)?\s*(?:[\[(][^\])]{0,60}[\])]\s*)?[\])]?\s*,?\s*(?:vs\.?|versus|v\.?|compared (?:with|to))\s*(?:the\s+)?(?:[\w\-]+\s+){0,2}?[(\[]?\s*$", _I)
 
 
 def is_pair(text: str, first: ValueSlot, second: ValueSlot) -> bool:
@@ -20,8 +20,8 @@ def is_pair(text: str, first: ValueSlot, second: ValueSlot) -> bool:
     return bool(_PAIR_LINK.match(text[first.tok.end:second.tok.start]))
 
 
-_RESPECTIVELY_LINK = re.compile(r"^\s*(?:%|months?|mos?)?\s*(?:[\[(][^\])]{0,60}[\])]\s*)?,?\s*(?:and|or)\s*$", _I)
-_RESPECTIVELY_AFTER = re.compile(r"^\s*(?:%|months?|mos?)?\s*(?:[\[(][^\])]{0,60}[\])]\s*)?,?\s*respectively\b", _I)
+_RESPECTIVELY_LINK = re.compile(r"^\s*(?:%|months?|mos?)?\s*\)?\s*(?:[\[(][^\])]{0,60}[\])]\s*)?,?\s*(?:and|or)\s*(?:\d+\s*/\s*\d+\s*)?[(\[]?\s*$", _I)
+_RESPECTIVELY_AFTER = re.compile(r"^\s*(?:%|months?|mos?)?\s*\)?\s*(?:[\[(][^\])]{0,60}[\])]\s*)?,?\s*respectively\b", _I)
 
 
 def respectively_pair(text: str, first: ValueSlot, second: ValueSlot) -> bool:
@@ -43,13 +43,13 @@ def _arm_near(text: str, value: ValueSlot, prev_end: int, next_start: int,
             if re.fullmatch(r"(?:[- ](?:treatment |treated )?(?:group|arm|cohort|patients))?\s*[:(,]?\s*(?:\(\s*)?", between, _I):
                 weak = arm
             break
-    unit_end = value.tok.end + len(re.match(r"^\s*(?:%|months?|mos?)?", text[value.tok.end:]).group(0))
+    unit_end = value.tok.end + len(re.match(r"^(?:\s*±\s*\d+(?:[.·]\d+)?)?\s*(?:%|months?|mos?)?", text[value.tok.end:]).group(0))
     for arm in arms:
         if unit_end <= arm.start < next_start:
             between = re.sub(r"[(\[][^()\[\]]*[)\]]", "", text[unit_end:arm.start])
             if re.fullmatch(r"\s*\)?\s*", between) and not re.match(r"\s*(?:vs\.?|versus)", text[arm.end:]):
                 return arm, True
-            if re.search(r"\b(?:in|for|with|of)\s+(?:the\s+)?(?:[\w\-]+\s+){0,1}$|\b(?:of|in|among)\s+(?:those|(?:the\s+)?patients|participants)\s+(?:receiving|treated with|given|assigned to|randomi[sz]ed to)\s+$", between, _I) and len(between) < 70 \
+            if re.search(r"\b(?:in|for|with|of|after)\s+(?:the\s+)?(?:[\w\-]+\s+){0,1}$|\b(?:of|in|among)\s+(?:those|(?:the\s+)?patients|participants)\s+(?:receiving|treated with|given|assigned to|randomi[sz]ed to)\s+$", between, _I) and len(between) < 70 \
                     and not re.search(r"[;,]|\b(?:and|vs\.?|versus)\b|\d\s*(?:%|per ?cent|months?)", between, _I):
                 return arm, True
     return weak, False
@@ -66,8 +66,20 @@ def assign_arms(text: str, values: list[ValueSlot], arms: Sequence[ArmMention], 
                   and (is_pair(text, kept[i], kept[i + 1])
                        or (bool(control) and respectively_pair(text, kept[i], kept[i + 1])))
                   for i in range(len(kept))]
+    per_arm = any(v.kind == "enrolled" and v.arm is not None for v in kept)
+    listed = _arms_listed_after(text, kept, arms)
     for i, v in enumerate(kept):
         next_start = kept[i + 1].tok.start if i + 1 < len(kept) else len(text)
+        if v.kind == "enrolled" and v.arm is not None:  # counted for a named arm ('722 assigned to B')
+            prev_end = v.tok.end
+            continue
+        if v.kind == "enrolled" and per_arm:  # 'Of 300 patients, 200 were assigned to A and 100 to B': the total
+            prev_end = v.tok.end
+            continue
+        if id(v) in listed:
+            v.arm = listed[id(v)]
+            prev_end = v.tok.end
+            continue
         if v.kind == "enrolled":
             distinct = {a.arm for a in arms if a.rank == 0 or a.control}
             # a randomised study's sample size belongs to no arm unless the sentence names only one treatment
@@ -89,7 +101,36 @@ def assign_arms(text: str, values: list[ValueSlot], arms: Sequence[ArmMention], 
         prev_end = v.tok.end
 
 
+_LIST_JOIN = re.compile(r"^\s*(?:,\s*)?(?:and|or|vs\.?|versus|v\b\.?|,)\s*(?:the\s+)?$", re.I)
+_VALUE_JOIN = re.compile(r"^\s*(?:%|months?|mos?)?\s*(?:[(\[][^()\[\]]{0,40}[)\]]\s*)?,?\s*(?:and|or|vs\.?|versus|v\b\.?|,)\s*$", re.I)
+_LIST_LEAD = re.compile(r"^\s*(?:%|months?|mos?)?\s*[)\]]?\s*,?\s*(?:in|with|for|among|after)\s+(?:the\s+|patients\s+(?:given|receiving|treated with)\s+)?$", re.I)
+
+
+def _arms_listed_after(text: str, kept: Sequence[ValueSlot], arms: Sequence[ArmMention]) -> dict[int, str]:
+    """'44% and 25% in the A and B groups', '44% v 25% with A and B, respectively': values take the listed arms in order."""
+    out: dict[int, str] = {}
+    i = 0
+    while i < len(kept):
+        j = i
+        while j + 1 < len(kept) and kept[j + 1].kind == kept[i].kind == "measure" \
+                and kept[j + 1].endpoint == kept[i].endpoint and _VALUE_JOIN.match(text[kept[j].tok.end:kept[j + 1].tok.start]):
+            j += 1
+        group = kept[i:j + 1]
+        if len(group) >= 2:
+            after = [a for a in arms if a.start >= group[-1].tok.end and a.arm != "control"]
+            if len(after) >= len(group) and _LIST_LEAD.match(text[group[-1].tok.end:after[0].start]) \
+                    and all(_LIST_JOIN.match(text[a.end:b.start]) for a, b in zip(after, after[1:len(group)])) \
+                    and len({a.arm for a in after[:len(group)]}) == len(group):
+                for v, a in zip(group, after):
+                    out[id(v)] = a.arm
+        i = j + 1
+    return out
+
+
 def _default_arm(text: str, v: ValueSlot, arms: Sequence[ArmMention], ctx: ReadingContext) -> Optional[str]:
+    # 'In the chemotherapy group it was 87.9%': a clause that names only the control arm, before its value, is about it
+    if arms and all(a.control for a in arms) and arms[0].end <= v.tok.start:
+        return (ctx.control_arm or None) if arms[0].arm == "control" else arms[0].arm
     before = [a for a in arms if a.end <= v.tok.start and not a.control and not _ADD_ON.search(text[:a.start])]
     core = [a for a in before if a.rank == 0]
     if core:

@@ -6,6 +6,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import NamedTuple, Optional
 
+from extractors.evidence.numbers import one_line
 from extractors.evidence.rules import ARM_TERMS, NON_ARM_DRUG_CLASSES, PRODUCT_PATTERNS
 
 
@@ -51,7 +52,7 @@ _PRODUCTS = tuple(re.compile(p.pattern) for p in PRODUCT_PATTERNS)
 
 def find_arms(text: str, gazetteer_dir: Optional[Path] = None) -> list[ArmMention]:
     """Return non-overlapping arm mentions in text order (longest first at each place)."""
-    return list(_find_arms(text, str(gazetteer_dir) if gazetteer_dir else None))
+    return list(_find_arms(one_line(text), str(gazetteer_dir) if gazetteer_dir else None))
 
 
 @lru_cache(maxsize=4096)

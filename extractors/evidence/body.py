@@ -2,15 +2,16 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Iterable, Optional, Sequence
 
 from extractors.evidence.arms import find_arms
 from extractors.evidence.attribution import (
     StudyRef, TrialIndex, attribute_paragraph, dominant_trial, sentence_facts, study_runs,
 )
+from extractors.evidence.frame import StudyFrame, about_other_study, report_refs
 from extractors.evidence.readings import Reading, ReadingContext, read_clause
-from extractors.evidence.rules import EXTRACTOR_VERSION, EndpointTerm
+from extractors.evidence.rules import ANAPHORA_CUE, EXTRACTOR_VERSION, EndpointTerm
 from schemas.document import Block, Document
 from schemas.evidence import EvidenceRecord
 
@@ -96,32 +97,45 @@ def row_arms(ref: StudyRef, gazetteer_dir=None) -> tuple[Optional[str], Optional
 
 
 def extract_body(doc: Document, index: TrialIndex, mentions: Sequence, extra_terms: tuple[EndpointTerm, ...] = (),
-                 gazetteer_dir=None) -> list[EvidenceRecord]:
-    """Read every body paragraph's sentences into evidence records with body provenance."""
+                 gazetteer_dir=None, frame: StudyFrame = StudyFrame()) -> list[EvidenceRecord]:
+    """Read every body paragraph's sentences into evidence records with body provenance.
+
+    In a one-study report (`frame.is_report`) every sentence belongs to the frame's study unless it names another
+    study; sentences about an unnamed other study (an earlier or historical one) yield nothing.
+    """
     records: list[EvidenceRecord] = []
     first_page_end = max((b.char_end for b in doc.blocks if b.page == 1), default=0)
-    document_ref = dominant_trial(mentions, index, first_page_end)
-    study_arm = document_arm(doc, gazetteer_dir)
+    document_ref = frame.ref if frame.is_report else dominant_trial(mentions, index, first_page_end)
+    study_arm = frame.therapy or document_arm(doc, gazetteer_dir)
     for para in paragraphs(doc):
         spans = _paragraph_sentences(doc, para)
         facts = [sentence_facts(doc.text, s, e, mentions, index) for s, e in spans]
-        refs = attribute_paragraph(facts, index, document_ref)
+        if frame.is_report:
+            facts = [replace(f, intro=about_other_study(f.text)) for f in facts]
+            refs = report_refs(facts, frame)
+        else:
+            refs = attribute_paragraph(facts, index, document_ref)
         run_of = {i: run for run in study_runs(facts) for i in run}
         seen_enrolled: set[tuple] = set()
         section_arm = _first_core_arm([para.section or ""], gazetteer_dir)
         for i, ((s, e), ref) in enumerate(zip(spans, refs)):
+            if ref is None:
+                continue
             run = _context_run(i, refs, run_of)
             run_texts = [doc.text[spans[j][0]:spans[j][1]] for j in run]
             row_default, row_control = row_arms(ref, gazetteer_dir)
             paragraph_before = [doc.text[spans[j][0]:spans[j][1]] for j in range(i)]
             default = _first_core_arm(run_texts[:-1], gazetteer_dir) or row_default
             fallback = (_first_core_arm(paragraph_before, gazetteer_dir)
-                        or next((row_arms(r, gazetteer_dir)[0] for r in refs[:i] if r.row is not None), None)
+                        or next((row_arms(r, gazetteer_dir)[0] for r in refs[:i] if r is not None and r.row is not None), None)
                         or section_arm or (None if _about_other_study(facts, run) else study_arm))
             control = _first_core_arm(run_texts[:-1], gazetteer_dir, control=True) or row_control
             blocked = tuple((m.start - s, m.end - s) for m in mentions if m.start >= s and m.end <= e)
-            ctx = ReadingContext(default, control, extra_terms, None, True, blocked, gazetteer_dir, fallback)
             sentence = doc.text[s:e]
+            previous = _continued_result(sentence, records, para, doc)
+            ctx = ReadingContext(default, control, extra_terms, previous.endpoint if previous else None, True, blocked,
+                                 gazetteer_dir, fallback, one_study=frame.is_report,
+                                 fallback_timepoint=previous.timepoint if previous else None)
             for r in read_clause(sentence, ctx):
                 if r.endpoint == "ENROLLED":
                     key = (ref.trial, r.arm, r.value)
@@ -132,15 +146,28 @@ def extract_body(doc: Document, index: TrialIndex, mentions: Sequence, extra_ter
     return records
 
 
+_ANAPHORA = re.compile(ANAPHORA_CUE.pattern, re.IGNORECASE)
+
+
+def _continued_result(sentence: str, records: Sequence[EvidenceRecord], para: Paragraph,
+                      doc: Document) -> Optional[EvidenceRecord]:
+    """The previous sentence's last result of this paragraph when the sentence continues it ('it was 27%'), else None."""
+    if not _ANAPHORA.search(sentence) or not records:
+        return None
+    last = records[-1]
+    in_paragraph = para.blocks[0].char_start <= last.quote_start < para.blocks[-1].char_end
+    return last if in_paragraph and last.statistic in ("rate", "landmark") else None
+
+
 def _about_other_study(facts: Sequence, run: Sequence[int]) -> bool:
     """True when the sentence's run opens another study or cites one (its arm is not the report's treatment)."""
     return any(facts[j].intro or facts[j].cites for j in run)
 
 
-def _context_run(i: int, refs: Sequence[StudyRef], run_of: dict[int, list[int]]) -> list[int]:
+def _context_run(i: int, refs: Sequence[Optional[StudyRef]], run_of: dict[int, list[int]]) -> list[int]:
     """Sentences up to i that talk about the same study: its attribution run, extended back over a named trial."""
     start = min(run_of[i])
-    while start > 0 and refs[i].trial is not None and refs[start - 1] == refs[i]:
+    while start > 0 and refs[i] is not None and refs[i].trial is not None and refs[start - 1] == refs[i]:
         start -= 1
     return list(range(start, i + 1))
 

@@ -2,14 +2,16 @@
 from __future__ import annotations
 
 import re
-from typing import Sequence
+from typing import Optional, Sequence
 
 from extractors.evidence.arms import find_arms
 from extractors.evidence.endpoints import EndpointMention
 from extractors.evidence.links import endpoint_after
 from extractors.evidence.rules import (
-    EVENT_IN_LEFT, NOT_SAMPLE_SIZE_LEFT, NOT_SAMPLE_SIZE_RIGHT, PATIENT_NOUNS, SAMPLE_SIZE_BARE_RIGHT, SAMPLE_SIZE_OF_LEFT,
-    SAMPLE_SIZE_RIGHT, SAMPLE_SIZE_STRONG_LEFT, SAMPLE_SIZE_TREATED_RIGHT, SAMPLE_SIZE_WEAK_LEFT,
+    ADD_ON_LEFT, ARM_SIZE_LEFT, ARM_SIZE_REACH, ASSIGNED_TO_ALTERNATIVES, ASSIGNED_TO_ARM_RIGHT, ASSIGNMENT_SENTENCE, EVENT_IN_LEFT,
+    NOT_SAMPLE_SIZE_LEFT, NOT_SAMPLE_SIZE_RIGHT, PATIENT_NOUNS, REPORT_COUNT_ENDPOINTS, SAMPLE_SIZE_ADJECTIVE_RIGHT,
+    SAMPLE_SIZE_BARE_RIGHT, SAMPLE_SIZE_OF_LEFT, SAMPLE_SIZE_RECEIVED_RIGHT, SAMPLE_SIZE_RIGHT, SAMPLE_SIZE_STRONG_LEFT,
+    SAMPLE_SIZE_TREATED_RIGHT, SAMPLE_SIZE_WEAK_LEFT, SUBCOHORT_RIGHT,
 )
 from extractors.evidence.slots import ReadingContext, ValueSlot
 
@@ -27,6 +29,29 @@ _PATIENTS_AFTER = re.compile(r"^\s*(?:[\w/+\-]+\s+){0,4}?" + PATIENT_NOUNS + r"\
 _NUMERATOR_OF = re.compile(r"^\s*(?:out\s+)?of\s+(?:the\s+|these\s+)?(?:\d+|[a-z]+)\b", _I)
 _COUNTED_AFTER = re.compile(r"^\s*(?:\(|with\b|of them|had\b|patients?\b)", _I)
 _PERCENT_PAREN_LEFT = re.compile(r"\d\s*%\s*\(\s*$")
+_SUBCOHORT = re.compile(SUBCOHORT_RIGHT.pattern, _I)
+_ASSIGNED_TO = re.compile(ASSIGNED_TO_ARM_RIGHT.pattern, _I)
+_ADD_ON = re.compile(ADD_ON_LEFT.pattern, _I)
+_ALTERNATIVES = re.compile(ASSIGNED_TO_ALTERNATIVES.pattern, _I)
+_ASSIGNMENT = re.compile(ASSIGNMENT_SENTENCE.pattern, _I)
+_ARM_SIZE_LEFT = re.compile(ARM_SIZE_LEFT.pattern, _I)
+_ADJECTIVE_SAMPLE = re.compile(SAMPLE_SIZE_ADJECTIVE_RIGHT.pattern, _I)
+_RECEIVED_SAMPLE = re.compile(SAMPLE_SIZE_RECEIVED_RIGHT.pattern, _I)
+
+
+def _arm_of_count(text: str, v: ValueSlot, ctx: ReadingContext) -> Optional[str]:
+    """The arm a count enrols: '718 (were) assigned to A', 'and 722 to B', 'A (n = 54)'; else None."""
+    arms = [a for a in find_arms(text, ctx.gazetteer_dir) if a.arm != "control"]
+    after = [a for a in arms if a.start >= v.tok.end]
+    if after and _ASSIGNMENT.search(text) and _ASSIGNED_TO.match(text[v.tok.end:after[0].start]) \
+            and not _ALTERNATIVES.match(text[after[0].end:]):
+        return after[0].arm
+    if _ARM_SIZE_LEFT.search(text[:v.tok.start]):
+        floor = max(text.rfind("(n", 0, v.tok.start - 4), v.tok.start - ARM_SIZE_REACH)
+        before = [a for a in arms if floor <= a.start and a.end <= v.tok.start and not _ADD_ON.search(text[:a.start])]
+        if before:
+            return before[-1].arm
+    return None
 
 
 def assign_counts(text: str, values: list[ValueSlot], endpoints: Sequence[EndpointMention], ctx: ReadingContext) -> None:
@@ -36,10 +61,17 @@ def assign_counts(text: str, values: list[ValueSlot], endpoints: Sequence[Endpoi
             continue
         left, right = text[:v.tok.start], text[v.tok.end:]
         patients = _PATIENTS_AFTER.match(right)
-        if _NOT_SAMPLE_RIGHT.match(right):
+        # a review often gives only the evaluable cohort of a study; a report gives its enrolment apart from it
+        if _NOT_SAMPLE_RIGHT.match(right) or (ctx.one_study and _SUBCOHORT.match(right)):
             v.kind = "drop"
             continue
+        arm = _arm_of_count(text, v, ctx)
+        if arm is not None:
+            _enrolled(v, ctx)
+            v.arm = arm
+            continue
         if _BARE_SAMPLE_RIGHT.match(right) or (_STRONG_LEFT.search(left) and patients) \
+                or _ADJECTIVE_SAMPLE.match(right) or _RECEIVED_SAMPLE.match(right) \
                 or _treated_with_study_arm(text, v, ctx):
             _enrolled(v, ctx)
             continue
@@ -50,6 +82,9 @@ def assign_counts(text: str, values: list[ValueSlot], endpoints: Sequence[Endpoi
                 cands = [e for e in endpoints if e.end <= v.tok.start and e.start >= m.start(1) - 1 and not e.population]
                 ep = cands[-1] if cands else None
         if ep is not None and (patients or _COUNTED_AFTER.match(right) or (ep.end <= v.tok.start and text[ep.end:v.tok.start].strip())):
+            if ctx.one_study and ep.code not in REPORT_COUNT_ENDPOINTS:
+                v.kind = "drop"  # a report gives its responders and events as rates
+                continue
             v.endpoint, v.kind, v.count_rule, v.statistic = ep.code, "count", "rule:event_count", "count"
             continue
         weak = _WEAK_LEFT.search(left) and not _NOT_SAMPLE_LEFT.search(left)

@@ -5,6 +5,7 @@ import re
 from functools import lru_cache
 from typing import Iterable, NamedTuple
 
+from extractors.evidence.numbers import one_line
 from extractors.evidence.rules import ENDPOINT_TERMS, POPULATION_ENDPOINT_LEFT, TRANSPLANT_POPULATION_LEFT, EndpointTerm
 
 
@@ -50,6 +51,7 @@ def abbreviation_terms(pairs: Iterable[tuple[str, str]]) -> tuple[EndpointTerm, 
 
 def find_endpoints(text: str, extra: tuple[EndpointTerm, ...] = ()) -> list[EndpointMention]:
     """Return non-overlapping endpoint mentions, longest match first, in text order."""
+    text = one_line(text)
     found = []
     for rx, code in _compiled(tuple(extra)):
         for m in rx.finditer(text):

@@ -8,7 +8,8 @@ from typing import Optional, Sequence
 from extractors.evidence.attribution import build_trial_index
 from extractors.evidence.body import BODY_KINDS, extract_body
 from extractors.evidence.endpoints import abbreviation_terms
-from extractors.evidence.rules import TIME_TO_EVENT_ENDPOINTS, EndpointTerm
+from extractors.evidence.frame import StudyFrame, frame_repeats, study_frame
+from extractors.evidence.rules import TIME_TO_EVENT_ENDPOINTS, WINDOW_ENDPOINTS, EndpointTerm
 from extractors.evidence.table import extract_table1_results, extract_table_results
 from schemas.document import Document
 from schemas.evidence import EvidenceRecord, Table1Row
@@ -53,13 +54,45 @@ def extract_evidence(doc: Document, table1: Sequence[Table1Row] = (),
         return []
     gazetteer_dir = settings.gazetteer_dir if settings.gazetteer_dir.exists() else None
     index, mentions = build_trial_index(doc.text, table1)
+    frame = study_frame(doc, mentions, index, bool(table1), gazetteer_dir)
+    if frame.is_report:
+        mentions = frame_repeats(doc.text, frame.ref, mentions, index)
     extra: tuple[EndpointTerm, ...] = abbreviation_terms(document_abbreviations(doc, settings))
-    body = extract_body(doc, index, mentions, extra, gazetteer_dir)
+    body = extract_body(doc, index, mentions, extra, gazetteer_dir, frame)
     table = extract_table1_results(doc, table1, index, extra, gazetteer_dir)
     skip = {r.table_id for r in table1}
-    other = extract_table_results(doc, index, tuple(skip), extra, gazetteer_dir)
+    other = extract_table_results(doc, index, tuple(skip), extra, gazetteer_dir, frame.ref if frame.is_report else None)
     table = apply_timepoints_from_body(table, body)
-    return dedupe(body + table + other)
+    records = with_study_therapy(body + table + other, frame)
+    return dedupe(apply_windows_across_document(records) if frame.is_report else records)
+
+
+def apply_windows_across_document(records: Sequence[EvidenceRecord]) -> list[EvidenceRecord]:
+    """A report's response rate printed without its window takes the window the report gives the same figure elsewhere.
+
+    ('MRD remission ... (90% vs 54%)' in the abstract, 'at the end of the cycle (day 29) ... 44/49 (90%)' in Results.)
+    """
+    windowed = [r for r in records if r.statistic == "rate" and r.timepoint and r.endpoint in WINDOW_ENDPOINTS]
+    out = []
+    for rec in records:
+        if rec.statistic == "rate" and rec.timepoint is None and rec.endpoint in WINDOW_ENDPOINTS:
+            same = {w.timepoint for w in windowed if w.endpoint == rec.endpoint and w.arm == rec.arm
+                    and w.trial == rec.trial and abs(w.value - rec.value) < 0.051}
+            if len(same) == 1:
+                rec = rec.model_copy(update={"timepoint": same.pop(), "extractor": rec.extractor + "+window_from_document"})
+        out.append(rec)
+    return out
+
+
+def with_study_therapy(records: Sequence[EvidenceRecord], frame: StudyFrame) -> list[EvidenceRecord]:
+    """In a single-arm report, every record of the report's own study carries the study therapy as its arm.
+
+    A report that names its product only generically ('CD19 CAR T cells') has no study therapy and keeps its arms.
+    """
+    if not (frame.is_report and frame.single_arm and frame.therapy):
+        return list(records)
+    return [r.model_copy(update={"arm": frame.therapy}) if r.trial == frame.ref.trial and r.arm != frame.therapy else r
+            for r in records]
 
 
 def apply_timepoints_from_body(table: Sequence[EvidenceRecord], body: Sequence[EvidenceRecord]) -> list[EvidenceRecord]:

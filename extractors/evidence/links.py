@@ -12,8 +12,10 @@ _MEASURE_LINK = re.compile(r"^\s*(?:%|per ?cent|months?)?\s*\)?\s*(?:[(\[]\s*\d+
                            + OUTCOME_VERB.pattern + r"[^;,()\d]{0,50}?$", _I)
 _COUNT_LINK = re.compile(r"^\s*(?:\([^)]*\)\s*)?(?:(?:out\s+)?of\s+(?:the\s+|them\b\s*|these\s+)?(?:\d+\s+)?)?(?:[\w/+\-]+\s+){0,4}?"
                          r"(?:with\s+(?:grade\s+\w+\s+)?|(?:[^;,()\d]{0,40}?)(?:\b(?:also|then)\s+)?" + OUTCOME_VERB.pattern + r"[^;,()\d]{0,50}?|)$", _I)
-_DIRECT_ENDPOINT = re.compile(r"^\s*(?:%|per ?cent|months?)?\s*$", _I)
-_LEAD_VERB_ENDPOINT = re.compile(r"(?:proceed|went|bridged|receiv|underw|undergo|died)", _I)
+_DIRECT_ENDPOINT = re.compile(r"^\s*(?:%|per ?cent|months?)?\s*\)?\s*$", _I)
+_OF_THEM_WITH = re.compile(r"^\s*(?:%|per ?cent)?\s*\)?\s*(?:of\s+(?:them|these|whom)\s+)?with\s+(?:an?\s+)?$", _I)
+"""'63 (33%) of them with CR and 18 (9%) with CRh': each share names its own endpoint after 'with'."""
+_LEAD_VERB_ENDPOINT = re.compile(r"(?:proceed|went|bridged|receiv|underw|undergo|died|(?:were|was|remained|are|is) (?:still )?alive)", _I)
 _LEAD_VERB_GAP = re.compile(r"\s*(?:%|per ?cent|months?)?\s*\)?\s*(?:of\s+(?:the\s+|all\s+)?(?:[\w\-]+\s+){0,5}?|(?:(?!among\b|in\b|with\b)[A-Za-z/+\-]+\s+){0,3}?)", _I)
 
 
@@ -24,7 +26,7 @@ def endpoint_after(text: str, start: int, stop: int, endpoints: Sequence[Endpoin
         if ep.start < start or ep.start > stop or ep.start - start > limit or ep.population:
             continue
         between = text[start:ep.start]
-        if not count and _DIRECT_ENDPOINT.match(between):
+        if not count and (_DIRECT_ENDPOINT.match(between) or _OF_THEM_WITH.match(between)):
             return ep
         link = _COUNT_LINK if count else _MEASURE_LINK
         if link.match(between):

@@ -21,6 +21,16 @@ WORD_NUMBER = re.compile(r"(?<![A-Za-z-])" + _WORD_NUMBER_RE + r"(?![A-Za-z]|-(?
 DIGITS = re.compile(r"(?<![\w.·/\-−–+])(\d{1,3}(?:,\d{3})+|\d+)(?:[.·](\d+))?(?![\w·]|\.\d|[-–]\d*[A-Za-z])")
 
 DASH = r"[-–—−]"
+
+_LINE_BREAKS = {ord(c): " " for c in "\n\r\t\x0b\x0c\u2028\u2029\u00a0"}
+
+
+def one_line(text: str) -> str:
+    """The text with every line break and odd space as a plain space, same length (offsets stay valid).
+
+    Layouts break lines in different places; rule patterns written with spaces must match across a break.
+    """
+    return text.translate(_LINE_BREAKS)
 TIME_UNIT = r"(?:years?|yrs?|y|months?|mos?|mo)"
 
 
@@ -76,6 +86,8 @@ TIMEPOINT_PATTERNS: tuple[tuple[str, str], ...] = (
      "'2-year OS', '12-month duration', '5y OS', '3-year rate'"),
     (r"\bat\s+" + _TP_NUM + r"\s*" + DASH + r"?\s*(years?|yrs?|y|months?|mos?|mo)\b(?!\s+(?:of\s+)?follow)",
      "'at 12 months', 'at 1 year'"),
+    (r"(?<![\w.])" + _TP_NUM + r"\s*" + DASH + r"?\s*(years?|yrs?|y|months?|mos?|mo)\s+after\s+(?:the\s+)?(?:first\s+|initial\s+|onset of\s+)?(?:response|remission|CR\b|infusion|randomi[sz]ation|transplant(?:ation)?|HSCT)",
+     "'12 months after the first response': a landmark counted from an event"),
 )
 _TP_RES = tuple(re.compile(p, re.IGNORECASE) for p, _ in TIMEPOINT_PATTERNS)
 
@@ -152,9 +164,11 @@ EXCLUDED_SPAN_PATTERNS: tuple[tuple[str, str], ...] = (
      "ranges such as 10–25%, 18–65 or 2 to 24 months are not single values"),
     (r"\bNCT\s?\d{8}\b", "registry numbers"),
     (r"\b(?:SE|SD|IQR)\s*[=:]?\s*\d+(?:[.·]\d+)?", "standard errors and deviations"),
+    (r"±\s*\d+(?:[.·]\d+)?", "the spread after '96.0±1.2%' (a standard error or deviation), not a value"),
     (r"\b(?:19|20)\d{2}\b(?!\s*(?:%|patients|months))", "calendar years"),
     (r"\b\d+(?:st|nd|rd|th)\b", "ordinals such as 64th"),
     (r"\b10\s*[-−–]\s*\d\b", "MRD thresholds printed as 10−3 after the superscript was lost"),
+    (r"\b10\s*\^\s*\(?\s*[-−–]?\s*\d+\s*\)?|\b10\s*[Ee]\s*[-−–]\s*\d+\b", "MRD thresholds with a caret or E notation (10^-4, 10^(-4), 1E-4)"),
 )
 _EXCLUDED_RES = tuple(re.compile(p) for p, _ in EXCLUDED_SPAN_PATTERNS)
 
@@ -165,3 +179,53 @@ def excluded_spans(text: str) -> list[tuple[int, int]]:
     spans += [(i.start, i.end) for i in find_intervals(text)]
     spans += [(p.start, p.end) for p in find_p_values(text)]
     return spans
+
+
+# Assessment windows of a rate, in GUIDE.md's forms: (pattern, code template, rationale); {n} is the number read.
+_WIN_NUM = r"(?P<n>\d+|" + _WORD_NUMBER_RE + r")"
+WINDOW_PATTERNS: tuple[tuple[str, str, str], ...] = (
+    (r"\b(?:within|during|in|over|after|following|by the end of)\s+(?:the\s+)?(?:first\s+)?" + _WIN_NUM
+     + r"\s+(?:[\w-]+\s+)?(?:cycles?|courses?|blocks?)\b", "{n}cycles",
+     "'within two cycles', 'within first 2 cycles': the response window counted in cycles"),
+    (r"\b(?:within|during|in|after|following|at the end of|by the end of)\s+(?:the\s+)?(?:first|1st|initial|one)\s+"
+     r"(?:(?:treatment|induction|consolidation)\s+)?(?:cycle|course|block)\b|\bafter\s+(?:cycle|course|block)\s+(?:1|one)\b",
+     "cycle1", "'after the first cycle', 'after cycle 1': the response after one cycle"),
+    (r"\b(?:within|by|after(?:\s+only)?|in the first)\s+(?:the\s+)?(?:first\s+)?" + _WIN_NUM
+     + r"\s+(?P<u>weeks?|months?)\b(?!\s+(?:of\s+)?follow)", "{n}{u}",
+     "'within 12 weeks', 'within 3 months', 'after only 2 weeks of therapy'"),
+    (r"\bat\s+" + _WIN_NUM + r"\s+weeks?\b", "{n}wk", "'at 2 weeks': an early assessment (months stay landmark-shaped: 'at 3 months')"),
+    (r"\b(?:at|by|on|until|the)?\s*(?:the\s+)?(?:same\s+)?week[- ](?P<n>\d+)\b", "{n}wk",
+     "'at week 24', 'the week-24 assessment'"),
+    (r"\b(?:at|by)\s+month\s+(?P<n>\d+)\b", "{n}mo", "'at month 3'"),
+    (r"(?<![\w–-])(?:study\s+)?day[- ](?P<n>\d+)\b(?!\s*(?:[-–]|to)\s*\d)", "d{n}",
+     "'on day 29', '(day 85)': an assessment on a study day; day ranges are schedules"),
+    (r"\bend[- ]of[- ](?:the\s+)?induction\b|\bEOI\b", "EOI", "'at the end of induction'"),
+    (r"\bend[- ]of[- ](?:the\s+)?(?:study\s+)?(?:treatment|therapy)\b|\bEOT\b", "EOT", "'at the end of treatment'"),
+)
+_WINDOW_RES = tuple((re.compile(p, re.IGNORECASE), code) for p, code, _ in WINDOW_PATTERNS)
+
+
+def _window_code(m: re.Match, code: str) -> Optional[str]:
+    if "{n}" not in code:
+        return code
+    amount = parse_number_text(m.group("n"))
+    if amount is None or amount <= 0 or amount > 400 or not float(amount).is_integer():
+        return None
+    n = int(amount)
+    if code == "{n}cycles":
+        return "cycle1" if n == 1 else f"{n}cycles"
+    if code == "{n}{u}":
+        return f"{n}wk" if m.group("u").lower().startswith("w") else f"{n}mo"
+    return code.format(n=n)
+
+
+def find_windows(text: str) -> list[Timepoint]:
+    """Return assessment-window phrases ('within two cycles' -> 2cycles, 'on day 29' -> d29) in text order."""
+    out: list[Timepoint] = []
+    for rx, code in _WINDOW_RES:
+        for m in rx.finditer(text):
+            value = _window_code(m, code)
+            if value and not any(t.start < m.end() and m.start() < t.end for t in out):
+                out.append(Timepoint(m.start(), m.end(), value))
+    out.sort(key=lambda t: t.start)
+    return out

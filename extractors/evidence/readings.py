@@ -12,11 +12,11 @@ from extractors.evidence.endpoints import EndpointMention, find_endpoints
 from extractors.evidence.links import endpoint_after
 from extractors.evidence.numbers import (
     NumberToken, Timepoint, excluded_spans, find_intervals, find_numbers, find_p_values, find_timepoints,
-    parse_number_text,
+    find_windows, one_line, parse_number_text,
 )
 from extractors.evidence.rules import (
     DISTRACTORS, MEAN_CUE, MEDIAN_CUE, OUTCOME_VERB, PATIENT_NOUNS, RATE_ONLY_ENDPOINTS, SAMPLE_SIZE_BARE_RIGHT,
-    THRESHOLD_COPULA,
+    THRESHOLD_COPULA, WINDOW_ENDPOINTS,
 )
 from extractors.evidence.slots import Reading, ReadingContext, ValueSlot
 
@@ -28,9 +28,10 @@ _COPULA = re.compile(THRESHOLD_COPULA.pattern, _I)
 _VERB = re.compile(r"\b" + OUTCOME_VERB.pattern, _I)
 _MEDIAN = re.compile(MEDIAN_CUE.pattern, _I)
 _MEAN = re.compile(MEAN_CUE.pattern, _I)
-_PERCENT = re.compile(r"^\s*(?:%|per ?cent\b)", _I)
-_MONTHS = re.compile(r"^\s*[-–]?\s*(?:months?|mos?\.?|mo)\b", _I)
-_UNIT_CHAIN = re.compile(r"^\s*(?:%|months?|mos?\b)?\s*(?:\)\s*)?(?:,\s*)?(?:vs\.?|versus|and|or|to|compared with|compared to|,)\s*(?:\(?\s*)(?:(?:the\s+)?[A-Za-z][\w\-]*\s+){0,2}?(\d+(?:[.·]\d+)?)\s*(%|months?|mos?\b)(?!\s*(?:CI\b|C\.I\.|confidence))", _I)
+_SPREAD = r"(?:\s*±\s*\d+(?:[.·]\d+)?)?"  # '96.0±1.2%': the unit after a standard error is the value's
+_PERCENT = re.compile(r"^" + _SPREAD + r"\s*(?:%|per ?cent\b)", _I)
+_MONTHS = re.compile(r"^" + _SPREAD + r"\s*[-–]?\s*(?:months?|mos?\.?|mo)\b", _I)
+_UNIT_CHAIN = re.compile(r"^\s*(?:%|months?|mos?\b)?\s*(?:\)\s*)?(?:,\s*)?(?:vs\.?|versus|v\b\.?|and|or|to|compared with|compared to|,)\s*(?:\(?\s*)(?:(?:the\s+)?[A-Za-z][\w\-]*\s+){0,2}?(\d+(?:[.·]\d+)?)\s*(%|months?|mos?\b)(?!\s*(?:CI\b|C\.I\.|confidence))", _I)
 _NUMERATOR = re.compile(r"^\s*(?:(?:out\s+)?of\s+(?:the\s+|these\s+|all\s+)?[^()\[\]\n]{0,70}?|(?:[\w/+\-]+\s+){0,4}?" + PATIENT_NOUNS + r"\s*|)[(\[]\s*\d+(?:[.·]\d+)?\s*%", _I)
 _DENOMINATOR_LEFT = re.compile(r"(?:\d+|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|[a-z]+teen|[a-z]+ty(?:-[a-z]+)?))\s+(?:out\s+)?of\s+(?:the\s+|all\s+)?$", _I)
 _OWN_PREDICATE = re.compile(r"^\s*%?\s*\)?\s*(?:of\s+(?:whom|them|these|those)\s+|(?:of\s+the\s+[\w\-]+(?:\s+[\w\-]+)?\s+)?(?:who|that)\s+)(?:also\s+)?"
@@ -40,8 +41,10 @@ _BARE_SAMPLE = re.compile(SAMPLE_SIZE_BARE_RIGHT.pattern, _I)
 _CI_GAP = re.compile(r"\s*(?:%|per ?cent|months?|mos?)?\s*(?:[(\[]\s*\d+\s*(?:/|of|out of)\s*\d+\s*[;,]?\s*)?[(\[;,]?\s*", _I)
 _BARE_INTERVAL = re.compile(r"\s*(?:%|per ?cent|months?|mos?)?\s*[(\[]\s*(\d+(?:[.·]\d+)?)\s*%?\s*(?:[-–—−]|to|,)\s*(\d+(?:[.·]\d+)?)\s*%?\s*(?:months?|mos?)?\s*[)\];]", _I)
 _BARE_INTERVAL_HR = re.compile(r"\s*[,;]\s*(\d+(?:[.·]\d+)?)\s*(?:[-–—−]|to)\s*(\d+(?:[.·]\d+)?)\s*(?:[)\];,]|$)", _I)
-_CONTRAST_WORD = re.compile(r"\b(?:and|vs\.?|versus|compared (?:with|to)|than)\b", _I)
+_CONTRAST_WORD = re.compile(r"\b(?:and|vs\.?|v|versus|compared (?:with|to)|than)\b", _I)
 _COUNT_PERCENT_VALUE = re.compile(r"\d\s*[(\[]\s*$")
+_SLASH_NUMERATOR = re.compile(r"^\s*/\s*\d+\s*(?:[\w-]+\s+){0,2}?[(\[]\s*\d+(?:[.·]\d+)?\s*%")
+_TRANSPLANTED_LEFT = re.compile(r"(?<![\d.·/])(\d+)\s*(?:/\s*\d+\s*)?(?:" + PATIENT_NOUNS + r"\s*)?[(\[]\s*$", _I)
 _COUNT_PERCENT_NUMERATOR = re.compile(r"^\s*(?:/\s*\d+\s*)?[(\[]\s*\d")
 _BOTH = re.compile(r"\bboth\b", _I)
 _ALL_BUT = re.compile(r"\ball but\s*$", _I)
@@ -100,7 +103,8 @@ def _classify(text: str, tok: NumberToken, ctx: ReadingContext) -> Optional[Valu
         return ValueSlot(tok, unit, "measure")
     if not float(tok.value).is_integer() or tok.value <= 0 or _ALL_BUT.search(left):
         return None
-    if (_NUMERATOR.match(right) and not _BARE_SAMPLE.match(right)) or _DENOMINATOR_LEFT.search(left):
+    if (_NUMERATOR.match(right) and not _BARE_SAMPLE.match(right)) or _DENOMINATOR_LEFT.search(left) \
+            or _SLASH_NUMERATOR.match(right):
         return None
     return ValueSlot(tok, None, "count")
 
@@ -140,13 +144,15 @@ def _timepoint_for(text: str, value: ValueSlot, run: Optional[tuple[int, int, li
 
 def read_clause(text: str, ctx: ReadingContext = ReadingContext()) -> list[Reading]:
     """Return the result values of one sentence or table clause."""
+    text = one_line(text)
     blocked = excluded_spans(text) + list(ctx.blocked)
     timepoints = find_timepoints(text)
+    windows = find_windows(text) if ctx.windows else []
     endpoints = find_endpoints(text, ctx.extra_terms)
     arms = find_arms(text, ctx.gazetteer_dir)
     intervals = find_intervals(text)
     pvalues = find_p_values(text)
-    spans = blocked + [(t.start, t.end) for t in timepoints] + [(a.start, a.end) for a in arms] \
+    spans = blocked + [(t.start, t.end) for t in timepoints + windows] + [(a.start, a.end) for a in arms] \
         + [(e.start, e.end) for e in endpoints]
     values: list[ValueSlot] = []
     for tok in find_numbers(text):
@@ -160,10 +166,25 @@ def read_clause(text: str, ctx: ReadingContext = ReadingContext()) -> list[Readi
     if _MEAN.search(text) and not _MEDIAN.search(text):
         values = [v for v in values if v.unit != "months"]
     _assign_endpoints(text, values, endpoints, timepoints, ctx)
+    _assign_windows(text, values, windows)
     assign_counts(text, values, endpoints, ctx)
     assign_arms(text, values, arms, ctx)
     _attach_ci_p(text, values, intervals, pvalues, ctx.ci_declared)
-    return _to_readings(text, values)
+    values = [v for v in values if v.kind != "drop"]
+    readings = _to_readings(text, values)
+    return readings + (_transplant_counts(text, readings) if ctx.one_study else [])
+
+
+def _transplant_counts(text: str, readings: Sequence[Reading]) -> list[Reading]:
+    """'32 (39.5%) went on to transplant', '48/54 (88.9%)': a transplant rate's numerator is a count fact too."""
+    out = []
+    for r in readings:
+        if r.endpoint == "ALLOHSCT" and r.statistic == "rate":
+            m = _TRANSPLANTED_LEFT.search(text[:r.start])
+            if m:
+                out.append(Reading(m.start(1), m.end(1), m.group(1), float(m.group(1)), "ALLOHSCT", None, "count", None,
+                                   r.arm, "rule:transplant_count"))
+    return out
 
 
 def _assign_endpoints(text: str, values: list[ValueSlot], endpoints: Sequence[EndpointMention],
@@ -176,9 +197,10 @@ def _assign_endpoints(text: str, values: list[ValueSlot], endpoints: Sequence[En
         ep = endpoint_after(text, v.tok.end, stop, endpoints)
         if ep is not None and v.kind == "measure":
             v.endpoint = ep.code
-            v.timepoint = _timepoint_for(text, v, (ep.start, ep.end, [ep.code]), stop, timepoints, endpoints) \
+            others = [e for e in endpoints if e is not ep]  # '61% were alive at two years': its own endpoint lies between
+            v.timepoint = _timepoint_for(text, v, (ep.start, ep.end, [ep.code]), stop, timepoints, others) \
                 if any(tp.end <= ep.start and ep.start - tp.end <= 4 for tp in timepoints) else \
-                _timepoint_for(text, v, None, stop, timepoints, endpoints)
+                _timepoint_for(text, v, None, stop, timepoints, others)
     # a share followed by its own predicate that names no endpoint describes something else ('48% of whom received tocilizumab')
     for i, v in enumerate(measures):
         if v.endpoint is None and v.kind == "measure":
@@ -222,6 +244,7 @@ def _assign_endpoints(text: str, values: list[ValueSlot], endpoints: Sequence[En
                 v.timepoint = _timepoint_for(text, v, None, len(text), timepoints, endpoints)
             elif ctx.fallback_endpoint:
                 v.endpoint = ctx.fallback_endpoint
+                v.timepoint = v.timepoint or ctx.fallback_timepoint
     for v in measures:
         if v.statistic is None and v.endpoint:
             if v.kind == "hr":
@@ -234,6 +257,31 @@ def _assign_endpoints(text: str, values: list[ValueSlot], endpoints: Sequence[En
                 v.statistic = "rate"
         if v.statistic == "median" and v.unit == "%":
             v.statistic = "landmark" if v.timepoint else "rate"
+
+
+def _assign_windows(text: str, values: list[ValueSlot], windows: Sequence[Timepoint]) -> None:
+    """A response rate takes the assessment window of its clause ('Within two cycles, 42% achieved CR' -> 2cycles).
+
+    A response percentage with a time ('CR at 3 months') is a rate in that window, not a landmark.
+    """
+    for v in values:
+        if v.kind != "measure" or v.unit != "%" or v.endpoint not in WINDOW_ENDPOINTS:
+            continue
+        if v.timepoint:
+            v.statistic = "rate"
+            continue
+        lo = text.rfind(";", 0, v.tok.start) + 1
+        hi = text.find(";", v.tok.end)
+        hi = len(text) if hi < 0 else hi
+        # a clause-opening window ('Within two cycles, ...') covers the clause; another only its nearest value
+        lead_end = text.find(",", lo)  # the clause's leading phrase: up to its first comma, before any value
+        opening = [w for w in windows if lo <= w.start and 0 <= lead_end and w.end <= lead_end + 1
+                   and w.end <= v.tok.start and not any(lo <= o.tok.start < w.start for o in values)]
+        near = opening or [w for w in windows if lo <= w.start and w.end <= hi and not any(
+            o is not v and o.kind == "measure" and min(w.end, v.tok.end) <= o.tok.start < max(w.start, v.tok.start)
+            for o in values)]
+        if near:
+            v.timepoint = min(near, key=lambda w: min(abs(w.start - v.tok.end), abs(v.tok.start - w.end))).code
 
 
 def _attach_ci_p(text: str, values: list[ValueSlot], intervals, pvalues, ci_declared: bool = False) -> None:
@@ -253,6 +301,9 @@ def _attach_ci_p(text: str, values: list[ValueSlot], intervals, pvalues, ci_decl
             low, high = parse_number_text(bare.group(1)), parse_number_text(bare.group(2))
             if low is not None and high is not None and low <= v.tok.value <= high:
                 v.ci = (low, high)
+                for bound in values:  # '82 (73, 89)': the bounds of an interval are not values of their own
+                    if bare.start(1) <= bound.tok.start < bare.end():
+                        bound.kind = "drop"
     for p in pvalues:
         prior = [v for v in measures if v.tok.end <= p.start]
         if prior and p.start - prior[-1].tok.end <= 120:

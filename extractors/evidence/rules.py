@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from typing import NamedTuple
 
-EXTRACTOR_VERSION = "evidence-rules/1.2"
+EXTRACTOR_VERSION = "evidence-rules/1.3"
 
 
 class EndpointTerm(NamedTuple):
@@ -16,6 +16,10 @@ class EndpointTerm(NamedTuple):
     abbreviable: bool = True
 
 
+# A transplant after the study treatment, in the spellings of US and UK reports (haematopoietic, stem-cell).
+TRANSPLANT_NOUN = (r"(?:allo-?HSCT|allo-?SCT|allo-?HCT|HSCT|HCT|SCT|allogeneic (?:ha?ematopoietic |blood )?(?:stem[- ]cell |cell )?"
+                   r"(?:transplant(?:ation)?|HSCT|SCT|HCT)|(?:ha?ematopoietic |stem[- ]cell )+transplant(?:ation)?|transplant(?:ation)?)")
+
 # Longer, more specific phrases win over shorter ones (matching keeps the longest span at each place).
 ENDPOINT_TERMS: tuple[EndpointTerm, ...] = (
     # composites of complete remission with partial count recovery
@@ -24,7 +28,7 @@ ENDPOINT_TERMS: tuple[EndpointTerm, ...] = (
     EndpointTerm(r"complete remission with (?:or without (?:full )?|(?:full,?\s+)?(?:partial,?\s+)?(?:or\s+)?(?:incomplete|partial)\s+)(?:ha?ematologic(?:al)?\s+|count\s+|blood count\s+)?recovery", "CR_CRI", "'CR with full, partial, or incomplete hematologic recovery' pools CR with CRi/CRh"),
     EndpointTerm(r"complete (?:remission|response) (?:or|and|plus|/) complete (?:remission|response) with (?:incomplete|partial) (?:ha?ematologic(?:al)? |count |blood count |platelet )?recovery", "CR_CRI", "'complete remission or complete remission with incomplete recovery' spells out CR/CRi"),
     EndpointTerm(r"(?:MRD|minimal residual disease|measurable residual disease)[- ](?:negative|negativity)[- ](?:complete |CR\b|morphologic(?:al)? )(?:remission|response)?s?", "MRD_NEG", "'MRD-negative complete remission' is the MRD endpoint, not CR"),
-    EndpointTerm(r"(?:MRD|minimal residual disease|measurable residual disease) (?:below|under|less than|<)\s*10\s*[-−–]\s*\d", "MRD_NEG", "'MRD below 10−4' states MRD negativity at that sensitivity (percent cut-offs usually define subgroups)"),
+    EndpointTerm(r"(?:MRD|minimal residual disease|measurable residual disease) (?:below|under|less than|<)\s*10\s*(?:\^\s*\(?\s*)?[-−–]\s*\d", "MRD_NEG", "'MRD below 10−4' states MRD negativity at that sensitivity (percent cut-offs usually define subgroups)"),
     EndpointTerm(r"composite (?:complete )?(?:rate of )?(?:remission|response)(?: rate)?", "CR_CRI", "'composite remission' pools CR with CRi/CRh"),
     EndpointTerm(r"(?:complete )?(?:MRD|minimal residual disease|measurable residual disease)[- ](?:negative|negativity) (?:response|remission|status|rate)", "MRD_NEG", "MRD-negative response/remission is the MRD endpoint, not CR"),
     EndpointTerm(r"complete MRD response", "MRD_NEG", "complete MRD response means MRD negativity", True),
@@ -40,9 +44,10 @@ ENDPOINT_TERMS: tuple[EndpointTerm, ...] = (
     # overall response
     EndpointTerm(r"(?:overall|objective|ha?ematologic(?:al)?|best) response(?: rate)?", "ORR", "overall/objective/hematologic response rate"),
     EndpointTerm(r"response rates?", "ORR", "a bare response rate is the overall response rate"),
+    EndpointTerm(r"(?<=\s)responded\b", "ORR", "'47 (98%) responded': patients who responded give the overall response rate"),
     EndpointTerm(r"(?:overall |early )?remission rates?|overall remission", "ORR", "'overall remission rate' pools CR and CRi as the response rate"),
     EndpointTerm(r"(?<![A-Za-z])ORR(?![A-Za-z])", "ORR", "ORR abbreviation", True),
-    EndpointTerm(r"(?:(?<=obtained a )|(?<=obtained an )|(?<=achieved a )|(?<=achieved an ))response", "ORR", "'obtained a response' reports overall response"),
+    EndpointTerm(r"(?:(?<=obtained a )|(?<=obtained an )|(?<=achieved a )|(?<=achieved an )|(?<=had a )|(?<=had an ))response", "ORR", "'obtained a response', 'had a response' report overall response"),
     # survival endpoints
     EndpointTerm(r"relapse[- ]free survival", "RFS", "relapse-free survival"),
     EndpointTerm(r"(?<![A-Za-z])RFS(?![A-Za-z])", "RFS", "RFS abbreviation", True),
@@ -53,6 +58,7 @@ ENDPOINT_TERMS: tuple[EndpointTerm, ...] = (
     EndpointTerm(r"progression[- ]free survival", "PFS", "progression-free survival"),
     EndpointTerm(r"(?<![A-Za-z])PFS(?![A-Za-z])", "PFS", "PFS abbreviation", True),
     EndpointTerm(r"overall survival", "OS", "overall survival"),
+    EndpointTerm(r"(?<=\s)(?:were|was|remained|are|is) (?:still )?alive", "OS", "'49% of them were alive at one year' is an overall-survival landmark"),
     EndpointTerm(r"(?<![A-Za-z])OS(?![A-Za-z])", "OS", "OS abbreviation", True),
     EndpointTerm(r"(?<![- ]free )survival(?: rates?| probability)?", "OS", "bare 'survival' (rate, probability) reports overall survival"),
     EndpointTerm(r"(?:(?<=hazard ratio for )|(?<=HR for ))death(?: from any cause)?", "OS", "'hazard ratio for death' compares overall survival", abbreviable=False),
@@ -60,12 +66,16 @@ ENDPOINT_TERMS: tuple[EndpointTerm, ...] = (
     EndpointTerm(r"(?:(?<=hazard ratio for )|(?<=HR for ))(?:disease )?progression or death", "PFS", "'hazard ratio for progression or death' compares progression-free survival", abbreviable=False),
     EndpointTerm(r"(?:(?<=hazard ratio for )|(?<=HR for ))relapse or death", "RFS", "'hazard ratio for relapse or death' compares relapse-free survival", abbreviable=False),
     EndpointTerm(r"duration of (?:response|remission)", "DOR", "duration of response/remission"),
+    EndpointTerm(r"(?:\w[\w/-]*\s+){1,3}?(?:lasted|persisted)(?=\s+(?:for\s+)?(?:a\s+)?median)", "DOR",
+                 "'responses lasted a median of 8 months': how long a response lasted is its duration", abbreviable=False),
+    EndpointTerm(r"(?:probability|rate|proportion|likelihood) of (?:remaining|staying|continuing) in (?:complete )?(?:remission|response)", "DOR",
+                 "'the probability of remaining in remission 12 months after response' is a duration-of-remission landmark"),
     EndpointTerm(r"(?<![A-Za-z])DOR(?![A-Za-z])", "DOR", "DOR abbreviation", True),
     # toxicities
     EndpointTerm(r"(?:hepatic )?veno[- ]?occlusive (?:liver )?disease", "VOD", "veno-occlusive (liver) disease"),
     EndpointTerm(r"sinusoidal obstruction syndrome", "VOD", "SOS is the current name of VOD"),
     EndpointTerm(r"(?<![A-Za-z])(?:VOD|SOS)(?![A-Za-z])", "VOD", "VOD/SOS abbreviations", True),
-    EndpointTerm(r"cytokine[- ]release syndrome", "CRS", "cytokine release syndrome"),
+    EndpointTerm(r"cytokine[- ]release(?: syndrome)?", "CRS", "cytokine release syndrome; tables often drop 'syndrome'"),
     EndpointTerm(r"(?<![A-Za-z])CRS(?![A-Za-z])", "CRS", "CRS abbreviation", True),
     EndpointTerm(r"immune[- ]effector[- ]cell[- ]associated neurotoxicity(?: syndrome)?", "ICANS", "ICANS spelled out"),
     EndpointTerm(r"neurotoxicit(?:y|ies)|neurologic(?:al)? toxicit(?:y|ies)|neurologic(?:al)? events?", "ICANS", "neurotoxicity of immunotherapy is reported as ICANS"),
@@ -73,10 +83,14 @@ ENDPOINT_TERMS: tuple[EndpointTerm, ...] = (
     EndpointTerm(r"graft[- ]versus[- ]host disease", "GVHD", "graft-versus-host disease"),
     EndpointTerm(r"(?<![A-Za-z])a?GvHD(?![A-Za-z])", "GVHD", "GvHD abbreviation in any capitalisation"),
     # transplant and mortality
-    EndpointTerm(r"(?:proceed(?:ed|ing|s)?|went on|bridged|bridging)(?: to| with)? (?:an? )?(?:subsequent |consolidative |consolidation (?:with )?)?(?:allo-?HSCT|allo-?SCT|allo-?HCT|HSCT|HCT|SCT|allogeneic (?:stem[- ]cell |hematopoietic (?:stem[- ]cell |cell )?)?transplant(?:ation)?|transplant(?:ation)?)",
+    EndpointTerm(r"(?:proceed(?:ed|ing|s)?|went on|bridged|bridging)(?: to| with)? (?:an? )?(?:subsequent |consolidative |consolidation (?:with )?)?" + TRANSPLANT_NOUN,
                  "ALLOHSCT", "proceeding to transplant is the ALLOHSCT endpoint"),
-    EndpointTerm(r"(?:received|receiving|underwent|undergoing|undergo) (?:an? )?(?:subsequent |consolidative )?(?:allo-?HSCT|allo-?SCT|allo-?HCT|HSCT|HCT|allogeneic (?:stem[- ]cell |hematopoietic (?:stem[- ]cell |cell )?)?transplant(?:ation)?|transplant(?:ation)?)",
+    EndpointTerm(r"(?:received|receiving|underwent|undergoing|undergo) (?:an? )?(?:subsequent |consolidative )?" + TRANSPLANT_NOUN,
                  "ALLOHSCT", "receiving a transplant after the study treatment is the ALLOHSCT endpoint"),
+    EndpointTerm(r"(?:allo-?(?:HSCT|SCT|HCT)|allogeneic (?:ha?ematopoietic |blood )?(?:stem[- ]cell |cell )?(?:transplant(?:ation)?|HSCT|SCT|HCT))(?! recipients)(?: rate)?",
+                 "ALLOHSCT", "an allogeneic transplant named as the outcome ('Allogeneic HSCT was performed in 48 (89%)', a table row 'Allogeneic HSCT in CR1')"),
+    EndpointTerm(r"(?:HSCT|HCT|SCT|transplant(?:ation)?)(?= (?:was|were) (?:performed|done|carried out|undertaken|given|reached))",
+                 "ALLOHSCT", "'HSCT was done in N patients (x%)': a transplant with a verb of performing is the outcome"),
     EndpointTerm(r"non[- ]relapse mortality|treatment[- ]related mortality|induction mortality|early deaths?", "NRM", "deaths not due to relapse"),
     EndpointTerm(r"(?<![A-Za-z])(?:NRM|TRM)(?![A-Za-z])", "NRM", "NRM/TRM abbreviations", True),
     EndpointTerm(r"died (?:while )?in (?:CR|complete remission|remission)", "NRM", "a death in remission is a non-relapse death"),
@@ -110,6 +124,9 @@ ARM_TERMS: tuple[ArmTerm, ...] = (
     ArmTerm(r"(?:anti-?)?CD19[- ]?(?:directed |targeted |targeting |specific )?CAR[- ]?T(?:[- ]cells?)?", "CD19 CAR-T", False, "an unnamed CD19 CAR-T product; a named product wins", False, 1),
     ArmTerm(r"control (?:arm|group|cohort)|historical (?:control|cohort)s?|historic controls?", "control", True, "comparator named only as control; resolved to the study's control arm"),
 )
+
+# Arm names that describe a kind of product, not the product: never a single-arm study's therapy.
+GENERIC_ARMS: tuple[str, ...] = ("CD19 CAR-T", "control")
 
 # Gazetteer drug classes that never name an evidence arm.
 NON_ARM_DRUG_CLASSES: tuple[str, ...] = ("procedure", "cytotoxic payload", "corticosteroid")
@@ -177,6 +194,16 @@ DISTRACTORS: tuple[Distractor, ...] = (
     Distractor("blasts", "right", r"^\s*%?\s*(?:of\s+)?(?:bone marrow |marrow |peripheral |BM )?blasts?\b|^\s*%\s*(?:through|by) (?:flow|MFC)", "blast thresholds and MRD cut-offs"),
     Distractor("blasts_left", "left", r"\bblasts?\b[^.;%\d]{0,30}$", "'blast infiltration of >50%' is a threshold on blasts"),
     Distractor("cd_marker", "right", r"^\s*%?\s*CD\d", "marker expression thresholds"),
+    Distractor("n_in_ten", "right", r"^\s*(?:out\s+)?in\s+(?:every\s+)?(?:two|three|four|five|six|ten|twenty|hundred|\d+)\b", "'four in ten patients' is a proportion in words, not a count"),
+    Distractor("n_in_ten_denominator", "left", r"\b(?:\d+|one|two|three|four|five|six|seven|eight|nine)\s+(?:out\s+)?in\s+(?:every\s+)?$", "the 'ten' of 'four in ten' is no count either"),
+    Distractor("relative_risk_reduction", "left", r"\b(?:lower(?:ed|s)?|reduc(?:ed|es|ing)|cut(?:s|ting)?|decreas(?:ed|es|ing)|halv(?:ed|es))\s+(?:the\s+)?(?:risk|hazard|odds|rate|chance)s?\s+(?:of\s+(?:[\w-]+\s+){0,4}?)?by\s+(?:about\s+|approximately\s+|nearly\s+|almost\s+|some\s+|roughly\s+)?$", "'lowered the risk of death by about 30%' is a relative risk reduction, not a rate"),
+    Distractor("relative_risk_right", "right", r"^\s*(?:%|per ?cent)\s+(?:lower|higher|reduction|reduced|relative|greater|smaller|decrease|increase)\b", "'an 82% lower hazard of death' is a relative effect, not a rate"),
+    Distractor("other_study_figure", "right", r"^\s*(?:%|per ?cent)?\s*(?:\w+\s+){0,1}(?:seen|reported|observed|described|achieved|obtained)\s+(?:in|with|by)\s+(?:the|an?|earlier|previous|prior|other|historical)\b", "'higher than the 39% seen in the phase 1/2 study' is another study's figure"),
+    Distractor("usual_level", "left", r"\b(?:rarely|seldom|never|usually|typically|generally|historically)\s+(?:exceeds?|reach(?:es)?|surpass(?:es)?|tops?|above|below|over|under)\s+(?:about\s+)?$", "'survival rarely exceeds 20%' describes what other treatment usually achieves"),
+    Distractor("assay_threshold", "left", r"\b(?:sensitivity|threshold|cut-?off|detection limit|limit of detection|level of detection)\s+(?:of|at|was|is|:)?\s*(?:[<>≤≥]\s*)?$", "'at a sensitivity of 0.01%': an MRD assay threshold, not a result"),
+    Distractor("planned_size", "left", r"\b(?:called for|planned|target(?:ed)?|aimed (?:at|to (?:enrol|enroll|include|recruit))|sample size of|powered (?:with|for))\s+(?:a total of\s+|about\s+|approximately\s+)?$", "planned sample sizes are design, not enrolment"),
+    Distractor("design_assumption", "right", r"^\s*(?:%|per ?cent)?\s*(?:\w+\s+){0,4}?(?:pre-?specified|null hypothesis|uninteresting|(?:had been|was|were) (?:specified|assumed|hypothesi[sz]ed))\b", "'the 30% rate that had been prespecified as uninteresting' is a design assumption"),
+    Distractor("ongoing_status", "right", r"^\s*(?:%|per ?cent)\s*(?:of\s+(?:[\w-]+\s+){0,3}?)?(?:had|with|in)\s+(?:an?\s+)?ongoing\b", "'42% had an ongoing response' is a status at data cut-off, not the response rate"),
     Distractor("studies", "right", r"^\s*(?:\w+\s+){0,2}(?:studies|trials|papers|articles|reports|centers|centres|countries|sites|groups|samples|cells|genes|years? old)\b", "counts of studies, centres, samples are not patient results"),
 )
 
@@ -185,7 +212,7 @@ THRESHOLD_COPULA = Cue(r"\b(?:was|were|is|are|remained|reached|only|with|:)\s*(?
                        "'incidence of VOD was < 10%' states a result")
 
 # Population descriptors: an endpoint word here describes who was analysed, not what was measured.
-POPULATION_ENDPOINT_LEFT = Cue(r"\b(?:in (?:their )?(?:first |second |later |second or later |first or later )?(?:ha?ematologic(?:al)? |morphologic(?:al)? |complete )?|who (?:achieved|were in|had|attained|obtained|reached) (?:a |an )?|achieving (?:a |an )?(?=CR\b)|patients in )$",
+POPULATION_ENDPOINT_LEFT = Cue(r"\b(?:(?<!were )(?<!was )(?<!remained )(?<!are )(?<!is )in (?:their )?(?:first |second |later |second or later |first or later )?(?:ha?ematologic(?:al)? |morphologic(?:al)? |complete )?|who (?:achieved|were in|had|attained|obtained|reached) (?:a |an )?|achieving (?:a |an )?(?=CR\b)|patients in )$",
                                "'patients who achieved CR' or 'in first CR' define a population")
 
 # Phrases that mark the statistic of the following value.
@@ -196,7 +223,7 @@ MEAN_CUE = Cue(r"\bmean\b", "means are not in the statistic vocabulary")
 PATIENT_NOUNS = r"(?:patients?|subjects?|participants?|children|adults?|adolescents|infants|individuals|responders?|cases|recipients|persons|people|men|women)"
 
 # Sample-size frames: a number of patients that is the size of the study or of an analysed cohort.
-SAMPLE_SIZE_STRONG_LEFT = Cue(r"\b(?:among|including|included|enrolled|enrolling|randomi[sz]ed(?: \([^)]*\))?|involving|recruited|comprising|total of)\s+(?:all\s+)?(?:the\s+)?$",
+SAMPLE_SIZE_STRONG_LEFT = Cue(r"\b(?:among|including|included|(?:enrolled|enrolling|treated|infused)(?: and (?:treated|infused|enrolled))?|randomi[sz]ed(?: \([^)]*\))?|involving|recruited|comprising|total of)\s+(?:all\s+)?(?:the\s+)?$",
                               "'randomized 405 patients', 'including 79 children', 'among 23 patients'")
 SAMPLE_SIZE_OF_LEFT = Cue(r"(?:\b(?:study|trial|analysis|series|cohort|casuistry|review|group|population) of\s+|^\s*of (?:the |all )?|\bconducted (?:in|on)\s+)$",
                           "'a phase I study of 20 patients', 'Of the 63 enrolled patients'")
@@ -211,7 +238,23 @@ SAMPLE_SIZE_TREATED_RIGHT = Cue(r"^\s*(?:[\w/+\-]+\s+){0,3}?" + PATIENT_NOUNS + 
                                 "'Fifty patients received tisagenlecleucel': the sample size when the study treatment follows")
 NOT_SAMPLE_SIZE_RIGHT = Cue(r"^\s*(?:[\w/+\-]+\s+){0,3}?(?:patients?|subjects?|participants?|children|adults?)\s+(?:were\s+)?(?:screened|assessed for eligibility|excluded|ineligible|not eligible)\b",
                             "'Of 153 patients screened' counts screening, not the study sample")
-EVENT_IN_LEFT = Cue(r"(?:^|\s)([\w\-/ ]{1,60}?)(?:\s*\([^)]*\))*\s+(?:occurred|was observed|were observed|was achieved|was reported|were reported|developed|was seen)\s+(?:in|by)\s+(?:all\s+)?(?:the\s+)?(?:only\s+)?$",
+# Per-arm enrolment: a count assigned to a named arm ('718 were assigned to A and 722 to B', 'A (n = 54)').
+ASSIGNED_TO_ARM_RIGHT = Cue(r"^\s*(?:" + PATIENT_NOUNS + r"\s+)?(?:(?:were|was|had been)\s+)?(?:(?:randomly\s+)?(?:assigned|allocated|randomi[sz]ed)\s+)?to\s+(?:receive\s+)?(?:the\s+)?$",
+                            "'718 (were) assigned to A', '... and 722 to B' in a sentence about assignment: that arm's enrolment")
+ASSIGNED_TO_ALTERNATIVES = Cue(r"^[^.;\d]{0,50}?\b(?:or|versus|vs\.?|v)\b",
+                               "'1440 were randomized to A plus B or B alone': a count assigned to alternatives is the total")
+ASSIGNMENT_SENTENCE = Cue(r"\b(?:assign|allocat|randomi[sz])", "only a sentence about assignment gives per-arm counts with a bare 'to A'")
+ARM_SIZE_LEFT = Cue(r"\(\s*n\s*=\s*$", "'blinatumomab (n = 54)': the size of the arm named just before")
+ARM_SIZE_REACH = 90
+"""How far before '(n = N)' its arm may be named ('blinatumomab, 15 μg/m2/d by continuous infusion (n = 54)')."""
+SUBCOHORT_RIGHT = Cue(r"^\s*(?:[\w-]+\s+){0,3}?(?:evaluable|assessable)\b|^\s*(?:[\w-]+\s+){0,2}?(?:responders|remitters|non-?responders)\b|^\s*(?:[\w-]+\s+){0,3}?" + PATIENT_NOUNS + r"\s+(?:(?:who|that)\s+(?:achieved|reached|attained|had|responded)|(?:in|with)\s+(?:a\s+)?(?:CR|CRh|CRi|complete|remission|response|active disease|an? (?:evaluable|ongoing)))\b",
+                      "'Of the 48 patients evaluable for response', 'in the 81 patients with CR': a sub-cohort, not the enrolment")
+SAMPLE_SIZE_ADJECTIVE_RIGHT = Cue(r"^\s*(?:treated|infused|enrolled|randomi[sz]ed|registered)\s+" + PATIENT_NOUNS + r"\b",
+                                  "'the 101 treated patients': a count qualified by its enrolment verb is the sample")
+SAMPLE_SIZE_RECEIVED_RIGHT = Cue(r"^\s*" + PATIENT_NOUNS + r"\s+(?:received|were given|started)\s+(?:the\s+)?(?:study\s+)?(?:treatment|therapy|drug)\b",
+                                 "'44 patients received treatment': the treated population")
+
+EVENT_IN_LEFT = Cue(r"(?:^|\s)([\w\-/ ]{1,60}?)(?:\s*\([^)]*\))*\s+(?:occurred|was observed|were observed|was achieved|was reported|were reported|developed|was seen|was performed|were performed|was done|was carried out|was recorded|were recorded)\s+(?:in|by)\s+(?:all\s+)?(?:the\s+)?(?:only\s+)?$",
                     "'CRS occurred in nine patients', 'Complete remission was achieved by all the 27 patients'")
 
 
@@ -224,6 +267,14 @@ PRODUCT_PATTERNS: tuple[Cue, ...] = (
 
 # Time-to-event endpoints: a percentage of these is a survival estimate that may have a landmark timepoint.
 TIME_TO_EVENT_ENDPOINTS: tuple[str, ...] = ("OS", "EFS", "RFS", "DFS", "PFS", "DOR")
+
+# Response endpoints whose rate may state an assessment window ('CR within two cycles'); toxicity windows are
+# observation periods of the safety analysis, not windows of the result.
+WINDOW_ENDPOINTS: tuple[str, ...] = ("CR", "CR_CRI", "ORR", "MRD_NEG")
+
+# In a one-study report, event counts are facts only for these endpoints (GUIDE.md: a count is an enrolment or
+# '74 patients underwent HSCT'); responders and events are reported by their rates.
+REPORT_COUNT_ENDPOINTS: tuple[str, ...] = ("ALLOHSCT", "ENROLLED")
 
 # Endpoints measured as shares of patients never carry a time unit (a months value there is a misreading).
 RATE_ONLY_ENDPOINTS: tuple[str, ...] = ("CR", "CR_CRI", "ORR", "MRD_NEG", "VOD", "CRS", "ICANS", "GVHD", "ALLOHSCT", "NRM")
@@ -242,3 +293,61 @@ RANDOMISATION = Cue(r"\brandomi[sz]|\bversus\b|\bvs\.?|\beither\b|\brandomly", "
 # An arm named after these words is an add-on to the main treatment ('with or without blinatumomab').
 ADD_ON_LEFT = Cue(r"(?:with or without|plus|combined with|in combination with|in addition to|added to|\+)\s*$",
                   "add-on drugs do not name the arm; combinations go under the main immunotherapy")
+
+
+# --- Document-level study frame (issue 11): is this a report about one study, and which study is it? ---
+
+REVIEW_MIN_CITATION_MARKERS = 10
+"""A document with this many '[n]' citation markers discusses many studies (a review), not one."""
+REVIEW_MIN_NAMED_TRIALS = 5
+"""A document naming this many distinct trials discusses many studies (a review), not one."""
+FRAME_OPENING_CHARS = 1800
+"""The title and first paragraphs, where a report names its study ('the phase 3 TOWER study')."""
+
+# Title phrasings that name the report's study even when the name is not one the trial finder knows.
+FRAME_TITLE_NAMES: tuple[Cue, ...] = (
+    Cue(r"\((?:[^()]*?\s)?(?P<name>[A-Z][A-Za-z]{0,9}[0-9]*(?:[- ]?[A-Z0-9][A-Za-z0-9]*)*[0-9][A-Za-z0-9]*)\)\s*(?::|$|\.|,)",
+        "a study code in parentheses closing the title or its first half ('... (MT103-211): a phase 2 study')"),
+    Cue(r"\b(?:the|of the|from the)\s+(?P<name>[A-Z][A-Z0-9-]{3,})\s+(?:[\w-]+\s+){0,3}?(?:study|trial|cohort|program(?:me)?)\b",
+        "an acronym before a study noun in the title ('final analysis of the X expanded-access study')"),
+)
+# A registry study is named by the body that keeps the registry, which the trial finder's stoplist holds as an agency.
+FRAME_REGISTRY_NAME = Cue(r"\b(?:the|of the|from the)\s+(?P<name>[A-Z][A-Z0-9-]{3,})\s+(?:[\w-]+\s+){0,3}?registry\b",
+                          "'outcomes from the X cellular therapy registry' names a registry study after its keeper")
+
+# In a report about one study, these openings move a sentence to another study (a historical or earlier one).
+OTHER_STUDY_CUES: tuple[Cue, ...] = (
+    Cue(r"\b(?:an?|the|in|from)\s+(?:\w+\s+){0,2}?(?:earlier|previous|prior|preceding|older|historical|historic|separate|different|another|other|exploratory|parent|registration|pivotal)\s+(?:[\w/-]+\s+){0,3}?(?:study|studies|trial|trials|cohort|series|experience|report)\b",
+        "'in an earlier phase 2 study', 'the pivotal trial', 'historical cohort': figures of another study"),
+    Cue(r"\b(?:and|&) (?:colleagues|coworkers|co-workers)\b|\bet al\b", "another group's publication"),
+    Cue(r"\b(?:in|from|of)\s+(?:that|those)\s+(?:study|studies|trial|trials|cohort|series|experience)\b",
+        "'in that study' refers back to another study just mentioned"),
+    Cue(r"^(?:[A-Z]\w+,\s*)?In\s+(?:the|an?)\s+(?:[\w-]+\s+){0,3}?phase\s+(?:[IV]+|\d)(?:/(?:[IV]+|\d))?\s+(?:[\w-]+\s+){0,2}?(?:study|trial)\b",
+        "'In the pediatric phase 1/2 study ...' that the sentence does not name as the report's own is another study"),
+    Cue(r"\b(?:historical|historic|external)\s+(?:controls?|comparators?|data|benchmarks?|rates?)\b",
+        "historical comparators belong to other studies"),
+)
+
+# Sentences of a report that never hold its results: eligibility criteria and quoted remarks (news stories).
+NON_RESULT_SENTENCES: tuple[Cue, ...] = (
+    Cue(r"\beligible if\b|\beligibility (?:criteria|required|requirements?)\b|\b(?:inclusion|exclusion) criteria\b|\bwere (?:ineligible|excluded) if\b",
+        "eligibility criteria hold thresholds (ages, blast counts, prior lines), never results"),
+    Cue(r"^\s*[\"“]", "a quoted remark in a news story rounds figures as commentary ('about five months'); the report states them"),
+)
+
+# A sentence that continues the previous one's figure with a pronoun or a bare 'rate': its values without an endpoint
+# of their own take the endpoint (and timepoint) of the previous sentence's last result.
+ANAPHORA_CUE = Cue(r"\b(?:it|this|that)\s+(?:was|were|reached|stood at)\b|\bthe\s+(?:corresponding\s+)?(?:rates?|estimates?|figures?|values?|proportions?|percentages?)\s+(?:was|were)\b",
+                   "'With chemotherapy it was 27%', 'in whom the rates were 93% and 24%' continue the previous figure")
+
+# A sentence with one of these talks about the report's own study again after a digression.
+OWN_STUDY_CUE = Cue(r"\b(?:this|the present|the current|our)\s+(?:[\w-]+\s+){0,2}?(?:study|trial|analysis|report|cohort|series|registry)\b",
+                    "'in this study', 'in our trial', 'the present analysis' return to the report's own study")
+
+# A report's own study was randomised when its patients were assigned at random (not when it mentions another trial).
+RANDOMISED_DESIGN = Cue(r"\b(?:were|was|been|being)\s+(?:\w+\s+){0,3}?(?:randomi[sz]ed|randomly assigned|randomly allocated)\b|\brandomly (?:assigned|allocated)\b|\b\d:\d\s+(?:ratio|randomi[sz]ation)\b|\bunderwent\s+randomi[sz]ation\b|\brandomi[sz]ed\s+(?:\d|[a-z]+ (?:patients|children|adults))|\brandomi[sz]ed\s+(?:\d:\d\s+)?to\b",
+                        "'were randomly assigned', 'underwent randomization', 'randomized 2:1 to': the report's patients were randomised")
+
+# Study-design words that mark a report about one treatment arm.
+SINGLE_ARM_CUE = Cue(r"\bsingle[- ](?:arm|group|cohort)\b|\bnon-?randomi[sz]ed\b|\bexpanded[- ]access\b|\bregistry\b|\breal[- ]world\b|\bprescribing information\b|\bone[- ]arm\b",
+                     "single-arm, expanded-access and registry studies report one treatment")

@@ -25,6 +25,9 @@ class ReadingContext:
     ratio_column: bool = False
     ci_declared: bool = False
     count_percent: bool = False
+    windows: bool = True
+    one_study: bool = False  # the clause is from a report about one study (not a review of many)
+    fallback_timepoint: Optional[str] = None  # goes with fallback_endpoint when a sentence continues the previous one
 
 
 @dataclass(frozen=True)

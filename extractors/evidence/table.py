@@ -6,12 +6,12 @@ from dataclasses import replace
 from typing import Optional, Sequence
 
 from extractors.evidence.arms import find_arms
-from extractors.evidence.attribution import TrialIndex
+from extractors.evidence.attribution import StudyRef, TrialIndex
 from extractors.evidence.body import row_arms, split_sentence_spans
 from extractors.evidence.endpoints import find_endpoints
-from extractors.evidence.numbers import find_timepoints
+from extractors.evidence.numbers import find_timepoints, find_windows, parse_number_text, timepoint_code
 from extractors.evidence.readings import Reading, ReadingContext, read_clause
-from extractors.evidence.rules import EXTRACTOR_VERSION, TIME_TO_EVENT_ENDPOINTS, EndpointTerm
+from extractors.evidence.rules import EXTRACTOR_VERSION, TIME_TO_EVENT_ENDPOINTS, WINDOW_ENDPOINTS, EndpointTerm
 from schemas.document import Document, Table
 from schemas.evidence import EvidenceRecord, Table1Row
 
@@ -32,6 +32,10 @@ _RATIO_HEADER = re.compile(r"\bhazard ratio\b|\bHR\b", re.I)
 _CI_DECLARED = re.compile(r"\bCI\b|confidence", re.I)
 _COUNT_PERCENT = re.compile(r"(?:\bno\.|\bn\b|\bnumber\b)\s*(?:/\s*(?:total\s+)?(?:no\.|n\b)\s*)?\(\s*%\s*\)", re.I)
 """'no. (%)', 'n (%)', 'n/N (%)', 'no./total no. (%)': cells print a count and its percentage in parentheses."""
+_COUNT_HEADER = re.compile(r"^\s*(?:n|no\.?|n\s*/\s*N|no\.?\s*/\s*(?:total\s+)?no\.?|number(?: of patients)?|patients|events)\s*$", re.I)
+"""'n/N', 'No.', 'Patients': a column of head counts, whose cells are denominators and numerators, not results."""
+_LABEL_LANDMARK = re.compile(r",\s*(\d+(?:\.\d+)?)\s*[- ]?(mo|months?|y|yrs?|years?)\s*$", re.I)
+"""'Event-free survival, 12 mo': a landmark written after the row label's comma."""
 _RESULTS_HEADER = re.compile(r"result|outcome|efficacy|response|survival|endpoint|rate|%|median|HR|hazard", re.I)
 
 
@@ -68,14 +72,22 @@ def _looks_like_results(table: Table) -> bool:
 
 
 def extract_table_results(doc: Document, index: TrialIndex, skip_table_ids: Sequence[str] = (),
-                          extra_terms: tuple[EndpointTerm, ...] = (), gazetteer_dir=None) -> list[EvidenceRecord]:
-    """Read result-like cells of other tables; endpoint and arm may come from the row label or column header."""
+                          extra_terms: tuple[EndpointTerm, ...] = (), gazetteer_dir=None,
+                          report_ref: Optional[StudyRef] = None) -> list[EvidenceRecord]:
+    """Read result-like cells of other tables; endpoint and arm may come from the row label or column header.
+
+    A table whose caption names no trial belongs to `report_ref`, the study of a one-study report.
+    """
     records: list[EvidenceRecord] = []
     for table in doc.tables:
         if table.table_id in skip_table_ids or not _looks_like_results(table):
             continue
         trial, nct = _table_trial(table, index)
+        if trial is None and report_ref is not None:
+            trial, nct = report_ref.trial, report_ref.nct
         header_arms = [a for a in (_first_arm(h, gazetteer_dir, core_only=True) for h in table.header) if a]
+        caption = re.sub(r"^\s*Table\s+\w+[.:]?\s*", "", table.caption or "", flags=re.I)
+        caption_endpoint, caption_timepoint = _first_endpoint(caption, extra_terms), _timepoint_in(caption)
         for row in table.rows:
             label = row[0].text if row else ""
             label_timepoint = _timepoint_in(label)
@@ -83,9 +95,14 @@ def extract_table_results(doc: Document, index: TrialIndex, skip_table_ids: Sequ
                 if cell.col == 0 and len(row) > 1 and not re.search(r"\d\s*%", cell.text):
                     continue
                 header = table.header[cell.col] if cell.col < len(table.header) else ""
-                fallback = _first_endpoint(label, extra_terms) or _first_endpoint(header, extra_terms)
-                timepoint = label_timepoint or _timepoint_in(header)
-                ratio = bool(_RATIO_HEADER.search(header))
+                if _COUNT_HEADER.match(header):
+                    continue
+                window = _window_in(label) or _window_in(header)
+                # the caption names what every cell measures when rows and columns do not ('Estimated 3-year DFS by group')
+                fallback = _first_endpoint(label, extra_terms) or _first_endpoint(header, extra_terms) or caption_endpoint
+                timepoint = label_timepoint or _timepoint_in(header) or caption_timepoint
+                # a hazard-ratio row is a ratio even under a '%' column (negative rule: never a percentage)
+                ratio = bool(_RATIO_HEADER.search(header) or _RATIO_HEADER.search(label))
                 arm = _first_arm(header, gazetteer_dir) or _first_arm(label, gazetteer_dir)
                 if arm is None and ratio and header_arms:
                     arm = header_arms[0]  # a hazard ratio compares the first (experimental) arm with control
@@ -99,16 +116,33 @@ def extract_table_results(doc: Document, index: TrialIndex, skip_table_ids: Sequ
                     for r in read_clause(clause, ctx):
                         if r.endpoint == "ENROLLED":
                             continue
-                        r = _with_label_timepoint(r, timepoint)
+                        r = _with_label_window(_with_label_timepoint(r, timepoint), window)
                         records.append(_table_record(doc, clause, s, r, trial, nct, cell.page, cell.bbox,
                                                      table.table_id, cell.row + 1, cell.col))
     return records
 
 
 def _timepoint_in(label: str) -> Optional[str]:
-    """The landmark a row label or column header names ('6-month event-free survival', '2-y OS, %')."""
+    """The landmark a row label or column header names ('6-month event-free survival', '2-y OS, %', 'OS, 12 mo')."""
     found = find_timepoints(label or "")
+    if found:
+        return found[0].code
+    tail = _LABEL_LANDMARK.search(label or "")
+    amount = parse_number_text(tail.group(1)) if tail else None
+    return timepoint_code(amount, tail.group(2)) if amount else None
+
+
+def _window_in(label: str) -> Optional[str]:
+    """The assessment window a row label or column header names ('CR within two cycles', 'CMR after cycle 1')."""
+    found = find_windows(label or "")
     return found[0].code if found else None
+
+
+def _with_label_window(r: Reading, window: Optional[str]) -> Reading:
+    """A response rate under a label that names its assessment window is a rate in that window."""
+    if window and r.timepoint is None and r.unit == "%" and r.endpoint in WINDOW_ENDPOINTS:
+        return replace(r, timepoint=window)
+    return r
 
 
 def _with_label_timepoint(r: Reading, timepoint: Optional[str]) -> Reading:

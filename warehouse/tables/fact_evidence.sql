@@ -10,7 +10,7 @@ CREATE TABLE IF NOT EXISTS fact_evidence (
     value DOUBLE NOT NULL,
     unit VARCHAR CHECK (unit IN ('%', 'months')),
     statistic VARCHAR NOT NULL CHECK (statistic IN ('rate', 'median', 'landmark', 'hazard_ratio', 'count')),
-    timepoint VARCHAR CHECK (regexp_matches(timepoint, '^[0-9]+(\.[0-9]+)?(d|wk|mo|y)$')),
+    timepoint VARCHAR CHECK (regexp_matches(timepoint, '^([0-9]+(\.[0-9]+)?(d|wk|mo|y)|[0-9]+cycles|cycle[0-9]+|d[0-9]+|EOI|EOT)$')),
     ci_low DOUBLE,
     ci_high DOUBLE,
     p_value DOUBLE CHECK (p_value >= 0 AND p_value <= 1),
@@ -57,8 +57,8 @@ CREATE TABLE IF NOT EXISTS fact_evidence (
     CHECK (NOT coalesce(statistic IN ('median', 'hazard_ratio'), false) OR (endpoint IN ('RFS', 'EFS', 'DFS', 'PFS', 'OS', 'DOR', 'NRM'))),
     -- landmark_has_timepoint: a landmark estimate is meaningless without its time
     CHECK (NOT coalesce(statistic = 'landmark', false) OR (timepoint IS NOT NULL)),
-    -- timepoint_only_for_landmark: a rate with a timepoint is a landmark estimate and must say so
-    CHECK (NOT coalesce(statistic <> 'landmark', false) OR (timepoint IS NULL)),
+    -- timepoint_only_for_landmark_or_rate: a landmark has its time and a rate its assessment window (12wk, cycle1, EOI); medians, ratios and counts have none
+    CHECK (NOT coalesce(statistic IN ('median', 'hazard_ratio', 'count'), false) OR (timepoint IS NULL)),
     -- ci_low_at_most_value: a point estimate lies inside its confidence interval
     CHECK ((ci_low <= value)),
     -- value_at_most_ci_high: a point estimate lies inside its confidence interval
@@ -86,7 +86,7 @@ COMMENT ON COLUMN fact_evidence.arm IS 'treatment arm, or null for a whole singl
 COMMENT ON COLUMN fact_evidence.value IS 'the reported number';
 COMMENT ON COLUMN fact_evidence.unit IS '%, months, or null';
 COMMENT ON COLUMN fact_evidence.statistic IS 'what the value is: rate, median, landmark, hazard_ratio, count';
-COMMENT ON COLUMN fact_evidence.timepoint IS 'landmark time such as 6mo, 12mo, 2y; null unless statistic is landmark';
+COMMENT ON COLUMN fact_evidence.timepoint IS 'landmark time (6mo, 2y) or a rate''s assessment window (12wk, cycle1, 2cycles, EOI, EOT, d85)';
 COMMENT ON COLUMN fact_evidence.ci_low IS 'lower bound of the confidence interval';
 COMMENT ON COLUMN fact_evidence.ci_high IS 'upper bound of the confidence interval';
 COMMENT ON COLUMN fact_evidence.p_value IS 'p-value reported with the result';

@@ -68,13 +68,15 @@ HELD_OUT: tuple[Report, ...] = (
                   "3 years was 80% vs 64% (HR 0·53, 0·32–0·87). Serious adverse events occurred in 62 (55%) of 112 "
                   "patients in the blinatumomab group."),),
         (Expect("ENROLLED", 224, None, "count"),
+         Expect("ENROLLED", 112, None, "count", BLI),  # issue 11: enrolment per arm as well as in total
+         Expect("ENROLLED", 112, None, "count", CHT),
          Expect("OS", 0.42, None, "hazard_ratio", BLI, ci=(0.24, 0.75), p=0.003),
          Expect("OS", 85, "%", "landmark", BLI, "3y", ci=(76, 91)),
          Expect("OS", 68, "%", "landmark", CHT, "3y", ci=(58, 76)),
          Expect("RFS", 80, "%", "landmark", BLI, "3y"),
          Expect("RFS", 64, "%", "landmark", CHT, "3y"),
          Expect("RFS", 0.53, None, "hazard_ratio", BLI, ci=(0.32, 0.87))),
-        distractors=("Between 2017 and 2019", "(1:1)", "n=112", "43 months", "62 (55%)"),
+        distractors=("Between 2017 and 2019", "(1:1)", "43 months", "62 (55%)"),
     ),
     Report(
         "cart_safety", "held-out: CAR-T safety paragraph",

@@ -87,13 +87,15 @@ REPORTS: tuple[Report, ...] = (
          ("body", "Interpretation Inotuzumab ozogamicin improved remission rates (Funding Acme; see Figure 2 and "
                   "appendix p 4).")),
         (Expect("ENROLLED", 312, None, "count"),
+         Expect("ENROLLED", 156, None, "count", INO),  # issue 11: enrolment per arm as well as in total
+         Expect("ENROLLED", 156, None, "count", CHT),
          Expect("CR_CRI", 71.8, "%", "rate", INO, p=0.0001),
          Expect("CR_CRI", 41.7, "%", "rate", CHT, p=0.0001),
          Expect("OS", 8.1, "months", "median", INO, ci=(6.5, 10.0)),
          Expect("OS", 6.4, "months", "median", CHT, ci=(4.8, 7.9)),
          Expect("OS", 0.76, None, "hazard_ratio", INO, ci=(0.59, 0.98), p=0.034),
          Expect("VOD", 13, "%", "rate", INO)),
-        distractors=("March 3, 2016", "Jan 29, 2019", "n=156", "26·4 months", "IQR 20·1–33·0", "of 156 patients",
+        distractors=("March 3, 2016", "Jan 29, 2019", "26·4 months", "IQR 20·1–33·0", "of 156 patients",
                      "Figure 2", "p 4"),
         optional=("one (<1%)",),
     ),
@@ -221,7 +223,7 @@ REPORTS: tuple[Report, ...] = (
                   "events occurred in 30 of 75 patients (40%). Among the 61 responders, 18/27 (66.7%) who were "
                   "tested had MRD-negative remission in the blood."),),
         (Expect("ENROLLED", 75, None, "count", TIS),
-         Expect("ORR", 81, "%", "rate", TIS, ci=(71, 89)),
+         Expect("ORR", 81, "%", "rate", TIS, "3mo", ci=(71, 89)),  # issue 11: the window of the rate is kept
          Expect("EFS", 50, "%", "landmark", TIS, "12mo"),
          Expect("OS", 76, "%", "landmark", TIS, "12mo"),
          Expect("CRS", 44, "%", "rate", TIS),

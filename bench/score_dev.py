@@ -1,0 +1,144 @@
+"""Score the extractor on the dev trial reports (development and held-out splits) and the review, without Prefect.
+
+Runs what the flow runs per file (cached ingest -> extract -> validation) and writes export-format JSONL, then calls
+the scorer of record (../shared/tools/score.py) once per split:
+
+    .venv/bin/python bench/score_dev.py                # dev-11, holdout-5, all-16, review (public PDF)
+    .venv/bin/python bench/score_dev.py --layouts      # also every review typesetting of tests/fixtures
+    .venv/bin/python bench/score_dev.py --dev-reviews  # also the two development reviews' body facts
+    .venv/bin/python bench/score_dev.py --split dev --misses   # the scorer's misses, development split only
+
+The held-out reports (tests/data/dev_holdout.txt) are only ever scored in aggregate or per document; `--misses`
+is refused for them.
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+SHARED = ROOT.parent / "shared"
+TRIALS_DIR = SHARED / "corpus" / "trials_dev"
+TRIALS_GOLD = SHARED / "gold" / "trials_dev"
+REVIEW_PDF = SHARED / "corpus" / "reviews" / "lussana2023_cancers.pdf"
+DEV_REVIEWS = ("review_cart_all", "review_phall_tki")
+DEV_REVIEWS_GOLD = SHARED / "gold" / "reviews_dev"
+SCORER = SHARED / "tools" / "score.py"
+ALIASES = SHARED / "gold" / "trials.json"
+HOLDOUT_LIST = ROOT / "tests" / "data" / "dev_holdout.txt"
+EXPORT_FIELDS = ("doc", "trial", "nct", "endpoint", "arm", "value", "unit", "statistic", "timepoint", "ci_low",
+                 "ci_high", "p_value", "page", "quote", "source")
+
+
+def holdout_stems(path: Path = HOLDOUT_LIST) -> set[str]:
+    """The held-out report stems (lines that are neither comments nor the seed)."""
+    lines = (line.strip() for line in path.read_text(encoding="utf-8").splitlines())
+    return {line for line in lines if line and not line.startswith("#") and not line.startswith("seed:")}
+
+
+def export_records(pdfs: list[Path]) -> list[dict]:
+    """Ingest, extract and validate the PDFs as one run; the valid records in export form."""
+    from extractors.pdf.cache import ingest_file
+    from extractors.stages import extract_document
+    from schemas.settings import ExtractSettings, IngestSettings, ValidateSettings
+    from schemas.validation import validate_records
+
+    ingest, extract = IngestSettings(), ExtractSettings()
+    documents = [ingest_file(p, ingest) for p in pdfs]
+    records = [r for d in documents for r in extract_document(d, extract).records]
+    outcome = validate_records(records, documents, "bench", ValidateSettings(data_docs=False))
+    for rejected in outcome.rejected:
+        print(f"  rejected {rejected.doc} p{rejected.page}: {'; '.join(rejected.reasons)}", file=sys.stderr)
+    return [{k: getattr(r, k) for k in EXPORT_FIELDS} for r in outcome.valid]
+
+
+def write_jsonl(rows: list[dict], path: Path) -> Path:
+    """Write rows as JSON lines."""
+    path.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in rows), encoding="utf-8")
+    return path
+
+
+def filtered(src: Path, keep, out: Path) -> Path:
+    """The lines of a JSONL file whose doc passes `keep`."""
+    lines = [line for line in src.read_text(encoding="utf-8").splitlines() if line.strip()]
+    return write_jsonl([d for d in map(json.loads, lines) if keep(d["doc"])], out)
+
+
+def score(pred: Path, gold: Path, label: str, distractors: Path | None = None, per_doc: bool = False,
+          misses: bool = False) -> None:
+    """Run the scorer of record and print its output under a label."""
+    cmd = [sys.executable, str(SCORER), str(pred), str(gold), "--aliases", str(ALIASES)]
+    cmd += ["--distractors", str(distractors)] if distractors else []
+    cmd += ["--per-doc"] if per_doc else []
+    cmd += ["--misses"] if misses else []
+    out = subprocess.run(cmd, capture_output=True, text=True, check=True).stdout
+    print(f"== {label}\n{out}", flush=True)
+
+
+def score_trials(work: Path, split: str, per_doc: bool, misses: bool) -> None:
+    """Score the trial reports per split."""
+    hold = holdout_stems()
+    pred = write_jsonl(export_records(sorted(TRIALS_DIR.glob("*.pdf"))), work / "trials.jsonl")
+    splits = {"dev": lambda d: d not in hold, "holdout": lambda d: d in hold, "all": lambda d: True}
+    for name in (("dev", "holdout", "all") if split == "all" else (split,)):
+        keep = splits[name]
+        gold = filtered(TRIALS_GOLD / "gold.jsonl", keep, work / f"gold_{name}.jsonl")
+        dis = filtered(TRIALS_GOLD / "distractors.jsonl", keep, work / f"distractors_{name}.jsonl")
+        score(pred, gold, f"trials {name}", dis, per_doc, misses and name == "dev")
+
+
+def score_review(work: Path, pdf: Path, label: str, misses: bool) -> None:
+    """Score one typesetting of the review against the review gold built for its file stem."""
+    gold = work / f"review_gold_{pdf.stem}.jsonl"
+    subprocess.run([sys.executable, str(SHARED / "tools" / "review_gold.py"), "--doc", pdf.stem, str(gold)],
+                   check=True, capture_output=True)
+    pred = write_jsonl(export_records([pdf]), work / f"review_{label}.jsonl")
+    score(pred, gold, f"review {label}", misses=misses)
+
+
+def score_dev_reviews(work: Path, misses: bool) -> None:
+    """Score the two development reviews' body facts (their Table 1s belong to the sync issue)."""
+    pdfs = [REVIEW_PDF.parent / f"{slug}.pdf" for slug in DEV_REVIEWS]
+    pred = write_jsonl(export_records(pdfs), work / "dev_reviews.jsonl")
+    for slug in DEV_REVIEWS:
+        score(pred, DEV_REVIEWS_GOLD / f"{slug}.jsonl", f"review {slug} (body facts)",
+              DEV_REVIEWS_GOLD / f"{slug}.distractors.jsonl", misses=misses)
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Score the splits named on the command line."""
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--split", choices=("all", "dev", "holdout", "none"), default="all")
+    ap.add_argument("--review", action=argparse.BooleanOptionalAction, default=True)
+    ap.add_argument("--layouts", action="store_true", help="also score the review typeset in every test layout")
+    ap.add_argument("--dev-reviews", action="store_true", help="also score the two development reviews' body facts")
+    ap.add_argument("--per-doc", action="store_true")
+    ap.add_argument("--misses", action="store_true", help="misses of the development split and the review")
+    ap.add_argument("--out", type=Path, help="keep the JSONL files here (default: a temporary folder)")
+    a = ap.parse_args(argv)
+    with tempfile.TemporaryDirectory() as tmp:
+        work = a.out or Path(tmp)
+        work.mkdir(parents=True, exist_ok=True)
+        if a.split != "none":
+            score_trials(work, a.split, a.per_doc, a.misses)
+        if a.review:
+            score_review(work, REVIEW_PDF, "public PDF", a.misses)
+        if a.dev_reviews:
+            score_dev_reviews(work, a.misses)
+        if a.layouts:
+            from tests.fixtures.review_layouts import LAYOUTS
+
+            for name, build in sorted(LAYOUTS.items()):
+                folder = work / name
+                folder.mkdir(exist_ok=True)
+                score_review(work, build(folder / "lussana2023_cancers.pdf"), name, a.misses)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,200 @@
+"""The document's study frame: a report about one study (its name, registry number and therapy) or a review."""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Optional, Sequence
+
+from extractors.evidence.arms import find_arms
+from extractors.evidence.attribution import CITATION, SentenceFacts, StudyRef, TrialIndex
+from extractors.evidence.rules import (
+    FRAME_OPENING_CHARS, FRAME_REGISTRY_NAME, FRAME_TITLE_NAMES, GENERIC_ARMS, NON_RESULT_SENTENCES, OTHER_STUDY_CUES,
+    OWN_STUDY_CUE, RANDOMISED_DESIGN, REVIEW_MIN_CITATION_MARKERS, REVIEW_MIN_NAMED_TRIALS, SINGLE_ARM_CUE,
+)
+from schemas.document import Document
+
+_TITLE_NAMES = tuple((re.compile(c.pattern), False) for c in FRAME_TITLE_NAMES) \
+    + ((re.compile(FRAME_REGISTRY_NAME.pattern), True),)
+_OTHER_STUDY = tuple(re.compile(c.pattern, re.IGNORECASE) for c in OTHER_STUDY_CUES)
+_NON_RESULT = tuple(re.compile(c.pattern, re.IGNORECASE) for c in NON_RESULT_SENTENCES)
+_OWN_STUDY = re.compile(OWN_STUDY_CUE.pattern, re.IGNORECASE)
+_SINGLE_ARM = re.compile(SINGLE_ARM_CUE.pattern, re.IGNORECASE)
+_RANDOMISED_TITLE = re.compile(r"(?<!non-)(?<!non)\brandomi[sz]ed\b", re.IGNORECASE)
+_RANDOMISED = re.compile(RANDOMISED_DESIGN.pattern, re.IGNORECASE)
+_ADD_ON_OR_FREE = re.compile(r"^[-\s]*(?:free|naive|naïve|ineligible|unfit|refractory|intolerant)\b", re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class StudyFrame:
+    """What the document is about: a one-study report (its study and therapy) or a review of many studies."""
+
+    kind: str = "review"  # "report" | "review"
+    ref: StudyRef = StudyRef()
+    therapy: Optional[str] = None
+    single_arm: bool = False
+
+    @property
+    def is_report(self) -> bool:
+        """True for a report about one study."""
+        return self.kind == "report"
+
+
+def _title_text(doc: Document) -> tuple[int, int]:
+    """Span of the title blocks (else the first block)."""
+    titles = [b for b in doc.blocks if b.kind == "title"]
+    if titles:
+        return titles[0].char_start, max(b.char_end for b in titles if b.page == titles[0].page)
+    return (doc.blocks[0].char_start, doc.blocks[0].char_end) if doc.blocks else (0, 0)
+
+
+def is_review(doc: Document, mentions: Sequence, index: TrialIndex, has_table1: bool) -> bool:
+    """A review discusses many studies: it has a Table 1 of studies, many citation markers, or many named trials."""
+    if has_table1:
+        return True
+    if len(CITATION.findall(doc.text)) >= REVIEW_MIN_CITATION_MARKERS:
+        return True
+    named = {index.name(m.text) for m in mentions if m.kind != "nct"}
+    return len(named) >= REVIEW_MIN_NAMED_TRIALS
+
+
+def _frame_ref(doc: Document, mentions: Sequence, index: TrialIndex) -> StudyRef:
+    """The report's study: named in the title, else in the opening, else its registry number."""
+    t0, t1 = _title_text(doc)
+    opening_end = t1 + FRAME_OPENING_CHARS
+    named = [m for m in mentions if m.kind != "nct"]
+    ncts = [m for m in mentions if m.kind == "nct" and m.start < opening_end]
+    name = next((index.name(m.text) for m in named if t0 <= m.start < t1), None)
+    if name is None:
+        title = doc.text[t0:t1]
+        for rx, registry in _TITLE_NAMES:
+            found = [m.group("name") for m in rx.finditer(title) if _title_name_ok(m.group("name"), registry)]
+            if found:
+                name = index.name(found[0])
+                index.canonical.setdefault(found[0], name)
+                break
+    if name is None:
+        with_nct = [m for m in named if m.start < opening_end and m.nct]
+        name = index.name(with_nct[0].text) if with_nct else _opening_name(doc.text, named, index, opening_end)
+    nct = index.nct_by_trial.get(name) if name else None
+    if nct is None:
+        own = [m for m in ncts if not m.canonical or m.canonical.startswith("NCT") or m.canonical == name]
+        nct = (own or ncts)[0].nct if (own or ncts) else None
+    if name is None and nct is None:
+        return StudyRef()
+    name = name or nct
+    if nct:
+        index.nct_by_trial.setdefault(name, nct)
+    return StudyRef(name, nct, index.row_for_trial(name))
+
+
+def _opening_name(text: str, named: Sequence, index: TrialIndex, opening_end: int) -> Optional[str]:
+    """The study the opening names about itself: of the names there, the one the document repeats most."""
+    counts: dict[str, int] = {}
+    for m in named:
+        counts[index.name(m.text)] = counts.get(index.name(m.text), 0) + 1
+    candidates = []
+    for m in named:
+        if m.start >= opening_end:
+            break
+        start = max(text.rfind(". ", 0, m.start) + 2, 0)
+        end = text.find(". ", m.end)
+        if not about_other_study(text[start:end if end > 0 else len(text)]):
+            candidates.append(index.name(m.text))
+    return max(candidates, key=lambda n: counts[n]) if candidates else None
+
+
+def _title_name_ok(name: str, registry: bool) -> bool:
+    """A title code names the study unless it is a marker shape, a drug, or a listed non-trial term.
+
+    Drug codes inside a study code (MT103 in MT103-211) do not reject it; a registry keeper does not reject a registry.
+    """
+    from extractors.nlp.gazetteers import load_drugs, load_non_trial_terms
+    from extractors.nlp.trial_rules import NON_TRIAL_SHAPES
+
+    upper = name.upper()
+    if any(shape.pattern.match(name) for shape in NON_TRIAL_SHAPES):
+        return False
+    if any(upper == n.upper() for d in load_drugs() for n in d.names):
+        return False
+    terms = {t.term.upper(): t.category for t in load_non_trial_terms()}
+    return upper not in terms or (registry and terms[upper] == "agency_or_body")
+
+
+def frame_repeats(text: str, ref: StudyRef, mentions: Sequence, index: TrialIndex) -> list:
+    """Mentions of the frame's name written in any case ('Tower' once the report defined 'TOWER')."""
+    if not ref.trial or ref.trial.startswith("NCT"):
+        return list(mentions)
+    from extractors.nlp.trials import core_name
+
+    core = core_name(ref.trial)
+    if len(re.sub(r"\W", "", core)) < 3:
+        return list(mentions)
+    pieces = [re.escape(p) for p in re.split(r"[\s\-‐‑]+", core) if p]
+    rx = re.compile(r"(?<![\w-])" + r"[\s\-‐‑]?".join(pieces) + r"(?![\w-])", re.IGNORECASE)
+    out = list(mentions)
+    for m in rx.finditer(text):
+        if any(k.start < m.end() and m.start() < k.end for k in mentions if k.kind != "nct"):
+            continue
+        index.canonical.setdefault(m.group(0), ref.trial)
+        out.append(_mention(m.start(), m.end(), m.group(0), ref.trial))
+    return sorted(out, key=lambda k: (k.start, k.end))
+
+
+def _mention(start: int, end: int, text: str, canonical: str):
+    from extractors.nlp.trials import TrialMention
+
+    return TrialMention(start, end, text, canonical, None, "alias", "frame_repeat")
+
+
+def _single_arm(doc: Document) -> bool:
+    """A single-arm, expanded-access or registry study, or one whose title and text never randomise its patients."""
+    t0, t1 = _title_text(doc)
+    if _SINGLE_ARM.search(doc.text):
+        return True
+    return not (_RANDOMISED_TITLE.search(doc.text[t0:t1]) or _RANDOMISED.search(doc.text))
+
+
+def study_therapy(doc: Document, gazetteer_dir=None) -> Optional[str]:
+    """The study treatment: the first non-control treatment of the title, else of the opening paragraphs."""
+    t0, t1 = _title_text(doc)
+    for start, end in ((t0, t1), (t1, t1 + FRAME_OPENING_CHARS)):
+        text = doc.text[start:end]
+        for arm in find_arms(text, gazetteer_dir):
+            if arm.control or arm.arm in GENERIC_ARMS or _ADD_ON_OR_FREE.match(text[arm.end:]):
+                continue
+            return arm.arm
+    return None
+
+
+def study_frame(doc: Document, mentions: Sequence, index: TrialIndex, has_table1: bool,
+                gazetteer_dir=None) -> StudyFrame:
+    """Decide from the document itself whether it reports one study, and which study and therapy."""
+    if not doc.text or is_review(doc, mentions, index, has_table1):
+        return StudyFrame()
+    single = _single_arm(doc)
+    return StudyFrame("report", _frame_ref(doc, mentions, index), study_therapy(doc, gazetteer_dir) if single else None,
+                      single)
+
+
+def about_other_study(sentence: str) -> bool:
+    """True when a report's sentence is about another study (an earlier or historical one), not its own."""
+    if _OWN_STUDY.search(sentence):
+        return False
+    return any(rx.search(sentence) for rx in _OTHER_STUDY) or bool(CITATION.search(sentence))
+
+
+def report_refs(facts: Sequence[SentenceFacts], frame: StudyFrame) -> list[Optional[StudyRef]]:
+    """Each sentence's study in a one-study report: the frame, or None for a sentence about another study.
+
+    Figures of another study, named or not, are not results of the report (GUIDE.md: they are distractors).
+    """
+    out: list[Optional[StudyRef]] = []
+    for f in facts:
+        own = [n for n in f.names if n[1] == frame.ref.trial or (n[2] and n[2] == frame.ref.nct)]
+        if f.names and not own:
+            out.append(None)
+        elif not own and about_other_study(f.text) or any(rx.search(f.text) for rx in _NON_RESULT):
+            out.append(None)
+        else:
+            out.append(frame.ref)
+    return out
