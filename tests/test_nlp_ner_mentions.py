@@ -54,7 +54,7 @@ def test_drug_name_checks(surface, accepted):
 
 def test_ner_arms_cover_only_names_the_lexicon_lacks():
     text = "Velantumab and blinatumomab were compared; velantumab was better."
-    findings = NerFindings(drug_names=("velantumab",))
+    findings = NerFindings(drug_names=("velantumab",), document="Intro. " + text)
 
     def arms():
         ner_mentions._current.set(findings)
@@ -64,6 +64,12 @@ def test_ner_arms_cover_only_names_the_lexicon_lacks():
     assert [(text[a.start:a.end], a.arm) for a in arms] == [
         ("Velantumab", "velantumab"), ("blinatumomab", "blinatumomab"), ("velantumab", "velantumab")]
     assert add_ner_arms(text, []) == []  # outside a document's context no NER name applies
+
+    def other_document():
+        ner_mentions._current.set(findings)
+        return find_arms("velantumab was given.")  # not part of the document the names were found in
+
+    assert contextvars.copy_context().run(other_document) == []
 
 
 def test_use_ner_off_finds_nothing():

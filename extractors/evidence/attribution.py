@@ -94,7 +94,8 @@ def build_trial_index(text: str, table1: Sequence[Table1Row] = ()) -> tuple[Tria
 
     gazetteer = tuple(dict.fromkeys(r.trial for r in table1 if r.trial))
     # NER: trial names the rules lack, searched as listed names (extractors/nlp/ner_mentions.py)
-    mentions = mark_ner_mentions(find_trial_mentions(text, gazetteer + ner_trial_names()), ner_trial_names(), gazetteer)
+    mentions = mark_ner_mentions(find_trial_mentions(text, gazetteer + ner_trial_names(text)), ner_trial_names(text),
+                                 gazetteer)
     names = [m.text for m in mentions if m.kind != "nct"]
     mapping = group_aliases(names + list(gazetteer))
     for m in mentions:

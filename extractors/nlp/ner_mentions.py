@@ -20,7 +20,8 @@ _TRIAL_CUE_AFTER = re.compile(r"\s+(?:trial|study|studies|protocol)\b")
 # Drug names the NER may add: INN stems, CAR-T short names and sponsor product codes.
 DRUG_SHAPES: tuple[tuple[str, str], ...] = (
     (r"^[a-z]{3,}(?:mab|cel|leucel|tagene|nib|tinib|clax|parib|lisib|zomib|degib|rabine|platin|mide|stat|tide|cept)$",
-     "international nonproprietary names end in a class stem (-mab antibodies, -leucel/-cel cell therapies, -nib kinase inhibitors ...)"),
+     "international nonproprietary names end in a class stem (-mab antibodies, -leucel/-cel cell therapies, "
+     "-nib kinase inhibitors ...)"),
     (r"^[a-z]{3,}(?:mab|tagene) (?:[a-z]+leucel|vedotin|ozogamicin|mafodotin|tesirine|pasudotox)$",
      "two-word INNs of cell therapies and antibody conjugates ('x-cabtagene autoleucel', 'x-tuzumab vedotin')"),
     (r"^[a-z]{3,}-cel$", "short names of cell therapies ('obe-cel')"),
@@ -43,6 +44,7 @@ class NerFindings:
 
     trial_names: tuple[str, ...] = ()
     drug_names: tuple[str, ...] = ()
+    document: str = ""  # the text they were found in; they apply only to parts of it
 
 
 _current: ContextVar[Optional[NerFindings]] = ContextVar("ner_findings", default=None)
@@ -141,7 +143,7 @@ def find_ner_names(text: str, settings: ExtractSettings) -> NerFindings:
             trials[name] = None
     # a code inside a trial name ('LAL1811' of 'GIMEMA LAL1811') is that trial, not a drug
     drugs = {d: None for d in drugs if not any(d.lower() in t.lower() for t in trials)}
-    return NerFindings(tuple(trials), tuple(drugs))
+    return NerFindings(tuple(trials), tuple(drugs), text)
 
 
 def set_document_ner(text: str, settings: ExtractSettings) -> NerFindings:
@@ -156,9 +158,10 @@ def current_ner() -> NerFindings:
     return _current.get() or NerFindings()
 
 
-def ner_trial_names() -> tuple[str, ...]:
-    """Trial names to search as listed names in the current document."""
-    return current_ner().trial_names
+def ner_trial_names(text: str) -> tuple[str, ...]:
+    """Trial names to search as listed names in text, a part of the current document."""
+    findings = current_ner()
+    return findings.trial_names if text in findings.document else ()
 
 
 def mark_ner_mentions(mentions: Sequence, names: Sequence[str], listed: Sequence[str] = ()) -> list:
@@ -172,8 +175,9 @@ def mark_ner_mentions(mentions: Sequence, names: Sequence[str], listed: Sequence
 
 def add_ner_arms(text: str, arms: Sequence) -> list:
     """Arm mentions plus every occurrence of an NER drug name of the current document that none of them covers."""
-    names = current_ner().drug_names
-    if not names:
+    findings = current_ner()
+    names = findings.drug_names
+    if not names or text not in findings.document:  # names of another document never apply
         return list(arms)
     from extractors.evidence.arms import ArmMention
 
