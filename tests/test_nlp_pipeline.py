@@ -78,5 +78,5 @@ def test_get_nlp_is_cached(tmp_path):
 def test_broken_model_dir_falls_back_to_rules(tmp_path):
     (tmp_path / "config.cfg").write_text("not a config")
     (tmp_path / "meta.json").write_text("{}")
-    nlp = build_nlp(ExtractSettings(ner_model_dir=tmp_path))
+    nlp = build_nlp(ExtractSettings(ner_model_dir=tmp_path, use_ner=True))
     assert "ner" not in nlp.pipe_names and "trial_mentions" in nlp.pipe_names

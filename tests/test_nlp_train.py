@@ -38,7 +38,7 @@ def test_train_small_model_then_predict(tmp_path):
     assert json.loads((model_dir / "dev_scores.json").read_text())["f"] == scores["f"]
     ner = load_ner(model_dir)
     assert set(ner.get_pipe("ner").labels) == set(LABELS)
-    nlp = build_nlp(ExtractSettings(ner_model_dir=model_dir))
+    nlp = build_nlp(ExtractSettings(ner_model_dir=model_dir, use_ner=True))
     assert "ner" in nlp.pipe_names
     doc = nlp("In the phase II LUMEN-4 trial, blinatumomab improved overall survival compared with chemotherapy.")
     assert {e.label_ for e in doc.ents} >= {"TRIAL", "DRUG"}

@@ -8,6 +8,7 @@ from typing import NamedTuple, Optional
 
 from extractors.evidence.numbers import one_line
 from extractors.evidence.rules import ARM_TERMS, NON_ARM_DRUG_CLASSES, PRODUCT_PATTERNS
+from extractors.nlp.ner_mentions import add_ner_arms
 
 
 class ArmMention(NamedTuple):
@@ -52,6 +53,12 @@ _PRODUCTS = tuple(re.compile(p.pattern) for p in PRODUCT_PATTERNS)
 
 def find_arms(text: str, gazetteer_dir: Optional[Path] = None) -> list[ArmMention]:
     """Return non-overlapping arm mentions in text order (longest first at each place)."""
+    # NER: drug names of the current document that the lexicon and gazetteer lack (extractors/nlp/ner_mentions.py)
+    return add_ner_arms(text, find_known_arms(text, gazetteer_dir))
+
+
+def find_known_arms(text: str, gazetteer_dir: Optional[Path] = None) -> list[ArmMention]:
+    """Arm mentions from the arm lexicon and the drug gazetteer only."""
     return list(_find_arms(one_line(text), str(gazetteer_dir) if gazetteer_dir else None))
 
 

@@ -11,6 +11,7 @@ from extractors.evidence.endpoints import abbreviation_terms
 from extractors.evidence.frame import StudyFrame, frame_repeats, study_frame
 from extractors.evidence.rules import TIME_TO_EVENT_ENDPOINTS, WINDOW_ENDPOINTS, EndpointTerm
 from extractors.evidence.table import extract_table1_results, extract_table_results
+from extractors.nlp.ner_mentions import set_document_ner
 from schemas.document import Document
 from schemas.evidence import EvidenceRecord, Table1Row
 from schemas.settings import ExtractSettings
@@ -27,14 +28,15 @@ def document_abbreviations(doc: Document, settings: Optional[ExtractSettings] = 
     """(short, long) abbreviation definitions in the body: scispaCy's detector, else a 'long form (SF)' scan."""
     body = "\n\n".join(b.text for b in doc.blocks if b.kind in BODY_KINDS)
     try:
-        from extractors.nlp.pipeline import get_nlp
+        from extractors.nlp.pipeline import NLP_LOCK, get_nlp
 
         nlp = get_nlp(settings)
         parsed = nlp.make_doc(body)
         # Components are applied by hand: select_pipes would change the shared pipeline under other threads.
         for name in ("rule_sentencizer", "abbreviation_detector"):
             if name in nlp.pipe_names:
-                parsed = nlp.get_pipe(name)(parsed)
+                with NLP_LOCK:  # the abbreviation detector is not thread-safe (runs differed between threads)
+                    parsed = nlp.get_pipe(name)(parsed)
         return [(str(a), str(a._.long_form)) for a in parsed._.abbreviations]
     except Exception as exc:  # the abbreviation stage is an enhancement; the lexicon still works without it
         log.warning("abbreviation detector unavailable (%s); using the 'long form (SF)' scan", exc)
@@ -53,6 +55,7 @@ def extract_evidence(doc: Document, table1: Sequence[Table1Row] = (),
     if not doc.text:
         return []
     gazetteer_dir = settings.gazetteer_dir if settings.gazetteer_dir.exists() else None
+    set_document_ner(doc.text, settings)  # NER trial/drug names for this document (extractors/nlp/ner_mentions.py)
     index, mentions = build_trial_index(doc.text, table1)
     frame = study_frame(doc, mentions, index, bool(table1), gazetteer_dir)
     if frame.is_report:

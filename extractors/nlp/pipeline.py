@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import logging
+import threading
 from functools import lru_cache
 from pathlib import Path
 
@@ -21,7 +22,10 @@ from schemas.settings import ExtractSettings
 log = logging.getLogger(__name__)
 
 PIPELINE_VERSION = "nlp-1"
-__all__ = ["build_nlp", "get_nlp", "split_sentences", "PIPELINE_VERSION"]
+__all__ = ["build_nlp", "get_nlp", "split_sentences", "PIPELINE_VERSION", "NLP_LOCK"]
+
+NLP_LOCK = threading.Lock()
+"""Held while a shared pipeline's components run: scispaCy's abbreviation detector and the NER are not thread-safe."""
 
 
 @Language.component("rule_sentencizer")

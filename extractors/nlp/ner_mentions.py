@@ -1,0 +1,190 @@
+"""Trial and drug names that the statistical NER finds in a document and the gazetteers and rules lack.
+
+The NER proposes; the shape checks below (each with its reason) decide. Accepted names are held per document
+(a context variable set by `extract_evidence`) and added where the rules look for names: trial names go into
+`find_trial_mentions` as listed names, drug names become arm mentions in `find_arms`.
+"""
+from __future__ import annotations
+
+import re
+from contextvars import ContextVar
+from dataclasses import dataclass
+from typing import Optional, Sequence
+
+from schemas.settings import ExtractSettings
+
+NER_RULE = "ner"
+
+# Word-shaped trial names ('Osprey') are taken only before a study word, as in 'the Osprey trial'.
+_TRIAL_CUE_AFTER = re.compile(r"\s+(?:trial|study|studies|protocol)\b")
+# Drug names the NER may add: INN stems, CAR-T short names and sponsor product codes.
+DRUG_SHAPES: tuple[tuple[str, str], ...] = (
+    (r"^[a-z]{3,}(?:mab|cel|leucel|tagene|nib|tinib|clax|parib|lisib|zomib|degib|rabine|platin|mide|stat|tide|cept)$",
+     "international nonproprietary names end in a class stem (-mab antibodies, -leucel/-cel cell therapies, "
+     "-nib kinase inhibitors ...)"),
+    (r"^[a-z]{3,}(?:mab|tagene) (?:[a-z]+leucel|vedotin|ozogamicin|mafodotin|tesirine|pasudotox)$",
+     "two-word INNs of cell therapies and antibody conjugates ('x-cabtagene autoleucel', 'x-tuzumab vedotin')"),
+    (r"^[a-z]{3,}-cel$", "short names of cell therapies ('obe-cel')"),
+    (r"^[A-Z]{2,5}[- ]?\d{2,5}[A-Z]?$", "sponsor product codes ('TX-4471', 'SY 1012')"),
+)
+_DRUG_SHAPES = tuple(re.compile(p) for p, _ in DRUG_SHAPES)
+# Drug-shaped words that are not drug names, each with its reason.
+NOT_DRUG_NAMES: tuple[tuple[str, str], ...] = (
+    (r"^(?:CD|IL|HLA|NCT|G|Gr|COG|AALL|SWOG|HOVON|ECOG|UKALL|CALGB|JALSG|GIMEMA|LAL|ALL)[- ]?\d",
+     "markers, cytokines, registry numbers, grades and cooperative-group protocol codes"),
+    (r"^[a-z]*(?:auto|mara|cilo|vic|lifi)leucel$|^(?:vedotin|ozogamicin|mafodotin|tesirine|pasudotox)$",
+     "the second word of a two-word INN alone"),
+)
+_NOT_DRUG_NAMES = tuple(re.compile(p) for p, _ in NOT_DRUG_NAMES)
+
+
+@dataclass(frozen=True)
+class NerFindings:
+    """Names the NER found in one document and the checks accepted."""
+
+    trial_names: tuple[str, ...] = ()
+    drug_names: tuple[str, ...] = ()
+    document: str = ""  # the text they were found in; they apply only to parts of it
+
+
+_current: ContextVar[Optional[NerFindings]] = ContextVar("ner_findings", default=None)
+
+
+def ner_entities(text: str, settings: ExtractSettings) -> list[tuple[int, int, str]]:
+    """(start, end, label) of the statistical NER on text, paragraph by paragraph; [] without a model."""
+    from extractors.nlp.pipeline import NLP_LOCK, get_nlp
+
+    nlp = get_nlp(settings)
+    if "ner" not in nlp.pipe_names:
+        return []
+    paragraphs = list(re.finditer(r"[^\n]+(?:\n(?!\s*\n)[^\n]+)*", text))
+    with NLP_LOCK:
+        docs = list(nlp.get_pipe("ner").pipe((nlp.make_doc(m.group(0)) for m in paragraphs), batch_size=64))
+    return [(m.start() + e.start_char, m.start() + e.end_char, e.label_) for m, doc in zip(paragraphs, docs)
+            for e in doc.ents]
+
+
+def _clean(surface: str) -> Optional[str]:
+    """The name without surrounding punctuation; None when it spans lines or is too short or long."""
+    name = surface.strip().strip(",;:.()[]\"'“”‘’-•").strip()
+    if "\n" in name or not 3 <= len(name) <= 40:
+        return None
+    return name
+
+
+# Trial-name shapes the NER proposes that are not names, each with its reason.
+NOT_TRIAL_NAMES: tuple[tuple[str, str], ...] = (
+    (r"^NCT\b", "registry numbers are NCT mentions of the rules"),
+    (r".*[.–—+]", "citations ('N.W.C.J'), page ranges ('S221–S225') and disease shorthand ('Ph+ ALL')"),
+    (r".*\s(?:19|20)\d\d$", "a journal or meeting with its year ('JAMA 2021')"),
+    (r".*\s(?!.*\d)\S+$", "a multi-word name ends in a code with a digit ('SWOG 1318'); 'GIMEMA LAL' is a group"),
+)
+_NOT_TRIAL_NAMES = tuple(re.compile(p) for p, _ in NOT_TRIAL_NAMES)
+# A sponsor's product code with a protocol number names its study ('MT103-211'), though the code alone is a drug.
+_SPONSOR_PROTOCOL = re.compile(r"^[A-Z]{2,5}-?\d{2,6}[- ]\d{3}$")
+_STUDY_WORD = re.compile(r"(?i)\b(?:trials?|stud(?:y|ies)|phase\s+(?:[IV]+|[1-4]))\b")
+STUDY_CONTEXT_CHARS = 120
+"""A name tagged once needs a study word this close; names tagged twice or more do not."""
+
+
+def accept_trial_name(text: str, start: int, end: int) -> Optional[str]:
+    """The NER's trial span as a name when the rules' stoplists and shapes allow it, else None."""
+    from extractors.nlp.trials import rejection_reason
+
+    name = _clean(text[start:end])
+    if name is None or any(rx.match(name) for rx in _NOT_TRIAL_NAMES):
+        return None
+    line_start, line_end = text.rfind("\n", 0, start) + 1, text.find("\n", end)
+    if not re.search(r"\w", text[line_start:start] + text[end:line_end if line_end >= 0 else len(text)]):
+        return None  # a line of its own is a heading ('SAFETY'), not a name in use
+    reason = rejection_reason(name, NER_RULE)
+    if reason is None or (reason == "non_trial_parts" and _SPONSOR_PROTOCOL.match(name)):
+        return name
+    name_end = start + text[start:end].find(name) + len(name)
+    if reason == "not_an_acronym" and re.fullmatch(r"[A-Z][a-z]{3,}(?:-\d{1,2})?", name) \
+            and _TRIAL_CUE_AFTER.match(text, name_end):
+        return name
+    return None
+
+
+def accept_drug_name(name_surface: str, gazetteer_dir=None) -> Optional[str]:
+    """The NER's drug span as a drug name when it has a drug's shape and no gazetteer or lexicon entry covers it."""
+    from extractors.evidence.arms import find_known_arms
+    from extractors.nlp.trials import rejection_reason
+
+    name = _clean(name_surface)
+    if name is None:
+        return None
+    if name[0].isupper() and name[1:2].islower():  # 'Velantumab' opening a sentence
+        name = name[0].lower() + name[1:]
+    if not any(rx.match(name) for rx in _DRUG_SHAPES) or any(rx.match(name) for rx in _NOT_DRUG_NAMES):
+        return None
+    if any(a.start <= 0 and a.end >= len(name) for a in find_known_arms(name, gazetteer_dir)):
+        return None
+    if rejection_reason(name.upper(), NER_RULE) == "non_trial_term":  # genes, agencies, units listed as non-trials
+        return None
+    return name
+
+
+def find_ner_names(text: str, settings: ExtractSettings) -> NerFindings:
+    """Run the NER on a document's text and keep the trial and drug names that pass the checks."""
+    trials: dict[str, None] = {}
+    drugs: dict[str, None] = {}
+    gazetteer_dir = settings.gazetteer_dir if settings.gazetteer_dir.exists() else None
+    tagged: dict[str, list[int]] = {}
+    for start, end, label in ner_entities(text, settings):
+        if label == "TRIAL" and (name := accept_trial_name(text, start, end)):
+            tagged.setdefault(name, []).append(start)
+        elif label == "DRUG" and (name := accept_drug_name(text[start:end], gazetteer_dir)):
+            drugs[name] = None
+    for name, starts in tagged.items():
+        if len(starts) >= 2 or any(_STUDY_WORD.search(text, max(0, s - STUDY_CONTEXT_CHARS), s + STUDY_CONTEXT_CHARS)
+                                   for s in starts):
+            trials[name] = None
+    # a code inside a trial name ('LAL1811' of 'GIMEMA LAL1811') is that trial, not a drug
+    drugs = {d: None for d in drugs if not any(d.lower() in t.lower() for t in trials)}
+    return NerFindings(tuple(trials), tuple(drugs), text)
+
+
+def set_document_ner(text: str, settings: ExtractSettings) -> NerFindings:
+    """Find the NER names of the document being extracted and hold them for this thread (empty if use_ner is off)."""
+    findings = find_ner_names(text, settings) if settings.use_ner else NerFindings()
+    _current.set(findings)
+    return findings
+
+
+def current_ner() -> NerFindings:
+    """The NER names of the document being extracted in this thread."""
+    return _current.get() or NerFindings()
+
+
+def ner_trial_names(text: str) -> tuple[str, ...]:
+    """Trial names to search as listed names in text, a part of the current document."""
+    findings = current_ner()
+    return findings.trial_names if text in findings.document else ()
+
+
+def mark_ner_mentions(mentions: Sequence, names: Sequence[str], listed: Sequence[str] = ()) -> list:
+    """Give mentions found only through an NER name the rule id 'ner' (provenance)."""
+    from extractors.nlp.trials import canonical_key
+
+    ner_keys = {canonical_key(n) for n in names} - {canonical_key(n) for n in listed}
+    return [m._replace(rule=NER_RULE) if m.rule == "gazetteer" and canonical_key(m.text) in ner_keys else m
+            for m in mentions]
+
+
+def add_ner_arms(text: str, arms: Sequence) -> list:
+    """Arm mentions plus every occurrence of an NER drug name of the current document that none of them covers."""
+    findings = current_ner()
+    names = findings.drug_names
+    if not names or text not in findings.document:  # names of another document never apply
+        return list(arms)
+    from extractors.evidence.arms import ArmMention
+
+    out = list(arms)
+    by_lower = {n.lower(): n for n in names}
+    alternation = "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True))
+    for m in re.finditer(rf"(?<![A-Za-z0-9])(?:{alternation})(?![A-Za-z0-9])", text, re.IGNORECASE):
+        if all(m.end() <= a.start or m.start() >= a.end for a in out):
+            out.append(ArmMention(m.start(), m.end(), by_lower[m.group(0).lower()], False, 1))
+    return sorted(out)
