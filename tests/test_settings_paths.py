@@ -88,7 +88,7 @@ def test_malformed_gazetteer_exits_2(tmp_path, capsys):
 
 
 def test_missing_ner_model_exits_2_and_says_how_to_get_one(tmp_path, capsys):
-    cfg = _config(tmp_path / "elsewhere", '[extract]\nner_model_dir = "./no/model"\n')
+    cfg = _config(tmp_path / "elsewhere", '[extract]\nner_model_dir = "./no/model"\nuse_ner = true\n')
     assert _run(cfg, tmp_path) == EXIT_BAD_INPUT
     err = capsys.readouterr().err
     assert f"no NER model in {PROJECT_ROOT / 'no' / 'model'}" in err and "evidence train" in err and "use_ner" in err
