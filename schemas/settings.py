@@ -44,8 +44,8 @@ class ExtractSettings(_Settings):
 
     base_model: Optional[str] = Field(default=None, description="installed spaCy model to start from, e.g. en_core_sci_sm")
     ner_model_dir: ProjectPath = PROJECT_ROOT / "models" / "ner"
-    use_ner: bool = Field(default=False, description="add the trained NER's trial and drug names that the rules and "
-                          "gazetteers lack (off: no measured gain; docs/extraction.md, NER ablation)")
+    use_ner: bool = Field(default=True, description="add the trained NER's trial and drug names that the rules and "
+                          "gazetteers lack (docs/extraction.md, NER ablation: +0.067 strict F1 on the blind reports)")
     gazetteer_dir: ProjectPath = CONFIG_DIR / "gazetteers"
 
 
