@@ -70,13 +70,14 @@ def validate_task(records, documents, table1_rows, run_id: str, settings):
     return validate_records(records, documents, run_id, settings)
 
 
-@task(name="load", retries=1, retry_delay_seconds=2)
-def load_task(warehouse_path: Path, run: warehouse_load.RunRecord, documents, table1_rows, records, rejected) -> None:
-    """Write the run into the warehouse atomically."""
-    con = migrate.connect(warehouse_path)
+@task(name="load")
+def load_task(warehouse_path: Path, run: warehouse_load.RunRecord, documents, table1_rows, records, rejected,
+              corpus_dirs: Sequence[Path] = (), lock_timeout: float = 0.0, say: Optional[Progress] = None) -> None:
+    """Write the run into the warehouse atomically, waiting up to lock_timeout s for another writer's lock."""
+    con = migrate.connect(warehouse_path, lock_timeout=lock_timeout, say=say or stderr_progress)
     try:
         migrate.ensure_schema(con)
-        warehouse_load.load_run(con, run, documents, table1_rows, records, rejected)
+        warehouse_load.load_run(con, run, documents, table1_rows, records, rejected, corpus_dirs)
     finally:
         con.close()
 
@@ -145,7 +146,8 @@ def evidence_run(corpus_dirs: Sequence[Path], warehouse_path: Path, settings: Pi
         validation_seconds=outcome.seconds, data_docs_path=outcome.data_docs_path,
     )
     say(f"load: {warehouse_path}")
-    load_task(warehouse_path, run, documents, table1_rows, outcome.valid, outcome.rejected)
+    load_task(warehouse_path, run, documents, table1_rows, outcome.valid, outcome.rejected, corpus_dirs,
+              settings.warehouse.lock_timeout_seconds, stderr_progress)
     say("sync: Table 1 against the body text")
     sync_state = sync_task(warehouse_path)
     return RunSummary(run_id=run_id, warehouse=warehouse_path, counts=counts, sync=sync_state,

@@ -286,8 +286,10 @@ RUN_DOCUMENTS = TableDecl(
         _col("run_id", "VARCHAR", "pipeline run id", nullable=False),
         _col("doc_sha256", "VARCHAR", "sha256 of a document the run parsed", MatchesRegex(SHA256_HEX),
              nullable=False),
+        _col("path", "VARCHAR", "path at which the run parsed it (a document is its path plus its content)",
+             nullable=False),
     ),
-    primary_key=("run_id", "doc_sha256"),
+    primary_key=("run_id", "doc_sha256", "path"),
 )
 
 REJECTED_RECORDS = TableDecl(

@@ -20,6 +20,7 @@ class DocumentStatus(str, Enum):
     empty = "empty"
     too_large = "too_large"
     timeout = "timeout"
+    worker_crashed = "worker_crashed"
     duplicate = "duplicate"
 
 

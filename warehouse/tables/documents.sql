@@ -5,7 +5,7 @@ CREATE TABLE IF NOT EXISTS documents (
     path VARCHAR,
     file_name VARCHAR NOT NULL CHECK (regexp_matches(file_name, '\S')),
     pages INTEGER CHECK (pages >= 0),
-    status VARCHAR NOT NULL CHECK (status IN ('parsed', 'encrypted', 'corrupt', 'no_text_layer', 'empty', 'too_large', 'timeout', 'duplicate')),
+    status VARCHAR NOT NULL CHECK (status IN ('parsed', 'encrypted', 'corrupt', 'no_text_layer', 'empty', 'too_large', 'timeout', 'worker_crashed', 'duplicate')),
     message VARCHAR,
     parser_version VARCHAR,
     first_run_id VARCHAR,
@@ -17,7 +17,7 @@ COMMENT ON COLUMN documents.sha256 IS 'sha256 of the file bytes';
 COMMENT ON COLUMN documents.path IS 'path of the file as found';
 COMMENT ON COLUMN documents.file_name IS 'base name of the file; the doc field of evidence records';
 COMMENT ON COLUMN documents.pages IS 'page count (0 when the file could not be opened)';
-COMMENT ON COLUMN documents.status IS 'ingest outcome: parsed, encrypted, corrupt, no_text_layer, empty, too_large, timeout, duplicate';
+COMMENT ON COLUMN documents.status IS 'ingest outcome: parsed, encrypted, corrupt, no_text_layer, empty, too_large, timeout, worker_crashed, duplicate';
 COMMENT ON COLUMN documents.message IS 'why the status is not parsed, in words';
 COMMENT ON COLUMN documents.parser_version IS 'version of the PDF parser that read the file';
 COMMENT ON COLUMN documents.first_run_id IS 'run that first loaded this document';
