@@ -41,6 +41,8 @@ def _parser() -> argparse.ArgumentParser:
     run.add_argument("--corpus", type=Path, action="append", metavar="DIR", help="corpus folder (repeatable)")
     run.add_argument("--warehouse", type=Path, metavar="FILE", help="DuckDB warehouse file")
     run.add_argument("--quiet", action="store_true", help="print only the summary")
+    run.add_argument("--retry-failed", action="store_true",
+                     help="parse again files whose cached outcome is a failure (timeout, too_large, worker_crashed, ...)")
 
     sql = sub.add_parser("sql", help="run read-only SQL on the warehouse")
     sql.add_argument("query")
@@ -227,7 +229,8 @@ def cmd_run(args: argparse.Namespace) -> int:
     started = time.monotonic()
     try:
         flow = evidence_run.with_options(task_runner=ThreadPoolTaskRunner(max_workers=settings.ingest.workers))
-        summary = flow(corpus, warehouse_path, settings, progress=None if args.quiet else stderr_progress)
+        summary = flow(corpus, warehouse_path, settings, progress=None if args.quiet else stderr_progress,
+                       retry_failed=args.retry_failed)
     except BatchValidationError as exc:
         raise CliError(str(exc), EXIT_RUN_FAILED) from exc
     except Exception as exc:  # noqa: BLE001 - a whole-run failure is reported, never a traceback

@@ -48,9 +48,9 @@ class RunSummary:
 
 
 @task(name="ingest", retries=2, retry_delay_seconds=1)
-def ingest_task(path: Path, settings) -> Document:
+def ingest_task(path: Path, settings, retry_failed: bool = False) -> Document:
     """Parse one PDF (retried on I/O errors)."""
-    return cached_ingest(path, settings)
+    return cached_ingest(path, settings, retry_failed)
 
 
 @task(name="extract")
@@ -106,7 +106,7 @@ def _code_version() -> str:
 
 @flow(name="evidence-run", task_runner=ThreadPoolTaskRunner(max_workers=2), log_prints=False)
 def evidence_run(corpus_dirs: Sequence[Path], warehouse_path: Path, settings: PipelineSettings,
-                 progress: Optional[Progress] = None) -> RunSummary:
+                 progress: Optional[Progress] = None, retry_failed: bool = False) -> RunSummary:
     """One pipeline run over every PDF under the corpus folders."""
     from extractors.pdf.ingest import discover_pdfs, mark_duplicates
 
@@ -118,7 +118,7 @@ def evidence_run(corpus_dirs: Sequence[Path], warehouse_path: Path, settings: Pi
     paths = discover_pdfs(corpus_dirs, settings.ingest.glob)
     say(f"ingest: {len(paths)} PDF file(s)" if paths else
         f"ingest: no file matches {settings.ingest.glob!r} under {', '.join(map(str, corpus_dirs))}")
-    futures = [ingest_task.submit(p, settings.ingest) for p in paths]
+    futures = [ingest_task.submit(p, settings.ingest, retry_failed) for p in paths]
     documents = []
     for i, fut in enumerate(futures, 1):
         doc = fut.result()

@@ -110,9 +110,10 @@ def _crashed(path: Path, exitcode: int | None, settings: IngestSettings) -> Docu
         how = f"was killed by signal {name}"
     else:
         how = f"exited with code {exitcode}"
-    return _failed(path, DocumentStatus.corrupt,
-                   f"corrupt: the parser process {how} (possibly memory above memory_limit_mb="
-                   f"{settings.memory_limit_mb}); repair the file or raise the limit.")
+    return _failed(path, DocumentStatus.worker_crashed,
+                   f"worker_crashed: the parser process {how} under memory_limit_mb={settings.memory_limit_mb}, "
+                   f"timeout_seconds={settings.timeout_seconds:g} (the memory cap, or a kill from outside); "
+                   "raise [ingest] memory_limit_mb, or run again with --retry-failed.")
 
 
 def _stop(process) -> None:
