@@ -243,7 +243,9 @@ def cmd_run(args: argparse.Namespace) -> int:
     lines = [
         f"run {summary.run_id} completed in {elapsed:.1f} s",
         f"  documents:        {c.documents} ({statuses or 'none'})",
-        f"  Table 1 rows:     {c.table1_rows}",
+        f"  Table 1 rows:     {c.table1_rows}" + (f" (Table 1 not loaded, columns not mapped: "
+                                                      f"{', '.join(summary.table1_unmapped)}; see documents.message)"
+                                                      if summary.table1_unmapped else ""),
         f"  evidence records: {c.loaded} loaded, {c.rejected} rejected (see rejected_records)",
         f"  Table 1 sync:     {s.get('table1_rows', 0)} rows, {s.get('table_records', 0)} table records, "
         f"{s.get('body_records', 0)} body records, {s.get('disagreements', 0)} table-vs-body disagreements",

@@ -45,6 +45,7 @@ class RunSummary:
     sync: dict = field(default_factory=dict)
     data_docs_path: Optional[str] = None
     validation_seconds: float = 0.0
+    table1_unmapped: list[str] = field(default_factory=list)
 
 
 @task(name="ingest", retries=2, retry_delay_seconds=1)
@@ -59,14 +60,23 @@ def extract_task(doc: Document, settings) -> stages.Extraction:
     return stages.extract_document(doc, settings)
 
 
-@task(name="validate")
-def validate_task(records, documents, table1_rows, run_id: str, settings):
-    """Check the batch, then every record; rejected records are kept with reasons."""
-    from schemas.validation import check_batch, validate_records
+@task(name="check-batch")
+def check_batch_task(documents, table1_rows):
+    """Fail on what is the run's fault; return the documents whose Table 1 cannot be mirrored, with the problems."""
+    from schemas.validation import batch_check
 
-    problems = check_batch(table1_rows, documents)
-    if problems:
-        raise BatchValidationError("batch validation failed; the warehouse was not changed:\n  " + "\n  ".join(problems))
+    check = batch_check(table1_rows, documents)
+    if check.run_problems:
+        raise BatchValidationError("batch validation failed; the warehouse was not changed:\n  "
+                                   + "\n  ".join(check.run_problems))
+    return check.unmapped
+
+
+@task(name="validate")
+def validate_task(records, documents, run_id: str, settings):
+    """Check every record; rejected records are kept with reasons."""
+    from schemas.validation import validate_records
+
     return validate_records(records, documents, run_id, settings)
 
 
@@ -135,7 +145,11 @@ def evidence_run(corpus_dirs: Sequence[Path], warehouse_path: Path, settings: Pi
     records = [r for e in extractions for r in e.records]
 
     say(f"validate: {len(records)} record(s)")
-    outcome = validate_task(records, documents, table1_rows, run_id, settings.validate_)
+    settled = stages.settle_table1(documents, table1_rows, records, check_batch_task(documents, table1_rows))
+    for note in settled.notes:
+        say(f"  note: {note}")
+    documents, table1_rows, records = settled.documents, settled.table1_rows, settled.records
+    outcome = validate_task(records, documents, run_id, settings.validate_)
 
     counts = stages.count_documents(documents)
     counts.table1_rows, counts.loaded, counts.rejected = len(table1_rows), len(outcome.valid), len(outcome.rejected)
@@ -143,7 +157,7 @@ def evidence_run(corpus_dirs: Sequence[Path], warehouse_path: Path, settings: Pi
         run_id=run_id, started_at=started.replace(tzinfo=None), flow_run_id=flow_run_id, status="completed",
         finished_at=datetime.now(timezone.utc).replace(tzinfo=None), code_version=_code_version(),
         corpus=", ".join(str(c) for c in corpus_dirs), counts=counts.as_dict(),
-        validation_seconds=outcome.seconds, data_docs_path=outcome.data_docs_path,
+        validation_seconds=outcome.seconds, data_docs_path=outcome.data_docs_path, message="\n".join(settled.notes),
     )
     say(f"load: {warehouse_path}")
     load_task(warehouse_path, run, documents, table1_rows, outcome.valid, outcome.rejected, corpus_dirs,
@@ -151,4 +165,5 @@ def evidence_run(corpus_dirs: Sequence[Path], warehouse_path: Path, settings: Pi
     say("sync: Table 1 against the body text")
     sync_state = sync_task(warehouse_path)
     return RunSummary(run_id=run_id, warehouse=warehouse_path, counts=counts, sync=sync_state,
-                      data_docs_path=outcome.data_docs_path, validation_seconds=outcome.seconds)
+                      data_docs_path=outcome.data_docs_path, validation_seconds=outcome.seconds,
+                      table1_unmapped=[d.file_name for d in documents if d.table1_status == "unmapped"])

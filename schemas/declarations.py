@@ -7,7 +7,7 @@ from schemas.checks import (
     AllowedValues, AtMost, Check, DerivedColumn, Equals, InRange, InRunParameter, IsMissing, IsPresent, IsTrue,
     MatchesRegex, NotEquals, OneOf, Rule,
 )
-from schemas.document import DocumentStatus
+from schemas.document import DocumentStatus, Table1Status
 from schemas.evidence import Endpoint, Source, Statistic, Unit
 
 ENDPOINTS: tuple[str, ...] = tuple(e.value for e in Endpoint)
@@ -16,6 +16,7 @@ UNITS: tuple[str, ...] = tuple(v for arg in get_args(Unit) for v in get_args(arg
 SOURCES: tuple[str, ...] = get_args(Source)
 DOCUMENT_STATUSES: tuple[str, ...] = tuple(s.value for s in DocumentStatus)
 RUN_STATUSES: tuple[str, ...] = ("running", "completed", "failed")
+TABLE1_STATUSES: tuple[str, ...] = get_args(Table1Status)
 TIME_TO_EVENT_ENDPOINTS: tuple[str, ...] = ("RFS", "EFS", "DFS", "PFS", "OS", "DOR", "NRM")
 
 SHA256_HEX = r"^[0-9a-f]{64}$"
@@ -120,6 +121,8 @@ DOCUMENTS = TableDecl(
              AllowedValues(DOCUMENT_STATUSES), nullable=False),
         _col("message", "VARCHAR", "why the status is not parsed, in words"),
         _col("parser_version", "VARCHAR", "version of the PDF parser that read the file"),
+        _col("table1_status", "VARCHAR", "mirrored (Table 1 loaded row by row), unmapped (its columns could not be "
+             "mapped; message says why) or null (no per-study Table 1)", AllowedValues(TABLE1_STATUSES)),
         *_run_lineage("document"),
     ),
     primary_key=("sha256", "path"),
