@@ -31,6 +31,10 @@ def stderr_progress(message: str) -> None:
     print(message, file=sys.stderr, flush=True)
 
 
+STARTED_RUNS: list[str] = []
+"""Run ids started in this process, newest last: what an interrupted `evidence run` looks up in the warehouse."""
+
+
 class BatchValidationError(RuntimeError):
     """The batch as a whole is unusable; nothing was written."""
 
@@ -123,6 +127,7 @@ def evidence_run(corpus_dirs: Sequence[Path], warehouse_path: Path, settings: Pi
     say = progress or (lambda _m: None)
     started = datetime.now(timezone.utc)
     run_id = f"run-{started:%Y%m%dT%H%M%SZ}-{uuid.uuid4().hex[:8]}"
+    STARTED_RUNS.append(run_id)
     flow_run_id = str(get_run_context().flow_run.id)
 
     paths = discover_pdfs(corpus_dirs, settings.ingest.glob)

@@ -154,7 +154,10 @@ def load_run(
         pause_point("upserted")
         con.execute("COMMIT")
     except BaseException:
-        con.execute("ROLLBACK")
+        try:
+            con.execute("ROLLBACK")
+        except duckdb.Error:  # the COMMIT itself completed or failed: nothing is left to roll back
+            pass
         raise
     pause_point("committed")
     con.execute("CHECKPOINT")
