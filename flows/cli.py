@@ -5,21 +5,19 @@ import argparse
 import csv
 import io
 import json
-import os
 import signal
 import sys
 import time
 from pathlib import Path
-from typing import NoReturn, Optional, Sequence
+from typing import Optional, Sequence
 
 from flows.env import configure_environment
+from flows.run_outcome import EXIT_BY_SIGNAL, RunStopped, failure_message, raise_run_stopped, stop_run
 from schemas.settings import PipelineSettings, SettingsError, load_settings
 
 EXIT_OK = 0
 EXIT_RUN_FAILED = 1
 EXIT_BAD_INPUT = 2
-EXIT_BY_SIGNAL = {signal.SIGINT: 130, signal.SIGTERM: 143}
-"""A run stopped by Ctrl-C or SIGTERM exits 128 + the signal number, as shells report it."""
 
 EXPORT_FIELDS = ("doc", "trial", "nct", "endpoint", "arm", "value", "unit", "statistic", "timepoint",
                  "ci_low", "ci_high", "p_value", "page", "quote", "source")
@@ -221,71 +219,6 @@ def _check_warehouse_writable(path: Path, lock_timeout: float) -> None:
         con.close()
 
 
-class RunStopped(BaseException):
-    """SIGINT or SIGTERM arrived during a run (a BaseException, so no `except Exception` swallows it)."""
-
-    def __init__(self, signum: int):
-        super().__init__(signal.Signals(signum).name)
-        self.signum = signum
-
-
-def _raise_run_stopped(signum: int, _frame) -> NoReturn:
-    from extractors.pdf.worker import stop_workers
-
-    stop_workers()  # first, or the task runner's shutdown waits for the parses in flight
-    raise RunStopped(signum)
-
-
-def _committed_runs(warehouse_path: Path, run_ids: Sequence[str]) -> Optional[list[str]]:
-    """Which of these runs the warehouse holds, or None when it cannot be read now."""
-    from warehouse.migrate import WarehouseError, connect
-
-    try:
-        con = connect(warehouse_path, read_only=True, lock_timeout=5)
-    except WarehouseError:
-        return None
-    try:
-        placeholders = ", ".join("?" for _ in run_ids) or "NULL"
-        return [r for (r,) in con.execute(f"SELECT run_id FROM runs WHERE run_id IN ({placeholders})",
-                                          list(run_ids)).fetchall()]
-    except Exception:  # noqa: BLE001 - a warehouse without a runs table holds no run
-        return []
-    finally:
-        con.close()
-
-
-def _stop_run(signum: int, warehouse_path: Path, run_ids: Sequence[str], server) -> NoReturn:
-    """Stop the workers and the server, say truly what the warehouse holds of this run, and exit 128 + signum."""
-    from extractors.pdf.worker import stop_workers
-    from flows.processes import stop_prefect_server
-
-    for sig in EXIT_BY_SIGNAL:
-        signal.signal(sig, signal.SIG_IGN)
-    stop_workers()
-    committed = _committed_runs(warehouse_path, run_ids)
-    if committed is None:
-        what = f"could not read {warehouse_path} to check what was committed; open it to see its last run"
-    elif committed:
-        what = (f"run {committed[-1]} had been committed to {warehouse_path} before the stop "
-                "(its summary was not printed)")
-    else:
-        what = (f"nothing from this run was committed; {warehouse_path} keeps its last completed run "
-                "(parse results are cached, so a re-run reuses them)")
-    print(f"evidence run: stopped by {signal.Signals(signum).name}: {what}", file=sys.stderr, flush=True)
-    stop_prefect_server(server)
-    sys.stdout.flush()
-    os._exit(EXIT_BY_SIGNAL[signum])  # task threads may still wait on stopped workers; do not join them
-
-
-def _failure_message(exc: BaseException, warehouse_path: Path, run_ids: Sequence[str]) -> str:
-    committed = _committed_runs(warehouse_path, run_ids) if run_ids else []
-    if committed:
-        return f"run failed after run {committed[-1]} was committed to {warehouse_path}: {type(exc).__name__}: {exc}"
-    if committed is None:
-        return f"run failed: {type(exc).__name__}: {exc}\ncould not read {warehouse_path} to check what was committed"
-    return f"run failed: {type(exc).__name__}: {exc}\nnothing from this run was written to {warehouse_path}"
-
-
 def cmd_run(args: argparse.Namespace) -> int:
     """Run the pipeline flow and print a short summary."""
     settings = _settings(args)
@@ -301,7 +234,7 @@ def cmd_run(args: argparse.Namespace) -> int:
 
     started = time.monotonic()
     runs_before = len(STARTED_RUNS)
-    previous = {sig: signal.signal(sig, _raise_run_stopped) for sig in EXIT_BY_SIGNAL}
+    previous = {sig: signal.signal(sig, raise_run_stopped) for sig in EXIT_BY_SIGNAL}
     server = None
     try:
         server = start_prefect_server()
@@ -309,16 +242,16 @@ def cmd_run(args: argparse.Namespace) -> int:
         summary = flow(corpus, warehouse_path, settings, progress=None if args.quiet else stderr_progress,
                        retry_failed=args.retry_failed)
     except RunStopped as exc:
-        _stop_run(exc.signum, warehouse_path, STARTED_RUNS[runs_before:], server)
+        stop_run(exc.signum, warehouse_path, STARTED_RUNS[runs_before:], server)
     except KeyboardInterrupt:
-        _stop_run(signal.SIGINT, warehouse_path, STARTED_RUNS[runs_before:], server)
+        stop_run(signal.SIGINT, warehouse_path, STARTED_RUNS[runs_before:], server)
     except BatchValidationError as exc:
         raise CliError(str(exc), EXIT_RUN_FAILED) from exc
     except WarehouseLockedError as exc:
         raise CliError(f"{exc}\nnothing from this run was written; parse results are cached, so a re-run "
                        "reuses them", EXIT_BAD_INPUT) from exc
     except Exception as exc:  # noqa: BLE001 - a whole-run failure is reported, never a traceback
-        raise CliError(_failure_message(exc, warehouse_path, STARTED_RUNS[runs_before:]), EXIT_RUN_FAILED) from exc
+        raise CliError(failure_message(exc, warehouse_path, STARTED_RUNS[runs_before:]), EXIT_RUN_FAILED) from exc
     finally:  # the server stays up for later runs in this process; Prefect stops it at exit
         for sig, handler in previous.items():
             signal.signal(sig, handler)

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from flows import cli
+from flows.run_outcome import failure_message
 from warehouse import load, migrate
 
 
@@ -18,7 +18,7 @@ def test_failure_after_the_commit_does_not_claim_nothing_was_written(tmp_path):
     # regression: any failure said "nothing from this run was written", even after the run had been committed
     path = tmp_path / "w.duckdb"
     _warehouse_with_run(path, "run-a")
-    message = cli._failure_message(RuntimeError("sync failed"), path, ["run-a"])
+    message = failure_message(RuntimeError("sync failed"), path, ["run-a"])
     assert message.startswith("run failed after run run-a was committed")
     assert "nothing" not in message
 
@@ -26,5 +26,5 @@ def test_failure_after_the_commit_does_not_claim_nothing_was_written(tmp_path):
 def test_failure_before_the_commit_says_nothing_was_written(tmp_path):
     path = tmp_path / "w.duckdb"
     _warehouse_with_run(path, "run-earlier")
-    message = cli._failure_message(RuntimeError("boom"), path, ["run-b"])
+    message = failure_message(RuntimeError("boom"), path, ["run-b"])
     assert "nothing from this run was written" in message
