@@ -1,6 +1,10 @@
 """Named migrations bring a warehouse built by older code to the shape the code loads; the schema is applied once."""
 from __future__ import annotations
 
+import os
+import signal
+import subprocess
+import sys
 from datetime import datetime
 from pathlib import Path
 
@@ -9,6 +13,7 @@ import pytest
 
 from schemas.document import Document, DocumentStatus
 from schemas.evidence import Table1Row
+from tests.conftest import ROOT
 from warehouse import load, migrate
 
 OLD_TABLES = Path(__file__).resolve().parent / "fixtures" / "warehouse_207cd56"
@@ -112,4 +117,29 @@ def test_table_files_changed_without_a_new_migration_fail_this_test():
 def test_connections_never_autoinstall_or_autoload_extensions(tmp_path, config_key):
     con = migrate.connect(tmp_path / "w.duckdb")
     assert con.execute("SELECT current_setting(?)", [config_key]).fetchone()[0] is False
+    con.close()
+
+
+MIGRATE_IN_CHILD = """
+import sys
+from warehouse import migrate
+con = migrate.connect(sys.argv[1])
+migrate.ensure_schema(con)
+"""
+
+
+def test_sigkill_during_migration_leaves_the_old_warehouse_whole_and_migrating_again_works(tmp_path):
+    path = tmp_path / "old.duckdb"
+    _old_warehouse(path)
+    child = subprocess.Popen([sys.executable, "-c", MIGRATE_IN_CHILD, str(path)], cwd=ROOT, stderr=subprocess.PIPE,
+                             text=True, env={**os.environ, migrate.PAUSE_AT_ENV: "schema"})
+    try:
+        assert "paused at phase schema" in child.stderr.readline()
+    finally:
+        child.send_signal(signal.SIGKILL)
+        child.wait()
+    con = migrate.connect(path)
+    assert con.execute("SELECT table_row FROM fact_evidence").fetchall() == [(0,)]  # untouched: still 0-based
+    assert migrate.ensure_schema(con) == [m.name for m in migrate.migration_files()]
+    assert con.execute("SELECT table_row FROM fact_evidence").fetchall() == [(1,)]
     con.close()

@@ -3,8 +3,6 @@ from __future__ import annotations
 
 import json
 import os
-import sys
-import time
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
@@ -17,9 +15,7 @@ from schemas.declarations import DOCUMENTS, FACT_EVIDENCE, REJECTED_RECORDS, TAB
 from schemas.document import Document
 from schemas.evidence import EvidenceRecord, Table1Row
 from schemas.frames import document_row, evidence_row, table1_row
-
-PAUSE_AT_ENV = "EVIDENCE_TEST_PAUSE_AT"
-"""Test hook: name a load phase (upserted, committed, checkpointed) and the loader stops there until killed."""
+from warehouse.migrate import pause_point
 
 FACT_COLUMNS = tuple(c.name for c in FACT_EVIDENCE.record_columns)
 TABLE1_COLUMNS = tuple(c.name for c in TABLE1_ROWS.record_columns)
@@ -96,15 +92,6 @@ def _superseded(con: duckdb.DuckDBPyConnection, documents: Sequence[Document], p
     vanished = {sha for sha, where in recorded.items()
                 if all(_under(p, corpus_dirs) and p not in seen_now for p in where)}
     return sorted((set(parsed) | {sha for (sha,) in earlier} | vanished))
-
-
-def pause_point(phase: str) -> None:
-    """Stop here, announcing the phase on stderr, when the test hook names it; a no-op otherwise."""
-    if os.environ.get(PAUSE_AT_ENV) != phase:
-        return
-    print(f"load: paused at phase {phase} ({PAUSE_AT_ENV})", file=sys.stderr, flush=True)
-    while True:
-        time.sleep(0.2)
 
 
 def _insert_keys(con: duckdb.DuckDBPyConnection, table: str, columns: Sequence[str], run_id: str,

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import hashlib
+import os
 import re
 import sys
 import time
@@ -22,6 +23,9 @@ VIEW_ORDER = ("v_table1", "v_evidence", "v_evidence_changes", "v_table1_disagree
 
 DUCKDB_CONFIG = {"autoinstall_known_extensions": False, "autoload_known_extensions": False}
 """Every connection: never download or load an extension (offline machines cannot, and WAL replay must not try)."""
+
+PAUSE_AT_ENV = "EVIDENCE_TEST_PAUSE_AT"
+"""Test hook: name a warehouse phase (schema, upserted, committed, checkpointed) to stop there until killed."""
 
 LOCK_HOLDER = re.compile(r"Conflicting lock is held in (?P<program>.*?) \(PID (?P<pid>\d+)\)")
 LOCK_POLL_SECONDS = 0.5
@@ -88,6 +92,15 @@ def tables_hash() -> str:
 def schema_version() -> str:
     """sha256 of every SQL file that shapes the schema: tables, views and migrations."""
     return _digest(_ordered_sql(TABLES_DIR, TABLE_ORDER) + _ordered_sql(VIEWS_DIR, VIEW_ORDER) + migration_files())
+
+
+def pause_point(phase: str) -> None:
+    """Stop here, announcing the phase on stderr, when the test hook names it; a no-op otherwise."""
+    if os.environ.get(PAUSE_AT_ENV) != phase:
+        return
+    print(f"warehouse: paused at phase {phase} ({PAUSE_AT_ENV})", file=sys.stderr, flush=True)
+    while True:
+        time.sleep(0.2)
 
 
 def lock_holder(error: BaseException) -> Optional[tuple[int, str]]:
@@ -206,6 +219,7 @@ def ensure_schema(con: duckdb.DuckDBPyConnection) -> list[str]:
             con.execute(sql_file.read_text(encoding="utf-8"))
         con.execute("DELETE FROM schema_version")
         con.execute("INSERT INTO schema_version VALUES (?, now())", [version])
+        pause_point("schema")
         con.execute("COMMIT")
     except Exception:
         con.execute("ROLLBACK")
