@@ -60,6 +60,36 @@ def extract_document(doc: Document, settings: ExtractSettings) -> Extraction:
     return Extraction(doc.sha256, rows, records, notes)
 
 
+@dataclass(frozen=True)
+class Table1Outcome:
+    """The batch after documents whose Table 1 cannot be mirrored lost their Table 1 rows and table records."""
+
+    documents: list[Document]
+    table1_rows: list[Table1Row]
+    records: list[EvidenceRecord]
+    notes: list[str]
+
+
+def settle_table1(documents: Sequence[Document], table1_rows: Sequence[Table1Row],
+                  records: Sequence[EvidenceRecord], unmapped: dict[str, list[str]]) -> Table1Outcome:
+    """Mark each document's Table 1 mirrored or unmapped; an unmapped one keeps its body records and gets a note."""
+    with_rows = {r.doc_sha256 for r in table1_rows}
+    unmapped_tables = {r.table_id for r in table1_rows if r.doc_sha256 in unmapped}
+    settled, notes = [], []
+    for doc in documents:
+        if doc.status is DocumentStatus.parsed and doc.sha256 in unmapped:
+            note = f"Table 1 not loaded, its columns could not be mapped: {'; '.join(unmapped[doc.sha256])}"
+            notes.append(f"{doc.file_name}: {note}")
+            message = f"{doc.message} {note}".strip()
+            doc = doc.model_copy(update={"table1_status": "unmapped", "message": message})
+        elif doc.status is DocumentStatus.parsed and doc.sha256 in with_rows:
+            doc = doc.model_copy(update={"table1_status": "mirrored"})
+        settled.append(doc)
+    return Table1Outcome(
+        settled, [r for r in table1_rows if r.doc_sha256 not in unmapped],
+        [r for r in records if not (r.doc_sha256 in unmapped and r.table_id in unmapped_tables)], notes)
+
+
 def count_documents(documents: Sequence[Document]) -> RunCounts:
     """Tally documents by status."""
     return RunCounts(documents=len(documents), by_status=Counter(d.status.value for d in documents))

@@ -5,6 +5,7 @@ import argparse
 import csv
 import io
 import json
+import signal
 import sys
 import time
 from pathlib import Path
@@ -13,6 +14,7 @@ from typing import Optional, Sequence
 from extractors.nlp.gazetteers import load_drugs, load_groups, load_known_trials, load_non_trial_terms
 from flows import evaluate as scoring
 from flows.env import configure_environment
+from flows.run_outcome import EXIT_BY_SIGNAL, RunStopped, failure_message, raise_run_stopped, stop_run
 from schemas.settings import ExtractSettings, PipelineSettings, SettingsError, load_settings
 from warehouse.readonly import NotAQuery, single_query
 
@@ -44,6 +46,8 @@ def _parser() -> argparse.ArgumentParser:
     run.add_argument("--corpus", type=Path, action="append", metavar="DIR", help="corpus folder (repeatable)")
     run.add_argument("--warehouse", type=Path, metavar="FILE", help="DuckDB warehouse file")
     run.add_argument("--quiet", action="store_true", help="print only the summary")
+    run.add_argument("--retry-failed", action="store_true",
+                     help="parse again files whose cached outcome is a failure (timeout, too_large, worker_crashed, ...)")
 
     sql = sub.add_parser("sql", help="run read-only SQL on the warehouse")
     sql.add_argument("query")
@@ -371,11 +375,13 @@ def _check_extract_inputs(extract: ExtractSettings) -> None:
                            "model folder; install it (pip install ...) or remove the setting")
 
 
-def _check_warehouse_writable(path: Path) -> None:
-    from warehouse.migrate import WarehouseError, connect, ensure_schema
+def _check_warehouse_writable(path: Path, lock_timeout: float) -> None:
+    from warehouse.migrate import WarehouseError, WarehouseLockedError, connect, ensure_schema
 
     try:
-        con = connect(path)
+        con = connect(path, lock_timeout=lock_timeout)
+    except WarehouseLockedError as exc:
+        raise CliError(f"{exc}\nnothing was run") from exc
     except WarehouseError as exc:
         hint = "\nis it a DuckDB file, and is no other process writing to it?" if path.parent.is_dir() else ""
         raise CliError(f"{exc}{hint}") from exc
@@ -393,21 +399,37 @@ def cmd_run(args: argparse.Namespace) -> int:
     corpus = _check_corpus(args.corpus or list(settings.ingest.corpus_dirs))
     _check_extract_inputs(settings.extract)
     warehouse_path = _warehouse_path(args, settings).resolve()
-    _check_warehouse_writable(warehouse_path)
+    _check_warehouse_writable(warehouse_path, settings.warehouse.lock_timeout_seconds)
 
     from prefect.task_runners import ThreadPoolTaskRunner
 
-    from flows.pipeline import BatchValidationError, evidence_run, stderr_progress
+    from flows.pipeline import STARTED_RUNS, BatchValidationError, evidence_run, stderr_progress
+    from flows.processes import start_prefect_server
+    from warehouse.migrate import WarehouseLockedError
 
     started = time.monotonic()
+    runs_before = len(STARTED_RUNS)
+    previous = {sig: signal.signal(sig, raise_run_stopped) for sig in EXIT_BY_SIGNAL}
+    server = None
     try:
+        server = start_prefect_server()
         flow = evidence_run.with_options(task_runner=ThreadPoolTaskRunner(max_workers=settings.ingest.workers))
-        summary = flow(corpus, warehouse_path, settings, progress=None if args.quiet else stderr_progress)
+        summary = flow(corpus, warehouse_path, settings, progress=None if args.quiet else stderr_progress,
+                       retry_failed=args.retry_failed)
+    except RunStopped as exc:
+        stop_run(exc.signum, warehouse_path, STARTED_RUNS[runs_before:], server)
+    except KeyboardInterrupt:
+        stop_run(signal.SIGINT, warehouse_path, STARTED_RUNS[runs_before:], server)
     except BatchValidationError as exc:
         raise CliError(str(exc), EXIT_RUN_FAILED) from exc
+    except WarehouseLockedError as exc:
+        raise CliError(f"{exc}\nnothing from this run was written; parse results are cached, so a re-run "
+                       "reuses them", EXIT_BAD_INPUT) from exc
     except Exception as exc:  # noqa: BLE001 - a whole-run failure is reported, never a traceback
-        raise CliError(f"run failed: {type(exc).__name__}: {exc}\nnothing from this run was written to "
-                       f"{warehouse_path}", EXIT_RUN_FAILED) from exc
+        raise CliError(failure_message(exc, warehouse_path, STARTED_RUNS[runs_before:]), EXIT_RUN_FAILED) from exc
+    finally:  # the server stays up for later runs in this process; Prefect stops it at exit
+        for sig, handler in previous.items():
+            signal.signal(sig, handler)
     elapsed = time.monotonic() - started
     c = summary.counts
     statuses = ", ".join(f"{k} {v}" for k, v in sorted(c.by_status.items()))
@@ -415,7 +437,9 @@ def cmd_run(args: argparse.Namespace) -> int:
     lines = [
         f"run {summary.run_id} completed in {elapsed:.1f} s",
         f"  documents:        {c.documents} ({statuses or 'none'})",
-        f"  Table 1 rows:     {c.table1_rows}",
+        f"  Table 1 rows:     {c.table1_rows}" + (f" (Table 1 not loaded, columns not mapped: "
+                                                      f"{', '.join(summary.table1_unmapped)}; see documents.message)"
+                                                      if summary.table1_unmapped else ""),
         f"  evidence records: {c.loaded} loaded, {c.rejected} rejected (see rejected_records)",
         f"  Table 1 sync:     {s.get('table1_rows', 0)} rows, {s.get('table_records', 0)} table records, "
         f"{s.get('body_records', 0)} body records, {s.get('disagreements', 0)} table-vs-body disagreements",

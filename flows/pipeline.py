@@ -31,6 +31,10 @@ def stderr_progress(message: str) -> None:
     print(message, file=sys.stderr, flush=True)
 
 
+STARTED_RUNS: list[str] = []
+"""Run ids started in this process, newest last: what an interrupted `evidence run` looks up in the warehouse."""
+
+
 class BatchValidationError(RuntimeError):
     """The batch as a whole is unusable; nothing was written."""
 
@@ -45,12 +49,13 @@ class RunSummary:
     sync: dict = field(default_factory=dict)
     data_docs_path: Optional[str] = None
     validation_seconds: float = 0.0
+    table1_unmapped: list[str] = field(default_factory=list)
 
 
 @task(name="ingest", retries=2, retry_delay_seconds=1)
-def ingest_task(path: Path, settings) -> Document:
+def ingest_task(path: Path, settings, retry_failed: bool = False) -> Document:
     """Parse one PDF (retried on I/O errors)."""
-    return cached_ingest(path, settings)
+    return cached_ingest(path, settings, retry_failed)
 
 
 @task(name="extract")
@@ -59,24 +64,34 @@ def extract_task(doc: Document, settings) -> stages.Extraction:
     return stages.extract_document(doc, settings)
 
 
-@task(name="validate")
-def validate_task(records, documents, table1_rows, run_id: str, settings):
-    """Check the batch, then every record; rejected records are kept with reasons."""
-    from schemas.validation import check_batch, validate_records
+@task(name="check-batch")
+def check_batch_task(documents, table1_rows):
+    """Fail on what is the run's fault; return the documents whose Table 1 cannot be mirrored, with the problems."""
+    from schemas.validation import batch_check
 
-    problems = check_batch(table1_rows, documents)
-    if problems:
-        raise BatchValidationError("batch validation failed; the warehouse was not changed:\n  " + "\n  ".join(problems))
+    check = batch_check(table1_rows, documents)
+    if check.run_problems:
+        raise BatchValidationError("batch validation failed; the warehouse was not changed:\n  "
+                                   + "\n  ".join(check.run_problems))
+    return check.unmapped
+
+
+@task(name="validate")
+def validate_task(records, documents, run_id: str, settings):
+    """Check every record; rejected records are kept with reasons."""
+    from schemas.validation import validate_records
+
     return validate_records(records, documents, run_id, settings)
 
 
-@task(name="load", retries=1, retry_delay_seconds=2)
-def load_task(warehouse_path: Path, run: warehouse_load.RunRecord, documents, table1_rows, records, rejected) -> None:
-    """Write the run into the warehouse atomically."""
-    con = migrate.connect(warehouse_path)
+@task(name="load")
+def load_task(warehouse_path: Path, run: warehouse_load.RunRecord, documents, table1_rows, records, rejected,
+              corpus_dirs: Sequence[Path] = (), lock_timeout: float = 0.0, say: Optional[Progress] = None) -> None:
+    """Write the run into the warehouse atomically, waiting up to lock_timeout s for another writer's lock."""
+    con = migrate.connect(warehouse_path, lock_timeout=lock_timeout, say=say or stderr_progress)
     try:
         migrate.ensure_schema(con)
-        warehouse_load.load_run(con, run, documents, table1_rows, records, rejected)
+        warehouse_load.load_run(con, run, documents, table1_rows, records, rejected, corpus_dirs)
     finally:
         con.close()
 
@@ -105,19 +120,20 @@ def _code_version() -> str:
 
 @flow(name="evidence-run", task_runner=ThreadPoolTaskRunner(max_workers=2), log_prints=False)
 def evidence_run(corpus_dirs: Sequence[Path], warehouse_path: Path, settings: PipelineSettings,
-                 progress: Optional[Progress] = None) -> RunSummary:
+                 progress: Optional[Progress] = None, retry_failed: bool = False) -> RunSummary:
     """One pipeline run over every PDF under the corpus folders."""
     from extractors.pdf.ingest import discover_pdfs, mark_duplicates
 
     say = progress or (lambda _m: None)
     started = datetime.now(timezone.utc)
     run_id = f"run-{started:%Y%m%dT%H%M%SZ}-{uuid.uuid4().hex[:8]}"
+    STARTED_RUNS.append(run_id)
     flow_run_id = str(get_run_context().flow_run.id)
 
     paths = discover_pdfs(corpus_dirs, settings.ingest.glob)
     say(f"ingest: {len(paths)} PDF file(s)" if paths else
         f"ingest: no file matches {settings.ingest.glob!r} under {', '.join(map(str, corpus_dirs))}")
-    futures = [ingest_task.submit(p, settings.ingest) for p in paths]
+    futures = [ingest_task.submit(p, settings.ingest, retry_failed) for p in paths]
     documents = []
     for i, fut in enumerate(futures, 1):
         doc = fut.result()
@@ -134,7 +150,11 @@ def evidence_run(corpus_dirs: Sequence[Path], warehouse_path: Path, settings: Pi
     records = [r for e in extractions for r in e.records]
 
     say(f"validate: {len(records)} record(s)")
-    outcome = validate_task(records, documents, table1_rows, run_id, settings.validate_)
+    settled = stages.settle_table1(documents, table1_rows, records, check_batch_task(documents, table1_rows))
+    for note in settled.notes:
+        say(f"  note: {note}")
+    documents, table1_rows, records = settled.documents, settled.table1_rows, settled.records
+    outcome = validate_task(records, documents, run_id, settings.validate_)
 
     counts = stages.count_documents(documents)
     counts.table1_rows, counts.loaded, counts.rejected = len(table1_rows), len(outcome.valid), len(outcome.rejected)
@@ -142,11 +162,13 @@ def evidence_run(corpus_dirs: Sequence[Path], warehouse_path: Path, settings: Pi
         run_id=run_id, started_at=started.replace(tzinfo=None), flow_run_id=flow_run_id, status="completed",
         finished_at=datetime.now(timezone.utc).replace(tzinfo=None), code_version=_code_version(),
         corpus=", ".join(str(c) for c in corpus_dirs), counts=counts.as_dict(),
-        validation_seconds=outcome.seconds, data_docs_path=outcome.data_docs_path,
+        validation_seconds=outcome.seconds, data_docs_path=outcome.data_docs_path, message="\n".join(settled.notes),
     )
     say(f"load: {warehouse_path}")
-    load_task(warehouse_path, run, documents, table1_rows, outcome.valid, outcome.rejected)
+    load_task(warehouse_path, run, documents, table1_rows, outcome.valid, outcome.rejected, corpus_dirs,
+              settings.warehouse.lock_timeout_seconds, stderr_progress)
     say("sync: Table 1 against the body text")
     sync_state = sync_task(warehouse_path)
     return RunSummary(run_id=run_id, warehouse=warehouse_path, counts=counts, sync=sync_state,
-                      data_docs_path=outcome.data_docs_path, validation_seconds=outcome.seconds)
+                      data_docs_path=outcome.data_docs_path, validation_seconds=outcome.seconds,
+                      table1_unmapped=[d.file_name for d in documents if d.table1_status == "unmapped"])

@@ -7,7 +7,7 @@ from schemas.checks import (
     AllowedValues, AtMost, Check, DerivedColumn, Equals, InRange, InRunParameter, IsMissing, IsPresent, IsTrue,
     MatchesRegex, OneOf, Rule,
 )
-from schemas.document import DocumentStatus
+from schemas.document import DocumentStatus, Table1Status
 from schemas.evidence import Endpoint, Source, Statistic, Unit
 
 ENDPOINTS: tuple[str, ...] = tuple(e.value for e in Endpoint)
@@ -16,6 +16,7 @@ UNITS: tuple[str, ...] = tuple(v for arg in get_args(Unit) for v in get_args(arg
 SOURCES: tuple[str, ...] = get_args(Source)
 DOCUMENT_STATUSES: tuple[str, ...] = tuple(s.value for s in DocumentStatus)
 RUN_STATUSES: tuple[str, ...] = ("running", "completed", "failed")
+TABLE1_STATUSES: tuple[str, ...] = get_args(Table1Status)
 TIME_TO_EVENT_ENDPOINTS: tuple[str, ...] = ("RFS", "EFS", "DFS", "PFS", "OS", "DOR", "NRM")
 
 SHA256_HEX = r"^[0-9a-f]{64}$"
@@ -120,6 +121,8 @@ DOCUMENTS = TableDecl(
              AllowedValues(DOCUMENT_STATUSES), nullable=False),
         _col("message", "VARCHAR", "why the status is not parsed, in words"),
         _col("parser_version", "VARCHAR", "version of the PDF parser that read the file"),
+        _col("table1_status", "VARCHAR", "mirrored (Table 1 loaded row by row), unmapped (its columns could not be "
+             "mapped; message says why) or null (no per-study Table 1)", AllowedValues(TABLE1_STATUSES)),
         *_run_lineage("document"),
     ),
     primary_key=("sha256", "path"),
@@ -289,8 +292,10 @@ RUN_DOCUMENTS = TableDecl(
         _col("run_id", "VARCHAR", "pipeline run id", nullable=False),
         _col("doc_sha256", "VARCHAR", "sha256 of a document the run parsed", MatchesRegex(SHA256_HEX),
              nullable=False),
+        _col("path", "VARCHAR", "path at which the run parsed it (a document is its path plus its content)",
+             nullable=False),
     ),
-    primary_key=("run_id", "doc_sha256"),
+    primary_key=("run_id", "doc_sha256", "path"),
 )
 
 REJECTED_RECORDS = TableDecl(

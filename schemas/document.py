@@ -20,8 +20,12 @@ class DocumentStatus(str, Enum):
     empty = "empty"
     too_large = "too_large"
     timeout = "timeout"
+    worker_crashed = "worker_crashed"
     duplicate = "duplicate"
 
+
+Table1Status = Literal["mirrored", "unmapped"]
+"""Whether a document's per-study Table 1 was loaded row by row, or could not be mapped to its columns."""
 
 BlockKind = Literal["title", "heading", "body", "caption", "table", "footnote", "header", "footer", "reference"]
 
@@ -76,6 +80,8 @@ class Document(_Frozen):
     status: DocumentStatus
     message: str = ""
     parser_version: str
+    table1_status: Optional[Table1Status] = Field(
+        default=None, description="set after extraction: mirrored, or unmapped (message says why); None without a Table 1")
     text: str = ""
     blocks: tuple[Block, ...] = ()
     tables: tuple[Table, ...] = ()

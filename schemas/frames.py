@@ -11,6 +11,7 @@ from schemas.declarations import DOCUMENTS, FACT_EVIDENCE, TABLE1_ROWS, TableDec
 from schemas.document import Document
 from schemas.evidence import EvidenceRecord, Table1Row
 from schemas.gx_suites import ROW_INDEX
+from warehouse.migrate import DUCKDB_CONFIG
 
 _PANDAS_DTYPES = {"DOUBLE": "float64", "INTEGER": "Int64", "BOOLEAN": "boolean"}
 
@@ -34,7 +35,7 @@ def add_derived_columns(table: TableDecl, frame: pd.DataFrame) -> pd.DataFrame:
         f"CAST({c.name} AS {c.type}) AS {c.name}" if c.type != "JSON" else c.name
         for c in table.record_columns if c.name in frame.columns)
     expressions = ", ".join(f"({d.sql}) AS {d.name}" for d in table.derived)
-    with duckdb.connect() as con:
+    with duckdb.connect(config=dict(DUCKDB_CONFIG)) as con:
         con.register("batch", frame)
         derived = con.execute(
             f"SELECT {expressions} FROM (SELECT {ROW_INDEX}, {typed} FROM batch) ORDER BY {ROW_INDEX}").df()
@@ -66,7 +67,8 @@ def table1_row(row: Table1Row) -> dict[str, Any]:
 def document_row(doc: Document) -> dict[str, Any]:
     """A document as a documents row (without loader columns)."""
     return {"sha256": doc.sha256, "path": doc.path, "file_name": doc.file_name, "pages": doc.pages,
-            "status": doc.status.value, "message": doc.message, "parser_version": doc.parser_version}
+            "status": doc.status.value, "message": doc.message, "parser_version": doc.parser_version,
+            "table1_status": doc.table1_status}
 
 
 def evidence_frame(records: Sequence[EvidenceRecord]) -> pd.DataFrame:

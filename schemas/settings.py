@@ -57,9 +57,10 @@ class ValidateSettings(_Settings):
 
 
 class WarehouseSettings(_Settings):
-    """Where the DuckDB warehouse lives."""
+    """Where the DuckDB warehouse lives and how long a run waits for another process's lock on it."""
 
     path: ProjectPath = PROJECT_ROOT / "warehouse.duckdb"
+    lock_timeout_seconds: float = Field(default=120.0, ge=0, description="wait this long for another writer, then exit 2")
 
 
 class EvaluateSettings(_Settings):

@@ -56,3 +56,35 @@ def test_unchanged_pdf_is_parsed_once_then_served_from_cache(review_pdf, tmp_pat
     assert len(calls) == 1
     assert first.status is DocumentStatus.parsed
     assert second.path == str(copy) and second.text == first.text and second.blocks == first.blocks
+
+
+def _crash_counting(monkeypatch, status=DocumentStatus.worker_crashed):
+    calls = []
+
+    def fake_parse(path, settings):
+        calls.append(settings)
+        return _doc(sha=cache.sha256_file(path), status=status).model_copy(update={"path": str(path)})
+
+    monkeypatch.setattr(cache, "parse_pdf_isolated", fake_parse)
+    return calls
+
+
+def test_killed_parse_is_served_again_only_under_the_same_limits(review_pdf, tmp_path, monkeypatch):
+    calls = _crash_counting(monkeypatch)
+    settings = IngestSettings(cache_dir=tmp_path / "cache", memory_limit_mb=512)
+    assert cache.ingest_file(review_pdf, settings).status is DocumentStatus.worker_crashed
+    assert cache.ingest_file(review_pdf, settings).status is DocumentStatus.worker_crashed
+    assert len(calls) == 1  # same limits: the recorded outcome stands
+    raised = IngestSettings(cache_dir=tmp_path / "cache", memory_limit_mb=4096)
+    cache.ingest_file(review_pdf, raised)
+    assert len(calls) == 2  # raised memory cap: parsed again
+
+
+def test_retry_failed_parses_timeouts_crashes_and_corrupt_files_again(review_pdf, tmp_path, monkeypatch):
+    for status in (DocumentStatus.timeout, DocumentStatus.too_large, DocumentStatus.worker_crashed,
+                   DocumentStatus.corrupt):
+        settings = IngestSettings(cache_dir=tmp_path / status.value)
+        calls = _crash_counting(monkeypatch, status)
+        cache.ingest_file(review_pdf, settings)
+        cache.ingest_file(review_pdf, settings, retry_failed=True)
+        assert len(calls) == 2, status

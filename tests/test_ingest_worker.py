@@ -45,10 +45,10 @@ def test_memory_blow_up_under_the_cap_is_too_large(review_pdf, tmp_path):
     assert "memory_limit_mb=512" in doc.message
 
 
-def test_crashing_parser_is_corrupt_and_names_the_signal(review_pdf, tmp_path):
-    doc = run_isolated(review_pdf, _settings(tmp_path), parse=_segfault)
-    assert doc.status is DocumentStatus.corrupt
-    assert "SIGSEGV" in doc.message
+def test_parser_killed_by_a_signal_is_worker_crashed_not_corrupt_and_names_signal_and_limits(review_pdf, tmp_path):
+    doc = run_isolated(review_pdf, _settings(tmp_path, memory_limit_mb=1024), parse=_segfault)
+    assert doc.status is DocumentStatus.worker_crashed
+    assert "SIGSEGV" in doc.message and "memory_limit_mb=1024" in doc.message
 
 
 def test_parser_exception_is_corrupt_with_the_reason(review_pdf, tmp_path):

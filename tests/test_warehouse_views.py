@@ -108,3 +108,48 @@ def test_changes_compare_a_replaced_file_with_its_previous_version_by_reading(tm
     assert changes == [("added", "CR", 31.0, "review.pdf", "/c/review.pdf"),
                        ("removed", "CR", 30.0, "review.pdf", "/c/review.pdf")]
     con.close()
+
+
+def test_renamed_and_changed_file_is_a_new_document_and_the_vanished_paths_readings_stop_being_current(tmp_path):
+    con = migrate.connect(tmp_path / "w.duckdb")
+    migrate.ensure_schema(con)
+    run1 = load.RunRecord(run_id="r1", started_at=datetime(2026, 1, 1), status="completed")
+    load.load_run(con, run1, [DOC], [], [_rec("body", 30, "30", 10)], [], corpus_dirs=["/c"])
+    new_sha = "c" * 64
+    renamed = DOC.model_copy(update={"sha256": new_sha, "path": "/c/review-v2.pdf"})
+    run2 = load.RunRecord(run_id="r2", started_at=datetime(2026, 1, 2), status="completed")
+    load.load_run(con, run2, [renamed], [], [_rec("body", 31, "31", 10, doc_sha256=new_sha, doc="review-v2.pdf")], [],
+                  corpus_dirs=["/c"])
+    assert con.execute("select doc, value from v_evidence").fetchall() == [("review-v2.pdf", 31.0)]
+    assert sorted(con.execute("select path from documents").fetchall()) == [("/c/review-v2.pdf",), ("/c/review.pdf",)]
+    con.close()
+
+
+def test_file_outside_the_runs_corpus_keeps_its_readings_current(tmp_path):
+    con = migrate.connect(tmp_path / "w.duckdb")
+    migrate.ensure_schema(con)
+    _load(con, "r1", 1, [_rec("body", 30, "30", 10)])
+    other = DOC.model_copy(update={"sha256": "c" * 64, "path": "/elsewhere/other.pdf"})
+    run2 = load.RunRecord(run_id="r2", started_at=datetime(2026, 1, 2), status="completed")
+    load.load_run(con, run2, [other], [], [], [], corpus_dirs=["/elsewhere"])
+    assert con.execute("select value from v_evidence").fetchall() == [(30.0,)]
+    con.close()
+
+
+def test_changes_do_not_mix_paths_that_share_bytes(tmp_path):
+    # regression: v_evidence_changes joined documents on sha256 only, so old bytes copied to another path made
+    # that copy's run count as the latest run of the original path
+    con = migrate.connect(tmp_path / "w.duckdb")
+    migrate.ensure_schema(con)
+    _load(con, "r1", 1, [_rec("body", 10, "10", 10)])
+    new_sha = "c" * 64
+    run2 = load.RunRecord(run_id="r2", started_at=datetime(2026, 1, 2), status="completed")
+    load.load_run(con, run2, [DOC.model_copy(update={"sha256": new_sha})], [],
+                  [_rec("body", 20, "20", 10, doc_sha256=new_sha)], [])
+    old_copy = DOC.model_copy(update={"path": "/archive/review.pdf"})
+    run3 = load.RunRecord(run_id="r3", started_at=datetime(2026, 1, 3), status="completed")
+    load.load_run(con, run3, [old_copy], [], [_rec("body", 10, "10", 10)], [])
+    changes = con.execute("select change, value, path from v_evidence_changes order by path, change").fetchall()
+    assert changes == [("added", 10.0, "/archive/review.pdf"),  # first run of that path: all its readings are new
+                       ("added", 20.0, "/c/review.pdf"), ("removed", 10.0, "/c/review.pdf")]
+    con.close()

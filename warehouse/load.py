@@ -2,8 +2,10 @@
 from __future__ import annotations
 
 import json
+import os
 from dataclasses import dataclass, field
 from datetime import datetime
+from pathlib import Path
 from typing import Any, Optional, Sequence
 
 import duckdb
@@ -13,6 +15,7 @@ from schemas.declarations import DOCUMENTS, FACT_EVIDENCE, REJECTED_RECORDS, TAB
 from schemas.document import Document
 from schemas.evidence import EvidenceRecord, Table1Row
 from schemas.frames import document_row, evidence_row, table1_row
+from warehouse.migrate import pause_point
 
 FACT_COLUMNS = tuple(c.name for c in FACT_EVIDENCE.record_columns)
 TABLE1_COLUMNS = tuple(c.name for c in TABLE1_ROWS.record_columns)
@@ -71,23 +74,36 @@ def _upsert(con: duckdb.DuckDBPyConnection, table: str, columns: Sequence[str], 
         con.unregister("incoming_rows")
 
 
-def _superseded(con: duckdb.DuckDBPyConnection, documents: Sequence[Document], parsed: list[str]) -> list[str]:
-    """The parsed hashes plus the hashes earlier runs recorded at the paths parsed now (a file replaced in place)."""
+def _under(path: str, folders: Sequence[Path]) -> bool:
+    return any(path.startswith(str(folder).rstrip("/\\") + os.sep) for folder in folders)
+
+
+def _superseded(con: duckdb.DuckDBPyConnection, documents: Sequence[Document], parsed: list[str],
+                corpus_dirs: Sequence[Path]) -> list[str]:
+    """Hashes whose readings stop being current: re-parsed now, earlier bytes at a path parsed now, or bytes whose
+    every recorded path under the run's corpus folders has vanished (a file renamed, moved or deleted)."""
     paths = sorted({d.path for d in documents if d.status.value == "parsed"})
-    placeholders = ", ".join("?" for _ in paths)
+    placeholders = ", ".join("?" for _ in paths) or "NULL"
     earlier = con.execute(f"SELECT DISTINCT sha256 FROM documents WHERE path IN ({placeholders})", paths).fetchall()
-    return sorted(set(parsed) | {sha for (sha,) in earlier})
+    seen_now = {d.path for d in documents}
+    recorded: dict[str, list[str]] = {}
+    for sha, path in con.execute("SELECT sha256, path FROM documents WHERE status = 'parsed'").fetchall():
+        recorded.setdefault(sha, []).append(path)
+    vanished = {sha for sha, where in recorded.items()
+                if all(_under(p, corpus_dirs) and p not in seen_now for p in where)}
+    return sorted((set(parsed) | {sha for (sha,) in earlier} | vanished))
 
 
-def _insert_ids(con: duckdb.DuckDBPyConnection, table: str, column: str, run_id: str, ids: Sequence[str]) -> None:
-    if not ids:
+def _insert_keys(con: duckdb.DuckDBPyConnection, table: str, columns: Sequence[str], run_id: str,
+                 rows: Sequence[tuple]) -> None:
+    if not rows:
         return
-    con.register("incoming_ids", pd.DataFrame({column: list(ids)}))
+    con.register("incoming_keys", pd.DataFrame(list(rows), columns=list(columns)))
     try:
-        con.execute(f"INSERT INTO {table} (run_id, {column}) SELECT ?, {column} FROM incoming_ids ON CONFLICT DO NOTHING",
-                    [run_id])
+        con.execute(f"INSERT INTO {table} (run_id, {', '.join(columns)}) SELECT ?, {', '.join(columns)} "
+                    "FROM incoming_keys ON CONFLICT DO NOTHING", [run_id])
     finally:
-        con.unregister("incoming_ids")
+        con.unregister("incoming_keys")
 
 
 def load_run(
@@ -97,32 +113,42 @@ def load_run(
     table1_rows: Sequence[Table1Row],
     records: Sequence[EvidenceRecord],
     rejected: Sequence[Any],
+    corpus_dirs: Sequence[Path] = (),
 ) -> None:
-    """Upsert the run's documents, Table 1 rows, records and rejects, and mark what is current, atomically."""
+    """Upsert the run's documents, Table 1 rows, records and rejects, and mark what is current, atomically; then
+    checkpoint, so a crash after this returns needs no WAL replay."""
     parsed = sorted({d.sha256 for d in documents if d.status.value == "parsed"})
+    corpus_dirs = [Path(c) for c in corpus_dirs]
     con.execute("BEGIN TRANSACTION")
     try:
         _upsert(con, "documents", DOCUMENT_COLUMNS, ("sha256", "path"),
                 _values(DOCUMENT_COLUMNS, [document_row(d) for d in documents]), run.run_id, current_flag=False)
-        if parsed:
-            superseded = _superseded(con, documents, parsed)
+        superseded = _superseded(con, documents, parsed, corpus_dirs)
+        if superseded:
             placeholders = ", ".join("?" for _ in superseded)
-            # Readings of a re-parsed document, or of earlier bytes at a path parsed now, stop being current.
             con.execute(f"UPDATE table1_rows SET is_current = false WHERE doc_sha256 IN ({placeholders})", superseded)
             con.execute(f"UPDATE fact_evidence SET is_current = false WHERE doc_sha256 IN ({placeholders})", superseded)
-            _insert_ids(con, "run_documents", "doc_sha256", run.run_id, parsed)
+        _insert_keys(con, "run_documents", ("doc_sha256", "path"), run.run_id,
+                     sorted({(d.sha256, d.path) for d in documents if d.status.value == "parsed"}))
         _upsert(con, "table1_rows", TABLE1_COLUMNS, ("row_id",),
                 _values(TABLE1_COLUMNS, [table1_row(r) for r in table1_rows]), run.run_id, current_flag=True)
         fact_rows = {row["record_id"]: [row[c] for c in FACT_COLUMNS] for row in map(evidence_row, records)}
         _upsert(con, "fact_evidence", FACT_COLUMNS, ("record_id",), list(fact_rows.values()), run.run_id, current_flag=True)
-        _insert_ids(con, "run_facts", "record_id", run.run_id, list(fact_rows))
+        _insert_keys(con, "run_facts", ("record_id",), run.run_id, [(r,) for r in fact_rows])
         _upsert(con, "rejected_records", REJECT_COLUMNS, ("reject_id",),
                 _values(REJECT_COLUMNS, [_reject_row(r) for r in rejected]), run.run_id, current_flag=False)
         write_run(con, run)
+        pause_point("upserted")
         con.execute("COMMIT")
-    except Exception:
-        con.execute("ROLLBACK")
+    except BaseException:
+        try:
+            con.execute("ROLLBACK")
+        except duckdb.Error:  # the COMMIT itself completed or failed: nothing is left to roll back
+            pass
         raise
+    pause_point("committed")
+    con.execute("CHECKPOINT")
+    pause_point("checkpointed")
 
 
 def write_run(con: duckdb.DuckDBPyConnection, run: RunRecord) -> None:

@@ -5,8 +5,11 @@ import hashlib
 import logging
 import multiprocessing
 import resource
+import os
 import signal
 import sys
+import threading
+import time
 import traceback
 from pathlib import Path
 from typing import Callable
@@ -23,9 +26,49 @@ if _CONTEXT_NAME == "forkserver":
 
 PDF_LIBRARY_LOGGERS = ("pdfminer", "pdfplumber", "pypdfium2")
 
+PAUSE_AT_ENV = "EVIDENCE_TEST_PAUSE_AT"
+"""Test hook: `parse` makes every parse worker announce itself on stderr and wait, so a test can kill the run then."""
 
-def _child(path: str, settings_json: str, conn, parse: Callable[..., Document] | None, with_tables: bool) -> None:
+_live: set = set()
+_live_lock = threading.Lock()
+_stopping = threading.Event()
+
+
+class WorkersStopped(RuntimeError):
+    """The run is stopping: a parse was cut short, and its outcome must not be recorded or cached."""
+
+
+def stop_workers() -> None:
+    """Stop every running parse worker and make parses still waiting for one raise WorkersStopped."""
+    _stopping.set()
+    with _live_lock:
+        processes = list(_live)
+    for process in processes:
+        _stop(process)
+
+
+def _exit_when_gone(run_pid: int, every_seconds: float = 0.5) -> None:
+    """Watch the run's process from a daemon thread and end this worker as soon as the run is gone."""
+    def watch() -> None:
+        while True:
+            try:
+                os.kill(run_pid, 0)
+            except ProcessLookupError:
+                os._exit(1)
+            except PermissionError:
+                pass
+            time.sleep(every_seconds)
+
+    threading.Thread(target=watch, name="exit-when-run-gone", daemon=True).start()
+
+
+def _child(path: str, settings_json: str, conn, parse: Callable[..., Document] | None, with_tables: bool,
+           run_pid: int) -> None:
     """Cap memory, parse, and send back the Document JSON (or a failure tag)."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)  # a terminal's Ctrl-C is the run's to handle, not a parse failure
+    # The forkserver that forked this worker outlives the run while any worker holds its "alive" pipe, so a death
+    # signal tied to it never fires: watch the run itself.
+    _exit_when_gone(run_pid)
     from extractors.pdf.ingest import parse_pdf
 
     parse = parse or parse_pdf
@@ -33,6 +76,10 @@ def _child(path: str, settings_json: str, conn, parse: Callable[..., Document] |
     for name in PDF_LIBRARY_LOGGERS:
         logging.getLogger(name).setLevel(logging.ERROR)
     settings = IngestSettings.model_validate_json(settings_json)
+    if os.environ.get(PAUSE_AT_ENV) == "parse":
+        print(f"parse: paused in worker {os.getpid()} ({PAUSE_AT_ENV})", file=sys.stderr, flush=True)
+        while True:
+            time.sleep(0.2)
     limit = settings.memory_limit_mb * 1024 * 1024
     try:
         resource.setrlimit(resource.RLIMIT_AS, (limit, limit))
@@ -70,9 +117,14 @@ def run_isolated(path: Path, settings: IngestSettings, parse: Callable[..., Docu
     """Parse `path` (with parse_pdf, or a module-level `parse`) in a worker process; failures become statuses."""
     path = Path(path)
     receiver, sender = _context.Pipe(duplex=False)
-    process = _context.Process(target=_child, args=(str(path), settings.model_dump_json(), sender, parse, with_tables),
+    process = _context.Process(target=_child, args=(str(path), settings.model_dump_json(), sender, parse, with_tables,
+                                                       os.getpid()),
                                daemon=True)
+    if _stopping.is_set():
+        raise WorkersStopped(f"not parsing {path}: the run is stopping")
     process.start()
+    with _live_lock:
+        _live.add(process)
     sender.close()
     try:
         if not receiver.poll(settings.timeout_seconds):
@@ -90,6 +142,11 @@ def run_isolated(path: Path, settings: IngestSettings, parse: Callable[..., Docu
             return _crashed(path, process.exitcode, settings)
     finally:
         receiver.close()
+        with _live_lock:
+            _live.discard(process)
+        if _stopping.is_set():
+            _stop(process)
+            raise WorkersStopped(f"parse of {path} cut short: the run is stopping")
     process.join(timeout=5)
     if process.is_alive():
         _stop(process)
@@ -110,9 +167,10 @@ def _crashed(path: Path, exitcode: int | None, settings: IngestSettings) -> Docu
         how = f"was killed by signal {name}"
     else:
         how = f"exited with code {exitcode}"
-    return _failed(path, DocumentStatus.corrupt,
-                   f"corrupt: the parser process {how} (possibly memory above memory_limit_mb="
-                   f"{settings.memory_limit_mb}); repair the file or raise the limit.")
+    return _failed(path, DocumentStatus.worker_crashed,
+                   f"worker_crashed: the parser process {how} under memory_limit_mb={settings.memory_limit_mb}, "
+                   f"timeout_seconds={settings.timeout_seconds:g} (the memory cap, or a kill from outside); "
+                   "raise [ingest] memory_limit_mb, or run again with --retry-failed.")
 
 
 def _stop(process) -> None:

@@ -1,12 +1,12 @@
 -- Curator view: records added or removed between the last two runs that parsed each file path (a file replaced
--- in place is compared with its previous version).
+-- in place is compared with its previous version). A document is its path plus its content: run_documents says which
+-- path each run parsed, so the same bytes at two paths are two documents.
 CREATE OR REPLACE VIEW v_evidence_changes AS
 WITH ranked AS (
-    SELECT d.path, rd.doc_sha256, rd.run_id,
-           row_number() OVER (PARTITION BY d.path ORDER BY r.started_at DESC, rd.run_id DESC) AS age
+    SELECT rd.path, rd.doc_sha256, rd.run_id,
+           row_number() OVER (PARTITION BY rd.path ORDER BY r.started_at DESC, rd.run_id DESC) AS age
     FROM run_documents rd
     JOIN runs r USING (run_id)
-    JOIN documents d ON d.sha256 = rd.doc_sha256 AND d.status = 'parsed'
 ), readings AS (
     SELECT k.path, k.age, f.record_id, f.trial, f.endpoint, f.arm, f.value, f.unit, f.statistic, f.timepoint,
            f.page, f.quote, f.source
