@@ -30,6 +30,7 @@ def old_warehouse(tmp_path):
     con.execute("DROP TABLE fact_evidence")
     con.execute(ddl)
     con.execute("DELETE FROM schema_migrations WHERE name = ?", [MIGRATION])
+    con.execute("DELETE FROM schema_version")  # an older warehouse was built from other SQL files
     con.execute(INSERT, ["a", "OS", "%", "landmark", "2y"])
     yield con
     con.close()
