@@ -443,6 +443,8 @@ def cmd_run(args: argparse.Namespace) -> int:
         f"  evidence records: {c.loaded} loaded, {c.rejected} rejected (see rejected_records)",
         f"  Table 1 sync:     {s.get('table1_rows', 0)} rows, {s.get('table_records', 0)} table records, "
         f"{s.get('body_records', 0)} body records, {s.get('disagreements', 0)} table-vs-body disagreements",
+        f"  Table 1 results:  {s.get('confirmed', 0)} confirmed, {s.get('rounding', 0)} rounding, "
+        f"{s.get('contradicted', 0)} contradicted, {s.get('unsupported', 0)} unsupported (see v_table1_sync)",
         f"  validation:       {summary.validation_seconds:.1f} s"
         + (f", data docs at {summary.data_docs_path}" if summary.data_docs_path else ""),
         f"  warehouse:        {warehouse_path}",

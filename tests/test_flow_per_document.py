@@ -45,6 +45,9 @@ def test_unmappable_table1_in_one_review_no_longer_fails_the_run_for_every_docum
         assert table1 == {"lussana2023_cancers.pdf": 10, "review_cart_all.pdf": 6}
         evidence = dict(con.execute("select doc, count(*) from v_evidence group by doc").fetchall())
         assert evidence.get("lussana2023_cancers.pdf", 0) > 0
+        by_status = dict(con.execute("select status, count(*) from v_table1_sync group by status").fetchall())
+        assert (f"Table 1 results:  {by_status.get('confirmed', 0)} confirmed, {by_status.get('rounding', 0)} rounding, "
+                f"{by_status.get('contradicted', 0)} contradicted, {by_status.get('unsupported', 0)} unsupported") in out
         assert con.execute("select count(*) from v_evidence where doc = 'review_no_design.pdf' and source = 'table' "
                            "and table_id like '%Table 1'").fetchone()[0] == 0
     finally:
