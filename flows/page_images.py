@@ -12,7 +12,8 @@ from typing import Optional, Sequence
 MARGIN_PT = 18.0
 RESOLUTION_DPI = 110
 MAX_REGION_HEIGHT_PT = 260.0  # a tall block (a whole paragraph) is cut to this much around the value
-HIGHLIGHT_FILL = (255, 214, 0, 60)
+MAX_REGION_WIDTH_PT = 320.0  # a full-width table row likewise
+HIGHLIGHT_FILL = (255, 214, 0, 45)
 HIGHLIGHT_STROKE = (214, 0, 0, 230)
 
 
@@ -42,6 +43,18 @@ def _clamp(box: Sequence[float], width: float, height: float) -> tuple[float, fl
             min(height, bottom + MARGIN_PT))
 
 
+def _focus(region: tuple[float, float, float, float], mark: Sequence[float]) -> tuple[float, float, float, float]:
+    """The region cut to at most MAX_REGION_WIDTH_PT x MAX_REGION_HEIGHT_PT around the first mark."""
+    x0, top, x1, bottom = region
+    if x1 - x0 > MAX_REGION_WIDTH_PT:
+        x0 = min(max(x0, (mark[0] + mark[2]) / 2 - MAX_REGION_WIDTH_PT / 2), x1 - MAX_REGION_WIDTH_PT)
+        x1 = x0 + MAX_REGION_WIDTH_PT
+    if bottom - top > MAX_REGION_HEIGHT_PT:
+        top = min(max(top, (mark[1] + mark[3]) / 2 - MAX_REGION_HEIGHT_PT / 2), bottom - MAX_REGION_HEIGHT_PT)
+        bottom = top + MAX_REGION_HEIGHT_PT
+    return (x0, top, x1, bottom)
+
+
 def render_region(pdf_path: Path, page_number: int, bbox: Optional[Sequence[float]],
                   highlight: Optional[str]) -> PageCrop:
     """The page region `bbox` (PDF points, top-based) with `highlight` boxed where printed inside it (else the region)."""
@@ -56,13 +69,12 @@ def render_region(pdf_path: Path, page_number: int, bbox: Optional[Sequence[floa
             page = pdf.pages[page_number - 1]
             region = _clamp(bbox, float(page.width), float(page.height))
             crop = page.crop(region)
-            hits = crop.search(_value_pattern(highlight), regex=True) if highlight and highlight.strip() else []
+            hits = [h for h in (crop.search(_value_pattern(highlight), regex=True) if highlight and highlight.strip()
+                                else []) if bbox[1] <= (h["top"] + h["bottom"]) / 2 <= bbox[3]]  # not the margin's
             marks = [(h["x0"], h["top"], h["x1"], h["bottom"]) for h in hits] or [tuple(bbox)]
-            if region[3] - region[1] > MAX_REGION_HEIGHT_PT:
-                centre = (marks[0][1] + marks[0][3]) / 2
-                top = max(region[1], centre - MAX_REGION_HEIGHT_PT / 2)
-                region = (region[0], top, region[2], min(region[3], top + MAX_REGION_HEIGHT_PT))
-                crop = page.crop(region)
+            focus = _focus(region, marks[0])
+            if focus != region:
+                crop = page.crop(focus)
             image = crop.to_image(resolution=RESOLUTION_DPI)
             image.draw_rects([m for m in marks], fill=HIGHLIGHT_FILL, stroke=HIGHLIGHT_STROKE, stroke_width=2)
             buffer = io.BytesIO()
