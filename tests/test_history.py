@@ -109,3 +109,13 @@ def test_a_run_over_another_corpus_leaves_other_documents_current(tmp_path):
     _load(con, 1, [_doc()], [_row()], _records())
     _load(con, 2, [], [], [], corpus=("/elsewhere",))
     assert con.execute("SELECT count(*) FROM fact_versions WHERE valid_to_run IS NULL").fetchone()[0] == 2
+
+
+def test_a_file_moved_within_the_corpus_retires_the_old_path_and_opens_the_new(tmp_path):
+    con = _open(tmp_path)
+    _load(con, 1, [_doc()], [_row()], _records())
+    _load(con, 2, [_doc(path="/corpus/sub/trial.pdf")], [_row()], _records())  # same bytes, another path
+    by_path = con.execute("SELECT path, count(*) FILTER (valid_to_run IS NULL), count(*) FROM fact_versions "
+                          "GROUP BY path ORDER BY path").fetchall()
+    assert by_path == [("/corpus/sub/trial.pdf", 2, 2), ("/corpus/trial.pdf", 0, 2)]
+    assert con.execute("SELECT count(*), count(DISTINCT record_id) FROM v_evidence_curated").fetchone() == (2, 2)

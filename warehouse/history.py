@@ -13,7 +13,9 @@ A Table 1 cell's identity is document path, table label, row number and v_table1
 from __future__ import annotations
 
 import json
+import os
 from collections import defaultdict
+from pathlib import Path
 from typing import Iterable, Optional, Sequence
 
 import duckdb
@@ -84,8 +86,15 @@ def cell_versions(rows: Iterable[Table1Row], paths: dict[str, str]) -> list[dict
     return out
 
 
+def _vanished(con: duckdb.DuckDBPyConnection, table: str, seen: set[str], corpus_dirs: Sequence[Path]) -> list[str]:
+    """Paths with open versions under the run's corpus folders where the run found no file (renamed, moved, deleted)."""
+    prefixes = tuple(str(folder).rstrip("/\\") + os.sep for folder in corpus_dirs)
+    open_paths = con.execute(f"SELECT DISTINCT path FROM {table} WHERE valid_to_run IS NULL").fetchall()
+    return sorted(p for (p,) in open_paths if prefixes and p.startswith(prefixes) and p not in seen)
+
+
 def _apply(con: duckdb.DuckDBPyConnection, table: str, key: str, columns: Sequence[str], rows: list[dict],
-           run_id: str, read_paths: list[str], backing: str, backing_id: str) -> None:
+           run_id: str, read_paths: list[str], vanished: list[str], backing: str, backing_id: str) -> None:
     """Close the open versions the run no longer gives, re-point unchanged ones, open new ones, retire orphans."""
     frame = pd.DataFrame([[r[c] for c in columns] for r in rows], columns=list(columns), dtype=object)
     con.register("incoming_versions", frame)
@@ -108,22 +117,27 @@ def _apply(con: duckdb.DuckDBPyConnection, table: str, key: str, columns: Sequen
                 f"SELECT {', '.join(f'CAST(i.{c} AS {types[c]})' for c in columns)}, ?, NULL FROM incoming_versions i "
                 f"WHERE NOT EXISTS (SELECT 1 FROM {table} v WHERE v.valid_to_run IS NULL AND v.{key} = i.{key} "
                 "AND v.version_id = i.version_id)", [run_id])
-        con.execute(  # a file renamed, moved or deleted: the loader made its rows not current
+        con.execute(  # a file renamed, moved or deleted, or whose rows the loader made not current
             f"UPDATE {table} SET valid_to_run = ? WHERE valid_to_run IS NULL AND NOT list_contains(?, path) "
-            f"AND {backing_id} IN (SELECT {backing_id} FROM {backing} WHERE NOT is_current)", [run_id, read_paths])
+            f"AND (list_contains(?, path) OR {backing_id} IN (SELECT {backing_id} FROM {backing} WHERE NOT is_current))",
+            [run_id, read_paths, vanished])
     finally:
         con.unregister("incoming_versions")
 
 
 def record_history(con: duckdb.DuckDBPyConnection, run_id: str, documents: Sequence[Document],
-                   table1_rows: Sequence[Table1Row], records: Sequence[EvidenceRecord]) -> None:
+                   table1_rows: Sequence[Table1Row], records: Sequence[EvidenceRecord],
+                   corpus_dirs: Sequence[Path] = ()) -> None:
     """Update fact and Table 1 cell versions for one run, inside the loader's transaction (after its upserts)."""
     paths: dict[str, str] = {}
     for doc in documents:
         if doc.status.value == "parsed":
             paths.setdefault(doc.sha256, doc.path)
     read_paths = sorted(set(paths.values()))
-    _apply(con, "fact_versions", "fact_key", FACT_COLUMNS, fact_versions(records, paths), run_id, read_paths,
-           "fact_evidence", "record_id")
-    _apply(con, "table1_cell_versions", "cell_key", CELL_COLUMNS, cell_versions(table1_rows, paths), run_id,
-           read_paths, "table1_rows", "row_id")
+    seen = {doc.path for doc in documents}
+    for table, key, columns, rows, backing, backing_id in (
+            ("fact_versions", "fact_key", FACT_COLUMNS, fact_versions(records, paths), "fact_evidence", "record_id"),
+            ("table1_cell_versions", "cell_key", CELL_COLUMNS, cell_versions(table1_rows, paths), "table1_rows",
+             "row_id")):
+        _apply(con, table, key, columns, rows, run_id, read_paths, _vanished(con, table, seen, corpus_dirs), backing,
+               backing_id)

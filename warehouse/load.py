@@ -138,7 +138,7 @@ def load_run(
         _insert_keys(con, "run_facts", ("record_id",), run.run_id, [(r,) for r in fact_rows])
         _upsert(con, "rejected_records", REJECT_COLUMNS, ("reject_id",),
                 _values(REJECT_COLUMNS, [_reject_row(r) for r in rejected]), run.run_id, current_flag=False)
-        record_history(con, run.run_id, documents, table1_rows, records)
+        record_history(con, run.run_id, documents, table1_rows, records, corpus_dirs)
         write_run(con, run)
         pause_point("upserted")
         con.execute("COMMIT")
