@@ -117,3 +117,25 @@ def test_cli_review_requires_a_curator_and_writes_outside_a_run(first_run, capsy
     assert '"status": "corrected"' in capsys.readouterr().out
     assert cli.main(["review", "list", "--pending", "--warehouse", str(Path(warehouse))]) == 0
     assert "(0 rows)" in capsys.readouterr().out
+
+
+def test_cli_review_waits_for_a_run_holding_the_warehouse_lock(first_run, capsys):
+    import subprocess
+    import sys
+    import time
+
+    con, pdf = first_run
+    key = _key(con, "blinatumomab")
+    con.close()
+    warehouse = pdf.parent.parent / "w.duckdb"
+    holder = subprocess.Popen(
+        [sys.executable, "-c", "import duckdb, sys, time; c = duckdb.connect(sys.argv[1]); print('held', flush=True); "
+         "time.sleep(2.5); c.close()", str(warehouse)], stdout=subprocess.PIPE, text=True)
+    try:
+        assert holder.stdout.readline().strip() == "held"
+        started = time.monotonic()
+        assert cli.main(["review", "accept", key[:10], "--curator", "alice", "--warehouse", str(warehouse)]) == 0
+        assert time.monotonic() - started > 1.0  # it waited for the holder rather than failing
+    finally:
+        holder.wait(timeout=30)
+    assert "accepted by alice" in capsys.readouterr().out
