@@ -1,4 +1,4 @@
-"""The `evidence` command line: run, sql, export, evaluate, schema, train."""
+"""The `evidence` command line: run, sql, export, evaluate, schema, train, diff, review."""
 from __future__ import annotations
 
 import argparse
@@ -14,6 +14,7 @@ from typing import Optional, Sequence
 from extractors.nlp.gazetteers import load_drugs, load_groups, load_known_trials, load_non_trial_terms
 from flows import evaluate as scoring
 from flows.env import configure_environment
+from flows.review import add_review_parser
 from flows.run_outcome import EXIT_BY_SIGNAL, RunStopped, failure_message, raise_run_stopped, stop_run
 from schemas.settings import ExtractSettings, PipelineSettings, SettingsError, load_settings
 from warehouse.readonly import NotAQuery, single_query
@@ -80,6 +81,16 @@ def _parser() -> argparse.ArgumentParser:
     schema = sub.add_parser("schema", help="list the warehouse's tables and views, their columns and comments")
     schema.add_argument("--warehouse", type=Path, metavar="FILE")
     schema.add_argument("--format", choices=("table", "md", "json"), default="table")
+
+    diff = sub.add_parser("diff", help="Table 1 cells and facts added, removed and changed between two runs "
+                                       "(exit 1 when any differ, like diff)")
+    diff.add_argument("--from", dest="from_run", metavar="RUN", help="earlier run id (default: the run before --to)")
+    diff.add_argument("--to", dest="to_run", metavar="RUN", help="later run id (default: the last completed run)")
+    diff.add_argument("--format", choices=("table", "md", "json", "html"), default="table")
+    diff.add_argument("--out", type=Path, metavar="FILE", help="output file (default: stdout)")
+    diff.add_argument("--warehouse", type=Path, metavar="FILE")
+
+    add_review_parser(sub)
 
     train = sub.add_parser("train", help="train the statistical NER from the annotated examples in config/ner")
     train.add_argument("--out", type=Path, metavar="DIR", help="model folder (default: settings extract.ner_model_dir)")
@@ -313,6 +324,68 @@ def cmd_schema(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def cmd_diff(args: argparse.Namespace) -> int:
+    """Print or write what changed between two runs; exit 1 when anything did."""
+    from flows import diff_html, diff_report
+
+    settings = _settings(args)
+    con = _open_read_only(_warehouse_path(args, settings))
+    try:
+        diff = diff_report.run_diff(con, args.from_run, args.to_run)
+    except diff_report.DiffInputError as exc:
+        raise CliError(str(exc)) from exc
+    finally:
+        con.close()
+    formats = {"table": diff_report.format_table, "md": diff_report.format_md, "json": diff_report.format_json,
+               "html": diff_html.format_html}
+    text = formats[args.format](diff)
+    if args.out:
+        _write_output(args.out, text)
+        print(f"wrote the changes from {diff.from_run} to {diff.to_run} to {args.out}", file=sys.stderr)
+    else:
+        sys.stdout.write(text)
+    return EXIT_RUN_FAILED if diff.has_differences else EXIT_OK
+
+
+def cmd_review(args: argparse.Namespace) -> int:
+    """List facts and their curation, or record a curator's decision (the one write outside a run)."""
+    import duckdb
+
+    from flows import review
+    from warehouse.migrate import WarehouseError, WarehouseLockedError, connect, ensure_schema
+
+    settings = _settings(args)
+    path = _warehouse_path(args, settings)
+    if args.verb == "list":
+        con = _open_read_only(path)
+        try:
+            columns, rows = review.list_facts(con, args.pending)
+        except duckdb.Error as exc:
+            raise CliError(f"cannot list facts: {_first_line(exc)}; run `evidence run` to bring the warehouse "
+                           "up to date") from exc
+        finally:
+            con.close()
+        sys.stdout.write(_format_rows(columns, rows, args.format))
+        return EXIT_OK
+    if not Path(path).exists():
+        raise CliError(f"no warehouse at {path}; run `evidence run` first or pass --warehouse FILE")
+    try:
+        con = connect(path, lock_timeout=settings.warehouse.lock_timeout_seconds)
+    except WarehouseLockedError as exc:
+        raise CliError(f"{exc}\nno decision was recorded") from exc
+    except WarehouseError as exc:
+        raise CliError(str(exc)) from exc
+    try:
+        ensure_schema(con)
+        note = args.text if args.verb == "note" else args.note
+        print(review.decide(con, args.verb, args.fact, args.curator, getattr(args, "value", None), note))
+    except review.ReviewError as exc:
+        raise CliError(str(exc)) from exc
+    finally:
+        con.close()
+    return EXIT_OK
+
+
 def _check_model_folder(out: Path) -> None:
     """Exit 2 unless `out` can become the model folder without replacing anything but an older model."""
     blocker = _file_in_the_way(out)
@@ -455,7 +528,7 @@ def cmd_run(args: argparse.Namespace) -> int:
 
 
 COMMANDS = {"run": cmd_run, "sql": cmd_sql, "export": cmd_export, "evaluate": cmd_evaluate, "schema": cmd_schema,
-            "train": cmd_train}
+            "train": cmd_train, "diff": cmd_diff, "review": cmd_review}
 
 
 def main(argv: Optional[Sequence[str]] = None) -> int:

@@ -320,8 +320,94 @@ REJECTED_RECORDS = TableDecl(
                 "a rejection without a reason cannot be acted on"),),
 )
 
+CURATION_ACTIONS: tuple[str, ...] = ("accept", "reject", "correct", "note")
+TABLE1_CELL_COLUMNS: tuple[str, ...] = ("trial", "reference", "setting", "design", "total_patients", "treatment",
+                                        "main_results", "extra_cells")
+
+
+def _validity(noun: str) -> tuple[ColumnDecl, ...]:
+    return (
+        _col("valid_from_run", "VARCHAR", f"run that first produced this version of the {noun}", nullable=False),
+        _col("valid_to_run", "VARCHAR", f"first run in which this version of the {noun} was no longer current "
+             "(changed, gone from its re-read document, or its file removed); null while current"),
+    )
+
+
+FACT_VERSIONS = TableDecl(
+    "fact_versions", "Version history of each evidence fact: one row per (fact identity, version) span of runs; "
+    "nothing is deleted. Identity and version are defined in warehouse/history.py and docs/warehouse.md.",
+    (
+        _col("fact_key", "VARCHAR", "stable identity of the fact: content hash of document path, source, table and "
+             "cell (table facts), trial (body facts), endpoint, arm, statistic, timepoint and its ordinal among "
+             "facts sharing all of those", MatchesRegex(SHA256_HEX), nullable=False),
+        _col("version_id", "VARCHAR", "content hash of the fact_key and what was read: value, value_text, unit, CI, "
+             "p-value, NCT, trial and quote", MatchesRegex(SHA256_HEX), nullable=False),
+        *_validity("fact"),
+        _col("record_id", "VARCHAR", "fact_evidence row holding this version's reading (the latest that gave it)",
+             MatchesRegex(SHA256_HEX), nullable=False),
+        _col("path", "VARCHAR", "path of the source PDF (a new file at the same path is a new version of it)",
+             nullable=False),
+        _col("doc", "VARCHAR", "file name of the source PDF", nullable=False),
+        _col("doc_sha256", "VARCHAR", "sha256 of the file this version was read from", MatchesRegex(SHA256_HEX),
+             nullable=False),
+    ),
+    primary_key=("fact_key", "valid_from_run"),
+)
+
+TABLE1_CELL_VERSIONS = TableDecl(
+    "table1_cell_versions", "Version history of each Table 1 cell's text: one row per (cell identity, text) span "
+    "of runs; a fixed typo is a new version. Nothing is deleted.",
+    (
+        _col("cell_key", "VARCHAR", "stable identity of the cell: content hash of document path, table label, "
+             "row number and column", MatchesRegex(SHA256_HEX), nullable=False),
+        _col("version_id", "VARCHAR", "content hash of cell_key and the cell text", MatchesRegex(SHA256_HEX),
+             nullable=False),
+        *_validity("cell"),
+        _col("path", "VARCHAR", "path of the source PDF", nullable=False),
+        _col("document", "VARCHAR", "file name of the source PDF", nullable=False),
+        _col("doc_sha256", "VARCHAR", "sha256 of the file this version was read from", MatchesRegex(SHA256_HEX),
+             nullable=False),
+        _col("table_label", "VARCHAR", "label of the table within the document, e.g. Table 1", nullable=False),
+        _col("row_number", "INTEGER", "1-based data-row number (v_table1.row_number)", InRange(min=1),
+             nullable=False),
+        _col("column_name", "VARCHAR", "v_table1 column of the cell: " + ", ".join(TABLE1_CELL_COLUMNS),
+             AllowedValues(TABLE1_CELL_COLUMNS), nullable=False),
+        _col("text", "VARCHAR", "cell text as printed (extra_cells: its JSON object); null for an absent reference "
+             "or no extra cells"),
+        _col("row_id", "VARCHAR", "table1_rows row holding this version (the latest that gave it)",
+             MatchesRegex(SHA256_HEX), nullable=False),
+        _col("page", "INTEGER", "page the row is printed on", InRange(min=1), nullable=False),
+        _col("bbox", "DOUBLE[]", "row bounding box (x0, top, x1, bottom) in PDF points"),
+    ),
+    primary_key=("cell_key", "valid_from_run"),
+    derived=(_BBOX_IS_BOX,),
+    rules=(_BBOX_RULE,),
+)
+
+CURATION_DECISIONS = TableDecl(
+    "curation_decisions", "Curator decisions on evidence facts (evidence review), append-only: each names the "
+    "fact's identity and the version it was made on, so a decision on a fact that changed since is stale.",
+    (
+        _col("decision_id", "VARCHAR", "content hash of the decision (primary key)", MatchesRegex(SHA256_HEX),
+             nullable=False),
+        _col("decided_at", "TIMESTAMP", "UTC time of the decision", nullable=False),
+        _col("curator", "VARCHAR", "who decided (--curator)", MatchesRegex(NON_BLANK), nullable=False),
+        _col("fact_key", "VARCHAR", "fact_versions.fact_key the decision is about", MatchesRegex(SHA256_HEX),
+             nullable=False),
+        _col("version_id", "VARCHAR", "fact_versions.version_id current when the decision was made",
+             MatchesRegex(SHA256_HEX), nullable=False),
+        _col("action", "VARCHAR", "accept, reject, correct (value holds the right number) or note",
+             AllowedValues(CURATION_ACTIONS), nullable=False),
+        _col("value", "DOUBLE", "the corrected value (action correct)"),
+        _col("note", "VARCHAR", "the curator's note or reason"),
+    ),
+    primary_key=("decision_id",),
+    rules=(Rule("correct_has_value", "value", IsPresent(), Equals("action", "correct"),
+                "a correction has no value", "a correction without the right number cannot be applied"),),
+)
+
 TABLES: tuple[TableDecl, ...] = (RUNS, DOCUMENTS, TABLE1_ROWS, FACT_EVIDENCE, RUN_FACTS, RUN_DOCUMENTS,
-                                 REJECTED_RECORDS)
+                                 REJECTED_RECORDS, FACT_VERSIONS, TABLE1_CELL_VERSIONS, CURATION_DECISIONS)
 
 
 def table_decl(name: str) -> TableDecl:

@@ -15,6 +15,7 @@ from schemas.declarations import DOCUMENTS, FACT_EVIDENCE, REJECTED_RECORDS, TAB
 from schemas.document import Document
 from schemas.evidence import EvidenceRecord, Table1Row
 from schemas.frames import document_row, evidence_row, table1_row
+from warehouse.history import record_history
 from warehouse.migrate import pause_point
 
 FACT_COLUMNS = tuple(c.name for c in FACT_EVIDENCE.record_columns)
@@ -137,6 +138,7 @@ def load_run(
         _insert_keys(con, "run_facts", ("record_id",), run.run_id, [(r,) for r in fact_rows])
         _upsert(con, "rejected_records", REJECT_COLUMNS, ("reject_id",),
                 _values(REJECT_COLUMNS, [_reject_row(r) for r in rejected]), run.run_id, current_flag=False)
+        record_history(con, run.run_id, documents, table1_rows, records, corpus_dirs)
         write_run(con, run)
         pause_point("upserted")
         con.execute("COMMIT")
