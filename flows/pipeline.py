@@ -5,6 +5,7 @@ import sys
 import uuid
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
+from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
 from typing import Callable, Optional, Sequence
 
@@ -18,6 +19,8 @@ from prefect.task_runners import ThreadPoolTaskRunner  # noqa: E402
 
 from extractors import stages  # noqa: E402
 from extractors.pdf.cache import ingest_file as cached_ingest  # noqa: E402
+from extractors.pdf.identity import PARSER_VERSION, mark_duplicates  # noqa: E402
+from extractors.pdf.ingest import discover_pdfs  # noqa: E402
 from schemas.document import Document  # noqa: E402
 from schemas.settings import PipelineSettings  # noqa: E402
 from warehouse import load as warehouse_load  # noqa: E402
@@ -107,10 +110,6 @@ def sync_task(warehouse_path: Path) -> dict:
 
 
 def _code_version() -> str:
-    from importlib.metadata import PackageNotFoundError, version
-
-    from extractors.pdf.ingest import PARSER_VERSION
-
     try:
         package = version("trial-evidence-warehouse")
     except PackageNotFoundError:
@@ -122,8 +121,6 @@ def _code_version() -> str:
 def evidence_run(corpus_dirs: Sequence[Path], warehouse_path: Path, settings: PipelineSettings,
                  progress: Optional[Progress] = None, retry_failed: bool = False) -> RunSummary:
     """One pipeline run over every PDF under the corpus folders."""
-    from extractors.pdf.ingest import discover_pdfs, mark_duplicates
-
     say = progress or (lambda _m: None)
     started = datetime.now(timezone.utc)
     run_id = f"run-{started:%Y%m%dT%H%M%SZ}-{uuid.uuid4().hex[:8]}"
