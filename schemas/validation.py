@@ -111,7 +111,7 @@ def _table1_of(doc: Document) -> Optional[Table]:
 
 def _shape_problems(table: Table) -> list[str]:
     try:
-        from extractors.pdf.table1 import check_table1_shape
+        from extractors.table1.mapping import check_table1_shape
     except ImportError:
         return [] if table.rows else [f"{table.table_id}: no data rows"]
     return check_table1_shape(table)

@@ -20,7 +20,7 @@ LENIENT_F1_FLOOR = 0.97
 @pytest.fixture(scope="module")
 def review(review_pdf):
     from extractors.pdf.ingest import parse_pdf
-    from extractors.pdf.table1 import table1_rows
+    from extractors.table1.mapping import table1_rows
     from schemas.settings import IngestSettings
 
     doc = parse_pdf(review_pdf, IngestSettings())
