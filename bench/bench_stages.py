@@ -21,7 +21,8 @@ from extractors.pdf.identity import mark_duplicates  # noqa: E402
 from extractors.pdf.ingest import discover_pdfs  # noqa: E402
 from extractors.pdf.worker import parse_pdf_isolated  # noqa: E402
 from schemas.settings import ValidateSettings, load_settings  # noqa: E402
-from schemas.validation import check_batch, validate_records  # noqa: E402
+from schemas.validate.batch import check_batch
+from schemas.validate.records import validate_records  # noqa: E402
 from warehouse import load, migrate  # noqa: E402
 
 

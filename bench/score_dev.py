@@ -46,7 +46,7 @@ def export_records(pdfs: list[Path]) -> list[dict]:
     from extractors.pdf.cache import ingest_file
     from extractors.stages import extract_document
     from schemas.settings import ExtractSettings, IngestSettings, ValidateSettings
-    from schemas.validation import validate_records
+    from schemas.validate.records import validate_records
 
     ingest, extract = IngestSettings(), ExtractSettings()
     documents = [ingest_file(p, ingest) for p in pdfs]

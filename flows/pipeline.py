@@ -23,6 +23,8 @@ from extractors.pdf.identity import PARSER_VERSION, mark_duplicates  # noqa: E40
 from extractors.pdf.ingest import discover_pdfs  # noqa: E402
 from schemas.document import Document  # noqa: E402
 from schemas.settings import PipelineSettings  # noqa: E402
+from schemas.validate.batch import batch_check  # noqa: E402
+from schemas.validate.records import validate_records  # noqa: E402
 from warehouse import load as warehouse_load  # noqa: E402
 from warehouse import migrate, sync  # noqa: E402
 
@@ -70,8 +72,6 @@ def extract_task(doc: Document, settings) -> stages.Extraction:
 @task(name="check-batch")
 def check_batch_task(documents, table1_rows):
     """Fail on what is the run's fault; return the documents whose Table 1 cannot be mirrored, with the problems."""
-    from schemas.validation import batch_check
-
     check = batch_check(table1_rows, documents)
     if check.run_problems:
         raise BatchValidationError("batch validation failed; the warehouse was not changed:\n  "
@@ -82,8 +82,6 @@ def check_batch_task(documents, table1_rows):
 @task(name="validate")
 def validate_task(records, documents, run_id: str, settings):
     """Check every record; rejected records are kept with reasons."""
-    from schemas.validation import validate_records
-
     return validate_records(records, documents, run_id, settings)
 
 

@@ -14,7 +14,7 @@ from extractors.pdf.ingest import parse_pdf
 from extractors.stages import extract_document
 from flows import evaluate
 from schemas.settings import ExtractSettings, IngestSettings, ValidateSettings
-from schemas.validation import validate_records
+from schemas.validate.records import validate_records
 from tests.conftest import ROOT, SHARED
 from tests.fixtures.blind_report_pdfs import write_blind_report_pdfs
 
