@@ -12,6 +12,7 @@ from extractors.evidence.endpoints import find_endpoints
 from extractors.evidence.numbers import find_timepoints, find_windows, parse_number_text, timepoint_code
 from extractors.evidence.readings import Reading, ReadingContext, read_clause
 from extractors.evidence.rules import EXTRACTOR_VERSION, TIME_TO_EVENT_ENDPOINTS, WINDOW_ENDPOINTS, EndpointTerm
+from extractors.nlp.trials import find_trial_mentions
 from extractors.table1.mapping import column_map
 from schemas.document import Document, Table
 from schemas.evidence import EvidenceRecord, Table1Row
@@ -152,10 +153,6 @@ def _with_label_timepoint(r: Reading, timepoint: Optional[str]) -> Reading:
 
 
 def _table_trial(table: Table, index: TrialIndex) -> tuple[Optional[str], Optional[str]]:
-    try:
-        from extractors.nlp.trials import find_trial_mentions
-    except ImportError:
-        return None, None
     for m in find_trial_mentions(table.caption or ""):
         if m.kind != "nct":
             name = index.name(m.text)
