@@ -8,7 +8,7 @@ from schemas.checks import (
     MatchesRegex, OneOf, Rule,
 )
 from schemas.document import DocumentStatus, Table1Status
-from schemas.evidence import Endpoint, Source, Statistic, Unit
+from schemas.evidence import TIME_TO_EVENT_ENDPOINTS, Endpoint, Source, Statistic, Unit
 
 ENDPOINTS: tuple[str, ...] = tuple(e.value for e in Endpoint)
 STATISTICS: tuple[str, ...] = get_args(Statistic)
@@ -17,7 +17,6 @@ SOURCES: tuple[str, ...] = get_args(Source)
 DOCUMENT_STATUSES: tuple[str, ...] = tuple(s.value for s in DocumentStatus)
 RUN_STATUSES: tuple[str, ...] = ("running", "completed", "failed")
 TABLE1_STATUSES: tuple[str, ...] = get_args(Table1Status)
-TIME_TO_EVENT_ENDPOINTS: tuple[str, ...] = ("RFS", "EFS", "DFS", "PFS", "OS", "DOR", "NRM")
 
 SHA256_HEX = r"^[0-9a-f]{64}$"
 NCT_NUMBER = r"^NCT[0-9]{8}$"

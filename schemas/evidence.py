@@ -33,6 +33,17 @@ class Endpoint(str, Enum):
     ENROLLED = "ENROLLED"
 
 
+TIME_TO_EVENT_ENDPOINTS: tuple[str, ...] = tuple(e.value for e in (
+    Endpoint.RFS, Endpoint.EFS, Endpoint.DFS, Endpoint.PFS, Endpoint.OS, Endpoint.DOR))
+"""Times to an event: they have medians, hazard ratios and landmark estimates (a % of them is a survival estimate)."""
+RATE_ONLY_ENDPOINTS: tuple[str, ...] = tuple(e.value for e in (
+    Endpoint.CR, Endpoint.CR_CRI, Endpoint.ORR, Endpoint.MRD_NEG, Endpoint.VOD, Endpoint.CRS, Endpoint.ICANS,
+    Endpoint.GVHD, Endpoint.ALLOHSCT, Endpoint.NRM))
+"""Shares of patients, never a time: responses, toxicities, transplants and NRM (GUIDE.md: non-relapse mortality is a
+rate, usually a cumulative incidence; a median NRM does not exist)."""
+COUNT_ENDPOINTS: tuple[str, ...] = (Endpoint.ENROLLED.value,)
+"""Numbers of patients."""
+
 Statistic = Literal["rate", "median", "landmark", "hazard_ratio", "count"]
 Unit = Optional[Literal["%", "months"]]
 Source = Literal["body", "table"]

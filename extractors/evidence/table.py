@@ -11,11 +11,11 @@ from extractors.evidence.body import row_arms, split_sentence_spans
 from extractors.evidence.endpoints import find_endpoints
 from extractors.evidence.numbers import find_timepoints, find_windows, parse_number_text, timepoint_code
 from extractors.evidence.readings import Reading, ReadingContext, read_clause
-from extractors.evidence.rules import EXTRACTOR_VERSION, TIME_TO_EVENT_ENDPOINTS, WINDOW_ENDPOINTS, EndpointTerm
+from extractors.evidence.rules import EXTRACTOR_VERSION, WINDOW_ENDPOINTS, EndpointTerm
 from extractors.nlp.trials import find_trial_mentions
 from extractors.table1.mapping import column_map
 from schemas.document import Document, Table
-from schemas.evidence import EvidenceRecord, Table1Row
+from schemas.evidence import TIME_TO_EVENT_ENDPOINTS, EvidenceRecord, Table1Row
 
 
 
