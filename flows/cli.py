@@ -17,6 +17,7 @@ from extractors.nlp.gazetteers import load_drugs, load_groups, load_known_trials
 from flows import evaluate as scoring
 from flows.env import configure_environment
 from flows.processes import start_prefect_server
+from schemas.evidence import EXPORT_FIELDS, PROVENANCE_FIELDS
 from schemas.settings import ExtractSettings, PipelineSettings, SettingsError, load_settings
 from warehouse.migrate import WarehouseError, WarehouseLockedError, connect, ensure_schema
 from warehouse.readonly import NotAQuery, single_query
@@ -25,10 +26,6 @@ EXIT_OK = 0
 EXIT_RUN_FAILED = 1
 EXIT_BAD_INPUT = 2
 
-EXPORT_FIELDS = ("doc", "trial", "nct", "endpoint", "arm", "value", "unit", "statistic", "timepoint",
-                 "ci_low", "ci_high", "p_value", "page", "quote", "source")
-PROVENANCE_FIELDS = ("record_id", "doc_sha256", "value_text", "char_start", "char_end", "quote_start", "bbox",
-                     "table_id", "table_row", "table_col", "extractor", "extractor_version")
 EXAMPLE_QUERY = "select trial, endpoint, arm, value, unit, statistic, page from v_evidence limit 10"
 
 

@@ -97,6 +97,14 @@ class EvidenceRecord(BaseModel):
         )
 
 
+EXPORT_FIELDS: tuple[str, ...] = ("doc", "trial", "nct", "endpoint", "arm", "value", "unit", "statistic", "timepoint",
+                                 "ci_low", "ci_high", "p_value", "page", "quote", "source")
+"""The export record of CONTRACTS.md, in its order: v_evidence's first columns and EvidenceRecord's first fields."""
+PROVENANCE_FIELDS: tuple[str, ...] = ("record_id",) + tuple(f for f in EvidenceRecord.model_fields
+                                                            if f not in EXPORT_FIELDS)
+"""What `evidence export` writes after the export fields: the record's id and its provenance fields, in order."""
+
+
 class Table1Count(BaseModel):
     """A patient count read from a Table 1 total-patients cell; arm None counts all patients."""
 
