@@ -47,6 +47,10 @@ COUNT_ENDPOINTS: tuple[str, ...] = (Endpoint.ENROLLED.value,)
 Statistic = Literal["rate", "median", "landmark", "hazard_ratio", "count"]
 Unit = Optional[Literal["%", "months"]]
 Source = Literal["body", "table"]
+SpanBase = Literal["document", "cell"]
+SPAN_BASE_OF_SOURCE: dict[str, str] = {"body": "document", "table": "cell"}
+"""What char_start, char_end and quote_start count from: a body record's from the document text, a table record's
+from its cell text (for Table 1 results, the Main Results cell as Table1Row.main_results holds it)."""
 
 
 def content_id(*parts: object) -> str:
@@ -78,15 +82,20 @@ class EvidenceRecord(BaseModel):
     # provenance
     doc_sha256: str
     value_text: str = Field(description="the number as printed, e.g. '34', 'two-thirds'")
-    char_start: int = Field(ge=0, description="start of value_text in the source text")
+    char_start: int = Field(ge=0, description="start of value_text in the text that span_base names")
     char_end: int = Field(ge=0)
-    quote_start: int = Field(ge=0, description="start of quote in the source text")
+    quote_start: int = Field(ge=0, description="start of quote in the text that span_base names")
     bbox: Optional[BBox] = None
     table_id: Optional[str] = None
     table_row: Optional[int] = None
     table_col: Optional[int] = None
     extractor: str = Field(description="id of the rule or model that produced the record")
     extractor_version: str
+
+    @property
+    def span_base(self) -> str:
+        """The text the offsets count from: 'document' for body records, 'cell' for table records."""
+        return SPAN_BASE_OF_SOURCE[self.source]
 
     @property
     def record_id(self) -> str:

@@ -12,6 +12,7 @@ def evidence_row(record: EvidenceRecord) -> dict[str, Any]:
     """A record as a fact_evidence row (without loader columns)."""
     row = record.model_dump()
     row["record_id"] = record.record_id
+    row["span_base"] = record.span_base
     row["bbox"] = list(record.bbox) if record.bbox else None
     return row
 

@@ -33,7 +33,7 @@ def test_every_record_slices_back_to_its_quote_and_value(review):
     by_row = {r.row_number: r for r in rows}
     assert records
     for rec in records:
-        source = doc.text if rec.source == "body" else by_row[rec.table_row].main_results
+        source = doc.text if rec.span_base == "document" else by_row[rec.table_row].main_results
         assert source[rec.quote_start:rec.quote_start + len(rec.quote)] == rec.quote, rec
         assert source[rec.char_start:rec.char_end] == rec.value_text, rec
         assert rec.page >= 1 and rec.bbox is not None and rec.doc_sha256 == doc.sha256
