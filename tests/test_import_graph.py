@@ -112,3 +112,22 @@ def test_no_except_import_error_around_project_imports():
 def test_import_error_guard_is_recognised(source, guarded):
     node = ast.parse(source).body[0]
     assert _guards_project_import(node.handlers[0], node.body) is guarded
+
+
+ALLOWED_LAYER_IMPORTS = {
+    ("extractors", "schemas"), ("warehouse", "schemas"),
+    ("schemas.validate", "schemas"), ("schemas.validate", "extractors"), ("schemas.validate", "warehouse"),
+    ("flows", "schemas"), ("flows", "schemas.validate"), ("flows", "extractors"), ("flows", "warehouse"),
+}
+"""Which layer may import which: records, settings and declarations (schemas) import no other layer."""
+
+
+def _layer(module: str) -> str:
+    return "schemas.validate" if module.startswith("schemas.validate") else module.split(".")[0]
+
+
+def test_layers_import_only_downwards():
+    graph = import_graph(project_modules())
+    upward = sorted(f"{a} -> {b}" for a, targets in graph.items() for b in targets
+                    if _layer(a) != _layer(b) and (_layer(a), _layer(b)) not in ALLOWED_LAYER_IMPORTS)
+    assert upward == []
