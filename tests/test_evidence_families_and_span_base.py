@@ -9,6 +9,7 @@ from schemas.declarations import FACT_EVIDENCE
 from warehouse.migrate import connect, ensure_schema
 
 MIGRATION = "0012_nrm_is_rate_only.sql"
+SPAN_BASE_MIGRATION = "0013_span_base.sql"
 
 
 def test_every_endpoint_is_in_exactly_one_family():
@@ -43,34 +44,32 @@ def test_median_nrm_is_refused_by_the_warehouse(tmp_path):
     con.close()
 
 
-def test_migration_0012_keeps_nrm_rates_and_drops_a_median_nrm(tmp_path):
-    con = connect(tmp_path / "old.duckdb")
+def _old_warehouse(path, pending: tuple[str, ...]):
+    """A warehouse whose fact_evidence has no CHECKs and no span_base, as before 0012, with `pending` not applied."""
+    con = connect(path)
     ensure_schema(con)
     for view in [v for (v,) in con.execute("SELECT view_name FROM duckdb_views() WHERE NOT internal").fetchall()]:
         con.execute(f"DROP VIEW {view}")
     con.execute("CREATE TEMPORARY TABLE kept AS SELECT * EXCLUDE (span_base) FROM fact_evidence")
     con.execute("DROP TABLE fact_evidence")
-    con.execute("CREATE TABLE fact_evidence AS SELECT * FROM kept")  # the old shape: no CHECK refuses a median NRM
+    con.execute("CREATE TABLE fact_evidence AS SELECT * FROM kept")
+    con.execute(f"DELETE FROM schema_migrations WHERE name IN ({', '.join('?' for _ in pending)})", list(pending))
+    con.execute("DELETE FROM schema_version")  # an older warehouse was built from other SQL files
+    return con
+
+
+def test_migration_0012_keeps_nrm_rates_and_drops_a_median_nrm(tmp_path):
+    con = _old_warehouse(tmp_path / "old.duckdb", (MIGRATION, SPAN_BASE_MIGRATION))
     _insert_nrm(con, "a" * 64, "rate", 12, "%", span_base=False)
     _insert_nrm(con, "c" * 64, "median", 7, "months", span_base=False)
-    con.execute("DELETE FROM schema_migrations WHERE name IN (?, '0013_span_base.sql')", [MIGRATION])
-    con.execute("DELETE FROM schema_version")
     assert MIGRATION in ensure_schema(con)
     assert con.execute("SELECT statistic, span_base FROM fact_evidence").fetchall() == [("rate", "document")]
     con.close()
 
 
 def test_migration_0013_gives_old_rows_the_span_base_of_their_source(tmp_path):
-    con = connect(tmp_path / "old.duckdb")
-    ensure_schema(con)
-    for view in [v for (v,) in con.execute("SELECT view_name FROM duckdb_views() WHERE NOT internal").fetchall()]:
-        con.execute(f"DROP VIEW {view}")
-    con.execute("CREATE TEMPORARY TABLE kept AS SELECT * EXCLUDE (span_base) FROM fact_evidence")
-    con.execute("DROP TABLE fact_evidence")
-    con.execute("CREATE TABLE fact_evidence AS SELECT * FROM kept")  # the shape before span_base
+    con = _old_warehouse(tmp_path / "old.duckdb", (SPAN_BASE_MIGRATION,))
     _insert_nrm(con, "a" * 64, "rate", 12, "%", span_base=False)
-    con.execute("DELETE FROM schema_migrations WHERE name = '0013_span_base.sql'")
-    con.execute("DELETE FROM schema_version")
-    assert "0013_span_base.sql" in ensure_schema(con)
+    assert SPAN_BASE_MIGRATION in ensure_schema(con)
     assert con.execute("SELECT source, span_base FROM fact_evidence").fetchall() == [("body", "document")]
     con.close()
