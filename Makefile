@@ -35,9 +35,9 @@ generate: setup
 	@$(BIN)/python -m schemas.ddl --write
 	@$(BIN)/python -m schemas.export_jsonschema --write
 
-# Re-fetch the Data Docs' CDN assets from the npm registry into schemas/data_docs_assets/ (needs npm).
+# Re-fetch the Data Docs' CDN assets from the npm registry into schemas/validate/data_docs_assets/ (needs npm).
 vendor: setup
-	@$(BIN)/python -m schemas.vendor_data_docs_assets
+	@$(BIN)/python -m schemas.validate.vendor_data_docs_assets
 
 clean:
 	rm -rf $(VENV) .cache .prefect reports warehouse.duckdb

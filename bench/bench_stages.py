@@ -17,9 +17,12 @@ from flows.env import configure_environment  # noqa: E402
 configure_environment()
 
 from extractors import stages  # noqa: E402
-from extractors.pdf.ingest import discover_pdfs, mark_duplicates, parse_pdf_isolated  # noqa: E402
+from extractors.pdf.identity import mark_duplicates  # noqa: E402
+from extractors.pdf.ingest import discover_pdfs  # noqa: E402
+from extractors.pdf.worker import parse_pdf_isolated  # noqa: E402
 from schemas.settings import ValidateSettings, load_settings  # noqa: E402
-from schemas.validation import check_batch, validate_records  # noqa: E402
+from schemas.validate.batch import check_batch
+from schemas.validate.records import validate_records  # noqa: E402
 from warehouse import load, migrate  # noqa: E402
 
 

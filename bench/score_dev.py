@@ -22,6 +22,9 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
+
+from schemas.evidence import EXPORT_FIELDS  # noqa: E402
+
 SHARED = ROOT.parent / "shared"
 TRIALS_DIR = SHARED / "corpus" / "trials_dev"
 TRIALS_GOLD = SHARED / "gold" / "trials_dev"
@@ -31,8 +34,6 @@ DEV_REVIEWS_GOLD = SHARED / "gold" / "reviews_dev"
 SCORER = SHARED / "tools" / "score.py"
 ALIASES = SHARED / "gold" / "trials.json"
 HOLDOUT_LIST = ROOT / "tests" / "data" / "dev_holdout.txt"
-EXPORT_FIELDS = ("doc", "trial", "nct", "endpoint", "arm", "value", "unit", "statistic", "timepoint", "ci_low",
-                 "ci_high", "p_value", "page", "quote", "source")
 
 
 def holdout_stems(path: Path = HOLDOUT_LIST) -> set[str]:
@@ -46,7 +47,7 @@ def export_records(pdfs: list[Path]) -> list[dict]:
     from extractors.pdf.cache import ingest_file
     from extractors.stages import extract_document
     from schemas.settings import ExtractSettings, IngestSettings, ValidateSettings
-    from schemas.validation import validate_records
+    from schemas.validate.records import validate_records
 
     ingest, extract = IngestSettings(), ExtractSettings()
     documents = [ingest_file(p, ingest) for p in pdfs]

@@ -6,6 +6,8 @@ from collections import Counter
 from dataclasses import dataclass, field
 from typing import Sequence
 
+from extractors.evidence.extract import extract_evidence
+from extractors.table1.mapping import Table1ShapeError, table1_rows
 from schemas.document import Document, DocumentStatus
 from schemas.evidence import EvidenceRecord, Table1Row
 from schemas.settings import ExtractSettings
@@ -41,9 +43,6 @@ class RunCounts:
 
 def extract_document(doc: Document, settings: ExtractSettings) -> Extraction:
     """Read Table 1 rows and evidence records from one parsed document."""
-    from extractors.evidence.extract import extract_evidence
-    from extractors.pdf.table1 import Table1ShapeError, table1_rows
-
     if doc.status is not DocumentStatus.parsed:
         return Extraction(doc.sha256)
     notes: tuple[str, ...] = ()

@@ -11,22 +11,22 @@ import time
 from pathlib import Path
 from typing import Optional, Sequence
 
+import duckdb
+
 from extractors.nlp.gazetteers import load_drugs, load_groups, load_known_trials, load_non_trial_terms
 from flows import evaluate as scoring
 from flows.env import configure_environment
+from flows.processes import start_prefect_server
 from flows.review import add_review_parser
-from flows.run_outcome import EXIT_BY_SIGNAL, RunStopped, failure_message, raise_run_stopped, stop_run
+from schemas.evidence import EXPORT_FIELDS, PROVENANCE_FIELDS
 from schemas.settings import ExtractSettings, PipelineSettings, SettingsError, load_settings
+from warehouse.migrate import WarehouseError, WarehouseLockedError, connect, ensure_schema
 from warehouse.readonly import NotAQuery, single_query
 
 EXIT_OK = 0
 EXIT_RUN_FAILED = 1
 EXIT_BAD_INPUT = 2
 
-EXPORT_FIELDS = ("doc", "trial", "nct", "endpoint", "arm", "value", "unit", "statistic", "timepoint",
-                 "ci_low", "ci_high", "p_value", "page", "quote", "source")
-PROVENANCE_FIELDS = ("record_id", "doc_sha256", "value_text", "char_start", "char_end", "quote_start", "bbox",
-                     "table_id", "table_row", "table_col", "extractor", "extractor_version")
 EXAMPLE_QUERY = "select trial, endpoint, arm, value, unit, statistic, page from v_evidence limit 10"
 
 
@@ -110,8 +110,6 @@ def _warehouse_path(args: argparse.Namespace, settings: PipelineSettings) -> Pat
 
 
 def _open_read_only(path: Path):
-    from warehouse.migrate import WarehouseError, connect
-
     try:
         return connect(path, read_only=True)
     except WarehouseError as exc:
@@ -127,8 +125,6 @@ def _first_line(exc: Exception) -> str:
 
 
 def _query(path: Path, query: str) -> tuple[list[str], list[tuple]]:
-    import duckdb
-
     try:
         statement = single_query(query, EXAMPLE_QUERY)
     except NotAQuery as exc:
@@ -180,8 +176,6 @@ def _export_rows(path: Path) -> tuple[list[str], list[dict]]:
 
 
 def _export_parquet(warehouse: Path, out: Optional[Path]) -> int:
-    import duckdb
-
     if out is None:
         raise CliError("--format parquet writes a binary file: give --out FILE.parquet")
     _open_read_only(warehouse).close()  # same checks and messages as every read-only command
@@ -400,7 +394,7 @@ def _check_model_folder(out: Path) -> None:
 
 def cmd_train(args: argparse.Namespace) -> int:
     """Train the project's NER model from the annotated examples it ships."""
-    from extractors.nlp.train import train_ner
+    from extractors.nlp.train import train_ner  # loads spaCy, which no other command needs
 
     settings = _settings(args)
     out = Path(args.out) if args.out else settings.extract.ner_model_dir
@@ -441,7 +435,7 @@ def _check_extract_inputs(extract: ExtractSettings) -> None:
         raise CliError(f"no NER model in {extract.ner_model_dir} {where}\ntrain one with `evidence train --out DIR` "
                        "and set extract.ner_model_dir to it, or set extract.use_ner = false")
     if extract.base_model:
-        import spacy.util
+        import spacy.util  # deferred: only a configured base_model needs spaCy here
 
         if not (spacy.util.is_package(extract.base_model) or Path(extract.base_model).is_dir()):
             raise CliError(f"extract.base_model {extract.base_model!r} is neither an installed spaCy model nor a "
@@ -449,8 +443,6 @@ def _check_extract_inputs(extract: ExtractSettings) -> None:
 
 
 def _check_warehouse_writable(path: Path, lock_timeout: float) -> None:
-    from warehouse.migrate import WarehouseError, WarehouseLockedError, connect, ensure_schema
-
     try:
         con = connect(path, lock_timeout=lock_timeout)
     except WarehouseLockedError as exc:
@@ -474,11 +466,12 @@ def cmd_run(args: argparse.Namespace) -> int:
     warehouse_path = _warehouse_path(args, settings).resolve()
     _check_warehouse_writable(warehouse_path, settings.warehouse.lock_timeout_seconds)
 
+    # Deferred so that sql, export and schema start fast: flows.pipeline calls configure_environment() before it
+    # imports Prefect, and flows.run_outcome loads the PDF parser (pdfplumber, PDFium) to stop its workers.
     from prefect.task_runners import ThreadPoolTaskRunner
 
     from flows.pipeline import STARTED_RUNS, BatchValidationError, evidence_run, stderr_progress
-    from flows.processes import start_prefect_server
-    from warehouse.migrate import WarehouseLockedError
+    from flows.run_outcome import EXIT_BY_SIGNAL, RunStopped, failure_message, raise_run_stopped, stop_run
 
     started = time.monotonic()
     runs_before = len(STARTED_RUNS)

@@ -5,6 +5,7 @@ import sys
 import uuid
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
+from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
 from typing import Callable, Optional, Sequence
 
@@ -18,8 +19,12 @@ from prefect.task_runners import ThreadPoolTaskRunner  # noqa: E402
 
 from extractors import stages  # noqa: E402
 from extractors.pdf.cache import ingest_file as cached_ingest  # noqa: E402
+from extractors.pdf.identity import PARSER_VERSION, mark_duplicates  # noqa: E402
+from extractors.pdf.ingest import discover_pdfs  # noqa: E402
 from schemas.document import Document  # noqa: E402
 from schemas.settings import PipelineSettings  # noqa: E402
+from schemas.validate.batch import batch_check  # noqa: E402
+from schemas.validate.records import validate_records  # noqa: E402
 from warehouse import load as warehouse_load  # noqa: E402
 from warehouse import migrate, sync  # noqa: E402
 
@@ -67,8 +72,6 @@ def extract_task(doc: Document, settings) -> stages.Extraction:
 @task(name="check-batch")
 def check_batch_task(documents, table1_rows):
     """Fail on what is the run's fault; return the documents whose Table 1 cannot be mirrored, with the problems."""
-    from schemas.validation import batch_check
-
     check = batch_check(table1_rows, documents)
     if check.run_problems:
         raise BatchValidationError("batch validation failed; the warehouse was not changed:\n  "
@@ -79,8 +82,6 @@ def check_batch_task(documents, table1_rows):
 @task(name="validate")
 def validate_task(records, documents, run_id: str, settings):
     """Check every record; rejected records are kept with reasons."""
-    from schemas.validation import validate_records
-
     return validate_records(records, documents, run_id, settings)
 
 
@@ -107,10 +108,6 @@ def sync_task(warehouse_path: Path) -> dict:
 
 
 def _code_version() -> str:
-    from importlib.metadata import PackageNotFoundError, version
-
-    from extractors.pdf.ingest import PARSER_VERSION
-
     try:
         package = version("trial-evidence-warehouse")
     except PackageNotFoundError:
@@ -122,8 +119,6 @@ def _code_version() -> str:
 def evidence_run(corpus_dirs: Sequence[Path], warehouse_path: Path, settings: PipelineSettings,
                  progress: Optional[Progress] = None, retry_failed: bool = False) -> RunSummary:
     """One pipeline run over every PDF under the corpus folders."""
-    from extractors.pdf.ingest import discover_pdfs, mark_duplicates
-
     say = progress or (lambda _m: None)
     started = datetime.now(timezone.utc)
     run_id = f"run-{started:%Y%m%dT%H%M%SZ}-{uuid.uuid4().hex[:8]}"

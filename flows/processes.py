@@ -24,6 +24,7 @@ def die_with_parent(sig: int = signal.SIGKILL) -> None:
 
 
 def _owned_server_class():
+    # Prefect is imported only after flows.env.configure_environment() has set its home and settings.
     from prefect.server.api.server import SubprocessASGIServer
     from prefect.settings import get_current_settings
 
@@ -31,7 +32,7 @@ def _owned_server_class():
         """Prefect's temporary API server, killed with the run and kept out of the terminal's Ctrl-C."""
 
         def _run_uvicorn_command(self) -> subprocess.Popen[Any]:
-            import prefect
+            import prefect  # after configure_environment(), as above
 
             # Same command and environment as SubprocessASGIServer's, plus the death signal and a session of its own.
             server_env = {"PREFECT_UI_ENABLED": "0", "PREFECT__SERVER_EPHEMERAL": "1", "PREFECT__SERVER_FINAL": "1"}
@@ -48,6 +49,7 @@ def _owned_server_class():
 def start_prefect_server() -> Optional[Any]:
     """Start the temporary API server Prefect would start itself (when no PREFECT_API_URL is set), owned by this
     process and this thread; None when a server is configured."""
+    # after configure_environment(): Prefect reads its settings when first imported
     from prefect.settings import PREFECT_API_URL, PREFECT_SERVER_EPHEMERAL_ENABLED
 
     if PREFECT_API_URL.value() or not PREFECT_SERVER_EPHEMERAL_ENABLED.value():

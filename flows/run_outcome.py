@@ -7,6 +7,10 @@ import sys
 from pathlib import Path
 from typing import Any, NoReturn, Optional, Sequence
 
+from extractors.pdf.worker import stop_workers
+from flows.processes import stop_prefect_server
+from warehouse.migrate import WarehouseError, connect
+
 EXIT_BY_SIGNAL = {signal.SIGINT: 130, signal.SIGTERM: 143}
 """A run stopped by Ctrl-C or SIGTERM exits 128 + the signal number, as shells report it."""
 
@@ -21,16 +25,12 @@ class RunStopped(BaseException):
 
 def raise_run_stopped(signum: int, _frame: Any) -> NoReturn:
     """Signal handler: stop the parse workers, then unwind the run with RunStopped."""
-    from extractors.pdf.worker import stop_workers
-
     stop_workers()  # first, or the task runner's shutdown waits for the parses in flight
     raise RunStopped(signum)
 
 
 def committed_runs(warehouse_path: Path, run_ids: Sequence[str]) -> Optional[list[str]]:
     """Which of these runs the warehouse holds, or None when it cannot be read now."""
-    from warehouse.migrate import WarehouseError, connect
-
     try:
         con = connect(warehouse_path, read_only=True, lock_timeout=5)
     except WarehouseError:
@@ -47,9 +47,6 @@ def committed_runs(warehouse_path: Path, run_ids: Sequence[str]) -> Optional[lis
 
 def stop_run(signum: int, warehouse_path: Path, run_ids: Sequence[str], server: Any) -> NoReturn:
     """Stop the workers and the server, say truly what the warehouse holds of this run, and exit 128 + signum."""
-    from extractors.pdf.worker import stop_workers
-    from flows.processes import stop_prefect_server
-
     for sig in EXIT_BY_SIGNAL:
         signal.signal(sig, signal.SIG_IGN)
     stop_workers()

@@ -8,16 +8,16 @@ from schemas.checks import (
     MatchesRegex, OneOf, Rule,
 )
 from schemas.document import DocumentStatus, Table1Status
-from schemas.evidence import Endpoint, Source, Statistic, Unit
+from schemas.evidence import SPAN_BASE_OF_SOURCE, TIME_TO_EVENT_ENDPOINTS, Endpoint, Source, SpanBase, Statistic, Unit
 
 ENDPOINTS: tuple[str, ...] = tuple(e.value for e in Endpoint)
 STATISTICS: tuple[str, ...] = get_args(Statistic)
 UNITS: tuple[str, ...] = tuple(v for arg in get_args(Unit) for v in get_args(arg))
 SOURCES: tuple[str, ...] = get_args(Source)
+SPAN_BASES: tuple[str, ...] = get_args(SpanBase)
 DOCUMENT_STATUSES: tuple[str, ...] = tuple(s.value for s in DocumentStatus)
 RUN_STATUSES: tuple[str, ...] = ("running", "completed", "failed")
 TABLE1_STATUSES: tuple[str, ...] = get_args(Table1Status)
-TIME_TO_EVENT_ENDPOINTS: tuple[str, ...] = ("RFS", "EFS", "DFS", "PFS", "OS", "DOR", "NRM")
 
 SHA256_HEX = r"^[0-9a-f]{64}$"
 NCT_NUMBER = r"^NCT[0-9]{8}$"
@@ -218,6 +218,9 @@ FACT_RULES: tuple[Rule, ...] = (
          "quote compares arms but arm is missing", _COMPARES_ARMS.rationale),
     Rule("table_fact_has_trial", "trial", IsPresent(), Equals("source", "table"),
          "table fact has no trial", "every Table 1 row names its trial, so a table fact must carry it"),
+    *(Rule(f"{source}_span_base", "span_base", AllowedValues((base,)), Equals("source", source),
+           f"{source} fact has span_base {{span_base}}; expected {base}",
+           f"a {source} record's offsets count from its {base} text") for source, base in SPAN_BASE_OF_SOURCE.items()),
     Rule("table_fact_has_table_id", "table_id", IsPresent(), Equals("source", "table"),
          "table fact has no table_id", "provenance of a table fact is its table and cell"),
     Rule("char_span_ordered", "char_start", AtMost("char_end"), None,
@@ -256,9 +259,11 @@ FACT_EVIDENCE = TableDecl(
         _col("doc_sha256", "VARCHAR", "sha256 of the source PDF", MatchesRegex(SHA256_HEX), nullable=False),
         _col("value_text", "VARCHAR", "the number as printed, e.g. 34 or two-thirds", MatchesRegex(NON_BLANK),
              nullable=False),
-        _col("char_start", "INTEGER", "start of value_text in the document text", InRange(min=0), nullable=False),
-        _col("char_end", "INTEGER", "end of value_text in the document text", InRange(min=0), nullable=False),
-        _col("quote_start", "INTEGER", "start of quote in the document text", InRange(min=0), nullable=False),
+        _col("char_start", "INTEGER", "start of value_text in the text span_base names", InRange(min=0), nullable=False),
+        _col("char_end", "INTEGER", "end of value_text in the text span_base names", InRange(min=0), nullable=False),
+        _col("quote_start", "INTEGER", "start of quote in the text span_base names", InRange(min=0), nullable=False),
+        _col("span_base", "VARCHAR", "what the offsets count from: document (the document text, body records) or "
+             "cell (the table cell's text, table records)", AllowedValues(SPAN_BASES), nullable=False),
         _col("bbox", "DOUBLE[]", "bounding box of the value (x0, top, x1, bottom) in PDF points"),
         _col("table_id", "VARCHAR", "source table id when source is table"),
         _col("table_row", "INTEGER", "1-based data-row number in the source table (Table 1: v_table1.row_number)",

@@ -33,9 +33,24 @@ class Endpoint(str, Enum):
     ENROLLED = "ENROLLED"
 
 
+TIME_TO_EVENT_ENDPOINTS: tuple[str, ...] = tuple(e.value for e in (
+    Endpoint.RFS, Endpoint.EFS, Endpoint.DFS, Endpoint.PFS, Endpoint.OS, Endpoint.DOR))
+"""Times to an event: they have medians, hazard ratios and landmark estimates (a % of them is a survival estimate)."""
+RATE_ONLY_ENDPOINTS: tuple[str, ...] = tuple(e.value for e in (
+    Endpoint.CR, Endpoint.CR_CRI, Endpoint.ORR, Endpoint.MRD_NEG, Endpoint.VOD, Endpoint.CRS, Endpoint.ICANS,
+    Endpoint.GVHD, Endpoint.ALLOHSCT, Endpoint.NRM))
+"""Shares of patients, never a time: responses, toxicities, transplants and NRM (GUIDE.md: non-relapse mortality is a
+rate, usually a cumulative incidence; a median NRM does not exist)."""
+COUNT_ENDPOINTS: tuple[str, ...] = (Endpoint.ENROLLED.value,)
+"""Numbers of patients."""
+
 Statistic = Literal["rate", "median", "landmark", "hazard_ratio", "count"]
 Unit = Optional[Literal["%", "months"]]
 Source = Literal["body", "table"]
+SpanBase = Literal["document", "cell"]
+SPAN_BASE_OF_SOURCE: dict[str, str] = {"body": "document", "table": "cell"}
+"""What char_start, char_end and quote_start count from: a body record's from the document text, a table record's
+from its cell text (for Table 1 results, the Main Results cell as Table1Row.main_results holds it)."""
 
 
 def content_id(*parts: object) -> str:
@@ -67,9 +82,9 @@ class EvidenceRecord(BaseModel):
     # provenance
     doc_sha256: str
     value_text: str = Field(description="the number as printed, e.g. '34', 'two-thirds'")
-    char_start: int = Field(ge=0, description="start of value_text in the source text")
+    char_start: int = Field(ge=0, description="start of value_text in the text that span_base names")
     char_end: int = Field(ge=0)
-    quote_start: int = Field(ge=0, description="start of quote in the source text")
+    quote_start: int = Field(ge=0, description="start of quote in the text that span_base names")
     bbox: Optional[BBox] = None
     table_id: Optional[str] = None
     table_row: Optional[int] = None
@@ -78,12 +93,25 @@ class EvidenceRecord(BaseModel):
     extractor_version: str
 
     @property
+    def span_base(self) -> str:
+        """The text the offsets count from: 'document' for body records, 'cell' for table records."""
+        return SPAN_BASE_OF_SOURCE[self.source]
+
+    @property
     def record_id(self) -> str:
         """Content-hash identity: same document, location and reading give the same id."""
         return content_id(
             self.doc_sha256, self.source, self.table_id, self.table_row, self.char_start, self.char_end,
             self.trial, self.endpoint, self.arm, self.value, self.unit, self.statistic, self.timepoint,
         )
+
+
+EXPORT_FIELDS: tuple[str, ...] = ("doc", "trial", "nct", "endpoint", "arm", "value", "unit", "statistic", "timepoint",
+                                 "ci_low", "ci_high", "p_value", "page", "quote", "source")
+"""The export record of CONTRACTS.md, in its order: v_evidence's first columns and EvidenceRecord's first fields."""
+PROVENANCE_FIELDS: tuple[str, ...] = ("record_id",) + tuple(f for f in EvidenceRecord.model_fields
+                                                            if f not in EXPORT_FIELDS)
+"""What `evidence export` writes after the export fields: the record's id and its provenance fields, in order."""
 
 
 class Table1Count(BaseModel):

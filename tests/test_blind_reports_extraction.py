@@ -13,8 +13,9 @@ import pytest
 from extractors.pdf.ingest import parse_pdf
 from extractors.stages import extract_document
 from flows import evaluate
+from schemas.evidence import EXPORT_FIELDS
 from schemas.settings import ExtractSettings, IngestSettings, ValidateSettings
-from schemas.validation import validate_records
+from schemas.validate.records import validate_records
 from tests.conftest import ROOT, SHARED
 from tests.fixtures.blind_report_pdfs import write_blind_report_pdfs
 
@@ -22,8 +23,6 @@ pytestmark = pytest.mark.slow
 
 BLIND = ROOT / "tests" / "data" / "blind_reports"
 SCORER = SHARED / "tools" / "score.py"
-EXPORT_FIELDS = ("doc", "trial", "nct", "endpoint", "arm", "value", "unit", "statistic", "timepoint", "ci_low",
-                 "ci_high", "p_value", "page", "quote", "source")
 STRICT_F1_FLOOR = 0.58
 LENIENT_F1_FLOOR = 0.86
 DISTRACTORS_HIT_CEILING = 12

@@ -10,7 +10,7 @@ import pytest
 
 from flows import evaluate
 from flows.cli import EXIT_BAD_INPUT, main
-from schemas.evidence import Endpoint
+from schemas.evidence import TIME_TO_EVENT_ENDPOINTS, Endpoint
 from schemas.settings import EvaluateSettings
 from tests.conftest import GOLD, ROOT, SHARED
 from tests.fixtures.small_warehouse import build_small_warehouse, evidence_record
@@ -28,14 +28,13 @@ def _gold_lines(doc: str) -> list[dict]:
 
 
 ENDPOINTS = {e.value for e in Endpoint}
-TIME_TO_EVENT = {"RFS", "EFS", "DFS", "PFS", "OS", "DOR", "NRM"}
 
 
 def _record_like(g: dict, i: int, doc: str, **changes):
     """An evidence record reading gold line `g` (the warehouse's CHECKs decide which gold lines can be one)."""
     statistic, unit = g.get("statistic") or "rate", g.get("unit")
     loadable = ((statistic in ("rate", "landmark") and unit == "%") or (statistic == "median" and unit == "months"
-                and g["endpoint"] in TIME_TO_EVENT) or (statistic == "count" and unit is None))
+                and g["endpoint"] in TIME_TO_EVENT_ENDPOINTS) or (statistic == "count" and unit is None))
     loadable = loadable and (statistic != "landmark" or bool(g.get("timepoint")))
     if not loadable or g.get("value") is None or g["endpoint"] not in ENDPOINTS:
         return None

@@ -138,7 +138,7 @@ def test_records_carry_provenance_and_slice_back_to_their_source():
     for rec in records:
         assert rec.doc == "synthetic_trial.pdf" and rec.doc_sha256 == SHA
         assert rec.extractor.startswith("rule:") and rec.extractor_version
-        source = doc.text if rec.source == "body" else by_row[rec.table_row].main_results
+        source = doc.text if rec.span_base == "document" else by_row[rec.table_row].main_results
         assert source[rec.quote_start:rec.quote_start + len(rec.quote)] == rec.quote
         assert source[rec.char_start:rec.char_end] == rec.value_text
         if rec.source == "table":

@@ -20,7 +20,7 @@ LENIENT_F1_FLOOR = 0.97
 @pytest.fixture(scope="module")
 def review(review_pdf):
     from extractors.pdf.ingest import parse_pdf
-    from extractors.pdf.table1 import table1_rows
+    from extractors.table1.mapping import table1_rows
     from schemas.settings import IngestSettings
 
     doc = parse_pdf(review_pdf, IngestSettings())
@@ -33,7 +33,7 @@ def test_every_record_slices_back_to_its_quote_and_value(review):
     by_row = {r.row_number: r for r in rows}
     assert records
     for rec in records:
-        source = doc.text if rec.source == "body" else by_row[rec.table_row].main_results
+        source = doc.text if rec.span_base == "document" else by_row[rec.table_row].main_results
         assert source[rec.quote_start:rec.quote_start + len(rec.quote)] == rec.quote, rec
         assert source[rec.char_start:rec.char_end] == rec.value_text, rec
         assert rec.page >= 1 and rec.bbox is not None and rec.doc_sha256 == doc.sha256

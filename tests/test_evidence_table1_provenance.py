@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 from extractors.evidence.extract import extract_evidence
-from extractors.pdf.table1 import table1_rows
+from extractors.table1.mapping import table1_rows
 from schemas.document import Block, Cell, Document, DocumentStatus, Table
 
 SHA = "e" * 64

@@ -4,7 +4,7 @@ from __future__ import annotations
 import shutil
 
 from extractors.pdf import cache
-from extractors.pdf.ingest import PARSER_VERSION
+from extractors.pdf.identity import PARSER_VERSION
 from schemas.document import Document, DocumentStatus
 from schemas.settings import IngestSettings
 

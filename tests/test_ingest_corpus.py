@@ -10,7 +10,8 @@ from pathlib import Path
 
 import pytest
 
-from extractors.pdf.ingest import parse_pdf, parse_pdf_isolated
+from extractors.pdf.ingest import parse_pdf
+from extractors.pdf.worker import parse_pdf_isolated
 from schemas.document import Document, DocumentStatus
 from schemas.settings import IngestSettings
 from tests.conftest import EXTERNAL

@@ -6,7 +6,9 @@ import shutil
 
 import pytest
 
-from extractors.pdf.ingest import discover_pdfs, mark_duplicates, parse_pdf, parse_pdf_isolated, sha256_file
+from extractors.pdf.identity import mark_duplicates, sha256_file
+from extractors.pdf.ingest import discover_pdfs, parse_pdf
+from extractors.pdf.worker import parse_pdf_isolated
 from schemas.document import Document, DocumentStatus
 from schemas.settings import IngestSettings
 

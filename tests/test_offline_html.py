@@ -15,11 +15,11 @@ from PIL import Image
 
 from schemas.document import Document, DocumentStatus
 from schemas.evidence import EvidenceRecord
-from schemas.offline_assets import CDN_ASSETS, PACKAGES, SITE_IMAGES, SITE_VENDOR_DIR, VENDOR_DIR, NpmPackage
-from schemas.offline_html import css_resources, make_offline, remote_resources, replacements, rewrite, site_pages
+from schemas.validate.offline_assets import CDN_ASSETS, PACKAGES, SITE_IMAGES, SITE_VENDOR_DIR, VENDOR_DIR, NpmPackage
+from schemas.validate.offline_html import css_resources, make_offline, remote_resources, replacements, rewrite, site_pages
 from schemas.settings import ValidateSettings
-from schemas.validation import validate_records
-from schemas.vendor_data_docs_assets import MANIFEST, differences, unpack, write
+from schemas.validate.records import validate_records
+from schemas.validate.vendor_data_docs_assets import MANIFEST, differences, unpack, write
 from tests.browser import artifact_path, render
 
 GX_VIEW = Path(great_expectations.__file__).parent / "render" / "view"
@@ -178,7 +178,7 @@ def test_make_offline_reports_a_remote_url_it_cannot_replace(tmp_path, caplog):
     page.write_text('<script src="https://code.jquery.com/jquery-3.7.1.min.js"></script>'
                     '<script src="https://example.org/new-in-gx.js"></script>', encoding="utf-8")
     assert make_offline(tmp_path) == {page: ["https://example.org/new-in-gx.js"]}
-    assert "add them to schemas/offline_assets.py" in caplog.text
+    assert "add them to schemas/validate/offline_assets.py" in caplog.text
     assert 'src="static/vendor/jquery-3.7.1/dist/jquery.min.js"' in page.read_text(encoding="utf-8")
 
 

@@ -9,7 +9,7 @@ import pytest
 from extractors.evidence.extract import extract_evidence
 from flows import evaluate
 from extractors.pdf.ingest import parse_pdf
-from extractors.pdf.table1 import find_table1, table1_rows
+from extractors.table1.mapping import find_table1, table1_rows
 from schemas.document import DocumentStatus
 from schemas.settings import EvaluateSettings, IngestSettings
 from tests.conftest import GOLD

@@ -1,7 +1,6 @@
 """Stage functions keep one bad document from stopping a run."""
 from __future__ import annotations
 
-import extractors.evidence.extract as evidence_extract
 from extractors import stages
 from extractors.pdf import cache
 from schemas.document import Document, DocumentStatus
@@ -12,7 +11,7 @@ def test_extraction_error_on_one_document_becomes_a_note_not_a_crash(monkeypatch
     def explode(doc, rows, settings):
         raise ValueError("odd span")
 
-    monkeypatch.setattr(evidence_extract, "extract_evidence", explode)
+    monkeypatch.setattr(stages, "extract_evidence", explode)
     doc = Document(sha256="d" * 64, path="/c/odd.pdf", pages=1, status=DocumentStatus.parsed, parser_version="p",
                    text="Nothing here.")
     result = stages.extract_document(doc, ExtractSettings())

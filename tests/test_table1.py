@@ -7,7 +7,7 @@ import json
 import pdfplumber
 import pytest
 
-from extractors.pdf.table1 import Table1ShapeError, check_table1_shape, column_map, split_reference, table1_rows
+from extractors.table1.mapping import Table1ShapeError, check_table1_shape, column_map, split_reference, table1_rows
 from extractors.pdf.ingest import parse_pdf
 from extractors.pdf.tables import extract_tables
 from schemas.document import Cell, Document, DocumentStatus, Table

@@ -10,7 +10,7 @@ from extractors.pdf.ingest import parse_pdf
 from extractors.stages import extract_document
 from schemas.evidence import Endpoint
 from schemas.settings import ExtractSettings, IngestSettings, ValidateSettings
-from schemas.validation import validate_records
+from schemas.validate.records import validate_records
 from tests.conftest import REVIEW_PDF
 from warehouse import load, migrate
 

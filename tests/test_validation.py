@@ -12,9 +12,10 @@ from schemas import ddl
 from schemas.declarations import FACT_EVIDENCE
 from schemas.document import Document, DocumentStatus
 from schemas.evidence import EvidenceRecord
-from schemas.frames import evidence_row
+from schemas.rows import evidence_row
 from schemas.settings import ValidateSettings
-from schemas.validation import RejectedRecord, validate_records
+from schemas.validate.records import validate_records
+from schemas.validation_models import RejectedRecord
 
 SHA = "5" * 64
 OTHER_SHA = "6" * 64

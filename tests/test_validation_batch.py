@@ -8,8 +8,8 @@ from schemas import ddl
 from schemas.declarations import TABLE1_ROWS
 from schemas.document import Cell, Document, DocumentStatus, Table
 from schemas.evidence import Table1Row
-from schemas.frames import table1_row
-from schemas.validation import check_batch
+from schemas.rows import table1_row
+from schemas.validate.batch import check_batch
 
 HEADER = ("Trial [Reference]", "Setting", "Design", "Total Patients", "Treatment", "Main Results")
 STUDIES = (

@@ -1,11 +1,14 @@
 """Curator views: Table 1 disagreements with the body, and run-to-run changes."""
 from __future__ import annotations
 
+import re
 from datetime import datetime
 
 from schemas.document import Document, DocumentStatus
-from schemas.evidence import EvidenceRecord
+from schemas.evidence import EXPORT_FIELDS, PROVENANCE_FIELDS, EvidenceRecord
+from tests.conftest import SHARED
 from warehouse import load, migrate
+from warehouse.migrate import connect, ensure_schema
 
 SHA = "b" * 64
 DOC = Document(sha256=SHA, path="/c/review.pdf", pages=9, status=DocumentStatus.parsed, parser_version="p")
@@ -153,3 +156,17 @@ def test_changes_do_not_mix_paths_that_share_bytes(tmp_path):
     assert changes == [("added", 10.0, "/archive/review.pdf"),  # first run of that path: all its readings are new
                        ("added", 20.0, "/c/review.pdf"), ("removed", 10.0, "/c/review.pdf")]
     con.close()
+
+
+def test_v_evidence_columns_are_the_export_then_provenance_fields(tmp_path):
+    """The export fields have one owner (schemas.evidence); the view, the CLI and the bench follow it."""
+    con = connect(tmp_path / "w.duckdb")
+    ensure_schema(con)
+    columns = [c for (c,) in con.execute("SELECT column_name FROM duckdb_columns() WHERE table_name = 'v_evidence' "
+                                         "ORDER BY column_index").fetchall()]
+    con.close()
+    assert columns[:len(EXPORT_FIELDS) + len(PROVENANCE_FIELDS)] == list(EXPORT_FIELDS + PROVENANCE_FIELDS)
+    assert list(EvidenceRecord.model_fields)[:len(EXPORT_FIELDS)] == list(EXPORT_FIELDS)
+    contract = (SHARED / "CONTRACTS.md").read_text(encoding="utf-8")
+    line = next(line for line in contract.splitlines() if line.startswith("`doc`"))
+    assert tuple(re.findall(r"`(\w+)`", line)) == EXPORT_FIELDS

@@ -14,7 +14,7 @@ import pandas as pd
 from schemas.declarations import DOCUMENTS, FACT_EVIDENCE, REJECTED_RECORDS, TABLE1_ROWS
 from schemas.document import Document
 from schemas.evidence import EvidenceRecord, Table1Row
-from schemas.frames import document_row, evidence_row, table1_row
+from schemas.rows import document_row, evidence_row, table1_row
 from warehouse.history import record_history
 from warehouse.migrate import pause_point
 

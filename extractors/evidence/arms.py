@@ -1,85 +1,16 @@
-"""Find treatment-arm mentions with the arm lexicon plus the drug gazetteer."""
+"""Find treatment-arm mentions with the arm lexicon, the drug gazetteer and the document's NER drug names."""
 from __future__ import annotations
 
-import re
-from functools import lru_cache
 from pathlib import Path
-from typing import NamedTuple, Optional
+from typing import Optional
 
-from extractors.evidence.numbers import one_line
-from extractors.evidence.rules import ARM_TERMS, NON_ARM_DRUG_CLASSES, PRODUCT_PATTERNS
+from extractors.evidence.known_arms import ArmMention, find_known_arms
 from extractors.nlp.ner_mentions import add_ner_arms
 
-
-class ArmMention(NamedTuple):
-    """A treatment name: span, arm name, comparator flag and rank (0 core, 1 gazetteer drug, 2 control)."""
-
-    start: int
-    end: int
-    arm: str
-    control: bool
-    rank: int
-
-
-@lru_cache(maxsize=8)
-def _compiled(gazetteer_dir: Optional[str]) -> tuple[tuple[re.Pattern[str], str, bool, int], ...]:
-    out = [(re.compile(t.pattern, 0 if t.case else re.IGNORECASE), t.arm, t.control, 2 if t.control else t.rank)
-           for t in ARM_TERMS]
-    core = {t.arm for t in ARM_TERMS}
-    for canonical, names, drug_class in _gazetteer_drugs(gazetteer_dir):
-        if canonical in core or drug_class in NON_ARM_DRUG_CLASSES:
-            continue
-        control = drug_class == "control arm"
-        alternation = "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True))
-        out.append((re.compile(r"(?<![A-Za-z0-9])(?:" + alternation + r")(?![A-Za-z0-9])"), canonical, control,
-                    2 if control else 1))
-    return tuple(out)
-
-
-def _gazetteer_drugs(gazetteer_dir: Optional[str]) -> tuple[tuple[str, tuple[str, ...], str], ...]:
-    try:
-        from extractors.nlp.gazetteers import DEFAULT_GAZETTEER_DIR, load_drugs
-    except ImportError:
-        return ()
-    try:
-        drugs = load_drugs(Path(gazetteer_dir) if gazetteer_dir else DEFAULT_GAZETTEER_DIR)
-    except (OSError, ValueError, KeyError):
-        return ()
-    return tuple((d.canonical, d.names, d.drug_class) for d in drugs)
-
-
-_PRODUCTS = tuple(re.compile(p.pattern) for p in PRODUCT_PATTERNS)
+__all__ = ["ArmMention", "find_arms", "find_known_arms"]
 
 
 def find_arms(text: str, gazetteer_dir: Optional[Path] = None) -> list[ArmMention]:
     """Return non-overlapping arm mentions in text order (longest first at each place)."""
     # NER: drug names of the current document that the lexicon and gazetteer lack (extractors/nlp/ner_mentions.py)
     return add_ner_arms(text, find_known_arms(text, gazetteer_dir))
-
-
-def find_known_arms(text: str, gazetteer_dir: Optional[Path] = None) -> list[ArmMention]:
-    """Arm mentions from the arm lexicon and the drug gazetteer only."""
-    return list(_find_arms(one_line(text), str(gazetteer_dir) if gazetteer_dir else None))
-
-
-@lru_cache(maxsize=4096)
-def _find_arms(text: str, gazetteer_dir: Optional[str]) -> tuple[ArmMention, ...]:
-    found = []
-    for rx, arm, control, rank in _compiled(gazetteer_dir):
-        for m in rx.finditer(text):
-            if m.end() > m.start():
-                found.append((m.start(), m.end(), arm, control, rank))
-    products = []
-    for rx in _PRODUCTS:
-        for m in rx.finditer(text):
-            products.append((m.start(1), m.end(1), m.group(1), False, 0))
-            # the generic description before a named product is the same product
-            found = [f for f in found if not (m.start() <= f[0] and f[1] <= m.start(1) and f[4] == 1)]
-    found += products
-    found.sort(key=lambda f: (-(f[1] - f[0]), f[0]))
-    kept: list[tuple] = []
-    for f in found:
-        if all(f[1] <= k[0] or f[0] >= k[1] for k in kept):
-            kept.append(f)
-    kept.sort()
-    return tuple(ArmMention(*k) for k in kept)

@@ -6,6 +6,8 @@ from dataclasses import dataclass, field
 from typing import Iterable, Optional, Sequence
 
 from extractors.evidence.rules import NEW_STUDY_INTRO
+from extractors.nlp.ner_mentions import mark_ner_mentions, ner_trial_names
+from extractors.nlp.trials import find_trial_mentions, group_aliases
 from schemas.evidence import Table1Row
 
 CITATION = re.compile(r"\[(\s*\d+(?:\s*[,–\-]\s*\d+)*\s*)\]")
@@ -89,9 +91,6 @@ class TrialIndex:
 
 def build_trial_index(text: str, table1: Sequence[Table1Row] = ()) -> tuple[TrialIndex, list]:
     """Find trial mentions in text with Table 1 trial names as gazetteer; return the index and the mentions."""
-    from extractors.nlp.ner_mentions import mark_ner_mentions, ner_trial_names
-    from extractors.nlp.trials import find_trial_mentions, group_aliases
-
     gazetteer = tuple(dict.fromkeys(r.trial for r in table1 if r.trial))
     # NER: trial names the rules lack, searched as listed names (extractors/nlp/ner_mentions.py)
     mentions = mark_ner_mentions(find_trial_mentions(text, gazetteer + ner_trial_names(text)), ner_trial_names(text),

@@ -12,6 +12,7 @@ from extractors.evidence.attribution import (
 from extractors.evidence.frame import StudyFrame, about_other_study, report_refs
 from extractors.evidence.readings import Reading, ReadingContext, read_clause
 from extractors.evidence.rules import ANAPHORA_CUE, EXTRACTOR_VERSION, EndpointTerm
+from extractors.nlp.sentences import split_sentences
 from schemas.document import Block, Document
 from schemas.evidence import EvidenceRecord
 
@@ -46,10 +47,6 @@ def paragraphs(doc: Document) -> list[Paragraph]:
 
 def split_sentence_spans(text: str) -> list[tuple[int, int]]:
     """Sentence spans from the nlp stage's splitter."""
-    try:
-        from extractors.nlp.pipeline import split_sentences  # type: ignore[attr-defined]
-    except ImportError:
-        from extractors.nlp.sentences import split_sentences
     return split_sentences(text)
 
 

@@ -9,11 +9,12 @@ from extractors.evidence.attribution import build_trial_index
 from extractors.evidence.body import BODY_KINDS, extract_body
 from extractors.evidence.endpoints import abbreviation_terms
 from extractors.evidence.frame import StudyFrame, frame_repeats, study_frame
-from extractors.evidence.rules import TIME_TO_EVENT_ENDPOINTS, WINDOW_ENDPOINTS, EndpointTerm
+from extractors.evidence.rules import WINDOW_ENDPOINTS, EndpointTerm
 from extractors.evidence.table import extract_table1_results, extract_table_results
 from extractors.nlp.ner_mentions import set_document_ner
+from extractors.nlp.pipeline import NLP_LOCK, get_nlp
 from schemas.document import Document
-from schemas.evidence import EvidenceRecord, Table1Row
+from schemas.evidence import TIME_TO_EVENT_ENDPOINTS, EvidenceRecord, Table1Row
 from schemas.settings import ExtractSettings
 
 log = logging.getLogger(__name__)
@@ -28,8 +29,6 @@ def document_abbreviations(doc: Document, settings: Optional[ExtractSettings] = 
     """(short, long) abbreviation definitions in the body: scispaCy's detector, else a 'long form (SF)' scan."""
     body = "\n\n".join(b.text for b in doc.blocks if b.kind in BODY_KINDS)
     try:
-        from extractors.nlp.pipeline import NLP_LOCK, get_nlp
-
         nlp = get_nlp(settings)
         parsed = nlp.make_doc(body)
         # Components are applied by hand: select_pipes would change the shared pipeline under other threads.

@@ -11,6 +11,9 @@ from extractors.evidence.rules import (
     FRAME_OPENING_CHARS, FRAME_REGISTRY_NAME, FRAME_TITLE_NAMES, GENERIC_ARMS, NON_RESULT_SENTENCES, OTHER_STUDY_CUES,
     OWN_STUDY_CUE, RANDOMISED_DESIGN, REVIEW_MIN_CITATION_MARKERS, REVIEW_MIN_NAMED_TRIALS, SINGLE_ARM_CUE,
 )
+from extractors.nlp.gazetteers import load_drugs, load_non_trial_terms
+from extractors.nlp.trial_rules import NON_TRIAL_SHAPES
+from extractors.nlp.trials import TrialMention, core_name
 from schemas.document import Document
 
 _TITLE_NAMES = tuple((re.compile(c.pattern), False) for c in FRAME_TITLE_NAMES) \
@@ -108,9 +111,6 @@ def _title_name_ok(name: str, registry: bool) -> bool:
 
     Drug codes inside a study code (MT103 in MT103-211) do not reject it; a registry keeper does not reject a registry.
     """
-    from extractors.nlp.gazetteers import load_drugs, load_non_trial_terms
-    from extractors.nlp.trial_rules import NON_TRIAL_SHAPES
-
     upper = name.upper()
     if any(shape.pattern.match(name) for shape in NON_TRIAL_SHAPES):
         return False
@@ -124,8 +124,6 @@ def frame_repeats(text: str, ref: StudyRef, mentions: Sequence, index: TrialInde
     """Mentions of the frame's name written in any case ('Tower' once the report defined 'TOWER')."""
     if not ref.trial or ref.trial.startswith("NCT"):
         return list(mentions)
-    from extractors.nlp.trials import core_name
-
     core = core_name(ref.trial)
     if len(re.sub(r"\W", "", core)) < 3:
         return list(mentions)
@@ -141,8 +139,6 @@ def frame_repeats(text: str, ref: StudyRef, mentions: Sequence, index: TrialInde
 
 
 def _mention(start: int, end: int, text: str, canonical: str):
-    from extractors.nlp.trials import TrialMention
-
     return TrialMention(start, end, text, canonical, None, "alias", "frame_repeat")
 
 

@@ -15,10 +15,11 @@ from extractors.evidence.numbers import (
     find_windows, one_line, parse_number_text,
 )
 from extractors.evidence.rules import (
-    DISTRACTORS, MEAN_CUE, MEDIAN_CUE, OUTCOME_VERB, PATIENT_NOUNS, RATE_ONLY_ENDPOINTS, SAMPLE_SIZE_BARE_RIGHT,
+    DISTRACTORS, MEAN_CUE, MEDIAN_CUE, OUTCOME_VERB, PATIENT_NOUNS, SAMPLE_SIZE_BARE_RIGHT,
     THRESHOLD_COPULA, WINDOW_ENDPOINTS,
 )
 from extractors.evidence.slots import Reading, ReadingContext, ValueSlot
+from schemas.evidence import RATE_ONLY_ENDPOINTS
 
 __all__ = ["Reading", "ReadingContext", "read_clause"]
 

@@ -265,9 +265,6 @@ PRODUCT_PATTERNS: tuple[Cue, ...] = (
 )
 
 
-# Time-to-event endpoints: a percentage of these is a survival estimate that may have a landmark timepoint.
-TIME_TO_EVENT_ENDPOINTS: tuple[str, ...] = ("OS", "EFS", "RFS", "DFS", "PFS", "DOR")
-
 # Response endpoints whose rate may state an assessment window ('CR within two cycles'); toxicity windows are
 # observation periods of the safety analysis, not windows of the result.
 WINDOW_ENDPOINTS: tuple[str, ...] = ("CR", "CR_CRI", "ORR", "MRD_NEG")
@@ -275,9 +272,6 @@ WINDOW_ENDPOINTS: tuple[str, ...] = ("CR", "CR_CRI", "ORR", "MRD_NEG")
 # In a one-study report, event counts are facts only for these endpoints (GUIDE.md: a count is an enrolment or
 # '74 patients underwent HSCT'); responders and events are reported by their rates.
 REPORT_COUNT_ENDPOINTS: tuple[str, ...] = ("ALLOHSCT", "ENROLLED")
-
-# Endpoints measured as shares of patients never carry a time unit (a months value there is a misreading).
-RATE_ONLY_ENDPOINTS: tuple[str, ...] = ("CR", "CR_CRI", "ORR", "MRD_NEG", "VOD", "CRS", "ICANS", "GVHD", "ALLOHSCT", "NRM")
 
 # A transplant mention after these words describes a subgroup ('patients not proceeding to alloHSCT').
 TRANSPLANT_POPULATION_LEFT = Cue(r"\b(?:not|who|those|without|did not)\s+(?:\w+\s+)?$",

@@ -11,16 +11,16 @@ from extractors.evidence.body import row_arms, split_sentence_spans
 from extractors.evidence.endpoints import find_endpoints
 from extractors.evidence.numbers import find_timepoints, find_windows, parse_number_text, timepoint_code
 from extractors.evidence.readings import Reading, ReadingContext, read_clause
-from extractors.evidence.rules import EXTRACTOR_VERSION, TIME_TO_EVENT_ENDPOINTS, WINDOW_ENDPOINTS, EndpointTerm
+from extractors.evidence.rules import EXTRACTOR_VERSION, WINDOW_ENDPOINTS, EndpointTerm
+from extractors.nlp.trials import find_trial_mentions
+from extractors.table1.mapping import column_map
 from schemas.document import Document, Table
-from schemas.evidence import EvidenceRecord, Table1Row
+from schemas.evidence import TIME_TO_EVENT_ENDPOINTS, EvidenceRecord, Table1Row
 
 
 
 def _main_results_cell(doc: Document, row: Table1Row):
     """(column index, page, bbox) of the row's Main Results cell in the source table, else the row's own box."""
-    from extractors.pdf.table1 import column_map
-
     table = next((t for t in doc.tables if t.table_id == row.table_id), None)
     col = column_map(table).get("main_results") if table is not None else None
     if col is None or not 0 < row.row_number <= len(table.rows) or col >= len(table.rows[row.row_number - 1]):
@@ -153,10 +153,6 @@ def _with_label_timepoint(r: Reading, timepoint: Optional[str]) -> Reading:
 
 
 def _table_trial(table: Table, index: TrialIndex) -> tuple[Optional[str], Optional[str]]:
-    try:
-        from extractors.nlp.trials import find_trial_mentions
-    except ImportError:
-        return None, None
     for m in find_trial_mentions(table.caption or ""):
         if m.kind != "nct":
             name = index.name(m.text)

@@ -11,6 +11,9 @@ from contextvars import ContextVar
 from dataclasses import dataclass
 from typing import Optional, Sequence
 
+from extractors.evidence.known_arms import ArmMention, find_known_arms
+from extractors.nlp.pipeline import NLP_LOCK, get_nlp
+from extractors.nlp.trials import canonical_key, rejection_reason
 from schemas.settings import ExtractSettings
 
 NER_RULE = "ner"
@@ -52,8 +55,6 @@ _current: ContextVar[Optional[NerFindings]] = ContextVar("ner_findings", default
 
 def ner_entities(text: str, settings: ExtractSettings) -> list[tuple[int, int, str]]:
     """(start, end, label) of the statistical NER on text, paragraph by paragraph; [] without a model."""
-    from extractors.nlp.pipeline import NLP_LOCK, get_nlp
-
     nlp = get_nlp(settings)
     if "ner" not in nlp.pipe_names:
         return []
@@ -89,8 +90,6 @@ STUDY_CONTEXT_CHARS = 120
 
 def accept_trial_name(text: str, start: int, end: int) -> Optional[str]:
     """The NER's trial span as a name when the rules' stoplists and shapes allow it, else None."""
-    from extractors.nlp.trials import rejection_reason
-
     name = _clean(text[start:end])
     if name is None or any(rx.match(name) for rx in _NOT_TRIAL_NAMES):
         return None
@@ -109,9 +108,6 @@ def accept_trial_name(text: str, start: int, end: int) -> Optional[str]:
 
 def accept_drug_name(name_surface: str, gazetteer_dir=None) -> Optional[str]:
     """The NER's drug span as a drug name when it has a drug's shape and no gazetteer or lexicon entry covers it."""
-    from extractors.evidence.arms import find_known_arms
-    from extractors.nlp.trials import rejection_reason
-
     name = _clean(name_surface)
     if name is None:
         return None
@@ -166,8 +162,6 @@ def ner_trial_names(text: str) -> tuple[str, ...]:
 
 def mark_ner_mentions(mentions: Sequence, names: Sequence[str], listed: Sequence[str] = ()) -> list:
     """Give mentions found only through an NER name the rule id 'ner' (provenance)."""
-    from extractors.nlp.trials import canonical_key
-
     ner_keys = {canonical_key(n) for n in names} - {canonical_key(n) for n in listed}
     return [m._replace(rule=NER_RULE) if m.rule == "gazetteer" and canonical_key(m.text) in ner_keys else m
             for m in mentions]
@@ -179,8 +173,6 @@ def add_ner_arms(text: str, arms: Sequence) -> list:
     names = findings.drug_names
     if not names or text not in findings.document:  # names of another document never apply
         return list(arms)
-    from extractors.evidence.arms import ArmMention
-
     out = list(arms)
     by_lower = {n.lower(): n for n in names}
     alternation = "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True))

@@ -7,6 +7,7 @@ from functools import lru_cache
 from pathlib import Path
 
 import numpy
+import scispacy.abbreviation  # noqa: F401  (registers the abbreviation_detector factory)
 import spacy
 from spacy.attrs import SENT_START
 from spacy.language import Language
@@ -16,6 +17,7 @@ from spacy.util import filter_spans
 from extractors.nlp.gazetteers import DEFAULT_GAZETTEER_DIR, load_drugs, load_known_trials
 from extractors.nlp.sentences import split_sentences
 from extractors.nlp.tokenizer import customize_tokenizer
+from extractors.nlp.train import load_ner
 from extractors.nlp.trials import TrialMention, find_trial_mentions
 from schemas.settings import ExtractSettings
 
@@ -98,8 +100,6 @@ def ruler_patterns(nlp: Language, gazetteer_dir: Path = DEFAULT_GAZETTEER_DIR) -
 def _statistical_ner(settings: ExtractSettings) -> Language | None:
     if not settings.use_ner:
         return None
-    from extractors.nlp.train import load_ner
-
     try:
         return load_ner(settings.ner_model_dir)
     except (OSError, ValueError) as exc:
@@ -118,8 +118,6 @@ def _base(settings: ExtractSettings) -> Language:
 
 def build_nlp(settings: ExtractSettings | None = None) -> Language:
     """Build the pipeline: tokenizer tweaks, sentences, abbreviations, statistical NER, ruler, trial rules."""
-    import scispacy.abbreviation  # noqa: F401  (registers the abbreviation_detector factory)
-
     settings = settings or ExtractSettings()
     nlp = _base(settings)
     customize_tokenizer(nlp)

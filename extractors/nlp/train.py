@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import Iterable
 
 import spacy
+from spacy.cli.train import train as spacy_train
 from spacy.language import Language
 from spacy.tokens import DocBin
 from spacy.scorer import Scorer
@@ -82,8 +83,6 @@ def train_ner(
     limit: int | None = None,
 ) -> dict:
     """Train the NER into output_dir and return dev precision/recall/F1, sizes and training seconds."""
-    from spacy.cli.train import train as spacy_train
-
     output_dir = Path(output_dir)
     train_records = read_annotations(train_path)[:limit] if limit else read_annotations(train_path)
     dev_records = read_annotations(dev_path)

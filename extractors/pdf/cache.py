@@ -10,7 +10,8 @@ from pathlib import Path
 
 from pydantic import ValidationError
 
-from extractors.pdf.ingest import PARSER_VERSION, parse_pdf_isolated, sha256_file
+from extractors.pdf.identity import PARSER_VERSION, sha256_file
+from extractors.pdf.worker import parse_pdf_isolated
 from schemas.document import Document, DocumentStatus
 from schemas.settings import IngestSettings
 

@@ -16,14 +16,13 @@ import pypdfium2.raw as pdfium_c
 from extractors.pdf import tables as table_extractor
 from extractors.pdf.assemble import assemble
 from extractors.pdf.chars import read_page
+from extractors.pdf.identity import PARSER_VERSION, sha256_file
 from extractors.pdf.layout import LayoutBlock, Line, assign_columns, group_blocks, page_lines, rejoined
 from extractors.pdf.margins import drop_running_lines
 from extractors.pdf.textclean import build_vocabulary
 from schemas.document import Document, DocumentStatus, Table
 from schemas.settings import IngestSettings
 
-PARSER_VERSION = "pdf-ingest/1.2"
-"""Bump on any change to parse output; the parse cache is keyed on it."""
 HEADER_PROBE_BYTES = 1024
 """`%PDF` must start within this many bytes (readers tolerate junk before the header)."""
 TABLE_CAPTION = re.compile(r"^(?:Supplementary\s+)?Table\s*[:.]?\s*[A-Z]?\d+", re.IGNORECASE)
@@ -32,15 +31,6 @@ TABLE_ROW_MIN_FRAGMENTS = 3
 """A baseline holding this many separate fragments looks like a table row ..."""
 TABLE_ROWS_FOR_PAGE = 5
 """... and a page with this many such rows gets table extraction even without a caption."""
-
-
-def sha256_file(path: Path) -> str:
-    """Return the hex SHA-256 of a file's bytes."""
-    digest = hashlib.sha256()
-    with open(path, "rb") as handle:
-        for chunk in iter(lambda: handle.read(1 << 20), b""):
-            digest.update(chunk)
-    return digest.hexdigest()
 
 
 def discover_pdfs(dirs, glob: str = "**/*.pdf") -> list[Path]:
@@ -330,26 +320,3 @@ def _mark_table_lines(pages: list[tuple[list[Line], float]], tables: list[Table]
             cx, cy = (line.x0 + line.x1) / 2, (line.top + line.bottom) / 2
             if not line.dropped and any(x0 - 1 <= cx <= x1 + 1 and t - 1 <= cy <= b + 1 for x0, t, x1, b in boxes):
                 line.kind = "table"
-
-
-def mark_duplicates(docs: list[Document]) -> list[Document]:
-    """Give every document whose sha256 was already seen earlier in the list the status duplicate."""
-    first_path: dict[str, str] = {}
-    out: list[Document] = []
-    for doc in docs:
-        if doc.sha256 in first_path and doc.status is not DocumentStatus.empty:
-            out.append(doc.model_copy(update={
-                "status": DocumentStatus.duplicate,
-                "message": f"duplicate: same bytes as {first_path[doc.sha256]}; only that file is used.",
-                "text": "", "blocks": (), "tables": ()}))
-            continue
-        first_path.setdefault(doc.sha256, doc.path)
-        out.append(doc)
-    return out
-
-
-def parse_pdf_isolated(path: Path, settings: IngestSettings, *, with_tables: bool = True) -> Document:
-    """Parse one PDF in a worker process bounded by settings.timeout_seconds and settings.memory_limit_mb."""
-    from extractors.pdf.worker import run_isolated
-
-    return run_isolated(path, settings, with_tables=with_tables)

@@ -1,7 +1,6 @@
 """Run parse_pdf in a child process with a wall-clock timeout and an address-space cap."""
 from __future__ import annotations
 
-import hashlib
 import logging
 import multiprocessing
 import resource
@@ -14,6 +13,8 @@ import traceback
 from pathlib import Path
 from typing import Callable
 
+from extractors.pdf.identity import PARSER_VERSION, path_or_content_sha256
+from extractors.pdf.ingest import parse_pdf
 from schemas.document import Document, DocumentStatus
 from schemas.settings import IngestSettings
 
@@ -69,8 +70,6 @@ def _child(path: str, settings_json: str, conn, parse: Callable[..., Document] |
     # The forkserver that forked this worker outlives the run while any worker holds its "alive" pipe, so a death
     # signal tied to it never fires: watch the run itself.
     _exit_when_gone(run_pid)
-    from extractors.pdf.ingest import parse_pdf
-
     parse = parse or parse_pdf
     # pdfminer/pdfplumber warn about PDF internals on stderr; the document's status and message say what matters.
     for name in PDF_LIBRARY_LOGGERS:
@@ -96,19 +95,8 @@ def _child(path: str, settings_json: str, conn, parse: Callable[..., Document] |
         conn.close()
 
 
-def _identity(path: Path) -> str:
-    try:
-        from extractors.pdf.ingest import sha256_file
-
-        return sha256_file(path)
-    except OSError:
-        return hashlib.sha256(str(path).encode()).hexdigest()
-
-
 def _failed(path: Path, status: DocumentStatus, message: str) -> Document:
-    from extractors.pdf.ingest import PARSER_VERSION
-
-    return Document(sha256=_identity(path), path=str(path), status=status, message=message,
+    return Document(sha256=path_or_content_sha256(path), path=str(path), status=status, message=message,
                     parser_version=PARSER_VERSION)
 
 
@@ -159,6 +147,11 @@ def run_isolated(path: Path, settings: IngestSettings, parse: Callable[..., Docu
     first_line = payload.splitlines()[0] if payload else "unknown error"
     return _failed(path, DocumentStatus.corrupt,
                    f"corrupt: the parser failed ({first_line}); repair the file (e.g. qpdf or Ghostscript) and retry.")
+
+
+def parse_pdf_isolated(path: Path, settings: IngestSettings, *, with_tables: bool = True) -> Document:
+    """Parse one PDF in a worker process bounded by settings.timeout_seconds and settings.memory_limit_mb."""
+    return run_isolated(path, settings, with_tables=with_tables)
 
 
 def _crashed(path: Path, exitcode: int | None, settings: IngestSettings) -> Document:

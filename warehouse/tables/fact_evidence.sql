@@ -22,6 +22,7 @@ CREATE TABLE IF NOT EXISTS fact_evidence (
     char_start INTEGER NOT NULL CHECK (char_start >= 0),
     char_end INTEGER NOT NULL CHECK (char_end >= 0),
     quote_start INTEGER NOT NULL CHECK (quote_start >= 0),
+    span_base VARCHAR NOT NULL CHECK (span_base IN ('document', 'cell')),
     bbox DOUBLE[],
     table_id VARCHAR,
     table_row INTEGER CHECK (table_row >= 1),
@@ -54,7 +55,7 @@ CREATE TABLE IF NOT EXISTS fact_evidence (
     -- rate_has_unit: a rate without its % sign was probably misread
     CHECK (NOT coalesce(statistic IN ('rate', 'landmark'), false) OR (unit IS NOT NULL)),
     -- time_to_event_statistic: medians and hazard ratios summarise time-to-event endpoints, not response rates or counts
-    CHECK (NOT coalesce(statistic IN ('median', 'hazard_ratio'), false) OR (endpoint IN ('RFS', 'EFS', 'DFS', 'PFS', 'OS', 'DOR', 'NRM'))),
+    CHECK (NOT coalesce(statistic IN ('median', 'hazard_ratio'), false) OR (endpoint IN ('RFS', 'EFS', 'DFS', 'PFS', 'OS', 'DOR'))),
     -- landmark_has_timepoint: a landmark estimate is meaningless without its time
     CHECK (NOT coalesce(statistic = 'landmark', false) OR (timepoint IS NOT NULL)),
     -- timepoint_only_for_landmark_or_rate: a landmark has its time and a rate its assessment window (12wk, cycle1, EOI); medians, ratios and counts have none
@@ -69,6 +70,10 @@ CREATE TABLE IF NOT EXISTS fact_evidence (
     CHECK (NOT coalesce((statistic <> 'count' AND regexp_matches(quote, '\b(vs\.?|versus|compared (with|to))\b', 'i')) = true, false) OR (arm IS NOT NULL)),
     -- table_fact_has_trial: every Table 1 row names its trial, so a table fact must carry it
     CHECK (NOT coalesce(source = 'table', false) OR (trial IS NOT NULL)),
+    -- body_span_base: a body record's offsets count from its document text
+    CHECK (NOT coalesce(source = 'body', false) OR (span_base IN ('document'))),
+    -- table_span_base: a table record's offsets count from its cell text
+    CHECK (NOT coalesce(source = 'table', false) OR (span_base IN ('cell'))),
     -- table_fact_has_table_id: provenance of a table fact is its table and cell
     CHECK (NOT coalesce(source = 'table', false) OR (table_id IS NOT NULL)),
     -- char_span_ordered: a span cannot end before it starts
@@ -95,9 +100,10 @@ COMMENT ON COLUMN fact_evidence.quote IS 'source text span holding the value and
 COMMENT ON COLUMN fact_evidence.source IS 'body or table';
 COMMENT ON COLUMN fact_evidence.doc_sha256 IS 'sha256 of the source PDF';
 COMMENT ON COLUMN fact_evidence.value_text IS 'the number as printed, e.g. 34 or two-thirds';
-COMMENT ON COLUMN fact_evidence.char_start IS 'start of value_text in the document text';
-COMMENT ON COLUMN fact_evidence.char_end IS 'end of value_text in the document text';
-COMMENT ON COLUMN fact_evidence.quote_start IS 'start of quote in the document text';
+COMMENT ON COLUMN fact_evidence.char_start IS 'start of value_text in the text span_base names';
+COMMENT ON COLUMN fact_evidence.char_end IS 'end of value_text in the text span_base names';
+COMMENT ON COLUMN fact_evidence.quote_start IS 'start of quote in the text span_base names';
+COMMENT ON COLUMN fact_evidence.span_base IS 'what the offsets count from: document (the document text, body records) or cell (the table cell''s text, table records)';
 COMMENT ON COLUMN fact_evidence.bbox IS 'bounding box of the value (x0, top, x1, bottom) in PDF points';
 COMMENT ON COLUMN fact_evidence.table_id IS 'source table id when source is table';
 COMMENT ON COLUMN fact_evidence.table_row IS '1-based data-row number in the source table (Table 1: v_table1.row_number)';

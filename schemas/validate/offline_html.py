@@ -9,7 +9,7 @@ from html.parser import HTMLParser
 from pathlib import Path
 from typing import Mapping
 
-from schemas.offline_assets import CDN_ASSETS, SITE_IMAGES, SITE_VENDOR_DIR, VENDOR_DIR
+from schemas.validate.offline_assets import CDN_ASSETS, SITE_IMAGES, SITE_VENDOR_DIR, VENDOR_DIR
 
 log = logging.getLogger(__name__)
 
@@ -152,6 +152,6 @@ def make_offline(site_dir: Path) -> dict[Path, list[str]]:
         if urls := remote_urls(offline, css=page.suffix.lower() == ".css"):
             remaining[page] = urls
     if remaining:
-        log.warning("Data Docs still load %d remote URL(s), e.g. %s; add them to schemas/offline_assets.py",
+        log.warning("Data Docs still load %d remote URL(s), e.g. %s; add them to schemas/validate/offline_assets.py",
                     sum(map(len, remaining.values())), next(iter(remaining.values()))[0])
     return remaining

@@ -4,8 +4,8 @@ from __future__ import annotations
 import re
 from typing import NamedTuple, Optional, Sequence
 
+from extractors.table1.counts import patient_counts
 from schemas.document import Document, Table
-from extractors.table1_counts import patient_counts
 from schemas.evidence import Table1Count, Table1Row
 
 TABLE1_LABEL = "Table 1"

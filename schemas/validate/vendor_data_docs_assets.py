@@ -1,4 +1,4 @@
-"""Fetch the Data Docs' CDN assets from the npm registry into schemas/data_docs_assets/ (`make vendor`)."""
+"""Fetch the Data Docs' CDN assets from the npm registry into schemas/validate/data_docs_assets/ (`make vendor`)."""
 from __future__ import annotations
 
 import argparse
@@ -12,7 +12,7 @@ import tempfile
 from pathlib import Path
 from typing import Optional, Sequence
 
-from schemas.offline_assets import PACKAGES, VENDOR_DIR, NpmPackage
+from schemas.validate.offline_assets import PACKAGES, VENDOR_DIR, NpmPackage
 
 MANIFEST = "MANIFEST.json"
 KEPT = {"README.md"}  # hand-written files in VENDOR_DIR that a refresh keeps
@@ -96,7 +96,7 @@ def write(files: dict[str, bytes], folder: Path) -> None:
 
 def main(argv: Optional[Sequence[str]] = None) -> int:
     """Fetch and write the assets, or with --check report how the committed copy differs from a fresh fetch."""
-    parser = argparse.ArgumentParser(prog="python -m schemas.vendor_data_docs_assets", description=__doc__)
+    parser = argparse.ArgumentParser(prog="python -m schemas.validate.vendor_data_docs_assets", description=__doc__)
     parser.add_argument("--check", action="store_true", help="compare with the committed files; write nothing")
     args = parser.parse_args(argv)
     files, manifest = fetch_all(PACKAGES)

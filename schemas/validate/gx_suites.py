@@ -23,8 +23,8 @@ from schemas.checks import (  # noqa: E402
     AllowedValues, AtMost, Check, Condition, Equals, InRange, InRunParameter, IsMissing, IsPresent, IsTrue,
     MatchesRegex, NotEquals, OneOf, Present, Rule, describe_check, describe_condition,
 )
-from schemas.declarations import NON_BLANK, TableDecl  # noqa: E402
-from schemas.offline_html import make_offline  # noqa: E402
+from schemas.declarations import NON_BLANK, TABLES, TableDecl  # noqa: E402
+from schemas.validate.offline_html import make_offline  # noqa: E402
 
 logging.getLogger("great_expectations.data_context.types.base").setLevel(logging.WARNING)  # it sets itself to INFO
 
@@ -312,6 +312,4 @@ def describe_suites(tables: Collection[TableDecl]) -> str:
 
 
 if __name__ == "__main__":
-    from schemas.declarations import TABLES
-
     print(describe_suites(TABLES))

@@ -1,0 +1,1 @@
+"""Table 1 of a review -> Table1Row: find the table, map its header roles, read its patient counts."""
