@@ -48,6 +48,8 @@ def _parser() -> argparse.ArgumentParser:
     run.add_argument("--quiet", action="store_true", help="print only the summary")
     run.add_argument("--retry-failed", action="store_true",
                      help="parse again files whose cached outcome is a failure (timeout, too_large, worker_crashed, ...)")
+    run.add_argument("--full", action="store_true",
+                     help="read every file again, also those unchanged since the warehouse loaded them")
 
     sql = sub.add_parser("sql", help="run read-only SQL on the warehouse")
     sql.add_argument("query")
@@ -415,7 +417,7 @@ def cmd_run(args: argparse.Namespace) -> int:
         server = start_prefect_server()
         flow = evidence_run.with_options(task_runner=ThreadPoolTaskRunner(max_workers=settings.ingest.workers))
         summary = flow(corpus, warehouse_path, settings, progress=None if args.quiet else stderr_progress,
-                       retry_failed=args.retry_failed)
+                       retry_failed=args.retry_failed, full=args.full)
     except RunStopped as exc:
         stop_run(exc.signum, warehouse_path, STARTED_RUNS[runs_before:], server)
     except KeyboardInterrupt:
@@ -436,7 +438,8 @@ def cmd_run(args: argparse.Namespace) -> int:
     s = summary.sync
     lines = [
         f"run {summary.run_id} completed in {elapsed:.1f} s",
-        f"  documents:        {c.documents} ({statuses or 'none'})",
+        f"  documents:        {c.documents} ({statuses or 'none'})"
+        + (f", {c.skipped} unchanged and not read again" if c.skipped else ""),
         f"  Table 1 rows:     {c.table1_rows}" + (f" (Table 1 not loaded, columns not mapped: "
                                                       f"{', '.join(summary.table1_unmapped)}; see documents.message)"
                                                       if summary.table1_unmapped else ""),

@@ -18,7 +18,8 @@ MIGRATIONS_DIR = SQL_DIR / "migrations"
 TABLES_HASHES_FILE = MIGRATIONS_DIR / "tables.sha256"
 
 # Creation order: a table may only be named by the ones after it; views in dependency order.
-TABLE_ORDER = ("runs", "documents", "table1_rows", "fact_evidence", "run_facts", "run_documents", "rejected_records")
+TABLE_ORDER = ("runs", "documents", "table1_rows", "fact_evidence", "run_facts", "run_documents", "rejected_records",
+               "current_readings")
 VIEW_ORDER = ("v_table1", "v_evidence", "v_evidence_changes", "v_table1_disagreements", "v_table1_sync", "v_table1_missing", "v_table1_reference_mismatches")
 
 DUCKDB_CONFIG = {"autoinstall_known_extensions": False, "autoload_known_extensions": False}
