@@ -1,10 +1,11 @@
-"""The `evidence` command line: run, sql, export, evaluate, schema, train."""
+"""The `evidence` command line: run, serve, sql, export, evaluate, schema, train."""
 from __future__ import annotations
 
 import argparse
 import csv
 import io
 import json
+import os
 import signal
 import sys
 import time
@@ -15,7 +16,7 @@ from extractors.nlp.gazetteers import load_drugs, load_groups, load_known_trials
 from flows import evaluate as scoring
 from flows.env import configure_environment
 from flows.run_outcome import EXIT_BY_SIGNAL, RunStopped, failure_message, raise_run_stopped, stop_run
-from schemas.settings import ExtractSettings, PipelineSettings, SettingsError, load_settings
+from schemas.settings import ExtractSettings, PipelineSettings, ScheduleSettings, SettingsError, load_settings
 from warehouse.readonly import NotAQuery, single_query
 
 EXIT_OK = 0
@@ -50,6 +51,13 @@ def _parser() -> argparse.ArgumentParser:
                      help="parse again files whose cached outcome is a failure (timeout, too_large, worker_crashed, ...)")
     run.add_argument("--full", action="store_true",
                      help="read every file again, also those unchanged since the warehouse loaded them")
+
+    serve = sub.add_parser("serve", help="serve the pipeline as a Prefect deployment on the schedule in the settings")
+    serve.add_argument("--corpus", type=Path, action="append", metavar="DIR", help="corpus folder (repeatable)")
+    serve.add_argument("--warehouse", type=Path, metavar="FILE", help="DuckDB warehouse file")
+    serve.add_argument("--cron", default=None, help="cron expression (default: settings schedule.cron)")
+    serve.add_argument("--interval", type=float, default=None, metavar="SECONDS",
+                       help="run every SECONDS instead of on the cron")
 
     sql = sub.add_parser("sql", help="run read-only SQL on the warehouse")
     sql.add_argument("query")
@@ -455,7 +463,33 @@ def cmd_run(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-COMMANDS = {"run": cmd_run, "sql": cmd_sql, "export": cmd_export, "evaluate": cmd_evaluate, "schema": cmd_schema,
+def cmd_serve(args: argparse.Namespace) -> int:
+    """Serve the pipeline on its schedule until stopped (Ctrl-C or SIGTERM)."""
+    settings = _settings(args)
+    corpus = _check_corpus(args.corpus or list(settings.ingest.corpus_dirs))
+    _check_extract_inputs(settings.extract)
+    warehouse_path = _warehouse_path(args, settings).resolve()
+    _check_warehouse_writable(warehouse_path, settings.warehouse.lock_timeout_seconds)
+    if args.interval is not None and args.interval <= 0:
+        raise CliError(f"--interval must be a positive number of seconds, not {args.interval:g}")
+    cron = args.cron or settings.schedule.cron
+    try:
+        ScheduleSettings(cron=cron)
+    except ValueError as exc:
+        raise CliError(f"--cron {cron!r}: {exc.errors()[0]['msg'] if hasattr(exc, 'errors') else exc}") from exc
+    from flows.serve import DEPLOYMENT_NAME, serve
+
+    when = f"every {args.interval:g} s" if args.interval else f"on cron {cron!r}"
+    api = os.environ.get("PREFECT_API_URL") or "a local Prefect server started now (it stops with this command)"
+    print(f"serving evidence-scheduled-run/{DEPLOYMENT_NAME} {when} against {api}\n"
+          f"  corpus: {', '.join(map(str, corpus))}\n  warehouse: {warehouse_path}\nstop with Ctrl-C", file=sys.stderr)
+    serve(corpus, warehouse_path, args.config.resolve() if args.config else None, cron, args.interval,
+          settings.schedule.timezone)
+    print("evidence serve: stopped", file=sys.stderr)
+    return EXIT_OK
+
+
+COMMANDS = {"run": cmd_run, "serve": cmd_serve, "sql": cmd_sql, "export": cmd_export, "evaluate": cmd_evaluate, "schema": cmd_schema,
             "train": cmd_train}
 
 

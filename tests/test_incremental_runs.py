@@ -104,7 +104,7 @@ def test_noop_run_reads_nothing_and_a_new_extractor_version_reextracts_without_p
     corpus.mkdir()
     shutil.copyfile(REVIEW_PDF, corpus / REVIEW_PDF.name)
     config = tmp_path / "pipeline.toml"
-    config.write_text(f'[ingest]\ncache_dir = "{tmp_path / "cache"}"\n[extract]\nuse_ner = false\n'
+    config.write_text('[extract]\nuse_ner = false\n'
                       f'[validate]\nreports_dir = "{tmp_path / "reports"}"\n')
     warehouse = tmp_path / "w.duckdb"
     run = ["--config", str(config), "run", "--quiet", "--corpus", str(corpus), "--warehouse", str(warehouse)]
