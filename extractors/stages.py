@@ -34,11 +34,13 @@ class RunCounts:
     table1_rows: int = 0
     loaded: int = 0
     rejected: int = 0
+    skipped: int = 0
 
     def as_dict(self) -> dict[str, int]:
         """Counts keyed as the `runs` table columns expect."""
         return {"documents": self.documents, "parsed": self.by_status.get("parsed", 0),
-                "table1_rows": self.table1_rows, "loaded": self.loaded, "rejected": self.rejected}
+                "table1_rows": self.table1_rows, "loaded": self.loaded, "rejected": self.rejected,
+                "skipped": self.skipped}
 
 
 def extract_document(doc: Document, settings: ExtractSettings) -> Extraction:
@@ -89,6 +91,7 @@ def settle_table1(documents: Sequence[Document], table1_rows: Sequence[Table1Row
         [r for r in records if not (r.doc_sha256 in unmapped and r.table_id in unmapped_tables)], notes)
 
 
-def count_documents(documents: Sequence[Document]) -> RunCounts:
-    """Tally documents by status."""
-    return RunCounts(documents=len(documents), by_status=Counter(d.status.value for d in documents))
+def count_documents(documents: Sequence[Document], skipped_statuses: Sequence[str] = ()) -> RunCounts:
+    """Tally documents by status, those read and those skipped as unchanged (given by their recorded status)."""
+    return RunCounts(documents=len(documents) + len(skipped_statuses), skipped=len(skipped_statuses),
+                     by_status=Counter([d.status.value for d in documents] + list(skipped_statuses)))

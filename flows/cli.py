@@ -1,10 +1,11 @@
-"""The `evidence` command line: run, sql, export, evaluate, schema, train, diff, review."""
+"""The `evidence` command line: run, serve, sql, export, evaluate, schema, train, diff, review."""
 from __future__ import annotations
 
 import argparse
 import csv
 import io
 import json
+import os
 import signal
 import sys
 import time
@@ -19,7 +20,7 @@ from flows.env import configure_environment
 from flows.processes import start_prefect_server
 from flows.review import add_review_parser
 from schemas.evidence import EXPORT_FIELDS, PROVENANCE_FIELDS
-from schemas.settings import ExtractSettings, PipelineSettings, SettingsError, load_settings
+from schemas.settings import ExtractSettings, PipelineSettings, ScheduleSettings, SettingsError, load_settings
 from warehouse.migrate import WarehouseError, WarehouseLockedError, connect, ensure_schema
 from warehouse.readonly import NotAQuery, single_query
 
@@ -49,6 +50,15 @@ def _parser() -> argparse.ArgumentParser:
     run.add_argument("--quiet", action="store_true", help="print only the summary")
     run.add_argument("--retry-failed", action="store_true",
                      help="parse again files whose cached outcome is a failure (timeout, too_large, worker_crashed, ...)")
+    run.add_argument("--full", action="store_true",
+                     help="read every file again, also those unchanged since the warehouse loaded them")
+
+    serve = sub.add_parser("serve", help="serve the pipeline as a Prefect deployment on the schedule in the settings")
+    serve.add_argument("--corpus", type=Path, action="append", metavar="DIR", help="corpus folder (repeatable)")
+    serve.add_argument("--warehouse", type=Path, metavar="FILE", help="DuckDB warehouse file")
+    serve.add_argument("--cron", default=None, help="cron expression (default: settings schedule.cron)")
+    serve.add_argument("--interval", type=float, default=None, metavar="SECONDS",
+                       help="run every SECONDS instead of on the cron")
 
     sql = sub.add_parser("sql", help="run read-only SQL on the warehouse")
     sql.add_argument("query")
@@ -481,7 +491,7 @@ def cmd_run(args: argparse.Namespace) -> int:
         server = start_prefect_server()
         flow = evidence_run.with_options(task_runner=ThreadPoolTaskRunner(max_workers=settings.ingest.workers))
         summary = flow(corpus, warehouse_path, settings, progress=None if args.quiet else stderr_progress,
-                       retry_failed=args.retry_failed)
+                       retry_failed=args.retry_failed, full=args.full)
     except RunStopped as exc:
         stop_run(exc.signum, warehouse_path, STARTED_RUNS[runs_before:], server)
     except KeyboardInterrupt:
@@ -502,7 +512,8 @@ def cmd_run(args: argparse.Namespace) -> int:
     s = summary.sync
     lines = [
         f"run {summary.run_id} completed in {elapsed:.1f} s",
-        f"  documents:        {c.documents} ({statuses or 'none'})",
+        f"  documents:        {c.documents} ({statuses or 'none'})"
+        + (f", {c.skipped} unchanged and not read again" if c.skipped else ""),
         f"  Table 1 rows:     {c.table1_rows}" + (f" (Table 1 not loaded, columns not mapped: "
                                                       f"{', '.join(summary.table1_unmapped)}; see documents.message)"
                                                       if summary.table1_unmapped else ""),
@@ -520,8 +531,34 @@ def cmd_run(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-COMMANDS = {"run": cmd_run, "sql": cmd_sql, "export": cmd_export, "evaluate": cmd_evaluate, "schema": cmd_schema,
-            "train": cmd_train, "diff": cmd_diff, "review": cmd_review}
+def cmd_serve(args: argparse.Namespace) -> int:
+    """Serve the pipeline on its schedule until stopped (Ctrl-C or SIGTERM)."""
+    settings = _settings(args)
+    corpus = _check_corpus(args.corpus or list(settings.ingest.corpus_dirs))
+    _check_extract_inputs(settings.extract)
+    warehouse_path = _warehouse_path(args, settings).resolve()
+    _check_warehouse_writable(warehouse_path, settings.warehouse.lock_timeout_seconds)
+    if args.interval is not None and args.interval <= 0:
+        raise CliError(f"--interval must be a positive number of seconds, not {args.interval:g}")
+    cron = args.cron or settings.schedule.cron
+    try:
+        ScheduleSettings(cron=cron)
+    except ValueError as exc:
+        raise CliError(f"--cron {cron!r}: {exc.errors()[0]['msg'] if hasattr(exc, 'errors') else exc}") from exc
+    from flows.serve import DEPLOYMENT_NAME, serve
+
+    when = f"every {args.interval:g} s" if args.interval else f"on cron {cron!r}"
+    api = os.environ.get("PREFECT_API_URL") or "a local Prefect server started now (it stops with this command)"
+    print(f"serving evidence-scheduled-run/{DEPLOYMENT_NAME} {when} against {api}\n"
+          f"  corpus: {', '.join(map(str, corpus))}\n  warehouse: {warehouse_path}\nstop with Ctrl-C", file=sys.stderr)
+    serve(corpus, warehouse_path, args.config.resolve() if args.config else None, cron, args.interval,
+          settings.schedule.timezone)
+    print("evidence serve: stopped", file=sys.stderr)
+    return EXIT_OK
+
+
+COMMANDS = {"run": cmd_run, "serve": cmd_serve, "sql": cmd_sql, "export": cmd_export, "evaluate": cmd_evaluate,
+            "schema": cmd_schema, "train": cmd_train, "diff": cmd_diff, "review": cmd_review}
 
 
 def main(argv: Optional[Sequence[str]] = None) -> int:

@@ -18,13 +18,13 @@ from prefect.context import get_run_context  # noqa: E402
 from prefect.task_runners import ThreadPoolTaskRunner  # noqa: E402
 
 from extractors import stages  # noqa: E402
+from extractors.fingerprint import extractor_fingerprint  # noqa: E402
 from extractors.pdf.cache import ingest_file as cached_ingest  # noqa: E402
 from extractors.pdf.identity import PARSER_VERSION, mark_duplicates  # noqa: E402
 from extractors.pdf.ingest import discover_pdfs  # noqa: E402
+from flows.incremental import plan_reads  # noqa: E402
 from schemas.document import Document  # noqa: E402
 from schemas.settings import PipelineSettings  # noqa: E402
-from schemas.validate.batch import batch_check  # noqa: E402
-from schemas.validate.records import validate_records  # noqa: E402
 from warehouse import load as warehouse_load  # noqa: E402
 from warehouse import migrate, sync  # noqa: E402
 
@@ -72,6 +72,8 @@ def extract_task(doc: Document, settings) -> stages.Extraction:
 @task(name="check-batch")
 def check_batch_task(documents, table1_rows):
     """Fail on what is the run's fault; return the documents whose Table 1 cannot be mirrored, with the problems."""
+    from schemas.validate.batch import batch_check  # imports great-expectations (~5 s): only runs that read a file
+
     check = batch_check(table1_rows, documents)
     if check.run_problems:
         raise BatchValidationError("batch validation failed; the warehouse was not changed:\n  "
@@ -82,17 +84,21 @@ def check_batch_task(documents, table1_rows):
 @task(name="validate")
 def validate_task(records, documents, run_id: str, settings):
     """Check every record; rejected records are kept with reasons."""
+    from schemas.validate.records import validate_records  # imports great-expectations (~5 s): not on a no-op run
+
     return validate_records(records, documents, run_id, settings)
 
 
 @task(name="load")
 def load_task(warehouse_path: Path, run: warehouse_load.RunRecord, documents, table1_rows, records, rejected,
-              corpus_dirs: Sequence[Path] = (), lock_timeout: float = 0.0, say: Optional[Progress] = None) -> None:
+              corpus_dirs: Sequence[Path] = (), lock_timeout: float = 0.0, say: Optional[Progress] = None,
+              skipped: Sequence = (), extractor_version: Optional[str] = None) -> None:
     """Write the run into the warehouse atomically, waiting up to lock_timeout s for another writer's lock."""
     con = migrate.connect(warehouse_path, lock_timeout=lock_timeout, say=say or stderr_progress)
     try:
         migrate.ensure_schema(con)
-        warehouse_load.load_run(con, run, documents, table1_rows, records, rejected, corpus_dirs)
+        warehouse_load.load_run(con, run, documents, table1_rows, records, rejected, corpus_dirs, skipped,
+                                extractor_version)
     finally:
         con.close()
 
@@ -115,28 +121,21 @@ def _code_version() -> str:
     return f"{package}+parser.{PARSER_VERSION}"
 
 
-@flow(name="evidence-run", task_runner=ThreadPoolTaskRunner(max_workers=2), log_prints=False)
-def evidence_run(corpus_dirs: Sequence[Path], warehouse_path: Path, settings: PipelineSettings,
-                 progress: Optional[Progress] = None, retry_failed: bool = False) -> RunSummary:
-    """One pipeline run over every PDF under the corpus folders."""
-    say = progress or (lambda _m: None)
-    started = datetime.now(timezone.utc)
-    run_id = f"run-{started:%Y%m%dT%H%M%SZ}-{uuid.uuid4().hex[:8]}"
-    STARTED_RUNS.append(run_id)
-    flow_run_id = str(get_run_context().flow_run.id)
+@dataclass(frozen=True)
+class _NothingValidated:
+    """The validate outcome of a run that read no document."""
 
-    paths = discover_pdfs(corpus_dirs, settings.ingest.glob)
-    say(f"ingest: {len(paths)} PDF file(s)" if paths else
-        f"ingest: no file matches {settings.ingest.glob!r} under {', '.join(map(str, corpus_dirs))}")
-    futures = [ingest_task.submit(p, settings.ingest, retry_failed) for p in paths]
-    documents = []
-    for i, fut in enumerate(futures, 1):
-        doc = fut.result()
-        documents.append(doc)
-        say(f"  [{i}/{len(paths)}] {doc.status.value:<13} {doc.file_name} ({doc.pages} pages)"
-            + (f": {doc.message}" if doc.status.value != "parsed" and doc.message else ""))
-    documents = mark_duplicates(documents)
+    valid: tuple = ()
+    rejected: tuple = ()
+    seconds: float = 0.0
+    data_docs_path: Optional[str] = None
 
+
+NOTHING_VALIDATED = _NothingValidated()
+
+
+def _extract_and_validate(documents, run_id: str, settings: PipelineSettings, say: Progress):
+    """Extract from the documents read, settle their Table 1s and validate their records."""
     say("extract: trials, endpoints and values")
     extractions = [f.result() for f in [extract_task.submit(d, settings.extract) for d in documents]]
     for note in (n for e in extractions for n in e.notes):
@@ -148,20 +147,56 @@ def evidence_run(corpus_dirs: Sequence[Path], warehouse_path: Path, settings: Pi
     settled = stages.settle_table1(documents, table1_rows, records, check_batch_task(documents, table1_rows))
     for note in settled.notes:
         say(f"  note: {note}")
-    documents, table1_rows, records = settled.documents, settled.table1_rows, settled.records
-    outcome = validate_task(records, documents, run_id, settings.validate_)
+    outcome = validate_task(settled.records, settled.documents, run_id, settings.validate_)
+    return settled.documents, settled.table1_rows, outcome, settled.notes
 
-    counts = stages.count_documents(documents)
+
+@flow(name="evidence-run", task_runner=ThreadPoolTaskRunner(max_workers=2), log_prints=False)
+def evidence_run(corpus_dirs: Sequence[Path], warehouse_path: Path, settings: PipelineSettings,
+                 progress: Optional[Progress] = None, retry_failed: bool = False, full: bool = False) -> RunSummary:
+    """One pipeline run over the PDFs under the corpus folders that changed since they were loaded (all with full)."""
+
+    say = progress or (lambda _m: None)
+    started = datetime.now(timezone.utc)
+    run_id = f"run-{started:%Y%m%dT%H%M%SZ}-{uuid.uuid4().hex[:8]}"
+    STARTED_RUNS.append(run_id)
+    flow_run_id = str(get_run_context().flow_run.id)
+
+    found = discover_pdfs(corpus_dirs, settings.ingest.glob)
+    say(f"ingest: {len(found)} PDF file(s)" if found else
+        f"ingest: no file matches {settings.ingest.glob!r} under {', '.join(map(str, corpus_dirs))}")
+    extractor_version = extractor_fingerprint(settings.extract)
+    plan = plan_reads(found, warehouse_path, extractor_version, full or retry_failed,
+                      settings.warehouse.lock_timeout_seconds)
+    paths = plan.to_read
+    if plan.skipped:
+        say(f"  {len(plan.skipped)} file(s) unchanged since they were loaded: not read again (--full reads all)")
+    futures = [ingest_task.submit(p, settings.ingest, retry_failed) for p in paths]
+    documents = []
+    for i, fut in enumerate(futures, 1):
+        doc = fut.result()
+        documents.append(doc)
+        say(f"  [{i}/{len(paths)}] {doc.status.value:<13} {doc.file_name} ({doc.pages} pages)"
+            + (f": {doc.message}" if doc.status.value != "parsed" and doc.message else ""))
+    documents = mark_duplicates(documents)
+
+    if documents:
+        documents, table1_rows, outcome, notes = _extract_and_validate(documents, run_id, settings, say)
+    else:
+        table1_rows, outcome, notes = [], NOTHING_VALIDATED, []
+        say("extract, validate: nothing changed")
+
+    counts = stages.count_documents(documents, [r.status for r in plan.skipped])
     counts.table1_rows, counts.loaded, counts.rejected = len(table1_rows), len(outcome.valid), len(outcome.rejected)
     run = warehouse_load.RunRecord(
         run_id=run_id, started_at=started.replace(tzinfo=None), flow_run_id=flow_run_id, status="completed",
         finished_at=datetime.now(timezone.utc).replace(tzinfo=None), code_version=_code_version(),
         corpus=", ".join(str(c) for c in corpus_dirs), counts=counts.as_dict(),
-        validation_seconds=outcome.seconds, data_docs_path=outcome.data_docs_path, message="\n".join(settled.notes),
+        validation_seconds=outcome.seconds, data_docs_path=outcome.data_docs_path, message="\n".join(notes),
     )
     say(f"load: {warehouse_path}")
     load_task(warehouse_path, run, documents, table1_rows, outcome.valid, outcome.rejected, corpus_dirs,
-              settings.warehouse.lock_timeout_seconds, stderr_progress)
+              settings.warehouse.lock_timeout_seconds, stderr_progress, plan.skipped, extractor_version)
     say("sync: Table 1 against the body text")
     sync_state = sync_task(warehouse_path)
     return RunSummary(run_id=run_id, warehouse=warehouse_path, counts=counts, sync=sync_state,

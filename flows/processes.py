@@ -23,7 +23,7 @@ def die_with_parent(sig: int = signal.SIGKILL) -> None:
         os._exit(1)
 
 
-def _owned_server_class():
+def _owned_server_class(ephemeral: bool = True):
     # Prefect is imported only after flows.env.configure_environment() has set its home and settings.
     from prefect.server.api.server import SubprocessASGIServer
     from prefect.settings import get_current_settings
@@ -34,8 +34,10 @@ def _owned_server_class():
         def _run_uvicorn_command(self) -> subprocess.Popen[Any]:
             import prefect  # after configure_environment(), as above
 
-            # Same command and environment as SubprocessASGIServer's, plus the death signal and a session of its own.
-            server_env = {"PREFECT_UI_ENABLED": "0", "PREFECT__SERVER_EPHEMERAL": "1", "PREFECT__SERVER_FINAL": "1"}
+            # Same command and environment as SubprocessASGIServer's, plus the death signal and a session of its own;
+            # a server that is not ephemeral runs every service, the scheduler too, and the UI.
+            server_env = ({"PREFECT_UI_ENABLED": "0", "PREFECT__SERVER_EPHEMERAL": "1", "PREFECT__SERVER_FINAL": "1"}
+                          if ephemeral else {"PREFECT__SERVER_FINAL": "1"})
             return subprocess.Popen(
                 args=[sys.executable, "-m", "uvicorn", "--app-dir", str(prefect.__module_path__.parent), "--factory",
                       "prefect.server.api.server:create_app", "--host", "127.0.0.1", "--port", str(self.port),
@@ -46,15 +48,15 @@ def _owned_server_class():
     return OwnedServer
 
 
-def start_prefect_server() -> Optional[Any]:
+def start_prefect_server(ephemeral: bool = True) -> Optional[Any]:
     """Start the temporary API server Prefect would start itself (when no PREFECT_API_URL is set), owned by this
-    process and this thread; None when a server is configured."""
+    process and this thread; None when a server is configured. Not ephemeral: with the scheduler, for serving."""
     # after configure_environment(): Prefect reads its settings when first imported
     from prefect.settings import PREFECT_API_URL, PREFECT_SERVER_EPHEMERAL_ENABLED
 
     if PREFECT_API_URL.value() or not PREFECT_SERVER_EPHEMERAL_ENABLED.value():
         return None
-    server = _owned_server_class()()  # the singleton Prefect's client asks for later
+    server = _owned_server_class(ephemeral)()  # the singleton Prefect's client asks for later
     server.start()
     return server
 

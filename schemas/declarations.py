@@ -97,6 +97,8 @@ RUNS = TableDecl(
         _col("validation_seconds", "DOUBLE", "wall time of the validate stage", InRange(min=0)),
         _col("data_docs_path", "VARCHAR", "index.html of the Great Expectations Data Docs for this run"),
         _col("message", "VARCHAR", "why the run failed, or a summary"),
+        _col("n_skipped", "INTEGER", "documents found unchanged since they were last loaded (same bytes at the same "
+             "path, same parser and extractor versions), so not read again; counted in n_documents"),
     ),
     primary_key=("run_id",),
     rules=(
@@ -411,8 +413,26 @@ CURATION_DECISIONS = TableDecl(
                 "a correction has no value", "a correction without the right number cannot be applied"),),
 )
 
+CURRENT_READINGS = TableDecl(
+    "current_readings", "Per file path, the bytes and the parser and extractor versions whose readings the warehouse "
+    "holds as current; an incremental run does not read again a file that still matches.",
+    (
+        _col("path", "VARCHAR", "path of the file as found (primary key)", nullable=False),
+        _col("doc_sha256", "VARCHAR", "sha256 of the bytes read at this path", MatchesRegex(SHA256_HEX),
+             nullable=False),
+        _col("status", "VARCHAR", "ingest outcome of those bytes: " + ", ".join(DOCUMENT_STATUSES),
+             AllowedValues(DOCUMENT_STATUSES), nullable=False),
+        _col("parser_version", "VARCHAR", "PDF parser version that read them", nullable=False),
+        _col("extractor_version", "VARCHAR", "extractor fingerprint (code, rules, gazetteers, NER model, settings) "
+             "that extracted the records", nullable=False),
+        _col("run_id", "VARCHAR", "latest run that read or confirmed this file", nullable=False),
+    ),
+    primary_key=("path",),
+)
+
 TABLES: tuple[TableDecl, ...] = (RUNS, DOCUMENTS, TABLE1_ROWS, FACT_EVIDENCE, RUN_FACTS, RUN_DOCUMENTS,
-                                 REJECTED_RECORDS, FACT_VERSIONS, TABLE1_CELL_VERSIONS, CURATION_DECISIONS)
+                                 REJECTED_RECORDS, FACT_VERSIONS, TABLE1_CELL_VERSIONS, CURATION_DECISIONS,
+                                 CURRENT_READINGS)
 
 
 def table_decl(name: str) -> TableDecl:

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import os
 import tomllib
+from datetime import datetime
 from pathlib import Path
 from typing import Annotated, Optional
 
@@ -70,6 +71,26 @@ class EvaluateSettings(_Settings):
                                 description="the scorer of record, whose matching evaluate uses")
 
 
+def _valid_cron(expression: str) -> str:
+    from cronsim import CronSim, CronSimError  # the parser Prefect's CronSchedule uses
+
+    try:
+        CronSim(expression, datetime.now())
+    except CronSimError as exc:
+        raise ValueError(f"not a cron expression ({exc}); write five fields: minute hour day month weekday, "
+                         "e.g. \"0 2 * * *\" for 02:00 every day") from exc
+    return expression
+
+
+class ScheduleSettings(_Settings):
+    """When `evidence serve` runs the pipeline."""
+
+    cron: Annotated[str, AfterValidator(_valid_cron)] = Field(
+        default="0 2 * * *", description="cron expression (minute hour day month weekday)")
+    timezone: Optional[str] = Field(default=None, description="IANA time zone of the cron, e.g. Europe/Paris; "
+                                    "default: the machine's")
+
+
 class PipelineSettings(_Settings):
     """All stage settings together, as read from one TOML file."""
 
@@ -78,6 +99,7 @@ class PipelineSettings(_Settings):
     validate_: ValidateSettings = Field(default=ValidateSettings(), alias="validate")
     warehouse: WarehouseSettings = WarehouseSettings()
     evaluate: EvaluateSettings = EvaluateSettings()
+    schedule: ScheduleSettings = ScheduleSettings()
 
 
 class SettingsError(ValueError):

@@ -15,6 +15,7 @@ from schemas.declarations import DOCUMENTS, FACT_EVIDENCE, REJECTED_RECORDS, TAB
 from schemas.document import Document
 from schemas.evidence import EvidenceRecord, Table1Row
 from schemas.rows import document_row, evidence_row, table1_row
+from warehouse import incremental
 from warehouse.history import record_history
 from warehouse.migrate import pause_point
 
@@ -80,19 +81,20 @@ def _under(path: str, folders: Sequence[Path]) -> bool:
 
 
 def _superseded(con: duckdb.DuckDBPyConnection, documents: Sequence[Document], parsed: list[str],
-                corpus_dirs: Sequence[Path]) -> list[str]:
+                corpus_dirs: Sequence[Path], skipped: Sequence[incremental.Reading] = ()) -> list[str]:
     """Hashes whose readings stop being current: re-parsed now, earlier bytes at a path parsed now, or bytes whose
-    every recorded path under the run's corpus folders has vanished (a file renamed, moved or deleted)."""
+    every recorded path under the run's corpus folders has vanished (a file renamed, moved or deleted); never the
+    bytes of a file skipped as unchanged, which a full run would have read again as current."""
     paths = sorted({d.path for d in documents if d.status.value == "parsed"})
     placeholders = ", ".join("?" for _ in paths) or "NULL"
     earlier = con.execute(f"SELECT DISTINCT sha256 FROM documents WHERE path IN ({placeholders})", paths).fetchall()
-    seen_now = {d.path for d in documents}
+    seen_now = {d.path for d in documents} | {r.path for r in skipped}
     recorded: dict[str, list[str]] = {}
     for sha, path in con.execute("SELECT sha256, path FROM documents WHERE status = 'parsed'").fetchall():
         recorded.setdefault(sha, []).append(path)
     vanished = {sha for sha, where in recorded.items()
                 if all(_under(p, corpus_dirs) and p not in seen_now for p in where)}
-    return sorted((set(parsed) | {sha for (sha,) in earlier} | vanished))
+    return sorted((set(parsed) | {sha for (sha,) in earlier} | vanished) - {r.doc_sha256 for r in skipped})
 
 
 def _insert_keys(con: duckdb.DuckDBPyConnection, table: str, columns: Sequence[str], run_id: str,
@@ -115,22 +117,26 @@ def load_run(
     records: Sequence[EvidenceRecord],
     rejected: Sequence[Any],
     corpus_dirs: Sequence[Path] = (),
+    skipped: Sequence[incremental.Reading] = (),
+    extractor_version: Optional[str] = None,
 ) -> None:
     """Upsert the run's documents, Table 1 rows, records and rejects, and mark what is current, atomically; then
-    checkpoint, so a crash after this returns needs no WAL replay."""
+    checkpoint, so a crash after this returns needs no WAL replay. `skipped` files were seen unchanged, not read."""
     parsed = sorted({d.sha256 for d in documents if d.status.value == "parsed"})
     corpus_dirs = [Path(c) for c in corpus_dirs]
     con.execute("BEGIN TRANSACTION")
     try:
         _upsert(con, "documents", DOCUMENT_COLUMNS, ("sha256", "path"),
                 _values(DOCUMENT_COLUMNS, [document_row(d) for d in documents]), run.run_id, current_flag=False)
-        superseded = _superseded(con, documents, parsed, corpus_dirs)
+        superseded = _superseded(con, documents, parsed, corpus_dirs, skipped)
         if superseded:
             placeholders = ", ".join("?" for _ in superseded)
             con.execute(f"UPDATE table1_rows SET is_current = false WHERE doc_sha256 IN ({placeholders})", superseded)
             con.execute(f"UPDATE fact_evidence SET is_current = false WHERE doc_sha256 IN ({placeholders})", superseded)
         _insert_keys(con, "run_documents", ("doc_sha256", "path"), run.run_id,
                      sorted({(d.sha256, d.path) for d in documents if d.status.value == "parsed"}))
+        incremental.record_readings(con, run.run_id, documents, superseded, extractor_version)
+        incremental.confirm_skipped(con, run.run_id, skipped)
         _upsert(con, "table1_rows", TABLE1_COLUMNS, ("row_id",),
                 _values(TABLE1_COLUMNS, [table1_row(r) for r in table1_rows]), run.run_id, current_flag=True)
         fact_rows = {row["record_id"]: [row[c] for c in FACT_COLUMNS] for row in map(evidence_row, records)}
@@ -158,14 +164,14 @@ def write_run(con: duckdb.DuckDBPyConnection, run: RunRecord) -> None:
     c = run.counts
     con.execute(
         "INSERT INTO runs (run_id, flow_run_id, started_at, finished_at, status, code_version, corpus, n_documents, "
-        "n_parsed, n_table1_rows, n_records_loaded, n_records_rejected, validation_seconds, data_docs_path, message) "
-        "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (run_id) DO UPDATE SET "
+        "n_parsed, n_table1_rows, n_records_loaded, n_records_rejected, validation_seconds, data_docs_path, message, "
+        "n_skipped) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (run_id) DO UPDATE SET "
         "finished_at = excluded.finished_at, status = excluded.status, n_documents = excluded.n_documents, "
         "n_parsed = excluded.n_parsed, n_table1_rows = excluded.n_table1_rows, "
         "n_records_loaded = excluded.n_records_loaded, n_records_rejected = excluded.n_records_rejected, "
         "validation_seconds = excluded.validation_seconds, data_docs_path = excluded.data_docs_path, "
-        "message = excluded.message",
+        "message = excluded.message, n_skipped = excluded.n_skipped",
         [run.run_id, run.flow_run_id, run.started_at, run.finished_at, run.status, run.code_version, run.corpus,
          c.get("documents"), c.get("parsed"), c.get("table1_rows"), c.get("loaded"), c.get("rejected"),
-         run.validation_seconds, run.data_docs_path, run.message],
+         run.validation_seconds, run.data_docs_path, run.message, c.get("skipped", 0)],
     )

@@ -10,8 +10,10 @@ from schemas.declarations import DOCUMENTS, FACT_EVIDENCE, TABLE1_ROWS, TableDec
 from schemas.document import Document
 from schemas.evidence import EvidenceRecord, Table1Row
 from schemas.rows import document_row, evidence_row, table1_row
-from schemas.validate.gx_suites import ROW_INDEX
 from warehouse.migrate import DUCKDB_CONFIG
+
+ROW_INDEX = "_row"
+"""Column holding each row's position in its frame, so a failed check names the row (no great-expectations import)."""
 
 _PANDAS_DTYPES = {"DOUBLE": "float64", "INTEGER": "Int64", "BOOLEAN": "boolean"}
 

@@ -24,11 +24,11 @@ from schemas.checks import (  # noqa: E402
     MatchesRegex, NotEquals, OneOf, Present, Rule, describe_check, describe_condition,
 )
 from schemas.declarations import NON_BLANK, TABLES, TableDecl  # noqa: E402
+from schemas.validate.frames import ROW_INDEX  # noqa: E402,F401 - frames defines it without importing great-expectations
 from schemas.validate.offline_html import make_offline  # noqa: E402
 
 logging.getLogger("great_expectations.data_context.types.base").setLevel(logging.WARNING)  # it sets itself to INFO
 
-ROW_INDEX = "_row"
 DATA_DOCS_SITE = "evidence_data_docs"
 _ALLOWED_SHOWN = 20
 

@@ -16,6 +16,7 @@ CREATE TABLE IF NOT EXISTS runs (
     validation_seconds DOUBLE CHECK (validation_seconds >= 0),
     data_docs_path VARCHAR,
     message VARCHAR,
+    n_skipped INTEGER,
     -- finished_after_start: a run cannot end before it starts; a clock or bookkeeping bug otherwise
     CHECK ((started_at <= finished_at)),
     -- parsed_at_most_found: every parsed document is one of the documents found
@@ -37,3 +38,4 @@ COMMENT ON COLUMN runs.n_records_rejected IS 'evidence records quarantined in re
 COMMENT ON COLUMN runs.validation_seconds IS 'wall time of the validate stage';
 COMMENT ON COLUMN runs.data_docs_path IS 'index.html of the Great Expectations Data Docs for this run';
 COMMENT ON COLUMN runs.message IS 'why the run failed, or a summary';
+COMMENT ON COLUMN runs.n_skipped IS 'documents found unchanged since they were last loaded (same bytes at the same path, same parser and extractor versions), so not read again; counted in n_documents';

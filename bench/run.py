@@ -1,0 +1,126 @@
+"""End-to-end benchmark: one JSON line of the issue-10 figures, measured in this process tree on one generated corpus.
+
+Usage: .venv/bin/python bench/run.py [N] [--workdir DIR]
+Generates N documents (and 4N for the memory growth) with bench/make_corpus.py, then times `evidence run`
+as child processes: a cold full run (empty parse cache), a no-op re-run, full runs with 1 and 2 parse workers
+(each with an empty cache), and a cold full run on 4N; the text baselines run in this process on the N corpus.
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+import psutil
+
+ROOT = Path(__file__).resolve().parents[1]
+if str(ROOT) not in sys.path:
+    sys.path.insert(0, str(ROOT))
+
+from bench.bench_ingest import _pdfium_text, _pdfplumber_text  # noqa: E402
+
+EVIDENCE = [sys.executable, "-m", "flows.cli"]
+RSS_POLL_SECONDS = 0.2
+
+
+def _tree_rss(process: psutil.Process) -> int:
+    total = 0
+    for proc in [process, *process.children(recursive=True)]:
+        try:
+            total += proc.memory_info().rss
+        except psutil.NoSuchProcess:
+            continue
+    return total
+
+
+def _timed_run(corpus: Path, warehouse: Path, config: Path, *extra: str) -> tuple[float, float]:
+    """Wall seconds and peak resident memory (MB, the whole process tree) of one `evidence run`."""
+    started = time.monotonic()
+    child = subprocess.Popen([*EVIDENCE, "--config", str(config), "run", "--quiet", "--corpus", str(corpus),
+                              "--warehouse", str(warehouse), *extra], cwd=ROOT, stdout=subprocess.DEVNULL,
+                             stderr=subprocess.PIPE, text=True)
+    watched, peak = psutil.Process(child.pid), 0
+    while child.poll() is None:
+        try:
+            peak = max(peak, _tree_rss(watched))
+        except psutil.NoSuchProcess:
+            break
+        time.sleep(RSS_POLL_SECONDS)
+    elapsed = time.monotonic() - started
+    if child.returncode != 0:
+        raise SystemExit(f"evidence run failed ({child.returncode}): {child.stderr.read()}")
+    return elapsed, peak / 2**20
+
+
+def _config(workdir: Path, name: str, workers: int) -> Path:
+    """A settings file with its own empty parse cache, so each full run parses cold."""
+    cache = workdir / f"cache-{name}"
+    shutil.rmtree(cache, ignore_errors=True)
+    path = workdir / f"{name}.toml"
+    path.write_text(f'[ingest]\nworkers = {workers}\ncache_dir = "{cache}"\n'
+                    f'[validate]\nreports_dir = "{workdir / "reports"}"\n', encoding="utf-8")
+    return path
+
+
+def _corpus(workdir: Path, count: int) -> Path:
+    folder = workdir / f"corpus-{count}"
+    subprocess.run([sys.executable, str(ROOT / "bench" / "make_corpus.py"), str(count), str(folder), "--force"],
+                   check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    return folder
+
+
+def _rate(method, paths: list[Path]) -> float:
+    started = time.monotonic()
+    pages = method(paths)
+    return pages / (time.monotonic() - started)
+
+
+def measure(count: int, workdir: Path) -> dict:
+    """Every figure of the benchmark line, on N = count generated documents."""
+    corpus, corpus_4n = _corpus(workdir, count), _corpus(workdir, 4 * count)
+    paths = sorted(corpus.glob("*.pdf"))
+    pages = json.loads((corpus / "MANIFEST.json").read_text(encoding="utf-8"))["pages"]
+    result: dict = {"documents": count, "pages": pages}
+    result["pdfplumber_pages_per_s"] = round(_rate(_pdfplumber_text, paths), 2)
+    result["pypdfium2_pages_per_s"] = round(_rate(_pdfium_text, paths), 1)
+    full_s, peak_n = _timed_run(corpus, workdir / "w.duckdb", _config(workdir, "full", 2))
+    noop_s, _ = _timed_run(corpus, workdir / "w.duckdb", workdir / "full.toml")
+    result.update(full_run_s=round(full_s, 1), noop_rerun_s=round(noop_s, 1),
+                  noop_share_of_full=round(noop_s / full_s, 3), e2e_pages_per_s=round(pages / full_s, 2))
+    for workers in (1, 2):
+        seconds, _ = _timed_run(corpus, workdir / f"w{workers}.duckdb", _config(workdir, f"w{workers}", workers),
+                                "--full")
+        result[f"workers_{workers}_s"] = round(seconds, 1)
+    _, peak_4n = _timed_run(corpus_4n, workdir / "w4n.duckdb", _config(workdir, "4n", 2))
+    result.update(peak_rss_mb={str(count): round(peak_n), str(4 * count): round(peak_4n)},
+                  dask_local_s=None, dask_local_reason="no Dask runner yet (`--runner dask` is not built)")
+    result["e2e_vs_pdfplumber"] = round(result["e2e_pages_per_s"] / result["pdfplumber_pages_per_s"], 3)
+    result["e2e_vs_pypdfium2"] = round(result["e2e_pages_per_s"] / result["pypdfium2_pages_per_s"], 4)
+    result["workers_speedup"] = round(result["workers_1_s"] / result["workers_2_s"], 2)
+    return result
+
+
+def main() -> None:
+    """Parse arguments, measure, print one JSON line."""
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("n", type=int, nargs="?", default=200, help="documents in the corpus (default 200)")
+    parser.add_argument("--workdir", type=Path, default=None, help="folder for corpora, caches and warehouses "
+                                                                    "(default: a temporary folder, removed after)")
+    args = parser.parse_args()
+    if args.n < 1:
+        parser.error("N must be at least 1")
+    if args.workdir:
+        args.workdir.mkdir(parents=True, exist_ok=True)
+        print(json.dumps(measure(args.n, args.workdir.resolve())))
+        return
+    with tempfile.TemporaryDirectory(prefix="evidence-bench-") as tmp:
+        print(json.dumps(measure(args.n, Path(tmp))))
+
+
+if __name__ == "__main__":
+    main()
