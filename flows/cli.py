@@ -468,13 +468,19 @@ def _check_warehouse_writable(path: Path, lock_timeout: float) -> None:
         con.close()
 
 
-def cmd_run(args: argparse.Namespace) -> int:
-    """Run the pipeline flow and print a short summary."""
+def _checked_run_inputs(args: argparse.Namespace) -> tuple[PipelineSettings, list[Path], Path]:
+    """Settings, corpus folders and warehouse path of a run, each checked before any work starts (exit 2 if bad)."""
     settings = _settings(args)
     corpus = _check_corpus(args.corpus or list(settings.ingest.corpus_dirs))
     _check_extract_inputs(settings.extract)
     warehouse_path = _warehouse_path(args, settings).resolve()
     _check_warehouse_writable(warehouse_path, settings.warehouse.lock_timeout_seconds)
+    return settings, corpus, warehouse_path
+
+
+def cmd_run(args: argparse.Namespace) -> int:
+    """Run the pipeline flow and print a short summary."""
+    settings, corpus, warehouse_path = _checked_run_inputs(args)
 
     # Deferred so that sql, export and schema start fast: flows.pipeline calls configure_environment() before it
     # imports Prefect, and flows.run_outcome loads the PDF parser (pdfplumber, PDFium) to stop its workers.
@@ -533,11 +539,7 @@ def cmd_run(args: argparse.Namespace) -> int:
 
 def cmd_serve(args: argparse.Namespace) -> int:
     """Serve the pipeline on its schedule until stopped (Ctrl-C or SIGTERM)."""
-    settings = _settings(args)
-    corpus = _check_corpus(args.corpus or list(settings.ingest.corpus_dirs))
-    _check_extract_inputs(settings.extract)
-    warehouse_path = _warehouse_path(args, settings).resolve()
-    _check_warehouse_writable(warehouse_path, settings.warehouse.lock_timeout_seconds)
+    settings, corpus, warehouse_path = _checked_run_inputs(args)
     if args.interval is not None and args.interval <= 0:
         raise CliError(f"--interval must be a positive number of seconds, not {args.interval:g}")
     cron = args.cron or settings.schedule.cron
