@@ -118,13 +118,13 @@ def test_noop_run_reads_nothing_and_a_new_extractor_version_reextracts_without_p
     with monkeypatch.context() as patch:
         patch.setattr(extractors.pdf.cache, "ingest_file", must_not_run)
         patch.setattr(stages, "extract_document", must_not_run)
-        patch.setattr("schemas.validation.validate_records", must_not_run)
+        patch.setattr("schemas.validate.records.validate_records", must_not_run)
         assert main(run) == 0, capsys.readouterr().err
     assert _query(warehouse, "select count(*) from v_evidence")[0][0] == records
     assert _query(warehouse, "select count(*) from v_evidence_changes")[0][0] == 0
 
     with monkeypatch.context() as patch:  # new rules: extract again from the parse cache, parse nothing
-        patch.setattr(extractors.fingerprint, "extractor_fingerprint", lambda _settings: "extract-newrules")
+        patch.setattr("flows.pipeline.extractor_fingerprint", lambda _settings: "extract-newrules")
         patch.setattr(extractors.pdf.cache, "parse_pdf_isolated", must_not_run)
         assert main(run) == 0, capsys.readouterr().err
     assert main(run + ["--full"]) == 0, capsys.readouterr().err
