@@ -95,7 +95,6 @@ def test_file_replaced_at_a_skipped_files_old_path_keeps_the_skipped_files_recor
 
 @pytest.mark.slow
 def test_noop_run_reads_nothing_and_a_new_extractor_version_reextracts_without_parsing(tmp_path, monkeypatch, capsys):
-    import extractors.fingerprint
     import extractors.pdf.cache
     from extractors import stages
     from flows.cli import main
