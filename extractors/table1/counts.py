@@ -35,9 +35,9 @@ ARM_SPLIT = CountRule(re.compile(r"\s*\b(?:vs\.?|versus|v\.|compared with)\s*|\s
 def patient_counts(cell: str, merged: bool = False) -> list[PatientCount]:
     """Counts in a total-patients cell; a split over arms also gives the total (arm None)."""
     if merged:
-        found = [m for m in EMBEDDED_COUNT.pattern.finditer(cell)]
+        m = EMBEDDED_COUNT.pattern.search(cell)
         return [PatientCount(int((m.group(1) or m.group(2)).replace(",", "")), None,
-                             *m.span(1 if m.group(1) else 2)) for m in found[:1]]
+                             *m.span(1 if m.group(1) else 2))] if m else []
     counts: list[PatientCount] = []
     offset = 0
     for part in ARM_SPLIT.pattern.split(cell):

@@ -4,7 +4,7 @@ from __future__ import annotations
 import re
 from typing import NamedTuple, Optional, Sequence
 
-from extractors.table1.counts import patient_counts
+from extractors.table1.counts import EMBEDDED_COUNT, patient_counts
 from schemas.document import Document, Table
 from schemas.evidence import Table1Count, Table1Row
 
@@ -48,8 +48,6 @@ HEADER_PART_SPLIT = re.compile(r"\s*(?:/|;|&|\+|,|\band\b)\s*")
 
 COUNT_CELL = re.compile(r"^\s*(?:n\s*=\s*)?\d[\d,]*\s*(?:\(.*\))?\s*$", re.I)
 """A cell that is a patient count as printed: '268', 'n = 79', '97 (79 infused)'."""
-EMBEDDED_COUNT = re.compile(r"\(\s*(?:n\s*=\s*)?\d[\d,]*\s*\)|\bn\s*=\s*\d", re.I)
-"""A count inside descriptive text: 'children and young adults (79)', 'adults, n = 55'."""
 PERCENT = re.compile(r"\d\s*%")
 """Results cells carry percentages; used to find an unlabelled results column."""
 
@@ -86,7 +84,7 @@ def _patients_roles(cells: Sequence[str]) -> list[str]:
     """A bare 'Patients' column: counts -> total_patients, descriptions -> setting, descriptions with counts -> both."""
     if cells and all(COUNT_CELL.match(c) for c in cells):
         return ["total_patients"]
-    if cells and sum(bool(EMBEDDED_COUNT.search(c)) for c in cells) * 2 > len(cells):
+    if cells and sum(bool(EMBEDDED_COUNT.pattern.search(c)) for c in cells) * 2 > len(cells):
         return ["setting", "total_patients"]
     return ["setting"]
 

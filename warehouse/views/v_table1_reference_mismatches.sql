@@ -5,27 +5,28 @@ WITH rows AS (
     FROM v_table1_sync s
     JOIN table1_rows r ON r.is_current AND r.doc_sha256 = s.doc_sha256 AND r.row_number = s.row_number
 ),
-markers AS (  -- '[23,24,25]' and '[16–19]' as one row per cited number
-    SELECT doc_sha256, trial, page, quote, unnest(regexp_extract_all(quote, '\[([0-9][0-9,;–—− -]*)\]', 1)) AS marker
+markers AS (  -- citation markers as printed: '[23,24,25]', '[16–19]' in body sentences, the [..] of each Table 1 row
+    SELECT 'body' AS side, doc_sha256, trial, NULL::INTEGER AS row_number, page, quote,
+           unnest(regexp_extract_all(quote, '\[([0-9][0-9,;–—− -]*)\]', 1)) AS marker
     FROM v_evidence WHERE source = 'body'
+    UNION ALL
+    SELECT 'table', doc_sha256, trial, row_number, NULL, NULL, reference FROM rows WHERE reference IS NOT NULL
 ),
 parts AS (
-    SELECT doc_sha256, trial, page, quote, unnest(regexp_split_to_array(marker, '\s*[,;]\s*')) AS part FROM markers
+    SELECT *, unnest(regexp_split_to_array(marker, '\s*[,;]\s*')) AS part FROM markers
 ),
-body_cites AS (
-    SELECT DISTINCT doc_sha256, trial, page, quote,
+cited AS (  -- one row per cited number, ranges expanded
+    SELECT DISTINCT side, doc_sha256, trial, row_number, page, quote,
            unnest(generate_series(CAST(regexp_extract(part, '^([0-9]+)', 1) AS INTEGER),
                                   CAST(coalesce(nullif(regexp_extract(part, '[–—−-]\s*([0-9]+)$', 1), ''),
                                                 regexp_extract(part, '^([0-9]+)', 1)) AS INTEGER))) AS ref
     FROM parts WHERE regexp_matches(part, '^[0-9]')
 ),
+body_cites AS (
+    SELECT doc_sha256, trial, page, quote, ref FROM cited WHERE side = 'body'
+),
 table_refs AS (
-    SELECT r.doc, r.doc_sha256, r.row_number, r.trial, r.reference,
-           unnest(generate_series(CAST(regexp_extract(p, '^([0-9]+)', 1) AS INTEGER),
-                                  CAST(coalesce(nullif(regexp_extract(p, '[–—−-]\s*([0-9]+)$', 1), ''),
-                                                regexp_extract(p, '^([0-9]+)', 1)) AS INTEGER))) AS ref
-    FROM rows r, unnest(regexp_split_to_array(coalesce(r.reference, ''), '\s*[,;]\s*')) AS u(p)
-    WHERE regexp_matches(p, '^[0-9]')
+    SELECT doc_sha256, row_number, ref FROM cited WHERE side = 'table'
 ),
 per_row AS (
     SELECT r.doc, r.doc_sha256, r.row_number, r.trial, r.reference,
