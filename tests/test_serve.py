@@ -76,7 +76,7 @@ def test_serve_runs_the_scheduled_deployment_once_then_stops_with_every_process_
     assert serve.returncode == 0, err
     assert "serving evidence-scheduled-run/scheduled every 3600 s" in err
     assert "evidence serve: stopped" in err
-    survivors = [pid for pid in started if psutil.pid_exists(pid) and psutil.Process(pid).status() != "zombie"]
+    survivors = _still_running(started, grace_seconds=15)  # children exit just after their parent, not with it
     assert started and survivors == []
     con = duckdb.connect(str(warehouse), read_only=True)
     try:
@@ -84,3 +84,15 @@ def test_serve_runs_the_scheduled_deployment_once_then_stops_with_every_process_
         assert con.execute("select flow_run_id is not null from runs").fetchall() == [(True,)]
     finally:
         con.close()
+
+
+def _still_running(pids: set[int], grace_seconds: float) -> list[int]:
+    """The pids that are still alive (not zombies) after waiting up to grace_seconds for them to exit."""
+    procs = []
+    for pid in pids:
+        try:
+            procs.append(psutil.Process(pid))
+        except psutil.NoSuchProcess:
+            pass
+    _, alive = psutil.wait_procs(procs, timeout=grace_seconds)
+    return [p.pid for p in alive if p.is_running() and p.status() != psutil.STATUS_ZOMBIE]
