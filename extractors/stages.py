@@ -6,6 +6,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from typing import Sequence
 
+from extractors.doc_meta import document_meta
 from extractors.evidence.extract import extract_evidence
 from extractors.table1.mapping import Table1ShapeError, table1_rows
 from schemas.document import Document, DocumentStatus
@@ -89,6 +90,17 @@ def settle_table1(documents: Sequence[Document], table1_rows: Sequence[Table1Row
     return Table1Outcome(
         settled, [r for r in table1_rows if r.doc_sha256 not in unmapped],
         [r for r in records if not (r.doc_sha256 in unmapped and r.table_id in unmapped_tables)], notes)
+
+
+def with_document_meta(documents: Sequence[Document]) -> list[Document]:
+    """The documents, each parsed one with the DOI and title it prints (what tells a new version of a paper)."""
+    out = []
+    for doc in documents:
+        if doc.status is DocumentStatus.parsed:
+            meta = document_meta(doc)
+            doc = doc.model_copy(update={"doi": meta.doi, "title": meta.title})
+        out.append(doc)
+    return out
 
 
 def count_documents(documents: Sequence[Document], skipped_statuses: Sequence[str] = ()) -> RunCounts:

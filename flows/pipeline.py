@@ -178,7 +178,7 @@ def evidence_run(corpus_dirs: Sequence[Path], warehouse_path: Path, settings: Pi
         documents.append(doc)
         say(f"  [{i}/{len(paths)}] {doc.status.value:<13} {doc.file_name} ({doc.pages} pages)"
             + (f": {doc.message}" if doc.status.value != "parsed" and doc.message else ""))
-    documents = mark_duplicates(documents)
+    documents = stages.with_document_meta(mark_duplicates(documents))
 
     if documents:
         documents, table1_rows, outcome, notes = _extract_and_validate(documents, run_id, settings, say)

@@ -126,6 +126,11 @@ DOCUMENTS = TableDecl(
         _col("table1_status", "VARCHAR", "mirrored (Table 1 loaded row by row), unmapped (its columns could not be "
              "mapped; message says why) or null (no per-study Table 1)", AllowedValues(TABLE1_STATUSES)),
         *_run_lineage("document"),
+        _col("doi", "VARCHAR", "DOI printed in the document's front matter, lower case (extractors/doc_meta.py); "
+             "null when none"),
+        _col("title", "VARCHAR", "title as printed (its title blocks), spaces collapsed; null without a title block"),
+        _col("superseded_by", "VARCHAR", "path of the newer file of the same work (same DOI, or same long title) "
+             "that superseded this file's readings; null unless superseded so", loader=True),
     ),
     primary_key=("sha256", "path"),
 )
@@ -171,6 +176,9 @@ _COMPARES_ARMS = DerivedColumn(
     "a result quoted against another arm belongs to one arm; head counts often cover the whole trial")
 _VALUE_IS_WHOLE = DerivedColumn(
     "value_is_whole", "value = round(value)", "a head count has no fraction")
+_TEXT_LANDMARK = DerivedColumn(
+    "text_landmark", "statistic = 'landmark' AND source <> 'table'",
+    "a landmark read from text names its time; a table may print one without (the body gives it, v_table1_sync)")
 _DOC_REF = DerivedColumn(
     "doc_ref", "doc_sha256 || '|' || doc", "file hash and file name together identify the source document")
 
@@ -203,8 +211,9 @@ FACT_RULES: tuple[Rule, ...] = (
          OneOf("statistic", ("median", "hazard_ratio")),
          "{statistic} reported for endpoint {endpoint}; only " + ", ".join(TIME_TO_EVENT_ENDPOINTS) + " have one",
          "medians and hazard ratios summarise time-to-event endpoints, not response rates or counts"),
-    Rule("landmark_has_timepoint", "timepoint", IsPresent(), Equals("statistic", "landmark"),
-         "landmark {endpoint} {value} has no timepoint", "a landmark estimate is meaningless without its time"),
+    Rule("landmark_has_timepoint", "timepoint", IsPresent(), Equals(_TEXT_LANDMARK.name, True),
+         "landmark {endpoint} {value} has no timepoint", "a landmark estimate in the text is meaningless without its "
+         "time; a table's is kept as printed (gold README: its time point comes from the body)"),
     Rule("timepoint_only_for_landmark_or_rate", "timepoint", IsMissing(), OneOf("statistic", ("median", "hazard_ratio", "count")),
          "timepoint {timepoint} given for statistic {statistic}; only landmarks and rates have one",
          "a landmark has its time and a rate its assessment window (12wk, cycle1, EOI); medians, ratios and counts have none"),
@@ -279,7 +288,7 @@ FACT_EVIDENCE = TableDecl(
              nullable=False, loader=True),
     ),
     primary_key=("record_id",),
-    derived=(_VALUE_TEXT_IN_QUOTE, _COMPARES_ARMS, _VALUE_IS_WHOLE, _DOC_REF, _BBOX_IS_BOX),
+    derived=(_VALUE_TEXT_IN_QUOTE, _COMPARES_ARMS, _VALUE_IS_WHOLE, _DOC_REF, _TEXT_LANDMARK, _BBOX_IS_BOX),
     rules=FACT_RULES,
 )
 

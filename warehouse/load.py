@@ -15,7 +15,7 @@ from schemas.declarations import DOCUMENTS, FACT_EVIDENCE, REJECTED_RECORDS, TAB
 from schemas.document import Document
 from schemas.evidence import EvidenceRecord, Table1Row
 from schemas.rows import document_row, evidence_row, table1_row
-from warehouse import incremental
+from warehouse import incremental, supersede
 from warehouse.history import record_history
 from warehouse.migrate import pause_point
 
@@ -144,7 +144,9 @@ def load_run(
         _insert_keys(con, "run_facts", ("record_id",), run.run_id, [(r,) for r in fact_rows])
         _upsert(con, "rejected_records", REJECT_COLUMNS, ("reject_id",),
                 _values(REJECT_COLUMNS, [_reject_row(r) for r in rejected]), run.run_id, current_flag=False)
-        record_history(con, run.run_id, documents, table1_rows, records, corpus_dirs)
+        superseded_works = supersede.supersede_same_work(con, documents)  # same DOI or title at another path
+        record_history(con, run.run_id, supersede.still_current(documents, superseded_works), table1_rows, records,
+                       corpus_dirs)
         write_run(con, run)
         pause_point("upserted")
         con.execute("COMMIT")

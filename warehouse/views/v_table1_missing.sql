@@ -6,8 +6,11 @@ WITH reviews AS (
 rows AS (  -- each Table 1 row's canonical trial, as v_table1_sync names it
     SELECT DISTINCT doc, doc_sha256, row_number, trial FROM v_table1_sync
 ),
-covered AS (
+covered AS (  -- what the table gives, with the time point borrowed from the evidence that confirms a figure
     SELECT DISTINCT doc_sha256, trial, endpoint, arm, statistic, timepoint FROM v_table1_sync
+    UNION
+    SELECT DISTINCT doc_sha256, trial, endpoint, arm, 'landmark', evidence_timepoint FROM v_table1_sync
+    WHERE status IN ('confirmed', 'rounding') AND timepoint IS NULL AND evidence_timepoint IS NOT NULL
 )
 SELECT r.doc, r.row_number, r.trial, e.endpoint, e.arm, e.statistic, e.timepoint, e.unit, e.value,
        e.doc AS evidence_doc, e.page AS evidence_page, e.quote AS evidence_quote,

@@ -30,6 +30,7 @@ results AS (
 candidates AS (
     SELECT t.*, b.value AS evidence_value, b.doc AS evidence_doc, b.page AS evidence_page, b.quote AS evidence_quote,
            b.doc_sha256 = t.doc_sha256 AS same_document,
+           b.timepoint AS evidence_timepoint, b.timepoint IS DISTINCT FROM t.timepoint AS timepoint_from_evidence,
            -- a subgroup figure names its subgroup right after the value ('9.0 months in the responders', 'in cohort 2A')
            -- or just before it ('a post hoc analysis ... among 18 patients with EMD')
            CASE WHEN b.source = 'body' AND b.char_start >= b.quote_start THEN nullif(coalesce(nullif(regexp_extract(
@@ -45,13 +46,21 @@ candidates AS (
     FROM results t
     JOIN v_evidence b
       ON (b.trial = t.trial OR (b.nct IS NOT NULL AND b.nct = t.nct))
-     AND b.endpoint = t.endpoint AND b.statistic = t.statistic
-     AND b.timepoint IS NOT DISTINCT FROM t.timepoint AND b.unit IS NOT DISTINCT FROM t.unit
+     AND b.endpoint = t.endpoint AND b.unit IS NOT DISTINCT FROM t.unit
+     AND ((b.statistic = t.statistic AND b.timepoint IS NOT DISTINCT FROM t.timepoint)
+          -- a survival percentage the table prints without its time point (gold keeps it null) takes the time
+          -- point of the body's or a report's landmark of the same figure; compared only within rounding below
+          OR (t.timepoint IS NULL AND b.timepoint IS NOT NULL AND b.statistic = 'landmark' AND t.unit = '%'
+              AND (t.statistic = 'landmark'
+                   OR (t.statistic = 'rate' AND t.endpoint IN ('RFS', 'EFS', 'DFS', 'PFS', 'OS', 'DOR')))))
      AND CASE WHEN t.endpoint = 'ENROLLED'  -- a per-arm count is not comparable with a total, nor a split total with one arm
               THEN b.arm IS NOT DISTINCT FROM t.arm OR (t.arm IS NULL AND NOT t.per_arm_split)
               ELSE b.arm IS NULL OR t.arm IS NULL OR b.arm = t.arm END
      AND NOT (b.doc_sha256 = t.doc_sha256 AND b.table_id IS NOT DISTINCT FROM t.table_id)
      AND (b.doc_sha256 = t.doc_sha256 OR b.doc_sha256 NOT IN (SELECT doc_sha256 FROM reviews))
+),
+comparable AS (  -- a borrowed time point is taken only for the same figure: another number may be another time
+    SELECT * FROM candidates WHERE NOT (timepoint_from_evidence AND closeness = 2)
 ),
 ranked AS (
     SELECT *,
@@ -61,9 +70,9 @@ ranked AS (
                                            table_value
                               ORDER BY CASE WHEN closeness = 0 THEN 0 WHEN closeness = 1 THEN 1
                                             WHEN subgroup_text IS NULL THEN 2 ELSE 3 END,
-                                       NOT same_document, abs(evidence_value - table_value), evidence_doc,
+                                       timepoint_from_evidence, NOT same_document, abs(evidence_value - table_value), evidence_doc,
                                        evidence_page) AS pick
-    FROM candidates
+    FROM comparable
 )
 SELECT t.doc, t.row_number, t.trial, t.endpoint, t.arm, t.statistic, t.timepoint, t.unit, t.table_value,
        CASE r.kind WHEN 0 THEN 'confirmed' WHEN 1 THEN 'rounding' WHEN 2 THEN 'contradicted' ELSE 'unsupported' END
@@ -77,8 +86,11 @@ SELECT t.doc, t.row_number, t.trial, t.endpoint, t.arm, t.statistic, t.timepoint
            WHEN 2 THEN CASE WHEN r.same_document THEN 'the review body' ELSE 'trial report ' || r.evidence_doc END || ' (p. ' || r.evidence_page || ')' ||
                        ' gives ' || r.evidence_value || ' for the same trial, endpoint, arm, statistic and timepoint'
            WHEN 3 THEN 'only a subgroup figure (' || r.subgroup_text || '): ' || r.evidence_value || ' is not comparable'
-           ELSE 'no other evidence for this figure in the warehouse' END AS reason,
-       t.doc_sha256, t.table_id, t.record_id
+           ELSE 'no other evidence for this figure in the warehouse' END
+       || CASE WHEN r.timepoint_from_evidence THEN '; timepoint ' || r.evidence_timepoint || ' from ' ||
+               CASE WHEN r.same_document THEN 'the body' ELSE 'trial report ' || r.evidence_doc END ELSE '' END
+           AS reason,
+       t.doc_sha256, t.table_id, t.record_id, r.evidence_timepoint
 FROM results t
 LEFT JOIN ranked r
   ON r.pick = 1 AND r.doc_sha256 = t.doc_sha256 AND r.table_id = t.table_id AND r.row_number = t.row_number
@@ -104,3 +116,4 @@ COMMENT ON COLUMN v_table1_sync.reason IS 'Why the status was given, in words (w
 COMMENT ON COLUMN v_table1_sync.doc_sha256 IS 'sha256 of the review PDF.';
 COMMENT ON COLUMN v_table1_sync.table_id IS 'Id of the Table 1 within the review.';
 COMMENT ON COLUMN v_table1_sync.record_id IS 'Record id of the table figure (null for patient counts, which are read from table1_rows).';
+COMMENT ON COLUMN v_table1_sync.evidence_timepoint IS 'Time point of the matching evidence: the table''s own, or the landmark time the body or a report gives a figure the table prints without one.';
