@@ -146,7 +146,7 @@ def load_run(
                 _values(REJECT_COLUMNS, [_reject_row(r) for r in rejected]), run.run_id, current_flag=False)
         superseded_works = supersede.supersede_same_work(con, documents)  # same DOI or title at another path
         record_history(con, run.run_id, supersede.still_current(documents, superseded_works), table1_rows, records,
-                       corpus_dirs)
+                       corpus_dirs, [r.path for r in skipped])
         write_run(con, run)
         pause_point("upserted")
         con.execute("COMMIT")
