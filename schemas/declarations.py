@@ -8,6 +8,7 @@ from schemas.checks import (
     MatchesRegex, OneOf, Rule,
 )
 from schemas.document import DocumentStatus, Table1Status
+from schemas.dual import DualFlagKind
 from schemas.evidence import SPAN_BASE_OF_SOURCE, TIME_TO_EVENT_ENDPOINTS, Endpoint, Source, SpanBase, Statistic, Unit
 
 ENDPOINTS: tuple[str, ...] = tuple(e.value for e in Endpoint)
@@ -439,9 +440,52 @@ CURRENT_READINGS = TableDecl(
     primary_key=("path",),
 )
 
+DUAL_FLAG_KINDS: tuple[str, ...] = get_args(DualFlagKind)
+
+DUAL_EXTRACTION_FLAGS = TableDecl(
+    "dual_extraction_flags", "Dual extraction: each printed number that the full pass (rules + NER) and a rules-only "
+    "pass read as different facts, or that only one of them reads, with both readings; listed for review until a "
+    "curator decides (v_fact_conflicts, v_curation_pending).",
+    (
+        _col("flag_id", "VARCHAR", "content hash of document, location and both readings (primary key); a curator "
+             "decision on a number only the rules read names this id", MatchesRegex(SHA256_HEX), nullable=False),
+        _col("doc", "VARCHAR", "file name of the source PDF", nullable=False),
+        _col("doc_sha256", "VARCHAR", "sha256 of the source PDF", MatchesRegex(SHA256_HEX), nullable=False),
+        _col("source", "VARCHAR", "body or table", AllowedValues(SOURCES), nullable=False),
+        _col("page", "INTEGER", "page of the number (1-based)", InRange(min=1), nullable=False),
+        _col("quote", "VARCHAR", "sentence or cell that holds the number", nullable=False),
+        _col("value_text", "VARCHAR", "the number as printed", nullable=False),
+        _col("char_start", "INTEGER", "start offset of the number (as in fact_evidence)", InRange(min=0),
+             nullable=False),
+        _col("char_end", "INTEGER", "end offset of the number", InRange(min=0), nullable=False),
+        _col("table_id", "VARCHAR", "table of a table number"),
+        _col("table_row", "INTEGER", "table row of a table number", InRange(min=1)),
+        _col("kind", "VARCHAR", "readings_differ (both passes read the number, as different facts), only_with_ner "
+             "(the rules alone do not read it) or only_rules (only the rules-only pass reads it)",
+             AllowedValues(DUAL_FLAG_KINDS), nullable=False),
+        _col("record_id", "VARCHAR", "fact_evidence record of the full pass's reading; null for only_rules",
+             MatchesRegex(SHA256_HEX)),
+        _col("trial", "VARCHAR", "trial of the flagged reading (the full pass's, else the rules-only one's)"),
+        _col("endpoint", "VARCHAR", "endpoint of the flagged reading", AllowedValues(ENDPOINTS), nullable=False),
+        _col("arm", "VARCHAR", "arm of the flagged reading"),
+        _col("statistic", "VARCHAR", "statistic of the flagged reading", AllowedValues(STATISTICS), nullable=False),
+        _col("timepoint", "VARCHAR", "timepoint of the flagged reading"),
+        _col("value", "DOUBLE", "the number's value", nullable=False),
+        _col("unit", "VARCHAR", "%, months or null", AllowedValues(UNITS)),
+        _col("with_ner", "VARCHAR", "the full pass's readings of the number (trial endpoint arm statistic "
+             "timepoint; '; ' between readings), null when it reads none"),
+        _col("rules_only", "VARCHAR", "the rules-only pass's readings of the number, null when it reads none"),
+        _col("reason", "VARCHAR", "the disagreement in words", nullable=False),
+        *_run_lineage("flag"),
+        _col("is_current", "BOOLEAN", "true when the latest run that read the document gave this flag",
+             nullable=False, loader=True),
+    ),
+    primary_key=("flag_id",),
+)
+
 TABLES: tuple[TableDecl, ...] = (RUNS, DOCUMENTS, TABLE1_ROWS, FACT_EVIDENCE, RUN_FACTS, RUN_DOCUMENTS,
                                  REJECTED_RECORDS, FACT_VERSIONS, TABLE1_CELL_VERSIONS, CURATION_DECISIONS,
-                                 CURRENT_READINGS)
+                                 CURRENT_READINGS, DUAL_EXTRACTION_FLAGS)
 
 
 def table_decl(name: str) -> TableDecl:
