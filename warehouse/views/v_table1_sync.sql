@@ -3,16 +3,37 @@ CREATE OR REPLACE VIEW v_table1_sync AS
 WITH t1 AS (
     SELECT * FROM table1_rows WHERE is_current
 ),
-row_trial AS (  -- the canonical trial of each row: the name its main-results records carry, else the cell
-    SELECT r.doc_sha256, r.table_id, r.row_number,
-           coalesce(mode(e.trial), r.trial) AS trial, any_value(e.nct) AS nct
-    FROM t1 r
-    LEFT JOIN v_evidence e
-      ON e.doc_sha256 = r.doc_sha256 AND e.table_id = r.table_id AND e.table_row = r.row_number AND e.source = 'table'
-    GROUP BY r.doc_sha256, r.table_id, r.row_number, r.trial
+row_trial AS (  -- each row's study and the names it goes by (v_table1_studies)
+    SELECT doc_sha256, table_id, row_number, trial, nct FROM v_table1_studies
 ),
 reviews AS (  -- documents that mirror a Table 1 are reviews; other reviews are not evidence for this one
     SELECT DISTINCT doc_sha256 FROM t1
+),
+reports_by_title AS (
+    SELECT s.doc_sha256, s.table_id, s.row_number, s.name_keys, u.r.report_sha256, u.r.own_trial
+    FROM v_table1_studies s, unnest(s.reports_by_title) AS u(r)
+),
+mislabelled_reports AS (  -- a report whose title names a Table 1 study its records do not carry: its trial labels
+    SELECT DISTINCT report_sha256 FROM reports_by_title  -- are not trusted to match other rows by name
+    WHERE NOT list_contains(name_keys, lower(regexp_replace(coalesce(own_trial, ''), '[^A-Za-z0-9]+', '', 'g')))
+      AND NOT regexp_matches(coalesce(own_trial, ''), '^NCT[0-9]{8}$')
+),
+row_evidence AS (  -- evidence about a row's study: by one of its names, its NCT number, or a report whose title names it
+    SELECT doc_sha256, table_id, row_number, record_id, arg_min(matched_by, preference) AS matched_by
+    FROM (
+        SELECT s.doc_sha256, s.table_id, s.row_number, e.record_id, 'name' AS matched_by, 0 AS preference
+        FROM v_table1_studies s
+        JOIN v_evidence e ON list_contains(s.name_keys, lower(regexp_replace(e.trial, '[^A-Za-z0-9]+', '', 'g')))
+        WHERE e.doc_sha256 NOT IN (SELECT report_sha256 FROM mislabelled_reports)
+        UNION ALL
+        SELECT s.doc_sha256, s.table_id, s.row_number, e.record_id, 'NCT number', 1
+        FROM v_table1_studies s JOIN v_evidence e ON e.nct = s.nct
+        UNION ALL
+        SELECT l.doc_sha256, l.table_id, l.row_number, e.record_id, 'report title', 2
+        FROM reports_by_title l
+        JOIN v_evidence e ON e.doc_sha256 = l.report_sha256 AND (e.trial IS NULL OR e.trial = l.own_trial)
+    )
+    GROUP BY ALL
 ),
 results AS (
     SELECT e.doc, e.doc_sha256, e.table_id, e.table_row AS row_number, rt.trial, rt.nct, e.endpoint, e.arm,
@@ -29,7 +50,13 @@ results AS (
 ),
 candidates AS (
     SELECT t.*, b.value AS evidence_value, b.doc AS evidence_doc, b.page AS evidence_page, b.quote AS evidence_quote,
-           b.doc_sha256 = t.doc_sha256 AS same_document,
+           b.doc_sha256 = t.doc_sha256 AS same_document, m.matched_by,
+           -- a count the evidence sentence also prints is that sentence's count of another population ('Of 71
+           -- patients enrolled, 55 received the infusion'): the table counts those, the evidence the others
+           CASE WHEN t.endpoint = 'ENROLLED' AND round(b.value) <> t.table_value
+                     AND regexp_matches(b.quote, '(^|[^0-9.,])' || t.value_text || '([^0-9.,%]|$)')
+                THEN regexp_extract(b.quote, '(?:^|[^0-9.,])(' || t.value_text || '\s+[^,.;()]{3,60})', 1) END
+               AS other_population,
            b.timepoint AS evidence_timepoint, b.timepoint IS DISTINCT FROM t.timepoint AS timepoint_from_evidence,
            -- a subgroup figure names its subgroup right after the value ('9.0 months in the responders', 'in cohort 2A')
            -- or just before it ('a post hoc analysis ... among 18 patients with EMD')
@@ -38,21 +65,24 @@ candidates AS (
                '^\s*(?:%|months?|mo)?\s*(?:\([^)]*\)\s*)?(?:in|among|for) (?:the |those |patients |all )*((?:[a-z-]+ )?(?:responders|responding patients|who (?:achieved|responded|had)[^,.;]*|cohort [0-9A-Z][0-9A-Za-z]*|subgroup[^,.;]*|(?:children|adults|adolescents|patients) (?:aged|older|younger|with|who)[^,.;]*))',
                1), ''), regexp_extract(
                substr(b.quote, 1, b.char_start - b.quote_start),
-               '((?:post[- ]hoc|subgroup|subset|exploratory)[^.;]*|among)\s*$', 1)), '') END AS subgroup_text,
+               '((?:post[- ]hoc|subgroup|subset|exploratory)[^.;]*|among)\s*$', 1)), '') END AS body_subgroup_text,
            CASE WHEN round(b.value, 6) = round(t.table_value, 6) THEN 0
                 WHEN round(b.value, CAST(length(split_part(replace(t.value_text, '·', '.'), '.', 2)) AS INTEGER))
                      = t.table_value THEN 1
                 ELSE 2 END AS closeness
     FROM results t
+    JOIN row_evidence m ON m.doc_sha256 = t.doc_sha256 AND m.table_id = t.table_id AND m.row_number = t.row_number
     JOIN v_evidence b
-      ON (b.trial = t.trial OR (b.nct IS NOT NULL AND b.nct = t.nct))
+      ON b.record_id = m.record_id
      AND b.endpoint = t.endpoint AND b.unit IS NOT DISTINCT FROM t.unit
      AND ((b.statistic = t.statistic AND b.timepoint IS NOT DISTINCT FROM t.timepoint)
-          -- a survival percentage the table prints without its time point (gold keeps it null) takes the time
-          -- point of the body's or a report's landmark of the same figure; compared only within rounding below
-          OR (t.timepoint IS NULL AND b.timepoint IS NOT NULL AND b.statistic = 'landmark' AND t.unit = '%'
-              AND (t.statistic = 'landmark'
-                   OR (t.statistic = 'rate' AND t.endpoint IN ('RFS', 'EFS', 'DFS', 'PFS', 'OS', 'DOR')))))
+          -- a percentage the table prints without its time point or window (gold keeps it null) takes the one the
+          -- body or a report gives the same figure (a landmark time, a response window); compared only within
+          -- rounding below
+          OR (t.timepoint IS NULL AND b.timepoint IS NOT NULL AND t.unit = '%'
+              AND (b.statistic = t.statistic
+                   OR (b.statistic = 'landmark' AND t.statistic = 'rate'
+                       AND t.endpoint IN ('RFS', 'EFS', 'DFS', 'PFS', 'OS', 'DOR')))))
      AND CASE WHEN t.endpoint = 'ENROLLED'  -- a per-arm count is not comparable with a total, nor a split total with one arm
               THEN b.arm IS NOT DISTINCT FROM t.arm OR (t.arm IS NULL AND NOT t.per_arm_split)
               ELSE b.arm IS NULL OR t.arm IS NULL OR b.arm = t.arm END
@@ -60,7 +90,8 @@ candidates AS (
      AND (b.doc_sha256 = t.doc_sha256 OR b.doc_sha256 NOT IN (SELECT doc_sha256 FROM reviews))
 ),
 comparable AS (  -- a borrowed time point is taken only for the same figure: another number may be another time
-    SELECT * FROM candidates WHERE NOT (timepoint_from_evidence AND closeness = 2)
+    SELECT *, coalesce(body_subgroup_text, other_population) AS subgroup_text
+    FROM candidates WHERE NOT (timepoint_from_evidence AND closeness = 2)
 ),
 ranked AS (
     SELECT *,
@@ -85,8 +116,14 @@ SELECT t.doc, t.row_number, t.trial, t.endpoint, t.arm, t.statistic, t.timepoint
                        ' (p. ' || r.evidence_page || ')'
            WHEN 2 THEN CASE WHEN r.same_document THEN 'the review body' ELSE 'trial report ' || r.evidence_doc END || ' (p. ' || r.evidence_page || ')' ||
                        ' gives ' || r.evidence_value || ' for the same trial, endpoint, arm, statistic and timepoint'
-           WHEN 3 THEN 'only a subgroup figure (' || r.subgroup_text || '): ' || r.evidence_value || ' is not comparable'
+           WHEN 3 THEN CASE WHEN r.other_population IS NOT NULL
+                            THEN 'a count of another population: ' || CASE WHEN r.same_document THEN 'the review body'
+                                 ELSE 'trial report ' || r.evidence_doc END || ' (p. ' || r.evidence_page || ') gives '
+                                 || r.evidence_value || ' and, in the same sentence, ' || r.other_population
+                            ELSE 'only a subgroup figure (' || r.subgroup_text || '): ' || r.evidence_value
+                                 || ' is not comparable' END
            ELSE 'no other evidence for this figure in the warehouse' END
+       || CASE WHEN r.kind < 3 AND r.matched_by <> 'name' THEN '; matched to the study by its ' || r.matched_by ELSE '' END
        || CASE WHEN r.timepoint_from_evidence THEN '; timepoint ' || r.evidence_timepoint || ' from ' ||
                CASE WHEN r.same_document THEN 'the body' ELSE 'trial report ' || r.evidence_doc END ELSE '' END
            AS reason,
@@ -97,7 +134,7 @@ LEFT JOIN ranked r
  AND r.endpoint = t.endpoint AND r.arm IS NOT DISTINCT FROM t.arm AND r.statistic = t.statistic
  AND r.timepoint IS NOT DISTINCT FROM t.timepoint AND r.table_value = t.table_value
 ORDER BY t.doc, t.row_number, t.endpoint, t.arm, t.statistic, t.timepoint, t.table_value;
-COMMENT ON VIEW v_table1_sync IS 'One row per Table 1 result (main-results figures, and patient counts as ENROLLED in total and per arm), with its status against the review body and the trial reports of the same trial (by name or NCT number), the best matching evidence and a reason.';
+COMMENT ON VIEW v_table1_sync IS 'One row per Table 1 result (main-results figures, and patient counts as ENROLLED in total and per arm), with its status against the review body and the trial reports of the same study (by a name it goes by, its NCT number, or a report whose title names it: v_table1_studies), the best matching evidence and a reason.';
 COMMENT ON COLUMN v_table1_sync.doc IS 'File name of the review.';
 COMMENT ON COLUMN v_table1_sync.row_number IS '1-based Table 1 data-row number.';
 COMMENT ON COLUMN v_table1_sync.trial IS 'Canonical trial name of the row.';
