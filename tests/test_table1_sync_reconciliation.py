@@ -73,3 +73,11 @@ def test_a_figure_printed_without_its_window_takes_the_bodys_for_the_same_figure
     assert (figures[83.0]["status"], figures[83.0]["evidence_value"]) == ("contradicted", 87.0)  # planted
     enrolled = _row(sync_rows, "review_phall_tki.pdf", "MDACC ponatinib + blinatumomab", "ENROLLED", 60.0)
     assert (enrolled["status"], enrolled["evidence_doc"]) == ("confirmed", "ponatinib_blinatumomab_mdacc.pdf")
+
+
+def test_a_figure_the_body_settles_still_shows_what_the_trial_report_says(sync_rows):
+    row = _row(sync_rows, "review_cart_all.pdf", "MSKCC 19-28z", "CR", 83.0)
+    assert (row["status"], row["evidence_doc"]) == ("confirmed", "review_cart_all.pdf")
+    assert (row["report_status"], row["report_value"], row["report_doc"], row["report_page"]) == (
+        "confirmed", 83.0, "park2018_1928z.pdf", 1)
+    assert "83%" in row["report_quote"]

@@ -102,7 +102,14 @@ ranked AS (
                               ORDER BY CASE WHEN closeness = 0 THEN 0 WHEN closeness = 1 THEN 1
                                             WHEN subgroup_text IS NULL THEN 2 ELSE 3 END,
                                        timepoint_from_evidence, NOT same_document, abs(evidence_value - table_value), evidence_doc,
-                                       evidence_page) AS pick
+                                       evidence_page) AS pick,
+           -- the best trial-report candidate too, so a figure the body settles still shows what the report says
+           row_number() OVER (PARTITION BY doc_sha256, table_id, row_number, endpoint, arm, statistic, timepoint,
+                                           table_value, same_document
+                              ORDER BY CASE WHEN closeness = 0 THEN 0 WHEN closeness = 1 THEN 1
+                                            WHEN subgroup_text IS NULL THEN 2 ELSE 3 END,
+                                       timepoint_from_evidence, abs(evidence_value - table_value), evidence_doc,
+                                       evidence_page) AS pick_in_kind_of_source
     FROM comparable
 )
 SELECT t.doc, t.row_number, t.trial, t.endpoint, t.arm, t.statistic, t.timepoint, t.unit, t.table_value,
@@ -127,12 +134,21 @@ SELECT t.doc, t.row_number, t.trial, t.endpoint, t.arm, t.statistic, t.timepoint
        || CASE WHEN r.timepoint_from_evidence THEN '; timepoint ' || r.evidence_timepoint || ' from ' ||
                CASE WHEN r.same_document THEN 'the body' ELSE 'trial report ' || r.evidence_doc END ELSE '' END
            AS reason,
-       t.doc_sha256, t.table_id, t.record_id, r.evidence_timepoint
+       t.doc_sha256, t.table_id, t.record_id, r.evidence_timepoint,
+       CASE p.kind WHEN 0 THEN 'confirmed' WHEN 1 THEN 'rounding' WHEN 2 THEN 'contradicted' WHEN 3 THEN 'unsupported'
+       END AS report_status,
+       p.evidence_value AS report_value, p.evidence_doc AS report_doc, p.evidence_page AS report_page,
+       p.evidence_quote AS report_quote
 FROM results t
 LEFT JOIN ranked r
   ON r.pick = 1 AND r.doc_sha256 = t.doc_sha256 AND r.table_id = t.table_id AND r.row_number = t.row_number
  AND r.endpoint = t.endpoint AND r.arm IS NOT DISTINCT FROM t.arm AND r.statistic = t.statistic
  AND r.timepoint IS NOT DISTINCT FROM t.timepoint AND r.table_value = t.table_value
+LEFT JOIN ranked p
+  ON p.pick_in_kind_of_source = 1 AND NOT p.same_document AND p.doc_sha256 = t.doc_sha256
+ AND p.table_id = t.table_id AND p.row_number = t.row_number AND p.endpoint = t.endpoint
+ AND p.arm IS NOT DISTINCT FROM t.arm AND p.statistic = t.statistic AND p.timepoint IS NOT DISTINCT FROM t.timepoint
+ AND p.table_value = t.table_value
 ORDER BY t.doc, t.row_number, t.endpoint, t.arm, t.statistic, t.timepoint, t.table_value;
 COMMENT ON VIEW v_table1_sync IS 'One row per Table 1 result (main-results figures, and patient counts as ENROLLED in total and per arm), with its status against the review body and the trial reports of the same study (by a name it goes by, its NCT number, or a report whose title names it: v_table1_studies), the best matching evidence and a reason.';
 COMMENT ON COLUMN v_table1_sync.doc IS 'File name of the review.';
@@ -154,3 +170,8 @@ COMMENT ON COLUMN v_table1_sync.doc_sha256 IS 'sha256 of the review PDF.';
 COMMENT ON COLUMN v_table1_sync.table_id IS 'Id of the Table 1 within the review.';
 COMMENT ON COLUMN v_table1_sync.record_id IS 'Record id of the table figure (null for patient counts, which are read from table1_rows).';
 COMMENT ON COLUMN v_table1_sync.evidence_timepoint IS 'Time point of the matching evidence: the table''s own, or the landmark time the body or a report gives a figure the table prints without one.';
+COMMENT ON COLUMN v_table1_sync.report_status IS 'Status of the figure against the trial reports alone (confirmed, rounding, contradicted, unsupported), null when no report speaks to it; status itself prefers the review body.';
+COMMENT ON COLUMN v_table1_sync.report_value IS 'Value of the best matching trial-report evidence, or null.';
+COMMENT ON COLUMN v_table1_sync.report_doc IS 'File name of that trial report.';
+COMMENT ON COLUMN v_table1_sync.report_page IS 'Page of that evidence in the report (1-based).';
+COMMENT ON COLUMN v_table1_sync.report_quote IS 'Sentence or cell of the report that holds it.';
