@@ -7,7 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from extractors.doc_meta import DocumentMeta, document_meta, same_work, title_key
+from extractors.doc_meta import document_meta
+from schemas.work_identity import DocumentMeta, same_work, title_key
 from schemas.document import Block, Document, DocumentStatus
 from tests.fixtures.small_warehouse import evidence_record
 from warehouse import load, migrate

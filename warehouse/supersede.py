@@ -6,7 +6,7 @@ from typing import Sequence
 
 import duckdb
 
-from extractors.doc_meta import DocumentMeta, same_work
+from schemas.work_identity import DocumentMeta, same_work
 from schemas.document import Document
 
 _CANDIDATES = """
