@@ -129,3 +129,14 @@ def test_incremental_run_kept_skipped_files_facts_open_in_history(tmp_path):
     assert _state(con)[:2] == ([("a.pdf", 34.0)], [("a.pdf", "r1", None)])
     assert con.execute("SELECT count(*) FROM v_evidence_curated WHERE fact_key IS NOT NULL").fetchone()[0] == 1
     con.close()
+
+
+def test_two_versions_first_seen_in_one_run_keep_the_later_path():
+    from warehouse.supersede import newer_versions
+
+    both_now = [(SHA_NEW, "/c/paper_v2.pdf", "10.1/x", None, True, None),
+                (SHA_OLD, "/c/paper_v1.pdf", "10.1/x", None, True, None)]
+    assert newer_versions(both_now) == {(SHA_OLD, "/c/paper_v1.pdf"): "/c/paper_v2.pdf"}
+    seen_before = [(SHA_NEW, "/c/paper_v2.pdf", "10.1/x", None, False, T0),
+                   (SHA_OLD, "/c/paper_v1.pdf", "10.1/x", None, True, None)]  # v1 added after v2: it is newer
+    assert newer_versions(seen_before) == {(SHA_NEW, "/c/paper_v2.pdf"): "/c/paper_v1.pdf"}
