@@ -9,32 +9,6 @@ row_trial AS (  -- each row's study and the names it goes by (v_table1_studies)
 reviews AS (  -- documents that mirror a Table 1 are reviews; other reviews are not evidence for this one
     SELECT DISTINCT doc_sha256 FROM t1
 ),
-reports_by_title AS (
-    SELECT s.doc_sha256, s.table_id, s.row_number, s.name_keys, u.r.report_sha256, u.r.own_trial
-    FROM v_table1_studies s, unnest(s.reports_by_title) AS u(r)
-),
-mislabelled_reports AS (  -- a report whose title names a Table 1 study its records do not carry: its trial labels
-    SELECT DISTINCT report_sha256 FROM reports_by_title  -- are not trusted to match other rows by name
-    WHERE NOT list_contains(name_keys, lower(regexp_replace(coalesce(own_trial, ''), '[^A-Za-z0-9]+', '', 'g')))
-      AND NOT regexp_matches(coalesce(own_trial, ''), '^NCT[0-9]{8}$')
-),
-row_evidence AS (  -- evidence about a row's study: by one of its names, its NCT number, or a report whose title names it
-    SELECT doc_sha256, table_id, row_number, record_id, arg_min(matched_by, preference) AS matched_by
-    FROM (
-        SELECT s.doc_sha256, s.table_id, s.row_number, e.record_id, 'name' AS matched_by, 0 AS preference
-        FROM v_table1_studies s
-        JOIN v_evidence e ON list_contains(s.name_keys, lower(regexp_replace(e.trial, '[^A-Za-z0-9]+', '', 'g')))
-        WHERE e.doc_sha256 NOT IN (SELECT report_sha256 FROM mislabelled_reports)
-        UNION ALL
-        SELECT s.doc_sha256, s.table_id, s.row_number, e.record_id, 'NCT number', 1
-        FROM v_table1_studies s JOIN v_evidence e ON e.nct = s.nct
-        UNION ALL
-        SELECT l.doc_sha256, l.table_id, l.row_number, e.record_id, 'report title', 2
-        FROM reports_by_title l
-        JOIN v_evidence e ON e.doc_sha256 = l.report_sha256 AND (e.trial IS NULL OR e.trial = l.own_trial)
-    )
-    GROUP BY ALL
-),
 results AS (
     SELECT e.doc, e.doc_sha256, e.table_id, e.table_row AS row_number, rt.trial, rt.nct, e.endpoint, e.arm,
            e.statistic, e.timepoint, e.unit, e.value AS table_value, e.value_text, e.record_id, false AS per_arm_split
@@ -71,7 +45,7 @@ candidates AS (
                      = t.table_value THEN 1
                 ELSE 2 END AS closeness
     FROM results t
-    JOIN row_evidence m ON m.doc_sha256 = t.doc_sha256 AND m.table_id = t.table_id AND m.row_number = t.row_number
+    JOIN v_table1_study_evidence m ON m.doc_sha256 = t.doc_sha256 AND m.table_id = t.table_id AND m.row_number = t.row_number
     JOIN v_evidence b
       ON b.record_id = m.record_id
      AND b.endpoint = t.endpoint AND b.unit IS NOT DISTINCT FROM t.unit
