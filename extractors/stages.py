@@ -6,9 +6,12 @@ from collections import Counter
 from dataclasses import dataclass, field
 from typing import Sequence
 
+from extractors.doc_meta import document_meta
+from extractors.evidence.dual import compare_passes
 from extractors.evidence.extract import extract_evidence
 from extractors.table1.mapping import Table1ShapeError, table1_rows
 from schemas.document import Document, DocumentStatus
+from schemas.dual import DualFlag
 from schemas.evidence import EvidenceRecord, Table1Row
 from schemas.settings import ExtractSettings
 
@@ -23,6 +26,7 @@ class Extraction:
     table1_rows: tuple[Table1Row, ...] = ()
     records: tuple[EvidenceRecord, ...] = ()
     notes: tuple[str, ...] = ()
+    dual_flags: tuple[DualFlag, ...] = ()
 
 
 @dataclass
@@ -54,11 +58,21 @@ def extract_document(doc: Document, settings: ExtractSettings) -> Extraction:
         rows, notes = (), (f"Table 1 not mirrored: {exc}",)
     try:
         records = tuple(extract_evidence(doc, rows, settings))
+        flags = tuple(dual_extraction_flags(doc, rows, records, settings))
     except Exception as exc:  # noqa: BLE001 - one document's failure must not stop the run
         log.warning("evidence extraction failed on %s", doc.file_name, exc_info=True)
         return Extraction(doc.sha256, rows, (), notes + (f"{doc.file_name}: evidence extraction failed: "
                                                          f"{type(exc).__name__}: {exc}",))
-    return Extraction(doc.sha256, rows, records, notes)
+    return Extraction(doc.sha256, rows, records, notes, flags)
+
+
+def dual_extraction_flags(doc: Document, rows: Sequence[Table1Row], records: Sequence[EvidenceRecord],
+                          settings: ExtractSettings) -> list[DualFlag]:
+    """Numbers the full pass and a rules-only pass (NER off) read apart; none when either setting is off."""
+    if not (settings.dual_extraction and settings.use_ner):
+        return []
+    rules_only = extract_evidence(doc, rows, settings.model_copy(update={"use_ner": False}))
+    return compare_passes(records, rules_only)
 
 
 @dataclass(frozen=True)
@@ -89,6 +103,17 @@ def settle_table1(documents: Sequence[Document], table1_rows: Sequence[Table1Row
     return Table1Outcome(
         settled, [r for r in table1_rows if r.doc_sha256 not in unmapped],
         [r for r in records if not (r.doc_sha256 in unmapped and r.table_id in unmapped_tables)], notes)
+
+
+def with_document_meta(documents: Sequence[Document]) -> list[Document]:
+    """The documents, each parsed one with the DOI and title it prints (what tells a new version of a paper)."""
+    out = []
+    for doc in documents:
+        if doc.status is DocumentStatus.parsed:
+            meta = document_meta(doc)
+            doc = doc.model_copy(update={"doi": meta.doi, "title": meta.title})
+        out.append(doc)
+    return out
 
 
 def count_documents(documents: Sequence[Document], skipped_statuses: Sequence[str] = ()) -> RunCounts:

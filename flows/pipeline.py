@@ -92,13 +92,13 @@ def validate_task(records, documents, run_id: str, settings):
 @task(name="load")
 def load_task(warehouse_path: Path, run: warehouse_load.RunRecord, documents, table1_rows, records, rejected,
               corpus_dirs: Sequence[Path] = (), lock_timeout: float = 0.0, say: Optional[Progress] = None,
-              skipped: Sequence = (), extractor_version: Optional[str] = None) -> None:
+              skipped: Sequence = (), extractor_version: Optional[str] = None, dual_flags: Sequence = ()) -> None:
     """Write the run into the warehouse atomically, waiting up to lock_timeout s for another writer's lock."""
     con = migrate.connect(warehouse_path, lock_timeout=lock_timeout, say=say or stderr_progress)
     try:
         migrate.ensure_schema(con)
         warehouse_load.load_run(con, run, documents, table1_rows, records, rejected, corpus_dirs, skipped,
-                                extractor_version)
+                                extractor_version, dual_flags)
     finally:
         con.close()
 
@@ -148,7 +148,8 @@ def _extract_and_validate(documents, run_id: str, settings: PipelineSettings, sa
     for note in settled.notes:
         say(f"  note: {note}")
     outcome = validate_task(settled.records, settled.documents, run_id, settings.validate_)
-    return settled.documents, settled.table1_rows, outcome, settled.notes
+    dual_flags = [f for e in extractions for f in e.dual_flags]
+    return settled.documents, settled.table1_rows, outcome, settled.notes, dual_flags
 
 
 @flow(name="evidence-run", task_runner=ThreadPoolTaskRunner(max_workers=2), log_prints=False)
@@ -178,12 +179,12 @@ def evidence_run(corpus_dirs: Sequence[Path], warehouse_path: Path, settings: Pi
         documents.append(doc)
         say(f"  [{i}/{len(paths)}] {doc.status.value:<13} {doc.file_name} ({doc.pages} pages)"
             + (f": {doc.message}" if doc.status.value != "parsed" and doc.message else ""))
-    documents = mark_duplicates(documents)
+    documents = stages.with_document_meta(mark_duplicates(documents))
 
     if documents:
-        documents, table1_rows, outcome, notes = _extract_and_validate(documents, run_id, settings, say)
+        documents, table1_rows, outcome, notes, dual_flags = _extract_and_validate(documents, run_id, settings, say)
     else:
-        table1_rows, outcome, notes = [], NOTHING_VALIDATED, []
+        table1_rows, outcome, notes, dual_flags = [], NOTHING_VALIDATED, [], []
         say("extract, validate: nothing changed")
 
     counts = stages.count_documents(documents, [r.status for r in plan.skipped])
@@ -196,7 +197,7 @@ def evidence_run(corpus_dirs: Sequence[Path], warehouse_path: Path, settings: Pi
     )
     say(f"load: {warehouse_path}")
     load_task(warehouse_path, run, documents, table1_rows, outcome.valid, outcome.rejected, corpus_dirs,
-              settings.warehouse.lock_timeout_seconds, stderr_progress, plan.skipped, extractor_version)
+              settings.warehouse.lock_timeout_seconds, stderr_progress, plan.skipped, extractor_version, dual_flags)
     say("sync: Table 1 against the body text")
     sync_state = sync_task(warehouse_path)
     return RunSummary(run_id=run_id, warehouse=warehouse_path, counts=counts, sync=sync_state,

@@ -70,6 +70,13 @@ def resolve_fact(con: duckdb.DuckDBPyConnection, fact: str) -> tuple[str, str, d
         "FROM v_evidence_curated WHERE starts_with(fact_key, ?) ORDER BY fact_key LIMIT ?", [given, SHOWN_MATCHES + 1])
     columns = [d[0] for d in cursor.description]
     matches = [dict(zip(columns, row)) for row in cursor.fetchall()]
+    if not matches:  # a number only the rules-only pass reads: its dual-extraction flag stands in for the fact
+        cursor = con.execute(
+            "SELECT fact_key, fact_key AS version_id, doc, trial, endpoint, arm, statistic, timepoint, value, page "
+            "FROM v_curation_pending WHERE starts_with(fact_key, ?) AND fact_key IN "
+            "(SELECT flag_id FROM dual_extraction_flags) ORDER BY fact_key LIMIT ?", [given, SHOWN_MATCHES + 1])
+        columns = [d[0] for d in cursor.description]
+        matches = [dict(zip(columns, row)) for row in cursor.fetchall()]
     if not matches:
         retired = con.execute("SELECT count(*) FROM fact_versions WHERE starts_with(fact_key, ?)", [given]).fetchone()[0]
         why = "it is no longer current (see v_fact_history)" if retired else "no fact has that id"

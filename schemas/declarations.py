@@ -8,6 +8,7 @@ from schemas.checks import (
     MatchesRegex, OneOf, Rule,
 )
 from schemas.document import DocumentStatus, Table1Status
+from schemas.dual import DualFlagKind
 from schemas.evidence import SPAN_BASE_OF_SOURCE, TIME_TO_EVENT_ENDPOINTS, Endpoint, Source, SpanBase, Statistic, Unit
 
 ENDPOINTS: tuple[str, ...] = tuple(e.value for e in Endpoint)
@@ -126,6 +127,11 @@ DOCUMENTS = TableDecl(
         _col("table1_status", "VARCHAR", "mirrored (Table 1 loaded row by row), unmapped (its columns could not be "
              "mapped; message says why) or null (no per-study Table 1)", AllowedValues(TABLE1_STATUSES)),
         *_run_lineage("document"),
+        _col("doi", "VARCHAR", "DOI printed in the document's front matter, lower case (extractors/doc_meta.py); "
+             "null when none"),
+        _col("title", "VARCHAR", "title as printed (its title blocks), spaces collapsed; null without a title block"),
+        _col("superseded_by", "VARCHAR", "path of the newer file of the same work (same DOI, or same long title) "
+             "that superseded this file's readings; null unless superseded so", loader=True),
     ),
     primary_key=("sha256", "path"),
 )
@@ -171,6 +177,9 @@ _COMPARES_ARMS = DerivedColumn(
     "a result quoted against another arm belongs to one arm; head counts often cover the whole trial")
 _VALUE_IS_WHOLE = DerivedColumn(
     "value_is_whole", "value = round(value)", "a head count has no fraction")
+_TEXT_LANDMARK = DerivedColumn(
+    "text_landmark", "statistic = 'landmark' AND source <> 'table'",
+    "a landmark read from text names its time; a table may print one without (the body gives it, v_table1_sync)")
 _DOC_REF = DerivedColumn(
     "doc_ref", "doc_sha256 || '|' || doc", "file hash and file name together identify the source document")
 
@@ -203,8 +212,9 @@ FACT_RULES: tuple[Rule, ...] = (
          OneOf("statistic", ("median", "hazard_ratio")),
          "{statistic} reported for endpoint {endpoint}; only " + ", ".join(TIME_TO_EVENT_ENDPOINTS) + " have one",
          "medians and hazard ratios summarise time-to-event endpoints, not response rates or counts"),
-    Rule("landmark_has_timepoint", "timepoint", IsPresent(), Equals("statistic", "landmark"),
-         "landmark {endpoint} {value} has no timepoint", "a landmark estimate is meaningless without its time"),
+    Rule("landmark_has_timepoint", "timepoint", IsPresent(), Equals(_TEXT_LANDMARK.name, True),
+         "landmark {endpoint} {value} has no timepoint", "a landmark estimate in the text is meaningless without its "
+         "time; a table's is kept as printed (gold README: its time point comes from the body)"),
     Rule("timepoint_only_for_landmark_or_rate", "timepoint", IsMissing(), OneOf("statistic", ("median", "hazard_ratio", "count")),
          "timepoint {timepoint} given for statistic {statistic}; only landmarks and rates have one",
          "a landmark has its time and a rate its assessment window (12wk, cycle1, EOI); medians, ratios and counts have none"),
@@ -279,7 +289,7 @@ FACT_EVIDENCE = TableDecl(
              nullable=False, loader=True),
     ),
     primary_key=("record_id",),
-    derived=(_VALUE_TEXT_IN_QUOTE, _COMPARES_ARMS, _VALUE_IS_WHOLE, _DOC_REF, _BBOX_IS_BOX),
+    derived=(_VALUE_TEXT_IN_QUOTE, _COMPARES_ARMS, _VALUE_IS_WHOLE, _DOC_REF, _TEXT_LANDMARK, _BBOX_IS_BOX),
     rules=FACT_RULES,
 )
 
@@ -430,9 +440,52 @@ CURRENT_READINGS = TableDecl(
     primary_key=("path",),
 )
 
+DUAL_FLAG_KINDS: tuple[str, ...] = get_args(DualFlagKind)
+
+DUAL_EXTRACTION_FLAGS = TableDecl(
+    "dual_extraction_flags", "Dual extraction: each printed number that the full pass (rules + NER) and a rules-only "
+    "pass read as different facts, or that only one of them reads, with both readings; listed for review until a "
+    "curator decides (v_fact_conflicts, v_curation_pending).",
+    (
+        _col("flag_id", "VARCHAR", "content hash of document, location and both readings (primary key); a curator "
+             "decision on a number only the rules read names this id", MatchesRegex(SHA256_HEX), nullable=False),
+        _col("doc", "VARCHAR", "file name of the source PDF", nullable=False),
+        _col("doc_sha256", "VARCHAR", "sha256 of the source PDF", MatchesRegex(SHA256_HEX), nullable=False),
+        _col("source", "VARCHAR", "body or table", AllowedValues(SOURCES), nullable=False),
+        _col("page", "INTEGER", "page of the number (1-based)", InRange(min=1), nullable=False),
+        _col("quote", "VARCHAR", "sentence or cell that holds the number", nullable=False),
+        _col("value_text", "VARCHAR", "the number as printed", nullable=False),
+        _col("char_start", "INTEGER", "start offset of the number (as in fact_evidence)", InRange(min=0),
+             nullable=False),
+        _col("char_end", "INTEGER", "end offset of the number", InRange(min=0), nullable=False),
+        _col("table_id", "VARCHAR", "table of a table number"),
+        _col("table_row", "INTEGER", "table row of a table number", InRange(min=1)),
+        _col("kind", "VARCHAR", "readings_differ (both passes read the number, as different facts), only_with_ner "
+             "(the rules alone do not read it) or only_rules (only the rules-only pass reads it)",
+             AllowedValues(DUAL_FLAG_KINDS), nullable=False),
+        _col("record_id", "VARCHAR", "fact_evidence record of the full pass's reading; null for only_rules",
+             MatchesRegex(SHA256_HEX)),
+        _col("trial", "VARCHAR", "trial of the flagged reading (the full pass's, else the rules-only one's)"),
+        _col("endpoint", "VARCHAR", "endpoint of the flagged reading", AllowedValues(ENDPOINTS), nullable=False),
+        _col("arm", "VARCHAR", "arm of the flagged reading"),
+        _col("statistic", "VARCHAR", "statistic of the flagged reading", AllowedValues(STATISTICS), nullable=False),
+        _col("timepoint", "VARCHAR", "timepoint of the flagged reading"),
+        _col("value", "DOUBLE", "the number's value", nullable=False),
+        _col("unit", "VARCHAR", "%, months or null", AllowedValues(UNITS)),
+        _col("with_ner", "VARCHAR", "the full pass's readings of the number (trial endpoint arm statistic "
+             "timepoint; '; ' between readings), null when it reads none"),
+        _col("rules_only", "VARCHAR", "the rules-only pass's readings of the number, null when it reads none"),
+        _col("reason", "VARCHAR", "the disagreement in words", nullable=False),
+        *_run_lineage("flag"),
+        _col("is_current", "BOOLEAN", "true when the latest run that read the document gave this flag",
+             nullable=False, loader=True),
+    ),
+    primary_key=("flag_id",),
+)
+
 TABLES: tuple[TableDecl, ...] = (RUNS, DOCUMENTS, TABLE1_ROWS, FACT_EVIDENCE, RUN_FACTS, RUN_DOCUMENTS,
                                  REJECTED_RECORDS, FACT_VERSIONS, TABLE1_CELL_VERSIONS, CURATION_DECISIONS,
-                                 CURRENT_READINGS)
+                                 CURRENT_READINGS, DUAL_EXTRACTION_FLAGS)
 
 
 def table_decl(name: str) -> TableDecl:

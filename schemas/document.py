@@ -82,6 +82,8 @@ class Document(_Frozen):
     parser_version: str
     table1_status: Optional[Table1Status] = Field(
         default=None, description="set after extraction: mirrored, or unmapped (message says why); None without a Table 1")
+    doi: Optional[str] = Field(default=None, description="set after extraction: the DOI the document prints")
+    title: Optional[str] = Field(default=None, description="set after extraction: the title as printed")
     text: str = ""
     blocks: tuple[Block, ...] = ()
     tables: tuple[Table, ...] = ()

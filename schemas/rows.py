@@ -31,4 +31,4 @@ def document_row(doc: Document) -> dict[str, Any]:
     """A document as a documents row (without loader columns)."""
     return {"sha256": doc.sha256, "path": doc.path, "file_name": doc.file_name, "pages": doc.pages,
             "status": doc.status.value, "message": doc.message, "parser_version": doc.parser_version,
-            "table1_status": doc.table1_status}
+            "table1_status": doc.table1_status, "doi": doc.doi, "title": doc.title}

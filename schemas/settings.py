@@ -48,6 +48,9 @@ class ExtractSettings(_Settings):
     use_ner: bool = Field(default=True, description="add the trained NER's trial and drug names that the rules and "
                           "gazetteers lack (docs/extraction.md, NER ablation: +0.067 strict F1 on the blind reports)")
     gazetteer_dir: ProjectPath = CONFIG_DIR / "gazetteers"
+    dual_extraction: bool = Field(default=True, description="also extract each document with the rules alone (NER "
+                                  "off) and flag every number the two passes read apart for review (v_curation_pending);"
+                                  " no effect while use_ner is off")
 
 
 class ValidateSettings(_Settings):

@@ -94,3 +94,38 @@ def test_replaced_review_keeps_history_diffs_two_cells_and_stales_the_changed_de
                     evaluate="() => [...document.images].filter(i => i.complete && i.naturalWidth > 0).length")
     assert result.clean, result.console_errors + result.failed_requests
     assert result.evaluated == 3  # two cells and one fact, cropped from the corrected PDF
+
+
+def test_corrected_review_at_another_path_supersedes_by_title_and_the_diff_shows_it(tmp_path, capsys):
+    """A corrected copy saved under a new name (same title, no DOI) retires the original's readings; history keeps both."""
+    corpus, warehouse = tmp_path / "corpus", tmp_path / "w.duckdb"
+    corpus.mkdir()
+    original, corrected = corpus / "lussana2023.pdf", corpus / "lussana2023_corrected.pdf"
+    try:
+        two_column_booktabs_pdf(original)
+        two_column_booktabs_pdf(tmp_path / "corrected.pdf", rows=_corrected_rows())
+    except FontMissing as exc:
+        pytest.skip(str(exc))
+    first = _run(corpus, warehouse, capsys)
+    shutil.copy(tmp_path / "corrected.pdf", corrected)  # the original stays where it was
+    second = _run(corpus, warehouse, capsys)
+
+    assert cli.main(["diff", "--warehouse", str(warehouse), "--format", "json"]) == 1
+    diff = json.loads(capsys.readouterr().out)
+    assert (diff["from_run"], diff["to_run"]) == (first, second)
+    changes = {(f["change"], f["doc"]) for f in diff["facts"]}
+    assert changes == {("removed", original.name), ("added", corrected.name)}
+    assert {c["doc"] for c in diff["table1_cells"]} == {original.name, corrected.name}
+
+    con = migrate.connect(warehouse, read_only=True)
+    assert con.execute("SELECT DISTINCT doc FROM v_evidence").fetchall() == [(corrected.name,)]
+    assert con.execute("SELECT DISTINCT document FROM v_table1").fetchall() == [(corrected.name,)]
+    assert con.execute("SELECT path, superseded_by FROM documents ORDER BY path").fetchall() == [
+        (str(original), str(corrected)), (str(corrected), None)]
+    retired = con.execute("SELECT count(*), count(*) FILTER (WHERE valid_to_run = ?) FROM v_fact_history "
+                          "WHERE doc = ?", [second, original.name]).fetchone()
+    assert retired[0] > 50 and retired[0] == retired[1]  # every fact of the original kept, closed by the new run
+    con.close()
+
+    third = _run(corpus, warehouse, capsys)  # nothing changed: the original stays superseded
+    assert cli.main(["diff", "--warehouse", str(warehouse), "--from", second, "--to", third, "--format", "json"]) == 0

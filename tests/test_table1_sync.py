@@ -110,3 +110,39 @@ def test_body_and_report_facts_the_table_lacks_are_listed_as_missing(tmp_path):
     got = con.execute("select endpoint, value, evidence_kind from v_table1_missing order by endpoint").fetchall()
     con.close()
     assert got == [("ALLOHSCT", 44.0, "review body"), ("EFS", 31.0, "trial report")]
+
+
+def _landmark(rec: EvidenceRecord, timepoint: str | None) -> EvidenceRecord:
+    return rec.model_copy(update={"statistic": "landmark", "timepoint": timepoint})
+
+
+@pytest.mark.parametrize("body_value, status, reason", [
+    (71, "confirmed", "same value in the review body (p. 2); timepoint 2y from the body"),
+    (70.6, "rounding", "the table rounds 70.6 from the review body (p. 2); timepoint 2y from the body"),
+    (60, "unsupported", "no other evidence"),  # another number may be another time point: no contradiction
+])
+def test_a_table_landmark_printed_without_its_time_takes_the_bodys_for_the_same_figure(tmp_path, body_value, status,
+                                                                                       reason):
+    table = _landmark(_rec(REVIEW, "table", 71, "OS 71%", unit="%"), None)
+    body = _landmark(_rec(REVIEW, "body", body_value, f"The 2-year OS was {body_value:g}%.", unit="%"), "2y")
+    ((*_, got_status, _, _, got_reason),) = _sync(tmp_path, [table, body])
+    assert got_status == status and got_reason.startswith(reason)
+
+
+def test_a_row_named_with_a_parenthesised_alias_matches_evidence_under_either_name(tmp_path):
+    table = _rec(REVIEW, "table", 7.1, TABLE_OS, trial="D-ALBA (GIMEMA LAL2116)")
+    ((*_, status, value, _, _),) = _sync(tmp_path, [table, _rec(REVIEW, "body", 9, "The median OS was 9 months.",
+                                                                trial="D-ALBA")])
+    assert (status, value) == ("contradicted", 9.0)
+
+
+def test_a_count_the_evidence_sentence_also_prints_is_another_population(tmp_path):
+    quote = "Of 71 patients enrolled, 55 received the infusion."
+    records = [_rec(REVIEW, "table", 7.1, TABLE_OS),
+               _rec(REVIEW, "body", 71, quote, endpoint="ENROLLED", arm=None, statistic="count", unit=None)]
+    rows = _sync(tmp_path, records, [_row(counts=[Table1Count(value=55, arm=None, char_start=0, char_end=2)],
+                                          total="55")])
+    ((_, _, value, status, evidence, _, reason),) = [r for r in rows if r[0] == "ENROLLED"]
+    assert (value, status, evidence) == (55.0, "unsupported", 71.0)
+    assert reason == ("a count of another population: the review body (p. 2) gives 71.0 and, in the same sentence, "
+                      "55 received the infusion")

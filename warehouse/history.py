@@ -127,14 +127,15 @@ def _apply(con: duckdb.DuckDBPyConnection, table: str, key: str, columns: Sequen
 
 def record_history(con: duckdb.DuckDBPyConnection, run_id: str, documents: Sequence[Document],
                    table1_rows: Sequence[Table1Row], records: Sequence[EvidenceRecord],
-                   corpus_dirs: Sequence[Path] = ()) -> None:
-    """Update fact and Table 1 cell versions for one run, inside the loader's transaction (after its upserts)."""
+                   corpus_dirs: Sequence[Path] = (), unchanged_paths: Sequence[str] = ()) -> None:
+    """Update fact and Table 1 cell versions for one run, inside the loader's transaction (after its upserts).
+    `unchanged_paths` were found unchanged and not read: their open versions stay open."""
     paths: dict[str, str] = {}
     for doc in documents:
         if doc.status.value == "parsed":
             paths.setdefault(doc.sha256, doc.path)
     read_paths = sorted(set(paths.values()))
-    seen = {doc.path for doc in documents}
+    seen = {doc.path for doc in documents} | set(unchanged_paths)
     for table, key, columns, rows, backing, backing_id in (
             ("fact_versions", "fact_key", FACT_COLUMNS, fact_versions(records, paths), "fact_evidence", "record_id"),
             ("table1_cell_versions", "cell_key", CELL_COLUMNS, cell_versions(table1_rows, paths), "table1_rows",

@@ -13,9 +13,11 @@ import pandas as pd
 
 from schemas.declarations import DOCUMENTS, FACT_EVIDENCE, REJECTED_RECORDS, TABLE1_ROWS
 from schemas.document import Document
+from schemas.dual import DualFlag
 from schemas.evidence import EvidenceRecord, Table1Row
 from schemas.rows import document_row, evidence_row, table1_row
-from warehouse import incremental
+from warehouse import incremental, supersede
+from warehouse.dual_flags import record_dual_flags
 from warehouse.history import record_history
 from warehouse.migrate import pause_point
 
@@ -119,6 +121,7 @@ def load_run(
     corpus_dirs: Sequence[Path] = (),
     skipped: Sequence[incremental.Reading] = (),
     extractor_version: Optional[str] = None,
+    dual_flags: Sequence[DualFlag] = (),
 ) -> None:
     """Upsert the run's documents, Table 1 rows, records and rejects, and mark what is current, atomically; then
     checkpoint, so a crash after this returns needs no WAL replay. `skipped` files were seen unchanged, not read."""
@@ -144,7 +147,10 @@ def load_run(
         _insert_keys(con, "run_facts", ("record_id",), run.run_id, [(r,) for r in fact_rows])
         _upsert(con, "rejected_records", REJECT_COLUMNS, ("reject_id",),
                 _values(REJECT_COLUMNS, [_reject_row(r) for r in rejected]), run.run_id, current_flag=False)
-        record_history(con, run.run_id, documents, table1_rows, records, corpus_dirs)
+        record_dual_flags(con, run.run_id, documents, dual_flags)
+        superseded_works = supersede.supersede_same_work(con, documents)  # same DOI or title at another path
+        record_history(con, run.run_id, supersede.still_current(documents, superseded_works), table1_rows, records,
+                       corpus_dirs, [r.path for r in skipped])
         write_run(con, run)
         pause_point("upserted")
         con.execute("COMMIT")

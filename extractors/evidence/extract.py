@@ -20,7 +20,7 @@ from schemas.settings import ExtractSettings
 log = logging.getLogger(__name__)
 
 TIMEPOINT_FROM_BODY_TOLERANCE = 1.0
-"""A table survival percentage takes the body's landmark timepoint when the body value is within this (rounding)."""
+"""A table survival percentage is a landmark when the body gives the same figure (within this rounding) at a time."""
 
 _ABBREVIATION = re.compile(r"([A-Za-z][A-Za-z\- ]{3,80}?)\s*\(\s*([A-Za-z][A-Za-z0-9\-/]{1,9})\s*\)")
 
@@ -98,16 +98,21 @@ def with_study_therapy(records: Sequence[EvidenceRecord], frame: StudyFrame) -> 
 
 
 def apply_timepoints_from_body(table: Sequence[EvidenceRecord], body: Sequence[EvidenceRecord]) -> list[EvidenceRecord]:
-    """Give a table survival percentage without timepoint the body's landmark timepoint for the same trial/endpoint/arm."""
+    """Mark a table survival percentage a landmark when the body gives the same figure at a time point.
+
+    The time point stays as printed (null): the gold keeps the body's only as extra information, and v_table1_sync
+    matches the figure to the body's landmark and names the time point it borrows.
+    """
     out = []
     for rec in table:
-        if rec.timepoint is None and rec.unit == "%" and rec.endpoint in TIME_TO_EVENT_ENDPOINTS and rec.trial:
+        if (rec.timepoint is None and rec.statistic != "landmark" and rec.unit == "%"
+                and rec.endpoint in TIME_TO_EVENT_ENDPOINTS and rec.trial):
             match = next((b for b in body if b.trial == rec.trial and b.endpoint == rec.endpoint and b.arm == rec.arm
                           and b.statistic == "landmark" and b.timepoint and b.unit == "%"
                           and abs(b.value - rec.value) <= TIMEPOINT_FROM_BODY_TOLERANCE), None)
             if match is not None:
-                rec = rec.model_copy(update={"timepoint": match.timepoint, "statistic": "landmark",
-                                             "extractor": rec.extractor + "+timepoint_from_body"})
+                rec = rec.model_copy(update={"statistic": "landmark",
+                                             "extractor": rec.extractor + "+landmark_from_body"})
         out.append(rec)
     return out
 

@@ -11,6 +11,9 @@ CREATE TABLE IF NOT EXISTS documents (
     table1_status VARCHAR CHECK (table1_status IN ('mirrored', 'unmapped')),
     first_run_id VARCHAR,
     last_run_id VARCHAR,
+    doi VARCHAR,
+    title VARCHAR,
+    superseded_by VARCHAR,
     PRIMARY KEY (sha256, path)
 );
 COMMENT ON TABLE documents IS 'One row per PDF file seen: identity, ingest status and the runs that saw it.';
@@ -24,3 +27,6 @@ COMMENT ON COLUMN documents.parser_version IS 'version of the PDF parser that re
 COMMENT ON COLUMN documents.table1_status IS 'mirrored (Table 1 loaded row by row), unmapped (its columns could not be mapped; message says why) or null (no per-study Table 1)';
 COMMENT ON COLUMN documents.first_run_id IS 'run that first loaded this document';
 COMMENT ON COLUMN documents.last_run_id IS 'latest run that produced this document';
+COMMENT ON COLUMN documents.doi IS 'DOI printed in the document''s front matter, lower case (extractors/doc_meta.py); null when none';
+COMMENT ON COLUMN documents.title IS 'title as printed (its title blocks), spaces collapsed; null without a title block';
+COMMENT ON COLUMN documents.superseded_by IS 'path of the newer file of the same work (same DOI, or same long title) that superseded this file''s readings; null unless superseded so';

@@ -56,8 +56,8 @@ CREATE TABLE IF NOT EXISTS fact_evidence (
     CHECK (NOT coalesce(statistic IN ('rate', 'landmark'), false) OR (unit IS NOT NULL)),
     -- time_to_event_statistic: medians and hazard ratios summarise time-to-event endpoints, not response rates or counts
     CHECK (NOT coalesce(statistic IN ('median', 'hazard_ratio'), false) OR (endpoint IN ('RFS', 'EFS', 'DFS', 'PFS', 'OS', 'DOR'))),
-    -- landmark_has_timepoint: a landmark estimate is meaningless without its time
-    CHECK (NOT coalesce(statistic = 'landmark', false) OR (timepoint IS NOT NULL)),
+    -- landmark_has_timepoint: a landmark estimate in the text is meaningless without its time; a table's is kept as printed (gold README: its time point comes from the body)
+    CHECK (NOT coalesce((statistic = 'landmark' AND source <> 'table') = true, false) OR (timepoint IS NOT NULL)),
     -- timepoint_only_for_landmark_or_rate: a landmark has its time and a rate its assessment window (12wk, cycle1, EOI); medians, ratios and counts have none
     CHECK (NOT coalesce(statistic IN ('median', 'hazard_ratio', 'count'), false) OR (timepoint IS NULL)),
     -- ci_low_at_most_value: a point estimate lies inside its confidence interval

@@ -21,9 +21,17 @@ SELECT d.fact_key, 'stale', 'stale: ' || d.action || ' by ' || d.curator || ' at
 FROM verdicts d
 JOIN last_versions h ON h.fact_key = d.fact_key
 WHERE h.valid_to_run IS NOT NULL
+UNION ALL  -- numbers only the rules-only pass reads have no fact yet: the flag's id stands in until a decision
+SELECT d.flag_id, 'conflict', 'conflict: ' || d.reason, d.doc, d.trial, d.endpoint, d.arm, d.statistic, d.timepoint,
+       d.value, d.page, d.quote, NULL, NULL, NULL
+FROM dual_extraction_flags d
+WHERE d.is_current AND d.kind = 'only_rules'
+  AND d.doc_sha256 IN (SELECT doc_sha256 FROM fact_evidence WHERE is_current
+                       UNION SELECT doc_sha256 FROM table1_rows WHERE is_current)
+  AND d.flag_id NOT IN (SELECT fact_key FROM curation_decisions WHERE action <> 'note')
 ORDER BY kind DESC, doc, page, fact_key;
-COMMENT ON VIEW v_curation_pending IS 'Facts a curator should look at: a decision made on an earlier version of a fact, or on a fact no longer current (stale), and unreviewed facts two extractions disagree on (conflict).';
-COMMENT ON COLUMN v_curation_pending.fact_key IS 'Identity of the fact (evidence review takes it, or a prefix of 8+ characters).';
+COMMENT ON VIEW v_curation_pending IS 'Facts a curator should look at: a decision made on an earlier version of a fact, or on a fact no longer current (stale), and unreviewed facts two extractions disagree on (conflict), including numbers only the rules-only pass of dual extraction reads (their fact_key is the flag_id).';
+COMMENT ON COLUMN v_curation_pending.fact_key IS 'Identity of the fact, or the dual_extraction_flags.flag_id of a number only the rules read (evidence review takes either, or a prefix of 8+ characters).';
 COMMENT ON COLUMN v_curation_pending.kind IS 'stale or conflict.';
 COMMENT ON COLUMN v_curation_pending.reason IS 'Why it is pending, in words.';
 COMMENT ON COLUMN v_curation_pending.doc IS 'File name of the source PDF.';

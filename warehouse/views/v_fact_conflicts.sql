@@ -30,10 +30,15 @@ FROM current_facts f
 JOIN v_table1_sync s
   ON s.doc = f.doc AND s.row_number = f.table_row AND s.endpoint = f.endpoint AND s.arm IS NOT DISTINCT FROM f.arm
  AND s.statistic = f.statistic AND s.timepoint IS NOT DISTINCT FROM f.timepoint AND s.table_value = f.value
-WHERE f.source = 'table' AND s.status = 'contradicted';
-COMMENT ON VIEW v_fact_conflicts IS 'Current facts two extractions disagree on: one printed number read as different facts (span), or a Table 1 figure the body or a trial report contradicts (table_vs_evidence). Flagged for review in v_evidence_curated.';
+WHERE f.source = 'table' AND s.status = 'contradicted'
+UNION ALL  -- the rules alone read this number as another fact, or not at all (dual extraction)
+SELECT f.fact_key, 'dual_extraction' AS kind, d.reason,
+       f.doc, f.trial, f.endpoint, f.arm, f.statistic, f.timepoint, f.value, f.page, f.quote
+FROM current_facts f
+JOIN dual_extraction_flags d ON d.record_id = f.record_id AND d.is_current;
+COMMENT ON VIEW v_fact_conflicts IS 'Current facts two extractions disagree on: one printed number read as different facts (span), a Table 1 figure the body or a trial report contradicts (table_vs_evidence), or a number the rules-only pass reads otherwise or not at all (dual_extraction). Flagged for review in v_evidence_curated.';
 COMMENT ON COLUMN v_fact_conflicts.fact_key IS 'Identity of the flagged fact (fact_versions.fact_key).';
-COMMENT ON COLUMN v_fact_conflicts.kind IS 'span or table_vs_evidence.';
+COMMENT ON COLUMN v_fact_conflicts.kind IS 'span, table_vs_evidence or dual_extraction.';
 COMMENT ON COLUMN v_fact_conflicts.reason IS 'What disagrees, in words.';
 COMMENT ON COLUMN v_fact_conflicts.doc IS 'File name of the source PDF.';
 COMMENT ON COLUMN v_fact_conflicts.trial IS 'Canonical trial name.';

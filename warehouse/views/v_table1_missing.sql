@@ -4,18 +4,23 @@ WITH reviews AS (
     SELECT DISTINCT doc_sha256 FROM table1_rows WHERE is_current
 ),
 rows AS (  -- each Table 1 row's canonical trial, as v_table1_sync names it
-    SELECT DISTINCT doc, doc_sha256, row_number, trial FROM v_table1_sync
+    SELECT DISTINCT doc, doc_sha256, table_id, row_number, trial FROM v_table1_sync
 ),
-covered AS (
+covered AS (  -- what the table gives, with the time point borrowed from the evidence that confirms a figure
     SELECT DISTINCT doc_sha256, trial, endpoint, arm, statistic, timepoint FROM v_table1_sync
+    UNION
+    SELECT DISTINCT doc_sha256, trial, endpoint, arm, 'landmark', evidence_timepoint FROM v_table1_sync
+    WHERE status IN ('confirmed', 'rounding') AND timepoint IS NULL AND evidence_timepoint IS NOT NULL
 )
 SELECT r.doc, r.row_number, r.trial, e.endpoint, e.arm, e.statistic, e.timepoint, e.unit, e.value,
        e.doc AS evidence_doc, e.page AS evidence_page, e.quote AS evidence_quote,
        CASE WHEN e.doc_sha256 = r.doc_sha256 THEN 'review body' ELSE 'trial report' END AS evidence_kind,
        e.record_id
 FROM rows r
+JOIN v_table1_study_evidence m
+  ON m.doc_sha256 = r.doc_sha256 AND m.table_id = r.table_id AND m.row_number = r.row_number
 JOIN v_evidence e
-  ON e.trial = r.trial
+  ON e.record_id = m.record_id
  AND (e.doc_sha256 = r.doc_sha256 AND e.source = 'body' OR e.doc_sha256 NOT IN (SELECT doc_sha256 FROM reviews))
 WHERE NOT EXISTS (
     SELECT 1 FROM covered c
@@ -23,7 +28,7 @@ WHERE NOT EXISTS (
       AND (c.arm IS NOT DISTINCT FROM e.arm OR c.arm IS NULL OR e.arm IS NULL)
       AND c.statistic = e.statistic AND c.timepoint IS NOT DISTINCT FROM e.timepoint)
 ORDER BY r.doc, r.row_number, e.endpoint, e.arm, e.statistic, e.timepoint, e.value, e.doc;
-COMMENT ON VIEW v_table1_missing IS 'Facts about a Table 1 trial (same canonical name) from the review body or a trial report whose endpoint, arm, statistic and timepoint the table does not give for that trial.';
+COMMENT ON VIEW v_table1_missing IS 'Facts about a Table 1 study (matched as in v_table1_study_evidence: name, alias, NCT number or report title) from the review body or a trial report whose endpoint, arm, statistic and timepoint the table does not give for that study.';
 COMMENT ON COLUMN v_table1_missing.doc IS 'File name of the review.';
 COMMENT ON COLUMN v_table1_missing.row_number IS 'Table 1 row of the trial.';
 COMMENT ON COLUMN v_table1_missing.trial IS 'Canonical trial name.';

@@ -3,13 +3,8 @@ CREATE OR REPLACE VIEW v_table1_sync AS
 WITH t1 AS (
     SELECT * FROM table1_rows WHERE is_current
 ),
-row_trial AS (  -- the canonical trial of each row: the name its main-results records carry, else the cell
-    SELECT r.doc_sha256, r.table_id, r.row_number,
-           coalesce(mode(e.trial), r.trial) AS trial, any_value(e.nct) AS nct
-    FROM t1 r
-    LEFT JOIN v_evidence e
-      ON e.doc_sha256 = r.doc_sha256 AND e.table_id = r.table_id AND e.table_row = r.row_number AND e.source = 'table'
-    GROUP BY r.doc_sha256, r.table_id, r.row_number, r.trial
+row_trial AS (  -- each row's study and the names it goes by (v_table1_studies)
+    SELECT doc_sha256, table_id, row_number, trial, nct FROM v_table1_studies
 ),
 reviews AS (  -- documents that mirror a Table 1 are reviews; other reviews are not evidence for this one
     SELECT DISTINCT doc_sha256 FROM t1
@@ -29,7 +24,14 @@ results AS (
 ),
 candidates AS (
     SELECT t.*, b.value AS evidence_value, b.doc AS evidence_doc, b.page AS evidence_page, b.quote AS evidence_quote,
-           b.doc_sha256 = t.doc_sha256 AS same_document,
+           b.doc_sha256 = t.doc_sha256 AS same_document, m.matched_by,
+           -- a count the evidence sentence also prints is that sentence's count of another population ('Of 71
+           -- patients enrolled, 55 received the infusion'): the table counts those, the evidence the others
+           CASE WHEN t.endpoint = 'ENROLLED' AND round(b.value) <> t.table_value
+                     AND regexp_matches(b.quote, '(^|[^0-9.,])' || t.value_text || '([^0-9.,%]|$)')
+                THEN regexp_extract(b.quote, '(?:^|[^0-9.,])(' || t.value_text || '\s+[^,.;()]{3,60})', 1) END
+               AS other_population,
+           b.timepoint AS evidence_timepoint, b.timepoint IS DISTINCT FROM t.timepoint AS timepoint_from_evidence,
            -- a subgroup figure names its subgroup right after the value ('9.0 months in the responders', 'in cohort 2A')
            -- or just before it ('a post hoc analysis ... among 18 patients with EMD')
            CASE WHEN b.source = 'body' AND b.char_start >= b.quote_start THEN nullif(coalesce(nullif(regexp_extract(
@@ -37,21 +39,33 @@ candidates AS (
                '^\s*(?:%|months?|mo)?\s*(?:\([^)]*\)\s*)?(?:in|among|for) (?:the |those |patients |all )*((?:[a-z-]+ )?(?:responders|responding patients|who (?:achieved|responded|had)[^,.;]*|cohort [0-9A-Z][0-9A-Za-z]*|subgroup[^,.;]*|(?:children|adults|adolescents|patients) (?:aged|older|younger|with|who)[^,.;]*))',
                1), ''), regexp_extract(
                substr(b.quote, 1, b.char_start - b.quote_start),
-               '((?:post[- ]hoc|subgroup|subset|exploratory)[^.;]*|among)\s*$', 1)), '') END AS subgroup_text,
+               '((?:post[- ]hoc|subgroup|subset|exploratory)[^.;]*|among)\s*$', 1)), '') END AS body_subgroup_text,
            CASE WHEN round(b.value, 6) = round(t.table_value, 6) THEN 0
                 WHEN round(b.value, CAST(length(split_part(replace(t.value_text, '·', '.'), '.', 2)) AS INTEGER))
                      = t.table_value THEN 1
                 ELSE 2 END AS closeness
     FROM results t
+    JOIN v_table1_study_evidence m ON m.doc_sha256 = t.doc_sha256 AND m.table_id = t.table_id AND m.row_number = t.row_number
     JOIN v_evidence b
-      ON (b.trial = t.trial OR (b.nct IS NOT NULL AND b.nct = t.nct))
-     AND b.endpoint = t.endpoint AND b.statistic = t.statistic
-     AND b.timepoint IS NOT DISTINCT FROM t.timepoint AND b.unit IS NOT DISTINCT FROM t.unit
+      ON b.record_id = m.record_id
+     AND b.endpoint = t.endpoint AND b.unit IS NOT DISTINCT FROM t.unit
+     AND ((b.statistic = t.statistic AND b.timepoint IS NOT DISTINCT FROM t.timepoint)
+          -- a percentage the table prints without its time point or window (gold keeps it null) takes the one the
+          -- body or a report gives the same figure (a landmark time, a response window); compared only within
+          -- rounding below
+          OR (t.timepoint IS NULL AND b.timepoint IS NOT NULL AND t.unit = '%'
+              AND (b.statistic = t.statistic
+                   OR (b.statistic = 'landmark' AND t.statistic = 'rate'
+                       AND t.endpoint IN ('RFS', 'EFS', 'DFS', 'PFS', 'OS', 'DOR')))))
      AND CASE WHEN t.endpoint = 'ENROLLED'  -- a per-arm count is not comparable with a total, nor a split total with one arm
               THEN b.arm IS NOT DISTINCT FROM t.arm OR (t.arm IS NULL AND NOT t.per_arm_split)
               ELSE b.arm IS NULL OR t.arm IS NULL OR b.arm = t.arm END
      AND NOT (b.doc_sha256 = t.doc_sha256 AND b.table_id IS NOT DISTINCT FROM t.table_id)
      AND (b.doc_sha256 = t.doc_sha256 OR b.doc_sha256 NOT IN (SELECT doc_sha256 FROM reviews))
+),
+comparable AS (  -- a borrowed time point is taken only for the same figure: another number may be another time
+    SELECT *, coalesce(body_subgroup_text, other_population) AS subgroup_text
+    FROM candidates WHERE NOT (timepoint_from_evidence AND closeness = 2)
 ),
 ranked AS (
     SELECT *,
@@ -61,9 +75,16 @@ ranked AS (
                                            table_value
                               ORDER BY CASE WHEN closeness = 0 THEN 0 WHEN closeness = 1 THEN 1
                                             WHEN subgroup_text IS NULL THEN 2 ELSE 3 END,
-                                       NOT same_document, abs(evidence_value - table_value), evidence_doc,
-                                       evidence_page) AS pick
-    FROM candidates
+                                       timepoint_from_evidence, NOT same_document, abs(evidence_value - table_value), evidence_doc,
+                                       evidence_page) AS pick,
+           -- the best trial-report candidate too, so a figure the body settles still shows what the report says
+           row_number() OVER (PARTITION BY doc_sha256, table_id, row_number, endpoint, arm, statistic, timepoint,
+                                           table_value, same_document
+                              ORDER BY CASE WHEN closeness = 0 THEN 0 WHEN closeness = 1 THEN 1
+                                            WHEN subgroup_text IS NULL THEN 2 ELSE 3 END,
+                                       timepoint_from_evidence, abs(evidence_value - table_value), evidence_doc,
+                                       evidence_page) AS pick_in_kind_of_source
+    FROM comparable
 )
 SELECT t.doc, t.row_number, t.trial, t.endpoint, t.arm, t.statistic, t.timepoint, t.unit, t.table_value,
        CASE r.kind WHEN 0 THEN 'confirmed' WHEN 1 THEN 'rounding' WHEN 2 THEN 'contradicted' ELSE 'unsupported' END
@@ -76,16 +97,34 @@ SELECT t.doc, t.row_number, t.trial, t.endpoint, t.arm, t.statistic, t.timepoint
                        ' (p. ' || r.evidence_page || ')'
            WHEN 2 THEN CASE WHEN r.same_document THEN 'the review body' ELSE 'trial report ' || r.evidence_doc END || ' (p. ' || r.evidence_page || ')' ||
                        ' gives ' || r.evidence_value || ' for the same trial, endpoint, arm, statistic and timepoint'
-           WHEN 3 THEN 'only a subgroup figure (' || r.subgroup_text || '): ' || r.evidence_value || ' is not comparable'
-           ELSE 'no other evidence for this figure in the warehouse' END AS reason,
-       t.doc_sha256, t.table_id, t.record_id
+           WHEN 3 THEN CASE WHEN r.other_population IS NOT NULL
+                            THEN 'a count of another population: ' || CASE WHEN r.same_document THEN 'the review body'
+                                 ELSE 'trial report ' || r.evidence_doc END || ' (p. ' || r.evidence_page || ') gives '
+                                 || r.evidence_value || ' and, in the same sentence, ' || r.other_population
+                            ELSE 'only a subgroup figure (' || r.subgroup_text || '): ' || r.evidence_value
+                                 || ' is not comparable' END
+           ELSE 'no other evidence for this figure in the warehouse' END
+       || CASE WHEN r.kind < 3 AND r.matched_by <> 'name' THEN '; matched to the study by its ' || r.matched_by ELSE '' END
+       || CASE WHEN r.timepoint_from_evidence THEN '; timepoint ' || r.evidence_timepoint || ' from ' ||
+               CASE WHEN r.same_document THEN 'the body' ELSE 'trial report ' || r.evidence_doc END ELSE '' END
+           AS reason,
+       t.doc_sha256, t.table_id, t.record_id, r.evidence_timepoint,
+       CASE p.kind WHEN 0 THEN 'confirmed' WHEN 1 THEN 'rounding' WHEN 2 THEN 'contradicted' WHEN 3 THEN 'unsupported'
+       END AS report_status,
+       p.evidence_value AS report_value, p.evidence_doc AS report_doc, p.evidence_page AS report_page,
+       p.evidence_quote AS report_quote
 FROM results t
 LEFT JOIN ranked r
   ON r.pick = 1 AND r.doc_sha256 = t.doc_sha256 AND r.table_id = t.table_id AND r.row_number = t.row_number
  AND r.endpoint = t.endpoint AND r.arm IS NOT DISTINCT FROM t.arm AND r.statistic = t.statistic
  AND r.timepoint IS NOT DISTINCT FROM t.timepoint AND r.table_value = t.table_value
+LEFT JOIN ranked p
+  ON p.pick_in_kind_of_source = 1 AND NOT p.same_document AND p.doc_sha256 = t.doc_sha256
+ AND p.table_id = t.table_id AND p.row_number = t.row_number AND p.endpoint = t.endpoint
+ AND p.arm IS NOT DISTINCT FROM t.arm AND p.statistic = t.statistic AND p.timepoint IS NOT DISTINCT FROM t.timepoint
+ AND p.table_value = t.table_value
 ORDER BY t.doc, t.row_number, t.endpoint, t.arm, t.statistic, t.timepoint, t.table_value;
-COMMENT ON VIEW v_table1_sync IS 'One row per Table 1 result (main-results figures, and patient counts as ENROLLED in total and per arm), with its status against the review body and the trial reports of the same trial (by name or NCT number), the best matching evidence and a reason.';
+COMMENT ON VIEW v_table1_sync IS 'One row per Table 1 result (main-results figures, and patient counts as ENROLLED in total and per arm), with its status against the review body and the trial reports of the same study (by a name it goes by, its NCT number, or a report whose title names it: v_table1_studies), the best matching evidence and a reason.';
 COMMENT ON COLUMN v_table1_sync.doc IS 'File name of the review.';
 COMMENT ON COLUMN v_table1_sync.row_number IS '1-based Table 1 data-row number.';
 COMMENT ON COLUMN v_table1_sync.trial IS 'Canonical trial name of the row.';
@@ -104,3 +143,9 @@ COMMENT ON COLUMN v_table1_sync.reason IS 'Why the status was given, in words (w
 COMMENT ON COLUMN v_table1_sync.doc_sha256 IS 'sha256 of the review PDF.';
 COMMENT ON COLUMN v_table1_sync.table_id IS 'Id of the Table 1 within the review.';
 COMMENT ON COLUMN v_table1_sync.record_id IS 'Record id of the table figure (null for patient counts, which are read from table1_rows).';
+COMMENT ON COLUMN v_table1_sync.evidence_timepoint IS 'Time point of the matching evidence: the table''s own, or the landmark time the body or a report gives a figure the table prints without one.';
+COMMENT ON COLUMN v_table1_sync.report_status IS 'Status of the figure against the trial reports alone (confirmed, rounding, contradicted, unsupported), null when no report speaks to it; status itself prefers the review body.';
+COMMENT ON COLUMN v_table1_sync.report_value IS 'Value of the best matching trial-report evidence, or null.';
+COMMENT ON COLUMN v_table1_sync.report_doc IS 'File name of that trial report.';
+COMMENT ON COLUMN v_table1_sync.report_page IS 'Page of that evidence in the report (1-based).';
+COMMENT ON COLUMN v_table1_sync.report_quote IS 'Sentence or cell of the report that holds it.';

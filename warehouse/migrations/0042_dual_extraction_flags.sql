@@ -1,0 +1,2 @@
+-- Dual extraction: the new table dual_extraction_flags (numbers the full pass and a rules-only pass read apart) is
+-- created by its table file, warehouse/tables/dual_extraction_flags.sql; existing tables do not change.

@@ -1,0 +1,55 @@
+"""A new version of a paper at another path (same DOI, or same long title) supersedes the current one; nothing is
+deleted: the older file's Table 1 rows and facts stop being current, and its history versions close."""
+from __future__ import annotations
+
+from typing import Sequence
+
+import duckdb
+
+from schemas.work_identity import DocumentMeta, same_work
+from schemas.document import Document
+
+_CANDIDATES = """
+SELECT d.sha256, d.path, d.doi, d.title, r.started_at IS NULL AS first_seen_now, r.started_at
+FROM documents d LEFT JOIN runs r ON r.run_id = d.first_run_id
+WHERE d.status = 'parsed' AND (d.doi IS NOT NULL OR d.title IS NOT NULL)
+  AND (list_contains(?, d.sha256 || '|' || d.path)
+       OR EXISTS (SELECT 1 FROM current_readings c WHERE c.path = d.path AND c.doc_sha256 = d.sha256)
+       OR EXISTS (SELECT 1 FROM fact_evidence f WHERE f.is_current AND f.doc_sha256 = d.sha256)
+       OR EXISTS (SELECT 1 FROM table1_rows t WHERE t.is_current AND t.doc_sha256 = d.sha256))
+"""
+
+
+def newer_versions(candidates: Sequence[tuple]) -> dict[tuple[str, str], str]:
+    """(sha256, path) of each candidate a newer file of the same work at another path supersedes -> that file's path.
+
+    Candidates are (sha256, path, doi, title, first_seen_now, started_at); newer is first seen in a later run (this
+    run counts as the latest), ties (both first seen in one run) broken by path, so 'paper_v2.pdf' follows
+    'paper_v1.pdf'.
+    """
+    order = sorted(candidates, key=lambda c: (c[4], str(c[5] or ""), c[1]))
+    superseded: dict[tuple[str, str], str] = {}
+    for i, older in enumerate(order):
+        meta = DocumentMeta(older[2], older[3])
+        newer = next((c for c in reversed(order[i + 1:]) if c[1] != older[1] and c[0] != older[0]
+                      and same_work(meta, DocumentMeta(c[2], c[3]))), None)
+        if newer is not None:
+            superseded[(older[0], older[1])] = newer[1]
+    return superseded
+
+
+def supersede_same_work(con: duckdb.DuckDBPyConnection, documents: Sequence[Document]) -> set[tuple[str, str]]:
+    """Inside the load transaction, after the upserts: retire the readings of files a newer version of the same work
+    supersedes, record by which path, and return their (sha256, path)."""
+    read = [f"{d.sha256}|{d.path}" for d in documents if d.status.value == "parsed"]
+    superseded = newer_versions(con.execute(_CANDIDATES, [read]).fetchall())
+    for (sha, path), by in superseded.items():
+        con.execute("UPDATE documents SET superseded_by = ? WHERE sha256 = ? AND path = ?", [by, sha, path])
+        con.execute("UPDATE table1_rows SET is_current = false WHERE doc_sha256 = ? AND is_current", [sha])
+        con.execute("UPDATE fact_evidence SET is_current = false WHERE doc_sha256 = ? AND is_current", [sha])
+    return set(superseded)
+
+
+def still_current(documents: Sequence[Document], superseded: set[tuple[str, str]]) -> list[Document]:
+    """The documents read in this run that no newer version of their work supersedes."""
+    return [d for d in documents if (d.sha256, d.path) not in superseded]
