@@ -15,7 +15,7 @@ from extractors.evidence.numbers import (
     find_windows, one_line, parse_number_text,
 )
 from extractors.evidence.rules import (
-    DISTRACTORS, MEAN_CUE, MEDIAN_CUE, OUTCOME_VERB, PATIENT_NOUNS, SAMPLE_SIZE_BARE_RIGHT,
+    DISTRACTORS, LANDMARK_LIST_BREAK, LANDMARK_LIST_ENDPOINTS, MEAN_CUE, MEDIAN_CUE, OUTCOME_VERB, PATIENT_NOUNS, SAMPLE_SIZE_BARE_RIGHT,
     THRESHOLD_COPULA, WINDOW_ENDPOINTS,
 )
 from extractors.evidence.slots import Reading, ReadingContext, ValueSlot
@@ -48,6 +48,8 @@ _SLASH_NUMERATOR = re.compile(r"^\s*/\s*\d+\s*(?:[\w-]+\s+){0,2}?[(\[]\s*\d+(?:[
 _TRANSPLANTED_LEFT = re.compile(r"(?<![\d.·/])(\d+)\s*(?:/\s*\d+\s*)?(?:" + PATIENT_NOUNS + r"\s*)?[(\[]\s*$", _I)
 _COUNT_PERCENT_NUMERATOR = re.compile(r"^\s*(?:/\s*\d+\s*)?[(\[]\s*\d")
 _BOTH = re.compile(r"\bboth\b", _I)
+_LIST_BREAK = re.compile(LANDMARK_LIST_BREAK.pattern, _I)
+_PARENTHESES = re.compile(r"\([^()]*\)|\[[^\[\]]*\]")
 _ALL_BUT = re.compile(r"\ball but\s*$", _I)
 _CONNECTOR = re.compile(r"^[\s,;()/&]*(?:and|or|as well as)?[\s,;()/&]*(?:(?:concomitant|concurrent|corresponding|associated)\s+)?(?:the\s+)?(?:rates?\s+of\s+)?$", _I)
 
@@ -167,6 +169,7 @@ def read_clause(text: str, ctx: ReadingContext = ReadingContext()) -> list[Readi
     if _MEAN.search(text) and not _MEDIAN.search(text):
         values = [v for v in values if v.unit != "months"]
     _assign_endpoints(text, values, endpoints, timepoints, ctx)
+    _share_list_landmarks(text, values, timepoints)
     _assign_windows(text, values, windows)
     assign_counts(text, values, endpoints, ctx)
     assign_arms(text, values, arms, ctx)
@@ -258,6 +261,49 @@ def _assign_endpoints(text: str, values: list[ValueSlot], endpoints: Sequence[En
                 v.statistic = "rate"
         if v.statistic == "median" and v.unit == "%":
             v.statistic = "landmark" if v.timepoint else "rate"
+
+
+def _landmark_item(v: ValueSlot) -> bool:
+    return v.kind == "measure" and v.unit == "%" and v.endpoint in LANDMARK_LIST_ENDPOINTS and v.statistic != "median"
+
+
+def _listed_together(text: str, first: ValueSlot, second: ValueSlot) -> bool:
+    """True when two values are items of one list: nothing but endpoint words (and brackets) between them."""
+    gap = _PARENTHESES.sub(" ", text[first.tok.end:second.tok.start])
+    return len(gap) <= 80 and not _LIST_BREAK.search(gap)
+
+
+def _share_list_landmarks(text: str, values: list[ValueSlot], timepoints: Sequence[Timepoint]) -> None:
+    """One landmark printed for a list of survival figures covers every item of the list.
+
+    'Event-free survival at 12 months was 50% and overall survival 76%' (forward), 'EFS of 44% and OS of 63% at 3
+    years' (backward, from an 'at' phrase after the last item), 'At 12 months, EFS was 52% and OS 77%' (clause opening).
+    """
+    items = [v for v in values if _landmark_item(v)]
+    for tp in timepoints:
+        lo = text.rfind(";", 0, tp.start) + 1
+        if text[lo:tp.start].strip() or not text[tp.end:].lstrip().startswith(","):
+            continue
+        hi = text.find(";", tp.end)
+        for v in items:
+            if v.timepoint is None and tp.end <= v.tok.start and (hi < 0 or v.tok.end <= hi):
+                v.timepoint = tp.code
+    for a, b in zip(items, items[1:]):
+        if a.endpoint == b.endpoint or not _listed_together(text, a, b):
+            continue
+        if a.timepoint and b.timepoint is None and not any(a.tok.end <= tp.start < b.tok.start for tp in timepoints):
+            b.timepoint = a.timepoint
+    for a, b in reversed(list(zip(items, items[1:]))):
+        if a.endpoint == b.endpoint or not _listed_together(text, a, b) or a.timepoint or not b.timepoint:
+            continue
+        after = [tp for tp in timepoints if b.tok.end <= tp.start and tp.code == b.timepoint
+                 and text[tp.start:tp.start + 2].lower() == "at"
+                 and len(_PARENTHESES.sub(" ", text[b.tok.end:tp.start])) <= 12]
+        if after:
+            a.timepoint = b.timepoint
+    for v in items:
+        if v.timepoint and v.statistic in (None, "rate"):
+            v.statistic = "landmark"
 
 
 def _assign_windows(text: str, values: list[ValueSlot], windows: Sequence[Timepoint]) -> None:

@@ -40,12 +40,15 @@ ENDPOINT_TERMS: tuple[EndpointTerm, ...] = (
     # complete remission / response
     EndpointTerm(r"complete (?:ha?ematologic(?:al)? |morphologic(?:al)? |clinical )?(?:remission|response)s?(?: rate)?", "CR", "complete remission/response"),
     EndpointTerm(r"CR rate", "CR", "CR rate", True),
+    EndpointTerm(r"(?:complete (?:bone )?marrow (?:remission|response)|(?:bone )?marrow (?:complete (?:remission|response)|CR\b))s?(?: rate)?", "CR",
+                 "'marrow complete response', 'complete marrow remission': complete remission judged on the marrow is CR"),
     EndpointTerm(r"(?<![A-Za-z/+])CR(?![A-Za-z0-9/+])", "CR", "CR abbreviation (CR1/CR2 and CR/CRi are excluded by the look-arounds)", True),
     # overall response
     EndpointTerm(r"(?:overall|objective|ha?ematologic(?:al)?|best) response(?: rate)?", "ORR", "overall/objective/hematologic response rate"),
     EndpointTerm(r"response rates?", "ORR", "a bare response rate is the overall response rate"),
     EndpointTerm(r"(?<=\s)responded\b", "ORR", "'47 (98%) responded': patients who responded give the overall response rate"),
-    EndpointTerm(r"(?:overall |early )?remission rates?|overall remission", "ORR", "'overall remission rate' pools CR and CRi as the response rate"),
+    EndpointTerm(r"overall remission(?: rates?)?", "CR_CRI", "GUIDE.md: 'overall remission' in ALL reports is CR + CRi (ORR is also accepted), not a response rate with partial responses"),
+    EndpointTerm(r"(?:early )?remission rates?", "ORR", "a bare 'remission rate' pools every remission as the response rate"),
     EndpointTerm(r"(?<![A-Za-z])ORR(?![A-Za-z])", "ORR", "ORR abbreviation", True),
     EndpointTerm(r"(?:(?<=obtained a )|(?<=obtained an )|(?<=achieved a )|(?<=achieved an )|(?<=had a )|(?<=had an ))response", "ORR", "'obtained a response', 'had a response' report overall response"),
     # survival endpoints
@@ -65,7 +68,8 @@ ENDPOINT_TERMS: tuple[EndpointTerm, ...] = (
     EndpointTerm(r"(?:(?<=hazard ratio for )|(?<=HR for ))(?:an )?events? or death", "EFS", "'hazard ratio for an event or death' compares event-free survival", abbreviable=False),
     EndpointTerm(r"(?:(?<=hazard ratio for )|(?<=HR for ))(?:disease )?progression or death", "PFS", "'hazard ratio for progression or death' compares progression-free survival", abbreviable=False),
     EndpointTerm(r"(?:(?<=hazard ratio for )|(?<=HR for ))relapse or death", "RFS", "'hazard ratio for relapse or death' compares relapse-free survival", abbreviable=False),
-    EndpointTerm(r"duration of (?:response|remission)", "DOR", "duration of response/remission"),
+    EndpointTerm(r"duration[- ]of[- ](?:response|remission)(?:[- ]rates?)?", "DOR", "duration of response/remission; a 'duration-of-response rate' is its landmark"),
+    EndpointTerm(r"(?:response|remission) duration", "DOR", "'median remission duration 6 months' is the duration of remission"),
     EndpointTerm(r"(?:\w[\w/-]*\s+){1,3}?(?:lasted|persisted)(?=\s+(?:for\s+)?(?:a\s+)?median)", "DOR",
                  "'responses lasted a median of 8 months': how long a response lasted is its duration", abbreviable=False),
     EndpointTerm(r"(?:probability|rate|proportion|likelihood) of (?:remaining|staying|continuing) in (?:complete )?(?:remission|response)", "DOR",
@@ -264,6 +268,19 @@ PRODUCT_PATTERNS: tuple[Cue, ...] = (
         "a coded cell product in parentheses after its CAR description is the arm (CARCIK-CD19, UCART19, AUTO1)"),
 )
 
+
+# Endpoints whose percentages are survival-type landmarks: in a list ('5-year EFS was 37% and OS 46%', 'EFS of 44% and
+# OS of 63% at 3 years', 'At 12 months, EFS was 52% and OS 77%') one printed landmark covers the whole list.
+LANDMARK_LIST_ENDPOINTS: tuple[str, ...] = ("EFS", "OS", "DFS", "RFS", "PFS", "DOR")
+LANDMARK_LIST_BREAK = Cue(r"[;\d]|\b(?:while|whereas|but|versus|vs\.?|compared|than|median|respectively|rate of|in the|among|after)\b",
+                          "a second number, a contrast, a median or a subgroup between two list items ends the shared landmark")
+
+# CAR constructs named by a code or by a target other than CD19 ('the 19-28z CAR', 'a CD22-directed CAR', 'CD22-CAR T
+# cells'): the arm is '<code> CAR T cells', so every spelling of one construct names one arm.
+CODED_CAR_PATTERNS: tuple[Cue, ...] = (
+    Cue(r"(?<![\w-])(?P<code>CD(?!(?:19|28|3|137)(?!\d))\d+[a-z]?|\d+-?[0-9A-Za-z]*z)[- ](?:(?:directed|targeted|targeting|specific)[- ])?CAR(?![A-Za-z])(?:[- ]?T(?![A-Za-z])(?:[- ]cells?)?)?",
+        "a CAR named by its construct code (19-28z) or a non-CD19 target (CD22; not the CD28, CD3, CD137 signalling domains) is its own product, not a generic CD19 CAR-T"),
+)
 
 # Response endpoints whose rate may state an assessment window ('CR within two cycles'); toxicity windows are
 # observation periods of the safety analysis, not windows of the result.

@@ -1,0 +1,74 @@
+"""Rule classes of issue 11, round 13, on purpose-written sentences (not copied from any report)."""
+from __future__ import annotations
+
+import pytest
+
+from extractors.evidence.arms import find_arms
+from extractors.evidence.readings import read_clause
+
+
+def _read(text):
+    return [(r.endpoint, r.value, r.statistic, r.timepoint) for r in read_clause(text)]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # forward: the first item's landmark covers the rest of the list
+    ("Relapse-free survival at 24 months was 61% and overall survival 70%.",
+     [("RFS", 61, "landmark", "24mo"), ("OS", 70, "landmark", "24mo")]),
+    ("The 4-year DFS was 48.2% and OS 55.0%.", [("DFS", 48.2, "landmark", "4y"), ("OS", 55.0, "landmark", "4y")]),
+    ("18-mo PFS 33%, OS 51%", [("PFS", 33, "landmark", "18mo"), ("OS", 51, "landmark", "18mo")]),
+    # backward: an 'at' phrase after the last item covers the earlier ones
+    ("The update gave event-free survival of 38% (95% CI, 25 to 51) and overall survival of 57% at 2 years.",
+     [("EFS", 38, "landmark", "2y"), ("OS", 57, "landmark", "2y")]),
+    # clause opening
+    ("At 6 months, the duration-of-response rate was 70.5%, event-free survival 60.1% and overall survival 81.3%.",
+     [("DOR", 70.5, "landmark", "6mo"), ("EFS", 60.1, "landmark", "6mo"), ("OS", 81.3, "landmark", "6mo")]),
+])
+def test_one_landmark_covers_a_list_of_survival_figures(text, expected):
+    assert _read(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a median or a contrast between the items ends the shared landmark
+    ("The 2-year OS was 64%, while EFS was 40%.", [("OS", 64, "landmark", "2y"), ("EFS", 40, "rate", None)]),
+    # a response rate is not a survival landmark
+    ("The 1-year OS was 72% and the CR rate 80%.", [("OS", 72, "landmark", "1y"), ("CR", 80, "rate", None)]),
+    # a follow-up time is no landmark
+    ("At a median follow-up of 12 months, EFS was 50% and OS 60%.", [("EFS", 50, "rate", None), ("OS", 60, "rate", None)]),
+])
+def test_shared_landmarks_stop_where_the_list_does(text, expected):
+    assert _read(text) == expected
+
+
+@pytest.mark.parametrize("text, endpoint", [
+    ("The overall remission rate was 66%.", "CR_CRI"),
+    ("Overall remission occurred in 66% of infused patients.", "CR_CRI"),
+    ("The duration-of-response rate was 66%.", "DOR"),
+    ("A marrow complete response was seen in 66% of patients.", "CR"),
+    ("A complete marrow remission was seen in 66% of patients.", "CR"),
+])
+def test_endpoint_phrasings(text, endpoint):
+    assert [r.endpoint for r in read_clause(text)] == [endpoint]
+
+
+def test_median_remission_duration_is_dor():
+    assert _read("The median remission duration was 7.5 months.") == [("DOR", 7.5, "median", None)]
+
+
+@pytest.mark.parametrize("text, arm", [
+    ("patients received the 19-28z CAR", "19-28z car t cells"),
+    ("an infusion of 19-28z CAR T cells", "19-28z car t cells"),
+    ("a CD22-directed CAR", "cd22 car t cells"),
+    ("1 × 10^6 CD22-CAR T cells per kg", "cd22 car t cells"),
+])
+def test_coded_car_constructs_name_their_own_arm(text, arm):
+    assert [a.arm for a in find_arms(text)] == [arm]
+
+
+@pytest.mark.parametrize("text", ["CD28 CAR T cells", "a CD3 CAR", "a CD137 CAR"])
+def test_signalling_domains_are_not_car_targets(text):
+    assert find_arms(text) == []
+
+
+def test_cd19_car_t_stays_generic():
+    assert [a.arm for a in find_arms("anti-CD19 CAR T cells")] == ["CD19 CAR-T"]
