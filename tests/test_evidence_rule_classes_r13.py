@@ -72,3 +72,17 @@ def test_signalling_domains_are_not_car_targets(text):
 
 def test_cd19_car_t_stays_generic():
     assert [a.arm for a in find_arms("anti-CD19 CAR T cells")] == ["CD19 CAR-T"]
+
+
+@pytest.mark.parametrize("text, value", [
+    ("The registry analysed 312 patients who received commercial product.", 312),
+    ("The trial randomly assigned 150 adults (median age, 52 years) to drug A or drug B.", 150),
+    ("In the update covering 48 newly diagnosed patients, the rate held.", 48),
+    ("The investigators gave the 19-28z CAR to 37 adults with relapsed disease.", 37),
+])
+def test_cohort_sizes_after_other_enrolment_verbs(text, value):
+    assert [(r.endpoint, r.value) for r in read_clause(text) if r.endpoint == "ENROLLED"] == [("ENROLLED", value)]
+
+
+def test_a_count_of_responders_after_analysed_is_not_a_cohort():
+    assert [r.endpoint for r in read_clause("Of the patients analysed, 12 patients died in remission.")] != ["ENROLLED"]

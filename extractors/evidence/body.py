@@ -66,13 +66,15 @@ def _paragraph_sentences(doc: Document, para: Paragraph) -> list[tuple[int, int]
     return merged
 
 
-def _first_core_arm(texts: Iterable[str], settings_dir=None, control: bool = False) -> Optional[str]:
-    for text in texts:
-        for arm in find_arms(text, settings_dir):
-            if control and arm.control and arm.arm != "control":
-                return arm.arm
-            if not control and arm.rank == 0:
-                return arm.arm
+def _first_core_arm(texts: Iterable[str], settings_dir=None, control: bool = False, max_rank: int = 0) -> Optional[str]:
+    texts = list(texts)
+    for rank in range(max_rank + 1):
+        for text in texts:
+            for arm in find_arms(text, settings_dir):
+                if control and arm.control and arm.arm != "control":
+                    return arm.arm
+                if not control and arm.rank == rank and not arm.control:
+                    return arm.arm
     return None
 
 
@@ -88,7 +90,8 @@ def row_arms(ref: StudyRef, gazetteer_dir=None) -> tuple[Optional[str], Optional
     if ref.row is None:
         return None, None
     row = ref.row
-    default = _first_core_arm((row.treatment, row.total_patients, row.trial), gazetteer_dir)
+    # a row's treatment cell names its therapy even when that is a gazetteer drug ('Ponatinib + prednisone')
+    default = _first_core_arm((row.treatment, row.total_patients, row.trial), gazetteer_dir, max_rank=1)
     control = _first_core_arm((row.total_patients, row.design), gazetteer_dir, control=True)
     return default, control
 

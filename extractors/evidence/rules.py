@@ -227,8 +227,8 @@ MEAN_CUE = Cue(r"\bmean\b", "means are not in the statistic vocabulary")
 PATIENT_NOUNS = r"(?:patients?|subjects?|participants?|children|adults?|adolescents|infants|individuals|responders?|cases|recipients|persons|people|men|women)"
 
 # Sample-size frames: a number of patients that is the size of the study or of an analysed cohort.
-SAMPLE_SIZE_STRONG_LEFT = Cue(r"\b(?:among|including|included|(?:enrolled|enrolling|treated|infused)(?: and (?:treated|infused|enrolled))?|randomi[sz]ed(?: \([^)]*\))?|involving|recruited|comprising|total of)\s+(?:all\s+)?(?:the\s+)?$",
-                              "'randomized 405 patients', 'including 79 children', 'among 23 patients'")
+SAMPLE_SIZE_STRONG_LEFT = Cue(r"\b(?:among|including|included|(?:enrolled|enrolling|treated|infused)(?: and (?:treated|infused|enrolled))?|randomi[sz]ed(?: \([^)]*\))?|(?:randomly )?(?:assigned|allocated)|analy[sz]ed|cover(?:s|ed|ing)|involving|recruited|comprising|total of|(?:gave|given|administered)\b[^.;:]{1,150}?\bto)\s+(?:all\s+)?(?:the\s+)?$",
+                              "'randomized 405 patients', 'including 79 children', 'among 23 patients', 'randomly assigned 268 adults', 'analysed 255 patients', 'the update covering 60 patients', 'gave the CAR to 53 adults'")
 SAMPLE_SIZE_OF_LEFT = Cue(r"(?:\b(?:study|trial|analysis|series|cohort|casuistry|review|group|population) of\s+|^\s*of (?:the |all )?|\bconducted (?:in|on)\s+)$",
                           "'a phase I study of 20 patients', 'Of the 63 enrolled patients'")
 SAMPLE_SIZE_WEAK_LEFT = Cue(r"\b(?:in|on|with)\s+(?:a total of\s+)?$", "'in 30 patients', 'on 44 patients'")
