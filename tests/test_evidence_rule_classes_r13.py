@@ -86,3 +86,27 @@ def test_cohort_sizes_after_other_enrolment_verbs(text, value):
 
 def test_a_count_of_responders_after_analysed_is_not_a_cohort():
     assert [r.endpoint for r in read_clause("Of the patients analysed, 12 patients died in remission.")] != ["ENROLLED"]
+
+
+def _report(title: str):
+    from tests.test_evidence_report_rules import _doc
+
+    return _doc([("title", title),
+                 ("body", "Background: CD19 CAR T cells changed relapsed ALL. The ELIANA and ZUMA-3 trials led to approval."),
+                 ("body", "Results: Complete remission was reached by 81% of patients.")])
+
+
+def test_poster_title_led_by_the_study_acronym_names_the_study():
+    from extractors.evidence.extract import extract_evidence
+
+    records = extract_evidence(_report("MARISOL: tisagenlecleucel in young adults with relapsed B-ALL in routine care"))
+    assert {(r.trial, r.endpoint, r.value) for r in records} == {("MARISOL", "CR", 81.0)}
+
+
+@pytest.mark.parametrize("title", ["Tisagenlecleucel: outcomes in young adults with relapsed B-ALL",
+                                   "Blinatumomab: outcomes in young adults with relapsed B-ALL"])
+def test_a_title_led_by_a_drug_or_plain_word_names_no_study(title):
+    from extractors.evidence.extract import extract_evidence
+
+    assert "Tisagenlecleucel" not in {r.trial for r in extract_evidence(_report(title))}
+    assert "Blinatumomab" not in {r.trial for r in extract_evidence(_report(title))}

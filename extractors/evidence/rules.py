@@ -321,6 +321,8 @@ FRAME_TITLE_NAMES: tuple[Cue, ...] = (
         "a study code in parentheses closing the title or its first half ('... (MT103-211): a phase 2 study')"),
     Cue(r"\b(?:the|of the|from the)\s+(?P<name>[A-Z][A-Z0-9-]{3,})\s+(?:[\w-]+\s+){0,3}?(?:study|trial|cohort|program(?:me)?)\b",
         "an acronym before a study noun in the title ('final analysis of the X expanded-access study')"),
+    Cue(r"^\s*(?P<name>(?=[A-Za-z0-9-]*[A-Z][A-Za-z0-9-]*[A-Z0-9])[A-Z][A-Za-z0-9]*(?:-[A-Za-z0-9]+)*)\s*:\s",
+        "a poster or abstract title led by the study's acronym ('NAME: drug in adults with ...')"),
 )
 # A registry study is named by the body that keeps the registry, which the trial finder's stoplist holds as an agency.
 FRAME_REGISTRY_NAME = Cue(r"\b(?:the|of the|from the)\s+(?P<name>[A-Z][A-Z0-9-]{3,})\s+(?:[\w-]+\s+){0,3}?registry\b",
