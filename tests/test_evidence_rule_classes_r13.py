@@ -110,3 +110,16 @@ def test_a_title_led_by_a_drug_or_plain_word_names_no_study(title):
 
     assert "Tisagenlecleucel" not in {r.trial for r in extract_evidence(_report(title))}
     assert "Blinatumomab" not in {r.trial for r in extract_evidence(_report(title))}
+
+
+def test_registry_comparing_two_procedures_in_its_title_keeps_both_arms():
+    from extractors.evidence.extract import extract_evidence
+    from tests.test_evidence_report_rules import _doc
+
+    doc = _doc([("title", "Anti-thymocyte globulin versus post-transplant cyclophosphamide for GVHD prophylaxis: "
+                          "a registry analysis"),
+                ("body", "Grade II-IV acute GVHD occurred in 33% with ATG and 21% with PTCy (P = .01)."),
+                ("body", "The 3-year overall survival was 52% and 60%, respectively.")])
+    got = sorted((r.endpoint, r.value, r.arm) for r in extract_evidence(doc))
+    assert got == [("GVHD", 21.0, "post-transplant cyclophosphamide"), ("GVHD", 33.0, "anti-thymocyte globulin"),
+                   ("OS", 52.0, "anti-thymocyte globulin"), ("OS", 60.0, "post-transplant cyclophosphamide")]

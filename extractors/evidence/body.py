@@ -129,7 +129,9 @@ def extract_body(doc: Document, index: TrialIndex, mentions: Sequence, extra_ter
             fallback = (_first_core_arm(paragraph_before, gazetteer_dir)
                         or next((row_arms(r, gazetteer_dir)[0] for r in refs[:i] if r is not None and r.row is not None), None)
                         or section_arm or (None if _about_other_study(facts, run) else study_arm))
-            control = _first_core_arm(run_texts[:-1], gazetteer_dir, control=True) or row_control
+            control = _first_core_arm(run_texts[:-1], gazetteer_dir, control=True) or row_control \
+                or (frame.compared[1] if frame.compared else None)
+            fallback = fallback or (frame.compared[0] if frame.compared else None)
             blocked = tuple((m.start - s, m.end - s) for m in mentions if m.start >= s and m.end <= e)
             sentence = doc.text[s:e]
             previous = _continued_result(sentence, records, para, doc)
@@ -137,6 +139,8 @@ def extract_body(doc: Document, index: TrialIndex, mentions: Sequence, extra_ter
                                  gazetteer_dir, fallback, one_study=frame.is_report,
                                  fallback_timepoint=previous.timepoint if previous else None)
             for r in read_clause(sentence, ctx):
+                if frame.compared and r.endpoint == "ENROLLED" and r.arm and r.arm not in _sentence_arms(sentence, gazetteer_dir):
+                    r = replace(r, arm=None)  # a two-arm study's sample size is no arm's unless the sentence names it
                 if r.endpoint == "ENROLLED":
                     key = (ref.trial, r.arm, r.value)
                     if key in seen_enrolled:
@@ -144,6 +148,10 @@ def extract_body(doc: Document, index: TrialIndex, mentions: Sequence, extra_ter
                     seen_enrolled.add(key)
                 records.append(_body_record(doc, para, s, sentence, r, ref))
     return records
+
+
+def _sentence_arms(sentence: str, gazetteer_dir=None) -> set[str]:
+    return {a.arm for a in find_arms(sentence, gazetteer_dir)}
 
 
 _ANAPHORA = re.compile(ANAPHORA_CUE.pattern, re.IGNORECASE)

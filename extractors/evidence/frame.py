@@ -10,6 +10,7 @@ from extractors.evidence.attribution import CITATION, SentenceFacts, StudyRef, T
 from extractors.evidence.rules import (
     FRAME_OPENING_CHARS, FRAME_REGISTRY_NAME, FRAME_TITLE_NAMES, GENERIC_ARMS, NON_RESULT_SENTENCES, OTHER_STUDY_CUES,
     OWN_STUDY_CUE, RANDOMISED_DESIGN, REVIEW_MIN_CITATION_MARKERS, REVIEW_MIN_NAMED_TRIALS, SINGLE_ARM_CUE,
+    TITLE_COMPARISON,
 )
 from extractors.nlp.gazetteers import load_drugs, load_non_trial_terms
 from extractors.nlp.trial_rules import NON_TRIAL_SHAPES
@@ -22,6 +23,7 @@ _OTHER_STUDY = tuple(re.compile(c.pattern, re.IGNORECASE) for c in OTHER_STUDY_C
 _NON_RESULT = tuple(re.compile(c.pattern, re.IGNORECASE) for c in NON_RESULT_SENTENCES)
 _OWN_STUDY = re.compile(OWN_STUDY_CUE.pattern, re.IGNORECASE)
 _SINGLE_ARM = re.compile(SINGLE_ARM_CUE.pattern, re.IGNORECASE)
+_TITLE_COMPARISON = re.compile(TITLE_COMPARISON.pattern, re.IGNORECASE)
 _RANDOMISED_TITLE = re.compile(r"(?<!non-)(?<!non)\brandomi[sz]ed\b", re.IGNORECASE)
 _RANDOMISED = re.compile(RANDOMISED_DESIGN.pattern, re.IGNORECASE)
 _ADD_ON_OR_FREE = re.compile(r"^[-\s]*(?:free|naive|naïve|ineligible|unfit|refractory|intolerant)\b", re.IGNORECASE)
@@ -35,6 +37,7 @@ class StudyFrame:
     ref: StudyRef = StudyRef()
     therapy: Optional[str] = None
     single_arm: bool = False
+    compared: tuple[str, ...] = ()  # the experimental and control treatments a title sets against each other
 
     @property
     def is_report(self) -> bool:
@@ -145,9 +148,24 @@ def _mention(start: int, end: int, text: str, canonical: str):
 def _single_arm(doc: Document) -> bool:
     """A single-arm, expanded-access or registry study, or one whose title and text never randomise its patients."""
     t0, t1 = _title_text(doc)
+    if title_comparison(doc):
+        return False
     if _SINGLE_ARM.search(doc.text):
         return True
     return not (_RANDOMISED_TITLE.search(doc.text[t0:t1]) or _RANDOMISED.search(doc.text))
+
+
+def title_comparison(doc: Document, gazetteer_dir=None) -> tuple[str, ...]:
+    """The two treatments a title sets against each other ('A versus B'), experimental first; else ()."""
+    t0, t1 = _title_text(doc)
+    title = doc.text[t0:t1]
+    found = _TITLE_COMPARISON.search(title)
+    if not found:
+        return ()
+    arms = [a for a in find_arms(title, gazetteer_dir) if a.arm not in GENERIC_ARMS]
+    before = [a.arm for a in arms if a.end <= found.start()]
+    after = [a.arm for a in arms if a.start >= found.end() and a.arm not in before]
+    return (before[0], after[0]) if before and after else ()
 
 
 def study_therapy(doc: Document, gazetteer_dir=None) -> Optional[str]:
@@ -169,7 +187,7 @@ def study_frame(doc: Document, mentions: Sequence, index: TrialIndex, has_table1
         return StudyFrame()
     single = _single_arm(doc)
     return StudyFrame("report", _frame_ref(doc, mentions, index), study_therapy(doc, gazetteer_dir) if single else None,
-                      single)
+                      single, title_comparison(doc, gazetteer_dir))
 
 
 def about_other_study(sentence: str) -> bool:
