@@ -171,12 +171,14 @@ def title_comparison(doc: Document, gazetteer_dir=None) -> tuple[str, ...]:
 def study_therapy(doc: Document, gazetteer_dir=None) -> Optional[str]:
     """The study treatment: the first non-control treatment of the title, else of the opening paragraphs."""
     t0, t1 = _title_text(doc)
-    for start, end in ((t0, t1), (t1, t1 + FRAME_OPENING_CHARS)):
-        text = doc.text[start:end]
-        for arm in find_arms(text, gazetteer_dir):
-            if arm.control or arm.arm in GENERIC_ARMS or _ADD_ON_OR_FREE.match(text[arm.end:]):
-                continue
-            return arm.arm
+    # a core product (lexicon or coded construct) outranks gazetteer drugs such as conditioning chemotherapy
+    for ranks in ((0,), (0, 1)):
+        for start, end in ((t0, t1), (t1, t1 + FRAME_OPENING_CHARS)):
+            text = doc.text[start:end]
+            for arm in find_arms(text, gazetteer_dir):
+                if arm.control or arm.arm in GENERIC_ARMS or arm.rank not in ranks or _ADD_ON_OR_FREE.match(text[arm.end:]):
+                    continue
+                return arm.arm
     return None
 
 
