@@ -128,3 +128,32 @@ def test_registry_comparing_two_procedures_in_its_title_keeps_both_arms():
     got = sorted((r.endpoint, r.value, r.arm) for r in extract_evidence(doc))
     assert got == [("GVHD", 21.0, "post-transplant cyclophosphamide"), ("GVHD", 33.0, "anti-thymocyte globulin"),
                    ("OS", 52.0, "anti-thymocyte globulin"), ("OS", 60.0, "post-transplant cyclophosphamide")]
+
+
+def test_major_molecular_response_is_no_endpoint_and_takes_no_neighbouring_one():
+    text = ("The complete remission rate was higher (95% vs 88%; P = .01), whereas the major molecular response rate "
+            "after cycle 2 was similar (61% vs 59%).")
+    assert [(r.endpoint, r.value) for r in read_clause(text)] == [("CR", 95), ("CR", 88)]
+
+
+def test_a_window_does_not_reach_across_a_new_phrase_with_its_own_endpoint():
+    text = ("In the update, 58% had a CMR after the first cycle, MRD negativity by NGS was documented in 91%, "
+            "and few patients proceeded to transplantation.")
+    assert [(r.endpoint, r.value, r.timepoint) for r in read_clause(text) if r.unit == "%"] == [
+        ("MRD_NEG", 58, "cycle1"), ("MRD_NEG", 91, None)]
+
+
+def test_abbreviated_months_in_a_window():
+    assert _read("Overall remission within 3 mo 77%") == [("CR_CRI", 77, "rate", "3mo")]
+
+
+@pytest.mark.parametrize("text, values", [
+    ("Of 64 patients enrolled, 52 received the infusion.", [64, 52]),
+    ("In the phase 2 cohort, 90 adults were enrolled and 81 received at least one infusion.", [90, 81]),
+])
+def test_infused_counts_beside_enrolled_counts(text, values):
+    assert [r.value for r in read_clause(text) if r.endpoint == "ENROLLED"] == values
+
+
+def test_numbers_of_infusions_stay_distractors():
+    assert read_clause("Patients received 2 infusions.") == []

@@ -49,6 +49,7 @@ _TRANSPLANTED_LEFT = re.compile(r"(?<![\d.·/])(\d+)\s*(?:/\s*\d+\s*)?(?:" + PAT
 _COUNT_PERCENT_NUMERATOR = re.compile(r"^\s*(?:/\s*\d+\s*)?[(\[]\s*\d")
 _BOTH = re.compile(r"\bboth\b", _I)
 _LIST_BREAK = re.compile(LANDMARK_LIST_BREAK.pattern, _I)
+_PHRASE_BREAK = re.compile(r"[,;]|\b(?:and|while|whereas)\b", _I)
 _PARENTHESES = re.compile(r"\([^()]*\)|\[[^\[\]]*\]")
 _ALL_BUT = re.compile(r"\ball but\s*$", _I)
 _CONNECTOR = re.compile(r"^[\s,;()/&]*(?:and|or|as well as)?[\s,;()/&]*(?:(?:concomitant|concurrent|corresponding|associated)\s+)?(?:the\s+)?(?:rates?\s+of\s+)?$", _I)
@@ -170,7 +171,7 @@ def read_clause(text: str, ctx: ReadingContext = ReadingContext()) -> list[Readi
         values = [v for v in values if v.unit != "months"]
     _assign_endpoints(text, values, endpoints, timepoints, ctx)
     _share_list_landmarks(text, values, timepoints)
-    _assign_windows(text, values, windows)
+    _assign_windows(text, values, windows, endpoints)
     assign_counts(text, values, endpoints, ctx)
     assign_arms(text, values, arms, ctx)
     _attach_ci_p(text, values, intervals, pvalues, ctx.ci_declared)
@@ -306,7 +307,8 @@ def _share_list_landmarks(text: str, values: list[ValueSlot], timepoints: Sequen
             v.statistic = "landmark"
 
 
-def _assign_windows(text: str, values: list[ValueSlot], windows: Sequence[Timepoint]) -> None:
+def _assign_windows(text: str, values: list[ValueSlot], windows: Sequence[Timepoint],
+                    endpoints: Sequence[EndpointMention] = ()) -> None:
     """A response rate takes the assessment window of its clause ('Within two cycles, 42% achieved CR' -> 2cycles).
 
     A response percentage with a time ('CR at 3 months') is a rate in that window, not a landmark.
@@ -326,9 +328,20 @@ def _assign_windows(text: str, values: list[ValueSlot], windows: Sequence[Timepo
                    and w.end <= v.tok.start and not any(lo <= o.tok.start < w.start for o in values)]
         near = opening or [w for w in windows if lo <= w.start and w.end <= hi and not any(
             o is not v and o.kind == "measure" and min(w.end, v.tok.end) <= o.tok.start < max(w.start, v.tok.start)
-            for o in values)]
+            for o in values) and not _own_phrase_between(text, w, v, endpoints)]
         if near:
             v.timepoint = min(near, key=lambda w: min(abs(w.start - v.tok.end), abs(v.tok.start - w.end))).code
+
+
+def _own_phrase_between(text: str, w: Timepoint, v: ValueSlot, endpoints: Sequence[EndpointMention]) -> bool:
+    """True when a new phrase with its own endpoint separates a window from a later value.
+
+    '67% had a CMR after the first cycle, MRD negativity by NGS was documented in 98%': the window is not 98's.
+    """
+    if w.end > v.tok.start:
+        return False
+    gap = text[w.end:v.tok.start]
+    return bool(_PHRASE_BREAK.search(gap)) and any(w.end <= e.start and e.end <= v.tok.start for e in endpoints if e.code)
 
 
 def _attach_ci_p(text: str, values: list[ValueSlot], intervals, pvalues, ci_declared: bool = False) -> None:

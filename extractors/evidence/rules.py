@@ -144,6 +144,12 @@ class Cue(NamedTuple):
     why: str
 
 
+# Phrases that look like an endpoint but are none: they occupy their span so no shorter term matches inside them.
+NOT_ENDPOINT_TERMS: tuple[Cue, ...] = (
+    Cue(r"major molecular responses?(?: rates?)?|\bMMR\b", "a major molecular response (BCR::ABL1 at or below 0.1%) is no MRD negativity, nor a response rate"),
+)
+
+
 # A value directly after one of these verbs-to-endpoint frames takes the endpoint that follows it.
 OUTCOME_VERB = Cue(
     r"(?:were|was|had|have|has|achieved|achieving|achieve|obtained|obtaining|obtain|experienced|experiencing|developed|developing|reached|reaching|attained|showed|displayed|converted|to achieve|being|became|proceeded|received|underwent|undergoing)\b",
@@ -184,7 +190,7 @@ DISTRACTORS: tuple[Distractor, ...] = (
     Distractor("follow_up_left", "left", r"follow[- ]?up(?: time)?(?: of| was| is|:)?\s*(?:about |approximately |of )?$", "follow-up durations"),
     Distractor("follow_up_right", "right", r"^\s*(?:months?|mo|years?|weeks?)\s+(?:of\s+)?follow[- ]?up", "'16 months of follow-up' is a follow-up duration"),
     Distractor("duration_units", "right", r"^\s*(?:days?|hours?|h|weeks?|wk|min(?:utes)?)\b", "days, hours, weeks: schedules and process times"),
-    Distractor("cycles", "right", r"^\s*(?:\w+\s+){0,2}?(?:cycles?|courses?|doses?|infusions?|lines?|dose levels?)\b", "numbers of cycles, doses and lines of therapy"),
+    Distractor("cycles", "right", r"^\s*(?!(?:received|were given|underwent)\s+(?:the|an?|at least one|a single)\s)(?:\w+\s+){0,2}?(?:cycles?|courses?|doses?|infusions?|lines?|dose levels?)\b", "numbers of cycles, doses and lines of therapy ('55 received the infusion' counts patients)"),
     Distractor("ci_level", "right", r"^\s*%\s*(?:CI|confidence|C\.I\.)", "the 95 of '95% CI'"),
     Distractor("grade_phase", "left", r"\b(?:grade|grades|phase|phases|stage|cycle|day|days|dose|level|exon|exons|week|weeks|figure|fig\.?|table|panel|arm|version|lines?)\s*$", "grade 3, phase 2, day 28, exon 2: labels, not results"),
     Distractor("threshold", "left", r"(?:[<>≤≥]|less than|more than|greater than|at least|above|below|over|under)\s*$", "thresholds such as '>10−3' or '≥ 5% blasts' unless a copula precedes them"),
@@ -256,8 +262,9 @@ SUBCOHORT_RIGHT = Cue(r"^\s*(?:[\w-]+\s+){0,3}?(?:evaluable|assessable)\b|^\s*(?
                       "'Of the 48 patients evaluable for response', 'in the 81 patients with CR': a sub-cohort, not the enrolment")
 SAMPLE_SIZE_ADJECTIVE_RIGHT = Cue(r"^\s*(?:treated|infused|enrolled|randomi[sz]ed|registered)\s+" + PATIENT_NOUNS + r"\b",
                                   "'the 101 treated patients': a count qualified by its enrolment verb is the sample")
-SAMPLE_SIZE_RECEIVED_RIGHT = Cue(r"^\s*" + PATIENT_NOUNS + r"\s+(?:received|were given|started)\s+(?:the\s+)?(?:study\s+)?(?:treatment|therapy|drug)\b",
-                                 "'44 patients received treatment': the treated population")
+SAMPLE_SIZE_RECEIVED_RIGHT = Cue(r"^\s*" + PATIENT_NOUNS + r"\s+(?:received|were given|started)\s+(?:the\s+)?(?:study\s+)?(?:treatment|therapy|drug)\b"
+                                 r"|^\s*(?:" + PATIENT_NOUNS + r"\s+)?(?:received|were given)\s+(?:the\s+|at least one\s+)(?:(?:CAR[- ]?T(?:[- ]cell)?|study)\s+)?infusions?\b",
+                                 "'44 patients received treatment', 'Of 71 enrolled, 55 received the infusion': the treated population")
 
 EVENT_IN_LEFT = Cue(r"(?:^|\s)([\w\-/ ]{1,60}?)(?:\s*\([^)]*\))*\s+(?:occurred|was observed|were observed|was achieved|was reported|were reported|developed|was seen|was performed|were performed|was done|was carried out|was recorded|were recorded)\s+(?:in|by)\s+(?:all\s+)?(?:the\s+)?(?:only\s+)?$",
                     "'CRS occurred in nine patients', 'Complete remission was achieved by all the 27 patients'")
