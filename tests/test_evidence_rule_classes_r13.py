@@ -157,3 +157,32 @@ def test_infused_counts_beside_enrolled_counts(text, values):
 
 def test_numbers_of_infusions_stay_distractors():
     assert read_clause("Patients received 2 infusions.") == []
+
+
+def test_a_benchmark_trial_named_in_a_comparison_does_not_take_the_sentence():
+    from extractors.evidence.attribution import TrialIndex, sentence_facts
+    from extractors.nlp.trials import TrialMention
+
+    text = "At 12 months, OS was 70%, figures close to those of ELIANA despite broader eligibility."
+    start = text.index("ELIANA")
+    mention = TrialMention(start, start + 6, "ELIANA", "ELIANA", None, "alias", "test")
+    assert sentence_facts(text, 0, len(text), [mention], TrialIndex()).names == []
+
+
+def test_a_treatment_cell_comparing_two_regimens_gives_both_arms():
+    from extractors.evidence.body import _compared_arms
+
+    assert _compared_arms("Imatinib + reduced-intensity chemotherapy vs imatinib + hyper-CVAD") == ("imatinib", "hyper-CVAD")
+    assert _compared_arms("Ponatinib + prednisone") is None
+
+
+@pytest.mark.parametrize("text, arm", [("Imatinib was given daily.", "imatinib"), ("Ponatinib + prednisone", "ponatinib")])
+def test_gazetteer_drugs_match_when_they_open_a_sentence_or_cell(text, arm):
+    assert [a.arm for a in find_arms(text)][:1] == [arm]
+
+
+def test_a_name_with_its_other_name_in_parentheses_groups_with_the_first():
+    from extractors.nlp.trials import group_aliases
+
+    mapping = group_aliases(["ORCA-2", "ORCA-2", "ORCA-2 (GROUP LAL9999)"])
+    assert mapping["ORCA-2 (GROUP LAL9999)"] == "ORCA-2"

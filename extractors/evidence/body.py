@@ -90,10 +90,27 @@ def row_arms(ref: StudyRef, gazetteer_dir=None) -> tuple[Optional[str], Optional
     if ref.row is None:
         return None, None
     row = ref.row
+    compared = _compared_arms(row.treatment or "", gazetteer_dir)
+    if compared:
+        return compared
     # a row's treatment cell names its therapy even when that is a gazetteer drug ('Ponatinib + prednisone')
     default = _first_core_arm((row.treatment, row.total_patients, row.trial), gazetteer_dir, max_rank=1)
     control = _first_core_arm((row.total_patients, row.design), gazetteer_dir, control=True)
     return default, control
+
+
+_VERSUS = re.compile(r"\s(?:vs\.?|versus|v\.)\s", re.IGNORECASE)
+
+
+def _compared_arms(cell: str, gazetteer_dir=None) -> Optional[tuple[str, str]]:
+    """'Imatinib + reduced-intensity chemotherapy vs imatinib + hyper-CVAD': each side's own treatment, first side first."""
+    parts = _VERSUS.split(cell, maxsplit=1)
+    if len(parts) != 2:
+        return None
+    left = _first_core_arm([parts[0]], gazetteer_dir, max_rank=1)
+    right = next((a.arm for rank in (0, 1, 2) for a in find_arms(parts[1], gazetteer_dir)
+                  if a.rank == rank and a.arm != left and a.arm != "control"), None)
+    return (left, right) if left and right else None
 
 
 def extract_body(doc: Document, index: TrialIndex, mentions: Sequence, extra_terms: tuple[EndpointTerm, ...] = (),
@@ -129,7 +146,8 @@ def extract_body(doc: Document, index: TrialIndex, mentions: Sequence, extra_ter
             fallback = (_first_core_arm(paragraph_before, gazetteer_dir)
                         or next((row_arms(r, gazetteer_dir)[0] for r in refs[:i] if r is not None and r.row is not None), None)
                         or section_arm or (None if _about_other_study(facts, run) else study_arm))
-            control = _first_core_arm(run_texts[:-1], gazetteer_dir, control=True) or row_control \
+            control = (row_control if ref.row is not None and _compared_arms(ref.row.treatment or "", gazetteer_dir) else None) \
+                or _first_core_arm(run_texts[:-1], gazetteer_dir, control=True) or row_control \
                 or (frame.compared[1] if frame.compared else None)
             fallback = fallback or (frame.compared[0] if frame.compared else None)
             blocked = tuple((m.start - s, m.end - s) for m in mentions if m.start >= s and m.end <= e)

@@ -30,7 +30,9 @@ def _compiled(gazetteer_dir: Optional[str]) -> tuple[tuple[re.Pattern[str], str,
         if canonical in core or drug_class in NON_ARM_DRUG_CLASSES:
             continue
         control = drug_class == "control arm"
-        alternation = "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True))
+        # names match case-sensitively (codes such as 'InO'), but a lower-case name may open a sentence or a cell
+        spelled = set(names) | {n[0].upper() + n[1:] for n in names if n[:1].islower()}
+        alternation = "|".join(re.escape(n) for n in sorted(spelled, key=len, reverse=True))
         out.append((re.compile(r"(?<![A-Za-z0-9])(?:" + alternation + r")(?![A-Za-z0-9])"), canonical, control,
                     2 if control else 1))
     return tuple(out)

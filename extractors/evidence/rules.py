@@ -172,6 +172,10 @@ NEW_STUDY_INTRO: tuple[Cue, ...] = (
     Cue(r"\b(?:cooperative|working|study) group\b", "a cooperative group's study is a separate study"),
 )
 
+# A trial named after these words is a yardstick the sentence compares with, not the study it reports on.
+COMPARED_NAME_LEFT = Cue(r"\b(?:close to|similar to|comparable (?:to|with)|in line with|consistent with|as in)\s+(?:(?:those|that|the (?:results?|figures?|rates?|outcomes?))\s+(?:of|in|from|seen in|reported in|reported by)\s+)?(?:the\s+)?$",
+                         "'figures close to those of ELIANA' names a benchmark; the sentence's figures belong to the study under discussion")
+
 # Contexts that make a number a distractor rather than a result (checked on the text around the number).
 class Distractor(NamedTuple):
     """A pattern tested against the text before (`side='left'`) or after (`'right'`) a number."""
