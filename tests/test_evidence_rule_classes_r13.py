@@ -186,3 +186,20 @@ def test_a_name_with_its_other_name_in_parentheses_groups_with_the_first():
 
     mapping = group_aliases(["ORCA-2", "ORCA-2", "ORCA-2 (GROUP LAL9999)"])
     assert mapping["ORCA-2 (GROUP LAL9999)"] == "ORCA-2"
+
+
+def test_transplant_count_printed_only_in_an_n_over_n_column():
+    from extractors.evidence.extract import extract_evidence
+    from schemas.document import Cell, Table
+    from tests.test_evidence_report_rules import SHA, _doc
+
+    rows = [["Outcome", "n/N", "%"], ["Complete remission", "30/40", "75"], ["Allogeneic HSCT", "12/40", ""]]
+    cells = tuple(tuple(Cell(row=r, col=c, text=t, page=1, bbox=(10.0 * c, 10.0 * r, 10.0 * c + 9, 10.0 * r + 9))
+                        for c, t in enumerate(row)) for r, row in enumerate(rows[1:]))
+    table = Table(table_id=f"{SHA[:12]}:Table 2", page=1, label="Table 2", caption="Table 2. Outcomes",
+                  header=tuple(rows[0]), rows=cells)
+    doc = _doc([("title", "Blinatumomab in adults with relapsed ALL: the single-arm phase 2 ORCA-3 study"),
+                ("body", "In this single-arm study, 40 adults received blinatumomab.")], (table,))
+    got = sorted((r.endpoint, r.value, r.statistic) for r in extract_evidence(doc) if r.source == "table")
+    assert ("ALLOHSCT", 12.0, "count") in got
+    assert ("CR", 30.0, "count") not in got

@@ -95,6 +95,12 @@ def extract_table_results(doc: Document, index: TrialIndex, skip_table_ids: Sequ
                 if cell.col == 0 and len(row) > 1 and not re.search(r"\d\s*%", cell.text):
                     continue
                 header = table.header[cell.col] if cell.col < len(table.header) else ""
+                transplanted = _transplant_count(cell.text, label, header, extra_terms)
+                if transplanted is not None:
+                    arm = _first_arm(header, gazetteer_dir) or _first_arm(label, gazetteer_dir)
+                    records.append(_table_record(doc, cell.text, 0, replace(transplanted, arm=arm), trial, nct,
+                                                 cell.page, cell.bbox, table.table_id, cell.row + 1, cell.col))
+                    continue
                 if _COUNT_HEADER.match(header):
                     continue
                 window = _window_in(label) or _window_in(header)
@@ -120,6 +126,21 @@ def extract_table_results(doc: Document, index: TrialIndex, skip_table_ids: Sequ
                         records.append(_table_record(doc, clause, s, r, trial, nct, cell.page, cell.bbox,
                                                      table.table_id, cell.row + 1, cell.col))
     return records
+
+
+_FRACTION_CELL = re.compile(r"^\s*(\d+)\s*(?:/|of)\s*\d+\s*$")
+
+
+def _transplant_count(text: str, label: str, header: str, extra_terms: tuple[EndpointTerm, ...]) -> Optional[Reading]:
+    """'12/40' under an n/N column of a transplant row: the number of patients transplanted (GUIDE.md: a count fact)."""
+    m = _FRACTION_CELL.match(text or "")
+    if not m or not (_COUNT_HEADER.match(header) or _COUNT_HEADER.search(label.split(",")[-1])):
+        return None
+    if _first_endpoint(label, extra_terms) != "ALLOHSCT" and _first_endpoint(header, extra_terms) != "ALLOHSCT":
+        return None
+    value = float(m.group(1))
+    return Reading(m.start(1), m.end(1), m.group(1), value, "ALLOHSCT", None, "count", None, None,
+                   "rule:transplant_count_column")
 
 
 def _timepoint_in(label: str) -> Optional[str]:
