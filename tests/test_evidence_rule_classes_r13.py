@@ -203,3 +203,27 @@ def test_transplant_count_printed_only_in_an_n_over_n_column():
     got = sorted((r.endpoint, r.value, r.statistic) for r in extract_evidence(doc) if r.source == "table")
     assert ("ALLOHSCT", 12.0, "count") in got
     assert ("CR", 30.0, "count") not in got
+
+
+@pytest.mark.parametrize("continuation", [
+    "The respective figure in the chemotherapy group was 41%.",
+    "This compared with 41% in the chemotherapy group.",
+    "By contrast, 41% of patients in the chemotherapy group were alive.",
+])
+def test_continuations_without_rate_take_the_previous_landmark(continuation):
+    from extractors.evidence.extract import extract_evidence
+    from tests.test_evidence_report_rules import _doc
+
+    doc = _doc([("title", "Blinatumomab versus chemotherapy: the randomized phase 3 ORION trial"),
+                ("body", "Patients were randomly assigned to blinatumomab or chemotherapy. The 2-year overall survival "
+                         f"was 58% with blinatumomab. {continuation}")])
+    got = sorted((r.endpoint, r.value, r.statistic, r.timepoint, r.arm) for r in extract_evidence(doc))
+    assert got == [("OS", 41.0, "landmark", "2y", "chemotherapy"), ("OS", 58.0, "landmark", "2y", "blinatumomab")]
+
+
+def test_a_cohort_described_by_its_median_age_is_the_sample():
+    from extractors.evidence.readings import ReadingContext
+
+    got = [(r.endpoint, r.value) for r in read_clause("Sixty-three adults (median age, 54 years) started induction.",
+                                                      ReadingContext(one_study=True))]
+    assert got == [("ENROLLED", 63.0)]

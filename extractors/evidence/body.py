@@ -157,6 +157,9 @@ def extract_body(doc: Document, index: TrialIndex, mentions: Sequence, extra_ter
                                  gazetteer_dir, fallback, one_study=frame.is_report,
                                  fallback_timepoint=previous.timepoint if previous else None)
             for r in read_clause(sentence, ctx):
+                if previous is not None and r.endpoint == previous.endpoint and r.unit == "%" and r.timepoint is None \
+                        and previous.timepoint and previous.statistic == "landmark":
+                    r = replace(r, timepoint=previous.timepoint, statistic="landmark")  # 'By contrast, 41% ... were alive'
                 if frame.compared and r.endpoint == "ENROLLED" and r.arm and r.arm not in _sentence_arms(sentence, gazetteer_dir):
                     r = replace(r, arm=None)  # a two-arm study's sample size is no arm's unless the sentence names it
                 if r.endpoint == "ENROLLED":

@@ -364,8 +364,10 @@ NON_RESULT_SENTENCES: tuple[Cue, ...] = (
 
 # A sentence that continues the previous one's figure with a pronoun or a bare 'rate': its values without an endpoint
 # of their own take the endpoint (and timepoint) of the previous sentence's last result.
-ANAPHORA_CUE = Cue(r"\b(?:it|this|that)\s+(?:was|were|reached|stood at)\b|\bthe\s+(?:corresponding\s+)?(?:rates?|estimates?|figures?|values?|proportions?|percentages?)\s+(?:was|were)\b",
-                   "'With chemotherapy it was 27%', 'in whom the rates were 93% and 24%' continue the previous figure")
+ANAPHORA_CUE = Cue(r"\b(?:it|this|that)\s+(?:was|were|reached|stood at)\b|\bthe\s+(?:corresponding\s+|respective\s+|equivalent\s+|comparable\s+)?(?:rates?|estimates?|figures?|values?|proportions?|percentages?)\b(?:\s+[\w-]+){0,5}?\s+(?:was|were)\b"
+                   r"|^\s*(?:this|that|it)\s+(?:compared|contrasted)\s+(?:with|to)\b|^\s*(?:by|in)\s+(?:contrast|comparison),",
+                   "'With chemotherapy it was 27%', 'the respective figures in the X group were 65% and 71%', 'This compared "
+                   "with 41% ...', 'By contrast, 30% ...' continue the previous figure")
 
 # A sentence with one of these talks about the report's own study again after a digression.
 OWN_STUDY_CUE = Cue(r"\b(?:this|the present|the current|our)\s+(?:[\w-]+\s+){0,2}?(?:study|trial|analysis|report|cohort|series|registry)\b",
