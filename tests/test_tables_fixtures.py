@@ -6,7 +6,7 @@ import pytest
 
 from extractors.pdf.tables import extract_tables
 from tests.fixtures.make_pdfs import (
-    SMALL_TABLE, STUDY_TABLE, booktabs_split_pdf, booktabs_table_pdf, caption_below_pdf, expected_cells,
+    SMALL_TABLE, STUDY_TABLE, TableSpec, _caption, _new_pdf, booktabs_split_pdf, draw_booktabs, booktabs_table_pdf, caption_below_pdf, expected_cells,
     expected_header, ruled_split_without_caption_pdf, ruled_table_pdf, rules_without_table_pdf, two_column_pdf,
 )
 
@@ -97,3 +97,29 @@ def test_two_column_page_caption_ignores_the_other_column(tmp_path):
 
 def test_running_head_and_footnote_rules_around_prose_make_no_table(tmp_path):
     assert _tables(rules_without_table_pdf, tmp_path) == []
+
+
+TIGHT_TABLE = TableSpec(
+    widths=(150.0, 70.0, 70.0),
+    header=(("Outcome",), ("Drug (n = 40)",), ("Control (n = 38)",)),
+    rows=(
+        (("Complete remission",), ("24 (60%)",), ("12 (32%)",)),
+        (("Complete remission with", "incomplete count recovery"), ("30 (75%)",), ("15 (39%)",)),
+        (("MRD negativity (flow,", "threshold 0.01%)"), ("20 (50%)",), ("8 (21%)",)),
+        (("Overall survival at 1 year",), ("72%",), ("55%",)),
+    ),
+)
+
+
+def _tight_booktabs_pdf(path):
+    pdf = _new_pdf()
+    pdf.add_page()
+    y = _caption(pdf, 40, 60, "Table 2.", "Response by arm, rows printed without extra row spacing.")
+    draw_booktabs(pdf, 40, y, TIGHT_TABLE, row_gap=0.0)
+    pdf.output(str(path))
+    return path
+
+
+def test_booktabs_row_whose_first_cell_wraps_alone_stays_one_row(tmp_path):
+    table = _tables(_tight_booktabs_pdf, tmp_path)[0]
+    assert _texts(table) == expected_cells(TIGHT_TABLE)

@@ -1,6 +1,7 @@
 """Tables drawn with horizontal rules only (booktabs): columns from word gaps, rows from line spacing."""
 from __future__ import annotations
 
+import re
 from typing import Optional
 
 from extractors.pdf.table_layout import (
@@ -78,6 +79,23 @@ def _columns_with_text(line: TextLine, edges: list[float]) -> set[int]:
     return {_column_of((word["x0"] + word["x1"]) / 2, edges) for word in line.words}
 
 
+LABEL_CONTINUES_LINE = re.compile(r"^[a-z0-9(\[<>≤≥=%/–-]")
+"""A first-column-only line opening in lower case, a digit, a bracket or a symbol continues the label above it."""
+
+LABEL_WANTS_MORE = re.compile(r"(?:[-,/(–]|\b(?:with|and|or|of|in|at|by|for|to|the|a|an|vs\.?|versus))$", re.I)
+"""A first-column text ending in a connector word or open punctuation is cut mid-phrase and continues below."""
+
+
+def _first_column_text(line: TextLine, edges: list[float]) -> str:
+    return " ".join(w["text"] for w in line.words if _column_of((w["x0"] + w["x1"]) / 2, edges) == 0)
+
+
+def _continues_label(above: TextLine, line: TextLine, edges: list[float]) -> bool:
+    """Whether a line with text in the first column only is the wrapped rest of the row label above it."""
+    text, before = _first_column_text(line, edges), _first_column_text(above, edges)
+    return bool(before) and (bool(LABEL_CONTINUES_LINE.match(text)) or bool(LABEL_WANTS_MORE.search(before)))
+
+
 def _row_starts(lines: list[TextLine], edges: list[float], forced_tops: list[float]) -> list[int]:
     """Indexes of lines that open a new row: a gap wider than wrapped lines leave, else text in column 0."""
     cols = [_columns_with_text(line, edges) for line in lines]
@@ -94,7 +112,8 @@ def _row_starts(lines: list[TextLine], edges: list[float], forced_tops: list[flo
         tight_lines = [i for i in range(1, len(lines)) if i not in loose]
         starts |= loose
         if all(0 in cols[i] for i in tight_lines):
-            starts |= set(tight_lines)
+            starts |= {i for i in tight_lines
+                       if not (cols[i] == {0} and _continues_label(lines[i - 1], lines[i], edges))}
     for top in forced_tops:
         after = [i for i, line in enumerate(lines) if line.top > top]
         if after:
