@@ -227,3 +227,19 @@ def test_a_cohort_described_by_its_median_age_is_the_sample():
     got = [(r.endpoint, r.value) for r in read_clause("Sixty-three adults (median age, 54 years) started induction.",
                                                       ReadingContext(one_study=True))]
     assert got == [("ENROLLED", 63.0)]
+
+
+@pytest.mark.parametrize("title, body, trial, arm", [
+    ("A locally made CD19 CAR with a 4-1BB domain for adults with relapsed B-ALL: a phase 1 study",
+     "KQX-7B, an academic CAR T-cell product made at the point of care, was given to 20 adults. "
+     "Complete remission was reached by 70% of patients.", "KQX-7B", "kqx-7b"),
+    ("Dose escalation of ZT-CAR9, a locally manufactured CD22-directed CAR T-cell product, in children",
+     "We report a phase 1 trial (NCT01234567) of ZT-CAR9. Complete remission was reached by 70% of patients.",
+     "NCT01234567", "zt-car9"),
+])
+def test_a_product_code_defined_by_apposition_is_the_therapy_not_the_study(title, body, trial, arm):
+    from extractors.evidence.extract import extract_evidence
+    from tests.test_evidence_report_rules import _doc
+
+    got = {(r.trial, r.arm) for r in extract_evidence(_doc([("title", title), ("body", body)])) if r.endpoint == "CR"}
+    assert got == {(trial, arm)}

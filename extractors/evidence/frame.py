@@ -10,7 +10,7 @@ from extractors.evidence.attribution import CITATION, SentenceFacts, StudyRef, T
 from extractors.evidence.rules import (
     FRAME_OPENING_CHARS, FRAME_REGISTRY_NAME, FRAME_TITLE_NAMES, GENERIC_ARMS, NON_RESULT_SENTENCES, OTHER_STUDY_CUES,
     OWN_STUDY_CUE, RANDOMISED_DESIGN, REVIEW_MIN_CITATION_MARKERS, REVIEW_MIN_NAMED_TRIALS, SINGLE_ARM_CUE,
-    TITLE_COMPARISON,
+    PRODUCT_DEFINITIONS, TITLE_COMPARISON,
 )
 from extractors.nlp.gazetteers import load_drugs, load_non_trial_terms
 from extractors.nlp.trial_rules import NON_TRIAL_SHAPES
@@ -24,6 +24,7 @@ _NON_RESULT = tuple(re.compile(c.pattern, re.IGNORECASE) for c in NON_RESULT_SEN
 _OWN_STUDY = re.compile(OWN_STUDY_CUE.pattern, re.IGNORECASE)
 _SINGLE_ARM = re.compile(SINGLE_ARM_CUE.pattern, re.IGNORECASE)
 _TITLE_COMPARISON = re.compile(TITLE_COMPARISON.pattern, re.IGNORECASE)
+_PRODUCT_DEFINITIONS = tuple(re.compile(c.pattern) for c in PRODUCT_DEFINITIONS)
 _RANDOMISED_TITLE = re.compile(r"(?<!non-)(?<!non)\brandomi[sz]ed\b", re.IGNORECASE)
 _RANDOMISED = re.compile(RANDOMISED_DESIGN.pattern, re.IGNORECASE)
 _ADD_ON_OR_FREE = re.compile(r"^[-\s]*(?:free|naive|naïve|ineligible|unfit|refractory|intolerant)\b", re.IGNORECASE)
@@ -69,11 +70,14 @@ def _frame_ref(doc: Document, mentions: Sequence, index: TrialIndex) -> StudyRef
     opening_end = t1 + FRAME_OPENING_CHARS
     named = [m for m in mentions if m.kind != "nct"]
     ncts = [m for m in mentions if m.kind == "nct" and m.start < opening_end]
+    product = _key(defined_product(doc) or "") or None  # a defined product code names the therapy, not the study
+    named = [m for m in named if _key(m.text) != product]
     name = next((index.name(m.text) for m in named if t0 <= m.start < t1), None)
     if name is None:
         title = doc.text[t0:t1]
         for rx, registry in _TITLE_NAMES:
-            found = [m.group("name") for m in rx.finditer(title) if _title_name_ok(m.group("name"), registry)]
+            found = [m.group("name") for m in rx.finditer(title)
+                     if _title_name_ok(m.group("name"), registry) and _key(m.group("name")) != product]
             if found:
                 name = index.name(found[0])
                 index.canonical.setdefault(found[0], name)
@@ -86,7 +90,9 @@ def _frame_ref(doc: Document, mentions: Sequence, index: TrialIndex) -> StudyRef
         own = [m for m in ncts if not m.canonical or m.canonical.startswith("NCT") or m.canonical == name]
         nct = (own or ncts)[0].nct if (own or ncts) else None
     if name is None and nct is None:
-        return StudyRef()
+        if not product:
+            return StudyRef()
+        name = defined_product(doc)  # an unnamed, unregistered study goes by its product ('the KCL-19BB study')
     name = name or nct
     if nct:
         index.nct_by_trial.setdefault(name, nct)
@@ -168,8 +174,26 @@ def title_comparison(doc: Document, gazetteer_dir=None) -> tuple[str, ...]:
     return (before[0], after[0]) if before and after else ()
 
 
+def defined_product(doc: Document) -> Optional[str]:
+    """A product code the title or opening defines by apposition ('KCL-19BB, an academic CAR T-cell product')."""
+    t0, t1 = _title_text(doc)
+    opening = doc.text[t0:t1 + FRAME_OPENING_CHARS]
+    for rx in _PRODUCT_DEFINITIONS:
+        m = rx.search(opening)
+        if m:
+            return m.group("code")
+    return None
+
+
+def _key(name: str) -> str:
+    return re.sub(r"\W", "", name).upper()
+
+
 def study_therapy(doc: Document, gazetteer_dir=None) -> Optional[str]:
-    """The study treatment: the first non-control treatment of the title, else of the opening paragraphs."""
+    """The study treatment: a product the opening defines, else the first non-control treatment of the title or opening."""
+    product = defined_product(doc)
+    if product:
+        return product.lower()
     t0, t1 = _title_text(doc)
     # a core product (lexicon or coded construct) outranks gazetteer drugs such as conditioning chemotherapy
     for ranks in ((0,), (0, 1)):

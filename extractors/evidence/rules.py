@@ -289,6 +289,15 @@ LANDMARK_LIST_ENDPOINTS: tuple[str, ...] = ("EFS", "OS", "DFS", "RFS", "PFS", "D
 LANDMARK_LIST_BREAK = Cue(r"[;\d]|\b(?:while|whereas|but|versus|vs\.?|compared|than|median|respectively|rate of|in the|among|after)\b",
                           "a second number, a contrast, a median or a subgroup between two list items ends the shared landmark")
 
+# A product code that the text defines by apposition ('KCL-19BB, an academic CAR T-cell product', 'a CAR T-cell product,
+# KCL-19BB,'): the code is the study therapy of the report (and not the study's name).
+PRODUCT_DEFINITIONS: tuple[Cue, ...] = (
+    Cue(r"(?<![\w-])(?P<code>[A-Z][A-Za-z]*-?[A-Z0-9]*\d[A-Za-z0-9]*(?:-[A-Za-z0-9]+)*),\s+(?i:an?|the)\s+(?:[\w-]+\s+){0,5}?(?i:CAR|cell|cellular|gene)[\w -]{0,30}?(?i:products?|therapy|construct)\b",
+        "'KCL-19BB, an academic CAR T-cell product': a code followed by an appositive naming a cell product"),
+    Cue(r"\b(?i:CAR[- ]?T[- ]cell|CAR|cell(?:ular)?) (?i:products?|therapy|construct),?\s+(?P<code>[A-Z][A-Za-z]*-?[A-Z0-9]*\d[A-Za-z0-9]*(?:-[A-Za-z0-9]+)*)\b",
+        "'a CAR T-cell product, KCL-19BB': a cell product followed by its code"),
+)
+
 # CAR constructs named by a code or by a target other than CD19 ('the 19-28z CAR', 'a CD22-directed CAR', 'CD22-CAR T
 # cells'): the arm is '<code> CAR T cells', so every spelling of one construct names one arm.
 CODED_CAR_PATTERNS: tuple[Cue, ...] = (

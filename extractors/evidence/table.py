@@ -88,6 +88,7 @@ def extract_table_results(doc: Document, index: TrialIndex, skip_table_ids: Sequ
         header_arms = [a for a in (_first_arm(h, gazetteer_dir, core_only=True) for h in table.header) if a]
         caption = re.sub(r"^\s*Table\s+\w+[.:]?\s*", "", table.caption or "", flags=re.I)
         caption_endpoint, caption_timepoint = _first_endpoint(caption, extra_terms), _timepoint_in(caption)
+        caption_window = _window_in(caption)
         for row in table.rows:
             label = row[0].text if row else ""
             label_timepoint = _timepoint_in(label)
@@ -103,7 +104,7 @@ def extract_table_results(doc: Document, index: TrialIndex, skip_table_ids: Sequ
                     continue
                 if _COUNT_HEADER.match(header):
                     continue
-                window = _window_in(label) or _window_in(header)
+                window = _window_in(label) or _window_in(header) or caption_window  # "Outcomes at day 28 by dose level"
                 # the caption names what every cell measures when rows and columns do not ('Estimated 3-year DFS by group')
                 fallback = _first_endpoint(label, extra_terms) or _first_endpoint(header, extra_terms) or caption_endpoint
                 timepoint = label_timepoint or _timepoint_in(header) or caption_timepoint
