@@ -243,3 +243,29 @@ def test_a_product_code_defined_by_apposition_is_the_therapy_not_the_study(title
 
     got = {(r.trial, r.arm) for r in extract_evidence(_doc([("title", title), ("body", body)])) if r.endpoint == "CR"}
     assert got == {(trial, arm)}
+
+
+@pytest.mark.parametrize("text", [
+    "The median time to first response was 1.3 months.",
+    "By comparison, an overall response of 52% was reported with drug X alone in a similar population.",
+    "These results compare well with the 61% complete molecular response reported for drug Y.",
+    "Patients with MRD of 0.1% or more after block 1 were eligible.",
+])
+def test_negative_rules_of_round_13(text):
+    from extractors.evidence.extract import extract_evidence
+    from tests.test_evidence_report_rules import _doc
+
+    doc = _doc([("title", "Blinatumomab in adults with relapsed ALL: the single-arm phase 2 ORCA-3 study"),
+                ("body", text)])
+    assert extract_evidence(doc) == []
+
+
+def test_a_treatment_change_in_n_patients_is_no_sample_size():
+    from extractors.evidence.readings import ReadingContext
+
+    assert read_clause("Lenalidomide was stopped in 41 patients of the cohort.", ReadingContext(one_study=True)) == []
+
+
+def test_transplant_numerator_beside_its_percentage_is_no_count_fact():
+    assert [(r.endpoint, r.value, r.statistic) for r in read_clause("HSCT was performed in 18 patients (12%).")] == [
+        ("ALLOHSCT", 12.0, "rate")]

@@ -45,7 +45,6 @@ _BARE_INTERVAL_HR = re.compile(r"\s*[,;]\s*(\d+(?:[.·]\d+)?)\s*(?:[-–—−]|
 _CONTRAST_WORD = re.compile(r"\b(?:and|vs\.?|v|versus|compared (?:with|to)|than)\b", _I)
 _COUNT_PERCENT_VALUE = re.compile(r"\d\s*[(\[]\s*$")
 _SLASH_NUMERATOR = re.compile(r"^\s*/\s*\d+\s*(?:[\w-]+\s+){0,2}?[(\[]\s*\d+(?:[.·]\d+)?\s*%")
-_TRANSPLANTED_LEFT = re.compile(r"(?<![\d.·/])(\d+)\s*(?:/\s*\d+\s*)?(?:" + PATIENT_NOUNS + r"\s*)?[(\[]\s*$", _I)
 _COUNT_PERCENT_NUMERATOR = re.compile(r"^\s*(?:/\s*\d+\s*)?[(\[]\s*\d")
 _BOTH = re.compile(r"\bboth\b", _I)
 _LIST_BREAK = re.compile(LANDMARK_LIST_BREAK.pattern, _I)
@@ -177,19 +176,7 @@ def read_clause(text: str, ctx: ReadingContext = ReadingContext()) -> list[Readi
     _attach_ci_p(text, values, intervals, pvalues, ctx.ci_declared)
     values = [v for v in values if v.kind != "drop"]
     readings = _to_readings(text, values)
-    return readings + (_transplant_counts(text, readings) if ctx.one_study else [])
-
-
-def _transplant_counts(text: str, readings: Sequence[Reading]) -> list[Reading]:
-    """'32 (39.5%) went on to transplant', '48/54 (88.9%)': a transplant rate's numerator is a count fact too."""
-    out = []
-    for r in readings:
-        if r.endpoint == "ALLOHSCT" and r.statistic == "rate":
-            m = _TRANSPLANTED_LEFT.search(text[:r.start])
-            if m:
-                out.append(Reading(m.start(1), m.end(1), m.group(1), float(m.group(1)), "ALLOHSCT", None, "count", None,
-                                   r.arm, "rule:transplant_count"))
-    return out
+    return readings
 
 
 def _assign_endpoints(text: str, values: list[ValueSlot], endpoints: Sequence[EndpointMention],

@@ -147,6 +147,7 @@ class Cue(NamedTuple):
 # Phrases that look like an endpoint but are none: they occupy their span so no shorter term matches inside them.
 NOT_ENDPOINT_TERMS: tuple[Cue, ...] = (
     Cue(r"major molecular responses?(?: rates?)?|\bMMR\b", "a major molecular response (BCR::ABL1 at or below 0.1%) is no MRD negativity, nor a response rate"),
+    Cue(r"time to (?:first |best |initial )?(?:response|remission|CR)\b", "the time to (first) response is how fast a response came, not how long it lasted (DOR)"),
 )
 
 
@@ -214,6 +215,7 @@ DISTRACTORS: tuple[Distractor, ...] = (
     Distractor("relative_risk_reduction", "left", r"\b(?:lower(?:ed|s)?|reduc(?:ed|es|ing)|cut(?:s|ting)?|decreas(?:ed|es|ing)|halv(?:ed|es))\s+(?:the\s+)?(?:risk|hazard|odds|rate|chance)s?\s+(?:of\s+(?:[\w-]+\s+){0,4}?)?by\s+(?:about\s+|approximately\s+|nearly\s+|almost\s+|some\s+|roughly\s+)?$", "'lowered the risk of death by about 30%' is a relative risk reduction, not a rate"),
     Distractor("relative_risk_right", "right", r"^\s*(?:%|per ?cent)\s+(?:lower|higher|reduction|reduced|relative|greater|smaller|decrease|increase)\b", "'an 82% lower hazard of death' is a relative effect, not a rate"),
     Distractor("other_study_figure", "right", r"^\s*(?:%|per ?cent)?\s*(?:\w+\s+){0,1}(?:seen|reported|observed|described|achieved|obtained)\s+(?:in|with|by)\s+(?:the|an?|earlier|previous|prior|other|historical)\b", "'higher than the 39% seen in the phase 1/2 study' is another study's figure"),
+    Distractor("open_threshold", "right", r"^\s*(?:%|per ?cent)?\s*or\s+(?:more|higher|greater|above|over|less|lower|below|fewer)\b", "'MRD of 0.1% or more', 'aged 60 years or older': an open-ended cut-off, not a result"),
     Distractor("usual_level", "left", r"\b(?:rarely|seldom|never|usually|typically|generally|historically)\s+(?:exceeds?|reach(?:es)?|surpass(?:es)?|tops?|above|below|over|under)\s+(?:about\s+)?$", "'survival rarely exceeds 20%' describes what other treatment usually achieves"),
     Distractor("assay_threshold", "left", r"\b(?:sensitivity|threshold|cut-?off|detection limit|limit of detection|level of detection)\s+(?:of|at|was|is|:)?\s*(?:[<>≤≥]\s*)?$", "'at a sensitivity of 0.01%': an MRD assay threshold, not a result"),
     Distractor("planned_size", "left", r"\b(?:called for|planned|target(?:ed)?|aimed (?:at|to (?:enrol|enroll|include|recruit))|sample size of|powered (?:with|for))\s+(?:a total of\s+|about\s+|approximately\s+)?$", "planned sample sizes are design, not enrolment"),
@@ -243,8 +245,8 @@ SAMPLE_SIZE_STRONG_LEFT = Cue(r"\b(?:among|including|included|(?:enrolled|enroll
 SAMPLE_SIZE_OF_LEFT = Cue(r"(?:\b(?:study|trial|analysis|series|cohort|casuistry|review|group|population) of\s+|^\s*of (?:the |all )?|\bconducted (?:in|on)\s+)$",
                           "'a phase I study of 20 patients', 'Of the 63 enrolled patients'")
 SAMPLE_SIZE_WEAK_LEFT = Cue(r"\b(?:in|on|with)\s+(?:a total of\s+)?$", "'in 30 patients', 'on 44 patients'")
-NOT_SAMPLE_SIZE_LEFT = Cue(r"\b(?:complete|partial|observed|seen|reported|occurred|achieved|noted|found|documented|detected)\s+in\s+$",
-                           "'complete in 6 patients' counts responders, not the sample")
+NOT_SAMPLE_SIZE_LEFT = Cue(r"\b(?:complete|partial|observed|seen|reported|occurred|achieved|noted|found|documented|detected|stopped|discontinued|interrupted|withdrawn|reduced|held|resumed|restarted|delayed)\s+in\s+$",
+                           "'complete in 6 patients' counts responders, 'stopped in 55 patients' a treatment change; neither is the sample")
 SAMPLE_SIZE_RIGHT = Cue(r"^\s*(?:were|was)\s+(?:enrolled|randomi[sz]ed|randomly assigned|included|recruited|treated|infused|evaluable|analy[sz]ed|registered|accrued)|^\s*underwent\s+randomi[sz]ation|^[^.;,:\d()]{1,60}?\s(?:were|was)\s+(?:enrolled|randomi[sz]ed|randomly assigned|recruited)\b",
                         "'405 patients were randomized', '245 patients underwent randomization', 'were randomly assigned', 'were infused', '224 adults in first remission were randomized'")
 SAMPLE_SIZE_BARE_RIGHT = Cue(r"^\s*(?:\(\s*\d+(?:[.·]\d+)?\s*%\s*\)\s*)?(?:were|was)\s+(?:enrolled|randomi[sz]ed|randomly assigned|recruited|registered|accrued)\b",
@@ -305,6 +307,10 @@ CODED_CAR_PATTERNS: tuple[Cue, ...] = (
         "a CAR named by its construct code (19-28z) or a non-CD19 target (CD22; not the CD28, CD3, CD137 signalling domains) is its own product, not a generic CD19 CAR-T"),
 )
 
+# A table whose caption announces these describes the patients, not the results ('prior alloHSCT — no. (%)' is a baseline share).
+BASELINE_TABLE_CAPTION = Cue(r"\b(?:baseline|demographic|patient characteristics|characteristics of (?:the )?(?:patients|participants|population))",
+                             "baseline and demographic tables hold shares of patients at entry, never results")
+
 # Response endpoints whose rate may state an assessment window ('CR within two cycles'); toxicity windows are
 # observation periods of the safety analysis, not windows of the result.
 WINDOW_ENDPOINTS: tuple[str, ...] = ("CR", "CR_CRI", "ORR", "MRD_NEG")
@@ -362,6 +368,8 @@ OTHER_STUDY_CUES: tuple[Cue, ...] = (
         "'In the pediatric phase 1/2 study ...' that the sentence does not name as the report's own is another study"),
     Cue(r"\b(?:historical|historic|external)\s+(?:controls?|comparators?|data|benchmarks?|rates?)\b",
         "historical comparators belong to other studies"),
+    Cue(r"\b(?:was|were|has been|have been|had been) reported (?:with|for)\b|\bcompare[sd]? (?:well|favou?rably|unfavou?rably) with\b",
+        "'an overall response of 57% was reported with drug X alone', 'compare well with the 60% reported for ...': a benchmark from other studies"),
 )
 
 # Sentences of a report that never hold its results: eligibility criteria and quoted remarks (news stories).

@@ -11,7 +11,7 @@ from extractors.evidence.body import row_arms, split_sentence_spans
 from extractors.evidence.endpoints import find_endpoints
 from extractors.evidence.numbers import find_timepoints, find_windows, parse_number_text, timepoint_code
 from extractors.evidence.readings import Reading, ReadingContext, read_clause
-from extractors.evidence.rules import EXTRACTOR_VERSION, WINDOW_ENDPOINTS, EndpointTerm
+from extractors.evidence.rules import BASELINE_TABLE_CAPTION, EXTRACTOR_VERSION, WINDOW_ENDPOINTS, EndpointTerm
 from extractors.nlp.trials import find_trial_mentions
 from extractors.table1.mapping import column_map
 from schemas.document import Document, Table
@@ -64,7 +64,12 @@ def extract_table1_results(doc: Document, table1: Sequence[Table1Row], index: Tr
     return records
 
 
+_BASELINE_CAPTION = re.compile(BASELINE_TABLE_CAPTION.pattern, re.I)
+
+
 def _looks_like_results(table: Table) -> bool:
+    if _BASELINE_CAPTION.search(table.caption or ""):
+        return False
     header = " ".join(table.header) + " " + (table.caption or "")
     cells = [c.text for row in table.rows for c in row]
     numeric = sum(1 for c in cells if re.search(r"\d\s*%|\d+(?:\.\d+)?\s*(?:months|mo)\b|\bHR\b", c))
