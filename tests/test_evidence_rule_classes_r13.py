@@ -269,3 +269,28 @@ def test_a_treatment_change_in_n_patients_is_no_sample_size():
 def test_transplant_numerator_beside_its_percentage_is_no_count_fact():
     assert [(r.endpoint, r.value, r.statistic) for r in read_clause("HSCT was performed in 18 patients (12%).")] == [
         ("ALLOHSCT", 12.0, "rate")]
+
+
+def _pairs(text):
+    from extractors.evidence.readings import ReadingContext
+
+    ctx = ReadingContext(default_arm="blinatumomab", control_arm="chemotherapy", one_study=True)
+    return [(r.endpoint, r.value, r.statistic, r.timepoint, r.arm) for r in read_clause(text, ctx) if r.unit == "%"]
+
+
+def test_a_semicolon_clause_without_endpoint_continues_the_previous_figure():
+    text = ("Complete molecular response after two cycles was reached by 40 of 70 patients (57.1%) v 20 of 70 (28.6%); "
+            "by the end of treatment, 66.2% v 41.0%.")
+    assert _pairs(text)[2:] == [("MRD_NEG", 66.2, "rate", "EOT", "blinatumomab"), ("MRD_NEG", 41.0, "rate", "EOT", "chemotherapy")]
+
+
+def test_a_semicolon_clause_keeps_its_own_timepoint():
+    text = "Event-free survival at 2 years was 81.5% v 62.2% (HR, 0.48; P = .01); at 3 years, 78.1% v 55.9%."
+    assert [(e, v, t) for e, v, _, t, _ in _pairs(text)] == [("EFS", 81.5, "2y"), ("EFS", 62.2, "2y"), ("EFS", 78.1, "3y"),
+                                                           ("EFS", 55.9, "3y")]
+
+
+def test_the_verb_inside_the_endpoint_links_values_before_it():
+    text = "At 12 months, 77.5% of patients on liso-cel and 61.0% on R-GemOx were alive."
+    assert [(e, v, t, a) for e, v, _, t, a in _pairs(text)] == [("OS", 77.5, "12mo", "lisocabtagene maraleucel"),
+                                                              ("OS", 61.0, "12mo", "chemotherapy")]

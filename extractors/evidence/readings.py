@@ -223,7 +223,9 @@ def _assign_endpoints(text: str, values: list[ValueSlot], endpoints: Sequence[En
             else:
                 v.endpoint = codes[min(j, k - 1)]
         for j, v in enumerate(group):
-            v.timepoint = v.timepoint or _timepoint_for(text, v, run, run_end, timepoints, endpoints)
+            # '...; at 3 years, 80.1% and 58.9%': a later ';' clause's own timepoint wins over the run's
+            own = _clause_timepoint(text, v, timepoints) if _after_clause_break(text, run[1], v.tok.start) else None
+            v.timepoint = v.timepoint or own or _timepoint_for(text, v, run, run_end, timepoints, endpoints)
             median_zone = text[max(0, run[0] - 40):run[0]] + text[run[0]:v.tok.start]
             if _MEDIAN.search(median_zone.split(";")[-1]) and v.kind == "measure":
                 v.statistic = "median"
@@ -231,9 +233,14 @@ def _assign_endpoints(text: str, values: list[ValueSlot], endpoints: Sequence[En
     for i, v in enumerate(measures):
         if v.endpoint is None:
             later = [ep for ep in endpoints if ep.start > v.tok.end and not ep.population and ep.start - v.tok.end < 140]
-            if later and _VERB.search(text[v.tok.end:later[0].start]) and ";" not in text[v.tok.end:later[0].start]:
+            # the verb may be the endpoint's own first word ('79.5% of patients on A and 66.0% on B were alive')
+            if later and (_VERB.search(text[v.tok.end:later[0].start]) or _VERB.match(later[0].text)) \
+                    and ";" not in text[v.tok.end:later[0].start]:
                 v.endpoint = later[0].code
                 v.timepoint = _timepoint_for(text, v, None, len(text), timepoints, endpoints)
+            elif (earlier := _continued_clause(text, v, measures, endpoints)) is not None:
+                v.endpoint = earlier.endpoint
+                v.timepoint = _clause_timepoint(text, v, timepoints)
             elif ctx.fallback_endpoint:
                 v.endpoint = ctx.fallback_endpoint
                 v.timepoint = v.timepoint or ctx.fallback_timepoint
@@ -292,6 +299,28 @@ def _share_list_landmarks(text: str, values: list[ValueSlot], timepoints: Sequen
     for v in items:
         if v.timepoint and v.statistic in (None, "rate"):
             v.statistic = "landmark"
+
+
+def _continued_clause(text: str, v: ValueSlot, measures: Sequence[ValueSlot],
+                      endpoints: Sequence[EndpointMention]) -> Optional[ValueSlot]:
+    """'...; at 3 years, 80.1% and 58.9%', '...; by the end of treatment, 68.8% v 45.3%': a ';' clause with values but no
+    endpoint of its own continues the previous clause's last figure (returned), else None."""
+    lo = text.rfind(";", 0, v.tok.start)
+    if lo < 0 or any(lo <= e.start < v.tok.start for e in endpoints) or _PARENTHESES.sub("", text[:v.tok.start]).count(";") == 0:
+        return None
+    before = [o for o in measures if o.tok.end <= lo and o.endpoint and o.kind == "measure" and o.unit == v.unit]
+    return before[-1] if before else None
+
+
+def _after_clause_break(text: str, start: int, end: int) -> bool:
+    """True when a ';' outside brackets lies between start and end."""
+    return ";" in _PARENTHESES.sub("", text[start:end])
+
+
+def _clause_timepoint(text: str, v: ValueSlot, timepoints: Sequence[Timepoint]) -> Optional[str]:
+    lo = text.rfind(";", 0, v.tok.start)
+    inside = [tp for tp in timepoints if lo <= tp.start and tp.end <= v.tok.start]
+    return inside[-1].code if inside else None
 
 
 def _assign_windows(text: str, values: list[ValueSlot], windows: Sequence[Timepoint],

@@ -124,6 +124,7 @@ ARM_TERMS: tuple[ArmTerm, ...] = (
     ArmTerm(r"obecabtagene(?: autoleucel)?|obe-cel|aucatzyl", "obecabtagene autoleucel", False, "CD19 CAR-T product"),
     ArmTerm(r"(?:(?:standard|conventional|intensive|multi-?agent|multidrug|intensive multidrug|salvage|investigator'?s choice)(?:[- ]of[- ]care)?[- ])?chemotherapy\b", "chemotherapy", True, "chemotherapy as the comparator arm"),
     ArmTerm(r"(?<![A-Za-z])(?:ChT|SOC)(?![A-Za-z])", "chemotherapy", True, "ChT/SOC abbreviations of the chemotherapy arm", True),
+    ArmTerm(r"(?<![A-Za-z-])R-?(?:GemOx|ICE|DHAP|ESHAP)(?![A-Za-z])", "chemotherapy", True, "salvage immunochemotherapy regimens (R-GemOx, R-ICE, R-DHAP) are the chemotherapy comparator of lymphoma trials", True),
     ArmTerm(r"standard[- ]of[- ]care|standard[- ](?:care|therapy|treatment)", "chemotherapy", True, "standard of care comparator"),
     ArmTerm(r"(?:anti-?)?CD19[- ]?(?:directed |targeted |targeting |specific )?CAR[- ]?T(?:[- ]cells?)?", "CD19 CAR-T", False, "an unnamed CD19 CAR-T product; a named product wins", False, 1),
     ArmTerm(r"(?<![\w-])CAR[- ]?T(?![A-Za-z])(?:[- ]cells?)?(?:[- ]cell)?(?: (?:therapy|therapies|products?))?", "CD19 CAR-T", False, "in B-ALL an unqualified CAR-T product is CD19-directed; a named or coded product wins", False, 1),
