@@ -294,3 +294,11 @@ def test_the_verb_inside_the_endpoint_links_values_before_it():
     text = "At 12 months, 77.5% of patients on liso-cel and 61.0% on R-GemOx were alive."
     assert [(e, v, t, a) for e, v, _, t, a in _pairs(text)] == [("OS", 77.5, "12mo", "lisocabtagene maraleucel"),
                                                               ("OS", 61.0, "12mo", "chemotherapy")]
+
+
+def test_a_list_item_after_a_semicolon_and_the_second_arm_of_a_bare_pair_share_the_landmark():
+    text = ("3-year relapse-free survival was 70.4% (95% CI 62.2-77.1) in the blinatumomab group and 53.9% (45.3-61.7) "
+            "in the chemotherapy group (HR 0.55; p=0.001); overall survival 81.1% (73.9-86.4) and 69.3% (61.1-76.0).")
+    assert [(e, v, t, a) for e, v, _, t, a in _pairs(text)] == [
+        ("RFS", 70.4, "3y", "blinatumomab"), ("RFS", 53.9, "3y", "chemotherapy"),
+        ("OS", 81.1, "3y", "blinatumomab"), ("OS", 69.3, "3y", "chemotherapy")]

@@ -49,6 +49,7 @@ _COUNT_PERCENT_NUMERATOR = re.compile(r"^\s*(?:/\s*\d+\s*)?[(\[]\s*\d")
 _BOTH = re.compile(r"\bboth\b", _I)
 _LIST_BREAK = re.compile(LANDMARK_LIST_BREAK.pattern, _I)
 _PHRASE_BREAK = re.compile(r"[,;]|\b(?:and|while|whereas)\b", _I)
+_PAIR_GAP = re.compile(r"\s*%?\s*,?\s*(?:and|or|v|vs\.?|versus)\s*", _I)
 _PARENTHESES = re.compile(r"\([^()]*\)|\[[^\[\]]*\]")
 _ALL_BUT = re.compile(r"\ball but\s*$", _I)
 _CONNECTOR = re.compile(r"^[\s,;()/&]*(?:and|or|as well as)?[\s,;()/&]*(?:(?:concomitant|concurrent|corresponding|associated)\s+)?(?:the\s+)?(?:rates?\s+of\s+)?$", _I)
@@ -263,9 +264,15 @@ def _landmark_item(v: ValueSlot) -> bool:
 
 
 def _listed_together(text: str, first: ValueSlot, second: ValueSlot) -> bool:
-    """True when two values are items of one list: nothing but endpoint words (and brackets) between them."""
+    """True when two values are items of one list: nothing but endpoint words (and brackets) between them.
+
+    A ';' may close the first item's clause when the next clause opens with the second item's endpoint alone
+    ('...in the chemotherapy group (HR ...); overall survival 82.1% ...').
+    """
     gap = _PARENTHESES.sub(" ", text[first.tok.end:second.tok.start])
-    return len(gap) <= 80 and not _LIST_BREAK.search(gap)
+    if ";" in gap:
+        gap = gap.rsplit(";", 1)[1]
+    return len(gap) <= 80 and not _LIST_BREAK.search(gap.replace(";", ""))
 
 
 def _share_list_landmarks(text: str, values: list[ValueSlot], timepoints: Sequence[Timepoint]) -> None:
@@ -284,6 +291,10 @@ def _share_list_landmarks(text: str, values: list[ValueSlot], timepoints: Sequen
             if v.timepoint is None and tp.end <= v.tok.start and (hi < 0 or v.tok.end <= hi):
                 v.timepoint = tp.code
     for a, b in zip(items, items[1:]):
+        if a.endpoint == b.endpoint and a.timepoint and b.timepoint is None \
+                and _PAIR_GAP.fullmatch(_PARENTHESES.sub(" ", text[a.tok.end:b.tok.start])):
+            b.timepoint = a.timepoint  # 'overall survival 82.1% (74.9-87.4) and 70.3%': the second arm of one landmark
+            continue
         if a.endpoint == b.endpoint or not _listed_together(text, a, b):
             continue
         if a.timepoint and b.timepoint is None and not any(a.tok.end <= tp.start < b.tok.start for tp in timepoints):
