@@ -302,3 +302,11 @@ def test_a_list_item_after_a_semicolon_and_the_second_arm_of_a_bare_pair_share_t
     assert [(e, v, t, a) for e, v, _, t, a in _pairs(text)] == [
         ("RFS", 70.4, "3y", "blinatumomab"), ("RFS", 53.9, "3y", "chemotherapy"),
         ("OS", 81.1, "3y", "blinatumomab"), ("OS", 69.3, "3y", "chemotherapy")]
+
+
+def test_n_per_group_is_each_arms_enrolment():
+    from extractors.evidence.readings import ReadingContext
+
+    ctx = ReadingContext(default_arm="blinatumomab", control_arm="chemotherapy", one_study=True)
+    got = [(r.value, r.arm) for r in read_clause("In all, 240 patients were randomly assigned (120 per group).", ctx)]
+    assert got == [(240.0, None), (120.0, "blinatumomab"), (120.0, "chemotherapy")]

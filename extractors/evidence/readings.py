@@ -177,7 +177,9 @@ def read_clause(text: str, ctx: ReadingContext = ReadingContext()) -> list[Readi
     _attach_ci_p(text, values, intervals, pvalues, ctx.ci_declared)
     values = [v for v in values if v.kind != "drop"]
     readings = _to_readings(text, values)
-    return readings
+    # '(156 per group)': the count is each arm's enrolment
+    return [replace(r, arm=arm) for r in readings for arm in
+            ((ctx.default_arm, ctx.control_arm) if r.rule == "rule:sample_size_per_arm" else (r.arm,))]
 
 
 def _assign_endpoints(text: str, values: list[ValueSlot], endpoints: Sequence[EndpointMention],
