@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from typing import NamedTuple
 
-EXTRACTOR_VERSION = "evidence-rules/1.3"
+EXTRACTOR_VERSION = "evidence-rules/1.4"
 
 
 class EndpointTerm(NamedTuple):
