@@ -310,3 +310,25 @@ def test_n_per_group_is_each_arms_enrolment():
     ctx = ReadingContext(default_arm="blinatumomab", control_arm="chemotherapy", one_study=True)
     got = [(r.value, r.arm) for r in read_clause("In all, 240 patients were randomly assigned (120 per group).", ctx)]
     assert got == [(240.0, None), (120.0, "blinatumomab"), (120.0, "chemotherapy")]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Non-relapse mortality at 2 years was 16.4%.", [("NRM", 16.4, "rate", "2y")]),
+    ("Veno-occlusive disease by day 100 occurred in 9.0% of patients.", [("VOD", 9.0, "rate", "d100")]),
+    ("The 3-year relapse-free survival was 60.2% and nonrelapse mortality 12.5%.",
+     [("RFS", 60.2, "landmark", "3y"), ("NRM", 12.5, "rate", "3y")]),
+])
+def test_cumulative_incidences_with_a_time_are_rates_over_that_period(text, expected):
+    assert _read(text) == expected
+
+
+def test_a_registry_number_given_only_in_methods_names_an_unnamed_study():
+    from extractors.evidence.extract import extract_evidence
+    from tests.test_evidence_report_rules import _doc
+
+    filler = " ".join(["Patients were followed closely for relapse and late effects."] * 40)
+    doc = _doc([("title", "Long-term follow-up of a CD19 CAR therapy in adults with relapsed ALL"),
+                ("body", filler),
+                ("body", "The study was registered at ClinicalTrials.gov (NCT07654321)."),
+                ("body", "Complete remission was reached by 70% of patients.")])
+    assert {r.trial for r in extract_evidence(doc)} == {"NCT07654321"}

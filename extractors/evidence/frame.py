@@ -90,6 +90,8 @@ def _frame_ref(doc: Document, mentions: Sequence, index: TrialIndex) -> StudyRef
         own = [m for m in ncts if not m.canonical or m.canonical.startswith("NCT") or m.canonical == name]
         nct = (own or ncts)[0].nct if (own or ncts) else None
     if name is None and nct is None:
+        nct = _registration_anywhere(doc.text, mentions)  # the registry number is often given only in Methods
+    if name is None and nct is None:
         if not product:
             return StudyRef()
         name = defined_product(doc)  # an unnamed, unregistered study goes by its product ('the KCL-19BB study')
@@ -97,6 +99,19 @@ def _frame_ref(doc: Document, mentions: Sequence, index: TrialIndex) -> StudyRef
     if nct:
         index.nct_by_trial.setdefault(name, nct)
     return StudyRef(name, nct, index.row_for_trial(name))
+
+
+def _registration_anywhere(text: str, mentions: Sequence) -> Optional[str]:
+    """The one registry number the document gives outside sentences about other studies, else None."""
+    found = set()
+    for m in mentions:
+        if m.kind != "nct" or not m.nct:
+            continue
+        start = max(text.rfind(". ", 0, m.start) + 2, 0)
+        end = text.find(". ", m.end)
+        if not about_other_study(text[start:end if end > 0 else len(text)]):
+            found.add(m.nct)
+    return found.pop() if len(found) == 1 else None
 
 
 def _opening_name(text: str, named: Sequence, index: TrialIndex, opening_end: int) -> Optional[str]:

@@ -16,7 +16,7 @@ from extractors.evidence.numbers import (
 )
 from extractors.evidence.rules import (
     DISTRACTORS, LANDMARK_LIST_BREAK, LANDMARK_LIST_ENDPOINTS, MEAN_CUE, MEDIAN_CUE, OUTCOME_VERB, PATIENT_NOUNS, SAMPLE_SIZE_BARE_RIGHT,
-    THRESHOLD_COPULA, WINDOW_ENDPOINTS,
+    CUMULATIVE_INCIDENCE_ENDPOINTS, THRESHOLD_COPULA, WINDOW_ENDPOINTS,
 )
 from extractors.evidence.slots import Reading, ReadingContext, ValueSlot
 from schemas.evidence import RATE_ONLY_ENDPOINTS
@@ -254,7 +254,7 @@ def _assign_endpoints(text: str, values: list[ValueSlot], endpoints: Sequence[En
             elif v.unit == "months":
                 v.statistic = "median"
             elif v.timepoint:
-                v.statistic = "landmark"
+                v.statistic = "rate" if v.endpoint in CUMULATIVE_INCIDENCE_ENDPOINTS else "landmark"
             else:
                 v.statistic = "rate"
         if v.statistic == "median" and v.unit == "%":
@@ -310,7 +310,7 @@ def _share_list_landmarks(text: str, values: list[ValueSlot], timepoints: Sequen
         if after:
             a.timepoint = b.timepoint
     for v in items:
-        if v.timepoint and v.statistic in (None, "rate"):
+        if v.timepoint and v.statistic in (None, "rate") and v.endpoint not in CUMULATIVE_INCIDENCE_ENDPOINTS:
             v.statistic = "landmark"
 
 
@@ -343,7 +343,7 @@ def _assign_windows(text: str, values: list[ValueSlot], windows: Sequence[Timepo
     A response percentage with a time ('CR at 3 months') is a rate in that window, not a landmark.
     """
     for v in values:
-        if v.kind != "measure" or v.unit != "%" or v.endpoint not in WINDOW_ENDPOINTS:
+        if v.kind != "measure" or v.unit != "%" or v.endpoint not in WINDOW_ENDPOINTS + CUMULATIVE_INCIDENCE_ENDPOINTS:
             continue
         if v.timepoint:
             v.statistic = "rate"

@@ -95,7 +95,7 @@ ENDPOINT_TERMS: tuple[EndpointTerm, ...] = (
                  "ALLOHSCT", "an allogeneic transplant named as the outcome ('Allogeneic HSCT was performed in 48 (89%)', a table row 'Allogeneic HSCT in CR1')"),
     EndpointTerm(r"(?:HSCT|HCT|SCT|transplant(?:ation)?)(?= (?:was|were) (?:performed|done|carried out|undertaken|given|reached))",
                  "ALLOHSCT", "'HSCT was done in N patients (x%)': a transplant with a verb of performing is the outcome"),
-    EndpointTerm(r"non[- ]relapse mortality|treatment[- ]related mortality|induction mortality|early deaths?", "NRM", "deaths not due to relapse"),
+    EndpointTerm(r"non[- ]?relapse mortality|treatment[- ]related mortality|induction mortality|early deaths?", "NRM", "deaths not due to relapse"),
     EndpointTerm(r"(?<![A-Za-z])(?:NRM|TRM)(?![A-Za-z])", "NRM", "NRM/TRM abbreviations", True),
     EndpointTerm(r"died (?:while )?in (?:CR|complete remission|remission)", "NRM", "a death in remission is a non-relapse death"),
     EndpointTerm(r"(?:died|deaths?) (?:from|of|due to) (?:causes other than (?:relapse|progression|disease progression|leuka?emia)|non-?relapse causes)", "NRM", "'died from causes other than relapse' is non-relapse mortality"),
@@ -290,7 +290,11 @@ PRODUCT_PATTERNS: tuple[Cue, ...] = (
 
 # Endpoints whose percentages are survival-type landmarks: in a list ('5-year EFS was 37% and OS 46%', 'EFS of 44% and
 # OS of 63% at 3 years', 'At 12 months, EFS was 52% and OS 77%') one printed landmark covers the whole list.
-LANDMARK_LIST_ENDPOINTS: tuple[str, ...] = ("EFS", "OS", "DFS", "RFS", "PFS", "DOR")
+LANDMARK_LIST_ENDPOINTS: tuple[str, ...] = ("EFS", "OS", "DFS", "RFS", "PFS", "DOR", "NRM")
+
+# Cumulative incidences: a percentage with a time ('NRM at 2 years 14.7%', 'VOD by day 100') is a rate over that
+# period (GUIDE.md: rate with its window), not a survival landmark.
+CUMULATIVE_INCIDENCE_ENDPOINTS: tuple[str, ...] = ("NRM", "GVHD", "VOD")
 LANDMARK_LIST_BREAK = Cue(r"[;\d]|\b(?:while|whereas|but|versus|vs\.?|compared|than|median|respectively|rate of|in the|among|after)\b",
                           "a second number, a contrast, a median or a subgroup between two list items ends the shared landmark")
 

@@ -11,7 +11,9 @@ from extractors.evidence.body import row_arms, split_sentence_spans
 from extractors.evidence.endpoints import find_endpoints
 from extractors.evidence.numbers import find_timepoints, find_windows, parse_number_text, timepoint_code
 from extractors.evidence.readings import Reading, ReadingContext, read_clause
-from extractors.evidence.rules import BASELINE_TABLE_CAPTION, EXTRACTOR_VERSION, WINDOW_ENDPOINTS, EndpointTerm
+from extractors.evidence.rules import (
+    BASELINE_TABLE_CAPTION, CUMULATIVE_INCIDENCE_ENDPOINTS, EXTRACTOR_VERSION, WINDOW_ENDPOINTS, EndpointTerm,
+)
 from extractors.nlp.trials import find_trial_mentions
 from extractors.table1.mapping import column_map
 from schemas.document import Document, Table
@@ -167,13 +169,15 @@ def _window_in(label: str) -> Optional[str]:
 
 def _with_label_window(r: Reading, window: Optional[str]) -> Reading:
     """A response rate under a label that names its assessment window is a rate in that window."""
-    if window and r.timepoint is None and r.unit == "%" and r.endpoint in WINDOW_ENDPOINTS:
+    if window and r.timepoint is None and r.unit == "%" and r.endpoint in WINDOW_ENDPOINTS + CUMULATIVE_INCIDENCE_ENDPOINTS:
         return replace(r, timepoint=window)
     return r
 
 
 def _with_label_timepoint(r: Reading, timepoint: Optional[str]) -> Reading:
     """A survival percentage under a label or header that names a landmark is that landmark's estimate."""
+    if timepoint and r.timepoint is None and r.unit == "%" and r.endpoint in CUMULATIVE_INCIDENCE_ENDPOINTS:
+        return replace(r, timepoint=timepoint, statistic="rate")  # a cumulative incidence over that period
     if timepoint and r.timepoint is None and r.unit == "%" and r.endpoint in TIME_TO_EVENT_ENDPOINTS:
         return replace(r, timepoint=timepoint, statistic="landmark", rule="rule:landmark_rate")
     return r
