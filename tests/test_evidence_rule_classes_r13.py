@@ -332,3 +332,8 @@ def test_a_registry_number_given_only_in_methods_names_an_unnamed_study():
                 ("body", "The study was registered at ClinicalTrials.gov (NCT07654321)."),
                 ("body", "Complete remission was reached by 70% of patients.")])
     assert {r.trial for r in extract_evidence(doc)} == {"NCT07654321"}
+
+
+def test_undetectable_mrd_at_a_numbered_cycle():
+    assert _read("At cycle 9, uMRD was reached in blood by 52% and in marrow by 44%.") == [
+        ("MRD_NEG", 52, "rate", "cycle9"), ("MRD_NEG", 44, "rate", "cycle9")]
