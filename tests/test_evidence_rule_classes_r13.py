@@ -337,3 +337,9 @@ def test_a_registry_number_given_only_in_methods_names_an_unnamed_study():
 def test_undetectable_mrd_at_a_numbered_cycle():
     assert _read("At cycle 9, uMRD was reached in blood by 52% and in marrow by 44%.") == [
         ("MRD_NEG", 52, "rate", "cycle9"), ("MRD_NEG", 44, "rate", "cycle9")]
+
+
+def test_a_bracketed_blast_threshold_does_not_swallow_the_result_after_it():
+    text = ("After the first post-randomization cycle, marrow complete response (M1 marrow, fewer than 5% blasts) "
+            "was seen in 84.2% v 70.1% of patients.")
+    assert [(e, v, t) for e, v, _, t in _read(text)] == [("CR", 84.2, "cycle1"), ("CR", 70.1, "cycle1")]

@@ -211,7 +211,7 @@ DISTRACTORS: tuple[Distractor, ...] = (
     Distractor("baseline_words", "right", r"^\s*%?\s*(?:of (?:the )?(?:patients|subjects) )?(?:had|have) (?:a |an )?(?:history|prior|previous|baseline)\b|^[^.;]{0,40}\b(?:had|have) experienced\b[^.;]{0,30}\b(?:previous|prior)\b", "prior history is a baseline characteristic"),
     Distractor("expected", "left", r"\b(?:expected|historical|historically|projected)\b[^.;%]{0,40}$", "expectations and historical figures are not study results"),
     Distractor("blasts", "right", r"^\s*%?\s*(?:of\s+)?(?:bone marrow |marrow |peripheral |BM )?blasts?\b|^\s*%\s*(?:through|by) (?:flow|MFC)", "blast thresholds and MRD cut-offs"),
-    Distractor("blasts_left", "left", r"\bblasts?\b[^.;%\d]{0,30}$", "'blast infiltration of >50%' is a threshold on blasts"),
+    Distractor("blasts_left", "left", r"\bblasts?\b[^.;%\d)]{0,30}$", "'blast infiltration of >50%' is a threshold on blasts (not past a closing bracket: '(... <5% blasts) was seen in 88%')"),
     Distractor("cd_marker", "right", r"^\s*%?\s*CD\d", "marker expression thresholds"),
     Distractor("n_in_ten", "right", r"^\s*(?:out\s+)?in\s+(?:every\s+)?(?:two|three|four|five|six|ten|twenty|hundred|\d+)\b", "'four in ten patients' is a proportion in words, not a count"),
     Distractor("n_in_ten_denominator", "left", r"\b(?:\d+|one|two|three|four|five|six|seven|eight|nine)\s+(?:out\s+)?in\s+(?:every\s+)?$", "the 'ten' of 'four in ten' is no count either"),
