@@ -343,3 +343,14 @@ def test_a_bracketed_blast_threshold_does_not_swallow_the_result_after_it():
     text = ("After the first post-randomization cycle, marrow complete response (M1 marrow, fewer than 5% blasts) "
             "was seen in 84.2% v 70.1% of patients.")
     assert [(e, v, t) for e, v, _, t in _read(text)] == [("CR", 84.2, "cycle1"), ("CR", 70.1, "cycle1")]
+
+
+def test_patients_assigned_to_two_treatments_make_a_two_arm_report():
+    from extractors.evidence.extract import extract_evidence
+    from tests.test_evidence_report_rules import _doc
+
+    doc = _doc([("title", "Liso-cel beats salvage chemotherapy in second-line lymphoma: the KITE-9 trial"),
+                ("body", "In all, 180 patients were enrolled; 90 were assigned to liso-cel and 90 to R-GemOx. "
+                         "The complete response rate was 70.1% with liso-cel versus 35.2% with R-GemOx.")])
+    got = {(r.value, r.arm) for r in extract_evidence(doc) if r.endpoint == "CR"}
+    assert got == {(70.1, "lisocabtagene maraleucel"), (35.2, "chemotherapy")}

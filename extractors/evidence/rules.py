@@ -400,8 +400,8 @@ OWN_STUDY_CUE = Cue(r"\b(?:this|the present|the current|our)\s+(?:[\w-]+\s+){0,2
                     "'in this study', 'in our trial', 'the present analysis' return to the report's own study")
 
 # A report's own study was randomised when its patients were assigned at random (not when it mentions another trial).
-RANDOMISED_DESIGN = Cue(r"\b(?:were|was|been|being)\s+(?:\w+\s+){0,3}?(?:randomi[sz]ed|randomly assigned|randomly allocated)\b|\brandomly (?:assigned|allocated)\b|\b\d:\d\s+(?:ratio|randomi[sz]ation)\b|\bunderwent\s+randomi[sz]ation\b|\brandomi[sz]ed\s+(?:\d|[a-z]+ (?:patients|children|adults))|\brandomi[sz]ed\s+(?:\d:\d\s+)?to\b",
-                        "'were randomly assigned', 'underwent randomization', 'randomized 2:1 to': the report's patients were randomised")
+RANDOMISED_DESIGN = Cue(r"\b(?:were|was|been|being)\s+(?:\w+\s+){0,3}?(?:randomi[sz]ed|randomly assigned|randomly allocated)\b|\brandomly (?:assigned|allocated)\b|\b\d:\d\s+(?:ratio|randomi[sz]ation)\b|\bunderwent\s+randomi[sz]ation\b|\brandomi[sz]ed\s+(?:\d|[a-z]+ (?:patients|children|adults))|\brandomi[sz]ed\s+(?:\d:\d\s+)?to\b|\b(?:assigned|allocated)\s+to\s+[^.;]{1,60}?\band\s+\d+\s+to\b",
+                        "'were randomly assigned', 'underwent randomization', 'randomized 2:1 to', '103 were assigned to A and 101 to B': the report's patients were randomised")
 
 # A title that sets two treatments against each other reports two arms, even from a registry or a non-randomised cohort.
 TITLE_COMPARISON = Cue(r"\b(?:versus|vs\.?|v\.|compared (?:with|to))\s",
