@@ -354,3 +354,11 @@ def test_patients_assigned_to_two_treatments_make_a_two_arm_report():
                          "The complete response rate was 70.1% with liso-cel versus 35.2% with R-GemOx.")])
     got = {(r.value, r.arm) for r in extract_evidence(doc) if r.endpoint == "CR"}
     assert got == {(70.1, "lisocabtagene maraleucel"), (35.2, "chemotherapy")}
+
+
+def test_an_abbreviation_defined_with_a_gloss_in_its_bracket():
+    from extractors.evidence.extract import _annotated_abbreviations
+
+    text = "The primary end point was complete molecular response (CMR; BCR::ABL1 transcripts undetectable)."
+    assert _annotated_abbreviations(text) == [("CMR", "complete molecular response")]
+    assert _annotated_abbreviations("a rate (CR, 40%) was seen") == []
