@@ -362,3 +362,14 @@ def test_an_abbreviation_defined_with_a_gloss_in_its_bracket():
     text = "The primary end point was complete molecular response (CMR; BCR::ABL1 transcripts undetectable)."
     assert _annotated_abbreviations(text) == [("CMR", "complete molecular response")]
     assert _annotated_abbreviations("a rate (CR, 40%) was seen") == []
+
+
+def test_an_endpoint_after_its_value_and_ci():
+    got = [(r.endpoint, r.value, r.ci_low, r.ci_high) for r in
+           read_clause("A 41% (95% CI 30.1-52.7) complete response rate was confirmed by independent review.")]
+    assert got == [("CR", 41.0, 30.1, 52.7)]
+
+
+def test_no_detectable_disease_is_mrd_negativity():
+    assert _read("Of the responders, 80% had no detectable disease by next-generation sequencing.") == [
+        ("MRD_NEG", 80, "rate", None)]

@@ -35,6 +35,8 @@ ENDPOINT_TERMS: tuple[EndpointTerm, ...] = (
     # MRD / molecular response
     EndpointTerm(r"(?:MRD|minimal residual disease|measurable residual disease)[- ]?(?:negativity|negative|response|remission|responses)", "MRD_NEG", "MRD negativity/response/remission is the MRD_NEG endpoint"),
     EndpointTerm(r"negative MRD", "MRD_NEG", "'achieved negative MRD' is MRD negativity"),
+    EndpointTerm(r"no (?:detectable|measurable) (?:residual )?(?:disease|leuka?emia)|undetectable (?:residual )?disease", "MRD_NEG",
+                 "'9 (82%) had no detectable disease by next-generation sequencing' states MRD negativity"),
     EndpointTerm(r"undetectable (?:MRD|minimal residual disease|measurable residual disease)|(?<![A-Za-z])uMRD(?![A-Za-z])", "MRD_NEG",
                  "undetectable MRD (uMRD, the CLL term) is MRD negativity"),
     EndpointTerm(r"(?:complete )?molecular (?:response|remission|responses)(?: rate)?", "MRD_NEG", "molecular response is measured as MRD negativity"),
