@@ -373,3 +373,14 @@ def test_an_endpoint_after_its_value_and_ci():
 def test_no_detectable_disease_is_mrd_negativity():
     assert _read("Of the responders, 80% had no detectable disease by next-generation sequencing.") == [
         ("MRD_NEG", 80, "rate", None)]
+
+
+def test_a_randomised_report_takes_its_arms_from_its_opening_for_per_group_counts():
+    from extractors.evidence.extract import extract_evidence
+    from tests.test_evidence_report_rules import _doc
+
+    doc = _doc([("title", "Blinatumomab consolidation in adults with B-ALL (HERON): a randomised, phase 3 trial"),
+                ("body", "Adults in remission were randomly assigned to blinatumomab or standard chemotherapy. "
+                         "In all, 240 patients were randomly assigned (120 per group).")])
+    got = sorted((r.value, r.arm or "") for r in extract_evidence(doc) if r.endpoint == "ENROLLED")
+    assert got == [(120.0, "blinatumomab"), (120.0, "chemotherapy"), (240.0, "")]

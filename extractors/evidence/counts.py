@@ -67,7 +67,7 @@ def assign_counts(text: str, values: list[ValueSlot], endpoints: Sequence[Endpoi
         if _NOT_SAMPLE_RIGHT.match(right) or (ctx.one_study and _SUBCOHORT.match(right)):
             v.kind = "drop"
             continue
-        if _PER_ARM.match(right) and ctx.default_arm and ctx.control_arm and ctx.allow_enrolled:
+        if _PER_ARM.match(right) and (ctx.default_arm or ctx.fallback_arm) and ctx.control_arm and ctx.allow_enrolled:
             v.kind, v.count_rule = "enrolled", "rule:sample_size_per_arm"  # one count for each of the two arms
             continue
         arm = _arm_of_count(text, v, ctx)

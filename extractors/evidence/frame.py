@@ -204,6 +204,16 @@ def _key(name: str) -> str:
     return re.sub(r"\W", "", name).upper()
 
 
+def _opening_arms(doc: Document, gazetteer_dir=None) -> tuple[str, ...]:
+    """A randomised report's experimental and control arms: the first core treatment and the first control arm that
+    its title and opening name ('blinatumomab ... chemotherapy'); () when either is missing."""
+    t0, t1 = _title_text(doc)
+    arms = [a for a in find_arms(doc.text[t0:t1 + FRAME_OPENING_CHARS], gazetteer_dir) if a.arm not in GENERIC_ARMS]
+    experimental = next((a.arm for a in arms if a.rank == 0 and not a.control), None)
+    control = next((a.arm for a in arms if a.control and a.arm != "control"), None)
+    return (experimental, control) if experimental and control else ()
+
+
 def study_therapy(doc: Document, gazetteer_dir=None) -> Optional[str]:
     """The study treatment: a product the opening defines, else the first non-control treatment of the title or opening."""
     product = defined_product(doc)
@@ -227,8 +237,9 @@ def study_frame(doc: Document, mentions: Sequence, index: TrialIndex, has_table1
     if not doc.text or is_review(doc, mentions, index, has_table1):
         return StudyFrame()
     single = _single_arm(doc)
+    compared = title_comparison(doc, gazetteer_dir) or (() if single else _opening_arms(doc, gazetteer_dir))
     return StudyFrame("report", _frame_ref(doc, mentions, index), study_therapy(doc, gazetteer_dir) if single else None,
-                      single, title_comparison(doc, gazetteer_dir))
+                      single, compared)
 
 
 def about_other_study(sentence: str) -> bool:

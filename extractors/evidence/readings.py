@@ -179,7 +179,7 @@ def read_clause(text: str, ctx: ReadingContext = ReadingContext()) -> list[Readi
     readings = _to_readings(text, values)
     # '(156 per group)': the count is each arm's enrolment
     return [replace(r, arm=arm) for r in readings for arm in
-            ((ctx.default_arm, ctx.control_arm) if r.rule == "rule:sample_size_per_arm" else (r.arm,))]
+            ((ctx.default_arm or ctx.fallback_arm, ctx.control_arm) if r.rule == "rule:sample_size_per_arm" else (r.arm,))]
 
 
 def _assign_endpoints(text: str, values: list[ValueSlot], endpoints: Sequence[EndpointMention],
