@@ -7,9 +7,11 @@ the scorer of record (../shared/tools/score.py) once per split:
     .venv/bin/python bench/score_dev.py --layouts      # also every review typesetting of tests/fixtures
     .venv/bin/python bench/score_dev.py --dev-reviews  # also the two development reviews' body facts
     .venv/bin/python bench/score_dev.py --split dev --misses   # the scorer's misses, development split only
+    .venv/bin/python bench/score_dev.py --split none --blind   # also the blind test reports (tests/data/blind_reports)
+    .venv/bin/python bench/score_dev.py --split none --devnew --misses   # the 14 development reports of tests/data/dev_reports
 
-The held-out reports (tests/data/dev_holdout.txt) are only ever scored in aggregate or per document; `--misses`
-is refused for them.
+The held-out reports (tests/data/dev_holdout.txt) and the blind test reports are only ever scored in aggregate or
+per document; `--misses` never lists them.
 """
 from __future__ import annotations
 
@@ -34,6 +36,8 @@ DEV_REVIEWS_GOLD = SHARED / "gold" / "reviews_dev"
 SCORER = SHARED / "tools" / "score.py"
 ALIASES = SHARED / "gold" / "trials.json"
 HOLDOUT_LIST = ROOT / "tests" / "data" / "dev_holdout.txt"
+BLIND_DIR = ROOT / "tests" / "data" / "blind_reports"
+DEVNEW_DIR = ROOT / "tests" / "data" / "dev_reports"
 
 
 def holdout_stems(path: Path = HOLDOUT_LIST) -> set[str]:
@@ -111,6 +115,28 @@ def score_dev_reviews(work: Path, misses: bool) -> None:
               DEV_REVIEWS_GOLD / f"{slug}.distractors.jsonl", misses=misses)
 
 
+def score_blind(work: Path, per_doc: bool) -> None:
+    """Score the blind test reports, typeset as the test suite typesets them (a test set: no misses)."""
+    from tests.fixtures.blind_report_pdfs import write_blind_report_pdfs
+
+    folder = work / "blind"
+    folder.mkdir(exist_ok=True)
+    pdfs = write_blind_report_pdfs(folder)
+    pred = write_jsonl(export_records(sorted(pdfs.values())), work / "blind.jsonl")
+    score(pred, BLIND_DIR / "gold.jsonl", "blind test reports", BLIND_DIR / "distractors.jsonl", per_doc)
+
+
+def score_devnew(work: Path, per_doc: bool, misses: bool) -> None:
+    """Score the development reports of tests/data/dev_reports (typeset in their dev layouts); misses allowed."""
+    from tests.fixtures.blind_report_pdfs import write_dev_report_pdfs
+
+    folder = work / "devnew"
+    folder.mkdir(exist_ok=True)
+    pdfs = write_dev_report_pdfs(folder)
+    pred = write_jsonl(export_records(sorted(pdfs.values())), work / "devnew.jsonl")
+    score(pred, DEVNEW_DIR / "gold.jsonl", "development reports (devnew)", DEVNEW_DIR / "distractors.jsonl", per_doc, misses)
+
+
 def main(argv: list[str] | None = None) -> int:
     """Score the splits named on the command line."""
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
@@ -118,6 +144,8 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--review", action=argparse.BooleanOptionalAction, default=True)
     ap.add_argument("--layouts", action="store_true", help="also score the review typeset in every test layout")
     ap.add_argument("--dev-reviews", action="store_true", help="also score the two development reviews' body facts")
+    ap.add_argument("--blind", action="store_true", help="also score the blind test reports (aggregate and per document)")
+    ap.add_argument("--devnew", action="store_true", help="also score the development reports of tests/data/dev_reports")
     ap.add_argument("--per-doc", action="store_true")
     ap.add_argument("--misses", action="store_true", help="misses of the development split and the review")
     ap.add_argument("--out", type=Path, help="keep the JSONL files here (default: a temporary folder)")
@@ -131,6 +159,10 @@ def main(argv: list[str] | None = None) -> int:
             score_review(work, REVIEW_PDF, "public PDF", a.misses)
         if a.dev_reviews:
             score_dev_reviews(work, a.misses)
+        if a.devnew:
+            score_devnew(work, a.per_doc, a.misses)
+        if a.blind:
+            score_blind(work, a.per_doc)
         if a.layouts:
             from tests.fixtures.review_layouts import LAYOUTS
 

@@ -25,10 +25,10 @@ def _read(sentence: str, ctx: ReadingContext = REPORT) -> list[tuple]:
 @pytest.mark.parametrize("sentence, expected", [
     # transplant rates and counts
     ("Responders went on to transplantation in 44%.", [("ALLOHSCT", 44.0, "%", "rate", None, None)]),
-    ("HSCT was done in 12 patients (30%).",
-     [("ALLOHSCT", 30.0, "%", "rate", None, None), ("ALLOHSCT", 12.0, None, "count", None, None)]),
+    # GUIDE.md: 'n (x%)' gives the percentage only; the numerator is no count fact of its own
+    ("HSCT was done in 12 patients (30%).", [("ALLOHSCT", 30.0, "%", "rate", None, None)]),
     ("Of the 50 responders, 21 (42%) proceeded to allogeneic haematopoietic stem-cell transplantation.",
-     [("ALLOHSCT", 42.0, "%", "rate", None, None), ("ALLOHSCT", 21.0, None, "count", None, None)]),
+     [("ALLOHSCT", 42.0, "%", "rate", None, None)]),
     # MRD notations: the threshold is no value, the rate is
     ("MRD below 10^-4 was reached by 70% of patients.", [("MRD_NEG", 70.0, "%", "rate", None, None)]),
     ("On day 85, 40% of patients had MRD below 10−4.", [("MRD_NEG", 40.0, "%", "rate", "d85", None)]),

@@ -203,7 +203,7 @@ def test_distractors_give_no_results(text):
      [(17.8, "OS", None), (5, "OS", None), (10.8, "PFS", None), (3.4, "PFS", None)]),
     ("The cytokine release syndrome occurred in 77% of patients, 48% of whom received tocilizumab.", [(77, "CRS", None)]),
     # issue 11 / GUIDE.md: a rate keeps its assessment window
-    ("The overall remission rate within 3 months was 81%.", [(81, "ORR", "3mo")]),
+    ("The overall remission rate within 3 months was 81%.", [(81, "CR_CRI", "3mo")]),
     ("The rate of complete remission with full hematologic recovery was 34%.", [(34, "CR", None)]),
     ("The rate of complete remission with or without full hematologic recovery was 80.7%.", [(80.7, "CR_CRI", None)]),
     ("Grade ≥3 CRS and neurologic events occurred in 24% and 25% of patients, respectively.", [(24, "CRS", None), (25, "ICANS", None)]),

@@ -22,13 +22,15 @@ def is_pair(text: str, first: ValueSlot, second: ValueSlot) -> bool:
 
 _RESPECTIVELY_LINK = re.compile(r"^\s*(?:%|months?|mos?)?\s*\)?\s*(?:[\[(][^\])]{0,60}[\])]\s*)?,?\s*(?:and|or)\s*(?:\d+\s*/\s*\d+\s*)?[(\[]?\s*$", _I)
 _RESPECTIVELY_AFTER = re.compile(r"^\s*(?:%|months?|mos?)?\s*\)?\s*(?:[\[(][^\])]{0,60}[\])]\s*)?,?\s*respectively\b", _I)
+# 'overall survival 82.1% (74.9-87.4) and 70.3% (62.1-77.0).': a bare pair closing its clause, in a study with a control arm
+_CLAUSE_CLOSED_AFTER = re.compile(r"^\s*(?:%|months?|mos?)?\s*(?:[\[(][^\])]{0,80}[\])]\s*)?(?:[.;]|$)", _I)
 
 
 def respectively_pair(text: str, first: ValueSlot, second: ValueSlot) -> bool:
     """True for two readings of one endpoint and timepoint listed as 'A% and B%, respectively' (one per arm)."""
     return (first.endpoint is not None and first.endpoint == second.endpoint and first.timepoint == second.timepoint
             and bool(_RESPECTIVELY_LINK.match(text[first.tok.end:second.tok.start]))
-            and bool(_RESPECTIVELY_AFTER.match(text[second.tok.end:])))
+            and bool(_RESPECTIVELY_AFTER.match(text[second.tok.end:]) or _CLAUSE_CLOSED_AFTER.match(text[second.tok.end:])))
 
 
 def _arm_near(text: str, value: ValueSlot, prev_end: int, next_start: int,
@@ -49,7 +51,7 @@ def _arm_near(text: str, value: ValueSlot, prev_end: int, next_start: int,
             between = re.sub(r"[(\[][^()\[\]]*[)\]]", "", text[unit_end:arm.start])
             if re.fullmatch(r"\s*\)?\s*", between) and not re.match(r"\s*(?:vs\.?|versus)", text[arm.end:]):
                 return arm, True
-            if re.search(r"\b(?:in|for|with|of|after)\s+(?:the\s+)?(?:[\w\-]+\s+){0,1}$|\b(?:of|in|among)\s+(?:those|(?:the\s+)?patients|participants)\s+(?:receiving|treated with|given|assigned to|randomi[sz]ed to)\s+$", between, _I) and len(between) < 70 \
+            if re.search(r"\b(?:in|for|with|of|after)\s+(?:the\s+)?(?:[\w\-]+\s+){0,1}$|\b(?:of|in|among)\s+(?:those|(?:the\s+)?patients|participants)\s+(?:receiving|treated with|given|assigned to|randomi[sz]ed to|on)\s+$|^\s*\)?\s*on\s+$", between, _I) and len(between) < 70 \
                     and not re.search(r"[;,]|\b(?:and|vs\.?|versus)\b|\d\s*(?:%|per ?cent|months?)", between, _I):
                 return arm, True
     return weak, False

@@ -5,13 +5,14 @@ import re
 from dataclasses import dataclass, field
 from typing import Iterable, Optional, Sequence
 
-from extractors.evidence.rules import NEW_STUDY_INTRO
+from extractors.evidence.rules import COMPARED_NAME_LEFT, NEW_STUDY_INTRO
 from extractors.nlp.ner_mentions import mark_ner_mentions, ner_trial_names
 from extractors.nlp.trials import find_trial_mentions, group_aliases
 from schemas.evidence import Table1Row
 
 CITATION = re.compile(r"\[(\s*\d+(?:\s*[,–\-]\s*\d+)*\s*)\]")
 _INTROS = tuple(re.compile(c.pattern) for c in NEW_STUDY_INTRO)
+_COMPARED_NAME = re.compile(COMPARED_NAME_LEFT.pattern, re.IGNORECASE)
 
 
 def parse_reference_numbers(text: Optional[str]) -> frozenset[int]:
@@ -134,7 +135,7 @@ def sentence_facts(text: str, start: int, end: int, mentions: Iterable, index: T
         if m.start >= start and m.end <= end:
             if m.kind == "nct":
                 ncts.append((m.start, m.canonical or m.nct))
-            else:
+            elif not _COMPARED_NAME.search(text[max(start, m.start - 80):m.start]):
                 canonical = index.name(m.text)
                 names.append((m.start, canonical, m.nct or index.nct_by_trial.get(canonical)))
     if not names:

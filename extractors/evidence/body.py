@@ -66,13 +66,15 @@ def _paragraph_sentences(doc: Document, para: Paragraph) -> list[tuple[int, int]
     return merged
 
 
-def _first_core_arm(texts: Iterable[str], settings_dir=None, control: bool = False) -> Optional[str]:
-    for text in texts:
-        for arm in find_arms(text, settings_dir):
-            if control and arm.control and arm.arm != "control":
-                return arm.arm
-            if not control and arm.rank == 0:
-                return arm.arm
+def _first_core_arm(texts: Iterable[str], settings_dir=None, control: bool = False, max_rank: int = 0) -> Optional[str]:
+    texts = list(texts)
+    for rank in range(max_rank + 1):
+        for text in texts:
+            for arm in find_arms(text, settings_dir):
+                if control and arm.control and arm.arm != "control":
+                    return arm.arm
+                if not control and arm.rank == rank and not arm.control:
+                    return arm.arm
     return None
 
 
@@ -88,9 +90,27 @@ def row_arms(ref: StudyRef, gazetteer_dir=None) -> tuple[Optional[str], Optional
     if ref.row is None:
         return None, None
     row = ref.row
-    default = _first_core_arm((row.treatment, row.total_patients, row.trial), gazetteer_dir)
+    compared = _compared_arms(row.treatment or "", gazetteer_dir)
+    if compared:
+        return compared
+    # a row's treatment cell names its therapy even when that is a gazetteer drug ('Ponatinib + prednisone')
+    default = _first_core_arm((row.treatment, row.total_patients, row.trial), gazetteer_dir, max_rank=1)
     control = _first_core_arm((row.total_patients, row.design), gazetteer_dir, control=True)
     return default, control
+
+
+_VERSUS = re.compile(r"\s(?:vs\.?|versus|v\.)\s", re.IGNORECASE)
+
+
+def _compared_arms(cell: str, gazetteer_dir=None) -> Optional[tuple[str, str]]:
+    """'Imatinib + reduced-intensity chemotherapy vs imatinib + hyper-CVAD': each side's own treatment, first side first."""
+    parts = _VERSUS.split(cell, maxsplit=1)
+    if len(parts) != 2:
+        return None
+    left = _first_core_arm([parts[0]], gazetteer_dir, max_rank=1)
+    right = next((a.arm for rank in (0, 1, 2) for a in find_arms(parts[1], gazetteer_dir)
+                  if a.rank == rank and a.arm != left and a.arm != "control"), None)
+    return (left, right) if left and right else None
 
 
 def extract_body(doc: Document, index: TrialIndex, mentions: Sequence, extra_terms: tuple[EndpointTerm, ...] = (),
@@ -126,7 +146,10 @@ def extract_body(doc: Document, index: TrialIndex, mentions: Sequence, extra_ter
             fallback = (_first_core_arm(paragraph_before, gazetteer_dir)
                         or next((row_arms(r, gazetteer_dir)[0] for r in refs[:i] if r is not None and r.row is not None), None)
                         or section_arm or (None if _about_other_study(facts, run) else study_arm))
-            control = _first_core_arm(run_texts[:-1], gazetteer_dir, control=True) or row_control
+            control = (row_control if ref.row is not None and _compared_arms(ref.row.treatment or "", gazetteer_dir) else None) \
+                or _first_core_arm(run_texts[:-1], gazetteer_dir, control=True) or row_control \
+                or (frame.compared[1] if frame.compared else None)
+            fallback = fallback or (frame.compared[0] if frame.compared else None)
             blocked = tuple((m.start - s, m.end - s) for m in mentions if m.start >= s and m.end <= e)
             sentence = doc.text[s:e]
             previous = _continued_result(sentence, records, para, doc)
@@ -134,6 +157,12 @@ def extract_body(doc: Document, index: TrialIndex, mentions: Sequence, extra_ter
                                  gazetteer_dir, fallback, one_study=frame.is_report,
                                  fallback_timepoint=previous.timepoint if previous else None)
             for r in read_clause(sentence, ctx):
+                if previous is not None and r.endpoint == previous.endpoint and r.unit == "%" and r.timepoint is None \
+                        and previous.timepoint and previous.statistic == "landmark":
+                    r = replace(r, timepoint=previous.timepoint, statistic="landmark")  # 'By contrast, 41% ... were alive'
+                if frame.compared and r.endpoint == "ENROLLED" and r.arm and r.rule != "rule:sample_size_per_arm" \
+                        and r.arm not in _sentence_arms(sentence, gazetteer_dir):
+                    r = replace(r, arm=None)  # a two-arm study's sample size is no arm's unless the sentence names it
                 if r.endpoint == "ENROLLED":
                     key = (ref.trial, r.arm, r.value)
                     if key in seen_enrolled:
@@ -141,6 +170,10 @@ def extract_body(doc: Document, index: TrialIndex, mentions: Sequence, extra_ter
                     seen_enrolled.add(key)
                 records.append(_body_record(doc, para, s, sentence, r, ref))
     return records
+
+
+def _sentence_arms(sentence: str, gazetteer_dir=None) -> set[str]:
+    return {a.arm for a in find_arms(sentence, gazetteer_dir)}
 
 
 _ANAPHORA = re.compile(ANAPHORA_CUE.pattern, re.IGNORECASE)

@@ -9,7 +9,7 @@ from extractors.evidence.endpoints import EndpointMention
 from extractors.evidence.links import endpoint_after
 from extractors.evidence.rules import (
     ADD_ON_LEFT, ARM_SIZE_LEFT, ARM_SIZE_REACH, ASSIGNED_TO_ALTERNATIVES, ASSIGNED_TO_ARM_RIGHT, ASSIGNMENT_SENTENCE, EVENT_IN_LEFT,
-    NOT_SAMPLE_SIZE_LEFT, NOT_SAMPLE_SIZE_RIGHT, PATIENT_NOUNS, REPORT_COUNT_ENDPOINTS, SAMPLE_SIZE_ADJECTIVE_RIGHT,
+    NOT_SAMPLE_SIZE_LEFT, NOT_SAMPLE_SIZE_RIGHT, PATIENT_NOUNS, REPORT_COUNT_ENDPOINTS, PER_ARM_SIZE_RIGHT, SAMPLE_SIZE_ADJECTIVE_RIGHT, SAMPLE_SIZE_AGE_RIGHT,
     SAMPLE_SIZE_BARE_RIGHT, SAMPLE_SIZE_OF_LEFT, SAMPLE_SIZE_RECEIVED_RIGHT, SAMPLE_SIZE_RIGHT, SAMPLE_SIZE_STRONG_LEFT,
     SAMPLE_SIZE_TREATED_RIGHT, SAMPLE_SIZE_WEAK_LEFT, SUBCOHORT_RIGHT,
 )
@@ -37,6 +37,8 @@ _ASSIGNMENT = re.compile(ASSIGNMENT_SENTENCE.pattern, _I)
 _ARM_SIZE_LEFT = re.compile(ARM_SIZE_LEFT.pattern, _I)
 _ADJECTIVE_SAMPLE = re.compile(SAMPLE_SIZE_ADJECTIVE_RIGHT.pattern, _I)
 _RECEIVED_SAMPLE = re.compile(SAMPLE_SIZE_RECEIVED_RIGHT.pattern, _I)
+_AGE_SAMPLE = re.compile(SAMPLE_SIZE_AGE_RIGHT.pattern, _I)
+_PER_ARM = re.compile(PER_ARM_SIZE_RIGHT.pattern, _I)
 
 
 def _arm_of_count(text: str, v: ValueSlot, ctx: ReadingContext) -> Optional[str]:
@@ -65,13 +67,16 @@ def assign_counts(text: str, values: list[ValueSlot], endpoints: Sequence[Endpoi
         if _NOT_SAMPLE_RIGHT.match(right) or (ctx.one_study and _SUBCOHORT.match(right)):
             v.kind = "drop"
             continue
+        if _PER_ARM.match(right) and (ctx.default_arm or ctx.fallback_arm) and ctx.control_arm and ctx.allow_enrolled:
+            v.kind, v.count_rule = "enrolled", "rule:sample_size_per_arm"  # one count for each of the two arms
+            continue
         arm = _arm_of_count(text, v, ctx)
         if arm is not None:
             _enrolled(v, ctx)
             v.arm = arm
             continue
         if _BARE_SAMPLE_RIGHT.match(right) or (_STRONG_LEFT.search(left) and patients) \
-                or _ADJECTIVE_SAMPLE.match(right) or _RECEIVED_SAMPLE.match(right) \
+                or _ADJECTIVE_SAMPLE.match(right) or _RECEIVED_SAMPLE.match(right) or _AGE_SAMPLE.match(right) \
                 or _treated_with_study_arm(text, v, ctx):
             _enrolled(v, ctx)
             continue

@@ -6,7 +6,9 @@ from functools import lru_cache
 from typing import Iterable, NamedTuple
 
 from extractors.evidence.numbers import one_line
-from extractors.evidence.rules import ENDPOINT_TERMS, POPULATION_ENDPOINT_LEFT, TRANSPLANT_POPULATION_LEFT, EndpointTerm
+from extractors.evidence.rules import (
+    ENDPOINT_TERMS, NOT_ENDPOINT_TERMS, POPULATION_ENDPOINT_LEFT, TRANSPLANT_POPULATION_LEFT, EndpointTerm,
+)
 
 
 class EndpointMention(NamedTuple):
@@ -25,6 +27,7 @@ def _compiled(extra: tuple[EndpointTerm, ...]) -> tuple[tuple[re.Pattern[str], s
     return tuple((re.compile(t.pattern, 0 if t.case else re.IGNORECASE), t.code) for t in terms)
 
 
+_NOT_ENDPOINTS = tuple(re.compile(c.pattern, re.IGNORECASE) for c in NOT_ENDPOINT_TERMS)
 _POPULATION_LEFT = re.compile(POPULATION_ENDPOINT_LEFT.pattern, re.IGNORECASE)
 _TRANSPLANT_POPULATION_LEFT = re.compile(TRANSPLANT_POPULATION_LEFT.pattern, re.IGNORECASE)
 _ABBREVIABLE = tuple(t for t in ENDPOINT_TERMS if t.abbreviable)
@@ -50,19 +53,21 @@ def abbreviation_terms(pairs: Iterable[tuple[str, str]]) -> tuple[EndpointTerm, 
 
 
 def find_endpoints(text: str, extra: tuple[EndpointTerm, ...] = ()) -> list[EndpointMention]:
-    """Return non-overlapping endpoint mentions, longest match first, in text order."""
+    """Return non-overlapping endpoint mentions, longest match first, in text order (code "" for a not-endpoint)."""
     text = one_line(text)
     found = []
     for rx, code in _compiled(tuple(extra)):
         for m in rx.finditer(text):
             if m.end() > m.start():
                 found.append((m.start(), m.end(), code))
+    for rx in _NOT_ENDPOINTS:
+        found += [(m.start(), m.end(), "") for m in rx.finditer(text) if m.end() > m.start()]
     found.sort(key=lambda f: (-(f[1] - f[0]), f[0]))
     kept: list[tuple[int, int, str]] = []
     for s, e, code in found:
         if all(e <= ks or s >= ke for ks, ke, _ in kept):
             kept.append((s, e, code))
-    kept.sort()
+    kept.sort()  # not-endpoint spans stay, with code "", so the values they govern take no endpoint
     out = []
     for s, e, code in kept:
         left = text[max(0, s - 40):s]

@@ -36,7 +36,7 @@ def document_abbreviations(doc: Document, settings: Optional[ExtractSettings] = 
             if name in nlp.pipe_names:
                 with NLP_LOCK:  # the abbreviation detector is not thread-safe (runs differed between threads)
                     parsed = nlp.get_pipe(name)(parsed)
-        return [(str(a), str(a._.long_form)) for a in parsed._.abbreviations]
+        return [(str(a), str(a._.long_form)) for a in parsed._.abbreviations] + _annotated_abbreviations(body)
     except Exception as exc:  # the abbreviation stage is an enhancement; the lexicon still works without it
         log.warning("abbreviation detector unavailable (%s); using the 'long form (SF)' scan", exc)
     out = []
@@ -44,6 +44,23 @@ def document_abbreviations(doc: Document, settings: Optional[ExtractSettings] = 
         short = m.group(2)
         words = m.group(1).split()[-len(short) - 1:]
         out.append((short, " ".join(words)))
+    return out + _annotated_abbreviations(body)
+
+
+_ANNOTATED_ABBREVIATION = re.compile(r"((?:[A-Za-z][\w-]*\s+){1,6})\(\s*([A-Z][A-Za-z0-9]{1,9})\s*[;,]\s")
+
+
+def _annotated_abbreviations(body: str) -> list[tuple[str, str]]:
+    """'complete molecular response (CMR; BCR::ABL1 undetectable)': a definition followed by a gloss, which the detector
+    misses; the long form is the run of words before the bracket whose initials spell the short form."""
+    out = []
+    for m in _ANNOTATED_ABBREVIATION.finditer(body):
+        short, words = m.group(2), m.group(1).split()
+        for n in range(len(words), 0, -1):
+            initials = "".join(w[0] for w in words[-n:]).upper()
+            if initials == short.upper():
+                out.append((short, " ".join(words[-n:])))
+                break
     return out
 
 

@@ -10,6 +10,7 @@ from extractors.evidence.attribution import CITATION, SentenceFacts, StudyRef, T
 from extractors.evidence.rules import (
     FRAME_OPENING_CHARS, FRAME_REGISTRY_NAME, FRAME_TITLE_NAMES, GENERIC_ARMS, NON_RESULT_SENTENCES, OTHER_STUDY_CUES,
     OWN_STUDY_CUE, RANDOMISED_DESIGN, REVIEW_MIN_CITATION_MARKERS, REVIEW_MIN_NAMED_TRIALS, SINGLE_ARM_CUE,
+    PRODUCT_DEFINITIONS, TITLE_COMPARISON,
 )
 from extractors.nlp.gazetteers import load_drugs, load_non_trial_terms
 from extractors.nlp.trial_rules import NON_TRIAL_SHAPES
@@ -22,6 +23,8 @@ _OTHER_STUDY = tuple(re.compile(c.pattern, re.IGNORECASE) for c in OTHER_STUDY_C
 _NON_RESULT = tuple(re.compile(c.pattern, re.IGNORECASE) for c in NON_RESULT_SENTENCES)
 _OWN_STUDY = re.compile(OWN_STUDY_CUE.pattern, re.IGNORECASE)
 _SINGLE_ARM = re.compile(SINGLE_ARM_CUE.pattern, re.IGNORECASE)
+_TITLE_COMPARISON = re.compile(TITLE_COMPARISON.pattern, re.IGNORECASE)
+_PRODUCT_DEFINITIONS = tuple(re.compile(c.pattern) for c in PRODUCT_DEFINITIONS)
 _RANDOMISED_TITLE = re.compile(r"(?<!non-)(?<!non)\brandomi[sz]ed\b", re.IGNORECASE)
 _RANDOMISED = re.compile(RANDOMISED_DESIGN.pattern, re.IGNORECASE)
 _ADD_ON_OR_FREE = re.compile(r"^[-\s]*(?:free|naive|naïve|ineligible|unfit|refractory|intolerant)\b", re.IGNORECASE)
@@ -35,6 +38,7 @@ class StudyFrame:
     ref: StudyRef = StudyRef()
     therapy: Optional[str] = None
     single_arm: bool = False
+    compared: tuple[str, ...] = ()  # the experimental and control treatments a title sets against each other
 
     @property
     def is_report(self) -> bool:
@@ -66,11 +70,14 @@ def _frame_ref(doc: Document, mentions: Sequence, index: TrialIndex) -> StudyRef
     opening_end = t1 + FRAME_OPENING_CHARS
     named = [m for m in mentions if m.kind != "nct"]
     ncts = [m for m in mentions if m.kind == "nct" and m.start < opening_end]
+    product = _key(defined_product(doc) or "") or None  # a defined product code names the therapy, not the study
+    named = [m for m in named if _key(m.text) != product]
     name = next((index.name(m.text) for m in named if t0 <= m.start < t1), None)
     if name is None:
         title = doc.text[t0:t1]
         for rx, registry in _TITLE_NAMES:
-            found = [m.group("name") for m in rx.finditer(title) if _title_name_ok(m.group("name"), registry)]
+            found = [m.group("name") for m in rx.finditer(title)
+                     if _title_name_ok(m.group("name"), registry) and _key(m.group("name")) != product]
             if found:
                 name = index.name(found[0])
                 index.canonical.setdefault(found[0], name)
@@ -83,11 +90,28 @@ def _frame_ref(doc: Document, mentions: Sequence, index: TrialIndex) -> StudyRef
         own = [m for m in ncts if not m.canonical or m.canonical.startswith("NCT") or m.canonical == name]
         nct = (own or ncts)[0].nct if (own or ncts) else None
     if name is None and nct is None:
-        return StudyRef()
+        nct = _registration_anywhere(doc.text, mentions)  # the registry number is often given only in Methods
+    if name is None and nct is None:
+        if not product:
+            return StudyRef()
+        name = defined_product(doc)  # an unnamed, unregistered study goes by its product ('the KCL-19BB study')
     name = name or nct
     if nct:
         index.nct_by_trial.setdefault(name, nct)
     return StudyRef(name, nct, index.row_for_trial(name))
+
+
+def _registration_anywhere(text: str, mentions: Sequence) -> Optional[str]:
+    """The one registry number the document gives outside sentences about other studies, else None."""
+    found = set()
+    for m in mentions:
+        if m.kind != "nct" or not m.nct:
+            continue
+        start = max(text.rfind(". ", 0, m.start) + 2, 0)
+        end = text.find(". ", m.end)
+        if not about_other_study(text[start:end if end > 0 else len(text)]):
+            found.add(m.nct)
+    return found.pop() if len(found) == 1 else None
 
 
 def _opening_name(text: str, named: Sequence, index: TrialIndex, opening_end: int) -> Optional[str]:
@@ -145,20 +169,65 @@ def _mention(start: int, end: int, text: str, canonical: str):
 def _single_arm(doc: Document) -> bool:
     """A single-arm, expanded-access or registry study, or one whose title and text never randomise its patients."""
     t0, t1 = _title_text(doc)
+    if title_comparison(doc):
+        return False
     if _SINGLE_ARM.search(doc.text):
         return True
     return not (_RANDOMISED_TITLE.search(doc.text[t0:t1]) or _RANDOMISED.search(doc.text))
 
 
-def study_therapy(doc: Document, gazetteer_dir=None) -> Optional[str]:
-    """The study treatment: the first non-control treatment of the title, else of the opening paragraphs."""
+def title_comparison(doc: Document, gazetteer_dir=None) -> tuple[str, ...]:
+    """The two treatments a title sets against each other ('A versus B'), experimental first; else ()."""
     t0, t1 = _title_text(doc)
-    for start, end in ((t0, t1), (t1, t1 + FRAME_OPENING_CHARS)):
-        text = doc.text[start:end]
-        for arm in find_arms(text, gazetteer_dir):
-            if arm.control or arm.arm in GENERIC_ARMS or _ADD_ON_OR_FREE.match(text[arm.end:]):
-                continue
-            return arm.arm
+    title = doc.text[t0:t1]
+    found = _TITLE_COMPARISON.search(title)
+    if not found:
+        return ()
+    arms = [a for a in find_arms(title, gazetteer_dir) if a.arm not in GENERIC_ARMS]
+    before = [a.arm for a in arms if a.end <= found.start()]
+    after = [a.arm for a in arms if a.start >= found.end() and a.arm not in before]
+    return (before[0], after[0]) if before and after else ()
+
+
+def defined_product(doc: Document) -> Optional[str]:
+    """A product code the title or opening defines by apposition ('KCL-19BB, an academic CAR T-cell product')."""
+    t0, t1 = _title_text(doc)
+    opening = doc.text[t0:t1 + FRAME_OPENING_CHARS]
+    for rx in _PRODUCT_DEFINITIONS:
+        m = rx.search(opening)
+        if m:
+            return m.group("code")
+    return None
+
+
+def _key(name: str) -> str:
+    return re.sub(r"\W", "", name).upper()
+
+
+def _opening_arms(doc: Document, gazetteer_dir=None) -> tuple[str, ...]:
+    """A randomised report's experimental and control arms: the first core treatment and the first control arm that
+    its title and opening name ('blinatumomab ... chemotherapy'); () when either is missing."""
+    t0, t1 = _title_text(doc)
+    arms = [a for a in find_arms(doc.text[t0:t1 + FRAME_OPENING_CHARS], gazetteer_dir) if a.arm not in GENERIC_ARMS]
+    experimental = next((a.arm for a in arms if a.rank == 0 and not a.control), None)
+    control = next((a.arm for a in arms if a.control and a.arm != "control"), None)
+    return (experimental, control) if experimental and control else ()
+
+
+def study_therapy(doc: Document, gazetteer_dir=None) -> Optional[str]:
+    """The study treatment: a product the opening defines, else the first non-control treatment of the title or opening."""
+    product = defined_product(doc)
+    if product:
+        return product.lower()
+    t0, t1 = _title_text(doc)
+    # a core product (lexicon or coded construct) outranks gazetteer drugs such as conditioning chemotherapy
+    for ranks in ((0,), (0, 1)):
+        for start, end in ((t0, t1), (t1, t1 + FRAME_OPENING_CHARS)):
+            text = doc.text[start:end]
+            for arm in find_arms(text, gazetteer_dir):
+                if arm.control or arm.arm in GENERIC_ARMS or arm.rank not in ranks or _ADD_ON_OR_FREE.match(text[arm.end:]):
+                    continue
+                return arm.arm
     return None
 
 
@@ -168,8 +237,9 @@ def study_frame(doc: Document, mentions: Sequence, index: TrialIndex, has_table1
     if not doc.text or is_review(doc, mentions, index, has_table1):
         return StudyFrame()
     single = _single_arm(doc)
+    compared = title_comparison(doc, gazetteer_dir) or (() if single else _opening_arms(doc, gazetteer_dir))
     return StudyFrame("report", _frame_ref(doc, mentions, index), study_therapy(doc, gazetteer_dir) if single else None,
-                      single)
+                      single, compared)
 
 
 def about_other_study(sentence: str) -> bool:

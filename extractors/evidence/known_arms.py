@@ -7,7 +7,7 @@ from pathlib import Path
 from typing import NamedTuple, Optional
 
 from extractors.evidence.numbers import one_line
-from extractors.evidence.rules import ARM_TERMS, NON_ARM_DRUG_CLASSES, PRODUCT_PATTERNS
+from extractors.evidence.rules import ARM_TERMS, CODED_CAR_PATTERNS, NON_ARM_DRUG_CLASSES, PRODUCT_PATTERNS
 from extractors.nlp.gazetteers import DEFAULT_GAZETTEER_DIR, load_drugs
 
 
@@ -30,7 +30,9 @@ def _compiled(gazetteer_dir: Optional[str]) -> tuple[tuple[re.Pattern[str], str,
         if canonical in core or drug_class in NON_ARM_DRUG_CLASSES:
             continue
         control = drug_class == "control arm"
-        alternation = "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True))
+        # names match case-sensitively (codes such as 'InO'), but a lower-case name may open a sentence or a cell
+        spelled = set(names) | {n[0].upper() + n[1:] for n in names if n[:1].islower()}
+        alternation = "|".join(re.escape(n) for n in sorted(spelled, key=len, reverse=True))
         out.append((re.compile(r"(?<![A-Za-z0-9])(?:" + alternation + r")(?![A-Za-z0-9])"), canonical, control,
                     2 if control else 1))
     return tuple(out)
@@ -45,6 +47,12 @@ def _gazetteer_drugs(gazetteer_dir: Optional[str]) -> tuple[tuple[str, tuple[str
 
 
 _PRODUCTS = tuple(re.compile(p.pattern) for p in PRODUCT_PATTERNS)
+_CODED_CARS = tuple(re.compile(p.pattern) for p in CODED_CAR_PATTERNS)
+
+
+def coded_car_arm(code: str) -> str:
+    """The arm name of a CAR construct known by a code or target ('19-28z' -> '19-28z car t cells')."""
+    return f"{code.lower()} car t cells"
 
 
 def find_known_arms(text: str, gazetteer_dir: Optional[Path] = None) -> list[ArmMention]:
@@ -65,6 +73,9 @@ def _find_arms(text: str, gazetteer_dir: Optional[str]) -> tuple[ArmMention, ...
             products.append((m.start(1), m.end(1), m.group(1), False, 0))
             # the generic description before a named product is the same product
             found = [f for f in found if not (m.start() <= f[0] and f[1] <= m.start(1) and f[4] == 1)]
+    for rx in _CODED_CARS:
+        for m in rx.finditer(text):
+            products.append((m.start(), m.end(), coded_car_arm(m.group("code")), False, 0))
     found += products
     found.sort(key=lambda f: (-(f[1] - f[0]), f[0]))
     kept: list[tuple] = []

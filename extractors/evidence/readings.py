@@ -15,8 +15,8 @@ from extractors.evidence.numbers import (
     find_windows, one_line, parse_number_text,
 )
 from extractors.evidence.rules import (
-    DISTRACTORS, MEAN_CUE, MEDIAN_CUE, OUTCOME_VERB, PATIENT_NOUNS, SAMPLE_SIZE_BARE_RIGHT,
-    THRESHOLD_COPULA, WINDOW_ENDPOINTS,
+    DISTRACTORS, LANDMARK_LIST_BREAK, LANDMARK_LIST_ENDPOINTS, MEAN_CUE, MEDIAN_CUE, OUTCOME_VERB, PATIENT_NOUNS, SAMPLE_SIZE_BARE_RIGHT,
+    CUMULATIVE_INCIDENCE_ENDPOINTS, THRESHOLD_COPULA, WINDOW_ENDPOINTS,
 )
 from extractors.evidence.slots import Reading, ReadingContext, ValueSlot
 from schemas.evidence import RATE_ONLY_ENDPOINTS
@@ -45,9 +45,12 @@ _BARE_INTERVAL_HR = re.compile(r"\s*[,;]\s*(\d+(?:[.·]\d+)?)\s*(?:[-–—−]|
 _CONTRAST_WORD = re.compile(r"\b(?:and|vs\.?|v|versus|compared (?:with|to)|than)\b", _I)
 _COUNT_PERCENT_VALUE = re.compile(r"\d\s*[(\[]\s*$")
 _SLASH_NUMERATOR = re.compile(r"^\s*/\s*\d+\s*(?:[\w-]+\s+){0,2}?[(\[]\s*\d+(?:[.·]\d+)?\s*%")
-_TRANSPLANTED_LEFT = re.compile(r"(?<![\d.·/])(\d+)\s*(?:/\s*\d+\s*)?(?:" + PATIENT_NOUNS + r"\s*)?[(\[]\s*$", _I)
 _COUNT_PERCENT_NUMERATOR = re.compile(r"^\s*(?:/\s*\d+\s*)?[(\[]\s*\d")
 _BOTH = re.compile(r"\bboth\b", _I)
+_LIST_BREAK = re.compile(LANDMARK_LIST_BREAK.pattern, _I)
+_PHRASE_BREAK = re.compile(r"[,;]|\b(?:and|while|whereas)\b", _I)
+_PAIR_GAP = re.compile(r"\s*%?\s*,?\s*(?:and|or|v|vs\.?|versus)\s*", _I)
+_PARENTHESES = re.compile(r"\([^()]*\)|\[[^\[\]]*\]")
 _ALL_BUT = re.compile(r"\ball but\s*$", _I)
 _CONNECTOR = re.compile(r"^[\s,;()/&]*(?:and|or|as well as)?[\s,;()/&]*(?:(?:concomitant|concurrent|corresponding|associated)\s+)?(?:the\s+)?(?:rates?\s+of\s+)?$", _I)
 
@@ -167,25 +170,16 @@ def read_clause(text: str, ctx: ReadingContext = ReadingContext()) -> list[Readi
     if _MEAN.search(text) and not _MEDIAN.search(text):
         values = [v for v in values if v.unit != "months"]
     _assign_endpoints(text, values, endpoints, timepoints, ctx)
-    _assign_windows(text, values, windows)
+    _share_list_landmarks(text, values, timepoints)
+    _assign_windows(text, values, windows, endpoints)
     assign_counts(text, values, endpoints, ctx)
     assign_arms(text, values, arms, ctx)
     _attach_ci_p(text, values, intervals, pvalues, ctx.ci_declared)
     values = [v for v in values if v.kind != "drop"]
     readings = _to_readings(text, values)
-    return readings + (_transplant_counts(text, readings) if ctx.one_study else [])
-
-
-def _transplant_counts(text: str, readings: Sequence[Reading]) -> list[Reading]:
-    """'32 (39.5%) went on to transplant', '48/54 (88.9%)': a transplant rate's numerator is a count fact too."""
-    out = []
-    for r in readings:
-        if r.endpoint == "ALLOHSCT" and r.statistic == "rate":
-            m = _TRANSPLANTED_LEFT.search(text[:r.start])
-            if m:
-                out.append(Reading(m.start(1), m.end(1), m.group(1), float(m.group(1)), "ALLOHSCT", None, "count", None,
-                                   r.arm, "rule:transplant_count"))
-    return out
+    # '(156 per group)': the count is each arm's enrolment
+    return [replace(r, arm=arm) for r in readings for arm in
+            ((ctx.default_arm or ctx.fallback_arm, ctx.control_arm) if r.rule == "rule:sample_size_per_arm" else (r.arm,))]
 
 
 def _assign_endpoints(text: str, values: list[ValueSlot], endpoints: Sequence[EndpointMention],
@@ -232,7 +226,9 @@ def _assign_endpoints(text: str, values: list[ValueSlot], endpoints: Sequence[En
             else:
                 v.endpoint = codes[min(j, k - 1)]
         for j, v in enumerate(group):
-            v.timepoint = v.timepoint or _timepoint_for(text, v, run, run_end, timepoints, endpoints)
+            # '...; at 3 years, 80.1% and 58.9%': a later ';' clause's own timepoint wins over the run's
+            own = _clause_timepoint(text, v, timepoints) if _after_clause_break(text, run[1], v.tok.start) else None
+            v.timepoint = v.timepoint or own or _timepoint_for(text, v, run, run_end, timepoints, endpoints)
             median_zone = text[max(0, run[0] - 40):run[0]] + text[run[0]:v.tok.start]
             if _MEDIAN.search(median_zone.split(";")[-1]) and v.kind == "measure":
                 v.statistic = "median"
@@ -240,9 +236,14 @@ def _assign_endpoints(text: str, values: list[ValueSlot], endpoints: Sequence[En
     for i, v in enumerate(measures):
         if v.endpoint is None:
             later = [ep for ep in endpoints if ep.start > v.tok.end and not ep.population and ep.start - v.tok.end < 140]
-            if later and _VERB.search(text[v.tok.end:later[0].start]) and ";" not in text[v.tok.end:later[0].start]:
+            # the verb may be the endpoint's own first word ('79.5% of patients on A and 66.0% on B were alive')
+            if later and (_VERB.search(text[v.tok.end:later[0].start]) or _VERB.match(later[0].text)) \
+                    and ";" not in text[v.tok.end:later[0].start]:
                 v.endpoint = later[0].code
                 v.timepoint = _timepoint_for(text, v, None, len(text), timepoints, endpoints)
+            elif (earlier := _continued_clause(text, v, measures, endpoints)) is not None:
+                v.endpoint = earlier.endpoint
+                v.timepoint = _clause_timepoint(text, v, timepoints)
             elif ctx.fallback_endpoint:
                 v.endpoint = ctx.fallback_endpoint
                 v.timepoint = v.timepoint or ctx.fallback_timepoint
@@ -253,20 +254,96 @@ def _assign_endpoints(text: str, values: list[ValueSlot], endpoints: Sequence[En
             elif v.unit == "months":
                 v.statistic = "median"
             elif v.timepoint:
-                v.statistic = "landmark"
+                v.statistic = "rate" if v.endpoint in CUMULATIVE_INCIDENCE_ENDPOINTS else "landmark"
             else:
                 v.statistic = "rate"
         if v.statistic == "median" and v.unit == "%":
             v.statistic = "landmark" if v.timepoint else "rate"
 
 
-def _assign_windows(text: str, values: list[ValueSlot], windows: Sequence[Timepoint]) -> None:
+def _landmark_item(v: ValueSlot) -> bool:
+    return v.kind == "measure" and v.unit == "%" and v.endpoint in LANDMARK_LIST_ENDPOINTS and v.statistic != "median"
+
+
+def _listed_together(text: str, first: ValueSlot, second: ValueSlot) -> bool:
+    """True when two values are items of one list: nothing but endpoint words (and brackets) between them.
+
+    A ';' may close the first item's clause when the next clause opens with the second item's endpoint alone
+    ('...in the chemotherapy group (HR ...); overall survival 82.1% ...').
+    """
+    gap = _PARENTHESES.sub(" ", text[first.tok.end:second.tok.start])
+    if ";" in gap:
+        gap = gap.rsplit(";", 1)[1]
+    return len(gap) <= 80 and not _LIST_BREAK.search(gap.replace(";", ""))
+
+
+def _share_list_landmarks(text: str, values: list[ValueSlot], timepoints: Sequence[Timepoint]) -> None:
+    """One landmark printed for a list of survival figures covers every item of the list.
+
+    'Event-free survival at 12 months was 50% and overall survival 76%' (forward), 'EFS of 44% and OS of 63% at 3
+    years' (backward, from an 'at' phrase after the last item), 'At 12 months, EFS was 52% and OS 77%' (clause opening).
+    """
+    items = [v for v in values if _landmark_item(v)]
+    for tp in timepoints:
+        lo = text.rfind(";", 0, tp.start) + 1
+        if text[lo:tp.start].strip() or not text[tp.end:].lstrip().startswith(","):
+            continue
+        hi = text.find(";", tp.end)
+        for v in items:
+            if v.timepoint is None and tp.end <= v.tok.start and (hi < 0 or v.tok.end <= hi):
+                v.timepoint = tp.code
+    for a, b in zip(items, items[1:]):
+        if a.endpoint == b.endpoint and a.timepoint and b.timepoint is None \
+                and _PAIR_GAP.fullmatch(_PARENTHESES.sub(" ", text[a.tok.end:b.tok.start])):
+            b.timepoint = a.timepoint  # 'overall survival 82.1% (74.9-87.4) and 70.3%': the second arm of one landmark
+            continue
+        if a.endpoint == b.endpoint or not _listed_together(text, a, b):
+            continue
+        if a.timepoint and b.timepoint is None and not any(a.tok.end <= tp.start < b.tok.start for tp in timepoints):
+            b.timepoint = a.timepoint
+    for a, b in reversed(list(zip(items, items[1:]))):
+        if a.endpoint == b.endpoint or not _listed_together(text, a, b) or a.timepoint or not b.timepoint:
+            continue
+        after = [tp for tp in timepoints if b.tok.end <= tp.start and tp.code == b.timepoint
+                 and text[tp.start:tp.start + 2].lower() == "at"
+                 and len(_PARENTHESES.sub(" ", text[b.tok.end:tp.start])) <= 12]
+        if after:
+            a.timepoint = b.timepoint
+    for v in items:
+        if v.timepoint and v.statistic in (None, "rate") and v.endpoint not in CUMULATIVE_INCIDENCE_ENDPOINTS:
+            v.statistic = "landmark"
+
+
+def _continued_clause(text: str, v: ValueSlot, measures: Sequence[ValueSlot],
+                      endpoints: Sequence[EndpointMention]) -> Optional[ValueSlot]:
+    """'...; at 3 years, 80.1% and 58.9%', '...; by the end of treatment, 68.8% v 45.3%': a ';' clause with values but no
+    endpoint of its own continues the previous clause's last figure (returned), else None."""
+    lo = text.rfind(";", 0, v.tok.start)
+    if lo < 0 or any(lo <= e.start < v.tok.start for e in endpoints) or _PARENTHESES.sub("", text[:v.tok.start]).count(";") == 0:
+        return None
+    before = [o for o in measures if o.tok.end <= lo and o.endpoint and o.kind == "measure" and o.unit == v.unit]
+    return before[-1] if before else None
+
+
+def _after_clause_break(text: str, start: int, end: int) -> bool:
+    """True when a ';' outside brackets lies between start and end."""
+    return ";" in _PARENTHESES.sub("", text[start:end])
+
+
+def _clause_timepoint(text: str, v: ValueSlot, timepoints: Sequence[Timepoint]) -> Optional[str]:
+    lo = text.rfind(";", 0, v.tok.start)
+    inside = [tp for tp in timepoints if lo <= tp.start and tp.end <= v.tok.start]
+    return inside[-1].code if inside else None
+
+
+def _assign_windows(text: str, values: list[ValueSlot], windows: Sequence[Timepoint],
+                    endpoints: Sequence[EndpointMention] = ()) -> None:
     """A response rate takes the assessment window of its clause ('Within two cycles, 42% achieved CR' -> 2cycles).
 
     A response percentage with a time ('CR at 3 months') is a rate in that window, not a landmark.
     """
     for v in values:
-        if v.kind != "measure" or v.unit != "%" or v.endpoint not in WINDOW_ENDPOINTS:
+        if v.kind != "measure" or v.unit != "%" or v.endpoint not in WINDOW_ENDPOINTS + CUMULATIVE_INCIDENCE_ENDPOINTS:
             continue
         if v.timepoint:
             v.statistic = "rate"
@@ -280,9 +357,20 @@ def _assign_windows(text: str, values: list[ValueSlot], windows: Sequence[Timepo
                    and w.end <= v.tok.start and not any(lo <= o.tok.start < w.start for o in values)]
         near = opening or [w for w in windows if lo <= w.start and w.end <= hi and not any(
             o is not v and o.kind == "measure" and min(w.end, v.tok.end) <= o.tok.start < max(w.start, v.tok.start)
-            for o in values)]
+            for o in values) and not _own_phrase_between(text, w, v, endpoints)]
         if near:
             v.timepoint = min(near, key=lambda w: min(abs(w.start - v.tok.end), abs(v.tok.start - w.end))).code
+
+
+def _own_phrase_between(text: str, w: Timepoint, v: ValueSlot, endpoints: Sequence[EndpointMention]) -> bool:
+    """True when a new phrase with its own endpoint separates a window from a later value.
+
+    '67% had a CMR after the first cycle, MRD negativity by NGS was documented in 98%': the window is not 98's.
+    """
+    if w.end > v.tok.start:
+        return False
+    gap = text[w.end:v.tok.start]
+    return bool(_PHRASE_BREAK.search(gap)) and any(w.end <= e.start and e.end <= v.tok.start for e in endpoints if e.code)
 
 
 def _attach_ci_p(text: str, values: list[ValueSlot], intervals, pvalues, ci_declared: bool = False) -> None:

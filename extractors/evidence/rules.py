@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from typing import NamedTuple
 
-EXTRACTOR_VERSION = "evidence-rules/1.3"
+EXTRACTOR_VERSION = "evidence-rules/1.4"
 
 
 class EndpointTerm(NamedTuple):
@@ -35,17 +35,24 @@ ENDPOINT_TERMS: tuple[EndpointTerm, ...] = (
     # MRD / molecular response
     EndpointTerm(r"(?:MRD|minimal residual disease|measurable residual disease)[- ]?(?:negativity|negative|response|remission|responses)", "MRD_NEG", "MRD negativity/response/remission is the MRD_NEG endpoint"),
     EndpointTerm(r"negative MRD", "MRD_NEG", "'achieved negative MRD' is MRD negativity"),
+    EndpointTerm(r"no (?:detectable|measurable) (?:residual )?(?:disease|leuka?emia)|undetectable (?:residual )?disease", "MRD_NEG",
+                 "'9 (82%) had no detectable disease by next-generation sequencing' states MRD negativity"),
+    EndpointTerm(r"undetectable (?:MRD|minimal residual disease|measurable residual disease)|(?<![A-Za-z])uMRD(?![A-Za-z])", "MRD_NEG",
+                 "undetectable MRD (uMRD, the CLL term) is MRD negativity"),
     EndpointTerm(r"(?:complete )?molecular (?:response|remission|responses)(?: rate)?", "MRD_NEG", "molecular response is measured as MRD negativity"),
     EndpointTerm(r"(?:minimal|measurable) residual disease", "MRD_NEG", "a figure under a bare MRD label is the MRD-negative share; its abbreviation alone (MRD) is not an endpoint", abbreviable=False),
     # complete remission / response
     EndpointTerm(r"complete (?:ha?ematologic(?:al)? |morphologic(?:al)? |clinical )?(?:remission|response)s?(?: rate)?", "CR", "complete remission/response"),
     EndpointTerm(r"CR rate", "CR", "CR rate", True),
+    EndpointTerm(r"(?:complete (?:bone )?marrow (?:remission|response)|(?:bone )?marrow (?:complete (?:remission|response)|CR\b))s?(?: rate)?", "CR",
+                 "'marrow complete response', 'complete marrow remission': complete remission judged on the marrow is CR"),
     EndpointTerm(r"(?<![A-Za-z/+])CR(?![A-Za-z0-9/+])", "CR", "CR abbreviation (CR1/CR2 and CR/CRi are excluded by the look-arounds)", True),
     # overall response
     EndpointTerm(r"(?:overall|objective|ha?ematologic(?:al)?|best) response(?: rate)?", "ORR", "overall/objective/hematologic response rate"),
     EndpointTerm(r"response rates?", "ORR", "a bare response rate is the overall response rate"),
     EndpointTerm(r"(?<=\s)responded\b", "ORR", "'47 (98%) responded': patients who responded give the overall response rate"),
-    EndpointTerm(r"(?:overall |early )?remission rates?|overall remission", "ORR", "'overall remission rate' pools CR and CRi as the response rate"),
+    EndpointTerm(r"overall remission(?: rates?)?", "CR_CRI", "GUIDE.md: 'overall remission' in ALL reports is CR + CRi (ORR is also accepted), not a response rate with partial responses"),
+    EndpointTerm(r"(?:early )?remission rates?", "ORR", "a bare 'remission rate' pools every remission as the response rate"),
     EndpointTerm(r"(?<![A-Za-z])ORR(?![A-Za-z])", "ORR", "ORR abbreviation", True),
     EndpointTerm(r"(?:(?<=obtained a )|(?<=obtained an )|(?<=achieved a )|(?<=achieved an )|(?<=had a )|(?<=had an ))response", "ORR", "'obtained a response', 'had a response' report overall response"),
     # survival endpoints
@@ -65,7 +72,8 @@ ENDPOINT_TERMS: tuple[EndpointTerm, ...] = (
     EndpointTerm(r"(?:(?<=hazard ratio for )|(?<=HR for ))(?:an )?events? or death", "EFS", "'hazard ratio for an event or death' compares event-free survival", abbreviable=False),
     EndpointTerm(r"(?:(?<=hazard ratio for )|(?<=HR for ))(?:disease )?progression or death", "PFS", "'hazard ratio for progression or death' compares progression-free survival", abbreviable=False),
     EndpointTerm(r"(?:(?<=hazard ratio for )|(?<=HR for ))relapse or death", "RFS", "'hazard ratio for relapse or death' compares relapse-free survival", abbreviable=False),
-    EndpointTerm(r"duration of (?:response|remission)", "DOR", "duration of response/remission"),
+    EndpointTerm(r"duration[- ]of[- ](?:response|remission)(?:[- ]rates?)?", "DOR", "duration of response/remission; a 'duration-of-response rate' is its landmark"),
+    EndpointTerm(r"(?:response|remission) duration", "DOR", "'median remission duration 6 months' is the duration of remission"),
     EndpointTerm(r"(?:\w[\w/-]*\s+){1,3}?(?:lasted|persisted)(?=\s+(?:for\s+)?(?:a\s+)?median)", "DOR",
                  "'responses lasted a median of 8 months': how long a response lasted is its duration", abbreviable=False),
     EndpointTerm(r"(?:probability|rate|proportion|likelihood) of (?:remaining|staying|continuing) in (?:complete )?(?:remission|response)", "DOR",
@@ -91,7 +99,7 @@ ENDPOINT_TERMS: tuple[EndpointTerm, ...] = (
                  "ALLOHSCT", "an allogeneic transplant named as the outcome ('Allogeneic HSCT was performed in 48 (89%)', a table row 'Allogeneic HSCT in CR1')"),
     EndpointTerm(r"(?:HSCT|HCT|SCT|transplant(?:ation)?)(?= (?:was|were) (?:performed|done|carried out|undertaken|given|reached))",
                  "ALLOHSCT", "'HSCT was done in N patients (x%)': a transplant with a verb of performing is the outcome"),
-    EndpointTerm(r"non[- ]relapse mortality|treatment[- ]related mortality|induction mortality|early deaths?", "NRM", "deaths not due to relapse"),
+    EndpointTerm(r"non[- ]?relapse mortality|treatment[- ]related mortality|induction mortality|early deaths?", "NRM", "deaths not due to relapse"),
     EndpointTerm(r"(?<![A-Za-z])(?:NRM|TRM)(?![A-Za-z])", "NRM", "NRM/TRM abbreviations", True),
     EndpointTerm(r"died (?:while )?in (?:CR|complete remission|remission)", "NRM", "a death in remission is a non-relapse death"),
     EndpointTerm(r"(?:died|deaths?) (?:from|of|due to) (?:causes other than (?:relapse|progression|disease progression|leuka?emia)|non-?relapse causes)", "NRM", "'died from causes other than relapse' is non-relapse mortality"),
@@ -120,8 +128,10 @@ ARM_TERMS: tuple[ArmTerm, ...] = (
     ArmTerm(r"obecabtagene(?: autoleucel)?|obe-cel|aucatzyl", "obecabtagene autoleucel", False, "CD19 CAR-T product"),
     ArmTerm(r"(?:(?:standard|conventional|intensive|multi-?agent|multidrug|intensive multidrug|salvage|investigator'?s choice)(?:[- ]of[- ]care)?[- ])?chemotherapy\b", "chemotherapy", True, "chemotherapy as the comparator arm"),
     ArmTerm(r"(?<![A-Za-z])(?:ChT|SOC)(?![A-Za-z])", "chemotherapy", True, "ChT/SOC abbreviations of the chemotherapy arm", True),
+    ArmTerm(r"(?<![A-Za-z-])R-?(?:GemOx|ICE|DHAP|ESHAP)(?![A-Za-z])", "chemotherapy", True, "salvage immunochemotherapy regimens (R-GemOx, R-ICE, R-DHAP) are the chemotherapy comparator of lymphoma trials", True),
     ArmTerm(r"standard[- ]of[- ]care|standard[- ](?:care|therapy|treatment)", "chemotherapy", True, "standard of care comparator"),
     ArmTerm(r"(?:anti-?)?CD19[- ]?(?:directed |targeted |targeting |specific )?CAR[- ]?T(?:[- ]cells?)?", "CD19 CAR-T", False, "an unnamed CD19 CAR-T product; a named product wins", False, 1),
+    ArmTerm(r"(?<![\w-])CAR[- ]?T(?![A-Za-z])(?:[- ]cells?)?(?:[- ]cell)?(?: (?:therapy|therapies|products?))?", "CD19 CAR-T", False, "in B-ALL an unqualified CAR-T product is CD19-directed; a named or coded product wins", False, 1),
     ArmTerm(r"control (?:arm|group|cohort)|historical (?:control|cohort)s?|historic controls?", "control", True, "comparator named only as control; resolved to the study's control arm"),
 )
 
@@ -137,6 +147,13 @@ class Cue(NamedTuple):
 
     pattern: str
     why: str
+
+
+# Phrases that look like an endpoint but are none: they occupy their span so no shorter term matches inside them.
+NOT_ENDPOINT_TERMS: tuple[Cue, ...] = (
+    Cue(r"major molecular responses?(?: rates?)?|\bMMR\b", "a major molecular response (BCR::ABL1 at or below 0.1%) is no MRD negativity, nor a response rate"),
+    Cue(r"time to (?:first |best |initial )?(?:response|remission|CR)\b", "the time to (first) response is how fast a response came, not how long it lasted (DOR)"),
+)
 
 
 # A value directly after one of these verbs-to-endpoint frames takes the endpoint that follows it.
@@ -161,6 +178,10 @@ NEW_STUDY_INTRO: tuple[Cue, ...] = (
     Cue(r"\b(?:cooperative|working|study) group\b", "a cooperative group's study is a separate study"),
 )
 
+# A trial named after these words is a yardstick the sentence compares with, not the study it reports on.
+COMPARED_NAME_LEFT = Cue(r"\b(?:close to|similar to|comparable (?:to|with)|in line with|consistent with|as in)\s+(?:(?:those|that|the (?:results?|figures?|rates?|outcomes?))\s+(?:of|in|from|seen in|reported in|reported by)\s+)?(?:the\s+)?$",
+                         "'figures close to those of ELIANA' names a benchmark; the sentence's figures belong to the study under discussion")
+
 # Contexts that make a number a distractor rather than a result (checked on the text around the number).
 class Distractor(NamedTuple):
     """A pattern tested against the text before (`side='left'`) or after (`'right'`) a number."""
@@ -179,7 +200,7 @@ DISTRACTORS: tuple[Distractor, ...] = (
     Distractor("follow_up_left", "left", r"follow[- ]?up(?: time)?(?: of| was| is|:)?\s*(?:about |approximately |of )?$", "follow-up durations"),
     Distractor("follow_up_right", "right", r"^\s*(?:months?|mo|years?|weeks?)\s+(?:of\s+)?follow[- ]?up", "'16 months of follow-up' is a follow-up duration"),
     Distractor("duration_units", "right", r"^\s*(?:days?|hours?|h|weeks?|wk|min(?:utes)?)\b", "days, hours, weeks: schedules and process times"),
-    Distractor("cycles", "right", r"^\s*(?:\w+\s+){0,2}?(?:cycles?|courses?|doses?|infusions?|lines?|dose levels?)\b", "numbers of cycles, doses and lines of therapy"),
+    Distractor("cycles", "right", r"^\s*(?!(?:received|were given|underwent)\s+(?:the|an?|at least one|a single)\s)(?:\w+\s+){0,2}?(?:cycles?|courses?|doses?|infusions?|lines?|dose levels?)\b", "numbers of cycles, doses and lines of therapy ('55 received the infusion' counts patients)"),
     Distractor("ci_level", "right", r"^\s*%\s*(?:CI|confidence|C\.I\.)", "the 95 of '95% CI'"),
     Distractor("grade_phase", "left", r"\b(?:grade|grades|phase|phases|stage|cycle|day|days|dose|level|exon|exons|week|weeks|figure|fig\.?|table|panel|arm|version|lines?)\s*$", "grade 3, phase 2, day 28, exon 2: labels, not results"),
     Distractor("threshold", "left", r"(?:[<>≤≥]|less than|more than|greater than|at least|above|below|over|under)\s*$", "thresholds such as '>10−3' or '≥ 5% blasts' unless a copula precedes them"),
@@ -192,13 +213,14 @@ DISTRACTORS: tuple[Distractor, ...] = (
     Distractor("baseline_words", "right", r"^\s*%?\s*(?:of (?:the )?(?:patients|subjects) )?(?:had|have) (?:a |an )?(?:history|prior|previous|baseline)\b|^[^.;]{0,40}\b(?:had|have) experienced\b[^.;]{0,30}\b(?:previous|prior)\b", "prior history is a baseline characteristic"),
     Distractor("expected", "left", r"\b(?:expected|historical|historically|projected)\b[^.;%]{0,40}$", "expectations and historical figures are not study results"),
     Distractor("blasts", "right", r"^\s*%?\s*(?:of\s+)?(?:bone marrow |marrow |peripheral |BM )?blasts?\b|^\s*%\s*(?:through|by) (?:flow|MFC)", "blast thresholds and MRD cut-offs"),
-    Distractor("blasts_left", "left", r"\bblasts?\b[^.;%\d]{0,30}$", "'blast infiltration of >50%' is a threshold on blasts"),
+    Distractor("blasts_left", "left", r"\bblasts?\b[^.;%\d)]{0,30}$", "'blast infiltration of >50%' is a threshold on blasts (not past a closing bracket: '(... <5% blasts) was seen in 88%')"),
     Distractor("cd_marker", "right", r"^\s*%?\s*CD\d", "marker expression thresholds"),
     Distractor("n_in_ten", "right", r"^\s*(?:out\s+)?in\s+(?:every\s+)?(?:two|three|four|five|six|ten|twenty|hundred|\d+)\b", "'four in ten patients' is a proportion in words, not a count"),
     Distractor("n_in_ten_denominator", "left", r"\b(?:\d+|one|two|three|four|five|six|seven|eight|nine)\s+(?:out\s+)?in\s+(?:every\s+)?$", "the 'ten' of 'four in ten' is no count either"),
     Distractor("relative_risk_reduction", "left", r"\b(?:lower(?:ed|s)?|reduc(?:ed|es|ing)|cut(?:s|ting)?|decreas(?:ed|es|ing)|halv(?:ed|es))\s+(?:the\s+)?(?:risk|hazard|odds|rate|chance)s?\s+(?:of\s+(?:[\w-]+\s+){0,4}?)?by\s+(?:about\s+|approximately\s+|nearly\s+|almost\s+|some\s+|roughly\s+)?$", "'lowered the risk of death by about 30%' is a relative risk reduction, not a rate"),
     Distractor("relative_risk_right", "right", r"^\s*(?:%|per ?cent)\s+(?:lower|higher|reduction|reduced|relative|greater|smaller|decrease|increase)\b", "'an 82% lower hazard of death' is a relative effect, not a rate"),
     Distractor("other_study_figure", "right", r"^\s*(?:%|per ?cent)?\s*(?:\w+\s+){0,1}(?:seen|reported|observed|described|achieved|obtained)\s+(?:in|with|by)\s+(?:the|an?|earlier|previous|prior|other|historical)\b", "'higher than the 39% seen in the phase 1/2 study' is another study's figure"),
+    Distractor("open_threshold", "right", r"^\s*(?:%|per ?cent)?\s*or\s+(?:more|higher|greater|above|over|less|lower|below|fewer)\b", "'MRD of 0.1% or more', 'aged 60 years or older': an open-ended cut-off, not a result"),
     Distractor("usual_level", "left", r"\b(?:rarely|seldom|never|usually|typically|generally|historically)\s+(?:exceeds?|reach(?:es)?|surpass(?:es)?|tops?|above|below|over|under)\s+(?:about\s+)?$", "'survival rarely exceeds 20%' describes what other treatment usually achieves"),
     Distractor("assay_threshold", "left", r"\b(?:sensitivity|threshold|cut-?off|detection limit|limit of detection|level of detection)\s+(?:of|at|was|is|:)?\s*(?:[<>≤≥]\s*)?$", "'at a sensitivity of 0.01%': an MRD assay threshold, not a result"),
     Distractor("planned_size", "left", r"\b(?:called for|planned|target(?:ed)?|aimed (?:at|to (?:enrol|enroll|include|recruit))|sample size of|powered (?:with|for))\s+(?:a total of\s+|about\s+|approximately\s+)?$", "planned sample sizes are design, not enrolment"),
@@ -223,13 +245,13 @@ MEAN_CUE = Cue(r"\bmean\b", "means are not in the statistic vocabulary")
 PATIENT_NOUNS = r"(?:patients?|subjects?|participants?|children|adults?|adolescents|infants|individuals|responders?|cases|recipients|persons|people|men|women)"
 
 # Sample-size frames: a number of patients that is the size of the study or of an analysed cohort.
-SAMPLE_SIZE_STRONG_LEFT = Cue(r"\b(?:among|including|included|(?:enrolled|enrolling|treated|infused)(?: and (?:treated|infused|enrolled))?|randomi[sz]ed(?: \([^)]*\))?|involving|recruited|comprising|total of)\s+(?:all\s+)?(?:the\s+)?$",
-                              "'randomized 405 patients', 'including 79 children', 'among 23 patients'")
+SAMPLE_SIZE_STRONG_LEFT = Cue(r"\b(?:among|including|included|(?:enrolled|enrolling|treated|infused)(?: and (?:treated|infused|enrolled))?|randomi[sz]ed(?: \([^)]*\))?|(?:randomly )?(?:assigned|allocated)|analy[sz]ed|cover(?:s|ed|ing)|involving|recruited|comprising|total of|(?:gave|given|administered)\b[^.;:]{1,150}?\bto)\s+(?:all\s+)?(?:the\s+)?$",
+                              "'randomized 405 patients', 'including 79 children', 'among 23 patients', 'randomly assigned 268 adults', 'analysed 255 patients', 'the update covering 60 patients', 'gave the CAR to 53 adults'")
 SAMPLE_SIZE_OF_LEFT = Cue(r"(?:\b(?:study|trial|analysis|series|cohort|casuistry|review|group|population) of\s+|^\s*of (?:the |all )?|\bconducted (?:in|on)\s+)$",
                           "'a phase I study of 20 patients', 'Of the 63 enrolled patients'")
 SAMPLE_SIZE_WEAK_LEFT = Cue(r"\b(?:in|on|with)\s+(?:a total of\s+)?$", "'in 30 patients', 'on 44 patients'")
-NOT_SAMPLE_SIZE_LEFT = Cue(r"\b(?:complete|partial|observed|seen|reported|occurred|achieved|noted|found|documented|detected)\s+in\s+$",
-                           "'complete in 6 patients' counts responders, not the sample")
+NOT_SAMPLE_SIZE_LEFT = Cue(r"\b(?:complete|partial|observed|seen|reported|occurred|achieved|noted|found|documented|detected|stopped|discontinued|interrupted|withdrawn|reduced|held|resumed|restarted|delayed)\s+in\s+$",
+                           "'complete in 6 patients' counts responders, 'stopped in 55 patients' a treatment change; neither is the sample")
 SAMPLE_SIZE_RIGHT = Cue(r"^\s*(?:were|was)\s+(?:enrolled|randomi[sz]ed|randomly assigned|included|recruited|treated|infused|evaluable|analy[sz]ed|registered|accrued)|^\s*underwent\s+randomi[sz]ation|^[^.;,:\d()]{1,60}?\s(?:were|was)\s+(?:enrolled|randomi[sz]ed|randomly assigned|recruited)\b",
                         "'405 patients were randomized', '245 patients underwent randomization', 'were randomly assigned', 'were infused', '224 adults in first remission were randomized'")
 SAMPLE_SIZE_BARE_RIGHT = Cue(r"^\s*(?:\(\s*\d+(?:[.·]\d+)?\s*%\s*\)\s*)?(?:were|was)\s+(?:enrolled|randomi[sz]ed|randomly assigned|recruited|registered|accrued)\b",
@@ -251,8 +273,13 @@ SUBCOHORT_RIGHT = Cue(r"^\s*(?:[\w-]+\s+){0,3}?(?:evaluable|assessable)\b|^\s*(?
                       "'Of the 48 patients evaluable for response', 'in the 81 patients with CR': a sub-cohort, not the enrolment")
 SAMPLE_SIZE_ADJECTIVE_RIGHT = Cue(r"^\s*(?:treated|infused|enrolled|randomi[sz]ed|registered)\s+" + PATIENT_NOUNS + r"\b",
                                   "'the 101 treated patients': a count qualified by its enrolment verb is the sample")
-SAMPLE_SIZE_RECEIVED_RIGHT = Cue(r"^\s*" + PATIENT_NOUNS + r"\s+(?:received|were given|started)\s+(?:the\s+)?(?:study\s+)?(?:treatment|therapy|drug)\b",
-                                 "'44 patients received treatment': the treated population")
+PER_ARM_SIZE_RIGHT = Cue(r"^\s*(?:" + PATIENT_NOUNS + r"\s+)?(?:per|in each|each)\s+(?:group|arm)\b",
+                         "'312 patients were randomly assigned (156 per group)': the enrolment of each of the two arms")
+SAMPLE_SIZE_AGE_RIGHT = Cue(r"^\s*(?:[\w-]+\s+){0,3}?" + PATIENT_NOUNS + r"\s*(?:\(\s*|,\s*|with an?\s+)(?:median|mean)\s+age\b",
+                            "'63 adults (median age, 54 years)': a cohort described by its median age is the study sample, verb or not")
+SAMPLE_SIZE_RECEIVED_RIGHT = Cue(r"^\s*" + PATIENT_NOUNS + r"\s+(?:received|were given|started)\s+(?:the\s+)?(?:study\s+)?(?:treatment|therapy|drug)\b"
+                                 r"|^\s*(?:" + PATIENT_NOUNS + r"\s+)?(?:received|were given)\s+(?:the\s+|at least one\s+)(?:(?:CAR[- ]?T(?:[- ]cell)?|study)\s+)?infusions?\b",
+                                 "'44 patients received treatment', 'Of 71 enrolled, 55 received the infusion': the treated population")
 
 EVENT_IN_LEFT = Cue(r"(?:^|\s)([\w\-/ ]{1,60}?)(?:\s*\([^)]*\))*\s+(?:occurred|was observed|were observed|was achieved|was reported|were reported|developed|was seen|was performed|were performed|was done|was carried out|was recorded|were recorded)\s+(?:in|by)\s+(?:all\s+)?(?:the\s+)?(?:only\s+)?$",
                     "'CRS occurred in nine patients', 'Complete remission was achieved by all the 27 patients'")
@@ -264,6 +291,36 @@ PRODUCT_PATTERNS: tuple[Cue, ...] = (
         "a coded cell product in parentheses after its CAR description is the arm (CARCIK-CD19, UCART19, AUTO1)"),
 )
 
+
+# Endpoints whose percentages are survival-type landmarks: in a list ('5-year EFS was 37% and OS 46%', 'EFS of 44% and
+# OS of 63% at 3 years', 'At 12 months, EFS was 52% and OS 77%') one printed landmark covers the whole list.
+LANDMARK_LIST_ENDPOINTS: tuple[str, ...] = ("EFS", "OS", "DFS", "RFS", "PFS", "DOR", "NRM")
+
+# Cumulative incidences: a percentage with a time ('NRM at 2 years 14.7%', 'VOD by day 100') is a rate over that
+# period (GUIDE.md: rate with its window), not a survival landmark.
+CUMULATIVE_INCIDENCE_ENDPOINTS: tuple[str, ...] = ("NRM", "GVHD", "VOD")
+LANDMARK_LIST_BREAK = Cue(r"[;\d]|\b(?:while|whereas|but|versus|vs\.?|compared|than|median|respectively|rate of|in the|among|after)\b",
+                          "a second number, a contrast, a median or a subgroup between two list items ends the shared landmark")
+
+# A product code that the text defines by apposition ('KCL-19BB, an academic CAR T-cell product', 'a CAR T-cell product,
+# KCL-19BB,'): the code is the study therapy of the report (and not the study's name).
+PRODUCT_DEFINITIONS: tuple[Cue, ...] = (
+    Cue(r"(?<![\w-])(?P<code>[A-Z][A-Za-z]*-?[A-Z0-9]*\d[A-Za-z0-9]*(?:-[A-Za-z0-9]+)*),\s+(?i:an?|the)\s+(?:[\w-]+\s+){0,5}?(?i:CAR|cell|cellular|gene)[\w -]{0,30}?(?i:products?|therapy|construct)\b",
+        "'KCL-19BB, an academic CAR T-cell product': a code followed by an appositive naming a cell product"),
+    Cue(r"\b(?i:CAR[- ]?T[- ]cell|CAR|cell(?:ular)?) (?i:products?|therapy|construct),?\s+(?P<code>[A-Z][A-Za-z]*-?[A-Z0-9]*\d[A-Za-z0-9]*(?:-[A-Za-z0-9]+)*)\b",
+        "'a CAR T-cell product, KCL-19BB': a cell product followed by its code"),
+)
+
+# CAR constructs named by a code or by a target other than CD19 ('the 19-28z CAR', 'a CD22-directed CAR', 'CD22-CAR T
+# cells'): the arm is '<code> CAR T cells', so every spelling of one construct names one arm.
+CODED_CAR_PATTERNS: tuple[Cue, ...] = (
+    Cue(r"(?<![\w-])(?P<code>CD(?!(?:19|28|3|137)(?!\d))\d+[a-z]?|\d+-?[0-9A-Za-z]*z)[- ](?:(?:directed|targeted|targeting|specific)[- ])?CAR(?![A-Za-z])(?:[- ]?T(?![A-Za-z])(?:[- ]cells?)?)?",
+        "a CAR named by its construct code (19-28z) or a non-CD19 target (CD22; not the CD28, CD3, CD137 signalling domains) is its own product, not a generic CD19 CAR-T"),
+)
+
+# A table whose caption announces these describes the patients, not the results ('prior alloHSCT — no. (%)' is a baseline share).
+BASELINE_TABLE_CAPTION = Cue(r"\b(?:baseline|demographic|patient characteristics|characteristics of (?:the )?(?:patients|participants|population))",
+                             "baseline and demographic tables hold shares of patients at entry, never results")
 
 # Response endpoints whose rate may state an assessment window ('CR within two cycles'); toxicity windows are
 # observation periods of the safety analysis, not windows of the result.
@@ -304,6 +361,8 @@ FRAME_TITLE_NAMES: tuple[Cue, ...] = (
         "a study code in parentheses closing the title or its first half ('... (MT103-211): a phase 2 study')"),
     Cue(r"\b(?:the|of the|from the)\s+(?P<name>[A-Z][A-Z0-9-]{3,})\s+(?:[\w-]+\s+){0,3}?(?:study|trial|cohort|program(?:me)?)\b",
         "an acronym before a study noun in the title ('final analysis of the X expanded-access study')"),
+    Cue(r"^\s*(?P<name>(?=[A-Za-z0-9-]*[A-Z][A-Za-z0-9-]*[A-Z0-9])[A-Z][A-Za-z0-9]*(?:-[A-Za-z0-9]+)*)\s*:\s",
+        "a poster or abstract title led by the study's acronym ('NAME: drug in adults with ...')"),
 )
 # A registry study is named by the body that keeps the registry, which the trial finder's stoplist holds as an agency.
 FRAME_REGISTRY_NAME = Cue(r"\b(?:the|of the|from the)\s+(?P<name>[A-Z][A-Z0-9-]{3,})\s+(?:[\w-]+\s+){0,3}?registry\b",
@@ -320,6 +379,8 @@ OTHER_STUDY_CUES: tuple[Cue, ...] = (
         "'In the pediatric phase 1/2 study ...' that the sentence does not name as the report's own is another study"),
     Cue(r"\b(?:historical|historic|external)\s+(?:controls?|comparators?|data|benchmarks?|rates?)\b",
         "historical comparators belong to other studies"),
+    Cue(r"\b(?:was|were|has been|have been|had been) reported (?:with|for)\b|\bcompare[sd]? (?:well|favou?rably|unfavou?rably) with\b",
+        "'an overall response of 57% was reported with drug X alone', 'compare well with the 60% reported for ...': a benchmark from other studies"),
 )
 
 # Sentences of a report that never hold its results: eligibility criteria and quoted remarks (news stories).
@@ -331,16 +392,22 @@ NON_RESULT_SENTENCES: tuple[Cue, ...] = (
 
 # A sentence that continues the previous one's figure with a pronoun or a bare 'rate': its values without an endpoint
 # of their own take the endpoint (and timepoint) of the previous sentence's last result.
-ANAPHORA_CUE = Cue(r"\b(?:it|this|that)\s+(?:was|were|reached|stood at)\b|\bthe\s+(?:corresponding\s+)?(?:rates?|estimates?|figures?|values?|proportions?|percentages?)\s+(?:was|were)\b",
-                   "'With chemotherapy it was 27%', 'in whom the rates were 93% and 24%' continue the previous figure")
+ANAPHORA_CUE = Cue(r"\b(?:it|this|that)\s+(?:was|were|reached|stood at)\b|\bthe\s+(?:corresponding\s+|respective\s+|equivalent\s+|comparable\s+)?(?:rates?|estimates?|figures?|values?|proportions?|percentages?)\b(?:\s+[\w-]+){0,5}?\s+(?:was|were)\b"
+                   r"|^\s*(?:this|that|it)\s+(?:compared|contrasted)\s+(?:with|to)\b|^\s*(?:by|in)\s+(?:contrast|comparison),",
+                   "'With chemotherapy it was 27%', 'the respective figures in the X group were 65% and 71%', 'This compared "
+                   "with 41% ...', 'By contrast, 30% ...' continue the previous figure")
 
 # A sentence with one of these talks about the report's own study again after a digression.
 OWN_STUDY_CUE = Cue(r"\b(?:this|the present|the current|our)\s+(?:[\w-]+\s+){0,2}?(?:study|trial|analysis|report|cohort|series|registry)\b",
                     "'in this study', 'in our trial', 'the present analysis' return to the report's own study")
 
 # A report's own study was randomised when its patients were assigned at random (not when it mentions another trial).
-RANDOMISED_DESIGN = Cue(r"\b(?:were|was|been|being)\s+(?:\w+\s+){0,3}?(?:randomi[sz]ed|randomly assigned|randomly allocated)\b|\brandomly (?:assigned|allocated)\b|\b\d:\d\s+(?:ratio|randomi[sz]ation)\b|\bunderwent\s+randomi[sz]ation\b|\brandomi[sz]ed\s+(?:\d|[a-z]+ (?:patients|children|adults))|\brandomi[sz]ed\s+(?:\d:\d\s+)?to\b",
-                        "'were randomly assigned', 'underwent randomization', 'randomized 2:1 to': the report's patients were randomised")
+RANDOMISED_DESIGN = Cue(r"\b(?:were|was|been|being)\s+(?:\w+\s+){0,3}?(?:randomi[sz]ed|randomly assigned|randomly allocated)\b|\brandomly (?:assigned|allocated)\b|\b\d:\d\s+(?:ratio|randomi[sz]ation)\b|\bunderwent\s+randomi[sz]ation\b|\brandomi[sz]ed\s+(?:\d|[a-z]+ (?:patients|children|adults))|\brandomi[sz]ed\s+(?:\d:\d\s+)?to\b|\b(?:assigned|allocated)\s+to\s+[^.;]{1,60}?\band\s+\d+\s+to\b",
+                        "'were randomly assigned', 'underwent randomization', 'randomized 2:1 to', '103 were assigned to A and 101 to B': the report's patients were randomised")
+
+# A title that sets two treatments against each other reports two arms, even from a registry or a non-randomised cohort.
+TITLE_COMPARISON = Cue(r"\b(?:versus|vs\.?|v\.|compared (?:with|to))\s",
+                       "'A versus B for GVHD prophylaxis: a registry study' compares two arms; it is not a single-arm report")
 
 # Study-design words that mark a report about one treatment arm.
 SINGLE_ARM_CUE = Cue(r"\bsingle[- ](?:arm|group|cohort)\b|\bnon-?randomi[sz]ed\b|\bexpanded[- ]access\b|\bregistry\b|\breal[- ]world\b|\bprescribing information\b|\bone[- ]arm\b",

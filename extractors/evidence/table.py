@@ -11,7 +11,9 @@ from extractors.evidence.body import row_arms, split_sentence_spans
 from extractors.evidence.endpoints import find_endpoints
 from extractors.evidence.numbers import find_timepoints, find_windows, parse_number_text, timepoint_code
 from extractors.evidence.readings import Reading, ReadingContext, read_clause
-from extractors.evidence.rules import EXTRACTOR_VERSION, WINDOW_ENDPOINTS, EndpointTerm
+from extractors.evidence.rules import (
+    BASELINE_TABLE_CAPTION, CUMULATIVE_INCIDENCE_ENDPOINTS, EXTRACTOR_VERSION, WINDOW_ENDPOINTS, EndpointTerm,
+)
 from extractors.nlp.trials import find_trial_mentions
 from extractors.table1.mapping import column_map
 from schemas.document import Document, Table
@@ -64,7 +66,12 @@ def extract_table1_results(doc: Document, table1: Sequence[Table1Row], index: Tr
     return records
 
 
+_BASELINE_CAPTION = re.compile(BASELINE_TABLE_CAPTION.pattern, re.I)
+
+
 def _looks_like_results(table: Table) -> bool:
+    if _BASELINE_CAPTION.search(table.caption or ""):
+        return False
     header = " ".join(table.header) + " " + (table.caption or "")
     cells = [c.text for row in table.rows for c in row]
     numeric = sum(1 for c in cells if re.search(r"\d\s*%|\d+(?:\.\d+)?\s*(?:months|mo)\b|\bHR\b", c))
@@ -88,6 +95,7 @@ def extract_table_results(doc: Document, index: TrialIndex, skip_table_ids: Sequ
         header_arms = [a for a in (_first_arm(h, gazetteer_dir, core_only=True) for h in table.header) if a]
         caption = re.sub(r"^\s*Table\s+\w+[.:]?\s*", "", table.caption or "", flags=re.I)
         caption_endpoint, caption_timepoint = _first_endpoint(caption, extra_terms), _timepoint_in(caption)
+        caption_window = _window_in(caption)
         for row in table.rows:
             label = row[0].text if row else ""
             label_timepoint = _timepoint_in(label)
@@ -95,9 +103,15 @@ def extract_table_results(doc: Document, index: TrialIndex, skip_table_ids: Sequ
                 if cell.col == 0 and len(row) > 1 and not re.search(r"\d\s*%", cell.text):
                     continue
                 header = table.header[cell.col] if cell.col < len(table.header) else ""
+                transplanted = _transplant_count(cell.text, label, header, extra_terms)
+                if transplanted is not None:
+                    arm = _first_arm(header, gazetteer_dir) or _first_arm(label, gazetteer_dir)
+                    records.append(_table_record(doc, cell.text, 0, replace(transplanted, arm=arm), trial, nct,
+                                                 cell.page, cell.bbox, table.table_id, cell.row + 1, cell.col))
+                    continue
                 if _COUNT_HEADER.match(header):
                     continue
-                window = _window_in(label) or _window_in(header)
+                window = _window_in(label) or _window_in(header) or caption_window  # "Outcomes at day 28 by dose level"
                 # the caption names what every cell measures when rows and columns do not ('Estimated 3-year DFS by group')
                 fallback = _first_endpoint(label, extra_terms) or _first_endpoint(header, extra_terms) or caption_endpoint
                 timepoint = label_timepoint or _timepoint_in(header) or caption_timepoint
@@ -122,6 +136,21 @@ def extract_table_results(doc: Document, index: TrialIndex, skip_table_ids: Sequ
     return records
 
 
+_FRACTION_CELL = re.compile(r"^\s*(\d+)\s*(?:/|of)\s*\d+\s*$")
+
+
+def _transplant_count(text: str, label: str, header: str, extra_terms: tuple[EndpointTerm, ...]) -> Optional[Reading]:
+    """'12/40' under an n/N column of a transplant row: the number of patients transplanted (GUIDE.md: a count fact)."""
+    m = _FRACTION_CELL.match(text or "")
+    if not m or not (_COUNT_HEADER.match(header) or _COUNT_HEADER.search(label.split(",")[-1])):
+        return None
+    if _first_endpoint(label, extra_terms) != "ALLOHSCT" and _first_endpoint(header, extra_terms) != "ALLOHSCT":
+        return None
+    value = float(m.group(1))
+    return Reading(m.start(1), m.end(1), m.group(1), value, "ALLOHSCT", None, "count", None, None,
+                   "rule:transplant_count_column")
+
+
 def _timepoint_in(label: str) -> Optional[str]:
     """The landmark a row label or column header names ('6-month event-free survival', '2-y OS, %', 'OS, 12 mo')."""
     found = find_timepoints(label or "")
@@ -140,13 +169,15 @@ def _window_in(label: str) -> Optional[str]:
 
 def _with_label_window(r: Reading, window: Optional[str]) -> Reading:
     """A response rate under a label that names its assessment window is a rate in that window."""
-    if window and r.timepoint is None and r.unit == "%" and r.endpoint in WINDOW_ENDPOINTS:
+    if window and r.timepoint is None and r.unit == "%" and r.endpoint in WINDOW_ENDPOINTS + CUMULATIVE_INCIDENCE_ENDPOINTS:
         return replace(r, timepoint=window)
     return r
 
 
 def _with_label_timepoint(r: Reading, timepoint: Optional[str]) -> Reading:
     """A survival percentage under a label or header that names a landmark is that landmark's estimate."""
+    if timepoint and r.timepoint is None and r.unit == "%" and r.endpoint in CUMULATIVE_INCIDENCE_ENDPOINTS:
+        return replace(r, timepoint=timepoint, statistic="rate")  # a cumulative incidence over that period
     if timepoint and r.timepoint is None and r.unit == "%" and r.endpoint in TIME_TO_EVENT_ENDPOINTS:
         return replace(r, timepoint=timepoint, statistic="landmark", rule="rule:landmark_rate")
     return r

@@ -101,23 +101,28 @@ def _display(core: str) -> str:
     return core
 
 
+_PARENTHESISED_ALIAS = re.compile(r"^\s*([^()]{3,}?)\s*\([^()]{3,}\)\s*$")
+
+
 def group_aliases(names: Iterable[str], links: Iterable[tuple[str, str]] = ()) -> dict[str, str]:
     """Map each surface form to one canonical display name; links pair a long form with its abbreviation."""
     names = [n for n in names if n and n.strip()]
     counts = Counter(names)
     keys = {n: _merge_key(canonical_key(n)) for n in counts}
+    # 'D-ALBA (GIMEMA LAL2116)': a name with its other name in parentheses is also known by the name before them
+    outer = {n: _merge_key(canonical_key(m.group(1))) for n in counts if (m := _PARENTHESISED_ALIAS.match(n))}
     clusters: list[list[str]] = []
     cluster_keys: list[set[str]] = []
     for name in sorted(counts, key=lambda n: (-counts[n], n)):
-        key = keys[name]
+        own = {keys[name]} | ({outer[name]} if name in outer else set())
         for members, ks in zip(clusters, cluster_keys):
-            if key in ks or any(_one_letter_apart(key, k) for k in ks):
+            if own & ks or any(_one_letter_apart(key, k) for key in own for k in ks):
                 members.append(name)
-                ks.add(key)
+                ks.update(own)
                 break
         else:
             clusters.append([name])
-            cluster_keys.append({key})
+            cluster_keys.append(set(own))
     mapping: dict[str, str] = {}
     for members in clusters:
         if canonical_key(members[0]).startswith("NCT") and canonical_key(members[0])[3:].isdigit():

@@ -136,7 +136,7 @@ REPORTS: tuple[Report, ...] = (
                   "(75.5%), grade 3 or higher in 3%; ICANS of any grade occurred in 23.4% and grade 3 or higher in "
                   "7%.")),
         (Expect("ENROLLED", 127, None, "count", OBE),
-         Expect("ORR", 77, "%", "rate", OBE),
+         Expect("CR_CRI", 77, "%", "rate", OBE),
          Expect("CR", 55, "%", "rate", OBE),
          Expect("MRD_NEG", 97, "%", "rate", OBE),
          Expect("DOR", 14.1, "months", "median", OBE),
@@ -197,7 +197,7 @@ REPORTS: tuple[Report, ...] = (
     Report(
         "cart_table", "single-arm outcomes table",
         (("body", "Outcomes of the infused population are listed in Table 3."),),
-        (Expect("ORR", 77, "%", "rate", OBE, ci=(67, 85)),
+        (Expect("CR_CRI", 77, "%", "rate", OBE, ci=(67, 85)),
          Expect("MRD_NEG", 97, "%", "rate", OBE),
          Expect("DOR", 14.1, "months", "median", OBE),
          Expect("EFS", 50, "%", "landmark", OBE, "12mo"),
@@ -223,7 +223,7 @@ REPORTS: tuple[Report, ...] = (
                   "events occurred in 30 of 75 patients (40%). Among the 61 responders, 18/27 (66.7%) who were "
                   "tested had MRD-negative remission in the blood."),),
         (Expect("ENROLLED", 75, None, "count", TIS),
-         Expect("ORR", 81, "%", "rate", TIS, "3mo", ci=(71, 89)),  # issue 11: the window of the rate is kept
+         Expect("CR_CRI", 81, "%", "rate", TIS, "3mo", ci=(71, 89)),  # issue 11: the window of the rate is kept; overall remission is CR_CRI (GUIDE.md)
          Expect("EFS", 50, "%", "landmark", TIS, "12mo"),
          Expect("OS", 76, "%", "landmark", TIS, "12mo"),
          Expect("CRS", 44, "%", "rate", TIS),
