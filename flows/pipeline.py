@@ -19,10 +19,12 @@ from prefect.task_runners import ThreadPoolTaskRunner  # noqa: E402
 
 from extractors import stages  # noqa: E402
 from extractors.fingerprint import extractor_fingerprint  # noqa: E402
-from extractors.pdf.cache import ingest_file as cached_ingest  # noqa: E402
 from extractors.pdf.identity import PARSER_VERSION, mark_duplicates  # noqa: E402
 from extractors.pdf.ingest import discover_pdfs  # noqa: E402
+from flows.document_work import DocumentWork, read_document  # noqa: E402
 from flows.incremental import plan_reads  # noqa: E402
+from flows.processes import document_workers  # noqa: E402
+from flows.runners import uses_document_workers  # noqa: E402
 from schemas.document import Document  # noqa: E402
 from schemas.settings import PipelineSettings  # noqa: E402
 from warehouse import load as warehouse_load  # noqa: E402
@@ -57,16 +59,18 @@ class RunSummary:
     table1_unmapped: list[str] = field(default_factory=list)
 
 
-@task(name="ingest", retries=2, retry_delay_seconds=1)
-def ingest_task(path: Path, settings, retry_failed: bool = False) -> Document:
-    """Parse one PDF (retried on I/O errors)."""
-    return cached_ingest(path, settings, retry_failed)
+def io_error_only(_task, _task_run, state) -> bool:
+    """Retry condition: only an I/O error (a file or socket that may work the next time) is worth another try."""
+    return isinstance(state.result(raise_on_failure=False), OSError)
 
 
-@task(name="extract")
-def extract_task(doc: Document, settings) -> stages.Extraction:
-    """Extract Table 1 rows and evidence from one document."""
-    return stages.extract_document(doc, settings)
+@task(name="read-document", retries=2, retry_delay_seconds=1, retry_condition_fn=io_error_only)
+def document_task(path: Path, settings: PipelineSettings, retry_failed: bool = False) -> DocumentWork:
+    """Parse one PDF and extract from it, in a document worker process or on the Dask worker running this task."""
+    if uses_document_workers(settings):
+        return document_workers(settings.ingest.workers).submit(
+            read_document, path, settings.ingest, settings.extract, retry_failed).result()
+    return read_document(path, settings.ingest, settings.extract, retry_failed)
 
 
 @task(name="check-batch")
@@ -134,10 +138,25 @@ class _NothingValidated:
 NOTHING_VALIDATED = _NothingValidated()
 
 
-def _extract_and_validate(documents, run_id: str, settings: PipelineSettings, say: Progress):
-    """Extract from the documents read, settle their Table 1s and validate their records."""
-    say("extract: trials, endpoints and values")
-    extractions = [f.result() for f in [extract_task.submit(d, settings.extract) for d in documents]]
+def _read_documents(paths: Sequence[Path], settings: PipelineSettings, retry_failed: bool,
+                    say: Progress) -> list[DocumentWork]:
+    """Each file parsed and extracted by its own task; later copies of the same bytes marked duplicates."""
+    futures = [document_task.submit(p, settings, retry_failed) for p in paths]
+    works = []
+    for i, fut in enumerate(futures, 1):
+        work = fut.result()
+        doc = work.document
+        works.append(work)
+        say(f"  [{i}/{len(paths)}] {doc.status.value:<13} {doc.file_name} ({doc.pages} pages)"
+            + (f": {doc.message}" if doc.status.value != "parsed" and doc.message else ""))
+    marked = mark_duplicates([w.document for w in works])
+    return [w if doc is w.document else w.without_extraction(doc) for w, doc in zip(works, marked)]
+
+
+def _settle_and_validate(works: Sequence[DocumentWork], run_id: str, settings: PipelineSettings, say: Progress):
+    """Settle the Table 1s of the documents read and validate their records."""
+    documents = [w.document for w in works]
+    extractions = [w.extraction for w in works]
     for note in (n for e in extractions for n in e.notes):
         say(f"  note: {note}")
     table1_rows = [r for e in extractions for r in e.table1_rows]
@@ -171,19 +190,14 @@ def evidence_run(corpus_dirs: Sequence[Path], warehouse_path: Path, settings: Pi
     paths = plan.to_read
     if plan.skipped:
         say(f"  {len(plan.skipped)} file(s) unchanged since they were loaded: not read again (--full reads all)")
-    futures = [ingest_task.submit(p, settings.ingest, retry_failed) for p in paths]
-    documents = []
-    for i, fut in enumerate(futures, 1):
-        doc = fut.result()
-        documents.append(doc)
-        say(f"  [{i}/{len(paths)}] {doc.status.value:<13} {doc.file_name} ({doc.pages} pages)"
-            + (f": {doc.message}" if doc.status.value != "parsed" and doc.message else ""))
-    documents = mark_duplicates(documents)
+    if paths:
+        say("read: parse and extract (trials, endpoints and values), one task per file")
+    works = _read_documents(paths, settings, retry_failed, say)
 
-    if documents:
-        documents, table1_rows, outcome, notes = _extract_and_validate(documents, run_id, settings, say)
+    if works:
+        documents, table1_rows, outcome, notes = _settle_and_validate(works, run_id, settings, say)
     else:
-        table1_rows, outcome, notes = [], NOTHING_VALIDATED, []
+        documents, table1_rows, outcome, notes = [], [], NOTHING_VALIDATED, []
         say("extract, validate: nothing changed")
 
     counts = stages.count_documents(documents, [r.status for r in plan.skipped])

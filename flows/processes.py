@@ -1,11 +1,15 @@
-"""Child processes that die with the run: Prefect's temporary API server and the parse workers, whatever kills it."""
+"""Child processes that die with the run, whatever kills it: Prefect's temporary API server and the document workers."""
 from __future__ import annotations
 
 import ctypes
+import multiprocessing
 import os
 import signal
 import subprocess
 import sys
+import threading
+import time
+from concurrent.futures import ProcessPoolExecutor
 from typing import Any, Optional
 
 PR_SET_PDEATHSIG = 1
@@ -65,3 +69,66 @@ def stop_prefect_server(server: Optional[Any]) -> None:
     """Stop the server started by start_prefect_server, if any."""
     if server is not None:
         server.stop()
+
+
+RUN_WATCH_SECONDS = 0.5
+"""How often a document worker checks that the run that started it is still alive."""
+
+
+def _exit_when_run_gone(run_pid: int) -> None:
+    """In a document worker: exit as soon as the run's process is gone (a SIGKILLed run cannot stop its workers)."""
+    def watch() -> None:
+        while True:
+            try:
+                os.kill(run_pid, 0)
+            except ProcessLookupError:
+                os._exit(1)
+            except PermissionError:
+                pass
+            time.sleep(RUN_WATCH_SECONDS)
+
+    threading.Thread(target=watch, name="exit-when-run-gone", daemon=True).start()
+
+
+def _start_document_worker(run_pid: int) -> None:
+    """Initializer of each document worker: Ctrl-C is the run's to handle; end with the run."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    _exit_when_run_gone(run_pid)
+
+
+_pool: Optional[ProcessPoolExecutor] = None
+_pool_size = 0
+_pool_lock = threading.Lock()
+
+
+def document_workers(count: int) -> ProcessPoolExecutor:
+    """The process pool that does per-document work (parse + extract), `count` long-lived processes that keep their
+    NLP model loaded between documents and runs; made on first use, again when the count changes or it broke."""
+    global _pool, _pool_size
+    with _pool_lock:
+        if _pool is None or _pool_size != count or getattr(_pool, "_broken", False):
+            if _pool is not None:
+                _pool.shutdown(wait=False, cancel_futures=True)
+            # forkserver: the run has threads (Prefect's), and a fork of a threaded process may deadlock
+            _pool = ProcessPoolExecutor(max_workers=count, mp_context=multiprocessing.get_context("forkserver"),
+                                        initializer=_start_document_worker, initargs=(os.getpid(),))
+            _pool_size = count
+        return _pool
+
+
+def stop_document_workers() -> None:
+    """Terminate the document workers now (a stopping run does not wait for the documents in flight)."""
+    global _pool
+    with _pool_lock:
+        pool, _pool = _pool, None
+    if pool is None:
+        return
+    processes = list((getattr(pool, "_processes", None) or {}).values())
+    pool.shutdown(wait=False, cancel_futures=True)
+    for process in processes:
+        if process.is_alive():
+            process.terminate()
+    for process in processes:
+        process.join(timeout=2)
+        if process.is_alive():
+            process.kill()

@@ -8,7 +8,7 @@ from pathlib import Path
 from typing import Any, NoReturn, Optional, Sequence
 
 from extractors.pdf.worker import stop_workers
-from flows.processes import stop_prefect_server
+from flows.processes import stop_document_workers, stop_prefect_server
 from warehouse.migrate import WarehouseError, connect
 
 EXIT_BY_SIGNAL = {signal.SIGINT: 130, signal.SIGTERM: 143}
@@ -24,8 +24,9 @@ class RunStopped(BaseException):
 
 
 def raise_run_stopped(signum: int, _frame: Any) -> NoReturn:
-    """Signal handler: stop the parse workers, then unwind the run with RunStopped."""
+    """Signal handler: stop the parse and document workers, then unwind the run with RunStopped."""
     stop_workers()  # first, or the task runner's shutdown waits for the parses in flight
+    stop_document_workers()
     raise RunStopped(signum)
 
 
@@ -50,6 +51,7 @@ def stop_run(signum: int, warehouse_path: Path, run_ids: Sequence[str], server: 
     for sig in EXIT_BY_SIGNAL:
         signal.signal(sig, signal.SIG_IGN)
     stop_workers()
+    stop_document_workers()
     committed = committed_runs(warehouse_path, run_ids)
     if committed is None:
         what = f"could not read {warehouse_path} to check what was committed; open it to see its last run"

@@ -22,13 +22,12 @@ DEPLOYMENT_NAME = "scheduled"
 @flow(name="evidence-scheduled-run", log_prints=False)
 def scheduled_run(corpus: list[str], warehouse: str, config: Optional[str] = None, full: bool = False) -> dict:
     """One scheduled pipeline run: the settings file read afresh, then the evidence-run flow over the corpus."""
-    from prefect.task_runners import ThreadPoolTaskRunner
-
     from flows.pipeline import evidence_run, stderr_progress
+    from flows.runners import task_runner_for
     from schemas.settings import load_settings
 
     settings = load_settings(Path(config) if config else None)
-    run = evidence_run.with_options(task_runner=ThreadPoolTaskRunner(max_workers=settings.ingest.workers))
+    run = evidence_run.with_options(task_runner=task_runner_for(settings))
     summary = run([Path(c) for c in corpus], Path(warehouse), settings, progress=stderr_progress, full=full)
     return {"run_id": summary.run_id, **summary.counts.as_dict()}
 
