@@ -23,12 +23,16 @@ DEPLOYMENT_NAME = "scheduled"
 def scheduled_run(corpus: list[str], warehouse: str, config: Optional[str] = None, full: bool = False) -> dict:
     """One scheduled pipeline run: the settings file read afresh, then the evidence-run flow over the corpus."""
     from flows.pipeline import evidence_run, stderr_progress
+    from flows.processes import stop_document_workers
     from flows.runners import task_runner_for
     from schemas.settings import load_settings
 
     settings = load_settings(Path(config) if config else None)
     run = evidence_run.with_options(task_runner=task_runner_for(settings))
-    summary = run([Path(c) for c in corpus], Path(warehouse), settings, progress=stderr_progress, full=full)
+    try:
+        summary = run([Path(c) for c in corpus], Path(warehouse), settings, progress=stderr_progress, full=full)
+    finally:  # the flow-run process does not end while its document workers wait for work
+        stop_document_workers()
     return {"run_id": summary.run_id, **summary.counts.as_dict()}
 
 
