@@ -131,3 +131,35 @@ def test_noop_run_reads_nothing_and_a_new_extractor_version_reextracts_without_p
     assert counts == [(1, 1, 0, records, False), (1, 1, 1, 0, True), (1, 1, 0, records, False),
                       (1, 1, 0, records, False)]
     assert _query(warehouse, "select count(*) from v_evidence")[0][0] == records
+
+
+def _open_fact_versions(warehouse: Path) -> list[tuple]:
+    return _query(warehouse, "select path, count(*) from fact_versions where valid_to_run is null group by path "
+                             "order by path")
+
+
+def test_noop_run_closed_the_fact_versions_of_the_files_it_skipped(tmp_path):
+    """Regression: a run that skipped every file as unchanged ended all their fact versions as if they had vanished."""
+    warehouse = tmp_path / "w.duckdb"
+    _first_load(warehouse)
+    before = _open_fact_versions(warehouse)
+    assert before == [("/c/a.pdf", 1), ("/c/b.pdf", 1)]
+    skipped = incremental.unchanged_files(warehouse, {Path("/c/a.pdf"): SHA_A, Path("/c/b.pdf"): SHA_B}, "p1", "x1")
+    _load(warehouse, "r2", [], [], skipped, day=2)
+    assert _open_fact_versions(warehouse) == before
+
+
+def test_a_file_loaded_in_an_earlier_batch_of_the_run_is_not_taken_for_vanished(tmp_path):
+    warehouse = tmp_path / "w.duckdb"
+    _first_load(warehouse)
+    found = ["/c/a.pdf", "/c/b.pdf"]
+    con = migrate.connect(warehouse)
+    for documents, records in (([_doc(SHA_A, "/c/a.pdf")], [evidence_record()]),
+                               ([_doc(SHA_B, "/c/b.pdf")], [evidence_record(doc="b.pdf", doc_sha256=SHA_B)])):
+        run = load.RunRecord(run_id="r2", started_at=datetime(2026, 1, 2), status="running")
+        load.load_run(con, run, documents, [], records, [], [Path("/c")], (), "x1", seen_paths=found)
+    con.close()
+    assert _open_fact_versions(warehouse) == [("/c/a.pdf", 1), ("/c/b.pdf", 1)]
+    assert _query(warehouse, "select doc_sha256, count(*) from fact_evidence where is_current group by 1 "
+                             "order by 1") == [(SHA_A, 1), (SHA_B, 1)]
+    assert _query(warehouse, "select path from current_readings order by path") == [("/c/a.pdf",), ("/c/b.pdf",)]
