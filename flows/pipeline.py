@@ -19,8 +19,9 @@ from prefect.task_runners import ThreadPoolTaskRunner  # noqa: E402
 
 from extractors import stages  # noqa: E402
 from extractors.fingerprint import extractor_fingerprint  # noqa: E402
-from extractors.pdf.identity import PARSER_VERSION, mark_duplicates  # noqa: E402
+from extractors.pdf.identity import PARSER_VERSION  # noqa: E402
 from extractors.pdf.ingest import discover_pdfs  # noqa: E402
+from flows.batches import FirstCopies, RunTally, in_batches  # noqa: E402
 from flows.document_work import DocumentWork, read_document  # noqa: E402
 from flows.incremental import plan_reads  # noqa: E402
 from flows.processes import document_workers  # noqa: E402
@@ -74,14 +75,15 @@ def document_task(path: Path, settings: PipelineSettings, retry_failed: bool = F
 
 
 @task(name="check-batch")
-def check_batch_task(documents, table1_rows):
+def check_batch_task(documents, table1_rows, batches_committed: int = 0):
     """Fail on what is the run's fault; return the documents whose Table 1 cannot be mirrored, with the problems."""
     from schemas.validate.batch import batch_check  # imports great-expectations (~5 s): only runs that read a file
 
     check = batch_check(table1_rows, documents)
     if check.run_problems:
-        raise BatchValidationError("batch validation failed; the warehouse was not changed:\n  "
-                                   + "\n  ".join(check.run_problems))
+        kept = (f"the run's first {batches_committed} batch(es) stay committed, this batch was not written"
+                if batches_committed else "the warehouse was not changed")
+        raise BatchValidationError(f"batch validation failed; {kept}:\n  " + "\n  ".join(check.run_problems))
     return check.unmapped
 
 
@@ -96,13 +98,14 @@ def validate_task(records, documents, run_id: str, settings):
 @task(name="load")
 def load_task(warehouse_path: Path, run: warehouse_load.RunRecord, documents, table1_rows, records, rejected,
               corpus_dirs: Sequence[Path] = (), lock_timeout: float = 0.0, say: Optional[Progress] = None,
-              skipped: Sequence = (), extractor_version: Optional[str] = None) -> None:
-    """Write the run into the warehouse atomically, waiting up to lock_timeout s for another writer's lock."""
+              skipped: Sequence = (), extractor_version: Optional[str] = None, seen_paths: Sequence[str] = ()) -> None:
+    """Write the run (or one batch of it) into the warehouse atomically, waiting up to lock_timeout s for another
+    writer's lock."""
     con = migrate.connect(warehouse_path, lock_timeout=lock_timeout, say=say or stderr_progress)
     try:
         migrate.ensure_schema(con)
         warehouse_load.load_run(con, run, documents, table1_rows, records, rejected, corpus_dirs, skipped,
-                                extractor_version)
+                                extractor_version, seen_paths)
     finally:
         con.close()
 
@@ -138,23 +141,26 @@ class _NothingValidated:
 NOTHING_VALIDATED = _NothingValidated()
 
 
-def _read_documents(paths: Sequence[Path], settings: PipelineSettings, retry_failed: bool,
-                    say: Progress) -> list[DocumentWork]:
-    """Each file parsed and extracted by its own task; later copies of the same bytes marked duplicates."""
-    futures = [document_task.submit(p, settings, retry_failed) for p in paths]
+def _submit_reads(paths: Sequence[Path], settings: PipelineSettings, retry_failed: bool) -> list:
+    """One read-document task per file, started now (the runner bounds how many run at once)."""
+    return [document_task.submit(p, settings, retry_failed) for p in paths]
+
+
+def _collect_reads(futures: Sequence, done_before: int, total: int, say: Progress) -> list[DocumentWork]:
+    """Wait for a batch's read-document tasks, reporting each file as it comes back."""
     works = []
-    for i, fut in enumerate(futures, 1):
+    for i, fut in enumerate(futures, done_before + 1):
         work = fut.result()
         doc = work.document
         works.append(work)
-        say(f"  [{i}/{len(paths)}] {doc.status.value:<13} {doc.file_name} ({doc.pages} pages)"
+        say(f"  [{i}/{total}] {doc.status.value:<13} {doc.file_name} ({doc.pages} pages)"
             + (f": {doc.message}" if doc.status.value != "parsed" and doc.message else ""))
-    marked = mark_duplicates([w.document for w in works])
-    return [w if doc is w.document else w.without_extraction(doc) for w, doc in zip(works, marked)]
+    return works
 
 
-def _settle_and_validate(works: Sequence[DocumentWork], run_id: str, settings: PipelineSettings, say: Progress):
-    """Settle the Table 1s of the documents read and validate their records."""
+def _settle_and_validate(works: Sequence[DocumentWork], run_id: str, settings: PipelineSettings, say: Progress,
+                         batches_committed: int = 0):
+    """Settle the Table 1s of a batch's documents and validate their records."""
     documents = [w.document for w in works]
     extractions = [w.extraction for w in works]
     for note in (n for e in extractions for n in e.notes):
@@ -163,7 +169,8 @@ def _settle_and_validate(works: Sequence[DocumentWork], run_id: str, settings: P
     records = [r for e in extractions for r in e.records]
 
     say(f"validate: {len(records)} record(s)")
-    settled = stages.settle_table1(documents, table1_rows, records, check_batch_task(documents, table1_rows))
+    settled = stages.settle_table1(documents, table1_rows, records,
+                                   check_batch_task(documents, table1_rows, batches_committed))
     for note in settled.notes:
         say(f"  note: {note}")
     outcome = validate_task(settled.records, settled.documents, run_id, settings.validate_)
@@ -190,29 +197,39 @@ def evidence_run(corpus_dirs: Sequence[Path], warehouse_path: Path, settings: Pi
     paths = plan.to_read
     if plan.skipped:
         say(f"  {len(plan.skipped)} file(s) unchanged since they were loaded: not read again (--full reads all)")
+    batches = in_batches(paths, settings.run.batch_documents)
     if paths:
-        say("read: parse and extract (trials, endpoints and values), one task per file")
-    works = _read_documents(paths, settings, retry_failed, say)
-
-    if works:
-        documents, table1_rows, outcome, notes = _settle_and_validate(works, run_id, settings, say)
-    else:
-        documents, table1_rows, outcome, notes = [], [], NOTHING_VALIDATED, []
-        say("extract, validate: nothing changed")
-
-    counts = stages.count_documents(documents, [r.status for r in plan.skipped])
-    counts.table1_rows, counts.loaded, counts.rejected = len(table1_rows), len(outcome.valid), len(outcome.rejected)
-    run = warehouse_load.RunRecord(
-        run_id=run_id, started_at=started.replace(tzinfo=None), flow_run_id=flow_run_id, status="completed",
-        finished_at=datetime.now(timezone.utc).replace(tzinfo=None), code_version=_code_version(),
-        corpus=", ".join(str(c) for c in corpus_dirs), counts=counts.as_dict(),
-        validation_seconds=outcome.seconds, data_docs_path=outcome.data_docs_path, message="\n".join(notes),
-    )
-    say(f"load: {warehouse_path}")
-    load_task(warehouse_path, run, documents, table1_rows, outcome.valid, outcome.rejected, corpus_dirs,
-              settings.warehouse.lock_timeout_seconds, stderr_progress, plan.skipped, extractor_version)
+        say(f"read: parse and extract (trials, endpoints and values), one task per file; load in {len(batches)} "
+            f"batch(es) of up to {settings.run.batch_documents}")
+    tally, first_copies = RunTally(skipped_statuses=[r.status for r in plan.skipped]), FirstCopies()
+    seen_paths = [str(p) for p in found]
+    pending = _submit_reads(batches[0], settings, retry_failed)
+    for number, batch in enumerate(batches, 1):
+        works = first_copies.mark(_collect_reads(pending, len(tally.statuses), len(paths), say))
+        # the next batch is read while this one is validated and loaded
+        pending = _submit_reads(batches[number], settings, retry_failed) if number < len(batches) else []
+        if works:
+            documents, table1_rows, outcome, notes = _settle_and_validate(works, run_id, settings, say, tally.batches)
+        else:
+            documents, table1_rows, outcome, notes = [], [], NOTHING_VALIDATED, []
+            say("extract, validate: nothing changed")
+        tally.add(documents, len(table1_rows), outcome, notes)
+        last = number == len(batches)
+        run = warehouse_load.RunRecord(
+            run_id=run_id, started_at=started.replace(tzinfo=None), flow_run_id=flow_run_id,
+            status="completed" if last else "running",
+            finished_at=datetime.now(timezone.utc).replace(tzinfo=None) if last else None,
+            code_version=_code_version(), corpus=", ".join(str(c) for c in corpus_dirs),
+            counts=tally.counts().as_dict(), validation_seconds=tally.validation_seconds,
+            data_docs_path=tally.data_docs_path,
+            message="\n".join(tally.notes + ([] if last else [tally.progress_note(len(batches))])))
+        say(f"load: {warehouse_path}" + (f" (batch {number} of {len(batches)})" if len(batches) > 1 else ""))
+        load_task(warehouse_path, run, documents, table1_rows, outcome.valid, outcome.rejected, corpus_dirs,
+                  settings.warehouse.lock_timeout_seconds, stderr_progress, plan.skipped, extractor_version,
+                  seen_paths)
+        del works, documents, table1_rows, outcome  # the batch is committed: let go of it before the next
     say("sync: Table 1 against the body text")
     sync_state = sync_task(warehouse_path)
-    return RunSummary(run_id=run_id, warehouse=warehouse_path, counts=counts, sync=sync_state,
-                      data_docs_path=outcome.data_docs_path, validation_seconds=outcome.seconds,
-                      table1_unmapped=[d.file_name for d in documents if d.table1_status == "unmapped"])
+    return RunSummary(run_id=run_id, warehouse=warehouse_path, counts=tally.counts(), sync=sync_state,
+                      data_docs_path=tally.data_docs_path, validation_seconds=tally.validation_seconds,
+                      table1_unmapped=tally.table1_unmapped)

@@ -46,6 +46,24 @@ def committed_runs(warehouse_path: Path, run_ids: Sequence[str]) -> Optional[lis
         con.close()
 
 
+def unfinished_progress(warehouse_path: Path, run_id: str) -> Optional[str]:
+    """For a run whose committed `runs` row still says running (loaded in batches, stopped between them): how far it
+    got, as that row's message says; None for a completed run or when the warehouse cannot be read."""
+    try:
+        con = connect(warehouse_path, read_only=True, lock_timeout=5)
+    except WarehouseError:
+        return None
+    try:
+        row = con.execute("SELECT status, message FROM runs WHERE run_id = ?", [run_id]).fetchone()
+    except Exception:  # noqa: BLE001 - a warehouse without a runs table holds no run
+        return None
+    finally:
+        con.close()
+    if not row or row[0] != "running":
+        return None
+    return (row[1] or "").splitlines()[-1] if row[1] else "some batches"
+
+
 def stop_run(signum: int, warehouse_path: Path, run_ids: Sequence[str], server: Any) -> NoReturn:
     """Stop the workers and the server, say truly what the warehouse holds of this run, and exit 128 + signum."""
     for sig in EXIT_BY_SIGNAL:
@@ -55,6 +73,8 @@ def stop_run(signum: int, warehouse_path: Path, run_ids: Sequence[str], server: 
     committed = committed_runs(warehouse_path, run_ids)
     if committed is None:
         what = f"could not read {warehouse_path} to check what was committed; open it to see its last run"
+    elif committed and (progress := unfinished_progress(warehouse_path, committed[-1])):
+        what = f"run {committed[-1]} was stopped between batches, in {warehouse_path}: {progress}"
     elif committed:
         what = (f"run {committed[-1]} had been committed to {warehouse_path} before the stop "
                 "(its summary was not printed)")
@@ -70,6 +90,9 @@ def stop_run(signum: int, warehouse_path: Path, run_ids: Sequence[str], server: 
 def failure_message(exc: BaseException, warehouse_path: Path, run_ids: Sequence[str]) -> str:
     """What a failed run says, checked against the warehouse: whether anything from it was committed."""
     committed = committed_runs(warehouse_path, run_ids) if run_ids else []
+    if committed and (progress := unfinished_progress(warehouse_path, committed[-1])):
+        return (f"run failed: {type(exc).__name__}: {exc}\nrun {committed[-1]} is partly in {warehouse_path}: "
+                f"{progress}")
     if committed:
         return f"run failed after run {committed[-1]} was committed to {warehouse_path}: {type(exc).__name__}: {exc}"
     if committed is None:

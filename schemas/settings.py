@@ -78,14 +78,21 @@ def _valid_dask_address(address: Optional[str]) -> Optional[str]:
     return address
 
 
+DEFAULT_BATCH_DOCUMENTS = 25
+"""Documents validated and committed together: memory stays flat as the corpus grows, and a stopped run keeps
+its committed batches; large enough that per-commit costs (GX suite, checkpoint) stay a small share."""
+
+
 class RunSettings(_Settings):
-    """Where a run does its per-document work (parse + extract)."""
+    """Where a run does its per-document work (parse + extract), and how many documents it commits at a time."""
 
     runner: Literal["processes", "dask"] = Field(
         default="processes", description="processes: [ingest] workers local processes; dask: a Dask cluster")
     dask_address: Annotated[Optional[str], AfterValidator(_valid_dask_address)] = Field(
         default=None, description="scheduler of a running Dask cluster (tcp://HOST:PORT); default: a LocalCluster "
         "of [ingest] workers processes started for the run")
+    batch_documents: int = Field(default=DEFAULT_BATCH_DOCUMENTS, ge=1, le=10_000, description="documents "
+                                 "validated and committed to the warehouse together (one transaction per batch)")
 
     @model_validator(mode="after")
     def _address_needs_dask(self) -> "RunSettings":
