@@ -17,7 +17,7 @@ import duckdb
 from extractors.nlp.gazetteers import load_drugs, load_groups, load_known_trials, load_non_trial_terms
 from flows import evaluate as scoring
 from flows.env import configure_environment
-from flows.processes import start_prefect_server
+from flows.processes import adopt_running_local_server, launch_run_server
 from flows.review import add_review_parser
 from schemas.evidence import EXPORT_FIELDS, PROVENANCE_FIELDS
 from schemas.settings import (RUNNERS, ExtractSettings, PipelineSettings, RunSettings, ScheduleSettings, SettingsError,
@@ -505,21 +505,27 @@ def _checked_run_inputs(args: argparse.Namespace) -> tuple[PipelineSettings, lis
 def cmd_run(args: argparse.Namespace) -> int:
     """Run the pipeline flow and print a short summary."""
     settings, corpus, warehouse_path = _checked_run_inputs(args)
+    # Before Prefect is imported (it reads PREFECT_API_URL once): reuse a local server that answers, or launch the
+    # run's own now, so it boots while this process imports Prefect and the pipeline.
+    reused = adopt_running_local_server()
+    if reused and not args.quiet:
+        print(f"prefect: using the server already running at {reused}", file=sys.stderr)
+    server = None if reused else launch_run_server()
 
     # Deferred so that sql, export and schema start fast: flows.pipeline calls configure_environment() before it
     # imports Prefect, and flows.run_outcome loads the PDF parser (pdfplumber, PDFium) to stop its workers.
     from flows.pipeline import STARTED_RUNS, BatchValidationError, evidence_run, stderr_progress
     from flows.run_outcome import EXIT_BY_SIGNAL, RunStopped, failure_message, raise_run_stopped, stop_run
-    from flows.runners import prefect_api_for_workers, task_runner_for
+    from flows.runners import task_runner_for, using_prefect_api
 
     started = time.monotonic()
     runs_before = len(STARTED_RUNS)
     previous = {sig: signal.signal(sig, raise_run_stopped) for sig in EXIT_BY_SIGNAL}
-    server = None
     try:
-        server = start_prefect_server()
+        if server is not None:
+            server.wait_ready(float(os.environ.get("PREFECT_SERVER_EPHEMERAL_STARTUP_TIMEOUT_SECONDS", "90")))
         flow = evidence_run.with_options(task_runner=task_runner_for(settings))
-        with prefect_api_for_workers(settings, server):
+        with using_prefect_api(os.environ.get("PREFECT_API_URL")):
             summary = flow(corpus, warehouse_path, settings, progress=None if args.quiet else stderr_progress,
                            retry_failed=args.retry_failed, full=args.full)
     except RunStopped as exc:
@@ -533,7 +539,7 @@ def cmd_run(args: argparse.Namespace) -> int:
                        "reuses them", EXIT_BAD_INPUT) from exc
     except Exception as exc:  # noqa: BLE001 - a whole-run failure is reported, never a traceback
         raise CliError(failure_message(exc, warehouse_path, STARTED_RUNS[runs_before:]), EXIT_RUN_FAILED) from exc
-    finally:  # the server stays up for later runs in this process; Prefect stops it at exit
+    finally:  # the server stays up for later runs in this process; it is stopped at exit (atexit)
         for sig, handler in previous.items():
             signal.signal(sig, handler)
     elapsed = time.monotonic() - started

@@ -1,6 +1,7 @@
 """Child processes that die with the run, whatever kills it: Prefect's temporary API server and the document workers."""
 from __future__ import annotations
 
+import atexit
 import ctypes
 import multiprocessing
 import os
@@ -10,6 +11,7 @@ import sys
 import threading
 import time
 from concurrent.futures import ProcessPoolExecutor
+from pathlib import Path
 from typing import Any, Optional
 
 PR_SET_PDEATHSIG = 1
@@ -50,6 +52,149 @@ def _owned_server_class(ephemeral: bool = True):
                 preexec_fn=die_with_parent, start_new_session=True)
 
     return OwnedServer
+
+
+LOCAL_SERVER_PROBE_SECONDS = 0.5
+"""How long a run waits for a local Prefect server to answer its health check before starting one of its own."""
+
+SERVE_URL_FILE = "evidence-serve-api-url"
+"""In PREFECT_HOME: the API URL of the server a running `evidence serve` started, for runs to reuse."""
+
+
+def _answers(api_url: str) -> bool:
+    import urllib.request
+
+    try:
+        with urllib.request.urlopen(f"{api_url.rstrip('/')}/health", timeout=LOCAL_SERVER_PROBE_SECONDS) as reply:
+            return reply.status == 200 and reply.read().strip() == b"true"
+    except (OSError, ValueError):
+        return False
+
+
+def local_server_candidates() -> list[str]:
+    """API URLs where a Prefect server of this machine may run: one `evidence serve` started, then the address
+    `prefect server start` uses (PREFECT_SERVER_API_HOST/PORT, default 127.0.0.1:4200)."""
+    candidates = []
+    url_file = Path(os.environ.get("PREFECT_HOME", "~/.prefect")).expanduser() / SERVE_URL_FILE
+    try:
+        candidates.append(url_file.read_text(encoding="utf-8").strip())
+    except OSError:
+        pass
+    host = os.environ.get("PREFECT_SERVER_API_HOST", "127.0.0.1")
+    candidates.append(f"http://{host}:{os.environ.get('PREFECT_SERVER_API_PORT', '4200')}/api")
+    return [c for c in candidates if c]
+
+
+def adopt_running_local_server() -> Optional[str]:
+    """Before Prefect is imported: with no PREFECT_API_URL set, use a local server that answers (saves starting one,
+    ~5-9 s) by setting PREFECT_API_URL; its URL, or None."""
+    if os.environ.get("PREFECT_API_URL") or (_run_server is not None and _run_server.process is not None):
+        return None
+    for url in local_server_candidates():
+        if _answers(url):
+            os.environ["PREFECT_API_URL"] = url
+            return url
+    return None
+
+
+def record_serve_url(api_url: Optional[str]) -> None:
+    """Tell later runs on this machine where `evidence serve`'s server is (None: it stopped)."""
+    url_file = Path(os.environ.get("PREFECT_HOME", "~/.prefect")).expanduser() / SERVE_URL_FILE
+    if api_url is None:
+        url_file.unlink(missing_ok=True)
+        return
+    url_file.parent.mkdir(parents=True, exist_ok=True)
+    url_file.write_text(api_url + "\n", encoding="utf-8")
+
+
+PORT_IN_USE_EXIT = 3
+"""uvicorn's exit code when its port was taken meanwhile: start again on another."""
+
+
+def _free_port() -> int:
+    import socket
+
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+class OwnedApiServer:
+    """Prefect's temporary API server, started without importing Prefect (so it boots while the run imports it),
+    killed with the run and kept out of the terminal's Ctrl-C; the same uvicorn command Prefect's own uses."""
+
+    def __init__(self) -> None:
+        self.port = _free_port()
+        self.process: Optional[subprocess.Popen] = None
+
+    @property
+    def api_url(self) -> str:
+        """The URL Prefect's client takes as PREFECT_API_URL."""
+        return f"http://127.0.0.1:{self.port}/api"
+
+    def start(self) -> "OwnedApiServer":
+        """Launch the server process and return at once; wait_ready() waits for it to answer."""
+        import importlib.util
+
+        prefect_dir = Path(importlib.util.find_spec("prefect").origin).parent  # not imported: found on the path
+        self.process = subprocess.Popen(
+            args=[sys.executable, "-m", "uvicorn", "--app-dir", str(prefect_dir.parent), "--factory",
+                  "prefect.server.api.server:create_app", "--host", "127.0.0.1", "--port", str(self.port),
+                  "--log-level", "error", "--lifespan", "on"],
+            env={**os.environ, "PREFECT_UI_ENABLED": "0", "PREFECT__SERVER_EPHEMERAL": "1",
+                 "PREFECT__SERVER_FINAL": "1"},
+            preexec_fn=die_with_parent, start_new_session=True)
+        return self
+
+    def wait_ready(self, timeout: float) -> None:
+        """Wait until the server answers its health check; RuntimeError when it exits or does not answer in time."""
+        deadline = time.monotonic() + timeout
+        while time.monotonic() < deadline:
+            code = self.process.poll() if self.process else None
+            if code == PORT_IN_USE_EXIT:
+                self.port = _free_port()
+                self.start()
+                continue
+            if code is not None:
+                raise RuntimeError(f"Prefect's API server exited with code {code} while starting")
+            if _answers(self.api_url):
+                return
+            time.sleep(0.1)
+        raise RuntimeError(f"Prefect's API server did not answer within {timeout:g} s "
+                           "(PREFECT_SERVER_EPHEMERAL_STARTUP_TIMEOUT_SECONDS)")
+
+    def stop(self) -> None:
+        """Terminate the server (kill it after 5 s)."""
+        process, self.process = self.process, None
+        if process is None:
+            return
+        process.terminate()
+        try:
+            process.wait(timeout=5)
+        except subprocess.TimeoutExpired:
+            process.kill()
+            process.wait()
+
+
+def launch_run_server() -> Optional[OwnedApiServer]:
+    """Before Prefect is imported: with no PREFECT_API_URL and no local server answering, launch the run's own
+    temporary server and point PREFECT_API_URL at it, so it boots while the run imports Prefect; None otherwise."""
+    global _run_server
+    if _run_server is not None and _run_server.process is not None and _run_server.process.poll() is None:
+        os.environ["PREFECT_API_URL"] = _run_server.api_url  # an earlier run of this process started it
+        return _run_server
+    if os.environ.get("PREFECT_API_URL"):
+        return None
+    if any(os.environ.get(name, "true").lower() in ("0", "false", "no")
+           for name in ("PREFECT_SERVER_EPHEMERAL_ENABLED", "PREFECT_SERVER_ALLOW_EPHEMERAL_MODE")):
+        return None
+    _run_server = OwnedApiServer().start()
+    os.environ["PREFECT_API_URL"] = _run_server.api_url
+    atexit.register(_run_server.stop)
+    return _run_server
+
+
+_run_server: Optional[OwnedApiServer] = None
 
 
 def start_prefect_server(ephemeral: bool = True) -> Optional[Any]:

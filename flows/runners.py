@@ -41,21 +41,14 @@ def task_runner_for(settings: PipelineSettings) -> Any:
 
 
 @contextmanager
-def prefect_api_for_workers(settings: PipelineSettings, server: Optional[Any]) -> Iterator[None]:
-    """On a Dask run with a server started by this process: point the flow's settings, and the environment the
-    LocalCluster's workers inherit, at that server's URL; else Dask workers would each start a server of their own."""
-    if settings.run.runner != "dask" or server is None:
+def using_prefect_api(api_url: Optional[str]) -> Iterator[None]:
+    """Run the flow against this API URL (the run's own server, or one it reuses) even when Prefect was imported
+    before it was set; Dask workers get it from the flow's settings and from the environment they inherit."""
+    if not api_url:
         yield
         return
     from prefect.settings import PREFECT_API_URL, temporary_settings
 
-    previous = os.environ.get("PREFECT_API_URL")
-    os.environ["PREFECT_API_URL"] = server.api_url
-    try:
-        with temporary_settings(updates={PREFECT_API_URL: server.api_url}):
-            yield
-    finally:
-        if previous is None:
-            os.environ.pop("PREFECT_API_URL", None)
-        else:
-            os.environ["PREFECT_API_URL"] = previous
+    os.environ["PREFECT_API_URL"] = api_url
+    with temporary_settings(updates={PREFECT_API_URL: api_url}):
+        yield

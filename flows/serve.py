@@ -71,7 +71,7 @@ def serve(corpus: Sequence[Path], warehouse: Path, config: Optional[Path], cron:
           timezone: Optional[str] = None) -> None:
     """Serve the scheduled-run deployment until interrupted, against PREFECT_API_URL or a local server started here
     (with its scheduler; it stops with this process)."""
-    from flows.processes import start_prefect_server, stop_prefect_server
+    from flows.processes import record_serve_url, start_prefect_server, stop_prefect_server
     from prefect.flows import EntrypointType
 
     from prefect.settings import PREFECT_API_URL, temporary_settings
@@ -81,6 +81,7 @@ def serve(corpus: Sequence[Path], warehouse: Path, config: Optional[Path], cron:
     api_url = server.api_url if server is not None else PREFECT_API_URL.value()
     if server is not None:
         os.environ["PREFECT_API_URL"] = api_url  # the flow-run processes the runner starts use it too
+        record_serve_url(api_url)  # and `evidence run` on this machine reuses it
     parameters = {"corpus": [str(c) for c in corpus], "warehouse": str(warehouse),
                   "config": str(config) if config else None}
     try:
@@ -94,4 +95,6 @@ def serve(corpus: Sequence[Path], warehouse: Path, config: Optional[Path], cron:
         signal.signal(signal.SIGTERM, previous)
         if server is not None:
             os.environ.pop("PREFECT_API_URL", None)
+        if server is not None:
+            record_serve_url(None)
         stop_prefect_server(server)
