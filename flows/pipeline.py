@@ -159,8 +159,8 @@ def _collect_reads(futures: Sequence, done_before: int, total: int, say: Progres
 
 
 def _settle_and_validate(works: Sequence[DocumentWork], run_id: str, settings: PipelineSettings, say: Progress,
-                         batches_committed: int = 0):
-    """Settle the Table 1s of a batch's documents and validate their records."""
+                         batches_committed: int = 0, last_batch: bool = True):
+    """Settle the Table 1s of a batch's documents and validate their records (Data Docs built after the last)."""
     documents = [w.document for w in works]
     extractions = [w.extraction for w in works]
     for note in (n for e in extractions for n in e.notes):
@@ -173,7 +173,8 @@ def _settle_and_validate(works: Sequence[DocumentWork], run_id: str, settings: P
                                    check_batch_task(documents, table1_rows, batches_committed))
     for note in settled.notes:
         say(f"  note: {note}")
-    outcome = validate_task(settled.records, settled.documents, run_id, settings.validate_)
+    validate_settings = settings.validate_ if last_batch else settings.validate_.model_copy(update={"data_docs": False})
+    outcome = validate_task(settled.records, settled.documents, run_id, validate_settings)
     return settled.documents, settled.table1_rows, outcome, settled.notes
 
 
@@ -209,7 +210,8 @@ def evidence_run(corpus_dirs: Sequence[Path], warehouse_path: Path, settings: Pi
         # the next batch is read while this one is validated and loaded
         pending = _submit_reads(batches[number], settings, retry_failed) if number < len(batches) else []
         if works:
-            documents, table1_rows, outcome, notes = _settle_and_validate(works, run_id, settings, say, tally.batches)
+            documents, table1_rows, outcome, notes = _settle_and_validate(works, run_id, settings, say, tally.batches,
+                                                                          number == len(batches))
         else:
             documents, table1_rows, outcome, notes = [], [], NOTHING_VALIDATED, []
             say("extract, validate: nothing changed")
