@@ -81,3 +81,30 @@ def test_dask_address_runs_on_the_cluster_already_running_there(two_documents, r
         assert main(args + ["--dask-address", cluster.scheduler_address]) == 0, capsys.readouterr().err
         assert runner_used[0].address == cluster.scheduler_address
     assert _documents_and_records(warehouse) == ([("alpha.pdf", "parsed"), ("beta.pdf", "parsed")], 2)
+
+
+def test_sigkill_of_a_dask_run_during_parse_orphans_no_dask_or_parse_process(two_documents):
+    import os
+    import signal
+    import subprocess
+    import time
+
+    from tests.conftest import ROOT
+    from tests.test_run_signals import EVIDENCE, _assert_all_die, _descendants
+
+    args, _ = two_documents
+    run = subprocess.Popen([str(EVIDENCE), *args, "--runner", "dask"], cwd=ROOT, stdout=subprocess.DEVNULL,
+                           stderr=subprocess.PIPE, text=True, env={**os.environ, "EVIDENCE_TEST_PAUSE_AT": "parse"})
+    try:
+        deadline = time.monotonic() + 240
+        for line in run.stderr:  # the paused parse worker announces itself on the stderr it inherits
+            if "parse: paused" in line or time.monotonic() > deadline:
+                break
+        children = _descendants(run.pid)
+        assert len(children) >= 4  # Prefect's server, the Dask workers, a parse worker
+        os.kill(run.pid, signal.SIGKILL)
+        run.wait(timeout=30)
+    finally:
+        if run.poll() is None:
+            run.kill()
+    _assert_all_die(children, within=30)
