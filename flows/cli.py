@@ -505,6 +505,7 @@ def _checked_run_inputs(args: argparse.Namespace) -> tuple[PipelineSettings, lis
 def cmd_run(args: argparse.Namespace) -> int:
     """Run the pipeline flow and print a short summary."""
     settings, corpus, warehouse_path = _checked_run_inputs(args)
+    api_url_before = os.environ.get("PREFECT_API_URL")  # restored after the run: later runs and children decide anew
     # Before Prefect is imported (it reads PREFECT_API_URL once): reuse a local server that answers, or launch the
     # run's own now, so it boots while this process imports Prefect and the pipeline.
     reused = adopt_running_local_server()
@@ -542,6 +543,10 @@ def cmd_run(args: argparse.Namespace) -> int:
     finally:  # the server stays up for later runs in this process; it is stopped at exit (atexit)
         for sig, handler in previous.items():
             signal.signal(sig, handler)
+        if api_url_before is None:
+            os.environ.pop("PREFECT_API_URL", None)
+        else:
+            os.environ["PREFECT_API_URL"] = api_url_before
     elapsed = time.monotonic() - started
     c = summary.counts
     statuses = ", ".join(f"{k} {v}" for k, v in sorted(c.by_status.items()))
