@@ -1,9 +1,10 @@
 """End-to-end benchmark: one JSON line of the issue-10 figures, measured in this process tree on one generated corpus.
 
-Usage: .venv/bin/python bench/run.py [N] [--workdir DIR]
-Generates N documents (and 4N for the memory growth) with bench/make_corpus.py, then times `evidence run`
-as child processes: a cold full run (empty parse cache), a no-op re-run, full runs with 1 and 2 parse workers
-(each with an empty cache), and a cold full run on 4N; the text baselines run in this process on the N corpus.
+Usage: .venv/bin/python bench/run.py [N] [--growth-base M] [--workdir DIR]
+Generates N documents (and M, 4M for the memory growth) with bench/make_corpus.py, then times `evidence run`
+as child processes: a cold full run (empty parse cache), a no-op re-run, full runs with 1 and 2 workers
+(each with an empty cache), a full run with `--runner dask` (a LocalCluster of 2 workers, empty cache), and cold
+full runs on M and 4M; the text baselines run in this process on the N corpus.
 """
 from __future__ import annotations
 
@@ -80,9 +81,11 @@ def _rate(method, paths: list[Path]) -> float:
     return pages / (time.monotonic() - started)
 
 
-def measure(count: int, workdir: Path) -> dict:
-    """Every figure of the benchmark line, on N = count generated documents."""
-    corpus, corpus_4n = _corpus(workdir, count), _corpus(workdir, 4 * count)
+def measure(count: int, workdir: Path, growth_base: int | None = None) -> dict:
+    """Every figure of the benchmark line, on N = count generated documents; peak memory at growth_base (default N)
+    documents and at 4 times as many (when that is N, the full run's peak is the 4x figure)."""
+    base = growth_base or count
+    corpus = _corpus(workdir, count)
     paths = sorted(corpus.glob("*.pdf"))
     pages = json.loads((corpus / "MANIFEST.json").read_text(encoding="utf-8"))["pages"]
     result: dict = {"documents": count, "pages": pages}
@@ -96,9 +99,16 @@ def measure(count: int, workdir: Path) -> dict:
         seconds, _ = _timed_run(corpus, workdir / f"w{workers}.duckdb", _config(workdir, f"w{workers}", workers),
                                 "--full")
         result[f"workers_{workers}_s"] = round(seconds, 1)
-    _, peak_4n = _timed_run(corpus_4n, workdir / "w4n.duckdb", _config(workdir, "4n", 2))
-    result.update(peak_rss_mb={str(count): round(peak_n), str(4 * count): round(peak_4n)},
-                  dask_local_s=None, dask_local_reason="no Dask runner yet (`--runner dask` is not built)")
+    dask_s, _ = _timed_run(corpus, workdir / "wdask.duckdb", _config(workdir, "dask", 2), "--full",
+                           "--runner", "dask")
+    result["dask_local_s"] = round(dask_s, 1)
+    peaks = {count: peak_n}
+    for size in (base, 4 * base):
+        if size not in peaks:
+            _, peaks[size] = _timed_run(_corpus(workdir, size), workdir / f"w{size}.duckdb",
+                                        _config(workdir, f"rss{size}", 2))
+    result["peak_rss_mb"] = {str(size): round(peaks[size]) for size in (base, 4 * base)}
+    result["peak_rss_growth_4x"] = round(peaks[4 * base] / peaks[base] - 1, 3)
     result["e2e_vs_pdfplumber"] = round(result["e2e_pages_per_s"] / result["pdfplumber_pages_per_s"], 3)
     result["e2e_vs_pypdfium2"] = round(result["e2e_pages_per_s"] / result["pypdfium2_pages_per_s"], 4)
     result["workers_speedup"] = round(result["workers_1_s"] / result["workers_2_s"], 2)
@@ -109,6 +119,9 @@ def main() -> None:
     """Parse arguments, measure, print one JSON line."""
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("n", type=int, nargs="?", default=200, help="documents in the corpus (default 200)")
+    parser.add_argument("--growth-base", type=int, default=None, metavar="M",
+                        help="measure peak memory at M and 4M documents (default: N and 4N; M = N/4 reuses the "
+                             "N-document full run as the 4M figure)")
     parser.add_argument("--workdir", type=Path, default=None, help="folder for corpora, caches and warehouses "
                                                                     "(default: a temporary folder, removed after)")
     args = parser.parse_args()
@@ -116,10 +129,10 @@ def main() -> None:
         parser.error("N must be at least 1")
     if args.workdir:
         args.workdir.mkdir(parents=True, exist_ok=True)
-        print(json.dumps(measure(args.n, args.workdir.resolve())))
+        print(json.dumps(measure(args.n, args.workdir.resolve(), args.growth_base)))
         return
     with tempfile.TemporaryDirectory(prefix="evidence-bench-") as tmp:
-        print(json.dumps(measure(args.n, Path(tmp))))
+        print(json.dumps(measure(args.n, Path(tmp), args.growth_base)))
 
 
 if __name__ == "__main__":

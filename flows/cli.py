@@ -17,10 +17,11 @@ import duckdb
 from extractors.nlp.gazetteers import load_drugs, load_groups, load_known_trials, load_non_trial_terms
 from flows import evaluate as scoring
 from flows.env import configure_environment
-from flows.processes import start_prefect_server
+from flows.processes import adopt_running_local_server, launch_run_server
 from flows.review import add_review_parser
 from schemas.evidence import EXPORT_FIELDS, PROVENANCE_FIELDS
-from schemas.settings import ExtractSettings, PipelineSettings, ScheduleSettings, SettingsError, load_settings
+from schemas.settings import (RUNNERS, ExtractSettings, PipelineSettings, RunSettings, ScheduleSettings, SettingsError,
+                             load_settings)
 from warehouse.migrate import WarehouseError, WarehouseLockedError, connect, ensure_schema
 from warehouse.readonly import NotAQuery, single_query
 
@@ -52,6 +53,10 @@ def _parser() -> argparse.ArgumentParser:
                      help="parse again files whose cached outcome is a failure (timeout, too_large, worker_crashed, ...)")
     run.add_argument("--full", action="store_true",
                      help="read every file again, also those unchanged since the warehouse loaded them")
+    run.add_argument("--runner", choices=RUNNERS, default=None,
+                     help="where per-document work runs: local worker processes or Dask (default: settings run.runner)")
+    run.add_argument("--dask-address", metavar="tcp://HOST:PORT", default=None,
+                     help="scheduler of a running Dask cluster (implies --runner dask; default: a LocalCluster)")
 
     serve = sub.add_parser("serve", help="serve the pipeline as a Prefect deployment on the schedule in the settings")
     serve.add_argument("--corpus", type=Path, action="append", metavar="DIR", help="corpus folder (repeatable)")
@@ -468,9 +473,28 @@ def _check_warehouse_writable(path: Path, lock_timeout: float) -> None:
         con.close()
 
 
+def _with_run_options(settings: PipelineSettings, args: argparse.Namespace) -> PipelineSettings:
+    """The settings with the command line's --runner and --dask-address, validated together (exit 2 if bad)."""
+    runner, address = getattr(args, "runner", None), getattr(args, "dask_address", None)
+    if runner is None and address is None:
+        return settings
+    if runner == "processes" and address is not None:
+        raise CliError(f"--dask-address needs --runner dask, not --runner {runner}")
+    run = settings.run.model_dump()
+    if address is not None:
+        run.update(runner="dask", dask_address=address)
+    else:
+        run.update(runner=runner, dask_address=run["dask_address"] if runner == "dask" else None)
+    try:
+        return settings.model_copy(update={"run": RunSettings.model_validate(run)})
+    except ValueError as exc:
+        reasons = "; ".join(e["msg"].removeprefix("Value error, ") for e in exc.errors())
+        raise CliError(f"--dask-address {address}: {reasons}" if address else reasons) from exc
+
+
 def _checked_run_inputs(args: argparse.Namespace) -> tuple[PipelineSettings, list[Path], Path]:
     """Settings, corpus folders and warehouse path of a run, each checked before any work starts (exit 2 if bad)."""
-    settings = _settings(args)
+    settings = _with_run_options(_settings(args), args)
     corpus = _check_corpus(args.corpus or list(settings.ingest.corpus_dirs))
     _check_extract_inputs(settings.extract)
     warehouse_path = _warehouse_path(args, settings).resolve()
@@ -481,23 +505,30 @@ def _checked_run_inputs(args: argparse.Namespace) -> tuple[PipelineSettings, lis
 def cmd_run(args: argparse.Namespace) -> int:
     """Run the pipeline flow and print a short summary."""
     settings, corpus, warehouse_path = _checked_run_inputs(args)
+    api_url_before = os.environ.get("PREFECT_API_URL")  # restored after the run: later runs and children decide anew
+    # Before Prefect is imported (it reads PREFECT_API_URL once): reuse a local server that answers, or launch the
+    # run's own now, so it boots while this process imports Prefect and the pipeline.
+    reused = adopt_running_local_server()
+    if reused and not args.quiet:
+        print(f"prefect: using the server already running at {reused}", file=sys.stderr)
+    server = None if reused else launch_run_server()
 
     # Deferred so that sql, export and schema start fast: flows.pipeline calls configure_environment() before it
     # imports Prefect, and flows.run_outcome loads the PDF parser (pdfplumber, PDFium) to stop its workers.
-    from prefect.task_runners import ThreadPoolTaskRunner
-
     from flows.pipeline import STARTED_RUNS, BatchValidationError, evidence_run, stderr_progress
     from flows.run_outcome import EXIT_BY_SIGNAL, RunStopped, failure_message, raise_run_stopped, stop_run
+    from flows.runners import task_runner_for, using_prefect_api
 
     started = time.monotonic()
     runs_before = len(STARTED_RUNS)
     previous = {sig: signal.signal(sig, raise_run_stopped) for sig in EXIT_BY_SIGNAL}
-    server = None
     try:
-        server = start_prefect_server()
-        flow = evidence_run.with_options(task_runner=ThreadPoolTaskRunner(max_workers=settings.ingest.workers))
-        summary = flow(corpus, warehouse_path, settings, progress=None if args.quiet else stderr_progress,
-                       retry_failed=args.retry_failed, full=args.full)
+        if server is not None:
+            server.wait_ready(float(os.environ.get("PREFECT_SERVER_EPHEMERAL_STARTUP_TIMEOUT_SECONDS", "90")))
+        flow = evidence_run.with_options(task_runner=task_runner_for(settings))
+        with using_prefect_api(os.environ.get("PREFECT_API_URL")):
+            summary = flow(corpus, warehouse_path, settings, progress=None if args.quiet else stderr_progress,
+                           retry_failed=args.retry_failed, full=args.full)
     except RunStopped as exc:
         stop_run(exc.signum, warehouse_path, STARTED_RUNS[runs_before:], server)
     except KeyboardInterrupt:
@@ -509,9 +540,13 @@ def cmd_run(args: argparse.Namespace) -> int:
                        "reuses them", EXIT_BAD_INPUT) from exc
     except Exception as exc:  # noqa: BLE001 - a whole-run failure is reported, never a traceback
         raise CliError(failure_message(exc, warehouse_path, STARTED_RUNS[runs_before:]), EXIT_RUN_FAILED) from exc
-    finally:  # the server stays up for later runs in this process; Prefect stops it at exit
+    finally:  # the server stays up for later runs in this process; it is stopped at exit (atexit)
         for sig, handler in previous.items():
             signal.signal(sig, handler)
+        if api_url_before is None:
+            os.environ.pop("PREFECT_API_URL", None)
+        else:
+            os.environ["PREFECT_API_URL"] = api_url_before
     elapsed = time.monotonic() - started
     c = summary.counts
     statuses = ", ".join(f"{k} {v}" for k, v in sorted(c.by_status.items()))

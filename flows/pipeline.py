@@ -19,10 +19,13 @@ from prefect.task_runners import ThreadPoolTaskRunner  # noqa: E402
 
 from extractors import stages  # noqa: E402
 from extractors.fingerprint import extractor_fingerprint  # noqa: E402
-from extractors.pdf.cache import ingest_file as cached_ingest  # noqa: E402
-from extractors.pdf.identity import PARSER_VERSION, mark_duplicates  # noqa: E402
+from extractors.pdf.identity import PARSER_VERSION  # noqa: E402
 from extractors.pdf.ingest import discover_pdfs  # noqa: E402
+from flows.batches import FirstCopies, RunTally, in_batches  # noqa: E402
+from flows.document_work import DocumentWork, read_document  # noqa: E402
 from flows.incremental import plan_reads  # noqa: E402
+from flows.processes import document_workers  # noqa: E402
+from flows.runners import uses_document_workers  # noqa: E402
 from schemas.document import Document  # noqa: E402
 from schemas.settings import PipelineSettings  # noqa: E402
 from warehouse import load as warehouse_load  # noqa: E402
@@ -57,27 +60,30 @@ class RunSummary:
     table1_unmapped: list[str] = field(default_factory=list)
 
 
-@task(name="ingest", retries=2, retry_delay_seconds=1)
-def ingest_task(path: Path, settings, retry_failed: bool = False) -> Document:
-    """Parse one PDF (retried on I/O errors)."""
-    return cached_ingest(path, settings, retry_failed)
+def io_error_only(_task, _task_run, state) -> bool:
+    """Retry condition: only an I/O error (a file or socket that may work the next time) is worth another try."""
+    return isinstance(state.result(raise_on_failure=False), OSError)
 
 
-@task(name="extract")
-def extract_task(doc: Document, settings) -> stages.Extraction:
-    """Extract Table 1 rows and evidence from one document."""
-    return stages.extract_document(doc, settings)
+@task(name="read-document", retries=2, retry_delay_seconds=1, retry_condition_fn=io_error_only)
+def document_task(path: Path, settings: PipelineSettings, retry_failed: bool = False) -> DocumentWork:
+    """Parse one PDF and extract from it, in a document worker process or on the Dask worker running this task."""
+    if uses_document_workers(settings):
+        return document_workers(settings.ingest.workers).submit(
+            read_document, path, settings.ingest, settings.extract, retry_failed).result()
+    return read_document(path, settings.ingest, settings.extract, retry_failed)
 
 
 @task(name="check-batch")
-def check_batch_task(documents, table1_rows):
+def check_batch_task(documents, table1_rows, batches_committed: int = 0):
     """Fail on what is the run's fault; return the documents whose Table 1 cannot be mirrored, with the problems."""
     from schemas.validate.batch import batch_check  # imports great-expectations (~5 s): only runs that read a file
 
     check = batch_check(table1_rows, documents)
     if check.run_problems:
-        raise BatchValidationError("batch validation failed; the warehouse was not changed:\n  "
-                                   + "\n  ".join(check.run_problems))
+        kept = (f"the run's first {batches_committed} batch(es) stay committed, this batch was not written"
+                if batches_committed else "the warehouse was not changed")
+        raise BatchValidationError(f"batch validation failed; {kept}:\n  " + "\n  ".join(check.run_problems))
     return check.unmapped
 
 
@@ -92,13 +98,15 @@ def validate_task(records, documents, run_id: str, settings):
 @task(name="load")
 def load_task(warehouse_path: Path, run: warehouse_load.RunRecord, documents, table1_rows, records, rejected,
               corpus_dirs: Sequence[Path] = (), lock_timeout: float = 0.0, say: Optional[Progress] = None,
-              skipped: Sequence = (), extractor_version: Optional[str] = None, dual_flags: Sequence = ()) -> None:
-    """Write the run into the warehouse atomically, waiting up to lock_timeout s for another writer's lock."""
+              skipped: Sequence = (), extractor_version: Optional[str] = None, seen_paths: Sequence[str] = (),
+              dual_flags: Sequence = ()) -> None:
+    """Write the run (or one batch of it) into the warehouse atomically, waiting up to lock_timeout s for another
+    writer's lock."""
     con = migrate.connect(warehouse_path, lock_timeout=lock_timeout, say=say or stderr_progress)
     try:
         migrate.ensure_schema(con)
         warehouse_load.load_run(con, run, documents, table1_rows, records, rejected, corpus_dirs, skipped,
-                                extractor_version, dual_flags)
+                                extractor_version, seen_paths, dual_flags)
     finally:
         con.close()
 
@@ -134,20 +142,40 @@ class _NothingValidated:
 NOTHING_VALIDATED = _NothingValidated()
 
 
-def _extract_and_validate(documents, run_id: str, settings: PipelineSettings, say: Progress):
-    """Extract from the documents read, settle their Table 1s and validate their records."""
-    say("extract: trials, endpoints and values")
-    extractions = [f.result() for f in [extract_task.submit(d, settings.extract) for d in documents]]
+def _submit_reads(paths: Sequence[Path], settings: PipelineSettings, retry_failed: bool) -> list:
+    """One read-document task per file, started now (the runner bounds how many run at once)."""
+    return [document_task.submit(p, settings, retry_failed) for p in paths]
+
+
+def _collect_reads(futures: Sequence, done_before: int, total: int, say: Progress) -> list[DocumentWork]:
+    """Wait for a batch's read-document tasks, reporting each file as it comes back."""
+    works = []
+    for i, fut in enumerate(futures, done_before + 1):
+        work = fut.result()
+        doc = work.document
+        works.append(work)
+        say(f"  [{i}/{total}] {doc.status.value:<13} {doc.file_name} ({doc.pages} pages)"
+            + (f": {doc.message}" if doc.status.value != "parsed" and doc.message else ""))
+    return works
+
+
+def _settle_and_validate(works: Sequence[DocumentWork], run_id: str, settings: PipelineSettings, say: Progress,
+                         batches_committed: int = 0, last_batch: bool = True):
+    """Settle the Table 1s of a batch's documents and validate their records (Data Docs built after the last)."""
+    documents = stages.with_document_meta([w.document for w in works])
+    extractions = [w.extraction for w in works]
     for note in (n for e in extractions for n in e.notes):
         say(f"  note: {note}")
     table1_rows = [r for e in extractions for r in e.table1_rows]
     records = [r for e in extractions for r in e.records]
 
     say(f"validate: {len(records)} record(s)")
-    settled = stages.settle_table1(documents, table1_rows, records, check_batch_task(documents, table1_rows))
+    settled = stages.settle_table1(documents, table1_rows, records,
+                                   check_batch_task(documents, table1_rows, batches_committed))
     for note in settled.notes:
         say(f"  note: {note}")
-    outcome = validate_task(settled.records, settled.documents, run_id, settings.validate_)
+    validate_settings = settings.validate_ if last_batch else settings.validate_.model_copy(update={"data_docs": False})
+    outcome = validate_task(settled.records, settled.documents, run_id, validate_settings)
     dual_flags = [f for e in extractions for f in e.dual_flags]
     return settled.documents, settled.table1_rows, outcome, settled.notes, dual_flags
 
@@ -172,34 +200,40 @@ def evidence_run(corpus_dirs: Sequence[Path], warehouse_path: Path, settings: Pi
     paths = plan.to_read
     if plan.skipped:
         say(f"  {len(plan.skipped)} file(s) unchanged since they were loaded: not read again (--full reads all)")
-    futures = [ingest_task.submit(p, settings.ingest, retry_failed) for p in paths]
-    documents = []
-    for i, fut in enumerate(futures, 1):
-        doc = fut.result()
-        documents.append(doc)
-        say(f"  [{i}/{len(paths)}] {doc.status.value:<13} {doc.file_name} ({doc.pages} pages)"
-            + (f": {doc.message}" if doc.status.value != "parsed" and doc.message else ""))
-    documents = stages.with_document_meta(mark_duplicates(documents))
-
-    if documents:
-        documents, table1_rows, outcome, notes, dual_flags = _extract_and_validate(documents, run_id, settings, say)
-    else:
-        table1_rows, outcome, notes, dual_flags = [], NOTHING_VALIDATED, [], []
-        say("extract, validate: nothing changed")
-
-    counts = stages.count_documents(documents, [r.status for r in plan.skipped])
-    counts.table1_rows, counts.loaded, counts.rejected = len(table1_rows), len(outcome.valid), len(outcome.rejected)
-    run = warehouse_load.RunRecord(
-        run_id=run_id, started_at=started.replace(tzinfo=None), flow_run_id=flow_run_id, status="completed",
-        finished_at=datetime.now(timezone.utc).replace(tzinfo=None), code_version=_code_version(),
-        corpus=", ".join(str(c) for c in corpus_dirs), counts=counts.as_dict(),
-        validation_seconds=outcome.seconds, data_docs_path=outcome.data_docs_path, message="\n".join(notes),
-    )
-    say(f"load: {warehouse_path}")
-    load_task(warehouse_path, run, documents, table1_rows, outcome.valid, outcome.rejected, corpus_dirs,
-              settings.warehouse.lock_timeout_seconds, stderr_progress, plan.skipped, extractor_version, dual_flags)
+    batches = in_batches(paths, settings.run.batch_documents)
+    if paths:
+        say(f"read: parse and extract (trials, endpoints and values), one task per file; load in {len(batches)} "
+            f"batch(es) of up to {settings.run.batch_documents}")
+    tally, first_copies = RunTally(skipped_statuses=[r.status for r in plan.skipped]), FirstCopies()
+    seen_paths = [str(p) for p in found]
+    pending = _submit_reads(batches[0], settings, retry_failed)
+    for number, batch in enumerate(batches, 1):
+        works = first_copies.mark(_collect_reads(pending, len(tally.statuses), len(paths), say))
+        # the next batch is read while this one is validated and loaded
+        pending = _submit_reads(batches[number], settings, retry_failed) if number < len(batches) else []
+        if works:
+            documents, table1_rows, outcome, notes, dual_flags = _settle_and_validate(
+                works, run_id, settings, say, tally.batches, number == len(batches))
+        else:
+            documents, table1_rows, outcome, notes, dual_flags = [], [], NOTHING_VALIDATED, [], []
+            say("extract, validate: nothing changed")
+        tally.add(documents, len(table1_rows), outcome, notes)
+        last = number == len(batches)
+        run = warehouse_load.RunRecord(
+            run_id=run_id, started_at=started.replace(tzinfo=None), flow_run_id=flow_run_id,
+            status="completed" if last else "running",
+            finished_at=datetime.now(timezone.utc).replace(tzinfo=None) if last else None,
+            code_version=_code_version(), corpus=", ".join(str(c) for c in corpus_dirs),
+            counts=tally.counts().as_dict(), validation_seconds=tally.validation_seconds,
+            data_docs_path=tally.data_docs_path,
+            message="\n".join(tally.notes + ([] if last else [tally.progress_note(len(batches))])))
+        say(f"load: {warehouse_path}" + (f" (batch {number} of {len(batches)})" if len(batches) > 1 else ""))
+        load_task(warehouse_path, run, documents, table1_rows, outcome.valid, outcome.rejected, corpus_dirs,
+                  settings.warehouse.lock_timeout_seconds, stderr_progress, plan.skipped, extractor_version,
+                  seen_paths, dual_flags)
+        del works, documents, table1_rows, outcome  # the batch is committed: let go of it before the next
     say("sync: Table 1 against the body text")
     sync_state = sync_task(warehouse_path)
-    return RunSummary(run_id=run_id, warehouse=warehouse_path, counts=counts, sync=sync_state,
-                      data_docs_path=outcome.data_docs_path, validation_seconds=outcome.seconds,
-                      table1_unmapped=[d.file_name for d in documents if d.table1_status == "unmapped"])
+    return RunSummary(run_id=run_id, warehouse=warehouse_path, counts=tally.counts(), sync=sync_state,
+                      data_docs_path=tally.data_docs_path, validation_seconds=tally.validation_seconds,
+                      table1_unmapped=tally.table1_unmapped)

@@ -1,11 +1,17 @@
-"""Child processes that die with the run: Prefect's temporary API server and the parse workers, whatever kills it."""
+"""Child processes that die with the run, whatever kills it: Prefect's temporary API server and the document workers."""
 from __future__ import annotations
 
+import atexit
 import ctypes
+import multiprocessing
 import os
 import signal
 import subprocess
 import sys
+import threading
+import time
+from concurrent.futures import ProcessPoolExecutor
+from pathlib import Path
 from typing import Any, Optional
 
 PR_SET_PDEATHSIG = 1
@@ -48,6 +54,149 @@ def _owned_server_class(ephemeral: bool = True):
     return OwnedServer
 
 
+LOCAL_SERVER_PROBE_SECONDS = 0.5
+"""How long a run waits for a local Prefect server to answer its health check before starting one of its own."""
+
+SERVE_URL_FILE = "evidence-serve-api-url"
+"""In PREFECT_HOME: the API URL of the server a running `evidence serve` started, for runs to reuse."""
+
+
+def _answers(api_url: str) -> bool:
+    import urllib.request
+
+    try:
+        with urllib.request.urlopen(f"{api_url.rstrip('/')}/health", timeout=LOCAL_SERVER_PROBE_SECONDS) as reply:
+            return reply.status == 200 and reply.read().strip() == b"true"
+    except (OSError, ValueError):
+        return False
+
+
+def local_server_candidates() -> list[str]:
+    """API URLs where a Prefect server of this machine may run: one `evidence serve` started, then the address
+    `prefect server start` uses (PREFECT_SERVER_API_HOST/PORT, default 127.0.0.1:4200)."""
+    candidates = []
+    url_file = Path(os.environ.get("PREFECT_HOME", "~/.prefect")).expanduser() / SERVE_URL_FILE
+    try:
+        candidates.append(url_file.read_text(encoding="utf-8").strip())
+    except OSError:
+        pass
+    host = os.environ.get("PREFECT_SERVER_API_HOST", "127.0.0.1")
+    candidates.append(f"http://{host}:{os.environ.get('PREFECT_SERVER_API_PORT', '4200')}/api")
+    return [c for c in candidates if c]
+
+
+def adopt_running_local_server() -> Optional[str]:
+    """Before Prefect is imported: with no PREFECT_API_URL set, use a local server that answers (saves starting one,
+    ~5-9 s) by setting PREFECT_API_URL; its URL, or None."""
+    if os.environ.get("PREFECT_API_URL") or (_run_server is not None and _run_server.process is not None):
+        return None
+    for url in local_server_candidates():
+        if _answers(url):
+            os.environ["PREFECT_API_URL"] = url
+            return url
+    return None
+
+
+def record_serve_url(api_url: Optional[str]) -> None:
+    """Tell later runs on this machine where `evidence serve`'s server is (None: it stopped)."""
+    url_file = Path(os.environ.get("PREFECT_HOME", "~/.prefect")).expanduser() / SERVE_URL_FILE
+    if api_url is None:
+        url_file.unlink(missing_ok=True)
+        return
+    url_file.parent.mkdir(parents=True, exist_ok=True)
+    url_file.write_text(api_url + "\n", encoding="utf-8")
+
+
+PORT_IN_USE_EXIT = 3
+"""uvicorn's exit code when its port was taken meanwhile: start again on another."""
+
+
+def _free_port() -> int:
+    import socket
+
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+class OwnedApiServer:
+    """Prefect's temporary API server, started without importing Prefect (so it boots while the run imports it),
+    killed with the run and kept out of the terminal's Ctrl-C; the same uvicorn command Prefect's own uses."""
+
+    def __init__(self) -> None:
+        self.port = _free_port()
+        self.process: Optional[subprocess.Popen] = None
+
+    @property
+    def api_url(self) -> str:
+        """The URL Prefect's client takes as PREFECT_API_URL."""
+        return f"http://127.0.0.1:{self.port}/api"
+
+    def start(self) -> "OwnedApiServer":
+        """Launch the server process and return at once; wait_ready() waits for it to answer."""
+        import importlib.util
+
+        prefect_dir = Path(importlib.util.find_spec("prefect").origin).parent  # not imported: found on the path
+        self.process = subprocess.Popen(
+            args=[sys.executable, "-m", "uvicorn", "--app-dir", str(prefect_dir.parent), "--factory",
+                  "prefect.server.api.server:create_app", "--host", "127.0.0.1", "--port", str(self.port),
+                  "--log-level", "error", "--lifespan", "on"],
+            env={**os.environ, "PREFECT_UI_ENABLED": "0", "PREFECT__SERVER_EPHEMERAL": "1",
+                 "PREFECT__SERVER_FINAL": "1"},
+            preexec_fn=die_with_parent, start_new_session=True)
+        return self
+
+    def wait_ready(self, timeout: float) -> None:
+        """Wait until the server answers its health check; RuntimeError when it exits or does not answer in time."""
+        deadline = time.monotonic() + timeout
+        while time.monotonic() < deadline:
+            code = self.process.poll() if self.process else None
+            if code == PORT_IN_USE_EXIT:
+                self.port = _free_port()
+                self.start()
+                continue
+            if code is not None:
+                raise RuntimeError(f"Prefect's API server exited with code {code} while starting")
+            if _answers(self.api_url):
+                return
+            time.sleep(0.1)
+        raise RuntimeError(f"Prefect's API server did not answer within {timeout:g} s "
+                           "(PREFECT_SERVER_EPHEMERAL_STARTUP_TIMEOUT_SECONDS)")
+
+    def stop(self) -> None:
+        """Terminate the server (kill it after 5 s)."""
+        process, self.process = self.process, None
+        if process is None:
+            return
+        process.terminate()
+        try:
+            process.wait(timeout=5)
+        except subprocess.TimeoutExpired:
+            process.kill()
+            process.wait()
+
+
+def launch_run_server() -> Optional[OwnedApiServer]:
+    """Before Prefect is imported: with no PREFECT_API_URL and no local server answering, launch the run's own
+    temporary server and point PREFECT_API_URL at it, so it boots while the run imports Prefect; None otherwise."""
+    global _run_server
+    if _run_server is not None and _run_server.process is not None and _run_server.process.poll() is None:
+        os.environ["PREFECT_API_URL"] = _run_server.api_url  # an earlier run of this process started it
+        return _run_server
+    if os.environ.get("PREFECT_API_URL"):
+        return None
+    if any(os.environ.get(name, "true").lower() in ("0", "false", "no")
+           for name in ("PREFECT_SERVER_EPHEMERAL_ENABLED", "PREFECT_SERVER_ALLOW_EPHEMERAL_MODE")):
+        return None
+    _run_server = OwnedApiServer().start()
+    os.environ["PREFECT_API_URL"] = _run_server.api_url
+    atexit.register(_run_server.stop)
+    return _run_server
+
+
+_run_server: Optional[OwnedApiServer] = None
+
+
 def start_prefect_server(ephemeral: bool = True) -> Optional[Any]:
     """Start the temporary API server Prefect would start itself (when no PREFECT_API_URL is set), owned by this
     process and this thread; None when a server is configured. Not ephemeral: with the scheduler, for serving."""
@@ -65,3 +214,66 @@ def stop_prefect_server(server: Optional[Any]) -> None:
     """Stop the server started by start_prefect_server, if any."""
     if server is not None:
         server.stop()
+
+
+RUN_WATCH_SECONDS = 0.5
+"""How often a document worker checks that the run that started it is still alive."""
+
+
+def _exit_when_run_gone(run_pid: int) -> None:
+    """In a document worker: exit as soon as the run's process is gone (a SIGKILLed run cannot stop its workers)."""
+    def watch() -> None:
+        while True:
+            try:
+                os.kill(run_pid, 0)
+            except ProcessLookupError:
+                os._exit(1)
+            except PermissionError:
+                pass
+            time.sleep(RUN_WATCH_SECONDS)
+
+    threading.Thread(target=watch, name="exit-when-run-gone", daemon=True).start()
+
+
+def _start_document_worker(run_pid: int) -> None:
+    """Initializer of each document worker: Ctrl-C is the run's to handle; end with the run."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    _exit_when_run_gone(run_pid)
+
+
+_pool: Optional[ProcessPoolExecutor] = None
+_pool_size = 0
+_pool_lock = threading.Lock()
+
+
+def document_workers(count: int) -> ProcessPoolExecutor:
+    """The process pool that does per-document work (parse + extract), `count` long-lived processes that keep their
+    NLP model loaded between documents and runs; made on first use, again when the count changes or it broke."""
+    global _pool, _pool_size
+    with _pool_lock:
+        if _pool is None or _pool_size != count or getattr(_pool, "_broken", False):
+            if _pool is not None:
+                _pool.shutdown(wait=False, cancel_futures=True)
+            # forkserver: the run has threads (Prefect's), and a fork of a threaded process may deadlock
+            _pool = ProcessPoolExecutor(max_workers=count, mp_context=multiprocessing.get_context("forkserver"),
+                                        initializer=_start_document_worker, initargs=(os.getpid(),))
+            _pool_size = count
+        return _pool
+
+
+def stop_document_workers() -> None:
+    """Terminate the document workers now (a stopping run does not wait for the documents in flight)."""
+    global _pool
+    with _pool_lock:
+        pool, _pool = _pool, None
+    if pool is None:
+        return
+    processes = list((getattr(pool, "_processes", None) or {}).values())
+    pool.shutdown(wait=False, cancel_futures=True)
+    for process in processes:
+        if process.is_alive():
+            process.terminate()
+    for process in processes:
+        process.join(timeout=2)
+        if process.is_alive():
+            process.kill()

@@ -22,14 +22,17 @@ DEPLOYMENT_NAME = "scheduled"
 @flow(name="evidence-scheduled-run", log_prints=False)
 def scheduled_run(corpus: list[str], warehouse: str, config: Optional[str] = None, full: bool = False) -> dict:
     """One scheduled pipeline run: the settings file read afresh, then the evidence-run flow over the corpus."""
-    from prefect.task_runners import ThreadPoolTaskRunner
-
     from flows.pipeline import evidence_run, stderr_progress
+    from flows.processes import stop_document_workers
+    from flows.runners import task_runner_for
     from schemas.settings import load_settings
 
     settings = load_settings(Path(config) if config else None)
-    run = evidence_run.with_options(task_runner=ThreadPoolTaskRunner(max_workers=settings.ingest.workers))
-    summary = run([Path(c) for c in corpus], Path(warehouse), settings, progress=stderr_progress, full=full)
+    run = evidence_run.with_options(task_runner=task_runner_for(settings))
+    try:
+        summary = run([Path(c) for c in corpus], Path(warehouse), settings, progress=stderr_progress, full=full)
+    finally:  # the flow-run process does not end while its document workers wait for work
+        stop_document_workers()
     return {"run_id": summary.run_id, **summary.counts.as_dict()}
 
 
@@ -68,7 +71,7 @@ def serve(corpus: Sequence[Path], warehouse: Path, config: Optional[Path], cron:
           timezone: Optional[str] = None) -> None:
     """Serve the scheduled-run deployment until interrupted, against PREFECT_API_URL or a local server started here
     (with its scheduler; it stops with this process)."""
-    from flows.processes import start_prefect_server, stop_prefect_server
+    from flows.processes import record_serve_url, start_prefect_server, stop_prefect_server
     from prefect.flows import EntrypointType
 
     from prefect.settings import PREFECT_API_URL, temporary_settings
@@ -78,6 +81,7 @@ def serve(corpus: Sequence[Path], warehouse: Path, config: Optional[Path], cron:
     api_url = server.api_url if server is not None else PREFECT_API_URL.value()
     if server is not None:
         os.environ["PREFECT_API_URL"] = api_url  # the flow-run processes the runner starts use it too
+        record_serve_url(api_url)  # and `evidence run` on this machine reuses it
     parameters = {"corpus": [str(c) for c in corpus], "warehouse": str(warehouse),
                   "config": str(config) if config else None}
     try:
@@ -91,4 +95,6 @@ def serve(corpus: Sequence[Path], warehouse: Path, config: Optional[Path], cron:
         signal.signal(signal.SIGTERM, previous)
         if server is not None:
             os.environ.pop("PREFECT_API_URL", None)
+        if server is not None:
+            record_serve_url(None)
         stop_prefect_server(server)

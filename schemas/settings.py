@@ -5,9 +5,10 @@ import os
 import tomllib
 from datetime import datetime
 from pathlib import Path
-from typing import Annotated, Optional
+import re
+from typing import Annotated, Literal, Optional
 
-from pydantic import AfterValidator, BaseModel, ConfigDict, Field, ValidationError
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field, ValidationError, model_validator
 
 PROJECT_ROOT = Path(__file__).resolve().parents[1]
 CONFIG_DIR = PROJECT_ROOT / "config"
@@ -67,6 +68,43 @@ class WarehouseSettings(_Settings):
     lock_timeout_seconds: float = Field(default=120.0, ge=0, description="wait this long for another writer, then exit 2")
 
 
+RUNNERS = ("processes", "dask")
+"""Where per-document work runs: this machine's document worker processes, or a Dask cluster."""
+
+DASK_ADDRESS = re.compile(r"(tcp|tls)://[^\s/:]+:\d{1,5}")
+"""A Dask scheduler address as distributed's Client takes it: scheme, host, port."""
+
+
+def _valid_dask_address(address: Optional[str]) -> Optional[str]:
+    if address is not None and not DASK_ADDRESS.fullmatch(address):
+        raise ValueError(f"not a Dask scheduler address: {address!r}; write tcp://HOST:PORT (schemes: tcp, tls)")
+    return address
+
+
+DEFAULT_BATCH_DOCUMENTS = 25
+"""Documents validated and committed together: memory stays flat as the corpus grows, and a stopped run keeps
+its committed batches; large enough that per-commit costs (GX suite, checkpoint) stay a small share."""
+
+
+class RunSettings(_Settings):
+    """Where a run does its per-document work (parse + extract), and how many documents it commits at a time."""
+
+    runner: Literal["processes", "dask"] = Field(
+        default="processes", description="processes: [ingest] workers local processes; dask: a Dask cluster")
+    dask_address: Annotated[Optional[str], AfterValidator(_valid_dask_address)] = Field(
+        default=None, description="scheduler of a running Dask cluster (tcp://HOST:PORT); default: a LocalCluster "
+        "of [ingest] workers processes started for the run")
+    batch_documents: int = Field(default=DEFAULT_BATCH_DOCUMENTS, ge=1, le=10_000, description="documents "
+                                 "validated and committed to the warehouse together (one transaction per batch)")
+
+    @model_validator(mode="after")
+    def _address_needs_dask(self) -> "RunSettings":
+        if self.dask_address is not None and self.runner != "dask":
+            raise ValueError(f"dask_address is set but runner is {self.runner!r}; set runner = \"dask\" to use it "
+                             f"(runners: {', '.join(RUNNERS)})")
+        return self
+
+
 class EvaluateSettings(_Settings):
     """Which scorer `evidence evaluate` uses."""
 
@@ -103,6 +141,7 @@ class PipelineSettings(_Settings):
     warehouse: WarehouseSettings = WarehouseSettings()
     evaluate: EvaluateSettings = EvaluateSettings()
     schedule: ScheduleSettings = ScheduleSettings()
+    run: RunSettings = RunSettings()
 
 
 class SettingsError(ValueError):

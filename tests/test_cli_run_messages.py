@@ -28,3 +28,15 @@ def test_failure_before_the_commit_says_nothing_was_written(tmp_path):
     _warehouse_with_run(path, "run-earlier")
     message = failure_message(RuntimeError("boom"), path, ["run-b"])
     assert "nothing from this run was written" in message
+
+
+def test_failure_of_a_run_stopped_between_batches_says_how_far_it_got(tmp_path):
+    path = tmp_path / "w.duckdb"
+    con = migrate.connect(path)
+    migrate.ensure_schema(con)
+    load.write_run(con, load.RunRecord(run_id="run-c", started_at=datetime(2026, 1, 1), status="running",
+                                       message="batch 1 of 3 committed (25 file(s) read so far); ..."))
+    con.close()
+    message = failure_message(RuntimeError("boom"), path, ["run-c"])
+    assert message == (f"run failed: RuntimeError: boom\nrun run-c is partly in {path}: "
+                       "batch 1 of 3 committed (25 file(s) read so far); ...")

@@ -95,15 +95,13 @@ def test_file_replaced_at_a_skipped_files_old_path_keeps_the_skipped_files_recor
 
 @pytest.mark.slow
 def test_noop_run_reads_nothing_and_a_new_extractor_version_reextracts_without_parsing(tmp_path, monkeypatch, capsys):
-    import extractors.pdf.cache
-    from extractors import stages
     from flows.cli import main
 
     corpus = tmp_path / "corpus"
     corpus.mkdir()
     shutil.copyfile(REVIEW_PDF, corpus / REVIEW_PDF.name)
     config = tmp_path / "pipeline.toml"
-    config.write_text('[extract]\nuse_ner = false\n'
+    config.write_text(f'[ingest]\ncache_dir = "{tmp_path / "cache"}"\n[extract]\nuse_ner = false\n'
                       f'[validate]\nreports_dir = "{tmp_path / "reports"}"\n')
     warehouse = tmp_path / "w.duckdb"
     run = ["--config", str(config), "run", "--quiet", "--corpus", str(corpus), "--warehouse", str(warehouse)]
@@ -114,21 +112,54 @@ def test_noop_run_reads_nothing_and_a_new_extractor_version_reextracts_without_p
     def must_not_run(*_args, **_kwargs):
         raise AssertionError("an unchanged file was read again")
 
-    with monkeypatch.context() as patch:
-        patch.setattr(extractors.pdf.cache, "ingest_file", must_not_run)
-        patch.setattr(stages, "extract_document", must_not_run)
+    with monkeypatch.context() as patch:  # every read (parse or parse cache, then extract) goes to a document worker
+        patch.setattr("flows.pipeline.document_workers", must_not_run)
         patch.setattr("schemas.validate.records.validate_records", must_not_run)
         assert main(run) == 0, capsys.readouterr().err
     assert _query(warehouse, "select count(*) from v_evidence")[0][0] == records
     assert _query(warehouse, "select count(*) from v_evidence_changes")[0][0] == 0
 
+    (cached,) = (tmp_path / "cache").rglob("*.json")
+    written = (cached.stat().st_ino, cached.stat().st_mtime_ns)  # a parse would store its outcome there anew
     with monkeypatch.context() as patch:  # new rules: extract again from the parse cache, parse nothing
         patch.setattr("flows.pipeline.extractor_fingerprint", lambda _settings: "extract-newrules")
-        patch.setattr(extractors.pdf.cache, "parse_pdf_isolated", must_not_run)
         assert main(run) == 0, capsys.readouterr().err
+    assert (cached.stat().st_ino, cached.stat().st_mtime_ns) == written
     assert main(run + ["--full"]) == 0, capsys.readouterr().err
     counts = _query(warehouse, "select n_documents, n_parsed, n_skipped, n_records_loaded, data_docs_path is null "
                                "from runs order by started_at")
     assert counts == [(1, 1, 0, records, False), (1, 1, 1, 0, True), (1, 1, 0, records, False),
                       (1, 1, 0, records, False)]
     assert _query(warehouse, "select count(*) from v_evidence")[0][0] == records
+
+
+def _open_fact_versions(warehouse: Path) -> list[tuple]:
+    return _query(warehouse, "select path, count(*) from fact_versions where valid_to_run is null group by path "
+                             "order by path")
+
+
+def test_noop_run_closed_the_fact_versions_of_the_files_it_skipped(tmp_path):
+    """Regression: a run that skipped every file as unchanged ended all their fact versions as if they had vanished."""
+    warehouse = tmp_path / "w.duckdb"
+    _first_load(warehouse)
+    before = _open_fact_versions(warehouse)
+    assert before == [("/c/a.pdf", 1), ("/c/b.pdf", 1)]
+    skipped = incremental.unchanged_files(warehouse, {Path("/c/a.pdf"): SHA_A, Path("/c/b.pdf"): SHA_B}, "p1", "x1")
+    _load(warehouse, "r2", [], [], skipped, day=2)
+    assert _open_fact_versions(warehouse) == before
+
+
+def test_a_file_loaded_in_an_earlier_batch_of_the_run_is_not_taken_for_vanished(tmp_path):
+    warehouse = tmp_path / "w.duckdb"
+    _first_load(warehouse)
+    found = ["/c/a.pdf", "/c/b.pdf"]
+    con = migrate.connect(warehouse)
+    for documents, records in (([_doc(SHA_A, "/c/a.pdf")], [evidence_record()]),
+                               ([_doc(SHA_B, "/c/b.pdf")], [evidence_record(doc="b.pdf", doc_sha256=SHA_B)])):
+        run = load.RunRecord(run_id="r2", started_at=datetime(2026, 1, 2), status="running")
+        load.load_run(con, run, documents, [], records, [], [Path("/c")], (), "x1", seen_paths=found)
+    con.close()
+    assert _open_fact_versions(warehouse) == [("/c/a.pdf", 1), ("/c/b.pdf", 1)]
+    assert _query(warehouse, "select doc_sha256, count(*) from fact_evidence where is_current group by 1 "
+                             "order by 1") == [(SHA_A, 1), (SHA_B, 1)]
+    assert _query(warehouse, "select path from current_readings order by path") == [("/c/a.pdf",), ("/c/b.pdf",)]

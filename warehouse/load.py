@@ -83,14 +83,15 @@ def _under(path: str, folders: Sequence[Path]) -> bool:
 
 
 def _superseded(con: duckdb.DuckDBPyConnection, documents: Sequence[Document], parsed: list[str],
-                corpus_dirs: Sequence[Path], skipped: Sequence[incremental.Reading] = ()) -> list[str]:
+                corpus_dirs: Sequence[Path], skipped: Sequence[incremental.Reading] = (),
+                seen_paths: Sequence[str] = ()) -> list[str]:
     """Hashes whose readings stop being current: re-parsed now, earlier bytes at a path parsed now, or bytes whose
     every recorded path under the run's corpus folders has vanished (a file renamed, moved or deleted); never the
     bytes of a file skipped as unchanged, which a full run would have read again as current."""
     paths = sorted({d.path for d in documents if d.status.value == "parsed"})
     placeholders = ", ".join("?" for _ in paths) or "NULL"
     earlier = con.execute(f"SELECT DISTINCT sha256 FROM documents WHERE path IN ({placeholders})", paths).fetchall()
-    seen_now = {d.path for d in documents} | {r.path for r in skipped}
+    seen_now = {d.path for d in documents} | {r.path for r in skipped} | set(seen_paths)
     recorded: dict[str, list[str]] = {}
     for sha, path in con.execute("SELECT sha256, path FROM documents WHERE status = 'parsed'").fetchall():
         recorded.setdefault(sha, []).append(path)
@@ -121,17 +122,20 @@ def load_run(
     corpus_dirs: Sequence[Path] = (),
     skipped: Sequence[incremental.Reading] = (),
     extractor_version: Optional[str] = None,
+    seen_paths: Sequence[str] = (),
     dual_flags: Sequence[DualFlag] = (),
 ) -> None:
     """Upsert the run's documents, Table 1 rows, records and rejects, and mark what is current, atomically; then
-    checkpoint, so a crash after this returns needs no WAL replay. `skipped` files were seen unchanged, not read."""
+    checkpoint, so a crash after this returns needs no WAL replay. `skipped` files were seen unchanged, not read;
+    `seen_paths` are every file the run found (a run loaded in batches passes them with each batch)."""
+    seen_paths = sorted(set(seen_paths) | {r.path for r in skipped})
     parsed = sorted({d.sha256 for d in documents if d.status.value == "parsed"})
     corpus_dirs = [Path(c) for c in corpus_dirs]
     con.execute("BEGIN TRANSACTION")
     try:
         _upsert(con, "documents", DOCUMENT_COLUMNS, ("sha256", "path"),
                 _values(DOCUMENT_COLUMNS, [document_row(d) for d in documents]), run.run_id, current_flag=False)
-        superseded = _superseded(con, documents, parsed, corpus_dirs, skipped)
+        superseded = _superseded(con, documents, parsed, corpus_dirs, skipped, seen_paths)
         if superseded:
             placeholders = ", ".join("?" for _ in superseded)
             con.execute(f"UPDATE table1_rows SET is_current = false WHERE doc_sha256 IN ({placeholders})", superseded)
@@ -149,8 +153,9 @@ def load_run(
                 _values(REJECT_COLUMNS, [_reject_row(r) for r in rejected]), run.run_id, current_flag=False)
         record_dual_flags(con, run.run_id, documents, dual_flags)
         superseded_works = supersede.supersede_same_work(con, documents)  # same DOI or title at another path
+        read = {d.path for d in documents}
         record_history(con, run.run_id, supersede.still_current(documents, superseded_works), table1_rows, records,
-                       corpus_dirs, [r.path for r in skipped])
+                       corpus_dirs, [p for p in seen_paths if p not in read])
         write_run(con, run)
         pause_point("upserted")
         con.execute("COMMIT")
