@@ -22,8 +22,12 @@ class _Health(BaseHTTPRequestHandler):
 
 @pytest.fixture(autouse=True)
 def no_server_launched_here(monkeypatch):
-    """As in a fresh `evidence run` process: no earlier run of this process launched a server."""
+    """As in a fresh `evidence run` process: no earlier run of this process launched a server, no API URL is set."""
     monkeypatch.setattr(processes, "_run_server", None)
+    # set, then delete: monkeypatch records the variable only when it exists, and a URL one of these tests adopts
+    # (a health server that stops with the test) must not leak into the `evidence run` children of later tests
+    monkeypatch.setenv("PREFECT_API_URL", "http://127.0.0.1:9/api")
+    monkeypatch.delenv("PREFECT_API_URL")
 
 
 @pytest.fixture
