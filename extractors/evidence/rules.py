@@ -153,6 +153,8 @@ class Cue(NamedTuple):
 NOT_ENDPOINT_TERMS: tuple[Cue, ...] = (
     Cue(r"major molecular responses?(?: rates?)?|\bMMR\b", "a major molecular response (BCR::ABL1 at or below 0.1%) is no MRD negativity, nor a response rate"),
     Cue(r"time to (?:first |best |initial )?(?:response|remission|CR)\b", "the time to (first) response is how fast a response came, not how long it lasted (DOR)"),
+    Cue(r"(?:(?:acute |chronic |severe )?(?:a|c)?GVHD|graft[- ]versus[- ]host[- ]disease)[- ]free,?\s*(?:and\s+)?relapse[- ]free survival(?: rates?)?|\b(?:GRFS|CRFS)\b",
+        "GVHD-free, relapse-free survival (GRFS) is a composite endpoint of its own, neither GVHD incidence nor RFS"),
 )
 
 
@@ -321,6 +323,11 @@ CODED_CAR_PATTERNS: tuple[Cue, ...] = (
 # A table whose caption announces these describes the patients, not the results ('prior alloHSCT — no. (%)' is a baseline share).
 BASELINE_TABLE_CAPTION = Cue(r"\b(?:baseline|demographic|patient characteristics|characteristics of (?:the )?(?:patients|participants|population))",
                              "baseline and demographic tables hold shares of patients at entry, never results")
+
+# A table whose caption announces a regression model lists adjusted covariate effects ('Age over 60 years',
+# 'Drug A v other drugs'), not arm results; the report's body states its own treatment contrast.
+MODEL_TABLE_CAPTION = Cue(r"\b(?:multi-?variable|multi-?variate|Cox|(?:logistic|proportional[- ]hazards?) (?:regression|model)|regression model)\b",
+                          "a regression table reports the effect of each covariate, and covariates are no trial results")
 
 # Response endpoints whose rate may state an assessment window ('CR within two cycles'); toxicity windows are
 # observation periods of the safety analysis, not windows of the result.
