@@ -1,0 +1,71 @@
+"""Rule classes of issue 11, round 2 (results tables of unnamed studies), on purpose-written sentences and tables."""
+from __future__ import annotations
+
+import pytest
+
+from extractors.evidence.endpoints import find_endpoints
+from extractors.evidence.extract import extract_evidence
+from schemas.document import Cell, Table
+from tests.test_evidence_report_rules import SHA, _doc
+
+
+def _table(label: str, caption: str, rows: list[list[str]]) -> Table:
+    cells = tuple(tuple(Cell(row=r, col=c, text=t, page=1, bbox=(10.0 * c, 10.0 * r, 10.0 * c + 9, 10.0 * r + 9))
+                        for c, t in enumerate(row)) for r, row in enumerate(rows[1:]))
+    return Table(table_id=f"{SHA[:12]}:{label}", page=1, label=label, caption=caption, header=tuple(rows[0]),
+                 rows=cells)
+
+
+_REGISTRY_TITLE = ("title", "Blinatumomab or inotuzumab before transplant in adults with B-ALL: a registry analysis")
+
+
+def test_a_registry_table_comparing_two_drugs_keeps_each_columns_arm():
+    table = _table("Table 2", "Table 2. Outcomes by salvage antibody", [
+        ["Outcome", "Blinatumomab (n = 80)", "Inotuzumab (n = 60)"],
+        ["OS at 1 year, %", "62.0", "58.5"],
+    ])
+    doc = _doc([_REGISTRY_TITLE, ("body", "This registry analysis included 140 adults who received either antibody.")],
+               (table,))
+    got = {(r.value, r.arm, r.trial) for r in extract_evidence(doc) if r.source == "table"}
+    assert got == {(62.0, "blinatumomab", None), (58.5, "inotuzumab", None)}
+
+
+def test_a_regression_model_table_gives_no_results():
+    table = _table("Table 3", "Table 3. Multivariable Cox model for overall survival", [
+        ["Variable", "HR (95% CI)", "P value"],
+        ["Age over 60 years", "1.45 (1.10-1.91)", ".01"],
+        ["Blinatumomab v inotuzumab", "0.90 (0.70-1.16)", ".40"],
+    ])
+    doc = _doc([_REGISTRY_TITLE, ("body", "This registry analysis included 140 adults.")], (table,))
+    assert [r for r in extract_evidence(doc) if r.source == "table"] == []
+
+
+def test_a_table_restating_a_body_figure_gives_it_once():
+    table = _table("Table 2", "Table 2. Efficacy outcomes", [
+        ["Outcome", "Blinatumomab (n = 40)"],
+        ["Complete remission, %", "72.5"],
+        ["MRD negativity, %", "61.0"],
+    ])
+    doc = _doc([("title", "Blinatumomab in adults with relapsed ALL: the single-arm phase 2 ORCA-3 study"),
+                ("body", "In this single-arm study, 40 adults received blinatumomab. "
+                         "The complete remission rate was 72.5%.")], (table,))
+    got = sorted((r.source, r.endpoint, r.value) for r in extract_evidence(doc) if r.value in (72.5, 61.0))
+    assert got == [("body", "CR", 72.5), ("table", "MRD_NEG", 61.0)]
+
+
+@pytest.mark.parametrize("text", [
+    "GVHD-free, relapse-free survival at 2 years",
+    "chronic GVHD-free relapse-free survival",
+    "graft-versus-host disease-free, relapse-free survival",
+    "the GRFS rate",
+])
+def test_gvhd_free_relapse_free_survival_is_neither_gvhd_nor_rfs(text):
+    assert [e.code for e in find_endpoints(text) if e.code] == []
+
+
+@pytest.mark.parametrize("text, code", [
+    ("chronic GVHD at 2 years", "GVHD"),
+    ("relapse-free survival at 2 years", "RFS"),
+])
+def test_gvhd_and_rfs_alone_keep_their_endpoints(text, code):
+    assert [e.code for e in find_endpoints(text)] == [code]
