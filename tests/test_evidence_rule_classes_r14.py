@@ -69,3 +69,25 @@ def test_gvhd_free_relapse_free_survival_is_neither_gvhd_nor_rfs(text):
 ])
 def test_gvhd_and_rfs_alone_keep_their_endpoints(text, code):
     assert [e.code for e in find_endpoints(text)] == [code]
+
+
+def test_a_registry_sized_group_by_group_gives_each_groups_enrolment():
+    table = _table("Table 2", "Table 2. Outcomes by salvage antibody", [
+        ["Outcome", "Blinatumomab (n = 80)", "Inotuzumab (n = 60)"],
+        ["OS at 1 year, %", "62.0", "58.5"],
+    ])
+    doc = _doc([_REGISTRY_TITLE,
+                ("body", "The cohort comprised 140 adults: 80 consolidated with blinatumomab and 60 with inotuzumab. "
+                         "Complete remission before transplant was more frequent after blinatumomab (75.0% v 61.7%).")],
+               (table,))
+    records = extract_evidence(doc)
+    assert {(80.0, "blinatumomab"), (60.0, "inotuzumab")} <= {(r.value, r.arm) for r in records
+                                                              if r.endpoint == "ENROLLED"}
+    assert {(r.value, r.arm) for r in records if r.endpoint == "CR"} == {(75.0, "blinatumomab"), (61.7, "inotuzumab")}
+
+
+def test_a_single_arm_report_treating_a_few_patients_with_another_drug_gives_no_group_sizes():
+    doc = _doc([("title", "Blinatumomab in adults with relapsed ALL: the single-arm phase 2 ORCA-3 study"),
+                ("body", "In this single-arm study, 40 adults received blinatumomab; 5 treated with inotuzumab "
+                         "before enrolment were excluded.")])
+    assert {(r.value, r.arm) for r in extract_evidence(doc) if r.endpoint == "ENROLLED"} == {(40.0, "blinatumomab")}

@@ -251,7 +251,8 @@ def study_frame(doc: Document, mentions: Sequence, index: TrialIndex, has_table1
     if not doc.text or is_review(doc, mentions, index, has_table1):
         return StudyFrame()
     single = _single_arm(doc, gazetteer_dir)
-    compared = title_comparison(doc, gazetteer_dir) or (() if single else _opening_arms(doc, gazetteer_dir))
+    compared = title_comparison(doc, gazetteer_dir) or (
+        () if single else _opening_arms(doc, gazetteer_dir) or compared_table_arms(doc, gazetteer_dir)[:2])
     return StudyFrame("report", _frame_ref(doc, mentions, index), study_therapy(doc, gazetteer_dir) if single else None,
                       single, compared)
 
