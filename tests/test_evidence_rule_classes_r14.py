@@ -91,3 +91,16 @@ def test_a_single_arm_report_treating_a_few_patients_with_another_drug_gives_no_
                 ("body", "In this single-arm study, 40 adults received blinatumomab; 5 treated with inotuzumab "
                          "before enrolment were excluded.")])
     assert {(r.value, r.arm) for r in extract_evidence(doc) if r.endpoint == "ENROLLED"} == {(40.0, "blinatumomab")}
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Of the 200 adults enrolled (median age, 52 years; 45% women), 120 had a complete remission.",
+     [("ENROLLED", 200.0), ("CR", 120.0)]),
+    ("A kinase domain mutation (E255K in 4 patients, T315I in 3) was found at relapse.", []),
+    # the share of a sex is a baseline figure; a result reported within one sex stays a result
+    ("The complete remission rate was 45% in women and 50% in men.", [("CR", 45.0), ("CR", 50.0)]),
+])
+def test_negative_rules_of_round_14(text, expected):
+    from extractors.evidence.readings import read_clause
+
+    assert [(r.endpoint, r.value) for r in read_clause(text)] == expected

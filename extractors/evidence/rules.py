@@ -228,6 +228,8 @@ DISTRACTORS: tuple[Distractor, ...] = (
     Distractor("planned_size", "left", r"\b(?:called for|planned|target(?:ed)?|aimed (?:at|to (?:enrol|enroll|include|recruit))|sample size of|powered (?:with|for))\s+(?:a total of\s+|about\s+|approximately\s+)?$", "planned sample sizes are design, not enrolment"),
     Distractor("design_assumption", "right", r"^\s*(?:%|per ?cent)?\s*(?:\w+\s+){0,4}?(?:pre-?specified|null hypothesis|uninteresting|(?:had been|was|were) (?:specified|assumed|hypothesi[sz]ed))\b", "'the 30% rate that had been prespecified as uninteresting' is a design assumption"),
     Distractor("ongoing_status", "right", r"^\s*(?:%|per ?cent)\s*(?:of\s+(?:[\w-]+\s+){0,3}?)?(?:had|with|in)\s+(?:an?\s+)?ongoing\b", "'42% had an ongoing response' is a status at data cut-off, not the response rate"),
+    Distractor("sex_share", "right", r"^\s*%\s*(?:of (?:the )?(?:patients|subjects|participants) (?:were )?)?(?:women|men|female|male|girls|boys)\b", "'47% women' in a cohort description is the share of one sex, a baseline figure"),
+    Distractor("mutation_carriers", "left", r"\b[A-Z]\d{2,4}[A-Z](?:/[A-Z])?\s+(?:mutations?\s+)?in\s+$", "'T315I in 6 patients': carriers of a point mutation are a finding, not a sample size"),
     Distractor("studies", "right", r"^\s*(?:\w+\s+){0,2}(?:studies|trials|papers|articles|reports|centers|centres|countries|sites|groups|samples|cells|genes|years? old)\b", "counts of studies, centres, samples are not patient results"),
 )
 
