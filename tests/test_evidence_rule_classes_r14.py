@@ -104,3 +104,19 @@ def test_negative_rules_of_round_14(text, expected):
     from extractors.evidence.readings import read_clause
 
     assert [(r.endpoint, r.value) for r in read_clause(text)] == expected
+
+
+def test_a_share_whose_predicate_names_an_arm_is_that_arms_rate():
+    from extractors.evidence.readings import read_clause
+
+    text = ("Hepatic sinusoidal obstruction syndrome occurred in 9 patients (6.2%) who received blinatumomab and in "
+            "2 patients (1.5%) who received chemotherapy.")
+    assert [(r.endpoint, r.value, r.arm) for r in read_clause(text)] == [
+        ("VOD", 6.2, "blinatumomab"), ("VOD", 1.5, "chemotherapy")]
+
+
+def test_a_share_whose_predicate_names_a_supportive_drug_stays_dropped():
+    from extractors.evidence.readings import read_clause
+
+    text = "Cytokine release syndrome occurred in 80% of patients, 48% of whom received tocilizumab."
+    assert [(r.endpoint, r.value) for r in read_clause(text)] == [("CRS", 80.0)]

@@ -269,6 +269,8 @@ ASSIGNED_TO_ARM_RIGHT = Cue(r"^\s*(?:" + PATIENT_NOUNS + r"\s+)?(?:(?:were|was|h
                             "'718 (were) assigned to A', '... and 722 to B' in a sentence about assignment: that arm's enrolment")
 ASSIGNED_TO_ALTERNATIVES = Cue(r"^[^.;\d]{0,50}?\b(?:or|versus|vs\.?|v)\b",
                                "'1440 were randomized to A plus B or B alone': a count assigned to alternatives is the total")
+ARM_GROUP_PREDICATE = Cue(r"^\s*%?\s*\)?\s*(?:who|that)\s+(?:received|were given|were treated with|were assigned to|were randomi[sz]ed to)\s+(?:the\s+)?",
+                          "'in 7 patients (5.6%) who received A': a predicate naming a core arm says whose share it is, not another finding")
 GROUP_TREATED_WITH_RIGHT = Cue(r"^\s*(?:" + PATIENT_NOUNS + r"\s+)?(?:(?:were|was|had been)\s+)?(?:[a-z]+ed\s+)?(?:with|on)\s+(?:the\s+)?$",
                                "'127 treated with A and 191 with B' in a sentence naming two arms: each count is its group's size")
 ASSIGNMENT_SENTENCE = Cue(r"\b(?:assign|allocat|randomi[sz])", "only a sentence about assignment gives per-arm counts with a bare 'to A'")
