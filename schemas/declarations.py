@@ -180,6 +180,11 @@ _VALUE_IS_WHOLE = DerivedColumn(
 _TEXT_LANDMARK = DerivedColumn(
     "text_landmark", "statistic = 'landmark' AND source <> 'table'",
     "a landmark read from text names its time; a table may print one without (the body gives it, v_table1_sync)")
+TABLE1_EXTRACTOR_PREFIX = "table1:"
+"""Extractor-id prefix of facts read from a review's Table 1 (one study per row), as opposed to a report's own tables."""
+_REVIEW_TABLE1_FACT = DerivedColumn(
+    "review_table1_fact", f"source = 'table' AND starts_with(extractor, '{TABLE1_EXTRACTOR_PREFIX}')",
+    "a fact read from a review's Table 1 row, whose study column names the trial (a report's tables need not)")
 _DOC_REF = DerivedColumn(
     "doc_ref", "doc_sha256 || '|' || doc", "file hash and file name together identify the source document")
 
@@ -228,8 +233,9 @@ FACT_RULES: tuple[Rule, ...] = (
          "quote does not contain value_text {value_text}", _VALUE_TEXT_IN_QUOTE.rationale),
     Rule("comparative_quote_has_arm", "arm", IsPresent(), Equals(_COMPARES_ARMS.name, True),
          "quote compares arms but arm is missing", _COMPARES_ARMS.rationale),
-    Rule("table_fact_has_trial", "trial", IsPresent(), Equals("source", "table"),
-         "table fact has no trial", "every Table 1 row names its trial, so a table fact must carry it"),
+    Rule("table_fact_has_trial", "trial", IsPresent(), Equals(_REVIEW_TABLE1_FACT.name, True),
+         "review Table 1 fact has no trial", "every review Table 1 row names its trial, so its facts must carry it; "
+         "a report's results table may describe an unnamed study (GUIDE.md: trial null)"),
     *(Rule(f"{source}_span_base", "span_base", AllowedValues((base,)), Equals("source", source),
            f"{source} fact has span_base {{span_base}}; expected {base}",
            f"a {source} record's offsets count from its {base} text") for source, base in SPAN_BASE_OF_SOURCE.items()),
@@ -289,7 +295,8 @@ FACT_EVIDENCE = TableDecl(
              nullable=False, loader=True),
     ),
     primary_key=("record_id",),
-    derived=(_VALUE_TEXT_IN_QUOTE, _COMPARES_ARMS, _VALUE_IS_WHOLE, _DOC_REF, _TEXT_LANDMARK, _BBOX_IS_BOX),
+    derived=(_VALUE_TEXT_IN_QUOTE, _COMPARES_ARMS, _VALUE_IS_WHOLE, _DOC_REF, _TEXT_LANDMARK, _BBOX_IS_BOX,
+             _REVIEW_TABLE1_FACT),
     rules=FACT_RULES,
 )
 

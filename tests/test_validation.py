@@ -55,6 +55,10 @@ VALID = {
     **{f"rate_within_{tp}": make_record(timepoint=tp) for tp in ("12wk", "3mo", "cycle1", "2cycles", "EOI", "EOT", "d85")},
     "table_cell": make_record(source="table", table_id=f"{SHA[:12]}:Table 1", table_row=1, table_col=5,
                               quote="CR: 34%", bbox=(10.0, 20.0, 30.0, 40.0)),
+    # regression: a report's results table of an unnamed registry cohort was rejected for lacking a trial (GUIDE.md: null)
+    "results_table_cell_of_an_unnamed_study": make_record(
+        trial=None, nct=None, source="table", table_id=f"{SHA[:12]}:Table 3", table_row=2, table_col=1,
+        quote="34%", extractor="rule:test"),
 }
 
 
@@ -125,9 +129,10 @@ INVALID = {
     "comparative_quote_without_arm": InvalidCase(
         make_record(quote="CR, 34% versus 16%"),
         ("comparative_quote_has_arm: quote compares arms but arm is missing",)),
-    "table_fact_without_trial": InvalidCase(
-        make_record(trial=None, source="table", table_id=f"{SHA[:12]}:Table 1", quote="CR: 34%"),
-        ("table_fact_has_trial: table fact has no trial",)),
+    "review_table1_fact_without_trial": InvalidCase(
+        make_record(trial=None, source="table", table_id=f"{SHA[:12]}:Table 1", quote="CR: 34%",
+                    extractor="table1:rule:test"),
+        ("table_fact_has_trial: review Table 1 fact has no trial",)),
     "p_value_above_1": InvalidCase(
         make_record(p_value=1.5),
         ("expect_column_values_to_be_between(p_value): 1.5 out of range (p_value ≥ 0 and ≤ 1)",)),

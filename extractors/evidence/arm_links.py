@@ -5,7 +5,7 @@ import re
 from typing import Optional, Sequence
 
 from extractors.evidence.arms import ArmMention
-from extractors.evidence.rules import ADD_ON_LEFT, RANDOMISATION, SUBGROUP_COMPARISON
+from extractors.evidence.rules import ADD_ON_LEFT, ARM_GROUP_PREDICATE, RANDOMISATION, SUBGROUP_COMPARISON
 from extractors.evidence.slots import ReadingContext, ValueSlot
 
 _I = re.IGNORECASE
@@ -33,6 +33,9 @@ def respectively_pair(text: str, first: ValueSlot, second: ValueSlot) -> bool:
             and bool(_RESPECTIVELY_AFTER.match(text[second.tok.end:]) or _CLAUSE_CLOSED_AFTER.match(text[second.tok.end:])))
 
 
+_ARM_GROUP = re.compile(ARM_GROUP_PREDICATE.pattern, _I)
+
+
 def _arm_near(text: str, value: ValueSlot, prev_end: int, next_start: int,
               arms: Sequence[ArmMention]) -> tuple[Optional[ArmMention], bool]:
     """An arm printed next to the value and whether the link is strong ('blinatumomab 34%', '32% ChT', '75% for the X group')."""
@@ -53,6 +56,8 @@ def _arm_near(text: str, value: ValueSlot, prev_end: int, next_start: int,
                 return arm, True
             if re.search(r"\b(?:in|for|with|of|after)\s+(?:the\s+)?(?:[\w\-]+\s+){0,1}$|\b(?:of|in|among)\s+(?:those|(?:the\s+)?patients|participants)\s+(?:receiving|treated with|given|assigned to|randomi[sz]ed to|on)\s+$|^\s*\)?\s*on\s+$", between, _I) and len(between) < 70 \
                     and not re.search(r"[;,]|\b(?:and|vs\.?|versus)\b|\d\s*(?:%|per ?cent|months?)", between, _I):
+                return arm, True
+            if _ARM_GROUP.fullmatch(between):  # '(5.6%) who received A'
                 return arm, True
     return weak, False
 

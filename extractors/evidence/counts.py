@@ -9,7 +9,7 @@ from extractors.evidence.endpoints import EndpointMention
 from extractors.evidence.links import endpoint_after
 from extractors.evidence.rules import (
     ADD_ON_LEFT, ARM_SIZE_LEFT, ARM_SIZE_REACH, ASSIGNED_TO_ALTERNATIVES, ASSIGNED_TO_ARM_RIGHT, ASSIGNMENT_SENTENCE, EVENT_IN_LEFT,
-    NOT_SAMPLE_SIZE_LEFT, NOT_SAMPLE_SIZE_RIGHT, PATIENT_NOUNS, REPORT_COUNT_ENDPOINTS, PER_ARM_SIZE_RIGHT, SAMPLE_SIZE_ADJECTIVE_RIGHT, SAMPLE_SIZE_AGE_RIGHT,
+    NOT_SAMPLE_SIZE_LEFT, NOT_SAMPLE_SIZE_RIGHT, PATIENT_NOUNS, REPORT_COUNT_ENDPOINTS, PER_ARM_SIZE_RIGHT, GROUP_TREATED_WITH_RIGHT, SAMPLE_SIZE_ADJECTIVE_RIGHT, SAMPLE_SIZE_AGE_RIGHT,
     SAMPLE_SIZE_BARE_RIGHT, SAMPLE_SIZE_OF_LEFT, SAMPLE_SIZE_RECEIVED_RIGHT, SAMPLE_SIZE_RIGHT, SAMPLE_SIZE_STRONG_LEFT,
     SAMPLE_SIZE_TREATED_RIGHT, SAMPLE_SIZE_WEAK_LEFT, SUBCOHORT_RIGHT,
 )
@@ -39,6 +39,7 @@ _ADJECTIVE_SAMPLE = re.compile(SAMPLE_SIZE_ADJECTIVE_RIGHT.pattern, _I)
 _RECEIVED_SAMPLE = re.compile(SAMPLE_SIZE_RECEIVED_RIGHT.pattern, _I)
 _AGE_SAMPLE = re.compile(SAMPLE_SIZE_AGE_RIGHT.pattern, _I)
 _PER_ARM = re.compile(PER_ARM_SIZE_RIGHT.pattern, _I)
+_GROUP_TREATED_WITH = re.compile(GROUP_TREATED_WITH_RIGHT.pattern, _I)
 
 
 def _arm_of_count(text: str, v: ValueSlot, ctx: ReadingContext) -> Optional[str]:
@@ -48,6 +49,9 @@ def _arm_of_count(text: str, v: ValueSlot, ctx: ReadingContext) -> Optional[str]
     if after and _ASSIGNMENT.search(text) and _ASSIGNED_TO.match(text[v.tok.end:after[0].start]) \
             and not _ALTERNATIVES.match(text[after[0].end:]):
         return after[0].arm
+    if after and ctx.control_arm and len({a.arm for a in arms}) >= 2 \
+            and _GROUP_TREATED_WITH.match(text[v.tok.end:after[0].start]) and not _ALTERNATIVES.match(text[after[0].end:]):
+        return after[0].arm  # a comparison's groups sized one by one
     if _ARM_SIZE_LEFT.search(text[:v.tok.start]):
         floor = max(text.rfind("(n", 0, v.tok.start - 4), v.tok.start - ARM_SIZE_REACH)
         before = [a for a in arms if floor <= a.start and a.end <= v.tok.start and not _ADD_ON.search(text[:a.start])]

@@ -82,6 +82,8 @@ def extract_evidence(doc: Document, table1: Sequence[Table1Row] = (),
     skip = {r.table_id for r in table1}
     other = extract_table_results(doc, index, tuple(skip), extra, gazetteer_dir, frame.ref if frame.is_report else None)
     table = apply_timepoints_from_body(table, body)
+    if frame.is_report:
+        other = without_restated_figures(other, body)
     records = with_study_therapy(body + table + other, frame)
     return dedupe(apply_windows_across_document(records) if frame.is_report else records)
 
@@ -132,6 +134,17 @@ def apply_timepoints_from_body(table: Sequence[EvidenceRecord], body: Sequence[E
                                              "extractor": rec.extractor + "+landmark_from_body"})
         out.append(rec)
     return out
+
+
+def without_restated_figures(table: Sequence[EvidenceRecord], body: Sequence[EvidenceRecord]) -> list[EvidenceRecord]:
+    """A report's table records less those restating a body record's reading (GUIDE.md lists each result once).
+
+    A table cell that adds a time point or an arm the body reading lacks is kept: it says more than the body.
+    """
+    def restates(t: EvidenceRecord, b: EvidenceRecord) -> bool:
+        return (b.endpoint == t.endpoint and b.statistic == t.statistic and abs(b.value - t.value) < 0.051
+                and b.arm == t.arm and (t.timepoint is None or b.timepoint == t.timepoint))
+    return [t for t in table if not any(restates(t, b) for b in body)]
 
 
 def dedupe(records: Sequence[EvidenceRecord]) -> list[EvidenceRecord]:

@@ -166,14 +166,28 @@ def _mention(start: int, end: int, text: str, canonical: str):
     return TrialMention(start, end, text, canonical, None, "alias", "frame_repeat")
 
 
-def _single_arm(doc: Document) -> bool:
+def _single_arm(doc: Document, gazetteer_dir=None) -> bool:
     """A single-arm, expanded-access or registry study, or one whose title and text never randomise its patients."""
     t0, t1 = _title_text(doc)
-    if title_comparison(doc):
+    if title_comparison(doc) or compared_table_arms(doc, gazetteer_dir):
         return False
     if _SINGLE_ARM.search(doc.text):
         return True
     return not (_RANDOMISED_TITLE.search(doc.text[t0:t1]) or _RANDOMISED.search(doc.text))
+
+
+def compared_table_arms(doc: Document, gazetteer_dir=None) -> tuple[str, ...]:
+    """The treatments a table's column headers set side by side ('Inotuzumab (n = 127) | Blinatumomab (n = 191)');
+    () unless two or more differ: a cohort comparison, even of a non-randomised registry, has no single study arm."""
+    for table in doc.tables:
+        arms = []
+        for header in table.header:
+            found = [a.arm for a in find_arms(header or "", gazetteer_dir) if a.arm not in GENERIC_ARMS]
+            if found and found[0] not in arms:
+                arms.append(found[0])
+        if len(arms) >= 2:
+            return tuple(arms)
+    return ()
 
 
 def title_comparison(doc: Document, gazetteer_dir=None) -> tuple[str, ...]:
@@ -236,8 +250,9 @@ def study_frame(doc: Document, mentions: Sequence, index: TrialIndex, has_table1
     """Decide from the document itself whether it reports one study, and which study and therapy."""
     if not doc.text or is_review(doc, mentions, index, has_table1):
         return StudyFrame()
-    single = _single_arm(doc)
-    compared = title_comparison(doc, gazetteer_dir) or (() if single else _opening_arms(doc, gazetteer_dir))
+    single = _single_arm(doc, gazetteer_dir)
+    compared = title_comparison(doc, gazetteer_dir) or (
+        () if single else _opening_arms(doc, gazetteer_dir) or compared_table_arms(doc, gazetteer_dir)[:2])
     return StudyFrame("report", _frame_ref(doc, mentions, index), study_therapy(doc, gazetteer_dir) if single else None,
                       single, compared)
 

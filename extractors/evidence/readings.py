@@ -15,7 +15,7 @@ from extractors.evidence.numbers import (
     find_windows, one_line, parse_number_text,
 )
 from extractors.evidence.rules import (
-    DISTRACTORS, LANDMARK_LIST_BREAK, LANDMARK_LIST_ENDPOINTS, MEAN_CUE, MEDIAN_CUE, OUTCOME_VERB, PATIENT_NOUNS, SAMPLE_SIZE_BARE_RIGHT,
+    ARM_GROUP_PREDICATE, DISTRACTORS, LANDMARK_LIST_BREAK, LANDMARK_LIST_ENDPOINTS, MEAN_CUE, MEDIAN_CUE, OUTCOME_VERB, PATIENT_NOUNS, SAMPLE_SIZE_BARE_RIGHT,
     CUMULATIVE_INCIDENCE_ENDPOINTS, THRESHOLD_COPULA, WINDOW_ENDPOINTS,
 )
 from extractors.evidence.slots import Reading, ReadingContext, ValueSlot
@@ -24,6 +24,7 @@ from schemas.evidence import RATE_ONLY_ENDPOINTS
 __all__ = ["Reading", "ReadingContext", "read_clause"]
 
 _I = re.IGNORECASE
+_ARM_GROUP = re.compile(ARM_GROUP_PREDICATE.pattern, _I)
 _DISTRACTORS = tuple((d.id, d.side, re.compile(d.pattern, _I)) for d in DISTRACTORS)
 _COPULA = re.compile(THRESHOLD_COPULA.pattern, _I)
 _VERB = re.compile(r"\b" + OUTCOME_VERB.pattern, _I)
@@ -182,6 +183,15 @@ def read_clause(text: str, ctx: ReadingContext = ReadingContext()) -> list[Readi
             ((ctx.default_arm or ctx.fallback_arm, ctx.control_arm) if r.rule == "rule:sample_size_per_arm" else (r.arm,))]
 
 
+def _names_arm_group(right: str, ctx: ReadingContext) -> bool:
+    """'(5.6%) who received A': the share's predicate names a core or control arm, so the share is that arm's."""
+    m = _ARM_GROUP.match(right)
+    if not m:
+        return False
+    arm = next(iter(find_arms(right[m.end():], ctx.gazetteer_dir)), None)
+    return arm is not None and arm.start == 0 and (arm.rank == 0 or arm.control)
+
+
 def _assign_endpoints(text: str, values: list[ValueSlot], endpoints: Sequence[EndpointMention],
                       timepoints: Sequence[Timepoint], ctx: ReadingContext) -> None:
     measures = [v for v in values if v.kind in ("measure", "hr")]
@@ -201,7 +211,8 @@ def _assign_endpoints(text: str, values: list[ValueSlot], endpoints: Sequence[En
         if v.endpoint is None and v.kind == "measure":
             stop = measures[i + 1].tok.start if i + 1 < len(measures) else len(text)
             right = re.split(r"[;]|,\s", text[v.tok.end:stop], maxsplit=1)[0]
-            if _OWN_PREDICATE.match(right) and not any(v.tok.end <= ep.start < v.tok.end + len(right) for ep in endpoints):
+            if _OWN_PREDICATE.match(right) and not any(v.tok.end <= ep.start < v.tok.end + len(right) for ep in endpoints) \
+                    and not _names_arm_group(right, ctx):
                 v.kind = "drop"
     measures = [v for v in measures if v.kind != "drop"]
     # 2. values after an endpoint run, distributed over the run's endpoints in listed order

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from typing import NamedTuple
 
-EXTRACTOR_VERSION = "evidence-rules/1.4"
+EXTRACTOR_VERSION = "evidence-rules/1.5"
 
 
 class EndpointTerm(NamedTuple):
@@ -153,6 +153,8 @@ class Cue(NamedTuple):
 NOT_ENDPOINT_TERMS: tuple[Cue, ...] = (
     Cue(r"major molecular responses?(?: rates?)?|\bMMR\b", "a major molecular response (BCR::ABL1 at or below 0.1%) is no MRD negativity, nor a response rate"),
     Cue(r"time to (?:first |best |initial )?(?:response|remission|CR)\b", "the time to (first) response is how fast a response came, not how long it lasted (DOR)"),
+    Cue(r"(?:(?:acute |chronic |severe )?(?:a|c)?GVHD|graft[- ]versus[- ]host[- ]disease)[- ]free,?\s*(?:and\s+)?relapse[- ]free survival(?: rates?)?|\b(?:GRFS|CRFS)\b",
+        "GVHD-free, relapse-free survival (GRFS) is a composite endpoint of its own, neither GVHD incidence nor RFS"),
 )
 
 
@@ -226,6 +228,8 @@ DISTRACTORS: tuple[Distractor, ...] = (
     Distractor("planned_size", "left", r"\b(?:called for|planned|target(?:ed)?|aimed (?:at|to (?:enrol|enroll|include|recruit))|sample size of|powered (?:with|for))\s+(?:a total of\s+|about\s+|approximately\s+)?$", "planned sample sizes are design, not enrolment"),
     Distractor("design_assumption", "right", r"^\s*(?:%|per ?cent)?\s*(?:\w+\s+){0,4}?(?:pre-?specified|null hypothesis|uninteresting|(?:had been|was|were) (?:specified|assumed|hypothesi[sz]ed))\b", "'the 30% rate that had been prespecified as uninteresting' is a design assumption"),
     Distractor("ongoing_status", "right", r"^\s*(?:%|per ?cent)\s*(?:of\s+(?:[\w-]+\s+){0,3}?)?(?:had|with|in)\s+(?:an?\s+)?ongoing\b", "'42% had an ongoing response' is a status at data cut-off, not the response rate"),
+    Distractor("sex_share", "right", r"^\s*%\s*(?:of (?:the )?(?:patients|subjects|participants) (?:were )?)?(?:women|men|female|male|girls|boys)\b", "'47% women' in a cohort description is the share of one sex, a baseline figure"),
+    Distractor("mutation_carriers", "left", r"\b[A-Z]\d{2,4}[A-Z](?:/[A-Z])?\s+(?:mutations?\s+)?in\s+$", "'T315I in 6 patients': carriers of a point mutation are a finding, not a sample size"),
     Distractor("studies", "right", r"^\s*(?:\w+\s+){0,2}(?:studies|trials|papers|articles|reports|centers|centres|countries|sites|groups|samples|cells|genes|years? old)\b", "counts of studies, centres, samples are not patient results"),
 )
 
@@ -265,6 +269,10 @@ ASSIGNED_TO_ARM_RIGHT = Cue(r"^\s*(?:" + PATIENT_NOUNS + r"\s+)?(?:(?:were|was|h
                             "'718 (were) assigned to A', '... and 722 to B' in a sentence about assignment: that arm's enrolment")
 ASSIGNED_TO_ALTERNATIVES = Cue(r"^[^.;\d]{0,50}?\b(?:or|versus|vs\.?|v)\b",
                                "'1440 were randomized to A plus B or B alone': a count assigned to alternatives is the total")
+ARM_GROUP_PREDICATE = Cue(r"^\s*%?\s*\)?\s*(?:who|that)\s+(?:received|were given|were treated with|were assigned to|were randomi[sz]ed to)\s+(?:the\s+)?",
+                          "'in 7 patients (5.6%) who received A': a predicate naming a core arm says whose share it is, not another finding")
+GROUP_TREATED_WITH_RIGHT = Cue(r"^\s*(?:" + PATIENT_NOUNS + r"\s+)?(?:(?:were|was|had been)\s+)?(?:[a-z]+ed\s+)?(?:with|on)\s+(?:the\s+)?$",
+                               "'127 treated with A and 191 with B' in a sentence naming two arms: each count is its group's size")
 ASSIGNMENT_SENTENCE = Cue(r"\b(?:assign|allocat|randomi[sz])", "only a sentence about assignment gives per-arm counts with a bare 'to A'")
 ARM_SIZE_LEFT = Cue(r"\(\s*n\s*=\s*$", "'blinatumomab (n = 54)': the size of the arm named just before")
 ARM_SIZE_REACH = 90
@@ -321,6 +329,11 @@ CODED_CAR_PATTERNS: tuple[Cue, ...] = (
 # A table whose caption announces these describes the patients, not the results ('prior alloHSCT — no. (%)' is a baseline share).
 BASELINE_TABLE_CAPTION = Cue(r"\b(?:baseline|demographic|patient characteristics|characteristics of (?:the )?(?:patients|participants|population))",
                              "baseline and demographic tables hold shares of patients at entry, never results")
+
+# A table whose caption announces a regression model lists adjusted covariate effects ('Age over 60 years',
+# 'Drug A v other drugs'), not arm results; the report's body states its own treatment contrast.
+MODEL_TABLE_CAPTION = Cue(r"\b(?:multi-?variable|multi-?variate|Cox|(?:logistic|proportional[- ]hazards?) (?:regression|model)|regression model)\b",
+                          "a regression table reports the effect of each covariate, and covariates are no trial results")
 
 # Response endpoints whose rate may state an assessment window ('CR within two cycles'); toxicity windows are
 # observation periods of the safety analysis, not windows of the result.

@@ -12,10 +12,11 @@ from extractors.evidence.endpoints import find_endpoints
 from extractors.evidence.numbers import find_timepoints, find_windows, parse_number_text, timepoint_code
 from extractors.evidence.readings import Reading, ReadingContext, read_clause
 from extractors.evidence.rules import (
-    BASELINE_TABLE_CAPTION, CUMULATIVE_INCIDENCE_ENDPOINTS, EXTRACTOR_VERSION, WINDOW_ENDPOINTS, EndpointTerm,
+    BASELINE_TABLE_CAPTION, CUMULATIVE_INCIDENCE_ENDPOINTS, EXTRACTOR_VERSION, MODEL_TABLE_CAPTION, WINDOW_ENDPOINTS, EndpointTerm,
 )
 from extractors.nlp.trials import find_trial_mentions
 from extractors.table1.mapping import column_map
+from schemas.declarations import TABLE1_EXTRACTOR_PREFIX
 from schemas.document import Document, Table
 from schemas.evidence import TIME_TO_EVENT_ENDPOINTS, EvidenceRecord, Table1Row
 
@@ -62,15 +63,16 @@ def extract_table1_results(doc: Document, table1: Sequence[Table1Row], index: Tr
                 if r.endpoint == "ENROLLED":
                     continue
                 records.append(_table_record(doc, clause, s, r, ref.trial, ref.nct, page, bbox,
-                                             row.table_id, row.row_number, col))
+                                             row.table_id, row.row_number, col, TABLE1_EXTRACTOR_PREFIX))
     return records
 
 
 _BASELINE_CAPTION = re.compile(BASELINE_TABLE_CAPTION.pattern, re.I)
+_MODEL_CAPTION = re.compile(MODEL_TABLE_CAPTION.pattern, re.I)
 
 
 def _looks_like_results(table: Table) -> bool:
-    if _BASELINE_CAPTION.search(table.caption or ""):
+    if _BASELINE_CAPTION.search(table.caption or "") or _MODEL_CAPTION.search(table.caption or ""):
         return False
     header = " ".join(table.header) + " " + (table.caption or "")
     cells = [c.text for row in table.rows for c in row]
@@ -213,12 +215,12 @@ def _first_arm(text: str, gazetteer_dir, core_only: bool = False) -> Optional[st
 
 
 def _table_record(doc: Document, clause: str, clause_start: int, r: Reading, trial, nct, page, bbox, table_id,
-                  table_row, table_col) -> EvidenceRecord:
+                  table_row, table_col, extractor_prefix: str = "") -> EvidenceRecord:
     return EvidenceRecord(
         doc=doc.file_name, trial=trial, nct=nct, endpoint=r.endpoint, arm=r.arm, value=r.value, unit=r.unit,
         statistic=r.statistic, timepoint=r.timepoint, ci_low=r.ci_low, ci_high=r.ci_high, p_value=r.p_value,
         page=page, quote=clause, source="table", doc_sha256=doc.sha256, value_text=r.value_text,
         char_start=clause_start + r.start, char_end=clause_start + r.end, quote_start=clause_start, bbox=bbox,
-        table_id=table_id, table_row=table_row, table_col=table_col, extractor=r.rule,
+        table_id=table_id, table_row=table_row, table_col=table_col, extractor=extractor_prefix + r.rule,
         extractor_version=EXTRACTOR_VERSION,
     )

@@ -68,8 +68,8 @@ CREATE TABLE IF NOT EXISTS fact_evidence (
     CHECK (((value_text IS NULL OR strpos(quote, value_text) > 0))),
     -- comparative_quote_has_arm: a result quoted against another arm belongs to one arm; head counts often cover the whole trial
     CHECK (NOT coalesce((statistic <> 'count' AND regexp_matches(quote, '\b(vs\.?|versus|compared (with|to))\b', 'i')) = true, false) OR (arm IS NOT NULL)),
-    -- table_fact_has_trial: every Table 1 row names its trial, so a table fact must carry it
-    CHECK (NOT coalesce(source = 'table', false) OR (trial IS NOT NULL)),
+    -- table_fact_has_trial: every review Table 1 row names its trial, so its facts must carry it; a report's results table may describe an unnamed study (GUIDE.md: trial null)
+    CHECK (NOT coalesce((source = 'table' AND starts_with(extractor, 'table1:')) = true, false) OR (trial IS NOT NULL)),
     -- body_span_base: a body record's offsets count from its document text
     CHECK (NOT coalesce(source = 'body', false) OR (span_base IN ('document'))),
     -- table_span_base: a table record's offsets count from its cell text
