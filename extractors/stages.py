@@ -105,15 +105,12 @@ def settle_table1(documents: Sequence[Document], table1_rows: Sequence[Table1Row
         [r for r in records if not (r.doc_sha256 in unmapped and r.table_id in unmapped_tables)], notes)
 
 
-def with_document_meta(documents: Sequence[Document]) -> list[Document]:
-    """The documents, each parsed one with the DOI and title it prints (what tells a new version of a paper)."""
-    out = []
-    for doc in documents:
-        if doc.status is DocumentStatus.parsed:
-            meta = document_meta(doc)
-            doc = doc.model_copy(update={"doi": meta.doi, "title": meta.title})
-        out.append(doc)
-    return out
+def with_document_meta(doc: Document) -> Document:
+    """The document with the DOI and title it prints (what tells a new version of a paper), if it was parsed."""
+    if doc.status is not DocumentStatus.parsed:
+        return doc
+    meta = document_meta(doc)
+    return doc.model_copy(update={"doi": meta.doi, "title": meta.title})
 
 
 def count_documents(documents: Sequence[Document], skipped_statuses: Sequence[str] = ()) -> RunCounts:

@@ -39,4 +39,4 @@ def read_document(path: Path, ingest: IngestSettings, extract: ExtractSettings,
     document = cached_ingest(Path(path), ingest, retry_failed)
     if document.status is not DocumentStatus.parsed:
         return DocumentWork(document, stages.Extraction(document.sha256))
-    return DocumentWork(document, stages.extract_document(document, extract))
+    return DocumentWork(stages.with_document_meta(document), stages.extract_document(document, extract))

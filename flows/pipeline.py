@@ -162,7 +162,7 @@ def _collect_reads(futures: Sequence, done_before: int, total: int, say: Progres
 def _settle_and_validate(works: Sequence[DocumentWork], run_id: str, settings: PipelineSettings, say: Progress,
                          batches_committed: int = 0, last_batch: bool = True):
     """Settle the Table 1s of a batch's documents and validate their records (Data Docs built after the last)."""
-    documents = stages.with_document_meta([w.document for w in works])
+    documents = [w.document for w in works]
     extractions = [w.extraction for w in works]
     for note in (n for e in extractions for n in e.notes):
         say(f"  note: {note}")

@@ -24,7 +24,8 @@ def record_dual_flags(con: duckdb.DuckDBPyConnection, run_id: str, documents: Se
     read = sorted({d.sha256 for d in documents if d.status.value == "parsed"})
     if read:
         con.execute("UPDATE dual_extraction_flags SET is_current = false WHERE list_contains(?, doc_sha256)", [read])
-    rows = {f.flag_id: flag_row(f) for f in flags if f.doc_sha256 in set(read)}
+    read_now = set(read)
+    rows = {f.flag_id: flag_row(f) for f in flags if f.doc_sha256 in read_now}
     if not rows:
         return
     frame = pd.DataFrame([[r[c] for c in FLAG_COLUMNS] for r in rows.values()], columns=list(FLAG_COLUMNS),

@@ -136,10 +136,7 @@ def load_run(
         _upsert(con, "documents", DOCUMENT_COLUMNS, ("sha256", "path"),
                 _values(DOCUMENT_COLUMNS, [document_row(d) for d in documents]), run.run_id, current_flag=False)
         superseded = _superseded(con, documents, parsed, corpus_dirs, skipped, seen_paths)
-        if superseded:
-            placeholders = ", ".join("?" for _ in superseded)
-            con.execute(f"UPDATE table1_rows SET is_current = false WHERE doc_sha256 IN ({placeholders})", superseded)
-            con.execute(f"UPDATE fact_evidence SET is_current = false WHERE doc_sha256 IN ({placeholders})", superseded)
+        supersede.retire_readings(con, superseded)
         _insert_keys(con, "run_documents", ("doc_sha256", "path"), run.run_id,
                      sorted({(d.sha256, d.path) for d in documents if d.status.value == "parsed"}))
         incremental.record_readings(con, run.run_id, documents, superseded, extractor_version)

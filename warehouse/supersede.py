@@ -20,6 +20,15 @@ WHERE d.status = 'parsed' AND (d.doi IS NOT NULL OR d.title IS NOT NULL)
 """
 
 
+def retire_readings(con: duckdb.DuckDBPyConnection, shas: Sequence[str]) -> None:
+    """Mark the Table 1 rows and facts of these documents no longer current (they stay in the warehouse)."""
+    if shas:
+        con.execute("UPDATE table1_rows SET is_current = false WHERE is_current AND list_contains(?, doc_sha256)",
+                    [list(shas)])
+        con.execute("UPDATE fact_evidence SET is_current = false WHERE is_current AND list_contains(?, doc_sha256)",
+                    [list(shas)])
+
+
 def newer_versions(candidates: Sequence[tuple]) -> dict[tuple[str, str], str]:
     """(sha256, path) of each candidate a newer file of the same work at another path supersedes -> that file's path.
 
@@ -45,8 +54,7 @@ def supersede_same_work(con: duckdb.DuckDBPyConnection, documents: Sequence[Docu
     superseded = newer_versions(con.execute(_CANDIDATES, [read]).fetchall())
     for (sha, path), by in superseded.items():
         con.execute("UPDATE documents SET superseded_by = ? WHERE sha256 = ? AND path = ?", [by, sha, path])
-        con.execute("UPDATE table1_rows SET is_current = false WHERE doc_sha256 = ? AND is_current", [sha])
-        con.execute("UPDATE fact_evidence SET is_current = false WHERE doc_sha256 = ? AND is_current", [sha])
+    retire_readings(con, sorted({sha for sha, _ in superseded}))
     return set(superseded)
 
 
