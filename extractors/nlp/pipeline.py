@@ -9,7 +9,7 @@ from pathlib import Path
 import numpy
 import scispacy.abbreviation  # noqa: F401  (registers the abbreviation_detector factory)
 import spacy
-from spacy.attrs import SENT_START
+from spacy.attrs import IDX, SENT_START
 from spacy.language import Language
 from spacy.tokens import Doc
 from spacy.util import filter_spans
@@ -33,11 +33,11 @@ NLP_LOCK = threading.Lock()
 @Language.component("rule_sentencizer")
 def rule_sentencizer(doc: Doc) -> Doc:
     """Set sentence starts from the rule-based character-span segmentation."""
-    starts = {start for start, _ in split_sentences(doc.text)}
-    values = [[1 if i == 0 or token.idx in starts else -1] for i, token in enumerate(doc)]
-    flags = numpy.array(values, dtype="int64").view("uint64")
     if len(doc):
-        doc.from_array([SENT_START], flags)
+        starts = numpy.array([start for start, _ in split_sentences(doc.text)], dtype="uint64")
+        values = numpy.where(numpy.isin(doc.to_array(IDX), starts), 1, -1).astype("int64")
+        values[0] = 1
+        doc.from_array([SENT_START], values.reshape(-1, 1).view("uint64"))
     return doc
 
 
