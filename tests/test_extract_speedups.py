@@ -13,9 +13,11 @@ from extractors.evidence.extract import extract_evidence, shared_steps, sharing_
 from extractors.evidence.readings import ReadingContext, read_clause
 from extractors.nlp import ner_mentions
 from extractors.nlp.ner_mentions import NerFindings, ner_arms_added
-from extractors.nlp.pipeline import rule_sentencizer
+from extractors.nlp.pipeline import ShortParenthesisMatcher, rule_sentencizer
 from extractors.nlp.sentences import _MAX_BRACKET_SPAN, _OPEN, _bracket_mask, split_sentences
-from extractors.nlp.trials import _gazetteer_pattern, _IGNORECASE_ASCII_FOLDS, _may_match, find_trial_mentions
+from extractors.nlp.trials import (
+    _IGNORECASE_ASCII_FOLDS, _gazetteer_pattern, _listed_matches, _may_match, find_trial_mentions,
+)
 from schemas.settings import ExtractSettings
 from tests.test_evidence_extract import make_doc
 
@@ -184,3 +186,35 @@ def test_remembered_results_are_fresh_lists_callers_may_change():
         first.clear()
         assert find(text) == expected and expected
 
+
+
+def test_listed_name_matches_are_the_regex_finditer_matches():
+    text = ("ZUMA-3 and zuma 3 (ZUMA\u20113) but not XZUMA-3 or ZUMA-33; the TOWER trial, TOWER 2017, TOWERS and "
+            "Tower. \u0130NO-VATE, ino vate, INO-VATE-2; " * 3)
+    folded = text.translate(_IGNORECASE_ASCII_FOLDS).lower()
+    for name in ("ZUMA-3", "TOWER", "INO-VATE", "Tower", "SOLSTICE-4"):
+        assert [m.span() for m in _listed_matches(name, text, folded)] == \
+            [m.span() for m in _gazetteer_pattern(name).finditer(text)]
+    assert _listed_matches("ZUMA-3", text, folded)
+
+
+def test_short_parenthesis_matcher_gives_the_brackets_scispacy_keeps_in_the_spacy_matcher_order():
+    import spacy
+    from scispacy.abbreviation import filter_matches
+    from spacy.matcher import Matcher
+    nlp = spacy.blank("en")
+    doc = nlp.make_doc("( Minimal residual disease (MRD) and overall survival (OS ( 95 % CI ) ) were measured "
+                       "( a b c d e f g h ) ( a b c d e f g h i ) () ( ( x ) ) end )")
+    spacy_matcher = Matcher(nlp.vocab)
+    spacy_matcher.add("parenthesis", [[{"ORTH": "("}, {"OP": "+"}, {"ORTH": ")"}]])
+    every = spacy_matcher(doc)
+    short = ShortParenthesisMatcher(nlp.vocab)(doc)
+    assert short == [m for m in every if m[2] - m[1] - 2 <= ShortParenthesisMatcher.MAX_INSIDE]
+    assert len(short) < len(every)
+
+    def kept(matches):
+        return [(long.start, long.end, sf.start, sf.end)
+                for long, sf in filter_matches([(m[0], m[1] + 1, m[2] - 1) for m in matches], doc)]
+
+    assert kept(short) == kept(every) and kept(short)
+    assert ShortParenthesisMatcher(nlp.vocab)(nlp.make_doc("")) == []

@@ -262,6 +262,30 @@ def _rule_candidates(text: str) -> tuple[tuple[TrialMention, ...], tuple[tuple[s
     return tuple(found), tuple(links)
 
 
+def _listed_matches(name: str, text: str, folded: str) -> list[re.Match[str]]:
+    """What the listed name's matcher finds in text, trying it only where its first literal occurs (it starts with it).
+
+    The same matches as pattern.finditer(text): left to right, each search resuming where the last match ended.
+    """
+    pattern, ignore_case, needed = _gazetteer_matcher(name)
+    if ignore_case and (not needed or len(folded) != len(text)):
+        return list(pattern.finditer(text))
+    haystack, literals = (folded, needed[:1]) if ignore_case else (text, needed)
+    starts: set[int] = set()
+    for literal in literals:
+        at = haystack.find(literal)
+        while at >= 0:
+            starts.add(at)
+            at = haystack.find(literal, at + 1)
+    out: list[re.Match[str]] = []
+    resume = 0
+    for start in sorted(starts):
+        if start >= resume and (m := pattern.match(text, start)):
+            out.append(m)
+            resume = m.end()
+    return out
+
+
 def _candidates(text: str, gazetteer: Iterable[str], use_known: bool,
                 links: list[tuple[str, str]]) -> list[TrialMention]:
     rule_found, rule_links = _rule_candidates(text)
@@ -280,7 +304,7 @@ def _candidates(text: str, gazetteer: Iterable[str], use_known: bool,
         seen.add(pattern.pattern)
         if not _may_match(name, text, folded):
             continue
-        for m in pattern.finditer(text):
+        for m in _listed_matches(name, text, folded):
             s, e = m.span()
             found.append(TrialMention(s, e, text[s:e], "", None, "alias", rule_id))
     return found
