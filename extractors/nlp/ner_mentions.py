@@ -162,7 +162,7 @@ def ner_trial_names(text: str) -> tuple[str, ...]:
     return findings.trial_names if findings.trial_names and _part_of(text, findings.document) else ()
 
 
-@lru_cache(maxsize=65536)
+@lru_cache(maxsize=16384)
 def _part_of(text: str, document: str) -> bool:
     """True when text occurs in the document (asked for every clause, so remembered)."""
     return text in document

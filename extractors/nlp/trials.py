@@ -192,7 +192,6 @@ def _sentence_of(spans: list[tuple[int, int]], pos: int) -> tuple[int, int]:
     return pos, pos
 
 
-@lru_cache(maxsize=8192)
 def _gazetteer_pattern(name: str) -> re.Pattern[str] | None:
     """Build a matcher for one listed name: any case and hyphenation for codes, exact or upper case for words."""
     return _gazetteer_matcher(name)[0]
