@@ -7,12 +7,14 @@ Usage (from the worktree root):
 
 The PDFs are parsed once and kept in the cache folder as Document JSON, so later runs time extraction alone.
 Each output line is one evidence record, dual flag, Table 1 row or note (all fields, sorted), plus one line per
-document with the order of its record ids. Blind reports and the held-out trial reports are compared by counts only:
+document with the order of its record ids, and the records of the rules-only pass run after a full pass (the dual
+extraction's second pass, which shares work with the first). Blind reports and the held-out trial reports are compared by counts only:
 their texts must not be read while developing, so no quote of theirs is printed.
 """
 from __future__ import annotations
 
 import argparse
+import contextlib
 import json
 import sys
 import time
@@ -22,6 +24,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
+from extractors.evidence.extract import extract_evidence  # noqa: E402
 from extractors.pdf.ingest import parse_pdf  # noqa: E402
 from extractors.stages import extract_document  # noqa: E402
 from schemas.document import Document  # noqa: E402
@@ -79,7 +82,21 @@ def output_lines(label: str, doc: Document) -> tuple[list[str], float]:
     lines += [json.dumps({"doc": label, "kind": "note", "note": n}, sort_keys=True) for n in extraction.notes]
     lines.append(json.dumps({"doc": label, "kind": "record_order",
                              "ids": [r.record_id for r in extraction.records]}, sort_keys=True))
+    lines += [json.dumps({"doc": label, "kind": "rules_only_record", **r.model_dump(mode="json")}, sort_keys=True)
+              for r in rules_only_pass(doc, extraction.table1_rows)]
     return sorted(lines), seconds
+
+
+def rules_only_pass(doc: Document, rows) -> list:
+    """The rules-only pass's records as the dual extraction reads them: after a full pass it may share work with."""
+    try:
+        from extractors.evidence.extract import sharing_steps
+    except ImportError:  # the code before issue 10 shares nothing
+        sharing_steps = None
+    settings = ExtractSettings()
+    with sharing_steps(doc) if sharing_steps else contextlib.nullcontext():
+        extract_evidence(doc, rows, settings)
+        return extract_evidence(doc, rows, settings.model_copy(update={"use_ner": False}))
 
 
 def compare(new: list[str], base_path: Path, counts_only: set[str]) -> int:
