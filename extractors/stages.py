@@ -4,11 +4,12 @@ from __future__ import annotations
 import logging
 from collections import Counter
 from dataclasses import dataclass, field
-from typing import Sequence
+from typing import Optional, Sequence
 
 from extractors.doc_meta import document_meta
 from extractors.evidence.dual import compare_passes
-from extractors.evidence.extract import extract_evidence
+from extractors.evidence.extract import extract_evidence, sharing_steps
+from extractors.nlp.ner_mentions import NerFindings, current_ner
 from extractors.table1.mapping import Table1ShapeError, table1_rows
 from schemas.document import Document, DocumentStatus
 from schemas.dual import DualFlag
@@ -57,8 +58,9 @@ def extract_document(doc: Document, settings: ExtractSettings) -> Extraction:
     except Table1ShapeError as exc:  # e.g. a trial report's baseline table: read as an ordinary table instead
         rows, notes = (), (f"Table 1 not mirrored: {exc}",)
     try:
-        records = tuple(extract_evidence(doc, rows, settings))
-        flags = tuple(dual_extraction_flags(doc, rows, records, settings))
+        with sharing_steps(doc):  # both passes share the work that does not depend on the NER
+            records = tuple(extract_evidence(doc, rows, settings))
+            flags = tuple(dual_extraction_flags(doc, rows, records, settings, ner=current_ner()))
     except Exception as exc:  # noqa: BLE001 - one document's failure must not stop the run
         log.warning("evidence extraction failed on %s", doc.file_name, exc_info=True)
         return Extraction(doc.sha256, rows, (), notes + (f"{doc.file_name}: evidence extraction failed: "
@@ -67,10 +69,16 @@ def extract_document(doc: Document, settings: ExtractSettings) -> Extraction:
 
 
 def dual_extraction_flags(doc: Document, rows: Sequence[Table1Row], records: Sequence[EvidenceRecord],
-                          settings: ExtractSettings) -> list[DualFlag]:
-    """Numbers the full pass and a rules-only pass (NER off) read apart; none when either setting is off."""
+                          settings: ExtractSettings, ner: Optional[NerFindings] = None) -> list[DualFlag]:
+    """Numbers the full pass and a rules-only pass (NER off) read apart; none when either setting is off.
+
+    `ner` holds the names the NER gave the full pass: when it found none, every NER hook was a no-op and the
+    rules-only pass would read exactly the full pass's records, so it is not run.
+    """
     if not (settings.dual_extraction and settings.use_ner):
         return []
+    if ner is not None and ner.document == doc.text and not ner.trial_names and not ner.drug_names:
+        return compare_passes(records, records)
     rules_only = extract_evidence(doc, rows, settings.model_copy(update={"use_ner": False}))
     return compare_passes(records, rules_only)
 

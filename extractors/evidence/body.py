@@ -12,6 +12,7 @@ from extractors.evidence.attribution import (
 from extractors.evidence.frame import StudyFrame, about_other_study, report_refs
 from extractors.evidence.readings import Reading, ReadingContext, read_clause
 from extractors.evidence.rules import ANAPHORA_CUE, EXTRACTOR_VERSION, EndpointTerm
+from extractors.nlp.ner_mentions import current_ner, ner_arms_added
 from extractors.nlp.sentences import split_sentences
 from schemas.document import Block, Document
 from schemas.evidence import EvidenceRecord
@@ -114,11 +115,13 @@ def _compared_arms(cell: str, gazetteer_dir=None) -> Optional[tuple[str, str]]:
 
 
 def extract_body(doc: Document, index: TrialIndex, mentions: Sequence, extra_terms: tuple[EndpointTerm, ...] = (),
-                 gazetteer_dir=None, frame: StudyFrame = StudyFrame()) -> list[EvidenceRecord]:
+                 gazetteer_dir=None, frame: StudyFrame = StudyFrame(),
+                 clause_memo: Optional[dict] = None) -> list[EvidenceRecord]:
     """Read every body paragraph's sentences into evidence records with body provenance.
 
     In a one-study report (`frame.is_report`) every sentence belongs to the frame's study unless it names another
-    study; sentences about an unnamed other study (an earlier or historical one) yield nothing.
+    study; sentences about an unnamed other study (an earlier or historical one) yield nothing. `clause_memo` keeps
+    clause readings for another pass over the same document (see read_clause_once).
     """
     records: list[EvidenceRecord] = []
     first_page_end = max((b.char_end for b in doc.blocks if b.page == 1), default=0)
@@ -156,7 +159,7 @@ def extract_body(doc: Document, index: TrialIndex, mentions: Sequence, extra_ter
             ctx = ReadingContext(default, control, extra_terms, previous.endpoint if previous else None, True, blocked,
                                  gazetteer_dir, fallback, one_study=frame.is_report,
                                  fallback_timepoint=previous.timepoint if previous else None)
-            for r in read_clause(sentence, ctx):
+            for r in read_clause_once(sentence, ctx, clause_memo):
                 if previous is not None and r.endpoint == previous.endpoint and r.unit == "%" and r.timepoint is None \
                         and previous.timepoint and previous.statistic == "landmark":
                     r = replace(r, timepoint=previous.timepoint, statistic="landmark")  # 'By contrast, 41% ... were alive'
@@ -170,6 +173,24 @@ def extract_body(doc: Document, index: TrialIndex, mentions: Sequence, extra_ter
                     seen_enrolled.add(key)
                 records.append(_body_record(doc, para, s, sentence, r, ref))
     return records
+
+
+def read_clause_once(sentence: str, ctx: ReadingContext, memo: Optional[dict]) -> tuple[Reading, ...]:
+    """read_clause, kept in memo by sentence and context when no NER drug name changed it.
+
+    Such a reading is also the rules-only reading, so it serves a pass without NER drug names, or one with the same.
+    """
+    if memo is None:
+        return tuple(read_clause(sentence, ctx))
+    key, names = (sentence, ctx), current_ner().drug_names
+    kept = memo.get(key)
+    if kept is not None and (not names or kept[0] == names):
+        return kept[1]
+    before = ner_arms_added()
+    readings = tuple(read_clause(sentence, ctx))
+    if ner_arms_added() == before and key not in memo:
+        memo[key] = (names, readings)
+    return readings
 
 
 def _sentence_arms(sentence: str, gazetteer_dir=None) -> set[str]:

@@ -54,7 +54,11 @@ def abbreviation_terms(pairs: Iterable[tuple[str, str]]) -> tuple[EndpointTerm, 
 
 def find_endpoints(text: str, extra: tuple[EndpointTerm, ...] = ()) -> list[EndpointMention]:
     """Return non-overlapping endpoint mentions, longest match first, in text order (code "" for a not-endpoint)."""
-    text = one_line(text)
+    return list(_find_endpoints(one_line(text), tuple(extra)))
+
+
+@lru_cache(maxsize=16384)
+def _find_endpoints(text: str, extra: tuple[EndpointTerm, ...]) -> tuple[EndpointMention, ...]:
     found = []
     for rx, code in _compiled(tuple(extra)):
         for m in rx.finditer(text):
@@ -74,4 +78,4 @@ def find_endpoints(text: str, extra: tuple[EndpointTerm, ...] = ()) -> list[Endp
         population = (bool(_POPULATION_LEFT.search(left)) and code in ("CR", "CR_CRI", "MRD_NEG", "ORR")) or (
             code == "ALLOHSCT" and bool(_TRANSPLANT_POPULATION_LEFT.search(left)))
         out.append(EndpointMention(s, e, code, text[s:e], population))
-    return out
+    return tuple(out)

@@ -3,7 +3,10 @@ from __future__ import annotations
 
 import logging
 import re
-from typing import Optional, Sequence
+from contextlib import contextmanager
+from contextvars import ContextVar
+from dataclasses import dataclass, field
+from typing import Iterator, Optional, Sequence
 
 from extractors.evidence.attribution import build_trial_index
 from extractors.evidence.body import BODY_KINDS, extract_body
@@ -64,20 +67,56 @@ def _annotated_abbreviations(body: str) -> list[tuple[str, str]]:
     return out
 
 
+@dataclass
+class SharedSteps:
+    """NER-independent work on one document that its passes share: the full pass and the rules-only pass."""
+
+    document: str
+    abbreviation_terms: dict[Optional[str], tuple[EndpointTerm, ...]] = field(default_factory=dict)  # by base model
+    clause_readings: dict = field(default_factory=dict)  # body.read_clause_once's memo
+
+
+_shared: ContextVar[Optional[SharedSteps]] = ContextVar("shared_steps", default=None)
+
+
+@contextmanager
+def sharing_steps(doc: Document) -> Iterator[SharedSteps]:
+    """Within the block, every extract_evidence pass over doc (in this thread) shares its NER-independent steps."""
+    token = _shared.set(SharedSteps(doc.text))
+    try:
+        yield _shared.get()
+    finally:
+        _shared.reset(token)
+
+
+def shared_steps(doc: Document) -> SharedSteps:
+    """The steps shared by passes over doc inside sharing_steps; fresh ones, shared with nothing, outside it."""
+    active = _shared.get()
+    return active if active is not None and active.document == doc.text else SharedSteps(doc.text)
+
+
+def document_abbreviation_terms(doc: Document, settings: ExtractSettings, shared: SharedSteps) -> tuple[EndpointTerm, ...]:
+    """Endpoint terms from the document's abbreviation definitions, computed once per base model for shared passes."""
+    if settings.base_model not in shared.abbreviation_terms:  # the detector's pipes do not depend on the NER
+        shared.abbreviation_terms[settings.base_model] = abbreviation_terms(document_abbreviations(doc, settings))
+    return shared.abbreviation_terms[settings.base_model]
+
+
 def extract_evidence(doc: Document, table1: Sequence[Table1Row] = (),
                      settings: Optional[ExtractSettings] = None) -> list[EvidenceRecord]:
     """Extract every reported result of the document as evidence records with provenance."""
     settings = settings or ExtractSettings()
     if not doc.text:
         return []
+    shared = shared_steps(doc)
     gazetteer_dir = settings.gazetteer_dir if settings.gazetteer_dir.exists() else None
     set_document_ner(doc.text, settings)  # NER trial/drug names for this document (extractors/nlp/ner_mentions.py)
     index, mentions = build_trial_index(doc.text, table1)
     frame = study_frame(doc, mentions, index, bool(table1), gazetteer_dir)
     if frame.is_report:
         mentions = frame_repeats(doc.text, frame.ref, mentions, index)
-    extra: tuple[EndpointTerm, ...] = abbreviation_terms(document_abbreviations(doc, settings))
-    body = extract_body(doc, index, mentions, extra, gazetteer_dir, frame)
+    extra: tuple[EndpointTerm, ...] = document_abbreviation_terms(doc, settings, shared)
+    body = extract_body(doc, index, mentions, extra, gazetteer_dir, frame, shared.clause_readings)
     table = extract_table1_results(doc, table1, index, extra, gazetteer_dir)
     skip = {r.table_id for r in table1}
     other = extract_table_results(doc, index, tuple(skip), extra, gazetteer_dir, frame.ref if frame.is_report else None)

@@ -150,6 +150,9 @@ def _timepoint_for(text: str, value: ValueSlot, run: Optional[tuple[int, int, li
 def read_clause(text: str, ctx: ReadingContext = ReadingContext()) -> list[Reading]:
     """Return the result values of one sentence or table clause."""
     text = one_line(text)
+    numbers = find_numbers(text)
+    if not numbers:  # no number, no reading
+        return []
     blocked = excluded_spans(text) + list(ctx.blocked)
     timepoints = find_timepoints(text)
     windows = find_windows(text) if ctx.windows else []
@@ -160,7 +163,7 @@ def read_clause(text: str, ctx: ReadingContext = ReadingContext()) -> list[Readi
     spans = blocked + [(t.start, t.end) for t in timepoints + windows] + [(a.start, a.end) for a in arms] \
         + [(e.start, e.end) for e in endpoints]
     values: list[ValueSlot] = []
-    for tok in find_numbers(text):
+    for tok in numbers:
         if _inside(spans, tok.start, tok.end):
             continue
         value = _classify(text, tok, ctx)

@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from contextvars import ContextVar
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Optional, Sequence
 
 from extractors.evidence.known_arms import ArmMention, find_known_arms
@@ -51,6 +52,7 @@ class NerFindings:
 
 
 _current: ContextVar[Optional[NerFindings]] = ContextVar("ner_findings", default=None)
+_arms_added: ContextVar[int] = ContextVar("ner_arms_added", default=0)
 
 
 def ner_entities(text: str, settings: ExtractSettings) -> list[tuple[int, int, str]]:
@@ -157,7 +159,13 @@ def current_ner() -> NerFindings:
 def ner_trial_names(text: str) -> tuple[str, ...]:
     """Trial names to search as listed names in text, a part of the current document."""
     findings = current_ner()
-    return findings.trial_names if text in findings.document else ()
+    return findings.trial_names if findings.trial_names and _part_of(text, findings.document) else ()
+
+
+@lru_cache(maxsize=16384)
+def _part_of(text: str, document: str) -> bool:
+    """True when text occurs in the document (asked for every clause, so remembered)."""
+    return text in document
 
 
 def mark_ner_mentions(mentions: Sequence, names: Sequence[str], listed: Sequence[str] = ()) -> list:
@@ -171,12 +179,27 @@ def add_ner_arms(text: str, arms: Sequence) -> list:
     """Arm mentions plus every occurrence of an NER drug name of the current document that none of them covers."""
     findings = current_ner()
     names = findings.drug_names
-    if not names or text not in findings.document:  # names of another document never apply
+    if not names or not _part_of(text, findings.document):  # names of another document never apply
         return list(arms)
     out = list(arms)
     by_lower = {n.lower(): n for n in names}
-    alternation = "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True))
-    for m in re.finditer(rf"(?<![A-Za-z0-9])(?:{alternation})(?![A-Za-z0-9])", text, re.IGNORECASE):
+    for m in _drug_names_pattern(names).finditer(text):
         if all(m.end() <= a.start or m.start() >= a.end for a in out):
             out.append(ArmMention(m.start(), m.end(), by_lower[m.group(0).lower()], False, 1))
+    if len(out) > len(arms):
+        _arms_added.set(_arms_added.get() + 1)
     return sorted(out)
+
+
+@lru_cache(maxsize=64)
+def _drug_names_pattern(names: tuple[str, ...]) -> re.Pattern[str]:
+    alternation = "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True))
+    return re.compile(rf"(?<![A-Za-z0-9])(?:{alternation})(?![A-Za-z0-9])", re.IGNORECASE)
+
+
+def ner_arms_added() -> int:
+    """How many find_arms answers of this thread an NER drug name has changed so far (a running count).
+
+    A computation during which the count stays the same read exactly what the rules alone read.
+    """
+    return _arms_added.get()

@@ -9,7 +9,7 @@ from pathlib import Path
 import numpy
 import scispacy.abbreviation  # noqa: F401  (registers the abbreviation_detector factory)
 import spacy
-from spacy.attrs import SENT_START
+from spacy.attrs import IDX, ORTH, SENT_START
 from spacy.language import Language
 from spacy.tokens import Doc
 from spacy.util import filter_spans
@@ -33,11 +33,11 @@ NLP_LOCK = threading.Lock()
 @Language.component("rule_sentencizer")
 def rule_sentencizer(doc: Doc) -> Doc:
     """Set sentence starts from the rule-based character-span segmentation."""
-    starts = {start for start, _ in split_sentences(doc.text)}
-    values = [[1 if i == 0 or token.idx in starts else -1] for i, token in enumerate(doc)]
-    flags = numpy.array(values, dtype="int64").view("uint64")
     if len(doc):
-        doc.from_array([SENT_START], flags)
+        starts = numpy.array([start for start, _ in split_sentences(doc.text)], dtype="uint64")
+        values = numpy.where(numpy.isin(doc.to_array(IDX), starts), 1, -1).astype("int64")
+        values[0] = 1
+        doc.from_array([SENT_START], values.reshape(-1, 1).view("uint64"))
     return doc
 
 
@@ -75,6 +75,32 @@ class TrialMentionTagger:
             spans = [s for s in spans if not any(i in taken for i in range(s.start, s.end))]
         doc.ents = sorted(others + spans, key=lambda s: s.start)
         return doc
+
+
+class ShortParenthesisMatcher:
+    """The matches of scispaCy's '( anything+ )' Matcher that its filter_matches keeps, in the Matcher's order.
+
+    The Matcher yields every pair of an opening and a later closing bracket, which grows with the square of the
+    brackets in a document; filter_matches then drops all whose inside is longer than MAX_INSIDE tokens.
+    """
+
+    MAX_INSIDE = 8
+    """scispaCy's filter_matches skips a bracket whose inside spans more tokens than this."""
+
+    def __init__(self, vocab) -> None:
+        self.match_id = vocab.strings.add("parenthesis")
+        self.open_id, self.close_id = vocab.strings.add("("), vocab.strings.add(")")
+
+    def __call__(self, doc: Doc) -> list[tuple[int, int, int]]:
+        """(match id, start, end) of every '(' ... ')' with 1 to MAX_INSIDE tokens inside: by end, then latest start."""
+        orth = doc.to_array(ORTH) if len(doc) else numpy.zeros(0, dtype="uint64")
+        opens = set(numpy.flatnonzero(orth == self.open_id).tolist())
+        matches = []
+        for close in numpy.flatnonzero(orth == self.close_id).tolist():
+            for start in range(close - 2, max(close - self.MAX_INSIDE - 2, -1), -1):
+                if start in opens:
+                    matches.append((self.match_id, start, close + 1))
+        return matches
 
 
 def ruler_patterns(nlp: Language, gazetteer_dir: Path = DEFAULT_GAZETTEER_DIR) -> list[dict]:
@@ -124,6 +150,7 @@ def build_nlp(settings: ExtractSettings | None = None) -> Language:
     if "parser" not in nlp.pipe_names and "senter" not in nlp.pipe_names:
         nlp.add_pipe("rule_sentencizer", first=True)
     detector = nlp.add_pipe("abbreviation_detector")
+    detector.matcher = ShortParenthesisMatcher(nlp.vocab)
     # A pattern that never matches keeps scispaCy's global matcher non-empty (no W036 warning per document).
     detector.global_matcher.add("__no_abbreviation__", [[{"ORTH": "\u0000"}]])
     ner = _statistical_ner(settings)

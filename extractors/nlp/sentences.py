@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
+from functools import lru_cache
 from typing import NamedTuple
 
 
@@ -46,11 +47,16 @@ _MAX_BRACKET_SPAN = 600
 _OPEN = {"(": ")", "[": "]"}
 
 
+_BRACKET_EVENT = re.compile(r"[()\[\]]|\n(?=\n)")
+"""The characters _bracket_mask acts on: brackets, and a line break before a blank line."""
+
+
 def _bracket_mask(text: str) -> list[tuple[int, int]]:
     """Return (open, close) offsets of balanced brackets no longer than _MAX_BRACKET_SPAN."""
     pairs: list[tuple[int, int]] = []
     stack: list[tuple[str, int]] = []
-    for i, ch in enumerate(text):
+    for event in _BRACKET_EVENT.finditer(text):
+        i, ch = event.start(), event.group(0)
         if ch in _OPEN:
             stack.append((ch, i))
         elif ch in (")", "]"):
@@ -61,7 +67,7 @@ def _bracket_mask(text: str) -> list[tuple[int, int]]:
                     if i - start <= _MAX_BRACKET_SPAN:
                         pairs.append((start, i))
                     break
-        elif ch == "\n" and i + 1 < len(text) and text[i + 1] == "\n":
+        elif ch == "\n":
             stack.clear()
     return pairs
 
@@ -112,6 +118,11 @@ def _emit(text: str, base: int, start: int, end: int, out: list[tuple[int, int]]
 
 def split_sentences(text: str, hard_newlines: bool = False) -> list[tuple[int, int]]:
     """Return (start, end) character spans of the sentences in text; blank lines always end one."""
+    return list(_split_sentences(text, hard_newlines))
+
+
+@lru_cache(maxsize=4096)
+def _split_sentences(text: str, hard_newlines: bool) -> tuple[tuple[int, int], ...]:
     spans: list[tuple[int, int]] = []
     breaker = re.compile(r"\n\s*") if hard_newlines else _PARAGRAPH_BREAK
     pos = 0
@@ -119,4 +130,4 @@ def split_sentences(text: str, hard_newlines: bool = False) -> list[tuple[int, i
         _segment(text[pos:m.start()], pos, spans)
         pos = m.end()
     _segment(text[pos:], pos, spans)
-    return spans
+    return tuple(spans)

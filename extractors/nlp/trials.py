@@ -194,26 +194,50 @@ def _sentence_of(spans: list[tuple[int, int]], pos: int) -> tuple[int, int]:
 
 def _gazetteer_pattern(name: str) -> re.Pattern[str] | None:
     """Build a matcher for one listed name: any case and hyphenation for codes, exact or upper case for words."""
+    return _gazetteer_matcher(name)[0]
+
+
+# Non-ASCII characters that re.IGNORECASE matches to an ASCII letter and str.lower() does not lower to it.
+_IGNORECASE_ASCII_FOLDS = str.maketrans({"\u0130": "i", "\u0131": "i", "\u017f": "s", "\u212a": "k"})
+
+
+@lru_cache(maxsize=8192)
+def _gazetteer_matcher(name: str) -> tuple[re.Pattern[str] | None, bool, tuple[str, ...]]:
+    """The listed name's matcher, and what a text needs to hold for it to match: (True, chunks) every chunk in the
+    case-folded text, (False, variants) any variant as printed; (True, ()) when no such test is sure."""
     core = core_name(name)
     if len(_NON_ALNUM.sub("", core)) < 3:
-        return None
+        return None, True, ()
     distinctive = bool(re.search(r"[\d\-‐‑]", core)) and _looks_like_acronym(core)
     pieces = [p for p in re.split(r"[\s\-‐‑]+", core) if p]
     if distinctive:
         body = r"[\s\-‐‑]?".join(
             r"[\s\-‐‑]?".join(re.escape(chunk) for chunk in re.findall(r"\d+|\D+", piece)) for piece in pieces)
         flags = re.IGNORECASE
+        chunks = [chunk for piece in pieces for chunk in re.findall(r"\d+|\D+", piece)]
+        needs: tuple[bool, tuple[str, ...]] = (True, tuple(c.lower() for c in chunks) if core.isascii() else ())
     else:
         variants = {re.escape(core), re.escape(core.upper())}
         body = "(?:" + "|".join(sorted(variants)) + ")"
         flags = 0
+        needs = (False, (core, core.upper()))
     tail = r"(?:\s+(?:19|20)\d\d)?"
-    return re.compile(rf"(?<![\w-])(?P<name>{body}){tail}(?![\w-])", flags)
+    return re.compile(rf"(?<![\w-])(?P<name>{body}){tail}(?![\w-])", flags), *needs
 
 
-def _candidates(text: str, gazetteer: Iterable[str], use_known: bool,
-                links: list[tuple[str, str]]) -> list[TrialMention]:
+def _may_match(name: str, text: str, folded: str) -> bool:
+    """False when the listed name's matcher cannot match text (a substring test, far cheaper than the regex)."""
+    _, ignore_case, needed = _gazetteer_matcher(name)
+    if ignore_case:
+        return all(chunk in folded for chunk in needed)
+    return any(variant in text for variant in needed)
+
+
+@lru_cache(maxsize=8)
+def _rule_candidates(text: str) -> tuple[tuple[TrialMention, ...], tuple[tuple[str, str], ...]]:
+    """Mentions the cue rules find in text, and the (long form, alias) pairs they link (both passes share them)."""
     found: list[TrialMention] = []
+    links: list[tuple[str, str]] = []
     sentences: list[tuple[int, int]] | None = None
     for rule in TRIAL_RULES:
         for m in rule.pattern.finditer(text):
@@ -234,17 +258,52 @@ def _candidates(text: str, gazetteer: Iterable[str], use_known: bool,
                 found.append(TrialMention(s, e, name, "", None, rule.kind, rule.id))
             if len(names) == 2:
                 links.append((names[0][1], names[1][1]))
+    return tuple(found), tuple(links)
+
+
+def _listed_matches(name: str, text: str, folded: str) -> list[re.Match[str]]:
+    """What the listed name's matcher finds in text, trying it only where its first literal occurs (it starts with it).
+
+    The same matches as pattern.finditer(text): left to right, each search resuming where the last match ended.
+    """
+    pattern, ignore_case, needed = _gazetteer_matcher(name)
+    if ignore_case and (not needed or len(folded) != len(text)):
+        return list(pattern.finditer(text))
+    haystack, literals = (folded, needed[:1]) if ignore_case else (text, needed)
+    starts: set[int] = set()
+    for literal in literals:
+        at = haystack.find(literal)
+        while at >= 0:
+            starts.add(at)
+            at = haystack.find(literal, at + 1)
+    out: list[re.Match[str]] = []
+    resume = 0
+    for start in sorted(starts):
+        if start >= resume and (m := pattern.match(text, start)):
+            out.append(m)
+            resume = m.end()
+    return out
+
+
+def _candidates(text: str, gazetteer: Iterable[str], use_known: bool,
+                links: list[tuple[str, str]]) -> list[TrialMention]:
+    rule_found, rule_links = _rule_candidates(text)
+    found = list(rule_found)
+    links.extend(rule_links)
     listed = [(n, "gazetteer") for n in gazetteer]
     if use_known:
         listed += [(t.name, "known_trial") for t in load_known_trials()]
     listed += [(m.text, "document_repeat") for m in found if m.kind == "name" and m.rule not in NO_REPEAT]
     seen: set[str] = set()
+    folded = text.translate(_IGNORECASE_ASCII_FOLDS).lower()
     for name, rule_id in listed:
         pattern = _gazetteer_pattern(name)
         if pattern is None or pattern.pattern in seen:
             continue
         seen.add(pattern.pattern)
-        for m in pattern.finditer(text):
+        if not _may_match(name, text, folded):
+            continue
+        for m in _listed_matches(name, text, folded):
             s, e = m.span()
             found.append(TrialMention(s, e, text[s:e], "", None, "alias", rule_id))
     return found
