@@ -22,7 +22,7 @@ from extractors.fingerprint import extractor_fingerprint  # noqa: E402
 from extractors.pdf.identity import PARSER_VERSION  # noqa: E402
 from extractors.pdf.ingest import discover_pdfs  # noqa: E402
 from flows.batches import FirstCopies, RunTally, in_batches  # noqa: E402
-from flows.document_work import DocumentWork, read_document  # noqa: E402
+from flows.document_work import DocumentWork, model_failures_of, read_document  # noqa: E402
 from flows.incremental import plan_reads  # noqa: E402
 from flows.processes import document_workers  # noqa: E402
 from flows.runners import uses_document_workers  # noqa: E402
@@ -88,11 +88,12 @@ def check_batch_task(documents, table1_rows, batches_committed: int = 0):
 
 
 @task(name="validate")
-def validate_task(records, documents, run_id: str, settings):
-    """Check every record; rejected records are kept with reasons."""
+def validate_task(records, documents, run_id: str, settings, model_failures=None):
+    """Check every record against the batch suite (model checks done by the document workers); rejected records are
+    kept with reasons."""
     from schemas.validate.records import validate_records  # imports great-expectations (~5 s): not on a no-op run
 
-    return validate_records(records, documents, run_id, settings)
+    return validate_records(records, documents, run_id, settings, model_failures)
 
 
 @task(name="load")
@@ -175,7 +176,7 @@ def _settle_and_validate(works: Sequence[DocumentWork], run_id: str, settings: P
     for note in settled.notes:
         say(f"  note: {note}")
     validate_settings = settings.validate_ if last_batch else settings.validate_.model_copy(update={"data_docs": False})
-    outcome = validate_task(settled.records, settled.documents, run_id, validate_settings)
+    outcome = validate_task(settled.records, settled.documents, run_id, validate_settings, model_failures_of(works))
     dual_flags = [f for e in extractions for f in e.dual_flags]
     return settled.documents, settled.table1_rows, outcome, settled.notes, dual_flags
 
