@@ -4,13 +4,15 @@ from __future__ import annotations
 import multiprocessing
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Optional, Sequence
+from typing import TYPE_CHECKING, Optional, Sequence
 
-from extractors import stages
 from extractors.pdf.cache import ingest_file as cached_ingest
 from schemas.document import Document, DocumentStatus
 from schemas.settings import ExtractSettings, IngestSettings
 from schemas.validate.record_checks import model_failures
+
+if TYPE_CHECKING:  # spaCy: loaded by the process that extracts, not by a run that only looks at the results
+    from extractors import stages
 
 DAEMON_WORKER_HINT = ("a daemonic process cannot start the parse worker that bounds each PDF's time and memory; "
                       "start the Dask workers with DASK_DISTRIBUTED__WORKER__DAEMON=False "
@@ -32,6 +34,8 @@ class DocumentWork:
 
     def without_extraction(self, document: Document) -> "DocumentWork":
         """The same work for `document` (e.g. re-marked a duplicate), its extraction dropped."""
+        from extractors import stages
+
         return DocumentWork(document, stages.Extraction(document.sha256), {})
 
 
@@ -46,6 +50,8 @@ def read_document(path: Path, ingest: IngestSettings, extract: ExtractSettings,
                   retry_failed: bool = False) -> DocumentWork:
     """Parse one PDF (or take it from the parse cache), extract its Table 1 rows and evidence records, and run the
     checks that need no other record (the model checks), so the flow's process only runs the batch suites."""
+    from extractors import stages
+
     if multiprocessing.current_process().daemon:
         raise DaemonicWorkerError(DAEMON_WORKER_HINT)
     document = cached_ingest(Path(path), ingest, retry_failed)

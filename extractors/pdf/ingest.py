@@ -2,7 +2,6 @@
 from __future__ import annotations
 
 import hashlib
-import os
 import re
 from collections import Counter
 from pathlib import Path
@@ -14,6 +13,7 @@ import pypdfium2.raw as pdfium_c
 
 from extractors.pdf import tables as table_extractor
 from extractors.pdf.assemble import assemble
+from extractors.pdf.discover import discover_pdfs  # noqa: F401 - part of this module's interface
 from extractors.pdf.chars import read_page
 from extractors.pdf.identity import PARSER_VERSION, sha256_file
 from extractors.pdf.layout import LayoutBlock, Line, assign_columns, group_blocks, page_lines, rejoined
@@ -32,37 +32,6 @@ TABLE_ROW_MIN_FRAGMENTS = 3
 """A baseline holding this many separate fragments looks like a table row ..."""
 TABLE_ROWS_FOR_PAGE = 5
 """... and a page with this many such rows gets table extraction even without a caption."""
-
-
-def discover_pdfs(dirs, glob: str = "**/*.pdf") -> list[Path]:
-    """List files matching `glob` (suffix compared case-insensitively) under each folder, sorted and unique.
-
-    A pattern starting with '**/' also searches the folders that symlinks under a corpus folder lead to.
-    """
-    pattern = glob[:-4] + ".[pP][dD][fF]" if glob.lower().endswith(".pdf") else glob
-    found: set[Path] = set()
-    for folder in dirs:
-        folder = Path(folder)
-        if folder.is_file():
-            found.add(folder.resolve())
-            continue
-        for root in _linked_roots(folder) if pattern.startswith("**/") else (folder,):
-            found.update(p.resolve() for p in root.glob(pattern) if p.is_file())
-    return sorted(found, key=lambda p: str(p))
-
-
-def _linked_roots(folder: Path) -> list[Path]:
-    """`folder` and every folder a symlink below it leads to, each real folder once (pathlib's '**' skips links)."""
-    roots, seen, todo = [], set(), [folder]
-    while todo:
-        root = todo.pop()
-        if root.resolve() in seen:
-            continue
-        seen.add(root.resolve())
-        roots.append(root)
-        for parent, subfolders, _files in os.walk(root):
-            todo.extend(Path(parent, name) for name in subfolders if os.path.islink(os.path.join(parent, name)))
-    return roots
 
 
 def _document(path: Path, sha: str, status: DocumentStatus, message: str, pages: int = 0, **extra) -> Document:
