@@ -4,12 +4,14 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Optional, Sequence
+from typing import TYPE_CHECKING, Optional, Sequence
 
-from extractors import stages
 from extractors.pdf.identity import mark_duplicates
-from flows.document_work import DocumentWork
 from schemas.document import Document
+
+if TYPE_CHECKING:  # both load spaCy through extractors.stages
+    from extractors import stages
+    from flows.document_work import DocumentWork
 
 
 def in_batches(paths: Sequence[Path], size: int) -> list[list[Path]]:
@@ -61,6 +63,8 @@ class RunTally:
 
     def counts(self) -> stages.RunCounts:
         """The run's counts so far, as the `runs` table and the summary report them."""
+        from extractors import stages
+
         return stages.RunCounts(documents=len(self.statuses) + len(self.skipped_statuses),
                                 by_status=Counter(self.statuses + self.skipped_statuses),
                                 table1_rows=self.table1_rows, loaded=self.loaded, rejected=self.rejected,

@@ -4,11 +4,15 @@ from __future__ import annotations
 import multiprocessing
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING, Optional, Sequence
 
-from extractors import stages
 from extractors.pdf.cache import ingest_file as cached_ingest
 from schemas.document import Document, DocumentStatus
 from schemas.settings import ExtractSettings, IngestSettings
+from schemas.validate.record_checks import model_failures
+
+if TYPE_CHECKING:  # spaCy: loaded by the process that extracts, not by a run that only looks at the results
+    from extractors import stages
 
 DAEMON_WORKER_HINT = ("a daemonic process cannot start the parse worker that bounds each PDF's time and memory; "
                       "start the Dask workers with DASK_DISTRIBUTED__WORKER__DAEMON=False "
@@ -21,22 +25,37 @@ class DaemonicWorkerError(RuntimeError):
 
 @dataclass(frozen=True)
 class DocumentWork:
-    """One document as read, with what extraction found in it."""
+    """One document as read, with what extraction found in it and the model reasons of its failing records."""
 
     document: Document
     extraction: stages.Extraction
+    model_failures: Optional[dict[str, tuple[str, ...]]] = None
+    """record_id -> model reasons of its failing records; None when the model checks were not run on its records."""
 
     def without_extraction(self, document: Document) -> "DocumentWork":
         """The same work for `document` (e.g. re-marked a duplicate), its extraction dropped."""
-        return DocumentWork(document, stages.Extraction(document.sha256))
+        from extractors import stages
+
+        return DocumentWork(document, stages.Extraction(document.sha256), {})
+
+
+def model_failures_of(works: Sequence[DocumentWork]) -> Optional[dict[str, tuple[str, ...]]]:
+    """The model reasons the workers found for a batch's records, or None if any work's records were not checked."""
+    if any(w.model_failures is None for w in works):
+        return None
+    return {record_id: reasons for w in works for record_id, reasons in w.model_failures.items()}
 
 
 def read_document(path: Path, ingest: IngestSettings, extract: ExtractSettings,
                   retry_failed: bool = False) -> DocumentWork:
-    """Parse one PDF (or take it from the parse cache), then extract its Table 1 rows and evidence records."""
+    """Parse one PDF (or take it from the parse cache), extract its Table 1 rows and evidence records, and run the
+    checks that need no other record (the model checks), so the flow's process only runs the batch suites."""
+    from extractors import stages
+
     if multiprocessing.current_process().daemon:
         raise DaemonicWorkerError(DAEMON_WORKER_HINT)
     document = cached_ingest(Path(path), ingest, retry_failed)
     if document.status is not DocumentStatus.parsed:
-        return DocumentWork(document, stages.Extraction(document.sha256))
-    return DocumentWork(stages.with_document_meta(document), stages.extract_document(document, extract))
+        return DocumentWork(document, stages.Extraction(document.sha256), {})
+    extraction = stages.extract_document(document, extract)
+    return DocumentWork(stages.with_document_meta(document), extraction, model_failures(extraction.records))

@@ -5,6 +5,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Sequence
 
+from extractors.pdf.identity import PARSER_VERSION, sha256_file
 from warehouse.incremental import Reading, unchanged_files
 
 
@@ -19,8 +20,6 @@ class ReadPlan:
 def plan_reads(paths: Sequence[Path], warehouse_path: Path, extractor_version: str, full: bool = False,
                lock_timeout: float = 0.0) -> ReadPlan:
     """One content hash per file, compared with the warehouse's current readings; nothing else is opened."""
-    from extractors.pdf.ingest import PARSER_VERSION, sha256_file
-
     if full:
         return ReadPlan(list(paths), [])
     hashes = {}

@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
-from typing import Callable, Optional, Sequence
+from typing import TYPE_CHECKING, Callable, Optional, Sequence
 
 from flows.env import configure_environment
 
@@ -17,12 +17,10 @@ from prefect import flow, task  # noqa: E402
 from prefect.context import get_run_context  # noqa: E402
 from prefect.task_runners import ThreadPoolTaskRunner  # noqa: E402
 
-from extractors import stages  # noqa: E402
 from extractors.fingerprint import extractor_fingerprint  # noqa: E402
 from extractors.pdf.identity import PARSER_VERSION  # noqa: E402
-from extractors.pdf.ingest import discover_pdfs  # noqa: E402
+from extractors.pdf.discover import discover_pdfs  # noqa: E402
 from flows.batches import FirstCopies, RunTally, in_batches  # noqa: E402
-from flows.document_work import DocumentWork, read_document  # noqa: E402
 from flows.incremental import plan_reads  # noqa: E402
 from flows.processes import document_workers  # noqa: E402
 from flows.runners import uses_document_workers  # noqa: E402
@@ -30,6 +28,10 @@ from schemas.document import Document  # noqa: E402
 from schemas.settings import PipelineSettings  # noqa: E402
 from warehouse import load as warehouse_load  # noqa: E402
 from warehouse import migrate, sync  # noqa: E402
+
+if TYPE_CHECKING:  # a no-op run reads no document: these load spaCy and the PDF parser, imported where used
+    from extractors import stages
+    from flows.document_work import DocumentWork
 
 Progress = Callable[[str], None]
 
@@ -68,6 +70,8 @@ def io_error_only(_task, _task_run, state) -> bool:
 @task(name="read-document", retries=2, retry_delay_seconds=1, retry_condition_fn=io_error_only)
 def document_task(path: Path, settings: PipelineSettings, retry_failed: bool = False) -> DocumentWork:
     """Parse one PDF and extract from it, in a document worker process or on the Dask worker running this task."""
+    from flows.document_work import read_document
+
     if uses_document_workers(settings):
         return document_workers(settings.ingest.workers).submit(
             read_document, path, settings.ingest, settings.extract, retry_failed).result()
@@ -88,11 +92,12 @@ def check_batch_task(documents, table1_rows, batches_committed: int = 0):
 
 
 @task(name="validate")
-def validate_task(records, documents, run_id: str, settings):
-    """Check every record; rejected records are kept with reasons."""
+def validate_task(records, documents, run_id: str, settings, model_failures=None):
+    """Check every record against the batch suite (model checks done by the document workers); rejected records are
+    kept with reasons."""
     from schemas.validate.records import validate_records  # imports great-expectations (~5 s): not on a no-op run
 
-    return validate_records(records, documents, run_id, settings)
+    return validate_records(records, documents, run_id, settings, model_failures)
 
 
 @task(name="load")
@@ -162,6 +167,9 @@ def _collect_reads(futures: Sequence, done_before: int, total: int, say: Progres
 def _settle_and_validate(works: Sequence[DocumentWork], run_id: str, settings: PipelineSettings, say: Progress,
                          batches_committed: int = 0, last_batch: bool = True):
     """Settle the Table 1s of a batch's documents and validate their records (Data Docs built after the last)."""
+    from extractors import stages
+    from flows.document_work import model_failures_of
+
     documents = [w.document for w in works]
     extractions = [w.extraction for w in works]
     for note in (n for e in extractions for n in e.notes):
@@ -175,7 +183,7 @@ def _settle_and_validate(works: Sequence[DocumentWork], run_id: str, settings: P
     for note in settled.notes:
         say(f"  note: {note}")
     validate_settings = settings.validate_ if last_batch else settings.validate_.model_copy(update={"data_docs": False})
-    outcome = validate_task(settled.records, settled.documents, run_id, validate_settings)
+    outcome = validate_task(settled.records, settled.documents, run_id, validate_settings, model_failures_of(works))
     dual_flags = [f for e in extractions for f in e.dual_flags]
     return settled.documents, settled.table1_rows, outcome, settled.notes, dual_flags
 

@@ -17,7 +17,7 @@ UNITS: tuple[str, ...] = tuple(v for arg in get_args(Unit) for v in get_args(arg
 SOURCES: tuple[str, ...] = get_args(Source)
 SPAN_BASES: tuple[str, ...] = get_args(SpanBase)
 DOCUMENT_STATUSES: tuple[str, ...] = tuple(s.value for s in DocumentStatus)
-RUN_STATUSES: tuple[str, ...] = ("running", "completed", "failed")
+RUN_STATUSES: tuple[str, ...] = ("running", "completed", "failed", "interrupted")
 TABLE1_STATUSES: tuple[str, ...] = get_args(Table1Status)
 
 SHA256_HEX = r"^[0-9a-f]{64}$"
@@ -87,7 +87,9 @@ RUNS = TableDecl(
         _col("flow_run_id", "VARCHAR", "Prefect flow-run id, when run under Prefect"),
         _col("started_at", "TIMESTAMP", "UTC time the run started", nullable=False),
         _col("finished_at", "TIMESTAMP", "UTC time the run ended; null while running"),
-        _col("status", "VARCHAR", "running, completed or failed", AllowedValues(RUN_STATUSES), nullable=False),
+        _col("status", "VARCHAR", "running, completed, failed, or interrupted: left running by a process that ended "
+             "between batches, as the next run to take the warehouse lock found (see pid)", AllowedValues(RUN_STATUSES),
+             nullable=False),
         _col("code_version", "VARCHAR", "package version or git revision of the code"),
         _col("corpus", "VARCHAR", "corpus folders the run read, as given"),
         _col("n_documents", "INTEGER", "PDF files found", InRange(min=0)),
@@ -100,6 +102,8 @@ RUNS = TableDecl(
         _col("message", "VARCHAR", "why the run failed, or a summary"),
         _col("n_skipped", "INTEGER", "documents found unchanged since they were last loaded (same bytes at the same "
              "path, same parser and extractor versions), so not read again; counted in n_documents"),
+        _col("pid", "INTEGER", "process id of the `evidence run` that wrote the row; a running row whose process no "
+             "longer exists is marked interrupted by the next run (null for runs recorded before it was kept)"),
     ),
     primary_key=("run_id",),
     rules=(

@@ -53,7 +53,7 @@ def test_sigterm_between_batches_keeps_the_first_batch_and_a_rerun_reads_only_th
     assert rerun.returncode == 0, rerun.stderr
     assert "2 file(s) unchanged since they were loaded" in rerun.stderr
     assert _rows(warehouse, "select status, n_documents, n_skipped from runs order by started_at") == [
-        ("running", 2, 0), ("completed", 3, 2)]
+        ("interrupted", 2, 0), ("completed", 3, 2)]  # the rerun finds the stopped run's process gone (issue 10)
     assert _rows(warehouse, "select count(distinct doc) from v_evidence") == [(3,)]
     assert _rows(warehouse, "select path like '%gamma.pdf', count(*) from current_readings group by 1 order by 1") \
         == [(False, 2), (True, 1)]

@@ -42,6 +42,7 @@ class RunRecord:
     validation_seconds: Optional[float] = None
     data_docs_path: Optional[str] = None
     message: str = ""
+    pid: Optional[int] = field(default_factory=os.getpid)
 
 
 def _reject_row(rejected: Any) -> dict[str, Any]:
@@ -153,6 +154,7 @@ def load_run(
         read = {d.path for d in documents}
         record_history(con, run.run_id, supersede.still_current(documents, superseded_works), table1_rows, records,
                        corpus_dirs, [p for p in seen_paths if p not in read])
+        mark_interrupted_runs(con, run.run_id)
         write_run(con, run)
         pause_point("upserted")
         con.execute("COMMIT")
@@ -173,13 +175,39 @@ def write_run(con: duckdb.DuckDBPyConnection, run: RunRecord) -> None:
     con.execute(
         "INSERT INTO runs (run_id, flow_run_id, started_at, finished_at, status, code_version, corpus, n_documents, "
         "n_parsed, n_table1_rows, n_records_loaded, n_records_rejected, validation_seconds, data_docs_path, message, "
-        "n_skipped) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (run_id) DO UPDATE SET "
+        "n_skipped, pid) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (run_id) DO UPDATE SET "
         "finished_at = excluded.finished_at, status = excluded.status, n_documents = excluded.n_documents, "
         "n_parsed = excluded.n_parsed, n_table1_rows = excluded.n_table1_rows, "
         "n_records_loaded = excluded.n_records_loaded, n_records_rejected = excluded.n_records_rejected, "
         "validation_seconds = excluded.validation_seconds, data_docs_path = excluded.data_docs_path, "
-        "message = excluded.message, n_skipped = excluded.n_skipped",
+        "message = excluded.message, n_skipped = excluded.n_skipped, pid = excluded.pid",
         [run.run_id, run.flow_run_id, run.started_at, run.finished_at, run.status, run.code_version, run.corpus,
          c.get("documents"), c.get("parsed"), c.get("table1_rows"), c.get("loaded"), c.get("rejected"),
-         run.validation_seconds, run.data_docs_path, run.message, c.get("skipped", 0)],
+         run.validation_seconds, run.data_docs_path, run.message, c.get("skipped", 0), run.pid],
     )
+
+
+def process_exists(pid: int) -> bool:
+    """Whether a process with this id exists on this machine (one owned by another user counts)."""
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
+    return True
+
+
+def mark_interrupted_runs(con: duckdb.DuckDBPyConnection, current_run_id: str) -> list[str]:
+    """Mark as interrupted every other run still 'running' whose process is gone (stopped between batches); runs
+    with no recorded pid are left alone. Returns the run ids marked. The caller holds the warehouse's write lock."""
+    stale = [(run_id, pid) for run_id, pid in con.execute(
+        "SELECT run_id, pid FROM runs WHERE status = 'running' AND run_id <> ? AND pid IS NOT NULL",
+        [current_run_id]).fetchall() if not process_exists(pid)]
+    for run_id, pid in stale:
+        con.execute(
+            "UPDATE runs SET status = 'interrupted', message = concat_ws(chr(10), nullif(message, ''), ?) "
+            "WHERE run_id = ?",
+            [f"interrupted: its process (pid {pid}) ended before the run completed; found by run {current_run_id}",
+             run_id])
+    return [run_id for run_id, _ in stale]

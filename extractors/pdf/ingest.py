@@ -2,23 +2,24 @@
 from __future__ import annotations
 
 import hashlib
-import os
 import re
 from collections import Counter
 from pathlib import Path
 from types import SimpleNamespace
 
 import pdfplumber
-from pdfplumber.page import Page as PlumberPage
 import pypdfium2 as pdfium
 import pypdfium2.raw as pdfium_c
 
 from extractors.pdf import tables as table_extractor
 from extractors.pdf.assemble import assemble
+from extractors.pdf.discover import discover_pdfs  # noqa: F401 - part of this module's interface
 from extractors.pdf.chars import read_page
 from extractors.pdf.identity import PARSER_VERSION, sha256_file
 from extractors.pdf.layout import LayoutBlock, Line, assign_columns, group_blocks, page_lines, rejoined
 from extractors.pdf.margins import drop_running_lines
+from extractors.pdf.page_rules import page_may_hold_table, rule_glyph_count
+from extractors.pdf.plumber_page import FastCharPage
 from extractors.pdf.textclean import build_vocabulary
 from schemas.document import Document, DocumentStatus, Table
 from schemas.settings import IngestSettings
@@ -31,37 +32,6 @@ TABLE_ROW_MIN_FRAGMENTS = 3
 """A baseline holding this many separate fragments looks like a table row ..."""
 TABLE_ROWS_FOR_PAGE = 5
 """... and a page with this many such rows gets table extraction even without a caption."""
-
-
-def discover_pdfs(dirs, glob: str = "**/*.pdf") -> list[Path]:
-    """List files matching `glob` (suffix compared case-insensitively) under each folder, sorted and unique.
-
-    A pattern starting with '**/' also searches the folders that symlinks under a corpus folder lead to.
-    """
-    pattern = glob[:-4] + ".[pP][dD][fF]" if glob.lower().endswith(".pdf") else glob
-    found: set[Path] = set()
-    for folder in dirs:
-        folder = Path(folder)
-        if folder.is_file():
-            found.add(folder.resolve())
-            continue
-        for root in _linked_roots(folder) if pattern.startswith("**/") else (folder,):
-            found.update(p.resolve() for p in root.glob(pattern) if p.is_file())
-    return sorted(found, key=lambda p: str(p))
-
-
-def _linked_roots(folder: Path) -> list[Path]:
-    """`folder` and every folder a symlink below it leads to, each real folder once (pathlib's '**' skips links)."""
-    roots, seen, todo = [], set(), [folder]
-    while todo:
-        root = todo.pop()
-        if root.resolve() in seen:
-            continue
-        seen.add(root.resolve())
-        roots.append(root)
-        for parent, subfolders, _files in os.walk(root):
-            todo.extend(Path(parent, name) for name in subfolders if os.path.islink(os.path.join(parent, name)))
-    return roots
 
 
 def _document(path: Path, sha: str, status: DocumentStatus, message: str, pages: int = 0, **extra) -> Document:
@@ -275,19 +245,33 @@ def drawn_pages(pdf: pdfium.PdfDocument, numbers: list[int]) -> list[int]:
 _DRAWING_OBJECTS = frozenset({pdfium_c.FPDF_PAGEOBJ_PATH, pdfium_c.FPDF_PAGEOBJ_FORM})
 
 
+def ruled_pages(pdf: pdfium.PdfDocument, numbers: list[int], pages: list[tuple[list[Line], float]]) -> list[int]:
+    """Keep the 1-based pages whose drawn rules (read by PDFium) are enough for the table extractor to find a table."""
+    kept = []
+    for number in drawn_pages(pdf, numbers):
+        page = pdf[number - 1]
+        try:
+            if page_may_hold_table(page, rule_glyph_count(line.text for line in pages[number - 1][0])):
+                kept.append(number)
+        finally:
+            page.close()
+    return kept
+
+
 def _extract_tables(pdf: pdfium.PdfDocument, plumber: pdfplumber.PDF, sha: str, pages,
                     notes: list[str]) -> list[Table]:
-    """Run the table extractor on the picked pages that draw something (it finds no table without a drawn rule)."""
+    """Run the table extractor on the picked pages that draw enough rules (it finds no table without them): pdfminer's
+    page interpretation, most of the parse time, is spent only on those."""
     wanted = table_pages(pages)
     if not wanted:
         return []
-    picked = [number for number in drawn_pages(pdf, wanted) if number <= len(plumber.pages)]
-    subset: list[PlumberPage] = []
+    picked = [number for number in ruled_pages(pdf, wanted, pages) if number <= len(plumber.pages)]
+    subset: list[FastCharPage] = []
     try:
         # The same pages, page numbers and document offsets as pdfplumber.open(..., pages=picked) would give.
         doctop = 0
         for number in picked:
-            page = PlumberPage(plumber, plumber.pages[number - 1].page_obj, page_number=number, initial_doctop=doctop)
+            page = FastCharPage(plumber, plumber.pages[number - 1].page_obj, page_number=number, initial_doctop=doctop)
             subset.append(page)
             doctop += page.height
         return list(table_extractor.extract_tables(SimpleNamespace(pages=subset), sha)) if subset else []

@@ -14,7 +14,6 @@ from pathlib import Path
 from typing import Callable
 
 from extractors.pdf.identity import PARSER_VERSION, path_or_content_sha256
-from extractors.pdf.ingest import parse_pdf
 from schemas.document import Document, DocumentStatus
 from schemas.settings import IngestSettings
 
@@ -70,7 +69,8 @@ def _child(path: str, settings_json: str, conn, parse: Callable[..., Document] |
     # The forkserver that forked this worker outlives the run while any worker holds its "alive" pipe, so a death
     # signal tied to it never fires: watch the run itself.
     _exit_when_gone(run_pid)
-    parse = parse or parse_pdf
+    if parse is None:
+        from extractors.pdf.ingest import parse_pdf as parse  # preloaded by the forkserver; the run need not load it
     # pdfminer/pdfplumber warn about PDF internals on stderr; the document's status and message say what matters.
     for name in PDF_LIBRARY_LOGGERS:
         logging.getLogger(name).setLevel(logging.ERROR)

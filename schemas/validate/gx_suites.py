@@ -26,6 +26,7 @@ from schemas.checks import (  # noqa: E402
 from schemas.declarations import NON_BLANK, TABLES, TableDecl  # noqa: E402
 from schemas.validate.frames import ROW_INDEX  # noqa: E402,F401 - frames defines it without importing great-expectations
 from schemas.validate.offline_html import make_offline  # noqa: E402
+from schemas.validate.reason_text import display  # noqa: E402
 
 logging.getLogger("great_expectations.data_context.types.base").setLevel(logging.WARNING)  # it sets itself to INFO
 
@@ -151,23 +152,6 @@ def build_suite(table: TableDecl, columns: Optional[Collection[str]] = None) -> 
         add(ExpectationSource(check_id, rule.column, rule.check, rule),
             _expectation(rule.column, rule.check, rule.when, check_id, notes))
     return SuiteSpec(suite, sources)
-
-
-def display(value: Any) -> str:
-    """A value as a reason string shows it: strings quoted, whole floats without '.0', missing as null."""
-    if hasattr(value, "item") and not isinstance(value, (list, tuple, str)):
-        value = value.item()  # numpy scalar from a frame
-    if value is None or value is pd.NA or (isinstance(value, float) and math.isnan(value)):
-        return "null"
-    if isinstance(value, bool):
-        return str(value).lower()
-    if isinstance(value, float):
-        return f"{value:g}"
-    if isinstance(value, str):
-        return repr(value)
-    if isinstance(value, (list, tuple)):
-        return "[" + ", ".join(display(v) for v in value) + "]"
-    return str(value)
 
 
 def _plain(value: Any) -> str:

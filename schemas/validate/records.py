@@ -3,18 +3,17 @@ from __future__ import annotations
 
 import time
 from dataclasses import dataclass
-from typing import Any, Optional, Sequence
-
-from pydantic import ValidationError
+from typing import Any, Mapping, Optional, Sequence
 
 from schemas.declarations import FACT_EVIDENCE
 from schemas.document import Document, DocumentStatus
 from schemas.evidence import EvidenceRecord, content_id
 from schemas.rows import evidence_row
 from schemas.settings import ValidateSettings
-from schemas.validate.frames import evidence_frame
-from schemas.validate.gx_suites import Failure, display, reason, suite_runner
-from schemas.validation_models import CheckedEvidenceRecord, RejectedRecord
+from schemas.validate.frames import table_frame
+from schemas.validate.gx_suites import Failure, reason, suite_runner
+from schemas.validate.record_checks import model_reasons
+from schemas.validation_models import RejectedRecord
 
 
 @dataclass(frozen=True)
@@ -26,16 +25,6 @@ class ValidationOutcome:
     expectations_run: int
     seconds: float
     data_docs_path: Optional[str]
-
-
-def model_reasons(record: EvidenceRecord) -> list[str]:
-    """Reasons the record fails the closed-vocabulary model, one per field."""
-    try:
-        CheckedEvidenceRecord.model_validate(record.model_dump())
-    except ValidationError as exc:
-        return [f"model({'.'.join(map(str, err['loc']))}): {display(err.get('input'))} rejected: {err['msg']}"
-                for err in exc.errors()]
-    return []
 
 
 def _run_documents(documents: Sequence[Document]) -> list[str]:
@@ -79,21 +68,30 @@ def reject(record: EvidenceRecord, run_id: str, reasons: Sequence[str]) -> Rejec
 
 
 def validate_records(records: Sequence[EvidenceRecord], documents: Sequence[Document], run_id: str,
-                     settings: ValidateSettings) -> ValidationOutcome:
-    """Split records into valid and rejected by the model checks and the fact_evidence GX suite; write Data Docs."""
+                     settings: ValidateSettings,
+                     model_failures: Optional[Mapping[str, Sequence[str]]] = None) -> ValidationOutcome:
+    """Split records into valid and rejected by the model checks and the fact_evidence GX suite; write Data Docs.
+
+    model_failures, when given, holds the model reasons of every failing record by record_id, as the document workers
+    found them (schemas.validate.record_checks.model_failures); otherwise the model checks run here.
+    """
     started = time.perf_counter()
     records = list(records)
-    frame = evidence_frame(records)
+    rows = [evidence_row(r) for r in records]
+    frame = table_frame(FACT_EVIDENCE, rows)
     runner = suite_runner()
     expectations_run, failures = runner.validate(
         FACT_EVIDENCE, frame, run_id, parameters={"run_documents": _run_documents(documents)})
-    rows = [{**evidence_row(r), **{d.name: frame.at[i, d.name] for d in FACT_EVIDENCE.derived}}
-            for i, r in enumerate(records)]
+    for derived in FACT_EVIDENCE.derived:
+        for row, value in zip(rows, frame[derived.name].tolist()):
+            row[derived.name] = value
     by_row = reasons_by_row(failures, rows, FACT_EVIDENCE.name)
     valid: list[EvidenceRecord] = []
     rejected: list[RejectedRecord] = []
     for i, record in enumerate(records):
-        reasons = model_reasons(record) + by_row.get(i, [])
+        model = (model_reasons(record) if model_failures is None
+                 else list(model_failures.get(rows[i]["record_id"], ())))
+        reasons = model + by_row.get(i, [])
         if reasons:
             rejected.append(reject(record, run_id, reasons))
         else:
