@@ -2,8 +2,7 @@
 from __future__ import annotations
 
 import logging
-from collections import Counter
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Optional, Sequence
 
 from extractors.doc_meta import document_meta
@@ -28,24 +27,6 @@ class Extraction:
     records: tuple[EvidenceRecord, ...] = ()
     notes: tuple[str, ...] = ()
     dual_flags: tuple[DualFlag, ...] = ()
-
-
-@dataclass
-class RunCounts:
-    """Counts that the run summary and the `runs` table report."""
-
-    documents: int = 0
-    by_status: Counter = field(default_factory=Counter)
-    table1_rows: int = 0
-    loaded: int = 0
-    rejected: int = 0
-    skipped: int = 0
-
-    def as_dict(self) -> dict[str, int]:
-        """Counts keyed as the `runs` table columns expect."""
-        return {"documents": self.documents, "parsed": self.by_status.get("parsed", 0),
-                "table1_rows": self.table1_rows, "loaded": self.loaded, "rejected": self.rejected,
-                "skipped": self.skipped}
 
 
 def extract_document(doc: Document, settings: ExtractSettings) -> Extraction:
@@ -119,9 +100,3 @@ def with_document_meta(doc: Document) -> Document:
         return doc
     meta = document_meta(doc)
     return doc.model_copy(update={"doi": meta.doi, "title": meta.title})
-
-
-def count_documents(documents: Sequence[Document], skipped_statuses: Sequence[str] = ()) -> RunCounts:
-    """Tally documents by status, those read and those skipped as unchanged (given by their recorded status)."""
-    return RunCounts(documents=len(documents) + len(skipped_statuses), skipped=len(skipped_statuses),
-                     by_status=Counter([d.status.value for d in documents] + list(skipped_statuses)))

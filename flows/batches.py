@@ -8,9 +8,9 @@ from typing import TYPE_CHECKING, Optional, Sequence
 
 from extractors.pdf.identity import mark_duplicates
 from schemas.document import Document
+from schemas.run_counts import RunCounts
 
-if TYPE_CHECKING:  # both load spaCy through extractors.stages
-    from extractors import stages
+if TYPE_CHECKING:  # loads spaCy through extractors.stages
     from flows.document_work import DocumentWork
 
 
@@ -61,11 +61,9 @@ class RunTally:
         self.notes.extend(notes)
         self.table1_unmapped.extend(d.file_name for d in documents if d.table1_status == "unmapped")
 
-    def counts(self) -> stages.RunCounts:
+    def counts(self) -> RunCounts:
         """The run's counts so far, as the `runs` table and the summary report them."""
-        from extractors import stages
-
-        return stages.RunCounts(documents=len(self.statuses) + len(self.skipped_statuses),
+        return RunCounts(documents=len(self.statuses) + len(self.skipped_statuses),
                                 by_status=Counter(self.statuses + self.skipped_statuses),
                                 table1_rows=self.table1_rows, loaded=self.loaded, rejected=self.rejected,
                                 skipped=len(self.skipped_statuses))

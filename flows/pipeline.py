@@ -25,12 +25,12 @@ from flows.incremental import plan_reads  # noqa: E402
 from flows.processes import document_workers  # noqa: E402
 from flows.runners import uses_document_workers  # noqa: E402
 from schemas.document import Document  # noqa: E402
+from schemas.run_counts import RunCounts  # noqa: E402
 from schemas.settings import PipelineSettings  # noqa: E402
 from warehouse import load as warehouse_load  # noqa: E402
 from warehouse import migrate, sync  # noqa: E402
 
-if TYPE_CHECKING:  # a no-op run reads no document: these load spaCy and the PDF parser, imported where used
-    from extractors import stages
+if TYPE_CHECKING:  # a no-op run reads no document: this loads spaCy and the PDF parser, imported where used
     from flows.document_work import DocumentWork
 
 Progress = Callable[[str], None]
@@ -55,7 +55,7 @@ class RunSummary:
 
     run_id: str
     warehouse: Path
-    counts: stages.RunCounts
+    counts: RunCounts
     sync: dict = field(default_factory=dict)
     data_docs_path: Optional[str] = None
     validation_seconds: float = 0.0

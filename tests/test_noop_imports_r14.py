@@ -28,3 +28,8 @@ def test_ingest_still_offers_discover_pdfs():
     from extractors.pdf.ingest import discover_pdfs as from_ingest
 
     assert from_ingest is discover_pdfs
+
+
+def test_no_op_run_counts_load_no_nlp_regression():
+    """The run's counts (all a no-op run reports) came from extractors.stages, which loads spaCy."""
+    assert _loaded_after("from flows.batches import RunTally; RunTally().counts().as_dict()") == []
