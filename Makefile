@@ -21,8 +21,10 @@ $(STAMP): requirements.lock pyproject.toml
 run: setup
 	@$(BIN)/evidence run
 
+# One test worker per CPU core, at most 4 (each loads spaCy and starts its own Prefect server);
+# PYTEST_XDIST_AUTO_NUM_WORKERS=N chooses. loadgroup: tests that must share a worker do (tests/conftest.py).
 test: setup
-	@$(BIN)/python -m pytest
+	@$(BIN)/python -m pytest -n auto --maxprocesses 4 --dist loadgroup
 
 train: setup
 	@$(BIN)/evidence train

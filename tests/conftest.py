@@ -1,6 +1,7 @@
-"""Shared test fixtures: repository paths and the read-only corpus in ../shared."""
+"""Shared test fixtures: repository paths and the read-only corpus in ../shared; one Prefect home per test process."""
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import pytest
@@ -10,6 +11,41 @@ SHARED = ROOT.parent / "shared"
 EXTERNAL = SHARED / "corpus" / "external"
 GOLD = SHARED / "gold"
 REVIEW_PDF = ROOT / "corpus" / "sample" / "lussana2023_cancers.pdf"
+TEST_PREFECT_HOMES = ROOT / ".prefect" / "tests"
+"""Parent of each test process's Prefect home (inside the git-ignored .prefect/ that `make clean` removes)."""
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    """Point PREFECT_HOME at a folder of this test process alone (one per xdist worker), before Prefect is imported."""
+    # Each run's temporary API server keeps its SQLite database in PREFECT_HOME: parallel workers' servers must not
+    # share one file. The folder is kept between sessions, so its database is created and migrated once.
+    home = TEST_PREFECT_HOMES / os.environ.get("PYTEST_XDIST_WORKER", "main")
+    home.mkdir(parents=True, exist_ok=True)
+    os.environ["PREFECT_HOME"] = str(home)
+
+
+DEFAULT_REPORTS_DIR_GROUP = "default-reports-dir"
+DEFAULT_REPORTS_DIR_MODULES = frozenset({
+    "tests/test_cli_run_symlinks.py", "tests/test_dual_extraction.py", "tests/test_flow_e2e.py",
+    "tests/test_flow_per_document.py", "tests/test_flow_quality.py", "tests/test_history_scenario.py",
+    "tests/test_table1_sync_reconciliation.py",
+})
+"""Modules whose real runs build Data Docs in the project's reports/ (the default reports_dir): two builds in one
+folder at once break each other (FileNotFoundError on a page the other build rewrote), so one worker runs them all."""
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """Put the tests that must share an xdist worker (`--dist loadgroup`) in one group: those of the modules building
+    Data Docs in the default reports/, and those sharing a module- or class-scoped fixture."""
+    for item in items:
+        module = item.nodeid.split("::")[0]
+        fixture_defs = getattr(item, "_fixtureinfo", None)
+        if module in DEFAULT_REPORTS_DIR_MODULES:
+            item.add_marker(pytest.mark.xdist_group(DEFAULT_REPORTS_DIR_GROUP))
+        elif fixture_defs and any(d.scope in ("module", "class", "package")
+                                  for defs in fixture_defs.name2fixturedefs.values() for d in defs):
+            # such a fixture runs one real flow that several tests read: on two workers it would run twice
+            item.add_marker(pytest.mark.xdist_group(module))
 
 
 @pytest.fixture(scope="session")
