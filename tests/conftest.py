@@ -24,7 +24,6 @@ def pytest_configure(config: pytest.Config) -> None:
     os.environ["PREFECT_HOME"] = str(home)
 
 
-DEFAULT_REPORTS_DIR_GROUP = "default-reports-dir"
 DEFAULT_REPORTS_DIR_MODULES = frozenset({
     "tests/test_cli_run_symlinks.py", "tests/test_dual_extraction.py", "tests/test_flow_e2e.py",
     "tests/test_flow_per_document.py", "tests/test_flow_quality.py", "tests/test_history_scenario.py",
@@ -34,18 +33,20 @@ DEFAULT_REPORTS_DIR_MODULES = frozenset({
 folder at once break each other (FileNotFoundError on a page the other build rewrote), so one worker runs them all."""
 
 
-def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
-    """Put the tests that must share an xdist worker (`--dist loadgroup`) in one group: those of the modules building
-    Data Docs in the default reports/, and those sharing a module- or class-scoped fixture."""
-    for item in items:
-        module = item.nodeid.split("::")[0]
-        fixture_defs = getattr(item, "_fixtureinfo", None)
-        if module in DEFAULT_REPORTS_DIR_MODULES:
-            item.add_marker(pytest.mark.xdist_group(DEFAULT_REPORTS_DIR_GROUP))
-        elif fixture_defs and any(d.scope in ("module", "class", "package")
-                                  for defs in fixture_defs.name2fixturedefs.values() for d in defs):
-            # such a fixture runs one real flow that several tests read: on two workers it would run twice
-            item.add_marker(pytest.mark.xdist_group(module))
+@pytest.hookimpl(optionalhook=True)  # a pytest-xdist hook: unknown (and unused) without it
+def pytest_xdist_make_scheduler(config: pytest.Config, log):
+    """With `--dist loadfile`: each module's tests on one worker (its module-scoped fixtures run once), and the
+    DEFAULT_REPORTS_DIR_MODULES together on one worker."""
+    if config.getvalue("dist") != "loadfile":
+        return None
+    from xdist.scheduler import LoadFileScheduling
+
+    class LoadFileSharingDefaultReports(LoadFileScheduling):
+        def _split_scope(self, nodeid: str) -> str:
+            module = super()._split_scope(nodeid)
+            return "default reports_dir" if module in DEFAULT_REPORTS_DIR_MODULES else module
+
+    return LoadFileSharingDefaultReports(config, log)
 
 
 @pytest.fixture(scope="session")
