@@ -21,8 +21,10 @@ $(STAMP): requirements.lock pyproject.toml
 run: setup
 	@$(BIN)/evidence run
 
+# One test worker per CPU core, at most 4 (each loads spaCy and starts its own Prefect server);
+# PYTEST_XDIST_AUTO_NUM_WORKERS=N chooses. loadfile: a module's tests share a worker (more in tests/conftest.py).
 test: setup
-	@$(BIN)/python -m pytest
+	@$(BIN)/python -m pytest -n auto --maxprocesses 4 --dist loadfile
 
 train: setup
 	@$(BIN)/evidence train

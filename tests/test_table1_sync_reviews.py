@@ -29,13 +29,19 @@ def _sync_rows(tmp_path, pdf):
     return rows, references
 
 
+@pytest.fixture(scope="module")
+def seed_review_sync(tmp_path_factory):
+    """The seed review's v_table1_sync rows and reference mismatches, loaded once for the tests that read them."""
+    return _sync_rows(tmp_path_factory.mktemp("seed_review"), REVIEW_PDF)
+
+
 def _flagged(rows, status):
     return sorted((endpoint, value) for endpoint, value, got, _ in rows if got == status)
 
 
-def test_seed_review_flags_its_four_contradictions_and_four_roundings_and_nothing_else(tmp_path, gold_dir):
+def test_seed_review_flags_its_four_contradictions_and_four_roundings_and_nothing_else(seed_review_sync, gold_dir):
     gold = json.loads((gold_dir / "discrepancies.json").read_text(encoding="utf-8"))
-    rows, _ = _sync_rows(tmp_path, REVIEW_PDF)
+    rows, _ = seed_review_sync
     endpoints = {e.value for e in Endpoint}  # a contradiction about eligibility age is not a result
     want = {kind: sorted((d["endpoint"], float(d["table_value"])) for d in gold
                          if d["kind"] == kind and d["endpoint"] in endpoints) for kind in ("contradiction", "rounding")}
@@ -54,8 +60,8 @@ def test_other_reviews_flag_their_planted_discrepancies(tmp_path, gold_dir, slug
                    for kind, _ in kinds}
 
 
-def test_seed_review_reference_mismatches_are_gold_ones(tmp_path, gold_dir):
+def test_seed_review_reference_mismatches_are_gold_ones(seed_review_sync, gold_dir):
     gold = json.loads((gold_dir / "discrepancies.json").read_text(encoding="utf-8"))
-    _, found = _sync_rows(tmp_path, REVIEW_PDF)
+    _, found = seed_review_sync
     assert {r for r in found} <= {d["table_row"] for d in gold if d["kind"] == "reference_mismatch"}
     assert found == {1: "different", 8: "extra"}  # TOWER [13] vs [4]; ELIANA adds [23], the earlier phase I/IIa study
