@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from typing import NamedTuple
 
-EXTRACTOR_VERSION = "evidence-rules/1.5"
+EXTRACTOR_VERSION = "evidence-rules/1.6"
 
 
 class EndpointTerm(NamedTuple):
@@ -88,7 +88,7 @@ ENDPOINT_TERMS: tuple[EndpointTerm, ...] = (
     EndpointTerm(r"immune[- ]effector[- ]cell[- ]associated neurotoxicity(?: syndrome)?", "ICANS", "ICANS spelled out"),
     EndpointTerm(r"neurotoxicit(?:y|ies)|neurologic(?:al)? toxicit(?:y|ies)|neurologic(?:al)? events?", "ICANS", "neurotoxicity of immunotherapy is reported as ICANS"),
     EndpointTerm(r"(?<![A-Za-z])ICANS?(?![A-Za-z])", "ICANS", "ICANS abbreviation; 'ICAN' is a common misspelling", True),
-    EndpointTerm(r"graft[- ]versus[- ]host disease", "GVHD", "graft-versus-host disease"),
+    EndpointTerm(r"graft[- ]v(?:ersus|s\.?)[- ]host disease", "GVHD", "graft-versus-host disease, also spelled graft-vs-host (JAMA style)"),
     EndpointTerm(r"(?<![A-Za-z])a?GvHD(?![A-Za-z])", "GVHD", "GvHD abbreviation in any capitalisation"),
     # transplant and mortality
     EndpointTerm(r"(?:proceed(?:ed|ing|s)?|went on|bridged|bridging)(?: to| with)? (?:an? )?(?:subsequent |consolidative |consolidation (?:with )?)?" + TRANSPLANT_NOUN,
@@ -135,6 +135,44 @@ ARM_TERMS: tuple[ArmTerm, ...] = (
     ArmTerm(r"control (?:arm|group|cohort)|historical (?:control|cohort)s?|historic controls?", "control", True, "comparator named only as control; resolved to the study's control arm"),
 )
 
+# Treatment strategies and procedures that are arms only in a report comparing them (a registry of transplant vs no
+# transplant, an MRD-guided stopping cohort vs continuous maintenance). Elsewhere 'HCT' is an outcome (ALLOHSCT) and
+# 'standard' a plain adjective, so these terms apply only to a document whose title or cohort labels set a comparison's
+# two sides against each other (`STRATEGY_COMPARISONS`).
+class StrategyComparison(NamedTuple):
+    """Two sides of a strategy comparison, each a tuple of arm terms; an arm '{match}' is named as printed, and each
+    side takes one name per document (its longest such name)."""
+
+    label: str
+    experimental: tuple[ArmTerm, ...]
+    control: tuple[ArmTerm, ...]
+    why: str
+
+
+_TRANSPLANT_PROCEDURE = r"(?:HCT|HSCT|SCT|(?:ha?ematopoietic |stem[- ]cell |cell |blood )*transplant(?:ation)?)"
+STRATEGY_COMPARISONS: tuple[StrategyComparison, ...] = (
+    StrategyComparison(
+        "transplant_vs_none",
+        (ArmTerm(r"(?<![\w-])(?:allogeneic\s+|allo-?\s*)" + _TRANSPLANT_PROCEDURE + r"(?![\w-])", "allogeneic hct", False,
+                 "'allogeneic HCT in CR1', 'allo-HSCT': the transplant strategy"),
+         ArmTerm(r"(?<![\w-])(?<!no )(?<!without )(?:HCT|HSCT|allo-?SCT)(?![\w-])|\btransplant recipients\b|\btransplanted patients\b",
+                 "allogeneic hct", False, "'with HCT', 'of transplant recipients': the transplant side, once the report compares it")),
+        (ArmTerm(r"\b(?:no|without|not undergoing|never underwent)\s+(?:an?\s+)?(?:allogeneic\s+|allo-?\s*)?" + _TRANSPLANT_PROCEDURE + r"(?![\w-])|\bnon-?transplant(?:ed)?\b(?!\s+cent)",
+                 "no transplant", True, "'no transplant', 'without HCT', 'nontransplant' (not 'nontransplant centers'): the comparison's other side"),
+         ArmTerm(r"(?<=[\d%)\]] )without(?=\s*(?:[(\[;,.]|$))", "no transplant", True,
+                 "'68% with HCT and 62% without (HR ...)': a bare 'without' after a value is the untransplanted side")),
+        "a report setting transplant against no transplant compares two strategies, not drugs"),
+    StrategyComparison(
+        "guided_stop_vs_continuous",
+        (ArmTerm(r"\bMRD[- ](?:guided|directed|adapted|driven)(?:\s+(?:discontinuation|cessation|stopping|cohort|arm|group|strategy|approach))?\b",
+                 "mrd-guided", False, "'MRD-guided cohort', 'MRD-guided discontinuation': therapy stopped on MRD results"),),
+        (ArmTerm(r"\b(?:continuous|continued|indefinite)\s+(?:[a-z]{3,}(?:mide|mib|nib|mab|clax)|maintenance|therapy|treatment)\b", "{match}", True,
+                 "'continuous lenalidomide', 'continued maintenance': the policy of never stopping a drug (INN stem) or therapy, named as printed"),
+         ArmTerm(r"\b(?:continuous|standard)(?=\s+(?:cohort|arm|group)\b|\s*[:;,)(]|\s*$)", "{match}", True,
+                 "'Standard cohort (n = 104)', 'MRD-guided v continuous:': the comparator policy named by its adjective")),
+        "a report setting MRD-guided stopping against continuous therapy compares two policies of one drug"),
+)
+
 # Arm names that describe a kind of product, not the product: never a single-arm study's therapy.
 GENERIC_ARMS: tuple[str, ...] = ("CD19 CAR-T", "control")
 
@@ -148,6 +186,14 @@ class Cue(NamedTuple):
     pattern: str
     why: str
 
+
+# A cohort label in a list or a column header: a strategy printed right before '(n = N)' ('Standard cohort (n = 104)').
+STRATEGY_COHORT_LABEL = Cue(r"^\s*(?:cohort|arm|group)?\s*\(\s*[nN]\s*=\s*\d", "a label sized by '(n = N)' names a cohort of the report")
+
+# In a report comparing transplant with none, 'after allogeneic HSCT' names the arm; the transplant is the outcome
+# (ALLOHSCT) only when a verb makes it an event of the patients ('412 underwent HCT').
+TRANSPLANT_EVENT_LEFT = Cue(r"\b(?:underwent|undergo|undergoing|received|receiving|proceeded to|went on to|bridged to|referred for|(?:rate|share|proportion|number) of)\s+(?:an?\s+|the\s+)?(?:[\w-]+\s+)?$",
+                            "a transplant after 'underwent', 'proceeded to' or 'rate of' is an event; after 'with', 'after' or 'v' it is the strategy arm")
 
 # Phrases that look like an endpoint but are none: they occupy their span so no shorter term matches inside them.
 NOT_ENDPOINT_TERMS: tuple[Cue, ...] = (

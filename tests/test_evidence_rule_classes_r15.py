@@ -1,0 +1,104 @@
+"""Rule classes of issue 11, round 3: strategy arms, hazard-ratio labels, cumulative incidences 'by' a time.
+
+Every sentence here was written for this file (none is copied from a development report).
+"""
+from __future__ import annotations
+
+import pytest
+
+from extractors.evidence.arms import find_arms
+from extractors.evidence.extract import extract_evidence
+from extractors.evidence.numbers import find_timepoints
+from extractors.evidence.strategy_arms import document_strategies, set_document_strategies
+from tests.test_evidence_report_rules import _doc
+
+_TRANSPLANT_TITLE = ("title", "Allogeneic stem-cell transplantation versus no transplantation in second remission of "
+                              "adult B-ALL: a population-based cohort analysis")
+
+
+def _facts(doc):
+    return sorted((r.endpoint, r.arm, r.value, r.statistic, r.timepoint) for r in extract_evidence(doc))
+
+
+def test_a_transplant_versus_no_transplant_title_makes_the_strategies_the_arms():
+    doc = _doc([_TRANSPLANT_TITLE,
+                ("body", "Two-year overall survival was 57.0% after allogeneic HSCT and 41.5% without "
+                         "(hazard ratio [HR], 0.72; 95% CI, 0.55-0.94)."),
+                ("body", "Non-relapse mortality reached 18.2% v 3.0% at 2 years.")])
+    got = _facts(doc)
+    assert ("OS", "allogeneic hct", 57.0, "landmark", "2y") in got
+    assert ("OS", "no transplant", 41.5, "landmark", "2y") in got
+    assert ("OS", "allogeneic hct", 0.72, "hazard_ratio", None) in got
+    assert ("NRM", "allogeneic hct", 18.2, "rate", "2y") in got
+    assert ("NRM", "no transplant", 3.0, "rate", "2y") in got
+
+
+def test_cohort_labels_sized_by_n_activate_a_policy_comparison():
+    doc = _doc([("title", "Stopping ibrutinib after deep remission in CLL: two cohorts of one clinic"),
+                ("body", "• Standard cohort (n = 70): continuous ibrutinib until progression."),
+                ("body", "• MRD-guided cohort (n = 65): ibrutinib stopped after two negative marrows."),
+                ("body", "• Progression-free survival hazard ratio, MRD-guided v standard: 1.08 (95% CI 0.60-1.95).")])
+    got = _facts(doc)
+    assert ("ENROLLED", "continuous ibrutinib", 70.0, "count", None) in got
+    assert ("ENROLLED", "mrd-guided", 65.0, "count", None) in got
+    assert ("PFS", "mrd-guided", 1.08, "hazard_ratio", None) in got
+
+
+def test_strategy_terms_stay_off_in_a_report_that_compares_no_strategies():
+    """Negative rule: 'HCT' is an outcome (ALLOHSCT) of an ordinary drug report, never its arm."""
+    doc = _doc([("title", "Blinatumomab in adults with relapsed ALL: the single-arm phase 2 KAPPA-7 study"),
+                ("body", "In this single-arm study, 60 adults received blinatumomab."),
+                ("body", "Overall survival at 1 year was 48.0% with HCT in remission.")])
+    assert {r.arm for r in extract_evidence(doc)} == {"blinatumomab"}
+
+
+def test_strategy_arms_do_not_leak_into_the_next_document():
+    text = "Allogeneic HCT versus no HCT in adults"
+    set_document_strategies(document_strategies(text, text))
+    assert {a.arm for a in find_arms(text)} == {"allogeneic hct", "no transplant"}
+    set_document_strategies(document_strategies("", ""))
+    assert find_arms(text) == []
+
+
+@pytest.mark.parametrize("text", [
+    "the cohorts are 'nontransplant centers' only",  # a kind of centre, not an arm
+])
+def test_nontransplant_centres_are_no_arm(text):
+    title = "Allogeneic HCT vs no transplant for adults with ALL"
+    set_document_strategies(document_strategies(title, title + " " + text))
+    try:
+        assert find_arms(text) == []
+    finally:
+        set_document_strategies(document_strategies("", ""))
+
+
+def test_a_hazard_ratio_labelled_with_both_arms_before_a_colon_is_the_first_arms():
+    doc = _doc([("title", "Blinatumomab versus chemotherapy for MRD-positive ALL: the randomised OMEGA-2 trial"),
+                ("body", "Patients were randomly assigned to blinatumomab or chemotherapy."),
+                ("body", "Event-free survival hazard ratio, blinatumomab v chemotherapy: 0.64 (95% CI 0.45-0.91).")])
+    assert ("EFS", "blinatumomab", 0.64, "hazard_ratio", None) in _facts(doc)
+
+
+@pytest.mark.parametrize("text, code", [
+    ("chronic GVHD by 2 years", "2y"),
+    ("non-relapse mortality by 18 months", "18mo"),
+])
+def test_a_cumulative_incidence_by_a_time_has_that_time(text, code):
+    assert [t.code for t in find_timepoints(text)] == [code]
+
+
+@pytest.mark.parametrize("text", [
+    "induction followed by 2 years of maintenance",
+    "survival improved by 4 months",
+    "therapy extended by 6 months",
+])
+def test_by_a_duration_of_therapy_or_a_gain_is_no_timepoint(text):
+    """Negative rule: 'followed by 2 years of maintenance' is a schedule, 'improved by 4 months' a difference."""
+    assert find_timepoints(text) == []
+
+
+def test_graft_vs_host_spelling_is_gvhd_with_its_time():
+    doc = _doc([("title", "Ponatinib in adults with Ph+ ALL: the single-arm phase 2 SIGMA-4 study"),
+                ("body", "In this single-arm study, 50 adults received ponatinib."),
+                ("body", "Chronic graft-vs-host disease by 1 year was seen in 22.5% of those transplanted.")])
+    assert ("GVHD", "ponatinib", 22.5, "rate", "1y") in _facts(doc)
