@@ -102,3 +102,67 @@ def test_graft_vs_host_spelling_is_gvhd_with_its_time():
                 ("body", "In this single-arm study, 50 adults received ponatinib."),
                 ("body", "Chronic graft-vs-host disease by 1 year was seen in 22.5% of those transplanted.")])
     assert ("GVHD", "ponatinib", 22.5, "rate", "1y") in _facts(doc)
+
+
+# --- tables: a booktabs results table under a plain heading, without a 'Table N' caption ---
+
+import pdfplumber  # noqa: E402
+
+from extractors.pdf.tables import extract_tables  # noqa: E402
+from tests.fixtures.make_pdfs import TableSpec, _new_pdf, draw_booktabs, expected_cells  # noqa: E402
+
+_CARD_TABLE = TableSpec(
+    widths=(170.0, 90.0, 110.0),
+    header=(("Outcome",), ("Early stop (n = 50)",), ("Continued (n = 48)",)),
+    rows=(
+        (("Remission at 1 year, n (%)",), ("40 (80.0)",), ("36 (75.0)",)),
+        (("OS at 3 years, %",), ("88.0",), ("85.4",)),
+    ),
+)
+
+
+def _captionless_card_pdf(path):
+    pdf = _new_pdf()
+    pdf.add_page()
+    pdf.text(40, 50, "Key numbers")
+    draw_booktabs(pdf, 40, 60, _CARD_TABLE)
+    pdf.output(str(path))
+    return path
+
+
+def _banner_pdf(path):
+    """Two full-width rules around one line of text: a banner, not a table."""
+    pdf = _new_pdf()
+    pdf.add_page()
+    pdf.set_line_width(0.8)
+    pdf.line(40, 60, 410, 60)
+    pdf.text(40, 74, "Take-home: stopping early was safe in this cohort.")
+    pdf.line(40, 80, 410, 80)
+    pdf.output(str(path))
+    return path
+
+
+def test_results_table_without_a_caption_is_a_table(tmp_path):
+    with pdfplumber.open(_captionless_card_pdf(tmp_path / "card.pdf")) as pdf:
+        tables = extract_tables(pdf, "cd" * 32)
+    assert len(tables) == 1 and tables[0].caption is None
+    assert tables[0].header == ("Outcome", "Early stop (n = 50)", "Continued (n = 48)")
+    assert [[c.text for c in row] for row in tables[0].rows] == expected_cells(_CARD_TABLE)
+
+
+def test_rules_around_one_line_without_a_caption_make_no_table(tmp_path):
+    """Negative rule: a captionless grid needs a header naming every column over two or more rows."""
+    with pdfplumber.open(_banner_pdf(tmp_path / "banner.pdf")) as pdf:
+        assert extract_tables(pdf, "cd" * 32) == []
+
+
+def test_a_response_share_under_a_label_with_a_time_is_a_rate_over_that_time():
+    from schemas.document import Cell, Table
+    from tests.test_evidence_report_rules import SHA
+    rows = [["Outcome", "Blinatumomab (n = 40)"], ["MRD negativity at 1 year, n (%)", "30 (75.0)"]]
+    cells = tuple(tuple(Cell(row=r, col=c, text=t, page=1, bbox=(10.0 * c, 10.0 * r, 10.0 * c + 9, 10.0 * r + 9))
+                        for c, t in enumerate(row)) for r, row in enumerate(rows[1:]))
+    table = Table(table_id=f"{SHA[:12]}:t1", page=1, label=None, caption=None, header=tuple(rows[0]), rows=cells)
+    doc = _doc([("title", "Blinatumomab in adults with MRD-positive ALL: the single-arm phase 2 RHO-5 study"),
+                ("body", "In this single-arm study, 40 adults received blinatumomab.")], (table,))
+    assert ("MRD_NEG", "blinatumomab", 75.0, "rate", "1y") in _facts(doc)

@@ -83,7 +83,7 @@ def document_strategies(title: str, text: str, headers: Sequence[str] = ()) -> S
         for side, control in ((comparison.experimental, False), (comparison.control, True)):
             names = _side_name(flat, side)
             terms += [(_compiled(t), names[t.pattern], control) for t in side]
-    return StrategyArms(tuple(terms), text)
+    return StrategyArms(tuple(terms), text + "\n" + "\n".join(headers))  # table headers name the cohorts too
 
 
 def set_document_strategies(strategies: StrategyArms) -> StrategyArms:

@@ -177,8 +177,11 @@ def _with_label_window(r: Reading, window: Optional[str]) -> Reading:
 
 
 def _with_label_timepoint(r: Reading, timepoint: Optional[str]) -> Reading:
-    """A survival percentage under a label or header that names a landmark is that landmark's estimate."""
-    if timepoint and r.timepoint is None and r.unit == "%" and r.endpoint in CUMULATIVE_INCIDENCE_ENDPOINTS:
+    """A survival percentage under a label or header that names a landmark is that landmark's estimate.
+
+    A cumulative incidence or a response share under such a label ('MRD negativity at 2 years') is a rate over that time.
+    """
+    if timepoint and r.timepoint is None and r.unit == "%" and r.endpoint in CUMULATIVE_INCIDENCE_ENDPOINTS + WINDOW_ENDPOINTS:
         return replace(r, timepoint=timepoint, statistic="rate")  # a cumulative incidence over that period
     if timepoint and r.timepoint is None and r.unit == "%" and r.endpoint in TIME_TO_EVENT_ENDPOINTS:
         return replace(r, timepoint=timepoint, statistic="landmark", rule="rule:landmark_rate")
