@@ -166,3 +166,47 @@ def test_a_response_share_under_a_label_with_a_time_is_a_rate_over_that_time():
     doc = _doc([("title", "Blinatumomab in adults with MRD-positive ALL: the single-arm phase 2 RHO-5 study"),
                 ("body", "In this single-arm study, 40 adults received blinatumomab.")], (table,))
     assert ("MRD_NEG", "blinatumomab", 75.0, "rate", "1y") in _facts(doc)
+
+
+# --- validation: hazard ratios of competing-risk incidences (NRM, GVHD, VOD) ---
+
+def test_hazard_ratio_of_nrm_passes_validation_and_the_warehouse_check(tmp_path):
+    """Regression: hazard_ratio_of_nrm_rejected (GUIDE.md's dev gold lists an NRM hazard ratio; it was quarantined)."""
+    from schemas.declarations import FACT_EVIDENCE
+    from tests.test_evidence_families_and_span_base import _insert_nrm
+    from warehouse.migrate import connect, ensure_schema
+    rule = next(r for r in FACT_EVIDENCE.rules if r.name == "hazard_ratio_endpoint")
+    assert {"NRM", "GVHD", "VOD", "OS"} <= set(rule.check.values) and "CR" not in rule.check.values
+    con = connect(tmp_path / "w.duckdb")
+    ensure_schema(con)
+    _insert_nrm(con, "c" * 64, "hazard_ratio", 1.31, None)
+    assert con.execute("SELECT count(*) FROM fact_evidence WHERE statistic = 'hazard_ratio'").fetchone() == (1,)
+
+
+def test_median_nrm_is_still_refused():
+    from schemas.declarations import FACT_EVIDENCE
+    rule = next(r for r in FACT_EVIDENCE.rules if r.name == "time_to_event_statistic")
+    assert "NRM" not in rule.check.values and rule.when.value == "median"
+
+
+def test_migration_0044_lets_an_old_warehouse_take_an_nrm_hazard_ratio(tmp_path):
+    import duckdb
+
+    from tests.test_evidence_families_and_span_base import _insert_nrm
+    from warehouse.migrate import connect, ensure_schema
+    migrations = __import__("pathlib").Path(__file__).resolve().parents[1] / "warehouse" / "migrations"
+    new = "0044_hazard_ratio_for_competing_risk_endpoints.sql"
+    con = connect(tmp_path / "old.duckdb")
+    ensure_schema(con)
+    for view in [v for (v,) in con.execute("SELECT view_name FROM duckdb_views() WHERE NOT internal").fetchall()]:
+        con.execute(f"DROP VIEW {view}")
+    con.execute((migrations / "0043_table1_fact_has_trial_for_reviews_only.sql").read_text())  # the shape before 0044
+    con.execute("DELETE FROM schema_migrations WHERE name = ?", [new])
+    con.execute("DELETE FROM schema_version")
+    _insert_nrm(con, "a" * 64, "rate", 12, "%")
+    with pytest.raises(duckdb.ConstraintException):
+        _insert_nrm(con, "c" * 64, "hazard_ratio", 1.31, None)
+    assert new in ensure_schema(con)
+    _insert_nrm(con, "c" * 64, "hazard_ratio", 1.31, None)
+    assert sorted(con.execute("SELECT statistic FROM fact_evidence").fetchall()) == [("hazard_ratio",), ("rate",)]
+    con.close()
