@@ -210,3 +210,28 @@ def test_migration_0044_lets_an_old_warehouse_take_an_nrm_hazard_ratio(tmp_path)
     _insert_nrm(con, "c" * 64, "hazard_ratio", 1.31, None)
     assert sorted(con.execute("SELECT statistic FROM fact_evidence").fetchall()) == [("hazard_ratio",), ("rate",)]
     con.close()
+
+
+def test_an_unnumbered_table_caption_is_linked(tmp_path):
+    from tests.fixtures.make_pdfs import _caption
+    pdf = _new_pdf()
+    pdf.add_page()
+    y = _caption(pdf, 40, 50, "Table.", "Response at week 12 by marker subgroup")
+    draw_booktabs(pdf, 40, y, _CARD_TABLE)
+    path = tmp_path / "poster.pdf"
+    pdf.output(str(path))
+    with pdfplumber.open(path) as opened:
+        tables = extract_tables(opened, "cd" * 32)
+    assert [(t.label, t.caption) for t in tables] == [("Table", "Table. Response at week 12 by marker subgroup")]
+
+
+@pytest.mark.parametrize("line, is_caption", [
+    ("Table. Response by subgroup", True),
+    ("Table: Outcomes by arm", True),
+    ("Table 2. Outcomes", True),
+    ("Tables were drawn from the registry.", False),  # prose, not a caption
+    ("Table shows the outcomes.", False),
+])
+def test_table_caption_lines_mark_a_page_for_table_geometry(line, is_caption):
+    from extractors.pdf.ingest import TABLE_CAPTION
+    assert bool(TABLE_CAPTION.match(line)) is is_caption
