@@ -1,17 +1,21 @@
-"""The development trial reports: their gold agrees with their text and the scorer, and their PDFs carry the text."""
+"""The development trial reports (both sets): gold agrees with text and scorer, and the PDFs carry the text."""
 from __future__ import annotations
 
 import json
 import re
 import subprocess
 import sys
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Callable
 
 import pypdfium2 as pdfium
 import pytest
 
 from tests.conftest import SHARED
-from tests.fixtures.blind_report_pdfs import (DEV_LAYOUTS, DEV_REPORTS_DIR, LAYOUTS, dev_report_pdfs,  # noqa: F401
-                                              report_texts, write_dev_report_pdfs)
+from tests.fixtures.blind_report_pdfs import (DEV2_LAYOUTS, DEV2_REPORTS_DIR, DEV_LAYOUTS,  # noqa: F401 (fixtures)
+                                              DEV_REPORTS_DIR, LAYOUTS, Layout, dev_report2_pdfs, dev_report_pdfs,
+                                              report_texts, write_dev_report2_pdfs, write_dev_report_pdfs)
 
 ENDPOINTS = {"CR", "CR_CRI", "ORR", "MRD_NEG", "RFS", "EFS", "DFS", "PFS", "OS", "DOR", "CRS", "ICANS", "GVHD",
              "VOD", "NRM", "ALLOHSCT", "ENROLLED"}
@@ -22,38 +26,77 @@ FIELDS = ("doc", "trial", "nct", "endpoint", "arm", "value", "unit", "statistic"
 SCORER = SHARED / "tools" / "score.py"
 
 
-def _load(name: str) -> list[dict]:
-    return [json.loads(line) for line in (DEV_REPORTS_DIR / name).read_text(encoding="utf-8").splitlines() if line]
+def _load(folder: Path, name: str) -> list[dict]:
+    return [json.loads(line) for line in (folder / name).read_text(encoding="utf-8").splitlines() if line]
 
 
-GOLD = _load("gold.jsonl")
-DISTRACTORS = _load("distractors.jsonl")
-TEXTS = report_texts(DEV_REPORTS_DIR)
+@dataclass(frozen=True)
+class ReportSet:
+    """One development report folder: its texts, gold, distractors, layouts, PDF writer and session fixture."""
+
+    name: str
+    folder: Path
+    size: int
+    layouts: dict[str, Layout]
+    write_pdfs: Callable[[Path], dict[str, Path]]
+    pdf_fixture: str
+
+    @property
+    def texts(self) -> dict[str, str]:
+        return TEXTS[self.name]
+
+    @property
+    def gold(self) -> list[dict]:
+        return _load(self.folder, "gold.jsonl")
+
+    @property
+    def distractors(self) -> list[dict]:
+        return _load(self.folder, "distractors.jsonl")
+
+
+SETS = (ReportSet("dev_reports", DEV_REPORTS_DIR, 14, DEV_LAYOUTS, write_dev_report_pdfs, "dev_report_pdfs"),
+        ReportSet("dev_reports2", DEV2_REPORTS_DIR, 10, DEV2_LAYOUTS, write_dev_report2_pdfs, "dev_report2_pdfs"))
+TEXTS = {s.name: report_texts(s.folder) for s in SETS}
+GOLD = [(s, g) for s in SETS for g in s.gold]
+DISTRACTORS = [(s, d) for s in SETS for d in s.distractors]
 
 
 def _numbers(text: str) -> list[float]:
     return [float(n) for n in re.findall(r"\d+(?:\.\d+)?", text.replace("\u00b7", "."))]
 
 
-def _printed(value: float, doc: str) -> bool:
-    return any(abs(n - float(value)) < 1e-9 for n in _numbers(TEXTS[doc]))
+def _printed(value: float, text: str) -> bool:
+    return any(abs(n - float(value)) < 1e-9 for n in _numbers(text))
 
 
-def test_every_report_has_gold_distractors_and_its_own_layout():
-    assert len(TEXTS) == 14
-    assert {g["doc"] for g in GOLD} == set(TEXTS) == {d["doc"] for d in DISTRACTORS} == set(DEV_LAYOUTS)
-    assert not set(TEXTS) & set(LAYOUTS), "a development report shares a stem with a blind report"
-    for stem, text in TEXTS.items():
+def _fact_id(item: tuple[ReportSet, dict]) -> str:
+    return f"{item[0].name}:{item[1]['doc']}:{item[1]['endpoint']}:{item[1]['value']}"
+
+
+@pytest.mark.parametrize("report_set", SETS, ids=lambda s: s.name)
+def test_every_report_has_gold_distractors_and_its_own_layout(report_set):
+    texts = report_set.texts
+    assert len(texts) == report_set.size
+    assert ({g["doc"] for g in report_set.gold} == set(texts) == {d["doc"] for d in report_set.distractors}
+            == set(report_set.layouts))
+    assert not set(texts) & set(LAYOUTS), "a development report shares a stem with a blind report"
+    for stem, text in texts.items():
         assert 250 <= len(text.split()) <= 600, stem
 
 
-@pytest.mark.parametrize("stem", sorted(TEXTS))
-def test_report_text_fits_the_pdf_core_font_encoding(stem):
-    TEXTS[stem].encode("windows-1252")
+def test_the_two_development_sets_share_no_stem():
+    assert not set(TEXTS["dev_reports"]) & set(TEXTS["dev_reports2"])
 
 
-@pytest.mark.parametrize("fact", GOLD, ids=lambda g: f"{g['doc']}:{g['endpoint']}:{g['value']}")
-def test_gold_fact_follows_the_guide(fact):
+@pytest.mark.parametrize("report_set,stem", [(s, stem) for s in SETS for stem in sorted(s.texts)],
+                         ids=lambda x: x if isinstance(x, str) else x.name)
+def test_report_text_fits_the_pdf_core_font_encoding(report_set, stem):
+    report_set.texts[stem].encode("windows-1252")
+
+
+@pytest.mark.parametrize("item", GOLD, ids=_fact_id)
+def test_gold_fact_follows_the_guide(item):
+    _, fact = item
     assert all(field in fact for field in FIELDS)
     assert fact["endpoint"] in ENDPOINTS
     assert set(fact.get("also_acceptable_endpoints", [])) <= ENDPOINTS
@@ -70,34 +113,38 @@ def test_gold_fact_follows_the_guide(fact):
     assert fact["nct"] is None or re.fullmatch(r"NCT\d{8}", fact["nct"])
 
 
-@pytest.mark.parametrize("fact", GOLD, ids=lambda g: f"{g['doc']}:{g['endpoint']}:{g['value']}")
-def test_gold_numbers_are_printed_in_their_report(fact):
-    doc = fact["doc"]
+@pytest.mark.parametrize("item", GOLD, ids=_fact_id)
+def test_gold_numbers_are_printed_in_their_report(item):
+    report_set, fact = item
+    text = report_set.texts[fact["doc"]]
     for number in [fact["value"], fact["ci_low"], fact["ci_high"], *fact.get("alt_values", [])]:
-        assert number is None or _printed(number, doc), (doc, number)
+        assert number is None or _printed(number, text), (fact["doc"], number)
     if fact["p_value"]:
         digits = fact["p_value"].lstrip("<>= ")
-        flat = TEXTS[doc].replace("\u00b7", ".")
-        assert digits in flat or digits.removeprefix("0") in flat, (doc, fact["p_value"])
+        flat = text.replace("\u00b7", ".")
+        assert digits in flat or digits.removeprefix("0") in flat, (fact["doc"], fact["p_value"])
     if fact["trial"]:
-        assert fact["trial"] in TEXTS[doc]
+        assert fact["trial"] in text
     if fact["nct"]:
-        assert fact["nct"] in TEXTS[doc]
+        assert fact["nct"] in text
 
 
-@pytest.mark.parametrize("fact", [g for g in GOLD if "n" in g], ids=lambda g: f"{g['doc']}:{g['value']}")
-def test_gold_percentages_agree_with_their_counts(fact):
+@pytest.mark.parametrize("item", [(s, g) for s, g in GOLD if "n" in g], ids=_fact_id)
+def test_gold_percentages_agree_with_their_counts(item):
+    _, fact = item
     decimals = len(repr(float(fact["value"])).split(".")[1].rstrip("0") or "")
     assert abs(100 * fact["n"] / fact["N"] - fact["value"]) <= 0.5 * 10 ** -decimals + 1e-9
 
 
-def test_each_report_names_its_trial_consistently():
-    for doc in TEXTS:
-        assert len({(g["trial"], g["nct"]) for g in GOLD if g["doc"] == doc}) == 1, doc
+@pytest.mark.parametrize("report_set", SETS, ids=lambda s: s.name)
+def test_each_report_names_its_trial_consistently(report_set):
+    for doc in report_set.texts:
+        assert len({(g["trial"], g["nct"]) for g in report_set.gold if g["doc"] == doc}) == 1, doc
 
 
-def test_no_two_gold_facts_of_a_report_are_one_fact_to_the_scorer():
-    keys = [(g["doc"], g["endpoint"], g["arm"], g["statistic"], g["timepoint"], g["value"]) for g in GOLD]
+@pytest.mark.parametrize("report_set", SETS, ids=lambda s: s.name)
+def test_no_two_gold_facts_of_a_report_are_one_fact_to_the_scorer(report_set):
+    keys = [(g["doc"], g["endpoint"], g["arm"], g["statistic"], g["timepoint"], g["value"]) for g in report_set.gold]
     assert len(keys) == len(set(keys))
 
 
@@ -106,45 +153,54 @@ def _flat(text: str) -> str:
     return " ".join(text.replace("|", " ").split())
 
 
-@pytest.mark.parametrize("distractor", DISTRACTORS, ids=lambda d: f"{d['doc']}:{d['text'][:30]}")
-def test_distractor_is_quoted_from_its_report_with_a_number_and_a_reason(distractor):
-    assert _flat(distractor["text"]) in _flat(TEXTS[distractor["doc"]])
+@pytest.mark.parametrize("item", DISTRACTORS, ids=lambda x: f"{x[0].name}:{x[1]['doc']}:{x[1]['text'][:30]}")
+def test_distractor_is_quoted_from_its_report_with_a_number_and_a_reason(item):
+    report_set, distractor = item
+    assert _flat(distractor["text"]) in _flat(report_set.texts[distractor["doc"]])
     assert _numbers(distractor["text"]) and distractor["why"]
 
 
-def test_gold_scores_one_against_itself(tmp_path):
+@pytest.mark.parametrize("report_set", SETS, ids=lambda s: s.name)
+def test_gold_scores_one_against_itself(tmp_path, report_set):
     if not SCORER.exists():
         pytest.skip("../shared/tools/score.py is not present")
     pred = tmp_path / "pred.jsonl"
     keys = FIELDS[:-1]
-    pred.write_text("".join(json.dumps({k: g[k] for k in keys} | {"doc": g["doc"] + ".pdf"}) + "\n" for g in GOLD))
-    out = subprocess.run([sys.executable, str(SCORER), str(pred), str(DEV_REPORTS_DIR / "gold.jsonl"), "--json",
-                          "--distractors", str(DEV_REPORTS_DIR / "distractors.jsonl")],
+    pred.write_text("".join(json.dumps({k: g[k] for k in keys} | {"doc": g["doc"] + ".pdf"}) + "\n"
+                            for g in report_set.gold))
+    out = subprocess.run([sys.executable, str(SCORER), str(pred), str(report_set.folder / "gold.jsonl"), "--json",
+                          "--distractors", str(report_set.folder / "distractors.jsonl")],
                          capture_output=True, text=True, check=True)
     scores = json.loads(out.stdout)
     assert scores["strict"]["f1"] == scores["lenient"]["f1"] == 1.0
     assert scores["distractors_hit"].startswith("0/")
 
 
-def test_layouts_cover_columns_fonts_and_table_styles():
-    layouts = set(DEV_LAYOUTS.values())
+@pytest.mark.parametrize("report_set", SETS, ids=lambda s: s.name)
+def test_layouts_cover_columns_fonts_and_table_styles(report_set):
+    layouts = set(report_set.layouts.values())
     assert {layout.columns for layout in layouts} >= {1, 2, 3}
     assert {layout.table_style for layout in layouts} == {"ruled", "booktabs"}
     assert {layout.font for layout in layouts} == {"Helvetica", "Times", "Courier"}
     assert {layout.landscape for layout in layouts} == {True, False}
 
 
-def test_pdfs_carry_every_number_of_their_text(dev_report_pdfs):  # noqa: F811 (fixture)
-    assert set(dev_report_pdfs) == set(TEXTS)
-    for stem, path in dev_report_pdfs.items():
+@pytest.mark.parametrize("report_set", SETS, ids=lambda s: s.name)
+def test_pdfs_carry_every_number_of_their_text(request, report_set):
+    pdfs = request.getfixturevalue(report_set.pdf_fixture)
+    assert set(pdfs) == set(report_set.texts)
+    for stem, path in pdfs.items():
         pdf = pdfium.PdfDocument(str(path))
         printed = " ".join(page.get_textpage().get_text_range() for page in pdf)
-        missing = sorted(set(re.findall(r"\d+(?:[.\u00b7]\d+)?", TEXTS[stem])) - set(
+        text = report_set.texts[stem]
+        missing = sorted(set(re.findall(r"\d+(?:[.\u00b7]\d+)?", text)) - set(
             re.findall(r"\d+(?:[.\u00b7]\d+)?", printed)))
         assert not missing, (stem, missing)
-        assert TEXTS[stem].splitlines()[0].split()[0] in printed
+        assert text.splitlines()[0].split()[0] in printed
 
 
-def test_pdfs_are_the_same_bytes_every_time(tmp_path, dev_report_pdfs):  # noqa: F811 (fixture)
-    again = write_dev_report_pdfs(tmp_path)
-    assert {s: p.read_bytes() for s, p in again.items()} == {s: p.read_bytes() for s, p in dev_report_pdfs.items()}
+@pytest.mark.parametrize("report_set", SETS, ids=lambda s: s.name)
+def test_pdfs_are_the_same_bytes_every_time(request, tmp_path, report_set):
+    pdfs = request.getfixturevalue(report_set.pdf_fixture)
+    again = report_set.write_pdfs(tmp_path)
+    assert {s: p.read_bytes() for s, p in again.items()} == {s: p.read_bytes() for s, p in pdfs.items()}
