@@ -235,3 +235,50 @@ def test_an_unnumbered_table_caption_is_linked(tmp_path):
 def test_table_caption_lines_mark_a_page_for_table_geometry(line, is_caption):
     from extractors.pdf.ingest import TABLE_CAPTION
     assert bool(TABLE_CAPTION.match(line)) is is_caption
+
+
+# --- more strategy comparisons, regression-model contrasts, NRM phrasings ---
+
+def _cells_table(caption, rows, label="Table 2"):
+    from schemas.document import Cell, Table
+    from tests.test_evidence_report_rules import SHA
+    cells = tuple(tuple(Cell(row=r, col=c, text=t, page=1, bbox=(10.0 * c, 10.0 * r, 10.0 * c + 9, 10.0 * r + 9))
+                        for c, t in enumerate(row)) for r, row in enumerate(rows[1:]))
+    return Table(table_id=f"{SHA[:12]}:{label}", page=1, label=label, caption=caption, header=tuple(rows[0]), rows=cells)
+
+
+def test_upfront_versus_deferred_transplant_title_names_both_timings():
+    doc = _doc([("title", "Early autologous transplantation versus deferral in myeloma after induction: a registry study"),
+                ("body", "Three-year PFS was 70.5% after transplant, against 61.0% with deferral (hazard ratio 0.72, 0.55-0.95).")])
+    got = _facts(doc)
+    assert ("PFS", "autologous transplant", 70.5, "landmark", "3y") in got
+    assert ("PFS", "deferred transplant", 61.0, "landmark", "3y") in got
+    assert ("PFS", "autologous transplant", 0.72, "hazard_ratio", None) in got
+
+
+def test_mrd_guided_versus_universal_transplant_title_names_both_policies():
+    doc = _doc([("title", "Minimal Residual Disease-Guided vs Universal Allogeneic Transplant in Adults With ALL"),
+                ("body", "Three-year overall survival was 70.0% vs 66.0% in the two eras.")])
+    got = _facts(doc)
+    assert ("OS", "mrd-guided", 70.0, "landmark", "3y") in got
+    assert ("OS", "transplant for all", 66.0, "landmark", "3y") in got
+
+
+def test_a_model_row_contrasting_the_strategies_is_the_adjusted_ratio_and_no_restatement():
+    """Regression: table_hazard_ratio_dropped_as_restating_a_body_ratio (0.71 adjusted was taken for the body's 0.68)."""
+    table = _cells_table("Table 2. Multivariable Cox model for relapse-free survival", [
+        ["Variable", "HR (95% CI)", "P value"],
+        ["Allogeneic HCT v no HCT", "0.71 (0.57-0.88)", ".002"],
+        ["Age 50 years or older", "1.30 (1.05-1.61)", ".02"],
+    ])
+    doc = _doc([_TRANSPLANT_TITLE, ("body", "Relapse-free survival favoured HCT (HR, 0.68; 95% CI, 0.56-0.83).")], (table,))
+    got = sorted((r.source, r.endpoint, r.arm, r.value) for r in extract_evidence(doc) if r.statistic == "hazard_ratio")
+    assert got == [("body", "RFS", "allogeneic hct", 0.68), ("table", "RFS", "allogeneic hct", 0.71)]
+
+
+@pytest.mark.parametrize("label", ["Death without progression within 1 year, n/N (%)", "Deaths without relapse within 1 year, n/N (%)"])
+def test_death_without_progression_within_a_time_is_nrm_over_that_time(label):
+    table = _cells_table("Table 2: Outcomes", [["Outcome", "Blinatumomab (n=80)"], [label, "3/80 (3.8%)"]])
+    doc = _doc([("title", "Blinatumomab in adults with ALL: the single-arm phase 2 TAU-2 study"),
+                ("body", "In this single-arm study, 80 adults received blinatumomab.")], (table,))
+    assert ("NRM", "blinatumomab", 3.8, "rate", "1y") in _facts(doc)

@@ -257,7 +257,8 @@ def study_frame(doc: Document, mentions: Sequence, index: TrialIndex, has_table1
         return StudyFrame()
     t0, t1 = _title_text(doc)
     strategies = set_document_strategies(document_strategies(doc.text[t0:t1], doc.text,
-                                                             [h or "" for t in doc.tables for h in t.header]))
+                                                             [h or "" for t in doc.tables for h in t.header],
+                                                             [c.text for t in doc.tables for row in t.rows for c in row]))
     if strategies.compared:  # a comparison of procedures or policies (transplant vs none) is a two-arm frame
         return StudyFrame("report", _frame_ref(doc, mentions, index), None, False, strategies.compared)
     single = _single_arm(doc, gazetteer_dir)

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from typing import NamedTuple
 
-EXTRACTOR_VERSION = "evidence-rules/1.6"
+EXTRACTOR_VERSION = "evidence-rules/1.7"
 
 
 class EndpointTerm(NamedTuple):
@@ -102,6 +102,8 @@ ENDPOINT_TERMS: tuple[EndpointTerm, ...] = (
     EndpointTerm(r"non[- ]?relapse mortality|treatment[- ]related mortality|induction mortality|early deaths?", "NRM", "deaths not due to relapse"),
     EndpointTerm(r"(?<![A-Za-z])(?:NRM|TRM)(?![A-Za-z])", "NRM", "NRM/TRM abbreviations", True),
     EndpointTerm(r"died (?:while )?in (?:CR|complete remission|remission)", "NRM", "a death in remission is a non-relapse death"),
+    EndpointTerm(r"deaths? without (?:prior )?(?:progression|relapse)|died without (?:prior )?(?:progression|relapse)", "NRM",
+                 "'death without progression within 1 year' is non-relapse (non-progression) mortality"),
     EndpointTerm(r"(?:died|deaths?) (?:from|of|due to) (?:causes other than (?:relapse|progression|disease progression|leuka?emia)|non-?relapse causes)", "NRM", "'died from causes other than relapse' is non-relapse mortality"),
 )
 
@@ -150,6 +152,8 @@ class StrategyComparison(NamedTuple):
 
 
 _TRANSPLANT_PROCEDURE = r"(?:HCT|HSCT|SCT|(?:ha?ematopoietic |stem[- ]cell |cell |blood )*transplant(?:ation)?)"
+_MRD_GUIDED = (r"\b(?:MRD|(?:measurable|minimal) residual disease)[- ](?:guided|directed|adapted|driven)"
+               r"(?:\s+(?:discontinuation|cessation|stopping|cohort|arm|group|strategy|approach|transplant(?:ation)?))?\b")
 STRATEGY_COMPARISONS: tuple[StrategyComparison, ...] = (
     StrategyComparison(
         "transplant_vs_none",
@@ -164,13 +168,27 @@ STRATEGY_COMPARISONS: tuple[StrategyComparison, ...] = (
         "a report setting transplant against no transplant compares two strategies, not drugs"),
     StrategyComparison(
         "guided_stop_vs_continuous",
-        (ArmTerm(r"\bMRD[- ](?:guided|directed|adapted|driven)(?:\s+(?:discontinuation|cessation|stopping|cohort|arm|group|strategy|approach))?\b",
-                 "mrd-guided", False, "'MRD-guided cohort', 'MRD-guided discontinuation': therapy stopped on MRD results"),),
+        (ArmTerm(_MRD_GUIDED, "mrd-guided", False, "'MRD-guided cohort', 'MRD-guided discontinuation': therapy stopped on MRD results"),),
         (ArmTerm(r"\b(?:continuous|continued|indefinite)\s+(?:[a-z]{3,}(?:mide|mib|nib|mab|clax)|maintenance|therapy|treatment)\b", "{match}", True,
                  "'continuous lenalidomide', 'continued maintenance': the policy of never stopping a drug (INN stem) or therapy, named as printed"),
          ArmTerm(r"\b(?:continuous|standard)(?=\s+(?:cohort|arm|group)\b|\s*[:;,)(]|\s*$)", "{match}", True,
                  "'Standard cohort (n = 104)', 'MRD-guided v continuous:': the comparator policy named by its adjective")),
         "a report setting MRD-guided stopping against continuous therapy compares two policies of one drug"),
+    StrategyComparison(
+        "guided_vs_universal_transplant",
+        (ArmTerm(_MRD_GUIDED, "mrd-guided", False, "'MRD-guided group', 'MRD-guided strategy': transplant only for persistent MRD"),),
+        (ArmTerm(r"\btransplant[- ]for[- ]all\b|\buniversal\s+(?:allogeneic\s+|allo-?\s*)?" + _TRANSPLANT_PROCEDURE, "transplant for all", True,
+                 "'transplant-for-all group', 'universal allogeneic transplant': every eligible patient transplanted"),),
+        "a report setting MRD-guided transplant against transplant for every patient compares two policies"),
+    StrategyComparison(
+        "upfront_vs_deferred_transplant",
+        (ArmTerm(r"(?<![\w-])(?:(?:upfront|early|frontline)\s+)?(?:autologous\s+" + _TRANSPLANT_PROCEDURE + r"|ASCT|auto-?(?:HCT|SCT|HSCT))(?![\w-])|\bupfront\s+transplant(?:ation)?\b",
+                 "autologous transplant", False, "'upfront autologous transplantation', 'ASCT': the transplant side"),
+         ArmTerm(r"(?<![\w-])(?<!no )(?<!deferred )(?<!delayed )transplant(?:ation)?(?![\w-])(?!\s+(?:eligib|cent))", "autologous transplant", False,
+                 "'78% after transplant, against 69% with deferral': the bare noun is the transplant side once the report compares it")),
+        (ArmTerm(r"\b(?:deferr(?:al|ed|ing)|delayed)(?:\s+(?:autologous\s+)?(?:transplant(?:ation)?|ASCT))?\b", "deferred transplant", True,
+                 "'deferral', 'deferred transplant', 'delayed ASCT': transplant kept for relapse"),),
+        "a report setting upfront transplant against deferral compares two timings of one procedure"),
 )
 
 # Arm names that describe a kind of product, not the product: never a single-arm study's therapy.
@@ -380,6 +398,10 @@ BASELINE_TABLE_CAPTION = Cue(r"\b(?:baseline|demographic|patient characteristics
 # 'Drug A v other drugs'), not arm results; the report's body states its own treatment contrast.
 MODEL_TABLE_CAPTION = Cue(r"\b(?:multi-?variable|multi-?variate|Cox|(?:logistic|proportional[- ]hazards?) (?:regression|model)|regression model)\b",
                           "a regression table reports the effect of each covariate, and covariates are no trial results")
+# The one row of a regression table that is a result: the report's treatment contrast ('HCT in CR1 v no HCT', 'A (vs B)')
+# gives the adjusted hazard ratio of its first arm; every other row is a covariate.
+MODEL_CONTRAST_ROW = Cue(r"\b(?:v|vs\.?|versus|compared with)\b",
+                         "a model row setting two treatment arms against each other is the adjusted treatment effect")
 
 # Response endpoints whose rate may state an assessment window ('CR within two cycles'); toxicity windows are
 # observation periods of the safety analysis, not windows of the result.

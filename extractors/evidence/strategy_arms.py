@@ -73,8 +73,9 @@ def _side_name(text: str, side: Sequence[ArmTerm]) -> dict[str, str]:
     return {t.pattern: (longest or t.arm.replace("{match}", "")) if t.arm == "{match}" else t.arm for t in side}
 
 
-def document_strategies(title: str, text: str, headers: Sequence[str] = ()) -> StrategyArms:
-    """The strategy comparisons that a document with this title, text and table headers sets up."""
+def document_strategies(title: str, text: str, headers: Sequence[str] = (), cells: Sequence[str] = ()) -> StrategyArms:
+    """The strategy comparisons that a document with this title, text and table headers sets up (cells are searched
+    for arms too, but do not set a comparison up)."""
     title, flat = one_line(title), one_line(text)
     terms: list[tuple[re.Pattern[str], str, bool]] = []
     for comparison in STRATEGY_COMPARISONS:
@@ -83,7 +84,7 @@ def document_strategies(title: str, text: str, headers: Sequence[str] = ()) -> S
         for side, control in ((comparison.experimental, False), (comparison.control, True)):
             names = _side_name(flat, side)
             terms += [(_compiled(t), names[t.pattern], control) for t in side]
-    return StrategyArms(tuple(terms), text + "\n" + "\n".join(headers))  # table headers name the cohorts too
+    return StrategyArms(tuple(terms), "\n".join([text, *headers, *cells]))  # table headers and row labels name arms too
 
 
 def set_document_strategies(strategies: StrategyArms) -> StrategyArms:
