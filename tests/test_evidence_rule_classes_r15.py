@@ -282,3 +282,44 @@ def test_death_without_progression_within_a_time_is_nrm_over_that_time(label):
     doc = _doc([("title", "Blinatumomab in adults with ALL: the single-arm phase 2 TAU-2 study"),
                 ("body", "In this single-arm study, 80 adults received blinatumomab.")], (table,))
     assert ("NRM", "blinatumomab", 3.8, "rate", "1y") in _facts(doc)
+
+
+# --- attribution of press releases, academic constructs, elided survival names, partial responses ---
+
+def test_ner_proposals_do_not_make_a_press_release_a_review():
+    """Regression: press_release_taken_for_a_review (NER took 'FOR', 'RELEASE', 'LONDON', 'BOSTON' for trials)."""
+    from types import SimpleNamespace
+
+    from extractors.evidence.attribution import TrialIndex
+    from extractors.evidence.frame import is_review
+    doc = _doc([("title", "Phase 3 HERON trial: drug A improves survival")])
+    mentions = [SimpleNamespace(text=t, kind="alias", rule="ner", start=0, end=1) for t in ("FOR", "RELEASE", "PARIS", "ROME", "OSLO")]
+    mentions.append(SimpleNamespace(text="HERON", kind="name", rule="name_then_cue", start=8, end=13))
+    assert is_review(doc, mentions, TrialIndex(), False) is False
+
+
+def test_a_construct_the_authors_developed_is_the_study_therapy():
+    doc = _doc([("title", "Point-of-care CD7 CAR T cells for T-ALL: phase 1 results"),
+                ("body", "We developed UCT-7X2, a third-generation anti-CD7 receptor made in 8 days, and gave it after "
+                         "fludarabine-cyclophosphamide. Of 30 enrolled patients, 26 received UCT-7X2."),
+                ("body", "Complete remission was reached by 21 patients (80.8%).")])
+    assert ("CR", "uct-7x2", 80.8, "rate", None) in _facts(doc)
+
+
+def test_an_elided_first_survival_name_is_its_own_endpoint():
+    doc = _doc([("title", "Ponatinib in adults with Ph+ ALL: the single-arm phase 2 SIGMA-6 study"),
+                ("body", "In this single-arm study, 50 adults received ponatinib."),
+                ("body", "Event-free and overall survival at 2 years were 61.2% and 77.0%.")])
+    got = _facts(doc)
+    assert ("EFS", "ponatinib", 61.2, "landmark", "2y") in got and ("OS", "ponatinib", 77.0, "landmark", "2y") in got
+
+
+def test_a_very_good_partial_response_is_no_complete_response():
+    """Negative rule: 'very good partial response in 8 (19.0%)' after a complete-response share is no CR."""
+    doc = _doc([("title", "Ponatinib in adults with Ph+ ALL: the single-arm phase 2 SIGMA-6 study"),
+                ("body", "In this single-arm study, 50 adults received ponatinib."),
+                ("body", "Responses were partial response or better in 45 (90.0%), including complete response in 30 "
+                         "(60.0%) and very good partial response in 9 (18.0%).")])
+    got = _facts(doc)
+    assert ("ORR", "ponatinib", 90.0, "rate", None) in got and ("CR", "ponatinib", 60.0, "rate", None) in got
+    assert not [f for f in got if f[2] == 18.0]

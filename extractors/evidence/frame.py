@@ -14,6 +14,7 @@ from extractors.evidence.rules import (
     PRODUCT_DEFINITIONS, TITLE_COMPARISON,
 )
 from extractors.nlp.gazetteers import load_drugs, load_non_trial_terms
+from extractors.nlp.ner_mentions import NER_RULE
 from extractors.nlp.trial_rules import NON_TRIAL_SHAPES
 from extractors.nlp.trials import TrialMention, core_name
 from schemas.document import Document
@@ -61,7 +62,8 @@ def is_review(doc: Document, mentions: Sequence, index: TrialIndex, has_table1: 
         return True
     if len(CITATION.findall(doc.text)) >= REVIEW_MIN_CITATION_MARKERS:
         return True
-    named = {index.name(m.text) for m in mentions if m.kind != "nct"}
+    # NER proposals do not count: a press release's 'FOR IMMEDIATE RELEASE', 'LONDON and BOSTON' are no trials
+    named = {index.name(m.text) for m in mentions if m.kind != "nct" and getattr(m, "rule", None) != NER_RULE}
     return len(named) >= REVIEW_MIN_NAMED_TRIALS
 
 

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from typing import NamedTuple
 
-EXTRACTOR_VERSION = "evidence-rules/1.7"
+EXTRACTOR_VERSION = "evidence-rules/1.8"
 
 
 class EndpointTerm(NamedTuple):
@@ -54,9 +54,13 @@ ENDPOINT_TERMS: tuple[EndpointTerm, ...] = (
     EndpointTerm(r"overall remission(?: rates?)?", "CR_CRI", "GUIDE.md: 'overall remission' in ALL reports is CR + CRi (ORR is also accepted), not a response rate with partial responses"),
     EndpointTerm(r"(?:early )?remission rates?", "ORR", "a bare 'remission rate' pools every remission as the response rate"),
     EndpointTerm(r"(?<![A-Za-z])ORR(?![A-Za-z])", "ORR", "ORR abbreviation", True),
+    EndpointTerm(r"(?:partial (?:response|remission)|PR)\s+or\s+(?:better|deeper)", "ORR", "'partial response or better' is the overall response (myeloma, lymphoma criteria)"),
     EndpointTerm(r"(?:(?<=obtained a )|(?<=obtained an )|(?<=achieved a )|(?<=achieved an )|(?<=had a )|(?<=had an ))response", "ORR", "'obtained a response', 'had a response' report overall response"),
     # survival endpoints
     EndpointTerm(r"relapse[- ]free survival", "RFS", "relapse-free survival"),
+    EndpointTerm(r"progression[- ]free(?=\s*(?:,|and|or)\s+(?:[\w-]+\s+){0,2}survival)", "PFS", "'progression-free and overall survival were A% and B%': the elided first survival"),
+    EndpointTerm(r"event[- ]free(?=\s*(?:,|and|or)\s+(?:[\w-]+\s+){0,2}survival)", "EFS", "'event-free and overall survival': the elided first survival"),
+    EndpointTerm(r"relapse[- ]free(?=\s*(?:,|and|or)\s+(?:[\w-]+\s+){0,2}survival)", "RFS", "'relapse-free and overall survival': the elided first survival"),
     EndpointTerm(r"(?<![A-Za-z])RFS(?![A-Za-z])", "RFS", "RFS abbreviation", True),
     EndpointTerm(r"event[- ]free survival", "EFS", "event-free survival"),
     EndpointTerm(r"(?<![A-Za-z])EFS(?![A-Za-z])", "EFS", "EFS abbreviation", True),
@@ -216,6 +220,8 @@ TRANSPLANT_EVENT_LEFT = Cue(r"\b(?:underwent|undergo|undergoing|received|receivi
 # Phrases that look like an endpoint but are none: they occupy their span so no shorter term matches inside them.
 NOT_ENDPOINT_TERMS: tuple[Cue, ...] = (
     Cue(r"major molecular responses?(?: rates?)?|\bMMR\b", "a major molecular response (BCR::ABL1 at or below 0.1%) is no MRD negativity, nor a response rate"),
+    Cue(r"(?:very good )?partial (?:response|remission)s?(?!\s+or\s+(?:better|more|deeper))|\bVGPR\b",
+        "a (very good) partial response alone is neither a complete response nor the overall response ('partial response or better' is)"),
     Cue(r"time to (?:first |best |initial )?(?:response|remission|CR)\b", "the time to (first) response is how fast a response came, not how long it lasted (DOR)"),
     Cue(r"(?:(?:acute |chronic |severe )?(?:a|c)?GVHD|graft[- ]versus[- ]host[- ]disease)[- ]free,?\s*(?:and\s+)?relapse[- ]free survival(?: rates?)?|\b(?:GRFS|CRFS)\b",
         "GVHD-free, relapse-free survival (GRFS) is a composite endpoint of its own, neither GVHD incidence nor RFS"),
@@ -381,6 +387,8 @@ PRODUCT_DEFINITIONS: tuple[Cue, ...] = (
         "'KCL-19BB, an academic CAR T-cell product': a code followed by an appositive naming a cell product"),
     Cue(r"\b(?i:CAR[- ]?T[- ]cell|CAR|cell(?:ular)?) (?i:products?|therapy|construct),?\s+(?P<code>[A-Z][A-Za-z]*-?[A-Z0-9]*\d[A-Za-z0-9]*(?:-[A-Za-z0-9]+)*)\b",
         "'a CAR T-cell product, KCL-19BB': a cell product followed by its code"),
+    Cue(r"\b(?i:we|the team|investigators)\s+(?i:developed|designed|engineered|built|manufactured)\s+(?P<code>[A-Z][A-Za-z]*-?[A-Z0-9]*\d[A-Za-z0-9]*(?:-[A-Za-z0-9]+)*),\s+(?i:an?)\s+(?:[\w-]+\s+){0,5}?(?i:receptor|CAR|construct|product|cells?)\b",
+        "'We developed CART-BM7, a second-generation anti-BCMA receptor': an academic construct the authors made is the study therapy"),
 )
 
 # CAR constructs named by a code or by a target other than CD19 ('the 19-28z CAR', 'a CD22-directed CAR', 'CD22-CAR T
