@@ -323,3 +323,12 @@ def test_a_very_good_partial_response_is_no_complete_response():
     got = _facts(doc)
     assert ("ORR", "ponatinib", 90.0, "rate", None) in got and ("CR", "ponatinib", 60.0, "rate", None) in got
     assert not [f for f in got if f[2] == 18.0]
+
+
+def test_chemoimmunotherapy_is_the_chemotherapy_comparator():
+    doc = _doc([("title", "HERON: a randomized phase III trial of ibrutinib-venetoclax versus chemoimmunotherapy in CLL"),
+                ("body", "Patients were randomly assigned to ibrutinib-venetoclax or FCR."),
+                ("body", "Three-year PFS was 80.5% v 62.0% (HR, 0.50; 95% CI, 0.35 to 0.71).")])
+    arms = {f[2]: f[1] for f in _facts(doc)}
+    assert arms[62.0] == "chemotherapy"
+    assert arms[80.5] not in (None, "chemotherapy") and arms[0.5] == arms[80.5]
