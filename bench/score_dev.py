@@ -9,6 +9,7 @@ the scorer of record (../shared/tools/score.py) once per split:
     .venv/bin/python bench/score_dev.py --split dev --misses   # the scorer's misses, development split only
     .venv/bin/python bench/score_dev.py --split none --blind   # also the blind test reports (tests/data/blind_reports)
     .venv/bin/python bench/score_dev.py --split none --devnew --misses   # the 14 development reports of tests/data/dev_reports
+    .venv/bin/python bench/score_dev.py --split none --devnew2 --misses  # the 10 development reports of tests/data/dev_reports2
 
 The held-out reports (tests/data/dev_holdout.txt) and the blind test reports are only ever scored in aggregate or
 per document; `--misses` never lists them.
@@ -38,6 +39,7 @@ ALIASES = SHARED / "gold" / "trials.json"
 HOLDOUT_LIST = ROOT / "tests" / "data" / "dev_holdout.txt"
 BLIND_DIR = ROOT / "tests" / "data" / "blind_reports"
 DEVNEW_DIR = ROOT / "tests" / "data" / "dev_reports"
+DEVNEW2_DIR = ROOT / "tests" / "data" / "dev_reports2"
 
 
 def holdout_stems(path: Path = HOLDOUT_LIST) -> set[str]:
@@ -137,6 +139,18 @@ def score_devnew(work: Path, per_doc: bool, misses: bool) -> None:
     score(pred, DEVNEW_DIR / "gold.jsonl", "development reports (devnew)", DEVNEW_DIR / "distractors.jsonl", per_doc, misses)
 
 
+def score_devnew2(work: Path, per_doc: bool, misses: bool) -> None:
+    """Score the second development set of tests/data/dev_reports2 (typeset in its dev layouts); misses allowed."""
+    from tests.fixtures.blind_report_pdfs import write_dev_report2_pdfs
+
+    folder = work / "devnew2"
+    folder.mkdir(exist_ok=True)
+    pdfs = write_dev_report2_pdfs(folder)
+    pred = write_jsonl(export_records(sorted(pdfs.values())), work / "devnew2.jsonl")
+    score(pred, DEVNEW2_DIR / "gold.jsonl", "development reports 2 (devnew2)", DEVNEW2_DIR / "distractors.jsonl", per_doc,
+          misses)
+
+
 def main(argv: list[str] | None = None) -> int:
     """Score the splits named on the command line."""
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
@@ -146,6 +160,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--dev-reviews", action="store_true", help="also score the two development reviews' body facts")
     ap.add_argument("--blind", action="store_true", help="also score the blind test reports (aggregate and per document)")
     ap.add_argument("--devnew", action="store_true", help="also score the development reports of tests/data/dev_reports")
+    ap.add_argument("--devnew2", action="store_true", help="also score the development reports of tests/data/dev_reports2")
     ap.add_argument("--per-doc", action="store_true")
     ap.add_argument("--misses", action="store_true", help="misses of the development split and the review")
     ap.add_argument("--out", type=Path, help="keep the JSONL files here (default: a temporary folder)")
@@ -161,6 +176,8 @@ def main(argv: list[str] | None = None) -> int:
             score_dev_reviews(work, a.misses)
         if a.devnew:
             score_devnew(work, a.per_doc, a.misses)
+        if a.devnew2:
+            score_devnew2(work, a.per_doc, a.misses)
         if a.blind:
             score_blind(work, a.per_doc)
         if a.layouts:

@@ -11,6 +11,11 @@ from schemas.document import DocumentStatus, Table1Status
 from schemas.dual import DualFlagKind
 from schemas.evidence import SPAN_BASE_OF_SOURCE, TIME_TO_EVENT_ENDPOINTS, Endpoint, Source, SpanBase, Statistic, Unit
 
+COMPETING_RISK_ENDPOINTS: tuple[str, ...] = (Endpoint.NRM.value, Endpoint.GVHD.value, Endpoint.VOD.value)
+"""Cumulative incidences under competing risks: rates over a time, compared between arms by a hazard ratio."""
+HAZARD_RATIO_ENDPOINTS: tuple[str, ...] = TIME_TO_EVENT_ENDPOINTS + COMPETING_RISK_ENDPOINTS
+"""Endpoints a hazard ratio may carry (GUIDE.md lists an NRM hazard ratio in the development reports' gold)."""
+
 ENDPOINTS: tuple[str, ...] = tuple(e.value for e in Endpoint)
 STATISTICS: tuple[str, ...] = get_args(Statistic)
 UNITS: tuple[str, ...] = tuple(v for arg in get_args(Unit) for v in get_args(arg))
@@ -218,9 +223,14 @@ FACT_RULES: tuple[Rule, ...] = (
     Rule("rate_has_unit", "unit", IsPresent(), OneOf("statistic", ("rate", "landmark")),
          "{statistic} {value} has no unit; expected %", "a rate without its % sign was probably misread"),
     Rule("time_to_event_statistic", "endpoint", AllowedValues(TIME_TO_EVENT_ENDPOINTS),
-         OneOf("statistic", ("median", "hazard_ratio")),
+         Equals("statistic", "median"),
          "{statistic} reported for endpoint {endpoint}; only " + ", ".join(TIME_TO_EVENT_ENDPOINTS) + " have one",
-         "medians and hazard ratios summarise time-to-event endpoints, not response rates or counts"),
+         "medians summarise time-to-event endpoints, not response rates, cumulative incidences or counts"),
+    Rule("hazard_ratio_endpoint", "endpoint", AllowedValues(HAZARD_RATIO_ENDPOINTS),
+         Equals("statistic", "hazard_ratio"),
+         "{statistic} reported for endpoint {endpoint}; only " + ", ".join(HAZARD_RATIO_ENDPOINTS) + " have one",
+         "hazard ratios compare times to an event, including competing-risk incidences (NRM, GVHD, VOD: a "
+         "subdistribution hazard ratio); never response rates or counts"),
     Rule("landmark_has_timepoint", "timepoint", IsPresent(), Equals(_TEXT_LANDMARK.name, True),
          "landmark {endpoint} {value} has no timepoint", "a landmark estimate in the text is meaningless without its "
          "time; a table's is kept as printed (gold README: its time point comes from the body)"),

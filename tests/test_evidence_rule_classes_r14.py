@@ -30,14 +30,18 @@ def test_a_registry_table_comparing_two_drugs_keeps_each_columns_arm():
     assert got == {(62.0, "blinatumomab", None), (58.5, "inotuzumab", None)}
 
 
-def test_a_regression_model_table_gives_no_results():
+def test_a_regression_model_table_gives_only_its_treatment_contrast():
+    """Round 15 (deliberate change): the development reports' gold (dev_reports, dev_reports2) lists the adjusted hazard
+    ratio of the row setting the two arms against each other; covariate rows stay no results."""
     table = _table("Table 3", "Table 3. Multivariable Cox model for overall survival", [
         ["Variable", "HR (95% CI)", "P value"],
         ["Age over 60 years", "1.45 (1.10-1.91)", ".01"],
         ["Blinatumomab v inotuzumab", "0.90 (0.70-1.16)", ".40"],
+        ["Ponatinib v other TKI", "0.79 (0.61-1.02)", ".07"],
     ])
     doc = _doc([_REGISTRY_TITLE, ("body", "This registry analysis included 140 adults.")], (table,))
-    assert [r for r in extract_evidence(doc) if r.source == "table"] == []
+    got = [(r.endpoint, r.arm, r.value, r.statistic) for r in extract_evidence(doc) if r.source == "table"]
+    assert got == [("OS", "blinatumomab", 0.9, "hazard_ratio")]
 
 
 def test_a_table_restating_a_body_figure_gives_it_once():

@@ -101,7 +101,7 @@ INVALID = {
     "hazard_ratio_of_a_response_rate": InvalidCase(
         make_record(arm="blinatumomab", value=0.5, unit=None, statistic="hazard_ratio", value_text="0.5",
                     quote="hazard ratio 0.5"),
-        ("time_to_event_statistic: hazard_ratio reported for endpoint CR",)),
+        ("hazard_ratio_endpoint: hazard_ratio reported for endpoint CR",)),
     "timepoint_on_a_median": InvalidCase(
         make_record(endpoint="OS", value=7.7, unit="months", statistic="median", value_text="7.7",
                     quote="median OS 7.7 months", timepoint="2y"),

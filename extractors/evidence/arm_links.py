@@ -34,6 +34,7 @@ def respectively_pair(text: str, first: ValueSlot, second: ValueSlot) -> bool:
 
 
 _ARM_GROUP = re.compile(ARM_GROUP_PREDICATE.pattern, _I)
+_VERSUS_BEFORE = re.compile(r"\b(?:vs\.?|versus|v\.?|compared (?:with|to))\s*$", _I)
 
 
 def _arm_near(text: str, value: ValueSlot, prev_end: int, next_start: int,
@@ -97,7 +98,9 @@ def assign_arms(text: str, values: list[ValueSlot], arms: Sequence[ArmMention], 
             continue
         near, strong = _arm_near(text, v, prev_end, next_start, arms)
         second = i > 0 and pair_first[i - 1]
-        if near is not None and (strong or not (pair_first[i] or second)):
+        if v.kind == "hr" and near is not None and _VERSUS_BEFORE.search(text[:near.start]):
+            v.arm = _experimental_arm(text, arms, ctx)  # 'hazard ratio, A v B: 0.91' is A's ratio, not B's
+        elif near is not None and (strong or not (pair_first[i] or second)):
             v.arm = (control or "control") if near.arm == "control" else near.arm
         elif second:
             v.arm = control or _default_arm(text, v, arms, ctx)

@@ -181,7 +181,8 @@ def without_restated_figures(table: Sequence[EvidenceRecord], body: Sequence[Evi
     A table cell that adds a time point or an arm the body reading lacks is kept: it says more than the body.
     """
     def restates(t: EvidenceRecord, b: EvidenceRecord) -> bool:
-        return (b.endpoint == t.endpoint and b.statistic == t.statistic and abs(b.value - t.value) < 0.051
+        tolerance = 0.0051 if t.statistic == "hazard_ratio" else 0.051  # ratios print two decimals: 0.68 is not 0.71
+        return (b.endpoint == t.endpoint and b.statistic == t.statistic and abs(b.value - t.value) < tolerance
                 and b.arm == t.arm and (t.timepoint is None or b.timepoint == t.timepoint))
     return [t for t in table if not any(restates(t, b) for b in body)]
 

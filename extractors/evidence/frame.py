@@ -7,12 +7,14 @@ from typing import Optional, Sequence
 
 from extractors.evidence.arms import find_arms
 from extractors.evidence.attribution import CITATION, SentenceFacts, StudyRef, TrialIndex
+from extractors.evidence.strategy_arms import document_strategies, set_document_strategies
 from extractors.evidence.rules import (
     FRAME_OPENING_CHARS, FRAME_REGISTRY_NAME, FRAME_TITLE_NAMES, GENERIC_ARMS, NON_RESULT_SENTENCES, OTHER_STUDY_CUES,
     OWN_STUDY_CUE, RANDOMISED_DESIGN, REVIEW_MIN_CITATION_MARKERS, REVIEW_MIN_NAMED_TRIALS, SINGLE_ARM_CUE,
     PRODUCT_DEFINITIONS, TITLE_COMPARISON,
 )
 from extractors.nlp.gazetteers import load_drugs, load_non_trial_terms
+from extractors.nlp.ner_mentions import NER_RULE
 from extractors.nlp.trial_rules import NON_TRIAL_SHAPES
 from extractors.nlp.trials import TrialMention, core_name
 from schemas.document import Document
@@ -60,7 +62,8 @@ def is_review(doc: Document, mentions: Sequence, index: TrialIndex, has_table1: 
         return True
     if len(CITATION.findall(doc.text)) >= REVIEW_MIN_CITATION_MARKERS:
         return True
-    named = {index.name(m.text) for m in mentions if m.kind != "nct"}
+    # NER proposals do not count: a press release's 'FOR IMMEDIATE RELEASE', 'LONDON and BOSTON' are no trials
+    named = {index.name(m.text) for m in mentions if m.kind != "nct" and getattr(m, "rule", None) != NER_RULE}
     return len(named) >= REVIEW_MIN_NAMED_TRIALS
 
 
@@ -247,9 +250,19 @@ def study_therapy(doc: Document, gazetteer_dir=None) -> Optional[str]:
 
 def study_frame(doc: Document, mentions: Sequence, index: TrialIndex, has_table1: bool,
                 gazetteer_dir=None) -> StudyFrame:
-    """Decide from the document itself whether it reports one study, and which study and therapy."""
+    """Decide from the document itself whether it reports one study, and which study and therapy.
+
+    Also holds the document's strategy arms for `find_arms` (`strategy_arms.set_document_strategies`).
+    """
+    set_document_strategies(document_strategies("", ""))
     if not doc.text or is_review(doc, mentions, index, has_table1):
         return StudyFrame()
+    t0, t1 = _title_text(doc)
+    strategies = set_document_strategies(document_strategies(doc.text[t0:t1], doc.text,
+                                                             [h or "" for t in doc.tables for h in t.header],
+                                                             [c.text for t in doc.tables for row in t.rows for c in row]))
+    if strategies.compared:  # a comparison of procedures or policies (transplant vs none) is a two-arm frame
+        return StudyFrame("report", _frame_ref(doc, mentions, index), None, False, strategies.compared)
     single = _single_arm(doc, gazetteer_dir)
     compared = title_comparison(doc, gazetteer_dir) or (
         () if single else _opening_arms(doc, gazetteer_dir) or compared_table_arms(doc, gazetteer_dir)[:2])

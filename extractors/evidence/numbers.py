@@ -86,6 +86,8 @@ TIMEPOINT_PATTERNS: tuple[tuple[str, str], ...] = (
      "'2-year OS', '12-month duration', '5y OS', '3-year rate'"),
     (r"\bat\s+" + _TP_NUM + r"\s*" + DASH + r"?\s*(years?|yrs?|y|months?|mos?|mo)\b(?!\s+(?:of\s+)?follow)",
      "'at 12 months', 'at 1 year'"),
+    (r"(?<!followed )(?<!extended )(?<!prolonged )(?<!increased )(?<!improved )(?<!delayed )\bby\s+" + _TP_NUM + r"\s*" + DASH + r"?\s*(years?|yrs?|y|months?|mos?|mo)\b(?!\s+(?:of\s+)?(?:follow|maintenance|therapy|treatment|consolidation))",
+     "'chronic GVHD by 2 years', 'NRM by 1 year': a cumulative incidence up to that time (not 'followed by 2 years of maintenance')"),
     (r"(?<![\w.])" + _TP_NUM + r"\s*" + DASH + r"?\s*(years?|yrs?|y|months?|mos?|mo)\s+after\s+(?:the\s+)?(?:first\s+|initial\s+|onset of\s+)?(?:response|remission|CR\b|infusion|randomi[sz]ation|transplant(?:ation)?|HSCT)",
      "'12 months after the first response': a landmark counted from an event"),
 )

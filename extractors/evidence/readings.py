@@ -19,6 +19,7 @@ from extractors.evidence.rules import (
     CUMULATIVE_INCIDENCE_ENDPOINTS, THRESHOLD_COPULA, WINDOW_ENDPOINTS,
 )
 from extractors.evidence.slots import Reading, ReadingContext, ValueSlot
+from extractors.evidence.strategy_arms import without_strategy_endpoints
 from schemas.evidence import RATE_ONLY_ENDPOINTS
 
 __all__ = ["Reading", "ReadingContext", "read_clause"]
@@ -38,7 +39,8 @@ _NUMERATOR = re.compile(r"^\s*(?:(?:out\s+)?of\s+(?:the\s+|these\s+|all\s+)?[^()
 _DENOMINATOR_LEFT = re.compile(r"(?:\d+|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|[a-z]+teen|[a-z]+ty(?:-[a-z]+)?))\s+(?:out\s+)?of\s+(?:the\s+|all\s+)?$", _I)
 _OWN_PREDICATE = re.compile(r"^\s*%?\s*\)?\s*(?:of\s+(?:whom|them|these|those)\s+|(?:of\s+the\s+[\w\-]+(?:\s+[\w\-]+)?\s+)?(?:who|that)\s+)(?:also\s+)?"
                             + OUTCOME_VERB.pattern + r"\b", _I)
-_HR_LEFT = re.compile(r"\b(?:hazard ratio|HR)\b(?:\s+(?:for|of)\s+[^;:,()0-9]{1,50}?)?\s*(?:\((?:HR|95%[^)]*)\)\s*)?(?:[,:=]|of|was|\bwas\s+of)?\s*$", _I)
+# 'hazard ratio [HR], 0.86', 'hazard ratio, A v B: 0.91' (a label closed by a colon), 'HR for death of 0.7'
+_HR_LEFT = re.compile(r"\b(?:hazard ratio|HR)\b(?:\s+(?:for|of)\s+[^;:,()0-9]{1,50}?|\s*,\s*[^;:,()\[\]0-9]{1,50}?(?=\s*:))?\s*(?:[(\[](?:HR|95%[^)\]]*)[)\]]\s*)?(?:[,:=]|of|was|\bwas\s+of)?\s*$", _I)
 _BARE_SAMPLE = re.compile(SAMPLE_SIZE_BARE_RIGHT.pattern, _I)
 _CI_GAP = re.compile(r"\s*(?:%|per ?cent|months?|mos?)?\s*(?:[(\[]\s*\d+\s*(?:/|of|out of)\s*\d+\s*[;,]?\s*)?[(\[;,]?\s*", _I)
 _BARE_INTERVAL = re.compile(r"\s*(?:%|per ?cent|months?|mos?)?\s*[(\[]\s*(\d+(?:[.·]\d+)?)\s*%?\s*(?:[-–—−]|to|,)\s*(\d+(?:[.·]\d+)?)\s*%?\s*(?:months?|mos?)?\s*[)\];]", _I)
@@ -158,6 +160,7 @@ def read_clause(text: str, ctx: ReadingContext = ReadingContext()) -> list[Readi
     windows = find_windows(text) if ctx.windows else []
     endpoints = find_endpoints(text, ctx.extra_terms)
     arms = find_arms(text, ctx.gazetteer_dir)
+    endpoints = without_strategy_endpoints(text, endpoints, arms)  # 'after allogeneic HSCT' as an arm (strategy_arms.py)
     intervals = find_intervals(text)
     pvalues = find_p_values(text)
     spans = blocked + [(t.start, t.end) for t in timepoints + windows] + [(a.start, a.end) for a in arms] \

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from typing import NamedTuple
 
-EXTRACTOR_VERSION = "evidence-rules/1.5"
+EXTRACTOR_VERSION = "evidence-rules/1.8"
 
 
 class EndpointTerm(NamedTuple):
@@ -54,9 +54,13 @@ ENDPOINT_TERMS: tuple[EndpointTerm, ...] = (
     EndpointTerm(r"overall remission(?: rates?)?", "CR_CRI", "GUIDE.md: 'overall remission' in ALL reports is CR + CRi (ORR is also accepted), not a response rate with partial responses"),
     EndpointTerm(r"(?:early )?remission rates?", "ORR", "a bare 'remission rate' pools every remission as the response rate"),
     EndpointTerm(r"(?<![A-Za-z])ORR(?![A-Za-z])", "ORR", "ORR abbreviation", True),
+    EndpointTerm(r"(?:partial (?:response|remission)|PR)\s+or\s+(?:better|deeper)", "ORR", "'partial response or better' is the overall response (myeloma, lymphoma criteria)"),
     EndpointTerm(r"(?:(?<=obtained a )|(?<=obtained an )|(?<=achieved a )|(?<=achieved an )|(?<=had a )|(?<=had an ))response", "ORR", "'obtained a response', 'had a response' report overall response"),
     # survival endpoints
     EndpointTerm(r"relapse[- ]free survival", "RFS", "relapse-free survival"),
+    EndpointTerm(r"progression[- ]free(?=\s*(?:,|and|or)\s+(?:[\w-]+\s+){0,2}survival)", "PFS", "'progression-free and overall survival were A% and B%': the elided first survival"),
+    EndpointTerm(r"event[- ]free(?=\s*(?:,|and|or)\s+(?:[\w-]+\s+){0,2}survival)", "EFS", "'event-free and overall survival': the elided first survival"),
+    EndpointTerm(r"relapse[- ]free(?=\s*(?:,|and|or)\s+(?:[\w-]+\s+){0,2}survival)", "RFS", "'relapse-free and overall survival': the elided first survival"),
     EndpointTerm(r"(?<![A-Za-z])RFS(?![A-Za-z])", "RFS", "RFS abbreviation", True),
     EndpointTerm(r"event[- ]free survival", "EFS", "event-free survival"),
     EndpointTerm(r"(?<![A-Za-z])EFS(?![A-Za-z])", "EFS", "EFS abbreviation", True),
@@ -88,7 +92,7 @@ ENDPOINT_TERMS: tuple[EndpointTerm, ...] = (
     EndpointTerm(r"immune[- ]effector[- ]cell[- ]associated neurotoxicity(?: syndrome)?", "ICANS", "ICANS spelled out"),
     EndpointTerm(r"neurotoxicit(?:y|ies)|neurologic(?:al)? toxicit(?:y|ies)|neurologic(?:al)? events?", "ICANS", "neurotoxicity of immunotherapy is reported as ICANS"),
     EndpointTerm(r"(?<![A-Za-z])ICANS?(?![A-Za-z])", "ICANS", "ICANS abbreviation; 'ICAN' is a common misspelling", True),
-    EndpointTerm(r"graft[- ]versus[- ]host disease", "GVHD", "graft-versus-host disease"),
+    EndpointTerm(r"graft[- ]v(?:ersus|s\.?)[- ]host disease", "GVHD", "graft-versus-host disease, also spelled graft-vs-host (JAMA style)"),
     EndpointTerm(r"(?<![A-Za-z])a?GvHD(?![A-Za-z])", "GVHD", "GvHD abbreviation in any capitalisation"),
     # transplant and mortality
     EndpointTerm(r"(?:proceed(?:ed|ing|s)?|went on|bridged|bridging)(?: to| with)? (?:an? )?(?:subsequent |consolidative |consolidation (?:with )?)?" + TRANSPLANT_NOUN,
@@ -102,6 +106,8 @@ ENDPOINT_TERMS: tuple[EndpointTerm, ...] = (
     EndpointTerm(r"non[- ]?relapse mortality|treatment[- ]related mortality|induction mortality|early deaths?", "NRM", "deaths not due to relapse"),
     EndpointTerm(r"(?<![A-Za-z])(?:NRM|TRM)(?![A-Za-z])", "NRM", "NRM/TRM abbreviations", True),
     EndpointTerm(r"died (?:while )?in (?:CR|complete remission|remission)", "NRM", "a death in remission is a non-relapse death"),
+    EndpointTerm(r"deaths? without (?:prior )?(?:progression|relapse)|died without (?:prior )?(?:progression|relapse)", "NRM",
+                 "'death without progression within 1 year' is non-relapse (non-progression) mortality"),
     EndpointTerm(r"(?:died|deaths?) (?:from|of|due to) (?:causes other than (?:relapse|progression|disease progression|leuka?emia)|non-?relapse causes)", "NRM", "'died from causes other than relapse' is non-relapse mortality"),
 )
 
@@ -130,9 +136,66 @@ ARM_TERMS: tuple[ArmTerm, ...] = (
     ArmTerm(r"(?<![A-Za-z])(?:ChT|SOC)(?![A-Za-z])", "chemotherapy", True, "ChT/SOC abbreviations of the chemotherapy arm", True),
     ArmTerm(r"(?<![A-Za-z-])R-?(?:GemOx|ICE|DHAP|ESHAP)(?![A-Za-z])", "chemotherapy", True, "salvage immunochemotherapy regimens (R-GemOx, R-ICE, R-DHAP) are the chemotherapy comparator of lymphoma trials", True),
     ArmTerm(r"standard[- ]of[- ]care|standard[- ](?:care|therapy|treatment)", "chemotherapy", True, "standard of care comparator"),
+    ArmTerm(r"chemo-?immunotherapy|immuno-?chemotherapy", "chemotherapy", True,
+            "chemoimmunotherapy (FCR, BR) is the chemotherapy comparator of CLL and lymphoma trials (GUIDE.md: chemotherapy)"),
+    ArmTerm(r"(?<![A-Za-z-])FCR(?![A-Za-z-])", "chemotherapy", True, "FCR (fludarabine, cyclophosphamide, rituximab) is a chemoimmunotherapy comparator", True),
     ArmTerm(r"(?:anti-?)?CD19[- ]?(?:directed |targeted |targeting |specific )?CAR[- ]?T(?:[- ]cells?)?", "CD19 CAR-T", False, "an unnamed CD19 CAR-T product; a named product wins", False, 1),
     ArmTerm(r"(?<![\w-])CAR[- ]?T(?![A-Za-z])(?:[- ]cells?)?(?:[- ]cell)?(?: (?:therapy|therapies|products?))?", "CD19 CAR-T", False, "in B-ALL an unqualified CAR-T product is CD19-directed; a named or coded product wins", False, 1),
     ArmTerm(r"control (?:arm|group|cohort)|historical (?:control|cohort)s?|historic controls?", "control", True, "comparator named only as control; resolved to the study's control arm"),
+)
+
+# Treatment strategies and procedures that are arms only in a report comparing them (a registry of transplant vs no
+# transplant, an MRD-guided stopping cohort vs continuous maintenance). Elsewhere 'HCT' is an outcome (ALLOHSCT) and
+# 'standard' a plain adjective, so these terms apply only to a document whose title or cohort labels set a comparison's
+# two sides against each other (`STRATEGY_COMPARISONS`).
+class StrategyComparison(NamedTuple):
+    """Two sides of a strategy comparison, each a tuple of arm terms; an arm '{match}' is named as printed, and each
+    side takes one name per document (its longest such name)."""
+
+    label: str
+    experimental: tuple[ArmTerm, ...]
+    control: tuple[ArmTerm, ...]
+    why: str
+
+
+_TRANSPLANT_PROCEDURE = r"(?:HCT|HSCT|SCT|(?:ha?ematopoietic |stem[- ]cell |cell |blood )*transplant(?:ation)?)"
+_MRD_GUIDED = (r"\b(?:MRD|(?:measurable|minimal) residual disease)[- ](?:guided|directed|adapted|driven)"
+               r"(?:\s+(?:discontinuation|cessation|stopping|cohort|arm|group|strategy|approach|transplant(?:ation)?))?\b")
+STRATEGY_COMPARISONS: tuple[StrategyComparison, ...] = (
+    StrategyComparison(
+        "transplant_vs_none",
+        (ArmTerm(r"(?<![\w-])(?:allogeneic\s+|allo-?\s*)" + _TRANSPLANT_PROCEDURE + r"(?![\w-])", "allogeneic hct", False,
+                 "'allogeneic HCT in CR1', 'allo-HSCT': the transplant strategy"),
+         ArmTerm(r"(?<![\w-])(?<!no )(?<!without )(?:HCT|HSCT|allo-?SCT)(?![\w-])|\btransplant recipients\b|\btransplanted patients\b",
+                 "allogeneic hct", False, "'with HCT', 'of transplant recipients': the transplant side, once the report compares it")),
+        (ArmTerm(r"\b(?:no|without|not undergoing|never underwent)\s+(?:an?\s+)?(?:allogeneic\s+|allo-?\s*)?" + _TRANSPLANT_PROCEDURE + r"(?![\w-])|\bnon-?transplant(?:ed)?\b(?!\s+cent)",
+                 "no transplant", True, "'no transplant', 'without HCT', 'nontransplant' (not 'nontransplant centers'): the comparison's other side"),
+         ArmTerm(r"(?<=[\d%)\]] )without(?=\s*(?:[(\[;,.]|$))", "no transplant", True,
+                 "'68% with HCT and 62% without (HR ...)': a bare 'without' after a value is the untransplanted side")),
+        "a report setting transplant against no transplant compares two strategies, not drugs"),
+    StrategyComparison(
+        "guided_stop_vs_continuous",
+        (ArmTerm(_MRD_GUIDED, "mrd-guided", False, "'MRD-guided cohort', 'MRD-guided discontinuation': therapy stopped on MRD results"),),
+        (ArmTerm(r"\b(?:continuous|continued|indefinite)\s+(?:[a-z]{3,}(?:mide|mib|nib|mab|clax)|maintenance|therapy|treatment)\b", "{match}", True,
+                 "'continuous lenalidomide', 'continued maintenance': the policy of never stopping a drug (INN stem) or therapy, named as printed"),
+         ArmTerm(r"\b(?:continuous|standard)(?=\s+(?:cohort|arm|group)\b|\s*[:;,)(]|\s*$)", "{match}", True,
+                 "'Standard cohort (n = 104)', 'MRD-guided v continuous:': the comparator policy named by its adjective")),
+        "a report setting MRD-guided stopping against continuous therapy compares two policies of one drug"),
+    StrategyComparison(
+        "guided_vs_universal_transplant",
+        (ArmTerm(_MRD_GUIDED, "mrd-guided", False, "'MRD-guided group', 'MRD-guided strategy': transplant only for persistent MRD"),),
+        (ArmTerm(r"\btransplant[- ]for[- ]all\b|\buniversal\s+(?:allogeneic\s+|allo-?\s*)?" + _TRANSPLANT_PROCEDURE, "transplant for all", True,
+                 "'transplant-for-all group', 'universal allogeneic transplant': every eligible patient transplanted"),),
+        "a report setting MRD-guided transplant against transplant for every patient compares two policies"),
+    StrategyComparison(
+        "upfront_vs_deferred_transplant",
+        (ArmTerm(r"(?<![\w-])(?:(?:upfront|early|frontline)\s+)?(?:autologous\s+" + _TRANSPLANT_PROCEDURE + r"|ASCT|auto-?(?:HCT|SCT|HSCT))(?![\w-])|\bupfront\s+transplant(?:ation)?\b",
+                 "autologous transplant", False, "'upfront autologous transplantation', 'ASCT': the transplant side"),
+         ArmTerm(r"(?<![\w-])(?<!no )(?<!deferred )(?<!delayed )transplant(?:ation)?(?![\w-])(?!\s+(?:eligib|cent))", "autologous transplant", False,
+                 "'78% after transplant, against 69% with deferral': the bare noun is the transplant side once the report compares it")),
+        (ArmTerm(r"\b(?:deferr(?:al|ed|ing)|delayed)(?:\s+(?:autologous\s+)?(?:transplant(?:ation)?|ASCT))?\b", "deferred transplant", True,
+                 "'deferral', 'deferred transplant', 'delayed ASCT': transplant kept for relapse"),),
+        "a report setting upfront transplant against deferral compares two timings of one procedure"),
 )
 
 # Arm names that describe a kind of product, not the product: never a single-arm study's therapy.
@@ -149,9 +212,19 @@ class Cue(NamedTuple):
     why: str
 
 
+# A cohort label in a list or a column header: a strategy printed right before '(n = N)' ('Standard cohort (n = 104)').
+STRATEGY_COHORT_LABEL = Cue(r"^\s*(?:cohort|arm|group)?\s*\(\s*[nN]\s*=\s*\d", "a label sized by '(n = N)' names a cohort of the report")
+
+# In a report comparing transplant with none, 'after allogeneic HSCT' names the arm; the transplant is the outcome
+# (ALLOHSCT) only when a verb makes it an event of the patients ('412 underwent HCT').
+TRANSPLANT_EVENT_LEFT = Cue(r"\b(?:underwent|undergo|undergoing|received|receiving|proceeded to|went on to|bridged to|referred for|(?:rate|share|proportion|number) of)\s+(?:an?\s+|the\s+)?(?:[\w-]+\s+)?$",
+                            "a transplant after 'underwent', 'proceeded to' or 'rate of' is an event; after 'with', 'after' or 'v' it is the strategy arm")
+
 # Phrases that look like an endpoint but are none: they occupy their span so no shorter term matches inside them.
 NOT_ENDPOINT_TERMS: tuple[Cue, ...] = (
     Cue(r"major molecular responses?(?: rates?)?|\bMMR\b", "a major molecular response (BCR::ABL1 at or below 0.1%) is no MRD negativity, nor a response rate"),
+    Cue(r"(?:very good )?partial (?:response|remission)s?(?!\s+or\s+(?:better|more|deeper))|\bVGPR\b",
+        "a (very good) partial response alone is neither a complete response nor the overall response ('partial response or better' is)"),
     Cue(r"time to (?:first |best |initial )?(?:response|remission|CR)\b", "the time to (first) response is how fast a response came, not how long it lasted (DOR)"),
     Cue(r"(?:(?:acute |chronic |severe )?(?:a|c)?GVHD|graft[- ]versus[- ]host[- ]disease)[- ]free,?\s*(?:and\s+)?relapse[- ]free survival(?: rates?)?|\b(?:GRFS|CRFS)\b",
         "GVHD-free, relapse-free survival (GRFS) is a composite endpoint of its own, neither GVHD incidence nor RFS"),
@@ -317,6 +390,8 @@ PRODUCT_DEFINITIONS: tuple[Cue, ...] = (
         "'KCL-19BB, an academic CAR T-cell product': a code followed by an appositive naming a cell product"),
     Cue(r"\b(?i:CAR[- ]?T[- ]cell|CAR|cell(?:ular)?) (?i:products?|therapy|construct),?\s+(?P<code>[A-Z][A-Za-z]*-?[A-Z0-9]*\d[A-Za-z0-9]*(?:-[A-Za-z0-9]+)*)\b",
         "'a CAR T-cell product, KCL-19BB': a cell product followed by its code"),
+    Cue(r"\b(?i:we|the team|investigators)\s+(?i:developed|designed|engineered|built|manufactured)\s+(?P<code>[A-Z][A-Za-z]*-?[A-Z0-9]*\d[A-Za-z0-9]*(?:-[A-Za-z0-9]+)*),\s+(?i:an?)\s+(?:[\w-]+\s+){0,5}?(?i:receptor|CAR|construct|product|cells?)\b",
+        "'We developed CART-BM7, a second-generation anti-BCMA receptor': an academic construct the authors made is the study therapy"),
 )
 
 # CAR constructs named by a code or by a target other than CD19 ('the 19-28z CAR', 'a CD22-directed CAR', 'CD22-CAR T
@@ -334,6 +409,10 @@ BASELINE_TABLE_CAPTION = Cue(r"\b(?:baseline|demographic|patient characteristics
 # 'Drug A v other drugs'), not arm results; the report's body states its own treatment contrast.
 MODEL_TABLE_CAPTION = Cue(r"\b(?:multi-?variable|multi-?variate|Cox|(?:logistic|proportional[- ]hazards?) (?:regression|model)|regression model)\b",
                           "a regression table reports the effect of each covariate, and covariates are no trial results")
+# The one row of a regression table that is a result: the report's treatment contrast ('HCT in CR1 v no HCT', 'A (vs B)')
+# gives the adjusted hazard ratio of its first arm; every other row is a covariate.
+MODEL_CONTRAST_ROW = Cue(r"\b(?:v|vs\.?|versus|compared with)\b",
+                         "a model row setting two treatment arms against each other is the adjusted treatment effect")
 
 # Response endpoints whose rate may state an assessment window ('CR within two cycles'); toxicity windows are
 # observation periods of the safety analysis, not windows of the result.

@@ -12,7 +12,7 @@ from extractors.evidence.endpoints import find_endpoints
 from extractors.evidence.numbers import find_timepoints, find_windows, parse_number_text, timepoint_code
 from extractors.evidence.readings import Reading, ReadingContext, read_clause
 from extractors.evidence.rules import (
-    BASELINE_TABLE_CAPTION, CUMULATIVE_INCIDENCE_ENDPOINTS, EXTRACTOR_VERSION, MODEL_TABLE_CAPTION, WINDOW_ENDPOINTS, EndpointTerm,
+    BASELINE_TABLE_CAPTION, CUMULATIVE_INCIDENCE_ENDPOINTS, EXTRACTOR_VERSION, MODEL_CONTRAST_ROW, MODEL_TABLE_CAPTION, WINDOW_ENDPOINTS, EndpointTerm,
 )
 from extractors.nlp.trials import find_trial_mentions
 from extractors.table1.mapping import column_map
@@ -68,11 +68,19 @@ def extract_table1_results(doc: Document, table1: Sequence[Table1Row], index: Tr
 
 
 _BASELINE_CAPTION = re.compile(BASELINE_TABLE_CAPTION.pattern, re.I)
+_MODEL_CONTRAST_ROW = re.compile(MODEL_CONTRAST_ROW.pattern, re.I)
+_WITHIN_TIME = re.compile(r"\bwithin\s+(\d+(?:\.\d+)?)\s*(years?|months?)\b", re.I)
+
+
+def _treatment_contrast(label: str, gazetteer_dir=None) -> bool:
+    """True for a model row setting two different arms against each other ('HCT in CR1 v no HCT', 'A (vs B)')."""
+    arms = {a.arm for a in find_arms(label or "", gazetteer_dir) if a.arm != "control"}
+    return bool(_MODEL_CONTRAST_ROW.search(label or "")) and len(arms) >= 2
 _MODEL_CAPTION = re.compile(MODEL_TABLE_CAPTION.pattern, re.I)
 
 
 def _looks_like_results(table: Table) -> bool:
-    if _BASELINE_CAPTION.search(table.caption or "") or _MODEL_CAPTION.search(table.caption or ""):
+    if _BASELINE_CAPTION.search(table.caption or ""):
         return False
     header = " ".join(table.header) + " " + (table.caption or "")
     cells = [c.text for row in table.rows for c in row]
@@ -98,8 +106,11 @@ def extract_table_results(doc: Document, index: TrialIndex, skip_table_ids: Sequ
         caption = re.sub(r"^\s*Table\s+\w+[.:]?\s*", "", table.caption or "", flags=re.I)
         caption_endpoint, caption_timepoint = _first_endpoint(caption, extra_terms), _timepoint_in(caption)
         caption_window = _window_in(caption)
+        model = bool(_MODEL_CAPTION.search(table.caption or ""))
         for row in table.rows:
             label = row[0].text if row else ""
+            if model and not _treatment_contrast(label, gazetteer_dir):
+                continue  # a covariate of a regression model, not a result
             label_timepoint = _timepoint_in(label)
             for cell in row:
                 if cell.col == 0 and len(row) > 1 and not re.search(r"\d\s*%", cell.text):
@@ -115,7 +126,8 @@ def extract_table_results(doc: Document, index: TrialIndex, skip_table_ids: Sequ
                     continue
                 window = _window_in(label) or _window_in(header) or caption_window  # "Outcomes at day 28 by dose level"
                 # the caption names what every cell measures when rows and columns do not ('Estimated 3-year DFS by group')
-                fallback = _first_endpoint(label, extra_terms) or _first_endpoint(header, extra_terms) or caption_endpoint
+                fallback = (caption_endpoint if model else None) or _first_endpoint(label, extra_terms) \
+                    or _first_endpoint(header, extra_terms) or caption_endpoint  # a model row's label names arms only
                 timepoint = label_timepoint or _timepoint_in(header) or caption_timepoint
                 # a hazard-ratio row is a ratio even under a '%' column (negative rule: never a percentage)
                 ratio = bool(_RATIO_HEADER.search(header) or _RATIO_HEADER.search(label))
@@ -158,6 +170,9 @@ def _timepoint_in(label: str) -> Optional[str]:
     found = find_timepoints(label or "")
     if found:
         return found[0].code
+    within = _WITHIN_TIME.search(label or "")  # 'Death without progression within 1 year, n/N (%)'
+    if within:
+        return timepoint_code(float(within.group(1)), within.group(2))
     tail = _LABEL_LANDMARK.search(label or "")
     amount = parse_number_text(tail.group(1)) if tail else None
     return timepoint_code(amount, tail.group(2)) if amount else None
@@ -177,8 +192,11 @@ def _with_label_window(r: Reading, window: Optional[str]) -> Reading:
 
 
 def _with_label_timepoint(r: Reading, timepoint: Optional[str]) -> Reading:
-    """A survival percentage under a label or header that names a landmark is that landmark's estimate."""
-    if timepoint and r.timepoint is None and r.unit == "%" and r.endpoint in CUMULATIVE_INCIDENCE_ENDPOINTS:
+    """A survival percentage under a label or header that names a landmark is that landmark's estimate.
+
+    A cumulative incidence or a response share under such a label ('MRD negativity at 2 years') is a rate over that time.
+    """
+    if timepoint and r.timepoint is None and r.unit == "%" and r.endpoint in CUMULATIVE_INCIDENCE_ENDPOINTS + WINDOW_ENDPOINTS:
         return replace(r, timepoint=timepoint, statistic="rate")  # a cumulative incidence over that period
     if timepoint and r.timepoint is None and r.unit == "%" and r.endpoint in TIME_TO_EVENT_ENDPOINTS:
         return replace(r, timepoint=timepoint, statistic="landmark", rule="rule:landmark_rate")

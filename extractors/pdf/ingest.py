@@ -26,7 +26,7 @@ from schemas.settings import IngestSettings
 
 HEADER_PROBE_BYTES = 1024
 """`%PDF` must start within this many bytes (readers tolerate junk before the header)."""
-TABLE_CAPTION = re.compile(r"^(?:Supplementary\s+)?Table\s*[:.]?\s*[A-Z]?\d+", re.IGNORECASE)
+TABLE_CAPTION = re.compile(r"^(?:Supplementary\s+)?Table\s*[:.]?\s*[A-Z]?\d+|^Table[.:]\s+[A-Z]", re.IGNORECASE)
 """A line opening like this marks a page whose table geometry pdfplumber should read."""
 TABLE_ROW_MIN_FRAGMENTS = 3
 """A baseline holding this many separate fragments looks like a table row ..."""

@@ -24,6 +24,11 @@ CAPTION_PATTERNS: tuple[CaptionPattern, ...] = (
         re.compile(r"^(?P<word>Table|TABLE)[:.]?\s*(?P<num>[0-9]+|[IVXLC]+|S[0-9]+|[A-Z][0-9]+)(?:(?P<punct>[.:|])|(?=\s|$))"),
         "captions open with 'Table N' (or 'Table: N') then '.', ':', '|' or a space; arabic, roman, S1, A1 numbers",
     ),
+    CaptionPattern(
+        "table_unnumbered",
+        re.compile(r"^(?P<word>Table|TABLE)(?P<punct>[.:])\s+(?=[A-Z])"),
+        "a poster's only table is captioned 'Table. Response by subgroup' without a number",
+    ),
 )
 
 CONTINUATION_PATTERNS: tuple[CaptionPattern, ...] = (
@@ -254,7 +259,7 @@ def find_captions(lines: list[TextLine], page_number: int, stop_tops: list[float
         found = match_caption_start(seg.text)
         if not found:
             continue
-        label = f"Table {found.group('num')}"
+        label = f"Table {found.group('num')}" if found.groupdict().get("num") else "Table"
         x0, x1 = seg.x0 - 1.0, seg.x1 + 1.0
         block = [seg]
         for nxt in segments[index + 1:]:

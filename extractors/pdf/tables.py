@@ -33,6 +33,8 @@ TOP_OF_PAGE_LINES = 2
 
 WORD_GAP = 1.5
 """Gap (pt) that separates words; pdfplumber's default of 3 glues words in tightly set captions."""
+MIN_CAPTIONLESS_ROWS = 2
+"""Body rows a booktabs grid without a caption needs to count as a table (one row is a banner or a boxed note)."""
 
 COLUMN_MATCH_TOLERANCE = 10.0
 """Relative column edges of two parts of one table agree within this many points."""
@@ -207,7 +209,17 @@ def _merge_parts(parts: list[RawTable]) -> list[RawTable]:
             prev.continuation_boxes.append((part.page, part.bbox))
         else:
             merged.append(part)
-    return [t for t in merged if t.kind == "ruled" or t.caption is not None]
+    return [t for t in merged if t.kind == "ruled" or t.caption is not None or _captionless_grid(t)]
+
+
+def _captionless_grid(table: RawTable) -> bool:
+    """A booktabs grid without a caption that is still a table: a header naming every column over body rows.
+
+    Cards and posters print results tables under a plain heading ('Key numbers'); stacked rules with one text line
+    between them (a banner, a pull quote) have no such header.
+    """
+    return table.n_cols >= 2 and len(table.rows) >= MIN_CAPTIONLESS_ROWS \
+        and len(table.header) == table.n_cols and all(h.strip() for h in table.header)
 
 
 def _to_schema(tables: list[RawTable], sha256: str) -> list[Table]:

@@ -54,8 +54,10 @@ CREATE TABLE IF NOT EXISTS fact_evidence (
     CHECK (NOT coalesce(statistic IN ('rate', 'landmark'), false) OR (unit IN ('%'))),
     -- rate_has_unit: a rate without its % sign was probably misread
     CHECK (NOT coalesce(statistic IN ('rate', 'landmark'), false) OR (unit IS NOT NULL)),
-    -- time_to_event_statistic: medians and hazard ratios summarise time-to-event endpoints, not response rates or counts
-    CHECK (NOT coalesce(statistic IN ('median', 'hazard_ratio'), false) OR (endpoint IN ('RFS', 'EFS', 'DFS', 'PFS', 'OS', 'DOR'))),
+    -- time_to_event_statistic: medians summarise time-to-event endpoints, not response rates, cumulative incidences or counts
+    CHECK (NOT coalesce(statistic = 'median', false) OR (endpoint IN ('RFS', 'EFS', 'DFS', 'PFS', 'OS', 'DOR'))),
+    -- hazard_ratio_endpoint: hazard ratios compare times to an event, including competing-risk incidences (NRM, GVHD, VOD: a subdistribution hazard ratio); never response rates or counts
+    CHECK (NOT coalesce(statistic = 'hazard_ratio', false) OR (endpoint IN ('RFS', 'EFS', 'DFS', 'PFS', 'OS', 'DOR', 'NRM', 'GVHD', 'VOD'))),
     -- landmark_has_timepoint: a landmark estimate in the text is meaningless without its time; a table's is kept as printed (gold README: its time point comes from the body)
     CHECK (NOT coalesce((statistic = 'landmark' AND source <> 'table') = true, false) OR (timepoint IS NOT NULL)),
     -- timepoint_only_for_landmark_or_rate: a landmark has its time and a rate its assessment window (12wk, cycle1, EOI); medians, ratios and counts have none

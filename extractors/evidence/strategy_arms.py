@@ -1,0 +1,123 @@
+"""Strategy arms of a report that compares procedures or policies ('allogeneic HCT' vs 'no transplant').
+
+`STRATEGY_COMPARISONS` (rules.py) lists each comparison's two sides. A comparison applies to a document whose title sets
+its two sides against each other, or whose cohort labels ('Standard cohort (n = 104)') or table headers size both sides.
+The active comparisons are held per document (a context variable set by `study_frame`, as the NER names are) and their
+terms become arm mentions in `find_arms` for text of that document only.
+"""
+from __future__ import annotations
+
+import re
+from contextvars import ContextVar
+from dataclasses import dataclass
+from typing import Optional, Sequence
+
+from extractors.evidence.known_arms import ArmMention
+from extractors.evidence.numbers import one_line
+from extractors.evidence.rules import (
+    STRATEGY_COHORT_LABEL, STRATEGY_COMPARISONS, TITLE_COMPARISON, TRANSPLANT_EVENT_LEFT, ArmTerm, StrategyComparison,
+)
+
+_COHORT_LABEL = re.compile(STRATEGY_COHORT_LABEL.pattern)
+_TITLE_COMPARISON = re.compile(TITLE_COMPARISON.pattern, re.IGNORECASE)
+_LABEL_TAIL = re.compile(r"\s+(?:cohort|arm|group)$")
+_TRANSPLANT_EVENT_LEFT = re.compile(TRANSPLANT_EVENT_LEFT.pattern, re.IGNORECASE)
+
+
+def _compiled(term: ArmTerm) -> re.Pattern[str]:
+    return re.compile(term.pattern, 0 if term.case else re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class StrategyArms:
+    """The strategy terms active in one document: (pattern, arm name, control) each, and the document text."""
+
+    terms: tuple[tuple[re.Pattern[str], str, bool], ...] = ()
+    document: str = ""
+
+    @property
+    def compared(self) -> tuple[str, ...]:
+        """The experimental and control arm names of the first active comparison, else ()."""
+        experimental = next((arm for _, arm, control in self.terms if not control), None)
+        control = next((arm for _, arm, control in self.terms if control), None)
+        return (experimental, control) if experimental and control else ()
+
+
+_current: ContextVar[Optional[StrategyArms]] = ContextVar("strategy_arms", default=None)
+
+
+def _side_hits(text: str, side: Sequence[ArmTerm]) -> list[re.Match[str]]:
+    return [m for t in side for m in _compiled(t).finditer(text)]
+
+
+def _labelled(text: str, side: Sequence[ArmTerm]) -> bool:
+    """True when a term of the side labels a cohort sized by '(n = N)' right after it."""
+    return any(_COHORT_LABEL.match(text[m.end():m.end() + 40]) for m in _side_hits(text, side))
+
+
+def _active(comparison: StrategyComparison, title: str, text: str, headers: Sequence[str]) -> bool:
+    """True when the title sets the two sides against each other, or labels or headers size both sides."""
+    versus = _TITLE_COMPARISON.search(title)
+    if versus and _side_hits(title[:versus.start()], comparison.experimental) \
+            and _side_hits(title[versus.end():], comparison.control):
+        return True
+    labels = text + "\n" + "\n".join(headers)
+    return _labelled(labels, comparison.experimental) and _labelled(labels, comparison.control)
+
+
+def _side_name(text: str, side: Sequence[ArmTerm]) -> dict[str, str]:
+    """Each term pattern of a side mapped to the side's arm name; printed names ('{match}') become the longest printed."""
+    printed = [_LABEL_TAIL.sub("", re.sub(r"\s+", " ", m.group(0).lower()))
+               for t in side if t.arm == "{match}" for m in _compiled(t).finditer(text)]
+    longest = max(printed, key=len) if printed else None
+    return {t.pattern: (longest or t.arm.replace("{match}", "")) if t.arm == "{match}" else t.arm for t in side}
+
+
+def document_strategies(title: str, text: str, headers: Sequence[str] = (), cells: Sequence[str] = ()) -> StrategyArms:
+    """The strategy comparisons that a document with this title, text and table headers sets up (cells are searched
+    for arms too, but do not set a comparison up)."""
+    title, flat = one_line(title), one_line(text)
+    terms: list[tuple[re.Pattern[str], str, bool]] = []
+    for comparison in STRATEGY_COMPARISONS:
+        if not _active(comparison, title, flat, [one_line(h) for h in headers]):
+            continue
+        for side, control in ((comparison.experimental, False), (comparison.control, True)):
+            names = _side_name(flat, side)
+            terms += [(_compiled(t), names[t.pattern], control) for t in side]
+    return StrategyArms(tuple(terms), "\n".join([text, *headers, *cells]))  # table headers and row labels name arms too
+
+
+def set_document_strategies(strategies: StrategyArms) -> StrategyArms:
+    """Hold a document's strategy arms for `find_arms` in this thread (an empty set clears the previous document's)."""
+    _current.set(strategies)
+    return strategies
+
+
+def add_strategy_arms(text: str, arms: Sequence[ArmMention]) -> list[ArmMention]:
+    """Arm mentions plus the active strategy terms found in text; a strategy span replaces the mentions inside it."""
+    current = _current.get()
+    if current is None or not current.terms or text not in current.document:
+        return list(arms)
+    flat = one_line(text)
+    found = sorted({(m.start(), m.end(), arm, control) for rx, arm, control in current.terms for m in rx.finditer(flat)
+                    if m.end() > m.start()}, key=lambda f: (-(f[1] - f[0]), f[0]))
+    kept: list[tuple[int, int, str, bool]] = []
+    for f in found:
+        if all(f[1] <= k[0] or f[0] >= k[1] for k in kept):
+            kept.append(f)
+    out = [a for a in arms if all(a.end <= k[0] or a.start >= k[1] for k in kept)]
+    out += [ArmMention(s, e, arm, control, 2 if control else 0) for s, e, arm, control in kept]
+    return sorted(out)
+
+
+def without_strategy_endpoints(text: str, endpoints: Sequence, arms: Sequence[ArmMention]) -> list:
+    """Endpoint mentions less the transplant mentions that name a strategy arm ('57% after allogeneic HSCT').
+
+    A transplant after an event verb ('412 underwent HCT') stays the ALLOHSCT outcome.
+    """
+    current = _current.get()
+    if current is None or not current.terms or text not in current.document:
+        return list(endpoints)
+    strategy = {(a.start, a.end) for a in arms if any(arm == a.arm for _, arm, _ in current.terms)}
+    return [e for e in endpoints if e.code != "ALLOHSCT" or _TRANSPLANT_EVENT_LEFT.search(text[:e.start])
+            or not any(s < e.end and e.start < t for s, t in strategy)]
