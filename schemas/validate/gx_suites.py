@@ -25,6 +25,7 @@ from schemas.checks import (  # noqa: E402
 )
 from schemas.declarations import NON_BLANK, TABLES, TableDecl  # noqa: E402
 from schemas.validate.frames import ROW_INDEX  # noqa: E402,F401 - frames defines it without importing great-expectations
+from schemas.validate.docs_lock import data_docs_lock  # noqa: E402
 from schemas.validate.offline_html import make_offline  # noqa: E402
 from schemas.validate.reason_text import display  # noqa: E402
 
@@ -258,7 +259,7 @@ class SuiteRunner:
         config = {"class_name": "SiteBuilder", "show_how_to_buttons": False,
                   "store_backend": {"class_name": "TupleFilesystemStoreBackend", "base_directory": str(docs_dir)},
                   "site_index_builder": {"class_name": "DefaultSiteIndexBuilder"}}
-        with self._lock, warnings.catch_warnings():
+        with self._lock, data_docs_lock(docs_dir), warnings.catch_warnings():
             warnings.simplefilter("ignore")
             if self._docs_dir is None:
                 self.context.add_data_docs_site(DATA_DOCS_SITE, config)
