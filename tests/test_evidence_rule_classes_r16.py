@@ -47,3 +47,59 @@ def test_a_stub_header_without_n_percent_leaves_bare_counts_unread():
     ])
     got = _facts(_doc(_SINGLE_ARM_OPENING, (table,)))
     assert not [f for f in got if f[2] in (60.0, 80.0)]
+
+
+# --- distractors: sub-remissions alone, figures of the authors' own earlier cohorts ---
+
+def test_a_partial_recovery_remission_alone_is_no_complete_remission():
+    """Regression: crh_share_read_as_cr ('12 (8.0%) with CRh' after a CR share took CR)."""
+    doc = _doc([("title", "Blinatumomab in adults with relapsed ALL: the single-arm phase 2 KAPPA-9 study"),
+                ("body", "In this single-arm study, 150 adults received blinatumomab."),
+                ("body", "Within two cycles, 60 patients (40.0%) reached CR or CRh, 48 (32.0%) of them with CR and "
+                         "12 (8.0%) with CRh.")])
+    got = _facts(doc)
+    assert ("CR_CRI", "blinatumomab", 40.0, "rate", "2cycles") in got
+    assert ("CR", "blinatumomab", 32.0, "rate", "2cycles") in got
+    assert not [f for f in got if f[2] == 8.0]
+
+
+def test_the_composite_with_crh_or_cri_stays_the_composite():
+    """Negative rule: 'CR/CRi' and 'CR or CRh' are longer than 'CRi'/'CRh' alone and keep CR_CRI."""
+    doc = _doc([("title", "Inotuzumab in adults with relapsed ALL: the single-arm phase 2 SIGMA-4 study"),
+                ("body", "In this single-arm study, 50 adults received inotuzumab."),
+                ("body", "The CR/CRi rate was 72.0%, and 64.0% reached CR or CRh.")])
+    got = _facts(doc)
+    assert ("CR_CRI", "inotuzumab", 72.0, "rate", None) in got
+    assert ("CR_CRI", "inotuzumab", 64.0, "rate", None) in got
+
+
+_CART_OPENING = [("title", "Tisagenlecleucel after debulking in young adults with ALL: the single-arm LAMBDA-3 study"),
+                 ("body", "In this single-arm study, 40 young adults received tisagenlecleucel.")]
+
+
+def test_a_figure_of_the_authors_earlier_series_is_not_the_reports():
+    """Regression: our_earlier_series_taken_for_own_study ('our' made an earlier cohort the report's own)."""
+    doc = _doc(_CART_OPENING + [
+        ("body", "Event-free survival at 12 months was 61.0%."),
+        ("body", "This is close to the 12-month EFS of 55% in our previous single-centre series.")])
+    got = _facts(doc)
+    assert ("EFS", "tisagenlecleucel", 61.0, "landmark", "12mo") in got
+    assert not [f for f in got if f[2] == 55.0]
+
+
+def test_a_share_seen_in_the_authors_pre_treatment_cohort_is_not_the_reports():
+    doc = _doc(_CART_OPENING + [
+        ("body", "Grade 3 or higher CRS occurred in 10.0%, fewer than the 30% seen in our pre-debulking cohort.")])
+    got = _facts(doc)
+    assert ("CRS", "tisagenlecleucel", 10.0, "rate", None) in got
+    assert not [f for f in got if f[2] == 30.0]
+
+
+def test_our_own_cohort_still_returns_to_the_report():
+    """Negative rule: 'in our cohort' without an earlier/previous/pre- word is the report's own study."""
+    doc = _doc(_CART_OPENING + [
+        ("body", "In an earlier phase 2 study, the CR rate was 70%."),
+        ("body", "In our cohort, the CR rate was 85.0%.")])
+    got = _facts(doc)
+    assert ("CR", "tisagenlecleucel", 85.0, "rate", None) in got
+    assert not [f for f in got if f[2] == 70.0]
