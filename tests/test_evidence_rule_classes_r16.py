@@ -103,3 +103,28 @@ def test_our_own_cohort_still_returns_to_the_report():
     got = _facts(doc)
     assert ("CR", "tisagenlecleucel", 85.0, "rate", None) in got
     assert not [f for f in got if f[2] == 70.0]
+
+
+# --- enrolment of a cell-therapy study, respective lists after a clause break ---
+
+def test_patients_leukapheresed_are_the_enrolment_of_a_cell_therapy_study():
+    """Regression: leukapheresed_count_unread ('58 patients leukapheresed, 51 infused' gave no enrolment)."""
+    doc = _doc(_CART_OPENING + [("body", "• 47 patients leukapheresed, 40 infused and evaluable.")])
+    assert ("ENROLLED", "tisagenlecleucel", 47.0, "count", None) in _facts(doc)
+
+
+def test_a_later_clause_of_bare_values_restates_the_listed_endpoints_in_order():
+    """Regression: respective_values_all_took_the_last_endpoint ('; at 24 months, 41%, 47% and 55%' were all OS)."""
+    doc = _doc(_CART_OPENING + [
+        ("body", "• 12-month EFS 60.5% (95% CI 45.0-73.1), RFS 66.0% and OS 80.2%; at 24 months, 44.0%, 50.5% and 62.3%.")])
+    got = _facts(doc)
+    for endpoint, value in (("EFS", 44.0), ("RFS", 50.5), ("OS", 62.3)):
+        assert (endpoint, "tisagenlecleucel", value, "landmark", "24mo") in got
+
+
+def test_a_later_clause_with_one_endpoint_before_it_keeps_that_endpoint():
+    """Negative rule: values of a ';' clause outnumbering the endpoints before it are that endpoint's (arms, times)."""
+    doc = _doc(_CART_OPENING + [("body", "Overall survival at 1 year was 81.0%; at 2 years, 70.0% and at 3 years, 64.0%.")])
+    got = _facts(doc)
+    assert ("OS", "tisagenlecleucel", 70.0, "landmark", "2y") in got
+    assert ("OS", "tisagenlecleucel", 64.0, "landmark", "3y") in got

@@ -249,6 +249,7 @@ def _assign_endpoints(text: str, values: list[ValueSlot], endpoints: Sequence[En
             median_zone = text[max(0, run[0] - 40):run[0]] + text[run[0]:v.tok.start]
             if _MEDIAN.search(median_zone.split(";")[-1]) and v.kind == "measure":
                 v.statistic = "median"
+    _respective_clause_endpoints(text, measures, endpoints)
     # 3. values before any endpoint: take the next endpoint reached through a shared predicate
     for i, v in enumerate(measures):
         if v.endpoint is None:
@@ -276,6 +277,24 @@ def _assign_endpoints(text: str, values: list[ValueSlot], endpoints: Sequence[En
                 v.statistic = "rate"
         if v.statistic == "median" and v.unit == "%":
             v.statistic = "landmark" if v.timepoint else "rate"
+
+
+def _respective_clause_endpoints(text: str, measures: Sequence[ValueSlot], endpoints: Sequence[EndpointMention]) -> None:
+    """'EFS 52%, RFS 58% and OS 71%; at 24 months, 41%, 47% and 55%': a ';' clause naming no endpoint whose values
+    match, one for one, the distinct endpoints of the clause before it restates them in listed order."""
+    flat = _PARENTHESES.sub(lambda m: " " * len(m.group()), text)  # ';' inside brackets closes no clause
+    bounds = [-1] + [i for i, ch in enumerate(flat) if ch == ";"] + [len(text)]
+    for prev_lo, lo, hi in zip(bounds, bounds[1:], bounds[2:]):
+        if any(lo < e.start < hi and not e.population for e in endpoints):
+            continue
+        clause = [v for v in measures if lo < v.tok.start < hi and v.kind == "measure"]
+        before = [v for v in measures if prev_lo < v.tok.start < lo and v.kind == "measure" and v.endpoint]
+        codes = list(dict.fromkeys(v.endpoint for v in before))
+        if len(clause) < 2 or len(codes) != len(clause) or len(before) != len(codes) \
+                or any(v.unit != clause[0].unit for v in before + clause):
+            continue
+        for v, code in zip(clause, codes):
+            v.endpoint = code
 
 
 def _landmark_item(v: ValueSlot) -> bool:

@@ -354,8 +354,9 @@ ARM_SIZE_REACH = 90
 """How far before '(n = N)' its arm may be named ('blinatumomab, 15 μg/m2/d by continuous infusion (n = 54)')."""
 SUBCOHORT_RIGHT = Cue(r"^\s*(?:[\w-]+\s+){0,3}?(?:evaluable|assessable)\b|^\s*(?:[\w-]+\s+){0,2}?(?:responders|remitters|non-?responders)\b|^\s*(?:[\w-]+\s+){0,3}?" + PATIENT_NOUNS + r"\s+(?:(?:who|that)\s+(?:achieved|reached|attained|had|responded)|(?:in|with)\s+(?:a\s+)?(?:CR|CRh|CRi|complete|remission|response|active disease|an? (?:evaluable|ongoing)))\b",
                       "'Of the 48 patients evaluable for response', 'in the 81 patients with CR': a sub-cohort, not the enrolment")
-SAMPLE_SIZE_ADJECTIVE_RIGHT = Cue(r"^\s*(?:treated|infused|enrolled|randomi[sz]ed|registered)\s+" + PATIENT_NOUNS + r"\b",
-                                  "'the 101 treated patients': a count qualified by its enrolment verb is the sample")
+SAMPLE_SIZE_ADJECTIVE_RIGHT = Cue(r"^\s*(?:treated|infused|enrolled|randomi[sz]ed|registered)\s+" + PATIENT_NOUNS + r"\b"
+                                  r"|^\s*(?:" + PATIENT_NOUNS + r"\s+)?(?:(?:were|was)\s+)?(?:leuk)?aph[ae]resed\b|^\s*(?:" + PATIENT_NOUNS + r"\s+)?underwent\s+(?:leuk)?aph[ae]resis\b",
+                                  "'the 101 treated patients'; '58 patients leukapheresed', '60 underwent apheresis': a cell-therapy study's enrolment")
 PER_ARM_SIZE_RIGHT = Cue(r"^\s*(?:" + PATIENT_NOUNS + r"\s+)?(?:per|in each|each)\s+(?:group|arm)\b",
                          "'312 patients were randomly assigned (156 per group)': the enrolment of each of the two arms")
 SAMPLE_SIZE_AGE_RIGHT = Cue(r"^\s*(?:[\w-]+\s+){0,3}?" + PATIENT_NOUNS + r"\s*(?:\(\s*|,\s*|with an?\s+)(?:median|mean)\s+age\b",
