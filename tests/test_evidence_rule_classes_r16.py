@@ -128,3 +128,41 @@ def test_a_later_clause_with_one_endpoint_before_it_keeps_that_endpoint():
     got = _facts(doc)
     assert ("OS", "tisagenlecleucel", 70.0, "landmark", "2y") in got
     assert ("OS", "tisagenlecleucel", 64.0, "landmark", "3y") in got
+
+
+# --- two-arm report: composite remission judged on the marrow, blocks, 'of patients, respectively', shared predicates ---
+
+_TWO_ARM_OPENING = [("title", "Phase 3 KAPPA trial: adding inotuzumab to chemotherapy in children with relapsed ALL"),
+                    ("body", "KAPPA randomized 200 patients to inotuzumab plus chemotherapy or chemotherapy alone.")]
+
+
+def test_marrow_cr_crh_after_block_two_is_the_composite_in_two_blocks_per_arm():
+    """Regression: marrow_cr_crh_read_as_cr ('marrow CR' outranked 'CR/CRh'; '% of patients, respectively' lost the arms)."""
+    doc = _doc(_TWO_ARM_OPENING + [
+        ("body", "• Remission with marrow CR/CRh after block 2 was reached by 90.0% and 80.0% of patients, respectively.")])
+    got = _facts(doc)
+    assert ("CR_CRI", "inotuzumab", 90.0, "rate", "2cycles") in got
+    assert ("CR_CRI", "chemotherapy", 80.0, "rate", "2cycles") in got
+
+
+def test_after_block_one_stays_the_first_cycle():
+    from extractors.evidence.numbers import find_windows
+    assert [w.code for w in find_windows("CR after block 1; MRD after block 3")] == ["cycle1", "3cycles"]
+
+
+def test_shares_listed_before_one_predicate_all_take_its_endpoint():
+    """Regression: first_share_kept_the_previous_clause_endpoint ('; 40 (40.0%) and 55 (55.0%) went on to transplant')."""
+    doc = _doc(_TWO_ARM_OPENING + [
+        ("body", "• Sinusoidal obstruction syndrome affected 8 patients (8.0%) on inotuzumab and 1 (1.0%) on "
+                 "chemotherapy; 40 (40.0%) and 55 (55.0%) went on to allogeneic transplant.")])
+    got = _facts(doc)
+    assert [f[0] for f in got if f[2] in (40.0, 55.0)] == ["ALLOHSCT", "ALLOHSCT"]
+    assert ("VOD", "inotuzumab", 8.0, "rate", None) in got
+
+
+def test_a_share_after_its_own_endpoint_keeps_it_before_a_later_predicate():
+    """Negative rule: 'The CR rate was 40.0%, and 30.0% achieved MRD negativity' keeps 40.0 a CR rate."""
+    doc = _doc(_TWO_ARM_OPENING + [("body", "In the inotuzumab arm the CR rate was 40.0%, and 30.0% achieved MRD negativity.")])
+    got = _facts(doc)
+    assert [f[0] for f in got if f[2] == 40.0] == ["CR"]
+    assert [f[0] for f in got if f[2] == 30.0] == ["MRD_NEG"]

@@ -21,7 +21,8 @@ def is_pair(text: str, first: ValueSlot, second: ValueSlot) -> bool:
 
 
 _RESPECTIVELY_LINK = re.compile(r"^\s*(?:%|months?|mos?)?\s*\)?\s*(?:[\[(][^\])]{0,60}[\])]\s*)?,?\s*(?:and|or)\s*(?:\d+\s*/\s*\d+\s*)?[(\[]?\s*$", _I)
-_RESPECTIVELY_AFTER = re.compile(r"^\s*(?:%|months?|mos?)?\s*\)?\s*(?:[\[(][^\])]{0,60}[\])]\s*)?,?\s*respectively\b", _I)
+# '... 84.0% of patients, respectively': the population noun may stand between the second value and 'respectively'
+_RESPECTIVELY_AFTER = re.compile(r"^\s*(?:%|months?|mos?)?\s*\)?\s*(?:[\[(][^\])]{0,60}[\])]\s*)?(?:of (?:the )?(?:patients|children|adults|participants)\s*)?,?\s*respectively\b", _I)
 # 'overall survival 82.1% (74.9-87.4) and 70.3% (62.1-77.0).': a bare pair closing its clause, in a study with a control arm
 _CLAUSE_CLOSED_AFTER = re.compile(r"^\s*(?:%|months?|mos?)?\s*(?:[\[(][^\])]{0,80}[\])]\s*)?(?:[.;]|$)", _I)
 

@@ -212,6 +212,7 @@ def _assign_endpoints(text: str, values: list[ValueSlot], endpoints: Sequence[En
             v.timepoint = _timepoint_for(text, v, (ep.start, ep.end, [ep.code]), stop, timepoints, others) \
                 if any(tp.end <= ep.start and ep.start - tp.end <= 4 for tp in timepoints) else \
                 _timepoint_for(text, v, None, stop, timepoints, others)
+    _share_predicate_backwards(text, measures, endpoints, timepoints)
     # a share followed by its own predicate that names no endpoint describes something else ('48% of whom received tocilizumab')
     for i, v in enumerate(measures):
         if v.endpoint is None and v.kind == "measure":
@@ -277,6 +278,25 @@ def _assign_endpoints(text: str, values: list[ValueSlot], endpoints: Sequence[En
                 v.statistic = "rate"
         if v.statistic == "median" and v.unit == "%":
             v.statistic = "landmark" if v.timepoint else "rate"
+
+
+_SHARED_PREDICATE_JOIN = re.compile(r"^\s*(?:%|months?)?\s*\)?\s*(?:,\s*and|,|and)\s*(?:\d+\s*(?:/\s*\d+\s*)?)?\(?\s*$", re.I)
+
+
+def _share_predicate_backwards(text: str, measures: Sequence[ValueSlot], endpoints: Sequence[EndpointMention],
+                               timepoints: Sequence[Timepoint]) -> None:
+    """'; 58 (44.3%) and 71 (54.2%) went on to transplant': shares listed before one predicate all take its endpoint.
+
+    Only in a clause that names no endpoint before them ('CR 40% and 30% achieved MRD negativity' keeps its CR).
+    """
+    for a, b in reversed(list(zip(measures, measures[1:]))):
+        if a.endpoint is not None or b.endpoint is None or a.kind != "measure" or a.unit != b.unit \
+                or not _SHARED_PREDICATE_JOIN.match(text[a.tok.end:b.tok.start]):
+            continue
+        lo = _PARENTHESES.sub(lambda m: " " * len(m.group()), text).rfind(";", 0, a.tok.start) + 1
+        if any(lo <= e.start < a.tok.start for e in endpoints):
+            continue
+        a.endpoint, a.timepoint = b.endpoint, b.timepoint
 
 
 def _respective_clause_endpoints(text: str, measures: Sequence[ValueSlot], endpoints: Sequence[EndpointMention]) -> None:

@@ -23,7 +23,7 @@ TRANSPLANT_NOUN = (r"(?:allo-?HSCT|allo-?SCT|allo-?HCT|HSCT|HCT|SCT|allogeneic (
 # Longer, more specific phrases win over shorter ones (matching keeps the longest span at each place).
 ENDPOINT_TERMS: tuple[EndpointTerm, ...] = (
     # composites of complete remission with partial count recovery
-    EndpointTerm(r"CR\s*(?:/|\+|or|and)\s*CR[ih]\b(?:\s*/\s*CR[ih]\b)?", "CR_CRI", "CR/CRi, CR/CRh, CR+CRi, 'CR or CRi' are the composite remission endpoint", True),
+    EndpointTerm(r"(?:(?:bone )?marrow )?CR\s*(?:/|\+|or|and)\s*CR[ih]\b(?:\s*/\s*CR[ih]\b)?", "CR_CRI", "CR/CRi, CR/CRh, CR+CRi, 'CR or CRi', 'marrow CR/CRh' are the composite remission endpoint", True),
     EndpointTerm(r"complete remission with (?:incomplete|partial) (?:ha?ematologic(?:al)?|count|blood count) recovery", "CR_CRI", "spelled-out CRi/CRh is reported with CR as a composite"),
     EndpointTerm(r"complete remission with (?:or without (?:full )?|(?:full,?\s+)?(?:partial,?\s+)?(?:or\s+)?(?:incomplete|partial)\s+)(?:ha?ematologic(?:al)?\s+|count\s+|blood count\s+)?recovery", "CR_CRI", "'CR with full, partial, or incomplete hematologic recovery' pools CR with CRi/CRh"),
     EndpointTerm(r"complete (?:remission|response) (?:or|and|plus|/) complete (?:remission|response) with (?:incomplete|partial) (?:ha?ematologic(?:al)? |count |blood count |platelet )?recovery", "CR_CRI", "'complete remission or complete remission with incomplete recovery' spells out CR/CRi"),
