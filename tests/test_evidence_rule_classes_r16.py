@@ -166,3 +166,29 @@ def test_a_share_after_its_own_endpoint_keeps_it_before_a_later_predicate():
     got = _facts(doc)
     assert [f[0] for f in got if f[2] == 40.0] == ["CR"]
     assert [f[0] for f in got if f[2] == 30.0] == ["MRD_NEG"]
+
+
+# --- CLL phrasings: an unreached median before the comparator's, CR with incomplete marrow recovery ---
+
+_CLL_OPENING = [("title", "OMEGA: A Randomized Phase III Trial of Ibrutinib Versus Chemoimmunotherapy in Untreated CLL"),
+                ("body", "Patients were randomly assigned to ibrutinib or chemoimmunotherapy.")]
+
+
+def test_a_median_after_not_reached_versus_is_the_comparators():
+    """Regression: median_after_not_reached_took_the_experimental_arm ('not reached v 52.7 months')."""
+    doc = _doc(_CLL_OPENING + [("body", "Median PFS was not reached v 48.5 months (95% CI, 40.1 to not reached).")])
+    assert [(f[0], f[1], f[2]) for f in _facts(doc)] == [("PFS", "chemotherapy", 48.5)]
+
+
+def test_a_median_before_not_reached_stays_the_experimental_arms():
+    """Negative rule: only a value after 'not reached v' is the comparator's."""
+    doc = _doc(_CLL_OPENING + [("body", "Median overall survival was 40.2 months v not reached.")])
+    assert [(f[0], f[1], f[2]) for f in _facts(doc)] == [("OS", "ibrutinib", 40.2)]
+
+
+def test_complete_response_or_cr_with_incomplete_marrow_recovery_is_the_composite():
+    doc = _doc(_CLL_OPENING + [
+        ("body", "Complete response or CR with incomplete marrow recovery occurred in 35.0% v 28.0%.")])
+    got = _facts(doc)
+    assert ("CR_CRI", "ibrutinib", 35.0, "rate", None) in got
+    assert ("CR_CRI", "chemotherapy", 28.0, "rate", None) in got

@@ -35,6 +35,8 @@ def respectively_pair(text: str, first: ValueSlot, second: ValueSlot) -> bool:
 
 
 _ARM_GROUP = re.compile(ARM_GROUP_PREDICATE.pattern, _I)
+# 'median PFS was not reached v 52.7 months': the first arm's median is unreached, so the printed one is the comparator's
+_NOT_REACHED_VERSUS = re.compile(r"\bnot (?:yet )?reached\s*(?:\([^()]*\)\s*)?,?\s*(?:vs\.?|versus|v\.?|compared (?:with|to)|against)\s*$", _I)
 _VERSUS_BEFORE = re.compile(r"\b(?:vs\.?|versus|v\.?|compared (?:with|to))\s*$", _I)
 
 
@@ -103,8 +105,8 @@ def assign_arms(text: str, values: list[ValueSlot], arms: Sequence[ArmMention], 
             v.arm = _experimental_arm(text, arms, ctx)  # 'hazard ratio, A v B: 0.91' is A's ratio, not B's
         elif near is not None and (strong or not (pair_first[i] or second)):
             v.arm = (control or "control") if near.arm == "control" else near.arm
-        elif second:
-            v.arm = control or _default_arm(text, v, arms, ctx)
+        elif second or (control and _NOT_REACHED_VERSUS.search(text[prev_end:v.tok.start])):
+            v.arm = control or _default_arm(text, v, arms, ctx)  # 'not reached v 52.7 months': the control's median
         elif v.kind == "hr":
             v.arm = _experimental_arm(text, arms, ctx) or _default_arm(text, v, arms, ctx)
         else:
