@@ -9,7 +9,7 @@ from tests.test_evidence_report_rules import SHA, _doc
 
 
 def _facts(doc):
-    return sorted((r.endpoint, r.arm, r.value, r.statistic, r.timepoint) for r in extract_evidence(doc))
+    return sorted(((r.endpoint, r.arm, r.value, r.statistic, r.timepoint) for r in extract_evidence(doc)), key=str)
 
 
 def _cells_table(caption, rows, label="Table 2"):
@@ -192,3 +192,22 @@ def test_complete_response_or_cr_with_incomplete_marrow_recovery_is_the_composit
     got = _facts(doc)
     assert ("CR_CRI", "ibrutinib", 35.0, "rate", None) in got
     assert ("CR_CRI", "chemotherapy", 28.0, "rate", None) in got
+
+
+# --- a window in the endpoint's own phrase governs both values of a pair ---
+
+def test_a_window_inside_the_endpoint_phrase_covers_both_arms_of_the_pair():
+    """Regression: window_reached_only_the_nearest_value ('MRD ... at the end of induction was found in A% ... and B%')."""
+    doc = _doc(_TWO_ARM_OPENING + [
+        ("body", "Of 200 patients (median age, 9 years; 110 boys), MRD below 10^-4 at the end of induction was found "
+                 "in 80 of 100 (80.0%) in the inotuzumab arm and 60 of 100 (60.0%) in the chemotherapy arm.")])
+    got = _facts(doc)
+    assert ("MRD_NEG", "inotuzumab", 80.0, "rate", "EOI") in got
+    assert ("MRD_NEG", "chemotherapy", 60.0, "rate", "EOI") in got
+
+
+def test_a_window_after_its_value_stays_with_that_value():
+    """Negative rule: 'CR was 80.0% after cycle 1 and 90.0% after cycle 2' keeps one window per value."""
+    from extractors.evidence.readings import read_clause
+    got = [(r.value, r.timepoint) for r in read_clause("CR was 80.0% after cycle 1 and 90.0% after cycle 2.")]
+    assert got == [(80.0, "cycle1"), (90.0, "cycle2")]

@@ -411,11 +411,21 @@ def _assign_windows(text: str, values: list[ValueSlot], windows: Sequence[Timepo
         lead_end = text.find(",", lo)  # the clause's leading phrase: up to its first comma, before any value
         opening = [w for w in windows if lo <= w.start and 0 <= lead_end and w.end <= lead_end + 1
                    and w.end <= v.tok.start and not any(lo <= o.tok.start < w.start for o in values)]
-        near = opening or [w for w in windows if lo <= w.start and w.end <= hi and not any(
+        # a window inside the endpoint's own phrase ('MRD below 10^-4 at the end of induction was found in A% ... and B%')
+        subject = [w for w in windows if lo <= w.start and w.end <= v.tok.start
+                   and not any(lo <= o.tok.start < w.start and o.kind == "measure" for o in values)
+                   and any(e.code == v.endpoint and e.end <= w.start and w.start - e.end <= _SUBJECT_WINDOW_REACH
+                           and lo <= e.start for e in endpoints)
+                   and not any(w.end <= e.start < v.tok.start and e.code and e.code != v.endpoint for e in endpoints)]
+        near = opening or subject[-1:] or [w for w in windows if lo <= w.start and w.end <= hi and not any(
             o is not v and o.kind == "measure" and min(w.end, v.tok.end) <= o.tok.start < max(w.start, v.tok.start)
             for o in values) and not _own_phrase_between(text, w, v, endpoints)]
         if near:
             v.timepoint = min(near, key=lambda w: min(abs(w.start - v.tok.end), abs(v.tok.start - w.end))).code
+
+
+_SUBJECT_WINDOW_REACH = 25
+"""How far after its endpoint a window may stand and still qualify the endpoint's whole clause ('MRD below 10^-4 at ...')."""
 
 
 def _own_phrase_between(text: str, w: Timepoint, v: ValueSlot, endpoints: Sequence[EndpointMention]) -> bool:
