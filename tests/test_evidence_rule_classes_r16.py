@@ -211,3 +211,20 @@ def test_a_window_after_its_value_stays_with_that_value():
     from extractors.evidence.readings import read_clause
     got = [(r.value, r.timepoint) for r in read_clause("CR was 80.0% after cycle 1 and 90.0% after cycle 2.")]
     assert got == [(80.0, "cycle1"), (90.0, "cycle2")]
+
+
+def test_a_clause_continuing_a_windowed_pair_keeps_the_window():
+    """Regression: continued_clause_lost_its_window ('at the end of treatment was A% v B%; in bone marrow, C% v D%')."""
+    doc = _doc(_CLL_OPENING + [
+        ("body", "Undetectable MRD in peripheral blood at the end of treatment was 60.5% v 45.5% (P = .01); in bone "
+                 "marrow, 44.0% v 35.0%.")])
+    got = _facts(doc)
+    assert ("MRD_NEG", "ibrutinib", 44.0, "rate", "EOT") in got
+    assert ("MRD_NEG", "chemotherapy", 35.0, "rate", "EOT") in got
+
+
+def test_a_later_clause_naming_its_own_endpoint_takes_no_window_from_the_one_before():
+    """Negative rule: '; overall, 60.0% had a CR' names its endpoint, so the earlier clause's window is not its own."""
+    from extractors.evidence.readings import read_clause
+    got = [(r.value, r.timepoint) for r in read_clause("CR after cycle 1 was 40.0%; overall, 60.0% had a CR.")]
+    assert got == [(40.0, "cycle1"), (60.0, None)]

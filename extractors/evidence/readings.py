@@ -422,6 +422,14 @@ def _assign_windows(text: str, values: list[ValueSlot], windows: Sequence[Timepo
             for o in values) and not _own_phrase_between(text, w, v, endpoints)]
         if near:
             v.timepoint = min(near, key=lambda w: min(abs(w.start - v.tok.end), abs(v.tok.start - w.end))).code
+        elif lo > 0 and not any(lo <= e.start < hi for e in endpoints if e.code) \
+                and not any(lo <= w.start < hi for w in windows):
+            # '... at the end of treatment was 62.6% v 48.3%; in bone marrow, 47.2% v 38.9%': the clause continues the window
+            prev_lo = text.rfind(";", 0, lo - 1) + 1
+            earlier = [o for o in values if prev_lo <= o.tok.start < lo and o.kind == "measure"
+                       and o.endpoint == v.endpoint and o.timepoint]
+            if earlier and any(w.code == earlier[-1].timepoint and prev_lo <= w.start < lo for w in windows):
+                v.timepoint = earlier[-1].timepoint
 
 
 _SUBJECT_WINDOW_REACH = 25
