@@ -21,7 +21,8 @@ def is_pair(text: str, first: ValueSlot, second: ValueSlot) -> bool:
 
 
 _RESPECTIVELY_LINK = re.compile(r"^\s*(?:%|months?|mos?)?\s*\)?\s*(?:[\[(][^\])]{0,60}[\])]\s*)?,?\s*(?:and|or)\s*(?:\d+\s*/\s*\d+\s*)?[(\[]?\s*$", _I)
-_RESPECTIVELY_AFTER = re.compile(r"^\s*(?:%|months?|mos?)?\s*\)?\s*(?:[\[(][^\])]{0,60}[\])]\s*)?,?\s*respectively\b", _I)
+# '... 84.0% of patients, respectively': the population noun may stand between the second value and 'respectively'
+_RESPECTIVELY_AFTER = re.compile(r"^\s*(?:%|months?|mos?)?\s*\)?\s*(?:[\[(][^\])]{0,60}[\])]\s*)?(?:of (?:the )?(?:patients|children|adults|participants)\s*)?,?\s*respectively\b", _I)
 # 'overall survival 82.1% (74.9-87.4) and 70.3% (62.1-77.0).': a bare pair closing its clause, in a study with a control arm
 _CLAUSE_CLOSED_AFTER = re.compile(r"^\s*(?:%|months?|mos?)?\s*(?:[\[(][^\])]{0,80}[\])]\s*)?(?:[.;]|$)", _I)
 
@@ -34,6 +35,8 @@ def respectively_pair(text: str, first: ValueSlot, second: ValueSlot) -> bool:
 
 
 _ARM_GROUP = re.compile(ARM_GROUP_PREDICATE.pattern, _I)
+# 'median PFS was not reached v 52.7 months': the first arm's median is unreached, so the printed one is the comparator's
+_NOT_REACHED_VERSUS = re.compile(r"\bnot (?:yet )?reached\s*(?:\([^()]*\)\s*)?,?\s*(?:vs\.?|versus|v\.?|compared (?:with|to)|against)\s*$", _I)
 _VERSUS_BEFORE = re.compile(r"\b(?:vs\.?|versus|v\.?|compared (?:with|to))\s*$", _I)
 
 
@@ -102,8 +105,8 @@ def assign_arms(text: str, values: list[ValueSlot], arms: Sequence[ArmMention], 
             v.arm = _experimental_arm(text, arms, ctx)  # 'hazard ratio, A v B: 0.91' is A's ratio, not B's
         elif near is not None and (strong or not (pair_first[i] or second)):
             v.arm = (control or "control") if near.arm == "control" else near.arm
-        elif second:
-            v.arm = control or _default_arm(text, v, arms, ctx)
+        elif second or (control and _NOT_REACHED_VERSUS.search(text[prev_end:v.tok.start])):
+            v.arm = control or _default_arm(text, v, arms, ctx)  # 'not reached v 52.7 months': the control's median
         elif v.kind == "hr":
             v.arm = _experimental_arm(text, arms, ctx) or _default_arm(text, v, arms, ctx)
         else:

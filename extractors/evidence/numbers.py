@@ -197,6 +197,8 @@ WINDOW_PATTERNS: tuple[tuple[str, str, str], ...] = (
      "'within 12 weeks', 'within 3 months', 'after only 2 weeks of therapy', 'within 3 mo' in a table cell"),
     (r"\b(?:at|by|after|on)\s+(?:the\s+end\s+of\s+)?cycle\s+(?P<n>\d+)\b", "cycle{n}",
      "'at cycle 12', 'by the end of cycle 6': an assessment at a numbered cycle"),
+    (r"\b(?:after|following|by the end of)\s+(?:block|course)\s+(?P<n>[2-9])\b", "{n}cycles",
+     "'after block 2', 'following course 3': the response after that many induction blocks (block 1 is 'cycle1')"),
     (r"\bat\s+" + _WIN_NUM + r"\s+weeks?\b", "{n}wk", "'at 2 weeks': an early assessment (months stay landmark-shaped: 'at 3 months')"),
     (r"\b(?:at|by|on|until|the)?\s*(?:the\s+)?(?:same\s+)?week[- ](?P<n>\d+)\b", "{n}wk",
      "'at week 24', 'the week-24 assessment'"),

@@ -212,6 +212,7 @@ def _assign_endpoints(text: str, values: list[ValueSlot], endpoints: Sequence[En
             v.timepoint = _timepoint_for(text, v, (ep.start, ep.end, [ep.code]), stop, timepoints, others) \
                 if any(tp.end <= ep.start and ep.start - tp.end <= 4 for tp in timepoints) else \
                 _timepoint_for(text, v, None, stop, timepoints, others)
+    _share_predicate_backwards(text, measures, endpoints, timepoints)
     # a share followed by its own predicate that names no endpoint describes something else ('48% of whom received tocilizumab')
     for i, v in enumerate(measures):
         if v.endpoint is None and v.kind == "measure":
@@ -249,6 +250,7 @@ def _assign_endpoints(text: str, values: list[ValueSlot], endpoints: Sequence[En
             median_zone = text[max(0, run[0] - 40):run[0]] + text[run[0]:v.tok.start]
             if _MEDIAN.search(median_zone.split(";")[-1]) and v.kind == "measure":
                 v.statistic = "median"
+    _respective_clause_endpoints(text, measures, endpoints)
     # 3. values before any endpoint: take the next endpoint reached through a shared predicate
     for i, v in enumerate(measures):
         if v.endpoint is None:
@@ -276,6 +278,43 @@ def _assign_endpoints(text: str, values: list[ValueSlot], endpoints: Sequence[En
                 v.statistic = "rate"
         if v.statistic == "median" and v.unit == "%":
             v.statistic = "landmark" if v.timepoint else "rate"
+
+
+_SHARED_PREDICATE_JOIN = re.compile(r"^\s*(?:%|months?)?\s*\)?\s*(?:,\s*and|,|and)\s*(?:\d+\s*(?:/\s*\d+\s*)?)?\(?\s*$", re.I)
+
+
+def _share_predicate_backwards(text: str, measures: Sequence[ValueSlot], endpoints: Sequence[EndpointMention],
+                               timepoints: Sequence[Timepoint]) -> None:
+    """'; 58 (44.3%) and 71 (54.2%) went on to transplant': shares listed before one predicate all take its endpoint.
+
+    Only in a clause that names no endpoint before them ('CR 40% and 30% achieved MRD negativity' keeps its CR).
+    """
+    for a, b in reversed(list(zip(measures, measures[1:]))):
+        if a.endpoint is not None or b.endpoint is None or a.kind != "measure" or a.unit != b.unit \
+                or not _SHARED_PREDICATE_JOIN.match(text[a.tok.end:b.tok.start]):
+            continue
+        lo = _PARENTHESES.sub(lambda m: " " * len(m.group()), text).rfind(";", 0, a.tok.start) + 1
+        if any(lo <= e.start < a.tok.start for e in endpoints):
+            continue
+        a.endpoint, a.timepoint = b.endpoint, b.timepoint
+
+
+def _respective_clause_endpoints(text: str, measures: Sequence[ValueSlot], endpoints: Sequence[EndpointMention]) -> None:
+    """'EFS 52%, RFS 58% and OS 71%; at 24 months, 41%, 47% and 55%': a ';' clause naming no endpoint whose values
+    match, one for one, the distinct endpoints of the clause before it restates them in listed order."""
+    flat = _PARENTHESES.sub(lambda m: " " * len(m.group()), text)  # ';' inside brackets closes no clause
+    bounds = [-1] + [i for i, ch in enumerate(flat) if ch == ";"] + [len(text)]
+    for prev_lo, lo, hi in zip(bounds, bounds[1:], bounds[2:]):
+        if any(lo < e.start < hi and not e.population for e in endpoints):
+            continue
+        clause = [v for v in measures if lo < v.tok.start < hi and v.kind == "measure"]
+        before = [v for v in measures if prev_lo < v.tok.start < lo and v.kind == "measure" and v.endpoint]
+        codes = list(dict.fromkeys(v.endpoint for v in before))
+        if len(clause) < 2 or len(codes) != len(clause) or len(before) != len(codes) \
+                or any(v.unit != clause[0].unit for v in before + clause):
+            continue
+        for v, code in zip(clause, codes):
+            v.endpoint = code
 
 
 def _landmark_item(v: ValueSlot) -> bool:
@@ -372,11 +411,29 @@ def _assign_windows(text: str, values: list[ValueSlot], windows: Sequence[Timepo
         lead_end = text.find(",", lo)  # the clause's leading phrase: up to its first comma, before any value
         opening = [w for w in windows if lo <= w.start and 0 <= lead_end and w.end <= lead_end + 1
                    and w.end <= v.tok.start and not any(lo <= o.tok.start < w.start for o in values)]
-        near = opening or [w for w in windows if lo <= w.start and w.end <= hi and not any(
+        # a window inside the endpoint's own phrase ('MRD below 10^-4 at the end of induction was found in A% ... and B%')
+        subject = [w for w in windows if lo <= w.start and w.end <= v.tok.start
+                   and not any(lo <= o.tok.start < w.start and o.kind == "measure" for o in values)
+                   and any(e.code == v.endpoint and e.end <= w.start and w.start - e.end <= _SUBJECT_WINDOW_REACH
+                           and lo <= e.start for e in endpoints)
+                   and not any(w.end <= e.start < v.tok.start and e.code and e.code != v.endpoint for e in endpoints)]
+        near = opening or subject[-1:] or [w for w in windows if lo <= w.start and w.end <= hi and not any(
             o is not v and o.kind == "measure" and min(w.end, v.tok.end) <= o.tok.start < max(w.start, v.tok.start)
             for o in values) and not _own_phrase_between(text, w, v, endpoints)]
         if near:
             v.timepoint = min(near, key=lambda w: min(abs(w.start - v.tok.end), abs(v.tok.start - w.end))).code
+        elif lo > 0 and not any(lo <= e.start < hi for e in endpoints if e.code) \
+                and not any(lo <= w.start < hi for w in windows):
+            # '... at the end of treatment was 62.6% v 48.3%; in bone marrow, 47.2% v 38.9%': the clause continues the window
+            prev_lo = text.rfind(";", 0, lo - 1) + 1
+            earlier = [o for o in values if prev_lo <= o.tok.start < lo and o.kind == "measure"
+                       and o.endpoint == v.endpoint and o.timepoint]
+            if earlier and any(w.code == earlier[-1].timepoint and prev_lo <= w.start < lo for w in windows):
+                v.timepoint = earlier[-1].timepoint
+
+
+_SUBJECT_WINDOW_REACH = 25
+"""How far after its endpoint a window may stand and still qualify the endpoint's whole clause ('MRD below 10^-4 at ...')."""
 
 
 def _own_phrase_between(text: str, w: Timepoint, v: ValueSlot, endpoints: Sequence[EndpointMention]) -> bool:

@@ -23,10 +23,10 @@ TRANSPLANT_NOUN = (r"(?:allo-?HSCT|allo-?SCT|allo-?HCT|HSCT|HCT|SCT|allogeneic (
 # Longer, more specific phrases win over shorter ones (matching keeps the longest span at each place).
 ENDPOINT_TERMS: tuple[EndpointTerm, ...] = (
     # composites of complete remission with partial count recovery
-    EndpointTerm(r"CR\s*(?:/|\+|or|and)\s*CR[ih]\b(?:\s*/\s*CR[ih]\b)?", "CR_CRI", "CR/CRi, CR/CRh, CR+CRi, 'CR or CRi' are the composite remission endpoint", True),
+    EndpointTerm(r"(?:(?:bone )?marrow )?CR\s*(?:/|\+|or|and)\s*CR[ih]\b(?:\s*/\s*CR[ih]\b)?", "CR_CRI", "CR/CRi, CR/CRh, CR+CRi, 'CR or CRi', 'marrow CR/CRh' are the composite remission endpoint", True),
     EndpointTerm(r"complete remission with (?:incomplete|partial) (?:ha?ematologic(?:al)?|count|blood count) recovery", "CR_CRI", "spelled-out CRi/CRh is reported with CR as a composite"),
     EndpointTerm(r"complete remission with (?:or without (?:full )?|(?:full,?\s+)?(?:partial,?\s+)?(?:or\s+)?(?:incomplete|partial)\s+)(?:ha?ematologic(?:al)?\s+|count\s+|blood count\s+)?recovery", "CR_CRI", "'CR with full, partial, or incomplete hematologic recovery' pools CR with CRi/CRh"),
-    EndpointTerm(r"complete (?:remission|response) (?:or|and|plus|/) complete (?:remission|response) with (?:incomplete|partial) (?:ha?ematologic(?:al)? |count |blood count |platelet )?recovery", "CR_CRI", "'complete remission or complete remission with incomplete recovery' spells out CR/CRi"),
+    EndpointTerm(r"(?:complete (?:remission|response)|CR) (?:or|and|plus|/) (?:complete (?:remission|response)|CR) with (?:incomplete|partial) (?:ha?ematologic(?:al)? |count |blood count |platelet |marrow )?recovery", "CR_CRI", "'complete remission or complete remission with incomplete recovery', 'complete response or CR with incomplete marrow recovery' spell out CR/CRi"),
     EndpointTerm(r"(?:MRD|minimal residual disease|measurable residual disease)[- ](?:negative|negativity)[- ](?:complete |CR\b|morphologic(?:al)? )(?:remission|response)?s?", "MRD_NEG", "'MRD-negative complete remission' is the MRD endpoint, not CR"),
     EndpointTerm(r"(?:MRD|minimal residual disease|measurable residual disease) (?:below|under|less than|<)\s*10\s*(?:\^\s*\(?\s*)?[-−–]\s*\d", "MRD_NEG", "'MRD below 10−4' states MRD negativity at that sensitivity (percent cut-offs usually define subgroups)"),
     EndpointTerm(r"composite (?:complete )?(?:rate of )?(?:remission|response)(?: rate)?", "CR_CRI", "'composite remission' pools CR with CRi/CRh"),
@@ -228,6 +228,8 @@ NOT_ENDPOINT_TERMS: tuple[Cue, ...] = (
     Cue(r"time to (?:first |best |initial )?(?:response|remission|CR)\b", "the time to (first) response is how fast a response came, not how long it lasted (DOR)"),
     Cue(r"(?:(?:acute |chronic |severe )?(?:a|c)?GVHD|graft[- ]versus[- ]host[- ]disease)[- ]free,?\s*(?:and\s+)?relapse[- ]free survival(?: rates?)?|\b(?:GRFS|CRFS)\b",
         "GVHD-free, relapse-free survival (GRFS) is a composite endpoint of its own, neither GVHD incidence nor RFS"),
+    Cue(r"(?<![A-Za-z/+])CR[hi](?![A-Za-z0-9/+])",
+        "CRh or CRi alone (partial or incomplete count recovery) is neither CR nor the composite CR/CRi (GUIDE.md: CR_CRI pools them)"),
 )
 
 
@@ -294,7 +296,7 @@ DISTRACTORS: tuple[Distractor, ...] = (
     Distractor("n_in_ten_denominator", "left", r"\b(?:\d+|one|two|three|four|five|six|seven|eight|nine)\s+(?:out\s+)?in\s+(?:every\s+)?$", "the 'ten' of 'four in ten' is no count either"),
     Distractor("relative_risk_reduction", "left", r"\b(?:lower(?:ed|s)?|reduc(?:ed|es|ing)|cut(?:s|ting)?|decreas(?:ed|es|ing)|halv(?:ed|es))\s+(?:the\s+)?(?:risk|hazard|odds|rate|chance)s?\s+(?:of\s+(?:[\w-]+\s+){0,4}?)?by\s+(?:about\s+|approximately\s+|nearly\s+|almost\s+|some\s+|roughly\s+)?$", "'lowered the risk of death by about 30%' is a relative risk reduction, not a rate"),
     Distractor("relative_risk_right", "right", r"^\s*(?:%|per ?cent)\s+(?:lower|higher|reduction|reduced|relative|greater|smaller|decrease|increase)\b", "'an 82% lower hazard of death' is a relative effect, not a rate"),
-    Distractor("other_study_figure", "right", r"^\s*(?:%|per ?cent)?\s*(?:\w+\s+){0,1}(?:seen|reported|observed|described|achieved|obtained)\s+(?:in|with|by)\s+(?:the|an?|earlier|previous|prior|other|historical)\b", "'higher than the 39% seen in the phase 1/2 study' is another study's figure"),
+    Distractor("other_study_figure", "right", r"^\s*(?:%|per ?cent)?\s*(?:\w+\s+){0,1}(?:seen|reported|observed|described|achieved|obtained)\s+(?:in|with|by)\s+(?:the|an?|earlier|previous|prior|other|historical|our\s+(?:[\w-]+\s+)?(?:earlier|previous|prior|historical|pre-[\w-]+))\b", "'higher than the 39% seen in the phase 1/2 study', 'than the 24% seen in our pre-X cohort' are another study's or cohort's figure"),
     Distractor("open_threshold", "right", r"^\s*(?:%|per ?cent)?\s*or\s+(?:more|higher|greater|above|over|less|lower|below|fewer)\b", "'MRD of 0.1% or more', 'aged 60 years or older': an open-ended cut-off, not a result"),
     Distractor("usual_level", "left", r"\b(?:rarely|seldom|never|usually|typically|generally|historically)\s+(?:exceeds?|reach(?:es)?|surpass(?:es)?|tops?|above|below|over|under)\s+(?:about\s+)?$", "'survival rarely exceeds 20%' describes what other treatment usually achieves"),
     Distractor("assay_threshold", "left", r"\b(?:sensitivity|threshold|cut-?off|detection limit|limit of detection|level of detection)\s+(?:of|at|was|is|:)?\s*(?:[<>≤≥]\s*)?$", "'at a sensitivity of 0.01%': an MRD assay threshold, not a result"),
@@ -352,8 +354,9 @@ ARM_SIZE_REACH = 90
 """How far before '(n = N)' its arm may be named ('blinatumomab, 15 μg/m2/d by continuous infusion (n = 54)')."""
 SUBCOHORT_RIGHT = Cue(r"^\s*(?:[\w-]+\s+){0,3}?(?:evaluable|assessable)\b|^\s*(?:[\w-]+\s+){0,2}?(?:responders|remitters|non-?responders)\b|^\s*(?:[\w-]+\s+){0,3}?" + PATIENT_NOUNS + r"\s+(?:(?:who|that)\s+(?:achieved|reached|attained|had|responded)|(?:in|with)\s+(?:a\s+)?(?:CR|CRh|CRi|complete|remission|response|active disease|an? (?:evaluable|ongoing)))\b",
                       "'Of the 48 patients evaluable for response', 'in the 81 patients with CR': a sub-cohort, not the enrolment")
-SAMPLE_SIZE_ADJECTIVE_RIGHT = Cue(r"^\s*(?:treated|infused|enrolled|randomi[sz]ed|registered)\s+" + PATIENT_NOUNS + r"\b",
-                                  "'the 101 treated patients': a count qualified by its enrolment verb is the sample")
+SAMPLE_SIZE_ADJECTIVE_RIGHT = Cue(r"^\s*(?:treated|infused|enrolled|randomi[sz]ed|registered)\s+" + PATIENT_NOUNS + r"\b"
+                                  r"|^\s*(?:" + PATIENT_NOUNS + r"\s+)?(?:(?:were|was)\s+)?(?:leuk)?aph[ae]resed\b|^\s*(?:" + PATIENT_NOUNS + r"\s+)?underwent\s+(?:leuk)?aph[ae]resis\b",
+                                  "'the 101 treated patients'; '58 patients leukapheresed', '60 underwent apheresis': a cell-therapy study's enrolment")
 PER_ARM_SIZE_RIGHT = Cue(r"^\s*(?:" + PATIENT_NOUNS + r"\s+)?(?:per|in each|each)\s+(?:group|arm)\b",
                          "'312 patients were randomly assigned (156 per group)': the enrolment of each of the two arms")
 SAMPLE_SIZE_AGE_RIGHT = Cue(r"^\s*(?:[\w-]+\s+){0,3}?" + PATIENT_NOUNS + r"\s*(?:\(\s*|,\s*|with an?\s+)(?:median|mean)\s+age\b",
@@ -490,8 +493,8 @@ ANAPHORA_CUE = Cue(r"\b(?:it|this|that)\s+(?:was|were|reached|stood at)\b|\bthe\
                    "with 41% ...', 'By contrast, 30% ...' continue the previous figure")
 
 # A sentence with one of these talks about the report's own study again after a digression.
-OWN_STUDY_CUE = Cue(r"\b(?:this|the present|the current|our)\s+(?:[\w-]+\s+){0,2}?(?:study|trial|analysis|report|cohort|series|registry)\b",
-                    "'in this study', 'in our trial', 'the present analysis' return to the report's own study")
+OWN_STUDY_CUE = Cue(r"\b(?:this|the present|the current|our)\s+(?!(?:[\w-]+\s+)?(?:earlier|previous|prior|preceding|older|historical|historic|pre-[\w-]+)\s)(?:[\w-]+\s+){0,2}?(?:study|trial|analysis|report|cohort|series|registry)\b",
+                    "'in this study', 'in our trial', 'the present analysis' return to the report's own study ('our earlier series', 'our pre-X cohort' do not)")
 
 # A report's own study was randomised when its patients were assigned at random (not when it mentions another trial).
 RANDOMISED_DESIGN = Cue(r"\b(?:were|was|been|being)\s+(?:\w+\s+){0,3}?(?:randomi[sz]ed|randomly assigned|randomly allocated)\b|\brandomly (?:assigned|allocated)\b|\b\d:\d\s+(?:ratio|randomi[sz]ation)\b|\bunderwent\s+randomi[sz]ation\b|\brandomi[sz]ed\s+(?:\d|[a-z]+ (?:patients|children|adults))|\brandomi[sz]ed\s+(?:\d:\d\s+)?to\b|\b(?:assigned|allocated)\s+to\s+[^.;]{1,60}?\band\s+\d+\s+to\b",

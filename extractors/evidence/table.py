@@ -107,6 +107,7 @@ def extract_table_results(doc: Document, index: TrialIndex, skip_table_ids: Sequ
         caption_endpoint, caption_timepoint = _first_endpoint(caption, extra_terms), _timepoint_in(caption)
         caption_window = _window_in(caption)
         model = bool(_MODEL_CAPTION.search(table.caption or ""))
+        stub_header = table.header[0] if table.header else ""
         for row in table.rows:
             label = row[0].text if row else ""
             if model and not _treatment_contrast(label, gazetteer_dir):
@@ -134,7 +135,9 @@ def extract_table_results(doc: Document, index: TrialIndex, skip_table_ids: Sequ
                 arm = _first_arm(header, gazetteer_dir) or _first_arm(label, gazetteer_dir)
                 if arm is None and ratio and header_arms:
                     arm = header_arms[0]  # a hazard ratio compares the first (experimental) arm with control
-                count_percent = bool(_COUNT_PERCENT.search(label) or _COUNT_PERCENT.search(header))
+                # the stub column's header ('Outcome, n (%)') declares the cell format of every column
+                count_percent = bool(_COUNT_PERCENT.search(label) or _COUNT_PERCENT.search(header)
+                                     or (cell.col > 0 and _COUNT_PERCENT.search(stub_header)))
                 unit = None if ratio or count_percent else (_unit_in(label) or _unit_in(header))
                 ci_declared = bool(_CI_DECLARED.search(label) or _CI_DECLARED.search(header))
                 ctx = ReadingContext(arm, None, extra_terms, fallback, False, (), gazetteer_dir, None,
