@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from typing import NamedTuple
 
-EXTRACTOR_VERSION = "evidence-rules/1.8"
+EXTRACTOR_VERSION = "evidence-rules/1.9"
 
 
 class EndpointTerm(NamedTuple):
