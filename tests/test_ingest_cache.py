@@ -88,3 +88,21 @@ def test_retry_failed_parses_timeouts_crashes_and_corrupt_files_again(review_pdf
         cache.ingest_file(review_pdf, settings)
         cache.ingest_file(review_pdf, settings, retry_failed=True)
         assert len(calls) == 2, status
+
+
+def test_worker_that_fails_without_a_signal_is_not_cached_regression_import_failure_replayed(review_pdf, tmp_path,
+                                                                                              monkeypatch):
+    """A worker that could not import the parser (exit code 1) was cached as worker_crashed and replayed."""
+    from extractors.pdf.worker import _crashed
+
+    calls = []
+
+    def failing_worker(path, settings):
+        calls.append(path)
+        return _crashed(path, 1, settings)
+
+    monkeypatch.setattr(cache, "parse_pdf_isolated", failing_worker)
+    settings = IngestSettings(cache_dir=tmp_path / "cache")
+    assert cache.ingest_file(review_pdf, settings).status is DocumentStatus.worker_crashed
+    assert cache.ingest_file(review_pdf, settings).status is DocumentStatus.worker_crashed
+    assert len(calls) == 2  # parsed again: the failure said nothing about the file

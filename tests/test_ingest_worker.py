@@ -24,6 +24,10 @@ def _segfault(path, settings, **options):
     os.kill(os.getpid(), signal.SIGSEGV)
 
 
+def _exit_without_result(path, settings, **options):
+    os._exit(1)
+
+
 def _raise_value_error(path, settings, **options):
     raise ValueError("xref table is unreadable")
 
@@ -55,3 +59,10 @@ def test_parser_exception_is_corrupt_with_the_reason(review_pdf, tmp_path):
     doc = run_isolated(review_pdf, _settings(tmp_path), parse=_raise_value_error)
     assert doc.status is DocumentStatus.corrupt
     assert "ValueError: xref table is unreadable" in doc.message
+
+
+def test_worker_exiting_with_a_code_is_worker_crashed_and_blames_the_worker_not_the_file(review_pdf, tmp_path):
+    doc = run_isolated(review_pdf, _settings(tmp_path), parse=_exit_without_result)
+    assert doc.status is DocumentStatus.worker_crashed
+    assert doc.message.startswith("worker_crashed: the parser process exited with code 1 ")
+    assert "not the file" in doc.message and "run again" in doc.message

@@ -11,7 +11,7 @@ from pathlib import Path
 from pydantic import ValidationError
 
 from extractors.pdf.identity import PARSER_VERSION, sha256_file
-from extractors.pdf.worker import parse_pdf_isolated
+from extractors.pdf.worker import WORKER_FAILURE, parse_pdf_isolated
 from schemas.document import Document, DocumentStatus
 from schemas.settings import IngestSettings
 
@@ -78,10 +78,10 @@ def _write(entry: Path, text: str) -> Path:
 
 def store(doc: Document, cache_dir: Path, limits: dict[str, float] | None = None) -> Path | None:
     """Write a Document to the cache atomically when its status is cacheable (an outcome of the limits only with
-    the `limits` in force); return the entry path."""
+    the `limits` in force, never a failure of the worker itself); return the entry path."""
     if doc.status in CACHEABLE:
         return _write(_entry(doc.sha256, cache_dir, doc.parser_version), doc.model_dump_json())
-    if doc.status in LIMITED and limits is not None:
+    if doc.status in LIMITED and limits is not None and not doc.message.startswith(WORKER_FAILURE):
         payload = {"limits": limits, "document": json.loads(doc.model_dump_json())}
         return _write(_limited_entry(doc.sha256, cache_dir, doc.parser_version), json.dumps(payload))
     return None

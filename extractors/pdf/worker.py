@@ -154,7 +154,17 @@ def parse_pdf_isolated(path: Path, settings: IngestSettings, *, with_tables: boo
     return run_isolated(path, settings, with_tables=with_tables)
 
 
+WORKER_FAILURE = "worker_crashed: the parser process exited with code"
+"""How a crash that is the worker's, not the file's, begins: it exited with no result and no signal (an import
+failure of the worker, for one), so it says nothing about the file and is not cached."""
+
+
 def _crashed(path: Path, exitcode: int | None, settings: IngestSettings) -> Document:
+    if exitcode is not None and exitcode > 0:
+        return _failed(path, DocumentStatus.worker_crashed,
+                       f"{WORKER_FAILURE} {exitcode} before sending a result, not killed by a signal: the worker "
+                       "failed, not the file (e.g. it could not import the parser); check the installation and "
+                       "run again.")
     if exitcode is not None and exitcode < 0:
         name = signal.Signals(-exitcode).name if -exitcode in signal.valid_signals() else str(-exitcode)
         how = f"was killed by signal {name}"
