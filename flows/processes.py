@@ -14,6 +14,8 @@ from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 from typing import Any, Optional
 
+from extractors.pdf.worker import exit_when_run_gone
+
 PR_SET_PDEATHSIG = 1
 """prctl option (linux/prctl.h): the signal a process gets when the thread that created it ends."""
 _LIBC = ctypes.CDLL(None) if sys.platform.startswith("linux") else None
@@ -216,29 +218,10 @@ def stop_prefect_server(server: Optional[Any]) -> None:
         server.stop()
 
 
-RUN_WATCH_SECONDS = 0.5
-"""How often a document worker checks that the run that started it is still alive."""
-
-
-def _exit_when_run_gone(run_pid: int) -> None:
-    """In a document worker: exit as soon as the run's process is gone (a SIGKILLed run cannot stop its workers)."""
-    def watch() -> None:
-        while True:
-            try:
-                os.kill(run_pid, 0)
-            except ProcessLookupError:
-                os._exit(1)
-            except PermissionError:
-                pass
-            time.sleep(RUN_WATCH_SECONDS)
-
-    threading.Thread(target=watch, name="exit-when-run-gone", daemon=True).start()
-
-
 def _start_document_worker(run_pid: int) -> None:
     """Initializer of each document worker: Ctrl-C is the run's to handle; end with the run."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)
-    _exit_when_run_gone(run_pid)
+    exit_when_run_gone(run_pid)
 
 
 _pool: Optional[ProcessPoolExecutor] = None

@@ -5,21 +5,12 @@ from pathlib import Path
 
 import duckdb
 import pytest
-from fpdf import FPDF
 
 from flows import processes, runners
 from flows.cli import main
+from tests.fixtures.make_pdfs import one_sentence_trial_pdf
 
 pytestmark = pytest.mark.slow
-
-
-def _trial_pdf(path: Path, trial: str) -> None:
-    pdf = FPDF()
-    pdf.add_page()
-    pdf.set_font("Helvetica", size=11)
-    pdf.multi_cell(0, 6, f"In the {trial} trial, complete remission was achieved in 80% of patients treated with "
-                         "blinatumomab versus 40% with chemotherapy.")
-    pdf.output(str(path))
 
 
 @pytest.fixture
@@ -27,8 +18,8 @@ def two_documents(tmp_path):
     """A two-PDF corpus, a config without Data Docs or NER (fast workers), and a warehouse path."""
     corpus = tmp_path / "corpus"
     corpus.mkdir()
-    _trial_pdf(corpus / "alpha.pdf", "ALPHA")
-    _trial_pdf(corpus / "beta.pdf", "BETA")
+    one_sentence_trial_pdf(corpus / "alpha.pdf", "ALPHA")
+    one_sentence_trial_pdf(corpus / "beta.pdf", "BETA")
     config = tmp_path / "pipeline.toml"
     config.write_text(f'[ingest]\ncache_dir = "{tmp_path / "cache"}"\n[extract]\nuse_ner = false\n'
                       f'[validate]\ndata_docs = false\nreports_dir = "{tmp_path / "reports"}"\n')

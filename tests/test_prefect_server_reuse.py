@@ -70,12 +70,12 @@ def test_a_run_in_this_process_leaves_prefect_api_url_as_it_found_it(tmp_path, m
     """Regression: the URL of the server a run launched stayed in os.environ, so every later `evidence run` child
     of the process (the kill tests' runs) used that server instead of starting its own."""
     from flows.cli import main
-    from tests.test_run_signals import _tiny_pdf
+    from tests.fixtures.make_pdfs import one_sentence_trial_pdf
 
     monkeypatch.delenv("PREFECT_API_URL", raising=False)
     monkeypatch.setenv("PREFECT_SERVER_API_PORT", "9")  # nothing answers there: the run launches its own server
     (tmp_path / "corpus").mkdir()
-    _tiny_pdf(tmp_path / "corpus" / "tiny.pdf")
+    one_sentence_trial_pdf(tmp_path / "corpus" / "tiny.pdf")
     (tmp_path / "p.toml").write_text(f'[ingest]\ncache_dir = "{tmp_path / "cache"}"\n[extract]\nuse_ner = false\n'
                                      f'[validate]\ndata_docs = false\nreports_dir = "{tmp_path / "reports"}"\n')
     assert main(["--config", str(tmp_path / "p.toml"), "run", "--quiet", "--corpus", str(tmp_path / "corpus"),

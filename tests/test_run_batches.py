@@ -9,7 +9,8 @@ import duckdb
 import pytest
 
 from tests.conftest import ROOT
-from tests.test_run_signals import EVIDENCE, Paused, _assert_all_die, _tiny_pdf
+from tests.fixtures.make_pdfs import one_sentence_trial_pdf
+from tests.test_run_signals import EVIDENCE, Paused, _assert_all_die
 
 pytestmark = pytest.mark.slow
 
@@ -19,7 +20,7 @@ def three_files_in_batches_of_two(tmp_path):
     """Three one-page PDFs and a config that commits two documents at a time."""
     (tmp_path / "corpus").mkdir()
     for name in ("alpha", "beta", "gamma"):
-        _tiny_pdf(tmp_path / "corpus" / f"{name}.pdf", trial=name.upper())
+        one_sentence_trial_pdf(tmp_path / "corpus" / f"{name}.pdf", trial=name.upper())
     (tmp_path / "pipeline.toml").write_text(
         f'[ingest]\ncache_dir = "{tmp_path / "cache"}"\n[extract]\nuse_ner = false\n'
         f'[validate]\ndata_docs = false\nreports_dir = "{tmp_path / "reports"}"\n[run]\nbatch_documents = 2\n')

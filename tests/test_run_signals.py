@@ -12,9 +12,9 @@ import time
 from pathlib import Path
 
 import pytest
-from fpdf import FPDF
 
 from tests.conftest import ROOT
+from tests.fixtures.make_pdfs import one_sentence_trial_pdf
 from warehouse import migrate
 
 pytestmark = pytest.mark.slow
@@ -23,21 +23,12 @@ EVIDENCE = Path(sys.executable).with_name("evidence")
 MARKER_TIMEOUT_S = 240
 
 
-def _tiny_pdf(path: Path, trial: str = "ALPHA") -> None:
-    pdf = FPDF()
-    pdf.add_page()
-    pdf.set_font("Helvetica", size=11)
-    pdf.multi_cell(0, 6, f"In the {trial} trial, complete remission was achieved in 80% of patients treated with "
-                         "blinatumomab versus 40% with chemotherapy.")
-    pdf.output(str(path))
-
-
 @pytest.fixture(scope="module")
 def setup(tmp_path_factory):
     """A one-page corpus, a config without Data Docs, and the path of a warehouse."""
     base = tmp_path_factory.mktemp("signals")
     (base / "corpus").mkdir()
-    _tiny_pdf(base / "corpus" / "tiny.pdf")
+    one_sentence_trial_pdf(base / "corpus" / "tiny.pdf")
     config = base / "pipeline.toml"
     config.write_text(f'[ingest]\ncache_dir = "{base / "cache"}"\n[validate]\ndata_docs = false\n'
                       f'reports_dir = "{base / "reports"}"\n[warehouse]\nlock_timeout_seconds = 3\n')
@@ -48,7 +39,7 @@ def _uncached_corpus(base: Path, name: str) -> Path:
     """A corpus of one PDF no run has parsed yet, so the run starts a parse worker."""
     folder = base / name
     folder.mkdir()
-    _tiny_pdf(folder / f"{name}.pdf", trial=name.upper())
+    one_sentence_trial_pdf(folder / f"{name}.pdf", trial=name.upper())
     return folder
 
 

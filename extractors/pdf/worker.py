@@ -47,8 +47,13 @@ def stop_workers() -> None:
         _stop(process)
 
 
-def _exit_when_gone(run_pid: int, every_seconds: float = 0.5) -> None:
-    """Watch the run's process from a daemon thread and end this worker as soon as the run is gone."""
+RUN_WATCH_SECONDS = 0.5
+"""How often a worker (parse or document worker) checks that the run that started it is still alive."""
+
+
+def exit_when_run_gone(run_pid: int, every_seconds: float = RUN_WATCH_SECONDS) -> None:
+    """Watch the run's process from a daemon thread and end this worker as soon as the run is gone (a SIGKILLed
+    run cannot stop its workers)."""
     def watch() -> None:
         while True:
             try:
@@ -68,7 +73,7 @@ def _child(path: str, settings_json: str, conn, parse: Callable[..., Document] |
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # a terminal's Ctrl-C is the run's to handle, not a parse failure
     # The forkserver that forked this worker outlives the run while any worker holds its "alive" pipe, so a death
     # signal tied to it never fires: watch the run itself.
-    _exit_when_gone(run_pid)
+    exit_when_run_gone(run_pid)
     if parse is None:
         from extractors.pdf.ingest import parse_pdf as parse  # preloaded by the forkserver; the run need not load it
     # pdfminer/pdfplumber warn about PDF internals on stderr; the document's status and message say what matters.

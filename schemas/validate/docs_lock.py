@@ -18,7 +18,4 @@ def data_docs_lock(docs_dir: Path) -> Iterator[Path]:
     lock_path = docs_dir.parent / LOCK_NAME
     with open(lock_path, "a+b") as handle:
         fcntl.flock(handle, fcntl.LOCK_EX)  # released when the file closes, or when the process dies
-        try:
-            yield lock_path
-        finally:
-            fcntl.flock(handle, fcntl.LOCK_UN)
+        yield lock_path

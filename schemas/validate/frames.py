@@ -6,10 +6,10 @@ from typing import Any, Iterable, Sequence
 import duckdb
 import pandas as pd
 
-from schemas.declarations import DOCUMENTS, FACT_EVIDENCE, TABLE1_ROWS, TableDecl
+from schemas.declarations import DOCUMENTS, TABLE1_ROWS, TableDecl
 from schemas.document import Document
-from schemas.evidence import EvidenceRecord, Table1Row
-from schemas.rows import document_row, evidence_row, table1_row
+from schemas.evidence import Table1Row
+from schemas.rows import document_row, table1_row
 from warehouse.migrate import DUCKDB_CONFIG
 
 ROW_INDEX = "_row"
@@ -46,11 +46,6 @@ def add_derived_columns(table: TableDecl, frame: pd.DataFrame) -> pd.DataFrame:
         values = derived[d.name]
         out[d.name] = values.astype("boolean") if values.dtype == bool else values.astype("object")
     return out
-
-
-def evidence_frame(records: Sequence[EvidenceRecord]) -> pd.DataFrame:
-    """The fact_evidence frame of a batch of records, row i being records[i]."""
-    return table_frame(FACT_EVIDENCE, (evidence_row(r) for r in records))
 
 
 def table1_frame(rows: Sequence[Table1Row]) -> pd.DataFrame:
