@@ -155,6 +155,9 @@ def _default_arm(text: str, v: ValueSlot, arms: Sequence[ArmMention], ctx: Readi
         return after[0].arm
     if before:
         return before[-1].arm
+    named_after = [a for a in arms if a.start >= v.tok.end and not a.control and not _ADD_ON.search(text[:a.start])]
+    if named_after and ctx.fallback_arm:
+        return named_after[0].arm  # the sentence's own therapy beats one named earlier in the paragraph
     return ctx.fallback_arm
 
 

@@ -8,7 +8,7 @@ from extractors.evidence.arms import find_arms
 from extractors.evidence.endpoints import EndpointMention
 from extractors.evidence.links import endpoint_after
 from extractors.evidence.rules import (
-    ADD_ON_LEFT, ARM_SIZE_LEFT, ARM_SIZE_REACH, ASSIGNED_TO_ALTERNATIVES, ASSIGNED_TO_ARM_RIGHT, ASSIGNMENT_SENTENCE, EVENT_IN_LEFT,
+    ADD_ON_LEFT, ARM_SIZE_LEFT, COUNT_ARM_COMBINATION_RIGHT, COUNT_OWN_ARM_AFTER, COUNT_OWN_ARM_BEFORE, COUNT_TREATED_WITH_ARM, ARM_SIZE_REACH, ASSIGNED_TO_ALTERNATIVES, ASSIGNED_TO_ARM_RIGHT, ASSIGNMENT_SENTENCE, EVENT_IN_LEFT,
     NOT_SAMPLE_SIZE_LEFT, NOT_SAMPLE_SIZE_RIGHT, PATIENT_NOUNS, REPORT_COUNT_ENDPOINTS, PER_ARM_SIZE_RIGHT, GROUP_TREATED_WITH_RIGHT, SAMPLE_SIZE_ADJECTIVE_RIGHT, SAMPLE_SIZE_AGE_RIGHT,
     SAMPLE_SIZE_BARE_RIGHT, SAMPLE_SIZE_OF_LEFT, SAMPLE_SIZE_RECEIVED_RIGHT, SAMPLE_SIZE_RIGHT, SAMPLE_SIZE_STRONG_LEFT,
     SAMPLE_SIZE_TREATED_RIGHT, SAMPLE_SIZE_WEAK_LEFT, SUBCOHORT_RIGHT,
@@ -40,12 +40,20 @@ _RECEIVED_SAMPLE = re.compile(SAMPLE_SIZE_RECEIVED_RIGHT.pattern, _I)
 _AGE_SAMPLE = re.compile(SAMPLE_SIZE_AGE_RIGHT.pattern, _I)
 _PER_ARM = re.compile(PER_ARM_SIZE_RIGHT.pattern, _I)
 _GROUP_TREATED_WITH = re.compile(GROUP_TREATED_WITH_RIGHT.pattern, _I)
+_OWN_ARM_BEFORE = re.compile(COUNT_OWN_ARM_BEFORE.pattern, _I)
+_OWN_ARM_AFTER = re.compile(COUNT_OWN_ARM_AFTER.pattern, _I)
+_TREATED_WITH_ARM = re.compile(COUNT_TREATED_WITH_ARM.pattern, _I)
+_COMBINATION_RIGHT = re.compile(COUNT_ARM_COMBINATION_RIGHT.pattern, _I)
 
 
 def _arm_of_count(text: str, v: ValueSlot, ctx: ReadingContext) -> Optional[str]:
-    """The arm a count enrols: '718 (were) assigned to A', 'and 722 to B', 'A (n = 54)'; else None."""
+    """The arm a count enrols: '718 (were) assigned to A', 'and 722 to B', 'A (n = 54)', 'N A-treated patients'; else None."""
     arms = [a for a in find_arms(text, ctx.gazetteer_dir) if a.arm != "control"]
     after = [a for a in arms if a.start >= v.tok.end]
+    if after and not _ALTERNATIVES.match(text[after[0].end:]) and not _COMBINATION_RIGHT.match(text[after[0].end:]) and (
+            (_OWN_ARM_BEFORE.match(text[v.tok.end:after[0].start]) and _OWN_ARM_AFTER.match(text[after[0].end:]))
+            or _TREATED_WITH_ARM.match(text[v.tok.end:after[0].start])):
+        return after[0].arm  # the cohort's own therapy: '420 CAR-T cell treated children'
     if after and _ASSIGNMENT.search(text) and _ASSIGNED_TO.match(text[v.tok.end:after[0].start]) \
             and not _ALTERNATIVES.match(text[after[0].end:]):
         return after[0].arm

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from typing import NamedTuple
 
-EXTRACTOR_VERSION = "evidence-rules/1.9"
+EXTRACTOR_VERSION = "evidence-rules/1.10"
 
 
 class EndpointTerm(NamedTuple):
@@ -349,6 +349,14 @@ ARM_GROUP_PREDICATE = Cue(r"^\s*%?\s*\)?\s*(?:who|that)\s+(?:received|were given
 GROUP_TREATED_WITH_RIGHT = Cue(r"^\s*(?:" + PATIENT_NOUNS + r"\s+)?(?:(?:were|was|had been)\s+)?(?:[a-z]+ed\s+)?(?:with|on)\s+(?:the\s+)?$",
                                "'127 treated with A and 191 with B' in a sentence naming two arms: each count is its group's size")
 ASSIGNMENT_SENTENCE = Cue(r"\b(?:assign|allocat|randomi[sz])", "only a sentence about assignment gives per-arm counts with a bare 'to A'")
+COUNT_OWN_ARM_BEFORE = Cue(r"^\s*(?:[\w/+\-]+\s+){0,2}?$",
+                           "'420 CAR-T cell treated children': at most two words between a count and the therapy that pre-modifies its cohort")
+COUNT_OWN_ARM_AFTER = Cue(r"^[- ]?(?:cells?[- ])?(?:treated|exposed)\b|^\s+recipients\b",
+                          "a therapy pre-modifies the counted cohort only when 'treated', 'exposed' or 'recipients' follows it")
+COUNT_ARM_COMBINATION_RIGHT = Cue(r"^\s*(?:,|and\b|plus\b|\+|with\b|or\b)",
+                                  "'58 patients treated with mini-HCVD and inotuzumab': a combination's arm is not its first drug")
+COUNT_TREATED_WITH_ARM = Cue(r"^\s*(?:[\w/+\-]+\s+){0,3}?" + PATIENT_NOUNS + r"\s+(?:(?:who|that)\s+(?:were|had been)\s+)?(?:treated with|receiving|given|infused with)\s+(?:the\s+)?$",
+                             "'48 patients treated with CAR-T cells': the count's own noun phrase names its therapy")
 ARM_SIZE_LEFT = Cue(r"\(\s*n\s*=\s*$", "'blinatumomab (n = 54)': the size of the arm named just before")
 ARM_SIZE_REACH = 90
 """How far before '(n = N)' its arm may be named ('blinatumomab, 15 μg/m2/d by continuous infusion (n = 54)')."""

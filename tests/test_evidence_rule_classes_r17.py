@@ -1,0 +1,50 @@
+"""Rule classes of issue 11, round 4: the therapy a counted cohort names, and a sentence's own therapy in a review.
+
+Every sentence here was written for this file (none is copied from a development report or review).
+"""
+from __future__ import annotations
+
+import pytest
+
+from extractors.evidence.extract import extract_evidence
+from tests.test_evidence_report_rules import _doc
+
+# enough citation markers and named trials for the document to read as a review of many studies
+_REVIEW_OPENING = [
+    ("title", "Cellular and antibody therapies for relapsed B-cell leukaemia: a narrative review"),
+    ("body", "Bispecific antibodies changed salvage therapy [1,2]. The TOWER [3], INO-VATE [4], ELIANA [5], "
+             "ZUMA-3 [6] and FELIX [7] trials defined the field [8,9], and registries confirmed them [10,11,12]."),
+]
+
+
+def _enrolled(paragraphs):
+    return {(r.value, r.arm) for r in extract_evidence(_doc(_REVIEW_OPENING + paragraphs)) if r.endpoint == "ENROLLED"}
+
+
+@pytest.mark.parametrize("sentence, count, arm", [
+    ("Among 215 CAR-T cell treated adolescents, 44% relapsed within a year [14].", 215.0, "CD19 CAR-T"),
+    ("In 88 inotuzumab-treated adults, 31% developed hepatotoxicity [14].", 88.0, "inotuzumab"),
+    ("A cohort of 57 tisagenlecleucel recipients was followed for two years [14].", 57.0, "tisagenlecleucel"),
+    ("A registry of 131 patients treated with CAR-T cells reported durable remissions [14].", 131.0, "CD19 CAR-T"),
+])
+def test_a_counted_cohort_takes_the_therapy_its_own_noun_phrase_names(sentence, count, arm):
+    """Regression: cohort_therapy_lost_to_paragraph_arm ('Among N CAR-T cell treated children' took the blinatumomab
+    of the paragraph's first sentence)."""
+    got = _enrolled([("body", "Much like blinatumomab, antigen escape limits durable responses [13]. " + sentence)])
+    assert (count, arm) in got
+
+
+def test_a_cohort_treated_with_a_combination_keeps_its_core_drug():
+    """Negative rule: '73 patients treated with mini-HCVD and inotuzumab' is no mini-HCVD cohort."""
+    got = _enrolled([("body", "Low-intensity regimens are promising [13]. A propensity-matched study including 73 older patients "
+                              "treated with mini-hyper-CVD and inotuzumab showed better survival [14].")])
+    assert (73.0, "hyper-CVAD") not in got and (73.0, "inotuzumab") in got
+
+
+def test_a_new_study_in_a_review_takes_its_sentences_therapy_over_the_paragraphs():
+    """Regression: review_sentence_arm_lost_to_paragraph (a study of N patients whose sentence names CAR-T cells took
+    the product of the paragraph's earlier study)."""
+    got = _enrolled([("body", "Tisagenlecleucel was active in a small series of relapsed lymphoma [13]. More recently, "
+                              "a study including 61 patients with CNS disease showed that CAR-T cells could clear "
+                              "leukaemic meninges [14].")])
+    assert (61.0, "CD19 CAR-T") in got and (61.0, "tisagenlecleucel") not in got
