@@ -48,3 +48,53 @@ def test_a_new_study_in_a_review_takes_its_sentences_therapy_over_the_paragraphs
                               "a study including 61 patients with CNS disease showed that CAR-T cells could clear "
                               "leukaemic meninges [14].")])
     assert (61.0, "CD19 CAR-T") in got and (61.0, "tisagenlecleucel") not in got
+
+
+# --- allocation ratios, arm abbreviations defined in the text ---
+
+def _report_facts(paragraphs):
+    return sorted(((r.endpoint, r.arm, r.value, r.statistic, r.timepoint) for r in extract_evidence(_doc(paragraphs))),
+                  key=str)
+
+
+_TWO_ARM_TITLE = ("title", "Blinatumomab plus chemotherapy versus chemotherapy alone in adults with ALL: the randomized "
+                           "phase 3 KESTREL-4 trial")
+
+
+@pytest.mark.parametrize("ratio", ["1:1", "2:1", "1 : 1"])
+def test_an_allocation_ratio_is_no_count(ratio):
+    """Regression: allocation_ratio_read_as_count ('randomly assigned 1:1 to A' gave A an enrolment of 1)."""
+    got = _report_facts([_TWO_ARM_TITLE,
+                         ("body", f"Adults were randomly assigned {ratio} to blinatumomab with chemotherapy or to "
+                                  "chemotherapy alone; 310 patients were enrolled.")])
+    assert not [f for f in got if f[0] == "ENROLLED" and f[2] in (1.0, 2.0)]
+    assert ("ENROLLED", None, 310.0, "count", None) in [(e, None if a else None, v, s, t) for e, a, v, s, t in got]
+
+
+def test_an_arm_abbreviation_defined_after_its_drugs_names_that_arm_later():
+    """Regression: arm_abbreviation_unread ('AV (n = 214)' after 'acalabrutinib ... with venetoclax (AV)' had no arm)."""
+    got = _report_facts([
+        _TWO_ARM_TITLE,
+        ("body", "Patients were randomly assigned to blinatumomab given for four cycles alongside chemotherapy (BC) "
+                 "or to chemotherapy alone."),
+        ("body", "Of 288 randomized patients, BC (n = 146) and chemotherapy (n = 142) groups were balanced. "
+                 "Complete remission was reached by 81.5% in BC and 64.1% with chemotherapy."),
+    ])
+    assert ("ENROLLED", "blinatumomab", 146.0, "count", None) in got
+    assert ("CR", "blinatumomab", 81.5, "rate", None) in got
+    assert ("CR", "chemotherapy", 64.1, "rate", None) in got
+
+
+@pytest.mark.parametrize("text, defined", [
+    ("Patients received ponatinib with blinatumomab (PB) in a single arm.", {"PB": "ponatinib"}),
+    ("Blinatumomab and inotuzumab (B+I) were given in sequence.", {"B+I": "blinatumomab"}),
+    # an endpoint's abbreviation after arms is no arm abbreviation
+    ("After chemotherapy with rituximab, complete remission (CR) was seen.", {}),
+    # two arms set against each other are no one arm
+    ("Blinatumomab versus chemotherapy (BC) was tested.", {}),
+    # the drugs are too far from the bracket
+    ("Blinatumomab and chemotherapy were given to every adult enrolled at the participating centres (BC).", {}),
+])
+def test_which_brackets_define_an_arm_abbreviation(text, defined):
+    from extractors.evidence.arm_abbreviations import find_arm_abbreviations
+    assert {a.short: a.arm for a in find_arm_abbreviations(text)} == defined

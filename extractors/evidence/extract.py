@@ -8,6 +8,7 @@ from contextvars import ContextVar
 from dataclasses import dataclass, field
 from typing import Iterator, Optional, Sequence
 
+from extractors.evidence.arm_abbreviations import set_document_arm_abbreviations
 from extractors.evidence.attribution import build_trial_index
 from extractors.evidence.body import BODY_KINDS, extract_body
 from extractors.evidence.endpoints import abbreviation_terms
@@ -111,6 +112,7 @@ def extract_evidence(doc: Document, table1: Sequence[Table1Row] = (),
     shared = shared_steps(doc)
     gazetteer_dir = settings.gazetteer_dir if settings.gazetteer_dir.exists() else None
     set_document_ner(doc.text, settings)  # NER trial/drug names for this document (extractors/nlp/ner_mentions.py)
+    set_document_arm_abbreviations(doc.text, gazetteer_dir)  # 'AV' for the arm written out before '(AV)'
     index, mentions = build_trial_index(doc.text, table1)
     frame = study_frame(doc, mentions, index, bool(table1), gazetteer_dir)
     if frame.is_report:

@@ -349,6 +349,12 @@ ARM_GROUP_PREDICATE = Cue(r"^\s*%?\s*\)?\s*(?:who|that)\s+(?:received|were given
 GROUP_TREATED_WITH_RIGHT = Cue(r"^\s*(?:" + PATIENT_NOUNS + r"\s+)?(?:(?:were|was|had been)\s+)?(?:[a-z]+ed\s+)?(?:with|on)\s+(?:the\s+)?$",
                                "'127 treated with A and 191 with B' in a sentence naming two arms: each count is its group's size")
 ASSIGNMENT_SENTENCE = Cue(r"\b(?:assign|allocat|randomi[sz])", "only a sentence about assignment gives per-arm counts with a bare 'to A'")
+ARM_ABBREVIATION_DEFINITION = Cue(r"\(\s*(?P<short>[A-Z][A-Za-z+]{1,5})\s*[;,)]",
+                                  "'... with venetoclax (AV)', '(BC; n = 112)': a short form defined in brackets after the arms it abbreviates")
+ARM_ABBREVIATION_GAP = 45
+"""At most this many characters between an abbreviated arm's drugs, and between the last drug and the bracket
+('acalabrutinib 100 mg twice daily for 14 cycles with venetoclax from cycle 3 (AV)')."""
+ARM_ABBREVIATION_BREAK = Cue(r"[;:]|\b(?:or|versus|vs|v|compared)\b", "two arms set against each other are no one arm's abbreviation")
 COUNT_OWN_ARM_BEFORE = Cue(r"^\s*(?:[\w/+\-]+\s+){0,2}?$",
                            "'420 CAR-T cell treated children': at most two words between a count and the therapy that pre-modifies its cohort")
 COUNT_OWN_ARM_AFTER = Cue(r"^[- ]?(?:cells?[- ])?(?:treated|exposed)\b|^\s+recipients\b",

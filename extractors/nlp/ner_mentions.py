@@ -187,8 +187,13 @@ def add_ner_arms(text: str, arms: Sequence) -> list:
         if all(m.end() <= a.start or m.start() >= a.end for a in out):
             out.append(ArmMention(m.start(), m.end(), by_lower[m.group(0).lower()], False, 1))
     if len(out) > len(arms):
-        _arms_added.set(_arms_added.get() + 1)
+        note_arms_added()
     return sorted(out)
+
+
+def note_arms_added() -> None:
+    """Count that a reading used arm mentions the rules-only pass may lack (see body.read_clause_once)."""
+    _arms_added.set(_arms_added.get() + 1)
 
 
 @lru_cache(maxsize=64)

@@ -1,0 +1,120 @@
+"""Arm abbreviations a document defines ('acalabrutinib ... with venetoclax (AV)'), used wherever the rules look for arms.
+
+A short form in brackets defines an arm when its letters are the initials of the arm names written just before it.
+The definitions are held per document (a context variable set by `extract_evidence`, as the NER names are) and their
+later uses ('AV (n = 214)', 'AV 83.1% v ...') become arm mentions in `find_arms` for text of that document only.
+"""
+from __future__ import annotations
+
+import re
+from contextvars import ContextVar
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Optional, Sequence
+
+from extractors.evidence.endpoints import find_endpoints
+from extractors.evidence.known_arms import ArmMention, find_known_arms
+from extractors.evidence.rules import ARM_ABBREVIATION_BREAK, ARM_ABBREVIATION_DEFINITION, ARM_ABBREVIATION_GAP
+from extractors.nlp.ner_mentions import add_ner_arms, note_arms_added
+
+_DEFINITION = re.compile(ARM_ABBREVIATION_DEFINITION.pattern)
+_BREAK = re.compile(ARM_ABBREVIATION_BREAK.pattern, re.IGNORECASE)
+_SENTENCE_END = re.compile(r"[.!?]\s+(?=[A-Z])|\n")
+
+
+@dataclass(frozen=True)
+class ArmAbbreviation:
+    """A short form and the arm it stands for."""
+
+    short: str
+    arm: str
+    control: bool
+    rank: int
+
+
+@dataclass(frozen=True)
+class DocumentArmAbbreviations:
+    """The arm abbreviations one document defines, and the document text they apply to."""
+
+    abbreviations: tuple[ArmAbbreviation, ...] = ()
+    document: str = ""
+
+
+_current: ContextVar[Optional[DocumentArmAbbreviations]] = ContextVar("arm_abbreviations", default=None)
+
+
+def _initials(surface: str) -> tuple[str, ...]:
+    """The ways a name can contribute to a short form: its first letter, or its words' first letters."""
+    words = [w for w in re.split(r"[\s\-/]+", surface) if w]
+    return tuple(dict.fromkeys((surface[:1].upper(), "".join(w[0] for w in words).upper())))
+
+
+def _spells(short: str, surfaces: Sequence[str]) -> bool:
+    """True when the names' initials, in order, spell the short form ('acalabrutinib', 'venetoclax' -> AV)."""
+    wanted = short.replace("+", "").upper()
+
+    def rest(i: int, at: int) -> bool:
+        if i == len(surfaces):
+            return at == len(wanted)
+        return any(wanted.startswith(part, at) and rest(i + 1, at + len(part)) for part in _initials(surfaces[i]))
+    return len(surfaces) >= 1 and rest(0, 0)
+
+
+def find_arm_abbreviations(text: str, gazetteer_dir=None) -> tuple[ArmAbbreviation, ...]:
+    """The arm abbreviations text defines, first definition of each short form only."""
+    found: dict[str, ArmAbbreviation] = {}
+    for m in _DEFINITION.finditer(text):
+        short = m.group("short")
+        if short in found or len(short.replace("+", "")) < 2 or find_endpoints(short) \
+                or find_known_arms(short, gazetteer_dir):
+            continue
+        starts = [e.end() for e in _SENTENCE_END.finditer(text, max(0, m.start() - 400), m.start())]
+        window_start = starts[-1] if starts else max(0, m.start() - 400)
+        window = text[window_start:m.start()]
+        arms = add_ner_arms(window, find_known_arms(window, gazetteer_dir))  # a definition may abbreviate NER drug names
+        if not arms or len(window) - arms[-1].end > ARM_ABBREVIATION_GAP:
+            continue
+        for k in range(1, len(arms) + 1):
+            group = arms[-k:]
+            gaps = [window[a.end:b.start] for a, b in zip(group, group[1:])] + [window[group[-1].end:]]
+            if any(len(g) > ARM_ABBREVIATION_GAP or _BREAK.search(g) for g in gaps):
+                break
+            if _spells(short, [window[a.start:a.end] for a in group]):
+                main = next((a for a in group if not a.control), group[0])
+                found[short] = ArmAbbreviation(short, main.arm, main.control, main.rank)
+                break
+    return tuple(found.values())
+
+
+def set_document_arm_abbreviations(text: str, gazetteer_dir=None) -> DocumentArmAbbreviations:
+    """Find the arm abbreviations of the document being extracted and hold them for this thread."""
+    held = DocumentArmAbbreviations(find_arm_abbreviations(text, gazetteer_dir), text)
+    _current.set(held)
+    return held
+
+
+def add_abbreviated_arms(text: str, arms: Sequence[ArmMention]) -> list[ArmMention]:
+    """Arm mentions plus every use of the current document's arm abbreviations that none of them covers."""
+    held = _current.get()
+    if held is None or not held.abbreviations or not _part_of(text, held.document):
+        return list(arms)
+    out = list(arms)
+    for abbreviation in held.abbreviations:
+        for m in _use_pattern(abbreviation.short).finditer(text):
+            if all(m.end() <= a.start or m.start() >= a.end for a in out):
+                out.append(ArmMention(m.start(), m.end(), abbreviation.arm, abbreviation.control, abbreviation.rank))
+    if len(out) == len(arms):
+        return out
+    note_arms_added()  # a definition may rest on NER drug names: the reading is not the rules-only reading
+    return sorted(out)
+
+
+@lru_cache(maxsize=256)
+def _use_pattern(short: str) -> re.Pattern[str]:
+    return re.compile(r"(?<![A-Za-z0-9+\-])" + re.escape(short) + r"(?![A-Za-z0-9+\-])")
+
+
+@lru_cache(maxsize=16384)
+def _part_of(text: str, document: str) -> bool:
+    """True when text occurs in the document (asked for every clause, so remembered)."""
+    return text in document
