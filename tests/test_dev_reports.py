@@ -1,4 +1,4 @@
-"""The development trial reports (both sets): gold agrees with text and scorer, and the PDFs carry the text."""
+"""The development trial reports (all three sets): gold agrees with text and scorer, and the PDFs carry the text."""
 from __future__ import annotations
 
 import json
@@ -13,9 +13,11 @@ import pypdfium2 as pdfium
 import pytest
 
 from tests.conftest import SHARED
-from tests.fixtures.blind_report_pdfs import (DEV2_LAYOUTS, DEV2_REPORTS_DIR, DEV_LAYOUTS,  # noqa: F401 (fixtures)
-                                              DEV_REPORTS_DIR, LAYOUTS, Layout, dev_report2_pdfs, dev_report_pdfs,
-                                              report_texts, write_dev_report2_pdfs, write_dev_report_pdfs)
+from tests.fixtures.blind_report_pdfs import (DEV2_LAYOUTS, DEV2_REPORTS_DIR, DEV3_LAYOUTS,  # noqa: F401 (fixtures)
+                                              DEV3_REPORTS_DIR, DEV_LAYOUTS, DEV_REPORTS_DIR, LAYOUTS, Layout,
+                                              dev_report2_pdfs, dev_report3_pdfs, dev_report_pdfs, parse_report,
+                                              report_texts, write_dev_report2_pdfs, write_dev_report3_pdfs,
+                                              write_dev_report_pdfs)
 
 ENDPOINTS = {"CR", "CR_CRI", "ORR", "MRD_NEG", "RFS", "EFS", "DFS", "PFS", "OS", "DOR", "CRS", "ICANS", "GVHD",
              "VOD", "NRM", "ALLOHSCT", "ENROLLED"}
@@ -32,7 +34,7 @@ def _load(folder: Path, name: str) -> list[dict]:
 
 @dataclass(frozen=True)
 class ReportSet:
-    """One development report folder: its texts, gold, distractors, layouts, PDF writer and session fixture."""
+    """One development report folder: its texts, gold, distractors, layouts, PDF writer, session fixture, word range."""
 
     name: str
     folder: Path
@@ -40,6 +42,7 @@ class ReportSet:
     layouts: dict[str, Layout]
     write_pdfs: Callable[[Path], dict[str, Path]]
     pdf_fixture: str
+    words: tuple[int, int] = (250, 600)
 
     @property
     def texts(self) -> dict[str, str]:
@@ -55,7 +58,9 @@ class ReportSet:
 
 
 SETS = (ReportSet("dev_reports", DEV_REPORTS_DIR, 14, DEV_LAYOUTS, write_dev_report_pdfs, "dev_report_pdfs"),
-        ReportSet("dev_reports2", DEV2_REPORTS_DIR, 10, DEV2_LAYOUTS, write_dev_report2_pdfs, "dev_report2_pdfs"))
+        ReportSet("dev_reports2", DEV2_REPORTS_DIR, 10, DEV2_LAYOUTS, write_dev_report2_pdfs, "dev_report2_pdfs"),
+        ReportSet("dev_reports3", DEV3_REPORTS_DIR, 10, DEV3_LAYOUTS, write_dev_report3_pdfs, "dev_report3_pdfs",
+                  words=(250, 1100)))
 TEXTS = {s.name: report_texts(s.folder) for s in SETS}
 GOLD = [(s, g) for s in SETS for g in s.gold]
 DISTRACTORS = [(s, d) for s in SETS for d in s.distractors]
@@ -80,12 +85,22 @@ def test_every_report_has_gold_distractors_and_its_own_layout(report_set):
     assert ({g["doc"] for g in report_set.gold} == set(texts) == {d["doc"] for d in report_set.distractors}
             == set(report_set.layouts))
     assert not set(texts) & set(LAYOUTS), "a development report shares a stem with a blind report"
+    low, high = report_set.words
     for stem, text in texts.items():
-        assert 250 <= len(text.split()) <= 600, stem
+        assert low <= len(text.split()) <= high, stem
 
 
-def test_the_two_development_sets_share_no_stem():
-    assert not set(TEXTS["dev_reports"]) & set(TEXTS["dev_reports2"])
+def test_the_development_sets_share_no_stem():
+    stems = [stem for texts in TEXTS.values() for stem in texts]
+    assert len(stems) == len(set(stems))
+
+
+def test_the_third_set_has_long_reports_with_two_tables_over_three_pages(dev_report3_pdfs):
+    long_reports = [stem for stem, text in TEXTS["dev_reports3"].items()
+                    if sum(kind == "table" for kind, _ in parse_report(text)[1]) == 2]
+    assert len(long_reports) >= 2
+    for stem in long_reports:
+        assert len(pdfium.PdfDocument(str(dev_report3_pdfs[stem]))) >= 3, stem
 
 
 @pytest.mark.parametrize("report_set,stem", [(s, stem) for s in SETS for stem in sorted(s.texts)],
