@@ -10,6 +10,7 @@ the scorer of record (../shared/tools/score.py) once per split:
     .venv/bin/python bench/score_dev.py --split none --blind   # also the blind test reports (tests/data/blind_reports)
     .venv/bin/python bench/score_dev.py --split none --devnew --misses   # the 14 development reports of tests/data/dev_reports
     .venv/bin/python bench/score_dev.py --split none --devnew2 --misses  # the 10 development reports of tests/data/dev_reports2
+    .venv/bin/python bench/score_dev.py --split none --devnew3 --misses  # the 10 development reports of tests/data/dev_reports3
 
 The held-out reports (tests/data/dev_holdout.txt) and the blind test reports are only ever scored in aggregate or
 per document; `--misses` never lists them.
@@ -38,8 +39,6 @@ SCORER = SHARED / "tools" / "score.py"
 ALIASES = SHARED / "gold" / "trials.json"
 HOLDOUT_LIST = ROOT / "tests" / "data" / "dev_holdout.txt"
 BLIND_DIR = ROOT / "tests" / "data" / "blind_reports"
-DEVNEW_DIR = ROOT / "tests" / "data" / "dev_reports"
-DEVNEW2_DIR = ROOT / "tests" / "data" / "dev_reports2"
 
 
 def holdout_stems(path: Path = HOLDOUT_LIST) -> set[str]:
@@ -128,27 +127,24 @@ def score_blind(work: Path, per_doc: bool) -> None:
     score(pred, BLIND_DIR / "gold.jsonl", "blind test reports", BLIND_DIR / "distractors.jsonl", per_doc)
 
 
-def score_devnew(work: Path, per_doc: bool, misses: bool) -> None:
-    """Score the development reports of tests/data/dev_reports (typeset in their dev layouts); misses allowed."""
-    from tests.fixtures.blind_report_pdfs import write_dev_report_pdfs
+DEV_SETS = {  # option name -> (folder, label, name of its PDF writer in tests/fixtures/blind_report_pdfs.py)
+    "devnew": ("dev_reports", "development reports (devnew)", "write_dev_report_pdfs"),
+    "devnew2": ("dev_reports2", "development reports 2 (devnew2)", "write_dev_report2_pdfs"),
+    "devnew3": ("dev_reports3", "development reports 3 (devnew3)", "write_dev_report3_pdfs"),
+}
 
-    folder = work / "devnew"
+
+def score_dev_set(work: Path, name: str, per_doc: bool, misses: bool) -> None:
+    """Score one blind-written development set of tests/data (typeset in its dev layouts); misses allowed."""
+    from tests.fixtures import blind_report_pdfs
+
+    folder_name, label, writer = DEV_SETS[name]
+    folder = work / name
     folder.mkdir(exist_ok=True)
-    pdfs = write_dev_report_pdfs(folder)
-    pred = write_jsonl(export_records(sorted(pdfs.values())), work / "devnew.jsonl")
-    score(pred, DEVNEW_DIR / "gold.jsonl", "development reports (devnew)", DEVNEW_DIR / "distractors.jsonl", per_doc, misses)
-
-
-def score_devnew2(work: Path, per_doc: bool, misses: bool) -> None:
-    """Score the second development set of tests/data/dev_reports2 (typeset in its dev layouts); misses allowed."""
-    from tests.fixtures.blind_report_pdfs import write_dev_report2_pdfs
-
-    folder = work / "devnew2"
-    folder.mkdir(exist_ok=True)
-    pdfs = write_dev_report2_pdfs(folder)
-    pred = write_jsonl(export_records(sorted(pdfs.values())), work / "devnew2.jsonl")
-    score(pred, DEVNEW2_DIR / "gold.jsonl", "development reports 2 (devnew2)", DEVNEW2_DIR / "distractors.jsonl", per_doc,
-          misses)
+    pdfs = getattr(blind_report_pdfs, writer)(folder)
+    pred = write_jsonl(export_records(sorted(pdfs.values())), work / f"{name}.jsonl")
+    gold_dir = ROOT / "tests" / "data" / folder_name
+    score(pred, gold_dir / "gold.jsonl", label, gold_dir / "distractors.jsonl", per_doc, misses)
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -159,8 +155,8 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--layouts", action="store_true", help="also score the review typeset in every test layout")
     ap.add_argument("--dev-reviews", action="store_true", help="also score the two development reviews' body facts")
     ap.add_argument("--blind", action="store_true", help="also score the blind test reports (aggregate and per document)")
-    ap.add_argument("--devnew", action="store_true", help="also score the development reports of tests/data/dev_reports")
-    ap.add_argument("--devnew2", action="store_true", help="also score the development reports of tests/data/dev_reports2")
+    for name, (folder_name, _, _) in DEV_SETS.items():
+        ap.add_argument(f"--{name}", action="store_true", help=f"also score the development reports of tests/data/{folder_name}")
     ap.add_argument("--per-doc", action="store_true")
     ap.add_argument("--misses", action="store_true", help="misses of the development split and the review")
     ap.add_argument("--out", type=Path, help="keep the JSONL files here (default: a temporary folder)")
@@ -174,10 +170,9 @@ def main(argv: list[str] | None = None) -> int:
             score_review(work, REVIEW_PDF, "public PDF", a.misses)
         if a.dev_reviews:
             score_dev_reviews(work, a.misses)
-        if a.devnew:
-            score_devnew(work, a.per_doc, a.misses)
-        if a.devnew2:
-            score_devnew2(work, a.per_doc, a.misses)
+        for name in DEV_SETS:
+            if getattr(a, name):
+                score_dev_set(work, name, a.per_doc, a.misses)
         if a.blind:
             score_blind(work, a.per_doc)
         if a.layouts:

@@ -98,3 +98,82 @@ def test_an_arm_abbreviation_defined_after_its_drugs_names_that_arm_later():
 def test_which_brackets_define_an_arm_abbreviation(text, defined):
     from extractors.evidence.arm_abbreviations import find_arm_abbreviations
     assert {a.short: a.arm for a in find_arm_abbreviations(text)} == defined
+
+
+# --- strategy comparisons named by what the other side got; group sizes in words; windows and comparators ---
+
+def _facts_of(paragraphs):
+    return {(r.endpoint, r.arm, r.value, r.statistic, r.timepoint) for r in extract_evidence(_doc(paragraphs))}
+
+
+def test_transplant_versus_continued_chemotherapy_is_a_strategy_comparison():
+    """Regression: transplant_vs_chemotherapy_not_compared (a registry setting allografting against continued
+    chemotherapy took the induction drug as every result's arm)."""
+    got = _facts_of([
+        ("title", "Allografting versus continued chemotherapy for adults with MRD-positive T-ALL: a national registry "
+                  "analysis"),
+        ("body", "All patients had received blinatumomab-free induction. Of 402 eligible adults, 188 received an "
+                 "allograft and 214 continued chemotherapy alone."),
+        ("body", "At 3 years, overall survival was 61.2% after transplantation, against 47.5% with chemotherapy alone."),
+    ])
+    assert ("ENROLLED", "allogeneic hct", 188.0, "count", None) in got
+    assert any(f[0] == "ENROLLED" and f[2] == 214.0 and "chemotherapy" in (f[1] or "") for f in got)
+    assert ("OS", "allogeneic hct", 61.2, "landmark", "3y") in got
+    assert any(f[0] == "OS" and f[2] == 47.5 and "chemotherapy" in (f[1] or "") for f in got)
+
+
+def test_transplant_versus_observation_and_the_group_that_did_not():
+    """Regression: observation_side_unknown ('HCT vs Observation' in the title; '36 proceeded to HCT and 52 did not';
+    '38.0% without it')."""
+    got = _facts_of([
+        ("title", "Allogeneic HCT vs Observation After Remission on an Academic CAR T-Cell Product"),
+        ("body", "Of 88 children in remission, 36 proceeded to HCT and 52 did not."),
+        ("body", "Two-year EFS was 70.1% with HCT vs 38.0% without it (HR, 0.45; 95% CI, 0.25-0.80)."),
+        ("body", "Nonrelapse mortality at 2 years was 8.3% after HCT and 1.9% in the observation group."),
+    ])
+    assert ("ENROLLED", "allogeneic hct", 36.0, "count", None) in got
+    assert any(f[:1] == ("ENROLLED",) and f[2] == 52.0 and f[1] in ("observation", "no transplant") for f in got)
+    assert ("EFS", "allogeneic hct", 70.1, "landmark", "2y") in got
+    assert any(f[0] == "EFS" and f[2] == 38.0 and f[1] in ("observation", "no transplant") for f in got)
+    assert any(f[0] == "NRM" and f[2] == 1.9 and f[1] in ("observation", "no transplant") for f in got)
+
+
+def test_a_group_that_did_not_respond_is_no_comparator_count():
+    """Negative rule: '40 responded and 12 did not respond' sizes no comparator group."""
+    got = _facts_of([
+        ("title", "Allogeneic HCT vs Observation After Remission on an Academic CAR T-Cell Product"),
+        ("body", "Of 52 children infused, 40 received HCT and 12 did not respond."),
+    ])
+    assert not [f for f in got if f[0] == "ENROLLED" and f[2] == 12.0 and f[1]]
+
+
+@pytest.mark.parametrize("phrase", ["in the comparator arm", "with standard triplets", "with physician's choice regimens"])
+def test_a_comparator_named_by_its_role_is_the_control_arm(phrase):
+    """Regression: comparator_role_unread ('50.7% in the comparator arm' took the study drug)."""
+    got = _facts_of([
+        ("title", "Teclistamab versus standard care in relapsed myeloma: the randomized phase 3 HARRIER trial"),
+        ("body", "A total of 402 patients were randomly assigned to teclistamab or to standard care."),
+        ("body", f"A 12-month progression-free survival of 77.0% was seen with teclistamab, against 48.9% {phrase}."),
+    ])
+    assert ("PFS", "chemotherapy", 48.9, "landmark", "12mo") in got
+
+
+@pytest.mark.parametrize("phrase", ["after induction", "following induction", "on completion of induction"])
+def test_a_response_after_induction_carries_the_end_of_induction_window(phrase):
+    """Regression: after_induction_window_missed ('complete remission after induction was 91%' had no window)."""
+    got = _facts_of([("title", "Ponatinib with reduced chemotherapy in Ph-positive ALL: the single-arm phase 2 "
+                               "LARCH-2 study"),
+                     ("body", "In this single-arm study, 60 adults received ponatinib."),
+                     ("body", f"Complete remission {phrase} was 91.7%.")])
+    assert ("CR", "ponatinib", 91.7, "rate", "EOI") in got
+
+
+def test_patients_of_an_abbreviated_arm_counted_for_an_event_are_no_group_size():
+    """Negative rule: 'events were reported in 3 BC patients and 2 C patients' counts events, not groups."""
+    got = _facts_of([
+        _TWO_ARM_TITLE,
+        ("body", "Patients were randomly assigned to blinatumomab given alongside chemotherapy (BC) or to chemotherapy "
+                 "alone."),
+        ("body", "Arterial occlusive events were reported in 3 BC patients and 2 chemotherapy patients."),
+    ])
+    assert not [f for f in got if f[0] == "ENROLLED" and f[2] in (3.0, 2.0)]

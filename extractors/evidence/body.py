@@ -6,6 +6,7 @@ from dataclasses import dataclass, replace
 from typing import Iterable, Optional, Sequence
 
 from extractors.evidence.arms import find_arms
+from extractors.evidence.counts import COMPLEMENT_COUNT_RULE
 from extractors.evidence.attribution import (
     StudyRef, TrialIndex, attribute_paragraph, dominant_trial, sentence_facts, study_runs,
 )
@@ -163,7 +164,8 @@ def extract_body(doc: Document, index: TrialIndex, mentions: Sequence, extra_ter
                 if previous is not None and r.endpoint == previous.endpoint and r.unit == "%" and r.timepoint is None \
                         and previous.timepoint and previous.statistic == "landmark":
                     r = replace(r, timepoint=previous.timepoint, statistic="landmark")  # 'By contrast, 41% ... were alive'
-                if frame.compared and r.endpoint == "ENROLLED" and r.arm and r.rule != "rule:sample_size_per_arm" \
+                if frame.compared and r.endpoint == "ENROLLED" and r.arm \
+                        and r.rule not in ("rule:sample_size_per_arm", COMPLEMENT_COUNT_RULE) \
                         and r.arm not in _sentence_arms(sentence, gazetteer_dir):
                     r = replace(r, arm=None)  # a two-arm study's sample size is no arm's unless the sentence names it
                 if r.endpoint == "ENROLLED":

@@ -8,7 +8,7 @@ from extractors.evidence.arms import find_arms
 from extractors.evidence.endpoints import EndpointMention
 from extractors.evidence.links import endpoint_after
 from extractors.evidence.rules import (
-    ADD_ON_LEFT, ARM_SIZE_LEFT, COUNT_ARM_COMBINATION_RIGHT, COUNT_OWN_ARM_AFTER, COUNT_OWN_ARM_BEFORE, COUNT_TREATED_WITH_ARM, ARM_SIZE_REACH, ASSIGNED_TO_ALTERNATIVES, ASSIGNED_TO_ARM_RIGHT, ASSIGNMENT_SENTENCE, EVENT_IN_LEFT,
+    ADD_ON_LEFT, ARM_SIZE_LEFT, COUNT_ARM_COMBINATION_RIGHT, COUNT_OWN_ARM_AFTER, COUNT_OWN_ARM_BEFORE, COUNT_TREATED_WITH_ARM, GROUP_DID_NOT_LATER, GROUP_DID_NOT_RIGHT, ARM_SIZE_REACH, ASSIGNED_TO_ALTERNATIVES, ASSIGNED_TO_ARM_RIGHT, ASSIGNMENT_SENTENCE, EVENT_IN_LEFT,
     NOT_SAMPLE_SIZE_LEFT, NOT_SAMPLE_SIZE_RIGHT, PATIENT_NOUNS, REPORT_COUNT_ENDPOINTS, PER_ARM_SIZE_RIGHT, GROUP_TREATED_WITH_RIGHT, SAMPLE_SIZE_ADJECTIVE_RIGHT, SAMPLE_SIZE_AGE_RIGHT,
     SAMPLE_SIZE_BARE_RIGHT, SAMPLE_SIZE_OF_LEFT, SAMPLE_SIZE_RECEIVED_RIGHT, SAMPLE_SIZE_RIGHT, SAMPLE_SIZE_STRONG_LEFT,
     SAMPLE_SIZE_TREATED_RIGHT, SAMPLE_SIZE_WEAK_LEFT, SUBCOHORT_RIGHT,
@@ -44,6 +44,9 @@ _OWN_ARM_BEFORE = re.compile(COUNT_OWN_ARM_BEFORE.pattern, _I)
 _OWN_ARM_AFTER = re.compile(COUNT_OWN_ARM_AFTER.pattern, _I)
 _TREATED_WITH_ARM = re.compile(COUNT_TREATED_WITH_ARM.pattern, _I)
 _COMBINATION_RIGHT = re.compile(COUNT_ARM_COMBINATION_RIGHT.pattern, _I)
+_DID_NOT = re.compile(GROUP_DID_NOT_RIGHT.pattern, _I)
+_DID_NOT_LATER = re.compile(GROUP_DID_NOT_LATER.pattern, _I)
+COMPLEMENT_COUNT_RULE = "rule:sample_size_complement"
 
 
 def _arm_of_count(text: str, v: ValueSlot, ctx: ReadingContext) -> Optional[str]:
@@ -57,9 +60,14 @@ def _arm_of_count(text: str, v: ValueSlot, ctx: ReadingContext) -> Optional[str]
     if after and _ASSIGNMENT.search(text) and _ASSIGNED_TO.match(text[v.tok.end:after[0].start]) \
             and not _ALTERNATIVES.match(text[after[0].end:]):
         return after[0].arm
-    if after and ctx.control_arm and len({a.arm for a in arms}) >= 2 \
-            and _GROUP_TREATED_WITH.match(text[v.tok.end:after[0].start]) and not _ALTERNATIVES.match(text[after[0].end:]):
-        return after[0].arm  # a comparison's groups sized one by one
+    between = text[v.tok.end:after[0].start] if after else ""
+    if after and ctx.control_arm and (len({a.arm for a in arms}) >= 2 or _DID_NOT_LATER.search(text[v.tok.end:])) \
+            and _GROUP_TREATED_WITH.match(between) and not _ALTERNATIVES.match(text[after[0].end:]) \
+            and (between.strip() or not (_EVENT_IN_LEFT.search(text[:v.tok.start]) or _PATIENTS_AFTER.match(text[after[0].end:]))):
+        return after[0].arm  # a comparison's groups sized one by one ('4 A patients had events' is no group size)
+    if ctx.control_arm and _DID_NOT.match(text[v.tok.end:]) and len({a.arm for a in arms}) >= 1 \
+            and any(a.end <= v.tok.start and not a.control for a in arms):
+        return ctx.control_arm  # '41 went on to HCT and 47 did not'
     if _ARM_SIZE_LEFT.search(text[:v.tok.start]):
         floor = max(text.rfind("(n", 0, v.tok.start - 4), v.tok.start - ARM_SIZE_REACH)
         before = [a for a in arms if floor <= a.start and a.end <= v.tok.start and not _ADD_ON.search(text[:a.start])]
@@ -86,6 +94,8 @@ def assign_counts(text: str, values: list[ValueSlot], endpoints: Sequence[Endpoi
         if arm is not None:
             _enrolled(v, ctx)
             v.arm = arm
+            if v.kind == "enrolled" and arm == ctx.control_arm and _DID_NOT.match(right):
+                v.count_rule = COMPLEMENT_COUNT_RULE  # its arm is implied, not named in the sentence
             continue
         if _BARE_SAMPLE_RIGHT.match(right) or (_STRONG_LEFT.search(left) and patients) \
                 or _ADJECTIVE_SAMPLE.match(right) or _RECEIVED_SAMPLE.match(right) or _AGE_SAMPLE.match(right) \

@@ -207,6 +207,8 @@ WINDOW_PATTERNS: tuple[tuple[str, str, str], ...] = (
     (r"(?<![\w–-])(?:study\s+)?day[- ](?P<n>\d+)\b(?!\s*(?:[-–]|to)\s*\d)", "d{n}",
      "'on day 29', '(day 85)': an assessment on a study day; day ranges are schedules"),
     (r"\bend[- ]of[- ](?:the\s+)?induction\b|\bEOI\b", "EOI", "'at the end of induction'"),
+    (r"\b(?:after|following|on completion of|at completion of)\s+(?:the\s+)?induction\b(?!\s+(?:cycle|course|block|phase\s+\d|with|of|therapy\s+with))",
+     "EOI", "'remission after induction was 97.5%': the response assessed once induction is over"),
     (r"\bend[- ]of[- ](?:the\s+)?(?:study\s+)?(?:treatment|therapy)\b|\bEOT\b", "EOT", "'at the end of treatment'"),
 )
 _WINDOW_RES = tuple((re.compile(p, re.IGNORECASE), code) for p, code, _ in WINDOW_PATTERNS)

@@ -141,7 +141,8 @@ ARM_TERMS: tuple[ArmTerm, ...] = (
     ArmTerm(r"(?<![A-Za-z-])FCR(?![A-Za-z-])", "chemotherapy", True, "FCR (fludarabine, cyclophosphamide, rituximab) is a chemoimmunotherapy comparator", True),
     ArmTerm(r"(?:anti-?)?CD19[- ]?(?:directed |targeted |targeting |specific )?CAR[- ]?T(?:[- ]cells?)?", "CD19 CAR-T", False, "an unnamed CD19 CAR-T product; a named product wins", False, 1),
     ArmTerm(r"(?<![\w-])CAR[- ]?T(?![A-Za-z])(?:[- ]cells?)?(?:[- ]cell)?(?: (?:therapy|therapies|products?))?", "CD19 CAR-T", False, "in B-ALL an unqualified CAR-T product is CD19-directed; a named or coded product wins", False, 1),
-    ArmTerm(r"control (?:arm|group|cohort)|historical (?:control|cohort)s?|historic controls?", "control", True, "comparator named only as control; resolved to the study's control arm"),
+    ArmTerm(r"control (?:arm|group|cohort)|historical (?:control|cohort)s?|historic controls?|comparator (?:arm|group)", "control", True, "comparator named only as control; resolved to the study's control arm"),
+    ArmTerm(r"(?:standard|physician'?s choice|investigator'?s choice)[- ](?:triplets?|doublets?|regimens?)(?:[- ]therapy)?", "chemotherapy", True, "'standard triplets', 'physician's choice regimen': the standard-of-care comparator"),
 )
 
 # Treatment strategies and procedures that are arms only in a report comparing them (a registry of transplant vs no
@@ -167,11 +168,15 @@ STRATEGY_COMPARISONS: tuple[StrategyComparison, ...] = (
         (ArmTerm(r"(?<![\w-])(?:allogeneic\s+|allo-?\s*)" + _TRANSPLANT_PROCEDURE + r"(?![\w-])", "allogeneic hct", False,
                  "'allogeneic HCT in CR1', 'allo-HSCT': the transplant strategy"),
          ArmTerm(r"(?<![\w-])(?<!no )(?<!without )(?:HCT|HSCT|allo-?SCT)(?![\w-])|\btransplant recipients\b|\btransplanted patients\b",
-                 "allogeneic hct", False, "'with HCT', 'of transplant recipients': the transplant side, once the report compares it")),
+                 "allogeneic hct", False, "'with HCT', 'of transplant recipients': the transplant side, once the report compares it"),
+         ArmTerm(r"\ballograft(?:s|ing)?\b|(?<![\w-])(?<!no )(?<!without )(?<!deferred )transplant(?:ation)?(?![\w-])(?!\s+(?:eligib|cent|was handled|as a))",
+                 "allogeneic hct", False, "'received an allograft', '58% after transplantation': the transplant side, once the report compares it")),
         (ArmTerm(r"\b(?:no|without|not undergoing|never underwent)\s+(?:an?\s+)?(?:allogeneic\s+|allo-?\s*)?" + _TRANSPLANT_PROCEDURE + r"(?![\w-])|\bnon-?transplant(?:ed)?\b(?!\s+cent)",
                  "no transplant", True, "'no transplant', 'without HCT', 'nontransplant' (not 'nontransplant centers'): the comparison's other side"),
-         ArmTerm(r"(?<=[\d%)\]] )without(?=\s*(?:[(\[;,.]|$))", "no transplant", True,
-                 "'68% with HCT and 62% without (HR ...)': a bare 'without' after a value is the untransplanted side")),
+         ArmTerm(r"(?<=[\d%)\]] )without(?:\s+it)?(?=\s*(?:[(\[;,.]|$))", "no transplant", True,
+                 "'68% with HCT and 62% without (HR ...)', '41.9% without it': a bare 'without' after a value is the untransplanted side"),
+         ArmTerm(r"\b(?:continued\s+|consolidation\s+)?chemotherapy(?:\s+alone)?\b|\bobservation(?:\s+alone)?\b(?!\s+(?:period|time))", "{match}", True,
+                 "'transplant versus continued chemotherapy', 'HCT vs observation': the untransplanted side named by what it got instead")),
         "a report setting transplant against no transplant compares two strategies, not drugs"),
     StrategyComparison(
         "guided_stop_vs_continuous",
@@ -346,8 +351,11 @@ ASSIGNED_TO_ALTERNATIVES = Cue(r"^[^.;\d]{0,50}?\b(?:or|versus|vs\.?|v)\b",
                                "'1440 were randomized to A plus B or B alone': a count assigned to alternatives is the total")
 ARM_GROUP_PREDICATE = Cue(r"^\s*%?\s*\)?\s*(?:who|that)\s+(?:received|were given|were treated with|were assigned to|were randomi[sz]ed to)\s+(?:the\s+)?",
                           "'in 7 patients (5.6%) who received A': a predicate naming a core arm says whose share it is, not another finding")
-GROUP_TREATED_WITH_RIGHT = Cue(r"^\s*(?:" + PATIENT_NOUNS + r"\s+)?(?:(?:were|was|had been)\s+)?(?:[a-z]+ed\s+)?(?:with|on)\s+(?:the\s+)?$",
-                               "'127 treated with A and 191 with B' in a sentence naming two arms: each count is its group's size")
+GROUP_TREATED_WITH_RIGHT = Cue(r"^\s*(?:" + PATIENT_NOUNS + r"\s+)?(?:(?:were|was|had been)\s+)?(?:(?:(?:[a-z]+ed\s+)?(?:with|on)|received|underwent|had|continued(?:\s+on)?|went on to|proceeded to)\s+(?:the\s+|an?\s+)?)?$",
+                               "'127 treated with A and 191 with B', '301 received an allograft and 216 continued chemotherapy' in a sentence naming two arms: each count is its group's size")
+_DID_NOT_TAIL = r"(?:" + PATIENT_NOUNS + r"\s+)?did not\b(?!\s+(?:respond|achieve|reach|have))"
+GROUP_DID_NOT_RIGHT = Cue(r"^\s*" + _DID_NOT_TAIL, "'41 went on to HCT and 47 did not': the count after the experimental group's is the comparator's")
+GROUP_DID_NOT_LATER = Cue(r"\band\s+\d+\s+" + _DID_NOT_TAIL, "'41 went on to HCT and 47 did not': the first count is the experimental group's")
 ASSIGNMENT_SENTENCE = Cue(r"\b(?:assign|allocat|randomi[sz])", "only a sentence about assignment gives per-arm counts with a bare 'to A'")
 ARM_ABBREVIATION_DEFINITION = Cue(r"\(\s*(?P<short>[A-Z][A-Za-z+]{1,5})\s*[;,)]",
                                   "'... with venetoclax (AV)', '(BC; n = 112)': a short form defined in brackets after the arms it abbreviates")

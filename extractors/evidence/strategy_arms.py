@@ -20,7 +20,7 @@ from extractors.evidence.rules import (
 
 _COHORT_LABEL = re.compile(STRATEGY_COHORT_LABEL.pattern)
 _TITLE_COMPARISON = re.compile(TITLE_COMPARISON.pattern, re.IGNORECASE)
-_LABEL_TAIL = re.compile(r"\s+(?:cohort|arm|group)$")
+_LABEL_TAIL = re.compile(r"\s+(?:cohort|arm|group|alone)$")
 _TRANSPLANT_EVENT_LEFT = re.compile(TRANSPLANT_EVENT_LEFT.pattern, re.IGNORECASE)
 
 

@@ -244,6 +244,8 @@ REPORTS: tuple[Report, ...] = (
                   "blinatumomab arm compared with 45% in the chemotherapy arm. These results are consistent with "
                   "earlier reports12 and with page 7 of the protocol.")),
         (Expect("ENROLLED", 376, None, "count"),
+         Expect("ENROLLED", 250, None, "count", BLI),  # per-arm enrolment is a fact (CONTRACTS.md, GUIDE.md)
+         Expect("ENROLLED", 126, None, "count", CHT),
          Expect("OS", 8.3, "months", "median", BLI),
          Expect("OS", 4.1, "months", "median", CHT),
          Expect("OS", 0.68, None, "hazard_ratio", BLI, ci=(0.52, 0.89), p=0.005),
@@ -251,7 +253,7 @@ REPORTS: tuple[Report, ...] = (
          Expect("CR", 19, "%", "rate", CHT, p=0.001),
          Expect("MRD_NEG", 71, "%", "rate", BLI),
          Expect("MRD_NEG", 45, "%", "rate", CHT)),
-        distractors=("June 2015", "May 2018", "n = 250", "n = 126", "39 years", "18–79", "61% were male",
+        distractors=("June 2015", "May 2018", "39 years", "18–79", "61% were male",
                      "38% had received prior", "10−4", "reports12", "page 7"),
     ),
     Report(
