@@ -177,3 +177,36 @@ def test_patients_of_an_abbreviated_arm_counted_for_an_event_are_no_group_size()
         ("body", "Arterial occlusive events were reported in 3 BC patients and 2 chemotherapy patients."),
     ])
     assert not [f for f in got if f[0] == "ENROLLED" and f[2] in (3.0, 2.0)]
+
+
+def test_an_abbreviation_of_an_arm_phrase_and_its_size_after_a_semicolon():
+    """Regression: phrase_abbreviation_unread ('chemotherapy alone (CA; n = 722)': CA spelled by the phrase's words, and
+    its size after the semicolon)."""
+    got = _facts_of([
+        ("title", "Blinatumomab added to consolidation in standard-risk childhood ALL: the randomized HERON-2 trial"),
+        ("body", "A total of 980 children were randomly assigned to standard chemotherapy (SC; n = 492) or to standard "
+                 "chemotherapy plus blinatumomab (SCB; n = 488)."),
+        ("body", "Three-year disease-free survival was 93.0% with SCB and 87.1% with SC."),
+    ])
+    assert ("ENROLLED", "blinatumomab", 488.0, "count", None) in got
+    assert ("ENROLLED", "chemotherapy", 492.0, "count", None) in got
+    assert ("DFS", "chemotherapy", 87.1, "landmark", "3y") in got
+    assert ("ENROLLED", None, 980.0, "count", None) in got  # assigned to alternatives: the total
+
+
+def test_arms_named_by_labels_sized_in_a_sentence_about_assignment():
+    """Regression: labelled_arms_unread ('Sprint (n = 71) and Marathon (n = 70)' named no arms)."""
+    got = _facts_of([
+        ("title", "HARBOUR: a randomized phase 2 study of two fixed-duration schedules, Dash and Relay, in CLL"),
+        ("body", "In total, 120 patients were randomized: Dash (n = 61) and Relay (n = 59)."),
+        ("body", "Blood uMRD at the end of treatment: Dash 60.7% v Relay 71.2%."),
+    ])
+    assert ("ENROLLED", "dash", 61.0, "count", None) in got and ("ENROLLED", "relay", 59.0, "count", None) in got
+    assert ("MRD_NEG", "dash", 60.7, "rate", "EOT") in got and ("MRD_NEG", "relay", 71.2, "rate", "EOT") in got
+
+
+def test_population_columns_sized_outside_an_assignment_sentence_are_no_arms():
+    """Negative rule: 'Younger (n = 38) | Elder (n = 26)' groups patients; only a sentence about assignment names arms."""
+    from extractors.evidence.arm_abbreviations import find_labelled_arms
+    assert find_labelled_arms("Outcomes were similar: Younger (n = 38) and Elder (n = 26) had CR in 90%.") == ()
+    assert find_labelled_arms("Patients were randomized: Total (n = 64) and Overall (n = 64).") == ()

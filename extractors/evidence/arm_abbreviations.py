@@ -14,12 +14,17 @@ from typing import Optional, Sequence
 
 from extractors.evidence.endpoints import find_endpoints
 from extractors.evidence.known_arms import ArmMention, find_known_arms
-from extractors.evidence.rules import ARM_ABBREVIATION_BREAK, ARM_ABBREVIATION_DEFINITION, ARM_ABBREVIATION_GAP
+from extractors.evidence.rules import (
+    ARM_ABBREVIATION_BREAK, ARM_ABBREVIATION_DEFINITION, ARM_ABBREVIATION_GAP, LABELLED_ARM, LABELLED_ARM_SENTENCE,
+    NOT_ARM_LABELS,
+)
 from extractors.nlp.ner_mentions import add_ner_arms, note_arms_added
 
 _DEFINITION = re.compile(ARM_ABBREVIATION_DEFINITION.pattern)
 _BREAK = re.compile(ARM_ABBREVIATION_BREAK.pattern, re.IGNORECASE)
 _SENTENCE_END = re.compile(r"[.!?]\s+(?=[A-Z])|\n")
+_LABELLED = re.compile(LABELLED_ARM.pattern)
+_LABEL_SENTENCE = re.compile(LABELLED_ARM_SENTENCE.pattern, re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -60,6 +65,15 @@ def _spells(short: str, surfaces: Sequence[str]) -> bool:
     return len(surfaces) >= 1 and rest(0, 0)
 
 
+def _phrase_spells(short: str, phrase: str) -> bool:
+    """True when the words of an arm phrase spell the short form ('chemotherapy alone' -> CA)."""
+    words = [w for w in re.split(r"[\s\-/]+", phrase) if w and w.lower() not in _LINKING_WORDS]
+    return 2 <= len(words) <= 4 and "".join(w[0] for w in words).upper() == short.replace("+", "").upper()
+
+
+_LINKING_WORDS = frozenset({"plus", "and", "with", "of", "the", "a", "an", "+"})
+
+
 def find_arm_abbreviations(text: str, gazetteer_dir=None) -> tuple[ArmAbbreviation, ...]:
     """The arm abbreviations text defines, first definition of each short form only."""
     found: dict[str, ArmAbbreviation] = {}
@@ -79,16 +93,34 @@ def find_arm_abbreviations(text: str, gazetteer_dir=None) -> tuple[ArmAbbreviati
             gaps = [window[a.end:b.start] for a, b in zip(group, group[1:])] + [window[group[-1].end:]]
             if any(len(g) > ARM_ABBREVIATION_GAP or _BREAK.search(g) for g in gaps):
                 break
-            if _spells(short, [window[a.start:a.end] for a in group]):
+            if _spells(short, [window[a.start:a.end] for a in group]) or (k == 1 and _phrase_spells(short, window[group[0].start:])):
                 main = next((a for a in group if not a.control), group[0])
                 found[short] = ArmAbbreviation(short, main.arm, main.control, main.rank)
                 break
     return tuple(found.values())
 
 
+def find_labelled_arms(text: str, gazetteer_dir=None) -> tuple[ArmAbbreviation, ...]:
+    """Arms a sentence about assignment names by labels and sizes ('Sprint (n = 71) and Marathon (n = 70)').
+
+    The first label is the experimental arm, the others its comparators; labels the lexicons know stay theirs.
+    """
+    for line in text.splitlines():
+        for sentence in re.split(r"(?<=[.!?])\s+(?=[A-Z])", line):
+            labels = list(dict.fromkeys(m.group("label") for m in _LABELLED.finditer(sentence)
+                                        if m.group("label") not in NOT_ARM_LABELS
+                                        and not find_known_arms(m.group("label"), gazetteer_dir)
+                                        and not find_endpoints(m.group("label"))))
+            if len(labels) >= 2 and _LABEL_SENTENCE.search(sentence):
+                return tuple(ArmAbbreviation(label, label.lower(), i > 0, 0 if i == 0 else 2)
+                             for i, label in enumerate(labels))
+    return ()
+
+
 def set_document_arm_abbreviations(text: str, gazetteer_dir=None) -> DocumentArmAbbreviations:
-    """Find the arm abbreviations of the document being extracted and hold them for this thread."""
-    held = DocumentArmAbbreviations(find_arm_abbreviations(text, gazetteer_dir), text)
+    """Find the arm abbreviations and labelled arms of the document being extracted and hold them for this thread."""
+    held = DocumentArmAbbreviations(find_arm_abbreviations(text, gazetteer_dir) + find_labelled_arms(text, gazetteer_dir),
+                                    text)
     _current.set(held)
     return held
 

@@ -142,7 +142,7 @@ ARM_TERMS: tuple[ArmTerm, ...] = (
     ArmTerm(r"(?:anti-?)?CD19[- ]?(?:directed |targeted |targeting |specific )?CAR[- ]?T(?:[- ]cells?)?", "CD19 CAR-T", False, "an unnamed CD19 CAR-T product; a named product wins", False, 1),
     ArmTerm(r"(?<![\w-])CAR[- ]?T(?![A-Za-z])(?:[- ]cells?)?(?:[- ]cell)?(?: (?:therapy|therapies|products?))?", "CD19 CAR-T", False, "in B-ALL an unqualified CAR-T product is CD19-directed; a named or coded product wins", False, 1),
     ArmTerm(r"control (?:arm|group|cohort)|historical (?:control|cohort)s?|historic controls?|comparator (?:arm|group)", "control", True, "comparator named only as control; resolved to the study's control arm"),
-    ArmTerm(r"(?:standard|physician'?s choice|investigator'?s choice)[- ](?:triplets?|doublets?|regimens?)(?:[- ]therapy)?", "chemotherapy", True, "'standard triplets', 'physician's choice regimen': the standard-of-care comparator"),
+    ArmTerm(r"(?:standard|physician'?s choice|investigator'?s choice)[- ](?:triplets?|doublets?|regimens?)(?:[- ]therapy)?|\bthe (?:triplets|doublets|triplet arm|doublet arm)\b", "chemotherapy", True, "'standard triplets', 'physician's choice regimen', 'with the triplets': the standard-of-care comparator"),
 )
 
 # Treatment strategies and procedures that are arms only in a report comparing them (a registry of transplant vs no
@@ -347,8 +347,8 @@ NOT_SAMPLE_SIZE_RIGHT = Cue(r"^\s*(?:[\w/+\-]+\s+){0,3}?(?:patients?|subjects?|p
 # Per-arm enrolment: a count assigned to a named arm ('718 were assigned to A and 722 to B', 'A (n = 54)').
 ASSIGNED_TO_ARM_RIGHT = Cue(r"^\s*(?:" + PATIENT_NOUNS + r"\s+)?(?:(?:were|was|had been)\s+)?(?:(?:randomly\s+)?(?:assigned|allocated|randomi[sz]ed)\s+)?to\s+(?:receive\s+)?(?:the\s+)?$",
                             "'718 (were) assigned to A', '... and 722 to B' in a sentence about assignment: that arm's enrolment")
-ASSIGNED_TO_ALTERNATIVES = Cue(r"^[^.;\d]{0,50}?\b(?:or|versus|vs\.?|v)\b",
-                               "'1440 were randomized to A plus B or B alone': a count assigned to alternatives is the total")
+ASSIGNED_TO_ALTERNATIVES = Cue(r"^(?:[^.;\d(]|\([^()]{0,30}\))*?\b(?:or|versus|vs\.?|v)\b",
+                               "'1440 were randomized to A plus B or B alone', 'to A (CA; n = 722) or to B': a count assigned to alternatives is the total")
 ARM_GROUP_PREDICATE = Cue(r"^\s*%?\s*\)?\s*(?:who|that)\s+(?:received|were given|were treated with|were assigned to|were randomi[sz]ed to)\s+(?:the\s+)?",
                           "'in 7 patients (5.6%) who received A': a predicate naming a core arm says whose share it is, not another finding")
 GROUP_TREATED_WITH_RIGHT = Cue(r"^\s*(?:" + PATIENT_NOUNS + r"\s+)?(?:(?:were|was|had been)\s+)?(?:(?:(?:[a-z]+ed\s+)?(?:with|on)|received|underwent|had|continued(?:\s+on)?|went on to|proceeded to)\s+(?:the\s+|an?\s+)?)?$",
@@ -363,6 +363,14 @@ ARM_ABBREVIATION_GAP = 45
 """At most this many characters between an abbreviated arm's drugs, and between the last drug and the bracket
 ('acalabrutinib 100 mg twice daily for 14 cycles with venetoclax from cycle 3 (AV)')."""
 ARM_ABBREVIATION_BREAK = Cue(r"[;:]|\b(?:or|versus|vs|v|compared)\b", "two arms set against each other are no one arm's abbreviation")
+LABELLED_ARM = Cue(r"(?<![\w-])(?P<label>[A-Z][a-z]{2,}(?:[- ][A-Z][a-z]{2,})?)\s*\(\s*[nN]\s*=\s*\d+\s*\)",
+                   "'Sprint (n = 71) and Marathon (n = 70)': arms named by a label and sized in a sentence about randomisation")
+LABELLED_ARM_SENTENCE = Cue(r"\b(?:randomi[sz]|assign|allocat|strateg|arms?\b)", "only a sentence about assignment names arms by their labels")
+NOT_ARM_LABELS: frozenset[str] = frozenset({
+    "Total", "Overall", "All", "Patients", "Cohort", "Group", "Arm", "Level", "Dose", "Part", "Phase", "Stage", "Age",
+    "Men", "Women", "Male", "Female", "Children", "Adults", "Younger", "Older", "Responders", "Evaluable", "Infused",
+    "Treated", "Randomized", "Randomised", "Enrolled", "Outcome", "Characteristic", "Subgroup", "Safety", "Efficacy"})
+"""Capitalised words sized by '(n = N)' that name a population or a table part, never an arm."""
 COUNT_OWN_ARM_BEFORE = Cue(r"^\s*(?:[\w/+\-]+\s+){0,2}?$",
                            "'420 CAR-T cell treated children': at most two words between a count and the therapy that pre-modifies its cohort")
 COUNT_OWN_ARM_AFTER = Cue(r"^[- ]?(?:cells?[- ])?(?:treated|exposed)\b|^\s+recipients\b",
@@ -371,7 +379,7 @@ COUNT_ARM_COMBINATION_RIGHT = Cue(r"^\s*(?:,|and\b|plus\b|\+|with\b|or\b)",
                                   "'58 patients treated with mini-HCVD and inotuzumab': a combination's arm is not its first drug")
 COUNT_TREATED_WITH_ARM = Cue(r"^\s*(?:[\w/+\-]+\s+){0,3}?" + PATIENT_NOUNS + r"\s+(?:(?:who|that)\s+(?:were|had been)\s+)?(?:treated with|receiving|given|infused with)\s+(?:the\s+)?$",
                              "'48 patients treated with CAR-T cells': the count's own noun phrase names its therapy")
-ARM_SIZE_LEFT = Cue(r"\(\s*n\s*=\s*$", "'blinatumomab (n = 54)': the size of the arm named just before")
+ARM_SIZE_LEFT = Cue(r"(?:\(|[;,])\s*n\s*=\s*$", "'blinatumomab (n = 54)', '(CB; n = 718)', '(standard group, n = 107)': the size of the arm named just before")
 ARM_SIZE_REACH = 90
 """How far before '(n = N)' its arm may be named ('blinatumomab, 15 μg/m2/d by continuous infusion (n = 54)')."""
 SUBCOHORT_RIGHT = Cue(r"^\s*(?:[\w-]+\s+){0,3}?(?:evaluable|assessable)\b|^\s*(?:[\w-]+\s+){0,2}?(?:responders|remitters|non-?responders)\b|^\s*(?:[\w-]+\s+){0,3}?" + PATIENT_NOUNS + r"\s+(?:(?:who|that)\s+(?:achieved|reached|attained|had|responded)|(?:in|with)\s+(?:a\s+)?(?:CR|CRh|CRi|complete|remission|response|active disease|an? (?:evaluable|ongoing)))\b",
