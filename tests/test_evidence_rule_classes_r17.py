@@ -210,3 +210,23 @@ def test_population_columns_sized_outside_an_assignment_sentence_are_no_arms():
     from extractors.evidence.arm_abbreviations import find_labelled_arms
     assert find_labelled_arms("Outcomes were similar: Younger (n = 38) and Elder (n = 26) had CR in 90%.") == ()
     assert find_labelled_arms("Patients were randomized: Total (n = 64) and Overall (n = 64).") == ()
+
+
+_LABEL_OPENING = [("title", "Glofitamab prescribing information: clinical studies in relapsed lymphoma (study GLF-7)"),
+                  ("body", "In this single-arm study, 154 adults received glofitamab.")]
+
+
+def test_the_onset_of_an_event_by_dose_is_no_incidence():
+    """Negative rule: 'CRS occurred after the first full dose in 41% of patients' says when CRS began, not how often."""
+    got = _facts_of(_LABEL_OPENING + [("body", "CRS occurred in 63% of patients. CRS occurred after the first full "
+                                               "dose in 41% of patients.")])
+    assert ("CRS", "glofitamab", 63.0, "rate", None) in got
+    assert not [f for f in got if f[2] == 41.0]
+
+
+@pytest.mark.parametrize("phrase", ["by laboratory criteria in 3 patients", "was sampled in 97 patients",
+                                    "was confirmed in 12 patients"])
+def test_a_count_of_patients_with_a_finding_is_no_sample_size(phrase):
+    """Negative rule: 'tumour lysis by laboratory criteria in 3 patients' counts a finding, not the cohort."""
+    got = _facts_of(_LABEL_OPENING + [("body", f"Tumour lysis {phrase}.")])
+    assert not [f for f in got if f[0] == "ENROLLED" and f[2] in (3.0, 97.0, 12.0)]

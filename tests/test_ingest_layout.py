@@ -178,3 +178,20 @@ def test_headings_set_sections_and_captions_are_marked(tmp_path):
     assert kinds["We describe the methods in one sentence."] == ("body", "2. Methods")
     intro = next(b for b in doc.blocks if b.text.startswith("Introductory sentence 0"))
     assert intro.section == "1. Introduction"
+
+
+def test_a_paragraph_run_into_a_numbered_heading_stays_body_text(tmp_path):
+    """Regression: run_in_heading_swallowed_paragraph (a label's '5.1 Title' set on the paragraph's first line, in a
+    narrow monospaced column, made every line of the paragraph a wrapped heading, so its results were never read)."""
+    from tests.fixtures.blind_report_pdfs import Layout, typeset
+
+    text = ("Prescribing information excerpt for a bispecific antibody\n\n"
+            "5.1 Neurologic Toxicity\nNeurologic toxicity, including serious or fatal events, can occur in patients "
+            "receiving the antibody. Among the 120 patients treated at the recommended dose, neurologic events "
+            "occurred in 31% of patients and grade 3 events in 4%. Most events resolved within a week of onset.\n")
+    pdf = typeset(text, Layout(columns=2, font="Courier", size=8.0), tmp_path / "label.pdf")
+    doc = parse_pdf(pdf, IngestSettings())
+    body = " ".join(b.text for b in doc.blocks if b.kind == "body")
+    assert "neurologic events occurred in 31% of patients" in body
+    headings = [b.text for b in doc.blocks if b.kind == "heading"]
+    assert all(len(h.split()) <= 24 for h in headings), headings

@@ -334,7 +334,7 @@ SAMPLE_SIZE_STRONG_LEFT = Cue(r"\b(?:among|including|included|(?:enrolled|enroll
 SAMPLE_SIZE_OF_LEFT = Cue(r"(?:\b(?:study|trial|analysis|series|cohort|casuistry|review|group|population) of\s+|^\s*of (?:the |all )?|\bconducted (?:in|on)\s+)$",
                           "'a phase I study of 20 patients', 'Of the 63 enrolled patients'")
 SAMPLE_SIZE_WEAK_LEFT = Cue(r"\b(?:in|on|with)\s+(?:a total of\s+)?$", "'in 30 patients', 'on 44 patients'")
-NOT_SAMPLE_SIZE_LEFT = Cue(r"\b(?:complete|partial|observed|seen|reported|occurred|achieved|noted|found|documented|detected|stopped|discontinued|interrupted|withdrawn|reduced|held|resumed|restarted|delayed)\s+in\s+$",
+NOT_SAMPLE_SIZE_LEFT = Cue(r"\b(?:complete|partial|observed|seen|reported|occurred|achieved|noted|found|documented|detected|stopped|discontinued|interrupted|withdrawn|reduced|held|resumed|restarted|delayed|criteria|sampled|measured|tested|confirmed)\s+in\s+$",
                            "'complete in 6 patients' counts responders, 'stopped in 55 patients' a treatment change; neither is the sample")
 SAMPLE_SIZE_RIGHT = Cue(r"^\s*(?:were|was)\s+(?:enrolled|randomi[sz]ed|randomly assigned|included|recruited|treated|infused|evaluable|analy[sz]ed|registered|accrued)|^\s*underwent\s+randomi[sz]ation|^[^.;,:\d()]{1,60}?\s(?:were|was)\s+(?:enrolled|randomi[sz]ed|randomly assigned|recruited)\b",
                         "'405 patients were randomized', '245 patients underwent randomization', 'were randomly assigned', 'were infused', '224 adults in first remission were randomized'")
@@ -423,6 +423,10 @@ PRODUCT_DEFINITIONS: tuple[Cue, ...] = (
         "'KCL-19BB, an academic CAR T-cell product': a code followed by an appositive naming a cell product"),
     Cue(r"\b(?i:CAR[- ]?T[- ]cell|CAR|cell(?:ular)?) (?i:products?|therapy|construct),?\s+(?P<code>[A-Z][A-Za-z]*-?[A-Z0-9]*\d[A-Za-z0-9]*(?:-[A-Za-z0-9]+)*)\b",
         "'a CAR T-cell product, KCL-19BB': a cell product followed by its code"),
+    Cue(r"\b(?i:CAR)[- ]?(?i:T)?[- ]?(?i:cells?|cell therapy|construct|product)\s*\((?P<code>[A-Z][A-Za-z]*-?[A-Z0-9]*\d[A-Za-z0-9]*(?:-[A-Za-z0-9]+)*)\)",
+        "'Tandem CD19/CD22 CAR T cells (HMC-2219)': a code in brackets right after a CAR description names the product"),
+    Cue(r"(?<![\w-])(?P<code>[A-Z][A-Za-z]*-?[A-Z0-9]*\d[A-Za-z0-9]*(?:-[A-Za-z0-9]+)*)\s+(?:is|was)\s+(?i:an?|the)\s+(?:[\w/-]+\s+){0,5}?(?i:CAR\b[\w -]{0,20}?(?:products?|therapy|construct|cells?)\b|construct\b|(?:cell|cellular|gene)[- ](?:products?|therapy)\b)",
+        "'HMC-2219 is a tandem CD19/CD22 construct': a code defined by a copula and a cell product"),
     Cue(r"\b(?i:we|the team|investigators)\s+(?i:developed|designed|engineered|built|manufactured)\s+(?P<code>[A-Z][A-Za-z]*-?[A-Z0-9]*\d[A-Za-z0-9]*(?:-[A-Za-z0-9]+)*),\s+(?i:an?)\s+(?:[\w-]+\s+){0,5}?(?i:receptor|CAR|construct|product|cells?)\b",
         "'We developed CART-BM7, a second-generation anti-BCMA receptor': an academic construct the authors made is the study therapy"),
 )
@@ -513,6 +517,8 @@ NON_RESULT_SENTENCES: tuple[Cue, ...] = (
     Cue(r"\beligible if\b|\beligibility (?:criteria|required|requirements?)\b|\b(?:inclusion|exclusion) criteria\b|\bwere (?:ineligible|excluded) if\b",
         "eligibility criteria hold thresholds (ages, blast counts, prior lines), never results"),
     Cue(r"^\s*[\"“]", "a quoted remark in a news story rounds figures as commentary ('about five months'); the report states them"),
+    Cue(r"\b(?:occurred|began|started|developed|first appeared)\s+(?:after|following|with|during)\s+the\s+(?:first|second|third|initial|\d+(?:st|nd|rd|th))\s+(?:full\s+|step-up\s+|target\s+|priming\s+)?dose\b",
+        "'CRS occurred after the first full dose in 49%' gives when an event began (its onset by dose), not how often"),
 )
 
 # A sentence that continues the previous one's figure with a pronoun or a bare 'rate': its values without an endpoint

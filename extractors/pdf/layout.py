@@ -43,6 +43,8 @@ NUMBERED_HEADING = re.compile(r"^(?:\d{1,2}(?:\.\d{1,2}){0,3}\.?|[IVX]{1,4}\.)\s
 """`2.3. Title`, `3 Results`, `IV. Discussion`: a numbered section heading (no sentence period, no semicolon)."""
 MAX_HEADING_WORDS = 14
 """Headings are short; longer lines are text."""
+MAX_WRAPPED_HEADING_WORDS = 24
+"""A heading wrapped over lines stays short too; a longer run is a paragraph with a run-in heading ('5.1 Title Text ...')."""
 MAX_HEADING_COMMAS = 2
 """A styled line with this many commas is an author or keyword list, not a heading."""
 
@@ -320,7 +322,9 @@ def _continues_heading(block: LayoutBlock, line: Line) -> bool:
     prev = block.lines[-1]
     return (line.font == prev.font and line.uniform and abs(line.size - prev.size) <= SIZE_CHANGE * prev.size
             and line.top - prev.bottom <= PARAGRAPH_GAP_EM * line.size
-            and len(line.text.split()) <= MAX_HEADING_WORDS and not line.text.endswith("."))
+            and len(line.text.split()) <= MAX_HEADING_WORDS and not line.text.endswith(".")
+            and sum(len(l.text.split()) for l in block.lines) + len(line.text.split()) <= MAX_WRAPPED_HEADING_WORDS
+            and sum(l.text.count(",") for l in block.lines) + line.text.count(",") < MAX_HEADING_COMMAS)
 
 
 def _rows_in_order(lines: list[Line]) -> list[Line]:
