@@ -230,3 +230,38 @@ def test_a_count_of_patients_with_a_finding_is_no_sample_size(phrase):
     """Negative rule: 'tumour lysis by laboratory criteria in 3 patients' counts a finding, not the cohort."""
     got = _facts_of(_LABEL_OPENING + [("body", f"Tumour lysis {phrase}.")])
     assert not [f for f in got if f[0] == "ENROLLED" and f[2] in (3.0, 97.0, 12.0)]
+
+
+# --- landmarks kept by subgroups and restated lists; the ratio of the arm set against the other ---
+
+_DASH_RELAY = [("title", "HARBOUR: a randomized phase 2 study of two schedules, Dash and Relay, in CLL"),
+               ("body", "In total, 120 patients were randomized: Dash (n = 61) and Relay (n = 59).")]
+
+
+def test_a_subgroup_clause_keeps_the_landmark_of_the_list_it_restates():
+    """Regression: subgroup_landmark_lost ('2-year OS 63.1% and EFS 52.8%; in patients aged 70 or older, 51.5% and
+    40.3%' read the subgroup's figures as rates without a time)."""
+    got = _facts_of(_DASH_RELAY + [("body", "Two-year overall survival was 71.0% and event-free survival 60.2%; among "
+                                            "patients with unmutated IGHV, 66.4% and 55.0%.")])
+    assert ("OS", "dash", 66.4, "landmark", "2y") in got and ("EFS", "dash", 55.0, "landmark", "2y") in got
+
+
+def test_a_sentence_of_a_new_time_and_bare_values_restates_the_previous_list():
+    """Regression: restated_list_unread ('At 3 years: 54.7% and 44.9%.' after an OS and EFS sentence read nothing)."""
+    got = _facts_of(_DASH_RELAY + [("body", "Two-year overall survival was 71.0% and event-free survival 60.2%."),
+                                   ("body", "By 4 years, 64.9% and 51.3%.")])
+    assert ("OS", "dash", 64.9, "landmark", "4y") in got and ("EFS", "dash", 51.3, "landmark", "4y") in got
+
+
+def test_a_sentence_of_a_new_time_far_from_any_list_restates_nothing():
+    """Negative rule: only the sentence right after a list of landmarks restates it."""
+    got = _facts_of(_DASH_RELAY + [("body", "Median follow-up was 30 months. No deaths occurred on study.")
+                                   ] + [("body", "At 3 years: 54.7% and 44.9%.")])
+    assert not [f for f in got if f[2] in (54.7, 44.9)]
+
+
+def test_a_hazard_ratio_for_one_arm_versus_the_other_is_the_first_arms():
+    """Regression: hr_for_second_label_given_to_first ('HR for Relay v Dash 0.71' went to Dash)."""
+    got = _facts_of(_DASH_RELAY + [("body", "Progression-free survival at 24 months was 94.2% with Dash and 95.7% with "
+                                            "Relay (HR for Relay v Dash 0.71, 95% CI 0.31-1.62).")])
+    assert ("PFS", "relay", 0.71, "hazard_ratio", None) in got

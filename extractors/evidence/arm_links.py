@@ -38,6 +38,7 @@ _ARM_GROUP = re.compile(ARM_GROUP_PREDICATE.pattern, _I)
 # 'median PFS was not reached v 52.7 months': the first arm's median is unreached, so the printed one is the comparator's
 _NOT_REACHED_VERSUS = re.compile(r"\bnot (?:yet )?reached\s*(?:\([^()]*\)\s*)?,?\s*(?:vs\.?|versus|v\.?|compared (?:with|to)|against)\s*$", _I)
 _VERSUS_BEFORE = re.compile(r"\b(?:vs\.?|versus|v\.?|compared (?:with|to))\s*$", _I)
+_VERSUS_ONLY = re.compile(r"\s*(?:vs\.?|versus|v\.?)\s*", _I)
 
 
 def _arm_near(text: str, value: ValueSlot, prev_end: int, next_start: int,
@@ -102,7 +103,9 @@ def assign_arms(text: str, values: list[ValueSlot], arms: Sequence[ArmMention], 
         near, strong = _arm_near(text, v, prev_end, next_start, arms)
         second = i > 0 and pair_first[i - 1]
         if v.kind == "hr" and near is not None and _VERSUS_BEFORE.search(text[:near.start]):
-            v.arm = _experimental_arm(text, arms, ctx)  # 'hazard ratio, A v B: 0.91' is A's ratio, not B's
+            # 'hazard ratio, A v B: 0.91', 'HR for B v A 0.71': the ratio of the arm set against the other
+            contrasted = [a for a in arms if a.end <= near.start and _VERSUS_ONLY.fullmatch(text[a.end:near.start])]
+            v.arm = contrasted[-1].arm if contrasted and contrasted[-1].arm != "control" else _experimental_arm(text, arms, ctx)
         elif near is not None and (strong or not (pair_first[i] or second)):
             v.arm = (control or "control") if near.arm == "control" else near.arm
         elif second or (control and _NOT_REACHED_VERSUS.search(text[prev_end:v.tok.start])):

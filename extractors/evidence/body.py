@@ -12,7 +12,7 @@ from extractors.evidence.attribution import (
 )
 from extractors.evidence.frame import StudyFrame, about_other_study, report_refs
 from extractors.evidence.readings import Reading, ReadingContext, read_clause
-from extractors.evidence.rules import ANAPHORA_CUE, EXTRACTOR_VERSION, EndpointTerm
+from extractors.evidence.rules import ANAPHORA_CUE, EXTRACTOR_VERSION, LIST_RESTATED_AT_TIME, LIST_RESTATED_REACH, EndpointTerm
 from extractors.nlp.ner_mentions import current_ner, ner_arms_added
 from extractors.nlp.sentences import split_sentences
 from schemas.document import Block, Document
@@ -159,7 +159,8 @@ def extract_body(doc: Document, index: TrialIndex, mentions: Sequence, extra_ter
             previous = _continued_result(sentence, records, para, doc)
             ctx = ReadingContext(default, control, extra_terms, previous.endpoint if previous else None, True, blocked,
                                  gazetteer_dir, fallback, one_study=frame.is_report,
-                                 fallback_timepoint=previous.timepoint if previous else None)
+                                 fallback_timepoint=previous.timepoint if previous else None,
+                                 fallback_endpoints=_restated_list(sentence, s, records))
             for r in read_clause_once(sentence, ctx, clause_memo):
                 if previous is not None and r.endpoint == previous.endpoint and r.unit == "%" and r.timepoint is None \
                         and previous.timepoint and previous.statistic == "landmark":
@@ -210,6 +211,22 @@ def _continued_result(sentence: str, records: Sequence[EvidenceRecord], para: Pa
     last = records[-1]
     in_paragraph = para.blocks[0].char_start <= last.quote_start < para.blocks[-1].char_end
     return last if in_paragraph and last.statistic in ("rate", "landmark") else None
+
+
+_LIST_RESTATED = re.compile(LIST_RESTATED_AT_TIME.pattern, re.IGNORECASE)
+
+
+def _restated_list(sentence: str, start: int, records: Sequence[EvidenceRecord]) -> tuple[str, ...]:
+    """'At 3 years: 54.7% and 44.9%.' after '2-year OS was 63.1% and EFS 52.8%': the previous sentence's landmark
+    endpoints, in listed order, which a sentence giving only a new time and values restates; else ()."""
+    if not records or not _LIST_RESTATED.match(sentence):
+        return ()
+    last = records[-1]
+    if start - (last.quote_start + len(last.quote)) > LIST_RESTATED_REACH:
+        return ()
+    same = [r for r in records if r.quote_start == last.quote_start and r.statistic == "landmark" and r.unit == "%"]
+    codes = tuple(dict.fromkeys(r.endpoint for r in same))
+    return codes if len(codes) >= 2 else ()
 
 
 def _about_other_study(facts: Sequence, run: Sequence[int]) -> bool:

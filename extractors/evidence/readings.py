@@ -250,8 +250,10 @@ def _assign_endpoints(text: str, values: list[ValueSlot], endpoints: Sequence[En
             median_zone = text[max(0, run[0] - 40):run[0]] + text[run[0]:v.tok.start]
             if _MEDIAN.search(median_zone.split(";")[-1]) and v.kind == "measure":
                 v.statistic = "median"
-    _respective_clause_endpoints(text, measures, endpoints)
+    _respective_clause_endpoints(text, measures, endpoints, timepoints)
     # 3. values before any endpoint: take the next endpoint reached through a shared predicate
+    unassigned = [v for v in measures if v.endpoint is None and v.kind == "measure" and v.unit == "%"] \
+        if ctx.fallback_endpoints and not endpoints else []
     for i, v in enumerate(measures):
         if v.endpoint is None:
             later = [ep for ep in endpoints if ep.start > v.tok.end and not ep.population and ep.start - v.tok.end < 140]
@@ -263,6 +265,9 @@ def _assign_endpoints(text: str, values: list[ValueSlot], endpoints: Sequence[En
             elif (earlier := _continued_clause(text, v, measures, endpoints)) is not None:
                 v.endpoint = earlier.endpoint
                 v.timepoint = _clause_timepoint(text, v, timepoints)
+            elif ctx.fallback_endpoints and len(unassigned) == len(ctx.fallback_endpoints) and v in unassigned:
+                v.endpoint = ctx.fallback_endpoints[unassigned.index(v)]  # 'At 3 years: 54.7% and 44.9%' after 'OS ... and EFS ...'
+                v.timepoint = v.timepoint or (timepoints[0].code if timepoints else None)
             elif ctx.fallback_endpoint:
                 v.endpoint = ctx.fallback_endpoint
                 v.timepoint = v.timepoint or ctx.fallback_timepoint
@@ -299,9 +304,11 @@ def _share_predicate_backwards(text: str, measures: Sequence[ValueSlot], endpoin
         a.endpoint, a.timepoint = b.endpoint, b.timepoint
 
 
-def _respective_clause_endpoints(text: str, measures: Sequence[ValueSlot], endpoints: Sequence[EndpointMention]) -> None:
+def _respective_clause_endpoints(text: str, measures: Sequence[ValueSlot], endpoints: Sequence[EndpointMention],
+                                 timepoints: Sequence[Timepoint] = ()) -> None:
     """'EFS 52%, RFS 58% and OS 71%; at 24 months, 41%, 47% and 55%': a ';' clause naming no endpoint whose values
-    match, one for one, the distinct endpoints of the clause before it restates them in listed order."""
+    match, one for one, the distinct endpoints of the clause before it restates them in listed order; without a time of
+    its own it keeps theirs ('2-year OS 63.1% and EFS 52.8%; in patients aged 70 or older, 51.5% and 40.3%')."""
     flat = _PARENTHESES.sub(lambda m: " " * len(m.group()), text)  # ';' inside brackets closes no clause
     bounds = [-1] + [i for i, ch in enumerate(flat) if ch == ";"] + [len(text)]
     for prev_lo, lo, hi in zip(bounds, bounds[1:], bounds[2:]):
@@ -313,8 +320,10 @@ def _respective_clause_endpoints(text: str, measures: Sequence[ValueSlot], endpo
         if len(clause) < 2 or len(codes) != len(clause) or len(before) != len(codes) \
                 or any(v.unit != clause[0].unit for v in before + clause):
             continue
-        for v, code in zip(clause, codes):
-            v.endpoint = code
+        own_time = any(lo < tp.start < hi for tp in timepoints)
+        for v, b in zip(clause, before):
+            v.endpoint = b.endpoint
+            v.restates = None if own_time else b
 
 
 def _landmark_item(v: ValueSlot) -> bool:
@@ -365,6 +374,9 @@ def _share_list_landmarks(text: str, values: list[ValueSlot], timepoints: Sequen
                  and len(_PARENTHESES.sub(" ", text[b.tok.end:tp.start])) <= 12]
         if after:
             a.timepoint = b.timepoint
+    for v in items:  # a restating clause without a time of its own keeps the landmark of what it restates
+        if v.timepoint is None and v.restates is not None and v.restates.timepoint and _landmark_item(v.restates):
+            v.timepoint = v.restates.timepoint
     for v in items:
         if v.timepoint and v.statistic in (None, "rate") and v.endpoint not in CUMULATIVE_INCIDENCE_ENDPOINTS:
             v.statistic = "landmark"

@@ -528,6 +528,12 @@ ANAPHORA_CUE = Cue(r"\b(?:it|this|that)\s+(?:was|were|reached|stood at)\b|\bthe\
                    "'With chemotherapy it was 27%', 'the respective figures in the X group were 65% and 71%', 'This compared "
                    "with 41% ...', 'By contrast, 30% ...' continue the previous figure")
 
+# A sentence that gives only a new time and bare values restates the previous sentence's list of landmarks.
+LIST_RESTATED_AT_TIME = Cue(r"^\W*(?:at|by|after)\s+(?:\d+|one|two|three|four|five|six|ten)[- ](?:years?|months?)\s*[:,]\s*(?:[\d.·]+\s*%[^A-Za-z]*(?:and|,|v|vs\.?)?\s*)+[^A-Za-z]*$",
+                            "'At 3 years: 54.7% and 44.9%.' restates the previous sentence's endpoints at a new landmark")
+LIST_RESTATED_REACH = 400
+"""A restating sentence follows its list within this many characters (the next bullet or sentence)."""
+
 # A sentence with one of these talks about the report's own study again after a digression.
 OWN_STUDY_CUE = Cue(r"\b(?:this|the present|the current|our)\s+(?!(?:[\w-]+\s+)?(?:earlier|previous|prior|preceding|older|historical|historic|pre-[\w-]+)\s)(?:[\w-]+\s+){0,2}?(?:study|trial|analysis|report|cohort|series|registry)\b",
                     "'in this study', 'in our trial', 'the present analysis' return to the report's own study ('our earlier series', 'our pre-X cohort' do not)")

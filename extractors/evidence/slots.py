@@ -28,6 +28,7 @@ class ReadingContext:
     windows: bool = True
     one_study: bool = False  # the clause is from a report about one study (not a review of many)
     fallback_timepoint: Optional[str] = None  # goes with fallback_endpoint when a sentence continues the previous one
+    fallback_endpoints: tuple[str, ...] = ()  # a sentence listing only a new time and values restates these, in order
 
 
 @dataclass(frozen=True)
@@ -64,3 +65,4 @@ class ValueSlot:
     ci: Optional[tuple[float, float]] = None
     p: Optional[float] = None
     extra_endpoints: list[str] = field(default_factory=list)
+    restates: Optional["ValueSlot"] = None  # the value of the clause before whose endpoint this one restates
