@@ -265,3 +265,45 @@ def test_a_hazard_ratio_for_one_arm_versus_the_other_is_the_first_arms():
     got = _facts_of(_DASH_RELAY + [("body", "Progression-free survival at 24 months was 94.2% with Dash and 95.7% with "
                                             "Relay (HR for Relay v Dash 0.71, 95% CI 0.31-1.62).")])
     assert ("PFS", "relay", 0.71, "hazard_ratio", None) in got
+
+
+# --- grades, later windows, deaths in remission, a product named after a generic title ---
+
+def test_a_grade_qualified_share_after_an_event_share_is_that_events():
+    """Regression: grade_share_read_as_four_in_ten ('... in 76.1%, grade 3 or 4 in 1.1%': the '4 in' looked like
+    'four in ten' and dropped the share)."""
+    got = _facts_of(_LABEL_OPENING + [("body", "Cytokine release syndrome occurred in 58.4% of patients, grade 3 or 4 "
+                                               "in 2.6%.")])
+    assert ("CRS", "glofitamab", 2.6, "rate", None) in got
+
+
+def test_a_later_window_before_a_value_restarts_the_clause():
+    """Regression: first_window_kept_past_a_later_one ('CMR at the end of induction, A% v B% ..., and by the end of
+    treatment C% and D%' gave C and D the end-of-induction window)."""
+    got = _facts_of([_TWO_ARM_TITLE,
+                     ("body", "Adults were randomly assigned to blinatumomab with chemotherapy or to chemotherapy alone."),
+                     ("body", "MRD negativity at the end of induction, 58.0% with blinatumomab v 31.5% with "
+                              "chemotherapy (P < .001), deepened later, and by the end of treatment 82.2% and 51.0% "
+                              "were MRD negative.")])
+    assert ("MRD_NEG", "blinatumomab", 58.0, "rate", "EOI") in got
+    assert ("MRD_NEG", "blinatumomab", 82.2, "rate", "EOT") in got
+
+
+@pytest.mark.parametrize("label", ["Death in remission - no. (%)", "Deaths in first remission, n (%)"])
+def test_a_death_in_remission_is_non_relapse_mortality(label):
+    from tests.test_evidence_rule_classes_r16 import _cells_table
+    table = _cells_table("Table 2. Outcomes", [["Outcome", "Glofitamab (N = 154)"], [label, "4 (2.6)"]])
+    got = {(r.endpoint, r.value) for r in extract_evidence(_doc(_LABEL_OPENING, (table,)))}
+    assert ("NRM", 2.6) in got
+
+
+def test_a_gazetteer_product_against_a_named_comparator_frames_a_two_arm_report():
+    """Regression: gazetteer_product_not_experimental (a press release naming its CAR-T product only in the subtitle,
+    against 'standard triplets', gave the product's first share no arm)."""
+    got = _facts_of([("title", "Single CAR T-cell infusion halves the risk of progression versus standard triplets"),
+                     ("body", "Phase 3 results: 419 patients were randomly assigned to ciltacabtagene autoleucel or "
+                              "standard triplets."),
+                     ("body", "MRD negativity, 58.1% (95% CI: 50.2-65.7), was three times as frequent as with the "
+                              "triplets (19.0%).")])
+    assert ("MRD_NEG", "ciltacabtagene autoleucel", 58.1, "rate", None) in got
+    assert ("MRD_NEG", "chemotherapy", 19.0, "rate", None) in got

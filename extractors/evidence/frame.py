@@ -226,7 +226,7 @@ def _opening_arms(doc: Document, gazetteer_dir=None) -> tuple[str, ...]:
     its title and opening name ('blinatumomab ... chemotherapy'); () when either is missing."""
     t0, t1 = _title_text(doc)
     arms = [a for a in find_arms(doc.text[t0:t1 + FRAME_OPENING_CHARS], gazetteer_dir) if a.arm not in GENERIC_ARMS]
-    experimental = next((a.arm for a in arms if a.rank == 0 and not a.control), None)
+    experimental = next((a.arm for rank in (0, 1) for a in arms if a.rank == rank and not a.control), None)
     control = next((a.arm for a in arms if a.control and a.arm != "control"), None)
     return (experimental, control) if experimental and control else ()
 

@@ -15,7 +15,7 @@ from extractors.evidence.numbers import (
     find_windows, one_line, parse_number_text,
 )
 from extractors.evidence.rules import (
-    ARM_GROUP_PREDICATE, DISTRACTORS, LANDMARK_LIST_BREAK, LANDMARK_LIST_ENDPOINTS, MEAN_CUE, MEDIAN_CUE, OUTCOME_VERB, PATIENT_NOUNS, SAMPLE_SIZE_BARE_RIGHT,
+    ARM_GROUP_PREDICATE, DISTRACTORS, GRADE_CONTINUATION, LANDMARK_LIST_BREAK, LANDMARK_LIST_ENDPOINTS, MEAN_CUE, MEDIAN_CUE, OUTCOME_VERB, PATIENT_NOUNS, SAMPLE_SIZE_BARE_RIGHT,
     CUMULATIVE_INCIDENCE_ENDPOINTS, THRESHOLD_COPULA, WINDOW_ENDPOINTS,
 )
 from extractors.evidence.slots import Reading, ReadingContext, ValueSlot
@@ -72,8 +72,8 @@ def _distracted(text: str, tok: NumberToken, unit: Optional[str]) -> Optional[st
             continue
         if did in ("follow_up_left",) and unit not in ("months", None):
             continue
-        if did == "age_years" and unit == "%":
-            continue
+        if did in ("age_years", "n_in_ten_denominator") and unit == "%":
+            continue  # 'grade 3 or 4 in 1.1%' is a share, not the 'ten' of 'four in ten'
         return did
     return None
 
@@ -262,6 +262,8 @@ def _assign_endpoints(text: str, values: list[ValueSlot], endpoints: Sequence[En
                     and ";" not in text[v.tok.end:later[0].start]:
                 v.endpoint = later[0].code
                 v.timepoint = _timepoint_for(text, v, None, len(text), timepoints, endpoints)
+            elif (graded := _grade_continuation(text, v, measures)) is not None:
+                v.endpoint = graded.endpoint  # 'CRS occurred in 76.1%, grade 3 or 4 in 1.1%'
             elif (earlier := _continued_clause(text, v, measures, endpoints)) is not None:
                 v.endpoint = earlier.endpoint
                 v.timepoint = _clause_timepoint(text, v, timepoints)
@@ -382,6 +384,18 @@ def _share_list_landmarks(text: str, values: list[ValueSlot], timepoints: Sequen
             v.statistic = "landmark"
 
 
+_GRADE_CONTINUATION = re.compile(GRADE_CONTINUATION.pattern, re.IGNORECASE)
+
+
+def _grade_continuation(text: str, v: ValueSlot, measures: Sequence[ValueSlot]) -> Optional[ValueSlot]:
+    """'CRS occurred in 76.1% of patients, grade 3 or 4 in 1.1%': a grade-qualified share after a share of an event is
+    that event's (returned), else None."""
+    before = [o for o in measures if o.tok.end <= v.tok.start and o.kind == "measure" and o.endpoint and o.unit == v.unit]
+    if before and _GRADE_CONTINUATION.fullmatch(text[before[-1].tok.end:v.tok.start]):
+        return before[-1]
+    return None
+
+
 def _continued_clause(text: str, v: ValueSlot, measures: Sequence[ValueSlot],
                       endpoints: Sequence[EndpointMention]) -> Optional[ValueSlot]:
     """'...; at 3 years, 80.1% and 58.9%', '...; by the end of treatment, 68.8% v 45.3%': a ';' clause with values but no
@@ -429,7 +443,12 @@ def _assign_windows(text: str, values: list[ValueSlot], windows: Sequence[Timepo
                    and any(e.code == v.endpoint and e.end <= w.start and w.start - e.end <= _SUBJECT_WINDOW_REACH
                            and lo <= e.start for e in endpoints)
                    and not any(w.end <= e.start < v.tok.start and e.code and e.code != v.endpoint for e in endpoints)]
-        near = opening or subject[-1:] or [w for w in windows if lo <= w.start and w.end <= hi and not any(
+        # a later window before the value restarts the clause ('CMR at the end of induction, A% v B%, ... and by the
+        # end of treatment C%')
+        later = [w for w in windows if (opening or subject) and (opening or subject)[-1].end <= w.start
+                 and w.end <= v.tok.start and any((opening or subject)[-1].end <= o.tok.start < w.start
+                                                  and o.kind == "measure" for o in values)]
+        near = later[-1:] or opening or subject[-1:] or [w for w in windows if lo <= w.start and w.end <= hi and not any(
             o is not v and o.kind == "measure" and min(w.end, v.tok.end) <= o.tok.start < max(w.start, v.tok.start)
             for o in values) and not _own_phrase_between(text, w, v, endpoints)]
         if near:

@@ -105,7 +105,7 @@ ENDPOINT_TERMS: tuple[EndpointTerm, ...] = (
                  "ALLOHSCT", "'HSCT was done in N patients (x%)': a transplant with a verb of performing is the outcome"),
     EndpointTerm(r"non[- ]?relapse mortality|treatment[- ]related mortality|induction mortality|early deaths?", "NRM", "deaths not due to relapse"),
     EndpointTerm(r"(?<![A-Za-z])(?:NRM|TRM)(?![A-Za-z])", "NRM", "NRM/TRM abbreviations", True),
-    EndpointTerm(r"died (?:while )?in (?:CR|complete remission|remission)", "NRM", "a death in remission is a non-relapse death"),
+    EndpointTerm(r"died (?:while )?in (?:CR|complete remission|remission)|deaths? (?:while )?in (?:first |continuous |complete )?(?:CR|remission)", "NRM", "a death in remission is a non-relapse death ('died in remission', 'Death in remission - no. (%)')"),
     EndpointTerm(r"deaths? without (?:prior )?(?:progression|relapse)|died without (?:prior )?(?:progression|relapse)", "NRM",
                  "'death without progression within 1 year' is non-relapse (non-progression) mortality"),
     EndpointTerm(r"(?:died|deaths?) (?:from|of|due to) (?:causes other than (?:relapse|progression|disease progression|leuka?emia)|non-?relapse causes)", "NRM", "'died from causes other than relapse' is non-relapse mortality"),
@@ -527,6 +527,10 @@ ANAPHORA_CUE = Cue(r"\b(?:it|this|that)\s+(?:was|were|reached|stood at)\b|\bthe\
                    r"|^\s*(?:this|that|it)\s+(?:compared|contrasted)\s+(?:with|to)\b|^\s*(?:by|in)\s+(?:contrast|comparison),",
                    "'With chemotherapy it was 27%', 'the respective figures in the X group were 65% and 71%', 'This compared "
                    "with 41% ...', 'By contrast, 30% ...' continue the previous figure")
+
+# A share qualified only by a grade right after a share of an event is the same event at that grade.
+GRADE_CONTINUATION = Cue(r"\s*%?\s*(?:of\s+(?:[\w-]+\s+){0,3}?(?:patients|participants|subjects)\s*)?(?:\([^()]{0,40}\)\s*)?[,;]\s*(?:and\s+)?(?:with\s+)?grade\s+(?:[1-5]|[IV]{1,3})(?:\s*(?:or|to|-|–)\s*(?:[1-5]|[IV]{1,3}|higher|greater|above)|\s*\+|\s+or\s+(?:higher|greater|above))?\s+(?:in\s+)?",
+                         "'CRS occurred in 76.1% of patients, grade 3 or 4 in 1.1%' gives the same event's grade 3-4 share")
 
 # A sentence that gives only a new time and bare values restates the previous sentence's list of landmarks.
 LIST_RESTATED_AT_TIME = Cue(r"^\W*(?:at|by|after)\s+(?:\d+|one|two|three|four|five|six|ten)[- ](?:years?|months?)\s*[:,]\s*(?:[\d.·]+\s*%[^A-Za-z]*(?:and|,|v|vs\.?)?\s*)+[^A-Za-z]*$",
