@@ -307,3 +307,41 @@ def test_a_gazetteer_product_against_a_named_comparator_frames_a_two_arm_report(
                               "triplets (19.0%).")])
     assert ("MRD_NEG", "ciltacabtagene autoleucel", 58.1, "rate", None) in got
     assert ("MRD_NEG", "chemotherapy", 19.0, "rate", None) in got
+
+
+# --- 'already in CR', 'at that landmark', response split by dose level, best response ---
+
+_SINGLE_CAR = [("title", "A phase 1 study of CD22-directed CAR T cells (KX-2210) in relapsed B-ALL"),
+               ("body", "In this single-arm study, 30 patients were infused with KX-2210.")]
+
+
+def test_patients_already_in_remission_after_a_window_are_responders():
+    """Regression: already_in_cr_read_as_population ('(73.4%) were already in CR or CRi after cycle 1' read nothing)."""
+    got = _facts_of(_SINGLE_CAR + [("body", "Responses came early: 21 patients (70.0%) were already in CR or CRi after "
+                                            "cycle 1.")])
+    assert ("CR_CRI", "kx-2210", 70.0, "rate", "cycle1") in got
+
+
+def test_a_time_named_by_reference_is_the_previous_figures():
+    """Regression: that_landmark_unread ('event-free survival at that landmark was 71.6%' had no time)."""
+    got = _facts_of(_SINGLE_CAR + [("body", "At 6 months, event-free survival was 61.0% and overall survival 80.0%; "
+                                            "censoring at transplant, event-free survival at that landmark was 70.2%.")])
+    assert ("EFS", "kx-2210", 70.2, "landmark", "6mo") in got
+
+
+@pytest.mark.parametrize("opening", ["Remission by dose level was", "Response at that visit rose with dose:"])
+def test_a_response_split_by_dose_level_continues_the_previous_response(opening):
+    """Regression: response_by_dose_unread ('Remission by dose level was 3 of 6 (50.0%) at DL1, ...' read nothing)."""
+    got = _facts_of(_SINGLE_CAR + [("body", "By day 28, 24 of 30 patients (80.0%) were in CR or CRi, and 20 (66.7%) had "
+                                            "no detectable disease by NGS. " + opening + " 4 of 6 patients (66.7%) at "
+                                            "DL1 and 20 of 24 (83.3%) at DL2.")])
+    assert ("CR_CRI", "kx-2210", 83.3, "rate", "d28") in got
+    assert not [f for f in got if f[0] == "MRD_NEG" and f[2] == 83.3]
+
+
+def test_a_best_response_takes_no_window():
+    """Regression: best_response_given_the_clause_window ('By the end of two cycles, 81.6% ..., and the best overall
+    remission ... was 85.7%' gave the best response the two-cycle window)."""
+    got = _facts_of(_SINGLE_CAR + [("body", "By the end of two cycles, 20 (66.7%) were in CR or CRi, and the best "
+                                            "overall remission (CR or CRi) was 76.7%.")])
+    assert ("CR_CRI", "kx-2210", 66.7, "rate", "2cycles") in got and ("CR_CRI", "kx-2210", 76.7, "rate", None) in got

@@ -12,7 +12,10 @@ from extractors.evidence.attribution import (
 )
 from extractors.evidence.frame import StudyFrame, about_other_study, report_refs
 from extractors.evidence.readings import Reading, ReadingContext, read_clause
-from extractors.evidence.rules import ANAPHORA_CUE, EXTRACTOR_VERSION, LIST_RESTATED_AT_TIME, LIST_RESTATED_REACH, EndpointTerm
+from extractors.evidence.rules import (
+    ANAPHORA_CUE, EXTRACTOR_VERSION, LIST_RESTATED_AT_TIME, LIST_RESTATED_REACH, RESPONSE_ANAPHORA_CUE, RESPONSE_ENDPOINTS,
+    EndpointTerm,
+)
 from extractors.nlp.ner_mentions import current_ner, ner_arms_added
 from extractors.nlp.sentences import split_sentences
 from schemas.document import Block, Document
@@ -201,14 +204,16 @@ def _sentence_arms(sentence: str, gazetteer_dir=None) -> set[str]:
 
 
 _ANAPHORA = re.compile(ANAPHORA_CUE.pattern, re.IGNORECASE)
+_RESPONSE_ANAPHORA = re.compile(RESPONSE_ANAPHORA_CUE.pattern, re.IGNORECASE)
 
 
 def _continued_result(sentence: str, records: Sequence[EvidenceRecord], para: Paragraph,
                       doc: Document) -> Optional[EvidenceRecord]:
     """The previous sentence's last result of this paragraph when the sentence continues it ('it was 27%'), else None."""
-    if not _ANAPHORA.search(sentence) or not records:
+    responses = bool(_RESPONSE_ANAPHORA.search(sentence))
+    if not (responses or _ANAPHORA.search(sentence)) or not records:
         return None
-    last = records[-1]
+    last = next((r for r in reversed(records) if r.endpoint in RESPONSE_ENDPOINTS), records[-1]) if responses else records[-1]
     in_paragraph = para.blocks[0].char_start <= last.quote_start < para.blocks[-1].char_end
     return last if in_paragraph and last.statistic in ("rate", "landmark") else None
 

@@ -15,7 +15,7 @@ from extractors.evidence.numbers import (
     find_windows, one_line, parse_number_text,
 )
 from extractors.evidence.rules import (
-    ARM_GROUP_PREDICATE, DISTRACTORS, GRADE_CONTINUATION, LANDMARK_LIST_BREAK, LANDMARK_LIST_ENDPOINTS, MEAN_CUE, MEDIAN_CUE, OUTCOME_VERB, PATIENT_NOUNS, SAMPLE_SIZE_BARE_RIGHT,
+    ARM_GROUP_PREDICATE, BEST_RESPONSE_CUE, DISTRACTORS, GRADE_CONTINUATION, LANDMARK_LIST_BREAK, SAME_TIME_CUE, LANDMARK_LIST_ENDPOINTS, MEAN_CUE, MEDIAN_CUE, OUTCOME_VERB, PATIENT_NOUNS, SAMPLE_SIZE_BARE_RIGHT,
     CUMULATIVE_INCIDENCE_ENDPOINTS, THRESHOLD_COPULA, WINDOW_ENDPOINTS,
 )
 from extractors.evidence.slots import Reading, ReadingContext, ValueSlot
@@ -379,12 +379,18 @@ def _share_list_landmarks(text: str, values: list[ValueSlot], timepoints: Sequen
     for v in items:  # a restating clause without a time of its own keeps the landmark of what it restates
         if v.timepoint is None and v.restates is not None and v.restates.timepoint and _landmark_item(v.restates):
             v.timepoint = v.restates.timepoint
+    for i, v in enumerate(items):  # 'EFS at that landmark was 71.6%': the time of the figure before
+        lo = text.rfind(";", 0, v.tok.start) + 1
+        if v.timepoint is None and i > 0 and items[i - 1].timepoint and _SAME_TIME.search(text[lo:v.tok.start]):
+            v.timepoint = items[i - 1].timepoint
     for v in items:
         if v.timepoint and v.statistic in (None, "rate") and v.endpoint not in CUMULATIVE_INCIDENCE_ENDPOINTS:
             v.statistic = "landmark"
 
 
 _GRADE_CONTINUATION = re.compile(GRADE_CONTINUATION.pattern, re.IGNORECASE)
+_SAME_TIME = re.compile(SAME_TIME_CUE.pattern, re.IGNORECASE)
+_BEST_RESPONSE = re.compile(BEST_RESPONSE_CUE.pattern, re.IGNORECASE)
 
 
 def _grade_continuation(text: str, v: ValueSlot, measures: Sequence[ValueSlot]) -> Optional[ValueSlot]:
@@ -433,6 +439,9 @@ def _assign_windows(text: str, values: list[ValueSlot], windows: Sequence[Timepo
         lo = text.rfind(";", 0, v.tok.start) + 1
         hi = text.find(";", v.tok.end)
         hi = len(text) if hi < 0 else hi
+        best = [m for m in _BEST_RESPONSE.finditer(text, lo, v.tok.start)]
+        if best and not any(best[-1].end() <= w.start and w.end <= v.tok.start for w in windows):
+            continue  # 'the best overall remission ... was 85.7%': over the whole course
         # a clause-opening window ('Within two cycles, ...') covers the clause; another only its nearest value
         lead_end = text.find(",", lo)  # the clause's leading phrase: up to its first comma, before any value
         opening = [w for w in windows if lo <= w.start and 0 <= lead_end and w.end <= lead_end + 1

@@ -318,7 +318,7 @@ THRESHOLD_COPULA = Cue(r"\b(?:was|were|is|are|remained|reached|only|with|:)\s*(?
                        "'incidence of VOD was < 10%' states a result")
 
 # Population descriptors: an endpoint word here describes who was analysed, not what was measured.
-POPULATION_ENDPOINT_LEFT = Cue(r"\b(?:(?<!were )(?<!was )(?<!remained )(?<!are )(?<!is )in (?:their )?(?:first |second |later |second or later |first or later )?(?:ha?ematologic(?:al)? |morphologic(?:al)? |complete )?|who (?:achieved|were in|had|attained|obtained|reached) (?:a |an )?|achieving (?:a |an )?(?=CR\b)|patients in )$",
+POPULATION_ENDPOINT_LEFT = Cue(r"\b(?:(?<!were )(?<!was )(?<!remained )(?<!are )(?<!is )(?<!were already )(?<!was already )(?<!were still )(?<!was still )(?<!remained still )in (?:their )?(?:first |second |later |second or later |first or later )?(?:ha?ematologic(?:al)? |morphologic(?:al)? |complete )?|who (?:achieved|were in|had|attained|obtained|reached) (?:a |an )?|achieving (?:a |an )?(?=CR\b)|patients in )$",
                                "'patients who achieved CR' or 'in first CR' define a population")
 
 # Phrases that mark the statistic of the following value.
@@ -527,10 +527,21 @@ ANAPHORA_CUE = Cue(r"\b(?:it|this|that)\s+(?:was|were|reached|stood at)\b|\bthe\
                    r"|^\s*(?:this|that|it)\s+(?:compared|contrasted)\s+(?:with|to)\b|^\s*(?:by|in)\s+(?:contrast|comparison),",
                    "'With chemotherapy it was 27%', 'the respective figures in the X group were 65% and 71%', 'This compared "
                    "with 41% ...', 'By contrast, 30% ...' continue the previous figure")
+RESPONSE_ANAPHORA_CUE = Cue(r"^\s*(?:the\s+)?(?:remission|response)s?(?:\s+rates?)?\s+(?:by\s+(?:dose(?:\s+level)?|cohort|subgroup|age(?:\s+group)?)|at\s+(?:that|the\s+same)\s+(?:visit|time\s*point|assessment))\b",
+                            "'Remission by dose level was ...', 'Response at that visit rose with dose: ...' split the previous response figure")
+RESPONSE_ENDPOINTS: tuple[str, ...] = ("CR", "CR_CRI", "ORR")
+"""The endpoints a bare 'remission' or 'response' can refer back to."""
 
 # A share qualified only by a grade right after a share of an event is the same event at that grade.
 GRADE_CONTINUATION = Cue(r"\s*%?\s*(?:of\s+(?:[\w-]+\s+){0,3}?(?:patients|participants|subjects)\s*)?(?:\([^()]{0,40}\)\s*)?[,;]\s*(?:and\s+)?(?:with\s+)?grade\s+(?:[1-5]|[IV]{1,3})(?:\s*(?:or|to|-|–)\s*(?:[1-5]|[IV]{1,3}|higher|greater|above)|\s*\+|\s+or\s+(?:higher|greater|above))?\s+(?:in\s+)?",
                          "'CRS occurred in 76.1% of patients, grade 3 or 4 in 1.1%' gives the same event's grade 3-4 share")
+
+# 'event-free survival at that landmark was 71.6%': a time named by reference is the previous figure's time.
+SAME_TIME_CUE = Cue(r"\b(?:at|by|on)\s+(?:that|this|the\s+same)\s+(?:landmark|time\s*point|time|visit|assessment)\b",
+                    "'at that landmark', 'at the same time point' refer back to the previous figure's time")
+
+# 'the best overall remission (CR, CRh or CRi) was 85.7%' is the best response over the whole course: no window.
+BEST_RESPONSE_CUE = Cue(r"\bbest\s+(?:overall\s+)?(?:response|remission)", "a best response is taken over the whole course, so no assessment window applies")
 
 # A sentence that gives only a new time and bare values restates the previous sentence's list of landmarks.
 LIST_RESTATED_AT_TIME = Cue(r"^\W*(?:at|by|after)\s+(?:\d+|one|two|three|four|five|six|ten)[- ](?:years?|months?)\s*[:,]\s*(?:[\d.·]+\s*%[^A-Za-z]*(?:and|,|v|vs\.?)?\s*)+[^A-Za-z]*$",
