@@ -345,3 +345,47 @@ def test_a_best_response_takes_no_window():
     got = _facts_of(_SINGLE_CAR + [("body", "By the end of two cycles, 20 (66.7%) were in CR or CRi, and the best "
                                             "overall remission (CR or CRi) was 76.7%.")])
     assert ("CR_CRI", "kx-2210", 66.7, "rate", "2cycles") in got and ("CR_CRI", "kx-2210", 76.7, "rate", None) in got
+
+
+# --- negative rules: cases of one or two patients, event counts by arm, numerators, other studies, p in cells ---
+
+@pytest.mark.parametrize("sentence", ["Movement disorders occurred in 1 patient.",
+                                      "Neurocognitive disorders were reported in 2 patients."])
+def test_one_or_two_patients_are_no_sample(sentence):
+    """Negative rule: 'in 1 patient' counts a case; no study or arm has one or two patients unless '(n = 2)'."""
+    got = _facts_of(_LABEL_OPENING + [("body", sentence)])
+    assert not [f for f in got if f[0] == "ENROLLED" and f[2] in (1.0, 2.0)]
+
+
+def test_events_counted_with_each_arm_are_no_group_sizes():
+    """Negative rule: 'Induction deaths numbered 3 with BC and 6 with chemotherapy' counts events, not groups."""
+    got = _facts_of([_TWO_ARM_TITLE,
+                     ("body", "Patients were randomly assigned to blinatumomab given alongside chemotherapy (BC) or to "
+                              "chemotherapy alone."),
+                     ("body", "Induction deaths numbered 3 with BC and 6 with chemotherapy.")])
+    assert not [f for f in got if f[0] == "ENROLLED" and f[2] in (3.0, 6.0)]
+
+
+def test_a_count_with_its_share_of_a_group_is_a_numerator():
+    """Negative rule: 'A total of 681 patients in the CB group (94.8%) received both cycles' counts compliance."""
+    got = _facts_of([_TWO_ARM_TITLE,
+                     ("body", "A total of 980 children were randomly assigned to standard chemotherapy (SC) or to "
+                              "standard chemotherapy plus blinatumomab (SCB)."),
+                     ("body", "A total of 455 patients in the SCB group (93.2%) received both blinatumomab cycles.")])
+    assert not [f for f in got if f[0] == "ENROLLED" and f[2] == 455.0]
+
+
+def test_figures_of_studies_in_the_plural_are_other_studies():
+    """Negative rule: 'In the Houston mini-hyper-CVD studies, ... a 2-year overall survival of 43%' is no result."""
+    got = _facts_of(_SINGLE_CAR + [("body", "In the Seattle low-intensity studies, sequential therapy gave a 2-year "
+                                            "overall survival of 47%.")])
+    assert not [f for f in got if f[2] == 47.0]
+
+
+def test_the_p_value_closing_a_table_cell_is_no_value():
+    """Regression: cell_p_value_read_as_ratio ('0·62 (0·47-0·82); 0·0008' gave a ratio of 0.0008)."""
+    from tests.test_evidence_rule_classes_r16 import _cells_table
+    table = _cells_table("Table 2. Outcomes by strategy", [["Outcome", "HR (95% CI); p"],
+                                                           ["Overall survival", "0.71 (0.55-0.91); 0.0061"]])
+    got = {r.value for r in extract_evidence(_doc(_SINGLE_CAR, (table,)))}
+    assert 0.0061 not in got

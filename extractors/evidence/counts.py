@@ -8,8 +8,8 @@ from extractors.evidence.arms import find_arms
 from extractors.evidence.endpoints import EndpointMention
 from extractors.evidence.links import endpoint_after
 from extractors.evidence.rules import (
-    ADD_ON_LEFT, ARM_SIZE_LEFT, COUNT_ARM_COMBINATION_RIGHT, COUNT_OWN_ARM_AFTER, COUNT_OWN_ARM_BEFORE, COUNT_TREATED_WITH_ARM, GROUP_DID_NOT_LATER, GROUP_DID_NOT_RIGHT, ARM_SIZE_REACH, ASSIGNED_TO_ALTERNATIVES, ASSIGNED_TO_ARM_RIGHT, ASSIGNMENT_SENTENCE, EVENT_IN_LEFT,
-    NOT_SAMPLE_SIZE_LEFT, NOT_SAMPLE_SIZE_RIGHT, PATIENT_NOUNS, REPORT_COUNT_ENDPOINTS, PER_ARM_SIZE_RIGHT, GROUP_TREATED_WITH_RIGHT, SAMPLE_SIZE_ADJECTIVE_RIGHT, SAMPLE_SIZE_AGE_RIGHT,
+    ADD_ON_LEFT, ARM_SIZE_LEFT, COUNT_ARM_COMBINATION_RIGHT, COUNT_OWN_ARM_AFTER, COUNT_OWN_ARM_BEFORE, COUNT_TREATED_WITH_ARM, GROUP_DID_NOT_LATER, GROUP_TREATMENT_VERB, GROUP_DID_NOT_RIGHT, ARM_SIZE_REACH, ASSIGNED_TO_ALTERNATIVES, ASSIGNED_TO_ARM_RIGHT, ASSIGNMENT_SENTENCE, EVENT_IN_LEFT,
+    MIN_SAMPLE_SIZE, NOT_SAMPLE_SIZE_LEFT, NOT_SAMPLE_SIZE_RIGHT, PATIENT_NOUNS, REPORT_COUNT_ENDPOINTS, PER_ARM_SIZE_RIGHT, GROUP_TREATED_WITH_RIGHT, SAMPLE_SIZE_ADJECTIVE_RIGHT, SAMPLE_SIZE_AGE_RIGHT,
     SAMPLE_SIZE_BARE_RIGHT, SAMPLE_SIZE_OF_LEFT, SAMPLE_SIZE_RECEIVED_RIGHT, SAMPLE_SIZE_RIGHT, SAMPLE_SIZE_STRONG_LEFT,
     SAMPLE_SIZE_TREATED_RIGHT, SAMPLE_SIZE_WEAK_LEFT, SUBCOHORT_RIGHT,
 )
@@ -46,6 +46,8 @@ _TREATED_WITH_ARM = re.compile(COUNT_TREATED_WITH_ARM.pattern, _I)
 _COMBINATION_RIGHT = re.compile(COUNT_ARM_COMBINATION_RIGHT.pattern, _I)
 _DID_NOT = re.compile(GROUP_DID_NOT_RIGHT.pattern, _I)
 _DID_NOT_LATER = re.compile(GROUP_DID_NOT_LATER.pattern, _I)
+_TREATMENT_VERB = re.compile(GROUP_TREATMENT_VERB.pattern, _I)
+_BARE_WITH = re.compile(r"\s*(?:with|on)\s+(?:the\s+)?", _I)
 COMPLEMENT_COUNT_RULE = "rule:sample_size_complement"
 
 
@@ -63,7 +65,8 @@ def _arm_of_count(text: str, v: ValueSlot, ctx: ReadingContext) -> Optional[str]
     between = text[v.tok.end:after[0].start] if after else ""
     if after and ctx.control_arm and (len({a.arm for a in arms}) >= 2 or _DID_NOT_LATER.search(text[v.tok.end:])) \
             and _GROUP_TREATED_WITH.match(between) and not _ALTERNATIVES.match(text[after[0].end:]) \
-            and (between.strip() or not (_EVENT_IN_LEFT.search(text[:v.tok.start]) or _PATIENTS_AFTER.match(text[after[0].end:]))):
+            and (between.strip() or not (_EVENT_IN_LEFT.search(text[:v.tok.start]) or _PATIENTS_AFTER.match(text[after[0].end:]))) \
+            and (not _BARE_WITH.fullmatch(between) or _TREATMENT_VERB.search(text[:after[0].start])):
         return after[0].arm  # a comparison's groups sized one by one ('4 A patients had events' is no group size)
     if ctx.control_arm and _DID_NOT.match(text[v.tok.end:]) and len({a.arm for a in arms}) >= 1 \
             and any(a.end <= v.tok.start and not a.control for a in arms):
@@ -121,6 +124,9 @@ def assign_counts(text: str, values: list[ValueSlot], endpoints: Sequence[Endpoi
             _enrolled(v, ctx)
             continue
         v.kind = "drop"
+    for v in values:  # 'disorders in 1 patient', 'deaths numbered 1 with A': one or two patients are no study sample
+        if v.kind == "enrolled" and v.tok.value < MIN_SAMPLE_SIZE and not _ARM_SIZE_LEFT.search(text[:v.tok.start]):
+            v.kind = "drop"
 
 
 def _enrolled(v: ValueSlot, ctx: ReadingContext) -> None:

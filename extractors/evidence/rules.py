@@ -279,7 +279,7 @@ DISTRACTORS: tuple[Distractor, ...] = (
     Distractor("per_area", "right", r"^\s*/\s*(?:m2|m²|kg|day|d|mcl|µl|μl|ul|l|ml)\b", "per-area, per-kg and concentration units"),
     Distractor("age_years", "right", r"^\s*(?:[-–]\s*\d+\s*)?(?:years?|yrs?|y)\b(?!-| after| post| of follow)(?= (?:of age|old)|\)|,|;|\s|$)", "ages and durations in years are not results unless a landmark phrase claims them"),
     Distractor("age_left", "left", r"\b(?:aged?|age of|ages?|older than|younger than|median age(?: of)?|range of|ranging from)\s*(?:[<>≤≥]\s*)?(?:\d+\s*[-–]\s*)?$", "ages and ranges"),
-    Distractor("follow_up_left", "left", r"follow[- ]?up(?: time)?(?: of| was| is|:)?\s*(?:about |approximately |of )?$", "follow-up durations"),
+    Distractor("follow_up_left", "left", r"follow[- ]?up(?: time)?(?: for [\w -]{1,30}?)?(?: of| was| is|:)?\s*(?:about |approximately |of )?$", "follow-up durations ('the median follow-up for DOR was 14.8 months')"),
     Distractor("follow_up_right", "right", r"^\s*(?:months?|mo|years?|weeks?)\s+(?:of\s+)?follow[- ]?up", "'16 months of follow-up' is a follow-up duration"),
     Distractor("duration_units", "right", r"^\s*(?:days?|hours?|h|weeks?|wk|min(?:utes)?)\b", "days, hours, weeks: schedules and process times"),
     Distractor("cycles", "right", r"^\s*(?!(?:received|were given|underwent)\s+(?:the|an?|at least one|a single)\s)(?:\w+\s+){0,2}?(?:cycles?|courses?|doses?|infusions?|lines?|dose levels?)\b", "numbers of cycles, doses and lines of therapy ('55 received the infusion' counts patients)"),
@@ -334,7 +334,7 @@ SAMPLE_SIZE_STRONG_LEFT = Cue(r"\b(?:among|including|included|(?:enrolled|enroll
 SAMPLE_SIZE_OF_LEFT = Cue(r"(?:\b(?:study|trial|analysis|series|cohort|casuistry|review|group|population) of\s+|^\s*of (?:the |all )?|\bconducted (?:in|on)\s+)$",
                           "'a phase I study of 20 patients', 'Of the 63 enrolled patients'")
 SAMPLE_SIZE_WEAK_LEFT = Cue(r"\b(?:in|on|with)\s+(?:a total of\s+)?$", "'in 30 patients', 'on 44 patients'")
-NOT_SAMPLE_SIZE_LEFT = Cue(r"\b(?:complete|partial|observed|seen|reported|occurred|achieved|noted|found|documented|detected|stopped|discontinued|interrupted|withdrawn|reduced|held|resumed|restarted|delayed|criteria|sampled|measured|tested|confirmed)\s+in\s+$",
+NOT_SAMPLE_SIZE_LEFT = Cue(r"\b(?:complete|partial|observed|seen|reported|occurred|achieved|noted|found|documented|detected|stopped|discontinued|interrupted|withdrawn|reduced|held|resumed|restarted|delayed|criteria|sampled|measured|tested|confirmed|mutations?|deletions?|disorders?|events?|infections?|toxicit(?:y|ies)|deaths?|relapses?|syndromes?)\s+in\s+$",
                            "'complete in 6 patients' counts responders, 'stopped in 55 patients' a treatment change; neither is the sample")
 SAMPLE_SIZE_RIGHT = Cue(r"^\s*(?:were|was)\s+(?:enrolled|randomi[sz]ed|randomly assigned|included|recruited|treated|infused|evaluable|analy[sz]ed|registered|accrued)|^\s*underwent\s+randomi[sz]ation|^[^.;,:\d()]{1,60}?\s(?:were|was)\s+(?:enrolled|randomi[sz]ed|randomly assigned|recruited)\b",
                         "'405 patients were randomized', '245 patients underwent randomization', 'were randomly assigned', 'were infused', '224 adults in first remission were randomized'")
@@ -342,7 +342,8 @@ SAMPLE_SIZE_BARE_RIGHT = Cue(r"^\s*(?:\(\s*\d+(?:[.·]\d+)?\s*%\s*\)\s*)?(?:were
                              "'127 (83%) were enrolled' gives the sample size without a patient noun")
 SAMPLE_SIZE_TREATED_RIGHT = Cue(r"^\s*(?:[\w/+\-]+\s+){0,3}?" + PATIENT_NOUNS + r"\s+(?:received|were treated with|were given|were infused with|were enrolled to receive)\s+(?:a single infusion of\s+|an infusion of\s+)?$",
                                 "'Fifty patients received tisagenlecleucel': the sample size when the study treatment follows")
-NOT_SAMPLE_SIZE_RIGHT = Cue(r"^\s*(?:[\w/+\-]+\s+){0,3}?(?:patients?|subjects?|participants?|children|adults?)\s+(?:were\s+)?(?:screened|assessed for eligibility|excluded|ineligible|not eligible)\b",
+NOT_SAMPLE_SIZE_RIGHT = Cue(r"^\s*(?:[\w/+\-]+\s+){0,3}?(?:patients?|subjects?|participants?|children|adults?)\s+(?:were\s+)?(?:screened|assessed for eligibility|excluded|ineligible|not eligible)\b"
+                            r"|^\s*(?:patients?|children|adults)\s+in\s+the\s+[\w-]+\s+(?:group|arm|cohort)\s*\(\s*\d+(?:[.·]\d+)?\s*%\s*\)",
                             "'Of 153 patients screened' counts screening, not the study sample")
 # Per-arm enrolment: a count assigned to a named arm ('718 were assigned to A and 722 to B', 'A (n = 54)').
 ASSIGNED_TO_ARM_RIGHT = Cue(r"^\s*(?:" + PATIENT_NOUNS + r"\s+)?(?:(?:were|was|had been)\s+)?(?:(?:randomly\s+)?(?:assigned|allocated|randomi[sz]ed)\s+)?to\s+(?:receive\s+)?(?:the\s+)?$",
@@ -354,6 +355,8 @@ ARM_GROUP_PREDICATE = Cue(r"^\s*%?\s*\)?\s*(?:who|that)\s+(?:received|were given
 GROUP_TREATED_WITH_RIGHT = Cue(r"^\s*(?:" + PATIENT_NOUNS + r"\s+)?(?:(?:were|was|had been)\s+)?(?:(?:(?:[a-z]+ed\s+)?(?:with|on)|received|underwent|had|continued(?:\s+on)?|went on to|proceeded to)\s+(?:the\s+|an?\s+)?)?$",
                                "'127 treated with A and 191 with B', '301 received an allograft and 216 continued chemotherapy' in a sentence naming two arms: each count is its group's size")
 _DID_NOT_TAIL = r"(?:" + PATIENT_NOUNS + r"\s+)?did not\b(?!\s+(?:respond|achieve|reach|have))"
+GROUP_TREATMENT_VERB = Cue(r"\b(?:treated|received|receiving|assigned|randomi[sz]ed|allocated|given|underwent|enrolled|infused)\b|\b[a-z]{3,}ed\s+(?:with|on)\b",
+                           "'127 treated with A and 191 with B' sizes groups; 'deaths numbered 1 with A and 5 with B' counts events")
 GROUP_DID_NOT_RIGHT = Cue(r"^\s*" + _DID_NOT_TAIL, "'41 went on to HCT and 47 did not': the count after the experimental group's is the comparator's")
 GROUP_DID_NOT_LATER = Cue(r"\band\s+\d+\s+" + _DID_NOT_TAIL, "'41 went on to HCT and 47 did not': the first count is the experimental group's")
 ASSIGNMENT_SENTENCE = Cue(r"\b(?:assign|allocat|randomi[sz])", "only a sentence about assignment gives per-arm counts with a bare 'to A'")
@@ -379,10 +382,12 @@ COUNT_ARM_COMBINATION_RIGHT = Cue(r"^\s*(?:,|and\b|plus\b|\+|with\b|or\b)",
                                   "'58 patients treated with mini-HCVD and inotuzumab': a combination's arm is not its first drug")
 COUNT_TREATED_WITH_ARM = Cue(r"^\s*(?:[\w/+\-]+\s+){0,3}?" + PATIENT_NOUNS + r"\s+(?:(?:who|that)\s+(?:were|had been)\s+)?(?:treated with|receiving|given|infused with)\s+(?:the\s+)?$",
                              "'48 patients treated with CAR-T cells': the count's own noun phrase names its therapy")
+MIN_SAMPLE_SIZE = 3
+"""A cohort of fewer patients is a count of cases ('in 1 patient'), never a study's or arm's sample (unless '(n = 2)')."""
 ARM_SIZE_LEFT = Cue(r"(?:\(|[;,])\s*n\s*=\s*$", "'blinatumomab (n = 54)', '(CB; n = 718)', '(standard group, n = 107)': the size of the arm named just before")
 ARM_SIZE_REACH = 90
 """How far before '(n = N)' its arm may be named ('blinatumomab, 15 μg/m2/d by continuous infusion (n = 54)')."""
-SUBCOHORT_RIGHT = Cue(r"^\s*(?:[\w-]+\s+){0,3}?(?:evaluable|assessable)\b|^\s*(?:[\w-]+\s+){0,2}?(?:responders|remitters|non-?responders)\b|^\s*(?:[\w-]+\s+){0,3}?" + PATIENT_NOUNS + r"\s+(?:(?:who|that)\s+(?:achieved|reached|attained|had|responded)|(?:in|with)\s+(?:a\s+)?(?:CR|CRh|CRi|complete|remission|response|active disease|an? (?:evaluable|ongoing)))\b",
+SUBCOHORT_RIGHT = Cue(r"^\s*(?:[\w-]+\s+){0,3}?(?:evaluable|assessable)\b|^\s*(?:[\w-]+\s+){0,2}?(?:patients|children|adults)\s+(?:with|without)\s+(?:no\s+|a\s+)?(?:previous|prior)\b|^\s*(?:[\w-]+\s+){0,2}?(?:responders|remitters|non-?responders)\b|^\s*(?:[\w-]+\s+){0,3}?" + PATIENT_NOUNS + r"\s+(?:(?:who|that)\s+(?:achieved|reached|attained|had|responded)|(?:in|with)\s+(?:a\s+)?(?:CR|CRh|CRi|complete|remission|response|active disease|an? (?:evaluable|ongoing)))\b",
                       "'Of the 48 patients evaluable for response', 'in the 81 patients with CR': a sub-cohort, not the enrolment")
 SAMPLE_SIZE_ADJECTIVE_RIGHT = Cue(r"^\s*(?:treated|infused|enrolled|randomi[sz]ed|registered)\s+" + PATIENT_NOUNS + r"\b"
                                   r"|^\s*(?:" + PATIENT_NOUNS + r"\s+)?(?:(?:were|was)\s+)?(?:leuk)?aph[ae]resed\b|^\s*(?:" + PATIENT_NOUNS + r"\s+)?underwent\s+(?:leuk)?aph[ae]resis\b",
@@ -510,6 +515,8 @@ OTHER_STUDY_CUES: tuple[Cue, ...] = (
         "historical comparators belong to other studies"),
     Cue(r"\b(?:was|were|has been|have been|had been) reported (?:with|for)\b|\bcompare[sd]? (?:well|favou?rably|unfavou?rably) with\b",
         "'an overall response of 57% was reported with drug X alone', 'compare well with the 60% reported for ...': a benchmark from other studies"),
+    Cue(r"^(?:[A-Z]\w+,\s*)?In\s+the\s+(?:[\w-]+\s+){1,4}?(?:studies|trials|series)\b",
+        "'In the Houston mini-hyper-CVD studies, ...': studies in the plural are other studies, not the report's one"),
 )
 
 # Sentences of a report that never hold its results: eligibility criteria and quoted remarks (news stories).
