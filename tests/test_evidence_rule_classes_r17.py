@@ -389,3 +389,27 @@ def test_the_p_value_closing_a_table_cell_is_no_value():
                                                            ["Overall survival", "0.71 (0.55-0.91); 0.0061"]])
     got = {r.value for r in extract_evidence(_doc(_SINGLE_CAR, (table,)))}
     assert 0.0061 not in got
+
+
+# --- run-in abstract headings, telegraphic sample sizes ---
+
+@pytest.mark.parametrize("heading", ["RESULTS ", "Results ", "FINDINGS "])
+def test_a_run_in_abstract_heading_leaves_the_sentence_opening_readable(heading):
+    """Regression: run_in_heading_hid_sentence_opening ('RESULTS Of 235 patients, 118 were assigned ...' lost the
+    total because 'Of N patients' opens the sentence only after the heading)."""
+    got = _facts_of([_TWO_ARM_TITLE,
+                     ("body", heading + "Of 286 patients, 144 were assigned to blinatumomab with chemotherapy and 142 "
+                                        "to chemotherapy alone.")])
+    assert ("ENROLLED", None, 286.0, "count", None) in got
+    assert ("ENROLLED", "blinatumomab", 144.0, "count", None) in got
+
+
+def test_a_count_before_both_compared_groups_of_a_report_is_the_total():
+    """Regression: total_given_first_group ('Of 231 patients (...), A% in the X group and B% in the Y group' gave the
+    total to X)."""
+    got = _facts_of([("title", "MRD-guided versus universal transplant in adult ALL: a cohort study"),
+                     ("body", "Patients were treated in two eras: the MRD-guided group (n = 120) and the "
+                              "transplant-for-all group (n = 98)."),
+                     ("body", "Of 218 patients in CR1 (median age, 41 years), MRD negativity at the end of induction "
+                              "was found in 70.0% in the MRD-guided group and 64.3% in the transplant-for-all group.")])
+    assert ("ENROLLED", None, 218.0, "count", None) in got

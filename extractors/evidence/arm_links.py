@@ -95,8 +95,12 @@ def assign_arms(text: str, values: list[ValueSlot], arms: Sequence[ArmMention], 
         if v.kind == "enrolled":
             distinct = {a.arm for a in arms if a.rank == 0 or a.control}
             # a randomised study's sample size belongs to no arm unless the sentence names only one treatment
+            later = [a for a in arms if a.start >= v.tok.end]
+            # 'Of 231 patients (...), A% in the X group and B% in the Y group': a count before both sides is the total
+            both_sides = ctx.one_study and len({a.arm for a in later}) >= 2 and any(a.control for a in later) \
+                and not any(a.end <= v.tok.start for a in arms)
             multi = ((len(distinct) >= 2 and any(a.control for a in arms)) or ctx.control_arm or not distinct) \
-                and _RANDOMISATION.search(text)
+                and _RANDOMISATION.search(text) or both_sides
             v.arm = None if multi else _default_arm(text, v, arms, ctx)
             prev_end = v.tok.end
             continue

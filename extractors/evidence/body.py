@@ -14,6 +14,7 @@ from extractors.evidence.frame import StudyFrame, about_other_study, report_refs
 from extractors.evidence.readings import Reading, ReadingContext, read_clause
 from extractors.evidence.rules import (
     ANAPHORA_CUE, EXTRACTOR_VERSION, LIST_RESTATED_AT_TIME, LIST_RESTATED_REACH, RESPONSE_ANAPHORA_CUE, RESPONSE_ENDPOINTS,
+    RUN_IN_HEADING,
     EndpointTerm,
 )
 from extractors.nlp.ner_mentions import current_ner, ner_arms_added
@@ -164,7 +165,9 @@ def extract_body(doc: Document, index: TrialIndex, mentions: Sequence, extra_ter
                                  gazetteer_dir, fallback, one_study=frame.is_report,
                                  fallback_timepoint=previous.timepoint if previous else None,
                                  fallback_endpoints=_restated_list(sentence, s, records))
-            for r in read_clause_once(sentence, ctx, clause_memo):
+            skip = _run_in_heading_length(sentence)
+            for r in read_clause_once(sentence[skip:], ctx, clause_memo):
+                r = replace(r, start=r.start + skip, end=r.end + skip) if skip else r
                 if previous is not None and r.endpoint == previous.endpoint and r.unit == "%" and r.timepoint is None \
                         and previous.timepoint and previous.statistic == "landmark":
                     r = replace(r, timepoint=previous.timepoint, statistic="landmark")  # 'By contrast, 41% ... were alive'
@@ -179,6 +182,15 @@ def extract_body(doc: Document, index: TrialIndex, mentions: Sequence, extra_ter
                     seen_enrolled.add(key)
                 records.append(_body_record(doc, para, s, sentence, r, ref))
     return records
+
+
+_RUN_IN_HEADING = re.compile(RUN_IN_HEADING.pattern)
+
+
+def _run_in_heading_length(sentence: str) -> int:
+    """How many characters a run-in abstract heading ('RESULTS Of 235 ...') takes at the sentence's start (0 if none)."""
+    m = _RUN_IN_HEADING.match(sentence)
+    return m.end() if m else 0
 
 
 def read_clause_once(sentence: str, ctx: ReadingContext, memo: Optional[dict]) -> tuple[Reading, ...]:

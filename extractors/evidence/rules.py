@@ -550,6 +550,14 @@ SAME_TIME_CUE = Cue(r"\b(?:at|by|on)\s+(?:that|this|the\s+same)\s+(?:landmark|ti
 # 'the best overall remission (CR, CRh or CRi) was 85.7%' is the best response over the whole course: no window.
 BEST_RESPONSE_CUE = Cue(r"\bbest\s+(?:overall\s+)?(?:response|remission)", "a best response is taken over the whole course, so no assessment window applies")
 
+# Abstract section names run into the first sentence ('RESULTS Of 235 patients, ...'); blanked before reading so that
+# sentence-opening cues still see the sentence's own first word.
+RUN_IN_HEADING = Cue(r"^(?:(?:PATIENTS AND METHODS|MATERIALS AND METHODS|MAIN OUTCOMES AND MEASURES|CONCLUSIONS AND RELEVANCE|"
+                     r"DESIGN, SETTING,? AND PARTICIPANTS|BACKGROUND|METHODS|RESULTS|FINDINGS|CONCLUSIONS?|INTERPRETATION|"
+                     r"PURPOSE|OBJECTIVES?|IMPORTANCE|EXPOSURES?|INTERVENTIONS?|SUMMARY|INTRODUCTION|DISCUSSION|"
+                     r"Background|Methods|Results|Findings|Conclusions?|Interpretation)[:.]?\s+)(?=[A-Z0-9(])",
+                     "'RESULTS Of 235 patients': a run-in abstract heading is no part of the sentence")
+
 # A sentence that gives only a new time and bare values restates the previous sentence's list of landmarks.
 LIST_RESTATED_AT_TIME = Cue(r"^\W*(?:at|by|after)\s+(?:\d+|one|two|three|four|five|six|ten)[- ](?:years?|months?)\s*[:,]\s*(?:[\d.·]+\s*%[^A-Za-z]*(?:and|,|v|vs\.?)?\s*)+[^A-Za-z]*$",
                             "'At 3 years: 54.7% and 44.9%.' restates the previous sentence's endpoints at a new landmark")
