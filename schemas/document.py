@@ -40,7 +40,7 @@ class Block(_Frozen):
     page: int = Field(ge=1)
     bbox: BBox
     kind: BlockKind = "body"
-    column: int = Field(default=0, description="0 = full width, 1 = left column, 2 = right column")
+    column: int = Field(default=0, description="0 = full width, else the column from the left (1, 2, 3)")
     section: Optional[str] = None
     text: str
     char_start: int = Field(ge=0)

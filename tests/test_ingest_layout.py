@@ -195,3 +195,23 @@ def test_a_paragraph_run_into_a_numbered_heading_stays_body_text(tmp_path):
     assert "neurologic events occurred in 31% of patients" in body
     headings = [b.text for b in doc.blocks if b.kind == "heading"]
     assert all(len(h.split()) <= 24 for h in headings), headings
+
+
+def test_a_short_third_poster_column_is_read_apart_from_the_second(tmp_path):
+    """Regression: poster_third_column_merged (a 3-column landscape poster whose third column held a few bullets had
+    each of its lines glued to the second column's line at the same height)."""
+    from tests.fixtures.blind_report_pdfs import Layout, typeset
+
+    text = ("A three-column poster for a study of two schedules\n\n"
+            "Background\n" + "\n".join(f"• Background point {i} is set in the first column of the poster."
+                                        for i in range(17)) + "\n\n"
+            "Results\n" + "\n".join(f"• Finding {i} of the middle column reads as one complete sentence."
+                                     for i in range(17)) + "\n\n"
+            "Conclusions\n• The short schedule was not inferior.\n• Half of the long-schedule patients stopped early.\n"
+            "• A larger trial is planned.\n• Both schedules were tolerable.\n")
+    pdf = typeset(text, Layout(columns=3, font="Times", size=10.0, landscape=True), tmp_path / "poster.pdf")
+    doc = parse_pdf(pdf, IngestSettings())
+    flat = " ".join(doc.text.split())
+    assert "• Finding 12 of the middle column reads as one complete sentence. • Finding 13 of the middle" in flat
+    assert "• The short schedule was not inferior. • Half of the long-schedule patients stopped early." in flat
+    assert max(b.column for b in doc.blocks) == 3

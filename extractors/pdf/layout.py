@@ -4,6 +4,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
+from typing import Sequence
 
 from extractors.pdf.chars import Fragment, PageGlyphs, Tokens
 from extractors.pdf.textclean import clean_chars
@@ -20,6 +21,10 @@ MIN_SIDED_SHARE = 0.3
 """... and those lines must be at least this share of the page (the rest are full width)."""
 MIN_ALIGNED_SHARE = 0.3
 """A column right of a gutter starts most rows at one left edge; word-gap rivers of one justified column do not."""
+WIDER_SIDE_RATIO = 1.6
+"""A side of the first gutter this much wider than the other may hold two columns (a three-column poster)."""
+MIN_INNER_COLUMN_SHARE = 0.1
+"""A poster's third column may be short (a few 'Conclusions' bullets): within one side, a smaller share suffices."""
 ALIGN_TOLERANCE = 1.0
 """Row starts within this many points share a left edge."""
 REJOIN_GAP_EM = 1.6
@@ -141,7 +146,7 @@ def page_lines(page_number: int, glyphs: PageGlyphs) -> list[Line]:
     return lines
 
 
-def find_gutter(lines: list[Line]) -> float | None:
+def find_gutter(lines: list[Line], min_share: float = MIN_COLUMN_SHARE) -> float | None:
     """Return the x of the gutter between two columns, or None for a single-column page."""
     if len(lines) < 2 * MIN_COLUMN_LINES:
         return None
@@ -167,7 +172,7 @@ def find_gutter(lines: list[Line]) -> float | None:
     x = (min(t[0] for t in tied) + max(t[0] for t in tied)) / 2
     score = min(raw for _, raw in tied)
     n_sided = bisect_right(right_ends, x) + len(left_starts) - bisect_left(left_starts, x)
-    if score < MIN_COLUMN_LINES or score < MIN_COLUMN_SHARE * n_sided or n_sided < MIN_SIDED_SHARE * len(lines):
+    if score < MIN_COLUMN_LINES or score < min_share * n_sided or n_sided < MIN_SIDED_SHARE * len(lines):
         return None
     if _aligned_share([l for l in lines if l.x0 >= x]) < MIN_ALIGNED_SHARE:
         return None
@@ -186,30 +191,48 @@ def _aligned_share(right_side: list[Line]) -> float:
     return best / len(firsts)
 
 
+def find_gutters(lines: list[Line]) -> list[float]:
+    """Return the x of every gutter between columns, left to right: [] for one column, one for two, two for three."""
+    gutter = find_gutter(lines)
+    if gutter is None:
+        return []
+    # a poster's third column: a second gutter within a side twice as wide as the other (one column against two)
+    right, left = [l for l in lines if l.x0 >= gutter], [l for l in lines if l.x1 <= gutter]
+    for side, other in ((right, left), (left, right)):
+        if side and other and _span(side) >= WIDER_SIDE_RATIO * _span(other):
+            inner = find_gutter(side, MIN_INNER_COLUMN_SHARE)
+            if inner is not None:
+                return sorted((gutter, inner))
+    return [gutter]
+
+
+def _span(lines: list[Line]) -> float:
+    return max(l.x1 for l in lines) - min(l.x0 for l in lines)
+
+
 def assign_columns(lines: list[Line]) -> None:
-    """Rejoin pieces of one line cut at wide word spaces, then set each line's column: 1 left, 2 right, 0 full width."""
-    gutter = find_gutter([l for l in lines if not l.dropped and l.kind != "table"])
-    lines[:] = _rejoin_pieces(lines, gutter)
+    """Rejoin pieces of one line cut at wide word spaces, then set each line's column: 1, 2, ... from the left, 0 for
+    full width."""
+    gutters = find_gutters([l for l in lines if not l.dropped and l.kind != "table"])
+    lines[:] = _rejoin_pieces(lines, gutters)
+    edges = [float("-inf")] + gutters + [float("inf")]
     for line in lines:
-        if gutter is None or line.kind == "table":
-            line.column = 0
-        elif line.x1 <= gutter:
-            line.column = 1
-        elif line.x0 >= gutter:
-            line.column = 2
-        else:
-            line.column = 0
-    if gutter is not None:
+        line.column = 0
+        if gutters and (line.kind != "table" or len(gutters) > 1):  # a poster's table sits in its column
+            line.column = next((i + 1 for i, (lo, hi) in enumerate(zip(edges, edges[1:]))
+                                if line.x0 >= lo and line.x1 <= hi), 0)
+    if gutters:
         _widen_paragraph_tails([l for l in lines if not l.dropped and l.kind != "table"])
 
 
-def _rejoin_pieces(lines: list[Line], gutter: float | None) -> list[Line]:
-    """Merge neighbouring pieces of one row whose gap is a stretched word space rather than the column gutter."""
-    return [merge_pieces(pieces) for pieces in row_pieces(lines, gutter)]
+def _rejoin_pieces(lines: list[Line], gutters: Sequence[float]) -> list[Line]:
+    """Merge neighbouring pieces of one row whose gap is a stretched word space rather than a column gutter."""
+    return [merge_pieces(pieces) for pieces in row_pieces(lines, gutters)]
 
 
-def row_pieces(lines: list[Line], gutter: float | None) -> list[list[Line]]:
+def row_pieces(lines: list[Line], gutters: float | Sequence[float] | None) -> list[list[Line]]:
     """Group lines into the pieces of each text line cut at stretched word spaces, in reading order within rows."""
+    gutters = () if gutters is None else (gutters,) if isinstance(gutters, (int, float)) else tuple(gutters)
     out: list[list[Line]] = []
     for line in _rows_in_order(lines):
         group = out[-1] if out else None
@@ -218,7 +241,7 @@ def row_pieces(lines: list[Line], gutter: float | None) -> list[list[Line]]:
                 and abs(min(p.top for p in group) + max(p.bottom for p in group) - (line.top + line.bottom))
                 <= 0.7 * group[0].size
                 and 0 <= line.x0 - prev.x1 <= REJOIN_GAP_EM * max(group[0].size, line.size)
-                and not (gutter is not None and prev.x1 <= gutter <= line.x0)):
+                and not any(prev.x1 <= gutter <= line.x0 for gutter in gutters)):
             out[-1].append(line)
         else:
             out.append([line])
@@ -238,7 +261,7 @@ def merge_pieces(pieces: list[Line]) -> Line:
 
 def rejoined(lines: list[Line]) -> list[Line]:
     """Return a page's lines with wide-space cuts mended, leaving the input untouched."""
-    return _rejoin_pieces(lines, find_gutter(lines))
+    return _rejoin_pieces(lines, find_gutters(lines))
 
 
 def _widen_paragraph_tails(lines: list[Line]) -> None:
@@ -294,7 +317,7 @@ def group_blocks(lines: list[Line], body_size: float, body_font: str) -> list[La
     by_column: dict[int, list[Line]] = {0: [], 1: [], 2: []}
     for line in lines:
         if not line.dropped:
-            by_column[line.column].append(line)
+            by_column.setdefault(line.column, []).append(line)
     blocks_by_column: dict[int, list[LayoutBlock]] = {}
     for column, col_lines in by_column.items():
         col_lines = _rows_in_order(col_lines)
@@ -397,17 +420,15 @@ def _starts_block(block: LayoutBlock, line: Line, column_left: float, pitches: d
 
 
 def _reading_order(blocks_by_column: dict[int, list[LayoutBlock]]) -> list[LayoutBlock]:
-    """Read left then right column between full-width blocks, each full-width block at its vertical place."""
+    """Read the columns left to right between full-width blocks, each full-width block at its vertical place."""
     full = sorted(blocks_by_column.get(0, []), key=lambda b: b.top)
-    left = sorted(blocks_by_column.get(1, []), key=lambda b: b.top)
-    right = sorted(blocks_by_column.get(2, []), key=lambda b: b.top)
+    columns = [sorted(blocks, key=lambda b: b.top) for column, blocks in sorted(blocks_by_column.items()) if column]
     ordered: list[LayoutBlock] = []
     for wide in full + [None]:
         limit = wide.top if wide is not None else float("inf")
-        while left and left[0].top < limit:
-            ordered.append(left.pop(0))
-        while right and right[0].top < limit:
-            ordered.append(right.pop(0))
+        for column in columns:
+            while column and column[0].top < limit:
+                ordered.append(column.pop(0))
         if wide is not None:
             ordered.append(wide)
     return ordered
