@@ -1,4 +1,4 @@
-"""The development trial reports (all three sets): gold agrees with text and scorer, and the PDFs carry the text."""
+"""The development trial reports (all four sets): gold agrees with text and scorer, and the PDFs carry the text."""
 from __future__ import annotations
 
 import json
@@ -14,9 +14,10 @@ import pytest
 
 from tests.conftest import SHARED
 from tests.fixtures.blind_report_pdfs import (DEV2_LAYOUTS, DEV2_REPORTS_DIR, DEV3_LAYOUTS,  # noqa: F401 (fixtures)
-                                              DEV3_REPORTS_DIR, DEV_LAYOUTS, DEV_REPORTS_DIR, LAYOUTS, Layout,
-                                              dev_report2_pdfs, dev_report3_pdfs, dev_report_pdfs, parse_report,
-                                              report_texts, write_dev_report2_pdfs, write_dev_report3_pdfs,
+                                              DEV3_REPORTS_DIR, DEV4_LAYOUTS, DEV4_REPORTS_DIR, DEV_LAYOUTS,
+                                              DEV_REPORTS_DIR, LAYOUTS, Layout, dev_report2_pdfs, dev_report3_pdfs,
+                                              dev_report4_pdfs, dev_report_pdfs, parse_report, report_texts,
+                                              write_dev_report2_pdfs, write_dev_report3_pdfs, write_dev_report4_pdfs,
                                               write_dev_report_pdfs)
 
 ENDPOINTS = {"CR", "CR_CRI", "ORR", "MRD_NEG", "RFS", "EFS", "DFS", "PFS", "OS", "DOR", "CRS", "ICANS", "GVHD",
@@ -60,7 +61,9 @@ class ReportSet:
 SETS = (ReportSet("dev_reports", DEV_REPORTS_DIR, 14, DEV_LAYOUTS, write_dev_report_pdfs, "dev_report_pdfs"),
         ReportSet("dev_reports2", DEV2_REPORTS_DIR, 10, DEV2_LAYOUTS, write_dev_report2_pdfs, "dev_report2_pdfs"),
         ReportSet("dev_reports3", DEV3_REPORTS_DIR, 10, DEV3_LAYOUTS, write_dev_report3_pdfs, "dev_report3_pdfs",
-                  words=(250, 1100)))
+                  words=(250, 1100)),
+        ReportSet("dev_reports4", DEV4_REPORTS_DIR, 10, DEV4_LAYOUTS, write_dev_report4_pdfs, "dev_report4_pdfs",
+                  words=(250, 1000)))
 TEXTS = {s.name: report_texts(s.folder) for s in SETS}
 GOLD = [(s, g) for s in SETS for g in s.gold]
 DISTRACTORS = [(s, d) for s in SETS for d in s.distractors]
@@ -95,12 +98,15 @@ def test_the_development_sets_share_no_stem():
     assert len(stems) == len(set(stems))
 
 
-def test_the_third_set_has_long_reports_with_two_tables_over_three_pages(dev_report3_pdfs):
-    long_reports = [stem for stem, text in TEXTS["dev_reports3"].items()
+@pytest.mark.parametrize("report_set", [s for s in SETS if s.name in ("dev_reports3", "dev_reports4")],
+                         ids=lambda s: s.name)
+def test_the_later_sets_have_long_reports_with_two_tables_over_three_pages(request, report_set):
+    pdfs = request.getfixturevalue(report_set.pdf_fixture)
+    long_reports = [stem for stem, text in report_set.texts.items()
                     if sum(kind == "table" for kind, _ in parse_report(text)[1]) == 2]
     assert len(long_reports) >= 2
     for stem in long_reports:
-        assert len(pdfium.PdfDocument(str(dev_report3_pdfs[stem]))) >= 3, stem
+        assert len(pdfium.PdfDocument(str(pdfs[stem]))) >= 3, stem
 
 
 @pytest.mark.parametrize("report_set,stem", [(s, stem) for s in SETS for stem in sorted(s.texts)],
