@@ -413,3 +413,24 @@ def test_a_count_before_both_compared_groups_of_a_report_is_the_total():
                      ("body", "Of 218 patients in CR1 (median age, 41 years), MRD negativity at the end of induction "
                               "was found in 70.0% in the MRD-guided group and 64.3% in the transplant-for-all group.")])
     assert ("ENROLLED", None, 218.0, "count", None) in got
+
+
+# --- regimen labels assigned by number, hyphenated abbreviations, standard lymphoma regimens ---
+
+def test_arms_named_by_labels_in_a_sentence_assigning_numbers():
+    """Regression: labels_assigned_by_number_unread ('612 patients were randomized: 307 to Compass and 305 to Anchor')."""
+    got = _facts_of([("title", "Stopping by MRD matches continuous therapy: phase 3 KITE-9 results"),
+                     ("body", "In all, 410 patients were randomized: 206 to Harbour and 204 to Keel."),
+                     ("body", "At 36 months, 90.2% of Harbour patients and 88.0% of Keel patients were alive without "
+                              "progression.")])
+    assert ("ENROLLED", "harbour", 206.0, "count", None) in got and ("ENROLLED", "keel", 204.0, "count", None) in got
+    assert ("PFS", "harbour", 90.2, "landmark", "36mo") in got and ("PFS", "keel", 88.0, "landmark", "36mo") in got
+
+
+def test_a_hyphenated_abbreviation_and_a_standard_regimen_name_the_arms():
+    """Regression: hyphenated_abbreviation_unread ('... plus dacarbazine (BV-D)' and 'ABVD' named no arms)."""
+    got = _facts_of([("title", "Brentuximab vedotin plus dacarbazine versus ABVD in older adults with Hodgkin lymphoma: "
+                               "the randomized LARK trial"),
+                     ("body", "Patients were randomly assigned to blinatumomab plus dacarbazine (B-D) or to ABVD."),
+                     ("body", "Two-year PFS was 82.0% with B-D v 76.4% with ABVD.")])
+    assert ("PFS", "blinatumomab", 82.0, "landmark", "2y") in got and ("PFS", "chemotherapy", 76.4, "landmark", "2y") in got

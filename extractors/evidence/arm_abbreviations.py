@@ -15,7 +15,7 @@ from typing import Optional, Sequence
 from extractors.evidence.endpoints import find_endpoints
 from extractors.evidence.known_arms import ArmMention, find_known_arms
 from extractors.evidence.rules import (
-    ARM_ABBREVIATION_BREAK, ARM_ABBREVIATION_DEFINITION, ARM_ABBREVIATION_GAP, LABELLED_ARM, LABELLED_ARM_SENTENCE,
+    ARM_ABBREVIATION_BREAK, ARM_ABBREVIATION_DEFINITION, ARM_ABBREVIATION_GAP, ASSIGNED_LABEL, LABELLED_ARM, LABELLED_ARM_SENTENCE,
     NOT_ARM_LABELS,
 )
 from extractors.nlp.ner_mentions import add_ner_arms, note_arms_added
@@ -24,6 +24,7 @@ _DEFINITION = re.compile(ARM_ABBREVIATION_DEFINITION.pattern)
 _BREAK = re.compile(ARM_ABBREVIATION_BREAK.pattern, re.IGNORECASE)
 _SENTENCE_END = re.compile(r"[.!?]\s+(?=[A-Z])|\n")
 _LABELLED = re.compile(LABELLED_ARM.pattern)
+_ASSIGNED_LABEL = re.compile(ASSIGNED_LABEL.pattern)
 _LABEL_SENTENCE = re.compile(LABELLED_ARM_SENTENCE.pattern, re.IGNORECASE)
 
 
@@ -56,7 +57,7 @@ def _initials(surface: str) -> tuple[str, ...]:
 
 def _spells(short: str, surfaces: Sequence[str]) -> bool:
     """True when the names' initials, in order, spell the short form ('acalabrutinib', 'venetoclax' -> AV)."""
-    wanted = short.replace("+", "").upper()
+    wanted = short.replace("+", "").replace("-", "").upper()
 
     def rest(i: int, at: int) -> bool:
         if i == len(surfaces):
@@ -68,7 +69,7 @@ def _spells(short: str, surfaces: Sequence[str]) -> bool:
 def _phrase_spells(short: str, phrase: str) -> bool:
     """True when the words of an arm phrase spell the short form ('chemotherapy alone' -> CA)."""
     words = [w for w in re.split(r"[\s\-/]+", phrase) if w and w.lower() not in _LINKING_WORDS]
-    return 2 <= len(words) <= 4 and "".join(w[0] for w in words).upper() == short.replace("+", "").upper()
+    return 2 <= len(words) <= 4 and "".join(w[0] for w in words).upper() == short.replace("+", "").replace("-", "").upper()
 
 
 _LINKING_WORDS = frozenset({"plus", "and", "with", "of", "the", "a", "an", "+"})
@@ -79,7 +80,7 @@ def find_arm_abbreviations(text: str, gazetteer_dir=None) -> tuple[ArmAbbreviati
     found: dict[str, ArmAbbreviation] = {}
     for m in _DEFINITION.finditer(text):
         short = m.group("short")
-        if short in found or len(short.replace("+", "")) < 2 or find_endpoints(short) \
+        if short in found or len(short.replace("+", "").replace("-", "")) < 2 or find_endpoints(short) \
                 or find_known_arms(short, gazetteer_dir):
             continue
         starts = [e.end() for e in _SENTENCE_END.finditer(text, max(0, m.start() - 400), m.start())]
@@ -107,10 +108,10 @@ def find_labelled_arms(text: str, gazetteer_dir=None) -> tuple[ArmAbbreviation, 
     """
     for line in text.splitlines():
         for sentence in re.split(r"(?<=[.!?])\s+(?=[A-Z])", line):
-            labels = list(dict.fromkeys(m.group("label") for m in _LABELLED.finditer(sentence)
-                                        if m.group("label") not in NOT_ARM_LABELS
-                                        and not find_known_arms(m.group("label"), gazetteer_dir)
-                                        and not find_endpoints(m.group("label"))))
+            named = [m.group("label") for rx in (_LABELLED, _ASSIGNED_LABEL) for m in rx.finditer(sentence)]
+            labels = list(dict.fromkeys(label for label in named
+                                        if label not in NOT_ARM_LABELS and not find_known_arms(label, gazetteer_dir)
+                                        and not find_endpoints(label)))
             if len(labels) >= 2 and _LABEL_SENTENCE.search(sentence):
                 return tuple(ArmAbbreviation(label, label.lower(), i > 0, 0 if i == 0 else 2)
                              for i, label in enumerate(labels))

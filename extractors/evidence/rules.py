@@ -69,6 +69,8 @@ ENDPOINT_TERMS: tuple[EndpointTerm, ...] = (
     EndpointTerm(r"progression[- ]free survival", "PFS", "progression-free survival"),
     EndpointTerm(r"(?<![A-Za-z])PFS(?![A-Za-z])", "PFS", "PFS abbreviation", True),
     EndpointTerm(r"overall survival", "OS", "overall survival"),
+    EndpointTerm(r"(?<=\s)(?:were|was|remained|are|is) (?:still )?alive (?:and |but )?(?:without (?:disease )?progression|progression[- ]free)", "PFS", "'91.4% were alive without progression' is a progression-free survival landmark"),
+    EndpointTerm(r"(?<=\s)(?:were|was|remained|are|is) (?:still )?alive (?:and |but )?(?:without (?:an )?event|event[- ]free)", "EFS", "'were alive without an event' is an event-free survival landmark"),
     EndpointTerm(r"(?<=\s)(?:were|was|remained|are|is) (?:still )?alive", "OS", "'49% of them were alive at one year' is an overall-survival landmark"),
     EndpointTerm(r"(?<![A-Za-z])OS(?![A-Za-z])", "OS", "OS abbreviation", True),
     EndpointTerm(r"(?<![- ]free )survival(?: rates?| probability)?", "OS", "bare 'survival' (rate, probability) reports overall survival"),
@@ -135,6 +137,7 @@ ARM_TERMS: tuple[ArmTerm, ...] = (
     ArmTerm(r"(?:(?:standard|conventional|intensive|multi-?agent|multidrug|intensive multidrug|salvage|investigator'?s choice)(?:[- ]of[- ]care)?[- ])?chemotherapy\b", "chemotherapy", True, "chemotherapy as the comparator arm"),
     ArmTerm(r"(?<![A-Za-z])(?:ChT|SOC)(?![A-Za-z])", "chemotherapy", True, "ChT/SOC abbreviations of the chemotherapy arm", True),
     ArmTerm(r"(?<![A-Za-z-])R-?(?:GemOx|ICE|DHAP|ESHAP)(?![A-Za-z])", "chemotherapy", True, "salvage immunochemotherapy regimens (R-GemOx, R-ICE, R-DHAP) are the chemotherapy comparator of lymphoma trials", True),
+    ArmTerm(r"(?<![A-Za-z-])(?:ABVD|BEACOPP|escBEACOPP|R-?CHOP|R-?CVP|DA-EPOCH-R)(?![A-Za-z-])", "chemotherapy", True, "standard lymphoma chemotherapy regimens (ABVD, BEACOPP, R-CHOP) are the chemotherapy comparator", True),
     ArmTerm(r"standard[- ]of[- ]care|standard[- ](?:care|therapy|treatment)", "chemotherapy", True, "standard of care comparator"),
     ArmTerm(r"chemo-?immunotherapy|immuno-?chemotherapy", "chemotherapy", True,
             "chemoimmunotherapy (FCR, BR) is the chemotherapy comparator of CLL and lymphoma trials (GUIDE.md: chemotherapy)"),
@@ -360,7 +363,7 @@ GROUP_TREATMENT_VERB = Cue(r"\b(?:treated|received|receiving|assigned|randomi[sz
 GROUP_DID_NOT_RIGHT = Cue(r"^\s*" + _DID_NOT_TAIL, "'41 went on to HCT and 47 did not': the count after the experimental group's is the comparator's")
 GROUP_DID_NOT_LATER = Cue(r"\band\s+\d+\s+" + _DID_NOT_TAIL, "'41 went on to HCT and 47 did not': the first count is the experimental group's")
 ASSIGNMENT_SENTENCE = Cue(r"\b(?:assign|allocat|randomi[sz])", "only a sentence about assignment gives per-arm counts with a bare 'to A'")
-ARM_ABBREVIATION_DEFINITION = Cue(r"\(\s*(?P<short>[A-Z][A-Za-z+]{1,5})\s*[;,)]",
+ARM_ABBREVIATION_DEFINITION = Cue(r"\(\s*(?P<short>[A-Z][A-Za-z+]{0,5}(?:-[A-Za-z]{1,4})?)\s*[;,)]",
                                   "'... with venetoclax (AV)', '(BC; n = 112)': a short form defined in brackets after the arms it abbreviates")
 ARM_ABBREVIATION_GAP = 45
 """At most this many characters between an abbreviated arm's drugs, and between the last drug and the bracket
@@ -368,6 +371,8 @@ ARM_ABBREVIATION_GAP = 45
 ARM_ABBREVIATION_BREAK = Cue(r"[;:]|\b(?:or|versus|vs|v|compared)\b", "two arms set against each other are no one arm's abbreviation")
 LABELLED_ARM = Cue(r"(?<![\w-])(?P<label>[A-Z][a-z]{2,}(?:[- ][A-Z][a-z]{2,})?)\s*\(\s*[nN]\s*=\s*\d+\s*\)",
                    "'Sprint (n = 71) and Marathon (n = 70)': arms named by a label and sized in a sentence about randomisation")
+ASSIGNED_LABEL = Cue(r"\b\d+\s+(?:patients\s+)?to\s+(?:the\s+)?(?P<label>[A-Z][a-z]{2,}(?:[- ][A-Z][a-z]{2,})?)\b",
+                     "'307 to Compass and 305 to Anchor': arms named by labels in a sentence about assignment")
 LABELLED_ARM_SENTENCE = Cue(r"\b(?:randomi[sz]|assign|allocat|strateg|arms?\b)", "only a sentence about assignment names arms by their labels")
 NOT_ARM_LABELS: frozenset[str] = frozenset({
     "Total", "Overall", "All", "Patients", "Cohort", "Group", "Arm", "Level", "Dose", "Part", "Phase", "Stage", "Age",
