@@ -434,3 +434,28 @@ def test_a_hyphenated_abbreviation_and_a_standard_regimen_name_the_arms():
                      ("body", "Patients were randomly assigned to blinatumomab plus dacarbazine (B-D) or to ABVD."),
                      ("body", "Two-year PFS was 82.0% with B-D v 76.4% with ABVD.")])
     assert ("PFS", "blinatumomab", 82.0, "landmark", "2y") in got and ("PFS", "chemotherapy", 76.4, "landmark", "2y") in got
+
+
+@pytest.mark.parametrize("sentence", ["In KESTREL-1, single-agent blinatumomab gave a response rate of 63%.",
+                                      "OSPREY reported a 3-year survival of 88% with the same drug.",
+                                      "In the HALCYON trial, 76% of patients responded."])
+def test_a_sentence_opening_with_another_studys_name_is_about_that_study(sentence):
+    """Negative rule: discussion sentences that open with another trial's name hold its figures, not the report's."""
+    got = _facts_of([("title", "KX-2210 CAR T cells in relapsed B-ALL: the phase 1 KESTREL-2 study"),
+                     ("body", "In this single-arm study, 30 patients were infused with KX-2210."),
+                     ("body", "In KESTREL-2, 70.0% of patients reached CR or CRi."), ("body", sentence)])
+    assert not [f for f in got if f[2] in (63.0, 88.0, 76.0)]
+
+
+def test_a_sentence_opening_with_the_reports_own_name_or_a_remission_stays_the_reports():
+    got = _facts_of([("title", "KX-2210 CAR T cells in relapsed B-ALL: the phase 1 KESTREL-2 study"),
+                     ("body", "In this single-arm study, 30 patients were infused with KX-2210."),
+                     ("body", "In KESTREL-2, 70.0% of patients reached CR or CRi."),
+                     ("body", "In CR1, 12 patients (40.0%) proceeded to transplant.")])
+    assert any(f[2] == 70.0 for f in got) and any(f[2] == 40.0 for f in got)
+
+
+def test_an_event_recorded_in_n_patients_is_no_sample():
+    """Negative rule: 'Grade 1-2 sensory neuropathy was recorded in 29 patients' counts an event."""
+    got = _facts_of(_SINGLE_CAR + [("body", "Grade 1-2 sensory neuropathy was recorded in 19 patients.")])
+    assert not [f for f in got if f[0] == "ENROLLED" and f[2] == 19.0]

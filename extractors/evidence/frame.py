@@ -7,16 +7,17 @@ from typing import Optional, Sequence
 
 from extractors.evidence.arms import find_arms
 from extractors.evidence.attribution import CITATION, SentenceFacts, StudyRef, TrialIndex
-from extractors.evidence.strategy_arms import document_strategies, set_document_strategies
+from extractors.evidence.endpoints import find_endpoints
 from extractors.evidence.rules import (
     FRAME_OPENING_CHARS, FRAME_REGISTRY_NAME, FRAME_TITLE_NAMES, GENERIC_ARMS, NON_RESULT_SENTENCES, OTHER_STUDY_CUES,
     OWN_STUDY_CUE, RANDOMISED_DESIGN, REVIEW_MIN_CITATION_MARKERS, REVIEW_MIN_NAMED_TRIALS, SINGLE_ARM_CUE,
-    PRODUCT_DEFINITIONS, TITLE_COMPARISON,
+    OTHER_STUDY_OPENING, PRODUCT_DEFINITIONS, TITLE_COMPARISON,
 )
+from extractors.evidence.strategy_arms import document_strategies, set_document_strategies
 from extractors.nlp.gazetteers import load_drugs, load_non_trial_terms
 from extractors.nlp.ner_mentions import NER_RULE
 from extractors.nlp.trial_rules import NON_TRIAL_SHAPES
-from extractors.nlp.trials import TrialMention, core_name
+from extractors.nlp.trials import TrialMention, core_name, rejection_reason
 from schemas.document import Document
 
 _TITLE_NAMES = tuple((re.compile(c.pattern), False) for c in FRAME_TITLE_NAMES) \
@@ -24,6 +25,7 @@ _TITLE_NAMES = tuple((re.compile(c.pattern), False) for c in FRAME_TITLE_NAMES) 
 _OTHER_STUDY = tuple(re.compile(c.pattern, re.IGNORECASE) for c in OTHER_STUDY_CUES)
 _NON_RESULT = tuple(re.compile(c.pattern, re.IGNORECASE) for c in NON_RESULT_SENTENCES)
 _OWN_STUDY = re.compile(OWN_STUDY_CUE.pattern, re.IGNORECASE)
+_OTHER_STUDY_OPENING = re.compile(OTHER_STUDY_OPENING.pattern)
 _SINGLE_ARM = re.compile(SINGLE_ARM_CUE.pattern, re.IGNORECASE)
 _TITLE_COMPARISON = re.compile(TITLE_COMPARISON.pattern, re.IGNORECASE)
 _PRODUCT_DEFINITIONS = tuple(re.compile(c.pattern) for c in PRODUCT_DEFINITIONS)
@@ -277,6 +279,19 @@ def about_other_study(sentence: str) -> bool:
     return any(rx.search(sentence) for rx in _OTHER_STUDY) or bool(CITATION.search(sentence))
 
 
+def _opens_with_other_study(sentence: str, frame: StudyFrame) -> bool:
+    """True when the sentence opens with a study name that is not the report's own ('In MajesTEC-1, ...')."""
+    m = _OTHER_STUDY_OPENING.match(sentence)
+    if not m:
+        return False
+    printed = m.group("in_name") or m.group("subject_name")
+    if rejection_reason(printed) is not None or find_endpoints(printed):  # 'In CR1, ...', 'CRS occurred'
+        return False
+    name = _key(printed)
+    own = {_key(x) for x in (frame.ref.trial, frame.ref.nct) if x}
+    return not any(name == o or (len(name) >= 4 and (name in o or o in name)) for o in own)
+
+
 def report_refs(facts: Sequence[SentenceFacts], frame: StudyFrame) -> list[Optional[StudyRef]]:
     """Each sentence's study in a one-study report: the frame, or None for a sentence about another study.
 
@@ -285,7 +300,7 @@ def report_refs(facts: Sequence[SentenceFacts], frame: StudyFrame) -> list[Optio
     out: list[Optional[StudyRef]] = []
     for f in facts:
         own = [n for n in f.names if n[1] == frame.ref.trial or (n[2] and n[2] == frame.ref.nct)]
-        if f.names and not own:
+        if f.names and not own or _opens_with_other_study(f.text, frame):
             out.append(None)
         elif not own and about_other_study(f.text) or any(rx.search(f.text) for rx in _NON_RESULT):
             out.append(None)
