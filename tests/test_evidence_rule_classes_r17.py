@@ -459,3 +459,14 @@ def test_an_event_recorded_in_n_patients_is_no_sample():
     """Negative rule: 'Grade 1-2 sensory neuropathy was recorded in 29 patients' counts an event."""
     got = _facts_of(_SINGLE_CAR + [("body", "Grade 1-2 sensory neuropathy was recorded in 19 patients.")])
     assert not [f for f in got if f[0] == "ENROLLED" and f[2] == 19.0]
+
+
+@pytest.mark.parametrize("phrase", ["with control therapy", "with the control regimen"])
+def test_a_comparator_called_control_therapy_is_the_control_arm(phrase):
+    """Regression: control_therapy_unread ('65.9% with control therapy' took the study drug)."""
+    got = _facts_of([("title", "Teclistamab plus daratumumab in relapsed myeloma: the randomized phase 3 HARRIER trial"),
+                     ("body", "A total of 402 patients were randomly assigned to teclistamab plus daratumumab (TD) or "
+                              "to a control regimen."),
+                     ("body", f"Overall response was 86.1% with TD and 61.2% {phrase}.")])
+    assert ("ORR", "teclistamab", 86.1, "rate", None) in got
+    assert not [f for f in got if f[2] == 61.2 and f[1] == "teclistamab"]
