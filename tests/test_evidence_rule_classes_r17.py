@@ -470,3 +470,19 @@ def test_a_comparator_called_control_therapy_is_the_control_arm(phrase):
                      ("body", f"Overall response was 86.1% with TD and 61.2% {phrase}.")])
     assert ("ORR", "teclistamab", 86.1, "rate", None) in got
     assert not [f for f in got if f[2] == 61.2 and f[1] == "teclistamab"]
+
+
+def test_bullets_run_into_one_line_are_separate_sentences():
+    """Regression: run_in_bullets_one_sentence ('... 77.9%. • Best overall ... • 24-month PFS ...' shared one sentence,
+    so a later bullet's time leaked into an earlier one)."""
+    from extractors.nlp.sentences import split_sentences
+    text = "• Complete response at the end of induction: 77.9% • Best overall response 88.4% • 24-month PFS 84.2%"
+    assert [text[s:e] for s, e in split_sentences(text)] == [
+        "• Complete response at the end of induction: 77.9%", "• Best overall response 88.4%", "• 24-month PFS 84.2%"]
+
+
+def test_a_drug_name_in_capitals_is_no_trial_name():
+    """Negative rule: a label's 'ODRONEXTAMAB injection' names the product, not the study."""
+    from extractors.nlp.trials import rejection_reason
+    assert rejection_reason("GLOFITAMAB") in ("drug_name_in_capitals", "non_trial_parts")
+    assert rejection_reason("TOWER") is None

@@ -41,7 +41,8 @@ _CANDIDATE = re.compile(r"[.!?]['\"’”)\]]*(?=\s)")
 # What may open a sentence: a capital, a digit, or an opening quote/bracket before one.
 _SENTENCE_START = re.compile(r"\s+(?:['\"‘“(\[]?)[A-Z0-9\u0391-\u03A9]")
 _CITATION_AFTER = re.compile(r"\s*\[\d")
-_PARAGRAPH_BREAK = re.compile(r"\n[ \t]*\n\s*")
+_PARAGRAPH_BREAK = re.compile(r"\n[ \t]*\n\s*|\s+(?=[\u2022\u25aa\u25e6\u2023]\s)")
+"""A blank line, or a bullet inside a run of text (a poster's bullets set run-in: '... CR or CRi • MRD-guided ...')."""
 _MAX_BRACKET_SPAN = 600
 
 _OPEN = {"(": ")", "[": "]"}

@@ -93,6 +93,8 @@ NON_TRIAL_SHAPES: tuple[NonTrialShape, ...] = (
     NonTrialShape("grade", re.compile(r"^(?:G|Gr|Grade)\d$"), "toxicity grades"),
     NonTrialShape("table_or_figure", re.compile(r"^(?:S|T|F|Table|Figure|Fig)\d+[A-Za-z]?$"),
                   "supplementary table and figure labels"),
+    NonTrialShape("drug_name_in_capitals", re.compile(r"^[A-Z]{3,}(?:MAB|CEL|LEUCEL|TAGENE|NIB|TINIB|CLAX|ZOMIB|MIDE|CYCLINE|RABINE|PLATIN|TIDE|CEPT|LISIB|PARIB|DEGIB)$"),
+                  "a drug's INN in capitals (a label's 'ODRONEXTAMAB injection') is the product, not a trial"),
     NonTrialShape("interleukin_or_receptor", re.compile(r"^(?:IL|TNF|IFN|TLR|HLA|PD|CTLA|TIM|LAG|KIR)-?\d*[A-Za-z]?\d*$"),
                   "cytokines, receptors and HLA loci"),
     NonTrialShape("all_caps_word_too_short", re.compile(r"^[A-Za-z]{1,2}\d?$"),
