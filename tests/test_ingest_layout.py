@@ -215,3 +215,13 @@ def test_a_short_third_poster_column_is_read_apart_from_the_second(tmp_path):
     assert "• Finding 12 of the middle column reads as one complete sentence. • Finding 13 of the middle" in flat
     assert "• The short schedule was not inferior. • Half of the long-schedule patients stopped early." in flat
     assert max(b.column for b in doc.blocks) == 3
+
+
+def test_a_title_wrapped_over_a_line_with_commas_stays_one_title():
+    """Regression: title_split_at_commas (the run-in heading guard cut a report's two-line title at its second line's
+    commas, so documents.title lost the study's name and Table 1 no longer found the report by title)."""
+    from tests.conftest import SHARED
+
+    doc = parse_pdf(SHARED / "corpus" / "trials_dev" / "ponatinib_blinatumomab_mdacc.pdf", IngestSettings())
+    titles = [b.text for b in doc.blocks if b.kind == "title"]
+    assert len(titles) == 1 and "ponatinib plus blinatumomab" in titles[0] and "phase 2 trial" in titles[0]

@@ -346,8 +346,14 @@ def _continues_heading(block: LayoutBlock, line: Line) -> bool:
     return (line.font == prev.font and line.uniform and abs(line.size - prev.size) <= SIZE_CHANGE * prev.size
             and line.top - prev.bottom <= PARAGRAPH_GAP_EM * line.size
             and len(line.text.split()) <= MAX_HEADING_WORDS and not line.text.endswith(".")
-            and sum(len(l.text.split()) for l in block.lines) + len(line.text.split()) <= MAX_WRAPPED_HEADING_WORDS
-            and sum(l.text.count(",") for l in block.lines) + line.text.count(",") < MAX_HEADING_COMMAS)
+            and not (NUMBERED_HEADING.match(block.lines[0].text) and _runs_into_paragraph(block, line)))
+
+
+def _runs_into_paragraph(block: LayoutBlock, line: Line) -> bool:
+    """A numbered heading's block that grows long or gathers commas is a paragraph run into its heading ('5.1 Title
+    Text of the paragraph, ...'), not a heading wrapped over lines."""
+    return (sum(len(l.text.split()) for l in block.lines) + len(line.text.split()) > MAX_WRAPPED_HEADING_WORDS
+            or sum(l.text.count(",") for l in block.lines) + line.text.count(",") >= MAX_HEADING_COMMAS)
 
 
 def _rows_in_order(lines: list[Line]) -> list[Line]:
