@@ -19,6 +19,11 @@ def in_batches(paths: Sequence[Path], size: int) -> list[list[Path]]:
     return [list(paths[i:i + size]) for i in range(0, len(paths), size)] or [[]]
 
 
+def without_content(document: Document) -> Document:
+    """The document without its text, blocks and tables: all the run's validation and load read of it is the rest."""
+    return document.model_copy(update={"text": "", "blocks": (), "tables": ()})
+
+
 class FirstCopies:
     """Marks a document a duplicate when the same bytes were read earlier in the run, in this batch or an earlier one."""
 
@@ -30,7 +35,7 @@ class FirstCopies:
         earlier = list(self._first.values())
         marked = mark_duplicates(earlier + [w.document for w in works])[len(earlier):]
         for doc in marked:  # kept without text: only its identity is needed to recognise later copies
-            self._first.setdefault(doc.sha256, doc.model_copy(update={"text": "", "blocks": (), "tables": ()}))
+            self._first.setdefault(doc.sha256, without_content(doc))
         return [w if doc is w.document else w.without_extraction(doc) for w, doc in zip(works, marked)]
 
 
