@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import multiprocessing
+import threading
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Optional, Sequence
@@ -11,7 +12,6 @@ from flows.batches import without_content
 from schemas.document import Document, DocumentStatus
 from schemas.settings import ExtractSettings, IngestSettings
 from schemas.validate.record_checks import model_failures
-from schemas.validate.table1_mirror import table1_problems
 
 if TYPE_CHECKING:  # spaCy: loaded by the process that extracts, not by a run that only looks at the results
     from extractors import stages
@@ -50,6 +50,25 @@ def model_failures_of(works: Sequence[DocumentWork]) -> Optional[dict[str, tuple
     return {record_id: reasons for w in works for record_id, reasons in w.model_failures.items()}
 
 
+_pipeline_ready = threading.Event()
+_pipeline_ready.set()  # nothing is being built until warm_up_in_background starts
+
+
+def warm_up_in_background(settings: ExtractSettings) -> None:
+    """Build the extraction pipeline in a thread of this worker, while its first document is parsed in its parse
+    worker; read_document waits for it before extracting."""
+    from extractors import stages
+
+    def build() -> None:
+        try:
+            stages.warm_up(settings)
+        finally:  # a failure shows again, with its message, when the first document is extracted
+            _pipeline_ready.set()
+
+    _pipeline_ready.clear()
+    threading.Thread(target=build, name="warm-up-extraction", daemon=True).start()
+
+
 def table1_problems_of(works: Sequence[DocumentWork]) -> Optional[dict[str, tuple[str, ...]]]:
     """The Table 1 mirror problems the workers found, by document sha256, or None if any work was not checked."""
     if any(w.table1_problems is None for w in works):
@@ -63,12 +82,14 @@ def read_document(path: Path, ingest: IngestSettings, extract: ExtractSettings,
     that need no other document (the model checks, the Table 1 mirror) and hand back the document without its
     content, so the flow's process only runs the batch suites and receives no text."""
     from extractors import stages
+    from schemas.validate.table1_mirror import table1_problems  # reads tables with extractors.table1 (spaCy)
 
     if multiprocessing.current_process().daemon:
         raise DaemonicWorkerError(DAEMON_WORKER_HINT)
     document = cached_ingest(Path(path), ingest, retry_failed)
     if document.status is not DocumentStatus.parsed:
         return DocumentWork(without_content(document), stages.Extraction(document.sha256), {}, ())
+    _pipeline_ready.wait()
     extraction = stages.extract_document(document, extract)
     return DocumentWork(without_content(stages.with_document_meta(document)), extraction,
                         model_failures(extraction.records), tuple(table1_problems(document, extraction.table1_rows)))

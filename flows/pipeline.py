@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import sys
+import threading
 import uuid
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
@@ -75,7 +76,7 @@ def document_task(path: Path, settings: PipelineSettings, retry_failed: bool = F
     from flows.document_work import read_document
 
     if uses_document_workers(settings):
-        return document_workers(settings.ingest.workers).submit(
+        return document_workers(settings.ingest.workers, settings.extract).submit(
             read_document, path, settings.ingest, settings.extract, retry_failed).result()
     return read_document(path, settings.ingest, settings.extract, retry_failed)
 
@@ -154,6 +155,20 @@ class _NothingValidated:
 NOTHING_VALIDATED = _NothingValidated()
 
 
+def _warm_up_validation() -> None:
+    """Import great-expectations and build its context in a thread (~5 s), while the first batch is read, so that the
+    first batch's validation does not wait for it."""
+    def build() -> None:
+        try:
+            from schemas.validate.gx_suites import suite_runner
+
+            suite_runner()
+        except Exception:  # noqa: BLE001 - the batch's own validation meets the same error and reports it
+            pass
+
+    threading.Thread(target=build, name="warm-up-validation", daemon=True).start()
+
+
 def _submit_reads(paths: Sequence[Path], settings: PipelineSettings, retry_failed: bool) -> list:
     """One read-document task per file, started now (the runner bounds how many run at once)."""
     return [document_task.submit(p, settings, retry_failed) for p in paths]
@@ -224,6 +239,8 @@ def evidence_run(corpus_dirs: Sequence[Path], warehouse_path: Path, settings: Pi
     tally, first_copies = RunTally(skipped_statuses=[r.status for r in plan.skipped]), FirstCopies()
     seen_paths = [str(p) for p in found]
     pending = _submit_reads(batches[0], settings, retry_failed)
+    if paths:
+        _warm_up_validation()
     for number, batch in enumerate(batches, 1):
         works = first_copies.mark(_collect_reads(pending, len(tally.statuses), len(paths), say))
         # the next batch is read while this one is validated and loaded

@@ -86,3 +86,28 @@ def test_batch_tasks_parameters_are_not_walked_by_prefect_regression(tmp_path, m
         con.close()
     assert records > 100  # walking them costs about 100 visits per record: over 10,000
     assert visits["n"] < 1000, visits  # the settings and small parameters of each task only
+
+
+def test_document_worker_builds_the_extraction_pipeline_in_the_background():
+    from extractors.nlp import pipeline
+    from flows import document_work
+
+    settings = ExtractSettings(dual_extraction=False)  # settings no other test built a pipeline for
+    document_work.warm_up_in_background(settings)
+    assert document_work._pipeline_ready.wait(timeout=120)
+    misses = pipeline._cached.cache_info().misses
+    pipeline.get_nlp(settings)
+    assert pipeline._cached.cache_info().misses == misses  # built once, by the warm-up
+
+
+def test_a_failed_warm_up_does_not_hold_back_the_documents(monkeypatch):
+    from extractors import stages
+    from flows import document_work
+
+    def broken(_settings):
+        raise OSError("model folder unreadable")
+
+    monkeypatch.setattr(stages, "warm_up", broken)
+    monkeypatch.setattr("threading.excepthook", lambda _args: None)
+    document_work.warm_up_in_background(ExtractSettings())
+    assert document_work._pipeline_ready.wait(timeout=30)
