@@ -3,7 +3,9 @@
 Usage: .venv/bin/python bench/bench_scaling.py CORPUS [--workdir DIR] [--workers 1 2] [--warm-cache]
 Runs `evidence run --full` as a child per worker count (each with an empty parse cache unless --warm-cache, which
 parses once first), polls the process tree every 0.2 s, and prints one JSON line per run: wall seconds and the CPU
-seconds of each role (flow, Prefect server, document workers, parse workers, forkservers).
+seconds of each role (flow, Prefect server, document workers, parse workers, forkservers), with the peak resident
+memory of the tree and each role's share at that peak. The first line is how
+much two busy processes out-do one on the machine at that moment (its other jobs' share of the 2 cores).
 """
 from __future__ import annotations
 
@@ -60,6 +62,25 @@ def _parent_of(pid: int) -> int:
         return -1
 
 
+def _spin(seconds: float) -> int:
+    """Count loop iterations for `seconds` of wall time: the CPU this process gets."""
+    count, end = 0, time.monotonic() + seconds
+    while time.monotonic() < end:
+        count += 1
+    return count
+
+
+def two_process_scaling(seconds: float = 2.0) -> float:
+    """How much more two busy processes get done than one, on this machine now (2.0 on 2 idle cores): the ceiling
+    of any 2-worker speedup measured at the same time, since other jobs share the cores."""
+    import multiprocessing
+
+    one = _spin(seconds)
+    with multiprocessing.get_context("spawn").Pool(2) as pool:
+        two = sum(pool.map(_spin, [seconds, seconds]))
+    return round(two / one, 2)
+
+
 def _cpu(times) -> float:
     return times.user + times.system
 
@@ -80,19 +101,24 @@ def measure_run(corpus: Path, workdir: Path, workers: int, warm_cache: bool) -> 
     root = psutil.Process(child.pid)
     last: dict[int, tuple[str, float]] = {}
     roles: dict[int, str] = {}
+    peak_mb, peak_by_role = 0.0, {}
     while child.poll() is None:
         try:
             procs = [root, *root.children(recursive=True)]
         except psutil.NoSuchProcess:
             break
+        rss: dict[str, float] = {}
         for proc in sorted(procs, key=_created):  # a parent before its children: a role depends on the parent's
             try:
-                cpu = _cpu(proc.cpu_times())
+                cpu, resident = _cpu(proc.cpu_times()), proc.memory_info().rss / 2**20
                 if proc.pid not in roles:
                     roles[proc.pid] = _role(proc, root.pid, roles)
                 last[proc.pid] = (roles[proc.pid], cpu)
+                rss[roles[proc.pid]] = rss.get(roles[proc.pid], 0.0) + resident
             except psutil.Error:
                 continue
+        if sum(rss.values()) > peak_mb:
+            peak_mb, peak_by_role = sum(rss.values()), rss
         time.sleep(POLL_SECONDS)
     wall = time.monotonic() - started
     if child.returncode != 0:
@@ -101,7 +127,9 @@ def measure_run(corpus: Path, workdir: Path, workers: int, warm_cache: bool) -> 
     for role, cpu in last.values():
         by_role[role] = round(by_role.get(role, 0.0) + cpu, 1)
     return {"workers": workers, "wall_s": round(wall, 1), "cpu_s": by_role,
-            "cpu_total_s": round(sum(by_role.values()), 1), "load_avg_1m": round(psutil.getloadavg()[0], 2)}
+            "cpu_total_s": round(sum(by_role.values()), 1), "peak_rss_mb": round(peak_mb),
+            "rss_mb_at_peak": {role: round(mb) for role, mb in peak_by_role.items()},
+            "load_avg_1m": round(psutil.getloadavg()[0], 2)}
 
 
 def main(argv=None) -> int:
@@ -113,6 +141,7 @@ def main(argv=None) -> int:
     parser.add_argument("--warm-cache", action="store_true", help="parse once first; time extraction onwards")
     args = parser.parse_args(argv)
     args.workdir.mkdir(parents=True, exist_ok=True)
+    print(json.dumps({"machine_2proc_scaling": two_process_scaling()}), flush=True)
     for workers in args.workers:
         if args.warm_cache:
             measure_run(args.corpus.resolve(), args.workdir.resolve(), workers, False)

@@ -94,13 +94,6 @@ def settle_table1(documents: Sequence[Document], table1_rows: Sequence[Table1Row
         [r for r in records if not (r.doc_sha256 in unmapped and r.table_id in unmapped_tables)], notes)
 
 
-def warm_up(settings: ExtractSettings) -> None:
-    """Build the NLP pipeline these settings extract with (spaCy, scispaCy, the NER model, the gazetteer patterns)."""
-    from extractors.nlp.pipeline import get_nlp
-
-    get_nlp(settings)
-
-
 def with_document_meta(doc: Document) -> Document:
     """The document with the DOI and title it prints (what tells a new version of a paper), if it was parsed."""
     if doc.status is not DocumentStatus.parsed:

@@ -57,11 +57,11 @@ _pipeline_ready.set()  # nothing is being built until warm_up_in_background star
 def warm_up_in_background(settings: ExtractSettings) -> None:
     """Build the extraction pipeline in a thread of this worker, while its first document is parsed in its parse
     worker; read_document waits for it before extracting."""
-    from extractors import stages
+    from extractors.nlp.pipeline import get_nlp  # spaCy, scispaCy, the NER model and the gazetteer patterns
 
     def build() -> None:
         try:
-            stages.warm_up(settings)
+            get_nlp(settings)
         finally:  # a failure shows again, with its message, when the first document is extracted
             _pipeline_ready.set()
 

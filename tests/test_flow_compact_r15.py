@@ -101,13 +101,13 @@ def test_document_worker_builds_the_extraction_pipeline_in_the_background():
 
 
 def test_a_failed_warm_up_does_not_hold_back_the_documents(monkeypatch):
-    from extractors import stages
+    from extractors.nlp import pipeline
     from flows import document_work
 
-    def broken(_settings):
+    def broken(_settings=None):
         raise OSError("model folder unreadable")
 
-    monkeypatch.setattr(stages, "warm_up", broken)
+    monkeypatch.setattr(pipeline, "get_nlp", broken)
     monkeypatch.setattr("threading.excepthook", lambda _args: None)
     document_work.warm_up_in_background(ExtractSettings())
     assert document_work._pipeline_ready.wait(timeout=30)
