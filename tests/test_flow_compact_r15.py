@@ -111,3 +111,12 @@ def test_a_failed_warm_up_does_not_hold_back_the_documents(monkeypatch):
     monkeypatch.setattr("threading.excepthook", lambda _args: None)
     document_work.warm_up_in_background(ExtractSettings())
     assert document_work._pipeline_ready.wait(timeout=30)
+
+
+def test_each_document_worker_has_its_next_document_queued():
+    from flows.runners import task_runner_for
+    from schemas.settings import PipelineSettings
+
+    settings = PipelineSettings.model_validate({"ingest": {"workers": 3}})
+    runner = task_runner_for(settings)
+    assert runner._max_workers == 6  # 3 reading, 3 waiting for a worker: none idles between its task runs
