@@ -24,13 +24,13 @@ EVIDENCE = [sys.executable, "-m", "flows.cli"]
 POLL_SECONDS = 0.2
 
 def _role(proc: psutil.Process, root_pid: int, roles: dict[int, str]) -> str:
-    """flow (the run), server (Prefect's), forkserver, document_worker (forked by the run's forkserver),
-    parse_worker (forked by a document worker's forkserver), resource_tracker or other."""
+    """flow (the run), server (Prefect's), run_forkserver (the run's), document_worker (forked by it), forkserver (a
+    document worker's), parse_worker (forked by one), resource_tracker or other; `roles` holds the parents' roles."""
     if proc.pid == root_pid:
         return "flow"
     try:
         cmdline = " ".join(proc.cmdline())
-        parent = proc.ppid()
+        parent_role = roles.get(proc.ppid(), "other")
     except psutil.Error:
         return "gone"
     if "uvicorn" in cmdline:
@@ -39,13 +39,8 @@ def _role(proc: psutil.Process, root_pid: int, roles: dict[int, str]) -> str:
         return "resource_tracker"
     if "forkserver" not in cmdline:
         return "other"
-    parent_role = roles.get(parent, "other")
-    if parent_role in ("flow", "document_worker"):
-        return "forkserver"
-    if parent_role == "forkserver":
-        grandparent_is_run = roles.get(parent) == "forkserver" and _parent_of(parent) == root_pid
-        return "document_worker" if grandparent_is_run else "parse_worker"
-    return "other"
+    return {"flow": "run_forkserver", "document_worker": "forkserver", "run_forkserver": "document_worker",
+            "forkserver": "parse_worker"}.get(parent_role, "other")
 
 
 def _created(proc: psutil.Process) -> float:
@@ -53,13 +48,6 @@ def _created(proc: psutil.Process) -> float:
         return proc.create_time()
     except psutil.Error:
         return float("inf")
-
-
-def _parent_of(pid: int) -> int:
-    try:
-        return psutil.Process(pid).ppid()
-    except psutil.Error:
-        return -1
 
 
 def _spin(seconds: float) -> int:
