@@ -4,24 +4,17 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING, Optional, Sequence
+from typing import Optional, Sequence
 
 from extractors.pdf.identity import mark_duplicates
+from flows.document_work import DocumentWork, without_content
 from schemas.document import Document
 from schemas.run_counts import RunCounts
-
-if TYPE_CHECKING:  # loads spaCy through extractors.stages
-    from flows.document_work import DocumentWork
 
 
 def in_batches(paths: Sequence[Path], size: int) -> list[list[Path]]:
     """The files in order, `size` at a time; one empty batch when there is none (the run still records itself)."""
     return [list(paths[i:i + size]) for i in range(0, len(paths), size)] or [[]]
-
-
-def without_content(document: Document) -> Document:
-    """The document without its text, blocks and tables: all the run's validation and load read of it is the rest."""
-    return document.model_copy(update={"text": "", "blocks": (), "tables": ()})
 
 
 class FirstCopies:

@@ -8,7 +8,6 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Optional, Sequence
 
 from extractors.pdf.cache import ingest_file as cached_ingest
-from flows.batches import without_content
 from schemas.document import Document, DocumentStatus
 from schemas.settings import ExtractSettings, IngestSettings
 from schemas.validate.record_checks import model_failures
@@ -48,6 +47,11 @@ def model_failures_of(works: Sequence[DocumentWork]) -> Optional[dict[str, tuple
     if any(w.model_failures is None for w in works):
         return None
     return {record_id: reasons for w in works for record_id, reasons in w.model_failures.items()}
+
+
+def without_content(document: Document) -> Document:
+    """The document without its text, blocks and tables: all the run's validation and load read of it is the rest."""
+    return document.model_copy(update={"text": "", "blocks": (), "tables": ()})
 
 
 _pipeline_ready = threading.Event()
