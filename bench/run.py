@@ -3,8 +3,9 @@
 Usage: .venv/bin/python bench/run.py [N] [--growth-base M] [--workdir DIR]
 Generates N documents (and M, 4M for the memory growth) with bench/make_corpus.py, then times `evidence run`
 as child processes: a cold full run (empty parse cache), a no-op re-run, full runs with 1 and 2 workers
-(each with an empty cache), a full run with `--runner dask` (a LocalCluster of 2 workers, empty cache), and cold
-full runs on M and 4M; the text baselines run in this process on the N corpus.
+(each with an empty cache; before and after them, `machine_2proc_scaling`: how much two busy processes out-do one
+on the shared machine then, the ceiling of the workers' speedup), a full run with `--runner dask` (a LocalCluster
+of 2 workers, empty cache), and cold full runs on M and 4M; the text baselines run in this process on the N corpus.
 """
 from __future__ import annotations
 
@@ -24,6 +25,7 @@ if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
 from bench.bench_ingest import _pdfium_text, _pdfplumber_text  # noqa: E402
+from bench.bench_scaling import two_process_scaling  # noqa: E402
 
 EVIDENCE = [sys.executable, "-m", "flows.cli"]
 RSS_POLL_SECONDS = 0.2
@@ -95,10 +97,13 @@ def measure(count: int, workdir: Path, growth_base: int | None = None) -> dict:
     noop_s, _ = _timed_run(corpus, workdir / "w.duckdb", workdir / "full.toml")
     result.update(full_run_s=round(full_s, 1), noop_rerun_s=round(noop_s, 1),
                   noop_share_of_full=round(noop_s / full_s, 3), e2e_pages_per_s=round(pages / full_s, 2))
+    probes = [two_process_scaling()]
     for workers in (1, 2):
         seconds, _ = _timed_run(corpus, workdir / f"w{workers}.duckdb", _config(workdir, f"w{workers}", workers),
                                 "--full")
         result[f"workers_{workers}_s"] = round(seconds, 1)
+    probes.append(two_process_scaling())
+    result["machine_2proc_scaling"] = round(sum(probes) / len(probes), 2)
     dask_s, _ = _timed_run(corpus, workdir / "wdask.duckdb", _config(workdir, "dask", 2), "--full",
                            "--runner", "dask")
     result["dask_local_s"] = round(dask_s, 1)

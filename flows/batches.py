@@ -4,14 +4,12 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING, Optional, Sequence
+from typing import Optional, Sequence
 
 from extractors.pdf.identity import mark_duplicates
+from flows.document_work import DocumentWork, without_content
 from schemas.document import Document
 from schemas.run_counts import RunCounts
-
-if TYPE_CHECKING:  # loads spaCy through extractors.stages
-    from flows.document_work import DocumentWork
 
 
 def in_batches(paths: Sequence[Path], size: int) -> list[list[Path]]:
@@ -30,7 +28,7 @@ class FirstCopies:
         earlier = list(self._first.values())
         marked = mark_duplicates(earlier + [w.document for w in works])[len(earlier):]
         for doc in marked:  # kept without text: only its identity is needed to recognise later copies
-            self._first.setdefault(doc.sha256, doc.model_copy(update={"text": "", "blocks": (), "tables": ()}))
+            self._first.setdefault(doc.sha256, without_content(doc))
         return [w if doc is w.document else w.without_extraction(doc) for w, doc in zip(works, marked)]
 
 

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import sys
+import threading
 import uuid
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
@@ -14,8 +15,10 @@ from flows.env import configure_environment
 configure_environment()
 
 from prefect import flow, task  # noqa: E402
+from prefect.cache_policies import NO_CACHE  # noqa: E402
 from prefect.context import get_run_context  # noqa: E402
 from prefect.task_runners import ThreadPoolTaskRunner  # noqa: E402
+from prefect.utilities.annotations import quote  # noqa: E402
 
 from extractors.fingerprint import extractor_fingerprint  # noqa: E402
 from extractors.pdf.identity import PARSER_VERSION  # noqa: E402
@@ -73,17 +76,22 @@ def document_task(path: Path, settings: PipelineSettings, retry_failed: bool = F
     from flows.document_work import read_document
 
     if uses_document_workers(settings):
-        return document_workers(settings.ingest.workers).submit(
+        return document_workers(settings.ingest.workers, settings.extract).submit(
             read_document, path, settings.ingest, settings.extract, retry_failed).result()
     return read_document(path, settings.ingest, settings.extract, retry_failed)
 
 
-@task(name="check-batch")
-def check_batch_task(documents, table1_rows, batches_committed: int = 0):
+BATCH_TASK_OPTIONS = {"cache_policy": NO_CACHE}
+"""The batch tasks take a batch's records and documents, passed in `quote()` so that Prefect neither walks them
+looking for futures nor hashes them for a cache key (both cost more than the validation itself)."""
+
+
+@task(name="check-batch", **BATCH_TASK_OPTIONS)
+def check_batch_task(documents, table1_rows, batches_committed: int = 0, mirror_problems=None):
     """Fail on what is the run's fault; return the documents whose Table 1 cannot be mirrored, with the problems."""
     from schemas.validate.batch import batch_check  # imports great-expectations (~5 s): only runs that read a file
 
-    check = batch_check(table1_rows, documents)
+    check = batch_check(table1_rows, documents, mirror_problems)
     if check.run_problems:
         kept = (f"the run's first {batches_committed} batch(es) stay committed, this batch was not written"
                 if batches_committed else "the warehouse was not changed")
@@ -91,7 +99,7 @@ def check_batch_task(documents, table1_rows, batches_committed: int = 0):
     return check.unmapped
 
 
-@task(name="validate")
+@task(name="validate", **BATCH_TASK_OPTIONS)
 def validate_task(records, documents, run_id: str, settings, model_failures=None):
     """Check every record against the batch suite (model checks done by the document workers); rejected records are
     kept with reasons."""
@@ -100,7 +108,7 @@ def validate_task(records, documents, run_id: str, settings, model_failures=None
     return validate_records(records, documents, run_id, settings, model_failures)
 
 
-@task(name="load")
+@task(name="load", **BATCH_TASK_OPTIONS)
 def load_task(warehouse_path: Path, run: warehouse_load.RunRecord, documents, table1_rows, records, rejected,
               corpus_dirs: Sequence[Path] = (), lock_timeout: float = 0.0, say: Optional[Progress] = None,
               skipped: Sequence = (), extractor_version: Optional[str] = None, seen_paths: Sequence[str] = (),
@@ -147,6 +155,20 @@ class _NothingValidated:
 NOTHING_VALIDATED = _NothingValidated()
 
 
+def _warm_up_validation() -> None:
+    """Import great-expectations and build its context in a thread (~5 s), while the first batch is read, so that the
+    first batch's validation does not wait for it."""
+    def build() -> None:
+        try:
+            from schemas.validate.gx_suites import suite_runner
+
+            suite_runner()
+        except Exception:  # noqa: BLE001 - the batch's own validation meets the same error and reports it
+            pass
+
+    threading.Thread(target=build, name="warm-up-validation", daemon=True).start()
+
+
 def _submit_reads(paths: Sequence[Path], settings: PipelineSettings, retry_failed: bool) -> list:
     """One read-document task per file, started now (the runner bounds how many run at once)."""
     return [document_task.submit(p, settings, retry_failed) for p in paths]
@@ -168,7 +190,7 @@ def _settle_and_validate(works: Sequence[DocumentWork], run_id: str, settings: P
                          batches_committed: int = 0, last_batch: bool = True):
     """Settle the Table 1s of a batch's documents and validate their records (Data Docs built after the last)."""
     from extractors import stages
-    from flows.document_work import model_failures_of
+    from flows.document_work import model_failures_of, table1_problems_of
 
     documents = [w.document for w in works]
     extractions = [w.extraction for w in works]
@@ -178,12 +200,14 @@ def _settle_and_validate(works: Sequence[DocumentWork], run_id: str, settings: P
     records = [r for e in extractions for r in e.records]
 
     say(f"validate: {len(records)} record(s)")
-    settled = stages.settle_table1(documents, table1_rows, records,
-                                   check_batch_task(documents, table1_rows, batches_committed))
+    unmapped = check_batch_task(quote(documents), quote(table1_rows), batches_committed,
+                                quote(table1_problems_of(works)))
+    settled = stages.settle_table1(documents, table1_rows, records, unmapped)
     for note in settled.notes:
         say(f"  note: {note}")
     validate_settings = settings.validate_ if last_batch else settings.validate_.model_copy(update={"data_docs": False})
-    outcome = validate_task(settled.records, settled.documents, run_id, validate_settings, model_failures_of(works))
+    outcome = validate_task(quote(settled.records), quote(settled.documents), run_id, validate_settings,
+                            quote(model_failures_of(works)))
     dual_flags = [f for e in extractions for f in e.dual_flags]
     return settled.documents, settled.table1_rows, outcome, settled.notes, dual_flags
 
@@ -215,6 +239,8 @@ def evidence_run(corpus_dirs: Sequence[Path], warehouse_path: Path, settings: Pi
     tally, first_copies = RunTally(skipped_statuses=[r.status for r in plan.skipped]), FirstCopies()
     seen_paths = [str(p) for p in found]
     pending = _submit_reads(batches[0], settings, retry_failed)
+    if paths:
+        _warm_up_validation()
     for number, batch in enumerate(batches, 1):
         works = first_copies.mark(_collect_reads(pending, len(tally.statuses), len(paths), say))
         # the next batch is read while this one is validated and loaded
@@ -236,9 +262,9 @@ def evidence_run(corpus_dirs: Sequence[Path], warehouse_path: Path, settings: Pi
             data_docs_path=tally.data_docs_path,
             message="\n".join(tally.notes + ([] if last else [tally.progress_note(len(batches))])))
         say(f"load: {warehouse_path}" + (f" (batch {number} of {len(batches)})" if len(batches) > 1 else ""))
-        load_task(warehouse_path, run, documents, table1_rows, outcome.valid, outcome.rejected, corpus_dirs,
-                  settings.warehouse.lock_timeout_seconds, stderr_progress, plan.skipped, extractor_version,
-                  seen_paths, dual_flags)
+        load_task(warehouse_path, run, quote(documents), quote(table1_rows), quote(outcome.valid),
+                  quote(outcome.rejected), corpus_dirs, settings.warehouse.lock_timeout_seconds, stderr_progress,
+                  quote(plan.skipped), extractor_version, quote(seen_paths), quote(dual_flags))
         del works, documents, table1_rows, outcome  # the batch is committed: let go of it before the next
     say("sync: Table 1 against the body text")
     sync_state = sync_task(warehouse_path)

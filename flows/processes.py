@@ -218,28 +218,43 @@ def stop_prefect_server(server: Optional[Any]) -> None:
         server.stop()
 
 
-def _start_document_worker(run_pid: int) -> None:
-    """Initializer of each document worker: Ctrl-C is the run's to handle; end with the run."""
+def _start_document_worker(run_pid: int, extract_settings_json: Optional[str]) -> None:
+    """Initializer of each document worker: Ctrl-C is the run's to handle; end with the run; start building the
+    extraction pipeline while the first document is parsed."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     exit_when_run_gone(run_pid)
+    if extract_settings_json is not None:
+        from flows.document_work import warm_up_in_background
+        from schemas.settings import ExtractSettings
 
+        warm_up_in_background(ExtractSettings.model_validate_json(extract_settings_json))
+
+
+DOCUMENT_WORKER_PRELOAD: tuple[str, ...] = ()
+"""What the run's forkserver imports before it forks the document workers: nothing. A document worker does not parse
+(its parse workers do, forked from its own forkserver, which preloads the parser), and every module a forkserver
+preloads is resident in it and in each worker it forks, counted again in each (spaCy, the parser: 60-150 MB)."""
 
 _pool: Optional[ProcessPoolExecutor] = None
 _pool_size = 0
 _pool_lock = threading.Lock()
 
 
-def document_workers(count: int) -> ProcessPoolExecutor:
+def document_workers(count: int, extract_settings: Optional[Any] = None) -> ProcessPoolExecutor:
     """The process pool that does per-document work (parse + extract), `count` long-lived processes that keep their
-    NLP model loaded between documents and runs; made on first use, again when the count changes or it broke."""
+    NLP pipeline loaded between documents and runs (built from `extract_settings` as each starts, if given); made on
+    first use, again when the count changes or it broke."""
     global _pool, _pool_size
     with _pool_lock:
         if _pool is None or _pool_size != count or getattr(_pool, "_broken", False):
             if _pool is not None:
                 _pool.shutdown(wait=False, cancel_futures=True)
             # forkserver: the run has threads (Prefect's), and a fork of a threaded process may deadlock
-            _pool = ProcessPoolExecutor(max_workers=count, mp_context=multiprocessing.get_context("forkserver"),
-                                        initializer=_start_document_worker, initargs=(os.getpid(),))
+            context = multiprocessing.get_context("forkserver")
+            context.set_forkserver_preload(list(DOCUMENT_WORKER_PRELOAD))  # read when the forkserver starts
+            settings_json = extract_settings.model_dump_json() if extract_settings is not None else None
+            _pool = ProcessPoolExecutor(max_workers=count, mp_context=context, initializer=_start_document_worker,
+                                        initargs=(os.getpid(), settings_json))
             _pool_size = count
         return _pool
 

@@ -15,19 +15,24 @@ QUIET_DASK_LOG_LEVEL = logging.ERROR
 """Dask's scheduler and nannies log every connection at INFO; a run reports only their errors."""
 
 
+READS_IN_FLIGHT_PER_WORKER = 2
+"""Read-document tasks running at once per document worker: one read, one queued, so that a worker starts its next
+document at once instead of idling while Prefect finishes one task run and starts the next."""
+
+
 def uses_document_workers(settings: PipelineSettings) -> bool:
     """Whether the run's per-document tasks hand their work to this machine's document worker processes."""
     return settings.run.runner == "processes"
 
 
 def task_runner_for(settings: PipelineSettings) -> Any:
-    """A Prefect task runner for the run: `processes` runs [ingest] workers tasks at once in threads, each waiting on
-    a document worker process; `dask` submits tasks to the cluster at run.dask_address, or to a LocalCluster of
-    [ingest] workers single-threaded worker processes started for the run."""
+    """A Prefect task runner for the run: `processes` runs READS_IN_FLIGHT_PER_WORKER tasks per [ingest] worker at
+    once in threads, each waiting on a document worker process; `dask` submits tasks to the cluster at
+    run.dask_address, or to a LocalCluster of [ingest] workers single-threaded worker processes started for the run."""
     if settings.run.runner == "processes":
         from prefect.task_runners import ThreadPoolTaskRunner
 
-        return ThreadPoolTaskRunner(max_workers=settings.ingest.workers)
+        return ThreadPoolTaskRunner(max_workers=settings.ingest.workers * READS_IN_FLIGHT_PER_WORKER)
     import dask  # deferred: only a Dask run pays for importing Dask
     from prefect_dask import DaskTaskRunner
 

@@ -226,16 +226,20 @@ def _row_like_baselines(lines: list[Line]) -> int:
     return rows + (len(run) >= TABLE_ROW_MIN_FRAGMENTS)
 
 
+def draws(page: pdfium.PdfPage) -> bool:
+    """Whether the page holds a path or form object (form XObjects may draw paths); a page without one has no rule."""
+    raw = page.raw
+    return any(pdfium_c.FPDFPageObj_GetType(pdfium_c.FPDFPage_GetObject(raw, i)) in _DRAWING_OBJECTS
+               for i in range(pdfium_c.FPDFPage_CountObjects(raw)))
+
+
 def drawn_pages(pdf: pdfium.PdfDocument, numbers: list[int]) -> list[int]:
-    """Keep the 1-based pages that hold a path or form object (form XObjects may draw paths); others have no rule."""
+    """Keep the 1-based pages that hold a path or form object."""
     kept = []
     for number in numbers:
         page = pdf[number - 1]
         try:
-            raw = page.raw
-            types = (pdfium_c.FPDFPageObj_GetType(pdfium_c.FPDFPage_GetObject(raw, i))
-                     for i in range(pdfium_c.FPDFPage_CountObjects(raw)))
-            if any(kind in _DRAWING_OBJECTS for kind in types):
+            if draws(page):
                 kept.append(number)
         finally:
             page.close()
@@ -246,12 +250,13 @@ _DRAWING_OBJECTS = frozenset({pdfium_c.FPDF_PAGEOBJ_PATH, pdfium_c.FPDF_PAGEOBJ_
 
 
 def ruled_pages(pdf: pdfium.PdfDocument, numbers: list[int], pages: list[tuple[list[Line], float]]) -> list[int]:
-    """Keep the 1-based pages whose drawn rules (read by PDFium) are enough for the table extractor to find a table."""
+    """Keep the 1-based pages whose drawn rules (read by PDFium) are enough for the table extractor to find a table;
+    each page is loaded once for both questions."""
     kept = []
-    for number in drawn_pages(pdf, numbers):
+    for number in numbers:
         page = pdf[number - 1]
         try:
-            if page_may_hold_table(page, rule_glyph_count(line.text for line in pages[number - 1][0])):
+            if draws(page) and page_may_hold_table(page, rule_glyph_count(line.text for line in pages[number - 1][0])):
                 kept.append(number)
         finally:
             page.close()

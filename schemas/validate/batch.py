@@ -2,32 +2,15 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Sequence
+from typing import Mapping, Optional, Sequence
 
-from extractors.table1.mapping import check_table1_shape, find_table1
 from schemas.declarations import DOCUMENTS, TABLE1_ROWS
 from schemas.document import Document, DocumentStatus
 from schemas.evidence import Table1Row
 from schemas.validate.frames import documents_frame, table1_frame
 from schemas.validate.gx_suites import suite_runner
 from schemas.validate.records import reasons_by_row
-
-
-def table1_problems(doc: Document, rows: Sequence[Table1Row]) -> list[str]:
-    """Ways the document's Table 1 rows fail to mirror its Table 1: shape, row count and numbering."""
-    if not rows:  # no per-study summary was read (e.g. a trial report's baseline table): nothing to mirror
-        return []
-    table = find_table1(doc)
-    name = doc.file_name
-    if table is None:
-        return [f"{name}: {len(rows)} Table 1 row(s) but the document has no Table 1"]
-    problems = [f"{name}: {p}" for p in check_table1_shape(table)]
-    if len(rows) != len(table.rows):
-        problems.append(f"{name}: Table 1 has {len(table.rows)} data row(s) but {len(rows)} were extracted")
-    numbers = sorted(r.row_number for r in rows)
-    if numbers != list(range(1, len(rows) + 1)):
-        problems.append(f"{name}: Table 1 row numbers are {numbers}, expected 1..{len(rows)}")
-    return problems
+from schemas.validate.table1_mirror import table1_problems
 
 
 @dataclass(frozen=True)
@@ -43,9 +26,14 @@ class BatchCheck:
         return self.run_problems + [p for problems in self.unmapped.values() for p in problems]
 
 
-def batch_check(table1_rows: Sequence[Table1Row], documents: Sequence[Document]) -> BatchCheck:
+def batch_check(table1_rows: Sequence[Table1Row], documents: Sequence[Document],
+                mirror_problems: Optional[Mapping[str, Sequence[str]]] = None) -> BatchCheck:
     """Split the batch's problems: incomplete Table 1 mirrors and Table 1 rows failing their suite belong to their
-    document; rows of an unparsed document and documents failing their suite are the run's."""
+    document; rows of an unparsed document and documents failing their suite are the run's.
+
+    mirror_problems, when given, holds each parsed document's table1_problems by sha256, found where its tables were
+    (its document worker), so `documents` may come without their tables.
+    """
     run_problems: list[str] = []
     unmapped: dict[str, list[str]] = {}
     by_doc: dict[str, list[Table1Row]] = {}
@@ -53,7 +41,8 @@ def batch_check(table1_rows: Sequence[Table1Row], documents: Sequence[Document])
         by_doc.setdefault(row.doc_sha256, []).append(row)
     parsed = {d.sha256: d for d in documents if d.status == DocumentStatus.parsed}
     for sha, doc in parsed.items():
-        problems = table1_problems(doc, by_doc.get(sha, []))
+        problems = (list(mirror_problems.get(sha, ())) if mirror_problems is not None
+                    else table1_problems(doc, by_doc.get(sha, [])))
         if problems:
             unmapped[sha] = problems
     for sha, rows in by_doc.items():
