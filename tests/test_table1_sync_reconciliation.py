@@ -17,7 +17,7 @@ DOCUMENTS = ("reviews/review_cart_all.pdf", "reviews/review_phall_tki.pdf", "tri
 
 
 @pytest.fixture(scope="module")
-def sync_rows(tmp_path_factory, gold_dir):
+def sync_warehouse(tmp_path_factory, gold_dir):
     folder = tmp_path_factory.mktemp("reconciliation")
     corpus, warehouse = folder / "corpus", folder / "w.duckdb"
     corpus.mkdir()
@@ -25,6 +25,12 @@ def sync_rows(tmp_path_factory, gold_dir):
         (corpus / name.split("/")[1]).symlink_to(gold_dir.parent / "corpus" / name)
     with redirect_stdout(io.StringIO()):
         assert cli.main(["run", "--corpus", str(corpus), "--warehouse", str(warehouse), "--quiet"]) == 0
+    return warehouse
+
+
+@pytest.fixture(scope="module")
+def sync_rows(sync_warehouse):
+    warehouse = sync_warehouse
     with redirect_stdout(io.StringIO()) as out:
         assert cli.main(["sql", "SELECT * FROM v_table1_sync", "--warehouse", str(warehouse), "--format", "json"]) == 0
     return json.loads(out.getvalue())
@@ -83,3 +89,18 @@ def test_a_figure_the_body_settles_still_shows_what_the_trial_report_says(sync_r
     assert (row["report_status"], row["report_value"], row["report_doc"], row["report_page"]) == (
         "confirmed", 83.0, "park2018_1928z.pdf", 1)
     assert "83%" in row["report_quote"]
+
+
+@pytest.mark.parametrize("view", ["v_table1_sync", "v_table1_study_evidence", "v_table1_studies"])
+def test_a_curator_view_gives_the_same_rows_every_time_regression(sync_warehouse, view):
+    """Regression: view_rows_varied_between_queries (ties in mode(), any_value() and the evidence pick let the same
+    warehouse give different rows from one query to the next)."""
+    import duckdb
+
+    con = duckdb.connect(str(sync_warehouse), read_only=True)
+    try:
+        con.execute("SET threads = 4")
+        answers = {tuple(sorted(map(repr, con.execute(f"SELECT * FROM {view}").fetchall()))) for _ in range(6)}
+    finally:
+        con.close()
+    assert len(answers) == 1

@@ -6,13 +6,21 @@ WITH t1 AS (
 reviews AS (  -- documents that mirror a Table 1 are reviews, never trial reports
     SELECT DISTINCT doc_sha256 FROM t1
 ),
-row_trial AS (  -- the canonical trial of each row: the name its main-results records carry, else the cell
-    SELECT r.document, r.doc_sha256, r.table_id, r.row_number,
-           coalesce(mode(e.trial), r.trial) AS trial, any_value(e.nct) AS nct
+row_names AS (  -- how many of each row's main-results records carry each trial name
+    SELECT r.document, r.doc_sha256, r.table_id, r.row_number, r.trial AS cell_trial, e.trial AS record_trial,
+           min(e.nct) AS nct, count(e.record_id) AS n
     FROM t1 r
     LEFT JOIN v_evidence e
       ON e.doc_sha256 = r.doc_sha256 AND e.table_id = r.table_id AND e.table_row = r.row_number AND e.source = 'table'
-    GROUP BY r.document, r.doc_sha256, r.table_id, r.row_number, r.trial
+    GROUP BY ALL
+),
+row_trial AS (  -- the canonical trial of each row: the name most of its records carry (ties by name), else the cell
+    SELECT document, doc_sha256, table_id, row_number,
+           coalesce(first(record_trial ORDER BY n DESC, record_trial) FILTER (WHERE record_trial IS NOT NULL),
+                    cell_trial) AS trial,
+           min(nct) AS nct
+    FROM row_names
+    GROUP BY document, doc_sha256, table_id, row_number, cell_trial
 ),
 named AS (
     SELECT rt.*,
@@ -33,9 +41,11 @@ named AS (
     FROM row_trial rt
 ),
 reports AS (  -- current trial reports: their title as words, and the study most of their records are about
-    SELECT d.sha256 AS report_sha256, any_value(d.file_name) AS report,
-           ' ' || lower(regexp_replace(strip_accents(any_value(d.title)), '[^A-Za-z0-9]+', ' ', 'g')) || ' ' AS title,
-           (SELECT mode(f.trial) FROM fact_evidence f WHERE f.is_current AND f.doc_sha256 = d.sha256) AS own_trial
+    SELECT d.sha256 AS report_sha256, min(d.file_name) AS report,
+           ' ' || lower(regexp_replace(strip_accents(min(d.title)), '[^A-Za-z0-9]+', ' ', 'g')) || ' ' AS title,
+           (SELECT first(f.trial ORDER BY f.n DESC, f.trial)
+            FROM (SELECT trial, count(*) AS n FROM fact_evidence
+                  WHERE is_current AND doc_sha256 = d.sha256 AND trial IS NOT NULL GROUP BY trial) f) AS own_trial
     FROM documents d
     WHERE d.status = 'parsed' AND d.title IS NOT NULL AND d.superseded_by IS NULL
       AND d.sha256 NOT IN (SELECT doc_sha256 FROM reviews)

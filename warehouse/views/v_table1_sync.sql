@@ -76,14 +76,14 @@ ranked AS (
                               ORDER BY CASE WHEN closeness = 0 THEN 0 WHEN closeness = 1 THEN 1
                                             WHEN subgroup_text IS NULL THEN 2 ELSE 3 END,
                                        timepoint_from_evidence, NOT same_document, abs(evidence_value - table_value), evidence_doc,
-                                       evidence_page) AS pick,
+                                       evidence_page, evidence_quote, evidence_value) AS pick,
            -- the best trial-report candidate too, so a figure the body settles still shows what the report says
            row_number() OVER (PARTITION BY doc_sha256, table_id, row_number, endpoint, arm, statistic, timepoint,
                                            table_value, same_document
                               ORDER BY CASE WHEN closeness = 0 THEN 0 WHEN closeness = 1 THEN 1
                                             WHEN subgroup_text IS NULL THEN 2 ELSE 3 END,
                                        timepoint_from_evidence, abs(evidence_value - table_value), evidence_doc,
-                                       evidence_page) AS pick_in_kind_of_source
+                                       evidence_page, evidence_quote, evidence_value) AS pick_in_kind_of_source
     FROM comparable
 )
 SELECT t.doc, t.row_number, t.trial, t.endpoint, t.arm, t.statistic, t.timepoint, t.unit, t.table_value,
