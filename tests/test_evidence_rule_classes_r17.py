@@ -486,3 +486,22 @@ def test_a_drug_name_in_capitals_is_no_trial_name():
     from extractors.nlp.trials import rejection_reason
     assert rejection_reason("GLOFITAMAB") in ("drug_name_in_capitals", "non_trial_parts")
     assert rejection_reason("TOWER") is None
+
+
+@pytest.mark.parametrize("label", ["Very good partial response, n/N (%)", "Grade 3-4 infection, n (%)",
+                                   "POD24, n (%)"])
+def test_a_row_naming_another_measure_takes_no_endpoint_from_the_caption(label):
+    """Negative rule: under 'Table 2. Response and survival', a VGPR, infection or POD24 row is no survival figure."""
+    from tests.test_evidence_rule_classes_r16 import _cells_table
+    table = _cells_table("Table 2. Response and survival by arm", [
+        ["Outcome", "Glofitamab (n = 154)"], ["Overall survival at 2 years, %", "71.0"], [label, "30/154 (19.5)"]])
+    got = {(r.endpoint, r.value) for r in extract_evidence(_doc(_LABEL_OPENING, (table,)))}
+    assert ("OS", 71.0) in got and not [g for g in got if g[1] == 19.5]
+
+
+def test_a_subgroup_row_still_takes_the_captions_endpoint():
+    from tests.test_evidence_rule_classes_r16 import _cells_table
+    table = _cells_table("Table 3. Estimated 2-year overall survival by subgroup", [
+        ["Subgroup", "Glofitamab, %"], ["Age 65 years or older", "64.2"], ["High-risk FLIPI", "58.9"]])
+    got = {(r.endpoint, r.value) for r in extract_evidence(_doc(_LABEL_OPENING, (table,)))}
+    assert ("OS", 64.2) in got and ("OS", 58.9) in got

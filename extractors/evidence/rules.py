@@ -448,6 +448,12 @@ CODED_CAR_PATTERNS: tuple[Cue, ...] = (
         "a CAR named by its construct code (19-28z) or a non-CD19 target (CD22; not the CD28, CD3, CD137 signalling domains) is its own product, not a generic CD19 CAR-T"),
 )
 
+# A results-table row label naming another measure (an adverse event, a partial response, early progression) is not
+# the caption's endpoint measured in a subgroup: without an endpoint of its own, its cells take none from the caption.
+ROW_OTHER_MEASURE = Cue(r"\b(?:responses?|remissions?|grade|neutropenia|thrombocytopenia|an(?:a)?emia|infections?|events?|"
+                        r"syndromes?|toxicit(?:y|ies)|deaths?|died|progression|POD\d+|VGPR|discontinu\w+|reductions?)\b",
+                        "'Very good partial response', 'Grade 3-4 infection', 'POD24' rows measure something else than the caption")
+
 # A table whose caption announces these describes the patients, not the results ('prior alloHSCT — no. (%)' is a baseline share).
 BASELINE_TABLE_CAPTION = Cue(r"\b(?:baseline|demographic|patient characteristics|characteristics of (?:the )?(?:patients|participants|population))",
                              "baseline and demographic tables hold shares of patients at entry, never results")

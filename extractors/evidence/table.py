@@ -12,7 +12,8 @@ from extractors.evidence.endpoints import find_endpoints
 from extractors.evidence.numbers import find_timepoints, find_windows, parse_number_text, timepoint_code
 from extractors.evidence.readings import Reading, ReadingContext, read_clause
 from extractors.evidence.rules import (
-    BASELINE_TABLE_CAPTION, CUMULATIVE_INCIDENCE_ENDPOINTS, EXTRACTOR_VERSION, MODEL_CONTRAST_ROW, MODEL_TABLE_CAPTION, WINDOW_ENDPOINTS, EndpointTerm,
+    BASELINE_TABLE_CAPTION, CUMULATIVE_INCIDENCE_ENDPOINTS, EXTRACTOR_VERSION, MODEL_CONTRAST_ROW, MODEL_TABLE_CAPTION,
+    ROW_OTHER_MEASURE, WINDOW_ENDPOINTS, EndpointTerm,
 )
 from extractors.nlp.trials import find_trial_mentions
 from extractors.table1.mapping import column_map
@@ -77,6 +78,7 @@ def _treatment_contrast(label: str, gazetteer_dir=None) -> bool:
     arms = {a.arm for a in find_arms(label or "", gazetteer_dir) if a.arm != "control"}
     return bool(_MODEL_CONTRAST_ROW.search(label or "")) and len(arms) >= 2
 _MODEL_CAPTION = re.compile(MODEL_TABLE_CAPTION.pattern, re.I)
+_OTHER_MEASURE = re.compile(ROW_OTHER_MEASURE.pattern, re.I)
 
 
 def _looks_like_results(table: Table) -> bool:
@@ -128,7 +130,8 @@ def extract_table_results(doc: Document, index: TrialIndex, skip_table_ids: Sequ
                 window = _window_in(label) or _window_in(header) or caption_window  # "Outcomes at day 28 by dose level"
                 # the caption names what every cell measures when rows and columns do not ('Estimated 3-year DFS by group')
                 fallback = (caption_endpoint if model else None) or _first_endpoint(label, extra_terms) \
-                    or _first_endpoint(header, extra_terms) or caption_endpoint  # a model row's label names arms only
+                    or _first_endpoint(header, extra_terms) \
+                    or (None if _OTHER_MEASURE.search(label) else caption_endpoint)  # a model row's label names arms only
                 timepoint = label_timepoint or _timepoint_in(header) or caption_timepoint
                 # a hazard-ratio row is a ratio even under a '%' column (negative rule: never a percentage)
                 ratio = bool(_RATIO_HEADER.search(header) or _RATIO_HEADER.search(label))
