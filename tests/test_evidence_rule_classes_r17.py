@@ -505,3 +505,19 @@ def test_a_subgroup_row_still_takes_the_captions_endpoint():
         ["Subgroup", "Glofitamab, %"], ["Age 65 years or older", "64.2"], ["High-risk FLIPI", "58.9"]])
     got = {(r.endpoint, r.value) for r in extract_evidence(_doc(_LABEL_OPENING, (table,)))}
     assert ("OS", 64.2) in got and ("OS", 58.9) in got
+
+
+def test_an_autologous_transplant_comparison_names_its_transplant_side_autologous():
+    """Regression: autograft_named_allogeneic (a registry of autologous transplantation against none called its
+    transplant side 'allogeneic hct')."""
+    got = _facts_of([("title", "Autologous stem-cell transplantation versus no transplant after BTK-inhibitor induction "
+                               "in mantle cell lymphoma: a registry study"),
+                     ("body", "Progression-free survival at 3 years was 80.4% after transplant and 74.0% without.")])
+    assert ("PFS", "autologous transplant", 80.4, "landmark", "3y") in got
+    assert not [f for f in got if f[1] == "allogeneic hct"]
+
+
+def test_an_allogeneic_transplant_comparison_keeps_its_name():
+    got = _facts_of([("title", "Allogeneic transplantation versus no transplant for adults with MRD-positive ALL"),
+                     ("body", "Overall survival at 3 years was 61.0% after transplant and 50.2% without.")])
+    assert ("OS", "allogeneic hct", 61.0, "landmark", "3y") in got

@@ -223,6 +223,14 @@ class Cue(NamedTuple):
 # A cohort label in a list or a column header: a strategy printed right before '(n = N)' ('Standard cohort (n = 104)').
 STRATEGY_COHORT_LABEL = Cue(r"^\s*(?:cohort|arm|group)?\s*\(\s*[nN]\s*=\s*\d", "a label sized by '(n = N)' names a cohort of the report")
 
+# A report whose title names an autologous transplant (and no allogeneic one) compares autologous transplantation:
+# its transplant side is named so, not by the allogeneic default of `transplant_vs_none`.
+AUTOLOGOUS_TITLE = Cue(r"\b(?:autologous|autograft(?:s|ing)?|ASCT|auto-?(?:HCT|SCT|HSCT))\b",
+                       "'Autologous stem-cell transplantation after ...' in the title: the transplant compared is autologous")
+ALLOGENEIC_TITLE = Cue(r"\b(?:allogeneic|allograft(?:s|ing)?|allo-?(?:HCT|SCT|HSCT))\b", "an allogeneic transplant named in the title")
+AUTOLOGOUS_ARM = "autologous transplant"
+"""The transplant side's name in a report about autologous transplantation (as in `upfront_vs_deferred_transplant`)."""
+
 # In a report comparing transplant with none, 'after allogeneic HSCT' names the arm; the transplant is the outcome
 # (ALLOHSCT) only when a verb makes it an event of the patients ('412 underwent HCT').
 TRANSPLANT_EVENT_LEFT = Cue(r"\b(?:underwent|undergo|undergoing|received|receiving|proceeded to|went on to|bridged to|referred for|(?:rate|share|proportion|number) of)\s+(?:an?\s+|the\s+)?(?:[\w-]+\s+)?$",

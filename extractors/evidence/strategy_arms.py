@@ -15,13 +15,16 @@ from typing import Optional, Sequence
 from extractors.evidence.known_arms import ArmMention
 from extractors.evidence.numbers import one_line
 from extractors.evidence.rules import (
-    STRATEGY_COHORT_LABEL, STRATEGY_COMPARISONS, TITLE_COMPARISON, TRANSPLANT_EVENT_LEFT, ArmTerm, StrategyComparison,
+    ALLOGENEIC_TITLE, AUTOLOGOUS_ARM, AUTOLOGOUS_TITLE, STRATEGY_COHORT_LABEL, STRATEGY_COMPARISONS, TITLE_COMPARISON,
+    TRANSPLANT_EVENT_LEFT, ArmTerm, StrategyComparison,
 )
 
 _COHORT_LABEL = re.compile(STRATEGY_COHORT_LABEL.pattern)
 _TITLE_COMPARISON = re.compile(TITLE_COMPARISON.pattern, re.IGNORECASE)
 _LABEL_TAIL = re.compile(r"\s+(?:cohort|arm|group|alone)$")
 _TRANSPLANT_EVENT_LEFT = re.compile(TRANSPLANT_EVENT_LEFT.pattern, re.IGNORECASE)
+_AUTOLOGOUS_TITLE = re.compile(AUTOLOGOUS_TITLE.pattern, re.IGNORECASE)
+_ALLOGENEIC_TITLE = re.compile(ALLOGENEIC_TITLE.pattern, re.IGNORECASE)
 
 
 def _compiled(term: ArmTerm) -> re.Pattern[str]:
@@ -81,9 +84,11 @@ def document_strategies(title: str, text: str, headers: Sequence[str] = (), cell
     for comparison in STRATEGY_COMPARISONS:
         if not _active(comparison, title, flat, [one_line(h) for h in headers]):
             continue
+        autologous = _AUTOLOGOUS_TITLE.search(title) and not _ALLOGENEIC_TITLE.search(title)
         for side, control in ((comparison.experimental, False), (comparison.control, True)):
             names = _side_name(flat, side)
-            terms += [(_compiled(t), names[t.pattern], control) for t in side]
+            terms += [(_compiled(t), AUTOLOGOUS_ARM if autologous and not control and names[t.pattern] == "allogeneic hct"
+                       else names[t.pattern], control) for t in side]
     return StrategyArms(tuple(terms), "\n".join([text, *headers, *cells]))  # table headers and row labels name arms too
 
 
