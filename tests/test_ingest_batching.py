@@ -10,7 +10,7 @@ from fpdf import FPDF
 
 from extractors.pdf import page_tokens
 from extractors.pdf.chars import read_page
-from extractors.pdf.ingest import drawn_pages, parse_pdf
+from extractors.pdf.ingest import draws, parse_pdf
 from extractors.pdf.layout import page_lines
 from extractors.pdf.textclean import _WORD_TAIL, _word_tail, build_vocabulary
 from schemas.settings import IngestSettings
@@ -71,7 +71,7 @@ def _pdf_with(path, draw_rule_on_second_page: bool, sidebar: bool = False):
 def test_pages_without_any_drawing_are_not_sent_to_table_extraction(tmp_path):
     doc = pdfium.PdfDocument(str(_pdf_with(tmp_path / "rule.pdf", draw_rule_on_second_page=True)))
     try:
-        assert drawn_pages(doc, [1, 2]) == [2]
+        assert [number for number in (1, 2) if draws(doc[number - 1])] == [2]
     finally:
         doc.close()
 

@@ -18,7 +18,7 @@ from extractors.evidence.rules import (
     ARM_ABBREVIATION_BREAK, ARM_ABBREVIATION_DEFINITION, ARM_ABBREVIATION_GAP, ASSIGNED_LABEL, LABELLED_ARM, LABELLED_ARM_SENTENCE,
     NOT_ARM_LABELS,
 )
-from extractors.nlp.ner_mentions import add_ner_arms, note_arms_added
+from extractors.nlp.ner_mentions import add_ner_arms, note_arms_added, part_of_document
 
 _DEFINITION = re.compile(ARM_ABBREVIATION_DEFINITION.pattern)
 _BREAK = re.compile(ARM_ABBREVIATION_BREAK.pattern, re.IGNORECASE)
@@ -49,6 +49,11 @@ class DocumentArmAbbreviations:
 _current: ContextVar[Optional[DocumentArmAbbreviations]] = ContextVar("arm_abbreviations", default=None)
 
 
+def _letters(short: str) -> str:
+    """The letters a short form spells, upper-case ('B+I' -> 'BI', 'BV-D' -> 'BVD')."""
+    return short.replace("+", "").replace("-", "").upper()
+
+
 def _initials(surface: str) -> tuple[str, ...]:
     """The ways a name can contribute to a short form: its first letter, or its words' first letters."""
     words = [w for w in re.split(r"[\s\-/]+", surface) if w]
@@ -57,7 +62,7 @@ def _initials(surface: str) -> tuple[str, ...]:
 
 def _spells(short: str, surfaces: Sequence[str]) -> bool:
     """True when the names' initials, in order, spell the short form ('acalabrutinib', 'venetoclax' -> AV)."""
-    wanted = short.replace("+", "").replace("-", "").upper()
+    wanted = _letters(short)
 
     def rest(i: int, at: int) -> bool:
         if i == len(surfaces):
@@ -69,7 +74,7 @@ def _spells(short: str, surfaces: Sequence[str]) -> bool:
 def _phrase_spells(short: str, phrase: str) -> bool:
     """True when the words of an arm phrase spell the short form ('chemotherapy alone' -> CA)."""
     words = [w for w in re.split(r"[\s\-/]+", phrase) if w and w.lower() not in _LINKING_WORDS]
-    return 2 <= len(words) <= 4 and "".join(w[0] for w in words).upper() == short.replace("+", "").replace("-", "").upper()
+    return 2 <= len(words) <= 4 and "".join(w[0] for w in words).upper() == _letters(short)
 
 
 _LINKING_WORDS = frozenset({"plus", "and", "with", "of", "the", "a", "an", "+"})
@@ -80,7 +85,7 @@ def find_arm_abbreviations(text: str, gazetteer_dir=None) -> tuple[ArmAbbreviati
     found: dict[str, ArmAbbreviation] = {}
     for m in _DEFINITION.finditer(text):
         short = m.group("short")
-        if short in found or len(short.replace("+", "").replace("-", "")) < 2 or find_endpoints(short) \
+        if short in found or len(_letters(short)) < 2 or find_endpoints(short) \
                 or find_known_arms(short, gazetteer_dir):
             continue
         starts = [e.end() for e in _SENTENCE_END.finditer(text, max(0, m.start() - 400), m.start())]
@@ -129,7 +134,7 @@ def set_document_arm_abbreviations(text: str, gazetteer_dir=None) -> DocumentArm
 def add_abbreviated_arms(text: str, arms: Sequence[ArmMention]) -> list[ArmMention]:
     """Arm mentions plus every use of the current document's arm abbreviations that none of them covers."""
     held = _current.get()
-    if held is None or not held.abbreviations or not _part_of(text, held.document):
+    if held is None or not held.abbreviations or not part_of_document(text, held.document):
         return list(arms)
     out = list(arms)
     for abbreviation in held.abbreviations:
@@ -145,9 +150,3 @@ def add_abbreviated_arms(text: str, arms: Sequence[ArmMention]) -> list[ArmMenti
 @lru_cache(maxsize=256)
 def _use_pattern(short: str) -> re.Pattern[str]:
     return re.compile(r"(?<![A-Za-z0-9+\-])" + re.escape(short) + r"(?![A-Za-z0-9+\-])")
-
-
-@lru_cache(maxsize=16384)
-def _part_of(text: str, document: str) -> bool:
-    """True when text occurs in the document (asked for every clause, so remembered)."""
-    return text in document

@@ -159,11 +159,11 @@ def current_ner() -> NerFindings:
 def ner_trial_names(text: str) -> tuple[str, ...]:
     """Trial names to search as listed names in text, a part of the current document."""
     findings = current_ner()
-    return findings.trial_names if findings.trial_names and _part_of(text, findings.document) else ()
+    return findings.trial_names if findings.trial_names and part_of_document(text, findings.document) else ()
 
 
 @lru_cache(maxsize=16384)
-def _part_of(text: str, document: str) -> bool:
+def part_of_document(text: str, document: str) -> bool:
     """True when text occurs in the document (asked for every clause, so remembered)."""
     return text in document
 
@@ -179,7 +179,7 @@ def add_ner_arms(text: str, arms: Sequence) -> list:
     """Arm mentions plus every occurrence of an NER drug name of the current document that none of them covers."""
     findings = current_ner()
     names = findings.drug_names
-    if not names or not _part_of(text, findings.document):  # names of another document never apply
+    if not names or not part_of_document(text, findings.document):  # names of another document never apply
         return list(arms)
     out = list(arms)
     by_lower = {n.lower(): n for n in names}

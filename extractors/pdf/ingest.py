@@ -233,19 +233,6 @@ def draws(page: pdfium.PdfPage) -> bool:
                for i in range(pdfium_c.FPDFPage_CountObjects(raw)))
 
 
-def drawn_pages(pdf: pdfium.PdfDocument, numbers: list[int]) -> list[int]:
-    """Keep the 1-based pages that hold a path or form object."""
-    kept = []
-    for number in numbers:
-        page = pdf[number - 1]
-        try:
-            if draws(page):
-                kept.append(number)
-        finally:
-            page.close()
-    return kept
-
-
 _DRAWING_OBJECTS = frozenset({pdfium_c.FPDF_PAGEOBJ_PATH, pdfium_c.FPDF_PAGEOBJ_FORM})
 
 

@@ -230,9 +230,8 @@ def _rejoin_pieces(lines: list[Line], gutters: Sequence[float]) -> list[Line]:
     return [merge_pieces(pieces) for pieces in row_pieces(lines, gutters)]
 
 
-def row_pieces(lines: list[Line], gutters: float | Sequence[float] | None) -> list[list[Line]]:
+def row_pieces(lines: list[Line], gutters: Sequence[float]) -> list[list[Line]]:
     """Group lines into the pieces of each text line cut at stretched word spaces, in reading order within rows."""
-    gutters = () if gutters is None else (gutters,) if isinstance(gutters, (int, float)) else tuple(gutters)
     out: list[list[Line]] = []
     for line in _rows_in_order(lines):
         group = out[-1] if out else None

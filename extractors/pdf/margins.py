@@ -45,7 +45,8 @@ def drop_running_lines(pages: list[tuple[list[Line], float]]) -> int:
     for lines, height in pages:
         live = [l for l in lines if not l.dropped]
         whole: list[Line] = []
-        for pieces in row_pieces(live, find_gutter(live)):
+        gutter = find_gutter(live)
+        for pieces in row_pieces(live, () if gutter is None else (gutter,)):
             line = merge_pieces(pieces)
             pieces_of[id(line)] = pieces
             whole.append(line)
