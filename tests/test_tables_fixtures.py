@@ -123,3 +123,30 @@ def _tight_booktabs_pdf(path):
 def test_booktabs_row_whose_first_cell_wraps_alone_stays_one_row(tmp_path):
     table = _tables(_tight_booktabs_pdf, tmp_path)[0]
     assert _texts(table) == expected_cells(TIGHT_TABLE)
+
+
+WRAPPED_CELLS_TABLE = TableSpec(
+    widths=(150.0, 60.0, 60.0),
+    header=(("Outcome",), ("Group A (n = 40)",), ("Group B (n = 38)",)),
+    rows=(
+        (("Remission after cycle 2,", "n/N (%)"), ("24/40", "(60.0)"), ("12/38", "(31.6)")),
+        (("MRD below 0.01% among", "responders, n/N (%)"), ("20/24", "(83.3)"), ("8/12", "(66.7)")),
+        (("Overall survival at 1 year, %",), ("72",), ("55",)),
+    ),
+)
+
+
+def _wrapped_cells_pdf(path):
+    pdf = _new_pdf()
+    pdf.add_page()
+    y = _caption(pdf, 40, 60, "Table 3.", "Outcomes by group, count and share wrapped in narrow columns.")
+    draw_booktabs(pdf, 40, y, WRAPPED_CELLS_TABLE, row_gap=0.0)
+    pdf.output(str(path))
+    return path
+
+
+def test_booktabs_row_whose_value_cells_wrap_with_their_label_stays_one_row_regression(tmp_path):
+    """Regression: wrapped_count_percent_cells_split_the_row ('40/52' over '(76.9)' beside a wrapped label made two
+    rows, the second holding the label's tail and the bare percentages)."""
+    table = _tables(_wrapped_cells_pdf, tmp_path)[0]
+    assert _texts(table) == expected_cells(WRAPPED_CELLS_TABLE)

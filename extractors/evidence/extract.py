@@ -123,10 +123,12 @@ def extract_evidence(doc: Document, table1: Sequence[Table1Row] = (),
     skip = {r.table_id for r in table1}
     other = extract_table_results(doc, index, tuple(skip), extra, gazetteer_dir, frame.ref if frame.is_report else None)
     table = apply_timepoints_from_body(table, body)
-    if frame.is_report:
-        other = without_restated_figures(other, body)
-    records = with_study_therapy(body + table + other, frame)
-    return dedupe(apply_windows_across_document(records) if frame.is_report else records)
+    records = [r for part in (body, table, other) for r in with_study_therapy(part, frame)]
+    if frame.is_report:  # windows first: a table cell restating a body figure lends its window to its row
+        records = apply_windows_across_document(records)
+        kept = {id(r) for r in without_restated_figures(records[len(body) + len(table):], records[:len(body)])}
+        records = [r for i, r in enumerate(records) if i < len(body) + len(table) or id(r) in kept]
+    return dedupe(records)
 
 
 def apply_windows_across_document(records: Sequence[EvidenceRecord]) -> list[EvidenceRecord]:
@@ -142,6 +144,25 @@ def apply_windows_across_document(records: Sequence[EvidenceRecord]) -> list[Evi
                     and w.trial == rec.trial and abs(w.value - rec.value) < 0.051}
             if len(same) == 1:
                 rec = rec.model_copy(update={"timepoint": same.pop(), "extractor": rec.extractor + "+window_from_document"})
+        out.append(rec)
+    return _windows_along_table_rows(out)
+
+
+def _windows_along_table_rows(records: Sequence[EvidenceRecord]) -> list[EvidenceRecord]:
+    """A table cell's response rate without a window takes the one window the other cells of its row have.
+
+    A row measures one thing in every column ('MRD <0.01% among CR/CRi': 30/44, 5/10, 35/54), so a window the body
+    gives one cell's figure holds for the row.
+    """
+    by_row: dict[tuple, set] = {}
+    for r in records:
+        if r.source == "table" and r.statistic == "rate" and r.timepoint and r.endpoint in WINDOW_ENDPOINTS:
+            by_row.setdefault((r.table_id, r.table_row, r.endpoint), set()).add(r.timepoint)
+    out = []
+    for rec in records:
+        row = by_row.get((rec.table_id, rec.table_row, rec.endpoint), set())
+        if rec.source == "table" and rec.statistic == "rate" and rec.timepoint is None and len(row) == 1:
+            rec = rec.model_copy(update={"timepoint": next(iter(row)), "extractor": rec.extractor + "+window_from_row"})
         out.append(rec)
     return out
 

@@ -10,6 +10,10 @@ WORD_NUMBERS: dict[str, int] = {
     "seventeen": 17, "eighteen": 18, "nineteen": 19, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50,
     "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90,
 }
+ORDINAL_NUMBERS: dict[str, int] = {
+    "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "2nd": 2, "3rd": 3, "4th": 4, "5th": 5, "6th": 6,
+}
+"""Ordinals that count cycles or blocks ('after the second cycle'); 'first' is cycle1's own pattern."""
 _TENS = ("twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety")
 _UNITS_WORDS = ("one", "two", "three", "four", "five", "six", "seven", "eight", "nine")
 _WORD_NUMBER_RE = (r"(?:(?:" + "|".join(_TENS) + r")(?:[- ](?:" + "|".join(_UNITS_WORDS) + r"))?|"
@@ -199,6 +203,9 @@ WINDOW_PATTERNS: tuple[tuple[str, str, str], ...] = (
      "'within 12 weeks', 'within 3 months', 'after only 2 weeks of therapy', 'within 3 mo' in a table cell"),
     (r"\b(?:at|by|after|on)\s+(?:the\s+end\s+of\s+)?cycle\s+(?P<n>\d+)\b", "cycle{n}",
      "'at cycle 12', 'by the end of cycle 6': an assessment at a numbered cycle"),
+    (r"\b(?:within|during|after|following|at the end of|by the end of)\s+(?:the\s+)?(?P<n>"
+     + "|".join(ORDINAL_NUMBERS) + r")\s+(?:(?:treatment|induction|consolidation)\s+)?(?:cycle|course|block)\b",
+     "{n}cycles", "'after the second cycle', 'by the end of the third block': the response after that many cycles"),
     (r"\b(?:after|following|by the end of)\s+(?:block|course)\s+(?P<n>[2-9])\b", "{n}cycles",
      "'after block 2', 'following course 3': the response after that many induction blocks (block 1 is 'cycle1')"),
     (r"\bat\s+" + _WIN_NUM + r"\s+weeks?\b", "{n}wk", "'at 2 weeks': an early assessment (months stay landmark-shaped: 'at 3 months')"),
@@ -218,7 +225,7 @@ _WINDOW_RES = tuple((re.compile(p, re.IGNORECASE), code) for p, code, _ in WINDO
 def _window_code(m: re.Match, code: str) -> Optional[str]:
     if "{n}" not in code:
         return code
-    amount = parse_number_text(m.group("n"))
+    amount = parse_number_text(m.group("n")) or ORDINAL_NUMBERS.get(m.group("n").lower())
     if amount is None or amount <= 0 or amount > 400 or not float(amount).is_integer():
         return None
     n = int(amount)

@@ -442,10 +442,11 @@ def _assign_windows(text: str, values: list[ValueSlot], windows: Sequence[Timepo
         best = [m for m in _BEST_RESPONSE.finditer(text, lo, v.tok.start)]
         if best and not any(best[-1].end() <= w.start and w.end <= v.tok.start for w in windows):
             continue  # 'the best overall remission ... was 85.7%': over the whole course
-        # a clause-opening window ('Within two cycles, ...') covers the clause; another only its nearest value
+        # a clause-opening window ('Within two cycles, ...', 'Among the 54 in CR after block 2, ...') covers the clause;
+        # another only its nearest value
         lead_end = text.find(",", lo)  # the clause's leading phrase: up to its first comma, before any value
         opening = [w for w in windows if lo <= w.start and 0 <= lead_end and w.end <= lead_end + 1
-                   and w.end <= v.tok.start and not any(lo <= o.tok.start < w.start for o in values)]
+                   and w.end <= v.tok.start and not any(lo <= o.tok.start < w.start and o.kind == "measure" for o in values)]
         # a window inside the endpoint's own phrase ('MRD below 10^-4 at the end of induction was found in A% ... and B%')
         subject = [w for w in windows if lo <= w.start and w.end <= v.tok.start
                    and not any(lo <= o.tok.start < w.start and o.kind == "measure" for o in values)

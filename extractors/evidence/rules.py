@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from typing import NamedTuple
 
-EXTRACTOR_VERSION = "evidence-rules/1.10"
+EXTRACTOR_VERSION = "evidence-rules/1.11"
 
 
 class EndpointTerm(NamedTuple):
@@ -28,7 +28,7 @@ ENDPOINT_TERMS: tuple[EndpointTerm, ...] = (
     EndpointTerm(r"complete remission with (?:or without (?:full )?|(?:full,?\s+)?(?:partial,?\s+)?(?:or\s+)?(?:incomplete|partial)\s+)(?:ha?ematologic(?:al)?\s+|count\s+|blood count\s+)?recovery", "CR_CRI", "'CR with full, partial, or incomplete hematologic recovery' pools CR with CRi/CRh"),
     EndpointTerm(r"(?:complete (?:remission|response)|CR) (?:or|and|plus|/) (?:complete (?:remission|response)|CR) with (?:incomplete|partial) (?:ha?ematologic(?:al)? |count |blood count |platelet |marrow )?recovery", "CR_CRI", "'complete remission or complete remission with incomplete recovery', 'complete response or CR with incomplete marrow recovery' spell out CR/CRi"),
     EndpointTerm(r"(?:MRD|minimal residual disease|measurable residual disease)[- ](?:negative|negativity)[- ](?:complete |CR\b|morphologic(?:al)? )(?:remission|response)?s?", "MRD_NEG", "'MRD-negative complete remission' is the MRD endpoint, not CR"),
-    EndpointTerm(r"(?:MRD|minimal residual disease|measurable residual disease) (?:below|under|less than|<)\s*10\s*(?:\^\s*\(?\s*)?[-−–]\s*\d", "MRD_NEG", "'MRD below 10−4' states MRD negativity at that sensitivity (percent cut-offs usually define subgroups)"),
+    EndpointTerm(r"(?:MRD|minimal residual disease|measurable residual disease) (?:(?:fell|was|were|remained|dropped|level|levels) )?(?:below|under|less than|<)\s*(?:10\s*(?:\^\s*\(?\s*)?[-−–]\s*\d|0?\.0{1,4}1\s*%)", "MRD_NEG", "'MRD below 10−4', 'MRD fell below 0.01%' state MRD negativity at that sensitivity (a 0.1% or higher cut-off defines subgroups)"),
     EndpointTerm(r"composite (?:complete )?(?:rate of )?(?:remission|response)(?: rate)?", "CR_CRI", "'composite remission' pools CR with CRi/CRh"),
     EndpointTerm(r"(?:complete )?(?:MRD|minimal residual disease|measurable residual disease)[- ](?:negative|negativity) (?:response|remission|status|rate)", "MRD_NEG", "MRD-negative response/remission is the MRD endpoint, not CR"),
     EndpointTerm(r"complete MRD response", "MRD_NEG", "complete MRD response means MRD negativity", True),
@@ -329,8 +329,8 @@ THRESHOLD_COPULA = Cue(r"\b(?:was|were|is|are|remained|reached|only|with|:)\s*(?
                        "'incidence of VOD was < 10%' states a result")
 
 # Population descriptors: an endpoint word here describes who was analysed, not what was measured.
-POPULATION_ENDPOINT_LEFT = Cue(r"\b(?:(?<!were )(?<!was )(?<!remained )(?<!are )(?<!is )(?<!were already )(?<!was already )(?<!were still )(?<!was still )(?<!remained still )in (?:their )?(?:first |second |later |second or later |first or later )?(?:ha?ematologic(?:al)? |morphologic(?:al)? |complete )?|who (?:achieved|were in|had|attained|obtained|reached) (?:a |an )?|achieving (?:a |an )?(?=CR\b)|patients in )$",
-                               "'patients who achieved CR' or 'in first CR' define a population")
+POPULATION_ENDPOINT_LEFT = Cue(r"\b(?:(?<!were )(?<!was )(?<!remained )(?<!are )(?<!is )(?<!were already )(?<!was already )(?<!were still )(?<!was still )(?<!remained still )in (?:their )?(?:first |second |later |second or later |first or later )?(?:ha?ematologic(?:al)? |morphologic(?:al)? |complete )?|who (?:achieved|were in|had|attained|obtained|reached) (?:a |an )?|achieving (?:a |an )?(?=CR\b)|patients in |among )$",
+                               "'patients who achieved CR', 'in first CR' or 'among CR/CRi' define a population")
 
 # Phrases that mark the statistic of the following value.
 MEDIAN_CUE = Cue(r"\bmedian\b", "a median of a time-to-event endpoint")

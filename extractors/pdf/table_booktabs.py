@@ -82,18 +82,35 @@ def _columns_with_text(line: TextLine, edges: list[float]) -> set[int]:
 LABEL_CONTINUES_LINE = re.compile(r"^[a-z0-9(\[<>≤≥=%/–-]")
 """A first-column-only line opening in lower case, a digit, a bracket or a symbol continues the label above it."""
 
-LABEL_WANTS_MORE = re.compile(r"(?:[-,/(–]|\b(?:with|and|or|of|in|at|by|for|to|the|a|an|vs\.?|versus))$", re.I)
+LABEL_WANTS_MORE = re.compile(r"(?:[-,/(–]|\b(?:with|and|or|of|in|at|by|for|to|among|after|from|the|a|an|vs\.?|versus))$",
+                              re.I)
 """A first-column text ending in a connector word or open punctuation is cut mid-phrase and continues below."""
 
 
+CELL_CONTINUES_LINE = re.compile(r"^[(\[]")
+"""A value cell's wrapped second line opens with its bracketed part ('40/52' above '(76.9)')."""
+
+
+def _column_text(line: TextLine, edges: list[float], column: int) -> str:
+    return " ".join(w["text"] for w in line.words if _column_of((w["x0"] + w["x1"]) / 2, edges) == column)
+
+
 def _first_column_text(line: TextLine, edges: list[float]) -> str:
-    return " ".join(w["text"] for w in line.words if _column_of((w["x0"] + w["x1"]) / 2, edges) == 0)
+    return _column_text(line, edges, 0)
 
 
 def _continues_label(above: TextLine, line: TextLine, edges: list[float]) -> bool:
     """Whether a line with text in the first column only is the wrapped rest of the row label above it."""
     text, before = _first_column_text(line, edges), _first_column_text(above, edges)
     return bool(before) and (bool(LABEL_CONTINUES_LINE.match(text)) or bool(LABEL_WANTS_MORE.search(before)))
+
+
+def _continues_row(above: TextLine, line: TextLine, edges: list[float], columns: set[int]) -> bool:
+    """Whether a line is the wrapped rest of the row above: the label goes on and each other cell goes on in brackets."""
+    if 0 not in columns or not _continues_label(above, line, edges):
+        return False
+    return all(CELL_CONTINUES_LINE.match(_column_text(line, edges, c)) and _column_text(above, edges, c)
+               for c in columns - {0})
 
 
 def _row_starts(lines: list[TextLine], edges: list[float], forced_tops: list[float]) -> list[int]:
@@ -113,7 +130,7 @@ def _row_starts(lines: list[TextLine], edges: list[float], forced_tops: list[flo
         starts |= loose
         if all(0 in cols[i] for i in tight_lines):
             starts |= {i for i in tight_lines
-                       if not (cols[i] == {0} and _continues_label(lines[i - 1], lines[i], edges))}
+                       if not _continues_row(lines[i - 1], lines[i], edges, cols[i])}
     for top in forced_tops:
         after = [i for i, line in enumerate(lines) if line.top > top]
         if after:

@@ -1,0 +1,95 @@
+"""Rule classes of issue 11, round 16: MRD thresholds as percentages, windows of a population phrase, and the
+results table of a single-arm report (restated cells, windows along a row).
+
+Every sentence here was written for this file (none is copied from a development report or review).
+"""
+from __future__ import annotations
+
+import pytest
+
+from extractors.evidence.extract import extract_evidence
+from extractors.evidence.numbers import find_windows
+from schemas.document import Cell, Table
+from tests.test_evidence_report_rules import SHA, _doc
+
+_SINGLE_ARM_TITLE = ("title", "ORCHID: a phase 2 study of venetoclax added to salvage chemotherapy in relapsed T-ALL")
+
+
+def _readings(paragraphs, tables=()):
+    return {(r.endpoint, r.value, r.statistic, r.timepoint) for r in extract_evidence(_doc(paragraphs, tables))}
+
+
+@pytest.mark.parametrize("sentence", [
+    "MRD fell below 0.01% in 21 of the 30 responders (70.0%).",
+    "Of the 30 responders, 21 (70.0%) had MRD <0.01% by flow cytometry.",
+    "MRD levels below 0.001% were reached by 21 of 30 responders (70.0%).",
+])
+def test_mrd_below_a_small_percentage_is_mrd_negativity(sentence):
+    """Regression: mrd_percent_threshold_not_an_endpoint ('MRD fell below 0.01% in 35 (64.8%)' gave no reading)."""
+    assert ("MRD_NEG", 70.0, "rate", None) in _readings([_SINGLE_ARM_TITLE, ("body", sentence)])
+
+
+def test_a_subgroup_cut_at_a_tenth_of_a_percent_is_no_mrd_negativity():
+    """Negative rule: 'patients with MRD < 0.1%, 0.1-1% or > 1%' names subgroups whose survival is reported."""
+    got = _readings([_SINGLE_ARM_TITLE, ("body", "The 3-year overall survival of patients with MRD < 0.1%, 0.1-1% or "
+                                                 "> 1% after induction was 81%, 57% and 29%, respectively.")])
+    assert not any(endpoint == "MRD_NEG" for endpoint, *_ in got)
+
+
+@pytest.mark.parametrize("sentence", [
+    "Among the 30 patients in CR after the second cycle, MRD fell below 0.01% in 21 (70.0%).",
+    "Among 30 patients in remission after two cycles, 21 (70.0%) were MRD negative by flow cytometry.",
+])
+def test_a_window_in_the_opening_population_phrase_covers_the_clause(sentence):
+    """Regression: population_window_lost_to_its_count ('Among the 54 patients in CR/CRi after block 2, ...': the
+    cohort's size before the window kept the window from opening the clause)."""
+    assert ("MRD_NEG", 70.0, "rate", "2cycles") in _readings([_SINGLE_ARM_TITLE, ("body", sentence)])
+
+
+def test_among_a_response_category_is_a_population():
+    """'MRD below 0.01% among CR/CRi': the remission category after 'among' is who was measured, not what."""
+    got = _readings([_SINGLE_ARM_TITLE, ("body", "MRD below 0.01% among CR/CRi: 70.0% (21 of 30).")])
+    assert ("MRD_NEG", 70.0, "rate", None) in got and not any(e == "CR_CRI" for e, *_ in got)
+
+
+def _table(rows):
+    cells = tuple(tuple(Cell(row=r, col=c, text=t, page=1, bbox=(10.0 * c, 10.0 * r, 10.0 * c + 9, 10.0 * r + 9))
+                        for c, t in enumerate(row)) for r, row in enumerate(rows[1:]))
+    return Table(table_id=f"{SHA[:12]}:Table 1", page=1, label="Table 1", caption="Table 1. Outcomes by subtype",
+                 header=tuple(rows[0]), rows=cells)
+
+
+_SUBTYPE_TABLE = _table([
+    ["Outcome", "T-ALL (n = 40)", "T-LBL (n = 20)", "All (N = 60)"],
+    ["Complete remission, n/N (%)", "30/40 (75.0)", "12/20 (60.0)", "42/60 (70.0)"],
+    ["MRD <0.01% among responders, n/N (%)", "24/30 (80.0)", "6/12 (50.0)", "30/42 (71.4)"],
+])
+_SUBTYPE_BODY = [_SINGLE_ARM_TITLE,
+                 ("body", "After two cycles, 42 of 60 patients (70.0%) were in complete remission."),
+                 ("body", "Among the 42 responders after two cycles, MRD fell below 0.01% in 30 (71.4%).")]
+
+
+def test_a_single_arm_reports_table_cell_restating_a_body_figure_is_listed_once():
+    """Regression: restated_table_cell_kept_for_want_of_an_arm (the table's 'All' column had no arm until the study
+    therapy was given to every record, so its cells did not restate the body's and were counted twice)."""
+    records = extract_evidence(_doc(_SUBTYPE_BODY, (_SUBTYPE_TABLE,)))
+    assert [r.source for r in records if r.value == 70.0] == ["body"]
+    assert [r.source for r in records if r.value == 71.4] == ["body"]
+
+
+def test_a_table_row_takes_the_window_the_body_gives_one_of_its_cells():
+    """Regression: subgroup_cells_without_the_rows_window (the body's 'after two cycles' reached the 'All' cell of a
+    row but not the subtype cells beside it)."""
+    records = extract_evidence(_doc(_SUBTYPE_BODY, (_SUBTYPE_TABLE,)))
+    got = {(r.endpoint, r.value, r.timepoint) for r in records if r.source == "table"}
+    assert {("CR", 75.0, "2cycles"), ("CR", 60.0, "2cycles"), ("MRD_NEG", 80.0, "2cycles"),
+            ("MRD_NEG", 50.0, "2cycles")} <= got
+
+
+@pytest.mark.parametrize("phrase, code", [
+    ("after the second cycle", "2cycles"), ("by the end of the third induction block", "3cycles"),
+    ("following the 2nd course", "2cycles"), ("after the first cycle", "cycle1"),
+])
+def test_a_window_counted_by_an_ordinal_cycle(phrase, code):
+    """Regression: ordinal_cycle_window_unread ('after the second cycle' gave no window; 'after two cycles' did)."""
+    assert [w.code for w in find_windows(f"Remission {phrase} was 61%.")] == [code]
