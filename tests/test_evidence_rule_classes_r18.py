@@ -93,3 +93,14 @@ def test_a_table_row_takes_the_window_the_body_gives_one_of_its_cells():
 def test_a_window_counted_by_an_ordinal_cycle(phrase, code):
     """Regression: ordinal_cycle_window_unread ('after the second cycle' gave no window; 'after two cycles' did)."""
     assert [w.code for w in find_windows(f"Remission {phrase} was 61%.")] == [code]
+
+
+@pytest.mark.parametrize("sentence", [
+    "Progression-free survival at 12 months 81.5% (95% CI 70.2-88.9), at 24 months 66.0% (95% CI 53.1-76.1).",
+    "Event-free survival: at 12 months, 81.5%; at 24 months, 66.0%.",
+])
+def test_each_value_keeps_the_time_printed_just_before_it(sentence):
+    """Regression: following_time_taken_over_leading_time ('at 24 months 84.2% (CI), at 36 months 77.8%' gave 84.2
+    the 36 months that follows it)."""
+    got = {(v, t) for _, v, s, t in _readings([_SINGLE_ARM_TITLE, ("body", sentence)]) if s == "landmark"}
+    assert got == {(81.5, "12mo"), (66.0, "24mo")}

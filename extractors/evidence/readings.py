@@ -132,8 +132,15 @@ def _endpoint_runs(text: str, endpoints: Sequence[EndpointMention]) -> list[tupl
     return runs
 
 
+_LEADING_TIME_GAP = re.compile(r"\s*[:,]?\s*")
+
+
 def _timepoint_for(text: str, value: ValueSlot, run: Optional[tuple[int, int, list[str]]], next_start: int,
                    timepoints: Sequence[Timepoint], endpoints: Sequence[EndpointMention] = ()) -> Optional[str]:
+    # 'PFS at 24 months 84.2% (CI), at 36 months 77.8%': a time printed just before a value is that value's own
+    lead = [tp for tp in timepoints if tp.end <= value.tok.start and _LEADING_TIME_GAP.fullmatch(text[tp.end:value.tok.start])]
+    if lead:
+        return lead[-1].code
     for tp in timepoints:
         if value.tok.end <= tp.start < next_start and text[tp.start:tp.start + 2].lower() == "at" \
                 and not re.search(r"[;]|\b(?:while|whereas|but)\b", text[value.tok.end:tp.start]) \
