@@ -60,7 +60,7 @@ class ReportSet:
         return _load(self.folder, "distractors.jsonl")
 
 
-SPELLED5 = ()
+SPELLED5 = (("Eighty-eight per cent", 88), ("seventy-six per cent", 76), ("sixteen per cent", 16))
 """Percentages the fifth set prints only in words ("Eighty-eight per cent"), as (words, value)."""
 SETS = (ReportSet("dev_reports", DEV_REPORTS_DIR, 14, DEV_LAYOUTS, write_dev_report_pdfs, "dev_report_pdfs"),
         ReportSet("dev_reports2", DEV2_REPORTS_DIR, 10, DEV2_LAYOUTS, write_dev_report2_pdfs, "dev_report2_pdfs"),
@@ -68,7 +68,7 @@ SETS = (ReportSet("dev_reports", DEV_REPORTS_DIR, 14, DEV_LAYOUTS, write_dev_rep
                   words=(250, 1100)),
         ReportSet("dev_reports4", DEV4_REPORTS_DIR, 10, DEV4_LAYOUTS, write_dev_report4_pdfs, "dev_report4_pdfs",
                   words=(250, 1000)),
-        ReportSet("dev_reports5", DEV5_REPORTS_DIR, 5, DEV5_LAYOUTS, write_dev_report5_pdfs, "dev_report5_pdfs",
+        ReportSet("dev_reports5", DEV5_REPORTS_DIR, 10, DEV5_LAYOUTS, write_dev_report5_pdfs, "dev_report5_pdfs",
                   words=(250, 1100), spelled=SPELLED5))
 TEXTS = {s.name: report_texts(s.folder) for s in SETS}
 GOLD = [(s, g) for s in SETS for g in s.gold]
