@@ -36,7 +36,7 @@ def _load(folder: Path, name: str) -> list[dict]:
 
 @dataclass(frozen=True)
 class ReportSet:
-    """One development report folder: texts, gold, distractors, layouts, PDF writer, fixture, word range, spelled numbers."""
+    """One development report folder: texts, gold, distractors, layouts, PDF writer, fixture, words, spelled numbers."""
 
     name: str
     folder: Path
