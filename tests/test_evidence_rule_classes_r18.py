@@ -104,3 +104,68 @@ def test_each_value_keeps_the_time_printed_just_before_it(sentence):
     the 36 months that follows it)."""
     got = {(v, t) for _, v, s, t in _readings([_SINGLE_ARM_TITLE, ("body", sentence)]) if s == "landmark"}
     assert got == {(81.5, "12mo"), (66.0, "24mo")}
+
+
+def _records(paragraphs):
+    return extract_evidence(_doc(paragraphs))
+
+
+def test_a_study_cited_in_the_opening_of_an_unnamed_report_does_not_become_its_frame():
+    """Regression: cited_study_taken_as_frame (a letter and a registry report that name no study of their own took
+    the trial their introduction or discussion cites, and gave it every result)."""
+    records = _records([
+        ("title", "Blinatumomab before transplant for MRD-positive ALL: a single-centre experience"),
+        ("body", "In children, the randomised HARBOUR trial reported a 2-year survival of 88% after blinatumomab."),
+        ("body", "Of our 40 patients, 24 received blinatumomab first; complete MRD response was reached in 75% of them."),
+    ])
+    assert {r.trial for r in records} == {None}
+    assert 88.0 not in {r.value for r in records}
+
+
+def test_an_opening_that_cites_a_study_by_in_name_is_about_that_study():
+    records = _records([
+        ("title", "Inotuzumab before transplant: outcomes at one centre"),
+        ("body", "In KESTREL, a complete MRD response was reached in 78% of patients after one cycle."),
+        ("body", "Of our 30 patients, 18 (60.0%) had a complete MRD response after one cycle."),
+    ])
+    assert {r.trial for r in records} == {None} and 78.0 not in {r.value for r in records}
+
+
+_CONDITIONING_TITLE = ("title", "Total-body irradiation versus chemotherapy-based conditioning before allogeneic "
+                                "transplantation for adults with ALL: a registry study")
+
+
+def test_irradiation_and_chemotherapy_conditioning_are_the_two_arms_of_a_conditioning_comparison():
+    """Regression: conditioning_comparison_read_as_single_arm (a TBI-versus-chemotherapy conditioning report gave every
+    record the first drug of its Methods)."""
+    got = {(r.endpoint, r.value, r.arm) for r in _records([
+        _CONDITIONING_TITLE,
+        ("body", "Of 800 patients, 500 were conditioned with TBI and 300 received chemotherapy alone. Overall survival "
+                 "at 3 years was 70.5% after TBI and 61.2% after chemotherapy-based conditioning."),
+    ])}
+    assert {("ENROLLED", 500.0, "total body irradiation"), ("ENROLLED", 300.0, "chemotherapy"),
+            ("OS", 70.5, "total body irradiation"), ("OS", 61.2, "chemotherapy")} <= got
+
+
+def test_a_clause_naming_only_the_control_side_is_about_it():
+    """Regression: clause_control_lost_to_sentence_arm ('... with TBI; without TBI it was 49.7%' gave 49.7 to TBI)."""
+    got = {(r.value, r.arm) for r in _records([
+        _CONDITIONING_TITLE,
+        ("body", "Relapse-free survival at 3 years was 63.0% with TBI; without TBI it was 51.5%."),
+    ])}
+    assert got == {(63.0, "total body irradiation"), (51.5, "chemotherapy")}
+
+
+@pytest.mark.parametrize("sentence", [
+    "By day 100, MRD was undetectable in 72.0% of patients.",
+    "By day 100, MRD became negative in 72.0% of patients.",
+])
+def test_mrd_stated_undetectable_as_a_predicate_is_mrd_negativity(sentence):
+    assert ("MRD_NEG", 72.0, "rate", "d100") in _readings([_SINGLE_ARM_TITLE, ("body", sentence)])
+
+
+def test_patients_who_were_mrd_negative_are_a_population():
+    """'... smaller in patients who were MRD-negative before transplant, 73.8% vs 70.9%': no MRD negativity rates."""
+    got = _readings([_SINGLE_ARM_TITLE, ("body", "Event-free survival at 2 years was 64.0% in patients who were "
+                                                 "MRD-negative after induction.")])
+    assert not any(e == "MRD_NEG" for e, *_ in got)

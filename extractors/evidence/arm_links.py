@@ -148,9 +148,13 @@ def _arms_listed_after(text: str, kept: Sequence[ValueSlot], arms: Sequence[ArmM
 
 
 def _default_arm(text: str, v: ValueSlot, arms: Sequence[ArmMention], ctx: ReadingContext) -> Optional[str]:
-    # 'In the chemotherapy group it was 87.9%': a clause that names only the control arm, before its value, is about it
-    if arms and all(a.control for a in arms) and arms[0].end <= v.tok.start:
-        return (ctx.control_arm or None) if arms[0].arm == "control" else arms[0].arm
+    # 'In the chemotherapy group it was 87.9%', '...with A; without A it was 49.7%': a clause that names only the
+    # control arm, before its value, is about it
+    clause_start = text.rfind(";", 0, v.tok.start) + 1
+    clause = [a for a in arms if clause_start <= a.start and a.end <= v.tok.start]
+    for named in (arms, clause):
+        if named and all(a.control for a in named) and named[0].end <= v.tok.start:
+            return (ctx.control_arm or None) if named[0].arm == "control" else named[0].arm
     before = [a for a in arms if a.end <= v.tok.start and not a.control and not _ADD_ON.search(text[:a.start])]
     core = [a for a in before if a.rank == 0]
     if core:

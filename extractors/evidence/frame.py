@@ -112,9 +112,7 @@ def _registration_anywhere(text: str, mentions: Sequence) -> Optional[str]:
     for m in mentions:
         if m.kind != "nct" or not m.nct:
             continue
-        start = max(text.rfind(". ", 0, m.start) + 2, 0)
-        end = text.find(". ", m.end)
-        if not about_other_study(text[start:end if end > 0 else len(text)]):
+        if not about_other_study(_sentence_around(text, m.start, m.end)):
             found.add(m.nct)
     return found.pop() if len(found) == 1 else None
 
@@ -128,11 +126,23 @@ def _opening_name(text: str, named: Sequence, index: TrialIndex, opening_end: in
     for m in named:
         if m.start >= opening_end:
             break
-        start = max(text.rfind(". ", 0, m.start) + 2, 0)
-        end = text.find(". ", m.end)
-        if not about_other_study(text[start:end if end > 0 else len(text)]):
+        sentence = _sentence_around(text, m.start, m.end)
+        if not about_other_study(sentence) and not _opens_with_study(sentence, m.text):
             candidates.append(index.name(m.text))
     return max(candidates, key=lambda n: counts[n]) if candidates else None
+
+
+def _sentence_around(text: str, start: int, end: int) -> str:
+    """The sentence (or paragraph line) of text holding the span start:end."""
+    lo = max(text.rfind(". ", 0, start) + 2, text.rfind("\n", 0, start) + 1)
+    stops = [i for i in (text.find(". ", end), text.find("\n", end)) if i >= 0]
+    return text[lo:min(stops) if stops else len(text)]
+
+
+def _opens_with_study(sentence: str, name: str) -> bool:
+    """True when the sentence opens by citing the named study ('In BLAST, ...', 'The randomised X trial reported ...')."""
+    m = _OTHER_STUDY_OPENING.match(sentence)
+    return bool(m) and _key(m.group("in_name") or m.group("subject_name")) == _key(name)
 
 
 def _title_name_ok(name: str, registry: bool) -> bool:

@@ -35,6 +35,8 @@ ENDPOINT_TERMS: tuple[EndpointTerm, ...] = (
     # MRD / molecular response
     EndpointTerm(r"(?:MRD|minimal residual disease|measurable residual disease)[- ]?(?:negativity|negative|response|remission|responses)", "MRD_NEG", "MRD negativity/response/remission is the MRD_NEG endpoint"),
     EndpointTerm(r"negative MRD", "MRD_NEG", "'achieved negative MRD' is MRD negativity"),
+    EndpointTerm(r"(?:MRD|minimal residual disease|measurable residual disease)\s+(?:was|were|became|remained)\s+(?:undetectable|negative)", "MRD_NEG",
+                 "'MRD was undetectable in 91%', 'MRD became negative in 30 patients' state MRD negativity"),
     EndpointTerm(r"no (?:detectable|measurable) (?:residual )?(?:disease|leuka?emia)|undetectable (?:residual )?disease", "MRD_NEG",
                  "'9 (82%) had no detectable disease by next-generation sequencing' states MRD negativity"),
     EndpointTerm(r"undetectable (?:MRD|minimal residual disease|measurable residual disease)|(?<![A-Za-z])uMRD(?![A-Za-z])", "MRD_NEG",
@@ -204,6 +206,15 @@ STRATEGY_COMPARISONS: tuple[StrategyComparison, ...] = (
         (ArmTerm(r"\b(?:deferr(?:al|ed|ing)|delayed)(?:\s+(?:autologous\s+)?(?:transplant(?:ation)?|ASCT))?\b", "deferred transplant", True,
                  "'deferral', 'deferred transplant', 'delayed ASCT': transplant kept for relapse"),),
         "a report setting upfront transplant against deferral compares two timings of one procedure"),
+    StrategyComparison(
+        "irradiation_vs_chemotherapy_conditioning",
+        (ArmTerm(r"(?<!without )(?<!no )(?<!non-)(?:\btotal[- ]body irradiation|(?<![\w-])TBI(?![\w-]))(?:[- ]based(?:\s+(?:myeloablative\s+)?conditioning)?)?",
+                 "total body irradiation", False, "'total-body irradiation', 'TBI-based conditioning': the irradiation side"),),
+        (ArmTerm(r"\b(?:chemotherapy|chemo)(?:[- ](?:based|only))?(?:\s+(?:myeloablative\s+)?conditioning|\s+alone)?\b", "chemotherapy", True,
+                 "'chemotherapy-based conditioning', 'chemotherapy alone': the side conditioned without irradiation"),
+         ArmTerm(r"\b(?:without|no|non-)\s*(?:TBI|total[- ]body irradiation)\b", "chemotherapy", True,
+                 "'without TBI', 'non-TBI': the side conditioned without irradiation")),
+        "a report setting irradiation-based against chemotherapy-only conditioning compares two transplant preparations"),
 )
 
 # Arm names that describe a kind of product, not the product: never a single-arm study's therapy.
@@ -329,8 +340,8 @@ THRESHOLD_COPULA = Cue(r"\b(?:was|were|is|are|remained|reached|only|with|:)\s*(?
                        "'incidence of VOD was < 10%' states a result")
 
 # Population descriptors: an endpoint word here describes who was analysed, not what was measured.
-POPULATION_ENDPOINT_LEFT = Cue(r"\b(?:(?<!were )(?<!was )(?<!remained )(?<!are )(?<!is )(?<!were already )(?<!was already )(?<!were still )(?<!was still )(?<!remained still )in (?:their )?(?:first |second |later |second or later |first or later )?(?:ha?ematologic(?:al)? |morphologic(?:al)? |complete )?|who (?:achieved|were in|had|attained|obtained|reached) (?:a |an )?|achieving (?:a |an )?(?=CR\b)|patients in |among )$",
-                               "'patients who achieved CR', 'in first CR' or 'among CR/CRi' define a population")
+POPULATION_ENDPOINT_LEFT = Cue(r"\b(?:(?<!were )(?<!was )(?<!remained )(?<!are )(?<!is )(?<!were already )(?<!was already )(?<!were still )(?<!was still )(?<!remained still )in (?:their )?(?:first |second |later |second or later |first or later )?(?:ha?ematologic(?:al)? |morphologic(?:al)? |complete )?|who (?:achieved|were in|were|was|had|attained|obtained|reached) (?:a |an )?|achieving (?:a |an )?(?=CR\b)|patients in |among )$",
+                               "'patients who achieved CR', 'who were MRD-negative', 'in first CR' or 'among CR/CRi' define a population")
 
 # Phrases that mark the statistic of the following value.
 MEDIAN_CUE = Cue(r"\bmedian\b", "a median of a time-to-event endpoint")
@@ -539,8 +550,9 @@ OTHER_STUDY_CUES: tuple[Cue, ...] = (
 )
 
 # A report's sentence that opens with another study's name ('In MajesTEC-1, ...', 'TRIANGLE reported ...') is about it.
-OTHER_STUDY_OPENING = Cue(r"^\W*(?:In\s+(?:the\s+)?(?P<in_name>[A-Z][A-Za-z]*[A-Z][A-Za-z0-9]*(?:-\d+)?)(?:\s+(?:trial|study))?,|(?P<subject_name>[A-Z][A-Za-z]*[A-Z][A-Za-z0-9]*(?:-\d+)?)(?:\s+(?:trial|study))?\s+(?:reported|showed|found|demonstrated|gave|established)\b)",
-                          "'In MajesTEC-1, ...', 'TRIANGLE reported ...': a sentence opening with a study name other than the report's own")
+OTHER_STUDY_OPENING = Cue(r"^\W*(?:In\s+(?:the\s+)?(?P<in_name>[A-Z][A-Za-z]*[A-Z][A-Za-z0-9]*(?:-\d+)?)(?:\s+(?:trial|study))?,|(?:[A-Z][a-z]+(?:\s+[a-z]+){0,2},\s+)?(?:[Tt]he\s+)?(?:[a-z][\w-]*\s+){0,2}?(?P<subject_name>[A-Z][A-Za-z]*[A-Z][A-Za-z0-9]*(?:-\d+)?)(?:\s+(?:trial|study))?\s+(?:reported|showed|found|demonstrated|gave|established)\b)",
+                          "'In MajesTEC-1, ...', 'TRIANGLE reported ...', 'In children, the randomised X trial reported ...': "
+                          "a sentence opening with a study name other than the report's own")
 
 # Sentences of a report that never hold its results: eligibility criteria and quoted remarks (news stories).
 NON_RESULT_SENTENCES: tuple[Cue, ...] = (
