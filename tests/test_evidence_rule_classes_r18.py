@@ -169,3 +169,58 @@ def test_patients_who_were_mrd_negative_are_a_population():
     got = _readings([_SINGLE_ARM_TITLE, ("body", "Event-free survival at 2 years was 64.0% in patients who were "
                                                  "MRD-negative after induction.")])
     assert not any(e == "MRD_NEG" for e, *_ in got)
+
+
+_COHORTS = [("title", "Imatinib or ponatinib added to chemotherapy for high-risk ALL: results of the KELPIE study"),
+            ("body", "Patients with ABL1 fusions received imatinib (IMA cohort; n = 40) and those with T315I received "
+                     "ponatinib (PON cohort; n = 20). Complete remission at the end of induction was reached by 36 of "
+                     "40 IMA patients (90.0%) and 17 of 20 PON patients (85.0%).")]
+
+
+def test_cohorts_labelled_in_brackets_are_arms_and_no_trials():
+    """Regression: cohort_label_read_as_trial ('(RUX cohort; n = 46)': the NER took RUX for a trial, every sentence
+    using it became another study's, and the two-cohort study was read as single-arm)."""
+    got = {(r.trial, r.endpoint, r.value, r.arm) for r in _records(_COHORTS)}
+    assert {("KELPIE", "ENROLLED", 40.0, "imatinib"), ("KELPIE", "ENROLLED", 20.0, "ponatinib"),
+            ("KELPIE", "CR", 90.0, "imatinib"), ("KELPIE", "CR", 85.0, "ponatinib")} <= got
+
+
+def test_a_group_label_names_a_combination_given_with_doses_in_brackets():
+    """Regression: group_label_after_dosed_combination ('isatuximab (10 mg/kg) plus lenalidomide (10 mg daily)
+    (Isa-R group) or lenalidomide alone (R group)': neither label was read)."""
+    got = {(r.endpoint, r.value, r.arm) for r in _records([
+        ("title", "Daratumumab plus lenalidomide maintenance after transplant in myeloma: the randomized WREN trial"),
+        ("body", "Patients were randomly assigned to receive daratumumab (16 mg per kilogram every 8 weeks) plus "
+                 "lenalidomide (10 mg daily) (Dara-R group) or lenalidomide alone (R group). Progression-free survival "
+                 "at 36 months was 80.1% in the Dara-R group and 66.4% in the R group."),
+    ])}
+    assert {("PFS", 80.1, "dara-r"), ("PFS", 66.4, "lenalidomide")} <= got
+
+
+@pytest.mark.parametrize("sentence", [
+    "The study had 80% power to distinguish a remission rate of 70% from one of 50%.",
+    "Assuming a true response rate of 70% and excluding a rate of 50%, 60 patients were needed.",
+    "We assumed a hazard ratio for death of 0.65; 180 events were needed.",
+])
+def test_the_statistical_design_holds_no_results(sentence):
+    """Negative rule: power and sample-size assumptions state hypotheses, not results."""
+    assert not _readings([_SINGLE_ARM_TITLE, ("body", sentence)])
+
+
+@pytest.mark.parametrize("sentence", [
+    "These results compare with a 3-year EFS of 49% for patients treated on the predecessor protocol.",
+    "In the phase 2 run-in that preceded ORCHID (40 patients), 52% were MRD-negative at day 28.",
+    "• Context: in OSPREY, venetoclax-chemotherapy gave a median EFS of 30.6 months.",
+])
+def test_figures_of_the_study_before_or_beside_the_report_are_not_its_results(sentence):
+    """Negative rule: a predecessor protocol, a preceding run-in and a cited trial are other studies."""
+    assert not _readings([_SINGLE_ARM_TITLE, ("body", "Complete remission was reached by 61% of patients."),
+                          ("body", sentence)]) - {("CR", 61.0, "rate", None)}
+
+
+def test_a_bracketed_patient_count_in_a_report_sizes_a_subgroup_not_the_study():
+    """Regression: subgroup_size_read_as_enrolment ('Patients transplanted late were excluded (37 patients)', 'in
+    T-lineage ALL (196 patients)' gave enrolments)."""
+    got = _readings([_SINGLE_ARM_TITLE, ("body", "Of 120 patients enrolled, those with CNS disease were excluded "
+                                                 "(14 patients). The benefit held in T-lineage disease (52 patients).")])
+    assert {v for e, v, *_ in got if e == "ENROLLED"} == {120.0}

@@ -84,26 +84,37 @@ def find_arm_abbreviations(text: str, gazetteer_dir=None) -> tuple[ArmAbbreviati
     """The arm abbreviations text defines, first definition of each short form only."""
     found: dict[str, ArmAbbreviation] = {}
     for m in _DEFINITION.finditer(text):
-        short = m.group("short")
-        if short in found or len(_letters(short)) < 2 or find_endpoints(short) \
+        short, labelled = m.group("short"), bool(m.group("group"))
+        if short in found or len(_letters(short)) < (1 if labelled else 2) or find_endpoints(short) \
                 or find_known_arms(short, gazetteer_dir):
             continue
         starts = [e.end() for e in _SENTENCE_END.finditer(text, max(0, m.start() - 400), m.start())]
         window_start = starts[-1] if starts else max(0, m.start() - 400)
         window = text[window_start:m.start()]
         arms = add_ner_arms(window, find_known_arms(window, gazetteer_dir))  # a definition may abbreviate NER drug names
-        if not arms or len(window) - arms[-1].end > ARM_ABBREVIATION_GAP:
+        if not arms or len(_without_brackets(window[arms[-1].end:])) > ARM_ABBREVIATION_GAP:
             continue
+        group: list[ArmMention] = []
         for k in range(1, len(arms) + 1):
+            gaps = [window[a.end:b.start] for a, b in zip(arms[-k:], arms[-k + 1:])] + [window[arms[-1].end:]]
+            if any(len(_without_brackets(g)) > ARM_ABBREVIATION_GAP or _BREAK.search(_without_brackets(g))
+                   or _DEFINITION.search(g) for g in gaps):
+                break  # another arm's definition ('(RUX cohort; n = 46) and ... dasatinib') parts two arms
             group = arms[-k:]
-            gaps = [window[a.end:b.start] for a, b in zip(group, group[1:])] + [window[group[-1].end:]]
-            if any(len(g) > ARM_ABBREVIATION_GAP or _BREAK.search(g) for g in gaps):
-                break
             if _spells(short, [window[a.start:a.end] for a in group]) or (k == 1 and _phrase_spells(short, window[group[0].start:])):
                 main = next((a for a in group if not a.control), group[0])
                 found[short] = ArmAbbreviation(short, main.arm, main.control, main.rank)
                 break
+        if short not in found and labelled and group:  # '(Isa-R group)': one drug is named so; a combination by its label
+            main = next((a for a in group if not a.control), group[0])
+            found[short] = ArmAbbreviation(short, main.arm if len({a.arm for a in group}) == 1 else short.lower(),
+                                           main.control, main.rank)
     return tuple(found.values())
+
+
+def _without_brackets(gap: str) -> str:
+    """A gap between arm names less its bracketed asides ('isatuximab (10 mg per kilogram) plus lenalidomide')."""
+    return re.sub(r"\([^()]*\)", "", gap)
 
 
 def find_labelled_arms(text: str, gazetteer_dir=None) -> tuple[ArmAbbreviation, ...]:
@@ -129,6 +140,12 @@ def set_document_arm_abbreviations(text: str, gazetteer_dir=None) -> DocumentArm
                                     text)
     _current.set(held)
     return held
+
+
+def defined_arm_count() -> int:
+    """How many distinct arms the current document names by abbreviations or labels ('(RUX cohort)', '(DAS cohort)')."""
+    held = _current.get()
+    return len({a.arm for a in held.abbreviations}) if held is not None else 0
 
 
 def add_abbreviated_arms(text: str, arms: Sequence[ArmMention]) -> list[ArmMention]:

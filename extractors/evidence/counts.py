@@ -118,7 +118,8 @@ def assign_counts(text: str, values: list[ValueSlot], endpoints: Sequence[Endpoi
             v.endpoint, v.kind, v.count_rule, v.statistic = ep.code, "count", "rule:event_count", "count"
             continue
         weak = _WEAK_LEFT.search(left) and not _NOT_SAMPLE_LEFT.search(left)
-        paren = re.search(r"[(]\s*$", left) and not _PERCENT_PAREN_LEFT.search(left)
+        # 'a phase 2 study (45 patients)' sizes a review's study; in a report '(37 patients)' sizes a subgroup or exclusion
+        paren = re.search(r"[(]\s*$", left) and not _PERCENT_PAREN_LEFT.search(left) and not ctx.one_study
         if patients and not _NUMERATOR_OF.match(right) and (
                 _OF_LEFT.search(left) or _SAMPLE_RIGHT.match(_PATIENTS_AFTER.sub("", right, 1)) or weak or paren):
             _enrolled(v, ctx)

@@ -112,8 +112,9 @@ def extract_evidence(doc: Document, table1: Sequence[Table1Row] = (),
     shared = shared_steps(doc)
     gazetteer_dir = settings.gazetteer_dir if settings.gazetteer_dir.exists() else None
     set_document_ner(doc.text, settings)  # NER trial/drug names for this document (extractors/nlp/ner_mentions.py)
-    set_document_arm_abbreviations(doc.text, gazetteer_dir)  # 'AV' for the arm written out before '(AV)'
+    arm_shorts = {a.short for a in set_document_arm_abbreviations(doc.text, gazetteer_dir).abbreviations}  # 'AV' for '(AV)'
     index, mentions = build_trial_index(doc.text, table1)
+    mentions = [m for m in mentions if m.text not in arm_shorts]  # '(RUX cohort; n = 46)' labels an arm, not a trial
     frame = study_frame(doc, mentions, index, bool(table1), gazetteer_dir)
     if frame.is_report:
         mentions = frame_repeats(doc.text, frame.ref, mentions, index)

@@ -5,13 +5,14 @@ import re
 from dataclasses import dataclass
 from typing import Optional, Sequence
 
+from extractors.evidence.arm_abbreviations import defined_arm_count
 from extractors.evidence.arms import find_arms
 from extractors.evidence.attribution import CITATION, SentenceFacts, StudyRef, TrialIndex
 from extractors.evidence.endpoints import find_endpoints
 from extractors.evidence.rules import (
     FRAME_OPENING_CHARS, FRAME_REGISTRY_NAME, FRAME_TITLE_NAMES, GENERIC_ARMS, NON_RESULT_SENTENCES, OTHER_STUDY_CUES,
     OWN_STUDY_CUE, RANDOMISED_DESIGN, REVIEW_MIN_CITATION_MARKERS, REVIEW_MIN_NAMED_TRIALS, SINGLE_ARM_CUE,
-    OTHER_STUDY_OPENING, PRODUCT_DEFINITIONS, TITLE_COMPARISON,
+    OTHER_STUDY_OPENING, PRECEDING_STUDY, PRODUCT_DEFINITIONS, TITLE_COMPARISON,
 )
 from extractors.evidence.strategy_arms import document_strategies, set_document_strategies
 from extractors.nlp.gazetteers import load_drugs, load_non_trial_terms
@@ -26,6 +27,7 @@ _OTHER_STUDY = tuple(re.compile(c.pattern, re.IGNORECASE) for c in OTHER_STUDY_C
 _NON_RESULT = tuple(re.compile(c.pattern, re.IGNORECASE) for c in NON_RESULT_SENTENCES)
 _OWN_STUDY = re.compile(OWN_STUDY_CUE.pattern, re.IGNORECASE)
 _OTHER_STUDY_OPENING = re.compile(OTHER_STUDY_OPENING.pattern)
+_PRECEDING_STUDY = re.compile(PRECEDING_STUDY.pattern, re.IGNORECASE)
 _SINGLE_ARM = re.compile(SINGLE_ARM_CUE.pattern, re.IGNORECASE)
 _TITLE_COMPARISON = re.compile(TITLE_COMPARISON.pattern, re.IGNORECASE)
 _PRODUCT_DEFINITIONS = tuple(re.compile(c.pattern) for c in PRODUCT_DEFINITIONS)
@@ -184,8 +186,8 @@ def _mention(start: int, end: int, text: str, canonical: str):
 def _single_arm(doc: Document, gazetteer_dir=None) -> bool:
     """A single-arm, expanded-access or registry study, or one whose title and text never randomise its patients."""
     t0, t1 = _title_text(doc)
-    if title_comparison(doc) or compared_table_arms(doc, gazetteer_dir):
-        return False
+    if title_comparison(doc) or compared_table_arms(doc, gazetteer_dir) or defined_arm_count() >= 2:
+        return False  # two arms set against each other, in the title, a table, or by labels the text defines
     if _SINGLE_ARM.search(doc.text):
         return True
     return not (_RANDOMISED_TITLE.search(doc.text[t0:t1]) or _RANDOMISED.search(doc.text))
@@ -310,7 +312,7 @@ def report_refs(facts: Sequence[SentenceFacts], frame: StudyFrame) -> list[Optio
     out: list[Optional[StudyRef]] = []
     for f in facts:
         own = [n for n in f.names if n[1] == frame.ref.trial or (n[2] and n[2] == frame.ref.nct)]
-        if f.names and not own or _opens_with_other_study(f.text, frame):
+        if f.names and not own or _opens_with_other_study(f.text, frame) or _PRECEDING_STUDY.search(f.text):
             out.append(None)
         elif not own and about_other_study(f.text) or any(rx.search(f.text) for rx in _NON_RESULT):
             out.append(None)
