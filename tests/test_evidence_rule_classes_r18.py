@@ -224,3 +224,33 @@ def test_a_bracketed_patient_count_in_a_report_sizes_a_subgroup_not_the_study():
     got = _readings([_SINGLE_ARM_TITLE, ("body", "Of 120 patients enrolled, those with CNS disease were excluded "
                                                  "(14 patients). The benefit held in T-lineage disease (52 patients).")])
     assert {v for e, v, *_ in got if e == "ENROLLED"} == {120.0}
+
+
+def test_a_transplant_report_that_splits_its_patients_compares_transplant_with_the_rest():
+    """Regression: transplant_split_read_as_single_arm ('Allogeneic transplantation for children ...: a single-centre
+    experience', '58 went on to an allograft and the other 71 did not': no arms, as if one cohort)."""
+    got = {(r.endpoint, r.value, r.arm) for r in _records([
+        ("title", "Allogeneic transplantation for adults with persistent MRD: a single-centre experience"),
+        ("body", "Of the 90 adults identified, 40 went on to an allograft in first remission and the other 50 did not. "
+                 "Five-year overall survival was 61.0% after allogeneic HSCT and 44.0% with chemotherapy alone. "
+                 "MRD fell below 10^-4 before conditioning in 25 of the 40 transplanted adults (62.5%)."),
+    ])}
+    assert {("ENROLLED", 40.0, "allogeneic hct"), ("OS", 61.0, "allogeneic hct"), ("OS", 44.0, "chemotherapy"),
+            ("MRD_NEG", 62.5, "allogeneic hct")} <= got
+
+
+def test_a_transplant_rate_in_a_single_arm_report_sets_up_no_comparison():
+    """Negative rule: a CAR-T report's '12 went on to transplant and 18 did not' is a transplant rate, not two arms."""
+    got = {(r.endpoint, r.value, r.arm) for r in _records([
+        ("title", "Tisagenlecleucel in relapsed ALL: the single-arm phase 2 KITE-7 study"),
+        ("body", "Of 30 responders, 12 went on to allogeneic transplant and 18 did not. Overall survival at 1 year was 70%."),
+    ])}
+    assert ("OS", 70.0, "tisagenlecleucel") in got
+
+
+@pytest.mark.parametrize("sentence", [
+    "The NOPHO-DBH experience placed 5-year event-free survival after transplant near 60%.",
+    "A meta-analysis of 1126 children found 5-year event-free survival of 38% without transplant.",
+])
+def test_a_cited_consortium_or_meta_analysis_is_another_study(sentence):
+    assert not _readings([_SINGLE_ARM_TITLE, ("body", sentence)])

@@ -172,7 +172,7 @@ STRATEGY_COMPARISONS: tuple[StrategyComparison, ...] = (
         "transplant_vs_none",
         (ArmTerm(r"(?<![\w-])(?:allogeneic\s+|allo-?\s*)" + _TRANSPLANT_PROCEDURE + r"(?![\w-])", "allogeneic hct", False,
                  "'allogeneic HCT in CR1', 'allo-HSCT': the transplant strategy"),
-         ArmTerm(r"(?<![\w-])(?<!no )(?<!without )(?:HCT|HSCT|allo-?SCT)(?![\w-])|\btransplant recipients\b|\btransplanted patients\b",
+         ArmTerm(r"(?<![\w-])(?<!no )(?<!without )(?:HCT|HSCT|allo-?SCT)(?![\w-])|\btransplant recipients\b|\btransplanted (?:patients|children|adults)\b",
                  "allogeneic hct", False, "'with HCT', 'of transplant recipients': the transplant side, once the report compares it"),
          ArmTerm(r"\ballograft(?:s|ing)?\b|(?<![\w-])(?<!no )(?<!without )(?<!deferred )transplant(?:ation)?(?![\w-])(?!\s+(?:eligib|cent|was handled|as a))",
                  "allogeneic hct", False, "'received an allograft', '58% after transplantation': the transplant side, once the report compares it")),
@@ -233,6 +233,9 @@ class Cue(NamedTuple):
 
 # A cohort label in a list or a column header: a strategy printed right before '(n = N)' ('Standard cohort (n = 104)').
 STRATEGY_COHORT_LABEL = Cue(r"^\s*(?:cohort|arm|group)?\s*\(\s*[nN]\s*=\s*\d", "a label sized by '(n = N)' names a cohort of the report")
+STRATEGY_SPLIT = Cue(r"\b\d+\s+(?:(?:patients|children|adults)\s+)?(?:went on to|underwent|received|proceeded to|were referred for)\s+(?:an?\s+)?"
+                     r"(?P<side>[^,;.]{3,60}?),?\s+and\s+(?:the\s+(?:other|remaining)\s+)?\d+\s+(?:did not|had not|continued|remained on)\b",
+                     "'58 went on to an allograft in first remission and the other 71 did not': the report sizes both sides")
 
 # A report whose title names an autologous transplant (and no allogeneic one) compares autologous transplantation:
 # its transplant side is named so, not by the allogeneic default of `transplant_vs_none`.
@@ -380,7 +383,8 @@ _DID_NOT_TAIL = r"(?:" + PATIENT_NOUNS + r"\s+)?did not\b(?!\s+(?:respond|achiev
 GROUP_TREATMENT_VERB = Cue(r"\b(?:treated|received|receiving|assigned|randomi[sz]ed|allocated|given|underwent|enrolled|infused)\b|\b[a-z]{3,}ed\s+(?:with|on)\b",
                            "'127 treated with A and 191 with B' sizes groups; 'deaths numbered 1 with A and 5 with B' counts events")
 GROUP_DID_NOT_RIGHT = Cue(r"^\s*" + _DID_NOT_TAIL, "'41 went on to HCT and 47 did not': the count after the experimental group's is the comparator's")
-GROUP_DID_NOT_LATER = Cue(r"\band\s+\d+\s+" + _DID_NOT_TAIL, "'41 went on to HCT and 47 did not': the first count is the experimental group's")
+GROUP_DID_NOT_LATER = Cue(r"\band\s+(?:the\s+(?:other|remaining)\s+)?\d+\s+" + _DID_NOT_TAIL,
+                          "'41 went on to HCT and 47 did not', '... and the other 71 did not': the first count is the experimental group's")
 ASSIGNMENT_SENTENCE = Cue(r"\b(?:assign|allocat|randomi[sz])", "only a sentence about assignment gives per-arm counts with a bare 'to A'")
 ARM_ABBREVIATION_DEFINITION = Cue(r"\(\s*(?P<short>[A-Z][A-Za-z+]{0,5}(?:-[A-Za-z]{1,4})?)(?P<group>\s+(?:group|arm|cohort))?\s*[;,)]",
                                   "'... with venetoclax (AV)', '(BC; n = 112)': a short form defined in brackets after the arms it abbreviates; "
@@ -538,6 +542,8 @@ OTHER_STUDY_CUES: tuple[Cue, ...] = (
     Cue(r"\b(?:an?|the|in|from|on)\s+(?:\w+\s+){0,2}?(?:earlier|previous|prior|preceding|predecessor|older|historical|historic|separate|different|another|other|exploratory|parent|registration|pivotal)\s+(?:[\w/-]+\s+){0,3}?(?:study|studies|trial|trials|cohort|series|experience|report|protocol|run-in)\b",
         "'in an earlier phase 2 study', 'the pivotal trial', 'historical cohort', 'the predecessor protocol': figures of another study"),
     Cue(r"\b(?:and|&) (?:colleagues|coworkers|co-workers)\b|\bet al\b", "another group's publication"),
+    Cue(r"\b(?:a|the|one)\s+(?:recent\s+|large\s+|pooled\s+)?(?:meta-?analys[ie]s|systematic review|pooled analysis)\s+(?:of|found|showed|reported)\b",
+        "'a meta-analysis of 1126 children found ...': figures pooled from other studies"),
     Cue(r"\b(?:in|from|of)\s+(?:that|those)\s+(?:study|studies|trial|trials|cohort|series|experience)\b",
         "'in that study' refers back to another study just mentioned"),
     Cue(r"^(?:[A-Z]\w+,\s*)?In\s+(?:the|an?)\s+(?:[\w-]+\s+){0,3}?phase\s+(?:[IV]+|\d)(?:/(?:[IV]+|\d))?\s+(?:[\w-]+\s+){0,2}?(?:study|trial)\b",
@@ -555,7 +561,7 @@ PRECEDING_STUDY = Cue(r"\b(?:run-in|part|phase|protocol|study|trial)\s+(?:that|w
                       "'in the phase 2 run-in that preceded X (48 patients), 52% ...': figures of the study before this one")
 
 # A report's sentence that opens with another study's name ('In MajesTEC-1, ...', 'TRIANGLE reported ...') is about it.
-OTHER_STUDY_OPENING = Cue(r"^\W*(?:[A-Z][a-z]+:\s+)?(?:[Ii]n\s+(?:the\s+)?(?P<in_name>[A-Z][A-Za-z]*[A-Z][A-Za-z0-9]*(?:-\d+)?)(?:\s+(?:trial|study))?,|(?:[A-Z][a-z]+(?:\s+[a-z]+){0,2},\s+)?(?:[Tt]he\s+)?(?:[a-z][\w-]*\s+){0,2}?(?P<subject_name>[A-Z][A-Za-z]*[A-Z][A-Za-z0-9]*(?:-\d+)?)(?:\s+(?:trial|study))?\s+(?:reported|showed|found|demonstrated|gave|established)\b)",
+OTHER_STUDY_OPENING = Cue(r"^\W*(?:[A-Z][a-z]+:\s+)?(?:[Ii]n\s+(?:the\s+)?(?P<in_name>[A-Z][A-Za-z]*[A-Z][A-Za-z0-9]*(?:-\d+)?)(?:\s+(?:trial|study))?,|(?:[A-Z][a-z]+(?:\s+[a-z]+){0,2},\s+)?(?:[Tt]he\s+)?(?:[a-z][\w-]*\s+){0,2}?(?P<subject_name>[A-Z][A-Za-z]*[A-Z][A-Za-z0-9]*(?:-(?:\d+|[A-Z]{2,}))?)(?:\s+(?:trial|study|experience|group|consortium|protocol))?\s+(?:reported|showed|found|demonstrated|gave|established|placed)\b)",
                           "'In MajesTEC-1, ...', 'TRIANGLE reported ...', 'In children, the randomised X trial reported ...': "
                           "a sentence opening with a study name other than the report's own")
 
