@@ -254,3 +254,37 @@ def test_a_transplant_rate_in_a_single_arm_report_sets_up_no_comparison():
 ])
 def test_a_cited_consortium_or_meta_analysis_is_another_study(sentence):
     assert not _readings([_SINGLE_ARM_TITLE, ("body", sentence)])
+
+
+def test_a_placebo_comparator_in_a_double_blind_trial_is_the_control_arm():
+    """Regression: placebo_trial_read_as_single_arm ('double-blind, placebo-controlled' was no randomised design and
+    'placebo-BR' no arm, so every figure went to the study drug)."""
+    got = {(r.endpoint, r.value, r.arm) for r in _records([
+        ("title", "PIPIT: acalabrutinib with bendamustine-rituximab for older adults with mantle-cell lymphoma"),
+        ("body", "Randomized, double-blind, placebo-controlled phase 3 trial, 1:1."),
+        ("body", "Median PFS: 66.4 mo (acalabrutinib-BR) v 49.6 mo (placebo-BR). PFS at 4 years: 59.2% v 47.8%."),
+    ])}
+    assert {("PFS", 49.6, "placebo"), ("PFS", 47.8, "placebo"), ("PFS", 59.2, "acalabrutinib")} <= got
+
+
+def test_a_complete_metabolic_response_is_a_complete_response_and_cmr_is_left_to_the_document():
+    """Regression: complete_metabolic_response_unread (the Lugano PET response gave no reading). 'CMR' alone stays
+    unread: in Ph-positive ALL it is a complete molecular response."""
+    got = _readings([_SINGLE_ARM_TITLE, ("body", "Complete metabolic response was reached by 41 patients (56.9%). "
+                                                 "CMR was seen in 30%.")])
+    assert ("CR", 56.9, "rate", None) in got and not any(v == 30.0 for _, v, *_ in got)
+
+
+def test_undetectable_circulating_tumour_dna_is_mrd_negativity():
+    got = _readings([_SINGLE_ARM_TITLE, ("body", "Circulating tumour DNA was undetectable at the end of cycle 3 in "
+                                                 "44 of 58 evaluable patients (75.9%).")])
+    assert ("MRD_NEG", 75.9, "rate", "cycle3") in got
+
+
+def test_a_share_whose_bracket_holds_its_ci_links_forward_and_leaves_the_next_endpoint_to_the_next_value():
+    """Regression: bracketed_ci_semicolon_broke_the_clause ('57 of 72 (79.2%; 95% CI, 68.0-87.8) were in complete
+    response, and the overall response rate was 90.3%': 79.2 was lost, 90.3 became CR and the window was dropped)."""
+    got = _readings([_SINGLE_ARM_TITLE, ("body", "At the end of treatment, 57 of 72 patients (79.2%; 95% CI, "
+                                                 "68.0-87.8) were in complete remission, and the overall response "
+                                                 "rate was 90.3% (65 of 72).")])
+    assert {("CR", 79.2, "rate", "EOT"), ("ORR", 90.3, "rate", "EOT")} <= got

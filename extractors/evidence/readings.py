@@ -209,11 +209,13 @@ def _assign_endpoints(text: str, values: list[ValueSlot], endpoints: Sequence[En
                       timepoints: Sequence[Timepoint], ctx: ReadingContext) -> None:
     measures = [v for v in values if v.kind in ("measure", "hr")]
     runs = _endpoint_runs(text, endpoints)
+    linked: list[EndpointMention] = []  # endpoints already reached forward by a value before them
     # 1. a share followed by an outcome verb and the endpoint: '76% were MRD negative'
     for i, v in enumerate(measures):
         stop = measures[i + 1].tok.start if i + 1 < len(measures) else len(text)
         ep = endpoint_after(text, v.tok.end, stop, endpoints)
         if ep is not None and v.kind == "measure":
+            linked.append(ep)
             v.endpoint = ep.code
             others = [e for e in endpoints if e is not ep]  # '61% were alive at two years': its own endpoint lies between
             v.timepoint = _timepoint_for(text, v, (ep.start, ep.end, [ep.code]), stop, timepoints, others) \
@@ -235,7 +237,9 @@ def _assign_endpoints(text: str, values: list[ValueSlot], endpoints: Sequence[En
         group = [v for v in measures if run[1] <= v.tok.start < run_end and v.endpoint is None]
         if not group:
             continue
-        codes = run[2]
+        # '(79.2%) were in complete response, and the overall response rate was 90.3%': the run's first endpoint is taken
+        taken = [e.code for e in linked if run[0] <= e.start < run[1]]
+        codes = [c for c in run[2] if c not in taken] or run[2]
         k, n = len(codes), len(group)
         for j, v in enumerate(group):
             if k == 1:
@@ -437,13 +441,14 @@ def _assign_windows(text: str, values: list[ValueSlot], windows: Sequence[Timepo
 
     A response percentage with a time ('CR at 3 months') is a rate in that window, not a landmark.
     """
+    unbracketed = re.sub(r"\([^()]*\)", lambda m: " " * len(m.group(0)), text)
     for v in values:
         if v.kind != "measure" or v.unit != "%" or v.endpoint not in WINDOW_ENDPOINTS + CUMULATIVE_INCIDENCE_ENDPOINTS:
             continue
         if v.timepoint:
             v.statistic = "rate"
             continue
-        lo = text.rfind(";", 0, v.tok.start) + 1
+        lo = unbracketed.rfind(";", 0, v.tok.start) + 1  # '(79.2%; 95% CI, ...)' ends no clause for what follows
         hi = text.find(";", v.tok.end)
         hi = len(text) if hi < 0 else hi
         best = [m for m in _BEST_RESPONSE.finditer(text, lo, v.tok.start)]

@@ -43,7 +43,12 @@ ENDPOINT_TERMS: tuple[EndpointTerm, ...] = (
                  "undetectable MRD (uMRD, the CLL term) is MRD negativity"),
     EndpointTerm(r"(?:complete )?molecular (?:response|remission|responses)(?: rate)?", "MRD_NEG", "molecular response is measured as MRD negativity"),
     EndpointTerm(r"(?:minimal|measurable) residual disease", "MRD_NEG", "a figure under a bare MRD label is the MRD-negative share; its abbreviation alone (MRD) is not an endpoint", abbreviable=False),
+    EndpointTerm(r"(?:circulating tumou?r DNA|ctDNA)\s+(?:was|were|became|remained)\s+undetectable|undetectable (?:circulating tumou?r DNA|ctDNA)|ctDNA[- ]negativ(?:e|ity)", "MRD_NEG",
+                 "undetectable circulating tumour DNA is the lymphoma form of MRD negativity"),
     # complete remission / response
+    EndpointTerm(r"complete metabolic (?:response|remission)s?(?: rate)?", "CR",
+                 "a complete metabolic response (Lugano PET-CT) is the lymphoma complete response; its short form CMR "
+                 "is left to the document's own definition (in Ph-positive ALL, CMR is a complete molecular response)"),
     EndpointTerm(r"complete (?:ha?ematologic(?:al)? |morphologic(?:al)? |clinical )?(?:remission|response)s?(?: rate)?", "CR", "complete remission/response"),
     EndpointTerm(r"CR rate", "CR", "CR rate", True),
     EndpointTerm(r"(?:complete (?:bone )?marrow (?:remission|response)|(?:bone )?marrow (?:complete (?:remission|response)|CR\b))s?(?: rate)?", "CR",
@@ -147,6 +152,8 @@ ARM_TERMS: tuple[ArmTerm, ...] = (
     ArmTerm(r"(?:anti-?)?CD19[- ]?(?:directed |targeted |targeting |specific )?CAR[- ]?T(?:[- ]cells?)?", "CD19 CAR-T", False, "an unnamed CD19 CAR-T product; a named product wins", False, 1),
     ArmTerm(r"(?<![\w-])CAR[- ]?T(?![A-Za-z])(?:[- ]cells?)?(?:[- ]cell)?(?: (?:therapy|therapies|products?))?", "CD19 CAR-T", False, "in B-ALL an unqualified CAR-T product is CD19-directed; a named or coded product wins", False, 1),
     ArmTerm(r"control (?:arm|group|cohort|therapy|treatment|regimen)|historical (?:control|cohort)s?|historic controls?|comparator (?:arm|group)|(?<=\()control(?=\s*[;,)])", "control", True, "comparator named only as control ('control therapy', '(control; n = 296)'); resolved to the study's control arm"),
+    ArmTerm(r"(?<![\w-])placebo(?:-[A-Za-z]{1,12})?(?![\w-])", "placebo", True,
+            "'placebo', 'placebo-BR': the comparator given placebo in place of the study drug"),
     ArmTerm(r"(?:standard|physician'?s choice|investigator'?s choice)[- ](?:triplets?|doublets?|regimens?)(?:[- ]therapy)?|\bthe (?:triplets|doublets|triplet arm|doublet arm)\b", "chemotherapy", True, "'standard triplets', 'physician's choice regimen', 'with the triplets': the standard-of-care comparator"),
 )
 
@@ -617,8 +624,9 @@ OWN_STUDY_CUE = Cue(r"\b(?:this|the present|the current|our)\s+(?!(?:[\w-]+\s+)?
                     "'in this study', 'in our trial', 'the present analysis' return to the report's own study ('our earlier series', 'our pre-X cohort' do not)")
 
 # A report's own study was randomised when its patients were assigned at random (not when it mentions another trial).
-RANDOMISED_DESIGN = Cue(r"\b(?:were|was|been|being)\s+(?:\w+\s+){0,3}?(?:randomi[sz]ed|randomly assigned|randomly allocated)\b|\brandomly (?:assigned|allocated)\b|\b\d:\d\s+(?:ratio|randomi[sz]ation)\b|\bunderwent\s+randomi[sz]ation\b|\brandomi[sz]ed\s+(?:\d|[a-z]+ (?:patients|children|adults))|\brandomi[sz]ed\s+(?:\d:\d\s+)?to\b|\b(?:assigned|allocated)\s+to\s+[^.;]{1,60}?\band\s+\d+\s+to\b",
-                        "'were randomly assigned', 'underwent randomization', 'randomized 2:1 to', '103 were assigned to A and 101 to B': the report's patients were randomised")
+RANDOMISED_DESIGN = Cue(r"\b(?:were|was|been|being)\s+(?:\w+\s+){0,3}?(?:randomi[sz]ed|randomly assigned|randomly allocated)\b|\brandomly (?:assigned|allocated)\b|\b\d:\d\s+(?:ratio|randomi[sz]ation)\b|\bunderwent\s+randomi[sz]ation\b|\brandomi[sz]ed\s+(?:\d|[a-z]+ (?:patients|children|adults))|\brandomi[sz]ed\s+(?:\d:\d\s+)?to\b|\b(?:assigned|allocated)\s+to\s+[^.;]{1,60}?\band\s+\d+\s+to\b|\bplacebo-controlled\b|\bdouble-blind(?:ed)?\b",
+                        "'were randomly assigned', 'underwent randomization', 'randomized 2:1 to', '103 were assigned to A and 101 to B', "
+                        "'double-blind, placebo-controlled': the report's patients were randomised")
 
 # A title that sets two treatments against each other reports two arms, even from a registry or a non-randomised cohort.
 TITLE_COMPARISON = Cue(r"\b(?:versus|vs\.?|v\.|compared (?:with|to))\s",
