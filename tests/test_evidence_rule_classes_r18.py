@@ -288,3 +288,37 @@ def test_a_share_whose_bracket_holds_its_ci_links_forward_and_leaves_the_next_en
                                                  "68.0-87.8) were in complete remission, and the overall response "
                                                  "rate was 90.3% (65 of 72).")])
     assert {("CR", 79.2, "rate", "EOT"), ("ORR", 90.3, "rate", "EOT")} <= got
+
+
+def _report_with_footnote(note: str):
+    from schemas.document import Block
+    doc = _doc([_SINGLE_ARM_TITLE, ("body", "Responses by subtype are shown in Table 2.")])
+    rows = [["Outcome", "T-ALL (n = 40)", "T-LBL (n = 20)"],
+            ["Complete remission, n (%)", "30 (75.0)", "12 (60.0)"],
+            ["MRD-negative among responders, n/N (%)", "24/30 (80.0)", "6/12 (50.0)"]]
+    cells = tuple(tuple(Cell(row=r, col=c, text=t, page=1, bbox=(60.0 + 80 * c, 100.0 + 12 * r, 130.0 + 80 * c, 110.0 + 12 * r))
+                        for c, t in enumerate(row)) for r, row in enumerate(rows[1:]))
+    table = Table(table_id=f"{SHA[:12]}:Table 2", page=1, label="Table 2", caption="Table 2. Outcomes by subtype",
+                  header=tuple(rows[0]), rows=cells, bbox=(60.0, 88.0, 300.0, 124.0), regions=((1, (60.0, 88.0, 300.0, 124.0)),))
+    start = len(doc.text)
+    footnote = Block(page=1, bbox=(60.0, 128.0, 300.0, 140.0), kind="body", text=note, char_start=start,
+                     char_end=start + len(note))
+    return doc.model_copy(update={"text": doc.text + note, "blocks": doc.blocks + (footnote,), "tables": (table,)})
+
+
+def test_a_window_given_only_in_the_tables_footnote_applies_to_its_endpoints_rows():
+    """Regression: footnote_window_unread ('MRD was assessed at the end of cycle 2' under a table left its MRD row
+    without a window)."""
+    got = {(r.endpoint, r.value, r.timepoint) for r in extract_evidence(
+        _report_with_footnote("MRD was assessed at the end of cycle 2 by flow cytometry. Remission was assessed "
+                              "at the end of induction.")) if r.source == "table"}
+    assert {("MRD_NEG", 80.0, "cycle2"), ("MRD_NEG", 50.0, "cycle2"), ("CR", 75.0, None)} <= got
+
+
+def test_a_footnote_population_or_a_paragraph_without_assessment_gives_no_window():
+    """Negative rule: 'among patients in CR' in a footnote names who was measured; a following paragraph's time is
+    not an assessment window."""
+    got = {(r.endpoint, r.value, r.timepoint) for r in extract_evidence(
+        _report_with_footnote("MRD was assessed at the end of cycle 3 among patients in complete remission. "
+                              "Within 24 months, complete remission was lost in 5 patients.")) if r.source == "table"}
+    assert ("CR", 75.0, None) in got and ("MRD_NEG", 80.0, "cycle3") in got

@@ -9,7 +9,7 @@ from extractors.evidence.arms import find_arms
 from extractors.evidence.attribution import StudyRef, TrialIndex
 from extractors.evidence.body import row_arms, split_sentence_spans
 from extractors.evidence.endpoints import find_endpoints
-from extractors.evidence.numbers import find_timepoints, find_windows, parse_number_text, timepoint_code
+from extractors.evidence.numbers import find_timepoints, find_windows, one_line, parse_number_text, timepoint_code
 from extractors.evidence.readings import Reading, ReadingContext, read_clause
 from extractors.evidence.rules import (
     BASELINE_TABLE_CAPTION, CUMULATIVE_INCIDENCE_ENDPOINTS, EXTRACTOR_VERSION, MODEL_CONTRAST_ROW, MODEL_TABLE_CAPTION,
@@ -108,6 +108,7 @@ def extract_table_results(doc: Document, index: TrialIndex, skip_table_ids: Sequ
         caption = re.sub(r"^\s*Table\s+\w+[.:]?\s*", "", table.caption or "", flags=re.I)
         caption_endpoint, caption_timepoint = _first_endpoint(caption, extra_terms), _timepoint_in(caption)
         caption_window = _window_in(caption)
+        footnote_windows = _footnote_windows(doc, table, extra_terms)
         model = bool(_MODEL_CAPTION.search(table.caption or ""))
         stub_header = table.header[0] if table.header else ""
         for row in table.rows:
@@ -150,10 +151,37 @@ def extract_table_results(doc: Document, index: TrialIndex, skip_table_ids: Sequ
                     for r in read_clause(clause, ctx):
                         if r.endpoint == "ENROLLED":
                             continue
-                        r = _with_label_window(_with_label_timepoint(r, timepoint), window)
+                        r = _with_label_window(_with_label_timepoint(r, timepoint),
+                                               window or footnote_windows.get(r.endpoint))
                         records.append(_table_record(doc, clause, s, r, trial, nct, cell.page, cell.bbox,
                                                      table.table_id, cell.row + 1, cell.col))
     return records
+
+
+_ASSESSED = re.compile(r"\b(?:assessed|evaluated|measured|determined)\b", re.I)
+_BARE_MRD = re.compile(r"^\W*(?:MRD|minimal residual disease|measurable residual disease)\s+(?:was|were)\s+(?:assessed|evaluated|measured)\b", re.I)
+FOOTNOTE_REACH = 40.0
+"""How far below a table (in points) the text that annotates it may start ('MRD was assessed at the end of cycle 2')."""
+
+
+def _footnote_windows(doc: Document, table: Table, extra_terms: tuple[EndpointTerm, ...]) -> dict[str, str]:
+    """The assessment window a table's footnote gives each endpoint it names ('CMR was assessed at the end of treatment')."""
+    if not table.regions:
+        return {}
+    page, (x0, _, x1, bottom) = table.regions[-1]
+    below = [b for b in doc.blocks if b.page == page and bottom - 2 <= b.bbox[1] <= bottom + FOOTNOTE_REACH
+             and b.bbox[0] < x1 and b.bbox[2] > x0 and b.kind != "caption"]
+    note = one_line(" ".join(b.text for b in sorted(below, key=lambda b: b.bbox[1])[:2]))
+    out: dict[str, str] = {}
+    for s, e in _clauses(note):
+        sentence = note[s:e]
+        windows = {w.code for w in find_windows(sentence)}
+        if len(windows) != 1 or not _ASSESSED.search(sentence):
+            continue
+        codes = [m.code for m in find_endpoints(sentence, extra_terms) if not m.population]  # 'among CR' says who
+        for code in codes + (["MRD_NEG"] if _BARE_MRD.search(sentence) else []):  # 'MRD was assessed at ...'
+            out.setdefault(code, next(iter(windows)))
+    return out
 
 
 _FRACTION_CELL = re.compile(r"^\s*(\d+)\s*(?:/|of)\s*\d+\s*$")
