@@ -47,6 +47,10 @@ def holdout_stems(path: Path = HOLDOUT_LIST) -> set[str]:
     return {line for line in lines if line and not line.startswith("#") and not line.startswith("seed:")}
 
 
+EXTRACT_OVERRIDES: dict = {}
+"""Extract settings the command line changes for every run (`--no-ner`: the NER ablation's rules-only row)."""
+
+
 def export_records(pdfs: list[Path]) -> list[dict]:
     """Ingest, extract and validate the PDFs as one run; the valid records in export form."""
     from extractors.pdf.cache import ingest_file
@@ -54,7 +58,7 @@ def export_records(pdfs: list[Path]) -> list[dict]:
     from schemas.settings import ExtractSettings, IngestSettings, ValidateSettings
     from schemas.validate.records import validate_records
 
-    ingest, extract = IngestSettings(), ExtractSettings()
+    ingest, extract = IngestSettings(), ExtractSettings(**EXTRACT_OVERRIDES)
     documents = [ingest_file(p, ingest) for p in pdfs]
     records = [r for d in documents for r in extract_document(d, extract).records]
     outcome = validate_records(records, documents, "bench", ValidateSettings(data_docs=False))
@@ -162,7 +166,9 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--per-doc", action="store_true")
     ap.add_argument("--misses", action="store_true", help="misses of the development split and the review")
     ap.add_argument("--out", type=Path, help="keep the JSONL files here (default: a temporary folder)")
+    ap.add_argument("--no-ner", action="store_true", help="extract without the NER model (extract.use_ner = false)")
     a = ap.parse_args(argv)
+    EXTRACT_OVERRIDES.update({"use_ner": False} if a.no_ner else {})
     with tempfile.TemporaryDirectory() as tmp:
         work = a.out or Path(tmp)
         work.mkdir(parents=True, exist_ok=True)
