@@ -322,3 +322,14 @@ def test_a_footnote_population_or_a_paragraph_without_assessment_gives_no_window
         _report_with_footnote("MRD was assessed at the end of cycle 3 among patients in complete remission. "
                               "Within 24 months, complete remission was lost in 5 patients.")) if r.source == "table"}
     assert ("CR", 75.0, None) in got and ("MRD_NEG", 80.0, "cycle3") in got
+
+
+def test_the_combination_names_the_experimental_side_of_a_two_arm_report():
+    """Regression: combination_reference_unread ('79.8 per cent with the combination and 69.1 per cent with R-CHOP
+    alone (hazard ratio 0.65)' gave the ratio to the control arm)."""
+    got = {(r.endpoint, r.value, r.arm) for r in _records([
+        ("title", "Glofitamab plus R-CHOP versus R-CHOP in untreated DLBCL: the randomised WAGTAIL trial"),
+        ("body", "Two-year progression-free survival was 78.0% with the combination and 68.5% with R-CHOP alone "
+                 "(hazard ratio 0.66; 95% CI, 0.50 to 0.87)."),
+    ])}
+    assert {("PFS", 78.0, "glofitamab"), ("PFS", 68.5, "chemotherapy"), ("PFS", 0.66, "glofitamab")} <= got

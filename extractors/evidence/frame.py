@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Optional, Sequence
 
 from extractors.evidence.arm_abbreviations import defined_arm_count
@@ -12,7 +12,7 @@ from extractors.evidence.endpoints import find_endpoints
 from extractors.evidence.rules import (
     FRAME_OPENING_CHARS, FRAME_REGISTRY_NAME, FRAME_TITLE_NAMES, GENERIC_ARMS, NON_RESULT_SENTENCES, OTHER_STUDY_CUES,
     OWN_STUDY_CUE, RANDOMISED_DESIGN, REVIEW_MIN_CITATION_MARKERS, REVIEW_MIN_NAMED_TRIALS, SINGLE_ARM_CUE,
-    OTHER_STUDY_OPENING, PRECEDING_STUDY, PRODUCT_DEFINITIONS, TITLE_COMPARISON,
+    EXPERIMENTAL_REFERENCE, OTHER_STUDY_OPENING, PRECEDING_STUDY, PRODUCT_DEFINITIONS, TITLE_COMPARISON,
 )
 from extractors.evidence.strategy_arms import document_strategies, set_document_strategies
 from extractors.nlp.gazetteers import load_drugs, load_non_trial_terms
@@ -28,6 +28,7 @@ _NON_RESULT = tuple(re.compile(c.pattern, re.IGNORECASE) for c in NON_RESULT_SEN
 _OWN_STUDY = re.compile(OWN_STUDY_CUE.pattern, re.IGNORECASE)
 _OTHER_STUDY_OPENING = re.compile(OTHER_STUDY_OPENING.pattern)
 _PRECEDING_STUDY = re.compile(PRECEDING_STUDY.pattern, re.IGNORECASE)
+_EXPERIMENTAL_REFERENCE = re.compile(EXPERIMENTAL_REFERENCE.pattern, re.IGNORECASE)
 _SINGLE_ARM = re.compile(SINGLE_ARM_CUE.pattern, re.IGNORECASE)
 _TITLE_COMPARISON = re.compile(TITLE_COMPARISON.pattern, re.IGNORECASE)
 _PRODUCT_DEFINITIONS = tuple(re.compile(c.pattern) for c in PRODUCT_DEFINITIONS)
@@ -280,6 +281,8 @@ def study_frame(doc: Document, mentions: Sequence, index: TrialIndex, has_table1
     single = _single_arm(doc, gazetteer_dir)
     compared = title_comparison(doc, gazetteer_dir) or (
         () if single else _opening_arms(doc, gazetteer_dir) or compared_table_arms(doc, gazetteer_dir)[:2])
+    if len(compared) == 2 and compared[0]:  # 'with the combination', 'the experimental arm' name its first side
+        set_document_strategies(replace(strategies, terms=strategies.terms + ((_EXPERIMENTAL_REFERENCE, compared[0], False),)))
     return StudyFrame("report", _frame_ref(doc, mentions, index), study_therapy(doc, gazetteer_dir) if single else None,
                       single, compared)
 

@@ -563,6 +563,10 @@ OTHER_STUDY_CUES: tuple[Cue, ...] = (
         "'In the Houston mini-hyper-CVD studies, ...': studies in the plural are other studies, not the report's one"),
 )
 
+# In a report comparing two named treatments, these phrases name its experimental side.
+EXPERIMENTAL_REFERENCE = Cue(r"\bthe\s+(?:(?:triplet|doublet|quadruplet|new|study)\s+)?combination\b(?!\s+of\b)|\bthe\s+(?:experimental|investigational)\s+(?:arm|group|regimen|therapy)\b",
+                             "'88.9 per cent of patients given the combination', 'the experimental arm': the report's experimental treatment")
+
 # Even a sentence naming the report's own study is about another when it gives the study before it.
 PRECEDING_STUDY = Cue(r"\b(?:run-in|part|phase|protocol|study|trial)\s+(?:that|which)\s+preceded\b",
                       "'in the phase 2 run-in that preceded X (48 patients), 52% ...': figures of the study before this one")
