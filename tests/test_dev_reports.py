@@ -64,7 +64,8 @@ class ReportSet:
 
 SPELLED5 = (("Eighty-eight per cent", 88), ("seventy-six per cent", 76), ("sixteen per cent", 16))
 """Percentages the fifth set prints only in words ("Eighty-eight per cent"), as (words, value)."""
-SPELLED6 = (("61/72", 84.7), ("23/31", 74.2), ("2/6", 33.3), ("5/9", 55.6), ("11/16", 68.8))
+SPELLED6 = (("61/72", 84.7), ("23/31", 74.2), ("2/6", 33.3), ("5/9", 55.6), ("11/16", 68.8),
+            ("sixty per cent", 60))
 """Percentages the sixth set prints only in words or as bare fractions ("61/72"), as (printed form, value)."""
 SETS = (ReportSet("dev_reports", DEV_REPORTS_DIR, 14, DEV_LAYOUTS, write_dev_report_pdfs, "dev_report_pdfs"),
         ReportSet("dev_reports2", DEV2_REPORTS_DIR, 10, DEV2_LAYOUTS, write_dev_report2_pdfs, "dev_report2_pdfs"),
@@ -74,7 +75,7 @@ SETS = (ReportSet("dev_reports", DEV_REPORTS_DIR, 14, DEV_LAYOUTS, write_dev_rep
                   words=(250, 1000)),
         ReportSet("dev_reports5", DEV5_REPORTS_DIR, 10, DEV5_LAYOUTS, write_dev_report5_pdfs, "dev_report5_pdfs",
                   words=(250, 1100), spelled=SPELLED5),
-        ReportSet("dev_reports6", DEV6_REPORTS_DIR, 5, DEV6_LAYOUTS, write_dev_report6_pdfs, "dev_report6_pdfs",
+        ReportSet("dev_reports6", DEV6_REPORTS_DIR, 10, DEV6_LAYOUTS, write_dev_report6_pdfs, "dev_report6_pdfs",
                   words=(250, 1100), spelled=SPELLED6))
 TEXTS = {s.name: report_texts(s.folder) for s in SETS}
 GOLD = [(s, g) for s in SETS for g in s.gold]
