@@ -137,6 +137,7 @@ DEV_SETS = {  # option name -> (folder, label, name of its PDF writer in tests/f
     "devnew3": ("dev_reports3", "development reports 3 (devnew3)", "write_dev_report3_pdfs"),
     "devnew4": ("dev_reports4", "development reports 4 (devnew4)", "write_dev_report4_pdfs"),
     "devnew5": ("dev_reports5", "development reports 5 (devnew5)", "write_dev_report5_pdfs"),
+    "devnew6": ("dev_reports6", "development reports 6 (devnew6)", "write_dev_report6_pdfs"),
 }
 
 
