@@ -333,3 +333,23 @@ def test_the_combination_names_the_experimental_side_of_a_two_arm_report():
                  "(hazard ratio 0.66; 95% CI, 0.50 to 0.87)."),
     ])}
     assert {("PFS", 78.0, "glofitamab"), ("PFS", 68.5, "chemotherapy"), ("PFS", 0.66, "glofitamab")} <= got
+
+
+_TWO_ARM_TITLE = ("title", "Odronextamab versus standard care in relapsed DLBCL: the randomised WHIMBREL trial")
+
+
+@pytest.mark.parametrize("sentence", [
+    "Complete responses were seen in 61.2 per cent and 38.3 per cent of patients.",
+    "Complete responses were seen in 61.2% and 38.3%, in the same order.",
+])
+def test_a_pair_in_per_cent_or_in_the_same_order_gives_the_arms_in_turn(sentence):
+    """Regression: per_cent_pair_not_split_by_arm ('61.2 per cent and 38.3 per cent of patients' gave both figures
+    to the experimental arm: the pair patterns knew only '%')."""
+    got = {(r.value, r.arm) for r in _records([_TWO_ARM_TITLE, ("body", sentence)])}
+    assert got == {(61.2, "odronextamab"), (38.3, "chemotherapy")}
+
+
+def test_the_standard_arm_is_the_control_arm():
+    got = {(r.value, r.arm) for r in _records([_TWO_ARM_TITLE, ("body", "Median EFS was 21.9 months for odronextamab "
+                                                                        "compared with 5.6 months in the standard arm.")])}
+    assert got == {(21.9, "odronextamab"), (5.6, "chemotherapy")}

@@ -12,7 +12,7 @@ _I = re.IGNORECASE
 _SUBGROUP = re.compile(SUBGROUP_COMPARISON.pattern, _I)
 _RANDOMISATION = re.compile(RANDOMISATION.pattern, _I)
 _ADD_ON = re.compile(ADD_ON_LEFT.pattern, _I)
-_PAIR_LINK = re.compile(r"^\s*(?:%|months?|mos?)?\s*(?:[\[(][^\])]{0,60}[\])]\s*)?[\])]?\s*,?\s*(?:vs\.?|versus|v\.?|compared (?:with|to))\s*(?:the\s+)?(?:[\w\-]+\s+){0,2}?[(\[]?\s*$", _I)
+_PAIR_LINK = re.compile(r"^\s*(?:%|per ?cent|months?|mos?)?\s*(?:[\[(][^\])]{0,60}[\])]\s*)?[\])]?\s*,?\s*(?:vs\.?|versus|v\.?|compared (?:with|to))\s*(?:the\s+)?(?:[\w\-]+\s+){0,2}?[(\[]?\s*$", _I)
 
 
 def is_pair(text: str, first: ValueSlot, second: ValueSlot) -> bool:
@@ -20,11 +20,11 @@ def is_pair(text: str, first: ValueSlot, second: ValueSlot) -> bool:
     return bool(_PAIR_LINK.match(text[first.tok.end:second.tok.start]))
 
 
-_RESPECTIVELY_LINK = re.compile(r"^\s*(?:%|months?|mos?)?\s*\)?\s*(?:[\[(][^\])]{0,60}[\])]\s*)?,?\s*(?:and|or)\s*(?:\d+\s*/\s*\d+\s*)?[(\[]?\s*$", _I)
+_RESPECTIVELY_LINK = re.compile(r"^\s*(?:%|per ?cent|months?|mos?)?\s*\)?\s*(?:[\[(][^\])]{0,60}[\])]\s*)?,?\s*(?:and|or)\s*(?:\d+\s*/\s*\d+\s*)?[(\[]?\s*$", _I)
 # '... 84.0% of patients, respectively': the population noun may stand between the second value and 'respectively'
-_RESPECTIVELY_AFTER = re.compile(r"^\s*(?:%|months?|mos?)?\s*\)?\s*(?:[\[(][^\])]{0,60}[\])]\s*)?(?:of (?:the )?(?:patients|children|adults|participants)\s*)?,?\s*respectively\b", _I)
+_RESPECTIVELY_AFTER = re.compile(r"^\s*(?:%|per ?cent|months?|mos?)?\s*\)?\s*(?:[\[(][^\])]{0,60}[\])]\s*)?(?:of (?:the )?(?:patients|children|adults|participants)\s*)?,?\s*(?:respectively|in the same order|in that order)\b", _I)
 # 'overall survival 82.1% (74.9-87.4) and 70.3% (62.1-77.0).': a bare pair closing its clause, in a study with a control arm
-_CLAUSE_CLOSED_AFTER = re.compile(r"^\s*(?:%|months?|mos?)?\s*(?:[\[(][^\])]{0,80}[\])]\s*)?(?:[.;]|$)", _I)
+_CLAUSE_CLOSED_AFTER = re.compile(r"^\s*(?:%|per ?cent|months?|mos?)?\s*(?:[\[(][^\])]{0,80}[\])]\s*)?(?:of (?:the )?(?:patients|children|adults|participants)\s*)?(?:[.;]|$)", _I)
 
 
 def respectively_pair(text: str, first: ValueSlot, second: ValueSlot) -> bool:
@@ -53,7 +53,7 @@ def _arm_near(text: str, value: ValueSlot, prev_end: int, next_start: int,
             if re.fullmatch(r"(?:[- ](?:treatment |treated )?(?:group|arm|cohort|patients))?\s*[:(,]?\s*(?:\(\s*)?", between, _I):
                 weak = arm
             break
-    unit_end = value.tok.end + len(re.match(r"^(?:\s*±\s*\d+(?:[.·]\d+)?)?\s*(?:%|months?|mos?)?", text[value.tok.end:]).group(0))
+    unit_end = value.tok.end + len(re.match(r"^(?:\s*±\s*\d+(?:[.·]\d+)?)?\s*(?:%|per ?cent|months?|mos?)?", text[value.tok.end:]).group(0))
     for arm in arms:
         if unit_end <= arm.start < next_start:
             between = re.sub(r"[(\[][^()\[\]]*[)\]]", "", text[unit_end:arm.start])
@@ -122,8 +122,8 @@ def assign_arms(text: str, values: list[ValueSlot], arms: Sequence[ArmMention], 
 
 
 _LIST_JOIN = re.compile(r"^\s*(?:,\s*)?(?:and|or|vs\.?|versus|v\b\.?|,)\s*(?:the\s+)?$", re.I)
-_VALUE_JOIN = re.compile(r"^\s*(?:%|months?|mos?)?\s*(?:[(\[][^()\[\]]{0,40}[)\]]\s*)?,?\s*(?:and|or|vs\.?|versus|v\b\.?|,)\s*$", re.I)
-_LIST_LEAD = re.compile(r"^\s*(?:%|months?|mos?)?\s*[)\]]?\s*,?\s*(?:in|with|for|among|after)\s+(?:the\s+|patients\s+(?:given|receiving|treated with)\s+)?$", re.I)
+_VALUE_JOIN = re.compile(r"^\s*(?:%|per ?cent|months?|mos?)?\s*(?:[(\[][^()\[\]]{0,40}[)\]]\s*)?,?\s*(?:and|or|vs\.?|versus|v\b\.?|,)\s*$", re.I)
+_LIST_LEAD = re.compile(r"^\s*(?:%|per ?cent|months?|mos?)?\s*[)\]]?\s*,?\s*(?:in|with|for|among|after)\s+(?:the\s+|patients\s+(?:given|receiving|treated with)\s+)?$", re.I)
 
 
 def _arms_listed_after(text: str, kept: Sequence[ValueSlot], arms: Sequence[ArmMention]) -> dict[int, str]:

@@ -151,7 +151,7 @@ ARM_TERMS: tuple[ArmTerm, ...] = (
     ArmTerm(r"(?<![A-Za-z-])FCR(?![A-Za-z-])", "chemotherapy", True, "FCR (fludarabine, cyclophosphamide, rituximab) is a chemoimmunotherapy comparator", True),
     ArmTerm(r"(?:anti-?)?CD19[- ]?(?:directed |targeted |targeting |specific )?CAR[- ]?T(?:[- ]cells?)?", "CD19 CAR-T", False, "an unnamed CD19 CAR-T product; a named product wins", False, 1),
     ArmTerm(r"(?<![\w-])CAR[- ]?T(?![A-Za-z])(?:[- ]cells?)?(?:[- ]cell)?(?: (?:therapy|therapies|products?))?", "CD19 CAR-T", False, "in B-ALL an unqualified CAR-T product is CD19-directed; a named or coded product wins", False, 1),
-    ArmTerm(r"control (?:arm|group|cohort|therapy|treatment|regimen)|historical (?:control|cohort)s?|historic controls?|comparator (?:arm|group)|(?<=\()control(?=\s*[;,)])", "control", True, "comparator named only as control ('control therapy', '(control; n = 296)'); resolved to the study's control arm"),
+    ArmTerm(r"control (?:arm|group|cohort|therapy|treatment|regimen)|historical (?:control|cohort)s?|historic controls?|comparator (?:arm|group)|standard (?:arm|group)|(?<=\()control(?=\s*[;,)])", "control", True, "comparator named only as control ('control therapy', '(control; n = 296)'); resolved to the study's control arm"),
     ArmTerm(r"(?<![\w-])placebo(?:-[A-Za-z]{1,12})?(?![\w-])", "placebo", True,
             "'placebo', 'placebo-BR': the comparator given placebo in place of the study drug"),
     ArmTerm(r"(?:standard|physician'?s choice|investigator'?s choice)[- ](?:triplets?|doublets?|regimens?)(?:[- ]therapy)?|\bthe (?:triplets|doublets|triplet arm|doublet arm)\b", "chemotherapy", True, "'standard triplets', 'physician's choice regimen', 'with the triplets': the standard-of-care comparator"),
