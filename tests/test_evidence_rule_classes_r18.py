@@ -353,3 +353,27 @@ def test_the_standard_arm_is_the_control_arm():
     got = {(r.value, r.arm) for r in _records([_TWO_ARM_TITLE, ("body", "Median EFS was 21.9 months for odronextamab "
                                                                         "compared with 5.6 months in the standard arm.")])}
     assert got == {(21.9, "odronextamab"), (5.6, "chemotherapy")}
+
+
+@pytest.mark.parametrize("sentence, value, code", [
+    ("• Progression-free survival, 24 months: 79.6% (95% CI 66.8-87.9).", 79.6, "24mo"),
+    ("Overall survival, 3 years, 71.0%.", 71.0, "3y"),
+])
+def test_a_labels_landmark_after_its_comma_is_a_landmark_not_a_median(sentence, value, code):
+    """Regression: label_landmark_read_as_median ('Progression-free survival, 24 months: 79.6%' gave a median of 24
+    months and a rate without its landmark)."""
+    got = _readings([_SINGLE_ARM_TITLE, ("body", sentence)])
+    assert {(v, t) for _, v, s, t in got} == {(value, code)}
+
+
+def test_patients_stopping_treatment_are_no_sample():
+    """Negative rule: 'discontinuation in 10 patients on A (8.4%)' counts an adverse outcome, not an enrolment."""
+    got = _readings([_SINGLE_ARM_TITLE, ("body", "Adverse events led to discontinuation in 10 patients (8.4%).")])
+    assert not any(e == "ENROLLED" for e, *_ in got)
+
+
+def test_an_errata_withdrawn_figure_is_no_result():
+    """Negative rule: 'the rate ... was given as 64.3%' quotes the figure an erratum withdraws."""
+    got = _readings([_SINGLE_ARM_TITLE, ("body", "Erratum: the complete response rate at dose level 3 was given as "
+                                                 "64.3% in the first version.")])
+    assert not got

@@ -366,7 +366,7 @@ SAMPLE_SIZE_STRONG_LEFT = Cue(r"\b(?:among|including|included|(?:enrolled|enroll
 SAMPLE_SIZE_OF_LEFT = Cue(r"(?:\b(?:study|trial|analysis|series|cohort|casuistry|review|group|population) of\s+|^\s*of (?:the |all )?|\bconducted (?:in|on)\s+)$",
                           "'a phase I study of 20 patients', 'Of the 63 enrolled patients'")
 SAMPLE_SIZE_WEAK_LEFT = Cue(r"\b(?:in|on|with)\s+(?:a total of\s+)?$", "'in 30 patients', 'on 44 patients'")
-NOT_SAMPLE_SIZE_LEFT = Cue(r"\b(?:complete|partial|observed|seen|reported|occurred|achieved|noted|found|documented|detected|stopped|discontinued|interrupted|withdrawn|reduced|held|resumed|restarted|delayed|criteria|sampled|measured|tested|confirmed|recorded|diagnosed|mutations?|deletions?|disorders?|events?|infections?|toxicit(?:y|ies)|deaths?|relapses?|syndromes?)\s+in\s+$",
+NOT_SAMPLE_SIZE_LEFT = Cue(r"\b(?:complete|partial|observed|seen|reported|occurred|achieved|noted|found|documented|detected|stopped|discontinued|discontinuations?|interruptions?|reductions?|interrupted|withdrawn|reduced|held|resumed|restarted|delayed|criteria|sampled|measured|tested|confirmed|recorded|diagnosed|mutations?|deletions?|disorders?|events?|infections?|toxicit(?:y|ies)|deaths?|relapses?|syndromes?)\s+in\s+$",
                            "'complete in 6 patients' counts responders, 'stopped in 55 patients' a treatment change; neither is the sample")
 SAMPLE_SIZE_RIGHT = Cue(r"^\s*(?:were|was)\s+(?:enrolled|randomi[sz]ed|randomly assigned|included|recruited|treated|infused|evaluable|analy[sz]ed|registered|accrued)|^\s*underwent\s+randomi[sz]ation|^[^.;,:\d()]{1,60}?\s(?:were|was)\s+(?:enrolled|randomi[sz]ed|randomly assigned|recruited)\b",
                         "'405 patients were randomized', '245 patients underwent randomization', 'were randomly assigned', 'were infused', '224 adults in first remission were randomized'")
@@ -578,6 +578,8 @@ OTHER_STUDY_OPENING = Cue(r"^\W*(?:[A-Z][a-z]+:\s+)?(?:[Ii]n\s+(?:the\s+)?(?P<in
 
 # Sentences of a report that never hold its results: eligibility criteria and quoted remarks (news stories).
 NON_RESULT_SENTENCES: tuple[Cue, ...] = (
+    Cue(r"\b(?:was|were)\s+(?:incorrectly\s+|erroneously\s+|mistakenly\s+)?(?:given|printed|stated|shown)\s+as\b",
+        "an erratum's 'the rate was given as 64.3%' quotes the withdrawn figure; the corrected one stands in the text"),
     Cue(r"\b\d+(?:[.·]\d+)?\s*%\s+power\b|\bpower to (?:detect|distinguish|show|exclude)\b|\b(?:we\s+)?assum(?:ed|ing)\s+(?:a|an|that|the)\b|\b(?:events|patients)\s+(?:were|was)\s+(?:needed|required)\b",
         "the statistical design ('80% power to distinguish 65% from 45%', 'assuming a hazard ratio of 0.70') states hypotheses, not results"),
     Cue(r"\beligible if\b|\beligibility (?:criteria|required|requirements?)\b|\b(?:inclusion|exclusion) criteria\b|\bwere (?:ineligible|excluded) if\b",
