@@ -377,3 +377,15 @@ def test_an_errata_withdrawn_figure_is_no_result():
     got = _readings([_SINGLE_ARM_TITLE, ("body", "Erratum: the complete response rate at dose level 3 was given as "
                                                  "64.3% in the first version.")])
     assert not got
+
+
+def test_a_sized_label_of_an_unnamed_treatment_is_the_comparator_arm():
+    """Regression: sized_label_without_known_drug ('... or to the second intensification block of the standard
+    protocol (IC; n = 160)': no arm was read, the study seemed single-arm and every figure went to the study drug)."""
+    got = {(r.endpoint, r.value, r.arm) for r in _records([
+        ("title", "Blinatumomab for children with intermediate MRD: the randomised PLOVER trial"),
+        ("body", "Children were assigned 1:1 to two cycles of blinatumomab (BLIN; n = 150) or to the second "
+                 "intensification block of the standard protocol (SB; n = 152). At 3 years, DFS was 88.0% with BLIN; "
+                 "with SB it was 82.1%."),
+    ])}
+    assert {("ENROLLED", 152.0, "sb"), ("DFS", 88.0, "blinatumomab"), ("DFS", 82.1, "sb")} <= got

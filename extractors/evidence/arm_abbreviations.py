@@ -84,7 +84,7 @@ def find_arm_abbreviations(text: str, gazetteer_dir=None) -> tuple[ArmAbbreviati
     """The arm abbreviations text defines, first definition of each short form only."""
     found: dict[str, ArmAbbreviation] = {}
     for m in _DEFINITION.finditer(text):
-        short, labelled = m.group("short"), bool(m.group("group"))
+        short, labelled = m.group("short"), m.group("group") is not None
         if short in found or len(_letters(short)) < (1 if labelled else 2) or find_endpoints(short) \
                 or find_known_arms(short, gazetteer_dir):
             continue
@@ -92,6 +92,12 @@ def find_arm_abbreviations(text: str, gazetteer_dir=None) -> tuple[ArmAbbreviati
         window_start = starts[-1] if starts else max(0, m.start() - 400)
         window = text[window_start:m.start()]
         arms = add_ner_arms(window, find_known_arms(window, gazetteer_dir))  # a definition may abbreviate NER drug names
+        if labelled and (not arms or len(_without_brackets(window[arms[-1].end:])) > ARM_ABBREVIATION_GAP):
+            # '... or to the second block of the standard protocol (IC; n = 160)': a sized label of an unnamed treatment,
+            # the comparator when another arm's definition stands before it in the sentence
+            control = bool(_DEFINITION.search(window))
+            found[short] = ArmAbbreviation(short, short.lower(), control, 2 if control else 0)
+            continue
         if not arms or len(_without_brackets(window[arms[-1].end:])) > ARM_ABBREVIATION_GAP:
             continue
         group: list[ArmMention] = []
