@@ -124,12 +124,12 @@ def extract_evidence(doc: Document, table1: Sequence[Table1Row] = (),
     skip = {r.table_id for r in table1}
     other = extract_table_results(doc, index, tuple(skip), extra, gazetteer_dir, frame.ref if frame.is_report else None)
     table = apply_timepoints_from_body(table, body)
-    records = [r for part in (body, table, other) for r in with_study_therapy(part, frame)]
+    body, table, other = (with_study_therapy(part, frame) for part in (body, table, other))
     if frame.is_report:  # windows first: a table cell restating a body figure lends its window to its row
-        records = apply_windows_across_document(records)
-        kept = {id(r) for r in without_restated_figures(records[len(body) + len(table):], records[:len(body)])}
-        records = [r for i, r in enumerate(records) if i < len(body) + len(table) or id(r) in kept]
-    return dedupe(records)
+        windowed = apply_windows_across_document(body + table + other)
+        body, table, other = windowed[:len(body)], windowed[len(body):len(body) + len(table)], windowed[len(body) + len(table):]
+        other = without_restated_figures(other, body)
+    return dedupe(body + table + other)
 
 
 def apply_windows_across_document(records: Sequence[EvidenceRecord]) -> list[EvidenceRecord]:

@@ -502,6 +502,14 @@ MODEL_CONTRAST_ROW = Cue(r"\b(?:v|vs\.?|versus|compared with)\b",
 # observation periods of the safety analysis, not windows of the result.
 WINDOW_ENDPOINTS: tuple[str, ...] = ("CR", "CR_CRI", "ORR", "MRD_NEG")
 
+# A table's footnote that says when an endpoint was assessed gives that endpoint's rows their window.
+FOOTNOTE_REACH = 40.0
+"""How far below a table (in points) the text that annotates it may start ('MRD was assessed at the end of cycle 2')."""
+FOOTNOTE_ASSESSMENT = Cue(r"\b(?:assessed|evaluated|measured|determined)\b",
+                          "only a note saying when something was assessed gives a window; other times in it do not")
+FOOTNOTE_MRD_SUBJECT = Cue(r"^\W*(?:MRD|minimal residual disease|measurable residual disease)\s+(?:was|were)\s+(?:assessed|evaluated|measured)\b",
+                           "'MRD was assessed at ...' under a table dates its MRD-negativity rows, though bare 'MRD' names no endpoint")
+
 # In a one-study report, event counts are facts only for these endpoints (GUIDE.md: a count is an enrolment or
 # '74 patients underwent HSCT'); responders and events are reported by their rates.
 REPORT_COUNT_ENDPOINTS: tuple[str, ...] = ("ALLOHSCT", "ENROLLED")

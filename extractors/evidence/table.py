@@ -12,7 +12,8 @@ from extractors.evidence.endpoints import find_endpoints
 from extractors.evidence.numbers import find_timepoints, find_windows, one_line, parse_number_text, timepoint_code
 from extractors.evidence.readings import Reading, ReadingContext, read_clause
 from extractors.evidence.rules import (
-    BASELINE_TABLE_CAPTION, CUMULATIVE_INCIDENCE_ENDPOINTS, EXTRACTOR_VERSION, MODEL_CONTRAST_ROW, MODEL_TABLE_CAPTION,
+    BASELINE_TABLE_CAPTION, CUMULATIVE_INCIDENCE_ENDPOINTS, EXTRACTOR_VERSION, FOOTNOTE_ASSESSMENT, FOOTNOTE_MRD_SUBJECT,
+    FOOTNOTE_REACH, MODEL_CONTRAST_ROW, MODEL_TABLE_CAPTION,
     ROW_OTHER_MEASURE, WINDOW_ENDPOINTS, EndpointTerm,
 )
 from extractors.nlp.trials import find_trial_mentions
@@ -158,10 +159,8 @@ def extract_table_results(doc: Document, index: TrialIndex, skip_table_ids: Sequ
     return records
 
 
-_ASSESSED = re.compile(r"\b(?:assessed|evaluated|measured|determined)\b", re.I)
-_BARE_MRD = re.compile(r"^\W*(?:MRD|minimal residual disease|measurable residual disease)\s+(?:was|were)\s+(?:assessed|evaluated|measured)\b", re.I)
-FOOTNOTE_REACH = 40.0
-"""How far below a table (in points) the text that annotates it may start ('MRD was assessed at the end of cycle 2')."""
+_ASSESSED = re.compile(FOOTNOTE_ASSESSMENT.pattern, re.I)
+_BARE_MRD = re.compile(FOOTNOTE_MRD_SUBJECT.pattern, re.I)
 
 
 def _footnote_windows(doc: Document, table: Table, extra_terms: tuple[EndpointTerm, ...]) -> dict[str, str]:
