@@ -389,3 +389,26 @@ def test_a_sized_label_of_an_unnamed_treatment_is_the_comparator_arm():
                  "with SB it was 82.1%."),
     ])}
     assert {("ENROLLED", 152.0, "sb"), ("DFS", 88.0, "blinatumomab"), ("DFS", 82.1, "sb")} <= got
+
+
+def test_a_share_printed_only_as_a_fraction_is_read_as_its_percentage():
+    """Regression: fraction_only_share_unread ('the objective response rate was 23/31', 'from 2/6 at DL1 to 5/9 at
+    DL2' gave no reading: a fraction without its percentage was dropped as a numerator)."""
+    records = _records([_SINGLE_ARM_TITLE, ("body", "At the day-28 assessment, the objective response rate was 23/31 "
+                                                    "and the complete remission rate was 15/31. Complete remissions by "
+                                                    "dose level rose from 2/6 at DL1 to 11/16 at DL3.")])
+    got = {(r.endpoint, r.value, r.value_text) for r in records}
+    assert {("ORR", 74.2, "23/31"), ("CR", 48.4, "15/31"), ("CR", 33.3, "2/6"), ("CR", 68.8, "11/16")} <= got
+    assert all(r.quote[r.char_start - r.quote_start:r.char_end - r.quote_start] == r.value_text for r in records)
+
+
+@pytest.mark.parametrize("sentence", [
+    "Grade 3/4 neutropenia was the main toxicity.",
+    "In this phase 1/2 study, 14 of 20 patients (70.0%) responded.",
+    "Of 20 patients, 14 (70.0%) had a response, and 12/14 (85.7%) of responses were complete.",
+])
+def test_grades_phases_and_fractions_with_their_percentage_are_no_fraction_shares(sentence):
+    """Negative rule: 'grade 3/4', 'phase 1/2' are no shares; 'n/N (x%)' keeps its printed percentage only."""
+    got = _readings([_SINGLE_ARM_TITLE, ("body", sentence)])
+    assert not any(v in (75.0, 50.0) for _, v, *_ in got)  # 3/4 and 1/2 read as shares
+    assert sum(1 for _, v, *_ in got if v == 85.7) <= 1

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import re
+from decimal import ROUND_HALF_UP, Decimal
 from dataclasses import replace
 from typing import Optional, Sequence
 
@@ -16,7 +17,7 @@ from extractors.evidence.numbers import (
 )
 from extractors.evidence.rules import (
     ARM_GROUP_PREDICATE, BEST_RESPONSE_CUE, DISTRACTORS, GRADE_CONTINUATION, LANDMARK_LIST_BREAK, SAME_TIME_CUE, LANDMARK_LIST_ENDPOINTS, MEAN_CUE, MEDIAN_CUE, OUTCOME_VERB, PATIENT_NOUNS, SAMPLE_SIZE_BARE_RIGHT,
-    CUMULATIVE_INCIDENCE_ENDPOINTS, THRESHOLD_COPULA, WINDOW_ENDPOINTS,
+    CUMULATIVE_INCIDENCE_ENDPOINTS, FRACTION_NOT_SHARE_LEFT, FRACTION_ONLY_RIGHT, THRESHOLD_COPULA, WINDOW_ENDPOINTS,
 )
 from extractors.evidence.slots import Reading, ReadingContext, ValueSlot
 from extractors.evidence.strategy_arms import without_strategy_endpoints
@@ -36,6 +37,8 @@ _PERCENT = re.compile(r"^" + _SPREAD + r"\s*(?:%|per ?cent\b)", _I)
 _MONTHS = re.compile(r"^" + _SPREAD + r"\s*[-–]?\s*(?:months?|mos?\.?|mo)\b", _I)
 _UNIT_CHAIN = re.compile(r"^\s*(?:%|months?|mos?\b)?\s*(?:\)\s*)?(?:,\s*)?(?:vs\.?|versus|v\b\.?|and|or|to|compared with|compared to|,)\s*(?:\(?\s*)(?:(?:the\s+)?[A-Za-z][\w\-]*\s+){0,2}?(\d+(?:[.·]\d+)?)\s*(%|months?|mos?\b)(?!\s*(?:CI\b|C\.I\.|confidence))", _I)
 _NUMERATOR = re.compile(r"^\s*(?:(?:out\s+)?of\s+(?:the\s+|these\s+|all\s+)?[^()\[\]\n]{0,70}?|(?:[\w/+\-]+\s+){0,4}?" + PATIENT_NOUNS + r"\s*|)[(\[]\s*\d+(?:[.·]\d+)?\s*%", _I)
+_FRACTION_ONLY = re.compile(FRACTION_ONLY_RIGHT.pattern)
+_FRACTION_NOT_SHARE = re.compile(FRACTION_NOT_SHARE_LEFT.pattern, _I)
 _DENOMINATOR_LEFT = re.compile(r"(?:\d+|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|[a-z]+teen|[a-z]+ty(?:-[a-z]+)?))\s+(?:out\s+)?of\s+(?:the\s+|all\s+)?$", _I)
 _OWN_PREDICATE = re.compile(r"^\s*%?\s*\)?\s*(?:of\s+(?:whom|them|these|those)\s+|(?:of\s+the\s+[\w\-]+(?:\s+[\w\-]+)?\s+)?(?:who|that)\s+)(?:also\s+)?"
                             + OUTCOME_VERB.pattern + r"\b", _I)
@@ -113,7 +116,20 @@ def _classify(text: str, tok: NumberToken, ctx: ReadingContext) -> Optional[Valu
     if (_NUMERATOR.match(right) and not _BARE_SAMPLE.match(right)) or _DENOMINATOR_LEFT.search(left) \
             or _SLASH_NUMERATOR.match(right):
         return None
+    fraction = _FRACTION_ONLY.match(right)
+    if fraction and not ctx.count_percent and not _FRACTION_NOT_SHARE.search(left):
+        return _fraction_share(tok, fraction)
     return ValueSlot(tok, None, "count")
+
+
+def _fraction_share(tok: NumberToken, fraction: re.Match) -> Optional[ValueSlot]:
+    """'23/31' as the share it prints: value 74.2 (%), value_text the fraction as printed."""
+    denominator = int(fraction.group("denominator"))
+    if not 0 < tok.value <= denominator or denominator < 2:
+        return None
+    share = float((Decimal(100) * Decimal(int(tok.value)) / Decimal(denominator)).quantize(Decimal("0.1"), ROUND_HALF_UP))
+    printed = NumberToken(tok.start, tok.end + fraction.end(), tok.text + fraction.group(0), share, False)
+    return ValueSlot(printed, "%", "measure")
 
 
 def _endpoint_runs(text: str, endpoints: Sequence[EndpointMention]) -> list[tuple[int, int, list[str]]]:

@@ -502,6 +502,12 @@ MODEL_CONTRAST_ROW = Cue(r"\b(?:v|vs\.?|versus|compared with)\b",
 # observation periods of the safety analysis, not windows of the result.
 WINDOW_ENDPOINTS: tuple[str, ...] = ("CR", "CR_CRI", "ORR", "MRD_NEG")
 
+# A share printed only as a fraction ('the objective response rate was 23/31'): read as its percentage, one decimal.
+FRACTION_ONLY_RIGHT = Cue(r"^\s*/\s*(?P<denominator>\d+)(?![\d/]|[.·]\d)(?!\s*(?:[\w-]+\s+){0,2}?[(\[]\s*\d+(?:[.·]\d+)?\s*%)",
+                          "'23/31' with no percentage after it is a share to read as 74.2%; 'n/N (x%)' keeps its printed x")
+FRACTION_NOT_SHARE_LEFT = Cue(r"(?:\b(?:grade|grades|phase|stage|stages|dose level|DL|ratio|day|days|cycle|cycles|version|score)\s*|[A-Za-z]|\^|(?:%|per ?cent)\s*[,;:]?\s*[(\[]?\s*(?:n\s*=\s*)?)$",
+                              "'grade 3/4', 'phase 1/2', 'DL1/2', '10^9/L' and ratios are no shares; '56% (79/141)' restates its percentage")
+
 # A table's footnote that says when an endpoint was assessed gives that endpoint's rows their window.
 FOOTNOTE_REACH = 40.0
 """How far below a table (in points) the text that annotates it may start ('MRD was assessed at the end of cycle 2')."""
