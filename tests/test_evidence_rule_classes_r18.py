@@ -412,3 +412,12 @@ def test_grades_phases_and_fractions_with_their_percentage_are_no_fraction_share
     got = _readings([_SINGLE_ARM_TITLE, ("body", sentence)])
     assert not any(v in (75.0, 50.0) for _, v, *_ in got)  # 3/4 and 1/2 read as shares
     assert sum(1 for _, v, *_ in got if v == 85.7) <= 1
+
+
+def test_a_short_form_may_take_the_first_letters_of_a_drug_name():
+    """Regression: prefix_abbreviation_unread ('idelalisib plus rituximab (IdR)': the short form spells 'Id' + 'R', not
+    initials, and was not read as an arm)."""
+    from extractors.evidence.arm_abbreviations import find_arm_abbreviations
+    found = {a.short: a.arm for a in find_arm_abbreviations(
+        "Patients were randomised to chemotherapy or to dasatinib plus blinatumomab (DaB).")}
+    assert found == {"DaB": "dasatinib"}

@@ -55,9 +55,11 @@ def _letters(short: str) -> str:
 
 
 def _initials(surface: str) -> tuple[str, ...]:
-    """The ways a name can contribute to a short form: its first letter, or its words' first letters."""
+    """The ways a name can contribute to a short form: its first letter, its words' first letters, or the first two
+    to four letters of a one-word name ('idelalisib' -> Id in IdR, 'isatuximab' -> Isa in Isa-R)."""
     words = [w for w in re.split(r"[\s\-/]+", surface) if w]
-    return tuple(dict.fromkeys((surface[:1].upper(), "".join(w[0] for w in words).upper())))
+    prefixes = tuple(surface[:n].upper() for n in range(2, 5)) if len(words) == 1 and len(surface) > 4 else ()
+    return tuple(dict.fromkeys((surface[:1].upper(), "".join(w[0] for w in words).upper()) + prefixes))
 
 
 def _spells(short: str, surfaces: Sequence[str]) -> bool:
