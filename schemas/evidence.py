@@ -4,7 +4,8 @@ from __future__ import annotations
 import hashlib
 import json
 from enum import Enum
-from typing import Literal, Optional
+from functools import cached_property
+from typing import Any, Literal, Optional
 
 from pydantic import BaseModel, ConfigDict, Field
 
@@ -97,13 +98,21 @@ class EvidenceRecord(BaseModel):
         """The text the offsets count from: 'document' for body records, 'cell' for table records."""
         return SPAN_BASE_OF_SOURCE[self.source]
 
-    @property
+    @cached_property
     def record_id(self) -> str:
         """Content-hash identity: same document, location and reading give the same id."""
+        # Cached in the instance (the model is frozen); pydantic's equality and hash ignore the cached value.
         return content_id(
             self.doc_sha256, self.source, self.table_id, self.table_row, self.char_start, self.char_end,
             self.trial, self.endpoint, self.arm, self.value, self.unit, self.statistic, self.timepoint,
         )
+
+    def model_copy(self, *, update: Optional[dict[str, Any]] = None, deep: bool = False) -> "EvidenceRecord":
+        """A copy with `update` applied; its record_id is computed again from the copy's own fields."""
+        copied = super().model_copy(update=update, deep=deep)
+        if update:
+            copied.__dict__.pop("record_id", None)
+        return copied
 
 
 EXPORT_FIELDS: tuple[str, ...] = ("doc", "trial", "nct", "endpoint", "arm", "value", "unit", "statistic", "timepoint",
