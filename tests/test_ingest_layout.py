@@ -225,3 +225,22 @@ def test_a_title_wrapped_over_a_line_with_commas_stays_one_title():
     doc = parse_pdf(SHARED / "corpus" / "trials_dev" / "ponatinib_blinatumomab_mdacc.pdf", IngestSettings())
     titles = [b.text for b in doc.blocks if b.kind == "title"]
     assert len(titles) == 1 and "ponatinib plus blinatumomab" in titles[0] and "phase 2 trial" in titles[0]
+
+
+def test_a_four_row_table_under_a_plain_heading_is_read_regression(tmp_path):
+    """Regression: small_captionless_table_page_skipped (a card's four-row booktabs table under 'Outcomes by subtype',
+    with no 'Table N' caption, left its page under the row count that sends a page to table extraction)."""
+    from tests.fixtures.make_pdfs import TableSpec, draw_booktabs, expected_cells
+
+    spec = TableSpec(widths=(150.0, 90.0, 90.0), header=(("Outcome",), ("Nodal (n = 19)",), ("Splenic (n = 13)",)),
+                     rows=((("ORR, n/N (%)",), ("15/19 (78.9)",), ("10/13 (76.9)",)),
+                           (("CR, n/N (%)",), ("7/19 (36.8)",), ("4/13 (30.8)",)),
+                           (("PFS, 24 mo, %",), ("76.5",), ("71.3",))))
+    pdf = _new_pdf()
+    pdf.add_page()
+    pdf.text(60, 80, "Outcomes by subtype")
+    draw_booktabs(pdf, 60, 96, spec)
+    pdf.text(60, 220, "Responses were durable in both subtypes.")
+    doc = _parse(_save(pdf, tmp_path, "card.pdf"))
+    assert len(doc.tables) == 1
+    assert [[c.text for c in row] for row in doc.tables[0].rows] == expected_cells(spec)

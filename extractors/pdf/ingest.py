@@ -30,8 +30,9 @@ TABLE_CAPTION = re.compile(r"^(?:Supplementary\s+)?Table\s*[:.]?\s*[A-Z]?\d+|^Ta
 """A line opening like this marks a page whose table geometry pdfplumber should read."""
 TABLE_ROW_MIN_FRAGMENTS = 3
 """A baseline holding this many separate fragments looks like a table row ..."""
-TABLE_ROWS_FOR_PAGE = 5
-"""... and a page with this many such rows gets table extraction even without a caption."""
+TABLE_ROWS_FOR_PAGE = 4
+"""... and a page with this many such rows gets table extraction even without a caption (a card's four-row table under a
+plain heading); it still needs drawn rules (`ruled_pages`)."""
 
 
 def _document(path: Path, sha: str, status: DocumentStatus, message: str, pages: int = 0, **extra) -> Document:
