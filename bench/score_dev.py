@@ -138,6 +138,7 @@ DEV_SETS = {  # option name -> (folder, label, name of its PDF writer in tests/f
     "devnew4": ("dev_reports4", "development reports 4 (devnew4)", "write_dev_report4_pdfs"),
     "devnew5": ("dev_reports5", "development reports 5 (devnew5)", "write_dev_report5_pdfs"),
     "devnew6": ("dev_reports6", "development reports 6 (devnew6)", "write_dev_report6_pdfs"),
+    "devnew7": ("dev_reports7", "development reports 7 (devnew7)", "write_dev_report7_pdfs"),
 }
 
 
