@@ -421,3 +421,22 @@ def test_a_short_form_may_take_the_first_letters_of_a_drug_name():
     found = {a.short: a.arm for a in find_arm_abbreviations(
         "Patients were randomised to chemotherapy or to dasatinib plus blinatumomab (DaB).")}
     assert found == {"DaB": "dasatinib"}
+
+
+@pytest.mark.parametrize("sentence", [
+    "A single-arm ibrutinib study in relapsed MZL reported a 48% response rate.",
+    "A North American cohort had reported 3-year overall survival of 45% without transplant.",
+    "In the phase 1 part, the overall response rate at the 200 mg level was 69%.",
+    "The primary outcome was event-free survival at 2 years, with a non-inferiority margin HR of 1.50.",
+])
+def test_other_studies_earlier_phases_and_design_margins_are_no_results(sentence):
+    """Negative rule: 'a ... study reported', the phase 1 part of a phase 2 report and a non-inferiority margin."""
+    assert not _readings([_SINGLE_ARM_TITLE, ("body", sentence)])
+
+
+def test_very_good_partial_response_or_better_is_no_overall_response():
+    """Regression: vgpr_or_better_read_as_orr ('very good partial response or better by 87 (61.3%)' matched 'partial
+    response or better' inside it)."""
+    got = _readings([_SINGLE_ARM_TITLE, ("body", "Very good partial response or better was reached by 87 patients "
+                                                 "(61.3%).")])
+    assert not any(e == "ORR" for e, *_ in got)

@@ -94,8 +94,8 @@ TIMEPOINT_PATTERNS: tuple[tuple[str, str], ...] = (
      "'chronic GVHD by 2 years', 'NRM by 1 year': a cumulative incidence up to that time (not 'followed by 2 years of maintenance')"),
     (r"(?<![\w.])" + _TP_NUM + r"\s*" + DASH + r"?\s*(years?|yrs?|y|months?|mos?|mo)\s+after\s+(?:the\s+)?(?:first\s+|initial\s+|onset of\s+)?(?:response|remission|CR\b|infusion|randomi[sz]ation|transplant(?:ation)?|HSCT)",
      "'12 months after the first response': a landmark counted from an event"),
-    (r"(?:(?<=survival, )|(?<=OS, )|(?<=EFS, )|(?<=PFS, )|(?<=RFS, )|(?<=DFS, )|(?<=LFS, )|(?<=DOR, )|(?<=response, )|(?<=remission, )|(?<=incidence, )|(?<=mortality, )|(?<=NRM, )|(?<=GVHD, ))" + _TP_NUM + r"\s*" + DASH + r"?\s*(years?|yrs?|y|months?|mos?|mo)\b(?=\s*(?:[:,%(]|\d|$))",
-     "'Progression-free survival, 24 months: 79.6%', 'EFS, 36 mo, %', 'OS, 3 y 67.4%': a label's landmark after its comma"),
+    (r"(?:(?<=survival, )|(?<=OS, )|(?<=EFS, )|(?<=PFS, )|(?<=RFS, )|(?<=DFS, )|(?<=LFS, )|(?<=DOR, )|(?<=response, )|(?<=remission, )|(?<=incidence, )|(?<=mortality, )|(?<=NRM, )|(?<=GVHD, ))" + _TP_NUM + r"\s*" + DASH + r"?\s*(years?|yrs?|y|months?|mos?|mo)\b(?=\s*(?:[:,%(]|[-–]\s*%|\d|$))",
+     "'Progression-free survival, 24 months: 79.6%', 'EFS, 36 mo, %', 'PFS, 36 mo - %', 'OS, 3 y 67.4%': a label's landmark after its comma"),
 )
 _TP_RES = tuple(re.compile(p, re.IGNORECASE) for p, _ in TIMEPOINT_PATTERNS)
 

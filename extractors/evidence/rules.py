@@ -260,8 +260,9 @@ TRANSPLANT_EVENT_LEFT = Cue(r"\b(?:underwent|undergo|undergoing|received|receivi
 # Phrases that look like an endpoint but are none: they occupy their span so no shorter term matches inside them.
 NOT_ENDPOINT_TERMS: tuple[Cue, ...] = (
     Cue(r"major molecular responses?(?: rates?)?|\bMMR\b", "a major molecular response (BCR::ABL1 at or below 0.1%) is no MRD negativity, nor a response rate"),
-    Cue(r"(?:very good )?partial (?:response|remission)s?(?!\s+or\s+(?:better|more|deeper))|\bVGPR\b",
-        "a (very good) partial response alone is neither a complete response nor the overall response ('partial response or better' is)"),
+    Cue(r"very good partial (?:response|remission)s?(?:\s+or\s+(?:better|deeper))?|\bVGPR(?:\s+or\s+(?:better|deeper))?|(?:very good )?partial (?:response|remission)s?(?!\s+or\s+(?:better|more|deeper))",
+        "a (very good) partial response alone is neither a complete response nor the overall response ('partial response or "
+        "better' is, 'very good partial response or better' is not)"),
     Cue(r"time to (?:first |best |initial )?(?:response|remission|CR)\b", "the time to (first) response is how fast a response came, not how long it lasted (DOR)"),
     Cue(r"(?:(?:acute |chronic |severe )?(?:a|c)?GVHD|graft[- ]versus[- ]host[- ]disease)[- ]free,?\s*(?:and\s+)?relapse[- ]free survival(?: rates?)?|\b(?:GRFS|CRFS)\b",
         "GVHD-free, relapse-free survival (GRFS) is a composite endpoint of its own, neither GVHD incidence nor RFS"),
@@ -563,6 +564,11 @@ OTHER_STUDY_CUES: tuple[Cue, ...] = (
     Cue(r"\b(?:an?|the|in|from|on)\s+(?:\w+\s+){0,2}?(?:earlier|previous|prior|preceding|predecessor|older|historical|historic|separate|different|another|other|exploratory|parent|registration|pivotal)\s+(?:[\w/-]+\s+){0,3}?(?:study|studies|trial|trials|cohort|series|experience|report|protocol|run-in)\b",
         "'in an earlier phase 2 study', 'the pivotal trial', 'historical cohort', 'the predecessor protocol': figures of another study"),
     Cue(r"\b(?:and|&) (?:colleagues|coworkers|co-workers)\b|\bet al\b", "another group's publication"),
+    Cue(r"\b(?:a|an)\s+(?:[\w-]+\s+){0,5}?(?:study|cohort|series|trial|registry)\s+(?:in\s+[^.;,]{1,40}?\s+)?(?:had\s+|has\s+)?(?:reported|found|showed|described)\b",
+        "'a single-arm ibrutinib study in relapsed MZL reported 48%', 'a North American cohort reported ...': another study's "
+        "figures ('a post hoc analysis showed' is the report's own)"),
+    Cue(r"\bin the phase (?:1|I|one)b? (?:part|portion|stage)\b",
+        "'In the phase 1 part, the ORR at the 200 mg level was 69%': the earlier phase's figures, not the report's result"),
     Cue(r"\b(?:a|the|one)\s+(?:recent\s+|large\s+|pooled\s+)?(?:meta-?analys[ie]s|systematic review|pooled analysis)\s+(?:of|found|showed|reported)\b",
         "'a meta-analysis of 1126 children found ...': figures pooled from other studies"),
     Cue(r"\b(?:in|from|of)\s+(?:that|those)\s+(?:study|studies|trial|trials|cohort|series|experience)\b",
@@ -594,7 +600,7 @@ OTHER_STUDY_OPENING = Cue(r"^\W*(?:[A-Z][a-z]+:\s+)?(?:[Ii]n\s+(?:the\s+)?(?P<in
 NON_RESULT_SENTENCES: tuple[Cue, ...] = (
     Cue(r"\b(?:was|were)\s+(?:incorrectly\s+|erroneously\s+|mistakenly\s+)?(?:given|printed|stated|shown)\s+as\b",
         "an erratum's 'the rate was given as 64.3%' quotes the withdrawn figure; the corrected one stands in the text"),
-    Cue(r"\b\d+(?:[.·]\d+)?\s*%\s+power\b|\bpower to (?:detect|distinguish|show|exclude)\b|\b(?:we\s+)?assum(?:ed|ing)\s+(?:a|an|that|the)\b|\b(?:events|patients)\s+(?:were|was)\s+(?:needed|required)\b",
+    Cue(r"\bnon-?inferiority margin\b|\b\d+(?:[.·]\d+)?\s*%\s+power\b|\bpower to (?:detect|distinguish|show|exclude)\b|\b(?:we\s+)?assum(?:ed|ing)\s+(?:a|an|that|the)\b|\b(?:events|patients)\s+(?:were|was)\s+(?:needed|required)\b",
         "the statistical design ('80% power to distinguish 65% from 45%', 'assuming a hazard ratio of 0.70') states hypotheses, not results"),
     Cue(r"\beligible if\b|\beligibility (?:criteria|required|requirements?)\b|\b(?:inclusion|exclusion) criteria\b|\bwere (?:ineligible|excluded) if\b",
         "eligibility criteria hold thresholds (ages, blast counts, prior lines), never results"),
