@@ -440,3 +440,12 @@ def test_very_good_partial_response_or_better_is_no_overall_response():
     got = _readings([_SINGLE_ARM_TITLE, ("body", "Very good partial response or better was reached by 87 patients "
                                                  "(61.3%).")])
     assert not any(e == "ORR" for e, *_ in got)
+
+
+def test_a_short_form_may_end_with_the_regimen_printed_before_it():
+    """Regression: regimen_tail_abbreviation_unread ('nivolumab-AVD (N-AVD)', 'brentuximab vedotin-AVD (BV-AVD)': the
+    short form's tail is the backbone regimen printed as is, not a drug the lexicons know)."""
+    from extractors.evidence.arm_abbreviations import find_arm_abbreviations
+    found = {a.short: a.arm for a in find_arm_abbreviations(
+        "Patients were assigned to daratumumab plus VRd (D-VRd) or to blinatumomab-CHOP (B-CHOP).")}
+    assert found == {"D-VRd": "daratumumab", "B-CHOP": "blinatumomab"}

@@ -73,6 +73,19 @@ def _spells(short: str, surfaces: Sequence[str]) -> bool:
     return len(surfaces) >= 1 and rest(0, 0)
 
 
+_PRINTED_TAIL = re.compile(r"[-\s+/]([A-Z][A-Za-z]{1,6})\s*$")
+
+
+def _spells_with_printed_tail(short: str, surfaces: Sequence[str], window: str) -> bool:
+    """True when the short form ends with the regimen printed just before it and the drugs spell the rest
+    ('nivolumab-AVD (N-AVD)', 'brentuximab vedotin plus AVD (BV-AVD)')."""
+    tail = _PRINTED_TAIL.search(window)
+    letters = _letters(short)
+    if not tail or not letters.endswith(tail.group(1).upper()) or len(letters) <= len(tail.group(1)):
+        return False
+    return _spells(letters[:-len(tail.group(1))], surfaces)
+
+
 def _phrase_spells(short: str, phrase: str) -> bool:
     """True when the words of an arm phrase spell the short form ('chemotherapy alone' -> CA)."""
     words = [w for w in re.split(r"[\s\-/]+", phrase) if w and w.lower() not in _LINKING_WORDS]
@@ -109,7 +122,9 @@ def find_arm_abbreviations(text: str, gazetteer_dir=None) -> tuple[ArmAbbreviati
                    or _DEFINITION.search(g) for g in gaps):
                 break  # another arm's definition ('(RUX cohort; n = 46) and ... dasatinib') parts two arms
             group = arms[-k:]
-            if _spells(short, [window[a.start:a.end] for a in group]) or (k == 1 and _phrase_spells(short, window[group[0].start:])):
+            surfaces = [window[a.start:a.end] for a in group]
+            if _spells(short, surfaces) or _spells_with_printed_tail(short, surfaces, window) \
+                    or (k == 1 and _phrase_spells(short, window[group[0].start:])):
                 main = next((a for a in group if not a.control), group[0])
                 found[short] = ArmAbbreviation(short, main.arm, main.control, main.rank)
                 break
