@@ -449,3 +449,14 @@ def test_a_short_form_may_end_with_the_regimen_printed_before_it():
     found = {a.short: a.arm for a in find_arm_abbreviations(
         "Patients were assigned to daratumumab plus VRd (D-VRd) or to blinatumomab-CHOP (B-CHOP).")}
     assert found == {"D-VRd": "daratumumab", "B-CHOP": "blinatumomab"}
+
+
+def test_two_treatments_joined_by_or_in_a_title_are_compared():
+    """Regression: title_alternative_not_a_comparison ('Elranatamab or Lenalidomide Maintenance after ...': a randomised
+    report's 'A% and B%, respectively' got no arms)."""
+    got = {(r.value, r.arm) for r in _records([
+        ("title", "Daratumumab or Lenalidomide Maintenance after Autologous Transplantation in Myeloma"),
+        ("body", "We randomly assigned 600 patients to daratumumab or lenalidomide. MRD negativity at 12 months was "
+                 "observed in 61.2% and 39.7% of the patients, respectively."),
+    ])}
+    assert {(61.2, "daratumumab"), (39.7, "lenalidomide")} <= got

@@ -31,6 +31,7 @@ _PRECEDING_STUDY = re.compile(PRECEDING_STUDY.pattern, re.IGNORECASE)
 _EXPERIMENTAL_REFERENCE = re.compile(EXPERIMENTAL_REFERENCE.pattern, re.IGNORECASE)
 _SINGLE_ARM = re.compile(SINGLE_ARM_CUE.pattern, re.IGNORECASE)
 _TITLE_COMPARISON = re.compile(TITLE_COMPARISON.pattern, re.IGNORECASE)
+_TITLE_ALTERNATIVE = re.compile(r"\s+or\s+")  # two named treatments joined by 'or' in a title are compared
 _PRODUCT_DEFINITIONS = tuple(re.compile(c.pattern) for c in PRODUCT_DEFINITIONS)
 _RANDOMISED_TITLE = re.compile(r"(?<!non-)(?<!non)\brandomi[sz]ed\b", re.IGNORECASE)
 _RANDOMISED = re.compile(RANDOMISED_DESIGN.pattern, re.IGNORECASE)
@@ -212,10 +213,12 @@ def title_comparison(doc: Document, gazetteer_dir=None) -> tuple[str, ...]:
     """The two treatments a title sets against each other ('A versus B'), experimental first; else ()."""
     t0, t1 = _title_text(doc)
     title = doc.text[t0:t1]
-    found = _TITLE_COMPARISON.search(title)
+    arms = [a for a in find_arms(title, gazetteer_dir) if a.arm not in GENERIC_ARMS]
+    found = _TITLE_COMPARISON.search(title) or next(  # 'Elranatamab or Lenalidomide Maintenance after ...'
+        (m for m in _TITLE_ALTERNATIVE.finditer(title) if any(a.end == m.start() for a in arms)
+         and any(a.start == m.end() for a in arms)), None)
     if not found:
         return ()
-    arms = [a for a in find_arms(title, gazetteer_dir) if a.arm not in GENERIC_ARMS]
     before = [a.arm for a in arms if a.end <= found.start()]
     after = [a.arm for a in arms if a.start >= found.end() and a.arm not in before]
     return (before[0], after[0]) if before and after else ()
