@@ -2,8 +2,8 @@
 from __future__ import annotations
 
 import re
-from decimal import ROUND_HALF_UP, Decimal
 from dataclasses import replace
+from decimal import ROUND_HALF_UP, Decimal
 from typing import Optional, Sequence
 
 from extractors.evidence.arm_links import assign_arms, is_pair, respectively_pair
