@@ -460,3 +460,17 @@ def test_two_treatments_joined_by_or_in_a_title_are_compared():
                  "observed in 61.2% and 39.7% of the patients, respectively."),
     ])}
     assert {(61.2, "daratumumab"), (39.7, "lenalidomide")} <= got
+
+
+@pytest.mark.parametrize("sentence", [
+    "In children with an MRD level of 0.1% or more, DFS was 83.5% and 74.2%.",
+    "The gap was widest in the 37 children with high MRD: disease-free survival, 83.5% v 74.2%.",
+])
+def test_a_subgroup_sentence_inherits_the_landmark_its_endpoint_was_just_reported_at(sentence):
+    """Regression: subgroup_pair_lost_its_landmark (a subgroup's survival pair in the next sentence was read as plain
+    rates, without the 3-year landmark the sentence before had just given)."""
+    got = {(r.value, r.timepoint, r.statistic, r.arm) for r in _records([
+        ("title", "Blinatumomab versus chemotherapy for intermediate MRD: the randomised PLOVER trial"),
+        ("body", "At 3 years, DFS was 87.9% with blinatumomab and 84.0% with chemotherapy. " + sentence),
+    ])}
+    assert {(83.5, "3y", "landmark", "blinatumomab"), (74.2, "3y", "landmark", "chemotherapy")} <= got

@@ -14,13 +14,13 @@ from extractors.evidence.frame import StudyFrame, about_other_study, report_refs
 from extractors.evidence.readings import Reading, ReadingContext, read_clause
 from extractors.evidence.rules import (
     ANAPHORA_CUE, EXTRACTOR_VERSION, LIST_RESTATED_AT_TIME, LIST_RESTATED_REACH, RESPONSE_ANAPHORA_CUE, RESPONSE_ENDPOINTS,
-    RUN_IN_HEADING,
+    RUN_IN_HEADING, SUBGROUP_LANDMARK_REACH, SUBGROUP_SENTENCE_OPENING,
     EndpointTerm,
 )
 from extractors.nlp.ner_mentions import current_ner, ner_arms_added
 from extractors.nlp.sentences import split_sentences
 from schemas.document import Block, Document
-from schemas.evidence import EvidenceRecord
+from schemas.evidence import TIME_TO_EVENT_ENDPOINTS, EvidenceRecord
 
 BODY_KINDS = ("body",)
 _SENTENCE_END = re.compile(r"[.!?:]\s*(?:\[[\d,\s–-]+\])?[\"'”’)]*\s*$")
@@ -171,6 +171,9 @@ def extract_body(doc: Document, index: TrialIndex, mentions: Sequence, extra_ter
                 if previous is not None and r.endpoint == previous.endpoint and r.unit == "%" and r.timepoint is None \
                         and previous.timepoint and previous.statistic == "landmark":
                     r = replace(r, timepoint=previous.timepoint, statistic="landmark")  # 'By contrast, 41% ... were alive'
+                elif r.unit == "%" and r.timepoint is None and r.endpoint in TIME_TO_EVENT_ENDPOINTS \
+                        and (landmark := _subgroup_landmark(sentence, s, r.endpoint, records)):
+                    r = replace(r, timepoint=landmark, statistic="landmark", rule=r.rule + "+subgroup_landmark")
                 if frame.compared and r.endpoint == "ENROLLED" and r.arm \
                         and r.rule not in ("rule:sample_size_per_arm", COMPLEMENT_COUNT_RULE) \
                         and r.arm not in _sentence_arms(sentence, gazetteer_dir):
@@ -244,6 +247,18 @@ def _restated_list(sentence: str, start: int, records: Sequence[EvidenceRecord])
     same = [r for r in records if r.quote_start == last.quote_start and r.statistic == "landmark" and r.unit == "%"]
     codes = tuple(dict.fromkeys(r.endpoint for r in same))
     return codes if len(codes) >= 2 else ()
+
+
+_SUBGROUP_OPENING = re.compile(SUBGROUP_SENTENCE_OPENING.pattern)
+
+
+def _subgroup_landmark(sentence: str, start: int, endpoint: str, records: Sequence[EvidenceRecord]) -> Optional[str]:
+    """The landmark a subgroup sentence's survival figure inherits: the one its endpoint was just reported at."""
+    if not _SUBGROUP_OPENING.match(sentence):
+        return None
+    same = [r for r in records if r.endpoint == endpoint and r.statistic == "landmark" and r.timepoint
+            and start - r.quote_start <= SUBGROUP_LANDMARK_REACH and r.source == "body"]
+    return same[-1].timepoint if same else None
 
 
 def _about_other_study(facts: Sequence, run: Sequence[int]) -> bool:

@@ -644,6 +644,10 @@ LIST_RESTATED_AT_TIME = Cue(r"^\W*(?:at|by|after)\s+(?:\d+|one|two|three|four|fi
                             "'At 3 years: 54.7% and 44.9%.' restates the previous sentence's endpoints at a new landmark")
 LIST_RESTATED_REACH = 400
 """A restating sentence follows its list within this many characters (the next bullet or sentence)."""
+SUBGROUP_SENTENCE_OPENING = Cue(r"^\W*(?:(?:In|Among|For)\s+(?:the\s+)?(?:\d+\s+)?(?:children|patients|adults|adolescents|those|participants|subgroup)\b|The\s+(?:gap|difference|advantage|benefit)\s+was\s+(?:widest|largest|greatest|smallest|narrowest|larger|smaller))",
+                                "'In children with MRD of 0.1% or more, DFS was 83.5% and 74.2%.': a subgroup's survival at the landmark just reported")
+SUBGROUP_LANDMARK_REACH = 600
+"""A subgroup sentence inherits the landmark of its endpoint's figure at most this many characters before it."""
 
 # A sentence with one of these talks about the report's own study again after a digression.
 OWN_STUDY_CUE = Cue(r"\b(?:this|the present|the current|our)\s+(?!(?:[\w-]+\s+)?(?:earlier|previous|prior|preceding|older|historical|historic|pre-[\w-]+)\s)(?:[\w-]+\s+){0,2}?(?:study|trial|analysis|report|cohort|series|registry)\b",
