@@ -111,11 +111,12 @@ TIGHT_TABLE = TableSpec(
 )
 
 
-def _tight_booktabs_pdf(path):
+def _tight_booktabs_pdf(path, spec=TIGHT_TABLE,
+                        caption=("Table 2.", "Response by arm, rows printed without extra row spacing.")):
     pdf = _new_pdf()
     pdf.add_page()
-    y = _caption(pdf, 40, 60, "Table 2.", "Response by arm, rows printed without extra row spacing.")
-    draw_booktabs(pdf, 40, y, TIGHT_TABLE, row_gap=0.0)
+    y = _caption(pdf, 40, 60, *caption)
+    draw_booktabs(pdf, 40, y, spec, row_gap=0.0)
     pdf.output(str(path))
     return path
 
@@ -137,12 +138,8 @@ WRAPPED_CELLS_TABLE = TableSpec(
 
 
 def _wrapped_cells_pdf(path):
-    pdf = _new_pdf()
-    pdf.add_page()
-    y = _caption(pdf, 40, 60, "Table 3.", "Outcomes by group, count and share wrapped in narrow columns.")
-    draw_booktabs(pdf, 40, y, WRAPPED_CELLS_TABLE, row_gap=0.0)
-    pdf.output(str(path))
-    return path
+    return _tight_booktabs_pdf(path, WRAPPED_CELLS_TABLE,
+                               ("Table 3.", "Outcomes by group, count and share wrapped in narrow columns."))
 
 
 def test_booktabs_row_whose_value_cells_wrap_with_their_label_stays_one_row_regression(tmp_path):
