@@ -157,10 +157,11 @@ def find_labelled_arms(text: str, gazetteer_dir=None) -> tuple[ArmAbbreviation, 
     return ()
 
 
-def set_document_arm_abbreviations(text: str, gazetteer_dir=None) -> DocumentArmAbbreviations:
-    """Find the arm abbreviations and labelled arms of the document being extracted and hold them for this thread."""
+def set_document_arm_abbreviations(text: str, gazetteer_dir=None, scope: str = "") -> DocumentArmAbbreviations:
+    """Find the arm abbreviations and labelled arms of the document being extracted and hold them for this thread;
+    they apply to scope (the text with its tables), or to the text alone."""
     held = DocumentArmAbbreviations(find_arm_abbreviations(text, gazetteer_dir) + find_labelled_arms(text, gazetteer_dir),
-                                    text)
+                                    scope or text)
     _current.set(held)
     return held
 

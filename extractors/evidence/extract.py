@@ -103,6 +103,12 @@ def document_abbreviation_terms(doc: Document, settings: ExtractSettings, shared
     return shared.abbreviation_terms[settings.base_model]
 
 
+def document_scope(doc: Document) -> str:
+    """The document's text with its tables' captions, headers and cells, which are not all in the text."""
+    return "\n".join([doc.text, *(t.caption or "" for t in doc.tables), *(h or "" for t in doc.tables for h in t.header),
+                      *(c.text for t in doc.tables for row in t.rows for c in row)])
+
+
 def extract_evidence(doc: Document, table1: Sequence[Table1Row] = (),
                      settings: Optional[ExtractSettings] = None) -> list[EvidenceRecord]:
     """Extract every reported result of the document as evidence records with provenance."""
@@ -111,8 +117,9 @@ def extract_evidence(doc: Document, table1: Sequence[Table1Row] = (),
         return []
     shared = shared_steps(doc)
     gazetteer_dir = settings.gazetteer_dir if settings.gazetteer_dir.exists() else None
-    set_document_ner(doc.text, settings)  # NER trial/drug names for this document (extractors/nlp/ner_mentions.py)
-    arm_shorts = {a.short for a in set_document_arm_abbreviations(doc.text, gazetteer_dir).abbreviations}  # 'AV' for '(AV)'
+    scope = document_scope(doc)
+    set_document_ner(doc.text, settings, scope)  # NER trial/drug names for this document (extractors/nlp/ner_mentions.py)
+    arm_shorts = {a.short for a in set_document_arm_abbreviations(doc.text, gazetteer_dir, scope).abbreviations}  # 'AV' for '(AV)'
     index, mentions = build_trial_index(doc.text, table1)
     mentions = [m for m in mentions if m.text not in arm_shorts]  # '(RUX cohort; n = 46)' labels an arm, not a trial
     frame = study_frame(doc, mentions, index, bool(table1), gazetteer_dir)

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from typing import NamedTuple
 
-EXTRACTOR_VERSION = "evidence-rules/1.11"
+EXTRACTOR_VERSION = "evidence-rules/1.12"
 
 
 class EndpointTerm(NamedTuple):

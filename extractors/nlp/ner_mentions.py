@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 from contextvars import ContextVar
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 from typing import Optional, Sequence
 
@@ -48,7 +48,12 @@ class NerFindings:
 
     trial_names: tuple[str, ...] = ()
     drug_names: tuple[str, ...] = ()
-    document: str = ""  # the text they were found in; they apply only to parts of it
+    document: str = ""  # the text they were found in
+    scope: str = ""  # the text they apply to: the document with its tables' headers and cells; the document if empty
+
+    def covers(self, text: str) -> bool:
+        """True when text is part of the document these names were found in (its tables included)."""
+        return part_of_document(text, self.scope or self.document)
 
 
 _current: ContextVar[Optional[NerFindings]] = ContextVar("ner_findings", default=None)
@@ -144,9 +149,10 @@ def find_ner_names(text: str, settings: ExtractSettings) -> NerFindings:
     return NerFindings(tuple(trials), tuple(drugs), text)
 
 
-def set_document_ner(text: str, settings: ExtractSettings) -> NerFindings:
-    """Find the NER names of the document being extracted and hold them for this thread (empty if use_ner is off)."""
-    findings = find_ner_names(text, settings) if settings.use_ner else NerFindings()
+def set_document_ner(text: str, settings: ExtractSettings, scope: str = "") -> NerFindings:
+    """Find the NER names of the document being extracted and hold them for this thread (empty if use_ner is off);
+    they apply to scope (the text with its tables), or to the text alone."""
+    findings = replace(find_ner_names(text, settings), scope=scope) if settings.use_ner else NerFindings()
     _current.set(findings)
     return findings
 
@@ -159,7 +165,7 @@ def current_ner() -> NerFindings:
 def ner_trial_names(text: str) -> tuple[str, ...]:
     """Trial names to search as listed names in text, a part of the current document."""
     findings = current_ner()
-    return findings.trial_names if findings.trial_names and part_of_document(text, findings.document) else ()
+    return findings.trial_names if findings.trial_names and findings.covers(text) else ()
 
 
 @lru_cache(maxsize=16384)
@@ -179,7 +185,7 @@ def add_ner_arms(text: str, arms: Sequence) -> list:
     """Arm mentions plus every occurrence of an NER drug name of the current document that none of them covers."""
     findings = current_ner()
     names = findings.drug_names
-    if not names or not part_of_document(text, findings.document):  # names of another document never apply
+    if not names or not findings.covers(text):  # names of another document never apply
         return list(arms)
     out = list(arms)
     by_lower = {n.lower(): n for n in names}
