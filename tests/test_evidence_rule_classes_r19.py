@@ -4,6 +4,8 @@ Every sentence here was written for this file (none is copied from a development
 """
 from __future__ import annotations
 
+import pytest
+
 from extractors.evidence.extract import extract_evidence
 from schemas.document import Cell, Table
 from tests.test_evidence_report_rules import SHA, _doc
@@ -30,3 +32,62 @@ def test_a_drug_name_the_ner_found_in_the_text_names_a_table_column():
                         ("PFS, 24 mo - % (95% CI)", "81.2 (75.0-86.0)", "64.5 (57.6-70.6)")])
     got = {(r.endpoint, r.arm, r.value) for r in extract_evidence(_doc(_TWO_ARM_REPORT, (table,))) if r.source == "table"}
     assert ("CR", "cortalimab", 58.7) in got and ("PFS", "cortalimab", 81.2) in got
+
+
+_HR_REPORT = _TWO_ARM_REPORT + [
+    ("body", "Progression-free survival at 24 months was 74.0% with cortalimab and 58.1% with observation (hazard ratio, "
+             "0.55; 95% CI, 0.41 to 0.74)."),
+]
+
+
+def _ratios(paragraphs, tables=()):
+    return {(r.endpoint, r.arm, r.value, r.ci_low, r.ci_high) for r in extract_evidence(_doc(paragraphs, tables))
+            if r.statistic == "hazard_ratio"}
+
+
+def test_a_list_of_subgroup_hazard_ratios_after_an_introduction_is_read_line_by_line():
+    """Regression: subgroup_hazard_ratio_lists_unread ('The effect was consistent across prespecified subgroups: Age
+    60 years or older: HR 0.49 (0.30-0.80) ...' gave nothing: no endpoint in the clause)."""
+    got = _ratios(_HR_REPORT + [("body", "The benefit held in every predefined subgroup: Men: HR 0.52 (0.35-0.77) "
+                                         "Women: HR 0.60 (0.39-0.92) ECOG 2: HR 0.71 (0.38-1.33)")])
+    assert {("PFS", "cortalimab", 0.52, 0.35, 0.77), ("PFS", "cortalimab", 0.60, 0.39, 0.92),
+            ("PFS", "cortalimab", 0.71, 0.38, 1.33)} <= got
+
+
+def test_a_subgroup_list_takes_its_endpoint_and_ratio_from_its_introduction():
+    """The introduction declares what the bare 'label: x (lo-hi)' lines are ('Subgroup analyses of OS (HR, 95% CI)')."""
+    got = _ratios(_HR_REPORT + [("body", "Subgroup analyses of overall survival (HR, 95% CI) were shown as a forest plot: "
+                                         "prior transplant: 0.81 (0.52-1.26) no prior transplant: 0.77 (0.55-1.08)")])
+    assert {("OS", "cortalimab", 0.81, 0.52, 1.26), ("OS", "cortalimab", 0.77, 0.55, 1.08)} <= got
+
+
+def test_bulleted_subgroup_ratios_under_a_heading_take_the_headings_endpoint():
+    """'Forest plot, EFS (A vs B)' as a heading, then '• Age >= 40: HR 0.84 (0.45-1.57)' bullets."""
+    heading = "Forest plot, event-free survival (cortalimab vs observation)"
+    doc = _doc(_HR_REPORT + [("heading", heading), ("body", "• Age 70 or older: HR 0.91 (0.50-1.66)"),
+                             ("body", "• Age under 70: HR 0.48 (0.31-0.74)")])
+    doc = doc.model_copy(update={"blocks": doc.blocks[:-3] + tuple(b.model_copy(update={"section": heading})
+                                                                   for b in doc.blocks[-3:])})
+    got = {(r.endpoint, r.arm, r.value, r.ci_low, r.ci_high) for r in extract_evidence(doc) if r.statistic == "hazard_ratio"}
+    assert {("EFS", "cortalimab", 0.91, 0.50, 1.66), ("EFS", "cortalimab", 0.48, 0.31, 0.74)} <= got
+
+
+@pytest.mark.parametrize("sentence", [
+    "Baseline characteristics were balanced: median age: 61.2 (18.1-84.0) versus 60.4 (19.0-83.2); median weight: 71.5 "
+    "(45.2-120.3) versus 70.9 (44.0-118.6).",
+    "Median values by subgroup were as follows: men: 14.2 (10.1-18.3) months; women: 15.0 (11.2-19.8) months.",
+])
+def test_label_colon_value_with_range_lists_without_a_ratio_cue_are_no_hazard_ratios(sentence):
+    """Negative rule: 'label: x (lo-hi)' lists of medians or baseline values name no hazard ratio."""
+    values = {v for _, _, v, _, _ in _ratios(_HR_REPORT + [("body", sentence)])}
+    assert values == {0.55}
+
+
+def test_a_subgroup_hazard_ratio_table_compares_the_reports_experimental_arm():
+    """Regression: subgroup_ratio_table_without_arm_or_endpoint (a 'Hazard Ratios for Disease Progression or Death in
+    Prespecified Subgroups' table whose columns name no arm gave ratios without endpoint or arm)."""
+    table = _arm_table(("Subgroup", "Patients (no.)", "Hazard Ratio (95% CI)"),
+                       [("Age < 65 yr", "240", "0.49 (0.33-0.72)"), ("Age >= 65 yr", "172", "0.63 (0.40-0.99)")],
+                       label="Table 2", caption="Table 2. Hazard Ratios for Disease Progression or Death in Subgroups.")
+    got = {(e, a, v) for e, a, v, _, _ in _ratios(_HR_REPORT, (table,))}
+    assert {("PFS", "cortalimab", 0.49), ("PFS", "cortalimab", 0.63)} <= got

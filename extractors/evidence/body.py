@@ -7,11 +7,13 @@ from typing import Iterable, Optional, Sequence
 
 from extractors.evidence.arms import find_arms
 from extractors.evidence.counts import COMPLEMENT_COUNT_RULE
+from extractors.evidence.endpoints import find_endpoints
 from extractors.evidence.attribution import (
     StudyRef, TrialIndex, attribute_paragraph, dominant_trial, sentence_facts, study_runs,
 )
 from extractors.evidence.frame import StudyFrame, about_other_study, report_refs
 from extractors.evidence.readings import Reading, ReadingContext, read_clause
+from extractors.evidence.subgroup_ratios import SUBGROUP_RATIO_HEADING, SUBGROUP_RATIO_RULE, find_subgroup_ratios
 from extractors.evidence.rules import (
     ANAPHORA_CUE, EXTRACTOR_VERSION, LIST_RESTATED_AT_TIME, LIST_RESTATED_REACH, RESPONSE_ANAPHORA_CUE, RESPONSE_ENDPOINTS,
     RUN_IN_HEADING, SUBGROUP_LANDMARK_REACH, SUBGROUP_SENTENCE_OPENING,
@@ -165,9 +167,7 @@ def extract_body(doc: Document, index: TrialIndex, mentions: Sequence, extra_ter
                                  gazetteer_dir, fallback, one_study=frame.is_report,
                                  fallback_timepoint=previous.timepoint if previous else None,
                                  fallback_endpoints=_restated_list(sentence, s, records))
-            skip = _run_in_heading_length(sentence)
-            for r in read_clause_once(sentence[skip:], ctx, clause_memo):
-                r = replace(r, start=r.start + skip, end=r.end + skip) if skip else r
+            for r in _sentence_readings(sentence, ctx, clause_memo, para, records, frame):
                 if previous is not None and r.endpoint == previous.endpoint and r.unit == "%" and r.timepoint is None \
                         and previous.timepoint and previous.statistic == "landmark":
                     r = replace(r, timepoint=previous.timepoint, statistic="landmark")  # 'By contrast, 41% ... were alive'
@@ -194,6 +194,42 @@ def _run_in_heading_length(sentence: str) -> int:
     """How many characters a run-in abstract heading ('RESULTS Of 235 ...') takes at the sentence's start (0 if none)."""
     m = _RUN_IN_HEADING.match(sentence)
     return m.end() if m else 0
+
+
+def _sentence_readings(sentence: str, ctx: ReadingContext, memo: Optional[dict], para: Paragraph,
+                       records: Sequence[EvidenceRecord], frame: StudyFrame) -> list[Reading]:
+    """The readings of a sentence, whose list of subgroup hazard ratios, if any, is read as such."""
+    skip = _run_in_heading_length(sentence)
+    ratios = find_subgroup_ratios(sentence, para.section or "")
+    endpoint = ratios and _subgroup_ratio_endpoint(sentence[:ratios.intro_end], para, records, ctx)
+    if not ratios or not endpoint:
+        return _shifted(read_clause_once(sentence[skip:], ctx, memo), skip)
+    arm = frame.compared[0] if frame.compared else next(
+        (r.arm for r in reversed(records) if r.statistic == "hazard_ratio" and r.arm), ctx.default_arm or ctx.fallback_arm)
+    intro = _shifted(read_clause_once(sentence[skip:ratios.intro_end], ctx, memo), skip) if ratios.intro_end > skip else []
+    listed = [Reading(i.start, i.end, i.value_text, i.value, endpoint, None, "hazard_ratio", None, arm,
+                      SUBGROUP_RATIO_RULE, i.ci_low, i.ci_high) for i in ratios.items]
+    rest = _shifted(_sentence_readings(sentence[ratios.end:], ctx, memo, para, records, frame), ratios.end) \
+        if sentence[ratios.end:].strip() else []  # the prose after a list, which may hold another list
+    return intro + listed + rest
+
+
+def _shifted(readings: Sequence[Reading], by: int) -> list[Reading]:
+    return [replace(r, start=r.start + by, end=r.end + by) for r in readings] if by else list(readings)
+
+
+def _subgroup_ratio_endpoint(intro: str, para: Paragraph, records: Sequence[EvidenceRecord],
+                             ctx: ReadingContext) -> Optional[str]:
+    """The endpoint a list of subgroup hazard ratios compares: its introduction's, its heading's ('Forest plot, EFS'),
+    the paragraph's last result's or the last hazard ratio's before it."""
+    for text in (intro, para.section or ""):
+        named = [m.code for m in find_endpoints(text, ctx.extra_terms) if m.code and not m.population]
+        if named and (text is intro or SUBGROUP_RATIO_HEADING.search(text)):
+            return named[0]
+    in_paragraph = [r for r in records if para.blocks[0].char_start <= r.quote_start < para.blocks[-1].char_end]
+    if in_paragraph:
+        return in_paragraph[-1].endpoint
+    return next((r.endpoint for r in reversed(records) if r.statistic == "hazard_ratio"), None)
 
 
 def read_clause_once(sentence: str, ctx: ReadingContext, memo: Optional[dict]) -> tuple[Reading, ...]:

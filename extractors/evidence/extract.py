@@ -129,7 +129,10 @@ def extract_evidence(doc: Document, table1: Sequence[Table1Row] = (),
     body = extract_body(doc, index, mentions, extra, gazetteer_dir, frame, shared.clause_readings)
     table = extract_table1_results(doc, table1, index, extra, gazetteer_dir)
     skip = {r.table_id for r in table1}
-    other = extract_table_results(doc, index, tuple(skip), extra, gazetteer_dir, frame.ref if frame.is_report else None)
+    experimental = frame.compared[0] if frame.compared else next(  # a report's first hazard ratio sets its arms apart
+        (r.arm for r in body if r.statistic == "hazard_ratio" and r.arm), None) if frame.is_report else None
+    other = extract_table_results(doc, index, tuple(skip), extra, gazetteer_dir, frame.ref if frame.is_report else None,
+                                  experimental)
     table = apply_timepoints_from_body(table, body)
     body, table, other = (with_study_therapy(part, frame) for part in (body, table, other))
     if frame.is_report:  # windows first: a table cell restating a body figure lends its window to its row

@@ -83,7 +83,7 @@ ENDPOINT_TERMS: tuple[EndpointTerm, ...] = (
     EndpointTerm(r"(?<![- ]free )survival(?: rates?| probability)?", "OS", "bare 'survival' (rate, probability) reports overall survival"),
     EndpointTerm(r"(?:(?<=hazard ratio for )|(?<=HR for ))death(?: from any cause)?", "OS", "'hazard ratio for death' compares overall survival", abbreviable=False),
     EndpointTerm(r"(?:(?<=hazard ratio for )|(?<=HR for ))(?:an )?events? or death", "EFS", "'hazard ratio for an event or death' compares event-free survival", abbreviable=False),
-    EndpointTerm(r"(?:(?<=hazard ratio for )|(?<=HR for ))(?:disease )?progression or death", "PFS", "'hazard ratio for progression or death' compares progression-free survival", abbreviable=False),
+    EndpointTerm(r"(?:(?<=hazard ratio for )|(?<=hazard ratios for )|(?<=HR for ))(?:disease )?progression or death", "PFS", "'hazard ratio(s) for progression or death' compares progression-free survival", abbreviable=False),
     EndpointTerm(r"(?:(?<=hazard ratio for )|(?<=HR for ))relapse or death", "RFS", "'hazard ratio for relapse or death' compares relapse-free survival", abbreviable=False),
     EndpointTerm(r"duration[- ]of[- ](?:response|remission)(?:[- ]rates?)?", "DOR", "duration of response/remission; a 'duration-of-response rate' is its landmark"),
     EndpointTerm(r"(?:response|remission) duration", "DOR", "'median remission duration 6 months' is the duration of remission"),
@@ -598,8 +598,9 @@ OTHER_STUDY_OPENING = Cue(r"^\W*(?:[A-Z][a-z]+:\s+)?(?:[Ii]n\s+(?:the\s+)?(?P<in
 
 # Sentences of a report that never hold its results: eligibility criteria and quoted remarks (news stories).
 NON_RESULT_SENTENCES: tuple[Cue, ...] = (
-    Cue(r"\b(?:was|were)\s+(?:incorrectly\s+|erroneously\s+|mistakenly\s+)?(?:given|printed|stated|shown)\s+as\b",
-        "an erratum's 'the rate was given as 64.3%' quotes the withdrawn figure; the corrected one stands in the text"),
+    Cue(r"\b(?:was|were)\s+(?:(?:incorrectly|erroneously|mistakenly)\s+(?:given|printed|stated|shown)\s+as\b|(?:given|printed|stated|shown)\s+as\s+[\d.·]+\s*%?)",
+        "an erratum's 'the rate was given as 64.3%' quotes the withdrawn figure; the corrected one stands in the text "
+        "('shown as a forest plot' is no erratum)"),
     Cue(r"\bnon-?inferiority margin\b|\b\d+(?:[.·]\d+)?\s*%\s+power\b|\bpower to (?:detect|distinguish|show|exclude)\b|\b(?:we\s+)?assum(?:ed|ing)\s+(?:a|an|that|the)\b|\b(?:events|patients)\s+(?:were|was)\s+(?:needed|required)\b",
         "the statistical design ('80% power to distinguish 65% from 45%', 'assuming a hazard ratio of 0.70') states hypotheses, not results"),
     Cue(r"\beligible if\b|\beligibility (?:criteria|required|requirements?)\b|\b(?:inclusion|exclusion) criteria\b|\bwere (?:ineligible|excluded) if\b",
@@ -665,3 +666,10 @@ TITLE_COMPARISON = Cue(r"\b(?:versus|vs\.?|v\.|compared (?:with|to))\s",
 # Study-design words that mark a report about one treatment arm.
 SINGLE_ARM_CUE = Cue(r"\bsingle[- ](?:arm|group|cohort)\b|\bnon-?randomi[sz]ed\b|\bexpanded[- ]access\b|\bregistry\b|\breal[- ]world\b|\bprescribing information\b|\bone[- ]arm\b",
                      "single-arm, expanded-access and registry studies report one treatment")
+SUBGROUP_RATIO_ITEM = Cue(r":\s*(?:HR\s*[:=,]?\s*)?(?P<v>\d{1,2}[.·]\d+)\s*\(\s*(?:95\s*%\s*CI\s*[,:;]?\s*)?(?P<lo>\d{1,2}[.·]\d+)\s*"
+                          r"(?:[-–—]|to|,)\s*(?P<hi>\d{1,2}[.·]\d+)\s*\)",
+                          "'Age 65 years or older: HR 0.58 (0.37-0.91)': one line of a forest-plot list of subgroup hazard ratios")
+SUBGROUP_RATIO_CUE = Cue(r"(?i)hazard\s+ratios?|\bHRs?\b|forest\s+plot",
+                         "a subgroup list is of hazard ratios when its lines say HR or its introduction or heading does")
+SUBGROUP_RATIO_LABEL_CHARS = 70
+"""A subgroup label ('del(17p) and/or TP53 mutation') is at most this long; longer text before a colon is prose."""

@@ -93,10 +93,12 @@ def _looks_like_results(table: Table) -> bool:
 
 def extract_table_results(doc: Document, index: TrialIndex, skip_table_ids: Sequence[str] = (),
                           extra_terms: tuple[EndpointTerm, ...] = (), gazetteer_dir=None,
-                          report_ref: Optional[StudyRef] = None) -> list[EvidenceRecord]:
+                          report_ref: Optional[StudyRef] = None,
+                          experimental_arm: Optional[str] = None) -> list[EvidenceRecord]:
     """Read result-like cells of other tables; endpoint and arm may come from the row label or column header.
 
-    A table whose caption names no trial belongs to `report_ref`, the study of a one-study report.
+    A table whose caption names no trial belongs to `report_ref`, the study of a one-study report; a hazard ratio
+    whose table names no arm compares `experimental_arm`, a two-arm report's experimental side, with its control.
     """
     records: list[EvidenceRecord] = []
     for table in doc.tables:
@@ -138,8 +140,8 @@ def extract_table_results(doc: Document, index: TrialIndex, skip_table_ids: Sequ
                 # a hazard-ratio row is a ratio even under a '%' column (negative rule: never a percentage)
                 ratio = bool(_RATIO_HEADER.search(header) or _RATIO_HEADER.search(label))
                 arm = _first_arm(header, gazetteer_dir) or _first_arm(label, gazetteer_dir)
-                if arm is None and ratio and header_arms:
-                    arm = header_arms[0]  # a hazard ratio compares the first (experimental) arm with control
+                if arm is None and ratio:
+                    arm = header_arms[0] if header_arms else experimental_arm  # the first (experimental) arm vs control
                 # the stub column's header ('Outcome, n (%)') declares the cell format of every column
                 count_percent = bool(_COUNT_PERCENT.search(label) or _COUNT_PERCENT.search(header)
                                      or (cell.col > 0 and _COUNT_PERCENT.search(stub_header)))
