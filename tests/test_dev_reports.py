@@ -74,7 +74,7 @@ SPELLED6 = (("61/72", 84.7), ("23/31", 74.2), ("2/6", 33.3), ("5/9", 55.6), ("11
 SPELLED7 = (("9 in every 10", 90), ("1/3", 33.3), ("4/6", 66.7), ("10/12", 83.3), ("seventy-nine per cent", 79),
             ("103/144", 71.5), ("107/143", 74.8))
 """Figures the seventh set prints only as "x in every y" or as bare fractions ("10/12"), as (printed form, value)."""
-SPELLED8 = (("Seven hundred and four", 704),)
+SPELLED8 = (("Seven hundred and four", 704), ("Seven hundred eighty-seven", 787), ("Twenty-one", 21))
 """Figures the eighth set prints only in words or as bare fractions, as (printed form, value)."""
 SETS = (ReportSet("dev_reports", DEV_REPORTS_DIR, 14, DEV_LAYOUTS, write_dev_report_pdfs, "dev_report_pdfs"),
         ReportSet("dev_reports2", DEV2_REPORTS_DIR, 10, DEV2_LAYOUTS, write_dev_report2_pdfs, "dev_report2_pdfs"),
@@ -88,7 +88,7 @@ SETS = (ReportSet("dev_reports", DEV_REPORTS_DIR, 14, DEV_LAYOUTS, write_dev_rep
                   words=(250, 1100), spelled=SPELLED6),
         ReportSet("dev_reports7", DEV7_REPORTS_DIR, 10, DEV7_LAYOUTS, write_dev_report7_pdfs, "dev_report7_pdfs",
                   words=(250, 1100), spelled=SPELLED7),
-        ReportSet("dev_reports8", DEV8_REPORTS_DIR, 5, DEV8_LAYOUTS, write_dev_report8_pdfs, "dev_report8_pdfs",
+        ReportSet("dev_reports8", DEV8_REPORTS_DIR, 10, DEV8_LAYOUTS, write_dev_report8_pdfs, "dev_report8_pdfs",
                   words=(250, 1100), spelled=SPELLED8))
 TEXTS = {s.name: report_texts(s.folder) for s in SETS}
 GOLD = [(s, g) for s in SETS for g in s.gold]
