@@ -139,6 +139,7 @@ DEV_SETS = {  # option name -> (folder, label, name of its PDF writer in tests/f
     "devnew5": ("dev_reports5", "development reports 5 (devnew5)", "write_dev_report5_pdfs"),
     "devnew6": ("dev_reports6", "development reports 6 (devnew6)", "write_dev_report6_pdfs"),
     "devnew7": ("dev_reports7", "development reports 7 (devnew7)", "write_dev_report7_pdfs"),
+    "devnew9": ("dev_reports9", "development reports 9 (devnew9)", "write_dev_report9_pdfs"),
 }
 
 
