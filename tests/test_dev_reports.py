@@ -87,7 +87,7 @@ SETS = (ReportSet("dev_reports", DEV_REPORTS_DIR, 14, DEV_LAYOUTS, write_dev_rep
                   words=(250, 1100), spelled=SPELLED6),
         ReportSet("dev_reports7", DEV7_REPORTS_DIR, 10, DEV7_LAYOUTS, write_dev_report7_pdfs, "dev_report7_pdfs",
                   words=(250, 1100), spelled=SPELLED7),
-        ReportSet("dev_reports9", DEV9_REPORTS_DIR, 5, DEV9_LAYOUTS, write_dev_report9_pdfs, "dev_report9_pdfs",
+        ReportSet("dev_reports9", DEV9_REPORTS_DIR, 10, DEV9_LAYOUTS, write_dev_report9_pdfs, "dev_report9_pdfs",
                   words=(250, 1200), spelled=SPELLED9))
 TEXTS = {s.name: report_texts(s.folder) for s in SETS}
 GOLD = [(s, g) for s in SETS for g in s.gold]
