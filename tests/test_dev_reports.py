@@ -73,8 +73,6 @@ SPELLED6 = (("61/72", 84.7), ("23/31", 74.2), ("2/6", 33.3), ("5/9", 55.6), ("11
 SPELLED7 = (("9 in every 10", 90), ("1/3", 33.3), ("4/6", 66.7), ("10/12", 83.3), ("seventy-nine per cent", 79),
             ("103/144", 71.5), ("107/143", 74.8))
 """Figures the seventh set prints only as "x in every y" or as bare fractions ("10/12"), as (printed form, value)."""
-SPELLED9 = ()
-"""Figures the ninth set prints only in words or as bare fractions, as (printed form, value)."""
 SETS = (ReportSet("dev_reports", DEV_REPORTS_DIR, 14, DEV_LAYOUTS, write_dev_report_pdfs, "dev_report_pdfs"),
         ReportSet("dev_reports2", DEV2_REPORTS_DIR, 10, DEV2_LAYOUTS, write_dev_report2_pdfs, "dev_report2_pdfs"),
         ReportSet("dev_reports3", DEV3_REPORTS_DIR, 10, DEV3_LAYOUTS, write_dev_report3_pdfs, "dev_report3_pdfs",
@@ -88,7 +86,7 @@ SETS = (ReportSet("dev_reports", DEV_REPORTS_DIR, 14, DEV_LAYOUTS, write_dev_rep
         ReportSet("dev_reports7", DEV7_REPORTS_DIR, 10, DEV7_LAYOUTS, write_dev_report7_pdfs, "dev_report7_pdfs",
                   words=(250, 1100), spelled=SPELLED7),
         ReportSet("dev_reports9", DEV9_REPORTS_DIR, 10, DEV9_LAYOUTS, write_dev_report9_pdfs, "dev_report9_pdfs",
-                  words=(250, 1200), spelled=SPELLED9))
+                  words=(250, 1200)))
 TEXTS = {s.name: report_texts(s.folder) for s in SETS}
 GOLD = [(s, g) for s in SETS for g in s.gold]
 DISTRACTORS = [(s, d) for s in SETS for d in s.distractors]
