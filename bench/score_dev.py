@@ -140,6 +140,7 @@ DEV_SETS = {  # option name -> (folder, label, name of its PDF writer in tests/f
     "devnew6": ("dev_reports6", "development reports 6 (devnew6)", "write_dev_report6_pdfs"),
     "devnew7": ("dev_reports7", "development reports 7 (devnew7)", "write_dev_report7_pdfs"),
     "devnew8": ("dev_reports8", "development reports 8 (devnew8)", "write_dev_report8_pdfs"),
+    "devnew9": ("dev_reports9", "development reports 9 (devnew9)", "write_dev_report9_pdfs"),
 }
 
 

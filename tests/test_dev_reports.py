@@ -16,15 +16,16 @@ from tests.conftest import SHARED
 from tests.fixtures.blind_report_pdfs import (DEV2_LAYOUTS, DEV2_REPORTS_DIR, DEV3_LAYOUTS,  # noqa: F401 (fixtures)
                                               DEV3_REPORTS_DIR, DEV4_LAYOUTS, DEV4_REPORTS_DIR, DEV5_LAYOUTS,
                                               DEV5_REPORTS_DIR, DEV6_LAYOUTS, DEV6_REPORTS_DIR, DEV7_LAYOUTS,
-                                              DEV7_REPORTS_DIR, DEV8_LAYOUTS, DEV8_REPORTS_DIR, DEV_LAYOUTS,
+                                              DEV7_REPORTS_DIR, DEV8_LAYOUTS, DEV8_REPORTS_DIR, DEV9_LAYOUTS,
+                                              DEV9_REPORTS_DIR, DEV_LAYOUTS,
                                               DEV_REPORTS_DIR, LAYOUTS, Layout, dev_report2_pdfs, dev_report3_pdfs,
                                               dev_report4_pdfs, dev_report5_pdfs, dev_report6_pdfs, dev_report7_pdfs,
-                                              dev_report8_pdfs,
+                                              dev_report8_pdfs, dev_report9_pdfs,
                                               dev_report_pdfs,
                                               parse_report, report_texts,
                                               write_dev_report2_pdfs, write_dev_report3_pdfs, write_dev_report4_pdfs,
                                               write_dev_report5_pdfs, write_dev_report6_pdfs, write_dev_report7_pdfs,
-                                              write_dev_report8_pdfs,
+                                              write_dev_report8_pdfs, write_dev_report9_pdfs,
                                               write_dev_report_pdfs)
 
 ENDPOINTS = {"CR", "CR_CRI", "ORR", "MRD_NEG", "RFS", "EFS", "DFS", "PFS", "OS", "DOR", "CRS", "ICANS", "GVHD",
@@ -89,7 +90,10 @@ SETS = (ReportSet("dev_reports", DEV_REPORTS_DIR, 14, DEV_LAYOUTS, write_dev_rep
         ReportSet("dev_reports7", DEV7_REPORTS_DIR, 10, DEV7_LAYOUTS, write_dev_report7_pdfs, "dev_report7_pdfs",
                   words=(250, 1100), spelled=SPELLED7),
         ReportSet("dev_reports8", DEV8_REPORTS_DIR, 10, DEV8_LAYOUTS, write_dev_report8_pdfs, "dev_report8_pdfs",
-                  words=(250, 1100), spelled=SPELLED8))
+                  words=(250, 1100), spelled=SPELLED8),
+
+        ReportSet("dev_reports9", DEV9_REPORTS_DIR, 10, DEV9_LAYOUTS, write_dev_report9_pdfs, "dev_report9_pdfs",
+                  words=(250, 1200)))
 TEXTS = {s.name: report_texts(s.folder) for s in SETS}
 GOLD = [(s, g) for s in SETS for g in s.gold]
 DISTRACTORS = [(s, d) for s in SETS for d in s.distractors]
