@@ -91,3 +91,36 @@ def test_a_subgroup_hazard_ratio_table_compares_the_reports_experimental_arm():
                        label="Table 2", caption="Table 2. Hazard Ratios for Disease Progression or Death in Subgroups.")
     got = {(e, a, v) for e, a, v, _, _ in _ratios(_HR_REPORT, (table,))}
     assert {("PFS", "cortalimab", 0.49), ("PFS", "cortalimab", 0.63)} <= got
+
+
+def _arms_of(paragraphs):
+    return {(r.endpoint, r.arm, r.value) for r in extract_evidence(_doc(paragraphs))}
+
+
+@pytest.mark.parametrize("assignment", [
+    "Patients were randomly assigned to twice-weekly vincristine pulses (VinP) or to the standard monthly schedule (StdM).",
+    "Children in remission on day 29 were randomised (1:1) to a shortened maintenance (sMT) or to the full course (fMT).",
+    "• 240 randomised: VinP (n = 121) v StdM (n = 119).",
+])
+def test_short_forms_named_in_a_sentence_about_assignment_are_the_arms(assignment):
+    """Regression: assigned_short_forms_not_arms (arms defined by short forms of what the lexicons do not know, 'to
+    hyperfractionated cyclophosphamide (HyperC) or to the standard single-dose schedule (StdC)', left every later
+    'x% with HyperC and y% with StdC' without arms)."""
+    experimental, control = ("smt", "fmt") if "(sMT)" in assignment else ("vinp", "stdm")
+    short_e, short_c = ("sMT", "fMT") if "(sMT)" in assignment else ("VinP", "StdM")
+    got = _arms_of([("title", "Vincristine pulses in maintenance therapy for childhood ALL: the KESTREL randomised trial"),
+                    ("body", assignment),
+                    ("body", f"Event-free survival at 5 years was 88.1% with {short_e} and 86.9% with {short_c}.")])
+    assert {("EFS", experimental, 88.1), ("EFS", control, 86.9)} <= got
+
+
+@pytest.mark.parametrize("sentence", [
+    "Patients were randomised (1:1) and stratified by age and Eastern Cooperative Oncology Group (ECOG) performance "
+    "status (PS).",
+    "We randomly assigned patients to cortalimab plus dexamethasone or to the investigator's choice of pomalidomide and "
+    "dexamethasone (Pd) or carfilzomib and dexamethasone (Kd).",
+])
+def test_short_forms_of_stratification_factors_or_of_the_comparators_options_are_no_arm_pair(sentence):
+    """Negative rules: stratification factors are no arms, and a comparator's options are not experimental vs control."""
+    from extractors.evidence.arm_abbreviations import find_assigned_short_forms
+    assert find_assigned_short_forms(sentence) == ()

@@ -15,8 +15,8 @@ from typing import Optional, Sequence
 from extractors.evidence.endpoints import find_endpoints
 from extractors.evidence.known_arms import ArmMention, find_known_arms
 from extractors.evidence.rules import (
-    ARM_ABBREVIATION_BREAK, ARM_ABBREVIATION_DEFINITION, ARM_ABBREVIATION_GAP, ASSIGNED_LABEL, LABELLED_ARM, LABELLED_ARM_SENTENCE,
-    NOT_ARM_LABELS,
+    ARM_ABBREVIATION_BREAK, ARM_ABBREVIATION_DEFINITION, ARM_ABBREVIATION_GAP, ASSIGNED_LABEL, ASSIGNED_SHORT_FORM,
+    ASSIGNED_SHORT_FORM_CAPITALS, ASSIGNED_SHORT_FORMS_SET_AGAINST, LABELLED_ARM, LABELLED_ARM_SENTENCE, NOT_ARM_LABELS,
 )
 from extractors.nlp.ner_mentions import add_ner_arms, note_arms_added, part_of_document
 
@@ -26,6 +26,9 @@ _SENTENCE_END = re.compile(r"[.!?]\s+(?=[A-Z])|\n")
 _LABELLED = re.compile(LABELLED_ARM.pattern)
 _ASSIGNED_LABEL = re.compile(ASSIGNED_LABEL.pattern)
 _LABEL_SENTENCE = re.compile(LABELLED_ARM_SENTENCE.pattern, re.IGNORECASE)
+_ASSIGNED_SHORT_FORM = re.compile(ASSIGNED_SHORT_FORM.pattern)
+_SET_AGAINST = re.compile(ASSIGNED_SHORT_FORMS_SET_AGAINST.pattern)
+_STRATIFIED = re.compile(r"\bstratif", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -157,11 +160,39 @@ def find_labelled_arms(text: str, gazetteer_dir=None) -> tuple[ArmAbbreviation, 
     return ()
 
 
+def find_assigned_short_forms(text: str, gazetteer_dir=None) -> tuple[ArmAbbreviation, ...]:
+    """Arms a sentence about assignment names by short forms the lexicons lack ('to HyperC or to StdC').
+
+    The first short form is the experimental arm, the others its comparators; the first such sentence decides.
+    """
+    for line in text.splitlines():
+        for sentence in re.split(r"(?<=[.!?])\s+(?=[A-Z])", line):
+            if not _LABEL_SENTENCE.search(sentence):
+                continue
+            found = [(m, m.group("defined") or m.group("sized") or m.group("to"))
+                     for m in _ASSIGNED_SHORT_FORM.finditer(sentence)]
+            found = [(m, n) for m, n in found if sum(c.isupper() for c in n) >= ASSIGNED_SHORT_FORM_CAPITALS
+                     and n not in NOT_ARM_LABELS and not find_known_arms(n, gazetteer_dir) and not find_endpoints(n)]
+            if len(found) < 2 or _STRATIFIED.search(sentence, 0, found[0][0].start()) \
+                    or not all(_SET_AGAINST.match(sentence, a.end(), b.start()) for (a, _), (b, _) in zip(found, found[1:])):
+                continue  # 'stratified by ... (ECOG) ... (PS)' names factors, not arms set against each other
+            first = found[0][0].start()
+            if any(_BREAK.search(sentence, a.end, first) for a in find_known_arms(sentence[:first], gazetteer_dir)):
+                continue  # 'to teclistamab plus daratumumab or to the choice of X (DPd) or Y (DVd)': the comparator's options
+            shorts = list(dict.fromkeys(n for _, n in found))
+            if len(shorts) >= 2:
+                return tuple(ArmAbbreviation(short, short.lower(), i > 0, 0 if i == 0 else 2)
+                             for i, short in enumerate(shorts))
+    return ()
+
+
 def set_document_arm_abbreviations(text: str, gazetteer_dir=None, scope: str = "") -> DocumentArmAbbreviations:
     """Find the arm abbreviations and labelled arms of the document being extracted and hold them for this thread;
     they apply to scope (the text with its tables), or to the text alone."""
-    held = DocumentArmAbbreviations(find_arm_abbreviations(text, gazetteer_dir) + find_labelled_arms(text, gazetteer_dir),
-                                    scope or text)
+    defined = find_arm_abbreviations(text, gazetteer_dir) + find_labelled_arms(text, gazetteer_dir)
+    shorts = {a.short for a in defined}
+    held = DocumentArmAbbreviations(defined + tuple(a for a in find_assigned_short_forms(text, gazetteer_dir)
+                                                    if a.short not in shorts), scope or text)
     _current.set(held)
     return held
 

@@ -405,6 +405,18 @@ LABELLED_ARM = Cue(r"(?<![\w-])(?P<label>[A-Z][a-z]{2,}(?:[- ][A-Z][a-z]{2,})?)\
                    "'Sprint (n = 71) and Marathon (n = 70)': arms named by a label and sized in a sentence about randomisation")
 ASSIGNED_LABEL = Cue(r"\b\d+\s+(?:patients\s+)?to\s+(?:the\s+)?(?P<label>[A-Z][a-z]{2,}(?:[- ][A-Z][a-z]{2,})?)\b",
                      "'307 to Compass and 305 to Anchor': arms named by labels in a sentence about assignment")
+_SHORT_FORM = r"[a-z]?[A-Z][A-Za-z0-9]{0,5}(?:-[A-Za-z0-9]{1,4})?"
+ASSIGNED_SHORT_FORM = Cue(r"\(\s*(?P<defined>" + _SHORT_FORM + r")(?:\s*[;,]\s*[nN]\s*=\s*\d+)?\s*\)"
+                          r"|(?<![\w-])(?P<sized>" + _SHORT_FORM + r")\s*\(\s*[nN]\s*=\s*\d+\s*\)"
+                          r"|\b\d+\s+to\s+(?P<to>" + _SHORT_FORM + r")(?![\w-])",
+                          "'randomly assigned to hyperfractionated cyclophosphamide (HyperC) or to the standard schedule "
+                          "(StdC)', 'MRDg (n = 82) v TFA (n = 80)', '707 to sDI and 705 to dDI': arms a sentence about "
+                          "assignment names by short forms, whatever they abbreviate")
+ASSIGNED_SHORT_FORMS_SET_AGAINST = Cue(r"[^.;:]{0,80}?(?:\b(?:or|versus|vs|v|and)\b|,)",
+                                      "two arms' short forms are set against each other ('X (A) or to Y (B)', 'A v B', "
+                                      "'N to A and M to B')")
+ASSIGNED_SHORT_FORM_CAPITALS = 2
+"""A short form naming an arm has at least this many capitals ('sDI', 'NEL-K'); 'Ino' or 'Keel' are words."""
 LABELLED_ARM_SENTENCE = Cue(r"\b(?:randomi[sz]|assign|allocat|strateg|arms?\b)", "only a sentence about assignment names arms by their labels")
 NOT_ARM_LABELS: frozenset[str] = frozenset({
     "Total", "Overall", "All", "Patients", "Cohort", "Group", "Arm", "Level", "Dose", "Part", "Phase", "Stage", "Age",
