@@ -124,3 +124,23 @@ def test_short_forms_of_stratification_factors_or_of_the_comparators_options_are
     """Negative rules: stratification factors are no arms, and a comparator's options are not experimental vs control."""
     from extractors.evidence.arm_abbreviations import find_assigned_short_forms
     assert find_assigned_short_forms(sentence) == ()
+
+
+@pytest.mark.parametrize("text, name", [
+    ("Shortened Versus Standard Maintenance in Childhood Leukemia: The PLOVER Randomized Trial", "PLOVER"),
+    ("the PLOVER open-label, multicentre phase 3 trial", "PLOVER"),
+    ("PLOVER was an open-label, randomized phase III trial in children with ALL.", "PLOVER"),
+])
+def test_a_name_before_design_words_and_a_trial_word_is_a_trial(text, name):
+    """Regression: design_words_hide_the_trial_name ('... : The GANNET Randomized Trial' and 'GANNET was an open-label,
+    randomized phase III trial' named no study, so a report's every record had trial = null)."""
+    from extractors.nlp.trials import find_trial_mentions
+    assert name in {m.text for m in find_trial_mentions(text)}
+
+
+@pytest.mark.parametrize("text", ["This was a randomized phase 3 trial.", "Our Randomized Trial of maintenance",
+                                  "It is an open-label study of adults."])
+def test_design_words_after_a_plain_word_name_no_trial(text):
+    """Negative rule: 'This was a randomized trial' names no study."""
+    from extractors.nlp.trials import find_trial_mentions
+    assert find_trial_mentions(text) == []

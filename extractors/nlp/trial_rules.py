@@ -28,6 +28,9 @@ class NonTrialShape(NamedTuple):
 NAME = r"(?<![\w/‐‑-])[A-Z][A-Za-z0-9]*(?:[-‐‑][A-Za-z0-9]+)*(?:/[A-Z][A-Za-z0-9-]+)?(?![\w‐‑-]|/\w)"
 CUE = r"(?:[Tt]rials?|[Ss]tud(?:y|ies)|[Pp]rotocols?)\b"
 PHASE = r"(?:phase\s+(?:[IV]+|[1-4])[abAB]?(?:\s*(?:/|and|-)\s*(?:[IV]+|[1-4])[abAB]?)?\s+)"
+# Design words between a trial's name and its trial word ('the GANNET Randomized Trial', 'X open-label phase 3 study').
+DESIGN = (r"(?:(?:[Rr]andomi[sz]ed|[Cc]ontrolled|[Oo]pen-[Ll]abel|[Mm]ulti-?cent(?:er|re)|[Ii]nternational|[Cc]linical|"
+          r"[Pp]ivotal|[Dd]ouble-[Bb]lind|[Pp]lacebo-[Cc]ontrolled|[Nn]on-?[Ii]nferiority|[Cc]onfirmatory|[Pp]rospective),?\s+){1,3}")
 REGISTRY_PHRASE = r"(?i:clinical\s?trials\.gov)[^:\n]{0,30}:\s*"
 NCT = r"\bNCT\s?(?P<digits>\d{8})\b"
 # One capitalised word of a product or platform name (FasT, CAR-T, T-Charge™).
@@ -51,6 +54,11 @@ TRIAL_RULES: tuple[TrialRule, ...] = (
               "a cooperative-group prefix followed by a numbered code (SWOG 1318, GIMEMA LAL2317, AALL1331) is a trial"),
     TrialRule("name_then_cue", "name", re.compile(rf"(?P<name>{NAME})\s+{PHASE}?{CUE}"),
               "'the X trial', 'X study', 'X phase I trial': an acronym directly before a trial word"),
+    TrialRule("name_design_cue", "name", re.compile(rf"(?P<name>{NAME})\s+{DESIGN}{PHASE}?{CUE}"),
+              "'The GANNET Randomized Trial', 'X randomised phase 3 trial': an acronym before design words and a trial word"),
+    TrialRule("name_was_a_trial", "name",
+              re.compile(rf"(?P<name>{NAME})\s+(?:is|was)\s+an?\s+(?:[\w-]+,?\s+){{0,4}}?{PHASE}?{CUE}"),
+              "'GANNET was an open-label, randomized phase III trial': an acronym the sentence says is a trial"),
     TrialRule("cue_then_name", "name", re.compile(rf"{CUE}\s*\(?\s*(?P<name>{NAME})"),
               "'trial X', 'study X', 'trial (X)': an acronym directly after a trial word"),
     TrialRule("name_then_registry", "name",
