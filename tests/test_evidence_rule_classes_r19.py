@@ -144,3 +144,39 @@ def test_design_words_after_a_plain_word_name_no_trial(text):
     """Negative rule: 'This was a randomized trial' names no study."""
     from extractors.nlp.trials import find_trial_mentions
     assert find_trial_mentions(text) == []
+
+
+_STRATEGY_REPORT = [("title", "PLOVER: shortened versus full maintenance in childhood ALL, a randomised trial"),
+                    ("body", "Children were randomly assigned to a shortened maintenance (sMT) or to the full course (fMT).")]
+
+
+def test_a_share_alive_at_a_time_stated_after_its_predicate_is_a_landmark():
+    """Regression: predicate_before_time_blocked_landmark ('74.1% of A patients were alive at 3 years v 67.3% of B':
+    the first figure stayed a plain rate because its own 'alive' stood between it and its time)."""
+    got = {(r.endpoint, r.arm, r.value, r.timepoint) for r in extract_evidence(_doc(
+        _STRATEGY_REPORT + [("body", "• 81.3% (95% CI, 72.0-87.8) of sMT patients were alive at 4 years v 79.9% (95% CI, 70.4-86.6) of fMT patients; HR 0.93.")]))}
+    assert {("OS", "smt", 81.3, "4y"), ("OS", "fmt", 79.9, "4y")} <= got
+
+
+def test_a_bare_randomised_count_opening_a_list_of_arms_is_the_sample_size():
+    """Regression: bare_randomised_count_unread ('162 randomised: MRDg (n = 82) v TFA (n = 80)' gave the arms' sizes
+    but not the total)."""
+    got = _arms_of(_STRATEGY_REPORT + [("body", "• 318 randomised: sMT (n = 160) v fMT (n = 158).")])
+    assert {("ENROLLED", None, 318.0), ("ENROLLED", "smt", 160.0), ("ENROLLED", "fmt", 158.0)} <= got
+
+
+def test_n_month_values_after_a_semicolon_restate_the_list_at_a_new_landmark():
+    """Regression: month_values_not_a_landmark ('...; 24-month values, 27.8% and 50.0%' kept the 12-month landmark)."""
+    got = {(r.endpoint, r.value, r.timepoint) for r in extract_evidence(_doc([
+        ("title", "PLOVER: a phase 1 study of PX-22 CAR T cells in adult ALL"),
+        ("body", "Event-free survival at 6 months was 61.0%, overall survival 83.3%; 18-month values, 33.3% and 55.6%.")]))}
+    assert {("EFS", 33.3, "18mo"), ("OS", 55.6, "18mo"), ("EFS", 61.0, "6mo")} <= got
+
+
+def test_a_sentence_opening_with_subgroups_inherits_the_landmark_just_reported():
+    """Regression: subgroups_opening_lost_landmark ('Subgroups gave a consistent picture: children with X had EFS of
+    97.1% with A and 96.8% with B' right after the 5-year EFS)."""
+    got = {(r.arm, r.value, r.timepoint) for r in extract_evidence(_doc(_STRATEGY_REPORT + [
+        ("body", "At 5 years, EFS was 90.2% in the sMT group; the fMT group reached 91.0%. Subgroups told the same story: "
+                 "children with high hyperdiploidy had EFS of 95.5% with sMT and 95.9% with fMT.")]))}
+    assert {("smt", 95.5, "5y"), ("fmt", 95.9, "5y")} <= got

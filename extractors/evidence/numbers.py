@@ -86,7 +86,7 @@ class Timepoint(NamedTuple):
 
 _TP_NUM = r"(\d+(?:[.·]\d+)?|" + _WORD_NUMBER_RE + r")"
 TIMEPOINT_PATTERNS: tuple[tuple[str, str], ...] = (
-    (r"(?<![\w.])" + _TP_NUM + r"(?:\s*" + DASH + r"\s*|(?=[ym]))(years?|yrs?|y|months?|mos?|mo)\b(?=[\s-]*(?:[A-Za-z]+\s+){0,1}(?:overall|event|relapse|disease|progression|leuk|OS\b|EFS|RFS|DFS|PFS|LFS|DOR|duration|survival|rates?\b|estimates?|probabilit|cumulative|incidence|landmark|CR\b|response|remission))",
+    (r"(?<![\w.])" + _TP_NUM + r"(?:\s*" + DASH + r"\s*|(?=[ym]))(years?|yrs?|y|months?|mos?|mo)\b(?=[\s-]*(?:[A-Za-z]+\s+){0,1}(?:overall|event|relapse|disease|progression|leuk|OS\b|EFS|RFS|DFS|PFS|LFS|DOR|duration|survival|rates?\b|estimates?|values\b|figures\b|probabilit|cumulative|incidence|landmark|CR\b|response|remission))",
      "'2-year OS', '12-month duration', '5y OS', '3-year rate'"),
     (r"\bat\s+" + _TP_NUM + r"\s*" + DASH + r"?\s*(years?|yrs?|y|months?|mos?|mo)\b(?!\s+(?:of\s+)?follow)",
      "'at 12 months', 'at 1 year'"),
