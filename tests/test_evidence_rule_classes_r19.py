@@ -180,3 +180,28 @@ def test_a_sentence_opening_with_subgroups_inherits_the_landmark_just_reported()
         ("body", "At 5 years, EFS was 90.2% in the sMT group; the fMT group reached 91.0%. Subgroups told the same story: "
                  "children with high hyperdiploidy had EFS of 95.5% with sMT and 95.9% with fMT.")]))}
     assert {("smt", 95.5, "5y"), ("fmt", 95.9, "5y")} <= got
+
+
+_REGISTRY = [
+    ("title", "Allogeneic transplantation in first remission or continued chemotherapy for adults with "
+              "T-ALL: a registry analysis"),
+    ("body", "Five hundred adults qualified. An allograft in first remission was given to 190 of them (the ALLO-R1 "
+             "group); the remaining 310 were never transplanted and finished chemotherapy (the CHEMO-C group)."),
+    ("body", "Four years after the landmark, 58.0% (95% CI, 50.6-64.7) of the ALLO-R1 group were alive, against "
+             "49.4% (95% CI, 43.7-54.9) of the CHEMO-C group."),
+]
+
+
+def test_a_title_offering_two_strategies_with_or_sets_up_the_comparison_and_group_labels_name_its_arms():
+    """Regression: registry_or_title_and_group_labels ('Allogeneic transplantation in first remission or continued
+    chemotherapy': no strategy comparison; '(the HCT-CR1 group)', '(the CONT group)' named no arms)."""
+    got = {(r.endpoint, r.arm, r.value, r.timepoint) for r in extract_evidence(_doc(_REGISTRY))}
+    assert {("OS", "allo-r1", 58.0, "4y"), ("OS", "chemo-c", 49.4, "4y")} <= got
+
+
+def test_a_relapsed_or_refractory_title_sets_up_no_strategy_comparison():
+    """Negative rule: 'or' offers two strategies only when each side names one ('relapsed or refractory' names none)."""
+    from extractors.evidence.strategy_arms import document_strategies
+    strategies = document_strategies("Blinatumomab for relapsed or refractory ALL after transplantation: a phase 2 study",
+                                     "Forty adults were treated.")
+    assert not strategies.terms

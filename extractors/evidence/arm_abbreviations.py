@@ -167,14 +167,15 @@ def find_assigned_short_forms(text: str, gazetteer_dir=None) -> tuple[ArmAbbrevi
     """
     for line in text.splitlines():
         for sentence in re.split(r"(?<=[.!?])\s+(?=[A-Z])", line):
-            if not _LABEL_SENTENCE.search(sentence):
-                continue
-            found = [(m, m.group("defined") or m.group("sized") or m.group("to"))
+            found = [(m, m.group("defined") or m.group("sized") or m.group("to") or m.group("grouped"))
                      for m in _ASSIGNED_SHORT_FORM.finditer(sentence)]
             found = [(m, n) for m, n in found if sum(c.isupper() for c in n) >= ASSIGNED_SHORT_FORM_CAPITALS
-                     and n not in NOT_ARM_LABELS and not find_known_arms(n, gazetteer_dir) and not find_endpoints(n)]
-            if len(found) < 2 or _STRATIFIED.search(sentence, 0, found[0][0].start()) \
-                    or not all(_SET_AGAINST.match(sentence, a.end(), b.start()) for (a, _), (b, _) in zip(found, found[1:])):
+                     and n not in NOT_ARM_LABELS and not _known_whole(n, gazetteer_dir) and not find_endpoints(n)]
+            grouped = len(found) >= 2 and all(m.group("grouped") for m, _ in found)  # '(the CONT group)' says it is an arm
+            if len(found) < 2 or not (grouped or _LABEL_SENTENCE.search(sentence)) \
+                    or _STRATIFIED.search(sentence, 0, found[0][0].start()) \
+                    or not (grouped or all(_SET_AGAINST.match(sentence, a.end(), b.start())
+                                           for (a, _), (b, _) in zip(found, found[1:]))):
                 continue  # 'stratified by ... (ECOG) ... (PS)' names factors, not arms set against each other
             first = found[0][0].start()
             if any(_BREAK.search(sentence, a.end, first) for a in find_known_arms(sentence[:first], gazetteer_dir)):
@@ -184,6 +185,11 @@ def find_assigned_short_forms(text: str, gazetteer_dir=None) -> tuple[ArmAbbrevi
                 return tuple(ArmAbbreviation(short, short.lower(), i > 0, 0 if i == 0 else 2)
                              for i, short in enumerate(shorts))
     return ()
+
+
+def _known_whole(short: str, gazetteer_dir=None) -> bool:
+    """True when the lexicons know the short form as a whole ('FCR'), not just a part of it ('HCT' of 'HCT-CR1')."""
+    return any(a.start == 0 and a.end == len(short) for a in find_known_arms(short, gazetteer_dir))
 
 
 def set_document_arm_abbreviations(text: str, gazetteer_dir=None, scope: str = "") -> DocumentArmAbbreviations:

@@ -409,11 +409,13 @@ ASSIGNED_LABEL = Cue(r"\b\d+\s+(?:patients\s+)?to\s+(?:the\s+)?(?P<label>[A-Z][a
                      "'307 to Compass and 305 to Anchor': arms named by labels in a sentence about assignment")
 _SHORT_FORM = r"[a-z]?[A-Z][A-Za-z0-9]{0,5}(?:-[A-Za-z0-9]{1,4})?"
 ASSIGNED_SHORT_FORM = Cue(r"\(\s*(?P<defined>" + _SHORT_FORM + r")(?:\s*[;,]\s*[nN]\s*=\s*\d+)?\s*\)"
+                          r"|\(\s*the\s+(?P<grouped>" + _SHORT_FORM + r")\s+(?:group|arm|cohort)\s*\)"
                           r"|(?<![\w-])(?P<sized>" + _SHORT_FORM + r")\s*\(\s*[nN]\s*=\s*\d+\s*\)"
                           r"|\b\d+\s+to\s+(?P<to>" + _SHORT_FORM + r")(?![\w-])",
                           "'randomly assigned to hyperfractionated cyclophosphamide (HyperC) or to the standard schedule "
                           "(StdC)', 'MRDg (n = 82) v TFA (n = 80)', '707 to sDI and 705 to dDI': arms a sentence about "
-                          "assignment names by short forms, whatever they abbreviate")
+                          "assignment names by short forms, whatever they abbreviate; '... in 271 (the HCT-CR1 group); the "
+                          "other 433 ... (the CONT group)': labels of the groups a sentence splits its patients into")
 ASSIGNED_SHORT_FORMS_SET_AGAINST = Cue(r"[^.;:]{0,80}?(?:\b(?:or|versus|vs|v|and)\b|,)",
                                       "two arms' short forms are set against each other ('X (A) or to Y (B)', 'A v B', "
                                       "'N to A and M to B')")
@@ -676,6 +678,8 @@ RANDOMISED_DESIGN = Cue(r"\b(?:were|was|been|being)\s+(?:\w+\s+){0,3}?(?:randomi
 # A title that sets two treatments against each other reports two arms, even from a registry or a non-randomised cohort.
 TITLE_COMPARISON = Cue(r"\b(?:versus|vs\.?|v\.|compared (?:with|to))\s",
                        "'A versus B for GVHD prophylaxis: a registry study' compares two arms; it is not a single-arm report")
+STRATEGY_TITLE_ALTERNATIVE = Cue(r"\bor\s", "'Allogeneic transplantation in first remission or continued chemotherapy': a title "
+                                            "offering two strategies, one on each side of 'or', compares them")
 
 # Study-design words that mark a report about one treatment arm.
 SINGLE_ARM_CUE = Cue(r"\bsingle[- ](?:arm|group|cohort)\b|\bnon-?randomi[sz]ed\b|\bexpanded[- ]access\b|\bregistry\b|\breal[- ]world\b|\bprescribing information\b|\bone[- ]arm\b",

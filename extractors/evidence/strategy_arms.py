@@ -16,13 +16,14 @@ from extractors.evidence.known_arms import ArmMention
 from extractors.evidence.numbers import one_line
 from extractors.evidence.rules import (
     ALLOGENEIC_TITLE, AUTOLOGOUS_ARM, AUTOLOGOUS_TITLE, STRATEGY_COHORT_LABEL, STRATEGY_COMPARISONS, STRATEGY_SPLIT,
-    TITLE_COMPARISON,
+    STRATEGY_TITLE_ALTERNATIVE, TITLE_COMPARISON,
     TRANSPLANT_EVENT_LEFT, ArmTerm, StrategyComparison,
 )
 
 _COHORT_LABEL = re.compile(STRATEGY_COHORT_LABEL.pattern)
 _SPLIT = re.compile(STRATEGY_SPLIT.pattern, re.IGNORECASE)
 _TITLE_COMPARISON = re.compile(TITLE_COMPARISON.pattern, re.IGNORECASE)
+_TITLE_ALTERNATIVE = re.compile(STRATEGY_TITLE_ALTERNATIVE.pattern)
 _LABEL_TAIL = re.compile(r"\s+(?:cohort|arm|group|alone)$")
 _TRANSPLANT_EVENT_LEFT = re.compile(TRANSPLANT_EVENT_LEFT.pattern, re.IGNORECASE)
 _AUTOLOGOUS_TITLE = re.compile(AUTOLOGOUS_TITLE.pattern, re.IGNORECASE)
@@ -63,10 +64,10 @@ def _labelled(text: str, side: Sequence[ArmTerm]) -> bool:
 def _active(comparison: StrategyComparison, title: str, text: str, headers: Sequence[str]) -> bool:
     """True when the title sets the two sides against each other, or labels or headers size both sides, or the title
     names the experimental side and the text splits the patients between it and the rest."""
-    versus = _TITLE_COMPARISON.search(title)
-    if versus and _side_hits(title[:versus.start()], comparison.experimental) \
-            and _side_hits(title[versus.end():], comparison.control):
-        return True
+    for versus in (*_TITLE_COMPARISON.finditer(title), *_TITLE_ALTERNATIVE.finditer(title)):
+        if _side_hits(title[:versus.start()], comparison.experimental) \
+                and _side_hits(title[versus.end():], comparison.control):
+            return True
     if _side_hits(title, comparison.experimental) and any(_side_hits(m.group("side"), comparison.experimental)
                                                          for m in _SPLIT.finditer(text)):
         return True
