@@ -205,3 +205,29 @@ def test_a_relapsed_or_refractory_title_sets_up_no_strategy_comparison():
     strategies = document_strategies("Blinatumomab for relapsed or refractory ALL after transplantation: a phase 2 study",
                                      "Forty adults were treated.")
     assert not strategies.terms
+
+
+_PRESS_RELEASE = [
+    ("title", "WIDGEON Phase 3 Trial: Tovetumab-Based Regimen Extends Survival in Older Adults with ALL"),
+    ("body", "• WIDGEON randomly assigned 300 patients: 150 to tovetumab and 150 to intensive chemotherapy."),
+    ("body", "• Median event-free survival: 12.8 months with tovetumab, 8.1 months with intensive chemotherapy (HR 0.70; "
+             "95% CI, 0.52 to 0.94)."),
+    ("body", "\"These results matter,\" Dr Okafor said, noting that a previous single-arm study of the same drug had "
+             "reported a 2-year overall survival of 40%."),
+]
+
+
+def test_a_single_arm_study_cited_in_a_randomised_report_does_not_make_it_single_arm():
+    """Regression: cited_single_arm_study_made_report_single_arm ('a previous single-arm study of the same combination'
+    in a quote made a randomised press release single-arm, so every control figure took the study drug)."""
+    got = {(r.endpoint, r.arm, r.value) for r in extract_evidence(_doc(_PRESS_RELEASE))}
+    assert ("EFS", "chemotherapy", 8.1) in got and ("EFS", "tovetumab", 12.8) in got
+
+
+def test_a_hazard_ratio_after_the_control_arm_is_the_study_arms():
+    """Regression: hazard_ratio_took_the_control_arm ('..., 7.9 months with intensive chemotherapy (HR 0.66)': the
+    ratio took the control arm, the only arm the clause names)."""
+    paragraphs = [(kind, text.replace("Tovetumab", "Blinatumomab").replace("with tovetumab", "with Blin-mini")
+                   .replace("to tovetumab", "to Blin-mini")) for kind, text in _PRESS_RELEASE[:3]]
+    got = {(r.endpoint, r.arm, r.value) for r in extract_evidence(_doc(paragraphs)) if r.statistic == "hazard_ratio"}
+    assert got == {("EFS", "blinatumomab", 0.70)}

@@ -110,12 +110,16 @@ def assign_arms(text: str, values: list[ValueSlot], arms: Sequence[ArmMention], 
             # 'hazard ratio, A v B: 0.91', 'HR for B v A 0.71': the ratio of the arm set against the other
             contrasted = [a for a in arms if a.end <= near.start and _VERSUS_ONLY.fullmatch(text[a.end:near.start])]
             v.arm = contrasted[-1].arm if contrasted and contrasted[-1].arm != "control" else _experimental_arm(text, arms, ctx)
+        elif v.kind == "hr" and near is not None and near.control and (experimental := _experimental_arm(text, arms, ctx)) \
+                and experimental != near.arm:
+            v.arm = experimental  # '7.9 months with chemotherapy (HR 0.66)': a ratio is the experimental arm's
         elif near is not None and (strong or not (pair_first[i] or second)):
             v.arm = (control or "control") if near.arm == "control" else near.arm
         elif second or (control and _NOT_REACHED_VERSUS.search(text[prev_end:v.tok.start])):
             v.arm = control or _default_arm(text, v, arms, ctx)  # 'not reached v 52.7 months': the control's median
-        elif v.kind == "hr":
-            v.arm = _experimental_arm(text, arms, ctx) or _default_arm(text, v, arms, ctx)
+        elif v.kind == "hr":  # a sentence naming only the control ('7.9 months with chemotherapy (HR 0.66)') rates the study arm
+            v.arm = _experimental_arm(text, arms, ctx) or (ctx.fallback_arm if any(a.control for a in arms) else None) \
+                or _default_arm(text, v, arms, ctx)
         else:
             v.arm = _default_arm(text, v, arms, ctx)
         prev_end = v.tok.end

@@ -190,8 +190,8 @@ def _single_arm(doc: Document, gazetteer_dir=None) -> bool:
     t0, t1 = _title_text(doc)
     if title_comparison(doc) or compared_table_arms(doc, gazetteer_dir) or defined_arm_count() >= 2:
         return False  # two arms set against each other, in the title, a table, or by labels the text defines
-    if _SINGLE_ARM.search(doc.text):
-        return True
+    if any(not about_other_study(_sentence_around(doc.text, m.start(), m.end())) for m in _SINGLE_ARM.finditer(doc.text)):
+        return True  # 'a previous single-arm study of the combination reported ...' describes another study
     return not (_RANDOMISED_TITLE.search(doc.text[t0:t1]) or _RANDOMISED.search(doc.text))
 
 
