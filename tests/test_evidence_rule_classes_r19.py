@@ -231,3 +231,17 @@ def test_a_hazard_ratio_after_the_control_arm_is_the_study_arms():
                    .replace("to tovetumab", "to Blin-mini")) for kind, text in _PRESS_RELEASE[:3]]
     got = {(r.endpoint, r.arm, r.value) for r in extract_evidence(_doc(paragraphs)) if r.statistic == "hazard_ratio"}
     assert got == {("EFS", "blinatumomab", 0.70)}
+
+
+@pytest.mark.parametrize("sentence", [
+    "Overall survival at 2 years was 71.0% with ofatumumab and 64.2% without it (HR 0.70).",
+    "Overall survival at 2 years was 71.0% with ofatumumab and 64.2% without ofatumumab.",
+])
+def test_the_arm_without_the_added_drug_is_the_control(sentence):
+    """Regression: without_the_drug_read_as_the_drug ('64% without it', 'without ofatumumab' took the added drug's arm
+    in an add-on trial)."""
+    got = {(r.arm, r.value) for r in extract_evidence(_doc([
+        ("title", "Ofatumumab added to chemotherapy for adults with CD20-positive ALL: the KITE-7 randomized trial"),
+        ("body", "We randomly assigned 220 patients to receive chemotherapy with or without ofatumumab."),
+        ("body", sentence)])) if r.statistic == "landmark"}
+    assert got == {("ofatumumab", 71.0), ("chemotherapy", 64.2)}

@@ -407,6 +407,11 @@ LABELLED_ARM = Cue(r"(?<![\w-])(?P<label>[A-Z][a-z]{2,}(?:[- ][A-Z][a-z]{2,})?)\
                    "'Sprint (n = 71) and Marathon (n = 70)': arms named by a label and sized in a sentence about randomisation")
 ASSIGNED_LABEL = Cue(r"\b\d+\s+(?:patients\s+)?to\s+(?:the\s+)?(?P<label>[A-Z][a-z]{2,}(?:[- ][A-Z][a-z]{2,})?)\b",
                      "'307 to Compass and 305 to Anchor': arms named by labels in a sentence about assignment")
+WITHOUT_ARM_LEFT = Cue(r"\b(?:without|no)\s+(?:the\s+)?(?:addition\s+of\s+)?$",
+                       "'chemotherapy with or without ofatumumab', '64% without ofatumumab': the arm that did not get the "
+                       "study drug is the control")
+WITHOUT_IT = Cue(r"(?<=[\d%)\]] )without\s+it\b",
+                 "'71% with ofatumumab and 64% without it': a bare 'without it' after a value is the control")
 _SHORT_FORM = r"[a-z]?[A-Z][A-Za-z0-9]{0,5}(?:-[A-Za-z0-9]{1,4})?"
 ASSIGNED_SHORT_FORM = Cue(r"\(\s*(?P<defined>" + _SHORT_FORM + r")(?:\s*[;,]\s*[nN]\s*=\s*\d+)?\s*\)"
                           r"|\(\s*the\s+(?P<grouped>" + _SHORT_FORM + r")\s+(?:group|arm|cohort)\s*\)"
