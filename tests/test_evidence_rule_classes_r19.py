@@ -245,3 +245,38 @@ def test_the_arm_without_the_added_drug_is_the_control(sentence):
         ("body", "We randomly assigned 220 patients to receive chemotherapy with or without ofatumumab."),
         ("body", sentence)])) if r.statistic == "landmark"}
     assert got == {("ofatumumab", 71.0), ("chemotherapy", 64.2)}
+
+
+def test_mrd_clearance_is_mrd_negativity():
+    """Regression: mrd_clearance_not_an_endpoint (a table row 'MRD clearance after block 1, n/N (%)' gave nothing)."""
+    got = {(r.endpoint, r.value) for r in extract_evidence(_doc([
+        ("title", "PLOVER: a phase 2 study of blinatumomab for MRD-positive adult ALL"),
+        ("body", "MRD clearance after one cycle was seen in 31 of 40 patients (77.5%).")]))}
+    assert ("MRD_NEG", 77.5) in got
+
+
+def test_a_sentence_opening_with_earlier_trials_in_the_plural_cites_other_studies():
+    """Negative rule: 'Earlier adult and paediatric trials reported MRD clearance of about 78%' is no result."""
+    got = extract_evidence(_doc([
+        ("title", "PLOVER: a phase 2 study of blinatumomab for MRD-positive adult ALL"),
+        ("body", "MRD clearance after one cycle was seen in 31 of 40 patients (77.5%)."),
+        ("body", "Earlier adult and paediatric trials reported MRD negativity in about 80% after one cycle.")]))
+    assert 80.0 not in {r.value for r in got}
+
+
+def test_the_incidence_of_relapse_takes_no_other_endpoint():
+    """Negative rule: 'NRM reached 24.7% ...; the cumulative incidence of relapse was 18.9% v 43.5%': relapse
+    incidence is no endpoint of the guide, and its figures are not the NRM of the clause before."""
+    got = {(r.endpoint, r.value) for r in extract_evidence(_doc(_REGISTRY + [
+        ("body", "Non-relapse mortality reached 21.5% at 4 years in ALLO-R1 patients, compared with 10.3% for CHEMO-C; "
+                 "the cumulative incidence of relapse was 20.5% v 40.1%.")]))}
+    assert ("NRM", 21.5) in got and not {v for _, v in got} & {20.5, 40.1}
+
+
+def test_figures_of_earlier_comparisons_are_other_studies():
+    """Negative rule: 'resemble those of earlier donor-versus-no-donor comparisons, which reported 5-year survival of
+    53% and 45%' cites other studies."""
+    got = {r.value for r in extract_evidence(_doc(_REGISTRY + [
+        ("body", "Our figures resemble those of earlier donor-versus-no-donor comparisons, which reported 4-year "
+                 "survival of 51% and 44%.")]))}
+    assert not got & {51.0, 44.0}

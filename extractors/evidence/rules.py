@@ -35,6 +35,8 @@ ENDPOINT_TERMS: tuple[EndpointTerm, ...] = (
     # MRD / molecular response
     EndpointTerm(r"(?:MRD|minimal residual disease|measurable residual disease)[- ]?(?:negativity|negative|response|remission|responses)", "MRD_NEG", "MRD negativity/response/remission is the MRD_NEG endpoint"),
     EndpointTerm(r"negative MRD", "MRD_NEG", "'achieved negative MRD' is MRD negativity"),
+    EndpointTerm(r"(?:MRD|minimal residual disease|measurable residual disease)[- ](?:clearance|conversion|eradication)|(?:clearance|eradication) of (?:MRD|minimal residual disease|measurable residual disease)|cleared (?:their |its )?(?:MRD|minimal residual disease|measurable residual disease)",
+                 "MRD_NEG", "'MRD clearance after block 1', 'cleared MRD': the share who became MRD-negative"),
     EndpointTerm(r"(?:MRD|minimal residual disease|measurable residual disease)\s+(?:was|were|became|remained)\s+(?:undetectable|negative)", "MRD_NEG",
                  "'MRD was undetectable in 91%', 'MRD became negative in 30 patients' state MRD negativity"),
     EndpointTerm(r"no (?:detectable|measurable) (?:residual )?(?:disease|leuka?emia)|undetectable (?:residual )?disease", "MRD_NEG",
@@ -266,6 +268,8 @@ NOT_ENDPOINT_TERMS: tuple[Cue, ...] = (
     Cue(r"time to (?:first |best |initial )?(?:response|remission|CR)\b", "the time to (first) response is how fast a response came, not how long it lasted (DOR)"),
     Cue(r"(?:(?:acute |chronic |severe )?(?:a|c)?GVHD|graft[- ]versus[- ]host[- ]disease)[- ]free,?\s*(?:and\s+)?relapse[- ]free survival(?: rates?)?|\b(?:GRFS|CRFS)\b",
         "GVHD-free, relapse-free survival (GRFS) is a composite endpoint of its own, neither GVHD incidence nor RFS"),
+    Cue(r"(?:cumulative\s+)?incidence\s+of\s+relapse|relapse\s+incidence|\bCIR\b",
+        "the (cumulative) incidence of relapse is no endpoint of the guide; its figures take no other endpoint"),
     Cue(r"(?<![A-Za-z/+])CR[hi](?![A-Za-z0-9/+])",
         "CRh or CRi alone (partial or incomplete count recovery) is neither CR nor the composite CR/CRi (GUIDE.md: CR_CRI pools them)"),
 )
@@ -582,8 +586,10 @@ FRAME_REGISTRY_NAME = Cue(r"\b(?:the|of the|from the)\s+(?P<name>[A-Z][A-Z0-9-]{
 
 # In a report about one study, these openings move a sentence to another study (a historical or earlier one).
 OTHER_STUDY_CUES: tuple[Cue, ...] = (
-    Cue(r"\b(?:an?|the|in|from|on)\s+(?:\w+\s+){0,2}?(?:earlier|previous|prior|preceding|predecessor|older|historical|historic|separate|different|another|other|exploratory|parent|registration|pivotal)\s+(?:[\w/-]+\s+){0,3}?(?:study|studies|trial|trials|cohort|series|experience|report|protocol|run-in)\b",
+    Cue(r"\b(?:an?|the|in|from|on|of|with)\s+(?:\w+\s+){0,2}?(?:earlier|previous|prior|preceding|predecessor|older|historical|historic|separate|different|another|other|exploratory|parent|registration|pivotal)\s+(?:[\w/-]+\s+){0,3}?(?:study|studies|trial|trials|cohort|series|experience|report|protocol|run-in|comparisons?|analys[ie]s)\b",
         "'in an earlier phase 2 study', 'the pivotal trial', 'historical cohort', 'the predecessor protocol': figures of another study"),
+    Cue(r"^\W*(?:earlier|previous|prior|older|historical|other)\s+(?:[\w/-]+\s+){0,3}?(?:studies|trials|series|reports|cohorts)\b",
+        "'Earlier adult and paediatric trials reported ...': a sentence opening with other studies in the plural"),
     Cue(r"\b(?:and|&) (?:colleagues|coworkers|co-workers)\b|\bet al\b", "another group's publication"),
     Cue(r"\b(?:a|an)\s+(?:[\w-]+\s+){0,5}?(?:study|cohort|series|trial|registry)\s+(?:in\s+[^.;,]{1,40}?\s+)?(?:had\s+|has\s+)?(?:reported|found|showed|described)\b",
         "'a single-arm ibrutinib study in relapsed MZL reported 48%', 'a North American cohort reported ...': another study's "
