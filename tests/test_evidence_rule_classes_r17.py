@@ -116,9 +116,9 @@ def test_transplant_versus_continued_chemotherapy_is_a_strategy_comparison():
                  "allograft and 214 continued chemotherapy alone."),
         ("body", "At 3 years, overall survival was 61.2% after transplantation, against 47.5% with chemotherapy alone."),
     ])
-    assert ("ENROLLED", "allogeneic hct", 188.0, "count", None) in got
+    assert ("ENROLLED", "allogeneic hsct", 188.0, "count", None) in got
     assert any(f[0] == "ENROLLED" and f[2] == 214.0 and "chemotherapy" in (f[1] or "") for f in got)
-    assert ("OS", "allogeneic hct", 61.2, "landmark", "3y") in got
+    assert ("OS", "allogeneic hsct", 61.2, "landmark", "3y") in got
     assert any(f[0] == "OS" and f[2] == 47.5 and "chemotherapy" in (f[1] or "") for f in got)
 
 
@@ -131,9 +131,9 @@ def test_transplant_versus_observation_and_the_group_that_did_not():
         ("body", "Two-year EFS was 70.1% with HCT vs 38.0% without it (HR, 0.45; 95% CI, 0.25-0.80)."),
         ("body", "Nonrelapse mortality at 2 years was 8.3% after HCT and 1.9% in the observation group."),
     ])
-    assert ("ENROLLED", "allogeneic hct", 36.0, "count", None) in got
+    assert ("ENROLLED", "allogeneic hsct", 36.0, "count", None) in got
     assert any(f[:1] == ("ENROLLED",) and f[2] == 52.0 and f[1] in ("observation", "no transplant") for f in got)
-    assert ("EFS", "allogeneic hct", 70.1, "landmark", "2y") in got
+    assert ("EFS", "allogeneic hsct", 70.1, "landmark", "2y") in got
     assert any(f[0] == "EFS" and f[2] == 38.0 and f[1] in ("observation", "no transplant") for f in got)
     assert any(f[0] == "NRM" and f[2] == 1.9 and f[1] in ("observation", "no transplant") for f in got)
 
@@ -509,15 +509,15 @@ def test_a_subgroup_row_still_takes_the_captions_endpoint():
 
 def test_an_autologous_transplant_comparison_names_its_transplant_side_autologous():
     """Regression: autograft_named_allogeneic (a registry of autologous transplantation against none called its
-    transplant side 'allogeneic hct')."""
+    transplant side 'allogeneic hsct')."""
     got = _facts_of([("title", "Autologous stem-cell transplantation versus no transplant after BTK-inhibitor induction "
                                "in mantle cell lymphoma: a registry study"),
                      ("body", "Progression-free survival at 3 years was 80.4% after transplant and 74.0% without.")])
     assert ("PFS", "autologous transplant", 80.4, "landmark", "3y") in got
-    assert not [f for f in got if f[1] == "allogeneic hct"]
+    assert not [f for f in got if f[1] == "allogeneic hsct"]
 
 
 def test_an_allogeneic_transplant_comparison_keeps_its_name():
     got = _facts_of([("title", "Allogeneic transplantation versus no transplant for adults with MRD-positive ALL"),
                      ("body", "Overall survival at 3 years was 61.0% after transplant and 50.2% without.")])
-    assert ("OS", "allogeneic hct", 61.0, "landmark", "3y") in got
+    assert ("OS", "allogeneic hsct", 61.0, "landmark", "3y") in got

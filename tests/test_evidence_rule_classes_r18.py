@@ -235,8 +235,8 @@ def test_a_transplant_report_that_splits_its_patients_compares_transplant_with_t
                  "Five-year overall survival was 61.0% after allogeneic HSCT and 44.0% with chemotherapy alone. "
                  "MRD fell below 10^-4 before conditioning in 25 of the 40 transplanted adults (62.5%)."),
     ])}
-    assert {("ENROLLED", 40.0, "allogeneic hct"), ("OS", 61.0, "allogeneic hct"), ("OS", 44.0, "chemotherapy"),
-            ("MRD_NEG", 62.5, "allogeneic hct")} <= got
+    assert {("ENROLLED", 40.0, "allogeneic hsct"), ("OS", 61.0, "allogeneic hsct"), ("OS", 44.0, "chemotherapy"),
+            ("MRD_NEG", 62.5, "allogeneic hsct")} <= got
 
 
 def test_a_transplant_rate_in_a_single_arm_report_sets_up_no_comparison():

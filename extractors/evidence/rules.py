@@ -173,18 +173,20 @@ class StrategyComparison(NamedTuple):
     why: str
 
 
+ALLOGENEIC_ARM = "allogeneic hsct"
+"""The transplant side's name in a report comparing allogeneic transplant with none (HSCT, the commonest abbreviation)."""
 _TRANSPLANT_PROCEDURE = r"(?:HCT|HSCT|SCT|(?:ha?ematopoietic |stem[- ]cell |cell |blood )*transplant(?:ation)?)"
 _MRD_GUIDED = (r"\b(?:MRD|(?:measurable|minimal) residual disease)[- ](?:guided|directed|adapted|driven)"
                r"(?:\s+(?:discontinuation|cessation|stopping|cohort|arm|group|strategy|approach|transplant(?:ation)?))?\b")
 STRATEGY_COMPARISONS: tuple[StrategyComparison, ...] = (
     StrategyComparison(
         "transplant_vs_none",
-        (ArmTerm(r"(?<![\w-])(?:allogeneic\s+|allo-?\s*)" + _TRANSPLANT_PROCEDURE + r"(?![\w-])", "allogeneic hct", False,
+        (ArmTerm(r"(?<![\w-])(?:allogeneic\s+|allo-?\s*)" + _TRANSPLANT_PROCEDURE + r"(?![\w-])", ALLOGENEIC_ARM, False,
                  "'allogeneic HCT in CR1', 'allo-HSCT': the transplant strategy"),
          ArmTerm(r"(?<![\w-])(?<!no )(?<!without )(?:HCT|HSCT|allo-?SCT)(?![\w-])|\btransplant recipients\b|\btransplanted (?:patients|children|adults)\b",
-                 "allogeneic hct", False, "'with HCT', 'of transplant recipients': the transplant side, once the report compares it"),
+                 ALLOGENEIC_ARM, False, "'with HCT', 'of transplant recipients': the transplant side, once the report compares it"),
          ArmTerm(r"\ballograft(?:s|ing)?\b|(?<![\w-])(?<!no )(?<!without )(?<!deferred )transplant(?:ation)?(?![\w-])(?!\s+(?:eligib|cent|was handled|as a))",
-                 "allogeneic hct", False, "'received an allograft', '58% after transplantation': the transplant side, once the report compares it")),
+                 ALLOGENEIC_ARM, False, "'received an allograft', '58% after transplantation': the transplant side, once the report compares it")),
         (ArmTerm(r"\b(?:no|without|not undergoing|never underwent)\s+(?:an?\s+)?(?:allogeneic\s+|allo-?\s*)?" + _TRANSPLANT_PROCEDURE + r"(?![\w-])|\bnon-?transplant(?:ed)?\b(?!\s+cent)",
                  "no transplant", True, "'no transplant', 'without HCT', 'nontransplant' (not 'nontransplant centers'): the comparison's other side"),
          ArmTerm(r"(?<=[\d%)\]] )without(?:\s+it)?(?=\s*(?:[(\[;,.]|$))", "no transplant", True,

@@ -15,7 +15,7 @@ from typing import Optional, Sequence
 from extractors.evidence.known_arms import ArmMention
 from extractors.evidence.numbers import one_line
 from extractors.evidence.rules import (
-    ALLOGENEIC_TITLE, AUTOLOGOUS_ARM, AUTOLOGOUS_TITLE, STRATEGY_COHORT_LABEL, STRATEGY_COMPARISONS, STRATEGY_SPLIT,
+    ALLOGENEIC_ARM, ALLOGENEIC_TITLE, AUTOLOGOUS_ARM, AUTOLOGOUS_TITLE, STRATEGY_COHORT_LABEL, STRATEGY_COMPARISONS, STRATEGY_SPLIT,
     STRATEGY_TITLE_ALTERNATIVE, TITLE_COMPARISON,
     TRANSPLANT_EVENT_LEFT, ArmTerm, StrategyComparison,
 )
@@ -94,7 +94,7 @@ def document_strategies(title: str, text: str, headers: Sequence[str] = (), cell
         autologous = _AUTOLOGOUS_TITLE.search(title) and not _ALLOGENEIC_TITLE.search(title)
         for side, control in ((comparison.experimental, False), (comparison.control, True)):
             names = _side_name(flat, side)
-            terms += [(_compiled(t), AUTOLOGOUS_ARM if autologous and not control and names[t.pattern] == "allogeneic hct"
+            terms += [(_compiled(t), AUTOLOGOUS_ARM if autologous and not control and names[t.pattern] == ALLOGENEIC_ARM
                        else names[t.pattern], control) for t in side]
     return StrategyArms(tuple(terms), "\n".join([text, *headers, *cells]))  # table headers and row labels name arms too
 
