@@ -280,3 +280,16 @@ def test_figures_of_earlier_comparisons_are_other_studies():
         ("body", "Our figures resemble those of earlier donor-versus-no-donor comparisons, which reported 4-year "
                  "survival of 51% and 44%.")]))}
     assert not got & {51.0, 44.0}
+
+
+def test_the_untransplanted_side_mostly_printed_by_what_it_received_keeps_that_name():
+    """Regression: untransplanted_side_named_twice (a registry calling its comparator 'continued chemotherapy' got arms
+    'continued chemotherapy' and 'no transplant' for the same patients)."""
+    got = {(r.endpoint, r.arm, r.value) for r in extract_evidence(_doc([
+        ("title", "Allogeneic transplantation or continued chemotherapy in first remission of adult ALL: a registry "
+                  "analysis"),
+        ("body", "Of 400 adults in first remission, 150 received an allograft and 250 continued chemotherapy."),
+        ("body", "Overall survival at 4 years was 57.0% after allogeneic HSCT and 48.0% with continued chemotherapy."),
+        ("body", "Relapse-free survival at 4 years was 52.0% with transplant and 40.0% without transplant.")]))}
+    assert {("OS", "continued chemotherapy", 48.0), ("RFS", "continued chemotherapy", 40.0),
+            ("RFS", "allogeneic hsct", 52.0)} <= got

@@ -175,6 +175,9 @@ class StrategyComparison(NamedTuple):
 
 ALLOGENEIC_ARM = "allogeneic hsct"
 """The transplant side's name in a report comparing allogeneic transplant with none (HSCT, the commonest abbreviation)."""
+UNIFIED_STRATEGY_SIDES: frozenset[str] = frozenset({"transplant_vs_none"})
+"""Comparisons whose side, once printed by name ('continued chemotherapy'), takes that name for all its terms ('no
+transplant', 'without HCT'): a registry names its untransplanted patients by what they received instead."""
 _TRANSPLANT_PROCEDURE = r"(?:HCT|HSCT|SCT|(?:ha?ematopoietic |stem[- ]cell |cell |blood )*transplant(?:ation)?)"
 _MRD_GUIDED = (r"\b(?:MRD|(?:measurable|minimal) residual disease)[- ](?:guided|directed|adapted|driven)"
                r"(?:\s+(?:discontinuation|cessation|stopping|cohort|arm|group|strategy|approach|transplant(?:ation)?))?\b")

@@ -16,7 +16,7 @@ from extractors.evidence.known_arms import ArmMention
 from extractors.evidence.numbers import one_line
 from extractors.evidence.rules import (
     ALLOGENEIC_ARM, ALLOGENEIC_TITLE, AUTOLOGOUS_ARM, AUTOLOGOUS_TITLE, STRATEGY_COHORT_LABEL, STRATEGY_COMPARISONS, STRATEGY_SPLIT,
-    STRATEGY_TITLE_ALTERNATIVE, TITLE_COMPARISON,
+    STRATEGY_TITLE_ALTERNATIVE, TITLE_COMPARISON, UNIFIED_STRATEGY_SIDES,
     TRANSPLANT_EVENT_LEFT, ArmTerm, StrategyComparison,
 )
 
@@ -75,11 +75,14 @@ def _active(comparison: StrategyComparison, title: str, text: str, headers: Sequ
     return _labelled(labels, comparison.experimental) and _labelled(labels, comparison.control)
 
 
-def _side_name(text: str, side: Sequence[ArmTerm]) -> dict[str, str]:
+def _side_name(text: str, side: Sequence[ArmTerm], unify: bool = False) -> dict[str, str]:
     """Each term pattern of a side mapped to the side's arm name; printed names ('{match}') become the longest printed."""
     printed = [_LABEL_TAIL.sub("", re.sub(r"\s+", " ", m.group(0).lower()))
                for t in side if t.arm == "{match}" for m in _compiled(t).finditer(text)]
     longest = max(printed, key=len) if printed else None
+    fixed = sum(1 for t in side if t.arm != "{match}" for _ in _compiled(t).finditer(text))
+    if unify and longest and len(printed) >= fixed:
+        return {t.pattern: longest for t in side}  # mostly called 'continued chemotherapy', so named that throughout
     return {t.pattern: (longest or t.arm.replace("{match}", "")) if t.arm == "{match}" else t.arm for t in side}
 
 
@@ -93,7 +96,7 @@ def document_strategies(title: str, text: str, headers: Sequence[str] = (), cell
             continue
         autologous = _AUTOLOGOUS_TITLE.search(title) and not _ALLOGENEIC_TITLE.search(title)
         for side, control in ((comparison.experimental, False), (comparison.control, True)):
-            names = _side_name(flat, side)
+            names = _side_name(flat, side, unify=comparison.label in UNIFIED_STRATEGY_SIDES)
             terms += [(_compiled(t), AUTOLOGOUS_ARM if autologous and not control and names[t.pattern] == ALLOGENEIC_ARM
                        else names[t.pattern], control) for t in side]
     return StrategyArms(tuple(terms), "\n".join([text, *headers, *cells]))  # table headers and row labels name arms too
