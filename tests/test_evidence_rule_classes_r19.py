@@ -293,3 +293,14 @@ def test_the_untransplanted_side_mostly_printed_by_what_it_received_keeps_that_n
         ("body", "Relapse-free survival at 4 years was 52.0% with transplant and 40.0% without transplant.")]))}
     assert {("OS", "continued chemotherapy", 48.0), ("RFS", "continued chemotherapy", 40.0),
             ("RFS", "allogeneic hsct", 52.0)} <= got
+
+
+def test_later_pairs_without_times_restate_the_first_pairs_landmarks_in_order():
+    """Regression: restated_landmark_pairs_took_the_first_time ('OS was 94.2% at 2 years and 91.0% at 3 years; the IC
+    group's figures were 90.3% and 85.7%' gave the IC group 2y twice)."""
+    got = {(r.arm, r.value, r.timepoint) for r in extract_evidence(_doc([
+        ("title", "PLOVER: blinatumomab or intensified chemotherapy for MRD-positive childhood ALL, a randomised trial"),
+        ("body", "With blinatumomab, overall survival was 93.1% at 2 years and 90.4% at 4 years; the chemotherapy "
+                 "group's figures were 89.9% and 84.0%.")]))}
+    assert {("blinatumomab", 93.1, "2y"), ("blinatumomab", 90.4, "4y"), ("chemotherapy", 89.9, "2y"),
+            ("chemotherapy", 84.0, "4y")} <= got

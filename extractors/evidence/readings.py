@@ -201,6 +201,7 @@ def read_clause(text: str, ctx: ReadingContext = ReadingContext()) -> list[Readi
         values = [v for v in values if v.unit != "months"]
     _assign_endpoints(text, values, endpoints, timepoints, ctx)
     _share_list_landmarks(text, values, timepoints)
+    _repeat_landmark_pairs(text, values, timepoints)
     _assign_windows(text, values, windows, endpoints)
     assign_counts(text, values, endpoints, ctx)
     assign_arms(text, values, arms, ctx)
@@ -413,6 +414,30 @@ def _share_list_landmarks(text: str, values: list[ValueSlot], timepoints: Sequen
     for v in items:
         if v.timepoint and v.statistic in (None, "rate") and v.endpoint not in CUMULATIVE_INCIDENCE_ENDPOINTS:
             v.statistic = "landmark"
+
+
+def _repeat_landmark_pairs(text: str, values: list[ValueSlot], timepoints: Sequence[Timepoint]) -> None:
+    """'OS was 94.2% at 2 years and 91.0% at 3 years; the IC group's figures were 90.3% and 85.7%': later runs of as
+    many figures of the endpoint, with no time of their own, restate the first run's landmarks in order."""
+    items = [v for v in values if _landmark_item(v) and v.unit == "%"]
+    for i in range(len(items) - 1):
+        run = [items[i]]
+        while i + len(run) < len(items) and items[i + len(run)].endpoint == run[0].endpoint \
+                and items[i + len(run)].timepoint and items[i + len(run)].timepoint not in {v.timepoint for v in run}:
+            run.append(items[i + len(run)])
+        if len(run) < 2 or not run[0].timepoint:
+            continue
+        times = [v.timepoint for v in run]
+        rest = items[i + len(run):]
+        for j in range(0, len(rest) - len(run) + 1, len(run)):
+            group = rest[j:j + len(run)]
+            if any(v.endpoint != run[0].endpoint for v in group) \
+                    or any(group[0].tok.start <= tp.start < group[-1].tok.end for tp in timepoints) \
+                    or {v.timepoint for v in group} - {None, times[0]}:
+                break
+            for v, time in zip(group, times):
+                v.timepoint = time
+        return
 
 
 _GRADE_CONTINUATION = re.compile(GRADE_CONTINUATION.pattern, re.IGNORECASE)
