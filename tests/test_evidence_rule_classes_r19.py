@@ -304,3 +304,17 @@ def test_later_pairs_without_times_restate_the_first_pairs_landmarks_in_order():
                  "group's figures were 89.9% and 84.0%.")]))}
     assert {("blinatumomab", 93.1, "2y"), ("blinatumomab", 90.4, "4y"), ("chemotherapy", 89.9, "2y"),
             ("chemotherapy", 84.0, "4y")} <= got
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    ("Responses were durable for a median of 6.2 months (95% CI, 3.9 to 11.0).", ("DOR", 6.2, "median", None)),
+    ("Complete remission - 91.0% (95% CI, 80.1 to 96.9) - was recorded at the end of ponatinib induction in 40 of "
+     "the 44 patients.", ("CR", 91.0, "rate", "EOI")),
+])
+def test_durable_for_a_median_and_the_end_of_a_named_induction(sentence, expected):
+    """Regression: durable_median_and_drug_named_induction ('durable for a median of' named no endpoint; 'at the end of
+    olverembatinib induction' no window)."""
+    got = {(r.endpoint, r.value, r.statistic, r.timepoint) for r in extract_evidence(_doc([
+        ("title", "PLOVER: a phase 2 study of ponatinib with reduced-intensity chemotherapy in Ph+ ALL"),
+        ("body", sentence)]))}
+    assert expected in got

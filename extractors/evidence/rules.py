@@ -89,6 +89,8 @@ ENDPOINT_TERMS: tuple[EndpointTerm, ...] = (
     EndpointTerm(r"(?:(?<=hazard ratio for )|(?<=HR for ))relapse or death", "RFS", "'hazard ratio for relapse or death' compares relapse-free survival", abbreviable=False),
     EndpointTerm(r"duration[- ]of[- ](?:response|remission)(?:[- ]rates?)?", "DOR", "duration of response/remission; a 'duration-of-response rate' is its landmark"),
     EndpointTerm(r"(?:response|remission) duration", "DOR", "'median remission duration 6 months' is the duration of remission"),
+    EndpointTerm(r"(?:responses?|remissions?)\s+(?:were|was|remained|proved)\s+durable(?=\s+(?:for\s+)?(?:a\s+)?median)", "DOR",
+                 "'responses were durable for a median of 6.2 months' is the duration of response"),
     EndpointTerm(r"(?:\w[\w/-]*\s+){1,3}?(?:lasted|persisted)(?=\s+(?:for\s+)?(?:a\s+)?median)", "DOR",
                  "'responses lasted a median of 8 months': how long a response lasted is its duration", abbreviable=False),
     EndpointTerm(r"(?:probability|rate|proportion|likelihood) of (?:remaining|staying|continuing) in (?:complete )?(?:remission|response)", "DOR",
