@@ -318,3 +318,11 @@ def test_durable_for_a_median_and_the_end_of_a_named_induction(sentence, expecte
         ("title", "PLOVER: a phase 2 study of ponatinib with reduced-intensity chemotherapy in Ph+ ALL"),
         ("body", sentence)]))}
     assert expected in got
+
+
+def test_the_pooled_comparator_is_the_control_arm():
+    """Regression: pooled_comparator_not_an_arm ('pirtobrutinib 2.5%, pooled comparator 0.8%' gave both the study drug)."""
+    got = {(r.arm, r.value) for r in extract_evidence(_doc([
+        ("title", "Pirtobrutinib versus investigator's choice in relapsed CLL: the PLOVER randomised trial"),
+        ("body", "Complete responses were rare in every arm (pirtobrutinib 3.1%, pooled comparator 1.2%).")]))}
+    assert {arm for arm, value in got if value == 1.2} == {"control"}  # the study's comparator, unnamed in the lexicons
