@@ -326,3 +326,13 @@ def test_the_pooled_comparator_is_the_control_arm():
         ("title", "Pirtobrutinib versus investigator's choice in relapsed CLL: the PLOVER randomised trial"),
         ("body", "Complete responses were rare in every arm (pirtobrutinib 3.1%, pooled comparator 1.2%).")]))}
     assert {arm for arm, value in got if value == 1.2} == {"control"}  # the study's comparator, unnamed in the lexicons
+
+
+def test_a_new_landmark_with_two_bare_figures_restates_one_endpoint_for_both_arms():
+    """Regression: restated_single_endpoint_pair_unread ('PFS at 18 months ... with A and ... with B. At 24 months,
+    74.0% and 41.3%.' gave nothing for the second sentence)."""
+    got = {(r.endpoint, r.arm, r.value, r.timepoint) for r in extract_evidence(_doc([
+        ("title", "Tovetumab versus chemotherapy in relapsed ALL: the PLOVER randomized trial"),
+        ("body", "Relapse-free survival at 2 years was 61.0% with tovetumab and 48.2% with chemotherapy. At 3 years, "
+                 "55.1% and 40.3%.")]))}
+    assert {("RFS", "tovetumab", 55.1, "3y"), ("RFS", "chemotherapy", 40.3, "3y")} <= got

@@ -163,11 +163,16 @@ def extract_body(doc: Document, index: TrialIndex, mentions: Sequence, extra_ter
             blocked = tuple((m.start - s, m.end - s) for m in mentions if m.start >= s and m.end <= e)
             sentence = doc.text[s:e]
             previous = _continued_result(sentence, records, para, doc)
+            restated = _restated_list(sentence, s, records)
             ctx = ReadingContext(default, control, extra_terms, previous.endpoint if previous else None, True, blocked,
                                  gazetteer_dir, fallback, one_study=frame.is_report,
                                  fallback_timepoint=previous.timepoint if previous else None,
-                                 fallback_endpoints=_restated_list(sentence, s, records))
-            for r in _sentence_readings(sentence, ctx, clause_memo, para, records, frame):
+                                 fallback_endpoints=restated)
+            readings = _sentence_readings(sentence, ctx, clause_memo, para, records, frame)
+            restated_arms = _restated_arms(restated, records) if restated else ()
+            if restated_arms and len(readings) == len(restated_arms):
+                readings = [replace(r, arm=arm) for r, arm in zip(readings, restated_arms)]  # the same arms, in order
+            for r in readings:
                 if previous is not None and r.endpoint == previous.endpoint and r.unit == "%" and r.timepoint is None \
                         and previous.timepoint and previous.statistic == "landmark":
                     r = replace(r, timepoint=previous.timepoint, statistic="landmark")  # 'By contrast, 41% ... were alive'
@@ -274,7 +279,8 @@ _LIST_RESTATED = re.compile(LIST_RESTATED_AT_TIME.pattern, re.IGNORECASE)
 
 def _restated_list(sentence: str, start: int, records: Sequence[EvidenceRecord]) -> tuple[str, ...]:
     """'At 3 years: 54.7% and 44.9%.' after '2-year OS was 63.1% and EFS 52.8%': the previous sentence's landmark
-    endpoints, in listed order, which a sentence giving only a new time and values restates; else ()."""
+    endpoints, in listed order (one endpoint once per arm), which a sentence giving only a new time and values
+    restates; else ()."""
     if not records or not _LIST_RESTATED.match(sentence):
         return ()
     last = records[-1]
@@ -282,7 +288,19 @@ def _restated_list(sentence: str, start: int, records: Sequence[EvidenceRecord])
         return ()
     same = [r for r in records if r.quote_start == last.quote_start and r.statistic == "landmark" and r.unit == "%"]
     codes = tuple(dict.fromkeys(r.endpoint for r in same))
+    arms = tuple(dict.fromkeys(r.arm for r in same))
+    if len(codes) == 1 and len(arms) >= 2 and None not in arms:  # 'EFS ... 61% with A and 48% with B. At 3 years, 55% and 40%.'
+        return codes * len(arms)
     return codes if len(codes) >= 2 else ()
+
+
+def _restated_arms(restated: tuple[str, ...], records: Sequence[EvidenceRecord]) -> tuple[Optional[str], ...]:
+    """The arms, in order, of the one endpoint a restating sentence gives again at a new landmark; () otherwise."""
+    if len(set(restated)) != 1 or len(restated) < 2:
+        return ()
+    last = records[-1]
+    same = [r for r in records if r.quote_start == last.quote_start and r.statistic == "landmark" and r.unit == "%"]
+    return tuple(dict.fromkeys(r.arm for r in same))
 
 
 _SUBGROUP_OPENING = re.compile(SUBGROUP_SENTENCE_OPENING.pattern)
