@@ -336,3 +336,13 @@ def test_a_new_landmark_with_two_bare_figures_restates_one_endpoint_for_both_arm
         ("body", "Relapse-free survival at 2 years was 61.0% with tovetumab and 48.2% with chemotherapy. At 3 years, "
                  "55.1% and 40.3%.")]))}
     assert {("RFS", "tovetumab", 55.1, "3y"), ("RFS", "chemotherapy", 40.3, "3y")} <= got
+
+
+@pytest.mark.parametrize("sentence", ["Transplant-related mortality at 2 years was 9.4 per cent (6 of 64).",
+                                      "Treatment-related deaths: 6 (9.4%)."])
+def test_treatment_and_transplant_related_deaths_are_non_relapse_mortality(sentence):
+    """Regression: related_deaths_not_nrm ('Treatment-related deaths: 4 (2.8%) v 9 (6.3%)' named no endpoint)."""
+    got = {(r.endpoint, r.value) for r in extract_evidence(_doc([
+        ("title", "PLOVER: a phase 2 study of ponatinib with reduced-intensity chemotherapy in Ph+ ALL"),
+        ("body", sentence)]))}
+    assert ("NRM", 9.4) in got
