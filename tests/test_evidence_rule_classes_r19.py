@@ -346,3 +346,17 @@ def test_treatment_and_transplant_related_deaths_are_non_relapse_mortality(sente
         ("title", "PLOVER: a phase 2 study of ponatinib with reduced-intensity chemotherapy in Ph+ ALL"),
         ("body", sentence)]))}
     assert ("NRM", 9.4) in got
+
+
+def test_a_starred_rows_footnote_gives_its_window_without_an_assessment_verb():
+    """Regression: starred_footnote_window_unread ('MRD-negative, n/N (%)*' with '* Among patients in CR; clonoSEQ at
+    10^-6, after 6 cycles of treatment.' under the table left the row without its window)."""
+    from tests.test_evidence_rule_classes_r18 import _report_with_footnote
+    doc = _report_with_footnote("* Among patients in remission; next-generation sequencing at 10^-6, after 4 cycles "
+                                "of treatment.")
+    table = doc.tables[0]
+    rows = tuple(tuple(c.model_copy(update={"text": c.text + "*"}) if c.col == 0 and "MRD" in c.text else c for c in row)
+                 for row in table.rows)
+    doc = doc.model_copy(update={"tables": (table.model_copy(update={"rows": rows}),)})
+    got = {(r.endpoint, r.value, r.timepoint) for r in extract_evidence(doc) if r.source == "table"}
+    assert {("MRD_NEG", 80.0, "4cycles"), ("CR", 75.0, None)} <= got

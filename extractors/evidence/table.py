@@ -162,6 +162,7 @@ def extract_table_results(doc: Document, index: TrialIndex, skip_table_ids: Sequ
 
 
 _ASSESSED = re.compile(FOOTNOTE_ASSESSMENT.pattern, re.I)
+_ROW_MARKER = re.compile(r"([*†‡§])\s*$")
 _BARE_MRD = re.compile(FOOTNOTE_MRD_SUBJECT.pattern, re.I)
 
 
@@ -174,6 +175,17 @@ def _footnote_windows(doc: Document, table: Table, extra_terms: tuple[EndpointTe
              and b.bbox[0] < x1 and b.bbox[2] > x0 and b.kind != "caption"]
     note = one_line(" ".join(b.text for b in sorted(below, key=lambda b: b.bbox[1])[:2]))
     out: dict[str, str] = {}
+    marked: dict[str, list[str]] = {}  # 'MRD-negative, n/N (%)*': the endpoints of the rows a footnote marker points at
+    for row in table.rows:
+        label = row[0].text if row else ""
+        if (m := _ROW_MARKER.search(label)) is not None:
+            marked.setdefault(m.group(1), []).extend(e.code for e in find_endpoints(label, extra_terms)
+                                                     if e.code and not e.population)
+    for segment in re.split(r"(?=[*†‡§])", note):
+        windows = {w.code for w in find_windows(segment)}
+        if segment[:1] in marked and len(windows) == 1:  # '* ... after 6 cycles of treatment' under a starred row
+            for code in marked[segment[:1]]:
+                out.setdefault(code, next(iter(windows)))
     for s, e in _clauses(note):
         sentence = note[s:e]
         windows = {w.code for w in find_windows(sentence)}
