@@ -360,3 +360,14 @@ def test_a_starred_rows_footnote_gives_its_window_without_an_assessment_verb():
     doc = doc.model_copy(update={"tables": (table.model_copy(update={"rows": rows}),)})
     got = {(r.endpoint, r.value, r.timepoint) for r in extract_evidence(doc) if r.source == "table"}
     assert {("MRD_NEG", 80.0, "4cycles"), ("CR", 75.0, None)} <= got
+
+
+@pytest.mark.parametrize("text, value", [("Seven hundred eighty-seven patients", 787.0),
+                                          ("Seven hundred and four adults", 704.0),
+                                          ("One thousand four hundred and twelve children", 1412.0),
+                                          ("Forty-four patients", 44.0)])
+def test_numbers_spelled_with_hundreds_and_thousands_are_one_number(text, value):
+    """Regression: spelled_hundreds_split ('Seven hundred eighty-seven patients were randomly assigned' gave sample
+    sizes of 7 and 87)."""
+    from extractors.evidence.numbers import find_numbers
+    assert [n.value for n in find_numbers(text)] == [value]

@@ -18,8 +18,12 @@ _TENS = ("twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ni
 _UNITS_WORDS = ("one", "two", "three", "four", "five", "six", "seven", "eight", "nine")
 _WORD_NUMBER_RE = (r"(?:(?:" + "|".join(_TENS) + r")(?:[- ](?:" + "|".join(_UNITS_WORDS) + r"))?|"
                    + "|".join(sorted(WORD_NUMBERS, key=len, reverse=True)) + r")")
-WORD_NUMBER = re.compile(r"(?<![A-Za-z-])" + _WORD_NUMBER_RE + r"(?![A-Za-z]|-(?:thirds?|halves|quarters?|fifths?|year|month|week|day))",
-                         re.IGNORECASE)
+# 'Seven hundred eighty-seven', 'One thousand two hundred and four': sample sizes spelled at a sentence's start
+_COMPOUND_WORD_NUMBER_RE = (r"(?:" + _WORD_NUMBER_RE + r"\s+thousand(?:,?\s+(?:and\s+)?" + _WORD_NUMBER_RE + r"\s+hundred)?"
+                            r"(?:,?\s+(?:and\s+)?" + _WORD_NUMBER_RE + r")?|" + _WORD_NUMBER_RE + r"\s+hundred(?:\s+(?:and\s+)?"
+                            + _WORD_NUMBER_RE + r")?|" + _WORD_NUMBER_RE + r")")
+WORD_NUMBER = re.compile(r"(?<![A-Za-z-])" + _COMPOUND_WORD_NUMBER_RE
+                         + r"(?![A-Za-z]|-(?:thirds?|halves|quarters?|fifths?|year|month|week|day))", re.IGNORECASE)
 
 # Digits with an optional decimal part ('.' or the typeset middle dot), thousands commas allowed.
 DIGITS = re.compile(r"(?<![\w.·/\-−–+])(\d{1,3}(?:,\d{3})+|\d+)(?:[.·](\d+))?(?![\w·]|\.\d|[-–]\d*[A-Za-z])")
@@ -53,12 +57,18 @@ def parse_number_text(text: str) -> Optional[float]:
     t = text.strip().lower().replace("·", ".").replace(",", "")
     if re.fullmatch(r"\d+(?:\.\d+)?", t):
         return float(t)
-    parts = re.split(r"[- ]", t)
-    if len(parts) == 2 and parts[0] in _TENS and parts[1] in _UNITS_WORDS:
-        return float(WORD_NUMBERS[parts[0]] + WORD_NUMBERS[parts[1]])
-    if t in WORD_NUMBERS:
-        return float(WORD_NUMBERS[t])
-    return None
+    parts = [p for p in re.split(r"[-\s]+", t) if p and p != "and"]
+    if not parts or any(p not in WORD_NUMBERS and p not in ("hundred", "thousand") for p in parts):
+        return None
+    total = current = 0
+    for p in parts:
+        if p == "hundred":
+            current = (current or 1) * 100
+        elif p == "thousand":
+            total, current = total + (current or 1) * 1000, 0
+        else:
+            current += WORD_NUMBERS[p]
+    return float(total + current)
 
 
 def find_numbers(text: str) -> list[NumberToken]:
