@@ -371,3 +371,13 @@ def test_numbers_spelled_with_hundreds_and_thousands_are_one_number(text, value)
     sizes of 7 and 87)."""
     from extractors.evidence.numbers import find_numbers
     assert [n.value for n in find_numbers(text)] == [value]
+
+
+def test_counts_a_clause_labels_as_groups_size_those_arms_and_met_the_criteria_is_the_sample():
+    """Regression: labelled_group_counts_and_criteria_total ('Seven hundred and four adults met the criteria. An
+    allograft ... in 271 of them (the HCT-CR1 group); the other 433 ... (the CONT group)' gave no sizes)."""
+    got = {(r.endpoint, r.arm, r.value) for r in extract_evidence(_doc(_REGISTRY[:1] + [
+        ("body", "Five hundred adults met the criteria. An allograft in first remission was given to 190 of them (the "
+                 "ALLO-R1 group); the remaining 310 were never transplanted and finished chemotherapy (the CHEMO-C "
+                 "group).")]))}
+    assert {("ENROLLED", None, 500.0), ("ENROLLED", "allo-r1", 190.0), ("ENROLLED", "chemo-c", 310.0)} <= got

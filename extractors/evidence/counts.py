@@ -11,11 +11,12 @@ from extractors.evidence.rules import (
     ADD_ON_LEFT, ARM_SIZE_LEFT, COUNT_ARM_COMBINATION_RIGHT, COUNT_OWN_ARM_AFTER, COUNT_OWN_ARM_BEFORE, COUNT_TREATED_WITH_ARM, GROUP_DID_NOT_LATER, GROUP_TREATMENT_VERB, GROUP_DID_NOT_RIGHT, ARM_SIZE_REACH, ASSIGNED_TO_ALTERNATIVES, ASSIGNED_TO_ARM_RIGHT, ASSIGNMENT_SENTENCE, EVENT_IN_LEFT,
     MIN_SAMPLE_SIZE, NOT_SAMPLE_SIZE_LEFT, NOT_SAMPLE_SIZE_RIGHT, PATIENT_NOUNS, REPORT_COUNT_ENDPOINTS, PER_ARM_SIZE_RIGHT, GROUP_TREATED_WITH_RIGHT, SAMPLE_SIZE_ADJECTIVE_RIGHT, SAMPLE_SIZE_AGE_RIGHT,
     SAMPLE_SIZE_BARE_RIGHT, SAMPLE_SIZE_OF_LEFT, SAMPLE_SIZE_RECEIVED_RIGHT, SAMPLE_SIZE_RIGHT, SAMPLE_SIZE_STRONG_LEFT,
-    SAMPLE_SIZE_TREATED_RIGHT, SAMPLE_SIZE_WEAK_LEFT, SUBCOHORT_RIGHT,
+    SAMPLE_SIZE_TREATED_RIGHT, SAMPLE_SIZE_WEAK_LEFT, SUBCOHORT_RIGHT, GROUP_LABEL_AFTER,
 )
 from extractors.evidence.slots import ReadingContext, ValueSlot
 
 _I = re.IGNORECASE
+_GROUP_LABEL_AFTER = re.compile(GROUP_LABEL_AFTER.pattern)
 _STRONG_LEFT = re.compile(SAMPLE_SIZE_STRONG_LEFT.pattern, _I)
 _OF_LEFT = re.compile(SAMPLE_SIZE_OF_LEFT.pattern, _I)
 _WEAK_LEFT = re.compile(SAMPLE_SIZE_WEAK_LEFT.pattern, _I)
@@ -71,6 +72,10 @@ def _arm_of_count(text: str, v: ValueSlot, ctx: ReadingContext) -> Optional[str]
     if ctx.control_arm and _DID_NOT.match(text[v.tok.end:]) and len({a.arm for a in arms}) >= 1 \
             and any(a.end <= v.tok.start and not a.control for a in arms):
         return ctx.control_arm  # '41 went on to HCT and 47 did not'
+    if (m := _GROUP_LABEL_AFTER.match(text, v.tok.end)) is not None:
+        labelled = [a for a in arms if m.start("label") <= a.start and a.end <= m.end("label")]
+        if labelled:
+            return labelled[0].arm
     if _ARM_SIZE_LEFT.search(text[:v.tok.start]):
         floor = max(text.rfind("(n", 0, v.tok.start - 4), v.tok.start - ARM_SIZE_REACH)
         before = [a for a in arms if floor <= a.start and a.end <= v.tok.start and not _ADD_ON.search(text[:a.start])]
