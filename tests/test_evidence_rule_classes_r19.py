@@ -381,3 +381,14 @@ def test_counts_a_clause_labels_as_groups_size_those_arms_and_met_the_criteria_i
                  "ALLO-R1 group); the remaining 310 were never transplanted and finished chemotherapy (the CHEMO-C "
                  "group).")]))}
     assert {("ENROLLED", None, 500.0), ("ENROLLED", "allo-r1", 190.0), ("ENROLLED", "chemo-c", 310.0)} <= got
+
+
+def test_the_advantage_held_in_a_subgroup_continues_the_endpoint_at_the_sentences_own_time():
+    """Regression: advantage_held_in_subgroup_unread ('The advantage at 3 years held in T-lineage ALL (196 patients),
+    66.1% vs 52.4%' after the survival figures gave nothing; its own time must win over the previous one)."""
+    got = {(r.endpoint, r.arm, r.value, r.timepoint) for r in extract_evidence(_doc([
+        ("title", "Tovetumab versus chemotherapy in relapsed ALL: the PLOVER randomized trial"),
+        ("body", "Overall survival at 3 years was 61.0% with tovetumab and 50.2% with chemotherapy (hazard ratio, 0.71); "
+                 "at 5 years, 55.3% and 44.0%. The advantage at 3 years held in T-lineage disease (120 patients), 64.1% "
+                 "with tovetumab vs 49.8% with chemotherapy.")]))}
+    assert {("OS", "tovetumab", 64.1, "3y"), ("OS", "chemotherapy", 49.8, "3y")} <= got

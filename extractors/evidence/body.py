@@ -269,7 +269,8 @@ def _continued_result(sentence: str, records: Sequence[EvidenceRecord], para: Pa
     responses = bool(_RESPONSE_ANAPHORA.search(sentence))
     if not (responses or _ANAPHORA.search(sentence)) or not records:
         return None
-    last = next((r for r in reversed(records) if r.endpoint in RESPONSE_ENDPOINTS), records[-1]) if responses else records[-1]
+    last = next((r for r in reversed(records) if r.endpoint in RESPONSE_ENDPOINTS), records[-1]) if responses else \
+        next((r for r in reversed(records) if r.statistic in ("rate", "landmark")), records[-1])  # not the ratio after it
     in_paragraph = para.blocks[0].char_start <= last.quote_start < para.blocks[-1].char_end
     return last if in_paragraph and last.statistic in ("rate", "landmark") else None
 

@@ -299,8 +299,8 @@ def _assign_endpoints(text: str, values: list[ValueSlot], endpoints: Sequence[En
                 v.endpoint = ctx.fallback_endpoints[unassigned.index(v)]  # 'At 3 years: 54.7% and 44.9%' after 'OS ... and EFS ...'
                 v.timepoint = v.timepoint or (timepoints[0].code if timepoints else None)
             elif ctx.fallback_endpoint:
-                v.endpoint = ctx.fallback_endpoint
-                v.timepoint = v.timepoint or ctx.fallback_timepoint
+                v.endpoint = ctx.fallback_endpoint  # the sentence's own one time ('The advantage at 3 years held ...') first
+                v.timepoint = v.timepoint or (timepoints[0].code if len(timepoints) == 1 else None) or ctx.fallback_timepoint
     for v in measures:
         if v.statistic is None and v.endpoint:
             if v.kind == "hr":

@@ -650,9 +650,11 @@ NON_RESULT_SENTENCES: tuple[Cue, ...] = (
 # A sentence that continues the previous one's figure with a pronoun or a bare 'rate': its values without an endpoint
 # of their own take the endpoint (and timepoint) of the previous sentence's last result.
 ANAPHORA_CUE = Cue(r"\b(?:it|this|that)\s+(?:was|were|reached|stood at)\b|\bthe\s+(?:corresponding\s+|respective\s+|equivalent\s+|comparable\s+)?(?:rates?|estimates?|figures?|values?|proportions?|percentages?)\b(?:\s+[\w-]+){0,5}?\s+(?:was|were)\b"
-                   r"|^\s*(?:this|that|it)\s+(?:compared|contrasted)\s+(?:with|to)\b|^\s*(?:by|in)\s+(?:contrast|comparison),",
+                   r"|^\s*(?:this|that|it)\s+(?:compared|contrasted)\s+(?:with|to)\b|^\s*(?:by|in)\s+(?:contrast|comparison),"
+                   r"|\bthe\s+(?:benefit|advantage|effect|difference|gap)\s+(?:at\s+[\w-]+\s+[\w-]+\s+)?(?:was\s+(?:seen|consistent|maintained|preserved|similar)|held|persisted|remained)\b",
                    "'With chemotherapy it was 27%', 'the respective figures in the X group were 65% and 71%', 'This compared "
-                   "with 41% ...', 'By contrast, 30% ...' continue the previous figure")
+                   "with 41% ...', 'By contrast, 30% ...', 'The advantage at 3 years held in T-ALL, 66% vs 52%' continue "
+                   "the previous figure")
 RESPONSE_ANAPHORA_CUE = Cue(r"^\s*(?:the\s+)?(?:remission|response)s?(?:\s+rates?)?\s+(?:by\s+(?:dose(?:\s+level)?|cohort|subgroup|age(?:\s+group)?)|at\s+(?:that|the\s+same)\s+(?:visit|time\s*point|assessment))\b",
                             "'Remission by dose level was ...', 'Response at that visit rose with dose: ...' split the previous response figure")
 RESPONSE_ENDPOINTS: tuple[str, ...] = ("CR", "CR_CRI", "ORR")
