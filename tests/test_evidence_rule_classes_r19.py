@@ -392,3 +392,11 @@ def test_the_advantage_held_in_a_subgroup_continues_the_endpoint_at_the_sentence
                  "at 5 years, 55.3% and 44.0%. The advantage at 3 years held in T-lineage disease (120 patients), 64.1% "
                  "with tovetumab vs 49.8% with chemotherapy.")]))}
     assert {("OS", "tovetumab", 64.1, "3y"), ("OS", "chemotherapy", 49.8, "3y")} <= got
+
+
+def test_no_detectable_clone_is_mrd_negativity():
+    """Regression: no_detectable_clone_not_mrd ('14 (82.4%) had no detectable clonotype in blood' named no endpoint)."""
+    got = {(r.endpoint, r.value) for r in extract_evidence(_doc([
+        ("title", "PLOVER: a phase 1 study of PX-22 CAR T cells in adult ALL"),
+        ("body", "Among the 20 complete responders, 15 (75.0%) had no detectable clonotype in blood at month 3.")]))}
+    assert ("MRD_NEG", 75.0) in got

@@ -39,7 +39,7 @@ ENDPOINT_TERMS: tuple[EndpointTerm, ...] = (
                  "MRD_NEG", "'MRD clearance after block 1', 'cleared MRD': the share who became MRD-negative"),
     EndpointTerm(r"(?:MRD|minimal residual disease|measurable residual disease)\s+(?:was|were|became|remained)\s+(?:undetectable|negative)", "MRD_NEG",
                  "'MRD was undetectable in 91%', 'MRD became negative in 30 patients' state MRD negativity"),
-    EndpointTerm(r"no (?:detectable|measurable) (?:residual )?(?:disease|leuka?emia)|undetectable (?:residual )?disease", "MRD_NEG",
+    EndpointTerm(r"no (?:detectable|measurable) (?:residual )?(?:disease|leuka?emia|clones?|clonotypes?|clonal sequences?)|undetectable (?:residual )?disease", "MRD_NEG",
                  "'9 (82%) had no detectable disease by next-generation sequencing' states MRD negativity"),
     EndpointTerm(r"undetectable (?:MRD|minimal residual disease|measurable residual disease)|(?<![A-Za-z])uMRD(?![A-Za-z])", "MRD_NEG",
                  "undetectable MRD (uMRD, the CLL term) is MRD negativity"),
