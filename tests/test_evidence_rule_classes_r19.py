@@ -400,3 +400,12 @@ def test_no_detectable_clone_is_mrd_negativity():
         ("title", "PLOVER: a phase 1 study of PX-22 CAR T cells in adult ALL"),
         ("body", "Among the 20 complete responders, 15 (75.0%) had no detectable clonotype in blood at month 3.")]))}
     assert ("MRD_NEG", 75.0) in got
+
+
+def test_an_approximate_count_is_no_sample_size():
+    """Negative rule: 'fewer than one hundred infused patients' (now read as one number) is no enrolment."""
+    got = {(r.endpoint, r.value) for r in extract_evidence(_doc([
+        ("title", "PLOVER: a phase 2 study of PX-22 CAR T cells in adult ALL"),
+        ("body", "Forty-two patients were enrolled."),
+        ("body", "Approval of such products often rests on trials of fewer than one hundred infused patients.")]))}
+    assert ("ENROLLED", 42.0) in got and ("ENROLLED", 100.0) not in got

@@ -11,12 +11,13 @@ from extractors.evidence.rules import (
     ADD_ON_LEFT, ARM_SIZE_LEFT, COUNT_ARM_COMBINATION_RIGHT, COUNT_OWN_ARM_AFTER, COUNT_OWN_ARM_BEFORE, COUNT_TREATED_WITH_ARM, GROUP_DID_NOT_LATER, GROUP_TREATMENT_VERB, GROUP_DID_NOT_RIGHT, ARM_SIZE_REACH, ASSIGNED_TO_ALTERNATIVES, ASSIGNED_TO_ARM_RIGHT, ASSIGNMENT_SENTENCE, EVENT_IN_LEFT,
     MIN_SAMPLE_SIZE, NOT_SAMPLE_SIZE_LEFT, NOT_SAMPLE_SIZE_RIGHT, PATIENT_NOUNS, REPORT_COUNT_ENDPOINTS, PER_ARM_SIZE_RIGHT, GROUP_TREATED_WITH_RIGHT, SAMPLE_SIZE_ADJECTIVE_RIGHT, SAMPLE_SIZE_AGE_RIGHT,
     SAMPLE_SIZE_BARE_RIGHT, SAMPLE_SIZE_OF_LEFT, SAMPLE_SIZE_RECEIVED_RIGHT, SAMPLE_SIZE_RIGHT, SAMPLE_SIZE_STRONG_LEFT,
-    SAMPLE_SIZE_TREATED_RIGHT, SAMPLE_SIZE_WEAK_LEFT, SUBCOHORT_RIGHT, GROUP_LABEL_AFTER,
+    SAMPLE_SIZE_TREATED_RIGHT, SAMPLE_SIZE_WEAK_LEFT, SUBCOHORT_RIGHT, GROUP_LABEL_AFTER, APPROXIMATE_COUNT_LEFT,
 )
 from extractors.evidence.slots import ReadingContext, ValueSlot
 
 _I = re.IGNORECASE
 _GROUP_LABEL_AFTER = re.compile(GROUP_LABEL_AFTER.pattern)
+_APPROXIMATE_LEFT = re.compile(APPROXIMATE_COUNT_LEFT.pattern, re.IGNORECASE)
 _STRONG_LEFT = re.compile(SAMPLE_SIZE_STRONG_LEFT.pattern, _I)
 _OF_LEFT = re.compile(SAMPLE_SIZE_OF_LEFT.pattern, _I)
 _WEAK_LEFT = re.compile(SAMPLE_SIZE_WEAK_LEFT.pattern, _I)
@@ -92,7 +93,7 @@ def assign_counts(text: str, values: list[ValueSlot], endpoints: Sequence[Endpoi
         left, right = text[:v.tok.start], text[v.tok.end:]
         patients = _PATIENTS_AFTER.match(right)
         # a review often gives only the evaluable cohort of a study; a report gives its enrolment apart from it
-        if _NOT_SAMPLE_RIGHT.match(right) or (ctx.one_study and _SUBCOHORT.match(right)):
+        if _NOT_SAMPLE_RIGHT.match(right) or (ctx.one_study and _SUBCOHORT.match(right)) or _APPROXIMATE_LEFT.search(left):
             v.kind = "drop"
             continue
         if _PER_ARM.match(right) and (ctx.default_arm or ctx.fallback_arm) and ctx.control_arm and ctx.allow_enrolled:
