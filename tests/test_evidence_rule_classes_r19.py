@@ -409,3 +409,13 @@ def test_an_approximate_count_is_no_sample_size():
         ("body", "Forty-two patients were enrolled."),
         ("body", "Approval of such products often rests on trials of fewer than one hundred infused patients.")]))}
     assert ("ENROLLED", 42.0) in got and ("ENROLLED", 100.0) not in got
+
+
+@pytest.mark.parametrize("sentence", [
+    "Evidence before this study: a previous national trial in comparable children reported a 5-year EFS of 88.1%.",
+    "Our findings agree with those of two trials that shortened maintenance, which reported 5-year EFS of 91% and 93%.",
+])
+def test_panels_and_trials_that_reported_cite_other_studies(sentence):
+    """Negative rules: a Lancet panel's 'Evidence before this study' and 'two trials that ... reported' cite others."""
+    got = {r.value for r in extract_evidence(_doc(_STRATEGY_REPORT + [("body", sentence)]))}
+    assert not got & {88.1, 91.0, 93.0}
