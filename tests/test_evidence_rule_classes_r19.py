@@ -419,3 +419,12 @@ def test_panels_and_trials_that_reported_cite_other_studies(sentence):
     """Negative rules: a Lancet panel's 'Evidence before this study' and 'two trials that ... reported' cite others."""
     got = {r.value for r in extract_evidence(_doc(_STRATEGY_REPORT + [("body", sentence)]))}
     assert not got & {88.1, 91.0, 93.0}
+
+
+@pytest.mark.parametrize("sentence", ["Three treated patients could not be assessed for response, which left 40.",
+                                      "Of those enrolled, 12 patients died before infusion."])
+def test_patients_who_could_not_be_assessed_or_died_before_treatment_are_no_sample(sentence):
+    """Negative rule: exclusions ('Three treated patients could not be assessed') are not the study sample."""
+    got = {(r.endpoint, r.value) for r in extract_evidence(_doc([
+        ("title", "PLOVER: a phase 2 study of PX-22 CAR T cells in adult ALL"), ("body", sentence)]))}
+    assert not {v for e, v in got if e == "ENROLLED"} & {3.0, 12.0}

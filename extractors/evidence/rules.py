@@ -392,8 +392,11 @@ SAMPLE_SIZE_BARE_RIGHT = Cue(r"^\s*(?:\(\s*\d+(?:[.·]\d+)?\s*%\s*\)\s*)?(?:were
 SAMPLE_SIZE_TREATED_RIGHT = Cue(r"^\s*(?:[\w/+\-]+\s+){0,3}?" + PATIENT_NOUNS + r"\s+(?:received|were treated with|were given|were infused with|were enrolled to receive)\s+(?:a single infusion of\s+|an infusion of\s+)?$",
                                 "'Fifty patients received tisagenlecleucel': the sample size when the study treatment follows")
 NOT_SAMPLE_SIZE_RIGHT = Cue(r"^\s*(?:[\w/+\-]+\s+){0,3}?(?:patients?|subjects?|participants?|children|adults?)\s+(?:were\s+)?(?:screened|assessed for eligibility|excluded|ineligible|not eligible)\b"
-                            r"|^\s*(?:patients?|children|adults)\s+in\s+the\s+[\w-]+\s+(?:group|arm|cohort)\s*\(\s*\d+(?:[.·]\d+)?\s*%\s*\)",
-                            "'Of 153 patients screened' counts screening, not the study sample")
+                            r"|^\s*(?:patients?|children|adults)\s+in\s+the\s+[\w-]+\s+(?:group|arm|cohort)\s*\(\s*\d+(?:[.·]\d+)?\s*%\s*\)"
+                            r"|^\s*(?:[\w-]+\s+){0,2}?(?:could|did)\s+not\s+(?:be\s+)?(?:assessed|evaluated|infused|treated|receive)\b"
+                            r"|^\s*(?:[\w-]+\s+){0,2}?(?:died|progressed|withdrew)\s+before\b",
+                            "'Of 153 patients screened' counts screening, 'Three treated patients could not be assessed' and '3 "
+                            "died before infusion' exclusions, not the study sample")
 # Per-arm enrolment: a count assigned to a named arm ('718 were assigned to A and 722 to B', 'A (n = 54)').
 GROUP_LABEL_AFTER = Cue(r"[^;()\d]{0,80}?\(\s*the\s+(?P<label>[^()]{1,30}?)\s+(?:group|arm|cohort)\s*\)",
                         "'given to 271 of them (the HCT-CR1 group)': a count the clause labels as a group is that arm's size")
