@@ -428,3 +428,18 @@ def test_patients_who_could_not_be_assessed_or_died_before_treatment_are_no_samp
     got = {(r.endpoint, r.value) for r in extract_evidence(_doc([
         ("title", "PLOVER: a phase 2 study of PX-22 CAR T cells in adult ALL"), ("body", sentence)]))}
     assert not {v for e, v in got if e == "ENROLLED"} & {3.0, 12.0}
+
+
+@pytest.mark.parametrize("text, code", [("the curves had not separated by year three, when the figures were 97.2%", "3y"),
+                                         ("overall survival at year 5 was 80.1%", "5y"),
+                                         ("Three years out, 91.6 per cent were alive", "3y")])
+def test_a_landmark_named_by_its_year_or_as_years_out(text, code):
+    """Regression: year_named_landmarks ('by year three', 'Three years out,' were no landmarks)."""
+    from extractors.evidence.numbers import find_timepoints
+    assert [t.code for t in find_timepoints(text)] == [code]
+
+
+def test_in_year_two_of_a_phase_is_no_landmark():
+    """Negative rule: 'in year two of maintenance' dates a phase of treatment, not a landmark."""
+    from extractors.evidence.numbers import find_timepoints
+    assert find_timepoints("in year two of maintenance, 12% stopped") == []

@@ -106,6 +106,8 @@ TIMEPOINT_PATTERNS: tuple[tuple[str, str], ...] = (
      "'12 months after the first response', 'five years after the landmark': a landmark counted from an event"),
     (r"(?:(?<=survival, )|(?<=OS, )|(?<=EFS, )|(?<=PFS, )|(?<=RFS, )|(?<=DFS, )|(?<=LFS, )|(?<=DOR, )|(?<=response, )|(?<=remission, )|(?<=incidence, )|(?<=mortality, )|(?<=NRM, )|(?<=GVHD, ))" + _TP_NUM + r"\s*" + DASH + r"?\s*(years?|yrs?|y|months?|mos?|mo)\b(?=\s*(?:[:,%(]|[-–]\s*%|\d|$))",
      "'Progression-free survival, 24 months: 79.6%', 'EFS, 36 mo, %', 'PFS, 36 mo - %', 'OS, 3 y 67.4%': a label's landmark after its comma"),
+    (r"\b(?:by|at)\s+(?=(?:year|month)\s+" + _TP_NUM + r"\b)(year|month)\s+(?:\d+|" + _WORD_NUMBER_RE + r")\b",
+     "'by year three', 'at year 5': a landmark named by its year or month"),
     (r"(?<![\w.])" + _TP_NUM + r"\s*" + DASH + r"?\s*(years?|months?)\s+(?:out|on)\b(?=\s*,)",
      "'Three years out, 91.6 per cent were alive', 'Two years on, ...': a news story's landmark opening its clause"),
 )
