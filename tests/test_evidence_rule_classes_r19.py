@@ -443,3 +443,21 @@ def test_in_year_two_of_a_phase_is_no_landmark():
     """Negative rule: 'in year two of maintenance' dates a phase of treatment, not a landmark."""
     from extractors.evidence.numbers import find_timepoints
     assert find_timepoints("in year two of maintenance, 12% stopped") == []
+
+
+def test_n_to_each_arm_sizes_both_arms_and_a_population_line_sizes_the_study():
+    """Regression: each_arm_and_population_line_sizes ('904 patients ..., 452 to each arm' and a card's 'Population:
+    untreated MCL, age 65 or older (n = 598)' gave no enrolment)."""
+    got = {(r.endpoint, r.arm, r.value) for r in extract_evidence(_doc([
+        ("title", "Tovetumab plus R-CHOP versus R-CHOP in high-risk DLBCL: the PLOVER randomized trial"),
+        ("body", "• Population: untreated DLBCL, age 60 or older (n = 610)."),
+        ("body", "The trial randomized 610 patients with an IPI score of 3 to 5, 305 to each arm, at 150 sites.")]))}
+    assert {("ENROLLED", None, 610.0), ("ENROLLED", "tovetumab", 305.0), ("ENROLLED", "chemotherapy", 305.0)} <= got
+
+
+def test_a_cards_population_line_sizes_the_study():
+    """Regression: population_line_size_unread ('• Population: untreated MCL, age 65 or older (n = 598).')."""
+    got = {(r.endpoint, r.value) for r in extract_evidence(_doc([
+        ("title", "Tovetumab plus R-CHOP versus R-CHOP in high-risk DLBCL: the PLOVER randomized trial"),
+        ("body", "• Population: untreated DLBCL, age 60 or older (n = 610).")]))}
+    assert ("ENROLLED", 610.0) in got

@@ -11,13 +11,14 @@ from extractors.evidence.rules import (
     ADD_ON_LEFT, ARM_SIZE_LEFT, COUNT_ARM_COMBINATION_RIGHT, COUNT_OWN_ARM_AFTER, COUNT_OWN_ARM_BEFORE, COUNT_TREATED_WITH_ARM, GROUP_DID_NOT_LATER, GROUP_TREATMENT_VERB, GROUP_DID_NOT_RIGHT, ARM_SIZE_REACH, ASSIGNED_TO_ALTERNATIVES, ASSIGNED_TO_ARM_RIGHT, ASSIGNMENT_SENTENCE, EVENT_IN_LEFT,
     MIN_SAMPLE_SIZE, NOT_SAMPLE_SIZE_LEFT, NOT_SAMPLE_SIZE_RIGHT, PATIENT_NOUNS, REPORT_COUNT_ENDPOINTS, PER_ARM_SIZE_RIGHT, GROUP_TREATED_WITH_RIGHT, SAMPLE_SIZE_ADJECTIVE_RIGHT, SAMPLE_SIZE_AGE_RIGHT,
     SAMPLE_SIZE_BARE_RIGHT, SAMPLE_SIZE_OF_LEFT, SAMPLE_SIZE_RECEIVED_RIGHT, SAMPLE_SIZE_RIGHT, SAMPLE_SIZE_STRONG_LEFT,
-    SAMPLE_SIZE_TREATED_RIGHT, SAMPLE_SIZE_WEAK_LEFT, SUBCOHORT_RIGHT, GROUP_LABEL_AFTER, APPROXIMATE_COUNT_LEFT,
+    SAMPLE_SIZE_TREATED_RIGHT, SAMPLE_SIZE_WEAK_LEFT, SUBCOHORT_RIGHT, GROUP_LABEL_AFTER, APPROXIMATE_COUNT_LEFT, POPULATION_LABEL_SIZE_LEFT,
 )
 from extractors.evidence.slots import ReadingContext, ValueSlot
 
 _I = re.IGNORECASE
 _GROUP_LABEL_AFTER = re.compile(GROUP_LABEL_AFTER.pattern)
 _APPROXIMATE_LEFT = re.compile(APPROXIMATE_COUNT_LEFT.pattern, re.IGNORECASE)
+_POPULATION_SIZE_LEFT = re.compile(POPULATION_LABEL_SIZE_LEFT.pattern, re.IGNORECASE)
 _STRONG_LEFT = re.compile(SAMPLE_SIZE_STRONG_LEFT.pattern, _I)
 _OF_LEFT = re.compile(SAMPLE_SIZE_OF_LEFT.pattern, _I)
 _WEAK_LEFT = re.compile(SAMPLE_SIZE_WEAK_LEFT.pattern, _I)
@@ -106,7 +107,7 @@ def assign_counts(text: str, values: list[ValueSlot], endpoints: Sequence[Endpoi
             if v.kind == "enrolled" and arm == ctx.control_arm and _DID_NOT.match(right):
                 v.count_rule = COMPLEMENT_COUNT_RULE  # its arm is implied, not named in the sentence
             continue
-        if _BARE_SAMPLE_RIGHT.match(right) or (_STRONG_LEFT.search(left) and patients) \
+        if _BARE_SAMPLE_RIGHT.match(right) or (_STRONG_LEFT.search(left) and patients) or _POPULATION_SIZE_LEFT.search(left) \
                 or _ADJECTIVE_SAMPLE.match(right) or _RECEIVED_SAMPLE.match(right) or _AGE_SAMPLE.match(right) \
                 or _treated_with_study_arm(text, v, ctx):
             _enrolled(v, ctx)

@@ -379,6 +379,8 @@ SAMPLE_SIZE_STRONG_LEFT = Cue(r"\b(?:among|including|included|(?:enrolled|enroll
 SAMPLE_SIZE_OF_LEFT = Cue(r"(?:\b(?:study|trial|analysis|series|cohort|casuistry|review|group|population) of\s+|^\s*of (?:the |all )?|\bconducted (?:in|on)\s+)$",
                           "'a phase I study of 20 patients', 'Of the 63 enrolled patients'")
 SAMPLE_SIZE_WEAK_LEFT = Cue(r"\b(?:in|on|with)\s+(?:a total of\s+)?$", "'in 30 patients', 'on 44 patients'")
+POPULATION_LABEL_SIZE_LEFT = Cue(r"^\W*(?:study\s+)?(?:population|patients|participants|enrol?ment|sample)\s*:[^;:]*\(\s*[nN]\s*=\s*$",
+                                 "'Population: untreated MCL, age 65 or older (n = 598)': a card's population line sizes the study")
 APPROXIMATE_COUNT_LEFT = Cue(r"\b(?:(?:fewer|less|more)\s+than|nearly|almost|approximately|roughly|up\s+to|at\s+least)\s+$",
                              "'fewer than one hundred infused patients', 'nearly 300 adults': an approximate count is no sample size")
 NOT_SAMPLE_SIZE_LEFT = Cue(r"\b(?:complete|partial|observed|seen|reported|occurred|achieved|noted|found|documented|detected|stopped|discontinued|discontinuations?|interruptions?|reductions?|interrupted|withdrawn|reduced|held|resumed|restarted|delayed|criteria|sampled|measured|tested|confirmed|recorded|diagnosed|mutations?|deletions?|disorders?|events?|infections?|toxicit(?:y|ies)|deaths?|relapses?|syndromes?)\s+in\s+$",
@@ -469,8 +471,9 @@ SUBCOHORT_RIGHT = Cue(r"^\s*(?:[\w-]+\s+){0,3}?(?:evaluable|assessable)\b|^\s*(?
 SAMPLE_SIZE_ADJECTIVE_RIGHT = Cue(r"^\s*(?:treated|infused|enrolled|randomi[sz]ed|registered)\s+" + PATIENT_NOUNS + r"\b"
                                   r"|^\s*(?:" + PATIENT_NOUNS + r"\s+)?(?:(?:were|was)\s+)?(?:leuk)?aph[ae]resed\b|^\s*(?:" + PATIENT_NOUNS + r"\s+)?underwent\s+(?:leuk)?aph[ae]resis\b",
                                   "'the 101 treated patients'; '58 patients leukapheresed', '60 underwent apheresis': a cell-therapy study's enrolment")
-PER_ARM_SIZE_RIGHT = Cue(r"^\s*(?:" + PATIENT_NOUNS + r"\s+)?(?:per|in each|each)\s+(?:group|arm)\b",
-                         "'312 patients were randomly assigned (156 per group)': the enrolment of each of the two arms")
+PER_ARM_SIZE_RIGHT = Cue(r"^\s*(?:" + PATIENT_NOUNS + r"\s+)?(?:per|in each|each|to each|to either)\s+(?:group|arm)\b",
+                         "'312 patients were randomly assigned (156 per group)', '904 patients, 452 to each arm': the enrolment of "
+                         "each of the two arms")
 SAMPLE_SIZE_AGE_RIGHT = Cue(r"^\s*(?:[\w-]+\s+){0,3}?" + PATIENT_NOUNS + r"\s*(?:\(\s*|,\s*|with an?\s+)(?:median|mean)\s+age\b",
                             "'63 adults (median age, 54 years)': a cohort described by its median age is the study sample, verb or not")
 SAMPLE_SIZE_RECEIVED_RIGHT = Cue(r"^\s*" + PATIENT_NOUNS + r"\s+(?:received|were given|started)\s+(?:the\s+)?(?:study\s+)?(?:treatment|therapy|drug)\b"
