@@ -461,3 +461,15 @@ def test_a_cards_population_line_sizes_the_study():
         ("title", "Tovetumab plus R-CHOP versus R-CHOP in high-risk DLBCL: the PLOVER randomized trial"),
         ("body", "• Population: untreated DLBCL, age 60 or older (n = 610).")]))}
     assert ("ENROLLED", 610.0) in got
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    ("The 4-year cumulative incidence of non-relapse mortality was 15.5% after allograft.", ("NRM", 15.5, "4y")),
+    ("Chronic graft-versus-host disease developed in 88 of 280 transplanted patients (31.4%) by 2 years.",
+     ("GVHD", 31.4, "2y")),
+])
+def test_the_time_of_a_cumulative_incidence_before_its_endpoint_or_after_its_value(sentence, expected):
+    """Regression: cumulative_incidence_time_lost ('the 4-year cumulative incidence of non-relapse mortality was 17%',
+    '... (32.2%) by 2 years' kept no time)."""
+    got = {(r.endpoint, r.value, r.timepoint) for r in extract_evidence(_doc(_REGISTRY[:1] + [("body", sentence)]))}
+    assert expected in got

@@ -149,6 +149,7 @@ def _endpoint_runs(text: str, endpoints: Sequence[EndpointMention]) -> list[tupl
 
 
 _LEADING_TIME_GAP = re.compile(r"\s*[:,]?\s*")
+_INCIDENCE_OF = re.compile(r"\s*(?:cumulative\s+)?(?:incidence|probability|risk)\s+of\s+", re.IGNORECASE)
 
 
 def _timepoint_for(text: str, value: ValueSlot, run: Optional[tuple[int, int, list[str]]], next_start: int,
@@ -158,15 +159,15 @@ def _timepoint_for(text: str, value: ValueSlot, run: Optional[tuple[int, int, li
     if lead:
         return lead[-1].code
     for tp in timepoints:
-        if value.tok.end <= tp.start < next_start and text[tp.start:tp.start + 2].lower() == "at" \
+        if value.tok.end <= tp.start < next_start and text[tp.start:tp.start + 2].lower() in ("at", "by") \
                 and not re.search(r"[;]|\b(?:while|whereas|but)\b", text[value.tok.end:tp.start]) \
                 and not any(value.tok.end <= ep.start < tp.start and ep.code != value.endpoint for ep in endpoints):
             return tp.code  # '74.1% of A were alive at 3 years': the value's own predicate may stand before its time
     if run is None:
         return None
     for tp in timepoints:
-        if tp.end <= run[0] and run[0] - tp.end <= 4:
-            return tp.code
+        if tp.end <= run[0] and (run[0] - tp.end <= 4 or _INCIDENCE_OF.fullmatch(text[tp.end:run[0]])):
+            return tp.code  # '2-year OS', 'the 4-year cumulative incidence of non-relapse mortality was 17%'
         if run[1] <= tp.start and tp.end <= value.tok.start:
             return tp.code
     return None
