@@ -17,6 +17,7 @@ from extractors.evidence.known_arms import ArmMention, find_known_arms
 from extractors.evidence.rules import (
     ARM_ABBREVIATION_BREAK, ARM_ABBREVIATION_DEFINITION, ARM_ABBREVIATION_GAP, ASSIGNED_LABEL, ASSIGNED_SHORT_FORM,
     ASSIGNED_SHORT_FORM_CAPITALS, ASSIGNED_SHORT_FORMS_SET_AGAINST, LABELLED_ARM, LABELLED_ARM_SENTENCE, NOT_ARM_LABELS,
+    STRATIFICATION_CUE,
 )
 from extractors.nlp.ner_mentions import add_ner_arms, note_arms_added, part_of_document
 
@@ -28,7 +29,7 @@ _ASSIGNED_LABEL = re.compile(ASSIGNED_LABEL.pattern)
 _LABEL_SENTENCE = re.compile(LABELLED_ARM_SENTENCE.pattern, re.IGNORECASE)
 _ASSIGNED_SHORT_FORM = re.compile(ASSIGNED_SHORT_FORM.pattern)
 _SET_AGAINST = re.compile(ASSIGNED_SHORT_FORMS_SET_AGAINST.pattern)
-_STRATIFIED = re.compile(r"\bstratif", re.IGNORECASE)
+_STRATIFIED = re.compile(STRATIFICATION_CUE.pattern)
 
 
 @dataclass(frozen=True)

@@ -163,13 +163,12 @@ def extract_body(doc: Document, index: TrialIndex, mentions: Sequence, extra_ter
             blocked = tuple((m.start - s, m.end - s) for m in mentions if m.start >= s and m.end <= e)
             sentence = doc.text[s:e]
             previous = _continued_result(sentence, records, para, doc)
-            restated = _restated_list(sentence, s, records)
+            restated, restated_arms = _restated_list(sentence, s, records)
             ctx = ReadingContext(default, control, extra_terms, previous.endpoint if previous else None, True, blocked,
                                  gazetteer_dir, fallback, one_study=frame.is_report,
                                  fallback_timepoint=previous.timepoint if previous else None,
                                  fallback_endpoints=restated)
             readings = _sentence_readings(sentence, ctx, clause_memo, para, records, frame)
-            restated_arms = _restated_arms(restated, records) if restated else ()
             if restated_arms and len(readings) == len(restated_arms):
                 readings = [replace(r, arm=arm) for r, arm in zip(readings, restated_arms)]  # the same arms, in order
             for r in readings:
@@ -231,7 +230,7 @@ def _subgroup_ratio_endpoint(intro: str, para: Paragraph, records: Sequence[Evid
         named = [m.code for m in find_endpoints(text, ctx.extra_terms) if m.code and not m.population]
         if named and (text is intro or SUBGROUP_RATIO_HEADING.search(text)):
             return named[0]
-    in_paragraph = [r for r in records if para.blocks[0].char_start <= r.quote_start < para.blocks[-1].char_end]
+    in_paragraph = [r for r in records if _in_paragraph(r, para)]
     if in_paragraph:
         return in_paragraph[-1].endpoint
     return next((r.endpoint for r in reversed(records) if r.statistic == "hazard_ratio"), None)
@@ -271,37 +270,33 @@ def _continued_result(sentence: str, records: Sequence[EvidenceRecord], para: Pa
         return None
     last = next((r for r in reversed(records) if r.endpoint in RESPONSE_ENDPOINTS), records[-1]) if responses else \
         next((r for r in reversed(records) if r.statistic in ("rate", "landmark")), records[-1])  # not the ratio after it
-    in_paragraph = para.blocks[0].char_start <= last.quote_start < para.blocks[-1].char_end
-    return last if in_paragraph and last.statistic in ("rate", "landmark") else None
+    return last if _in_paragraph(last, para) and last.statistic in ("rate", "landmark") else None
+
+
+def _in_paragraph(record: EvidenceRecord, para: Paragraph) -> bool:
+    """True when the record was read from this paragraph."""
+    return para.blocks[0].char_start <= record.quote_start < para.blocks[-1].char_end
 
 
 _LIST_RESTATED = re.compile(LIST_RESTATED_AT_TIME.pattern, re.IGNORECASE)
 
 
-def _restated_list(sentence: str, start: int, records: Sequence[EvidenceRecord]) -> tuple[str, ...]:
+def _restated_list(sentence: str, start: int,
+                   records: Sequence[EvidenceRecord]) -> tuple[tuple[str, ...], tuple[Optional[str], ...]]:
     """'At 3 years: 54.7% and 44.9%.' after '2-year OS was 63.1% and EFS 52.8%': the previous sentence's landmark
-    endpoints, in listed order (one endpoint once per arm), which a sentence giving only a new time and values
-    restates; else ()."""
+    endpoints, in listed order, which a sentence giving only a new time and values restates; one endpoint given for
+    two arms or more is restated once per arm, and those arms, in order, come second; else ((), ())."""
     if not records or not _LIST_RESTATED.match(sentence):
-        return ()
+        return (), ()
     last = records[-1]
     if start - (last.quote_start + len(last.quote)) > LIST_RESTATED_REACH:
-        return ()
+        return (), ()
     same = [r for r in records if r.quote_start == last.quote_start and r.statistic == "landmark" and r.unit == "%"]
     codes = tuple(dict.fromkeys(r.endpoint for r in same))
     arms = tuple(dict.fromkeys(r.arm for r in same))
     if len(codes) == 1 and len(arms) >= 2 and None not in arms:  # 'EFS ... 61% with A and 48% with B. At 3 years, 55% and 40%.'
-        return codes * len(arms)
-    return codes if len(codes) >= 2 else ()
-
-
-def _restated_arms(restated: tuple[str, ...], records: Sequence[EvidenceRecord]) -> tuple[Optional[str], ...]:
-    """The arms, in order, of the one endpoint a restating sentence gives again at a new landmark; () otherwise."""
-    if len(set(restated)) != 1 or len(restated) < 2:
-        return ()
-    last = records[-1]
-    same = [r for r in records if r.quote_start == last.quote_start and r.statistic == "landmark" and r.unit == "%"]
-    return tuple(dict.fromkeys(r.arm for r in same))
+        return codes * len(arms), arms
+    return (codes if len(codes) >= 2 else ()), ()
 
 
 _SUBGROUP_OPENING = re.compile(SUBGROUP_SENTENCE_OPENING.pattern)

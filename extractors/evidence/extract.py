@@ -12,7 +12,7 @@ from extractors.evidence.arm_abbreviations import set_document_arm_abbreviations
 from extractors.evidence.attribution import build_trial_index
 from extractors.evidence.body import BODY_KINDS, extract_body
 from extractors.evidence.endpoints import abbreviation_terms
-from extractors.evidence.frame import StudyFrame, frame_repeats, study_frame
+from extractors.evidence.frame import StudyFrame, document_scope, frame_repeats, study_frame
 from extractors.evidence.rules import WINDOW_ENDPOINTS, EndpointTerm
 from extractors.evidence.table import extract_table1_results, extract_table_results
 from extractors.nlp.ner_mentions import set_document_ner
@@ -101,12 +101,6 @@ def document_abbreviation_terms(doc: Document, settings: ExtractSettings, shared
     if settings.base_model not in shared.abbreviation_terms:  # the detector's pipes do not depend on the NER
         shared.abbreviation_terms[settings.base_model] = abbreviation_terms(document_abbreviations(doc, settings))
     return shared.abbreviation_terms[settings.base_model]
-
-
-def document_scope(doc: Document) -> str:
-    """The document's text with its tables' captions, headers and cells, which are not all in the text."""
-    return "\n".join([doc.text, *(t.caption or "" for t in doc.tables), *(h or "" for t in doc.tables for h in t.header),
-                      *(c.text for t in doc.tables for row in t.rows for c in row)])
 
 
 def extract_evidence(doc: Document, table1: Sequence[Table1Row] = (),

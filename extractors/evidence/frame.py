@@ -266,6 +266,12 @@ def study_therapy(doc: Document, gazetteer_dir=None) -> Optional[str]:
     return None
 
 
+def document_scope(doc: Document) -> str:
+    """The document's text with its tables' captions, headers and cells, which are not all in the text."""
+    return "\n".join([doc.text, *(t.caption or "" for t in doc.tables), *(h or "" for t in doc.tables for h in t.header),
+                      *(c.text for t in doc.tables for row in t.rows for c in row)])
+
+
 def study_frame(doc: Document, mentions: Sequence, index: TrialIndex, has_table1: bool,
                 gazetteer_dir=None) -> StudyFrame:
     """Decide from the document itself whether it reports one study, and which study and therapy.
@@ -278,7 +284,7 @@ def study_frame(doc: Document, mentions: Sequence, index: TrialIndex, has_table1
     t0, t1 = _title_text(doc)
     strategies = set_document_strategies(document_strategies(doc.text[t0:t1], doc.text,
                                                              [h or "" for t in doc.tables for h in t.header],
-                                                             [c.text for t in doc.tables for row in t.rows for c in row]))
+                                                             document_scope(doc)))
     if strategies.compared:  # a comparison of procedures or policies (transplant vs none) is a two-arm frame
         return StudyFrame("report", _frame_ref(doc, mentions, index), None, False, strategies.compared)
     single = _single_arm(doc, gazetteer_dir)

@@ -445,6 +445,7 @@ ASSIGNED_SHORT_FORM = Cue(r"\(\s*(?P<defined>" + _SHORT_FORM + r")(?:\s*[;,]\s*[
 ASSIGNED_SHORT_FORMS_SET_AGAINST = Cue(r"[^.;:]{0,80}?(?:\b(?:or|versus|vs|v|and)\b|,)",
                                       "two arms' short forms are set against each other ('X (A) or to Y (B)', 'A v B', "
                                       "'N to A and M to B')")
+STRATIFICATION_CUE = Cue(r"(?i)\bstratif", "'stratified by ... (ECOG) ... (PS)': short forms after it name factors, not arms")
 ASSIGNED_SHORT_FORM_CAPITALS = 2
 """A short form naming an arm has at least this many capitals ('sDI', 'NEL-K'); 'Ino' or 'Keel' are words."""
 LABELLED_ARM_SENTENCE = Cue(r"\b(?:randomi[sz]|assign|allocat|strateg|arms?\b)", "only a sentence about assignment names arms by their labels")
@@ -555,6 +556,8 @@ FRACTION_NOT_SHARE_LEFT = Cue(r"(?:\b(?:grade|grades|phase|stage|stages|dose lev
 # A table's footnote that says when an endpoint was assessed gives that endpoint's rows their window.
 FOOTNOTE_REACH = 40.0
 """How far below a table (in points) the text that annotates it may start ('MRD was assessed at the end of cycle 2')."""
+FOOTNOTE_MARKERS = "*†‡§"
+"""Marks that tie a table row ('MRD-negative, n/N (%)*') to the footnote that starts with the same mark."""
 FOOTNOTE_ASSESSMENT = Cue(r"\b(?:assessed|evaluated|measured|determined)\b",
                           "only a note saying when something was assessed gives a window; other times in it do not")
 FOOTNOTE_MRD_SUBJECT = Cue(r"^\W*(?:MRD|minimal residual disease|measurable residual disease)\s+(?:was|were)\s+(?:assessed|evaluated|measured)\b",

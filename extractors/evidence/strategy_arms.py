@@ -14,6 +14,7 @@ from typing import Optional, Sequence
 
 from extractors.evidence.known_arms import ArmMention
 from extractors.evidence.numbers import one_line
+from extractors.nlp.ner_mentions import part_of_document
 from extractors.evidence.rules import (
     ALLOGENEIC_ARM, ALLOGENEIC_TITLE, AUTOLOGOUS_ARM, AUTOLOGOUS_TITLE, STRATEGY_COHORT_LABEL, STRATEGY_COMPARISONS, STRATEGY_SPLIT,
     STRATEGY_TITLE_ALTERNATIVE, TITLE_COMPARISON, UNIFIED_STRATEGY_SIDES,
@@ -86,9 +87,9 @@ def _side_name(text: str, side: Sequence[ArmTerm], unify: bool = False) -> dict[
     return {t.pattern: (longest or t.arm.replace("{match}", "")) if t.arm == "{match}" else t.arm for t in side}
 
 
-def document_strategies(title: str, text: str, headers: Sequence[str] = (), cells: Sequence[str] = ()) -> StrategyArms:
-    """The strategy comparisons that a document with this title, text and table headers sets up (cells are searched
-    for arms too, but do not set a comparison up)."""
+def document_strategies(title: str, text: str, headers: Sequence[str] = (), scope: str = "") -> StrategyArms:
+    """The strategy comparisons that a document with this title, text and table headers sets up; they apply to scope
+    (the text with its tables' captions, headers and cells), or to the text and headers alone."""
     title, flat = one_line(title), one_line(text)
     terms: list[tuple[re.Pattern[str], str, bool]] = []
     for comparison in STRATEGY_COMPARISONS:
@@ -99,7 +100,7 @@ def document_strategies(title: str, text: str, headers: Sequence[str] = (), cell
             names = _side_name(flat, side, unify=comparison.label in UNIFIED_STRATEGY_SIDES)
             terms += [(_compiled(t), AUTOLOGOUS_ARM if autologous and not control and names[t.pattern] == ALLOGENEIC_ARM
                        else names[t.pattern], control) for t in side]
-    return StrategyArms(tuple(terms), "\n".join([text, *headers, *cells]))  # table headers and row labels name arms too
+    return StrategyArms(tuple(terms), scope or "\n".join([text, *headers]))  # table headers and row labels name arms too
 
 
 def set_document_strategies(strategies: StrategyArms) -> StrategyArms:
@@ -111,7 +112,7 @@ def set_document_strategies(strategies: StrategyArms) -> StrategyArms:
 def add_strategy_arms(text: str, arms: Sequence[ArmMention]) -> list[ArmMention]:
     """Arm mentions plus the active strategy terms found in text; a strategy span replaces the mentions inside it."""
     current = _current.get()
-    if current is None or not current.terms or text not in current.document:
+    if current is None or not current.terms or not part_of_document(text, current.document):
         return list(arms)
     flat = one_line(text)
     found = sorted({(m.start(), m.end(), arm, control) for rx, arm, control in current.terms for m in rx.finditer(flat)
@@ -131,7 +132,7 @@ def without_strategy_endpoints(text: str, endpoints: Sequence, arms: Sequence[Ar
     A transplant after an event verb ('412 underwent HCT') stays the ALLOHSCT outcome.
     """
     current = _current.get()
-    if current is None or not current.terms or text not in current.document:
+    if current is None or not current.terms or not part_of_document(text, current.document):
         return list(endpoints)
     strategy = {(a.start, a.end) for a in arms if any(arm == a.arm for _, arm, _ in current.terms)}
     return [e for e in endpoints if e.code != "ALLOHSCT" or _TRANSPLANT_EVENT_LEFT.search(text[:e.start])

@@ -13,7 +13,7 @@ from extractors.evidence.numbers import find_timepoints, find_windows, one_line,
 from extractors.evidence.readings import Reading, ReadingContext, read_clause
 from extractors.evidence.rules import (
     BASELINE_TABLE_CAPTION, CUMULATIVE_INCIDENCE_ENDPOINTS, EXTRACTOR_VERSION, FOOTNOTE_ASSESSMENT, FOOTNOTE_MRD_SUBJECT,
-    FOOTNOTE_REACH, MODEL_CONTRAST_ROW, MODEL_TABLE_CAPTION,
+    FOOTNOTE_MARKERS, FOOTNOTE_REACH, MODEL_CONTRAST_ROW, MODEL_TABLE_CAPTION,
     ROW_OTHER_MEASURE, WINDOW_ENDPOINTS, EndpointTerm,
 )
 from extractors.nlp.trials import find_trial_mentions
@@ -162,7 +162,8 @@ def extract_table_results(doc: Document, index: TrialIndex, skip_table_ids: Sequ
 
 
 _ASSESSED = re.compile(FOOTNOTE_ASSESSMENT.pattern, re.I)
-_ROW_MARKER = re.compile(r"([*†‡§])\s*$")
+_ROW_MARKER = re.compile(r"([" + re.escape(FOOTNOTE_MARKERS) + r"])\s*$")
+_MARKED_SEGMENT = re.compile(r"(?=[" + re.escape(FOOTNOTE_MARKERS) + r"])")
 _BARE_MRD = re.compile(FOOTNOTE_MRD_SUBJECT.pattern, re.I)
 
 
@@ -181,7 +182,7 @@ def _footnote_windows(doc: Document, table: Table, extra_terms: tuple[EndpointTe
         if (m := _ROW_MARKER.search(label)) is not None:
             marked.setdefault(m.group(1), []).extend(e.code for e in find_endpoints(label, extra_terms)
                                                      if e.code and not e.population)
-    for segment in re.split(r"(?=[*†‡§])", note):
+    for segment in _MARKED_SEGMENT.split(note):
         windows = {w.code for w in find_windows(segment)}
         if segment[:1] in marked and len(windows) == 1:  # '* ... after 6 cycles of treatment' under a starred row
             for code in marked[segment[:1]]:
