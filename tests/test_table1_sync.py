@@ -146,3 +146,22 @@ def test_a_count_the_evidence_sentence_also_prints_is_another_population(tmp_pat
     assert (value, status, evidence) == (55.0, "unsupported", 71.0)
     assert reason == ("a count of another population: the review body (p. 2) gives 71.0 and, in the same sentence, "
                       "55 received the infusion")
+
+
+def test_sync_state_counts_each_status_as_v_table1_sync_shows_it(tmp_path):
+    """The run summary's counts, read in one scan of v_table1_sync, equal per-status counts of the view."""
+    from warehouse.sync import SYNC_STATUSES, sync_state
+
+    records = [_rec(REVIEW, "table", 7.1, TABLE_OS), _rec(REVIEW, "table", 12.0, "EFS: 12 months.", endpoint="EFS"),
+               _rec(REVIEW, "table", 30.0, "RFS: 30 months.", endpoint="RFS"),
+               _rec(REVIEW, "body", 7.06, "The median OS was 7.06 months."),
+               _rec(REVIEW, "body", 14.0, "The median EFS was 14 months.", endpoint="EFS")]
+    _sync(tmp_path, records)
+    con = migrate.connect(tmp_path / "w.duckdb", read_only=True)
+    state = sync_state(con)
+    expected = {s: con.execute("SELECT count(*) FROM v_table1_sync WHERE status = ?", [s]).fetchone()[0]
+                for s in SYNC_STATUSES}
+    con.close()
+    assert {s: state[s] for s in SYNC_STATUSES} == expected == {"confirmed": 0, "rounding": 1, "contradicted": 1,
+                                                                 "unsupported": 1}
+    assert (state["table_records"], state["body_records"], state["table1_rows"]) == (3, 2, 1)
