@@ -141,6 +141,7 @@ DEV_SETS = {  # option name -> (folder, label, name of its PDF writer in tests/f
     "devnew7": ("dev_reports7", "development reports 7 (devnew7)", "write_dev_report7_pdfs"),
     "devnew8": ("dev_reports8", "development reports 8 (devnew8)", "write_dev_report8_pdfs"),
     "devnew9": ("dev_reports9", "development reports 9 (devnew9)", "write_dev_report9_pdfs"),
+    "devnew10": ("dev_reports10", "development reports 10 (devnew10)", "write_dev_report10_pdfs"),
 }
 
 
