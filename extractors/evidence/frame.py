@@ -10,8 +10,8 @@ from extractors.evidence.arms import find_arms
 from extractors.evidence.attribution import CITATION, SentenceFacts, StudyRef, TrialIndex
 from extractors.evidence.endpoints import find_endpoints
 from extractors.evidence.rules import (
-    FRAME_OPENING_CHARS, FRAME_REGISTRY_NAME, FRAME_TITLE_NAMES, GENERIC_ARMS, NON_RESULT_SENTENCES, OTHER_STUDY_CUES,
-    OWN_STUDY_CUE, RANDOMISED_DESIGN, REVIEW_MIN_CITATION_MARKERS, REVIEW_MIN_NAMED_TRIALS, SINGLE_ARM_CUE,
+    FRAME_OPENING_CHARS, FRAME_REGISTRY_NAME, FRAME_TITLE_NAMES, FRAME_WORD_NAMES, WORD_NAME_STOPLIST, GENERIC_ARMS, NON_RESULT_SENTENCES, OTHER_STUDY_CUES,
+    NAMED_STUDY_AFTER_CUE, OWN_STUDY_CUE, RANDOMISED_DESIGN, REVIEW_MIN_CITATION_MARKERS, REVIEW_MIN_NAMED_TRIALS, SINGLE_ARM_CUE,
     EXPERIMENTAL_REFERENCE, OTHER_STUDY_OPENING, PRECEDING_STUDY, PRODUCT_DEFINITIONS, TITLE_COMPARISON,
 )
 from extractors.evidence.strategy_arms import document_strategies, set_document_strategies
@@ -23,6 +23,8 @@ from schemas.document import Document
 
 _TITLE_NAMES = tuple((re.compile(c.pattern), False) for c in FRAME_TITLE_NAMES) \
     + ((re.compile(FRAME_REGISTRY_NAME.pattern), True),)
+_WORD_NAMES = tuple(re.compile(c.pattern) for c in FRAME_WORD_NAMES)
+_WORD_NAME_STOPLIST = re.compile(WORD_NAME_STOPLIST.pattern)
 _OTHER_STUDY = tuple(re.compile(c.pattern, re.IGNORECASE) for c in OTHER_STUDY_CUES)
 _NON_RESULT = tuple(re.compile(c.pattern, re.IGNORECASE) for c in NON_RESULT_SENTENCES)
 _OWN_STUDY = re.compile(OWN_STUDY_CUE.pattern, re.IGNORECASE)
@@ -30,6 +32,7 @@ _OTHER_STUDY_OPENING = re.compile(OTHER_STUDY_OPENING.pattern)
 _PRECEDING_STUDY = re.compile(PRECEDING_STUDY.pattern, re.IGNORECASE)
 _EXPERIMENTAL_REFERENCE = re.compile(EXPERIMENTAL_REFERENCE.pattern, re.IGNORECASE)
 _SINGLE_ARM = re.compile(SINGLE_ARM_CUE.pattern, re.IGNORECASE)
+_NAMED_STUDY_AFTER = re.compile(NAMED_STUDY_AFTER_CUE.pattern)
 _TITLE_COMPARISON = re.compile(TITLE_COMPARISON.pattern, re.IGNORECASE)
 _TITLE_ALTERNATIVE = re.compile(r"\s+or\s+")  # two named treatments joined by 'or' in a title are compared
 _PRODUCT_DEFINITIONS = tuple(re.compile(c.pattern) for c in PRODUCT_DEFINITIONS)
@@ -94,6 +97,10 @@ def _frame_ref(doc: Document, mentions: Sequence, index: TrialIndex) -> StudyRef
     if name is None:
         with_nct = [m for m in named if m.start < opening_end and m.nct]
         name = index.name(with_nct[0].text) if with_nct else _opening_name(doc.text, named, index, opening_end)
+    if name is None:
+        name = _word_name(doc.text, t0, t1, opening_end)
+        if name is not None:
+            index.canonical.setdefault(name, name)
     nct = index.nct_by_trial.get(name) if name else None
     if nct is None:
         own = [m for m in ncts if not m.canonical or m.canonical.startswith("NCT") or m.canonical == name]
@@ -134,6 +141,23 @@ def _opening_name(text: str, named: Sequence, index: TrialIndex, opening_end: in
         if not about_other_study(sentence) and not _opens_with_study(sentence, m.text):
             candidates.append(index.name(m.text))
     return max(candidates, key=lambda n: counts[n]) if candidates else None
+
+
+def _word_name(text: str, t0: int, t1: int, opening_end: int) -> Optional[str]:
+    """A study named by an ordinary word in mixed case ('Fenland'): led by the title or called a study in the opening,
+    and used again elsewhere in the document; None when no such word is found."""
+    for start, end, shapes in ((t0, t1, _WORD_NAMES[:1]), (t0, opening_end, _WORD_NAMES[1:])):
+        for rx in shapes:
+            for m in rx.finditer(text[start:end]):
+                name = m.group("name")
+                if _WORD_NAME_STOPLIST.match(name) or not _title_name_ok(name, False) or find_arms(name) \
+                        or find_endpoints(name):
+                    continue
+                at = start + m.start("name")
+                others = [o for o in re.finditer(rf"(?<![\w-]){re.escape(name)}(?![\w-])", text) if o.start() != at]
+                if others:
+                    return name
+    return None
 
 
 def _sentence_around(text: str, start: int, end: int) -> str:
@@ -185,14 +209,25 @@ def _mention(start: int, end: int, text: str, canonical: str):
     return TrialMention(start, end, text, canonical, None, "alias", "frame_repeat")
 
 
-def _single_arm(doc: Document, gazetteer_dir=None) -> bool:
+def _single_arm(doc: Document, gazetteer_dir=None, own: StudyRef = StudyRef()) -> bool:
     """A single-arm, expanded-access or registry study, or one whose title and text never randomise its patients."""
     t0, t1 = _title_text(doc)
     if title_comparison(doc) or compared_table_arms(doc, gazetteer_dir) or defined_arm_count() >= 2:
         return False  # two arms set against each other, in the title, a table, or by labels the text defines
-    if any(not about_other_study(_sentence_around(doc.text, m.start(), m.end())) for m in _SINGLE_ARM.finditer(doc.text)):
+    if any(not about_other_study(_sentence_around(doc.text, m.start(), m.end())) and not _names_other_study(doc.text, m.end(), own)
+           for m in _SINGLE_ARM.finditer(doc.text)):
         return True  # 'a previous single-arm study of the combination reported ...' describes another study
     return not (_RANDOMISED_TITLE.search(doc.text[t0:t1]) or _RANDOMISED.search(doc.text))
+
+
+def _names_other_study(text: str, cue_end: int, own: StudyRef) -> bool:
+    """True when the design word ending at cue_end names a study that is not the report's own ('the single-arm FELIX
+    study' in a report of SORREL)."""
+    m = _NAMED_STUDY_AFTER.match(text, cue_end)
+    if not m or own.trial is None:
+        return False
+    name, mine = _key(m.group("name")), _key(own.trial)
+    return not (name == mine or (len(name) >= 4 and (name in mine or mine in name)))
 
 
 def compared_table_arms(doc: Document, gazetteer_dir=None) -> tuple[str, ...]:
@@ -287,13 +322,13 @@ def study_frame(doc: Document, mentions: Sequence, index: TrialIndex, has_table1
                                                              document_scope(doc)))
     if strategies.compared:  # a comparison of procedures or policies (transplant vs none) is a two-arm frame
         return StudyFrame("report", _frame_ref(doc, mentions, index), None, False, strategies.compared)
-    single = _single_arm(doc, gazetteer_dir)
+    ref = _frame_ref(doc, mentions, index)
+    single = _single_arm(doc, gazetteer_dir, ref)
     compared = title_comparison(doc, gazetteer_dir) or (
         () if single else _opening_arms(doc, gazetteer_dir) or compared_table_arms(doc, gazetteer_dir)[:2])
     if len(compared) == 2 and compared[0]:  # 'with the combination', 'the experimental arm' name its first side
         set_document_strategies(replace(strategies, terms=strategies.terms + ((_EXPERIMENTAL_REFERENCE, compared[0], False),)))
-    return StudyFrame("report", _frame_ref(doc, mentions, index), study_therapy(doc, gazetteer_dir) if single else None,
-                      single, compared)
+    return StudyFrame("report", ref, study_therapy(doc, gazetteer_dir) if single else None, single, compared)
 
 
 def about_other_study(sentence: str) -> bool:

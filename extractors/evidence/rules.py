@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from typing import NamedTuple
 
-EXTRACTOR_VERSION = "evidence-rules/1.12"
+EXTRACTOR_VERSION = "evidence-rules/1.13"
 
 
 class EndpointTerm(NamedTuple):
@@ -601,6 +601,29 @@ FRAME_TITLE_NAMES: tuple[Cue, ...] = (
     Cue(r"^\s*(?P<name>(?=[A-Za-z0-9-]*[A-Z][A-Za-z0-9-]*[A-Z0-9])[A-Z][A-Za-z0-9]*(?:-[A-Za-z0-9]+)*)\s*:\s",
         "a poster or abstract title led by the study's acronym ('NAME: drug in adults with ...')"),
 )
+# A study named by an ordinary word in mixed case ('Fenland', 'Orchard'): its shapes in a title or opening. Such a word
+# is a name only where a study cue says so and the document uses it again; WORD_NAME_STOPLIST lists the capitalised
+# words these shapes meet that are not names.
+FRAME_WORD_NAMES: tuple[Cue, ...] = (
+    Cue(r"^\s*(?P<name>[A-Z][a-z]{3,}(?:-\d{1,2})?)\s*(?::|\s[—–]|\.)\s",
+        "a poster, abstract or news title led by the study's name ('Fenland: ponatinib and ...', 'Orchard — ...')"),
+    Cue(r"(?:^|[.;]\s+|\n)(?P<name>[A-Z][a-z]{3,}(?:-\d{1,2})?)\s+(?:is|was)\s+an?\s+(?:[\w/-]+,?\s+){0,5}?(?:trial|study)\b",
+        "'Fenland was an open-label, randomised phase 3 trial': a sentence saying the word is a study"),
+    Cue(r"\b(?:the|of|in|from)\s+(?P<name>[A-Z][a-z]{3,}(?:-\d{1,2})?)\s+(?:(?:[Rr]andomi[sz]ed|[Oo]pen-label|[Pp]hase\s+(?:[1-4]|I{1,3}|IV)[ab]?|[Mm]ulticent(?:re|er)),?\s+){0,3}(?:trial|study)\b",
+        "'in the Fenland trial', 'the Orchard phase 3 study': a capitalised word (mid-sentence) before a study noun"),
+)
+WORD_NAME_STOPLIST = Cue(
+    r"^(?:Abstract|Background|Breaking|Case|Clinical|Comment|Commentary|Conclusions?|Correction|Correspondence|Current|"
+    r"Design|Discussion|Editorial|Erratum|Extension|Feasibility|Findings|Global|Highlights?|Index|Interpretation|"
+    r"Introduction|Letter|Main|Methods?|National|News|Objectives?|Original|Parent|Perspective|Phase|Pilot|Pivotal|"
+    r"Poster|Present|Press|Purpose|Randomi[sz]ed|Registration|Registry|Research|Results?|Review|Summary|Update|"
+    r"This|That|These|Those|Ours|Each|Every|Treatment|Therapy|Patients?|Children|Adults|Overall|Median|Safety|Efficacy|"
+    r"Clinic|Hospital|Cent(?:er|re)|Institute|University|College|Group|Consortium|Network|Foundation|Society|Alliance|"
+    r"Western|Eastern|Northern|Southern|Dutch|French|German|Swiss|Greek|Thai|Czech|Irish|Welsh|English|Scottish|Nordic|"
+    r"[A-Z][a-z]+(?:ian|ean|ish|ese))$",
+    "capitalised words before a study noun or a colon that are section, genre, design, place-adjective or institution "
+    "words ('Background:', 'the Pilot study', 'the Italian trial', 'the Mayo Clinic study'), never a study's name")
+
 # A registry study is named by the body that keeps the registry, which the trial finder's stoplist holds as an agency.
 FRAME_REGISTRY_NAME = Cue(r"\b(?:the|of the|from the)\s+(?P<name>[A-Z][A-Z0-9-]{3,})\s+(?:[\w-]+\s+){0,3}?registry\b",
                           "'outcomes from the X cellular therapy registry' names a registry study after its keeper")
@@ -721,6 +744,9 @@ STRATEGY_TITLE_ALTERNATIVE = Cue(r"\bor\s", "'Allogeneic transplantation in firs
 # Study-design words that mark a report about one treatment arm.
 SINGLE_ARM_CUE = Cue(r"\bsingle[- ](?:arm|group|cohort)\b|\bnon-?randomi[sz]ed\b|\bexpanded[- ]access\b|\bregistry\b|\breal[- ]world\b|\bprescribing information\b|\bone[- ]arm\b",
                      "single-arm, expanded-access and registry studies report one treatment")
+NAMED_STUDY_AFTER_CUE = Cue(r"[\s,]+(?:(?:phase\s+(?:[1-4]|I{1,3}|IV)(?:/(?:[1-4]|I{1,3}))?|open-label|multicent(?:re|er)|prospective|pivotal)[\s,]+)*(?P<name>[A-Z][A-Za-z]*[A-Z0-9][A-Za-z0-9-]*)\s+(?:study|trial)\b",
+                            "'the single-arm FELIX study': a design word naming a study describes that study, which is another "
+                            "one when the name is not the report's own")
 SUBGROUP_RATIO_ITEM = Cue(r":\s*(?:HR\s*[:=,]?\s*)?(?P<v>\d{1,2}[.·]\d+)\s*\(\s*(?:95\s*%\s*CI\s*[,:;]?\s*)?(?P<lo>\d{1,2}[.·]\d+)\s*"
                           r"(?:[-–—]|to|,)\s*(?P<hi>\d{1,2}[.·]\d+)\s*\)",
                           "'Age 65 years or older: HR 0.58 (0.37-0.91)': one line of a forest-plot list of subgroup hazard ratios")

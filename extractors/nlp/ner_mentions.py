@@ -13,6 +13,7 @@ from functools import lru_cache
 from typing import Optional, Sequence
 
 from extractors.evidence.known_arms import ArmMention, find_known_arms
+from extractors.evidence.rules import WORD_NAME_STOPLIST
 from extractors.nlp.pipeline import NLP_LOCK, get_nlp
 from extractors.nlp.trials import canonical_key, rejection_reason
 from schemas.settings import ExtractSettings
@@ -21,6 +22,8 @@ NER_RULE = "ner"
 
 # Word-shaped trial names ('Osprey') are taken only before a study word, as in 'the Osprey trial'.
 _TRIAL_CUE_AFTER = re.compile(r"\s+(?:trial|study|studies|protocol)\b")
+# ... unless the word is a section, design, place-adjective or institution word ('the Italian study').
+_WORD_NAME_STOPLIST = re.compile(WORD_NAME_STOPLIST.pattern)
 # Drug names the NER may add: INN stems, CAR-T short names and sponsor product codes.
 DRUG_SHAPES: tuple[tuple[str, str], ...] = (
     (r"^[a-z]{3,}(?:mab|cel|leucel|tagene|nib|tinib|clax|parib|lisib|zomib|degib|rabine|platin|mide|stat|tide|cept)$",
@@ -108,7 +111,7 @@ def accept_trial_name(text: str, start: int, end: int) -> Optional[str]:
         return name
     name_end = start + text[start:end].find(name) + len(name)
     if reason == "not_an_acronym" and re.fullmatch(r"[A-Z][a-z]{3,}(?:-\d{1,2})?", name) \
-            and _TRIAL_CUE_AFTER.match(text, name_end):
+            and not _WORD_NAME_STOPLIST.match(name) and _TRIAL_CUE_AFTER.match(text, name_end):
         return name
     return None
 

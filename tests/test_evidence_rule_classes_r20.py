@@ -1,0 +1,88 @@
+"""Rule classes of issue 11, round 18: studies named by ordinary words in mixed case, and a cited single-arm study.
+
+Every sentence here was written for this file (none is copied from a development report or review).
+"""
+from __future__ import annotations
+
+import pytest
+
+from extractors.evidence.extract import extract_evidence
+from tests.test_evidence_report_rules import _doc
+
+
+def _trials(paragraphs):
+    return {r.trial for r in extract_evidence(_doc(paragraphs))}
+
+
+_BODY = [
+    ("body", "Between 2020 and 2023, Heronsgate enrolled 188 adults at 31 centres."),
+    ("body", "The overall response rate was 71%, and the 2-year progression-free survival was 58%."),
+]
+
+
+@pytest.mark.parametrize("title", [
+    "Heronsgate: glofitamab with gemcitabine and oxaliplatin in relapsed large B-cell lymphoma",
+    "Heronsgate — glofitamab with gemcitabine and oxaliplatin in relapsed large B-cell lymphoma",
+    "Heronsgate. Glofitamab with gemcitabine and oxaliplatin in relapsed large B-cell lymphoma",
+])
+def test_a_title_led_by_an_ordinary_word_used_again_in_the_text_names_the_study(title):
+    """Regression: mixed_case_word_study_names_missed ('Heronsgate: ...' with 'Heronsgate enrolled 188 adults' gave
+    trial = null on every record: only acronyms counted as names)."""
+    assert _trials([("title", title)] + _BODY) == {"Heronsgate"}
+
+
+def test_a_sentence_saying_the_word_is_a_trial_names_the_study():
+    paragraphs = [("title", "Glofitamab with gemcitabine and oxaliplatin in relapsed large B-cell lymphoma"),
+                  ("body", "Heronsgate was an open-label, single-arm phase 2 trial done at 31 centres."), *_BODY]
+    assert _trials(paragraphs) == {"Heronsgate"}
+
+
+@pytest.mark.parametrize("title", [
+    "Background: glofitamab with gemcitabine and oxaliplatin in relapsed large B-cell lymphoma",
+    "Update: glofitamab with gemcitabine and oxaliplatin in relapsed large B-cell lymphoma",
+    "Glofitamab: two-year results in relapsed large B-cell lymphoma",
+])
+def test_a_section_word_or_drug_leading_the_title_names_no_study(title):
+    """Section and genre words, and the drug itself, lead titles too; repeated in the text they are still no names."""
+    body = [("body", "Background and update: glofitamab was given with gemcitabine and oxaliplatin to 188 adults."),
+            ("body", "The overall response rate was 71%.")]
+    assert _trials([("title", title)] + body) == {None}
+
+
+def test_an_ordinary_word_named_once_is_no_study():
+    """A title-leading word the text never uses again is a headline word, not a name ('Momentum: ...')."""
+    paragraphs = [("title", "Momentum: glofitamab with gemcitabine and oxaliplatin in relapsed large B-cell lymphoma"),
+                  ("body", "A total of 188 adults were treated at 31 centres. The overall response rate was 71%.")]
+    assert _trials(paragraphs) == {None}
+
+
+def test_a_nationality_before_a_trial_noun_names_no_study():
+    paragraphs = [("title", "Glofitamab with gemcitabine and oxaliplatin in relapsed large B-cell lymphoma"),
+                  ("body", "This extends the Italian study of the same regimen. A total of 188 Italian adults were "
+                           "treated. The overall response rate was 71%.")]
+    assert _trials(paragraphs) == {None}
+
+
+_RANDOMISED_REPORT = [
+    ("title", "KESTREL: a CAR T-cell product against antibody salvage at first relapse of B-ALL"),
+    ("body", "Adults in first relapse went straight to obecabtagene autoleucel (obe-cel) rather than to "
+             "inotuzumab, the standard salvage."),
+    ("body", "The investigators randomly assigned 240 adults: 121 to obe-cel and 119 to standard care."),
+    ("body", "Median event-free survival was 12.9 months with obe-cel; with standard care it was 5.8 months."),
+    ("body", "A commentator noted that remission in the single-arm PELICAN study was 72 per cent."),
+]
+
+
+def test_a_cited_single_arm_study_named_in_the_discussion_leaves_the_report_randomised():
+    """Regression: cited_single_arm_study_made_report_single_arm ('the single-arm PELICAN study' in a randomised
+    report of KESTREL made every record carry one study therapy: both medians came out with the same arm)."""
+    medians = {(r.arm, r.value) for r in extract_evidence(_doc(_RANDOMISED_REPORT)) if r.statistic == "median"}
+    assert ("obecabtagene autoleucel", 12.9) in medians and ("obecabtagene autoleucel", 5.8) not in medians
+
+
+def test_the_reports_own_study_called_single_arm_by_name_stays_single_arm():
+    paragraphs = [("title", "PELICAN: obecabtagene autoleucel at first relapse of B-ALL"),
+                  ("body", "The single-arm PELICAN study treated 96 adults with obecabtagene autoleucel (obe-cel)."),
+                  ("body", "Remission was 72% and median event-free survival was 11.4 months.")]
+    arms = {r.arm for r in extract_evidence(_doc(paragraphs)) if r.endpoint != "ENROLLED"}
+    assert arms == {"obecabtagene autoleucel"}
