@@ -86,3 +86,41 @@ def test_the_reports_own_study_called_single_arm_by_name_stays_single_arm():
                   ("body", "Remission was 72% and median event-free survival was 11.4 months.")]
     arms = {r.arm for r in extract_evidence(_doc(paragraphs)) if r.endpoint != "ENROLLED"}
     assert arms == {"obecabtagene autoleucel"}
+
+
+_REGIMEN_REPORT = [
+    ("title", "Lantern Regimen of Zanubrutinib and Venetoclax Extends Progression-Free Survival Over "
+              "Fludarabine-Rituximab in Untreated CLL: the Phase 3 HALYARD Trial"),
+    ("body", "Adults who received Lantern, a response-adapted schedule of zanubrutinib and venetoclax, lived longer "
+             "without progression in HALYARD."),
+    ("body", "HALYARD randomized 540 adults: 271 to Lantern and 269 to fludarabine-rituximab."),
+    ("body", "Overall response: 94.2% with Lantern, 81.7% with fludarabine-rituximab."),
+    ("body", "Complete responses were 41.3% and 22.0%."),
+]
+
+
+def _arm_values(paragraphs, endpoint):
+    return {(r.arm, r.value) for r in extract_evidence(_doc(paragraphs)) if r.endpoint == endpoint}
+
+
+def test_a_regimen_named_by_a_word_stands_for_its_drugs():
+    """Regression: named_regimen_without_arm ('Lantern, a response-adapted schedule of zanubrutinib and venetoclax'
+    then '94.2% with Lantern' gave arm = null: the word is no drug name)."""
+    assert ("zanubrutinib", 94.2) in _arm_values(_REGIMEN_REPORT, "ORR")
+
+
+def test_a_press_release_title_setting_one_regimen_over_another_compares_two_arms():
+    """'A Extends PFS Over B' sets the arms of a pair printed without them ('were 41.3% and 22.0%')."""
+    got = _arm_values(_REGIMEN_REPORT, "CR")
+    assert ("zanubrutinib", 41.3) in got and ("zanubrutinib", 22.0) not in got and any(
+        v == 22.0 and a in ("fludarabine", "rituximab") for a, v in got)
+
+
+@pytest.mark.parametrize("sentence", [
+    "Researchers at the Anderson centre using a sequential approach of four cycles of hyper-CVAD reported 73%.",
+    "The standard regimen of vincristine and dexamethasone was given to 40 patients.",
+])
+def test_a_description_of_a_regimen_names_no_regimen(sentence):
+    from extractors.evidence.arm_abbreviations import find_named_regimens
+
+    assert find_named_regimens(sentence) == ()

@@ -16,8 +16,8 @@ from extractors.evidence.endpoints import find_endpoints
 from extractors.evidence.known_arms import ArmMention, find_known_arms
 from extractors.evidence.rules import (
     ARM_ABBREVIATION_BREAK, ARM_ABBREVIATION_DEFINITION, ARM_ABBREVIATION_GAP, ASSIGNED_LABEL, ASSIGNED_SHORT_FORM,
-    ASSIGNED_SHORT_FORM_CAPITALS, ASSIGNED_SHORT_FORMS_SET_AGAINST, LABELLED_ARM, LABELLED_ARM_SENTENCE, NOT_ARM_LABELS,
-    STRATIFICATION_CUE,
+    ASSIGNED_SHORT_FORM_CAPITALS, ASSIGNED_SHORT_FORMS_SET_AGAINST, LABELLED_ARM, LABELLED_ARM_SENTENCE, NAMED_REGIMEN,
+    NOT_ARM_LABELS, NOT_REGIMEN_LABELS, STRATIFICATION_CUE, WORD_NAME_STOPLIST,
 )
 from extractors.nlp.ner_mentions import add_ner_arms, note_arms_added, part_of_document
 
@@ -30,6 +30,9 @@ _LABEL_SENTENCE = re.compile(LABELLED_ARM_SENTENCE.pattern, re.IGNORECASE)
 _ASSIGNED_SHORT_FORM = re.compile(ASSIGNED_SHORT_FORM.pattern)
 _SET_AGAINST = re.compile(ASSIGNED_SHORT_FORMS_SET_AGAINST.pattern)
 _STRATIFIED = re.compile(STRATIFICATION_CUE.pattern)
+_NAMED_REGIMEN = re.compile(NAMED_REGIMEN.pattern)
+_NOT_REGIMEN_LABEL = re.compile(NOT_REGIMEN_LABELS.pattern)
+_WORD_NAME_STOPLIST = re.compile(WORD_NAME_STOPLIST.pattern)
 
 
 @dataclass(frozen=True)
@@ -188,6 +191,22 @@ def find_assigned_short_forms(text: str, gazetteer_dir=None) -> tuple[ArmAbbrevi
     return ()
 
 
+def find_named_regimens(text: str, gazetteer_dir=None) -> tuple[ArmAbbreviation, ...]:
+    """Regimens the text names by a word and defines by their drugs ('Ripple, an MRD-guided schedule of pirtobrutinib and
+    venetoclax'): the word stands for the regimen's first drug, as an abbreviation does."""
+    found: dict[str, ArmAbbreviation] = {}
+    for m in _NAMED_REGIMEN.finditer(text):
+        label = m.group("label")
+        if label in found or label in NOT_ARM_LABELS or _NOT_REGIMEN_LABEL.match(label) \
+                or _WORD_NAME_STOPLIST.match(label) or find_known_arms(label, gazetteer_dir) or find_endpoints(label):
+            continue
+        drugs = [a for a in add_ner_arms(m.group("drugs"), find_known_arms(m.group("drugs"), gazetteer_dir))
+                 if not a.control]
+        if drugs:
+            found[label] = ArmAbbreviation(label, drugs[0].arm, False, drugs[0].rank)
+    return tuple(found.values())
+
+
 def _known_whole(short: str, gazetteer_dir=None) -> bool:
     """True when the lexicons know the short form as a whole ('FCR'), not just a part of it ('HCT' of 'HCT-CR1')."""
     return any(a.start == 0 and a.end == len(short) for a in find_known_arms(short, gazetteer_dir))
@@ -197,6 +216,8 @@ def set_document_arm_abbreviations(text: str, gazetteer_dir=None, scope: str = "
     """Find the arm abbreviations and labelled arms of the document being extracted and hold them for this thread;
     they apply to scope (the text with its tables), or to the text alone."""
     defined = find_arm_abbreviations(text, gazetteer_dir) + find_labelled_arms(text, gazetteer_dir)
+    shorts = {a.short for a in defined}
+    defined += tuple(a for a in find_named_regimens(text, gazetteer_dir) if a.short not in shorts)
     shorts = {a.short for a in defined}
     held = DocumentArmAbbreviations(defined + tuple(a for a in find_assigned_short_forms(text, gazetteer_dir)
                                                     if a.short not in shorts), scope or text)

@@ -428,6 +428,14 @@ LABELLED_ARM = Cue(r"(?<![\w-])(?P<label>[A-Z][a-z]{2,}(?:[- ][A-Z][a-z]{2,})?)\
                    "'Sprint (n = 71) and Marathon (n = 70)': arms named by a label and sized in a sentence about randomisation")
 ASSIGNED_LABEL = Cue(r"\b\d+\s+(?:patients\s+)?to\s+(?:the\s+)?(?P<label>[A-Z][a-z]{2,}(?:[- ][A-Z][a-z]{2,})?)\b",
                      "'307 to Compass and 305 to Anchor': arms named by labels in a sentence about assignment")
+NAMED_REGIMEN = Cue(r"(?<![\w-])(?P<label>[A-Z][a-z]{2,}(?:-[A-Z0-9][\w]*)?)(?:,\s+(?:an?|the)\s+(?:[^,.;()]{0,60}?(?:\([^()]{1,20}\))?[^,.;()]{0,30}?\s)?|\s+)"
+                    r"(?i:regimen|schedule|combination|protocol|strategy|approach|programme|program)\s+(?i:of|combining|pairing|with)\s+(?P<drugs>[^.;:]{3,100})",
+                    "'Ripple, an MRD-guided schedule of pirtobrutinib and venetoclax', 'Ripple Regimen of A and B': a regimen "
+                    "named by a word, which then stands for its drugs")
+NOT_REGIMEN_LABELS = Cue(r"^(?i:standard|induction|consolidation|maintenance|salvage|conditioning|treatment|study|experimental|"
+                         r"control|oral|intensive|the|this|that|each|our|a|an|same|new|novel|first|second|third|dosing|"
+                         r"weekly|daily|fixed|continuous|combination|regimen)$",
+                         "words that open a description of a regimen ('the standard regimen of ...', 'Induction regimen of ...')")
 WITHOUT_ARM_LEFT = Cue(r"\b(?:without|no)\s+(?:the\s+)?(?:addition\s+of\s+)?$",
                        "'chemotherapy with or without ofatumumab', '64% without ofatumumab': the arm that did not get the "
                        "study drug is the control")
@@ -736,8 +744,9 @@ RANDOMISED_DESIGN = Cue(r"\b(?:were|was|been|being)\s+(?:\w+\s+){0,3}?(?:randomi
                         "'double-blind, placebo-controlled': the report's patients were randomised")
 
 # A title that sets two treatments against each other reports two arms, even from a registry or a non-randomised cohort.
-TITLE_COMPARISON = Cue(r"\b(?:versus|vs\.?|v\.|compared (?:with|to))\s",
-                       "'A versus B for GVHD prophylaxis: a registry study' compares two arms; it is not a single-arm report")
+TITLE_COMPARISON = Cue(r"\b(?:versus|vs\.?|v\.|compared (?:with|to)|(?:over|beats?|against|superior to)(?=\s+(?!\d)))\s",
+                       "'A versus B for GVHD prophylaxis: a registry study', a press release's 'A Prolongs PFS Over B' compare "
+                       "two arms; it is not a single-arm report")
 STRATEGY_TITLE_ALTERNATIVE = Cue(r"\bor\s", "'Allogeneic transplantation in first remission or continued chemotherapy': a title "
                                             "offering two strategies, one on each side of 'or', compares them")
 
