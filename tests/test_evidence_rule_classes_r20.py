@@ -124,3 +124,22 @@ def test_a_description_of_a_regimen_names_no_regimen(sentence):
     from extractors.evidence.arm_abbreviations import find_named_regimens
 
     assert find_named_regimens(sentence) == ()
+
+
+def test_a_single_arm_studys_code_is_not_its_therapy():
+    """Regression: study_code_taken_as_study_therapy (a label's 'Study TQM-417 (NCT...)' has a sponsor product code's
+    shape: once the NER took it for a drug, every record of the single-arm study carried the study's code as its arm)."""
+    from extractors.evidence.attribution import StudyRef
+    from extractors.evidence.frame import study_therapy
+    from extractors.nlp import ner_mentions
+    from extractors.nlp.ner_mentions import NerFindings
+
+    doc = _doc([("title", "Zenocutamab injection: prescribing information (excerpt)"),
+                ("body", "The efficacy of zenocutamab was evaluated in Study TQM-417 (NCT07111111), a single-arm, "
+                         "open-label study of 190 patients.")])
+    token = ner_mentions._current.set(NerFindings(drug_names=("TQM-417",), document=doc.text))
+    try:
+        assert study_therapy(doc, own=StudyRef(trial="TQM-417")) != "TQM-417"
+        assert study_therapy(doc) == "TQM-417"  # what it was without the study's own name
+    finally:
+        ner_mentions._current.reset(token)

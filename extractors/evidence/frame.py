@@ -284,18 +284,21 @@ def _opening_arms(doc: Document, gazetteer_dir=None) -> tuple[str, ...]:
     return (experimental, control) if experimental and control else ()
 
 
-def study_therapy(doc: Document, gazetteer_dir=None) -> Optional[str]:
-    """The study treatment: a product the opening defines, else the first non-control treatment of the title or opening."""
+def study_therapy(doc: Document, gazetteer_dir=None, own: StudyRef = StudyRef()) -> Optional[str]:
+    """The study treatment: a product the opening defines, else the first non-control treatment of the title or opening
+    that is not the study's own name ('Study TQM-301' has a product code's shape)."""
     product = defined_product(doc)
     if product:
         return product.lower()
+    own_key = _key(own.trial or "")
     t0, t1 = _title_text(doc)
     # a core product (lexicon or coded construct) outranks gazetteer drugs such as conditioning chemotherapy
     for ranks in ((0,), (0, 1)):
         for start, end in ((t0, t1), (t1, t1 + FRAME_OPENING_CHARS)):
             text = doc.text[start:end]
             for arm in find_arms(text, gazetteer_dir):
-                if arm.control or arm.arm in GENERIC_ARMS or arm.rank not in ranks or _ADD_ON_OR_FREE.match(text[arm.end:]):
+                if arm.control or arm.arm in GENERIC_ARMS or arm.rank not in ranks or _ADD_ON_OR_FREE.match(text[arm.end:]) \
+                        or (own_key and _key(arm.arm) == own_key):
                     continue
                 return arm.arm
     return None
@@ -328,7 +331,7 @@ def study_frame(doc: Document, mentions: Sequence, index: TrialIndex, has_table1
         () if single else _opening_arms(doc, gazetteer_dir) or compared_table_arms(doc, gazetteer_dir)[:2])
     if len(compared) == 2 and compared[0]:  # 'with the combination', 'the experimental arm' name its first side
         set_document_strategies(replace(strategies, terms=strategies.terms + ((_EXPERIMENTAL_REFERENCE, compared[0], False),)))
-    return StudyFrame("report", ref, study_therapy(doc, gazetteer_dir) if single else None, single, compared)
+    return StudyFrame("report", ref, study_therapy(doc, gazetteer_dir, ref) if single else None, single, compared)
 
 
 def about_other_study(sentence: str) -> bool:
