@@ -143,3 +143,24 @@ def test_a_single_arm_studys_code_is_not_its_therapy():
         assert study_therapy(doc) == "TQM-417"  # what it was without the study's own name
     finally:
         ner_mentions._current.reset(token)
+
+
+_SURVEILLANCE_LETTER = [
+    ("title", "Consolidative Autologous Transplant vs Surveillance in Peripheral T-Cell Lymphoma in First Remission"),
+    ("body", "We reviewed adults with peripheral T-cell lymphoma (PTCL) treated at one centre between 2010 and 2021."),
+    ("body", "Of 140 patients in first remission, 66 were consolidated with auto-HCT; the other 74 were followed with "
+             "active surveillance."),
+    ("body", "Three-year progression-free survival was 71.5% after auto-HCT; under surveillance, 55.0%."),
+]
+
+
+def test_a_transplant_set_against_surveillance_names_both_strategy_arms():
+    """Regression: surveillance_side_unnamed ('Autologous Transplant vs Surveillance' set no comparison: surveillance
+    was no side of transplant-versus-none, and 'auto-HCT' no transplant term; both PFS figures had arm = null)."""
+    got = {(r.arm, r.value) for r in extract_evidence(_doc(_SURVEILLANCE_LETTER)) if r.endpoint == "PFS"}
+    assert got == {("autologous transplant", 71.5), ("active surveillance", 55.0)}
+
+
+def test_a_disease_abbreviation_in_brackets_names_no_study():
+    """'mantle cell lymphoma (MCL)', 'peripheral T-cell lymphoma (PTCL)' define diseases, not the letter's study."""
+    assert {r.trial for r in extract_evidence(_doc(_SURVEILLANCE_LETTER))} == {None}

@@ -192,13 +192,17 @@ STRATEGY_COMPARISONS: tuple[StrategyComparison, ...] = (
          ArmTerm(r"(?<![\w-])(?<!no )(?<!without )(?:HCT|HSCT|allo-?SCT)(?![\w-])|\btransplant recipients\b|\btransplanted (?:patients|children|adults)\b",
                  ALLOGENEIC_ARM, False, "'with HCT', 'of transplant recipients': the transplant side, once the report compares it"),
          ArmTerm(r"\ballograft(?:s|ing)?\b|(?<![\w-])(?<!no )(?<!without )(?<!deferred )transplant(?:ation)?(?![\w-])(?!\s+(?:eligib|cent|was handled|as a))",
-                 ALLOGENEIC_ARM, False, "'received an allograft', '58% after transplantation': the transplant side, once the report compares it")),
+                 ALLOGENEIC_ARM, False, "'received an allograft', '58% after transplantation': the transplant side, once the report compares it"),
+         ArmTerm(r"(?<![\w-])(?:auto-?(?:HCT|HSCT|SCT)|ASCT)(?![\w-])", ALLOGENEIC_ARM, False,
+                 "'63.1% after auto-HCT': the transplant side of a report comparing autologous transplant with none (named "
+                 "autologous by its title)")),
         (ArmTerm(r"\b(?:no|without|not undergoing|never underwent)\s+(?:an?\s+)?(?:allogeneic\s+|allo-?\s*)?" + _TRANSPLANT_PROCEDURE + r"(?![\w-])|\bnon-?transplant(?:ed)?\b(?!\s+cent)",
                  "no transplant", True, "'no transplant', 'without HCT', 'nontransplant' (not 'nontransplant centers'): the comparison's other side"),
          ArmTerm(r"(?<=[\d%)\]] )without(?:\s+it)?(?=\s*(?:[(\[;,.]|$))", "no transplant", True,
                  "'68% with HCT and 62% without (HR ...)', '41.9% without it': a bare 'without' after a value is the untransplanted side"),
-         ArmTerm(r"\b(?:continued\s+|consolidation\s+)?chemotherapy(?:\s+alone)?\b|\bobservation(?:\s+alone)?\b(?!\s+(?:period|time))", "{match}", True,
-                 "'transplant versus continued chemotherapy', 'HCT vs observation': the untransplanted side named by what it got instead")),
+         ArmTerm(r"\b(?:continued\s+|consolidation\s+)?chemotherapy(?:\s+alone)?\b|\bobservation(?:\s+alone)?\b(?!\s+(?:period|time))|\b(?:clinical\s+|active\s+)?surveillance\b|\bwatch(?:ful waiting|[- ]and[- ]wait)\b", "{match}", True,
+                 "'transplant versus continued chemotherapy', 'HCT vs observation', 'auto-HCT vs surveillance': the "
+                 "untransplanted side named by what it got instead")),
         "a report setting transplant against no transplant compares two strategies, not drugs"),
     StrategyComparison(
         "guided_stop_vs_continuous",
