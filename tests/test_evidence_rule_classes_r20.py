@@ -161,6 +161,10 @@ def test_a_transplant_set_against_surveillance_names_both_strategy_arms():
     assert got == {("autologous transplant", 71.5), ("active surveillance", 55.0)}
 
 
-def test_a_disease_abbreviation_in_brackets_names_no_study():
-    """'mantle cell lymphoma (MCL)', 'peripheral T-cell lymphoma (PTCL)' define diseases, not the letter's study."""
-    assert {r.trial for r in extract_evidence(_doc(_SURVEILLANCE_LETTER))} == {None}
+@pytest.mark.parametrize("abbreviation", ["PTCL", "AITL", "ALCL", "MZL", "LBCL", "PMBCL", "PCNSL"])
+def test_a_lymphoma_abbreviation_is_no_trial_name(abbreviation):
+    """Regression: disease_abbreviation_as_study ('nodal peripheral T-cell lymphoma (PTCL)' named an unnamed
+    single-centre letter's study 'PTCL': lymphoma subtypes were missing from the non-trial terms)."""
+    from extractors.nlp.trials import rejection_reason
+
+    assert rejection_reason(abbreviation) == "non_trial_term"
