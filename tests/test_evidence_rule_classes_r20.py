@@ -168,3 +168,26 @@ def test_a_lymphoma_abbreviation_is_no_trial_name(abbreviation):
     from extractors.nlp.trials import rejection_reason
 
     assert rejection_reason(abbreviation) == "non_trial_term"
+
+
+_WINDOW_REPORT = [
+    ("title", "KITEWING: a CD22-directed CAR T-cell product in children with relapsed B-ALL"),
+    ("body", "Of 31 infused patients, 26 (83.9%) reached complete remission with or without count recovery by day 28. "
+             "A marrow complete response at that visit was seen in 27 of 31 (87.1%). MRD below 10^-4 was reached at "
+             "the same assessment by 24 of the 26 responders (92.3%). Eighteen had also recovered full counts by then, "
+             "meeting criteria for complete remission (58.1%)."),
+]
+
+
+def test_a_response_at_that_visit_takes_the_window_just_given():
+    """Regression: anaphoric_window_dropped ('at that visit', 'at the same assessment', 'by then' after 'by day 28'
+    gave the later rates no window)."""
+    got = {(r.endpoint, r.value, r.timepoint) for r in extract_evidence(_doc(_WINDOW_REPORT)) if r.statistic == "rate"}
+    assert {("CR_CRI", 83.9, "d28"), ("CR", 87.1, "d28"), ("MRD_NEG", 92.3, "d28"), ("CR", 58.1, "d28")} <= got
+
+
+def test_a_response_without_a_reference_back_keeps_no_window():
+    paragraphs = _WINDOW_REPORT[:1] + [("body", "Of 31 infused patients, 26 (83.9%) reached complete remission by day 28. "
+                                                "The best overall remission rate was 90.3%.")]
+    got = {(r.value, r.timepoint) for r in extract_evidence(_doc(paragraphs)) if r.statistic == "rate"}
+    assert (90.3, None) in got

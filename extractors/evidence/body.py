@@ -16,8 +16,8 @@ from extractors.evidence.readings import Reading, ReadingContext, read_clause
 from extractors.evidence.subgroup_ratios import SUBGROUP_RATIO_HEADING, SUBGROUP_RATIO_RULE, find_subgroup_ratios
 from extractors.evidence.rules import (
     ANAPHORA_CUE, EXTRACTOR_VERSION, LIST_RESTATED_AT_TIME, LIST_RESTATED_REACH, RESPONSE_ANAPHORA_CUE, RESPONSE_ENDPOINTS,
-    RUN_IN_HEADING, SUBGROUP_LANDMARK_REACH, SUBGROUP_SENTENCE_OPENING,
-    EndpointTerm,
+    RUN_IN_HEADING, SUBGROUP_LANDMARK_REACH, SUBGROUP_SENTENCE_OPENING, WINDOW_ANAPHORA, WINDOW_ANAPHORA_REACH,
+    WINDOW_ENDPOINTS, EndpointTerm,
 )
 from extractors.nlp.ner_mentions import current_ner, ner_arms_added
 from extractors.nlp.sentences import split_sentences
@@ -178,6 +178,9 @@ def extract_body(doc: Document, index: TrialIndex, mentions: Sequence, extra_ter
                 elif r.unit == "%" and r.timepoint is None and r.endpoint in TIME_TO_EVENT_ENDPOINTS \
                         and (landmark := _subgroup_landmark(sentence, s, r.endpoint, records)):
                     r = replace(r, timepoint=landmark, statistic="landmark", rule=r.rule + "+subgroup_landmark")
+                elif r.statistic == "rate" and r.timepoint is None and r.endpoint in WINDOW_ENDPOINTS \
+                        and (window := _window_referred_to(sentence, s, records)):
+                    r = replace(r, timepoint=window, rule=r.rule + "+window_carried")
                 if frame.compared and r.endpoint == "ENROLLED" and r.arm \
                         and r.rule not in ("rule:sample_size_per_arm", COMPLEMENT_COUNT_RULE) \
                         and r.arm not in _sentence_arms(sentence, gazetteer_dir):
@@ -308,6 +311,18 @@ def _subgroup_landmark(sentence: str, start: int, endpoint: str, records: Sequen
         return None
     same = [r for r in records if r.endpoint == endpoint and r.statistic == "landmark" and r.timepoint
             and start - r.quote_start <= SUBGROUP_LANDMARK_REACH and r.source == "body"]
+    return same[-1].timepoint if same else None
+
+
+_WINDOW_ANAPHORA = re.compile(WINDOW_ANAPHORA.pattern, re.IGNORECASE)
+
+
+def _window_referred_to(sentence: str, start: int, records: Sequence[EvidenceRecord]) -> Optional[str]:
+    """The window a sentence refers back to ('at that visit', 'by then'): that of the last response rate before it."""
+    if not _WINDOW_ANAPHORA.search(sentence):
+        return None
+    same = [r for r in records if r.statistic == "rate" and r.timepoint and r.endpoint in WINDOW_ENDPOINTS
+            and r.source == "body" and 0 <= start - r.quote_start <= WINDOW_ANAPHORA_REACH]
     return same[-1].timepoint if same else None
 
 

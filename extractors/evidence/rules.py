@@ -737,6 +737,12 @@ SUBGROUP_SENTENCE_OPENING = Cue(r"^\W*(?:(?:In|Among|For)\s+(?:the\s+)?(?:\d+\s+
 SUBGROUP_LANDMARK_REACH = 600
 """A subgroup sentence inherits the landmark of its endpoint's figure at most this many characters before it."""
 
+WINDOW_ANAPHORA = Cue(r"\b(?:at|by|on|in)\s+(?:that|this|the\s+same)\s+(?:visit|assessment|evaluation|time\s*point|timepoint|time|landmark|point|day)\b|\bby\s+then\b",
+                     "'A marrow complete response at that visit ...', 'Fifteen had also recovered full counts by then': a "
+                     "response read at the assessment the text just gave")
+WINDOW_ANAPHORA_REACH = 600
+"""A response rate referring back to 'that visit' takes the window of a rate at most this many characters before it."""
+
 # A sentence with one of these talks about the report's own study again after a digression.
 OWN_STUDY_CUE = Cue(r"(?<!before )\b(?:this|the present|the current|our)\s+(?!(?:[\w-]+\s+)?(?:earlier|previous|prior|preceding|older|historical|historic|pre-[\w-]+)\s)(?:[\w-]+\s+){0,2}?(?:study|trial|analysis|report|cohort|series|registry)\b",
                     "'in this study', 'in our trial', 'the present analysis' return to the report's own study ('our earlier series', 'our pre-X cohort', "
