@@ -191,3 +191,38 @@ def test_a_response_without_a_reference_back_keeps_no_window():
                                                 "The best overall remission rate was 90.3%.")]
     got = {(r.value, r.timepoint) for r in extract_evidence(_doc(paragraphs)) if r.statistic == "rate"}
     assert (90.3, None) in got
+
+
+_TRANSPLANT_VS_TKI = [
+    ("title", "Allogeneic transplantation in first remission versus continued tyrosine-kinase inhibitor therapy in "
+              "Ph-positive ALL: a registry cohort study"),
+    ("body", "Of 402 eligible adults, 188 received an allograft in first remission, whereas 214 stayed on TKI-based "
+             "therapy without one."),
+    ("body", "Complete molecular response at 12 months was documented in 77.1% of transplanted and 69.6% of "
+             "non-transplanted patients."),
+    ("body", "In older patients, 3-year relapse-free survival favoured the allograft: 63.0% against 47.5%."),
+]
+
+
+def _by_value(paragraphs):
+    return {r.value: r.arm for r in extract_evidence(_doc(paragraphs))}
+
+
+def test_a_transplant_set_against_continued_therapy_names_the_untransplanted_side():
+    """Regression: continued_therapy_side_unnamed ('versus continued tyrosine-kinase inhibitor therapy' set no
+    comparison: the untransplanted side was only chemotherapy or observation)."""
+    got = _by_value(_TRANSPLANT_VS_TKI)
+    assert got[188.0] == "allogeneic hsct" and "tyrosine-kinase inhibitor" in got[214.0]
+
+
+def test_transplanted_and_non_transplanted_patients_are_the_two_sides():
+    """Regression: non_transplanted_read_as_transplanted ('74.7% of non-transplanted patients' matched 'transplanted
+    patients' inside the longer word; '81.4% of transplanted and ...' matched no side)."""
+    got = _by_value(_TRANSPLANT_VS_TKI)
+    assert got[77.1] == "allogeneic hsct" and got[69.6] != "allogeneic hsct" and got[69.6] is not None
+
+
+def test_two_values_set_against_each_other_are_a_pair():
+    """'63.0% against 47.5%' compares the two sides as 'versus' does: the second value is the comparator's."""
+    got = _by_value(_TRANSPLANT_VS_TKI)
+    assert got[63.0] == "allogeneic hsct" and got[47.5] not in ("allogeneic hsct", None)

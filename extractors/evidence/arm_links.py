@@ -12,7 +12,7 @@ _I = re.IGNORECASE
 _SUBGROUP = re.compile(SUBGROUP_COMPARISON.pattern, _I)
 _RANDOMISATION = re.compile(RANDOMISATION.pattern, _I)
 _ADD_ON = re.compile(ADD_ON_LEFT.pattern, _I)
-_PAIR_LINK = re.compile(r"^\s*(?:%|per ?cent|months?|mos?)?\s*(?:[\[(][^\])]{0,60}[\])]\s*)?[\])]?\s*,?\s*(?:vs\.?|versus|v\.?|compared (?:with|to))\s*(?:the\s+)?(?:[\w\-]+\s+){0,2}?[(\[]?\s*$", _I)
+_PAIR_LINK = re.compile(r"^\s*(?:%|per ?cent|months?|mos?)?\s*(?:[\[(][^\])]{0,60}[\])]\s*)?[\])]?\s*,?\s*(?:vs\.?|versus|v\.?|compared (?:with|to)|(?:as )?against)\s*(?:the\s+)?(?:[\w\-]+\s+){0,2}?[(\[]?\s*$", _I)
 
 
 def is_pair(text: str, first: ValueSlot, second: ValueSlot) -> bool:

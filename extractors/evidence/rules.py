@@ -189,7 +189,7 @@ STRATEGY_COMPARISONS: tuple[StrategyComparison, ...] = (
         "transplant_vs_none",
         (ArmTerm(r"(?<![\w-])(?:allogeneic\s+|allo-?\s*)" + _TRANSPLANT_PROCEDURE + r"(?![\w-])", ALLOGENEIC_ARM, False,
                  "'allogeneic HCT in CR1', 'allo-HSCT': the transplant strategy"),
-         ArmTerm(r"(?<![\w-])(?<!no )(?<!without )(?:HCT|HSCT|allo-?SCT)(?![\w-])|\btransplant recipients\b|\btransplanted (?:patients|children|adults)\b",
+         ArmTerm(r"(?<![\w-])(?<!no )(?<!without )(?:HCT|HSCT|allo-?SCT)(?![\w-])|(?<![\w-])transplant recipients\b|(?<![\w-])transplanted (?:patients|children|adults)\b|(?<![\w-])transplanted(?=\s+(?:and|or|vs\.?|versus)\s+(?:non-?|un)transplanted\b)",
                  ALLOGENEIC_ARM, False, "'with HCT', 'of transplant recipients': the transplant side, once the report compares it"),
          ArmTerm(r"\ballograft(?:s|ing)?\b|(?<![\w-])(?<!no )(?<!without )(?<!deferred )transplant(?:ation)?(?![\w-])(?!\s+(?:eligib|cent|was handled|as a))",
                  ALLOGENEIC_ARM, False, "'received an allograft', '58% after transplantation': the transplant side, once the report compares it"),
@@ -200,9 +200,9 @@ STRATEGY_COMPARISONS: tuple[StrategyComparison, ...] = (
                  "no transplant", True, "'no transplant', 'without HCT', 'nontransplant' (not 'nontransplant centers'): the comparison's other side"),
          ArmTerm(r"(?<=[\d%)\]] )without(?:\s+it)?(?=\s*(?:[(\[;,.]|$))", "no transplant", True,
                  "'68% with HCT and 62% without (HR ...)', '41.9% without it': a bare 'without' after a value is the untransplanted side"),
-         ArmTerm(r"\b(?:continued\s+|consolidation\s+)?chemotherapy(?:\s+alone)?\b|\bobservation(?:\s+alone)?\b(?!\s+(?:period|time))|\b(?:clinical\s+|active\s+)?surveillance\b|\bwatch(?:ful waiting|[- ]and[- ]wait)\b", "{match}", True,
-                 "'transplant versus continued chemotherapy', 'HCT vs observation', 'auto-HCT vs surveillance': the "
-                 "untransplanted side named by what it got instead")),
+         ArmTerm(r"\b(?:continued\s+|consolidation\s+)?chemotherapy(?:\s+alone)?\b|\bobservation(?:\s+alone)?\b(?!\s+(?:period|time))|\b(?:clinical\s+|active\s+)?surveillance\b|\bwatch(?:ful waiting|[- ]and[- ]wait)\b|\bcontinued\s+(?:[\w-]+\s+){0,3}?(?:therapy|treatment|maintenance)\b|\bTKI(?:-based)?\s+(?:therapy|treatment|maintenance)\b", "{match}", True,
+                 "'transplant versus continued chemotherapy', 'HCT vs observation', 'auto-HCT vs surveillance', 'versus "
+                 "continued tyrosine-kinase inhibitor therapy': the untransplanted side named by what it got instead")),
         "a report setting transplant against no transplant compares two strategies, not drugs"),
     StrategyComparison(
         "guided_stop_vs_continuous",
