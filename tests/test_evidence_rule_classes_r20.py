@@ -226,3 +226,13 @@ def test_two_values_set_against_each_other_are_a_pair():
     """'63.0% against 47.5%' compares the two sides as 'versus' does: the second value is the comparator's."""
     got = _by_value(_TRANSPLANT_VS_TKI)
     assert got[63.0] == "allogeneic hsct" and got[47.5] not in ("allogeneic hsct", None)
+
+
+def test_a_treatment_of_a_study_the_opening_cites_is_not_the_study_therapy():
+    """Regression: cited_study_drug_as_study_therapy ('In the earlier TOWER trial, blinatumomab gave ...' in the
+    opening of a single-arm report made blinatumomab, a core lexicon name, the therapy over the title's own drug)."""
+    paragraphs = [("title", "Zenotuzumab in relapsed B-cell acute lymphoblastic leukaemia: the HERON study"),
+                  ("body", "In the earlier TOWER trial, blinatumomab gave a remission rate of 34%. In HERON, 58 adults "
+                           "received zenotuzumab. Complete remission was reached in 41% of patients.")]
+    got = {(r.arm, r.value) for r in extract_evidence(_doc(paragraphs)) if r.trial == "HERON"}
+    assert ("blinatumomab", 41.0) not in got

@@ -298,8 +298,9 @@ def study_therapy(doc: Document, gazetteer_dir=None, own: StudyRef = StudyRef())
             text = doc.text[start:end]
             for arm in find_arms(text, gazetteer_dir):
                 if arm.control or arm.arm in GENERIC_ARMS or arm.rank not in ranks or _ADD_ON_OR_FREE.match(text[arm.end:]) \
-                        or (own_key and _key(arm.arm) == own_key):
-                    continue
+                        or (own_key and _key(arm.arm) == own_key) \
+                        or about_other_study(_sentence_around(doc.text, start + arm.start, start + arm.end)):
+                    continue  # 'In the earlier TOWER trial, blinatumomab gave ...' names another study's treatment
                 return arm.arm
     return None
 
