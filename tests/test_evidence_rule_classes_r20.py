@@ -236,3 +236,37 @@ def test_a_treatment_of_a_study_the_opening_cites_is_not_the_study_therapy():
                            "received zenotuzumab. Complete remission was reached in 41% of patients.")]
     got = {(r.arm, r.value) for r in extract_evidence(_doc(paragraphs)) if r.trial == "HERON"}
     assert ("blinatumomab", 41.0) not in got
+
+
+_NEWS_REPORT = [
+    ("title", "Odrexitamab versus standard care in relapsed large B-cell lymphoma: the SKYWARD randomised trial"),
+    ("body", "Survival data are immature, but at 18 months 71.4% of odrexitamab patients and 62.2% of standard-care "
+             "patients were alive."),
+    ("body", "A year after randomisation, 57.3 per cent of the odrexitamab group were alive and event-free, against "
+             "35.1 per cent of the comparison group."),
+    ("body", "The complete response rate was 53.0 per cent on odrexitamab; with antibody-based salvage it was 26.4 "
+             "per cent."),
+]
+
+
+def _readings(paragraphs):
+    return {r.value: (r.arm, r.statistic, r.timepoint) for r in extract_evidence(_doc(paragraphs))}
+
+
+def test_a_time_opening_a_clause_without_a_comma_covers_both_arms():
+    """Regression: landmark_only_on_first_value ('but at 18 months 71.4% of A and 62.2% of B were alive' gave the
+    second figure no time: only a time followed by a comma opened the clause for every figure)."""
+    got = _readings(_NEWS_REPORT)
+    assert got[71.4][1:] == ("landmark", "18mo") and got[62.2][1:] == ("landmark", "18mo")
+
+
+def test_a_year_after_randomisation_is_a_landmark():
+    got = _readings(_NEWS_REPORT)
+    assert got[57.3][1:] == ("landmark", "1y") and got[35.1][1:] == ("landmark", "1y")
+
+
+def test_the_comparison_group_and_antibody_salvage_are_the_control_arm():
+    """Regression: generic_comparator_unnamed ('34.0 per cent of the comparison group', 'with antibody-based salvage
+    it was 24.6 per cent' took the experimental arm)."""
+    got = _readings(_NEWS_REPORT)
+    assert got[35.1][0] == got[26.4][0] == "chemotherapy" and got[57.3][0] == got[53.0][0] != "chemotherapy"

@@ -108,6 +108,8 @@ TIMEPOINT_PATTERNS: tuple[tuple[str, str], ...] = (
      "'Progression-free survival, 24 months: 79.6%', 'EFS, 36 mo, %', 'PFS, 36 mo - %', 'OS, 3 y 67.4%': a label's landmark after its comma"),
     (r"\b(?:by|at)\s+(?=(?:year|month)\s+" + _TP_NUM + r"\b)(year|month)\s+(?:\d+|" + _WORD_NUMBER_RE + r")\b",
      "'by year three', 'at year 5': a landmark named by its year or month"),
+    (r"\b(an?)\s+(year|month)\s+(?:after|from)\s+(?:the\s+)?(?:first\s+|initial\s+)?(?:response|remission|CR\b|infusion|randomi[sz]ation|transplant(?:ation)?|HSCT|diagnosis|registration|enrol?ment)",
+     "'A year after randomisation, 58.4 per cent ...': one year counted from an event, the number spelled as an article"),
     (r"(?<![\w.])" + _TP_NUM + r"\s*" + DASH + r"?\s*(years?|months?)\s+(?:out|on)\b(?=\s*,)",
      "'Three years out, 91.6 per cent were alive', 'Two years on, ...': a news story's landmark opening its clause"),
 )
@@ -125,7 +127,7 @@ def find_timepoints(text: str) -> list[Timepoint]:
     out: list[Timepoint] = []
     for rx in _TP_RES:
         for m in rx.finditer(text):
-            amount = parse_number_text(m.group(1))
+            amount = 1 if m.group(1).lower() in ("a", "an") else parse_number_text(m.group(1))
             if amount is None or amount <= 0 or amount > 240:
                 continue
             if any(t.start <= m.start() < t.end or m.start() <= t.start < m.end() for t in out):

@@ -373,6 +373,11 @@ def _listed_together(text: str, first: ValueSlot, second: ValueSlot) -> bool:
     return len(gap) <= 80 and not _LIST_BREAK.search(gap.replace(";", ""))
 
 
+# '..., but at 18 months 69.8% of A and 60.1% of B were alive': a time opening a clause after a comma and a connective
+_CLAUSE_OPENING_BEFORE = re.compile(r"[,:]\s*(?:but|and|yet|while|whereas)?\s*$", re.IGNORECASE)
+_NUMBER_NEXT = re.compile(r"\s*\d")
+
+
 def _share_list_landmarks(text: str, values: list[ValueSlot], timepoints: Sequence[Timepoint]) -> None:
     """One landmark printed for a list of survival figures covers every item of the list.
 
@@ -382,7 +387,8 @@ def _share_list_landmarks(text: str, values: list[ValueSlot], timepoints: Sequen
     items = [v for v in values if _landmark_item(v)]
     for tp in timepoints:
         lo = text.rfind(";", 0, tp.start) + 1
-        if text[lo:tp.start].strip() or not text[tp.end:].lstrip().startswith(","):
+        opens = not text[lo:tp.start].strip() or _CLAUSE_OPENING_BEFORE.search(text, lo, tp.start)
+        if not opens or not (text[tp.end:].lstrip().startswith(",") or _NUMBER_NEXT.match(text, tp.end)):
             continue
         hi = text.find(";", tp.end)
         for v in items:
