@@ -270,3 +270,28 @@ def test_the_comparison_group_and_antibody_salvage_are_the_control_arm():
     it was 24.6 per cent' took the experimental arm)."""
     got = _readings(_NEWS_REPORT)
     assert got[35.1][0] == got[26.4][0] == "chemotherapy" and got[57.3][0] == got[53.0][0] != "chemotherapy"
+
+
+_REGIMEN_CARD = [
+    ("title", "HERON: dose-adjusted EPOCH-R versus R-CODOX-M/R-IVAC in adults with untreated Burkitt lymphoma"),
+    ("body", "Population: 250 adults randomized (DA-EPOCH-R 126; R-CODOX-M/R-IVAC 124)."),
+    ("body", "2-y EFS: 77.2% v 79.8% (HR 1.11, 95% CI 0.70-1.76)."),
+]
+
+
+def test_a_title_setting_two_chemotherapy_regimens_against_each_other_names_both_arms():
+    """Regression: regimen_versus_regimen_unarmed ('dose-adjusted EPOCH-R versus R-CODOX-M/R-IVAC': neither regimen
+    was an arm, so every figure took the methotrexate of an interventions line)."""
+    got = _readings(_REGIMEN_CARD)
+    assert got[77.2][0] == "da-epoch-r" and got[79.8][0] == "chemotherapy" and got[1.11][0] == "da-epoch-r"
+
+
+@pytest.mark.parametrize("title", [
+    "Inotuzumab plus mini-HCVD versus hyper-CVAD in older adults with ALL",
+    "Blinatumomab versus chemotherapy in B-ALL (TOWER)",
+    "HERON versus NCT01234567: a comparison",
+])
+def test_a_drug_or_a_code_on_either_side_is_no_regimen_comparison(title):
+    from extractors.evidence.frame import regimen_comparison
+
+    assert regimen_comparison(_doc([("title", title), ("body", "Results follow.")])) == ()

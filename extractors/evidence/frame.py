@@ -11,7 +11,7 @@ from extractors.evidence.attribution import CITATION, SentenceFacts, StudyRef, T
 from extractors.evidence.endpoints import find_endpoints
 from extractors.evidence.rules import (
     FRAME_OPENING_CHARS, FRAME_REGISTRY_NAME, FRAME_TITLE_NAMES, FRAME_WORD_NAMES, WORD_NAME_STOPLIST, GENERIC_ARMS, NON_RESULT_SENTENCES, OTHER_STUDY_CUES,
-    NAMED_STUDY_AFTER_CUE, OWN_STUDY_CUE, RANDOMISED_DESIGN, REVIEW_MIN_CITATION_MARKERS, REVIEW_MIN_NAMED_TRIALS, SINGLE_ARM_CUE,
+    NAMED_STUDY_AFTER_CUE, OWN_STUDY_CUE, RANDOMISED_DESIGN, REGIMEN_ACRONYM, REVIEW_MIN_CITATION_MARKERS, REVIEW_MIN_NAMED_TRIALS, SINGLE_ARM_CUE,
     EXPERIMENTAL_REFERENCE, OTHER_STUDY_OPENING, PRECEDING_STUDY, PRODUCT_DEFINITIONS, TITLE_COMPARISON,
 )
 from extractors.evidence.strategy_arms import document_strategies, set_document_strategies
@@ -33,6 +33,10 @@ _PRECEDING_STUDY = re.compile(PRECEDING_STUDY.pattern, re.IGNORECASE)
 _EXPERIMENTAL_REFERENCE = re.compile(EXPERIMENTAL_REFERENCE.pattern, re.IGNORECASE)
 _SINGLE_ARM = re.compile(SINGLE_ARM_CUE.pattern, re.IGNORECASE)
 _NAMED_STUDY_AFTER = re.compile(NAMED_STUDY_AFTER_CUE.pattern)
+_REGIMEN_ACRONYM = re.compile(REGIMEN_ACRONYM.pattern)
+_DOSE_ADJUSTED = re.compile(r"(?i)^(?:dose-adjusted\s+|DA-)")
+_SIDE_CODE = re.compile(r"^(?:NCT\d+|[A-Z]+-?\d+)$")  # registry numbers and study codes are no regimens
+_GENERIC_CHEMOTHERAPY = re.compile(r"(?i)^(?:(?:standard|conventional|intensive|salvage|multi-?agent)\s+)*chemotherapy$")
 _TITLE_COMPARISON = re.compile(TITLE_COMPARISON.pattern, re.IGNORECASE)
 _TITLE_ALTERNATIVE = re.compile(r"\s+or\s+")  # two named treatments joined by 'or' in a title are compared
 _PRODUCT_DEFINITIONS = tuple(re.compile(c.pattern) for c in PRODUCT_DEFINITIONS)
@@ -259,6 +263,31 @@ def title_comparison(doc: Document, gazetteer_dir=None) -> tuple[str, ...]:
     return (before[0], after[0]) if before and after else ()
 
 
+def regimen_comparison(doc: Document, gazetteer_dir=None) -> tuple[str, ...]:
+    """The two chemotherapy regimens a title sets against each other, as printed ('dose-adjusted EPOCH-R',
+    'R-CODOX-M/R-IVAC'); () unless each side names a regimen (a regimen acronym, or a regimen the lexicon calls
+    chemotherapy) and no other treatment."""
+    t0, t1 = _title_text(doc)
+    title = doc.text[t0:t1]
+    found = _TITLE_COMPARISON.search(title)
+    if not found:
+        return ()
+    sides = []
+    for lo, hi in ((0, found.start()), (found.end(), len(title))):
+        part = title[lo:hi]
+        arms = find_arms(part, gazetteer_dir)
+        if any(a.arm != "chemotherapy" for a in arms):
+            return ()  # a drug on either side makes it a drug comparison
+        regimens = [(m.start(), m.end()) for m in _REGIMEN_ACRONYM.finditer(part)
+                    if rejection_reason(m.group(0)) != "non_trial_term" and not _SIDE_CODE.match(m.group(0))]
+        regimens += [(a.start, a.end) for a in arms if not _GENERIC_CHEMOTHERAPY.match(part[a.start:a.end])]
+        if not regimens:
+            return ()
+        start, end = (max if lo == 0 else min)(regimens)
+        sides.append(part[start:end])
+    return tuple(sides) if sides[0].lower() != sides[1].lower() else ()
+
+
 def defined_product(doc: Document) -> Optional[str]:
     """A product code the title or opening defines by apposition ('KCL-19BB, an academic CAR T-cell product')."""
     t0, t1 = _title_text(doc)
@@ -326,6 +355,15 @@ def study_frame(doc: Document, mentions: Sequence, index: TrialIndex, has_table1
                                                              document_scope(doc)))
     if strategies.compared:  # a comparison of procedures or policies (transplant vs none) is a two-arm frame
         return StudyFrame("report", _frame_ref(doc, mentions, index), None, False, strategies.compared)
+    regimens = regimen_comparison(doc, gazetteer_dir)
+    if regimens:  # 'DA-EPOCH-R versus R-CODOX-M/R-IVAC': two chemotherapy regimens, the first named as printed
+        left, right = (_DOSE_ADJUSTED.sub("", r) for r in regimens)  # 'dose-adjusted EPOCH-R' is also 'DA-EPOCH-R'
+        names = (("da-" if _DOSE_ADJUSTED.match(regimens[0]) else "") + left.lower(), "chemotherapy")
+        set_document_strategies(replace(strategies, terms=strategies.terms + (
+            (re.compile(r"(?<![\w-])(?:dose-adjusted\s+|DA-)?" + re.escape(left) + r"(?![\w-])", re.IGNORECASE), names[0], False),
+            (re.compile(r"(?<![\w-])(?:dose-adjusted\s+|DA-)?" + re.escape(right) + r"(?![\w-])", re.IGNORECASE), "chemotherapy", True),
+            (_EXPERIMENTAL_REFERENCE, names[0], False))))
+        return StudyFrame("report", _frame_ref(doc, mentions, index), None, False, (names[0], "chemotherapy"))
     ref = _frame_ref(doc, mentions, index)
     single = _single_arm(doc, gazetteer_dir, ref)
     compared = title_comparison(doc, gazetteer_dir) or (

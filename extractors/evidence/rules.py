@@ -757,6 +757,10 @@ RANDOMISED_DESIGN = Cue(r"\b(?:were|was|been|being)\s+(?:\w+\s+){0,3}?(?:randomi
 TITLE_COMPARISON = Cue(r"\b(?:versus|vs\.?|v\.|compared (?:with|to)|(?:over|beats?|against|superior to)(?=\s+(?!\d)))\s",
                        "'A versus B for GVHD prophylaxis: a registry study', a press release's 'A Prolongs PFS Over B' compare "
                        "two arms; it is not a single-arm report")
+REGIMEN_ACRONYM = Cue(r"(?<![\w-])(?:(?:dose-adjusted|DA|mini|hyper|R|BV|O|G)[- ])?[A-Z][A-Z0-9]{2,}(?:-[A-Z0-9]{1,4})*(?:/(?:R-)?[A-Z][A-Z0-9]{2,}(?:-[A-Z0-9]{1,4})*)*(?![\w-])",
+                      "'dose-adjusted EPOCH-R', 'R-CODOX-M/R-IVAC', 'hyper-CVAD': a chemotherapy regimen's acronym, one side of a "
+                      "title comparing two regimens")
+
 STRATEGY_TITLE_ALTERNATIVE = Cue(r"\bor\s", "'Allogeneic transplantation in first remission or continued chemotherapy': a title "
                                             "offering two strategies, one on each side of 'or', compares them")
 
