@@ -295,3 +295,17 @@ def test_a_drug_or_a_code_on_either_side_is_no_regimen_comparison(title):
     from extractors.evidence.frame import regimen_comparison
 
     assert regimen_comparison(_doc([("title", title), ("body", "Results follow.")])) == ()
+
+
+@pytest.mark.parametrize("sentence, value", [
+    ("Among patients with more than 5 per cent marrow blasts at relapse, event-free survival was 49.0 per cent.", 5.0),
+    ("Of 1210 adults with Ph+ ALL in the registry, 611 met all criteria.", 1210.0),
+    ("Our results agree with a single-centre series of ponatinib with blinatumomab, which reported 2-year overall "
+     "survival of 91% without transplantation.", 91.0),
+    ("The complete response rate was 82%, above the roughly 68% remission rates reported for other CD22 products.", 68.0),
+])
+def test_thresholds_screened_pools_and_other_series_are_no_results(sentence, value):
+    """Regression: distractors_of_round_18 (a blast threshold spelled 'per cent', the pool a registry cohort was
+    screened from, a cited series 'which reported', rates 'reported for other products' were read as results)."""
+    paragraphs = [("title", "KITEWING: a CD22-directed CAR T-cell product in adults with relapsed B-ALL"), ("body", sentence)]
+    assert value not in {r.value for r in extract_evidence(_doc(paragraphs))}

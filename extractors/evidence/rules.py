@@ -343,7 +343,7 @@ DISTRACTORS: tuple[Distractor, ...] = (
     Distractor("baseline_pct", "right", r"^\s*%\s*(?:of (?:the )?(?:patients|subjects) )?(?:were|was|had)\s+(?:male|female|men|women|white|black|asian|hispanic|caucasian|older|younger|aged|previously|prior|pretreated|refractory to prior|primary refractory)\b", "baseline characteristics such as '76% were male'"),
     Distractor("baseline_words", "right", r"^\s*%?\s*(?:of (?:the )?(?:patients|subjects) )?(?:had|have) (?:a |an )?(?:history|prior|previous|baseline)\b|^[^.;]{0,40}\b(?:had|have) experienced\b[^.;]{0,30}\b(?:previous|prior)\b", "prior history is a baseline characteristic"),
     Distractor("expected", "left", r"\b(?:expected|historical|historically|projected)\b[^.;%]{0,40}$", "expectations and historical figures are not study results"),
-    Distractor("blasts", "right", r"^\s*%?\s*(?:of\s+)?(?:bone marrow |marrow |peripheral |BM )?blasts?\b|^\s*%\s*(?:through|by) (?:flow|MFC)", "blast thresholds and MRD cut-offs"),
+    Distractor("blasts", "right", r"^\s*(?:%|per ?cent)?\s*(?:of\s+)?(?:bone marrow |marrow |peripheral |BM )?blasts?\b|^\s*%\s*(?:through|by) (?:flow|MFC)", "blast thresholds and MRD cut-offs"),
     Distractor("blasts_left", "left", r"\bblasts?\b[^.;%\d)]{0,30}$", "'blast infiltration of >50%' is a threshold on blasts (not past a closing bracket: '(... <5% blasts) was seen in 88%')"),
     Distractor("cd_marker", "right", r"^\s*%?\s*CD\d", "marker expression thresholds"),
     Distractor("n_in_ten", "right", r"^\s*(?:out\s+)?in\s+(?:every\s+)?(?:two|three|four|five|six|ten|twenty|hundred|\d+)\b", "'four in ten patients' is a proportion in words, not a count"),
@@ -359,6 +359,8 @@ DISTRACTORS: tuple[Distractor, ...] = (
     Distractor("ongoing_status", "right", r"^\s*(?:%|per ?cent)\s*(?:of\s+(?:[\w-]+\s+){0,3}?)?(?:had|with|in)\s+(?:an?\s+)?ongoing\b", "'42% had an ongoing response' is a status at data cut-off, not the response rate"),
     Distractor("sex_share", "right", r"^\s*%\s*(?:of (?:the )?(?:patients|subjects|participants) (?:were )?)?(?:women|men|female|male|girls|boys)\b", "'47% women' in a cohort description is the share of one sex, a baseline figure"),
     Distractor("mutation_carriers", "left", r"\b[A-Z]\d{2,4}[A-Z](?:/[A-Z])?\s+(?:mutations?\s+)?in\s+$", "'T315I in 6 patients': carriers of a point mutation are a finding, not a sample size"),
+    Distractor("screened_pool", "right", r"^[^.;]{0,80}?,\s*\d[\d,]*\s+(?:[\w-]+\s+){0,2}?(?:met|fulfilled|satisfied)\s+(?:all\s+|the\s+)?(?:[\w-]+\s+)?criteria\b|^[^.;]{0,80}?,\s*\d[\d,]*\s+(?:[\w-]+\s+){0,2}?were\s+eligible\b",
+               "'Of 1046 adults in the registry, 587 met all criteria': the pool screened, not the study's patients"),
     Distractor("studies", "right", r"^\s*(?:\w+\s+){0,2}(?:studies|trials|papers|articles|reports|centers|centres|countries|sites|groups|samples|cells|genes|years? old)\b", "counts of studies, centres, samples are not patient results"),
 )
 
@@ -649,9 +651,12 @@ OTHER_STUDY_CUES: tuple[Cue, ...] = (
     Cue(r"^\W*(?:earlier|previous|prior|older|historical|other)\s+(?:[\w/-]+\s+){0,3}?(?:studies|trials|series|reports|cohorts)\b",
         "'Earlier adult and paediatric trials reported ...': a sentence opening with other studies in the plural"),
     Cue(r"\b(?:and|&) (?:colleagues|coworkers|co-workers)\b|\bet al\b", "another group's publication"),
-    Cue(r"\b(?:a|an)\s+(?:[\w-]+\s+){0,5}?(?:study|cohort|series|trial|registry)\s+(?:in\s+[^.;,]{1,40}?\s+)?(?:had\s+|has\s+)?(?:reported|found|showed|described)\b",
-        "'a single-arm ibrutinib study in relapsed MZL reported 48%', 'a North American cohort reported ...': another study's "
-        "figures ('a post hoc analysis showed' is the report's own)"),
+    Cue(r"\b(?:a|an)\s+(?:[\w-]+\s+){0,5}?(?:study|cohort|series|trial|registry)\s+(?:(?:of|with|in)\s+[^.;]{1,60}?,?\s+(?:which|that)\s+|in\s+[^.;,]{1,40}?\s+)?(?:had\s+|has\s+)?(?:reported|found|showed|described)\b",
+        "'a single-arm ibrutinib study in relapsed MZL reported 48%', 'a North American cohort reported ...', 'a "
+        "single-centre series of X with Y, which reported ...': another study's figures ('a post hoc analysis showed' is the "
+        "report's own)"),
+    Cue(r"\b(?:reported|seen|observed|achieved|described)\s+(?:for|in|with)\s+(?:the\s+)?(?:other|earlier|previous|prior|historical|older)\b",
+        "'the roughly 70% remission rates reported for other CD22 products': a benchmark from other studies"),
     Cue(r"\bin the phase (?:1|I|one)b? (?:part|portion|stage)\b",
         "'In the phase 1 part, the ORR at the 200 mg level was 69%': the earlier phase's figures, not the report's result"),
     Cue(r"\b(?:a|the|one)\s+(?:recent\s+|large\s+|pooled\s+)?(?:meta-?analys[ie]s|systematic review|pooled analysis)\s+(?:of|found|showed|reported)\b",
