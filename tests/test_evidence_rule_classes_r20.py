@@ -309,3 +309,12 @@ def test_thresholds_screened_pools_and_other_series_are_no_results(sentence, val
     screened from, a cited series 'which reported', rates 'reported for other products' were read as results)."""
     paragraphs = [("title", "KITEWING: a CD22-directed CAR T-cell product in adults with relapsed B-ALL"), ("body", sentence)]
     assert value not in {r.value for r in extract_evidence(_doc(paragraphs))}
+
+
+def test_a_pair_sharing_a_spelled_per_cent_reads_both_values():
+    """Regression: per_cent_not_shared ('the figures were 44.7 and 21.9 per cent' read only the second value: a unit
+    after the last value was shared only when printed '%')."""
+    got = _readings([_NEWS_REPORT[0], ("body", "At one year, event-free survival was 57.3 per cent with odrexitamab and "
+                                               "35.1 per cent with standard care. By two years the figures were 43.9 "
+                                               "and 22.6 per cent.")])
+    assert got[43.9] == ("odrexitamab", "landmark", "2y") and got[22.6] == ("chemotherapy", "landmark", "2y")
