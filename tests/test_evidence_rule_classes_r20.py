@@ -318,3 +318,14 @@ def test_a_pair_sharing_a_spelled_per_cent_reads_both_values():
                                                "35.1 per cent with standard care. By two years the figures were 43.9 "
                                                "and 22.6 per cent.")])
     assert got[43.9] == ("odrexitamab", "landmark", "2y") and got[22.6] == ("chemotherapy", "landmark", "2y")
+
+
+def test_the_car_t_cells_of_a_report_comparing_a_named_cell_therapy_are_that_therapy():
+    """Regression: generic_car_t_in_two_arm_report ('92.7 per cent with the CAR T cells' in a report of obe-cel versus
+    standard care took the generic 'CD19 CAR-T' arm, which matches neither side)."""
+    paragraphs = [("title", "Obecabtagene autoleucel versus standard care at first relapse of adult B-ALL: the LINNET "
+                            "randomised trial"),
+                  ("body", "MRD negativity among those in remission was 91.9 per cent with the CAR T cells; with "
+                           "standard care it was 79.4 per cent.")]
+    got = _readings(paragraphs)
+    assert got[91.9][0] == "obecabtagene autoleucel" and got[79.4][0] == "chemotherapy"

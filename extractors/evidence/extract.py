@@ -13,7 +13,7 @@ from extractors.evidence.attribution import build_trial_index
 from extractors.evidence.body import BODY_KINDS, extract_body
 from extractors.evidence.endpoints import abbreviation_terms
 from extractors.evidence.frame import StudyFrame, document_scope, frame_repeats, study_frame
-from extractors.evidence.rules import WINDOW_ENDPOINTS, EndpointTerm
+from extractors.evidence.rules import CELL_THERAPY_NAME, GENERIC_ARMS, WINDOW_ENDPOINTS, EndpointTerm
 from extractors.evidence.table import extract_table1_results, extract_table_results
 from extractors.nlp.ner_mentions import set_document_ner
 from extractors.nlp.pipeline import NLP_LOCK, get_nlp
@@ -26,6 +26,7 @@ log = logging.getLogger(__name__)
 TIMEPOINT_FROM_BODY_TOLERANCE = 1.0
 """A table survival percentage is a landmark when the body gives the same figure (within this rounding) at a time."""
 
+_CELL_THERAPY = re.compile(CELL_THERAPY_NAME.pattern)
 _ABBREVIATION = re.compile(r"([A-Za-z][A-Za-z\- ]{3,80}?)\s*\(\s*([A-Za-z][A-Za-z0-9\-/]{1,9})\s*\)")
 
 
@@ -128,7 +129,7 @@ def extract_evidence(doc: Document, table1: Sequence[Table1Row] = (),
     other = extract_table_results(doc, index, tuple(skip), extra, gazetteer_dir, frame.ref if frame.is_report else None,
                                   experimental)
     table = apply_timepoints_from_body(table, body)
-    body, table, other = (with_study_therapy(part, frame) for part in (body, table, other))
+    body, table, other = (with_study_therapy(with_compared_cell_therapy(part, frame), frame) for part in (body, table, other))
     if frame.is_report:  # windows first: a table cell restating a body figure lends its window to its row
         windowed = apply_windows_across_document(body + table + other)
         body, table, other = windowed[:len(body)], windowed[len(body):len(body) + len(table)], windowed[len(body) + len(table):]
@@ -170,6 +171,15 @@ def _windows_along_table_rows(records: Sequence[EvidenceRecord]) -> list[Evidenc
             rec = rec.model_copy(update={"timepoint": next(iter(row)), "extractor": rec.extractor + "+window_from_row"})
         out.append(rec)
     return out
+
+
+def with_compared_cell_therapy(records: Sequence[EvidenceRecord], frame: StudyFrame) -> list[EvidenceRecord]:
+    """In a report comparing a named cell therapy with a comparator, a figure 'with the CAR T cells' is that therapy's."""
+    if not (frame.is_report and len(frame.compared) == 2 and frame.compared[0]
+            and _CELL_THERAPY.search(frame.compared[0])):
+        return list(records)
+    return [r.model_copy(update={"arm": frame.compared[0]}) if r.arm == GENERIC_ARMS[0] and r.trial == frame.ref.trial
+            else r for r in records]
 
 
 def with_study_therapy(records: Sequence[EvidenceRecord], frame: StudyFrame) -> list[EvidenceRecord]:

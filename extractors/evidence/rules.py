@@ -766,6 +766,8 @@ REGIMEN_ACRONYM = Cue(r"(?<![\w-])(?:(?:dose-adjusted|DA|mini|hyper|R|BV|O|G)[- 
                       "'dose-adjusted EPOCH-R', 'R-CODOX-M/R-IVAC', 'hyper-CVAD': a chemotherapy regimen's acronym, one side of a "
                       "title comparing two regimens")
 
+# In a report comparing a named cell therapy with a comparator, 'the CAR T cells' is that therapy.
+CELL_THERAPY_NAME = Cue(r"(?i)leucel\b|-cel\b|\bcar[- ]?t\b", "'obecabtagene autoleucel', 'obe-cel', '19-28z CAR T cells': a named cell therapy")
 STRATEGY_TITLE_ALTERNATIVE = Cue(r"\bor\s", "'Allogeneic transplantation in first remission or continued chemotherapy': a title "
                                             "offering two strategies, one on each side of 'or', compares them")
 
