@@ -507,28 +507,35 @@ def cmd_run(args: argparse.Namespace) -> int:
     settings, corpus, warehouse_path = _checked_run_inputs(args)
     api_url_before = os.environ.get("PREFECT_API_URL")  # restored after the run: later runs and children decide anew
     # Before Prefect is imported (it reads PREFECT_API_URL once): reuse a local server that answers, or launch the
-    # run's own now, so it boots while this process imports Prefect and the pipeline.
+    # run's own before importing Prefect and the pipeline, so it boots meanwhile.
     reused = adopt_running_local_server()
     if reused and not args.quiet:
         print(f"prefect: using the server already running at {reused}", file=sys.stderr)
-    server = None if reused else launch_run_server()
-
-    # Deferred so that sql, export and schema start fast: flows.pipeline calls configure_environment() before it
-    # imports Prefect, and flows.run_outcome loads the PDF parser (pdfplumber, PDFium) to stop its workers.
-    from flows.pipeline import STARTED_RUNS, BatchValidationError, evidence_run, stderr_progress
+    # flows.run_outcome and flows.run_record load neither Prefect nor the NLP and PDF libraries
     from flows.run_outcome import EXIT_BY_SIGNAL, RunStopped, failure_message, raise_run_stopped, stop_run
-    from flows.runners import task_runner_for, using_prefect_api
+    from flows.run_record import STARTED_RUNS, BatchValidationError, unchanged_run
 
+    progress = None if args.quiet else _stderr_line
     started = time.monotonic()
     runs_before = len(STARTED_RUNS)
+    server = None
     previous = {sig: signal.signal(sig, raise_run_stopped) for sig in EXIT_BY_SIGNAL}
     try:
-        if server is not None:
-            server.wait_ready(float(os.environ.get("PREFECT_SERVER_EPHEMERAL_STARTUP_TIMEOUT_SECONDS", "90")))
-        flow = evidence_run.with_options(task_runner=task_runner_for(settings))
-        with using_prefect_api(os.environ.get("PREFECT_API_URL")):
-            summary = flow(corpus, warehouse_path, settings, progress=None if args.quiet else stderr_progress,
-                           retry_failed=args.retry_failed, full=args.full)
+        # A run's own temporary Prefect server keeps no history: a run with nothing to read records itself without it
+        quick = not (reused or api_url_before or args.full or args.retry_failed)
+        summary = unchanged_run(corpus, warehouse_path, settings, progress) if quick else None
+        if summary is None:
+            server = None if reused else launch_run_server()
+            # Deferred so that sql, export and schema start fast: flows.pipeline imports Prefect
+            from flows.pipeline import evidence_run
+            from flows.runners import task_runner_for, using_prefect_api
+
+            if server is not None:
+                server.wait_ready(float(os.environ.get("PREFECT_SERVER_EPHEMERAL_STARTUP_TIMEOUT_SECONDS", "90")))
+            flow = evidence_run.with_options(task_runner=task_runner_for(settings))
+            with using_prefect_api(os.environ.get("PREFECT_API_URL")):
+                summary = flow(corpus, warehouse_path, settings, progress=progress, retry_failed=args.retry_failed,
+                               full=args.full)
     except RunStopped as exc:
         stop_run(exc.signum, warehouse_path, STARTED_RUNS[runs_before:], server)
     except KeyboardInterrupt:
@@ -547,7 +554,17 @@ def cmd_run(args: argparse.Namespace) -> int:
             os.environ.pop("PREFECT_API_URL", None)
         else:
             os.environ["PREFECT_API_URL"] = api_url_before
-    elapsed = time.monotonic() - started
+    _print_summary(summary, time.monotonic() - started, warehouse_path)
+    return EXIT_OK
+
+
+def _stderr_line(message: str) -> None:
+    """Print one progress line to stderr."""
+    print(message, file=sys.stderr, flush=True)
+
+
+def _print_summary(summary, elapsed: float, warehouse_path: Path) -> None:
+    """Print a finished run's summary: counts, sync state, validation and where the warehouse is."""
     c = summary.counts
     statuses = ", ".join(f"{k} {v}" for k, v in sorted(c.by_status.items()))
     s = summary.sync
@@ -569,7 +586,6 @@ def cmd_run(args: argparse.Namespace) -> int:
         f"try: .venv/bin/evidence sql \"{EXAMPLE_QUERY}\"",
     ]
     print("\n".join(lines))
-    return EXIT_OK
 
 
 def cmd_serve(args: argparse.Namespace) -> int:

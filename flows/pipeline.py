@@ -3,10 +3,6 @@ from __future__ import annotations
 
 import sys
 import threading
-import uuid
-from dataclasses import dataclass, field
-from datetime import datetime, timezone
-from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
 from typing import TYPE_CHECKING, Callable, Optional, Sequence
 
@@ -21,14 +17,15 @@ from prefect.task_runners import ThreadPoolTaskRunner  # noqa: E402
 from prefect.utilities.annotations import quote  # noqa: E402
 
 from extractors.fingerprint import extractor_fingerprint  # noqa: E402
-from extractors.pdf.identity import PARSER_VERSION  # noqa: E402
 from extractors.pdf.discover import discover_pdfs  # noqa: E402
 from flows.batches import FirstCopies, RunTally, in_batches  # noqa: E402
 from flows.incremental import plan_reads  # noqa: E402
 from flows.processes import document_workers  # noqa: E402
+from flows.run_record import (  # noqa: E402,F401 - STARTED_RUNS, RunSummary: the CLI and tests import them from here
+    NOTHING_VALIDATED, STARTED_RUNS, BatchValidationError, RunSummary, run_record, start_run,
+)
 from flows.runners import uses_document_workers  # noqa: E402
 from schemas.document import Document  # noqa: E402
-from schemas.run_counts import RunCounts  # noqa: E402
 from schemas.settings import PipelineSettings  # noqa: E402
 from warehouse import load as warehouse_load  # noqa: E402
 from warehouse import migrate, sync  # noqa: E402
@@ -42,27 +39,6 @@ Progress = Callable[[str], None]
 def stderr_progress(message: str) -> None:
     """Print one progress line to stderr."""
     print(message, file=sys.stderr, flush=True)
-
-
-STARTED_RUNS: list[str] = []
-"""Run ids started in this process, newest last: what an interrupted `evidence run` looks up in the warehouse."""
-
-
-class BatchValidationError(RuntimeError):
-    """The batch as a whole is unusable; nothing was written."""
-
-
-@dataclass
-class RunSummary:
-    """What one run did, for the CLI summary and tests."""
-
-    run_id: str
-    warehouse: Path
-    counts: RunCounts
-    sync: dict = field(default_factory=dict)
-    data_docs_path: Optional[str] = None
-    validation_seconds: float = 0.0
-    table1_unmapped: list[str] = field(default_factory=list)
 
 
 def io_error_only(_task, _task_run, state) -> bool:
@@ -134,27 +110,6 @@ def sync_task(warehouse_path: Path) -> dict:
         con.close()
 
 
-def _code_version() -> str:
-    try:
-        package = version("trial-evidence-warehouse")
-    except PackageNotFoundError:
-        package = "unknown"
-    return f"{package}+parser.{PARSER_VERSION}"
-
-
-@dataclass(frozen=True)
-class _NothingValidated:
-    """The validate outcome of a run that read no document."""
-
-    valid: tuple = ()
-    rejected: tuple = ()
-    seconds: float = 0.0
-    data_docs_path: Optional[str] = None
-
-
-NOTHING_VALIDATED = _NothingValidated()
-
-
 def _warm_up_validation() -> None:
     """Import great-expectations and build its context in a thread (~5 s), while the first batch is read, so that the
     first batch's validation does not wait for it."""
@@ -218,9 +173,7 @@ def evidence_run(corpus_dirs: Sequence[Path], warehouse_path: Path, settings: Pi
     """One pipeline run over the PDFs under the corpus folders that changed since they were loaded (all with full)."""
 
     say = progress or (lambda _m: None)
-    started = datetime.now(timezone.utc)
-    run_id = f"run-{started:%Y%m%dT%H%M%SZ}-{uuid.uuid4().hex[:8]}"
-    STARTED_RUNS.append(run_id)
+    run_id, started = start_run()
     flow_run_id = str(get_run_context().flow_run.id)
 
     found = discover_pdfs(corpus_dirs, settings.ingest.glob)
@@ -252,15 +205,7 @@ def evidence_run(corpus_dirs: Sequence[Path], warehouse_path: Path, settings: Pi
             documents, table1_rows, outcome, notes, dual_flags = [], [], NOTHING_VALIDATED, [], []
             say("extract, validate: nothing changed")
         tally.add(documents, len(table1_rows), outcome, notes)
-        last = number == len(batches)
-        run = warehouse_load.RunRecord(
-            run_id=run_id, started_at=started.replace(tzinfo=None), flow_run_id=flow_run_id,
-            status="completed" if last else "running",
-            finished_at=datetime.now(timezone.utc).replace(tzinfo=None) if last else None,
-            code_version=_code_version(), corpus=", ".join(str(c) for c in corpus_dirs),
-            counts=tally.counts().as_dict(), validation_seconds=tally.validation_seconds,
-            data_docs_path=tally.data_docs_path,
-            message="\n".join(tally.notes + ([] if last else [tally.progress_note(len(batches))])))
+        run = run_record(run_id, started, flow_run_id, tally, corpus_dirs, number, len(batches))
         say(f"load: {warehouse_path}" + (f" (batch {number} of {len(batches)})" if len(batches) > 1 else ""))
         load_task(warehouse_path, run, quote(documents), quote(table1_rows), quote(outcome.valid),
                   quote(outcome.rejected), corpus_dirs, settings.warehouse.lock_timeout_seconds, stderr_progress,

@@ -123,6 +123,7 @@ def test_noop_run_reads_nothing_and_a_new_extractor_version_reextracts_without_p
     written = (cached.stat().st_ino, cached.stat().st_mtime_ns)  # a parse would store its outcome there anew
     with monkeypatch.context() as patch:  # new rules: extract again from the parse cache, parse nothing
         patch.setattr("flows.pipeline.extractor_fingerprint", lambda _settings: "extract-newrules")
+        patch.setattr("flows.run_record.extractor_fingerprint", lambda _settings: "extract-newrules")
         assert main(run) == 0, capsys.readouterr().err
     assert (cached.stat().st_ino, cached.stat().st_mtime_ns) == written
     assert main(run + ["--full"]) == 0, capsys.readouterr().err

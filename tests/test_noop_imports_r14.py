@@ -33,3 +33,9 @@ def test_ingest_still_offers_discover_pdfs():
 def test_no_op_run_counts_load_no_nlp_regression():
     """The run's counts (all a no-op run reports) came from extractors.stages, which loads spaCy."""
     assert _loaded_after("from flows.batches import RunTally; RunTally().counts().as_dict()") == []
+
+
+def test_the_unchanged_run_loads_neither_prefect_nor_a_heavy_library():
+    """A run with nothing to read records itself without Prefect (flows.run_record): importing it loads neither."""
+    loaded = _loaded_after("import flows.run_record; print(','.join(m for m in ('prefect',) if m in sys.modules), end=',')")
+    assert loaded == []

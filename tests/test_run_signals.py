@@ -132,7 +132,8 @@ def test_sigkill_at_each_load_phase_leaves_the_last_committed_state_and_no_proce
     base, warehouse = setup
     expected = 0
     for phase, commits in (("upserted", False), ("committed", True), ("checkpointed", True)):
-        paused = Paused(base, warehouse, phase)
+        # a corpus with a file to read each time: a run with nothing to read records itself without Prefect
+        paused = Paused(base, warehouse, phase, _uncached_corpus(base, f"load-{phase}"))
         children = paused.descendants()
         assert children, "the run should have a Prefect server child"
         os.kill(paused.proc.pid, signal.SIGKILL)
