@@ -87,6 +87,8 @@ def measure(count: int, workdir: Path, growth_base: int | None = None) -> dict:
     """Every figure of the benchmark line, on N = count generated documents; peak memory at growth_base (default N)
     documents and at 4 times as many (when that is N, the full run's peak is the 4x figure)."""
     base = growth_base or count
+    for stale in workdir.glob("w*.duckdb*"):  # an earlier line's warehouse would make the full run a no-op
+        stale.unlink()
     corpus = _corpus(workdir, count)
     paths = sorted(corpus.glob("*.pdf"))
     pages = json.loads((corpus / "MANIFEST.json").read_text(encoding="utf-8"))["pages"]
