@@ -329,3 +329,26 @@ def test_the_car_t_cells_of_a_report_comparing_a_named_cell_therapy_are_that_the
                            "standard care it was 79.4 per cent.")]
     got = _readings(paragraphs)
     assert got[91.9][0] == "obecabtagene autoleucel" and got[79.4][0] == "chemotherapy"
+
+
+@pytest.mark.parametrize("title", [
+    "Tempo Schedule of Zanubrutinib and Venetoclax Prolongs PFS Over Bendamustine-Rituximab in Phase 3 Heronsgate Trial",
+    "Zanubrutinib and venetoclax in untreated CLL: results of the phase 3 Heronsgate study",
+])
+def test_a_word_named_study_in_a_press_release_title_names_the_study_over_its_registry_number(title):
+    """Regression: title_case_word_study_missed ('... in Phase 3 Heronsgate Trial' with 'Heronsgate (NCT...)' in the
+    text: every record took the registry number, which the gold's study name does not match)."""
+    paragraphs = [("title", title), ("body", "Heronsgate (NCT07612345) randomized 600 adults with untreated CLL. The "
+                                             "3-year progression-free survival was 88.6%.")]
+    assert _trials(paragraphs) == {"Heronsgate"}
+
+
+@pytest.mark.parametrize("title", [
+    "Glofitamab in relapsed lymphoma: a Randomized Controlled Trial",
+    "Glofitamab in relapsed lymphoma: a Prospective Cohort Study",
+])
+def test_design_words_before_a_study_noun_in_a_title_name_no_study(title):
+    paragraphs = [("title", title), ("body", "In this multicentre study (NCT07612345), 600 adults were randomized. The "
+                                             "3-year progression-free survival was 88.6%. Controlled and prospective "
+                                             "designs were compared.")]
+    assert _trials(paragraphs) == {"NCT07612345"}

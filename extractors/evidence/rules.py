@@ -623,12 +623,16 @@ FRAME_WORD_NAMES: tuple[Cue, ...] = (
         "a poster, abstract or news title led by the study's name ('Fenland: ponatinib and ...', 'Orchard — ...')"),
     Cue(r"(?:^|[.;]\s+|\n)(?P<name>[A-Z][a-z]{3,}(?:-\d{1,2})?)\s+(?:is|was)\s+an?\s+(?:[\w/-]+,?\s+){0,5}?(?:trial|study)\b",
         "'Fenland was an open-label, randomised phase 3 trial': a sentence saying the word is a study"),
-    Cue(r"\b(?:the|of|in|from)\s+(?P<name>[A-Z][a-z]{3,}(?:-\d{1,2})?)\s+(?:(?:[Rr]andomi[sz]ed|[Oo]pen-label|[Pp]hase\s+(?:[1-4]|I{1,3}|IV)[ab]?|[Mm]ulticent(?:re|er)),?\s+){0,3}(?:trial|study)\b",
-        "'in the Fenland trial', 'the Orchard phase 3 study': a capitalised word (mid-sentence) before a study noun"),
+    Cue(r"(?:\b(?:the|of|in|from)\s+|(?<=\s)(?=[Pp]hase\s))(?:[Pp]hase\s+(?:[1-4]|I{1,3}|IV)[ab]?(?:/(?:[1-4]|I{1,3}))?\s+)?(?P<name>[A-Z][a-z]{3,}(?:-\d{1,2})?)\s+(?:(?:[Rr]andomi[sz]ed|[Oo]pen-label|[Pp]hase\s+(?:[1-4]|I{1,3}|IV)[ab]?|[Mm]ulticent(?:re|er)),?\s+){0,3}(?:[Tt]rial|[Ss]tudy)\b",
+        "'in the Fenland trial', 'the Orchard phase 3 study', a press release's '... in Phase 3 Orchard Trial': a "
+        "capitalised word (mid-sentence) before a study noun"),
 )
 WORD_NAME_STOPLIST = Cue(
     r"^(?:Abstract|Background|Breaking|Case|Clinical|Comment|Commentary|Conclusions?|Correction|Correspondence|Current|"
     r"Design|Discussion|Editorial|Erratum|Extension|Feasibility|Findings|Global|Highlights?|Index|Interpretation|"
+    r"Controlled|Multicent(?:er|re)|Prospective|Retrospective|Observational|Cohort|Crossover|Confirmatory|Exploratory|"
+    r"Interventional|Blinded|Masked|International|Cooperative|Collaborative|Population|Landmark|Validation|Expansion|"
+    r"Escalation|Companion|Biomarker|Correlative|Translational|Pooled|Matched|Nested|Control|Trial|Study|Group|"
     r"Introduction|Letter|Main|Methods?|National|News|Objectives?|Original|Parent|Perspective|Phase|Pilot|Pivotal|"
     r"Poster|Present|Press|Purpose|Randomi[sz]ed|Registration|Registry|Research|Results?|Review|Summary|Update|"
     r"This|That|These|Those|Ours|Each|Every|Treatment|Therapy|Patients?|Children|Adults|Overall|Median|Safety|Efficacy|"
