@@ -352,3 +352,14 @@ def test_design_words_before_a_study_noun_in_a_title_name_no_study(title):
                                              "3-year progression-free survival was 88.6%. Controlled and prospective "
                                              "designs were compared.")]
     assert _trials(paragraphs) == {"NCT07612345"}
+
+
+@pytest.mark.parametrize("number", ["ACTRN12624000999111", "ISRCTN12345678", "EudraCT 2019-001234-56"])
+def test_a_study_registered_outside_clinicaltrials_gov_goes_by_its_registry_number(number):
+    """Regression: other_registry_study_named_by_product (an abstract registered only as 'ACTRN...' took its CAR-T
+    product's code as the study name; GUIDE.md: a study with a registry number is known by it)."""
+    paragraphs = [("title", "KCL22T, an academic CD22 CAR T-cell product, in children with relapsed B-ALL: a phase 1 "
+                            "dose-escalation study"),
+                  ("body", f"This phase 1 study ({number}) treated 24 children with KCL22T. Complete remission by "
+                           "day 28 was 83.3%.")]
+    assert _trials(paragraphs) == {number}

@@ -11,7 +11,7 @@ from extractors.evidence.attribution import CITATION, SentenceFacts, StudyRef, T
 from extractors.evidence.endpoints import find_endpoints
 from extractors.evidence.rules import (
     FRAME_OPENING_CHARS, FRAME_REGISTRY_NAME, FRAME_TITLE_NAMES, FRAME_WORD_NAMES, WORD_NAME_STOPLIST, GENERIC_ARMS, NON_RESULT_SENTENCES, OTHER_STUDY_CUES,
-    NAMED_STUDY_AFTER_CUE, OWN_STUDY_CUE, RANDOMISED_DESIGN, REGIMEN_ACRONYM, REVIEW_MIN_CITATION_MARKERS, REVIEW_MIN_NAMED_TRIALS, SINGLE_ARM_CUE,
+    NAMED_STUDY_AFTER_CUE, OTHER_REGISTRY_NUMBER, OWN_STUDY_CUE, RANDOMISED_DESIGN, REGIMEN_ACRONYM, REVIEW_MIN_CITATION_MARKERS, REVIEW_MIN_NAMED_TRIALS, SINGLE_ARM_CUE,
     EXPERIMENTAL_REFERENCE, OTHER_STUDY_OPENING, PRECEDING_STUDY, PRODUCT_DEFINITIONS, TITLE_COMPARISON,
 )
 from extractors.evidence.strategy_arms import document_strategies, set_document_strategies
@@ -34,6 +34,7 @@ _EXPERIMENTAL_REFERENCE = re.compile(EXPERIMENTAL_REFERENCE.pattern, re.IGNORECA
 _SINGLE_ARM = re.compile(SINGLE_ARM_CUE.pattern, re.IGNORECASE)
 _NAMED_STUDY_AFTER = re.compile(NAMED_STUDY_AFTER_CUE.pattern)
 _REGIMEN_ACRONYM = re.compile(REGIMEN_ACRONYM.pattern)
+_OTHER_REGISTRY = re.compile(OTHER_REGISTRY_NUMBER.pattern)
 _DOSE_ADJUSTED = re.compile(r"(?i)^(?:dose-adjusted\s+|DA-)")
 _SIDE_CODE = re.compile(r"^(?:NCT\d+|[A-Z]+-?\d+)$")  # registry numbers and study codes are no regimens
 _GENERIC_CHEMOTHERAPY = re.compile(r"(?i)^(?:(?:standard|conventional|intensive|salvage|multi-?agent)\s+)*chemotherapy$")
@@ -112,6 +113,8 @@ def _frame_ref(doc: Document, mentions: Sequence, index: TrialIndex) -> StudyRef
     if name is None and nct is None:
         nct = _registration_anywhere(doc.text, mentions)  # the registry number is often given only in Methods
     if name is None and nct is None:
+        name = _other_registration(doc.text)  # 'ACTRN12624000318572': registered outside ClinicalTrials.gov
+    if name is None and nct is None:
         if not product:
             return StudyRef()
         name = defined_product(doc)  # an unnamed, unregistered study goes by its product ('the KCL-19BB study')
@@ -119,6 +122,13 @@ def _frame_ref(doc: Document, mentions: Sequence, index: TrialIndex) -> StudyRef
     if nct:
         index.nct_by_trial.setdefault(name, nct)
     return StudyRef(name, nct, index.row_for_trial(name))
+
+
+def _other_registration(text: str) -> Optional[str]:
+    """The one non-ClinicalTrials.gov registry number the document gives outside sentences about other studies."""
+    found = {re.sub(r"\s+", " ", m.group("number")) for m in _OTHER_REGISTRY.finditer(text)
+             if not about_other_study(_sentence_around(text, m.start(), m.end()))}
+    return found.pop() if len(found) == 1 else None
 
 
 def _registration_anywhere(text: str, mentions: Sequence) -> Optional[str]:

@@ -642,6 +642,12 @@ WORD_NAME_STOPLIST = Cue(
     "capitalised words before a study noun or a colon that are section, genre, design, place-adjective or institution "
     "words ('Background:', 'the Pilot study', 'the Italian trial', 'the Mayo Clinic study'), never a study's name")
 
+# A study registered outside ClinicalTrials.gov is known by that registry's number when it has no name (GUIDE.md).
+OTHER_REGISTRY_NUMBER = Cue(r"(?<![\w-])(?P<number>ACTRN\d{14}|ISRCTN\d{8}|ChiCTR-?[A-Z]{0,3}-?\d{8,12}|DRKS\d{8}|"
+                            r"JPRN-[A-Za-z]+\d+|CTRI/\d{4}/\d{2,3}/\d{5,6}|EudraCT\s*(?:No\.?\s*|number\s*)?\d{4}-\d{6}-\d{2})(?![\w-])",
+                            "'ACTRN12624000318572', 'ISRCTN12345678', 'EudraCT 2019-001234-56': a registration outside "
+                            "ClinicalTrials.gov, the study's identifier when it has no name")
+
 # A registry study is named by the body that keeps the registry, which the trial finder's stoplist holds as an agency.
 FRAME_REGISTRY_NAME = Cue(r"\b(?:the|of the|from the)\s+(?P<name>[A-Z][A-Z0-9-]{3,})\s+(?:[\w-]+\s+){0,3}?registry\b",
                           "'outcomes from the X cellular therapy registry' names a registry study after its keeper")
