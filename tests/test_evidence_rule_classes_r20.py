@@ -363,3 +363,14 @@ def test_a_study_registered_outside_clinicaltrials_gov_goes_by_its_registry_numb
                   ("body", f"This phase 1 study ({number}) treated 24 children with KCL22T. Complete remission by "
                            "day 28 was 83.3%.")]
     assert _trials(paragraphs) == {number}
+
+
+def test_a_sentence_that_says_the_comparator_produced_it_continues_the_last_response():
+    """Regression: pronoun_object_continuation ('Standard care produced it in 73.7 per cent.' after 'Overall remission
+    ... reached 81.5 per cent with obe-cel' had no endpoint)."""
+    paragraphs = [("title", "Obecabtagene autoleucel versus standard care at first relapse of adult B-ALL: the LINNET "
+                            "randomised trial"),
+                  ("body", "Overall remission within 3 months reached 80.9 per cent with obe-cel. Standard care "
+                           "produced it in 72.6 per cent.")]
+    got = {r.value: (r.endpoint, r.arm, r.timepoint) for r in extract_evidence(_doc(paragraphs))}
+    assert got[72.6] == ("CR_CRI", "chemotherapy", "3mo")

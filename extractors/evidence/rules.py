@@ -714,8 +714,9 @@ NON_RESULT_SENTENCES: tuple[Cue, ...] = (
 # of their own take the endpoint (and timepoint) of the previous sentence's last result.
 ANAPHORA_CUE = Cue(r"\b(?:it|this|that)\s+(?:was|were|reached|stood at)\b|\bthe\s+(?:corresponding\s+|respective\s+|equivalent\s+|comparable\s+)?(?:rates?|estimates?|figures?|values?|proportions?|percentages?)\b(?:\s+[\w-]+){0,5}?\s+(?:was|were)\b"
                    r"|^\s*(?:this|that|it)\s+(?:compared|contrasted)\s+(?:with|to)\b|^\s*(?:by|in)\s+(?:contrast|comparison),"
-                   r"|\bthe\s+(?:benefit|advantage|effect|difference|gap)\s+(?:at\s+[\w-]+\s+[\w-]+\s+)?(?:was\s+(?:seen|consistent|maintained|preserved|similar)|held|persisted|remained)\b",
-                   "'With chemotherapy it was 27%', 'the respective figures in the X group were 65% and 71%', 'This compared "
+                   r"|\bthe\s+(?:benefit|advantage|effect|difference|gap)\s+(?:at\s+[\w-]+\s+[\w-]+\s+)?(?:was\s+(?:seen|consistent|maintained|preserved|similar)|held|persisted|remained)\b"
+                   r"|\b(?:produced|achieved|reached|attained|obtained|gave|yielded)\s+(?:it|this|them)\b(?!\s+(?:to|that|was|is)\b)",
+                   "'With chemotherapy it was 27%', 'Standard care produced it in 73.7 per cent', 'the respective figures in the X group were 65% and 71%', 'This compared "
                    "with 41% ...', 'By contrast, 30% ...', 'The advantage at 3 years held in T-ALL, 66% vs 52%' continue "
                    "the previous figure")
 RESPONSE_ANAPHORA_CUE = Cue(r"^\s*(?:the\s+)?(?:remission|response)s?(?:\s+rates?)?\s+(?:by\s+(?:dose(?:\s+level)?|cohort|subgroup|age(?:\s+group)?)|at\s+(?:that|the\s+same)\s+(?:visit|time\s*point|assessment))\b",
