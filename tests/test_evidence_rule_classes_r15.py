@@ -55,7 +55,7 @@ def test_strategy_terms_stay_off_in_a_report_that_compares_no_strategies():
 def test_strategy_arms_do_not_leak_into_the_next_document():
     text = "Allogeneic HCT versus no HCT in adults"
     set_document_strategies(document_strategies(text, text))
-    assert {a.arm for a in find_arms(text)} == {"allogeneic hsct", "no transplant"}
+    assert {a.arm for a in find_arms(text)} == {"allogeneic hct", "no transplant"}  # the text's own HCT
     set_document_strategies(document_strategies("", ""))
     assert find_arms(text) == []
 
@@ -273,7 +273,7 @@ def test_a_model_row_contrasting_the_strategies_is_the_adjusted_ratio_and_no_res
     ])
     doc = _doc([_TRANSPLANT_TITLE, ("body", "Relapse-free survival favoured HCT (HR, 0.68; 95% CI, 0.56-0.83).")], (table,))
     got = sorted((r.source, r.endpoint, r.arm, r.value) for r in extract_evidence(doc) if r.statistic == "hazard_ratio")
-    assert got == [("body", "RFS", "allogeneic hsct", 0.68), ("table", "RFS", "allogeneic hsct", 0.71)]
+    assert got == [("body", "RFS", "allogeneic hct", 0.68), ("table", "RFS", "allogeneic hct", 0.71)]
 
 
 @pytest.mark.parametrize("label", ["Death without progression within 1 year, n/N (%)", "Deaths without relapse within 1 year, n/N (%)"])

@@ -131,9 +131,9 @@ def test_transplant_versus_observation_and_the_group_that_did_not():
         ("body", "Two-year EFS was 70.1% with HCT vs 38.0% without it (HR, 0.45; 95% CI, 0.25-0.80)."),
         ("body", "Nonrelapse mortality at 2 years was 8.3% after HCT and 1.9% in the observation group."),
     ])
-    assert ("ENROLLED", "allogeneic hsct", 36.0, "count", None) in got
+    assert ("ENROLLED", "allogeneic hct", 36.0, "count", None) in got
     assert any(f[:1] == ("ENROLLED",) and f[2] == 52.0 and f[1] in ("observation", "no transplant") for f in got)
-    assert ("EFS", "allogeneic hsct", 70.1, "landmark", "2y") in got
+    assert ("EFS", "allogeneic hct", 70.1, "landmark", "2y") in got
     assert any(f[0] == "EFS" and f[2] == 38.0 and f[1] in ("observation", "no transplant") for f in got)
     assert any(f[0] == "NRM" and f[2] == 1.9 and f[1] in ("observation", "no transplant") for f in got)
 

@@ -374,3 +374,13 @@ def test_a_sentence_that_says_the_comparator_produced_it_continues_the_last_resp
                            "produced it in 72.6 per cent.")]
     got = {r.value: (r.endpoint, r.arm, r.timepoint) for r in extract_evidence(_doc(paragraphs))}
     assert got[72.6] == ("CR_CRI", "chemotherapy", "3mo")
+
+
+@pytest.mark.parametrize("abbreviation, arm", [("HCT", "allogeneic hct"), ("HSCT", "allogeneic hsct")])
+def test_the_transplant_side_takes_the_reports_own_abbreviation(abbreviation, arm):
+    """Regression: transplant_arm_renamed_against_the_report (round 17 named every transplant side 'allogeneic hsct';
+    a report writing 'HCT' throughout, whose gold says 'allogeneic hct', no longer matched)."""
+    paragraphs = [("title", f"Consolidative allogeneic {abbreviation} versus observation after CAR T cells in B-ALL"),
+                  ("body", f"Two-year event-free survival was 71.4% with {abbreviation} vs 40.2% without it. "
+                           f"Nonrelapse mortality at 2 years was 9.1% after {abbreviation}.")]
+    assert _readings(paragraphs)[71.4][0] == arm

@@ -178,6 +178,8 @@ class StrategyComparison(NamedTuple):
 
 ALLOGENEIC_ARM = "allogeneic hsct"
 """The transplant side's name in a report comparing allogeneic transplant with none (HSCT, the commonest abbreviation)."""
+ALLOGENEIC_ARM_HCT = "allogeneic hct"
+"""... named with the report's own abbreviation when it writes HCT more often than HSCT."""
 UNIFIED_STRATEGY_SIDES: frozenset[str] = frozenset({"transplant_vs_none"})
 """Comparisons whose side, once printed by name ('continued chemotherapy'), takes that name for all its terms ('no
 transplant', 'without HCT'): a registry names its untransplanted patients by what they received instead."""

@@ -16,7 +16,7 @@ from extractors.evidence.known_arms import ArmMention
 from extractors.evidence.numbers import one_line
 from extractors.nlp.ner_mentions import part_of_document
 from extractors.evidence.rules import (
-    ALLOGENEIC_ARM, ALLOGENEIC_TITLE, AUTOLOGOUS_ARM, AUTOLOGOUS_TITLE, STRATEGY_COHORT_LABEL, STRATEGY_COMPARISONS, STRATEGY_SPLIT,
+    ALLOGENEIC_ARM, ALLOGENEIC_ARM_HCT, ALLOGENEIC_TITLE, AUTOLOGOUS_ARM, AUTOLOGOUS_TITLE, STRATEGY_COHORT_LABEL, STRATEGY_COMPARISONS, STRATEGY_SPLIT,
     STRATEGY_TITLE_ALTERNATIVE, TITLE_COMPARISON, UNIFIED_STRATEGY_SIDES,
     TRANSPLANT_EVENT_LEFT, ArmTerm, StrategyComparison,
 )
@@ -96,11 +96,18 @@ def document_strategies(title: str, text: str, headers: Sequence[str] = (), scop
         if not _active(comparison, title, flat, [one_line(h) for h in headers]):
             continue
         autologous = _AUTOLOGOUS_TITLE.search(title) and not _ALLOGENEIC_TITLE.search(title)
+        transplant = AUTOLOGOUS_ARM if autologous else _allogeneic_name(flat)
         for side, control in ((comparison.experimental, False), (comparison.control, True)):
             names = _side_name(flat, side, unify=comparison.label in UNIFIED_STRATEGY_SIDES)
-            terms += [(_compiled(t), AUTOLOGOUS_ARM if autologous and not control and names[t.pattern] == ALLOGENEIC_ARM
+            terms += [(_compiled(t), transplant if not control and names[t.pattern] == ALLOGENEIC_ARM
                        else names[t.pattern], control) for t in side]
     return StrategyArms(tuple(terms), scope or "\n".join([text, *headers]))  # table headers and row labels name arms too
+
+
+def _allogeneic_name(text: str) -> str:
+    """The transplant side's name: with the report's own abbreviation, HCT or (the default) HSCT."""
+    hct, hsct = (len(re.findall(rf"(?<![\w-]){abbreviation}(?![\w-])", text)) for abbreviation in ("HCT", "HSCT"))
+    return ALLOGENEIC_ARM_HCT if hct > hsct else ALLOGENEIC_ARM
 
 
 def set_document_strategies(strategies: StrategyArms) -> StrategyArms:
