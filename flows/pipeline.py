@@ -28,7 +28,7 @@ from flows.runners import uses_document_workers  # noqa: E402
 from schemas.document import Document  # noqa: E402
 from schemas.settings import PipelineSettings  # noqa: E402
 from warehouse import load as warehouse_load  # noqa: E402
-from warehouse import migrate, sync  # noqa: E402
+from warehouse import sync  # noqa: E402
 
 if TYPE_CHECKING:  # a no-op run reads no document: this loads spaCy and the PDF parser, imported where used
     from flows.document_work import DocumentWork
@@ -91,23 +91,14 @@ def load_task(warehouse_path: Path, run: warehouse_load.RunRecord, documents, ta
               dual_flags: Sequence = ()) -> None:
     """Write the run (or one batch of it) into the warehouse atomically, waiting up to lock_timeout s for another
     writer's lock."""
-    con = migrate.connect(warehouse_path, lock_timeout=lock_timeout, say=say or stderr_progress)
-    try:
-        migrate.ensure_schema(con)
-        warehouse_load.load_run(con, run, documents, table1_rows, records, rejected, corpus_dirs, skipped,
-                                extractor_version, seen_paths, dual_flags)
-    finally:
-        con.close()
+    warehouse_load.load_run_at(warehouse_path, run, documents, table1_rows, records, rejected, corpus_dirs, skipped,
+                               extractor_version, seen_paths, dual_flags, lock_timeout, say or stderr_progress)
 
 
 @task(name="sync")
 def sync_task(warehouse_path: Path) -> dict:
     """Report how the evidence stands against each document's Table 1."""
-    con = migrate.connect(warehouse_path, read_only=True)
-    try:
-        return sync.sync_state(con)
-    finally:
-        con.close()
+    return sync.read_sync_state(warehouse_path)
 
 
 def _warm_up_validation() -> None:

@@ -16,7 +16,7 @@ from flows.incremental import plan_reads
 from schemas.run_counts import RunCounts
 from schemas.settings import PipelineSettings
 from warehouse import load as warehouse_load
-from warehouse import migrate, sync
+from warehouse import sync
 
 Progress = Callable[[str], None]
 
@@ -104,17 +104,9 @@ def unchanged_run(corpus_dirs: Sequence[Path], warehouse_path: Path, settings: P
     tally = RunTally(skipped_statuses=[r.status for r in plan.skipped])
     tally.add([], 0, NOTHING_VALIDATED, [])
     say(f"load: {warehouse_path}")
-    con = migrate.connect(warehouse_path, lock_timeout=settings.warehouse.lock_timeout_seconds, say=say)
-    try:
-        migrate.ensure_schema(con)
-        warehouse_load.load_run(con, run_record(run_id, started, None, tally, corpus_dirs, 1, 1), [], [], [], [],
-                                corpus_dirs, plan.skipped, extractor_version, [str(p) for p in found], [])
-    finally:
-        con.close()
+    warehouse_load.load_run_at(warehouse_path, run_record(run_id, started, None, tally, corpus_dirs, 1, 1), [], [], [],
+                               [], corpus_dirs, plan.skipped, extractor_version, [str(p) for p in found], [],
+                               settings.warehouse.lock_timeout_seconds, say)
     say("sync: Table 1 against the body text")
-    con = migrate.connect(warehouse_path, read_only=True)
-    try:
-        state = sync.sync_state(con)
-    finally:
-        con.close()
+    state = sync.read_sync_state(warehouse_path)
     return RunSummary(run_id=run_id, warehouse=warehouse_path, counts=tally.counts(), sync=state)

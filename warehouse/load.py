@@ -19,6 +19,7 @@ from schemas.rows import document_row, evidence_row, table1_row
 from warehouse import incremental, supersede
 from warehouse.dual_flags import record_dual_flags
 from warehouse.history import record_history
+from warehouse import migrate
 from warehouse.migrate import pause_point
 
 FACT_COLUMNS = tuple(c.name for c in FACT_EVIDENCE.record_columns)
@@ -167,6 +168,22 @@ def load_run(
     pause_point("committed")
     con.execute("CHECKPOINT")
     pause_point("checkpointed")
+
+
+def load_run_at(warehouse_path: Path, run: RunRecord, documents: Sequence[Document], table1_rows: Sequence[Table1Row],
+                records: Sequence[EvidenceRecord], rejected: Sequence[Any], corpus_dirs: Sequence[Path] = (),
+                skipped: Sequence[incremental.Reading] = (), extractor_version: Optional[str] = None,
+                seen_paths: Sequence[str] = (), dual_flags: Sequence[DualFlag] = (), lock_timeout: float = 0.0,
+                say: Optional[migrate.Say] = None) -> None:
+    """Open the warehouse at warehouse_path (waiting up to lock_timeout s for another writer), bring its schema up to
+    date and load the run (or one batch of it) as `load_run` does."""
+    con = migrate.connect(warehouse_path, lock_timeout=lock_timeout, say=say)
+    try:
+        migrate.ensure_schema(con)
+        load_run(con, run, documents, table1_rows, records, rejected, corpus_dirs, skipped, extractor_version,
+                 seen_paths, dual_flags)
+    finally:
+        con.close()
 
 
 def write_run(con: duckdb.DuckDBPyConnection, run: RunRecord) -> None:

@@ -1,7 +1,11 @@
 """Reads how the warehouse's evidence stands against each document's Table 1."""
 from __future__ import annotations
 
+from pathlib import Path
+
 import duckdb
+
+from warehouse import migrate
 
 SYNC_STATUSES = ("confirmed", "rounding", "contradicted", "unsupported")
 """The statuses of v_table1_sync, in the order the run summary prints them."""
@@ -27,3 +31,12 @@ def sync_state(con: duckdb.DuckDBPyConnection) -> dict[str, int]:
     by_status = dict(con.execute(STATUS_QUERY).fetchall())
     counts.update({status: by_status.get(status, 0) for status in SYNC_STATUSES})
     return counts
+
+
+def read_sync_state(warehouse_path: Path) -> dict[str, int]:
+    """`sync_state` of the warehouse at warehouse_path, opened read-only."""
+    con = migrate.connect(warehouse_path, read_only=True)
+    try:
+        return sync_state(con)
+    finally:
+        con.close()
