@@ -364,24 +364,28 @@ def study_frame(doc: Document, mentions: Sequence, index: TrialIndex, has_table1
     strategies = set_document_strategies(document_strategies(doc.text[t0:t1], doc.text,
                                                              [h or "" for t in doc.tables for h in t.header],
                                                              document_scope(doc)))
+    ref = _frame_ref(doc, mentions, index)
     if strategies.compared:  # a comparison of procedures or policies (transplant vs none) is a two-arm frame
-        return StudyFrame("report", _frame_ref(doc, mentions, index), None, False, strategies.compared)
+        return StudyFrame("report", ref, None, False, strategies.compared)
     regimens = regimen_comparison(doc, gazetteer_dir)
     if regimens:  # 'DA-EPOCH-R versus R-CODOX-M/R-IVAC': two chemotherapy regimens, the first named as printed
         left, right = (_DOSE_ADJUSTED.sub("", r) for r in regimens)  # 'dose-adjusted EPOCH-R' is also 'DA-EPOCH-R'
-        names = (("da-" if _DOSE_ADJUSTED.match(regimens[0]) else "") + left.lower(), "chemotherapy")
+        experimental = ("da-" if _DOSE_ADJUSTED.match(regimens[0]) else "") + left.lower()
         set_document_strategies(replace(strategies, terms=strategies.terms + (
-            (re.compile(r"(?<![\w-])(?:dose-adjusted\s+|DA-)?" + re.escape(left) + r"(?![\w-])", re.IGNORECASE), names[0], False),
-            (re.compile(r"(?<![\w-])(?:dose-adjusted\s+|DA-)?" + re.escape(right) + r"(?![\w-])", re.IGNORECASE), "chemotherapy", True),
-            (_EXPERIMENTAL_REFERENCE, names[0], False))))
-        return StudyFrame("report", _frame_ref(doc, mentions, index), None, False, (names[0], "chemotherapy"))
-    ref = _frame_ref(doc, mentions, index)
+            (_regimen_pattern(left), experimental, False), (_regimen_pattern(right), "chemotherapy", True),
+            (_EXPERIMENTAL_REFERENCE, experimental, False))))
+        return StudyFrame("report", ref, None, False, (experimental, "chemotherapy"))
     single = _single_arm(doc, gazetteer_dir, ref)
     compared = title_comparison(doc, gazetteer_dir) or (
         () if single else _opening_arms(doc, gazetteer_dir) or compared_table_arms(doc, gazetteer_dir)[:2])
     if len(compared) == 2 and compared[0]:  # 'with the combination', 'the experimental arm' name its first side
         set_document_strategies(replace(strategies, terms=strategies.terms + ((_EXPERIMENTAL_REFERENCE, compared[0], False),)))
     return StudyFrame("report", ref, study_therapy(doc, gazetteer_dir, ref) if single else None, single, compared)
+
+
+def _regimen_pattern(regimen: str) -> re.Pattern[str]:
+    """A regimen as printed, with or without its dose-adjusted prefix ('dose-adjusted EPOCH-R', 'DA-EPOCH-R')."""
+    return re.compile(r"(?<![\w-])(?:dose-adjusted\s+|DA-)?" + re.escape(regimen) + r"(?![\w-])", re.IGNORECASE)
 
 
 def about_other_study(sentence: str) -> bool:
