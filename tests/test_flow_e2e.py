@@ -10,6 +10,7 @@ import pytest
 
 from flows.cli import main
 from tests.conftest import EXTERNAL, GOLD, REVIEW_PDF
+from tests.fixtures.small_warehouse import query_rows as _query
 
 pytestmark = pytest.mark.slow
 
@@ -43,14 +44,6 @@ def warehouse(tmp_path_factory):
     code = main(["run", "--corpus", str(REVIEW_PDF.parent), "--corpus", str(EXTERNAL), "--warehouse", str(path), "--quiet"])
     assert code == 0
     return path
-
-
-def _query(path: Path, sql: str):
-    con = duckdb.connect(str(path), read_only=True)
-    try:
-        return con.execute(sql).fetchall()
-    finally:
-        con.close()
 
 
 def test_v_table1_equals_gold_cells(warehouse):

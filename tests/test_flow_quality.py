@@ -1,10 +1,10 @@
 """Data quality through the real flow: impossible values are quarantined, a broken Table 1 fails only its document."""
 from __future__ import annotations
 
-import duckdb
 import pytest
 
 from flows.cli import main
+from tests.fixtures.small_warehouse import query_rows as _rows
 from tests.fixtures.summary_table_pdfs import SUMMARY_HEADER, SUMMARY_ROWS, summary_table_pdf
 
 pytestmark = pytest.mark.slow
@@ -14,14 +14,6 @@ SNAPSHOT_SQL = (
     "union all select 'fact_evidence', count(*) from fact_evidence union all select 'runs', count(*) from runs "
     "union all select 'rejected', count(*) from rejected_records union all select 'run_facts', count(*) from run_facts"
 )
-
-
-def _rows(path, sql):
-    con = duckdb.connect(str(path), read_only=True)
-    try:
-        return con.execute(sql).fetchall()
-    finally:
-        con.close()
 
 
 @pytest.fixture(scope="module")

@@ -5,12 +5,11 @@ import shutil
 from datetime import datetime
 from pathlib import Path
 
-import duckdb
 import pytest
 
 from schemas.document import Document, DocumentStatus
 from tests.conftest import REVIEW_PDF
-from tests.fixtures.small_warehouse import evidence_record
+from tests.fixtures.small_warehouse import evidence_record, query_rows as _query
 from warehouse import incremental, load, migrate
 
 SHA_A, SHA_B, SHA_NEW = "a" * 64, "b" * 64, "c" * 64
@@ -32,14 +31,6 @@ def _load(warehouse: Path, run_id: str, documents, records, skipped=(), extracto
 def _first_load(warehouse: Path) -> None:
     _load(warehouse, "r1", [_doc(SHA_A, "/c/a.pdf"), _doc(SHA_B, "/c/b.pdf")],
           [evidence_record(), evidence_record(doc="b.pdf", doc_sha256=SHA_B)])
-
-
-def _query(warehouse: Path, sql: str):
-    con = duckdb.connect(str(warehouse), read_only=True)
-    try:
-        return con.execute(sql).fetchall()
-    finally:
-        con.close()
 
 
 def test_only_same_bytes_parser_and_extractor_versions_at_the_same_path_are_skipped(tmp_path):

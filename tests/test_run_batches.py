@@ -5,11 +5,11 @@ from __future__ import annotations
 import signal
 import subprocess
 
-import duckdb
 import pytest
 
 from tests.conftest import ROOT
 from tests.fixtures.make_pdfs import one_sentence_trial_pdf
+from tests.fixtures.small_warehouse import query_rows as _rows
 from tests.test_run_signals import EVIDENCE, Paused, _assert_all_die
 
 pytestmark = pytest.mark.slow
@@ -25,14 +25,6 @@ def three_files_in_batches_of_two(tmp_path):
         f'[ingest]\ncache_dir = "{tmp_path / "cache"}"\n[extract]\nuse_ner = false\n'
         f'[validate]\ndata_docs = false\nreports_dir = "{tmp_path / "reports"}"\n[run]\nbatch_documents = 2\n')
     return tmp_path, tmp_path / "w.duckdb"
-
-
-def _rows(warehouse, sql: str) -> list[tuple]:
-    con = duckdb.connect(str(warehouse), read_only=True)
-    try:
-        return con.execute(sql).fetchall()
-    finally:
-        con.close()
 
 
 def test_sigterm_between_batches_keeps_the_first_batch_and_a_rerun_reads_only_the_rest(three_files_in_batches_of_two):

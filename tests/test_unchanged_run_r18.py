@@ -4,7 +4,6 @@ from __future__ import annotations
 from datetime import datetime
 from pathlib import Path
 
-import duckdb
 import pytest
 
 from extractors.fingerprint import extractor_fingerprint
@@ -12,7 +11,7 @@ from extractors.pdf.identity import PARSER_VERSION, sha256_file
 from flows.run_record import unchanged_run
 from schemas.document import Document, DocumentStatus
 from schemas.settings import PipelineSettings
-from tests.fixtures.small_warehouse import evidence_record
+from tests.fixtures.small_warehouse import evidence_record, query_rows as _query
 from warehouse import load, migrate
 
 
@@ -35,14 +34,6 @@ def _corpus_and_warehouse(tmp_path: Path) -> tuple[Path, Path, PipelineSettings]
     load.load_run(con, run, [doc], [], records, [], [corpus], (), extractor_fingerprint(settings.extract))
     con.close()
     return corpus, warehouse, settings
-
-
-def _query(warehouse: Path, sql: str):
-    con = duckdb.connect(str(warehouse), read_only=True)
-    try:
-        return con.execute(sql).fetchall()
-    finally:
-        con.close()
 
 
 def test_a_run_with_nothing_to_read_records_itself_and_keeps_the_records_current(tmp_path):
