@@ -102,7 +102,7 @@ SETS = (ReportSet("dev_reports", DEV_REPORTS_DIR, 14, DEV_LAYOUTS, write_dev_rep
                   words=(250, 1200)),
         ReportSet("dev_reports10", DEV10_REPORTS_DIR, 10, DEV10_LAYOUTS, write_dev_report10_pdfs,
                   "dev_report10_pdfs", words=(250, 1300), spelled=SPELLED10),
-        ReportSet("dev_reports11", DEV11_REPORTS_DIR, 5, DEV11_LAYOUTS, write_dev_report11_pdfs,
+        ReportSet("dev_reports11", DEV11_REPORTS_DIR, 10, DEV11_LAYOUTS, write_dev_report11_pdfs,
                   "dev_report11_pdfs", words=(250, 1300), spelled=SPELLED11))
 TEXTS = {s.name: report_texts(s.folder) for s in SETS}
 GOLD = [(s, g) for s in SETS for g in s.gold]
