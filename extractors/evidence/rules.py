@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from typing import NamedTuple
 
-EXTRACTOR_VERSION = "evidence-rules/1.13"
+EXTRACTOR_VERSION = "evidence-rules/1.14"
 
 
 class EndpointTerm(NamedTuple):
@@ -578,6 +578,11 @@ FOOTNOTE_ASSESSMENT = Cue(r"\b(?:assessed|evaluated|measured|determined)\b",
                           "only a note saying when something was assessed gives a window; other times in it do not")
 FOOTNOTE_MRD_SUBJECT = Cue(r"^\W*(?:MRD|minimal residual disease|measurable residual disease)\s+(?:was|were)\s+(?:assessed|evaluated|measured)\b",
                            "'MRD was assessed at ...' under a table dates its MRD-negativity rows, though bare 'MRD' names no endpoint")
+
+FOOTNOTE_RESPONSE_SUBJECT = Cue(r"^\W*(?:(?:overall|best|tumou?r|clinical)\s+)?(?:responses?|remissions?)\s+(?:(?:was|were)\s+)?(?:assessed|evaluated|determined)\b",
+                                "'Response assessed at the end of induction' under a table dates its response-rate rows, though "
+                                "bare 'response' names no endpoint")
+FOOTNOTE_RESTATED_WINDOW = Cue(r"^\s*\(\s*$", "'at the end of induction (week 24)': a window restated in brackets is the same window")
 
 # In a one-study report, event counts are facts only for these endpoints (GUIDE.md: a count is an enrolment or
 # '74 patients underwent HSCT'); responders and events are reported by their rates.

@@ -13,6 +13,7 @@ from extractors.evidence.numbers import find_timepoints, find_windows, one_line,
 from extractors.evidence.readings import Reading, ReadingContext, read_clause
 from extractors.evidence.rules import (
     BASELINE_TABLE_CAPTION, CUMULATIVE_INCIDENCE_ENDPOINTS, EXTRACTOR_VERSION, FOOTNOTE_ASSESSMENT, FOOTNOTE_MRD_SUBJECT,
+    FOOTNOTE_RESPONSE_SUBJECT, FOOTNOTE_RESTATED_WINDOW, RESPONSE_ENDPOINTS,
     FOOTNOTE_MARKERS, FOOTNOTE_REACH, MODEL_CONTRAST_ROW, MODEL_TABLE_CAPTION,
     ROW_OTHER_MEASURE, WINDOW_ENDPOINTS, EndpointTerm,
 )
@@ -165,6 +166,8 @@ _ASSESSED = re.compile(FOOTNOTE_ASSESSMENT.pattern, re.I)
 _ROW_MARKER = re.compile(r"([" + re.escape(FOOTNOTE_MARKERS) + r"])\s*$")
 _MARKED_SEGMENT = re.compile(r"(?=[" + re.escape(FOOTNOTE_MARKERS) + r"])")
 _BARE_MRD = re.compile(FOOTNOTE_MRD_SUBJECT.pattern, re.I)
+_BARE_RESPONSE = re.compile(FOOTNOTE_RESPONSE_SUBJECT.pattern, re.I)
+_RESTATED = re.compile(FOOTNOTE_RESTATED_WINDOW.pattern)
 
 
 def _footnote_windows(doc: Document, table: Table, extra_terms: tuple[EndpointTerm, ...]) -> dict[str, str]:
@@ -189,13 +192,23 @@ def _footnote_windows(doc: Document, table: Table, extra_terms: tuple[EndpointTe
                 out.setdefault(code, next(iter(windows)))
     for s, e in _clauses(note):
         sentence = note[s:e]
-        windows = {w.code for w in find_windows(sentence)}
-        if len(windows) != 1 or not _ASSESSED.search(sentence):
+        window = _note_window(sentence)
+        if window is None or not _ASSESSED.search(sentence):
             continue
         codes = [m.code for m in find_endpoints(sentence, extra_terms) if not m.population]  # 'among CR' says who
-        for code in codes + (["MRD_NEG"] if _BARE_MRD.search(sentence) else []):  # 'MRD was assessed at ...'
-            out.setdefault(code, next(iter(windows)))
+        codes += ["MRD_NEG"] if _BARE_MRD.search(sentence) else []  # 'MRD was assessed at ...'
+        codes += list(RESPONSE_ENDPOINTS) if _BARE_RESPONSE.search(sentence) else []  # 'Response assessed at ...'
+        for code in codes:
+            out.setdefault(code, window)
     return out
+
+
+def _note_window(sentence: str) -> Optional[str]:
+    """The one assessment window a footnote sentence gives, counting one restated in brackets once; else None."""
+    windows = find_windows(sentence)
+    if len(windows) == 2 and _RESTATED.match(sentence[windows[0].end:windows[1].start]):
+        windows = windows[:1]
+    return windows[0].code if len({w.code for w in windows}) == 1 else None
 
 
 _FRACTION_CELL = re.compile(r"^\s*(\d+)\s*(?:/|of)\s*\d+\s*$")

@@ -59,8 +59,7 @@ def _group_rules(rules: list[Rule], captions: list[Caption], words: list[dict]) 
 def _column_edges(lines: list[TextLine], x0: float, x1: float) -> list[float]:
     """Column boundaries at x gaps that no word of any data line crosses."""
     spans = sorted((w["x0"], w["x1"]) for line in lines for w in line.words)
-    sizes = sorted(w.get("size", 8.0) for line in lines for w in line.words)
-    min_gap = max(3.5, 0.6 * sizes[len(sizes) // 2])
+    min_gap = _word_gap(lines)
     clusters = [list(spans[0])]
     for start, end in spans[1:]:
         if start - clusters[-1][1] >= min_gap:
@@ -138,10 +137,17 @@ def _row_starts(lines: list[TextLine], edges: list[float], forced_tops: list[flo
     return sorted(starts)
 
 
+MONOSPACE_SPACE_MARGIN = 1.15
+"""A column gap is wider than this many glyph widths, so one space of a monospaced font (a glyph wide) stays a word gap."""
+
+
 def _word_gap(lines: list[TextLine]) -> float:
-    """Smallest x gap (pt) that separates columns rather than words, from the median font size."""
-    sizes = sorted(w.get("size", 8.0) for line in lines for w in line.words)
-    return max(3.5, 0.6 * sizes[len(sizes) // 2])
+    """Smallest x gap (pt) that separates columns rather than words, from the median font size and glyph width."""
+    words = [w for line in lines for w in line.words]
+    sizes = sorted(w.get("size", 8.0) for w in words)
+    glyphs = sorted((w["x1"] - w["x0"]) / len(w["text"]) for w in words if w["text"])
+    glyph = glyphs[len(glyphs) // 2] if glyphs else 0.0
+    return max(3.5, 0.6 * sizes[len(sizes) // 2], MONOSPACE_SPACE_MARGIN * glyph)
 
 
 def _column_spans(lines: list[TextLine], edges: list[float]) -> list[Optional[tuple[float, float]]]:
