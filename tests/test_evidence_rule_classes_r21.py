@@ -11,6 +11,7 @@ import pytest
 from extractors.evidence.extract import extract_evidence
 from extractors.pdf.tables import extract_tables
 from tests.fixtures.blind_report_pdfs import Layout, typeset
+from tests.test_evidence_report_rules import _doc
 from tests.test_evidence_rule_classes_r18 import _report_with_footnote
 
 _COHORT_CARD = """Cohort card: an anti-CD20 bispecific in relapsed follicular lymphoma
@@ -73,3 +74,49 @@ def test_a_footnote_with_two_assessments_or_no_assessment_gives_no_window(note):
     """Negative rule: two different times in one note leave the row undated; a time without 'assessed' dates nothing."""
     got = _table_windows(note)
     assert ("CR", 75.0, None) in got
+
+
+def _by_value(paragraphs):
+    return {r.value: r.arm for r in extract_evidence(_doc(paragraphs))}
+
+
+_TRANSPLANT_TRIAL_BODY = [
+    ("body", "Adults in first remission were randomly assigned to idecabtagene vicleucel or to high-dose melphalan "
+             "with ASCT. Median progression-free survival was 41.2 months with ASCT; at 24 months, 82.5% of "
+             "idecabtagene vicleucel recipients and 66.0% of ASCT recipients were alive without progression."),
+]
+
+
+@pytest.mark.parametrize("title", [
+    "Idecabtagene Vicleucel Versus Autologous Stem-Cell Transplantation in Newly Diagnosed Myeloma: the Quarry Trial",
+    "Idecabtagene vicleucel vs ASCT after induction for newly diagnosed myeloma",
+    "IDECABTAGENE VICLEUCEL VERSUS AUTOLOGOUS TRANSPLANTATION IN NEWLY DIAGNOSED MYELOMA",
+])
+def test_a_treatment_set_against_a_transplant_procedure_names_the_transplant_arm(title):
+    """Regression: transplant_comparator_unnamed ('Ciltacabtagene Autoleucel Versus Autologous Stem-Cell
+    Transplantation' set no comparison: the procedure is no drug, and the title-case drug name was not found, so
+    every ASCT figure went to the CAR-T arm or to none)."""
+    got = _by_value([("title", title), *_TRANSPLANT_TRIAL_BODY])
+    assert (got[41.2], got[82.5], got[66.0]) == ("autologous hsct", "idecabtagene vicleucel", "autologous hsct")
+
+
+def test_an_autologous_transplant_arm_takes_the_reports_abbreviation():
+    """The transplant arm is named as the report abbreviates it: auto-HCT gives 'autologous hct'."""
+    got = _by_value([("title", "Idecabtagene vicleucel versus autologous transplantation in myeloma"),
+                     ("body", "Median progression-free survival was 41.2 months with auto-HCT and was not reached "
+                              "with idecabtagene vicleucel; auto-HCT was given after melphalan.")])
+    assert got[41.2] == "autologous hct"
+
+
+def test_a_transplant_named_as_an_outcome_sets_no_comparison():
+    """Negative rule: 'before transplantation' is not a comparator: the title sets no treatment against a procedure."""
+    got = _by_value([("title", "Blinatumomab versus chemotherapy before transplantation in relapsed ALL"),
+                     ("body", "Complete remission was reached by 44.1% with blinatumomab and 25.3% with chemotherapy.")])
+    assert (got[44.1], got[25.3]) == ("blinatumomab", "chemotherapy")
+
+
+@pytest.mark.parametrize("spelling", ["Brexucabtagene Autoleucel", "Idecabtagene Vicleucel", "Lisocabtagene Maraleucel", "IDECABTAGENE VICLEUCEL"])
+def test_a_multiword_drug_name_in_title_case_is_the_drug(spelling):
+    """Regression: title_case_drug_unread (a journal title in title case hid every two-word drug name)."""
+    from extractors.evidence.arms import find_arms
+    assert [a.arm for a in find_arms(f"{spelling} Versus Standard Care")][:1] == [spelling.lower()]

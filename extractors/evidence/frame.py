@@ -13,9 +13,10 @@ from extractors.evidence.rules import (
     EXPERIMENTAL_REFERENCE, FRAME_OPENING_CHARS, FRAME_REGISTRY_NAME, FRAME_TITLE_NAMES, FRAME_WORD_NAMES, GENERIC_ARMS,
     NAMED_STUDY_AFTER_CUE, NON_RESULT_SENTENCES, OTHER_REGISTRY_NUMBER, OTHER_STUDY_CUES, OTHER_STUDY_OPENING,
     OWN_STUDY_CUE, PRECEDING_STUDY, PRODUCT_DEFINITIONS, RANDOMISED_DESIGN, REGIMEN_ACRONYM, REVIEW_MIN_CITATION_MARKERS,
-    REVIEW_MIN_NAMED_TRIALS, SINGLE_ARM_CUE, TITLE_COMPARISON, WORD_NAME_STOPLIST,
+    REVIEW_MIN_NAMED_TRIALS, SINGLE_ARM_CUE, TITLE_COMPARISON, TRANSPLANT_COMPARATOR, TRANSPLANT_COMPARATOR_TERMS,
+    WORD_NAME_STOPLIST,
 )
-from extractors.evidence.strategy_arms import document_strategies, set_document_strategies
+from extractors.evidence.strategy_arms import document_strategies, set_document_strategies, transplant_arm_name
 from extractors.nlp.gazetteers import load_drugs, load_non_trial_terms
 from extractors.nlp.ner_mentions import NER_RULE
 from extractors.nlp.trial_rules import NON_TRIAL_SHAPES
@@ -40,6 +41,8 @@ _DOSE_ADJUSTED = re.compile(r"(?i)^(?:dose-adjusted\s+|DA-)")
 _SIDE_CODE = re.compile(r"^(?:NCT\d+|[A-Z]+-?\d+)$")  # registry numbers and study codes are no regimens
 _GENERIC_CHEMOTHERAPY = re.compile(r"(?i)^(?:(?:standard|conventional|intensive|salvage|multi-?agent)\s+)*chemotherapy$")
 _TITLE_COMPARISON = re.compile(TITLE_COMPARISON.pattern, re.IGNORECASE)
+_TRANSPLANT_COMPARATOR = re.compile(TRANSPLANT_COMPARATOR.pattern, re.IGNORECASE)
+_TRANSPLANT_TERMS = tuple(re.compile(p, re.IGNORECASE) for p in TRANSPLANT_COMPARATOR_TERMS)
 _TITLE_ALTERNATIVE = re.compile(r"\s+or\s+")  # two named treatments joined by 'or' in a title are compared
 _PRODUCT_DEFINITIONS = tuple(re.compile(c.pattern) for c in PRODUCT_DEFINITIONS)
 _RANDOMISED_TITLE = re.compile(r"(?<!non-)(?<!non)\brandomi[sz]ed\b", re.IGNORECASE)
@@ -299,6 +302,19 @@ def regimen_comparison(doc: Document, gazetteer_dir=None) -> tuple[str, ...]:
     return tuple(sides) if sides[0].lower() != sides[1].lower() else ()
 
 
+def transplant_comparison(doc: Document, gazetteer_dir=None) -> tuple[str, ...]:
+    """A title's treatment and the transplant procedure it is compared with ('A Versus Autologous Stem-Cell
+    Transplantation'), the procedure named as the report abbreviates it; else ()."""
+    t0, t1 = _title_text(doc)
+    title = doc.text[t0:t1]
+    found = _TITLE_COMPARISON.search(title)
+    if not found or not _TRANSPLANT_COMPARATOR.match(title[found.end():]):
+        return ()
+    treatments = [a.arm for a in find_arms(title[:found.start()], gazetteer_dir)
+                  if a.arm not in GENERIC_ARMS and not a.control]
+    return (treatments[0], transplant_arm_name(title, doc.text)) if treatments else ()
+
+
 def defined_product(doc: Document) -> Optional[str]:
     """A product code the title or opening defines by apposition ('KCL-19BB, an academic CAR T-cell product')."""
     t0, t1 = _title_text(doc)
@@ -375,6 +391,11 @@ def study_frame(doc: Document, mentions: Sequence, index: TrialIndex, has_table1
             (_regimen_pattern(left), experimental, False), (_regimen_pattern(right), "chemotherapy", True),
             (_EXPERIMENTAL_REFERENCE, experimental, False))))
         return StudyFrame("report", ref, None, False, (experimental, "chemotherapy"))
+    transplant = transplant_comparison(doc, gazetteer_dir)
+    if transplant:  # 'cilta-cel versus ASCT': every mention of the procedure names the control arm
+        set_document_strategies(replace(strategies, terms=strategies.terms + tuple(
+            (rx, transplant[1], True) for rx in _TRANSPLANT_TERMS) + ((_EXPERIMENTAL_REFERENCE, transplant[0], False),)))
+        return StudyFrame("report", ref, None, False, transplant)
     single = _single_arm(doc, gazetteer_dir, ref)
     compared = title_comparison(doc, gazetteer_dir) or (
         () if single else _opening_arms(doc, gazetteer_dir) or compared_table_arms(doc, gazetteer_dir)[:2])

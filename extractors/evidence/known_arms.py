@@ -7,7 +7,7 @@ from pathlib import Path
 from typing import NamedTuple, Optional
 
 from extractors.evidence.numbers import one_line
-from extractors.evidence.rules import ARM_TERMS, CODED_CAR_PATTERNS, NON_ARM_DRUG_CLASSES, PRODUCT_PATTERNS
+from extractors.evidence.rules import ARM_TERMS, CODED_CAR_PATTERNS, MIN_CAPITALISED_NAME, NON_ARM_DRUG_CLASSES, PRODUCT_PATTERNS
 from extractors.nlp.gazetteers import DEFAULT_GAZETTEER_DIR, load_drugs
 
 
@@ -30,12 +30,19 @@ def _compiled(gazetteer_dir: Optional[str]) -> tuple[tuple[re.Pattern[str], str,
         if canonical in core or drug_class in NON_ARM_DRUG_CLASSES:
             continue
         control = drug_class == "control arm"
-        # names match case-sensitively (codes such as 'InO'), but a lower-case name may open a sentence or a cell
-        spelled = set(names) | {n[0].upper() + n[1:] for n in names if n[:1].islower()}
+        # names match case-sensitively (codes such as 'InO'), but a lower-case name may open a sentence or a cell,
+        # or stand in a title set in title case ('Ciltacabtagene Autoleucel') or in capitals
+        spelled = set(names) | {v for n in names if n.islower() for v in _title_spellings(n)}
         alternation = "|".join(re.escape(n) for n in sorted(spelled, key=len, reverse=True))
         out.append((re.compile(r"(?<![A-Za-z0-9])(?:" + alternation + r")(?![A-Za-z0-9])"), canonical, control,
                     2 if control else 1))
     return tuple(out)
+
+
+def _title_spellings(name: str) -> tuple[str, ...]:
+    """A lower-case name as it opens a sentence, in title case and, when long enough to be no code, in capitals."""
+    title_case = re.sub(r"(?:^|(?<=[\s-]))([a-z])", lambda m: m.group(1).upper(), name)
+    return (name[0].upper() + name[1:], title_case) + ((name.upper(),) if len(name) >= MIN_CAPITALISED_NAME else ())
 
 
 def _gazetteer_drugs(gazetteer_dir: Optional[str]) -> tuple[tuple[str, tuple[str, ...], str], ...]:

@@ -243,6 +243,9 @@ STRATEGY_COMPARISONS: tuple[StrategyComparison, ...] = (
 # Arm names that describe a kind of product, not the product: never a single-arm study's therapy.
 GENERIC_ARMS: tuple[str, ...] = ("CD19 CAR-T", "control")
 
+MIN_CAPITALISED_NAME = 6
+"""A gazetteer name this long in capitals ('LISOCABTAGENE MARALEUCEL') is the drug; shorter capitals may be a code or acronym."""
+
 # Gazetteer drug classes that never name an evidence arm.
 NON_ARM_DRUG_CLASSES: tuple[str, ...] = ("procedure", "cytotoxic payload", "corticosteroid")
 
@@ -266,7 +269,32 @@ AUTOLOGOUS_TITLE = Cue(r"\b(?:autologous|autograft(?:s|ing)?|ASCT|auto-?(?:HCT|S
                        "'Autologous stem-cell transplantation after ...' in the title: the transplant compared is autologous")
 ALLOGENEIC_TITLE = Cue(r"\b(?:allogeneic|allograft(?:s|ing)?|allo-?(?:HCT|SCT|HSCT))\b", "an allogeneic transplant named in the title")
 AUTOLOGOUS_ARM = "autologous transplant"
-"""The transplant side's name in a report about autologous transplantation (as in `upfront_vs_deferred_transplant`)."""
+"""The transplant side's name in a report about autologous transplantation that abbreviates it nowhere."""
+AUTOLOGOUS_ARM_HCT = "autologous hct"
+"""... named with the report's abbreviation when it writes auto-HCT/HCT more often than ASCT/HSCT forms."""
+AUTOLOGOUS_ARM_HSCT = "autologous hsct"
+"""... named so when it writes ASCT, auto-HSCT or HSCT at least as often as HCT."""
+TRANSPLANT_HCT_FORMS = r"(?<![\w-])(?:auto-?)?HCT(?![\w-])"
+"""An autologous transplant report's abbreviation is HCT ('auto-HCT', 'HCT')."""
+TRANSPLANT_HSCT_FORMS = r"(?<![\w-])(?:(?:auto-?)?HSCT|ASCT|auto-?SCT)(?![\w-])"
+"""An autologous transplant report's abbreviation is HSCT, ASCT or SCT ('ASCT', 'auto-SCT')."""
+
+# A title whose comparator is a transplant procedure ('Ciltacabtagene Autoleucel Versus Autologous Stem-Cell
+# Transplantation ...'): a treatment against a procedure, named as the report abbreviates the procedure.
+TRANSPLANT_COMPARATOR = Cue(r"^\W*(?:(?:upfront|early|frontline|first-line|consolidative|standard)\s+)?"
+                            r"(?:high-dose\s+(?:\w+\s+){1,2}(?:with|and|plus|followed by)\s+)?"
+                            r"(?:(?:autologous|allogeneic)\s+(?:ha?ematopoietic\s+)?(?:(?:stem[- ])?cell\s+)?transplant(?:ation)?"
+                            r"|(?:auto|allo)-?\s*(?:HCT|HSCT|SCT)|ASCT|allograft(?:ing)?|autograft(?:ing)?"
+                            r"|(?:ha?ematopoietic\s+)?(?:stem[- ]cell\s+)?transplant(?:ation)?)(?![\w-])",
+                            "'A versus autologous stem-cell transplantation', 'X vs allo-HSCT': the comparator is a "
+                            "transplant procedure, so the title's treatment is compared with transplant")
+TRANSPLANT_COMPARATOR_TERMS: tuple[str, ...] = (
+    r"(?<![\w-])(?:(?:autologous|allogeneic)\s+|(?:auto|allo)-?\s*)?(?:(?:ha?ematopoietic|stem[- ]cell|cell)\s+)*"
+    r"(?:transplant(?:ation)?|HCT|HSCT|SCT)(?![\w-])(?!\s+(?:eligib|cent))",
+    r"(?<![\w-])(?:ASCT|autograft(?:s|ing)?|allograft(?:s|ing)?)(?![\w-])",
+)
+"""In a treatment-versus-transplant report every mention of the procedure ('with ASCT', 'the autologous
+stem-cell transplantation arm') names the transplant arm; 'transplant-eligible' and 'transplant centres' do not."""
 
 # In a report comparing transplant with none, 'after allogeneic HSCT' names the arm; the transplant is the outcome
 # (ALLOHSCT) only when a verb makes it an event of the patients ('412 underwent HCT').

@@ -16,7 +16,8 @@ from extractors.evidence.known_arms import ArmMention
 from extractors.evidence.numbers import one_line
 from extractors.nlp.ner_mentions import part_of_document
 from extractors.evidence.rules import (
-    ALLOGENEIC_ARM, ALLOGENEIC_ARM_HCT, ALLOGENEIC_TITLE, AUTOLOGOUS_ARM, AUTOLOGOUS_TITLE, STRATEGY_COHORT_LABEL, STRATEGY_COMPARISONS, STRATEGY_SPLIT,
+    ALLOGENEIC_ARM, ALLOGENEIC_ARM_HCT, ALLOGENEIC_TITLE, AUTOLOGOUS_ARM, AUTOLOGOUS_ARM_HCT, AUTOLOGOUS_ARM_HSCT,
+    AUTOLOGOUS_TITLE, STRATEGY_COHORT_LABEL, STRATEGY_COMPARISONS, STRATEGY_SPLIT, TRANSPLANT_HCT_FORMS, TRANSPLANT_HSCT_FORMS,
     STRATEGY_TITLE_ALTERNATIVE, TITLE_COMPARISON, UNIFIED_STRATEGY_SIDES,
     TRANSPLANT_EVENT_LEFT, ArmTerm, StrategyComparison,
 )
@@ -29,6 +30,8 @@ _LABEL_TAIL = re.compile(r"\s+(?:cohort|arm|group|alone)$")
 _TRANSPLANT_EVENT_LEFT = re.compile(TRANSPLANT_EVENT_LEFT.pattern, re.IGNORECASE)
 _AUTOLOGOUS_TITLE = re.compile(AUTOLOGOUS_TITLE.pattern, re.IGNORECASE)
 _ALLOGENEIC_TITLE = re.compile(ALLOGENEIC_TITLE.pattern, re.IGNORECASE)
+_HCT_FORMS = re.compile(TRANSPLANT_HCT_FORMS)
+_HSCT_FORMS = re.compile(TRANSPLANT_HSCT_FORMS)
 
 
 def _compiled(term: ArmTerm) -> re.Pattern[str]:
@@ -95,17 +98,23 @@ def document_strategies(title: str, text: str, headers: Sequence[str] = (), scop
     for comparison in STRATEGY_COMPARISONS:
         if not _active(comparison, title, flat, [one_line(h) for h in headers]):
             continue
-        autologous = _AUTOLOGOUS_TITLE.search(title) and not _ALLOGENEIC_TITLE.search(title)
-        transplant = AUTOLOGOUS_ARM if autologous else _allogeneic_name(flat)
+        renamed = {ALLOGENEIC_ARM: transplant_arm_name(title, flat),
+                   AUTOLOGOUS_ARM: transplant_arm_name(title, flat, autologous=True)}
         for side, control in ((comparison.experimental, False), (comparison.control, True)):
             names = _side_name(flat, side, unify=comparison.label in UNIFIED_STRATEGY_SIDES)
-            terms += [(_compiled(t), transplant if not control and names[t.pattern] == ALLOGENEIC_ARM
-                       else names[t.pattern], control) for t in side]
+            terms += [(_compiled(t), names[t.pattern] if control else renamed.get(names[t.pattern], names[t.pattern]),
+                       control) for t in side]
     return StrategyArms(tuple(terms), scope or "\n".join([text, *headers]))  # table headers and row labels name arms too
 
 
-def _allogeneic_name(text: str) -> str:
-    """The transplant side's name: with the report's own abbreviation, HCT or (the default) HSCT."""
+def transplant_arm_name(title: str, text: str, autologous: bool = False) -> str:
+    """A transplant arm's name: autologous when so told or when the title says so (and not allogeneic), with the
+    report's own abbreviation (HCT, or HSCT/ASCT; an autologous transplant abbreviated nowhere is 'autologous
+    transplant')."""
+    if autologous or (_AUTOLOGOUS_TITLE.search(title) and not _ALLOGENEIC_TITLE.search(title)):
+        hct, hsct = len(_HCT_FORMS.findall(text)), len(_HSCT_FORMS.findall(text))
+        return AUTOLOGOUS_ARM_HCT if hct > hsct else AUTOLOGOUS_ARM_HSCT if hsct else AUTOLOGOUS_ARM
+    # 'allo-HCT' does not count: writers name the allogeneic side HSCT unless the bare abbreviation is HCT
     hct, hsct = (len(re.findall(rf"(?<![\w-]){abbreviation}(?![\w-])", text)) for abbreviation in ("HCT", "HSCT"))
     return ALLOGENEIC_ARM_HCT if hct > hsct else ALLOGENEIC_ARM
 
