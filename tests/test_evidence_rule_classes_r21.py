@@ -120,3 +120,35 @@ def test_a_multiword_drug_name_in_title_case_is_the_drug(spelling):
     """Regression: title_case_drug_unread (a journal title in title case hid every two-word drug name)."""
     from extractors.evidence.arms import find_arms
     assert [a.arm for a in find_arms(f"{spelling} Versus Standard Care")][:1] == [spelling.lower()]
+
+
+_LODESTAR_TITLE = ("title", "Acalabrutinib versus ibrutinib in untreated CLL: the randomised phase 3 Lodestar trial")
+
+
+def test_a_bare_pair_after_a_subgroup_sets_the_two_arms_in_order():
+    """Regression: bare_pair_both_to_control ('; in patients with unmutated IGHV, 83.1% against 66.2%' gave both
+    figures the arm named last, and '74.5% of those taking ibrutinib' took the first arm)."""
+    got = _by_value([_LODESTAR_TITLE, ("body", "An estimated 88.0% of acalabrutinib patients were alive without "
+                                               "progression at 24 months, against 74.5% of those taking ibrutinib; "
+                                               "in patients with unmutated IGHV, 83.1% against 66.2%.")])
+    assert (got[88.0], got[74.5], got[83.1], got[66.2]) == ("acalabrutinib", "ibrutinib", "acalabrutinib", "ibrutinib")
+
+
+@pytest.mark.parametrize("link", ["of those taking", "of patients who received", "among patients allocated to"])
+def test_a_population_then_its_treatment_names_the_values_arm(link):
+    got = _by_value([_LODESTAR_TITLE, ("body", f"Overall response was 91.4% with acalabrutinib; it was 86.0% {link} "
+                                               "ibrutinib.")])
+    assert got[86.0] == "ibrutinib"
+
+
+def test_disease_and_marker_short_forms_in_an_assignment_sentence_are_no_arms():
+    """Regression: defined_terms_as_arm_labels ('... stopped on the basis of measurable residual disease (MRD), with
+    continuous ibrutinib in ... chronic lymphocytic leukemia (CLL)' made 'MRD' and 'CLL' arm labels, and later
+    figures took arm 'mrd')."""
+    got = _by_value([_LODESTAR_TITLE,
+                     ("body", "Lodestar randomised adults to acalabrutinib stopped on the basis of measurable residual "
+                              "disease (MRD) or to continuous ibrutinib, in previously untreated chronic lymphocytic "
+                              "leukemia (CLL)."),
+                     ("body", "Undetectable MRD was reached by 66.1% with acalabrutinib, and by 12.4% when marrow was "
+                              "tested.")])
+    assert "mrd" not in got.values() and "cll" not in got.values()

@@ -10,6 +10,7 @@ import re
 from contextvars import ContextVar
 from dataclasses import dataclass
 from functools import lru_cache
+from pathlib import Path
 from typing import Optional, Sequence
 
 from extractors.evidence.endpoints import find_endpoints
@@ -17,8 +18,9 @@ from extractors.evidence.known_arms import ArmMention, find_known_arms
 from extractors.evidence.rules import (
     ARM_ABBREVIATION_BREAK, ARM_ABBREVIATION_DEFINITION, ARM_ABBREVIATION_GAP, ASSIGNED_LABEL, ASSIGNED_SHORT_FORM,
     ASSIGNED_SHORT_FORM_CAPITALS, ASSIGNED_SHORT_FORMS_SET_AGAINST, LABELLED_ARM, LABELLED_ARM_SENTENCE, NAMED_REGIMEN,
-    NOT_ARM_LABELS, NOT_REGIMEN_LABELS, STRATIFICATION_CUE, WORD_NAME_STOPLIST,
+    NOT_ARM_LABELS, NOT_REGIMEN_LABELS, STRATIFICATION_CUE, NON_ARM_TERM_CATEGORIES, WORD_NAME_STOPLIST,
 )
+from extractors.nlp.gazetteers import DEFAULT_GAZETTEER_DIR, load_non_trial_terms
 from extractors.nlp.ner_mentions import add_ner_arms, note_arms_added, part_of_document
 
 _DEFINITION = re.compile(ARM_ABBREVIATION_DEFINITION.pattern)
@@ -174,7 +176,8 @@ def find_assigned_short_forms(text: str, gazetteer_dir=None) -> tuple[ArmAbbrevi
             found = [(m, m.group("defined") or m.group("sized") or m.group("to") or m.group("grouped"))
                      for m in _ASSIGNED_SHORT_FORM.finditer(sentence)]
             found = [(m, n) for m, n in found if sum(c.isupper() for c in n) >= ASSIGNED_SHORT_FORM_CAPITALS
-                     and n not in NOT_ARM_LABELS and not _known_whole(n, gazetteer_dir) and not find_endpoints(n)]
+                     and n not in NOT_ARM_LABELS and not _known_whole(n, gazetteer_dir) and not find_endpoints(n)
+                     and not _names_a_term(n, gazetteer_dir)]
             grouped = len(found) >= 2 and all(m.group("grouped") for m, _ in found)  # '(the CONT group)' says it is an arm
             if len(found) < 2 or not (grouped or _LABEL_SENTENCE.search(sentence)) \
                     or _STRATIFIED.search(sentence, 0, found[0][0].start()) \
@@ -189,6 +192,17 @@ def find_assigned_short_forms(text: str, gazetteer_dir=None) -> tuple[ArmAbbrevi
                 return tuple(ArmAbbreviation(short, short.lower(), i > 0, 0 if i == 0 else 2)
                              for i, short in enumerate(shorts))
     return ()
+
+
+@lru_cache(maxsize=8)
+def _term_short_forms(gazetteer_dir: Optional[str]) -> frozenset[str]:
+    directory = Path(gazetteer_dir) if gazetteer_dir else DEFAULT_GAZETTEER_DIR
+    return frozenset(t.term for t in load_non_trial_terms(directory) if t.category in NON_ARM_TERM_CATEGORIES)
+
+
+def _names_a_term(short: str, gazetteer_dir=None) -> bool:
+    """True when the short form is a disease, marker or endpoint abbreviation ('CLL', 'MRD'), never an arm's label."""
+    return short in _term_short_forms(str(gazetteer_dir) if gazetteer_dir else None)
 
 
 def find_named_regimens(text: str, gazetteer_dir=None) -> tuple[ArmAbbreviation, ...]:

@@ -59,7 +59,7 @@ def _arm_near(text: str, value: ValueSlot, prev_end: int, next_start: int,
             between = re.sub(r"[(\[][^()\[\]]*[)\]]", "", text[unit_end:arm.start])
             if re.fullmatch(r"\s*\)?\s*", between) and not re.match(r"\s*(?:vs\.?|versus)", text[arm.end:]):
                 return arm, True
-            if re.search(r"\b(?:in|for|with|of|after)\s+(?:the\s+)?(?:[\w\-]+\s+){0,1}$|\b(?:of|in|among)\s+(?:those|(?:the\s+)?patients|participants)\s+(?:receiving|treated with|given|assigned to|randomi[sz]ed to|on)\s+$|^\s*\)?\s*on\s+$", between, _I) and len(between) < 70 \
+            if re.search(r"\b(?:in|for|with|of|after)\s+(?:the\s+)?(?:[\w\-]+\s+){0,1}$|\b(?:of|in|among)\s+(?:those|(?:the\s+)?patients|participants)\s+(?:(?:who\s+(?:were\s+)?)?(?:receiving|received|treated with|given|taking|took|assigned to|randomi[sz]ed to|allocated to)|on)\s+$|^\s*\)?\s*on\s+$", between, _I) and len(between) < 70 \
                     and not re.search(r"[;,]|\b(?:and|vs\.?|versus)\b|\d\s*(?:%|per ?cent|months?)", between, _I):
                 return arm, True
             if _ARM_GROUP.fullmatch(between):  # '(5.6%) who received A'
@@ -117,6 +117,9 @@ def assign_arms(text: str, values: list[ValueSlot], arms: Sequence[ArmMention], 
             v.arm = (control or "control") if near.arm == "control" else near.arm
         elif second or (control and _NOT_REACHED_VERSUS.search(text[prev_end:v.tok.start])):
             v.arm = control or _default_arm(text, v, arms, ctx)  # 'not reached v 52.7 months': the control's median
+        elif pair_first[i] and near is None and ctx.one_study and ctx.control_arm \
+                and (experimental := _experimental_side(arms, ctx.control_arm, ctx)):
+            v.arm = experimental  # '...; in older patients, 83.1% against 66.2%': a bare pair sets the study arms in order
         elif v.kind == "hr":  # a sentence naming only the control ('7.9 months with chemotherapy (HR 0.66)') rates the study arm
             v.arm = _experimental_arm(text, arms, ctx) or (ctx.fallback_arm if any(a.control for a in arms) else None) \
                 or _default_arm(text, v, arms, ctx)
@@ -174,6 +177,11 @@ def _default_arm(text: str, v: ValueSlot, arms: Sequence[ArmMention], ctx: Readi
     if named_after and ctx.fallback_arm:
         return named_after[0].arm  # the sentence's own therapy beats one named earlier in the paragraph
     return ctx.fallback_arm
+
+
+def _experimental_side(arms: Sequence[ArmMention], control: str, ctx: ReadingContext) -> Optional[str]:
+    """The side a two-arm report sets against its control: the sentence's first other arm, else the report's."""
+    return next((a.arm for a in arms if not a.control and a.arm != control), None) or ctx.fallback_arm
 
 
 def _experimental_arm(text: str, arms: Sequence[ArmMention], ctx: ReadingContext) -> Optional[str]:

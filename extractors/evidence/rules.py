@@ -489,6 +489,11 @@ ASSIGNED_SHORT_FORM = Cue(r"\(\s*(?P<defined>" + _SHORT_FORM + r")(?:\s*[;,]\s*[
 ASSIGNED_SHORT_FORMS_SET_AGAINST = Cue(r"[^.;:]{0,80}?(?:\b(?:or|versus|vs|v|and)\b|,)",
                                       "two arms' short forms are set against each other ('X (A) or to Y (B)', 'A v B', "
                                       "'N to A and M to B')")
+NON_ARM_TERM_CATEGORIES: frozenset[str] = frozenset({
+    "disease", "gene_or_marker", "endpoint", "agency_or_body", "document_part", "journal"})
+"""Categories of non_trial_terms.json whose short forms never label an arm: 'chronic lymphocytic leukemia (CLL)' or
+'measurable residual disease (MRD)' in a sentence about assignment define terms (a procedure, 'HSCT', or a short
+form that is also a unit, 'SC', may be an arm)."""
 STRATIFICATION_CUE = Cue(r"(?i)\bstratif", "'stratified by ... (ECOG) ... (PS)': short forms after it name factors, not arms")
 ASSIGNED_SHORT_FORM_CAPITALS = 2
 """A short form naming an arm has at least this many capitals ('sDI', 'NEL-K'); 'Ino' or 'Keel' are words."""
