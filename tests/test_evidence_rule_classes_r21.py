@@ -152,3 +152,46 @@ def test_disease_and_marker_short_forms_in_an_assignment_sentence_are_no_arms():
                      ("body", "Undetectable MRD was reached by 66.1% with acalabrutinib, and by 12.4% when marrow was "
                               "tested.")])
     assert "mrd" not in got.values() and "cll" not in got.values()
+
+
+def _records(paragraphs):
+    return {(r.endpoint, r.value, r.arm, r.statistic) for r in extract_evidence(_doc(paragraphs))}
+
+
+@pytest.mark.parametrize("sentence, endpoint", [
+    ("Acalabrutinib reduced the risk of disease progression or death by 41% (hazard ratio [HR] 0.59; 95% CI, "
+     "0.44-0.80).", "PFS"),
+    ("Acalabrutinib cut the risk of death by a third (HR 0.66; 95% CI 0.48-0.91).", "OS"),
+    ("With acalabrutinib the hazard of relapse or death was lower (HR, 0.72).", "RFS"),
+])
+def test_a_ratio_after_the_risk_it_reduces_compares_that_survival(sentence, endpoint):
+    """Regression: risk_of_death_ratio_unread ('reduced the risk of disease progression or death by 62% (hazard ratio
+    [HR] 0.38 ...)' gave no record: the risk named no endpoint, only 'hazard ratio for' did)."""
+    got = _records([_LODESTAR_TITLE, ("body", sentence)])
+    assert {(e, s) for e, _, _, s in got} == {(endpoint, "hazard_ratio")}
+
+
+def test_a_risk_of_death_is_no_survival_rate():
+    """Negative rule: 'the risk of death was 12% at 2 years' is the complement of survival; and the 41% by which a
+    risk was reduced is a relative reduction."""
+    got = _records([_LODESTAR_TITLE, ("body", "The risk of death was 12.0% at 2 years with ibrutinib. Acalabrutinib "
+                                               "reduced the risk of progression or death by 41%.")])
+    assert not {v for _, v, _, _ in got} & {12.0, 41.0}
+
+
+@pytest.mark.parametrize("phrase", [
+    "Complete responses, counting those with incomplete marrow recovery, reached 44.2%",
+    "Complete remission including remissions with incomplete count recovery was 44.2%",
+    "CR, together with patients in partial hematologic recovery, was 44.2%",
+])
+def test_complete_remission_counted_with_incomplete_recovery_is_the_composite(phrase):
+    """Regression: composite_remission_in_words (CR 'counting those with incomplete marrow recovery' read as CR)."""
+    got = _records([_LODESTAR_TITLE, ("body", f"{phrase} with acalabrutinib.")])
+    assert ("CR_CRI", 44.2) in {(e, v) for e, v, _, _ in got}
+
+
+def test_an_arm_named_with_its_schedule_takes_its_assigned_count():
+    """Regression: assigned_count_lost_to_adjective ('403 to Tempo and 399 to continuous ibrutinib' lost 399)."""
+    got = _records([_LODESTAR_TITLE, ("body", "Lodestar randomized 612 adults: 306 to acalabrutinib and 306 to "
+                                               "continuous ibrutinib.")])
+    assert ("ENROLLED", 306.0, "ibrutinib", "count") in got

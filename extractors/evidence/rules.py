@@ -26,6 +26,8 @@ ENDPOINT_TERMS: tuple[EndpointTerm, ...] = (
     EndpointTerm(r"(?:(?:bone )?marrow )?CR\s*(?:/|\+|or|and)\s*CR[ih]\b(?:\s*/\s*CR[ih]\b)?", "CR_CRI", "CR/CRi, CR/CRh, CR+CRi, 'CR or CRi', 'marrow CR/CRh' are the composite remission endpoint", True),
     EndpointTerm(r"complete remission with (?:incomplete|partial) (?:ha?ematologic(?:al)?|count|blood count) recovery", "CR_CRI", "spelled-out CRi/CRh is reported with CR as a composite"),
     EndpointTerm(r"complete remission with (?:or without (?:full )?|(?:full,?\s+)?(?:partial,?\s+)?(?:or\s+)?(?:incomplete|partial)\s+)(?:ha?ematologic(?:al)?\s+|count\s+|blood count\s+)?recovery", "CR_CRI", "'CR with full, partial, or incomplete hematologic recovery' pools CR with CRi/CRh"),
+    EndpointTerm(r"(?:complete (?:remission|response)s?|CRs?),?\s+(?:counting|including|together with|plus)\s+(?:those|the\s+(?:ones|patients)|remissions?|responses?|patients)?\s*(?:with|in)\s+(?:incomplete|partial)\s+(?:ha?ematologic(?:al)?\s+|count\s+|blood[- ]count\s+|marrow\s+|platelet\s+)?recovery", "CR_CRI",
+                 "'complete responses, counting those with incomplete marrow recovery', 'CR including remissions with incomplete count recovery' pool CR with CRi"),
     EndpointTerm(r"(?:complete (?:remission|response)|CR) (?:or|and|plus|/) (?:complete (?:remission|response)|CR) with (?:incomplete|partial) (?:ha?ematologic(?:al)? |count |blood count |platelet |marrow )?recovery", "CR_CRI", "'complete remission or complete remission with incomplete recovery', 'complete response or CR with incomplete marrow recovery' spell out CR/CRi"),
     EndpointTerm(r"(?:MRD|minimal residual disease|measurable residual disease)[- ](?:negative|negativity)[- ](?:complete |CR\b|morphologic(?:al)? )(?:remission|response)?s?", "MRD_NEG", "'MRD-negative complete remission' is the MRD endpoint, not CR"),
     EndpointTerm(r"(?:MRD|minimal residual disease|measurable residual disease) (?:(?:fell|was|were|remained|dropped|level|levels) )?(?:below|under|less than|<)\s*(?:10\s*(?:\^\s*\(?\s*)?[-−–]\s*\d|0?\.0{1,4}1\s*%)", "MRD_NEG", "'MRD below 10−4', 'MRD fell below 0.01%' state MRD negativity at that sensitivity (a 0.1% or higher cut-off defines subgroups)"),
@@ -83,10 +85,10 @@ ENDPOINT_TERMS: tuple[EndpointTerm, ...] = (
     EndpointTerm(r"(?<=\s)(?:were|was|remained|are|is) (?:still )?alive", "OS", "'49% of them were alive at one year' is an overall-survival landmark"),
     EndpointTerm(r"(?<![A-Za-z])OS(?![A-Za-z])", "OS", "OS abbreviation", True),
     EndpointTerm(r"(?<![- ]free )survival(?: rates?| probability)?", "OS", "bare 'survival' (rate, probability) reports overall survival"),
-    EndpointTerm(r"(?:(?<=hazard ratio for )|(?<=HR for ))death(?: from any cause)?", "OS", "'hazard ratio for death' compares overall survival", abbreviable=False),
-    EndpointTerm(r"(?:(?<=hazard ratio for )|(?<=HR for ))(?:an )?events? or death", "EFS", "'hazard ratio for an event or death' compares event-free survival", abbreviable=False),
-    EndpointTerm(r"(?:(?<=hazard ratio for )|(?<=hazard ratios for )|(?<=HR for ))(?:disease )?progression or death", "PFS", "'hazard ratio(s) for progression or death' compares progression-free survival", abbreviable=False),
-    EndpointTerm(r"(?:(?<=hazard ratio for )|(?<=HR for ))relapse or death", "RFS", "'hazard ratio for relapse or death' compares relapse-free survival", abbreviable=False),
+    EndpointTerm(r"(?:(?<=hazard ratio for )|(?<=HR for )|(?<=risk of )|(?<=hazard of ))death(?: from any cause)?", "OS", "'hazard ratio for death', 'cut the risk of death (HR 0.71)' compare overall survival", abbreviable=False),
+    EndpointTerm(r"(?:(?<=hazard ratio for )|(?<=HR for )|(?<=risk of )|(?<=hazard of ))(?:an )?events? or death", "EFS", "'hazard ratio for an event or death' compares event-free survival", abbreviable=False),
+    EndpointTerm(r"(?:(?<=hazard ratio for )|(?<=hazard ratios for )|(?<=HR for )|(?<=risk of )|(?<=hazard of ))(?:disease )?progression or death", "PFS", "'hazard ratio(s) for progression or death', 'the risk of disease progression or death' compare progression-free survival", abbreviable=False),
+    EndpointTerm(r"(?:(?<=hazard ratio for )|(?<=HR for )|(?<=risk of )|(?<=hazard of ))relapse or death", "RFS", "'hazard ratio for relapse or death' compares relapse-free survival", abbreviable=False),
     EndpointTerm(r"duration[- ]of[- ](?:response|remission)(?:[- ]rates?)?", "DOR", "duration of response/remission; a 'duration-of-response rate' is its landmark"),
     EndpointTerm(r"(?:response|remission) duration", "DOR", "'median remission duration 6 months' is the duration of remission"),
     EndpointTerm(r"(?:responses?|remissions?)\s+(?:were|was|remained|proved)\s+durable(?=\s+(?:for\s+)?(?:a\s+)?median)", "DOR",
@@ -379,6 +381,8 @@ DISTRACTORS: tuple[Distractor, ...] = (
     Distractor("n_in_ten", "right", r"^\s*(?:out\s+)?in\s+(?:every\s+)?(?:two|three|four|five|six|ten|twenty|hundred|\d+)\b", "'four in ten patients' is a proportion in words, not a count"),
     Distractor("n_in_ten_denominator", "left", r"\b(?:\d+|one|two|three|four|five|six|seven|eight|nine)\s+(?:out\s+)?in\s+(?:every\s+)?$", "the 'ten' of 'four in ten' is no count either"),
     Distractor("relative_risk_reduction", "left", r"\b(?:lower(?:ed|s)?|reduc(?:ed|es|ing)|cut(?:s|ting)?|decreas(?:ed|es|ing)|halv(?:ed|es))\s+(?:the\s+)?(?:risk|hazard|odds|rate|chance)s?\s+(?:of\s+(?:[\w-]+\s+){0,4}?)?by\s+(?:about\s+|approximately\s+|nearly\s+|almost\s+|some\s+|roughly\s+)?$", "'lowered the risk of death by about 30%' is a relative risk reduction, not a rate"),
+    Distractor("risk_of_death", "left", r"\b(?:risk|hazard|odds)\s+of\s+(?:an?\s+)?(?:(?:disease\s+)?progression\s+or\s+|relapse\s+or\s+|(?:an\s+)?events?\s+or\s+)?death\b[^.;%()\[\]]{0,30}$",
+               "'the risk of death was 12% at 2 years' is the complement of survival, not a survival rate (a ratio in brackets after it stays)"),
     Distractor("relative_risk_right", "right", r"^\s*(?:%|per ?cent)\s+(?:lower|higher|reduction|reduced|relative|greater|smaller|decrease|increase)\b", "'an 82% lower hazard of death' is a relative effect, not a rate"),
     Distractor("other_study_figure", "right", r"^\s*(?:%|per ?cent)?\s*(?:\w+\s+){0,1}(?:seen|reported|observed|described|achieved|obtained)\s+(?:in|with|by)\s+(?:the|an?|earlier|previous|prior|other|historical|our\s+(?:[\w-]+\s+)?(?:earlier|previous|prior|historical|pre-[\w-]+))\b", "'higher than the 39% seen in the phase 1/2 study', 'than the 24% seen in our pre-X cohort' are another study's or cohort's figure"),
     Distractor("open_threshold", "right", r"^\s*(?:%|per ?cent)?\s*or\s+(?:more|higher|greater|above|over|less|lower|below|fewer)\b", "'MRD of 0.1% or more', 'aged 60 years or older': an open-ended cut-off, not a result"),
@@ -438,8 +442,8 @@ NOT_SAMPLE_SIZE_RIGHT = Cue(r"^\s*(?:[\w/+\-]+\s+){0,3}?(?:patients?|subjects?|p
 # Per-arm enrolment: a count assigned to a named arm ('718 were assigned to A and 722 to B', 'A (n = 54)').
 GROUP_LABEL_AFTER = Cue(r"[^;()\d]{0,80}?\(\s*the\s+(?P<label>[^()]{1,30}?)\s+(?:group|arm|cohort)\s*\)",
                         "'given to 271 of them (the HCT-CR1 group)': a count the clause labels as a group is that arm's size")
-ASSIGNED_TO_ARM_RIGHT = Cue(r"^\s*(?:" + PATIENT_NOUNS + r"\s+)?(?:(?:were|was|had been)\s+)?(?:(?:randomly\s+)?(?:assigned|allocated|randomi[sz]ed)\s+)?to\s+(?:receive\s+)?(?:the\s+)?$",
-                            "'718 (were) assigned to A', '... and 722 to B' in a sentence about assignment: that arm's enrolment")
+ASSIGNED_TO_ARM_RIGHT = Cue(r"^\s*(?:" + PATIENT_NOUNS + r"\s+)?(?:(?:were|was|had been)\s+)?(?:(?:randomly\s+)?(?:assigned|allocated|randomi[sz]ed)\s+)?to\s+(?:receive\s+)?(?:the\s+)?(?:(?:continuous|continued|indefinite|fixed[- ]duration|time[- ]limited|standard|single[- ]agent|oral|intravenous|subcutaneous)\s+)?$",
+                            "'718 (were) assigned to A', '... and 722 to (continuous) B' in a sentence about assignment: that arm's enrolment")
 ASSIGNED_TO_ALTERNATIVES = Cue(r"^(?:[^.;\d(]|\([^()]{0,30}\))*?\b(?:or|versus|vs\.?|v)\b",
                                "'1440 were randomized to A plus B or B alone', 'to A (CA; n = 722) or to B': a count assigned to alternatives is the total")
 ARM_GROUP_PREDICATE = Cue(r"^\s*%?\s*\)?\s*(?:who|that)\s+(?:received|were given|were treated with|were assigned to|were randomi[sz]ed to)\s+(?:the\s+)?",
