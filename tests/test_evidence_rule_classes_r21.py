@@ -195,3 +195,24 @@ def test_an_arm_named_with_its_schedule_takes_its_assigned_count():
     got = _records([_LODESTAR_TITLE, ("body", "Lodestar randomized 612 adults: 306 to acalabrutinib and 306 to "
                                                "continuous ibrutinib.")])
     assert ("ENROLLED", 306.0, "ibrutinib", "count") in got
+
+
+_STOPPING = [("title", "Discontinuing Ibrutinib Therapy After Deep Response in Mantle Cell Lymphoma"),
+             ("body", "Of 120 patients in deep remission, 52 stopped therapy and 68 continued ibrutinib. Two-year PFS "
+                      "was 78.3% after stopping; with continued ibrutinib, 81.5%. The hazard ratio for progression or "
+                      "death after stopping was 1.21.")]
+
+
+def test_a_report_about_stopping_a_therapy_compares_stopping_with_continuing():
+    """Regression: stop_versus_continue_unnamed ('Stopping Lenalidomide Maintenance After ...' with '84.7% after
+    stopping; with continued lenalidomide, 86.9%' gave both figures the drug: stopping was no arm)."""
+    got = _by_value(_STOPPING)
+    assert (got[78.3], got[81.5], got[1.21], got[52.0]) == ("discontinuation", "continued ibrutinib",
+                                                             "discontinuation", "discontinuation")
+
+
+def test_stopping_named_without_a_continuing_group_is_no_comparison():
+    """Negative rule: a title about stopping a therapy, with no patients who continued it, sets no strategy arms."""
+    got = _by_value([("title", "Discontinuing Ibrutinib Therapy After Deep Response in Mantle Cell Lymphoma"),
+                     ("body", "All 52 patients stopped ibrutinib; two-year PFS was 78.3% after stopping.")])
+    assert got[78.3] != "discontinuation"

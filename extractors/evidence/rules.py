@@ -182,7 +182,7 @@ ALLOGENEIC_ARM = "allogeneic hsct"
 """The transplant side's name in a report comparing allogeneic transplant with none (HSCT, the commonest abbreviation)."""
 ALLOGENEIC_ARM_HCT = "allogeneic hct"
 """... named with the report's own abbreviation when it writes HCT more often than HSCT."""
-UNIFIED_STRATEGY_SIDES: frozenset[str] = frozenset({"transplant_vs_none"})
+UNIFIED_STRATEGY_SIDES: frozenset[str] = frozenset({"transplant_vs_none", "stop_vs_continue"})
 """Comparisons whose side, once printed by name ('continued chemotherapy'), takes that name for all its terms ('no
 transplant', 'without HCT'): a registry names its untransplanted patients by what they received instead."""
 _TRANSPLANT_PROCEDURE = r"(?:HCT|HSCT|SCT|(?:ha?ematopoietic |stem[- ]cell |cell |blood )*transplant(?:ation)?)"
@@ -217,6 +217,17 @@ STRATEGY_COMPARISONS: tuple[StrategyComparison, ...] = (
                  "'Standard cohort (n = 104)', 'MRD-guided v continuous:': the comparator policy named by its adjective")),
         "a report setting MRD-guided stopping against continuous therapy compares two policies of one drug"),
     StrategyComparison(
+        "stop_vs_continue",
+        (ArmTerm(r"\b(?:stop(?:ping)?|discontinu(?:ation|ing)|cessation|ceasing)\s+(?:of\s+)?(?:the\s+)?(?:[a-z]+\s+)?(?:maintenance|therapy|treatment)\b"
+                 r"|\b(?:after|by|on|with)\s+(?:stopping|discontinuation|cessation)\b|\b(?:stopping|discontinuation)\s+(?:group|cohort|arm)\b"
+                 r"|(?<=\d )stopped\b|\bwho stopped\b", "discontinuation", False,
+                 "'stopping lenalidomide maintenance', 'after stopping', '81 stopped', 'the stopping group': the policy of stopping therapy"),),
+        (ArmTerm(r"\b(?:continu(?:ed|ing|ous)|indefinite)\s+(?:[a-z]{3,}(?:mide|mib|nib|mab|clax)|maintenance|therapy|treatment)\b", "{match}", True,
+                 "'continued lenalidomide', 'continuing maintenance': the policy of not stopping, named as printed"),
+         ArmTerm(r"(?<=kept taking )[a-z]{3,}(?:mide|mib|nib|mab|clax)\b|(?<=stayed on )[a-z]{3,}(?:mide|mib|nib|mab|clax)\b|(?<=continue )[a-z]{3,}(?:mide|mib|nib|mab|clax)\b", "{match}", True,
+                 "'the other 95 kept taking lenalidomide': the continuing side named by its drug")),
+        "a report about stopping a therapy (title) that names the patients who continued it compares two policies"),
+    StrategyComparison(
         "guided_vs_universal_transplant",
         (ArmTerm(_MRD_GUIDED, "mrd-guided", False, "'MRD-guided group', 'MRD-guided strategy': transplant only for persistent MRD"),),
         (ArmTerm(r"\btransplant[- ]for[- ]all\b|\buniversal\s+(?:allogeneic\s+|allo-?\s*)?" + _TRANSPLANT_PROCEDURE, "transplant for all", True,
@@ -247,6 +258,10 @@ GENERIC_ARMS: tuple[str, ...] = ("CD19 CAR-T", "control")
 
 MIN_CAPITALISED_NAME = 6
 """A gazetteer name this long in capitals ('LISOCABTAGENE MARALEUCEL') is the drug; shorter capitals may be a code or acronym."""
+
+TITLE_SIDE_WITH_TEXT_CONTROL: frozenset[str] = frozenset({"stop_vs_continue"})
+"""Comparisons active when the title names the experimental side and the text names the control side anywhere: a
+report titled 'Stopping Lenalidomide Maintenance ...' that speaks of 'continued lenalidomide' compares the two."""
 
 # Gazetteer drug classes that never name an evidence arm.
 NON_ARM_DRUG_CLASSES: tuple[str, ...] = ("procedure", "cytotoxic payload", "corticosteroid")

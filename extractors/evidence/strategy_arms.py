@@ -18,7 +18,7 @@ from extractors.nlp.ner_mentions import part_of_document
 from extractors.evidence.rules import (
     ALLOGENEIC_ARM, ALLOGENEIC_ARM_HCT, ALLOGENEIC_TITLE, AUTOLOGOUS_ARM, AUTOLOGOUS_ARM_HCT, AUTOLOGOUS_ARM_HSCT,
     AUTOLOGOUS_TITLE, STRATEGY_COHORT_LABEL, STRATEGY_COMPARISONS, STRATEGY_SPLIT, TRANSPLANT_HCT_FORMS, TRANSPLANT_HSCT_FORMS,
-    STRATEGY_TITLE_ALTERNATIVE, TITLE_COMPARISON, UNIFIED_STRATEGY_SIDES,
+    STRATEGY_TITLE_ALTERNATIVE, TITLE_COMPARISON, TITLE_SIDE_WITH_TEXT_CONTROL, UNIFIED_STRATEGY_SIDES,
     TRANSPLANT_EVENT_LEFT, ArmTerm, StrategyComparison,
 )
 
@@ -74,6 +74,9 @@ def _active(comparison: StrategyComparison, title: str, text: str, headers: Sequ
             return True
     if _side_hits(title, comparison.experimental) and any(_side_hits(m.group("side"), comparison.experimental)
                                                          for m in _SPLIT.finditer(text)):
+        return True
+    if comparison.label in TITLE_SIDE_WITH_TEXT_CONTROL and _side_hits(title, comparison.experimental) \
+            and _side_hits(text, comparison.control):
         return True
     labels = text + "\n" + "\n".join(headers)
     return _labelled(labels, comparison.experimental) and _labelled(labels, comparison.control)
