@@ -216,3 +216,22 @@ def test_stopping_named_without_a_continuing_group_is_no_comparison():
     got = _by_value([("title", "Discontinuing Ibrutinib Therapy After Deep Response in Mantle Cell Lymphoma"),
                      ("body", "All 52 patients stopped ibrutinib; two-year PFS was 78.3% after stopping.")])
     assert got[78.3] != "discontinuation"
+
+
+@pytest.mark.parametrize("phrase, code", [
+    ("after the first blinatumomab cycle", "cycle1"),
+    ("at the end of the first inotuzumab cycle", "cycle1"),
+    ("after the second venetoclax cycle", "2cycles"),
+])
+def test_a_cycle_named_by_its_drug_is_still_the_window(phrase, code):
+    """Regression: drug_named_cycle_window ('deepening to 51/60 (85.0%) after the first blinatumomab cycle' kept the
+    end-of-induction window of the figure before it)."""
+    from extractors.evidence.numbers import find_windows
+    assert [w.code for w in find_windows(phrase)] == [code]
+
+
+@pytest.mark.parametrize("verb", ["held", "were maintained", "endured"])
+def test_remissions_held_for_a_median_is_the_duration_of_remission(verb):
+    got = _records([("title", "Inotuzumab then blinatumomab in older adults with ALL: a phase 2 study"),
+                    ("body", f"Remissions {verb} for a median of 20.1 months.")])
+    assert {(e, v, s) for e, v, _, s in got} == {("DOR", 20.1, "median")}

@@ -93,8 +93,9 @@ ENDPOINT_TERMS: tuple[EndpointTerm, ...] = (
     EndpointTerm(r"(?:response|remission) duration", "DOR", "'median remission duration 6 months' is the duration of remission"),
     EndpointTerm(r"(?:responses?|remissions?)\s+(?:were|was|remained|proved)\s+durable(?=\s+(?:for\s+)?(?:a\s+)?median)", "DOR",
                  "'responses were durable for a median of 6.2 months' is the duration of response"),
-    EndpointTerm(r"(?:\w[\w/-]*\s+){1,3}?(?:lasted|persisted)(?=\s+(?:for\s+)?(?:a\s+)?median)", "DOR",
-                 "'responses lasted a median of 8 months': how long a response lasted is its duration", abbreviable=False),
+    EndpointTerm(r"(?:\w[\w/-]*\s+){1,3}?(?:lasted|persisted|held|endured|(?:were|was)\s+(?:maintained|sustained|kept))(?=\s+(?:for\s+)?(?:a\s+)?median)", "DOR",
+                 "'responses lasted a median of 8 months', 'remissions held for a median of 26 months': how long a response "
+                 "lasted is its duration", abbreviable=False),
     EndpointTerm(r"(?:probability|rate|proportion|likelihood) of (?:remaining|staying|continuing) in (?:complete )?(?:remission|response)", "DOR",
                  "'the probability of remaining in remission 12 months after response' is a duration-of-remission landmark"),
     EndpointTerm(r"(?<![A-Za-z])DOR(?![A-Za-z])", "DOR", "DOR abbreviation", True),
