@@ -235,3 +235,38 @@ def test_remissions_held_for_a_median_is_the_duration_of_remission(verb):
     got = _records([("title", "Inotuzumab then blinatumomab in older adults with ALL: a phase 2 study"),
                     ("body", f"Remissions {verb} for a median of 20.1 months.")])
     assert {(e, v, s) for e, v, _, s in got} == {("DOR", 20.1, "median")}
+
+
+_HERON_TITLE = ("title", "Obecabtagene autoleucel in adults with relapsed ALL: the single-arm phase 2 Heron study")
+
+
+@pytest.mark.parametrize("sentence", [
+    "Other data put these figures in context: in KarMMa-3, ide-cel gave a 12-month PFS of 55%.",
+    "For comparison, in CARTITUDE-4 cilta-cel gave a 12-month PFS of 76%.",
+    "Historical series in this age group report 2-year survival near 30%.",
+    "Non-relapse mortality after an allograft ranges between 10% and 20% in most series.",
+])
+def test_figures_of_other_studies_and_published_ranges_are_no_results(sentence):
+    """Regression: other_study_after_lead_in ('Other data put these figures in context: in CARTITUDE-4, ...' and
+    'Historical series in this age group report ...' were read as the report's results: the lead-in hid the study name,
+    and 'this age group report' passed for 'this report')."""
+    got = _records([_HERON_TITLE, ("body", "Heron enrolled 127 adults."), ("body", sentence)])
+    assert {v for _, v, _, _ in got} == {127.0}
+
+
+@pytest.mark.parametrize("sentence", [
+    "Tocilizumab was given to 41 patients and corticosteroids to 13 patients for CRS.",
+    "Among the 64 patients older than 45 years, overall survival at 1 year was 58.4%.",
+    "Of the 38 patients in the cohort who relapsed, 21 later received an allograft.",
+])
+def test_supportive_care_and_subgroup_counts_are_no_enrolment(sentence):
+    """Regression: supportive_care_and_subgroup_counts ('Tocilizumab was given to 41 patients' and 'Among the 124
+    patients older than 45 years' were read as enrolments)."""
+    got = _records([_HERON_TITLE, ("body", "Heron enrolled 127 adults."), ("body", sentence)])
+    assert {v for e, v, _, _ in got if e == "ENROLLED"} == {127.0}
+
+
+def test_this_report_still_names_the_own_study():
+    got = _records([_HERON_TITLE, ("body", "Heron enrolled 127 adults."),
+                    ("body", "In this report, overall survival at 1 year was 61.0%.")])
+    assert ("OS", 61.0) in {(e, v) for e, v, _, _ in got}

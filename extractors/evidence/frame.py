@@ -10,11 +10,11 @@ from extractors.evidence.arms import find_arms
 from extractors.evidence.attribution import CITATION, SentenceFacts, StudyRef, TrialIndex
 from extractors.evidence.endpoints import find_endpoints
 from extractors.evidence.rules import (
-    EXPERIMENTAL_REFERENCE, FRAME_OPENING_CHARS, FRAME_REGISTRY_NAME, FRAME_TITLE_NAMES, FRAME_WORD_NAMES, GENERIC_ARMS,
-    NAMED_STUDY_AFTER_CUE, NON_RESULT_SENTENCES, OTHER_REGISTRY_NUMBER, OTHER_STUDY_CUES, OTHER_STUDY_OPENING,
-    OWN_STUDY_CUE, PRECEDING_STUDY, PRODUCT_DEFINITIONS, RANDOMISED_DESIGN, REGIMEN_ACRONYM, REVIEW_MIN_CITATION_MARKERS,
-    REVIEW_MIN_NAMED_TRIALS, SINGLE_ARM_CUE, TITLE_COMPARISON, TRANSPLANT_COMPARATOR, TRANSPLANT_COMPARATOR_TERMS,
-    WORD_NAME_STOPLIST,
+    EXPERIMENTAL_REFERENCE, FRAME_OPENING_CHARS, FRAME_REGISTRY_NAME, FRAME_TITLE_NAMES, FRAME_WORD_NAMES,
+    GENERIC_ARMS, NAMED_STUDY_AFTER_CUE, NON_RESULT_SENTENCES, NUMBERED_STUDY_NAME, OTHER_REGISTRY_NUMBER,
+    OTHER_STUDY_CUES, OTHER_STUDY_OPENING, OWN_STUDY_CUE, PRECEDING_STUDY, PRODUCT_DEFINITIONS, RANDOMISED_DESIGN,
+    REGIMEN_ACRONYM, REVIEW_MIN_CITATION_MARKERS, REVIEW_MIN_NAMED_TRIALS, SINGLE_ARM_CUE, TITLE_COMPARISON,
+    TRANSPLANT_COMPARATOR, TRANSPLANT_COMPARATOR_TERMS, WORD_NAME_STOPLIST,
 )
 from extractors.evidence.strategy_arms import document_strategies, set_document_strategies, transplant_arm_name
 from extractors.nlp.gazetteers import load_drugs, load_non_trial_terms
@@ -42,6 +42,7 @@ _SIDE_CODE = re.compile(r"^(?:NCT\d+|[A-Z]+-?\d+)$")  # registry numbers and stu
 _GENERIC_CHEMOTHERAPY = re.compile(r"(?i)^(?:(?:standard|conventional|intensive|salvage|multi-?agent)\s+)*chemotherapy$")
 _TITLE_COMPARISON = re.compile(TITLE_COMPARISON.pattern, re.IGNORECASE)
 _TRANSPLANT_COMPARATOR = re.compile(TRANSPLANT_COMPARATOR.pattern, re.IGNORECASE)
+_NUMBERED_STUDY = re.compile(NUMBERED_STUDY_NAME.pattern)
 _TRANSPLANT_TERMS = tuple(re.compile(p, re.IGNORECASE) for p in TRANSPLANT_COMPARATOR_TERMS)
 _TITLE_ALTERNATIVE = re.compile(r"\s+or\s+")  # two named treatments joined by 'or' in a title are compared
 _PRODUCT_DEFINITIONS = tuple(re.compile(c.pattern) for c in PRODUCT_DEFINITIONS)
@@ -422,7 +423,9 @@ def _opens_with_other_study(sentence: str, frame: StudyFrame) -> bool:
     if not m:
         return False
     printed = m.group("in_name") or m.group("subject_name")
-    if rejection_reason(printed) is not None or find_endpoints(printed):  # 'In CR1, ...', 'CRS occurred'
+    reason = rejection_reason(printed)
+    if (reason is not None and not (reason == "not_an_acronym" and _NUMBERED_STUDY.match(printed))) \
+            or find_endpoints(printed):  # 'In CR1, ...', 'CRS occurred'; 'In KarMMa-3, ...' is a numbered study
         return False
     name = _key(printed)
     own = {_key(x) for x in (frame.ref.trial, frame.ref.nct) if x}

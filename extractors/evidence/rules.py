@@ -399,6 +399,10 @@ DISTRACTORS: tuple[Distractor, ...] = (
     Distractor("relative_risk_reduction", "left", r"\b(?:lower(?:ed|s)?|reduc(?:ed|es|ing)|cut(?:s|ting)?|decreas(?:ed|es|ing)|halv(?:ed|es))\s+(?:the\s+)?(?:risk|hazard|odds|rate|chance)s?\s+(?:of\s+(?:[\w-]+\s+){0,4}?)?by\s+(?:about\s+|approximately\s+|nearly\s+|almost\s+|some\s+|roughly\s+)?$", "'lowered the risk of death by about 30%' is a relative risk reduction, not a rate"),
     Distractor("risk_of_death", "left", r"\b(?:risk|hazard|odds)\s+of\s+(?:an?\s+)?(?:(?:disease\s+)?progression\s+or\s+|relapse\s+or\s+|(?:an\s+)?events?\s+or\s+)?death\b[^.;%()\[\]]{0,30}$",
                "'the risk of death was 12% at 2 years' is the complement of survival, not a survival rate (a ratio in brackets after it stays)"),
+    Distractor("literature_range", "left", r"\brang(?:e|es|ed|ing)\s+(?:between|from)\s+(?:about\s+)?(?:\d+(?:[.·]\d+)?\s*%?\s*(?:and|to|[-–])\s*)?$",
+               "'NRM ranges between 10% and 20% in most series': a span of published figures, not a result"),
+    Distractor("supportive_care", "left", r"\b(?:tocilizumab|siltuximab|anakinra|corticosteroids?|steroids|dexamethasone|methylprednisolone|G-CSF|filgrastim|antibiotics|antifungals?|immunoglobulins?|IVIG|transfusions?)\b(?:\s+(?:was|were)\s+(?:given|administered|needed|required|used))?\s+(?:to|in|for|by)\s+$",
+               "'tocilizumab was given to 41 patients and corticosteroids to 13': supportive care counts, not a sample or result"),
     Distractor("relative_risk_right", "right", r"^\s*(?:%|per ?cent)\s+(?:lower|higher|reduction|reduced|relative|greater|smaller|decrease|increase)\b", "'an 82% lower hazard of death' is a relative effect, not a rate"),
     Distractor("other_study_figure", "right", r"^\s*(?:%|per ?cent)?\s*(?:\w+\s+){0,1}(?:seen|reported|observed|described|achieved|obtained)\s+(?:in|with|by)\s+(?:the|an?|earlier|previous|prior|other|historical|our\s+(?:[\w-]+\s+)?(?:earlier|previous|prior|historical|pre-[\w-]+))\b", "'higher than the 39% seen in the phase 1/2 study', 'than the 24% seen in our pre-X cohort' are another study's or cohort's figure"),
     Distractor("open_threshold", "right", r"^\s*(?:%|per ?cent)?\s*or\s+(?:more|higher|greater|above|over|less|lower|below|fewer)\b", "'MRD of 0.1% or more', 'aged 60 years or older': an open-ended cut-off, not a result"),
@@ -536,8 +540,10 @@ MIN_SAMPLE_SIZE = 3
 ARM_SIZE_LEFT = Cue(r"(?:\(|[;,])\s*n\s*=\s*$", "'blinatumomab (n = 54)', '(CB; n = 718)', '(standard group, n = 107)': the size of the arm named just before")
 ARM_SIZE_REACH = 90
 """How far before '(n = N)' its arm may be named ('blinatumomab, 15 μg/m2/d by continuous infusion (n = 54)')."""
-SUBCOHORT_RIGHT = Cue(r"^\s*(?:[\w-]+\s+){0,3}?(?:evaluable|assessable)\b|^\s*(?:[\w-]+\s+){0,2}?(?:patients|children|adults)\s+(?:with|without)\s+(?:no\s+|a\s+)?(?:previous|prior)\b|^\s*(?:[\w-]+\s+){0,2}?(?:responders|remitters|non-?responders)\b|^\s*(?:[\w-]+\s+){0,3}?" + PATIENT_NOUNS + r"\s+(?:(?:who|that)\s+(?:achieved|reached|attained|had|responded)|(?:in|with)\s+(?:a\s+)?(?:CR|CRh|CRi|complete|remission|response|active disease|an? (?:evaluable|ongoing)))\b",
-                      "'Of the 48 patients evaluable for response', 'in the 81 patients with CR': a sub-cohort, not the enrolment")
+SUBCOHORT_RIGHT = Cue(r"^\s*(?:[\w-]+\s+){0,2}?" + PATIENT_NOUNS + r"\s+(?:older|younger)\s+than\b|^\s*(?:[\w-]+\s+){0,2}?" + PATIENT_NOUNS
+                      + r"\s+(?:[^.;,]{0,40}?\s)?who\s+(?:relapsed|progressed|died|later)\b|^\s*(?:[\w-]+\s+){0,3}?(?:evaluable|assessable)\b|^\s*(?:[\w-]+\s+){0,2}?(?:patients|children|adults)\s+(?:with|without)\s+(?:no\s+|a\s+)?(?:previous|prior)\b|^\s*(?:[\w-]+\s+){0,2}?(?:responders|remitters|non-?responders)\b|^\s*(?:[\w-]+\s+){0,3}?" + PATIENT_NOUNS + r"\s+(?:(?:who|that)\s+(?:achieved|reached|attained|had|responded)|(?:in|with)\s+(?:a\s+)?(?:CR|CRh|CRi|complete|remission|response|active disease|an? (?:evaluable|ongoing)))\b",
+                      "'Of the 48 patients evaluable for response', 'in the 81 patients with CR', 'Among the 124 patients older than "
+                      "45 years', 'Of the 138 patients in the X cohort who relapsed': a sub-cohort, not the enrolment")
 SAMPLE_SIZE_ADJECTIVE_RIGHT = Cue(r"^\s*(?:treated|infused|enrolled|randomi[sz]ed|registered)\s+" + PATIENT_NOUNS + r"\b"
                                   r"|^\s*(?:" + PATIENT_NOUNS + r"\s+)?(?:(?:were|was)\s+)?(?:leuk)?aph[ae]resed\b|^\s*(?:" + PATIENT_NOUNS + r"\s+)?underwent\s+(?:leuk)?aph[ae]resis\b",
                                   "'the 101 treated patients'; '58 patients leukapheresed', '60 underwent apheresis': a cell-therapy study's enrolment")
@@ -752,9 +758,13 @@ PRECEDING_STUDY = Cue(r"\b(?:run-in|part|phase|protocol|study|trial)\s+(?:that|w
                       "'in the phase 2 run-in that preceded X (48 patients), 52% ...': figures of the study before this one")
 
 # A report's sentence that opens with another study's name ('In MajesTEC-1, ...', 'TRIANGLE reported ...') is about it.
-OTHER_STUDY_OPENING = Cue(r"^\W*(?:[A-Z][a-z]+:\s+)?(?:[Ii]n\s+(?:the\s+)?(?P<in_name>[A-Z][A-Za-z]*[A-Z][A-Za-z0-9]*(?:-\d+)?)(?:\s+(?:trial|study))?,|(?:[A-Z][a-z]+(?:\s+[a-z]+){0,2},\s+)?(?:[Tt]he\s+)?(?:[a-z][\w-]*\s+){0,2}?(?P<subject_name>[A-Z][A-Za-z]*[A-Z][A-Za-z0-9]*(?:-(?:\d+|[A-Z]{2,}))?)(?:\s+(?:trial|study|experience|group|consortium|protocol))?\s+(?:reported|showed|found|demonstrated|gave|established|placed)\b)",
-                          "'In MajesTEC-1, ...', 'TRIANGLE reported ...', 'In children, the randomised X trial reported ...': "
+OTHER_STUDY_OPENING = Cue(r"^\W*(?:[A-Z][a-z]+:\s+|[A-Z][^.;:]{0,60}:\s+|(?:For|By|In)\s+(?:comparison|context|contrast|reference),?\s+)?(?:[Ii]n\s+(?:the\s+)?(?P<in_name>[A-Z][A-Za-z]*[A-Z][A-Za-z0-9]*(?:-\d+)?)(?:\s+(?:trial|study))?(?:,|(?=\s+[a-z][\w-]*\s+(?:gave|reported|showed|achieved|produced|had|was|were)\b))|(?:[A-Z][a-z]+(?:\s+[a-z]+){0,2},\s+)?(?:[Tt]he\s+)?(?:[a-z][\w-]*\s+){0,2}?(?P<subject_name>[A-Z][A-Za-z]*[A-Z][A-Za-z0-9]*(?:-(?:\d+|[A-Z]{2,}))?)(?:\s+(?:trial|study|experience|group|consortium|protocol))?\s+(?:reported|showed|found|demonstrated|gave|established|placed)\b)",
+                          "'In MajesTEC-1, ...', 'TRIANGLE reported ...', 'In children, the randomised X trial reported ...', "
+                          "'Other data put these figures in context: in X, ...', 'For comparison, in X cilta-cel gave ...': "
                           "a sentence opening with a study name other than the report's own")
+
+NUMBERED_STUDY_NAME = Cue(r"^(?=(?:[^A-Z]*[A-Z]){2})[A-Z][A-Za-z]+-\d+[A-Za-z]?$",
+                          "'KarMMa-3', 'MajesTEC-1': a mixed-case name with two capitals and a number is a study, not a word")
 
 # Sentences of a report that never hold its results: eligibility criteria and quoted remarks (news stories).
 NON_RESULT_SENTENCES: tuple[Cue, ...] = (
@@ -820,9 +830,9 @@ WINDOW_ANAPHORA_REACH = 600
 """A response rate referring back to 'that visit' takes the window of a rate at most this many characters before it."""
 
 # A sentence with one of these talks about the report's own study again after a digression.
-OWN_STUDY_CUE = Cue(r"(?<!before )\b(?:this|the present|the current|our)\s+(?!(?:[\w-]+\s+)?(?:earlier|previous|prior|preceding|older|historical|historic|pre-[\w-]+)\s)(?:[\w-]+\s+){0,2}?(?:study|trial|analysis|report|cohort|series|registry)\b",
+OWN_STUDY_CUE = Cue(r"(?<!before )\b(?:this|the present|the current|our)\s+(?!(?:[\w-]+\s+)?(?:earlier|previous|prior|preceding|older|historical|historic|pre-[\w-]+)\s)(?:(?!(?:age|group|groups|population|setting)\b)[\w-]+\s+){0,2}?(?:study|trial|analysis|report|cohort|series|registry)\b",
                     "'in this study', 'in our trial', 'the present analysis' return to the report's own study ('our earlier series', 'our pre-X cohort', "
-                    "a panel's 'Evidence before this study' do not)")
+                    "a panel's 'Evidence before this study', 'series in this age group report ...' do not)")
 
 # A report's own study was randomised when its patients were assigned at random (not when it mentions another trial).
 RANDOMISED_DESIGN = Cue(r"\b(?:were|was|been|being)\s+(?:\w+\s+){0,3}?(?:randomi[sz]ed|randomly assigned|randomly allocated)\b|\brandomly (?:assigned|allocated)\b|\b\d:\d\s+(?:ratio|randomi[sz]ation)\b|\bunderwent\s+randomi[sz]ation\b|\brandomi[sz]ed\s+(?:\d|[a-z]+ (?:patients|children|adults))|\brandomi[sz]ed\s+(?:\d:\d\s+)?to\b|\b(?:assigned|allocated)\s+to\s+[^.;]{1,60}?\band\s+\d+\s+to\b|\bplacebo-controlled\b|\bdouble-blind(?:ed)?\b",
