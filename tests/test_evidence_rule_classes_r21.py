@@ -270,3 +270,35 @@ def test_this_report_still_names_the_own_study():
     got = _records([_HERON_TITLE, ("body", "Heron enrolled 127 adults."),
                     ("body", "In this report, overall survival at 1 year was 61.0%.")])
     assert ("OS", 61.0) in {(e, v) for e, v, _, _ in got}
+
+
+_CODED_CAR_TITLE = ("title", "Point-of-care CD19 CAR T cells (XCAR19) for children with relapsed B-ALL: results of "
+                             "ACTRN12624000999999")
+
+
+def test_a_bare_infused_count_and_a_share_defined_after_its_ci_are_read():
+    """Regression: infused_count_and_defined_remission ('and 31 were infused: 3 at DL1, ...' gave no enrolment, and
+    '(90.3%; 95% CI 74.2-98.0) were in remission, defined as CR or CRi' no record: the comma before 'defined as' cut
+    the link from the share to its endpoint)."""
+    got = _records([_CODED_CAR_TITLE, ("body", "Products were made for 40 of 41 apheresed patients, and 38 were "
+                                               "infused: 4 at DL1, 6 at DL2 and 28 at DL3. By the day 28 marrow, 33 "
+                                               "of the 38 infused patients (86.8%; 95% CI 71.9-95.6) were in "
+                                               "remission, defined as CR or CRi.")])
+    assert {("ENROLLED", 38.0), ("CR_CRI", 86.8)} <= {(e, v) for e, v, _, _ in got}
+
+
+@pytest.mark.parametrize("which, expected", [("later", "12mo"), ("latter", "12mo"), ("earlier", "6mo")])
+def test_a_figure_at_the_later_time_point_takes_that_landmark(which, expected):
+    """Regression: landmark_anaphora_unread ('and overall survival 86.7% at the later time point' gave OS as a rate
+    without its landmark)."""
+    got = {(r.endpoint, r.value): r.timepoint for r in extract_evidence(_doc([_CODED_CAR_TITLE, (
+        "body", f"Event-free survival was 70.1% at 6 months and 61.2% at 12 months, and overall survival 80.4% at "
+                f"the {which} time point.")]))}
+    assert got[("OS", 80.4)] == expected
+
+
+def test_older_comparisons_and_a_survival_advantage_are_no_results():
+    got = _records([_HERON_TITLE, ("body", "Heron enrolled 127 adults."),
+                    ("body", "Older randomised comparisons reported 3-year survival of 45% with a donor."),
+                    ("body", "The transplant gave a survival advantage of roughly 12.5% at 3 years.")])
+    assert {v for _, v, _, _ in got} == {127.0}

@@ -15,8 +15,8 @@ from extractors.evidence.frame import StudyFrame, about_other_study, report_refs
 from extractors.evidence.readings import Reading, ReadingContext, read_clause
 from extractors.evidence.subgroup_ratios import SUBGROUP_RATIO_HEADING, SUBGROUP_RATIO_RULE, find_subgroup_ratios
 from extractors.evidence.rules import (
-    ANAPHORA_CUE, EXTRACTOR_VERSION, LIST_RESTATED_AT_TIME, LIST_RESTATED_REACH, RESPONSE_ANAPHORA_CUE, RESPONSE_ENDPOINTS,
-    RUN_IN_HEADING, SUBGROUP_LANDMARK_REACH, SUBGROUP_SENTENCE_OPENING, WINDOW_ANAPHORA, WINDOW_ANAPHORA_REACH,
+    ANAPHORA_CUE, EXTRACTOR_VERSION, LANDMARK_ANAPHORA, LIST_RESTATED_AT_TIME, LIST_RESTATED_REACH, RESPONSE_ANAPHORA_CUE,
+    RESPONSE_ENDPOINTS, RUN_IN_HEADING, SUBGROUP_LANDMARK_REACH, SUBGROUP_SENTENCE_OPENING, WINDOW_ANAPHORA, WINDOW_ANAPHORA_REACH,
     WINDOW_ENDPOINTS, EndpointTerm,
 )
 from extractors.nlp.ner_mentions import current_ner, ner_arms_added
@@ -176,6 +176,9 @@ def extract_body(doc: Document, index: TrialIndex, mentions: Sequence, extra_ter
                         and previous.timepoint and previous.statistic == "landmark":
                     r = replace(r, timepoint=previous.timepoint, statistic="landmark")  # 'By contrast, 41% ... were alive'
                 elif r.unit == "%" and r.timepoint is None and r.endpoint in TIME_TO_EVENT_ENDPOINTS \
+                        and (landmark := _landmark_referred_to(sentence, s, r, records)):
+                    r = replace(r, timepoint=landmark, statistic="landmark", rule=r.rule + "+landmark_referred_to")
+                elif r.unit == "%" and r.timepoint is None and r.endpoint in TIME_TO_EVENT_ENDPOINTS \
                         and (landmark := _subgroup_landmark(sentence, s, r.endpoint, records)):
                     r = replace(r, timepoint=landmark, statistic="landmark", rule=r.rule + "+subgroup_landmark")
                 elif r.statistic == "rate" and r.timepoint is None and r.endpoint in WINDOW_ENDPOINTS \
@@ -195,6 +198,7 @@ def extract_body(doc: Document, index: TrialIndex, mentions: Sequence, extra_ter
 
 
 _RUN_IN_HEADING = re.compile(RUN_IN_HEADING.pattern)
+_LANDMARK_ANAPHORA = re.compile(LANDMARK_ANAPHORA.pattern, re.IGNORECASE)
 
 
 def _run_in_heading_length(sentence: str) -> int:
@@ -315,6 +319,17 @@ def _subgroup_landmark(sentence: str, start: int, endpoint: str, records: Sequen
 
 
 _WINDOW_ANAPHORA = re.compile(WINDOW_ANAPHORA.pattern, re.IGNORECASE)
+
+
+def _landmark_referred_to(sentence: str, start: int, r: Reading, records: Sequence[EvidenceRecord]) -> Optional[str]:
+    """The landmark a figure refers back to ('86.7% at the later time point'): the sentence's last (or first) one."""
+    m = _LANDMARK_ANAPHORA.match(sentence, r.end)
+    if not m:
+        return None
+    times = [x.timepoint for x in records if x.statistic == "landmark" and x.timepoint and x.quote_start == start]
+    if not times:
+        return None
+    return times[0] if m.group("which").lower() in ("earlier", "former", "first") else times[-1]
 
 
 def _window_referred_to(sentence: str, start: int, records: Sequence[EvidenceRecord]) -> Optional[str]:

@@ -386,7 +386,7 @@ DISTRACTORS: tuple[Distractor, ...] = (
     Distractor("power_of_ten", "right", r"^\s*[-−–]\s*\d|^\s*[×x]\s*10|^\s*(?:e|E)[-−]\d", "10−3 and 1 × 10^9 style numbers"),
     Distractor("p_value", "left", r"\b[pP]\s*(?:value\s*)?(?:[=<>≤≥]|of)\s*$|\bSE\s*=\s*$|\bSD\s*=\s*$", "p-values and standard errors are attached, not reported as values"),
     Distractor("screened_share", "right", r"^\s*%\s*\)?\s*(?:of (?:those |patients )?screened\b|(?:were|was) (?:enrolled|randomi[sz]ed|randomly assigned|included|eligible|screened|excluded)\b)", "'127 (83%) were enrolled' is the share of screened patients, not a result"),
-    Distractor("difference", "left", r"\b(?:difference|absolute (?:difference|benefit)|risk difference|improvement|reduction)\b(?:\s+(?:of|was|in [\w\- ]{1,30}?))?\s*[,:=]?\s*(?:was\s+|of\s+)?$", "a between-arm difference is not an arm's result"),
+    Distractor("difference", "left", r"\b(?:difference|absolute (?:difference|benefit)|risk difference|improvement|reduction|(?:survival\s+)?(?:advantage|benefit|gain))\b(?:\s+(?:of|was|in [\w\- ]{1,30}?))?\s*[,:=]?\s*(?:was\s+|of\s+)?(?:about\s+|roughly\s+|approximately\s+|nearly\s+|some\s+)?$", "a between-arm difference ('a survival advantage of roughly 10%') is not an arm's result"),
     Distractor("ratio", "right", r"^\s*:\s*\d", "allocation ratios (2:1)"),
     Distractor("baseline_pct", "right", r"^\s*%\s*(?:of (?:the )?(?:patients|subjects) )?(?:were|was|had)\s+(?:male|female|men|women|white|black|asian|hispanic|caucasian|older|younger|aged|previously|prior|pretreated|refractory to prior|primary refractory)\b", "baseline characteristics such as '76% were male'"),
     Distractor("baseline_words", "right", r"^\s*%?\s*(?:of (?:the )?(?:patients|subjects) )?(?:had|have) (?:a |an )?(?:history|prior|previous|baseline)\b|^[^.;]{0,40}\b(?:had|have) experienced\b[^.;]{0,30}\b(?:previous|prior)\b", "prior history is a baseline characteristic"),
@@ -447,9 +447,9 @@ NOT_SAMPLE_SIZE_LEFT = Cue(r"\b(?:complete|partial|observed|seen|reported|occurr
                            "'complete in 6 patients' counts responders, 'stopped in 55 patients' a treatment change; neither is the sample")
 SAMPLE_SIZE_RIGHT = Cue(r"^\s*(?:were|was)\s+(?:enrolled|randomi[sz]ed|randomly assigned|included|recruited|treated|infused|evaluable|analy[sz]ed|registered|accrued)|^\s*underwent\s+randomi[sz]ation|^\s*(?:[\w-]+\s+){0,2}?(?:met\s+the\s+(?:\w+\s+)?criteria|qualified)\b|^[^.;,:\d()]{1,60}?\s(?:were|was)\s+(?:enrolled|randomi[sz]ed|randomly assigned|recruited)\b",
                         "'405 patients were randomized', '245 patients underwent randomization', 'were randomly assigned', 'were infused', '224 adults in first remission were randomized', 'Seven hundred and four adults met the criteria'")
-SAMPLE_SIZE_BARE_RIGHT = Cue(r"^\s*(?:\(\s*\d+(?:[.·]\d+)?\s*%\s*\)\s*)?(?:were|was)\s+(?:enrolled|randomi[sz]ed|randomly assigned|recruited|registered|accrued)\b"
+SAMPLE_SIZE_BARE_RIGHT = Cue(r"^\s*(?:\(\s*\d+(?:[.·]\d+)?\s*%\s*\)\s*)?(?:were|was)\s+(?:enrolled|randomi[sz]ed|randomly assigned|recruited|registered|accrued|infused(?=\s*[:;,.]))\b"
                              r"|^\s*(?:patients\s+)?(?:randomi[sz]ed|enrolled|registered|accrued)\s*:",
-                             "'127 (83%) were enrolled' and a poster's '162 randomised: A (n = 82) v B (n = 80)' give the "
+                             "'127 (83%) were enrolled', '31 were infused:' and a poster's '162 randomised: A (n = 82) v B (n = 80)' give the "
                              "sample size without a patient noun")
 SAMPLE_SIZE_TREATED_RIGHT = Cue(r"^\s*(?:[\w/+\-]+\s+){0,3}?" + PATIENT_NOUNS + r"\s+(?:received|were treated with|were given|were infused with|were enrolled to receive)\s+(?:a single infusion of\s+|an infusion of\s+)?$",
                                 "'Fifty patients received tisagenlecleucel': the sample size when the study treatment follows")
@@ -724,8 +724,9 @@ OTHER_STUDY_CUES: tuple[Cue, ...] = (
         "'in an earlier phase 2 study', 'the pivotal trial', 'historical cohort', 'the predecessor protocol': figures of another study"),
     Cue(r"\b(?:two|three|four|several|other|previous|earlier)\s+(?:[\w-]+\s+){0,2}?(?:trials|studies|series|reports)\s+(?:that|which|in\s+which)\b",
         "'those of two trials that reduced anthracycline exposure, which reported ...': figures of other studies"),
-    Cue(r"^\W*(?:earlier|previous|prior|older|historical|other)\s+(?:[\w/-]+\s+){0,3}?(?:studies|trials|series|reports|cohorts)\b",
-        "'Earlier adult and paediatric trials reported ...': a sentence opening with other studies in the plural"),
+    Cue(r"^\W*(?:earlier|previous|prior|older|historical|other)\s+(?:[\w/-]+\s+){0,3}?(?:studies|trials|series|reports|cohorts|comparisons|analyses|data)\b",
+        "'Earlier adult and paediatric trials reported ...', 'Older randomised comparisons ...': a sentence opening with "
+        "other studies in the plural"),
     Cue(r"\b(?:and|&) (?:colleagues|coworkers|co-workers)\b|\bet al\b", "another group's publication"),
     Cue(r"\b(?:a|an)\s+(?:[\w-]+\s+){0,5}?(?:study|cohort|series|trial|registry)\s+(?:(?:of|with|in)\s+[^.;]{1,60}?,?\s+(?:which|that)\s+|in\s+[^.;,]{1,40}?\s+)?(?:had\s+|has\s+)?(?:reported|found|showed|described)\b",
         "'a single-arm ibrutinib study in relapsed MZL reported 48%', 'a North American cohort reported ...', 'a "
@@ -823,6 +824,8 @@ SUBGROUP_SENTENCE_OPENING = Cue(r"^\W*(?:(?:In|Among|For)\s+(?:the\s+)?(?:\d+\s+
 SUBGROUP_LANDMARK_REACH = 600
 """A subgroup sentence inherits the landmark of its endpoint's figure at most this many characters before it."""
 
+LANDMARK_ANAPHORA = Cue(r"\s*(?:%|per ?cent)?\s*(?:[(\[][^()\[\]]{0,60}[)\]]\s*)?(?:at|by)\s+(?:the\s+)?(?P<which>later|latter|last|second|longer|earlier|former|first)\s+(?:time[- ]?point|landmark|time|assessment)\b",
+                        "'overall survival 86.7% at the later time point': the landmark the sentence gave last (or first)")
 WINDOW_ANAPHORA = Cue(r"\b(?:at|by|on|in)\s+(?:that|this|the\s+same)\s+(?:visit|assessment|evaluation|time\s*point|timepoint|time|landmark|point|day)\b|\bby\s+then\b",
                      "'A marrow complete response at that visit ...', 'Fifteen had also recovered full counts by then': a "
                      "response read at the assessment the text just gave")
