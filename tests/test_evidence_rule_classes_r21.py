@@ -302,3 +302,42 @@ def test_older_comparisons_and_a_survival_advantage_are_no_results():
                     ("body", "Older randomised comparisons reported 3-year survival of 45% with a donor."),
                     ("body", "The transplant gave a survival advantage of roughly 12.5% at 3 years.")])
     assert {v for _, v, _, _ in got} == {127.0}
+
+
+_QUAY = [("title", "Ponatinib plus blinatumomab versus ponatinib plus chemotherapy in Ph-positive ALL: the randomised "
+                   "Quay trial"),
+         ("body", "Patients were assigned to ponatinib plus blinatumomab (PB) or ponatinib plus chemotherapy (PC). "
+                  "Event-free survival at 3 years was 70.2% in the PB group and 55.1% in the PC group. The median was "
+                  "not reached in the PB group, and in the PC group it was 40.3 months. Among patients with the "
+                  "IKZF1-plus genotype, the corresponding 3-year figures were 61.0% and 40.5% (hazard ratio, 0.51).")]
+
+
+def test_two_abbreviated_combinations_sharing_a_drug_keep_apart():
+    """Regression: shared_first_drug_abbreviations ('ponatinib plus blinatumomab (PB)' and 'ponatinib plus
+    chemotherapy (PC)' both stood for ponatinib, so every figure of both arms had one arm)."""
+    got = _by_value(_QUAY)
+    assert (got[70.2], got[55.1]) == ("ponatinib-blinatumomab", "ponatinib-chemotherapy")
+
+
+def test_in_the_group_it_was_names_that_groups_value():
+    """Regression: arm_then_pronoun_value ('and in the PC group it was 47.1 months' gave the median to the other arm)."""
+    assert _by_value(_QUAY)[40.3] == "ponatinib-chemotherapy"
+
+
+def test_corresponding_landmark_figures_after_a_median_continue_its_survival_endpoint():
+    """Regression: corresponding_figures_after_median ('the corresponding 3-year figures were 68.0% and 44.5%' after a
+    median EFS gave no record: only a rate or landmark could be continued, and '3-year' stood between 'corresponding'
+    and 'figures')."""
+    got = {r.value: (r.endpoint, r.timepoint, r.statistic) for r in extract_evidence(_doc(_QUAY))}
+    assert (got[61.0], got[40.5], got[40.3]) == (("EFS", "3y", "landmark"), ("EFS", "3y", "landmark"),
+                                                  ("EFS", None, "median"))
+
+
+def test_a_pair_closed_by_an_interaction_p_value_sets_the_two_arms_in_order():
+    """Regression: pair_with_trailing_p_value ('68.0% and 44.5% (hazard ratio, 0.47 ...), with P=0.64 for
+    interaction' gave both figures the experimental arm: the trailing P kept the pair from closing its clause)."""
+    got = _by_value([_LODESTAR_TITLE, ("body", "Progression-free survival at 2 years was 88.0% with acalabrutinib and "
+                                               "74.5% with ibrutinib. Among patients with unmutated IGHV, the "
+                                               "corresponding 2-year figures were 83.1% and 66.2% (hazard ratio, "
+                                               "0.47), with P=0.64 for interaction.")])
+    assert (got[83.1], got[66.2]) == ("acalabrutinib", "ibrutinib")

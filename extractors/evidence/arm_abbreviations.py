@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 from contextvars import ContextVar
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 from pathlib import Path
 from typing import Optional, Sequence
@@ -105,8 +105,10 @@ _LINKING_WORDS = frozenset({"plus", "and", "with", "of", "the", "a", "an", "+"})
 
 
 def find_arm_abbreviations(text: str, gazetteer_dir=None) -> tuple[ArmAbbreviation, ...]:
-    """The arm abbreviations text defines, first definition of each short form only."""
+    """The arm abbreviations text defines, first definition of each short form only; two short forms that would name
+    the same arm ('ponatinib plus blinatumomab (PB)', 'ponatinib plus chemotherapy (PC)') name their drugs joined."""
     found: dict[str, ArmAbbreviation] = {}
+    combinations: dict[str, str] = {}
     for m in _DEFINITION.finditer(text):
         short, labelled = m.group("short"), m.group("group") is not None
         if short in found or len(_letters(short)) < (1 if labelled else 2) or find_endpoints(short) \
@@ -136,12 +138,15 @@ def find_arm_abbreviations(text: str, gazetteer_dir=None) -> tuple[ArmAbbreviati
                     or (k == 1 and _phrase_spells(short, window[group[0].start:])):
                 main = next((a for a in group if not a.control), group[0])
                 found[short] = ArmAbbreviation(short, main.arm, main.control, main.rank)
+                combinations[short] = "-".join(dict.fromkeys(a.arm for a in group))
                 break
         if short not in found and labelled and group:  # '(Isa-R group)': one drug is named so; a combination by its label
             main = next((a for a in group if not a.control), group[0])
             found[short] = ArmAbbreviation(short, main.arm if len({a.arm for a in group}) == 1 else short.lower(),
                                            main.control, main.rank)
-    return tuple(found.values())
+    shared = {a.arm for a in found.values() if sum(b.arm == a.arm for b in found.values()) > 1}
+    return tuple(replace(a, arm=combinations[a.short]) if a.arm in shared and "-" in combinations.get(a.short, "") else a
+                 for a in found.values())
 
 
 def _without_brackets(gap: str) -> str:

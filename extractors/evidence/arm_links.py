@@ -5,7 +5,9 @@ import re
 from typing import Optional, Sequence
 
 from extractors.evidence.arms import ArmMention
-from extractors.evidence.rules import ADD_ON_LEFT, ARM_GROUP_PREDICATE, RANDOMISATION, SUBGROUP_COMPARISON
+from extractors.evidence.rules import (
+    ADD_ON_LEFT, ARM_GROUP_PREDICATE, ARM_THEN_PRONOUN_VALUE, RANDOMISATION, SUBGROUP_COMPARISON,
+)
 from extractors.evidence.slots import ReadingContext, ValueSlot
 
 _I = re.IGNORECASE
@@ -23,8 +25,9 @@ def is_pair(text: str, first: ValueSlot, second: ValueSlot) -> bool:
 _RESPECTIVELY_LINK = re.compile(r"^\s*(?:%|per ?cent|months?|mos?)?\s*\)?\s*(?:[\[(][^\])]{0,60}[\])]\s*)?,?\s*(?:and|or)\s*(?:\d+\s*/\s*\d+\s*)?[(\[]?\s*$", _I)
 # '... 84.0% of patients, respectively': the population noun may stand between the second value and 'respectively'
 _RESPECTIVELY_AFTER = re.compile(r"^\s*(?:%|per ?cent|months?|mos?)?\s*\)?\s*(?:[\[(][^\])]{0,60}[\])]\s*)?(?:of (?:the )?(?:patients|children|adults|participants)\s*)?,?\s*(?:respectively|in the same order|in that order)\b", _I)
-# 'overall survival 82.1% (74.9-87.4) and 70.3% (62.1-77.0).': a bare pair closing its clause, in a study with a control arm
-_CLAUSE_CLOSED_AFTER = re.compile(r"^\s*(?:%|per ?cent|months?|mos?)?\s*(?:[\[(][^\])]{0,80}[\])]\s*)?(?:of (?:the )?(?:patients|children|adults|participants)\s*)?(?:[.;]|$)", _I)
+# 'overall survival 82.1% (74.9-87.4) and 70.3% (62.1-77.0).': a bare pair closing its clause (a trailing ', with P=0.64
+# for interaction' included), in a study with a control arm
+_CLAUSE_CLOSED_AFTER = re.compile(r"^\s*(?:%|per ?cent|months?|mos?)?\s*(?:[\[(][^\])]{0,80}[\])]\s*)?(?:of (?:the )?(?:patients|children|adults|participants)\s*)?(?:,\s*(?:with\s+)?P\s*[=<>]\s*[.·\d]+[^.;]{0,40})?(?:[.;]|$)", _I)
 
 
 def respectively_pair(text: str, first: ValueSlot, second: ValueSlot) -> bool:
@@ -35,6 +38,7 @@ def respectively_pair(text: str, first: ValueSlot, second: ValueSlot) -> bool:
 
 
 _ARM_GROUP = re.compile(ARM_GROUP_PREDICATE.pattern, _I)
+_ARM_THEN_IT_WAS = re.compile(ARM_THEN_PRONOUN_VALUE.pattern, _I)
 # 'median PFS was not reached v 52.7 months': the first arm's median is unreached, so the printed one is the comparator's
 _NOT_REACHED_VERSUS = re.compile(r"\bnot (?:yet )?reached\s*(?:\([^()]*\)\s*)?,?\s*(?:vs\.?|versus|v\.?|compared (?:with|to)|against)\s*$", _I)
 _VERSUS_BEFORE = re.compile(r"\b(?:vs\.?|versus|v\.?|compared (?:with|to))\s*$", _I)
@@ -52,6 +56,8 @@ def _arm_near(text: str, value: ValueSlot, prev_end: int, next_start: int,
                 return arm, True
             if re.fullmatch(r"(?:[- ](?:treatment |treated )?(?:group|arm|cohort|patients))?\s*[:(,]?\s*(?:\(\s*)?", between, _I):
                 weak = arm
+            elif _ARM_THEN_IT_WAS.fullmatch(between):  # 'and in the PC group it was 47.1 months'
+                return arm, True
             break
     unit_end = value.tok.end + len(re.match(r"^(?:\s*±\s*\d+(?:[.·]\d+)?)?\s*(?:%|per ?cent|months?|mos?)?", text[value.tok.end:]).group(0))
     for arm in arms:

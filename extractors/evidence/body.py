@@ -12,6 +12,7 @@ from extractors.evidence.attribution import (
     StudyRef, TrialIndex, attribute_paragraph, dominant_trial, sentence_facts, study_runs,
 )
 from extractors.evidence.frame import StudyFrame, about_other_study, report_refs
+from extractors.evidence.numbers import find_timepoints
 from extractors.evidence.readings import Reading, ReadingContext, read_clause
 from extractors.evidence.subgroup_ratios import SUBGROUP_RATIO_HEADING, SUBGROUP_RATIO_RULE, find_subgroup_ratios
 from extractors.evidence.rules import (
@@ -275,6 +276,10 @@ def _continued_result(sentence: str, records: Sequence[EvidenceRecord], para: Pa
     responses = bool(_RESPONSE_ANAPHORA.search(sentence))
     if not (responses or _ANAPHORA.search(sentence)) or not records:
         return None
+    if not responses and find_timepoints(sentence):  # 'the corresponding 3-year figures were ...': a survival endpoint
+        survival = next((r for r in reversed(records) if r.endpoint in TIME_TO_EVENT_ENDPOINTS
+                         and r.statistic in ("median", "landmark")), None)
+        return survival if survival is not None and _in_paragraph(survival, para) else None
     last = next((r for r in reversed(records) if r.endpoint in RESPONSE_ENDPOINTS), records[-1]) if responses else \
         next((r for r in reversed(records) if r.statistic in ("rate", "landmark")), records[-1])  # not the ratio after it
     return last if _in_paragraph(last, para) and last.statistic in ("rate", "landmark") else None

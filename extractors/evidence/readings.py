@@ -307,7 +307,7 @@ def _assign_endpoints(text: str, values: list[ValueSlot], endpoints: Sequence[En
             if v.kind == "hr":
                 v.statistic, v.timepoint = "hazard_ratio", None
             elif v.unit == "months":
-                v.statistic = "median"
+                v.statistic, v.timepoint = "median", None  # a median has no landmark, whatever the sentence continued
             elif v.timepoint:
                 v.statistic = "rate" if v.endpoint in CUMULATIVE_INCIDENCE_ENDPOINTS else "landmark"
             else:

@@ -783,7 +783,9 @@ NON_RESULT_SENTENCES: tuple[Cue, ...] = (
 
 # A sentence that continues the previous one's figure with a pronoun or a bare 'rate': its values without an endpoint
 # of their own take the endpoint (and timepoint) of the previous sentence's last result.
-ANAPHORA_CUE = Cue(r"\b(?:it|this|that)\s+(?:was|were|reached|stood at)\b|\bthe\s+(?:corresponding\s+|respective\s+|equivalent\s+|comparable\s+)?(?:rates?|estimates?|figures?|values?|proportions?|percentages?)\b(?:\s+[\w-]+){0,5}?\s+(?:was|were)\b"
+ARM_THEN_PRONOUN_VALUE = Cue(r"(?:[- ](?:treatment |treated )?(?:group|arm|cohort))?\s*,?\s*(?:it|this|the (?:median|rate|figure|estimate))\s+(?:was|reached|stood at)\s+(?:only\s+)?",
+                             "'and in the PC group it was 47.1 months': the arm named before 'it was' is the value's")
+ANAPHORA_CUE = Cue(r"\b(?:it|this|that)\s+(?:was|were|reached|stood at)\b|\bthe\s+(?:corresponding\s+|respective\s+|equivalent\s+|comparable\s+)?(?:[\w-]*\d[\w-]*\s+)?(?:rates?|estimates?|figures?|values?|proportions?|percentages?)\b(?:\s+[\w-]+){0,5}?\s+(?:was|were)\b"
                    r"|^\s*(?:this|that|it)\s+(?:compared|contrasted)\s+(?:with|to)\b|^\s*(?:by|in)\s+(?:contrast|comparison),"
                    r"|\bthe\s+(?:benefit|advantage|effect|difference|gap)\s+(?:at\s+[\w-]+\s+[\w-]+\s+)?(?:was\s+(?:seen|consistent|maintained|preserved|similar)|held|persisted|remained)\b"
                    r"|\b(?:produced|achieved|reached|attained|obtained|gave|yielded)\s+(?:it|this|them)\b(?!\s+(?:to|that|was|is)\b)",
