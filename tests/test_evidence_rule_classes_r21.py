@@ -341,3 +341,35 @@ def test_a_pair_closed_by_an_interaction_p_value_sets_the_two_arms_in_order():
                                                "corresponding 2-year figures were 83.1% and 66.2% (hazard ratio, "
                                                "0.47), with P=0.64 for interaction.")])
     assert (got[83.1], got[66.2]) == ("acalabrutinib", "ibrutinib")
+
+
+def _table_report(rows):
+    """A single-arm report whose only results are one table (header row first)."""
+    from schemas.document import Cell, Table
+    doc = _doc([_HERON_TITLE, ("body", "Heron enrolled 127 adults; results are in Table 2.")])
+    cells = tuple(tuple(Cell(row=r, col=c, text=t, page=1, bbox=(60.0 + 150 * c, 100.0 + 12 * r, 200.0 + 150 * c,
+                                                                      110.0 + 12 * r))
+                        for c, t in enumerate(row)) for r, row in enumerate(rows[1:]))
+    table = Table(table_id="t:Table 2", page=1, label="Table 2", caption="Table 2. Efficacy results", header=tuple(rows[0]),
+                  rows=cells, bbox=(60.0, 88.0, 400.0, 160.0), regions=((1, (60.0, 88.0, 400.0, 160.0)),))
+    return {(r.endpoint, r.value, r.statistic) for r in extract_evidence(doc.model_copy(update={"tables": (table,)}))
+            if r.source == "table"}
+
+
+def test_a_labels_bracketed_composite_and_durations_of_cr_in_a_label_table():
+    """Regression: label_table_composite_and_duration ('Overall complete remission (CR + CRi) within 3 months' read as
+    CR; 'Duration of CR, median (95% CI), months | 18.6 (11.2, NE)' read as CR, and 11.2 as a value of its own)."""
+    got = _table_report([["Efficacy endpoint", "Efficacy population (N = 98)"],
+                         ["Overall complete remission (CR + CRi) within 3 months, n (%)", "70 (71.4)"],
+                         ["Duration of CR, median (95% CI), months", "16.2 (10.5, NE)"],
+                         ["Duration of CR + CRi, median (95% CI), months", "12.9 (8.0, not reached)"]])
+    assert got == {("CR_CRI", 71.4, "rate"), ("DOR", 16.2, "median"), ("DOR", 12.9, "median")}
+
+
+def test_a_verbless_subgroup_pair_continues_the_previous_result():
+    """Regression: verbless_subgroup_pair ('Among patients with blastoid or pleomorphic histology, 41.7% vs 22.9%.'
+    after a 4-year PFS comparison gave no record: the sentence names no endpoint)."""
+    got = {(r.endpoint, r.value, r.timepoint) for r in extract_evidence(_doc([_LODESTAR_TITLE, (
+        "body", "At 4 years, 59.4% of acalabrutinib patients were alive and progression-free, compared with 44.1% "
+                "with ibrutinib. Among patients with unmutated IGHV, 41.7% vs 22.9%.")]))}
+    assert {("PFS", 41.7, "4y"), ("PFS", 22.9, "4y")} <= got

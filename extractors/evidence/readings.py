@@ -17,7 +17,7 @@ from extractors.evidence.numbers import (
 )
 from extractors.evidence.rules import (
     ARM_GROUP_PREDICATE, BEST_RESPONSE_CUE, DISTRACTORS, GRADE_CONTINUATION, LANDMARK_LIST_BREAK, SAME_TIME_CUE, LANDMARK_LIST_ENDPOINTS, MEAN_CUE, MEDIAN_CUE, OUTCOME_VERB, PATIENT_NOUNS, SAMPLE_SIZE_BARE_RIGHT,
-    CUMULATIVE_INCIDENCE_ENDPOINTS, FRACTION_NOT_SHARE_LEFT, FRACTION_ONLY_RIGHT, THRESHOLD_COPULA, WINDOW_ENDPOINTS,
+    CUMULATIVE_INCIDENCE_ENDPOINTS, FRACTION_NOT_SHARE_LEFT, FRACTION_ONLY_RIGHT, OPEN_INTERVAL, THRESHOLD_COPULA, WINDOW_ENDPOINTS,
 )
 from extractors.evidence.slots import Reading, ReadingContext, ValueSlot
 from extractors.evidence.strategy_arms import without_strategy_endpoints
@@ -47,6 +47,7 @@ _HR_LEFT = re.compile(r"\b(?:hazard ratio|HR)\b(?:\s+(?:for|of)\s+[^;:,()0-9]{1,
 _BARE_SAMPLE = re.compile(SAMPLE_SIZE_BARE_RIGHT.pattern, _I)
 _CI_GAP = re.compile(r"\s*(?:%|per ?cent|months?|mos?)?\s*(?:[(\[]\s*\d+\s*(?:/|of|out of)\s*\d+\s*[;,]?\s*)?[(\[;,]?\s*", _I)
 _BARE_INTERVAL = re.compile(r"\s*(?:%|per ?cent|months?|mos?)?\s*[(\[]\s*(\d+(?:[.·]\d+)?)\s*%?\s*(?:[-–—−]|to|,)\s*(\d+(?:[.·]\d+)?)\s*%?\s*(?:months?|mos?)?\s*[)\];]", _I)
+_OPEN_INTERVAL = re.compile(OPEN_INTERVAL.pattern, _I)
 _BARE_INTERVAL_HR = re.compile(r"\s*[,;]\s*(\d+(?:[.·]\d+)?)\s*(?:[-–—−]|to)\s*(\d+(?:[.·]\d+)?)\s*(?:[)\];,]|$)", _I)
 _CONTRAST_WORD = re.compile(r"\b(?:and|vs\.?|v|versus|compared (?:with|to)|than)\b", _I)
 _COUNT_PERCENT_VALUE = re.compile(r"\d\s*[(\[]\s*$")
@@ -561,6 +562,11 @@ def _attach_ci_p(text: str, values: list[ValueSlot], intervals, pvalues, ci_decl
             continue
         bare = _BARE_INTERVAL.match(text, v.tok.end) or (_BARE_INTERVAL_HR.match(text, v.tok.end) if v.kind == "hr" else None)
         # a bare '(a–b)' is a CI after a hazard ratio, or once the clause (or table) has declared its intervals as CIs
+        if (opened := _OPEN_INTERVAL.match(text, v.tok.end)) is not None:  # '18.6 (11.2, NE)': no value in its bounds
+            for bound in values:
+                if opened.start(1) <= bound.tok.start < opened.end(1):
+                    bound.kind = "drop"
+            continue
         if bare and (v.kind == "hr" or ci_declared or any(start < v.tok.start for start in labelled)):
             low, high = parse_number_text(bare.group(1)), parse_number_text(bare.group(2))
             if low is not None and high is not None and low <= v.tok.value <= high:

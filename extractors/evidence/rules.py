@@ -91,6 +91,8 @@ ENDPOINT_TERMS: tuple[EndpointTerm, ...] = (
     EndpointTerm(r"(?:(?<=hazard ratio for )|(?<=HR for )|(?<=risk of )|(?<=hazard of ))relapse or death", "RFS", "'hazard ratio for relapse or death' compares relapse-free survival", abbreviable=False),
     EndpointTerm(r"duration[- ]of[- ](?:response|remission)(?:[- ]rates?)?", "DOR", "duration of response/remission; a 'duration-of-response rate' is its landmark"),
     EndpointTerm(r"(?:response|remission) duration", "DOR", "'median remission duration 6 months' is the duration of remission"),
+    EndpointTerm(r"duration of (?:(?:CR|CRi|CRh)(?:\s*(?:\+|/|or|and)\s*CR[ih])?|complete (?:remission|response)s?)\b", "DOR",
+                 "'Duration of CR, median', 'Duration of CR + CRi': how long the remission lasted, not the remission rate"),
     EndpointTerm(r"(?:responses?|remissions?)\s+(?:were|was|remained|proved)\s+durable(?=\s+(?:for\s+)?(?:a\s+)?median)", "DOR",
                  "'responses were durable for a median of 6.2 months' is the duration of response"),
     EndpointTerm(r"(?:\w[\w/-]*\s+){1,3}?(?:lasted|persisted|held|endured|(?:were|was)\s+(?:maintained|sustained|kept))(?=\s+(?:for\s+)?(?:a\s+)?median)", "DOR",
@@ -628,6 +630,9 @@ FRACTION_ONLY_RIGHT = Cue(r"^\s*/\s*(?P<denominator>\d+)(?![\d/]|[.·]\d)(?!\s*(
 FRACTION_NOT_SHARE_LEFT = Cue(r"(?:\b(?:grade|grades|phase|stage|stages|dose level|DL|ratio|day|days|cycle|cycles|version|score)\s*|[A-Za-z]|\^|(?:%|per ?cent)\s*[,;:]?\s*[(\[]?\s*(?:n\s*=\s*)?)$",
                               "'grade 3/4', 'phase 1/2', 'DL1/2', '10^9/L' and ratios are no shares; '56% (79/141)' restates its percentage")
 
+OPEN_INTERVAL = Cue(r"\s*(?:%|per ?cent|months?|mos?)?\s*[(\[]\s*(?:95\s*%\s*CI[,:]?\s*)?(\d+(?:[.·]\d+)?)\s*%?\s*(?:months?\s*)?(?:[-–—−]|to|,)\s*(?:NE|NR|NA|not (?:reached|estimable|evaluable)|could not be (?:estimated|evaluated))\s*[)\]]",
+                   "'18.6 (11.2, NE)', '(95% CI, 15.1-not reached)': an interval open at the top; its lower bound is no value")
+
 # A table's footnote that says when an endpoint was assessed gives that endpoint's rows their window.
 FOOTNOTE_REACH = 40.0
 """How far below a table (in points) the text that annotates it may start ('MRD was assessed at the end of cycle 2')."""
@@ -787,6 +792,7 @@ ARM_THEN_PRONOUN_VALUE = Cue(r"(?:[- ](?:treatment |treated )?(?:group|arm|cohor
                              "'and in the PC group it was 47.1 months': the arm named before 'it was' is the value's")
 ANAPHORA_CUE = Cue(r"\b(?:it|this|that)\s+(?:was|were|reached|stood at)\b|\bthe\s+(?:corresponding\s+|respective\s+|equivalent\s+|comparable\s+)?(?:[\w-]*\d[\w-]*\s+)?(?:rates?|estimates?|figures?|values?|proportions?|percentages?)\b(?:\s+[\w-]+){0,5}?\s+(?:was|were)\b"
                    r"|^\s*(?:this|that|it)\s+(?:compared|contrasted)\s+(?:with|to)\b|^\s*(?:by|in)\s+(?:contrast|comparison),"
+                   r"|^\W*(?:Among|In|For)\s+[^,;%\d]{3,80},\s+\d+(?:[.·]\d+)?\s*%\s*(?:vs\.?|v\.?|versus|against|compared with)\s+\d+(?:[.·]\d+)?\s*%?\s*[.;]?\s*$"
                    r"|\bthe\s+(?:benefit|advantage|effect|difference|gap)\s+(?:at\s+[\w-]+\s+[\w-]+\s+)?(?:was\s+(?:seen|consistent|maintained|preserved|similar)|held|persisted|remained)\b"
                    r"|\b(?:produced|achieved|reached|attained|obtained|gave|yielded)\s+(?:it|this|them)\b(?!\s+(?:to|that|was|is)\b)",
                    "'With chemotherapy it was 27%', 'Standard care produced it in 73.7 per cent', 'the respective figures in the X group were 65% and 71%', 'This compared "

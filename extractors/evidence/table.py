@@ -273,7 +273,10 @@ def _table_trial(table: Table, index: TrialIndex) -> tuple[Optional[str], Option
 
 
 def _first_endpoint(text: str, extra_terms) -> Optional[str]:
+    """The endpoint a label names first; a composite it spells out in brackets ('complete remission (CR + CRi)') wins."""
     found = [e for e in find_endpoints(text or "", extra_terms) if not e.population]
+    if len(found) >= 2 and found[0].code == "CR" and any(e.code == "CR_CRI" for e in found[1:3]):
+        return "CR_CRI"
     return found[0].code if found else None
 
 
