@@ -373,3 +373,22 @@ def test_a_verbless_subgroup_pair_continues_the_previous_result():
         "body", "At 4 years, 59.4% of acalabrutinib patients were alive and progression-free, compared with 44.1% "
                 "with ibrutinib. Among patients with unmutated IGHV, 41.7% vs 22.9%.")]))}
     assert {("PFS", 41.7, "4y"), ("PFS", 22.9, "4y")} <= got
+
+
+@pytest.mark.parametrize("sentence, size", [
+    ("Between 2021 and 2024, 62 patients started Shoreline at 14 centres.", 62.0),
+    ("Over that period, 112 adults started induction.", 112.0),
+    ("Forty-four patients were registered and one withdrew, so 43 were treated; their median age was 58.", 43.0),
+    ("Thirty-one patients were leukapheresed and 27 infused: 3 at DL1 and 24 at DL2.", 27.0),
+])
+def test_patients_who_started_or_were_treated_size_the_study(sentence, size):
+    """Regression: started_and_treated_counts ('62 patients started Shoreline', '43 were treated;', '27 infused:' gave
+    no enrolment)."""
+    got = _records([_HERON_TITLE, ("body", sentence)])
+    assert ("ENROLLED", size) in {(e, v) for e, v, _, _ in got}
+
+
+def test_patients_who_started_at_a_dose_are_no_sample():
+    """Negative rule: 'the first three children started at 1.3 mg/m2' names a starting dose, not the study's size."""
+    got = _records([_HERON_TITLE, ("body", "The first three adults and the first three children started at 1.3 mg/m2.")])
+    assert not any(e == "ENROLLED" for e, *_ in got)
