@@ -392,3 +392,14 @@ def test_patients_who_started_at_a_dose_are_no_sample():
     """Negative rule: 'the first three children started at 1.3 mg/m2' names a starting dose, not the study's size."""
     got = _records([_HERON_TITLE, ("body", "The first three adults and the first three children started at 1.3 mg/m2.")])
     assert not any(e == "ENROLLED" for e, *_ in got)
+
+
+def test_remission_rising_with_dose_splits_the_composite_remission_by_dose_level():
+    """Regression: remission_by_dose_unread ('Remission rose with dose: 1 of 3 at DL1 (33.3%), ...' gave no record;
+    once read, it must continue the composite remission of the paragraph, not the CR-with-full-recovery figure after
+    it)."""
+    got = {(r.endpoint, r.value, r.timepoint) for r in extract_evidence(_doc([_CODED_CAR_TITLE, (
+        "body", "By day 28, 24 of the 27 infused patients (88.9%) were in CR or CRi. Complete remission with full "
+                "count recovery: 15 of 27 (55.6%). Remission rose with dose: 1 of 3 at DL1 (33.3%), 5 of 6 at DL2 "
+                "(83.3%) and all 18 at DL3 (100%).")]))}
+    assert {("CR_CRI", 33.3, "d28"), ("CR_CRI", 83.3, "d28"), ("CR_CRI", 100.0, "d28")} <= got

@@ -798,8 +798,10 @@ ANAPHORA_CUE = Cue(r"\b(?:it|this|that)\s+(?:was|were|reached|stood at)\b|\bthe\
                    "'With chemotherapy it was 27%', 'Standard care produced it in 73.7 per cent', 'the respective figures in the X group were 65% and 71%', 'This compared "
                    "with 41% ...', 'By contrast, 30% ...', 'The advantage at 3 years held in T-ALL, 66% vs 52%' continue "
                    "the previous figure")
-RESPONSE_ANAPHORA_CUE = Cue(r"^\s*(?:the\s+)?(?:remission|response)s?(?:\s+rates?)?\s+(?:by\s+(?:dose(?:\s+level)?|cohort|subgroup|age(?:\s+group)?)|at\s+(?:that|the\s+same)\s+(?:visit|time\s*point|assessment))\b",
-                            "'Remission by dose level was ...', 'Response at that visit rose with dose: ...' split the previous response figure")
+RESPONSE_ANAPHORA_CUE = Cue(r"^\s*(?:the\s+)?(?:remission|response)s?(?:\s+rates?)?\s+(?:by\s+(?:dose(?:\s+level)?|cohort|subgroup|age(?:\s+group)?)|at\s+(?:that|the\s+same)\s+(?:visit|time\s*point|assessment)"
+                            r"|(?:rose|increased|climbed|improved|fell|varied|differed)\s+(?:with|by|across)\s+(?:the\s+)?(?:dose(?:\s+levels?)?|cohorts?))\b",
+                            "'Remission by dose level was ...', 'Response at that visit ...', 'Remission rose with dose, from DL1 33.3% "
+                            "...' split the previous response figure")
 RESPONSE_ENDPOINTS: tuple[str, ...] = ("CR", "CR_CRI", "ORR")
 """The endpoints a bare 'remission' or 'response' can refer back to."""
 
