@@ -403,3 +403,31 @@ def test_remission_rising_with_dose_splits_the_composite_remission_by_dose_level
                 "count recovery: 15 of 27 (55.6%). Remission rose with dose: 1 of 3 at DL1 (33.3%), 5 of 6 at DL2 "
                 "(83.3%) and all 18 at DL3 (100%).")]))}
     assert {("CR_CRI", 33.3, "d28"), ("CR_CRI", 83.3, "d28"), ("CR_CRI", 100.0, "d28")} <= got
+
+
+_DOSE_CARD = """Dose escalation of QX-19, a CD19 CAR T-cell product, in children with relapsed B-ALL (NCT07999001)
+
+Results: Twenty patients were apheresed and 18 received QX-19. Remission was assessed in marrow on day 28.
+
+Day-28 response by dose level
+| Response | DL1 (n = 3) | DL2 (n = 6) | DL3 (n = 9) |
+|---|---|---|---|
+| CR/CRi, n/N (%) | 1/3 (33.3) | 4/6 (66.7) | 8/9 (88.9) |
+| MRD-negative CR/CRi, n/N (%) | 1/1 (100) | 3/4 (75.0) | 8/8 (100) |
+MRD by flow cytometry, sensitivity 0.01%.
+
+Conclusions: QX-19 induced remissions at every dose level.
+"""
+
+
+def test_a_small_monospaced_table_under_a_plain_heading_is_read_with_the_headings_window(tmp_path):
+    """Regression: small_courier_table_unread (a three-row ruled table in Courier, whose text layer runs each row's
+    cells into one fragment, was never handed to the table extractor; read, its rows lacked the heading's day-28
+    window)."""
+    from extractors.pdf.ingest import parse_pdf
+    from schemas.settings import IngestSettings
+    path = typeset(_DOSE_CARD, Layout(font="Courier", size=9.0, table_style="ruled"), tmp_path / "card.pdf")
+    doc = parse_pdf(path, IngestSettings())
+    assert len(doc.tables) == 1
+    got = {(r.endpoint, r.value, r.timepoint) for r in extract_evidence(doc) if r.source == "table"}
+    assert {("CR_CRI", 33.3, "d28"), ("CR_CRI", 66.7, "d28"), ("CR_CRI", 88.9, "d28")} <= got

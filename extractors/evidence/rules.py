@@ -636,6 +636,10 @@ OPEN_INTERVAL = Cue(r"\s*(?:%|per ?cent|months?|mos?)?\s*[(\[]\s*(?:95\s*%\s*CI[
 # A table's footnote that says when an endpoint was assessed gives that endpoint's rows their window.
 FOOTNOTE_REACH = 40.0
 """How far below a table (in points) the text that annotates it may start ('MRD was assessed at the end of cycle 2')."""
+HEADING_REACH = 24.0
+"""How far above a captionless table (in points) its heading line may end ('Day-28 response by dose level')."""
+HEADING_MAX_CHARS = 90
+"""A heading that titles a table is a short line; a longer block above it is body text."""
 FOOTNOTE_MARKERS = "*†‡§"
 """Marks that tie a table row ('MRD-negative, n/N (%)*') to the footnote that starts with the same mark."""
 FOOTNOTE_ASSESSMENT = Cue(r"\b(?:assessed|evaluated|measured|determined)\b",

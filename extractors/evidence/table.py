@@ -13,7 +13,7 @@ from extractors.evidence.numbers import find_timepoints, find_windows, one_line,
 from extractors.evidence.readings import Reading, ReadingContext, read_clause
 from extractors.evidence.rules import (
     BASELINE_TABLE_CAPTION, CUMULATIVE_INCIDENCE_ENDPOINTS, EXTRACTOR_VERSION, FOOTNOTE_ASSESSMENT, FOOTNOTE_MRD_SUBJECT,
-    FOOTNOTE_RESPONSE_SUBJECT, FOOTNOTE_RESTATED_WINDOW, RESPONSE_ENDPOINTS,
+    FOOTNOTE_RESPONSE_SUBJECT, FOOTNOTE_RESTATED_WINDOW, HEADING_MAX_CHARS, HEADING_REACH, RESPONSE_ENDPOINTS,
     FOOTNOTE_MARKERS, FOOTNOTE_REACH, MODEL_CONTRAST_ROW, MODEL_TABLE_CAPTION,
     ROW_OTHER_MEASURE, WINDOW_ENDPOINTS, EndpointTerm,
 )
@@ -109,7 +109,7 @@ def extract_table_results(doc: Document, index: TrialIndex, skip_table_ids: Sequ
         if trial is None and report_ref is not None:
             trial, nct = report_ref.trial, report_ref.nct
         header_arms = [a for a in (_first_arm(h, gazetteer_dir, core_only=True) for h in table.header) if a]
-        caption = re.sub(r"^\s*Table\s+\w+[.:]?\s*", "", table.caption or "", flags=re.I)
+        caption = re.sub(r"^\s*Table\s+\w+[.:]?\s*", "", table.caption or "", flags=re.I) or _heading_above(doc, table)
         caption_endpoint, caption_timepoint = _first_endpoint(caption, extra_terms), _timepoint_in(caption)
         caption_window = _window_in(caption)
         footnote_windows = _footnote_windows(doc, table, extra_terms)
@@ -160,6 +160,16 @@ def extract_table_results(doc: Document, index: TrialIndex, skip_table_ids: Sequ
                         records.append(_table_record(doc, clause, s, r, trial, nct, cell.page, cell.bbox,
                                                      table.table_id, cell.row + 1, cell.col))
     return records
+
+
+def _heading_above(doc: Document, table: Table) -> str:
+    """The short line right above a table without a caption, which titles it ('Day-28 response by dose level')."""
+    if not table.regions:
+        return ""
+    page, (x0, top, x1, _) = table.regions[0]
+    above = [b for b in doc.blocks if b.page == page and top - HEADING_REACH <= b.bbox[3] <= top + 2
+             and b.bbox[0] < x1 and b.bbox[2] > x0 and len(b.text) <= HEADING_MAX_CHARS]
+    return max(above, key=lambda b: b.bbox[3]).text if above else ""
 
 
 _ASSESSED = re.compile(FOOTNOTE_ASSESSMENT.pattern, re.I)

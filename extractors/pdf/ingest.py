@@ -30,6 +30,9 @@ TABLE_CAPTION = re.compile(r"^(?:Supplementary\s+)?Table\s*[:.]?\s*[A-Z]?\d+|^Ta
 """A line opening like this marks a page whose table geometry pdfplumber should read."""
 TABLE_ROW_MIN_FRAGMENTS = 3
 """A baseline holding this many separate fragments looks like a table row ..."""
+SIZED_COLUMN_HEADER = re.compile(r"\(\s*[nN]\s*=\s*\d+\s*\)")
+"""A line with two or more '(n = N)' is a table's header row of sized columns ('DL1 (n = 3) DL2 (n = 6)'), even when
+the text layer runs its cells into one fragment (monospaced fonts)."""
 TABLE_ROWS_FOR_PAGE = 4
 """... and a page with this many such rows gets table extraction even without a caption (a card's four-row table under a
 plain heading); it still needs drawn rules (`ruled_pages`)."""
@@ -210,7 +213,8 @@ def table_pages(pages: list[tuple[list[Line], float]]) -> list[int]:
         live = [l for l in lines if not l.dropped]
         if any(TABLE_CAPTION.match(l.text) for l in live):
             picked.update({index + 1, index + 2})
-        if _row_like_baselines(rejoined(live)) >= TABLE_ROWS_FOR_PAGE:
+        if _row_like_baselines(rejoined(live)) >= TABLE_ROWS_FOR_PAGE \
+                or any(len(SIZED_COLUMN_HEADER.findall(l.text)) >= 2 for l in live):
             picked.add(index + 1)
     return sorted(p for p in picked if p <= len(pages))
 
