@@ -431,3 +431,30 @@ def test_a_small_monospaced_table_under_a_plain_heading_is_read_with_the_heading
     assert len(doc.tables) == 1
     got = {(r.endpoint, r.value, r.timepoint) for r in extract_evidence(doc) if r.source == "table"}
     assert {("CR_CRI", 33.3, "d28"), ("CR_CRI", 66.7, "d28"), ("CR_CRI", 88.9, "d28")} <= got
+
+
+_OLDER_ALL_TITLE = ("title", "Inotuzumab then blinatumomab in older adults with ALL: a phase 2 study")
+
+
+def test_a_sentence_opening_window_covers_a_list_clause_after_a_semicolon():
+    """Regression: opening_window_lost_after_semicolon ('After two courses, 51 of 58 were in CR/CRi (87.9%); CR
+    alone, 40 (69.0%)' gave CR no window: the clause after ';' names its own endpoint)."""
+    got = {(r.endpoint, r.value, r.timepoint) for r in extract_evidence(_doc([_OLDER_ALL_TITLE, (
+        "body", "After two courses, 51 of 58 patients were in CR/CRi (87.9%; 95% CI, 76.7-95.0); CR alone, 40 "
+                "(69.0%).")]))}
+    assert ("CR", 69.0, "2cycles") in got
+
+
+def test_a_clause_with_its_own_window_keeps_it():
+    got = {(r.endpoint, r.value, r.timepoint) for r in extract_evidence(_doc([_OLDER_ALL_TITLE, (
+        "body", "After two courses, CR/CRi was 87.9%; at day 100, MRD negativity was 55.0%.")]))}
+    assert ("MRD_NEG", 55.0, "d100") in got
+
+
+def test_leaving_n_treated_and_the_same_landmark():
+    """Regression: leaving_treated_and_same_landmark ('leaving 58 treated.' gave no enrolment; 'event-free survival
+    49.0% at the same landmark' no landmark)."""
+    got = {(r.endpoint, r.value, r.timepoint) for r in extract_evidence(_doc([_OLDER_ALL_TITLE, (
+        "body", "61 registered; 3 never started, leaving 58 treated. Overall survival was 61.8% at 2 years, with "
+                "event-free survival 49.0% at the same landmark.")]))}
+    assert {("ENROLLED", 58.0, None), ("EFS", 49.0, "2y")} <= got

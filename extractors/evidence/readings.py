@@ -532,7 +532,21 @@ def _assign_windows(text: str, values: list[ValueSlot], windows: Sequence[Timepo
                        and o.endpoint == v.endpoint and o.timepoint]
             if earlier and any(w.code == earlier[-1].timepoint and prev_lo <= w.start < lo for w in windows):
                 v.timepoint = earlier[-1].timepoint
+        elif lo > 0 and not any(lo <= w.start < hi for w in windows) and (lead := _sentence_opening_window(text, windows, values)):
+            v.timepoint = lead  # 'After two courses, 51 of 58 were in CR/CRi (87.9%); CR alone, 40 (69.0%)'
 
+
+def _sentence_opening_window(text: str, windows: Sequence[Timepoint], values: Sequence[ValueSlot]) -> Optional[str]:
+    """The window of a sentence's leading phrase ('After two courses, ...'), which covers all of its clauses."""
+    lead_end = text.find(",")
+    first = [w for w in windows if 0 <= lead_end and w.end <= lead_end + 1 and not text[:w.start].strip(" \t•-–(")
+             or 0 <= lead_end and w.end <= lead_end + 1 and _SENTENCE_LEAD.match(text, 0, w.start)]
+    if not first or any(o.tok.start < lead_end for o in values if o.kind == "measure"):
+        return None
+    return first[0].code
+
+
+_SENTENCE_LEAD = re.compile(r"^\W*(?:after|at|by|within|following|on|in)\b[^,;]{0,60}$", re.IGNORECASE)
 
 _SUBJECT_WINDOW_REACH = 25
 """How far after its endpoint a window may stand and still qualify the endpoint's whole clause ('MRD below 10^-4 at ...')."""

@@ -449,7 +449,7 @@ NOT_SAMPLE_SIZE_LEFT = Cue(r"\b(?:complete|partial|observed|seen|reported|occurr
                            "'complete in 6 patients' counts responders, 'stopped in 55 patients' a treatment change; neither is the sample")
 SAMPLE_SIZE_RIGHT = Cue(r"^\s*(?:started|began|commenced)\s+(?:the\s+)?(?:study\s+)?(?:treatment|therapy|induction|(?-i:[A-Z][\w-]+)|[a-z]{4,}(?:mab|cel|ib|in|ine|ide|ax))\b|^\s*(?:were|was)\s+(?:enrolled|randomi[sz]ed|randomly assigned|included|recruited|treated|infused|evaluable|analy[sz]ed|registered|accrued)|^\s*underwent\s+randomi[sz]ation|^\s*(?:[\w-]+\s+){0,2}?(?:met\s+the\s+(?:\w+\s+)?criteria|qualified)\b|^[^.;,:\d()]{1,60}?\s(?:were|was)\s+(?:enrolled|randomi[sz]ed|randomly assigned|recruited)\b",
                         "'405 patients were randomized', '62 patients started Shoreline', '112 adults started induction', '245 patients underwent randomization', 'were randomly assigned', 'were infused', '224 adults in first remission were randomized', 'Seven hundred and four adults met the criteria'")
-SAMPLE_SIZE_BARE_RIGHT = Cue(r"^\s*(?:\(\s*\d+(?:[.·]\d+)?\s*%\s*\)\s*)?(?:were|was)\s+(?:enrolled|randomi[sz]ed|randomly assigned|recruited|registered|accrued|infused(?=\s*[:;,.])|treated(?=\s*[:;,.]))\b|^\s*infused(?=\s*[:;,.])"
+SAMPLE_SIZE_BARE_RIGHT = Cue(r"^\s*(?:\(\s*\d+(?:[.·]\d+)?\s*%\s*\)\s*)?(?:were|was)\s+(?:enrolled|randomi[sz]ed|randomly assigned|recruited|registered|accrued|infused(?=\s*[:;,.])|treated(?=\s*[:;,.]))\b|^\s*(?:infused|treated)(?=\s*[:;,.])"
                              r"|^\s*(?:patients\s+)?(?:randomi[sz]ed|enrolled|registered|accrued)\s*:",
                              "'127 (83%) were enrolled', '31 were infused:', '43 were treated;', '27 infused:' and a poster's '162 randomised: A (n = 82) v B (n = 80)' give the "
                              "sample size without a patient noun")
@@ -838,8 +838,9 @@ SUBGROUP_SENTENCE_OPENING = Cue(r"^\W*(?:(?:In|Among|For)\s+(?:the\s+)?(?:\d+\s+
 SUBGROUP_LANDMARK_REACH = 600
 """A subgroup sentence inherits the landmark of its endpoint's figure at most this many characters before it."""
 
-LANDMARK_ANAPHORA = Cue(r"\s*(?:%|per ?cent)?\s*(?:[(\[][^()\[\]]{0,60}[)\]]\s*)?(?:at|by)\s+(?:the\s+)?(?P<which>later|latter|last|second|longer|earlier|former|first)\s+(?:time[- ]?point|landmark|time|assessment)\b",
-                        "'overall survival 86.7% at the later time point': the landmark the sentence gave last (or first)")
+LANDMARK_ANAPHORA = Cue(r"\s*(?:%|per ?cent)?\s*(?:[(\[][^()\[\]]{0,60}[)\]]\s*)?(?:at|by)\s+(?:the\s+)?(?P<which>later|latter|last|second|longer|same|earlier|former|first)\s+(?:time[- ]?point|landmark|time|assessment)\b",
+                        "'overall survival 86.7% at the later time point', 'EFS 49.0% at the same landmark': the landmark the "
+                        "sentence gave last (or first)")
 WINDOW_ANAPHORA = Cue(r"\b(?:at|by|on|in)\s+(?:that|this|the\s+same)\s+(?:visit|assessment|evaluation|time\s*point|timepoint|time|landmark|point|day)\b|\bby\s+then\b",
                      "'A marrow complete response at that visit ...', 'Fifteen had also recovered full counts by then': a "
                      "response read at the assessment the text just gave")
