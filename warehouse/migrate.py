@@ -204,16 +204,15 @@ def checkpoint(con: duckdb.DuckDBPyConnection) -> None:
 
 
 def bounded_checkpoint(con: duckdb.DuckDBPyConnection, memory_limit: str = CHECKPOINT_MEMORY_LIMIT) -> None:
-    """`checkpoint` within memory_limit (the connection's own limit again afterwards); unlimited if it needs more."""
-    (previous,) = con.execute("SELECT current_setting('memory_limit')").fetchone()
+    """`checkpoint` within memory_limit, unlimited if it needs more; the connection has DuckDB's default limit after."""
     try:
         con.execute(f"SET memory_limit = '{memory_limit}'")
         checkpoint(con)
     except duckdb.OutOfMemoryException:
-        con.execute(f"SET memory_limit = '{previous}'")
+        con.execute("RESET memory_limit")
         checkpoint(con)
     finally:
-        con.execute(f"SET memory_limit = '{previous}'")
+        con.execute("RESET memory_limit")
 
 
 def _current_version(con: duckdb.DuckDBPyConnection) -> Optional[str]:
