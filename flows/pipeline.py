@@ -200,7 +200,7 @@ def evidence_run(corpus_dirs: Sequence[Path], warehouse_path: Path, settings: Pi
         load_task(warehouse_path, run, quote(documents), quote(table1_rows), quote(outcome.valid),
                   quote(outcome.rejected), corpus_dirs, settings.warehouse.lock_timeout_seconds, stderr_progress,
                   quote(plan.skipped), extractor_version, quote(seen_paths), quote(dual_flags))
-        del works, documents, table1_rows, outcome  # the batch is committed: let go of it before the next
+        del futures, works, documents, table1_rows, outcome  # the batch is committed: let go of it before the next
     say("sync: Table 1 against the body text")
     sync_state = sync_task(warehouse_path)
     return RunSummary(run_id=run_id, warehouse=warehouse_path, counts=tally.counts(), sync=sync_state,
