@@ -49,11 +49,11 @@ def newer_versions(candidates: Sequence[tuple]) -> dict[tuple[str, str], str]:
     superseded: dict[tuple[str, str], str] = {}
     for i, older in enumerate(order):
         # the only candidates same_work can match: the same DOI, or the same identifying title
-        key = title_key(metas[i].title)
-        matches = sorted(set(by_doi.get(metas[i].doi, []) if metas[i].doi else [])
-                         | set(by_title.get(key, []) if key is not None else []), reverse=True)
+        meta, key = metas[i], title_key(metas[i].title)
+        matches = sorted({*(by_doi.get(meta.doi, ()) if meta.doi else ()),
+                          *(by_title.get(key, ()) if key is not None else ())}, reverse=True)
         newer = next((order[j] for j in matches if j > i and order[j][1] != older[1] and order[j][0] != older[0]
-                      and same_work(metas[i], metas[j])), None)
+                      and same_work(meta, metas[j])), None)
         if newer is not None:
             superseded[(older[0], older[1])] = newer[1]
     return superseded
