@@ -1,5 +1,6 @@
 """Round 19, issue 10 (the flow's serial share and memory): reads queued a batch ahead, same-work supersession without
-comparing every pair of documents, and DuckDB reads and checkpoints within a memory limit that fall back to none."""
+comparing every pair of documents, the sync read's DuckDB settings, and a load checkpoint within a memory limit that
+falls back to none."""
 from __future__ import annotations
 
 import random
@@ -91,15 +92,15 @@ def test_supersession_scan_was_quadratic_in_the_warehouse_documents(monkeypatch)
     assert len(calls) <= 2 * len(candidates)
 
 
-def test_sync_read_that_needs_more_than_its_memory_limit_is_read_again_without_it(tmp_path):
+def test_sync_read_with_its_settings_counts_what_a_plain_connection_counts(tmp_path):
     warehouse = build_small_warehouse(tmp_path / "w.duckdb")
-    unbounded = sync.read_sync_state(warehouse, {})
-    with pytest.raises(duckdb.OutOfMemoryException):
-        sync._sync_state_at(warehouse, {"memory_limit": "1MB", "threads": 1})
-    assert sync.read_sync_state(warehouse, {"memory_limit": "1MB", "threads": 1}) == unbounded
-    assert sync.read_sync_state(warehouse, {"memory_limit": "300KB"}) == unbounded  # too little even to open it
-    assert sync.read_sync_state(warehouse) == unbounded
-    assert unbounded["table1_rows"] == 1 and unbounded["body_records"] == 2
+    con = duckdb.connect(str(warehouse), read_only=True)
+    plain = sync.sync_state(con)
+    con.close()
+    assert sync.read_sync_state(warehouse) == plain
+    assert plain["table1_rows"] == 1 and plain["body_records"] == 2
+    with pytest.raises(migrate.WarehouseError, match="cannot open warehouse .*none"):  # the settings reach DuckDB
+        sync.read_sync_state(warehouse, {"threads": "none"})
 
 
 def test_bounded_checkpoint_writes_the_changes_and_gives_the_connection_its_limit_back(tmp_path):
