@@ -1,10 +1,10 @@
 """A run in batches of documents: which files go together, copies across batches, and the run's totals so far."""
 from __future__ import annotations
 
-from collections import Counter
+from collections import Counter, deque
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Optional, Sequence
+from typing import Callable, Generic, Iterator, Optional, Sequence, TypeVar
 
 from extractors.pdf.identity import mark_duplicates
 from flows.document_work import DocumentWork, without_content
@@ -15,6 +15,44 @@ from schemas.run_counts import RunCounts
 def in_batches(paths: Sequence[Path], size: int) -> list[list[Path]]:
     """The files in order, `size` at a time; one empty batch when there is none (the run still records itself)."""
     return [list(paths[i:i + size]) for i in range(0, len(paths), size)] or [[]]
+
+
+READ_AHEAD_BATCHES = 2
+"""Batches whose reads are queued at once: the batch being collected and the next, so that a worker done with a
+batch's last documents starts on the next batch's while the flow still waits for the batch's slowest document (with
+one batch queued, a worker idled at every batch's end)."""
+
+Pending = TypeVar("Pending")
+
+
+class ReadAhead(Generic[Pending]):
+    """Submits the batches' reads in order so that, when a batch's reads are handed out, they and the next
+    `depth - 1` batches' are submitted (the first `depth` batches are submitted at once)."""
+
+    def __init__(self, batches: Sequence[Sequence[Path]], submit: Callable[[Sequence[Path]], Pending],
+                 depth: int = READ_AHEAD_BATCHES) -> None:
+        if depth < 1:
+            raise ValueError(f"read-ahead depth must be at least 1, got {depth}")
+        self._waiting: deque[Sequence[Path]] = deque(batches)
+        self._submit, self._depth = submit, depth
+        self._pending: deque[Pending] = deque()
+        self._top_up(depth)
+
+    def _top_up(self, count: int) -> None:
+        while len(self._pending) < count and self._waiting:
+            self._pending.append(self._submit(self._waiting.popleft()))
+
+    def __iter__(self) -> Iterator[Pending]:
+        return self
+
+    def __next__(self) -> Pending:
+        """The next batch's submitted reads, once the batches after it are submitted up to the depth."""
+        self._top_up(1)
+        if not self._pending:
+            raise StopIteration
+        batch = self._pending.popleft()
+        self._top_up(self._depth - 1)
+        return batch
 
 
 class FirstCopies:

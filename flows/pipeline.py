@@ -18,7 +18,7 @@ from prefect.utilities.annotations import quote  # noqa: E402
 
 from extractors.fingerprint import extractor_fingerprint  # noqa: E402
 from extractors.pdf.discover import discover_pdfs  # noqa: E402
-from flows.batches import FirstCopies, RunTally, in_batches  # noqa: E402
+from flows.batches import FirstCopies, ReadAhead, RunTally, in_batches  # noqa: E402
 from flows.incremental import plan_reads  # noqa: E402
 from flows.processes import document_workers  # noqa: E402
 from flows.run_record import (  # noqa: E402,F401 - STARTED_RUNS, RunSummary: the CLI and tests import them from here
@@ -182,13 +182,12 @@ def evidence_run(corpus_dirs: Sequence[Path], warehouse_path: Path, settings: Pi
             f"batch(es) of up to {settings.run.batch_documents}")
     tally, first_copies = RunTally(skipped_statuses=[r.status for r in plan.skipped]), FirstCopies()
     seen_paths = [str(p) for p in found]
-    pending = _submit_reads(batches[0], settings, retry_failed)
+    reads = ReadAhead(batches, lambda batch: _submit_reads(batch, settings, retry_failed))
     if paths:
         _warm_up_validation()
-    for number, batch in enumerate(batches, 1):
-        works = first_copies.mark(_collect_reads(pending, len(tally.statuses), len(paths), say))
-        # the next batch is read while this one is validated and loaded
-        pending = _submit_reads(batches[number], settings, retry_failed) if number < len(batches) else []
+    for number, futures in enumerate(reads, 1):
+        # the next batch is already being read while this one is collected, validated and loaded
+        works = first_copies.mark(_collect_reads(futures, len(tally.statuses), len(paths), say))
         if works:
             documents, table1_rows, outcome, notes, dual_flags = _settle_and_validate(
                 works, run_id, settings, say, tally.batches, number == len(batches))
@@ -201,7 +200,7 @@ def evidence_run(corpus_dirs: Sequence[Path], warehouse_path: Path, settings: Pi
         load_task(warehouse_path, run, quote(documents), quote(table1_rows), quote(outcome.valid),
                   quote(outcome.rejected), corpus_dirs, settings.warehouse.lock_timeout_seconds, stderr_progress,
                   quote(plan.skipped), extractor_version, quote(seen_paths), quote(dual_flags))
-        del works, documents, table1_rows, outcome  # the batch is committed: let go of it before the next
+        del futures, works, documents, table1_rows, outcome  # the batch is committed: let go of it before the next
     say("sync: Table 1 against the body text")
     sync_state = sync_task(warehouse_path)
     return RunSummary(run_id=run_id, warehouse=warehouse_path, counts=tally.counts(), sync=sync_state,

@@ -166,7 +166,7 @@ def load_run(
             pass
         raise
     pause_point("committed")
-    con.execute("CHECKPOINT")
+    migrate.bounded_checkpoint(con)
     pause_point("checkpointed")
 
 

@@ -7,7 +7,8 @@ import re
 import sys
 import time
 from pathlib import Path
-from typing import Callable, Optional
+from types import MappingProxyType
+from typing import Any, Callable, Mapping, Optional
 
 import duckdb
 
@@ -128,13 +129,14 @@ def _wal(path: Path) -> Path:
     return path.with_name(path.name + ".wal")
 
 
-def _open(path: Path, read_only: bool, lock_timeout: float, say: Say) -> duckdb.DuckDBPyConnection:
+def _open(path: Path, read_only: bool, lock_timeout: float, say: Say,
+          settings: Mapping[str, Any] = MappingProxyType({})) -> duckdb.DuckDBPyConnection:
     started = time.monotonic()
     next_progress = LOCK_PROGRESS_EVERY_SECONDS
     while True:
         try:
             return duckdb.connect(str(path), read_only=read_only,
-                                  config=dict(READ_ONLY_CONFIG if read_only else DUCKDB_CONFIG))
+                                  config={**(READ_ONLY_CONFIG if read_only else DUCKDB_CONFIG), **settings})
         except duckdb.Error as exc:
             holder = lock_holder(exc)
             if holder is None:
@@ -163,9 +165,10 @@ def _recover_wal(path: Path, lock_timeout: float, say: Say) -> None:
     say(f"warehouse: recovered the committed changes an interrupted process left in {_wal(path).name}")
 
 
-def connect(path: Path, read_only: bool = False, *, lock_timeout: float = 0.0,
-            say: Optional[Say] = None) -> duckdb.DuckDBPyConnection:
-    """Open the warehouse (waiting up to lock_timeout s for another writer), first recovering a leftover WAL."""
+def connect(path: Path, read_only: bool = False, *, lock_timeout: float = 0.0, say: Optional[Say] = None,
+            settings: Mapping[str, Any] = MappingProxyType({})) -> duckdb.DuckDBPyConnection:
+    """Open the warehouse (waiting up to lock_timeout s for another writer), first recovering a leftover WAL;
+    `settings` are DuckDB configuration options for this connection (e.g. memory_limit, threads)."""
     path = Path(path)
     say = say or _stderr
     if read_only and not path.exists():
@@ -186,12 +189,30 @@ def connect(path: Path, read_only: bool = False, *, lock_timeout: float = 0.0,
         except WarehouseError:
             if not read_only:
                 raise
-    return _open(path, read_only, lock_timeout, say)
+    return _open(path, read_only, lock_timeout, say, settings)
+
+
+CHECKPOINT_MEMORY_LIMIT = "128MB"
+"""DuckDB memory_limit while a load checkpoints: the blocks the transaction left cached are dropped first instead of
+growing with the warehouse (a batch of 25 into 200 documents: the flow's RSS 489 MB at the checkpoint, 413 MB with
+this limit, from 360 MB before the load); a checkpoint that needs more runs again unlimited."""
 
 
 def checkpoint(con: duckdb.DuckDBPyConnection) -> None:
     """Write committed changes into the database file so no WAL needs replaying after a crash."""
     con.execute("CHECKPOINT")
+
+
+def bounded_checkpoint(con: duckdb.DuckDBPyConnection, memory_limit: str = CHECKPOINT_MEMORY_LIMIT) -> None:
+    """`checkpoint` within memory_limit, unlimited if it needs more; the connection has DuckDB's default limit after."""
+    try:
+        con.execute(f"SET memory_limit = '{memory_limit}'")
+        checkpoint(con)
+    except duckdb.OutOfMemoryException:
+        con.execute("RESET memory_limit")
+        checkpoint(con)
+    finally:
+        con.execute("RESET memory_limit")
 
 
 def _current_version(con: duckdb.DuckDBPyConnection) -> Optional[str]:

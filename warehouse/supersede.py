@@ -6,7 +6,7 @@ from typing import Sequence
 
 import duckdb
 
-from schemas.work_identity import DocumentMeta, same_work
+from schemas.work_identity import DocumentMeta, same_work, title_key
 from schemas.document import Document
 
 _CANDIDATES = """
@@ -34,14 +34,26 @@ def newer_versions(candidates: Sequence[tuple]) -> dict[tuple[str, str], str]:
 
     Candidates are (sha256, path, doi, title, first_seen_now, started_at); newer is first seen in a later run (this
     run counts as the latest), ties (both first seen in one run) broken by path, so 'paper_v2.pdf' follows
-    'paper_v1.pdf'.
+    'paper_v1.pdf'. The newest such file wins; `same_work` decides what is the same work.
     """
     order = sorted(candidates, key=lambda c: (c[4], str(c[5] or ""), c[1]))
+    metas = [DocumentMeta(c[2], c[3]) for c in order]
+    by_doi: dict[str, list[int]] = {}
+    by_title: dict[str, list[int]] = {}
+    for position, meta in enumerate(metas):  # positions ascend in each list
+        if meta.doi:
+            by_doi.setdefault(meta.doi, []).append(position)
+        key = title_key(meta.title)
+        if key is not None:
+            by_title.setdefault(key, []).append(position)
     superseded: dict[tuple[str, str], str] = {}
     for i, older in enumerate(order):
-        meta = DocumentMeta(older[2], older[3])
-        newer = next((c for c in reversed(order[i + 1:]) if c[1] != older[1] and c[0] != older[0]
-                      and same_work(meta, DocumentMeta(c[2], c[3]))), None)
+        # the only candidates same_work can match: the same DOI, or the same identifying title
+        meta, key = metas[i], title_key(metas[i].title)
+        matches = sorted({*(by_doi.get(meta.doi, ()) if meta.doi else ()),
+                          *(by_title.get(key, ()) if key is not None else ())}, reverse=True)
+        newer = next((order[j] for j in matches if j > i and order[j][1] != older[1] and order[j][0] != older[0]
+                      and same_work(meta, metas[j])), None)
         if newer is not None:
             superseded[(older[0], older[1])] = newer[1]
     return superseded
