@@ -458,3 +458,24 @@ def test_leaving_n_treated_and_the_same_landmark():
         "body", "61 registered; 3 never started, leaving 58 treated. Overall survival was 61.8% at 2 years, with "
                 "event-free survival 49.0% at the same landmark.")]))}
     assert {("ENROLLED", 58.0, None), ("EFS", 49.0, "2y")} <= got
+
+
+_TERN_TITLE = ("title", "Blinatumomab versus intensive chemotherapy in older adults with relapsed ALL: the randomised "
+                        "Tern trial")
+
+
+def test_a_treatment_that_left_patients_alive_gives_overall_survival():
+    """Regression: left_alive_unread ('intensive chemotherapy left 41.7% alive' gave no record, or the other arm)."""
+    got = {(r.endpoint, r.value, r.timepoint, r.arm) for r in extract_evidence(_doc([_TERN_TITLE, (
+        "body", "At 2 years, blinatumomab left 58.2% of patients alive, while intensive chemotherapy left 41.7% "
+                "alive.")]))}
+    assert got == {("OS", 58.2, "2y", "blinatumomab"), ("OS", 41.7, "2y", "chemotherapy")}
+
+
+@pytest.mark.parametrize("phrase, endpoint", [("alive and free of relapse", "RFS"),
+                                              ("alive and free of progression", "PFS"),
+                                              ("alive and free of events", "EFS")])
+def test_alive_and_free_of_an_event_is_that_survival(phrase, endpoint):
+    got = {(r.endpoint, r.value) for r in extract_evidence(_doc([_TERN_TITLE, (
+        "body", f"At 3 years, 45.0% of patients given blinatumomab were still {phrase}.")]))}
+    assert got == {(endpoint, 45.0)}

@@ -14,8 +14,9 @@ _MEASURE_LINK = re.compile(r"^\s*(?:%|per ?cent|months?)?\s*(?:[;,]\s*(?:95\s*%\
 74.2-98.0) were in remission, defined as CR or CRi'."""
 _COUNT_LINK = re.compile(r"^\s*(?:\([^)]*\)\s*)?(?:(?:out\s+)?of\s+(?:the\s+|them\b\s*|these\s+)?(?:\d+\s+)?)?(?:[\w/+\-]+\s+){0,4}?"
                          r"(?:with\s+(?:grade\s+\w+\s+)?|(?:[^;,()\d]{0,40}?)(?:\b(?:also|then)\s+)?" + OUTCOME_VERB.pattern + r"[^;,()\d]{0,50}?|)$", _I)
-_DIRECT_ENDPOINT = re.compile(r"^\s*(?:%|per ?cent|months?)?\s*\)?\s*(?:[(\[]\s*95\s*%\s*CI[^()\[\]]{0,50}[)\]]\s*)?$", _I)
-"""'78% molecular response', 'A 44% (95% CI 32-57) complete response rate': the endpoint directly after the value."""
+_DIRECT_ENDPOINT = re.compile(r"^\s*(?:%|per ?cent|months?)?\s*\)?\s*(?:[(\[]\s*95\s*%\s*CI[^()\[\]]{0,50}[)\]]\s*)?(?:of\s+(?:the\s+)?(?:patients|children|adults)\s+)?$", _I)
+"""'78% molecular response', 'A 44% (95% CI 32-57) complete response rate', 'left 58.2% of patients alive': the endpoint
+directly after the value."""
 _OF_THEM_WITH = re.compile(r"^\s*(?:%|per ?cent)?\s*\)?\s*(?:of\s+(?:them|these|whom)\s+)?with\s+(?:an?\s+)?$", _I)
 """'63 (33%) of them with CR and 18 (9%) with CRh': each share names its own endpoint after 'with'."""
 _LEAD_VERB_ENDPOINT = re.compile(r"(?:proceed|went|bridged|receiv|underw|undergo|died|(?:were|was|remained|are|is) (?:still )?alive)", _I)

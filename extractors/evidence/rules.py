@@ -80,8 +80,11 @@ ENDPOINT_TERMS: tuple[EndpointTerm, ...] = (
     EndpointTerm(r"progression[- ]free survival", "PFS", "progression-free survival"),
     EndpointTerm(r"(?<![A-Za-z])PFS(?![A-Za-z])", "PFS", "PFS abbreviation", True),
     EndpointTerm(r"overall survival", "OS", "overall survival"),
-    EndpointTerm(r"(?<=\s)(?:were|was|remained|are|is) (?:still )?alive (?:and |but )?(?:without (?:disease )?progression|progression[- ]free)", "PFS", "'91.4% were alive without progression' is a progression-free survival landmark"),
-    EndpointTerm(r"(?<=\s)(?:were|was|remained|are|is) (?:still )?alive (?:and |but )?(?:without (?:an )?event|event[- ]free)", "EFS", "'were alive without an event' is an event-free survival landmark"),
+    EndpointTerm(r"(?<=\s)(?:were|was|remained|are|is) (?:still )?alive (?:and |but )?(?:without (?:disease )?progression|progression[- ]free|free (?:of|from) (?:disease )?progression)", "PFS", "'91.4% were alive without progression', '... alive and free of progression' is a progression-free survival landmark"),
+    EndpointTerm(r"(?<=\s)(?:were|was|remained|are|is) (?:still )?alive (?:and |but )?(?:without (?:an )?event|event[- ]free|free (?:of|from) (?:an )?events?)", "EFS", "'were alive without an event' is an event-free survival landmark"),
+    EndpointTerm(r"(?<=\s)(?:were|was|remained|are|is) (?:still )?alive (?:and |but )?(?:without (?:a )?relapse|relapse[- ]free|free (?:of|from) relapse)", "RFS", "'45% were still alive and free of relapse' is a relapse-free survival landmark"),
+    EndpointTerm(r"(?:(?<=% )|(?<=% of patients )|(?<=% of the patients )|(?<=% of children )|(?<=% of adults ))alive\b(?!\s+(?:and|but|without|free|in)\b)", "OS",
+                 "'intensive chemotherapy left 41.7% alive', 'left 58.2% of patients alive': the share alive is overall survival"),
     EndpointTerm(r"(?<=\s)(?:were|was|remained|are|is) (?:still )?alive", "OS", "'49% of them were alive at one year' is an overall-survival landmark"),
     EndpointTerm(r"(?<![A-Za-z])OS(?![A-Za-z])", "OS", "OS abbreviation", True),
     EndpointTerm(r"(?<![- ]free )survival(?: rates?| probability)?", "OS", "bare 'survival' (rate, probability) reports overall survival"),
@@ -794,6 +797,8 @@ NON_RESULT_SENTENCES: tuple[Cue, ...] = (
 # of their own take the endpoint (and timepoint) of the previous sentence's last result.
 ARM_THEN_PRONOUN_VALUE = Cue(r"(?:[- ](?:treatment |treated )?(?:group|arm|cohort))?\s*,?\s*(?:it|this|the (?:median|rate|figure|estimate))\s+(?:was|reached|stood at)\s+(?:only\s+)?",
                              "'and in the PC group it was 47.1 months': the arm named before 'it was' is the value's")
+ARM_VERB_VALUE = Cue(r"\s+(?:left|kept|gave|yielded)\s+(?:only\s+|just\s+)?",
+                     "'intensive chemotherapy left 41.7% alive', 'blinatumomab gave 58%': the treatment right before the verb is the value's")
 ANAPHORA_CUE = Cue(r"\b(?:it|this|that)\s+(?:was|were|reached|stood at)\b|\bthe\s+(?:corresponding\s+|respective\s+|equivalent\s+|comparable\s+)?(?:[\w-]*\d[\w-]*\s+)?(?:rates?|estimates?|figures?|values?|proportions?|percentages?)\b(?:\s+[\w-]+){0,5}?\s+(?:was|were)\b"
                    r"|^\s*(?:this|that|it)\s+(?:compared|contrasted)\s+(?:with|to)\b|^\s*(?:by|in)\s+(?:contrast|comparison),"
                    r"|^\W*(?:Among|In|For)\s+[^,;%\d]{3,80},\s+\d+(?:[.·]\d+)?\s*%\s*(?:vs\.?|v\.?|versus|against|compared with)\s+\d+(?:[.·]\d+)?\s*%?\s*[.;]?\s*$"
