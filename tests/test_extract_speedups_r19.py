@@ -1,0 +1,87 @@
+"""Round 19 extraction speed-ups: each must leave what extraction reads unchanged (no timing here: see bench/)."""
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from extractors.evidence.endpoints import _NOT_ENDPOINTS
+from extractors.evidence.endpoints import _compiled as endpoint_patterns
+from extractors.evidence.extract import SharedSteps, document_trial_index
+from extractors.evidence.known_arms import _compiled as arm_patterns
+from extractors.evidence.numbers import _TP_RES, _WINDOW_RES
+from extractors.nlp.literal_prefilter import Need, fold, may_match, pattern_needs
+from schemas.document import Block, Document, DocumentStatus
+
+SAMPLE_TEXTS = (
+    "Blinatumomab improved overall survival (OS) versus chemotherapy: median 7.7 vs 4.0 months (HR 0.71).",
+    "The CR/CRi rate within two cycles was 44% with inotuzumab ozogamicin and 29% with standard of care.",
+    "MRD negativity at the end of induction (EOI) was reached by 76% of patients; 3-year EFS was 61.4%.",
+    "After a median follow-up of 2 years, 12 patients proceeded to allo-HSCT; CRS occurred in 20%.",
+    "Patients treated with TISAGENLECLEUCEL reached a complete remission with incomplete hematologic recovery.",
+    "Event-free survival at 24 months: 58% (95% CI 44-70); day 29 MRD <0.01% in 33 of 40 patients.",
+    "Ponatinib plus hyper-CVAD gave a 3-year overall survival of 76%; the ORR was 93% (placebo: 12%).",
+    "No numbers and no endpoint words here, only a sentence about the weather in the city.",
+    "\u017furvival and \u0130NOTUZUMAB spelled with characters that fold to ASCII letters.",
+)
+
+
+def all_rule_patterns() -> list[re.Pattern[str]]:
+    """The compiled patterns the prefilter guards: arms, endpoints, not-endpoints, time points and windows."""
+    return ([rx for rx, *_ in arm_patterns(None)] + [rx for rx, _ in endpoint_patterns(())] + list(_NOT_ENDPOINTS)
+            + list(_TP_RES) + [rx for rx, _ in _WINDOW_RES])
+
+
+def test_prefilter_never_skips_a_pattern_that_matches():
+    """Every (pattern, text) pair the prefilter rules out has no match; and it does rule some out."""
+    skipped = 0
+    for rx in all_rule_patterns():
+        needs = pattern_needs(rx)
+        for text in SAMPLE_TEXTS + tuple(t.upper() for t in SAMPLE_TEXTS) + tuple(t.lower() for t in SAMPLE_TEXTS):
+            if not may_match(needs, text, fold(text)):
+                skipped += 1
+                assert rx.search(text) is None, (rx.pattern, text)
+    assert skipped > 0
+
+
+def test_prefilter_needs_of_literal_alternations():
+    """An alternation of names needs one of them; case-insensitive ones are lower-cased for the folded text."""
+    assert pattern_needs(re.compile(r"(?<![A-Za-z])(?:ORR|CRS)(?![A-Za-z])")) == (Need((), ("CRS", "ORR")),)
+    needs = pattern_needs(re.compile(r"overall survival|OS rate", re.IGNORECASE))
+    assert needs == (Need(("os rate", "overall survival"), ()),)
+    assert not may_match(needs, "median EFS", fold("median EFS"))
+    assert may_match(needs, "Overall Survival", fold("Overall Survival"))
+
+
+def test_prefilter_gives_up_when_unsure():
+    """Optional parts, character classes and non-ASCII letters under IGNORECASE yield no test (always may match)."""
+    assert pattern_needs(re.compile(r"(?:abc)?\d+")) == ()
+    assert pattern_needs(re.compile(r"[A-Z]{2,5}\d+")) == ()
+    assert pattern_needs(re.compile(r"[A-Z]{2,5}-\d+")) == (Need((), ("-",)),)
+    assert pattern_needs(re.compile("\u00e9tude", re.IGNORECASE)) == ()
+    assert may_match((), "anything", "anything")
+
+
+@pytest.mark.parametrize("char, letter", [("\u017f", "s"), ("\u0131", "i"), ("\u0130", "i"), ("\u212a", "k")])
+def test_fold_matches_ignorecase_special_letters(char, letter):
+    """Characters re.IGNORECASE matches to an ASCII letter fold to that letter, so the substring test agrees."""
+    assert re.fullmatch(letter, char, re.IGNORECASE)
+    assert fold(char) == letter
+
+
+def _doc(text: str) -> Document:
+    return Document(sha256="0" * 64, path="/c/d.pdf", pages=1, status=DocumentStatus.parsed, parser_version="p",
+                    text=text, blocks=(Block(page=1, kind="body", text=text, char_start=0, char_end=len(text),
+                                             bbox=(0, 0, 1, 1)),))
+
+
+def test_document_trial_index_is_computed_once_and_copied():
+    """Passes sharing steps get equal indexes from one computation, each a copy later steps may add names to."""
+    doc = _doc("In the TOWER trial (NCT02013167), blinatumomab improved overall survival.")
+    shared = SharedSteps(doc.text)
+    first_index, first_mentions = document_trial_index(doc, (), shared)
+    first_index.canonical["added later"] = "X"
+    second_index, second_mentions = document_trial_index(doc, (), shared)
+    assert len(shared.trial_indexes) == 1
+    assert "added later" not in second_index.canonical
+    assert second_mentions == first_mentions and [m.canonical for m in first_mentions] == ["TOWER", "TOWER"]
