@@ -37,7 +37,8 @@ def document_abbreviations(doc: Document, settings: Optional[ExtractSettings] = 
         nlp = get_nlp(settings)
         parsed = nlp.make_doc(body)
         # Components are applied by hand: select_pipes would change the shared pipeline under other threads.
-        for name in ("rule_sentencizer", "abbreviation_detector"):
+        # The detector reads tokens and brackets only, never sentence starts: the sentencizer is not run for it.
+        for name in ("abbreviation_detector",):
             if name in nlp.pipe_names:
                 with NLP_LOCK:  # the abbreviation detector is not thread-safe (runs differed between threads)
                     parsed = nlp.get_pipe(name)(parsed)
