@@ -85,3 +85,47 @@ def test_document_trial_index_is_computed_once_and_copied():
     assert len(shared.trial_indexes) == 1
     assert "added later" not in second_index.canonical
     assert second_mentions == first_mentions and [m.canonical for m in first_mentions] == ["TOWER", "TOWER"]
+
+
+def test_exact_sequence_matcher_gives_spacys_matches_in_spacys_order():
+    """Overlapping patterns of one and several tokens, a repeated key and a removed key: as spaCy's Matcher gives."""
+    import spacy
+    from spacy.matcher import Matcher
+
+    from extractors.nlp.pipeline import ExactSequenceMatcher
+
+    nlp = spacy.blank("en")
+    doc = nlp.make_doc("CR CRi rate: CR CRi in 40 (CR) and CRi in 12; MRD neg CR CRi CR. CR")
+    patterns = {"complete remission": [[{"ORTH": "CR"}]], "cr with cri": [[{"ORTH": "CR"}, {"ORTH": "CRi"}]],
+                "incomplete": [[{"ORTH": "CRi"}]], "gone": [[{"ORTH": "MRD"}]],
+                "twice": [[{"ORTH": "CRi"}, {"ORTH": "CR"}], [{"ORTH": "neg"}]]}
+    ours, theirs = ExactSequenceMatcher(nlp.vocab), Matcher(nlp.vocab)
+    for key, pattern in patterns.items():
+        ours.add(key, pattern)
+        theirs.add(key, pattern)
+    ours.remove("gone")
+    theirs.remove("gone")
+    assert ours(doc) == theirs(doc) and len(ours(doc)) > 10
+
+
+def test_exact_sequence_matcher_refuses_other_patterns():
+    """Only exact-text token sequences are supported; anything else is an error naming what is allowed."""
+    import spacy
+
+    from extractors.nlp.pipeline import ExactSequenceMatcher
+
+    with pytest.raises(ValueError, match="ORTH"):
+        ExactSequenceMatcher(spacy.blank("en").vocab).add("x", [[{"LOWER": "cr"}]])
+
+
+def test_abbreviation_detector_uses_the_exact_sequence_matcher():
+    """The shared pipeline's detector finds every use of a defined short form through the cheaper matcher."""
+    from extractors.evidence.extract import document_abbreviations
+    from extractors.nlp.pipeline import ExactSequenceMatcher, get_nlp
+    from schemas.settings import ExtractSettings
+
+    settings = ExtractSettings()
+    assert isinstance(get_nlp(settings).get_pipe("abbreviation_detector").global_matcher, ExactSequenceMatcher)
+    doc = _doc("Overall survival (OS) was longer. Median OS was 7.7 months; OS at 2 years was 40%.")
+    pairs = document_abbreviations(doc, settings)
+    assert pairs.count(("OS", "Overall survival")) == 3  # the definition and both uses
