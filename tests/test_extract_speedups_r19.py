@@ -129,3 +129,48 @@ def test_abbreviation_detector_uses_the_exact_sequence_matcher():
     doc = _doc("Overall survival (OS) was longer. Median OS was 7.7 months; OS at 2 years was 40%.")
     pairs = document_abbreviations(doc, settings)
     assert pairs.count(("OS", "Overall survival")) == 3  # the definition and both uses
+
+
+def test_find_arms_kept_answer_is_the_computed_one_and_replays_ner_notes():
+    """A kept find_arms answer equals a fresh computation and counts the NER notes the computation made."""
+    from extractors.evidence.arms import _find_arms, find_arms
+    from extractors.nlp.ner_mentions import NerFindings, _current, ner_arms_added
+
+    text = "Patients received velantumab or blinatumomab; velantumab gave a CR in 40%."
+    token = _current.set(NerFindings((), ("velantumab",), text))
+    try:
+        before = ner_arms_added()
+        first = find_arms(text)
+        notes = ner_arms_added() - before
+        second = find_arms(text)
+        assert notes >= 1 and ner_arms_added() - before == 2 * notes
+        assert first == second == _find_arms(text)
+        assert {a.arm for a in first} >= {"velantumab", "blinatumomab"}
+    finally:
+        _current.reset(token)
+    assert "velantumab" not in {a.arm for a in find_arms(text)}  # another document state: not the kept answer
+
+
+def test_resolve_overlaps_keeps_what_a_scan_of_every_kept_mention_keeps():
+    """Covered characters decide overlaps as the pairwise scan did, NCT and name mentions apart, empty spans too."""
+    import random
+
+    from extractors.nlp.trials import TrialMention, _resolve_overlaps
+
+    def pairwise(found):
+        kept = []
+        order = sorted(found, key=lambda m: (-(m.end - m.start), m.kind == "alias", m.start))
+        for m in order:
+            if not any(m.start < k.end and k.start < m.end and (m.kind == "nct") == (k.kind == "nct") for k in kept):
+                kept.append(m)
+        return sorted(kept, key=lambda m: (m.start, m.end))
+
+    rng = random.Random(19)
+    for trial in range(300):
+        found = []
+        for _ in range(rng.randint(0, 12)):
+            start = rng.randint(0, 60)
+            end = start + rng.randint(0 if trial % 10 == 0 else 1, 15)
+            kind = rng.choice(("name", "alias", "nct"))
+            found.append(TrialMention(start, end, "x" * (end - start), "", None, kind, "no_rule"))
+        assert _resolve_overlaps(found) == pairwise(found)
