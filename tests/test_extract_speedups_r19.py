@@ -174,3 +174,46 @@ def test_resolve_overlaps_keeps_what_a_scan_of_every_kept_mention_keeps():
             kind = rng.choice(("name", "alias", "nct"))
             found.append(TrialMention(start, end, "x" * (end - start), "", None, kind, "no_rule"))
         assert _resolve_overlaps(found) == pairwise(found)
+
+
+def test_rules_only_pass_keeps_only_answers_no_ner_name_changed():
+    """After the NER names go (the rules-only pass), a clause an NER name changed is read afresh, the others kept."""
+    from extractors.evidence.arms import _find_arms, find_arms
+    from extractors.nlp.ner_mentions import NerFindings, _current
+
+    with_name = "Velantumab was given with blinatumomab in 30 patients."
+    without_name = "Blinatumomab alone was given to 31 patients."
+    document = with_name + " " + without_name
+    token = _current.set(NerFindings((), ("velantumab",), document))
+    try:
+        assert "velantumab" in {a.arm for a in find_arms(with_name)}
+        full_pass_answer = find_arms(without_name)
+        _current.set(NerFindings())
+        assert find_arms(without_name) == full_pass_answer == _find_arms(without_name)
+        assert "velantumab" not in {a.arm for a in find_arms(with_name)}
+        assert find_arms(with_name) == _find_arms(with_name)
+    finally:
+        _current.reset(token)
+
+
+def test_arm_abbreviations_shared_by_passes_only_when_found_without_ner_names():
+    """Arm abbreviations found with no NER drug name serve the rules-only pass; ones resting on an NER name do not."""
+    from extractors.evidence.arm_abbreviations import held_arm_abbreviations
+    from extractors.evidence.extract import document_arm_abbreviations
+    from extractors.nlp.ner_mentions import NerFindings, _current
+
+    rules_doc = _doc("Patients received blinatumomab plus ponatinib (BP; n = 40) or chemotherapy. BP gave a CR in 90%.")
+    ner_doc = _doc("Patients received velantumab plus ponatinib (VP; n = 40) or chemotherapy. VP gave a CR in 90%.")
+    for doc, shared_by_passes in ((rules_doc, True), (ner_doc, False)):
+        shared = SharedSteps(doc.text)
+        token = _current.set(NerFindings((), ("velantumab",), doc.text))
+        try:
+            full = document_arm_abbreviations(doc, None, doc.text, shared)
+            _current.set(NerFindings())
+            rules_only = document_arm_abbreviations(doc, None, doc.text, shared)
+        finally:
+            _current.reset(token)
+        assert held_arm_abbreviations() is rules_only
+        assert (rules_only is full) == shared_by_passes
+        assert [a.short for a in full.abbreviations] == [doc.text.split("(")[1][:2]]
+    assert full.abbreviations != rules_only.abbreviations  # 'VP' reads differently without the NER name

@@ -24,7 +24,7 @@ def find_arms(text: str, gazetteer_dir: Optional[Path] = None) -> list[ArmMentio
     state = (held_ner(), held_arm_abbreviations(), held_strategies())  # all an answer depends on besides its text
     answers = _answers.get()
     if answers is None or any(a is not b for a, b in zip(answers[0], state)):
-        answers = (state, {})
+        answers = (state, _still_valid(answers, state))
         _answers.set(answers)
     kept = answers[1].get((text, gazetteer_dir))
     if kept is None:
@@ -34,6 +34,18 @@ def find_arms(text: str, gazetteer_dir: Optional[Path] = None) -> list[ArmMentio
         for _ in range(kept[1]):  # the notes a reading counts on (body.read_clause_once), as the computation made them
             note_arms_added()
     return list(kept[0])
+
+
+def _still_valid(answers: Optional[tuple[tuple, dict]], state: tuple) -> dict:
+    """The kept answers that hold under a new document state: all of them when only equal copies of the same state
+    were set; those no NER name or abbreviation changed when the new state has no NER names (the rules-only pass)."""
+    if answers is None or answers[0][1:] != state[1:]:  # other arm abbreviations or strategy arms
+        return {}
+    if answers[0][0] is state[0]:
+        return dict(answers[1])
+    if state[0] is None or not state[0].drug_names:
+        return {key: kept for key, kept in answers[1].items() if kept[1] == 0}
+    return {}
 
 
 def _find_arms(text: str, gazetteer_dir: Optional[Path] = None) -> list[ArmMention]:

@@ -8,14 +8,16 @@ from contextvars import ContextVar
 from dataclasses import dataclass, field, replace
 from typing import Iterator, Optional, Sequence
 
-from extractors.evidence.arm_abbreviations import set_document_arm_abbreviations
+from extractors.evidence.arm_abbreviations import (
+    DocumentArmAbbreviations, hold_arm_abbreviations, set_document_arm_abbreviations,
+)
 from extractors.evidence.attribution import TrialIndex, build_trial_index
 from extractors.evidence.body import BODY_KINDS, extract_body
 from extractors.evidence.endpoints import abbreviation_terms
 from extractors.evidence.frame import StudyFrame, document_scope, frame_repeats, study_frame
 from extractors.evidence.rules import CELL_THERAPY_NAME, GENERIC_ARMS, WINDOW_ENDPOINTS, EndpointTerm
 from extractors.evidence.table import extract_table1_results, extract_table_results
-from extractors.nlp.ner_mentions import ner_trial_names, set_document_ner
+from extractors.nlp.ner_mentions import current_ner, ner_arms_added, ner_trial_names, set_document_ner
 from extractors.nlp.pipeline import NLP_LOCK, get_nlp
 from schemas.document import Document
 from schemas.evidence import TIME_TO_EVENT_ENDPOINTS, EvidenceRecord, Table1Row
@@ -78,6 +80,7 @@ class SharedSteps:
     abbreviation_terms: dict[Optional[str], tuple[EndpointTerm, ...]] = field(default_factory=dict)  # by base model
     clause_readings: dict = field(default_factory=dict)  # body.read_clause_once's memo
     trial_indexes: list = field(default_factory=list)  # (Table 1 rows, NER trial names, index, mentions)
+    arm_abbreviations: dict = field(default_factory=dict)  # (gazetteer dir, scope) -> (NER drug names, held)
 
 
 _shared: ContextVar[Optional[SharedSteps]] = ContextVar("shared_steps", default=None)
@@ -120,6 +123,23 @@ def document_trial_index(doc: Document, table1: Sequence[Table1Row], shared: Sha
     return replace(index, canonical=dict(index.canonical), nct_by_trial=dict(index.nct_by_trial)), list(mentions)
 
 
+def document_arm_abbreviations(doc: Document, gazetteer_dir, scope: str,
+                               shared: SharedSteps) -> DocumentArmAbbreviations:
+    """set_document_arm_abbreviations, computed once for shared passes when no NER drug name took part in it.
+
+    Found without an NER note, they are the rules' own: they hold for a pass with the same NER names or none.
+    """
+    names = current_ner().drug_names
+    kept = shared.arm_abbreviations.get((gazetteer_dir, scope))
+    if kept is not None and (not names or kept[0] == names):
+        return hold_arm_abbreviations(kept[1])
+    before = ner_arms_added()
+    held = set_document_arm_abbreviations(doc.text, gazetteer_dir, scope)
+    if ner_arms_added() == before:
+        shared.arm_abbreviations[(gazetteer_dir, scope)] = (names, held)
+    return held
+
+
 def extract_evidence(doc: Document, table1: Sequence[Table1Row] = (),
                      settings: Optional[ExtractSettings] = None) -> list[EvidenceRecord]:
     """Extract every reported result of the document as evidence records with provenance."""
@@ -130,7 +150,8 @@ def extract_evidence(doc: Document, table1: Sequence[Table1Row] = (),
     gazetteer_dir = settings.gazetteer_dir if settings.gazetteer_dir.exists() else None
     scope = document_scope(doc)
     set_document_ner(doc.text, settings, scope)  # NER trial/drug names for this document (extractors/nlp/ner_mentions.py)
-    arm_shorts = {a.short for a in set_document_arm_abbreviations(doc.text, gazetteer_dir, scope).abbreviations}  # 'AV' for '(AV)'
+    arm_shorts = {a.short  # 'AV' for '(AV)'
+                  for a in document_arm_abbreviations(doc, gazetteer_dir, scope, shared).abbreviations}
     index, mentions = document_trial_index(doc, table1, shared)
     mentions = [m for m in mentions if m.text not in arm_shorts]  # '(RUX cohort; n = 46)' labels an arm, not a trial
     frame = study_frame(doc, mentions, index, bool(table1), gazetteer_dir)
