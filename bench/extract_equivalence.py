@@ -32,6 +32,7 @@ from schemas.settings import ExtractSettings, IngestSettings  # noqa: E402
 
 SHARED = ROOT.parent / "shared"
 BENCH_CORPUS = Path("/tmp/bench48/corpus-12")
+"""The generated corpus compared by default (bench/make_corpus.py); --corpus names another."""
 HOLDOUT_LIST = ROOT / "tests" / "data" / "dev_holdout.txt"
 
 
@@ -41,19 +42,20 @@ def held_out_stems() -> set[str]:
     return {ln.strip() for ln in lines if ln.strip() and not ln.startswith("#") and ":" not in ln}
 
 
-def corpus_pdfs(cache: Path) -> list[tuple[str, Path, bool]]:
+def corpus_pdfs(cache: Path, generated: Path = BENCH_CORPUS) -> list[tuple[str, Path, bool]]:
     """(label, pdf, counts_only) of every PDF of the equivalence corpus; typesets the test reports into the cache."""
     sys.path.insert(0, str(ROOT / "tests"))
-    from fixtures.blind_report_pdfs import write_blind_report_pdfs, write_dev_report_pdfs
+    from fixtures.blind_report_pdfs import DEV_SETS, write_blind_report_pdfs, write_dev_set_pdfs
     holdout = held_out_stems()
     out = [(f"reviews/{p.name}", p, False) for p in sorted((SHARED / "corpus" / "reviews").glob("*.pdf"))]
     out += [(f"trials_dev/{p.name}", p, p.stem in holdout)
             for p in sorted((SHARED / "corpus" / "trials_dev").glob("*.pdf"))]
-    dev = write_dev_report_pdfs(cache / "pdf" / "dev_reports")
-    out += [(f"dev_reports/{s}.pdf", p, False) for s, p in sorted(dev.items())]
+    for name in sorted(DEV_SETS):
+        dev = write_dev_set_pdfs(name, cache / "pdf" / name)
+        out += [(f"{name}/{s}.pdf", p, False) for s, p in sorted(dev.items())]
     blind = write_blind_report_pdfs(cache / "pdf" / "blind_reports")
     out += [(f"blind_reports/{s}.pdf", p, True) for s, p in sorted(blind.items())]
-    out += [(f"corpus-12/{p.name}", p, False) for p in sorted(BENCH_CORPUS.glob("*.pdf"))]
+    out += [(f"{generated.name}/{p.name}", p, False) for p in sorted(generated.glob("*.pdf"))]
     return out
 
 
@@ -123,6 +125,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--out", type=Path, required=True, help="file to write the JSON lines to")
     parser.add_argument("--compare", type=Path, help="baseline dump; exit 1 when any line differs")
     parser.add_argument("--only", default="", help="only documents whose label contains this text")
+    parser.add_argument("--corpus", type=Path, default=BENCH_CORPUS, help="generated corpus folder (bench/make_corpus.py)")
     args = parser.parse_args(argv)
     args.cache.mkdir(parents=True, exist_ok=True)
     lines: list[str] = []
@@ -130,7 +133,7 @@ def main(argv: list[str] | None = None) -> int:
     seconds_by_group: Counter = Counter()
     records = 0
     docs = 0
-    for label, pdf, restricted in corpus_pdfs(args.cache):
+    for label, pdf, restricted in corpus_pdfs(args.cache, args.corpus):
         if args.only not in label:
             continue
         doc = parsed(label, pdf, args.cache)

@@ -244,6 +244,17 @@ def set_document_arm_abbreviations(text: str, gazetteer_dir=None, scope: str = "
     return held
 
 
+def hold_arm_abbreviations(held: DocumentArmAbbreviations) -> DocumentArmAbbreviations:
+    """Hold arm abbreviations found earlier for the document being extracted (see set_document_arm_abbreviations)."""
+    _current.set(held)
+    return held
+
+
+def held_arm_abbreviations() -> Optional[DocumentArmAbbreviations]:
+    """The arm abbreviations held for this thread's current document, as set (None before any)."""
+    return _current.get()
+
+
 def defined_arm_count() -> int:
     """How many distinct arms the current document names by abbreviations or labels ('(RUX cohort)', '(DAS cohort)')."""
     held = _current.get()

@@ -6,6 +6,7 @@ from functools import lru_cache
 from typing import Iterable, NamedTuple
 
 from extractors.evidence.numbers import one_line
+from extractors.nlp.literal_prefilter import fold, may_match, pattern_needs
 from extractors.evidence.rules import (
     ENDPOINT_TERMS, NOT_ENDPOINT_TERMS, POPULATION_ENDPOINT_LEFT, TRANSPLANT_POPULATION_LEFT, EndpointTerm,
 )
@@ -60,12 +61,16 @@ def find_endpoints(text: str, extra: tuple[EndpointTerm, ...] = ()) -> list[Endp
 @lru_cache(maxsize=16384)
 def _find_endpoints(text: str, extra: tuple[EndpointTerm, ...]) -> tuple[EndpointMention, ...]:
     found = []
+    folded = fold(text)  # a pattern none of whose needed strings the text holds is not run (literal_prefilter)
     for rx, code in _compiled(tuple(extra)):
+        if not may_match(pattern_needs(rx), text, folded):
+            continue
         for m in rx.finditer(text):
             if m.end() > m.start():
                 found.append((m.start(), m.end(), code))
     for rx in _NOT_ENDPOINTS:
-        found += [(m.start(), m.end(), "") for m in rx.finditer(text) if m.end() > m.start()]
+        if may_match(pattern_needs(rx), text, folded):
+            found += [(m.start(), m.end(), "") for m in rx.finditer(text) if m.end() > m.start()]
     found.sort(key=lambda f: (-(f[1] - f[0]), f[0]))
     kept: list[tuple[int, int, str]] = []
     for s, e, code in found:

@@ -5,17 +5,19 @@ import logging
 import re
 from contextlib import contextmanager
 from contextvars import ContextVar
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Iterator, Optional, Sequence
 
-from extractors.evidence.arm_abbreviations import set_document_arm_abbreviations
-from extractors.evidence.attribution import build_trial_index
+from extractors.evidence.arm_abbreviations import (
+    DocumentArmAbbreviations, hold_arm_abbreviations, set_document_arm_abbreviations,
+)
+from extractors.evidence.attribution import TrialIndex, build_trial_index
 from extractors.evidence.body import BODY_KINDS, extract_body
 from extractors.evidence.endpoints import abbreviation_terms
 from extractors.evidence.frame import StudyFrame, document_scope, frame_repeats, study_frame
 from extractors.evidence.rules import CELL_THERAPY_NAME, GENERIC_ARMS, WINDOW_ENDPOINTS, EndpointTerm
 from extractors.evidence.table import extract_table1_results, extract_table_results
-from extractors.nlp.ner_mentions import set_document_ner
+from extractors.nlp.ner_mentions import current_ner, ner_arms_added, ner_trial_names, set_document_ner
 from extractors.nlp.pipeline import NLP_LOCK, get_nlp
 from schemas.document import Document
 from schemas.evidence import TIME_TO_EVENT_ENDPOINTS, EvidenceRecord, Table1Row
@@ -37,7 +39,8 @@ def document_abbreviations(doc: Document, settings: Optional[ExtractSettings] = 
         nlp = get_nlp(settings)
         parsed = nlp.make_doc(body)
         # Components are applied by hand: select_pipes would change the shared pipeline under other threads.
-        for name in ("rule_sentencizer", "abbreviation_detector"):
+        # The detector reads tokens and brackets only, never sentence starts: the sentencizer is not run for it.
+        for name in ("abbreviation_detector",):
             if name in nlp.pipe_names:
                 with NLP_LOCK:  # the abbreviation detector is not thread-safe (runs differed between threads)
                     parsed = nlp.get_pipe(name)(parsed)
@@ -76,6 +79,8 @@ class SharedSteps:
     document: str
     abbreviation_terms: dict[Optional[str], tuple[EndpointTerm, ...]] = field(default_factory=dict)  # by base model
     clause_readings: dict = field(default_factory=dict)  # body.read_clause_once's memo
+    trial_indexes: list = field(default_factory=list)  # (Table 1 rows, NER trial names, index, mentions)
+    arm_abbreviations: dict = field(default_factory=dict)  # (gazetteer dir, scope) -> (NER drug names, held)
 
 
 _shared: ContextVar[Optional[SharedSteps]] = ContextVar("shared_steps", default=None)
@@ -104,6 +109,37 @@ def document_abbreviation_terms(doc: Document, settings: ExtractSettings, shared
     return shared.abbreviation_terms[settings.base_model]
 
 
+def document_trial_index(doc: Document, table1: Sequence[Table1Row], shared: SharedSteps) -> tuple[TrialIndex, list]:
+    """build_trial_index of the document, computed once per Table 1 and set of NER trial names for shared passes.
+
+    Each caller gets its own copy of the index: later steps add names to it.
+    """
+    rows, names = tuple(table1), ner_trial_names(doc.text)  # all the index depends on besides the text
+    kept = next(((index, mentions) for r, n, index, mentions in shared.trial_indexes if n == names and r == rows), None)
+    if kept is None:
+        kept = build_trial_index(doc.text, rows)
+        shared.trial_indexes.append((rows, names, *kept))
+    index, mentions = kept
+    return replace(index, canonical=dict(index.canonical), nct_by_trial=dict(index.nct_by_trial)), list(mentions)
+
+
+def document_arm_abbreviations(doc: Document, gazetteer_dir, scope: str,
+                               shared: SharedSteps) -> DocumentArmAbbreviations:
+    """set_document_arm_abbreviations, computed once for shared passes when no NER drug name took part in it.
+
+    Found without an NER note, they are the rules' own: they hold for a pass with the same NER names or none.
+    """
+    names = current_ner().drug_names
+    kept = shared.arm_abbreviations.get((gazetteer_dir, scope))
+    if kept is not None and (not names or kept[0] == names):
+        return hold_arm_abbreviations(kept[1])
+    before = ner_arms_added()
+    held = set_document_arm_abbreviations(doc.text, gazetteer_dir, scope)
+    if ner_arms_added() == before:
+        shared.arm_abbreviations[(gazetteer_dir, scope)] = (names, held)
+    return held
+
+
 def extract_evidence(doc: Document, table1: Sequence[Table1Row] = (),
                      settings: Optional[ExtractSettings] = None) -> list[EvidenceRecord]:
     """Extract every reported result of the document as evidence records with provenance."""
@@ -114,8 +150,9 @@ def extract_evidence(doc: Document, table1: Sequence[Table1Row] = (),
     gazetteer_dir = settings.gazetteer_dir if settings.gazetteer_dir.exists() else None
     scope = document_scope(doc)
     set_document_ner(doc.text, settings, scope)  # NER trial/drug names for this document (extractors/nlp/ner_mentions.py)
-    arm_shorts = {a.short for a in set_document_arm_abbreviations(doc.text, gazetteer_dir, scope).abbreviations}  # 'AV' for '(AV)'
-    index, mentions = build_trial_index(doc.text, table1)
+    arm_shorts = {a.short  # 'AV' for '(AV)'
+                  for a in document_arm_abbreviations(doc, gazetteer_dir, scope, shared).abbreviations}
+    index, mentions = document_trial_index(doc, table1, shared)
     mentions = [m for m in mentions if m.text not in arm_shorts]  # '(RUX cohort; n = 46)' labels an arm, not a trial
     frame = study_frame(doc, mentions, index, bool(table1), gazetteer_dir)
     if frame.is_report:

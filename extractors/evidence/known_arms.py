@@ -9,6 +9,7 @@ from typing import NamedTuple, Optional
 from extractors.evidence.numbers import one_line
 from extractors.evidence.rules import ARM_TERMS, CODED_CAR_PATTERNS, MIN_CAPITALISED_NAME, NON_ARM_DRUG_CLASSES, PRODUCT_PATTERNS
 from extractors.nlp.gazetteers import DEFAULT_GAZETTEER_DIR, load_drugs
+from extractors.nlp.literal_prefilter import fold, may_match, pattern_needs
 
 
 class ArmMention(NamedTuple):
@@ -70,7 +71,10 @@ def find_known_arms(text: str, gazetteer_dir: Optional[Path] = None) -> list[Arm
 @lru_cache(maxsize=4096)
 def _find_arms(text: str, gazetteer_dir: Optional[str]) -> tuple[ArmMention, ...]:
     found = []
+    folded = fold(text)  # a pattern none of whose needed strings the text holds is not run (literal_prefilter)
     for rx, arm, control, rank in _compiled(gazetteer_dir):
+        if not may_match(pattern_needs(rx), text, folded):
+            continue
         for m in rx.finditer(text):
             if m.end() > m.start():
                 found.append((m.start(), m.end(), arm, control, rank))

@@ -4,6 +4,8 @@ from __future__ import annotations
 import re
 from typing import NamedTuple, Optional
 
+from extractors.nlp.literal_prefilter import fold, may_match, pattern_needs
+
 WORD_NUMBERS: dict[str, int] = {
     "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
     "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15, "sixteen": 16,
@@ -125,7 +127,10 @@ def timepoint_code(amount: float, unit: str) -> str:
 def find_timepoints(text: str) -> list[Timepoint]:
     """Return landmark timepoint phrases in text order."""
     out: list[Timepoint] = []
+    folded = fold(text)  # a pattern none of whose needed strings the text holds is not run (literal_prefilter)
     for rx in _TP_RES:
+        if not may_match(pattern_needs(rx), text, folded):
+            continue
         for m in rx.finditer(text):
             amount = 1 if m.group(1).lower() in ("a", "an") else parse_number_text(m.group(1))
             if amount is None or amount <= 0 or amount > 240:
@@ -260,7 +265,10 @@ def _window_code(m: re.Match, code: str) -> Optional[str]:
 def find_windows(text: str) -> list[Timepoint]:
     """Return assessment-window phrases ('within two cycles' -> 2cycles, 'on day 29' -> d29) in text order."""
     out: list[Timepoint] = []
+    folded = fold(text)  # a pattern none of whose needed strings the text holds is not run (literal_prefilter)
     for rx, code in _WINDOW_RES:
+        if not may_match(pattern_needs(rx), text, folded):
+            continue
         for m in rx.finditer(text):
             value = _window_code(m, code)
             if value and not any(t.start < m.end() and m.start() < t.end for t in out):

@@ -128,6 +128,11 @@ def set_document_strategies(strategies: StrategyArms) -> StrategyArms:
     return strategies
 
 
+def held_strategies() -> Optional[StrategyArms]:
+    """The strategy arms held for this thread's current document, as set (None before any)."""
+    return _current.get()
+
+
 def add_strategy_arms(text: str, arms: Sequence[ArmMention]) -> list[ArmMention]:
     """Arm mentions plus the active strategy terms found in text; a strategy span replaces the mentions inside it."""
     current = _current.get()

@@ -165,6 +165,11 @@ def current_ner() -> NerFindings:
     return _current.get() or NerFindings()
 
 
+def held_ner() -> Optional[NerFindings]:
+    """The NER names held for this thread's current document, as set (None before any)."""
+    return _current.get()
+
+
 def ner_trial_names(text: str) -> tuple[str, ...]:
     """Trial names to search as listed names in text, a part of the current document."""
     findings = current_ner()

@@ -65,6 +65,7 @@ def _group_prefix_keys() -> tuple[str, ...]:
     return tuple(sorted({_NON_ALNUM.sub("", g.prefix).upper() for g in load_groups()}, key=len, reverse=True))
 
 
+@lru_cache(maxsize=16384)
 def _merge_key(key: str) -> str:
     """Drop a cooperative-group prefix when the rest is a lettered code (GIMEMA LAL2317 -> LAL2317)."""
     for prefix in _group_prefix_keys():
@@ -74,6 +75,7 @@ def _merge_key(key: str) -> str:
     return key
 
 
+@lru_cache(maxsize=65536)
 def _one_letter_apart(a: str, b: str) -> bool:
     """True when two long keys differ by one letter edit and have the same digits (typos)."""
     if min(len(a), len(b)) < 7 or abs(len(a) - len(b)) > 1 or re.sub(r"\D", "", a) != re.sub(r"\D", "", b):
@@ -91,6 +93,7 @@ def _display_score(core: str, count: int) -> tuple:
     return (all_caps, "-" in core, count, len(core))
 
 
+@lru_cache(maxsize=16384)
 def _display(core: str) -> str:
     """Tidy a core name for display: 'SWOG 1318' -> 'SWOG1318', collapse whitespace."""
     core = re.sub(r"\s+", " ", core)
@@ -318,10 +321,18 @@ def _resolve_overlaps(found: list[TrialMention]) -> list[TrialMention]:
     """Keep the longest mention where mentions overlap; NCT and name mentions never compete."""
     kept: list[TrialMention] = []
     order = sorted(found, key=lambda m: (-(m.end - m.start), m.kind == "alias", _RULE_PRIORITY.get(m.rule, 99), m.start))
+    if any(m.end <= m.start for m in found):  # empty spans: the covered characters below cannot tell their overlaps
+        for m in order:
+            if not any(m.start < k.end and k.start < m.end and (m.kind == "nct") == (k.kind == "nct") for k in kept):
+                kept.append(m)
+        return sorted(kept, key=lambda m: (m.start, m.end))
+    size = max((m.end for m in found), default=0)
+    taken = {True: bytearray(size), False: bytearray(size)}  # characters kept NCT / name mentions cover
     for m in order:
-        if any(m.start < k.end and k.start < m.end and (m.kind == "nct") == (k.kind == "nct") for k in kept):
-            continue
-        kept.append(m)
+        covered = taken[m.kind == "nct"]
+        if 1 not in covered[m.start:m.end]:
+            kept.append(m)
+            covered[m.start:m.end] = b"\x01" * (m.end - m.start)
     return sorted(kept, key=lambda m: (m.start, m.end))
 
 

@@ -1,0 +1,121 @@
+"""Substring tests that tell, far cheaper than running it, when a regex cannot match a text.
+
+A pattern's necessary literals are derived from its parse tree: strings one of which every match contains. When no
+such string occurs in the text (case-folded for a case-insensitive pattern), the pattern has no match there. The
+derivation only ever gives up (no test) when unsure, so a pattern skipped this way would have found nothing.
+"""
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from re import _constants as sre  # type: ignore[attr-defined]
+from re import _parser as sre_parse  # type: ignore[attr-defined]
+from typing import NamedTuple, Optional
+
+IGNORECASE_ASCII_FOLDS = str.maketrans({"\u0130": "i", "\u0131": "i", "\u017f": "s", "\u212a": "k"})
+"""Non-ASCII characters that re.IGNORECASE matches to an ASCII letter and str.lower() does not lower to it."""
+
+_REPEATS = (sre.MAX_REPEAT, sre.MIN_REPEAT, getattr(sre, "POSSESSIVE_REPEAT", sre.MAX_REPEAT))
+_ZERO_WIDTH = (sre.AT, sre.ASSERT, sre.ASSERT_NOT)
+
+
+class Need(NamedTuple):
+    """Strings one of which a match contains: lower-cased ones in the case-folded text, the others as printed."""
+
+    folded: tuple[str, ...]
+    printed: tuple[str, ...]
+
+
+NEEDS_TESTED = 2
+"""How many of a pattern's needs (the longest) are tested: each is a few substring searches."""
+
+
+def fold(text: str) -> str:
+    """The text as a case-insensitive ASCII literal sees it: the special folds, then lower case."""
+    return text.translate(IGNORECASE_ASCII_FOLDS).lower()
+
+
+def may_match(needs: tuple[Need, ...], text: str, folded: str) -> bool:
+    """False when for some need none of its strings occurs (the pattern cannot match); True otherwise."""
+    for folded_strings, printed_strings in needs:  # plain loops: this runs for every pattern on every clause
+        for s in folded_strings:
+            if s in folded:
+                break
+        else:
+            for s in printed_strings:
+                if s in text:
+                    break
+            else:
+                return False
+    return True
+
+
+@lru_cache(maxsize=4096)
+def pattern_needs(pattern: re.Pattern[str]) -> tuple[Need, ...]:
+    """Needs every match of pattern meets (each a set of strings one of which it contains); () when none is sure."""
+    if pattern.flags & (re.VERBOSE | re.LOCALE) or not isinstance(pattern.pattern, str):
+        return ()
+    try:
+        parsed = sre_parse.parse(pattern.pattern, pattern.flags & ~re.UNICODE)
+    except (re.error, TypeError, ValueError):
+        return ()
+    candidates = _sequence_candidates(parsed, bool(pattern.flags & re.IGNORECASE))
+    best = sorted(dict.fromkeys(candidates), key=_strength, reverse=True)[:NEEDS_TESTED]
+    return tuple(Need(tuple(sorted(s for s, icase in c if icase)), tuple(sorted(s for s, icase in c if not icase)))
+                 for c in best)
+
+
+def _strength(alternatives: frozenset[tuple[str, bool]]) -> tuple[int, int]:
+    """Longer shortest string first, then fewer alternatives: the need most texts fail."""
+    return min(len(s) for s, _ in alternatives), -len(alternatives)
+
+
+def _literal(chars: list[str], icase: bool) -> Optional[frozenset[tuple[str, bool]]]:
+    text = "".join(chars)
+    if not text or (icase and not text.isascii()):  # a non-ASCII letter may fold in ways a lower() test misses
+        return None
+    return frozenset({(text.lower() if icase else text, icase)})
+
+
+def _sequence_needs(items, icase: bool) -> Optional[frozenset[tuple[str, bool]]]:
+    """The strongest set of alternatives one of which the sequence's match contains, or None."""
+    candidates = _sequence_candidates(items, icase)
+    return max(candidates, key=_strength) if candidates else None
+
+
+def _sequence_candidates(items, icase: bool) -> list[frozenset[tuple[str, bool]]]:
+    """Every set of alternatives the sequence's match is known to contain one of (each item's, each literal run)."""
+    candidates: list[frozenset[tuple[str, bool]]] = []
+    run: list[str] = []
+
+    def flush() -> None:
+        literal = _literal(run, icase)
+        if literal is not None:
+            candidates.append(literal)
+        run.clear()
+
+    for op, av in items:
+        if op is sre.LITERAL:
+            run.append(chr(av))
+            continue
+        flush()
+        if op is sre.SUBPATTERN:
+            _group, add_flags, del_flags, sub = av
+            inner = (icase or bool(add_flags & re.IGNORECASE)) and not del_flags & re.IGNORECASE
+            found = _sequence_needs(sub, inner)
+        elif op is sre.BRANCH:
+            branches = [_sequence_needs(b, icase) for b in av[1]]
+            found = None if any(b is None for b in branches) else frozenset().union(*branches)
+        elif op in _REPEATS:
+            low, _high, sub = av
+            found = _sequence_needs(sub, icase) if low >= 1 else None
+        elif op is getattr(sre, "ATOMIC_GROUP", None):
+            found = _sequence_needs(av, icase)
+        elif op in _ZERO_WIDTH:
+            found = None  # lookarounds and anchors consume nothing: they neither add to nor break a need
+        else:
+            found = None
+        if found:
+            candidates.append(found)
+    flush()
+    return candidates
