@@ -59,7 +59,6 @@ def _arm_near(text: str, value: ValueSlot, prev_end: int, next_start: int,
                 weak = arm
             elif _ARM_THEN_IT_WAS.fullmatch(between) or _ARM_VERB_VALUE.fullmatch(between):
                 return arm, True  # 'and in the PC group it was 47.1 months', 'intensive chemotherapy left 41.7% alive'
-
             break
     unit_end = value.tok.end + len(re.match(r"^(?:\s*±\s*\d+(?:[.·]\d+)?)?\s*(?:%|per ?cent|months?|mos?)?", text[value.tok.end:]).group(0))
     for arm in arms:

@@ -280,10 +280,11 @@ def _continued_result(sentence: str, records: Sequence[EvidenceRecord], para: Pa
         survival = next((r for r in reversed(records) if r.endpoint in TIME_TO_EVENT_ENDPOINTS
                          and r.statistic in ("median", "landmark")), None)
         return survival if survival is not None and _in_paragraph(survival, para) else None
-    # a bare 'remission' refers back to the composite remission when the paragraph gave one (GUIDE.md: CR + CRi)
-    last = next((r for r in reversed(records) if r.endpoint == "CR_CRI" and _in_paragraph(r, para)), None) \
-        or next((r for r in reversed(records) if r.endpoint in RESPONSE_ENDPOINTS), records[-1]) if responses else \
-        next((r for r in reversed(records) if r.statistic in ("rate", "landmark")), records[-1])  # not the ratio after it
+    if responses:  # a bare 'remission' refers back to the paragraph's composite remission if any (GUIDE.md: CR + CRi)
+        last = next((r for r in reversed(records) if r.endpoint == "CR_CRI" and _in_paragraph(r, para)), None) \
+            or next((r for r in reversed(records) if r.endpoint in RESPONSE_ENDPOINTS), records[-1])
+    else:  # not the ratio after it
+        last = next((r for r in reversed(records) if r.statistic in ("rate", "landmark")), records[-1])
     return last if _in_paragraph(last, para) and last.statistic in ("rate", "landmark") else None
 
 

@@ -263,12 +263,18 @@ def compared_table_arms(doc: Document, gazetteer_dir=None) -> tuple[str, ...]:
     return ()
 
 
-def title_comparison(doc: Document, gazetteer_dir=None) -> tuple[str, ...]:
-    """The two treatments a title sets against each other ('A versus B'), experimental first; else ()."""
+def _title_versus(doc: Document) -> tuple[str, Optional[re.Match[str]]]:
+    """The document's title and the 'versus' that sets its two sides against each other (None when it has none)."""
     t0, t1 = _title_text(doc)
     title = doc.text[t0:t1]
+    return title, _TITLE_COMPARISON.search(title)
+
+
+def title_comparison(doc: Document, gazetteer_dir=None) -> tuple[str, ...]:
+    """The two treatments a title sets against each other ('A versus B'), experimental first; else ()."""
+    title, versus = _title_versus(doc)
     arms = [a for a in find_arms(title, gazetteer_dir) if a.arm not in GENERIC_ARMS]
-    found = _TITLE_COMPARISON.search(title) or next(  # 'Elranatamab or Lenalidomide Maintenance after ...'
+    found = versus or next(  # 'Elranatamab or Lenalidomide Maintenance after ...'
         (m for m in _TITLE_ALTERNATIVE.finditer(title) if any(a.end == m.start() for a in arms)
          and any(a.start == m.end() for a in arms)), None)
     if not found:
@@ -282,9 +288,7 @@ def regimen_comparison(doc: Document, gazetteer_dir=None) -> tuple[str, ...]:
     """The two chemotherapy regimens a title sets against each other, as printed ('dose-adjusted EPOCH-R',
     'R-CODOX-M/R-IVAC'); () unless each side names a regimen (a regimen acronym, or a regimen the lexicon calls
     chemotherapy) and no other treatment."""
-    t0, t1 = _title_text(doc)
-    title = doc.text[t0:t1]
-    found = _TITLE_COMPARISON.search(title)
+    title, found = _title_versus(doc)
     if not found:
         return ()
     sides = []
@@ -306,9 +310,7 @@ def regimen_comparison(doc: Document, gazetteer_dir=None) -> tuple[str, ...]:
 def transplant_comparison(doc: Document, gazetteer_dir=None) -> tuple[str, ...]:
     """A title's treatment and the transplant procedure it is compared with ('A Versus Autologous Stem-Cell
     Transplantation'), the procedure named as the report abbreviates it; else ()."""
-    t0, t1 = _title_text(doc)
-    title = doc.text[t0:t1]
-    found = _TITLE_COMPARISON.search(title)
+    title, found = _title_versus(doc)
     if not found or not _TRANSPLANT_COMPARATOR.match(title[found.end():]):
         return ()
     treatments = [a.arm for a in find_arms(title[:found.start()], gazetteer_dir)

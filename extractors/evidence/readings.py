@@ -539,8 +539,10 @@ def _assign_windows(text: str, values: list[ValueSlot], windows: Sequence[Timepo
 def _sentence_opening_window(text: str, windows: Sequence[Timepoint], values: Sequence[ValueSlot]) -> Optional[str]:
     """The window of a sentence's leading phrase ('After two courses, ...'), which covers all of its clauses."""
     lead_end = text.find(",")
-    first = [w for w in windows if 0 <= lead_end and w.end <= lead_end + 1 and not text[:w.start].strip(" \t•-–(")
-             or 0 <= lead_end and w.end <= lead_end + 1 and _SENTENCE_LEAD.match(text, 0, w.start)]
+    if lead_end < 0:
+        return None
+    first = [w for w in windows if w.end <= lead_end + 1
+             and (not text[:w.start].strip(" \t•-–(") or _SENTENCE_LEAD.match(text, 0, w.start))]
     if not first or any(o.tok.start < lead_end for o in values if o.kind == "measure"):
         return None
     return first[0].code
@@ -574,13 +576,13 @@ def _attach_ci_p(text: str, values: list[ValueSlot], intervals, pvalues, ci_decl
     for v in measures:
         if v.ci is not None:
             continue
-        bare = _BARE_INTERVAL.match(text, v.tok.end) or (_BARE_INTERVAL_HR.match(text, v.tok.end) if v.kind == "hr" else None)
-        # a bare '(a–b)' is a CI after a hazard ratio, or once the clause (or table) has declared its intervals as CIs
         if (opened := _OPEN_INTERVAL.match(text, v.tok.end)) is not None:  # '18.6 (11.2, NE)': no value in its bounds
             for bound in values:
                 if opened.start(1) <= bound.tok.start < opened.end(1):
                     bound.kind = "drop"
             continue
+        bare = _BARE_INTERVAL.match(text, v.tok.end) or (_BARE_INTERVAL_HR.match(text, v.tok.end) if v.kind == "hr" else None)
+        # a bare '(a–b)' is a CI after a hazard ratio, or once the clause (or table) has declared its intervals as CIs
         if bare and (v.kind == "hr" or ci_declared or any(start < v.tok.start for start in labelled)):
             low, high = parse_number_text(bare.group(1)), parse_number_text(bare.group(2))
             if low is not None and high is not None and low <= v.tok.value <= high:
