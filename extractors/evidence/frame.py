@@ -14,7 +14,8 @@ from extractors.evidence.rules import (
     GENERIC_ARMS, NAMED_STUDY_AFTER_CUE, NON_RESULT_SENTENCES, NUMBERED_STUDY_NAME, OTHER_REGISTRY_NUMBER,
     OTHER_STUDY_CUES, OTHER_STUDY_OPENING, OWN_STUDY_CUE, PRECEDING_STUDY, PRODUCT_DEFINITIONS, RANDOMISED_DESIGN,
     REGIMEN_ACRONYM, REVIEW_MIN_CITATION_MARKERS, REVIEW_MIN_NAMED_TRIALS, SINGLE_ARM_CUE, TITLE_COMPARISON,
-    TRANSPLANT_COMPARATOR, TRANSPLANT_COMPARATOR_TERMS, WORD_NAME_STOPLIST,
+    TITLE_STUDY_ANNOUNCEMENT, TITLE_TREATMENT_REACH, TRANSPLANT_COMPARATOR, TRANSPLANT_COMPARATOR_TERMS,
+    WORD_NAME_STOPLIST,
 )
 from extractors.evidence.strategy_arms import document_strategies, set_document_strategies, transplant_arm_name
 from extractors.nlp.gazetteers import load_drugs, load_non_trial_terms
@@ -27,6 +28,7 @@ _TITLE_NAMES = tuple((re.compile(c.pattern), False) for c in FRAME_TITLE_NAMES) 
     + ((re.compile(FRAME_REGISTRY_NAME.pattern), True),)
 _WORD_NAMES = tuple(re.compile(c.pattern) for c in FRAME_WORD_NAMES)
 _WORD_NAME_STOPLIST = re.compile(WORD_NAME_STOPLIST.pattern)
+_TITLE_STUDY_ANNOUNCEMENT = re.compile(TITLE_STUDY_ANNOUNCEMENT.pattern)
 _OTHER_STUDY = tuple(re.compile(c.pattern, re.IGNORECASE) for c in OTHER_STUDY_CUES)
 _NON_RESULT = tuple(re.compile(c.pattern, re.IGNORECASE) for c in NON_RESULT_SENTENCES)
 _OWN_STUDY = re.compile(OWN_STUDY_CUE.pattern, re.IGNORECASE)
@@ -163,8 +165,8 @@ def _opening_name(text: str, named: Sequence, index: TrialIndex, opening_end: in
 
 
 def _word_name(text: str, t0: int, t1: int, opening_end: int) -> Optional[str]:
-    """A study named by an ordinary word in mixed case ('Fenland'): led by the title or called a study in the opening,
-    and used again elsewhere in the document; None when no such word is found."""
+    """A study named by an ordinary word in mixed case ('Fenland'): leading a title that announces a study, or led by
+    the title or called a study in the opening and used again elsewhere; None when no such word is found."""
     for start, end, shapes in ((t0, t1, _WORD_NAMES[:1]), (t0, opening_end, _WORD_NAMES[1:])):
         for rx in shapes:
             for m in rx.finditer(text[start:end]):
@@ -173,10 +175,19 @@ def _word_name(text: str, t0: int, t1: int, opening_end: int) -> Optional[str]:
                         or find_endpoints(name):
                     continue
                 at = start + m.start("name")
+                rest = text[start + m.end():end]
+                if start == t0 and (_TITLE_STUDY_ANNOUNCEMENT.search(rest) or _opens_with_treatment(rest)):
+                    return name
                 others = [o for o in re.finditer(rf"(?<![\w-]){re.escape(name)}(?![\w-])", text) if o.start() != at]
                 if others:
                     return name
     return None
+
+
+def _opens_with_treatment(text: str) -> bool:
+    """True when the text's first words name a treatment ('linvoseltamab and carfilzomib in ...')."""
+    head = re.sub(r"(?i)^\s*(?:an?|the)\s+", "", text)[:TITLE_TREATMENT_REACH]
+    return any(a.start == 0 for a in find_arms(head))
 
 
 def _sentence_around(text: str, start: int, end: int) -> str:
@@ -273,7 +284,8 @@ def _title_versus(doc: Document) -> tuple[str, Optional[re.Match[str]]]:
 def title_comparison(doc: Document, gazetteer_dir=None) -> tuple[str, ...]:
     """The two treatments a title sets against each other ('A versus B'), experimental first; else ()."""
     title, versus = _title_versus(doc)
-    arms = [a for a in find_arms(title, gazetteer_dir) if a.arm not in GENERIC_ARMS]
+    arms = [a for a in find_arms(title, gazetteer_dir) if a.arm not in GENERIC_ARMS
+            and not _ADD_ON_OR_FREE.match(title[a.end:])]  # 'Chemotherapy-free X beats Y' sets X against Y
     found = versus or next(  # 'Elranatamab or Lenalidomide Maintenance after ...'
         (m for m in _TITLE_ALTERNATIVE.finditer(title) if any(a.end == m.start() for a in arms)
          and any(a.start == m.end() for a in arms)), None)
@@ -337,7 +349,9 @@ def _opening_arms(doc: Document, gazetteer_dir=None) -> tuple[str, ...]:
     """A randomised report's experimental and control arms: the first core treatment and the first control arm that
     its title and opening name ('blinatumomab ... chemotherapy'); () when either is missing."""
     t0, t1 = _title_text(doc)
-    arms = [a for a in find_arms(doc.text[t0:t1 + FRAME_OPENING_CHARS], gazetteer_dir) if a.arm not in GENERIC_ARMS]
+    opening = doc.text[t0:t1 + FRAME_OPENING_CHARS]
+    arms = [a for a in find_arms(opening, gazetteer_dir) if a.arm not in GENERIC_ARMS
+            and not _ADD_ON_OR_FREE.match(opening[a.end:])]
     experimental = next((a.arm for rank in (0, 1) for a in arms if a.rank == rank and not a.control), None)
     control = next((a.arm for a in arms if a.control and a.arm != "control"), None)
     return (experimental, control) if experimental and control else ()

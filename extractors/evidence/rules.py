@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from typing import NamedTuple
 
-EXTRACTOR_VERSION = "evidence-rules/1.14"
+EXTRACTOR_VERSION = "evidence-rules/1.15"
 
 
 class EndpointTerm(NamedTuple):
@@ -585,15 +585,15 @@ LANDMARK_LIST_BREAK = Cue(r"[;\d]|\b(?:while|whereas|but|versus|vs\.?|compared|t
 # A product code that the text defines by apposition ('KCL-19BB, an academic CAR T-cell product', 'a CAR T-cell product,
 # KCL-19BB,'): the code is the study therapy of the report (and not the study's name).
 PRODUCT_DEFINITIONS: tuple[Cue, ...] = (
-    Cue(r"(?<![\w-])(?P<code>[A-Z][A-Za-z]*-?[A-Z0-9]*\d[A-Za-z0-9]*(?:-[A-Za-z0-9]+)*),\s+(?i:an?|the)\s+(?:[\w-]+\s+){0,5}?(?i:CAR|cell|cellular|gene)[\w -]{0,30}?(?i:products?|therapy|construct)\b",
+    Cue(r"(?<![\w-])(?P<code>[A-Z][A-Za-z]*-?[A-Z0-9]*\d[A-Za-z0-9]*(?:[-.][A-Za-z0-9]+)*),\s+(?i:an?|the)\s+(?:[\w-]+\s+){0,5}?(?i:CAR|cell|cellular|gene)[\w -]{0,30}?(?i:products?|therapy|construct)\b",
         "'KCL-19BB, an academic CAR T-cell product': a code followed by an appositive naming a cell product"),
-    Cue(r"\b(?i:CAR[- ]?T[- ]cell|CAR|cell(?:ular)?) (?i:products?|therapy|construct),?\s+(?P<code>[A-Z][A-Za-z]*-?[A-Z0-9]*\d[A-Za-z0-9]*(?:-[A-Za-z0-9]+)*)\b",
+    Cue(r"\b(?i:CAR[- ]?T[- ]cell|CAR|cell(?:ular)?) (?i:products?|therapy|construct),?\s+(?P<code>[A-Z][A-Za-z]*-?[A-Z0-9]*\d[A-Za-z0-9]*(?:[-.][A-Za-z0-9]+)*)\b",
         "'a CAR T-cell product, KCL-19BB': a cell product followed by its code"),
-    Cue(r"\b(?i:CAR)[- ]?(?i:T)?[- ]?(?i:cells?|cell therapy|construct|product)\s*\((?P<code>[A-Z][A-Za-z]*-?[A-Z0-9]*\d[A-Za-z0-9]*(?:-[A-Za-z0-9]+)*)\)",
+    Cue(r"\b(?i:CAR)[- ]?(?i:T)?[- ]?(?i:cells?|cell therapy|construct|product)\s*\((?P<code>[A-Z][A-Za-z]*-?[A-Z0-9]*\d[A-Za-z0-9]*(?:[-.][A-Za-z0-9]+)*)\)",
         "'Tandem CD19/CD22 CAR T cells (HMC-2219)': a code in brackets right after a CAR description names the product"),
-    Cue(r"(?<![\w-])(?P<code>[A-Z][A-Za-z]*-?[A-Z0-9]*\d[A-Za-z0-9]*(?:-[A-Za-z0-9]+)*)\s+(?:is|was)\s+(?i:an?|the)\s+(?:[\w/-]+\s+){0,5}?(?i:CAR\b[\w -]{0,20}?(?:products?|therapy|construct|cells?)\b|construct\b|(?:cell|cellular|gene)[- ](?:products?|therapy)\b)",
+    Cue(r"(?<![\w-])(?P<code>[A-Z][A-Za-z]*-?[A-Z0-9]*\d[A-Za-z0-9]*(?:[-.][A-Za-z0-9]+)*)\s+(?:is|was)\s+(?i:an?|the)\s+(?:[\w/-]+\s+){0,5}?(?i:CAR\b[\w -]{0,20}?(?:products?|therapy|construct|cells?)\b|construct\b|(?:cell|cellular|gene)[- ](?:products?|therapy)\b)",
         "'HMC-2219 is a tandem CD19/CD22 construct': a code defined by a copula and a cell product"),
-    Cue(r"\b(?i:we|the team|investigators)\s+(?i:developed|designed|engineered|built|manufactured)\s+(?P<code>[A-Z][A-Za-z]*-?[A-Z0-9]*\d[A-Za-z0-9]*(?:-[A-Za-z0-9]+)*),\s+(?i:an?)\s+(?:[\w-]+\s+){0,5}?(?i:receptor|CAR|construct|product|cells?)\b",
+    Cue(r"\b(?i:we|the team|investigators)\s+(?i:developed|designed|engineered|built|manufactured)\s+(?P<code>[A-Z][A-Za-z]*-?[A-Z0-9]*\d[A-Za-z0-9]*(?:[-.][A-Za-z0-9]+)*),\s+(?i:an?)\s+(?:[\w-]+\s+){0,5}?(?i:receptor|CAR|construct|product|cells?)\b",
         "'We developed CART-BM7, a second-generation anti-BCMA receptor': an academic construct the authors made is the study therapy"),
 )
 
@@ -699,12 +699,23 @@ FRAME_TITLE_NAMES: tuple[Cue, ...] = (
 FRAME_WORD_NAMES: tuple[Cue, ...] = (
     Cue(r"^\s*(?P<name>[A-Z][a-z]{3,}(?:-\d{1,2})?)\s*(?::|\s[—–]|\.)\s",
         "a poster, abstract or news title led by the study's name ('Fenland: ponatinib and ...', 'Orchard — ...')"),
+    Cue(r"(?:\(|\b(?:in|of|from|for)\s+)Study\s+(?P<name>[A-Z][a-z]{3,}(?:-\d{1,2})?)(?=\s*[(),;:.])",
+        "a drug label's 'in Study Tarn (NCT...)', '(Study Tarn)': the label convention of naming a study 'Study X'"),
     Cue(r"(?:^|[.;]\s+|\n)(?P<name>[A-Z][a-z]{3,}(?:-\d{1,2})?)\s+(?:is|was)\s+an?\s+(?:[\w/-]+,?\s+){0,5}?(?:trial|study)\b",
         "'Fenland was an open-label, randomised phase 3 trial': a sentence saying the word is a study"),
     Cue(r"(?:\b(?:the|of|in|from)\s+|(?<=\s)(?=[Pp]hase\s))(?:[Pp]hase\s+(?:[1-4]|I{1,3}|IV)[ab]?(?:/(?:[1-4]|I{1,3}))?\s+)?(?P<name>[A-Z][a-z]{3,}(?:-\d{1,2})?)\s+(?:(?:[Rr]andomi[sz]ed|[Oo]pen-label|[Pp]hase\s+(?:[1-4]|I{1,3}|IV)[ab]?|[Mm]ulticent(?:re|er)),?\s+){0,3}(?:[Tt]rial|[Ss]tudy)\b",
         "'in the Fenland trial', 'the Orchard phase 3 study', a press release's '... in Phase 3 Orchard Trial': a "
         "capitalised word (mid-sentence) before a study noun"),
 )
+# A title led by an ordinary word names the study without the word recurring when the rest of the title announces a
+# study or a treatment ('Bramble: a phase 2 study of ...', 'Pennine: linvoseltamab plus carfilzomib in ...').
+TITLE_STUDY_ANNOUNCEMENT = Cue(
+    r"(?i)\b(?:phase\s+(?:[1-4]|I{1,3}|IV)|study|trial|cohort|versus|vs\.?|plus|dose[- ]escalation)\b",
+    "what follows a title-leading word's colon says the word names a study of a treatment, not a topic (a title "
+    "going on with a drug's name says so too)")
+TITLE_TREATMENT_REACH = 40
+"""Characters after a title-leading word's colon in which a treatment's name must start ('Pennine: linvoseltamab')."""
+
 WORD_NAME_STOPLIST = Cue(
     r"^(?:Abstract|Background|Breaking|Case|Clinical|Comment|Commentary|Conclusions?|Correction|Correspondence|Current|"
     r"Design|Discussion|Editorial|Erratum|Extension|Feasibility|Findings|Global|Highlights?|Index|Interpretation|"
@@ -722,9 +733,12 @@ WORD_NAME_STOPLIST = Cue(
 
 # A study registered outside ClinicalTrials.gov is known by that registry's number when it has no name (GUIDE.md).
 OTHER_REGISTRY_NUMBER = Cue(r"(?<![\w-])(?P<number>ACTRN\d{14}|ISRCTN\d{8}|ChiCTR-?[A-Z]{0,3}-?\d{8,12}|DRKS\d{8}|"
-                            r"JPRN-[A-Za-z]+\d+|CTRI/\d{4}/\d{2,3}/\d{5,6}|EudraCT\s*(?:No\.?\s*|number\s*)?\d{4}-\d{6}-\d{2})(?![\w-])",
-                            "'ACTRN12624000318572', 'ISRCTN12345678', 'EudraCT 2019-001234-56': a registration outside "
-                            "ClinicalTrials.gov, the study's identifier when it has no name")
+                            r"JPRN-[A-Za-z]+\d+|jRCT[a-z]?\d{9,10}|UMIN\d{9}|KCT\d{7}|NTR\d{3,5}|NL\d{4,5}|PACTR\d{15}|"
+                            r"TCTR\d{11}|CTRI/\d{4}/\d{2,3}/\d{5,6}|EudraCT\s*(?:No\.?\s*|number\s*)?\d{4}-\d{6}-\d{2}|"
+                            r"EU\s*CT\s*(?:No\.?\s*|number\s*)?\d{4}-5\d{5}-\d{2}-\d{2})(?![\w-])",
+                            "'ACTRN12624000318572', 'ISRCTN12345678', 'jRCT2031240155', 'UMIN000012345', 'EudraCT "
+                            "2019-001234-56': a registration outside ClinicalTrials.gov, the study's identifier when it has "
+                            "no name")
 
 # A registry study is named by the body that keeps the registry, which the trial finder's stoplist holds as an agency.
 FRAME_REGISTRY_NAME = Cue(r"\b(?:the|of the|from the)\s+(?P<name>[A-Z][A-Z0-9-]{3,})\s+(?:[\w-]+\s+){0,3}?registry\b",

@@ -96,7 +96,7 @@ NON_TRIAL_SHAPES: tuple[NonTrialShape, ...] = (
     NonTrialShape("nct", re.compile(r"^NCT\d*$"), "registry numbers are reported as NCT mentions"),
     NonTrialShape("response_ordinal", re.compile(r"^(?:CR|CRi|PR|MR|CR/CRi)\d(?:\.\d)?$"),
                   "first/second remission (CR1, CR2), molecular response levels (MR4)"),
-    NonTrialShape("other_registry", re.compile(r"^(?:ISRCTN|ACTRN|ChiCTR|DRKS|EUCTR|JPRN|CTRI|NTR|KCT|IRCT)[-\d]"),
+    NonTrialShape("other_registry", re.compile(r"^(?:ISRCTN|ACTRN|ChiCTR|DRKS|EUCTR|JPRN|CTRI|NTR|KCT|IRCT|UMIN|PACTR|TCTR)[-\d]|^jRCT[a-z]?\d"),
                   "non-NCT registry numbers are identifiers, not names"),
     NonTrialShape("grade", re.compile(r"^(?:G|Gr|Grade)\d$"), "toxicity grades"),
     NonTrialShape("table_or_figure", re.compile(r"^(?:S|T|F|Table|Figure|Fig)\d+[A-Za-z]?$"),
