@@ -107,7 +107,7 @@ SETS = (ReportSet("dev_reports", DEV_REPORTS_DIR, 14, DEV_LAYOUTS, write_dev_rep
                   "dev_report10_pdfs", words=(250, 1300), spelled=SPELLED10),
         ReportSet("dev_reports11", DEV11_REPORTS_DIR, 10, DEV11_LAYOUTS, write_dev_report11_pdfs,
                   "dev_report11_pdfs", words=(250, 1300), spelled=SPELLED11),
-        ReportSet("dev_reports12", DEV12_REPORTS_DIR, 5, DEV12_LAYOUTS, write_dev_report12_pdfs,
+        ReportSet("dev_reports12", DEV12_REPORTS_DIR, 10, DEV12_LAYOUTS, write_dev_report12_pdfs,
                   "dev_report12_pdfs", words=(250, 1500), spelled=SPELLED12))
 TEXTS = {s.name: report_texts(s.folder) for s in SETS}
 GOLD = [(s, g) for s in SETS for g in s.gold]
