@@ -143,6 +143,7 @@ DEV_SETS = {  # option name -> (folder, label, name of its PDF writer in tests/f
     "devnew9": ("dev_reports9", "development reports 9 (devnew9)", "write_dev_report9_pdfs"),
     "devnew10": ("dev_reports10", "development reports 10 (devnew10)", "write_dev_report10_pdfs"),
     "devnew11": ("dev_reports11", "development reports 11 (devnew11)", "write_dev_report11_pdfs"),
+    "devnew12": ("dev_reports12", "development reports 12 (devnew12)", "write_dev_report12_pdfs"),
 }
 
 
