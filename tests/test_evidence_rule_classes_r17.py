@@ -484,7 +484,8 @@ def test_bullets_run_into_one_line_are_separate_sentences():
 def test_a_drug_name_in_capitals_is_no_trial_name():
     """Negative rule: a label's 'ODRONEXTAMAB injection' names the product, not the study."""
     from extractors.nlp.trials import rejection_reason
-    assert rejection_reason("GLOFITAMAB") in ("drug_name_in_capitals", "non_trial_parts")
+    assert rejection_reason("VARNETAMAB") in ("drug_name_in_capitals", "non_trial_parts")  # a name the lexicon lacks
+    assert rejection_reason("GLOFITAMAB") is not None  # the lexicon's drug, rejected as a known non-trial term
     assert rejection_reason("TOWER") is None
 
 

@@ -50,8 +50,9 @@ def test_a_section_word_or_drug_leading_the_title_names_no_study(title):
 
 
 def test_an_ordinary_word_named_once_is_no_study():
-    """A title-leading word the text never uses again is a headline word, not a name ('Momentum: ...')."""
-    paragraphs = [("title", "Momentum: glofitamab with gemcitabine and oxaliplatin in relapsed large B-cell lymphoma"),
+    """A title-leading word the text never uses again, before a topic rather than a study or a treatment, is a
+    headline word, not a name ('Momentum: how relapsed lymphoma care is changing')."""
+    paragraphs = [("title", "Momentum: how care for relapsed large B-cell lymphoma is changing"),
                   ("body", "A total of 188 adults were treated at 31 centres. The overall response rate was 71%.")]
     assert _trials(paragraphs) == {None}
 

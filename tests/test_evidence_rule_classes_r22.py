@@ -106,3 +106,99 @@ def test_a_chemotherapy_free_treatment_is_the_experimental_side_of_its_title(tit
         ("title", title),
         ("body", "Among patients with blastoid histology, 3-year progression-free survival was 48.1% vs 30.2%.")]))}
     assert (got[48.1], got[30.2]) == ("ibrutinib", control)
+
+
+def _records(paragraphs) -> set:
+    return {(r.endpoint, r.arm, r.value, r.statistic, r.timepoint) for r in extract_evidence(_doc(paragraphs))}
+
+
+_RANDOMISED_TITLE = ("title", "Ponatinib versus imatinib with chemotherapy in Ph-positive ALL: the Larkspur trial")
+
+
+def test_a_subgroup_pair_continues_the_survival_endpoint_a_figureless_sentence_names():
+    """Regression: figureless_antecedent ('Event-free survival at 3 years favored IB across prespecified subgroups. The
+    advantage held among patients 70 years of age or older (58.2% vs. 29.7%; ...)' read nothing: the sentence
+    continued no figure, because the one before it named the endpoint and its landmark without a value)."""
+    got = _records([_RANDOMISED_TITLE, ("body", (
+        "Transplantation in first remission was performed in 30.1% with ponatinib and 35.2% with imatinib. "
+        "Overall survival at 4 years favored ponatinib across prespecified subgroups. The advantage held among "
+        "patients older than 60 years (62.4% vs. 41.0%; hazard ratio, 0.52; 95% CI, 0.31 to 0.87)."))])
+    assert {("OS", "ponatinib", 62.4, "landmark", "4y"), ("OS", "imatinib", 41.0, "landmark", "4y")} <= got
+
+
+def test_a_paragraph_opening_with_a_continuing_pair_takes_the_landmark_read_just_before_it():
+    """Regression: antecedent_across_paragraphs ('The benefit extended to the hardest-to-treat group. In patients
+    whose lymphoma progressed early, the rates were 80.3% against 48.7%.' opened a paragraph after the landmark it
+    continued, so no figure of its own paragraph gave the endpoint)."""
+    got = _records([_RANDOMISED_TITLE,
+                    ("body", "At 2 years, 71.5% of patients given ponatinib were alive without an event, vs 55.0% "
+                             "with imatinib."),
+                    ("body", "The gain was largest where it was most needed. In patients with IKZF1 deletion, the "
+                             "rates were 66.1% against 38.9%.")])
+    assert {("EFS", "ponatinib", 66.1, "landmark", "2y"), ("EFS", "imatinib", 38.9, "landmark", "2y")} <= got
+
+
+def test_a_continuing_sentence_that_names_a_response_continues_no_survival_figure():
+    """Negative rule: 'In comparison, earlier constructs produced remission in 73%' is about remission, not the
+    survival landmark read before it."""
+    got = _records([("title", "A CD22 CAR T-cell product in relapsed ALL: the Fernhill study"),
+                    ("body", "Forty adults were infused. Overall survival at 24 months was 58.0%."),
+                    ("body", "In comparison, earlier CD22 constructs produced remission in 73% at their highest dose.")])
+    assert not any(r[0] == "OS" and r[2] == 73.0 for r in got)
+
+
+def test_an_estimate_given_with_being_continues_the_figure_before_it():
+    """'..., the estimates being 38.5% and 41.2%' continues the paragraph's landmark like 'the estimates were'."""
+    got = _records([_RANDOMISED_TITLE, ("body", (
+        "At 3 years, overall survival was 70.2% with ponatinib and 61.0% with imatinib. Patients with a T315I "
+        "mutation fared poorly either way, the estimates being 38.5% and 41.2%."))])
+    assert {("OS", "ponatinib", 38.5, "landmark", "3y"), ("OS", "imatinib", 41.2, "landmark", "3y")} <= got
+
+
+_TRANSPLANT_REGISTRY_TITLE = ("title", "Allogeneic transplantation versus no transplantation in first remission of "
+                                       "Ph-positive ALL: a registry study")
+
+
+@pytest.mark.parametrize("sentence, other", [
+    ("4-year overall survival was 66.1% after an allograft and 59.8% without one.", 59.8),
+    ("61.0% of transplanted patients were alive at 4 years, as against 52.3% of those not transplanted.", 52.3),
+    ("4-year overall survival was 64.4% after HSCT; for those who did not undergo transplant it was 57.9%.", 57.9),
+])
+def test_the_untransplanted_side_named_by_what_did_not_happen(sentence, other):
+    """Regression: untransplanted_side_phrasings ('77.2% without one', 'of those not transplanted', 'for those who did
+    not undergo transplant it was 70.2%' gave the untransplanted figure to the transplant arm)."""
+    got = {r.value: r.arm for r in extract_evidence(_doc([
+        _TRANSPLANT_REGISTRY_TITLE,
+        ("body", "Of 480 adults in first remission, 260 went on to an allograft and 220 did not."),
+        ("body", sentence)]))}
+    assert got[other] == "no transplant"
+
+
+def test_mrd_guided_stopping_set_against_a_fixed_course_names_both_policies():
+    """Regression: guided_vs_fixed_unread (a trial assigning patients 'to the MRD-guided strategy and ... to
+    fixed-duration treatment' gave every figure to the regimen's first drug; 'the fixed course', '96.4% fixed'
+    name the other policy)."""
+    got = {r.value: r.arm for r in extract_evidence(_doc([
+        ("title", "Stopping zanubrutinib-venetoclax when MRD clears in untreated CLL: the Brackenfield trial"),
+        ("body", "Of the 500 patients randomized, 250 were assigned to the MRD-guided strategy and 250 to "
+                 "fixed-duration treatment."),
+        ("body", "Progression-free survival at 3 years was 89.1% with MRD-guided therapy and 90.2% with the fixed "
+                 "course. Overall survival at 3 years: 96.0% guided, 95.1% fixed.")]))}
+    assert (got[89.1], got[90.2], got[96.0], got[95.1]) == ("mrd-guided", "fixed-duration", "mrd-guided",
+                                                             "fixed-duration")
+
+
+def test_a_fixed_course_mentioned_without_assignment_sets_up_no_strategy():
+    """Negative rule: a single-arm report's 'fixed-duration treatment' beside an MRD-guided aside is no comparison."""
+    got = {r.value: r.arm for r in extract_evidence(_doc([
+        ("title", "Zanubrutinib with venetoclax in untreated CLL: the Brackenfield study"),
+        ("body", "All 120 patients received fixed-duration treatment; an MRD-guided strategy is being tested elsewhere."),
+        ("body", "Progression-free survival at 2 years was 92.5%.")]))}
+    assert got[92.5] == "zanubrutinib"
+
+
+@pytest.mark.parametrize("text, arm", [("D-VRd", None), ("Isa-Pd", None), ("VRd", "bortezomib-lenalidomide-dexamethasone")])
+def test_a_regimen_code_after_another_drugs_letters_is_a_larger_regimen(text, arm):
+    """Regression: regimen_code_inside_longer_code ('D-VRd' read as VRd: a short lexicon code after another drug's
+    letters and a hyphen is part of a larger regimen, which the report defines)."""
+    assert [a.arm for a in find_arms(f"Patients received {text} until progression.")][:1] == ([arm] if arm else [])

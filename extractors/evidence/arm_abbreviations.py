@@ -18,7 +18,7 @@ from extractors.evidence.known_arms import ArmMention, find_known_arms
 from extractors.evidence.rules import (
     ARM_ABBREVIATION_BREAK, ARM_ABBREVIATION_DEFINITION, ARM_ABBREVIATION_GAP, ASSIGNED_LABEL, ASSIGNED_SHORT_FORM,
     ASSIGNED_SHORT_FORM_CAPITALS, ASSIGNED_SHORT_FORMS_SET_AGAINST, LABELLED_ARM, LABELLED_ARM_SENTENCE, NAMED_REGIMEN,
-    NOT_ARM_LABELS, NOT_REGIMEN_LABELS, STRATIFICATION_CUE, NON_ARM_TERM_CATEGORIES, WORD_NAME_STOPLIST,
+    NOT_ARM_LABELS, NOT_REGIMEN_LABELS, SHORT_CODE_MAX, STRATIFICATION_CUE, NON_ARM_TERM_CATEGORIES, WORD_NAME_STOPLIST,
 )
 from extractors.nlp.gazetteers import DEFAULT_GAZETTEER_DIR, load_non_trial_terms
 from extractors.nlp.ner_mentions import add_ner_arms, note_arms_added, part_of_document
@@ -64,11 +64,12 @@ def _letters(short: str) -> str:
 
 
 def _initials(surface: str) -> tuple[str, ...]:
-    """The ways a name can contribute to a short form: its first letter, its words' first letters, or the first two
-    to four letters of a one-word name ('idelalisib' -> Id in IdR, 'isatuximab' -> Isa in Isa-R)."""
+    """The ways a name can contribute to a short form: its first letter, its words' first letters, the first two
+    to four letters of a one-word name ('idelalisib' -> Id in IdR, 'isatuximab' -> Isa in Isa-R), or a code whole."""
     words = [w for w in re.split(r"[\s\-/]+", surface) if w]
     prefixes = tuple(surface[:n].upper() for n in range(2, 5)) if len(words) == 1 and len(surface) > 4 else ()
-    return tuple(dict.fromkeys((surface[:1].upper(), "".join(w[0] for w in words).upper()) + prefixes))
+    code = (_letters(surface),) if len(surface) <= SHORT_CODE_MAX else ()  # 'daratumumab plus VRd (D-VRd)'
+    return tuple(dict.fromkeys((surface[:1].upper(), "".join(w[0] for w in words).upper()) + prefixes + code))
 
 
 def _spells(short: str, surfaces: Sequence[str]) -> bool:

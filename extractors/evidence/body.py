@@ -16,7 +16,8 @@ from extractors.evidence.numbers import find_timepoints
 from extractors.evidence.readings import Reading, ReadingContext, read_clause
 from extractors.evidence.subgroup_ratios import SUBGROUP_RATIO_HEADING, SUBGROUP_RATIO_RULE, find_subgroup_ratios
 from extractors.evidence.rules import (
-    ANAPHORA_CUE, EXTRACTOR_VERSION, LANDMARK_ANAPHORA, LIST_RESTATED_AT_TIME, LIST_RESTATED_REACH, RESPONSE_ANAPHORA_CUE,
+    ANAPHORA_CUE, ANTECEDENT_REACH, ANTECEDENT_SENTENCES, EXTRACTOR_VERSION, LANDMARK_ANAPHORA, LIST_RESTATED_AT_TIME,
+    LIST_RESTATED_REACH, RESPONSE_ANAPHORA_CUE, RESPONSE_WORD,
     RESPONSE_ENDPOINTS, RUN_IN_HEADING, SUBGROUP_LANDMARK_REACH, SUBGROUP_SENTENCE_OPENING, WINDOW_ANAPHORA, WINDOW_ANAPHORA_REACH,
     WINDOW_ENDPOINTS, EndpointTerm,
 )
@@ -163,7 +164,8 @@ def extract_body(doc: Document, index: TrialIndex, mentions: Sequence, extra_ter
             fallback = fallback or (frame.compared[0] if frame.compared else None)
             blocked = tuple((m.start - s, m.end - s) for m in mentions if m.start >= s and m.end <= e)
             sentence = doc.text[s:e]
-            previous = _continued_result(sentence, records, para, doc)
+            previous = _continued_result(sentence, records, para, doc) \
+                or _stated_antecedent(sentence, " ".join(paragraph_before[-ANTECEDENT_SENTENCES:]), s, records)
             restated, restated_arms = _restated_list(sentence, s, records)
             ctx = ReadingContext(default, control, extra_terms, previous.endpoint if previous else None, True, blocked,
                                  gazetteer_dir, fallback, one_study=frame.is_report,
@@ -268,6 +270,7 @@ def _sentence_arms(sentence: str, gazetteer_dir=None) -> set[str]:
 
 _ANAPHORA = re.compile(ANAPHORA_CUE.pattern, re.IGNORECASE)
 _RESPONSE_ANAPHORA = re.compile(RESPONSE_ANAPHORA_CUE.pattern, re.IGNORECASE)
+_RESPONSE_WORD = re.compile(RESPONSE_WORD.pattern, re.IGNORECASE)
 
 
 def _continued_result(sentence: str, records: Sequence[EvidenceRecord], para: Paragraph,
@@ -286,6 +289,41 @@ def _continued_result(sentence: str, records: Sequence[EvidenceRecord], para: Pa
     else:  # not the ratio after it
         last = next((r for r in reversed(records) if r.statistic in ("rate", "landmark")), records[-1])
     return last if _in_paragraph(last, para) and last.statistic in ("rate", "landmark") else None
+
+
+@dataclass(frozen=True)
+class Antecedent:
+    """The endpoint and landmark a continuing sentence refers back to, when no figure of its paragraph gives them."""
+
+    endpoint: str
+    timepoint: Optional[str]
+    statistic: str
+
+
+def _stated_antecedent(sentence: str, before: str, start: int,
+                       records: Sequence[EvidenceRecord]) -> Optional[Antecedent]:
+    """What 'the rates were 80% against 49%' continues when its paragraph has no figure to continue: a survival
+    endpoint the sentences before it name without a figure ('Event-free survival at 3 years favored IB across
+    subgroups. The advantage held among ...'), else the landmark survival figure read just before the paragraph; None when
+    the sentence continues nothing or nothing is in reach."""
+    if not _ANAPHORA.search(sentence) or _RESPONSE_ANAPHORA.search(sentence) \
+            or any(e.code for e in find_endpoints(sentence)) or _RESPONSE_WORD.search(sentence):
+        return None  # a sentence naming its own endpoint ('In comparison, X produced remission in 73%') continues none
+    named = [e.code for e in find_endpoints(before) if e.code in TIME_TO_EVENT_ENDPOINTS]
+    if named:
+        stated = find_timepoints(before)
+        endpoint, timepoint = named[-1], stated[-1].code if stated else None
+    else:
+        near = [r for r in records if r.endpoint in TIME_TO_EVENT_ENDPOINTS and r.statistic == "landmark"
+                and r.source == "body" and 0 <= start - r.quote_start <= ANTECEDENT_REACH]
+        if not near:
+            return None
+        endpoint, timepoint = near[-1].endpoint, None
+    if timepoint is None:
+        landmarks = [r for r in records if r.endpoint == endpoint and r.statistic == "landmark" and r.timepoint
+                     and r.source == "body" and 0 <= start - r.quote_start <= ANTECEDENT_REACH]
+        timepoint = landmarks[-1].timepoint if landmarks else None
+    return Antecedent(endpoint, timepoint, "landmark" if timepoint else "rate")
 
 
 def _in_paragraph(record: EvidenceRecord, para: Paragraph) -> bool:

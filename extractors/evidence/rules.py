@@ -208,8 +208,12 @@ STRATEGY_COMPARISONS: tuple[StrategyComparison, ...] = (
                  "autologous by its title)")),
         (ArmTerm(r"\b(?:no|without|not undergoing|never underwent)\s+(?:an?\s+)?(?:allogeneic\s+|allo-?\s*)?" + _TRANSPLANT_PROCEDURE + r"(?![\w-])|\bnon-?transplant(?:ed)?\b(?!\s+cent)",
                  "no transplant", True, "'no transplant', 'without HCT', 'nontransplant' (not 'nontransplant centers'): the comparison's other side"),
-         ArmTerm(r"(?<=[\d%)\]] )without(?:\s+it)?(?=\s*(?:[(\[;,.]|$))", "no transplant", True,
-                 "'68% with HCT and 62% without (HR ...)', '41.9% without it': a bare 'without' after a value is the untransplanted side"),
+         ArmTerm(r"(?<=[\d%)\]] )without(?:\s+(?:it|one|an?\s+(?:allograft|transplant)))?(?=\s*(?:[(\[;,.]|$))", "no transplant", True,
+                 "'68% with HCT and 62% without (HR ...)', '41.9% without it', '77% without one': a bare 'without' after a value is the untransplanted side"),
+         ArmTerm(r"\b(?:those|patients|children|adults)\s+(?:who\s+were\s+)?not\s+transplanted\b"
+                 r"|\b(?:who|that)\s+did\s+not\s+(?:undergo|receive|have|proceed\s+to|go\s+on\s+to)\s+(?:an?\s+)?(?:allogeneic\s+|autologous\s+)?"
+                 r"(?:transplant(?:ation)?|allograft|HCT|HSCT|ASCT|SCT)\b|\buntransplanted\b", "no transplant", True,
+                 "'of those not transplanted', 'for those who did not undergo transplant': the untransplanted side named by what did not happen"),
          ArmTerm(r"\b(?:continued\s+|consolidation\s+)?chemotherapy(?:\s+alone)?\b|\bobservation(?:\s+alone)?\b(?!\s+(?:period|time))|\b(?:clinical\s+|active\s+)?surveillance\b|\bwatch(?:ful waiting|[- ]and[- ]wait)\b|\bcontinued\s+(?:[\w-]+\s+){0,3}?(?:therapy|treatment|maintenance)\b|\bTKI(?:-based)?\s+(?:therapy|treatment|maintenance)\b", "{match}", True,
                  "'transplant versus continued chemotherapy', 'HCT vs observation', 'auto-HCT vs surveillance', 'versus "
                  "continued tyrosine-kinase inhibitor therapy': the untransplanted side named by what it got instead")),
@@ -222,6 +226,16 @@ STRATEGY_COMPARISONS: tuple[StrategyComparison, ...] = (
          ArmTerm(r"\b(?:continuous|standard)(?=\s+(?:cohort|arm|group)\b|\s*[:;,)(]|\s*$)", "{match}", True,
                  "'Standard cohort (n = 104)', 'MRD-guided v continuous:': the comparator policy named by its adjective")),
         "a report setting MRD-guided stopping against continuous therapy compares two policies of one drug"),
+    StrategyComparison(
+        "guided_vs_fixed_duration",
+        (ArmTerm(_MRD_GUIDED, "mrd-guided", False, "'MRD-guided strategy', 'MRD-guided therapy': stopping when MRD clears"),
+         ArmTerm(r"\bguided\s+(?:arm|group|cohort|therapy|treatment|strategy)\b|(?<=[\d%)\]] )guided\b(?=\s*[,;.)]|\s*$)",
+                 "mrd-guided", False, "'the guided arm', '97.0% guided, 96.4% fixed': the MRD-guided side named short")),
+        (ArmTerm(r"\bfixed[- ]duration(?:\s+(?:therapy|treatment|arm|group|cohort|course|strategy))?\b"
+                 r"|\bfixed\s+(?:course|arm|group|cohort|schedule)\b|(?<=[\d%)\]] )fixed\b(?=\s*[,;.)]|\s*$)",
+                 "fixed-duration", True, "'fixed-duration treatment', 'the fixed course', '96.4% fixed': every patient given the "
+                 "planned number of cycles"),),
+        "a report setting MRD-guided stopping against a fixed number of cycles compares two policies of one regimen"),
     StrategyComparison(
         "stop_vs_continue",
         (ArmTerm(r"\b(?:stop(?:ping)?|discontinu(?:ation|ing)|cessation|ceasing)\s+(?:of\s+)?(?:the\s+)?(?:[a-z]+\s+)?(?:maintenance|therapy|treatment)\b"
@@ -270,6 +284,8 @@ TITLE_SIDE_WITH_TEXT_CONTROL: frozenset[str] = frozenset({"stop_vs_continue"})
 report titled 'Stopping Lenalidomide Maintenance ...' that speaks of 'continued lenalidomide' compares the two."""
 
 # Gazetteer drug classes that never name an evidence arm.
+SHORT_CODE_MAX = 4
+"""Longest lexicon name treated as a code ('DPd', 'R2', 'MTX'), which another drug's prefix can extend ('D-VRd')."""
 NON_ARM_DRUG_CLASSES: tuple[str, ...] = ("procedure", "cytotoxic payload", "corticosteroid")
 
 
@@ -279,6 +295,12 @@ class Cue(NamedTuple):
     pattern: str
     why: str
 
+
+# A sentence assigning patients that names both sides of a policy comparison sets them against each other; only the
+# comparisons listed in ASSIGNMENT_ACTIVATED (a transplant or chemotherapy is named in many assignment sentences).
+ASSIGNMENT_ACTIVATED: frozenset[str] = frozenset({"guided_vs_fixed_duration", "guided_stop_vs_continuous"})
+STRATEGY_ASSIGNMENT = Cue(r"\b(?:randomi[sz]ed|randomly\s+assigned|assigned|allocated)\b",
+                          "'306 were assigned to the MRD-guided strategy and the same number to fixed-duration treatment'")
 
 # A cohort label in a list or a column header: a strategy printed right before '(n = N)' ('Standard cohort (n = 104)').
 STRATEGY_COHORT_LABEL = Cue(r"^\s*(?:cohort|arm|group)?\s*\(\s*[nN]\s*=\s*\d", "a label sized by '(n = N)' names a cohort of the report")
@@ -813,7 +835,7 @@ ARM_THEN_PRONOUN_VALUE = Cue(r"(?:[- ](?:treatment |treated )?(?:group|arm|cohor
                              "'and in the PC group it was 47.1 months': the arm named before 'it was' is the value's")
 ARM_VERB_VALUE = Cue(r"\s+(?:left|kept|gave|yielded)\s+(?:only\s+|just\s+)?",
                      "'intensive chemotherapy left 41.7% alive', 'blinatumomab gave 58%': the treatment right before the verb is the value's")
-ANAPHORA_CUE = Cue(r"\b(?:it|this|that)\s+(?:was|were|reached|stood at)\b|\bthe\s+(?:corresponding\s+|respective\s+|equivalent\s+|comparable\s+)?(?:[\w-]*\d[\w-]*\s+)?(?:rates?|estimates?|figures?|values?|proportions?|percentages?)\b(?:\s+[\w-]+){0,5}?\s+(?:was|were)\b"
+ANAPHORA_CUE = Cue(r"\b(?:it|this|that)\s+(?:was|were|reached|stood at)\b|\bthe\s+(?:corresponding\s+|respective\s+|equivalent\s+|comparable\s+)?(?:[\w-]*\d[\w-]*\s+)?(?:rates?|estimates?|figures?|values?|proportions?|percentages?)\b(?:\s+[\w-]+){0,5}?\s+(?:was|were|being)\b"
                    r"|^\s*(?:this|that|it)\s+(?:compared|contrasted)\s+(?:with|to)\b|^\s*(?:by|in)\s+(?:contrast|comparison),"
                    r"|^\W*(?:Among|In|For)\s+[^,;%\d]{3,80},\s+\d+(?:[.·]\d+)?\s*%\s*(?:vs\.?|v\.?|versus|against|compared with)\s+\d+(?:[.·]\d+)?\s*%?\s*[.;]?\s*$"
                    r"|\bthe\s+(?:benefit|advantage|effect|difference|gap)\s+(?:at\s+[\w-]+\s+[\w-]+\s+)?(?:was\s+(?:seen|consistent|maintained|preserved|similar)|held|persisted|remained)\b"
@@ -821,6 +843,12 @@ ANAPHORA_CUE = Cue(r"\b(?:it|this|that)\s+(?:was|were|reached|stood at)\b|\bthe\
                    "'With chemotherapy it was 27%', 'Standard care produced it in 73.7 per cent', 'the respective figures in the X group were 65% and 71%', 'This compared "
                    "with 41% ...', 'By contrast, 30% ...', 'The advantage at 3 years held in T-ALL, 66% vs 52%' continue "
                    "the previous figure")
+ANTECEDENT_SENTENCES = 2
+"""Sentences before a continuing one in which a survival endpoint named without a figure is what it continues."""
+ANTECEDENT_REACH = 1200
+"""Characters back to the survival figure a continuing sentence opening its paragraph refers to."""
+RESPONSE_WORD = Cue(r"\b(?:remissions?|respon(?:ses?|ded|ders?))\b",
+                    "a sentence about remission or response is not the survival figure before it continued")
 RESPONSE_ANAPHORA_CUE = Cue(r"^\s*(?:the\s+)?(?:remission|response)s?(?:\s+rates?)?\s+(?:by\s+(?:dose(?:\s+level)?|cohort|subgroup|age(?:\s+group)?)|at\s+(?:that|the\s+same)\s+(?:visit|time\s*point|assessment)"
                             r"|(?:rose|increased|climbed|improved|fell|varied|differed)\s+(?:with|by|across)\s+(?:the\s+)?(?:dose(?:\s+levels?)?|cohorts?))\b",
                             "'Remission by dose level was ...', 'Response at that visit ...', 'Remission rose with dose, from DL1 33.3% "

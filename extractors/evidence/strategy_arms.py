@@ -16,14 +16,16 @@ from extractors.evidence.known_arms import ArmMention
 from extractors.evidence.numbers import one_line
 from extractors.nlp.ner_mentions import part_of_document
 from extractors.evidence.rules import (
-    ALLOGENEIC_ARM, ALLOGENEIC_ARM_HCT, ALLOGENEIC_TITLE, AUTOLOGOUS_ARM, AUTOLOGOUS_ARM_HCT, AUTOLOGOUS_ARM_HSCT,
-    AUTOLOGOUS_TITLE, STRATEGY_COHORT_LABEL, STRATEGY_COMPARISONS, STRATEGY_SPLIT, TRANSPLANT_HCT_FORMS, TRANSPLANT_HSCT_FORMS,
+    ALLOGENEIC_ARM, ALLOGENEIC_ARM_HCT, ASSIGNMENT_ACTIVATED, ALLOGENEIC_TITLE, AUTOLOGOUS_ARM, AUTOLOGOUS_ARM_HCT, AUTOLOGOUS_ARM_HSCT,
+    AUTOLOGOUS_TITLE, STRATEGY_ASSIGNMENT, STRATEGY_COHORT_LABEL, STRATEGY_COMPARISONS, STRATEGY_SPLIT, TRANSPLANT_HCT_FORMS, TRANSPLANT_HSCT_FORMS,
     STRATEGY_TITLE_ALTERNATIVE, TITLE_COMPARISON, TITLE_SIDE_WITH_TEXT_CONTROL, UNIFIED_STRATEGY_SIDES,
     TRANSPLANT_EVENT_LEFT, ArmTerm, StrategyComparison,
 )
 
 _COHORT_LABEL = re.compile(STRATEGY_COHORT_LABEL.pattern)
 _SPLIT = re.compile(STRATEGY_SPLIT.pattern, re.IGNORECASE)
+_ASSIGNMENT = re.compile(STRATEGY_ASSIGNMENT.pattern, re.IGNORECASE)
+_SENTENCE_BREAK = re.compile(r"(?<=[.!?])\s+(?=[A-Z])")
 _TITLE_COMPARISON = re.compile(TITLE_COMPARISON.pattern, re.IGNORECASE)
 _TITLE_ALTERNATIVE = re.compile(STRATEGY_TITLE_ALTERNATIVE.pattern)
 _LABEL_TAIL = re.compile(r"\s+(?:cohort|arm|group|alone)$")
@@ -67,7 +69,8 @@ def _labelled(text: str, side: Sequence[ArmTerm]) -> bool:
 
 def _active(comparison: StrategyComparison, title: str, text: str, headers: Sequence[str]) -> bool:
     """True when the title sets the two sides against each other, or labels or headers size both sides, or the title
-    names the experimental side and the text splits the patients between it and the rest."""
+    names the experimental side and the text splits the patients between it and the rest, or a sentence assigns
+    patients to both sides."""
     for versus in (*_TITLE_COMPARISON.finditer(title), *_TITLE_ALTERNATIVE.finditer(title)):
         if _side_hits(title[:versus.start()], comparison.experimental) \
                 and _side_hits(title[versus.end():], comparison.control):
@@ -78,6 +81,10 @@ def _active(comparison: StrategyComparison, title: str, text: str, headers: Sequ
     if comparison.label in TITLE_SIDE_WITH_TEXT_CONTROL and _side_hits(title, comparison.experimental) \
             and _side_hits(text, comparison.control):
         return True
+    for sentence in _SENTENCE_BREAK.split(text) if comparison.label in ASSIGNMENT_ACTIVATED else ():
+        if _ASSIGNMENT.search(sentence) and _side_hits(sentence, comparison.experimental) \
+                and _side_hits(sentence, comparison.control):
+            return True
     labels = text + "\n" + "\n".join(headers)
     return _labelled(labels, comparison.experimental) and _labelled(labels, comparison.control)
 
