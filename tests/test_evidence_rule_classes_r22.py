@@ -202,3 +202,50 @@ def test_a_regimen_code_after_another_drugs_letters_is_a_larger_regimen(text, ar
     """Regression: regimen_code_inside_longer_code ('D-VRd' read as VRd: a short lexicon code after another drug's
     letters and a hyphen is part of a larger regimen, which the report defines)."""
     assert [a.arm for a in find_arms(f"Patients received {text} until progression.")][:1] == ([arm] if arm else [])
+
+
+def test_a_result_that_met_the_noninferiority_margin_is_read():
+    """Regression: noninferiority_result_dropped ('PFS at 3 years was 90.4% ... and 91.1% ..., which met the
+    prespecified noninferiority margin' was taken for the statistical design and read nothing)."""
+    got = _records([("title", "MRD-guided versus fixed-duration venetoclax-obinutuzumab in CLL: the Larkspur trial"),
+                    ("body", "Progression-free survival at 3 years was 88.2% with MRD-guided therapy and 89.0% with "
+                             "fixed-duration therapy, which met the prespecified non-inferiority margin.")])
+    assert {("PFS", "mrd-guided", 88.2, "landmark", "3y"), ("PFS", "fixed-duration", 89.0, "landmark", "3y")} <= got
+
+
+@pytest.mark.parametrize("design", [
+    "A non-inferiority margin of 10% was prespecified; 80% of patients were expected to be alive at 3 years.",
+    "Primary outcome: event-free survival at 2 years; non-inferiority margin HR 1.30.",
+])
+def test_a_noninferiority_margin_stated_as_design_is_no_result(design):
+    """Negative rule: the margin as the design states it ('a margin of 10%', 'margin HR 1.30') is a hypothesis."""
+    got = _records([("title", "MRD-guided versus fixed-duration venetoclax-obinutuzumab in CLL: the Larkspur trial"),
+                    ("body", design)])
+    assert got == set()
+
+
+def test_an_arm_then_in_gives_the_value_its_arm_even_for_a_control():
+    """Regression: arm_then_in_value ('was reached in 71.4% with ponatinib, and with chemotherapy in 48.8%' gave the
+    control's figure to the first arm: 'with X in N%' links the arm before the value)."""
+    got = {r.value: r.arm for r in extract_evidence(_doc([
+        ("title", "Ponatinib versus chemotherapy in Ph-positive ALL: the Larkspur trial"),
+        ("body", "Complete remission was reached in 71.4% with ponatinib, and with chemotherapy in 48.8%.")]))}
+    assert (got[71.4], got[48.8]) == ("ponatinib", "chemotherapy")
+
+
+@pytest.mark.parametrize("continuation", ["the imatinib arm got there in 41.2%", "the imatinib arm did so in 41.2%"])
+def test_a_pro_verb_continues_the_previous_figure(continuation):
+    """Regression: pro_verb_continuation ('...; the fixed arm got there in 78.1%' read no endpoint)."""
+    got = _records([("title", "Ponatinib versus imatinib in Ph-positive ALL: the Larkspur trial"),
+                    ("body", f"Residual disease was undetectable at the end of induction in 60.5% of the ponatinib "
+                             f"arm; {continuation}.")])
+    assert {("MRD_NEG", "ponatinib", 60.5), ("MRD_NEG", "imatinib", 41.2)} <= {g[:3] for g in got}
+
+
+def test_a_verbless_subgroup_pair_joined_by_and_continues_the_landmark():
+    """Regression: verbless_pair_with_and ('For patients with unmutated IGHV, 87.0% and 89.9%.' read nothing: only
+    'vs'/'against' joined a verbless subgroup pair)."""
+    got = _records([("title", "Ponatinib versus imatinib in Ph-positive ALL: the Larkspur trial"),
+                    ("body", "Overall survival at 3 years was 78.0% with ponatinib and 70.1% with imatinib. For "
+                             "patients older than 55 years, 71.5% and 60.2%.")])
+    assert {("OS", "ponatinib", 71.5, "landmark", "3y"), ("OS", "imatinib", 60.2, "landmark", "3y")} <= got

@@ -6,7 +6,7 @@ from typing import Optional, Sequence
 
 from extractors.evidence.arms import ArmMention
 from extractors.evidence.rules import (
-    ADD_ON_LEFT, ARM_GROUP_PREDICATE, ARM_THEN_PRONOUN_VALUE, ARM_VERB_VALUE, RANDOMISATION, SUBGROUP_COMPARISON,
+    ADD_ON_LEFT, ARM_GROUP_PREDICATE, ARM_THEN_IN_VALUE, ARM_THEN_PRONOUN_VALUE, ARM_VERB_VALUE, RANDOMISATION, SUBGROUP_COMPARISON,
 )
 from extractors.evidence.slots import ReadingContext, ValueSlot
 
@@ -40,6 +40,7 @@ def respectively_pair(text: str, first: ValueSlot, second: ValueSlot) -> bool:
 _ARM_GROUP = re.compile(ARM_GROUP_PREDICATE.pattern, _I)
 _ARM_THEN_IT_WAS = re.compile(ARM_THEN_PRONOUN_VALUE.pattern, _I)
 _ARM_VERB_VALUE = re.compile(ARM_VERB_VALUE.pattern, _I)
+_ARM_THEN_IN = re.compile(ARM_THEN_IN_VALUE.pattern, _I)
 # 'median PFS was not reached v 52.7 months': the first arm's median is unreached, so the printed one is the comparator's
 _NOT_REACHED_VERSUS = re.compile(r"\bnot (?:yet )?reached\s*(?:\([^()]*\)\s*)?,?\s*(?:vs\.?|versus|v\.?|compared (?:with|to)|against)\s*$", _I)
 _VERSUS_BEFORE = re.compile(r"\b(?:vs\.?|versus|v\.?|compared (?:with|to))\s*$", _I)
@@ -57,7 +58,8 @@ def _arm_near(text: str, value: ValueSlot, prev_end: int, next_start: int,
                 return arm, True
             if re.fullmatch(r"(?:[- ](?:treatment |treated )?(?:group|arm|cohort|patients))?\s*[:(,]?\s*(?:\(\s*)?", between, _I):
                 weak = arm
-            elif _ARM_THEN_IT_WAS.fullmatch(between) or _ARM_VERB_VALUE.fullmatch(between):
+            elif _ARM_THEN_IT_WAS.fullmatch(between) or _ARM_VERB_VALUE.fullmatch(between) \
+                    or _ARM_THEN_IN.fullmatch(between):
                 return arm, True  # 'and in the PC group it was 47.1 months', 'intensive chemotherapy left 41.7% alive'
             break
     unit_end = value.tok.end + len(re.match(r"^(?:\s*±\s*\d+(?:[.·]\d+)?)?\s*(?:%|per ?cent|months?|mos?)?", text[value.tok.end:]).group(0))

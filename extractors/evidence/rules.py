@@ -39,7 +39,7 @@ ENDPOINT_TERMS: tuple[EndpointTerm, ...] = (
     EndpointTerm(r"negative MRD", "MRD_NEG", "'achieved negative MRD' is MRD negativity"),
     EndpointTerm(r"(?:MRD|minimal residual disease|measurable residual disease)[- ](?:clearance|conversion|eradication)|(?:clearance|eradication) of (?:MRD|minimal residual disease|measurable residual disease)|cleared (?:their |its )?(?:MRD|minimal residual disease|measurable residual disease)",
                  "MRD_NEG", "'MRD clearance after block 1', 'cleared MRD': the share who became MRD-negative"),
-    EndpointTerm(r"(?:MRD|minimal residual disease|measurable residual disease)\s+(?:was|were|became|remained)\s+(?:undetectable|negative)", "MRD_NEG",
+    EndpointTerm(r"(?:MRD|(?:minimal |measurable )?residual disease)\s+(?:was|were|became|remained)\s+(?:undetectable|negative)", "MRD_NEG",
                  "'MRD was undetectable in 91%', 'MRD became negative in 30 patients' state MRD negativity"),
     EndpointTerm(r"no (?:detectable|measurable) (?:residual )?(?:disease|leuka?emia|clones?|clonotypes?|clonal sequences?)|undetectable (?:residual )?disease", "MRD_NEG",
                  "'9 (82%) had no detectable disease by next-generation sequencing' states MRD negativity"),
@@ -820,8 +820,9 @@ NON_RESULT_SENTENCES: tuple[Cue, ...] = (
     Cue(r"\b(?:was|were)\s+(?:(?:incorrectly|erroneously|mistakenly)\s+(?:given|printed|stated|shown)\s+as\b|(?:given|printed|stated|shown)\s+as\s+[\d.·]+\s*%?)",
         "an erratum's 'the rate was given as 64.3%' quotes the withdrawn figure; the corrected one stands in the text "
         "('shown as a forest plot' is no erratum)"),
-    Cue(r"\bnon-?inferiority margin\b|\b\d+(?:[.·]\d+)?\s*%\s+power\b|\bpower to (?:detect|distinguish|show|exclude)\b|\b(?:we\s+)?assum(?:ed|ing)\s+(?:a|an|that|the)\b|\b(?:events|patients)\s+(?:were|was)\s+(?:needed|required)\b",
-        "the statistical design ('80% power to distinguish 65% from 45%', 'assuming a hazard ratio of 0.70') states hypotheses, not results"),
+    Cue(r"\bnon-?inferiority margin\b(?=\s+(?:of|was|is|at|set|for|equal|defined|\(|HR\b|hazard|[\d.·]))|\bmargin\s+of\s+[\d.·]+|\b\d+(?:[.·]\d+)?\s*%\s+power\b|\bpower to (?:detect|distinguish|show|exclude)\b|\b(?:we\s+)?assum(?:ed|ing)\s+(?:a|an|that|the)\b|\b(?:events|patients)\s+(?:were|was)\s+(?:needed|required)\b",
+        "the statistical design ('80% power to distinguish 65% from 45%', 'assuming a hazard ratio of 0.70', 'a "
+        "noninferiority margin of 10%') states hypotheses, not results ('which met the noninferiority margin' is a result)"),
     Cue(r"\beligible if\b|\beligibility (?:criteria|required|requirements?)\b|\b(?:inclusion|exclusion) criteria\b|\bwere (?:ineligible|excluded) if\b",
         "eligibility criteria hold thresholds (ages, blast counts, prior lines), never results"),
     Cue(r"^\s*[\"“]", "a quoted remark in a news story rounds figures as commentary ('about five months'); the report states them"),
@@ -833,14 +834,17 @@ NON_RESULT_SENTENCES: tuple[Cue, ...] = (
 # of their own take the endpoint (and timepoint) of the previous sentence's last result.
 ARM_THEN_PRONOUN_VALUE = Cue(r"(?:[- ](?:treatment |treated )?(?:group|arm|cohort))?\s*,?\s*(?:it|this|the (?:median|rate|figure|estimate))\s+(?:was|reached|stood at)\s+(?:only\s+)?",
                              "'and in the PC group it was 47.1 months': the arm named before 'it was' is the value's")
+ARM_THEN_IN_VALUE = Cue(r"(?:[- ](?:group|arm|cohort))?,?\s+in\s+",
+                        "'..., and with the fixed course in 58.8%': an arm then 'in' and the value it reached")
 ARM_VERB_VALUE = Cue(r"\s+(?:left|kept|gave|yielded)\s+(?:only\s+|just\s+)?",
                      "'intensive chemotherapy left 41.7% alive', 'blinatumomab gave 58%': the treatment right before the verb is the value's")
 ANAPHORA_CUE = Cue(r"\b(?:it|this|that)\s+(?:was|were|reached|stood at)\b|\bthe\s+(?:corresponding\s+|respective\s+|equivalent\s+|comparable\s+)?(?:[\w-]*\d[\w-]*\s+)?(?:rates?|estimates?|figures?|values?|proportions?|percentages?)\b(?:\s+[\w-]+){0,5}?\s+(?:was|were|being)\b"
                    r"|^\s*(?:this|that|it)\s+(?:compared|contrasted)\s+(?:with|to)\b|^\s*(?:by|in)\s+(?:contrast|comparison),"
-                   r"|^\W*(?:Among|In|For)\s+[^,;%\d]{3,80},\s+\d+(?:[.·]\d+)?\s*%\s*(?:vs\.?|v\.?|versus|against|compared with)\s+\d+(?:[.·]\d+)?\s*%?\s*[.;]?\s*$"
+                   r"|^\W*(?:Among|In|For)\s+[^,;%]{3,80},\s+\d+(?:[.·]\d+)?\s*%\s*(?:vs\.?|v\.?|versus|against|compared with|and)\s+\d+(?:[.·]\d+)?\s*%?\s*[.;]?\s*$"
                    r"|\bthe\s+(?:benefit|advantage|effect|difference|gap)\s+(?:at\s+[\w-]+\s+[\w-]+\s+)?(?:was\s+(?:seen|consistent|maintained|preserved|similar)|held|persisted|remained)\b"
-                   r"|\b(?:produced|achieved|reached|attained|obtained|gave|yielded)\s+(?:it|this|them)\b(?!\s+(?:to|that|was|is)\b)",
-                   "'With chemotherapy it was 27%', 'Standard care produced it in 73.7 per cent', 'the respective figures in the X group were 65% and 71%', 'This compared "
+                   r"|\b(?:produced|achieved|reached|attained|obtained|gave|yielded)\s+(?:it|this|them)\b(?!\s+(?:to|that|was|is)\b)"
+                   r"|\b(?:got|get|gets)\s+there\b|\bdid\s+so\b",
+                   "'With chemotherapy it was 27%', 'Standard care produced it in 73.7 per cent', 'the fixed arm got there in 78%', 'the respective figures in the X group were 65% and 71%', 'This compared "
                    "with 41% ...', 'By contrast, 30% ...', 'The advantage at 3 years held in T-ALL, 66% vs 52%' continue "
                    "the previous figure")
 ANTECEDENT_SENTENCES = 2
