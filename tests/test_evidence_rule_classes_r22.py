@@ -249,3 +249,55 @@ def test_a_verbless_subgroup_pair_joined_by_and_continues_the_landmark():
                     ("body", "Overall survival at 3 years was 78.0% with ponatinib and 70.1% with imatinib. For "
                              "patients older than 55 years, 71.5% and 60.2%.")])
     assert {("OS", "ponatinib", 71.5, "landmark", "3y"), ("OS", "imatinib", 60.2, "landmark", "3y")} <= got
+
+
+def test_complete_remission_with_or_without_recovery_after_a_comma_is_the_composite():
+    """Regression: composite_remission_after_comma ('Complete remission, with or without full count recovery, was
+    documented in 92.0%' read CR: the composite's spelling allowed no comma)."""
+    got = _records([_RANDOMISED_TITLE, ("body", "Complete remission, with or without full count recovery, was "
+                                                "documented at the end of induction in 88.4% with ponatinib.")])
+    assert ("CR_CRI", "ponatinib", 88.4, "rate", "EOI") in got
+
+
+@pytest.mark.parametrize("sentence", [
+    "A ponatinib-blinatumomab study without chemotherapy reported 3-year overall survival of 87%.",
+    "Single-arm studies of dasatinib with steroids in older patients reported 3-year overall survival near 87%.",
+    "In the reference cohort treated with four chemotherapy blocks, 3-year overall survival was 87%.",
+    "For context, imatinib alone gave a 3-year overall survival of 87% in GraALL-05.",
+])
+def test_another_studys_figure_is_no_result_of_the_report(sentence):
+    """Regression: other_study_shapes (an indefinite 'A X study ... reported', plural 'studies of X ... reported', a
+    'reference cohort', and a mixed-case numbered study named after the figure gave the report other studies'
+    figures)."""
+    got = _records([_RANDOMISED_TITLE,
+                    ("body", "Overall survival at 3 years was 78.0% with ponatinib and 70.1% with imatinib."),
+                    ("body", sentence)])
+    assert not any(r[2] == 87.0 for r in got)
+
+
+def test_a_second_groups_count_of_the_same_event_is_no_enrolment():
+    """Regression: event_count_as_enrolment ('Febrile neutropenia was reported in 61 IB patients and in 104 PIC
+    patients' enrolled 104 patients)."""
+    got = _records([_RANDOMISED_TITLE, ("body", "A total of 300 patients underwent randomization. Febrile "
+                                                "neutropenia was reported in 61 ponatinib patients and in 104 "
+                                                "imatinib patients.")])
+    assert {r[2] for r in got if r[0] == "ENROLLED"} == {300.0}
+
+
+@pytest.mark.parametrize("sentence", [
+    "A total of 204 ponatinib patients, two-thirds of the arm, stopped after nine cycles.",
+    "The median number of prior lines was 3, and 24 had relapsed after allogeneic transplant.",
+])
+def test_part_of_an_arm_stopping_or_a_relapse_history_is_no_count_of_the_report(sentence):
+    """Negative rule: a part of an arm that stopped, or patients who had relapsed before, are neither the sample nor
+    a transplant rate."""
+    got = _records([_RANDOMISED_TITLE, ("body", sentence)])
+    assert not any(r[2] in (204.0, 24.0) for r in got)
+
+
+def test_a_title_that_calls_a_word_a_study_names_it_without_repetition():
+    """Regression: title_study_word_unrepeated ('... in relapsed myeloma: the Quarry phase 1 study' named no study
+    when the body never repeated 'Quarry')."""
+    got = _trials([("title", "Linvoseltamab plus carfilzomib in relapsed myeloma: the Quarry phase 1 study"),
+                   ("body", "Seventy adults were treated. The overall response rate was 78.9%.")])
+    assert got == {"Quarry"}

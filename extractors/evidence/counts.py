@@ -9,7 +9,7 @@ from extractors.evidence.endpoints import EndpointMention
 from extractors.evidence.links import endpoint_after
 from extractors.evidence.rules import (
     ADD_ON_LEFT, ARM_SIZE_LEFT, COUNT_ARM_COMBINATION_RIGHT, COUNT_OWN_ARM_AFTER, COUNT_OWN_ARM_BEFORE, COUNT_TREATED_WITH_ARM, GROUP_DID_NOT_LATER, GROUP_TREATMENT_VERB, GROUP_DID_NOT_RIGHT, ARM_SIZE_REACH, ASSIGNED_TO_ALTERNATIVES, ASSIGNED_TO_ARM_RIGHT, ASSIGNMENT_SENTENCE, EVENT_IN_LEFT,
-    MIN_SAMPLE_SIZE, NOT_SAMPLE_SIZE_LEFT, NOT_SAMPLE_SIZE_RIGHT, PATIENT_NOUNS, REPORT_COUNT_ENDPOINTS, PER_ARM_SIZE_RIGHT, GROUP_TREATED_WITH_RIGHT, SAMPLE_SIZE_ADJECTIVE_RIGHT, SAMPLE_SIZE_AGE_RIGHT,
+    EVENT_IN_CONTINUED_LEFT, MIN_SAMPLE_SIZE, NOT_SAMPLE_SIZE_LEFT, NOT_SAMPLE_SIZE_RIGHT, PATIENT_NOUNS, REPORT_COUNT_ENDPOINTS, PER_ARM_SIZE_RIGHT, GROUP_TREATED_WITH_RIGHT, SAMPLE_SIZE_ADJECTIVE_RIGHT, SAMPLE_SIZE_AGE_RIGHT,
     SAMPLE_SIZE_BARE_RIGHT, SAMPLE_SIZE_OF_LEFT, SAMPLE_SIZE_RECEIVED_RIGHT, SAMPLE_SIZE_RIGHT, SAMPLE_SIZE_STRONG_LEFT,
     SAMPLE_SIZE_TREATED_RIGHT, SAMPLE_SIZE_WEAK_LEFT, SUBCOHORT_RIGHT, GROUP_LABEL_AFTER, APPROXIMATE_COUNT_LEFT, POPULATION_LABEL_SIZE_LEFT,
 )
@@ -25,6 +25,7 @@ _WEAK_LEFT = re.compile(SAMPLE_SIZE_WEAK_LEFT.pattern, _I)
 _NOT_SAMPLE_LEFT = re.compile(NOT_SAMPLE_SIZE_LEFT.pattern, _I)
 _SAMPLE_RIGHT = re.compile(SAMPLE_SIZE_RIGHT.pattern, _I)
 _EVENT_IN_LEFT = re.compile(EVENT_IN_LEFT.pattern, _I)
+_EVENT_IN_CONTINUED = re.compile(EVENT_IN_CONTINUED_LEFT.pattern, _I)
 _BARE_SAMPLE_RIGHT = re.compile(SAMPLE_SIZE_BARE_RIGHT.pattern, _I)
 _NOT_SAMPLE_RIGHT = re.compile(NOT_SAMPLE_SIZE_RIGHT.pattern, _I)
 _TREATED_RIGHT = re.compile(SAMPLE_SIZE_TREATED_RIGHT.pattern, _I)
@@ -68,7 +69,8 @@ def _arm_of_count(text: str, v: ValueSlot, ctx: ReadingContext) -> Optional[str]
     between = text[v.tok.end:after[0].start] if after else ""
     if after and ctx.control_arm and (len({a.arm for a in arms}) >= 2 or _DID_NOT_LATER.search(text[v.tok.end:])) \
             and _GROUP_TREATED_WITH.match(between) and not _ALTERNATIVES.match(text[after[0].end:]) \
-            and (between.strip() or not (_EVENT_IN_LEFT.search(text[:v.tok.start]) or _PATIENTS_AFTER.match(text[after[0].end:]))) \
+            and (between.strip() or not (_EVENT_IN_LEFT.search(text[:v.tok.start]) or _EVENT_IN_CONTINUED.search(text[:v.tok.start])
+                                          or _PATIENTS_AFTER.match(text[after[0].end:]))) \
             and (not _BARE_WITH.fullmatch(between) or _TREATMENT_VERB.search(text[:after[0].start])):
         return after[0].arm  # a comparison's groups sized one by one ('4 A patients had events' is no group size)
     if ctx.control_arm and _DID_NOT.match(text[v.tok.end:]) and len({a.arm for a in arms}) >= 1 \
@@ -127,7 +129,7 @@ def assign_counts(text: str, values: list[ValueSlot], endpoints: Sequence[Endpoi
         weak = _WEAK_LEFT.search(left) and not _NOT_SAMPLE_LEFT.search(left)
         # 'a phase 2 study (45 patients)' sizes a review's study; in a report '(37 patients)' sizes a subgroup or exclusion
         paren = re.search(r"[(]\s*$", left) and not _PERCENT_PAREN_LEFT.search(left) and not ctx.one_study
-        if patients and not _NUMERATOR_OF.match(right) and (
+        if patients and not _NUMERATOR_OF.match(right) and not _EVENT_IN_CONTINUED.search(left) and (
                 _OF_LEFT.search(left) or _SAMPLE_RIGHT.match(_PATIENTS_AFTER.sub("", right, 1)) or weak or paren):
             _enrolled(v, ctx)
             continue

@@ -45,6 +45,7 @@ _GENERIC_CHEMOTHERAPY = re.compile(r"(?i)^(?:(?:standard|conventional|intensive|
 _TITLE_COMPARISON = re.compile(TITLE_COMPARISON.pattern, re.IGNORECASE)
 _TRANSPLANT_COMPARATOR = re.compile(TRANSPLANT_COMPARATOR.pattern, re.IGNORECASE)
 _NUMBERED_STUDY = re.compile(NUMBERED_STUDY_NAME.pattern)
+_MIXED_CASE_NUMBERED = re.compile(r"(?<![\w-])(?=[A-Za-z-]*[a-z])[A-Z][A-Za-z]+-\d+[A-Za-z]?(?![\w-])")  # 'KarMMa-3', not 'KTE-19'
 _TRANSPLANT_TERMS = tuple(re.compile(p, re.IGNORECASE) for p in TRANSPLANT_COMPARATOR_TERMS)
 _TITLE_ALTERNATIVE = re.compile(r"\s+or\s+")  # two named treatments joined by 'or' in a title are compared
 _PRODUCT_DEFINITIONS = tuple(re.compile(c.pattern) for c in PRODUCT_DEFINITIONS)
@@ -165,8 +166,9 @@ def _opening_name(text: str, named: Sequence, index: TrialIndex, opening_end: in
 
 
 def _word_name(text: str, t0: int, t1: int, opening_end: int) -> Optional[str]:
-    """A study named by an ordinary word in mixed case ('Fenland'): leading a title that announces a study, or led by
-    the title or called a study in the opening and used again elsewhere; None when no such word is found."""
+    """A study named by an ordinary word in mixed case ('Fenland'): leading a title that announces a study, called a
+    study in the title, or led by the title or called a study in the opening and used again elsewhere; None when no
+    such word is found."""
     for start, end, shapes in ((t0, t1, _WORD_NAMES[:1]), (t0, opening_end, _WORD_NAMES[1:])):
         for rx in shapes:
             for m in rx.finditer(text[start:end]):
@@ -177,6 +179,8 @@ def _word_name(text: str, t0: int, t1: int, opening_end: int) -> Optional[str]:
                 at = start + m.start("name")
                 rest = text[start + m.end():end]
                 if start == t0 and (_TITLE_STUDY_ANNOUNCEMENT.search(rest) or _opens_with_treatment(rest)):
+                    return name
+                if end != t1 and at < t1:  # the title calls it a study: 'Drug in disease: the Quarry phase 1 study'
                     return name
                 others = [o for o in re.finditer(rf"(?<![\w-]){re.escape(name)}(?![\w-])", text) if o.start() != at]
                 if others:
@@ -448,6 +452,16 @@ def _opens_with_other_study(sentence: str, frame: StudyFrame) -> bool:
     return not any(name == o or (len(name) >= 4 and (name in o or o in name)) for o in own)
 
 
+def _names_numbered_other_study(sentence: str, frame: StudyFrame) -> bool:
+    """True when the sentence names a mixed-case numbered study that is not the report's ('63% in MajesTEC-1')."""
+    own = {_key(x) for x in (frame.ref.trial, frame.ref.nct) if x}
+    for m in _MIXED_CASE_NUMBERED.finditer(sentence):
+        name = m.group(0)
+        if _NUMBERED_STUDY.match(name) and _key(name) not in own and not find_endpoints(name) and not find_arms(name):
+            return True
+    return False
+
+
 def report_refs(facts: Sequence[SentenceFacts], frame: StudyFrame) -> list[Optional[StudyRef]]:
     """Each sentence's study in a one-study report: the frame, or None for a sentence about another study.
 
@@ -456,7 +470,8 @@ def report_refs(facts: Sequence[SentenceFacts], frame: StudyFrame) -> list[Optio
     out: list[Optional[StudyRef]] = []
     for f in facts:
         own = [n for n in f.names if n[1] == frame.ref.trial or (n[2] and n[2] == frame.ref.nct)]
-        if f.names and not own or _opens_with_other_study(f.text, frame) or _PRECEDING_STUDY.search(f.text):
+        if f.names and not own or _opens_with_other_study(f.text, frame) or _PRECEDING_STUDY.search(f.text) \
+                or _names_numbered_other_study(f.text, frame):
             out.append(None)
         elif not own and about_other_study(f.text) or any(rx.search(f.text) for rx in _NON_RESULT):
             out.append(None)

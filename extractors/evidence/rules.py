@@ -24,8 +24,8 @@ TRANSPLANT_NOUN = (r"(?:allo-?HSCT|allo-?SCT|allo-?HCT|HSCT|HCT|SCT|allogeneic (
 ENDPOINT_TERMS: tuple[EndpointTerm, ...] = (
     # composites of complete remission with partial count recovery
     EndpointTerm(r"(?:(?:bone )?marrow )?CR\s*(?:/|\+|or|and)\s*CR[ih]\b(?:\s*/\s*CR[ih]\b)?", "CR_CRI", "CR/CRi, CR/CRh, CR+CRi, 'CR or CRi', 'marrow CR/CRh' are the composite remission endpoint", True),
-    EndpointTerm(r"complete remission with (?:incomplete|partial) (?:ha?ematologic(?:al)?|count|blood count) recovery", "CR_CRI", "spelled-out CRi/CRh is reported with CR as a composite"),
-    EndpointTerm(r"complete remission with (?:or without (?:full )?|(?:full,?\s+)?(?:partial,?\s+)?(?:or\s+)?(?:incomplete|partial)\s+)(?:ha?ematologic(?:al)?\s+|count\s+|blood count\s+)?recovery", "CR_CRI", "'CR with full, partial, or incomplete hematologic recovery' pools CR with CRi/CRh"),
+    EndpointTerm(r"complete remission,?\s+with (?:incomplete|partial) (?:ha?ematologic(?:al)?|count|blood count) recovery", "CR_CRI", "spelled-out CRi/CRh is reported with CR as a composite"),
+    EndpointTerm(r"complete remission,?\s+with (?:or without (?:full )?|(?:full,?\s+)?(?:partial,?\s+)?(?:or\s+)?(?:incomplete|partial)\s+)(?:ha?ematologic(?:al)?\s+|count\s+|blood count\s+)?recovery", "CR_CRI", "'CR with full, partial, or incomplete hematologic recovery' pools CR with CRi/CRh"),
     EndpointTerm(r"(?:complete (?:remission|response)s?|CRs?),?\s+(?:counting|including|together with|plus)\s+(?:those|the\s+(?:ones|patients)|remissions?|responses?|patients)?\s*(?:with|in)\s+(?:incomplete|partial)\s+(?:ha?ematologic(?:al)?\s+|count\s+|blood[- ]count\s+|marrow\s+|platelet\s+)?recovery", "CR_CRI",
                  "'complete responses, counting those with incomplete marrow recovery', 'CR including remissions with incomplete count recovery' pool CR with CRi"),
     EndpointTerm(r"(?:complete (?:remission|response)|CR) (?:or|and|plus|/) (?:complete (?:remission|response)|CR) with (?:incomplete|partial) (?:ha?ematologic(?:al)? |count |blood count |platelet |marrow )?recovery", "CR_CRI", "'complete remission or complete remission with incomplete recovery', 'complete response or CR with incomplete marrow recovery' spell out CR/CRi"),
@@ -483,9 +483,12 @@ SAMPLE_SIZE_TREATED_RIGHT = Cue(r"^\s*(?:[\w/+\-]+\s+){0,3}?" + PATIENT_NOUNS + 
 NOT_SAMPLE_SIZE_RIGHT = Cue(r"^\s*(?:[\w/+\-]+\s+){0,3}?(?:patients?|subjects?|participants?|children|adults?)\s+(?:were\s+)?(?:screened|assessed for eligibility|excluded|ineligible|not eligible)\b"
                             r"|^\s*(?:patients?|children|adults)\s+in\s+the\s+[\w-]+\s+(?:group|arm|cohort)\s*\(\s*\d+(?:[.·]\d+)?\s*%\s*\)"
                             r"|^\s*(?:[\w-]+\s+){0,2}?(?:could|did)\s+not\s+(?:be\s+)?(?:assessed|evaluated|infused|treated|receive)\b"
-                            r"|^\s*(?:[\w-]+\s+){0,2}?(?:died|progressed|withdrew)\s+before\b",
+                            r"|^\s*(?:[\w-]+\s+){0,2}?(?:died|progressed|withdrew)\s+before\b"
+                            r"|^\s*(?:[\w/+\-]+\s+){0,3}?(?:patients?|subjects?|participants?|children|adults?)\s*,[^,;.]{1,40},\s+(?:stopped|discontinued|ceased)\b"
+                            r"|^\s*(?:(?:[\w/+\-]+\s+){0,3}?(?:patients?|subjects?|participants?|children|adults?))?\s+had\s+(?:relapsed|progressed|stopped|discontinued)\b",
                             "'Of 153 patients screened' counts screening, 'Three treated patients could not be assessed' and '3 "
-                            "died before infusion' exclusions, not the study sample")
+                            "died before infusion' exclusions, '204 guided patients, two-thirds of the arm, stopped after nine "
+                            "cycles' (a part of an arm) and '8 had relapsed after transplant' (history), not the study sample")
 # Per-arm enrolment: a count assigned to a named arm ('718 were assigned to A and 722 to B', 'A (n = 54)').
 GROUP_LABEL_AFTER = Cue(r"[^;()\d]{0,80}?\(\s*the\s+(?P<label>[^()]{1,30}?)\s+(?:group|arm|cohort)\s*\)",
                         "'given to 271 of them (the HCT-CR1 group)': a count the clause labels as a group is that arm's size")
@@ -583,6 +586,9 @@ SAMPLE_SIZE_RECEIVED_RIGHT = Cue(r"^\s*" + PATIENT_NOUNS + r"\s+(?:received|were
                                  r"|^\s*(?:" + PATIENT_NOUNS + r"\s+)?(?:received|were given)\s+(?:the\s+|at least one\s+)(?:(?:CAR[- ]?T(?:[- ]cell)?|study)\s+)?infusions?\b",
                                  "'44 patients received treatment', 'Of 71 enrolled, 55 received the infusion': the treated population")
 
+EVENT_IN_CONTINUED_LEFT = Cue(r"\b(?:occurred|was observed|were observed|was reported|were reported|developed|was seen|was recorded|were recorded)\s+in\s+[^.;]{1,60}?\s+and\s+(?:in\s+)?$",
+                              "'Febrile neutropenia was reported in 61 IB patients and in 104 PIC patients': the second group's "
+                              "count is the same event's, not its size")
 EVENT_IN_LEFT = Cue(r"(?:^|\s)([\w\-/ ]{1,60}?)(?:\s*\([^)]*\))*\s+(?:occurred|was observed|were observed|was achieved|was reported|were reported|developed|was seen|was performed|were performed|was done|was carried out|was recorded|were recorded)\s+(?:in|by)\s+(?:all\s+)?(?:the\s+)?(?:only\s+)?$",
                     "'CRS occurred in nine patients', 'Complete remission was achieved by all the 27 patients'")
 
@@ -768,15 +774,17 @@ FRAME_REGISTRY_NAME = Cue(r"\b(?:the|of the|from the)\s+(?P<name>[A-Z][A-Z0-9-]{
 
 # In a report about one study, these openings move a sentence to another study (a historical or earlier one).
 OTHER_STUDY_CUES: tuple[Cue, ...] = (
-    Cue(r"\b(?:an?|the|in|from|on|of|with)\s+(?:[\w-]+\s+){0,2}?(?:earlier|previous|prior|preceding|predecessor|older|historical|historic|separate|different|another|other|exploratory|parent|registration|pivotal)\s+(?:[\w/-]+\s+){0,3}?(?:study|studies|trial|trials|cohort|series|experience|report|protocol|run-in|comparisons?|analys[ie]s)\b",
+    Cue(r"\b(?:an?|the|in|from|on|of|with)\s+(?:[\w-]+\s+){0,2}?(?:earlier|previous|prior|preceding|predecessor|older|historical|historic|separate|different|another|other|exploratory|parent|registration|pivotal|reference)\s+(?:[\w/-]+\s+){0,3}?(?:study|studies|trial|trials|cohort|series|experience|report|protocol|run-in|comparisons?|analys[ie]s)\b",
         "'in an earlier phase 2 study', 'the pivotal trial', 'historical cohort', 'the predecessor protocol': figures of another study"),
     Cue(r"\b(?:two|three|four|several|other|previous|earlier)\s+(?:[\w-]+\s+){0,2}?(?:trials|studies|series|reports)\s+(?:that|which|in\s+which)\b",
         "'those of two trials that reduced anthracycline exposure, which reported ...': figures of other studies"),
     Cue(r"^\W*(?:earlier|previous|prior|older|historical|other)\s+(?:[\w/-]+\s+){0,3}?(?:studies|trials|series|reports|cohorts|comparisons|analyses|data)\b",
         "'Earlier adult and paediatric trials reported ...', 'Older randomised comparisons ...': a sentence opening with "
         "other studies in the plural"),
+    Cue(r"^\W*(?:[\w-]+\s+){0,3}?(?:studies|trials|series|reports|cohorts)\s+(?:of|with|in|using|from)\s+[^.;]{1,80}?\s+(?:reported|found|showed|described|gave|achieved)\b",
+        "'Single-group studies of X in older patients reported ...': other studies, in the plural, as a sentence's subject"),
     Cue(r"\b(?:and|&) (?:colleagues|coworkers|co-workers)\b|\bet al\b", "another group's publication"),
-    Cue(r"\b(?:a|an)\s+(?:[\w-]+\s+){0,5}?(?:study|cohort|series|trial|registry)\s+(?:(?:of|with|in)\s+[^.;]{1,60}?,?\s+(?:which|that)\s+|in\s+[^.;,]{1,40}?\s+)?(?:had\s+|has\s+)?(?:reported|found|showed|described)\b",
+    Cue(r"\b(?:a|an)\s+(?:[\w-]+\s+){0,5}?(?:study|cohort|series|trial|registry)\s+(?:(?:of|with|in)\s+[^.;]{1,60}?,?\s+(?:which|that)\s+|(?:in|without|with|of|using)\s+[^.;,]{1,40}?\s+)?(?:had\s+|has\s+)?(?:reported|found|showed|described)\b",
         "'a single-arm ibrutinib study in relapsed MZL reported 48%', 'a North American cohort reported ...', 'a "
         "single-centre series of X with Y, which reported ...': another study's figures ('a post hoc analysis showed' is the "
         "report's own)"),
