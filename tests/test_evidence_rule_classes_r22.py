@@ -301,3 +301,36 @@ def test_a_title_that_calls_a_word_a_study_names_it_without_repetition():
     got = _trials([("title", "Linvoseltamab plus carfilzomib in relapsed myeloma: the Quarry phase 1 study"),
                    ("body", "Seventy adults were treated. The overall response rate was 78.9%.")])
     assert got == {"Quarry"}
+
+
+_DOSE_ESCALATION = [
+    ("title", "QX22.41, a CD22 CAR T-Cell Product, in Adults with Relapsed ALL (jRCT2031249876)"),
+    ("body", "Methods: A 3 + 3 design tested three dose levels. Response was assessed in bone marrow on day 35."),
+    ("body", "Results: Thirty adults received QX22.41. The CR/CRi rate was 50.0% at DL1 (2/4), 75.0% at DL2 (6/8) and "
+             "83.3% at DL3 (15/18). The best overall response was CR in 70.0%."),
+]
+
+
+def test_a_response_rate_takes_the_one_assessment_time_the_methods_declare():
+    """Regression: declared_window_unused ('Response was assessed in marrow on day 28' in Methods; the results' CR/CRi
+    rates by dose level printed no window, so none had one)."""
+    got = _records(_DOSE_ESCALATION)
+    assert {("CR_CRI", "qx22.41", v, "rate", "d35") for v in (50.0, 75.0, 83.3)} <= got
+
+
+def test_a_best_response_or_a_second_declared_time_takes_no_declared_window():
+    """Negative rule: a best response is over the whole course; two declared times date nothing."""
+    got = _records(_DOSE_ESCALATION)
+    assert ("CR", "qx22.41", 70.0, "rate", None) in got
+    two = [_DOSE_ESCALATION[0], ("body", "Response was assessed on day 35 and remission was assessed again at "
+                                         "week 12."), _DOSE_ESCALATION[2]]
+    assert ("CR_CRI", "qx22.41", 50.0, "rate", None) in _records(two)
+
+
+@pytest.mark.parametrize("phrase, code", [("After the first Ember course", "cycle1"),
+                                          ("After the second Ember course", "2cycles")])
+def test_a_course_named_by_its_regimen_is_a_window(phrase, code):
+    """Regression: named_regimen_course_window ('After the first Ember course, flow cytometry found MRD below 10^-4 in
+    73.8%' took no window: only drug-shaped words stood between 'first' and 'course')."""
+    from extractors.evidence.numbers import find_windows
+    assert [w.code for w in find_windows(f"{phrase}, flow cytometry found MRD below 10^-4 in 73.8%.")] == [code]

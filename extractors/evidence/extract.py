@@ -14,6 +14,7 @@ from extractors.evidence.arm_abbreviations import (
 from extractors.evidence.attribution import TrialIndex, build_trial_index
 from extractors.evidence.body import BODY_KINDS, extract_body
 from extractors.evidence.endpoints import abbreviation_terms
+from extractors.evidence.declared_windows import declared_window, with_declared_window
 from extractors.evidence.frame import StudyFrame, document_scope, frame_repeats, study_frame
 from extractors.evidence.rules import CELL_THERAPY_NAME, GENERIC_ARMS, WINDOW_ENDPOINTS, EndpointTerm
 from extractors.evidence.table import extract_table1_results, extract_table_results
@@ -168,7 +169,7 @@ def extract_evidence(doc: Document, table1: Sequence[Table1Row] = (),
     table = apply_timepoints_from_body(table, body)
     body, table, other = (with_study_therapy(with_compared_cell_therapy(part, frame), frame) for part in (body, table, other))
     if frame.is_report:  # windows first: a table cell restating a body figure lends its window to its row
-        windowed = apply_windows_across_document(body + table + other)
+        windowed = with_declared_window(apply_windows_across_document(body + table + other), declared_window(doc.text))
         body, table, other = windowed[:len(body)], windowed[len(body):len(body) + len(table)], windowed[len(body) + len(table):]
         other = without_restated_figures(other, body)
     return dedupe(body + table + other)

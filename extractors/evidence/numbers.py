@@ -219,16 +219,16 @@ WINDOW_PATTERNS: tuple[tuple[str, str, str], ...] = (
      + r"\s+(?:[\w-]+\s+)?(?:cycles?|courses?|blocks?)\b", "{n}cycles",
      "'within two cycles', 'within first 2 cycles': the response window counted in cycles"),
     (r"\b(?:within|during|in|after|following|at the end of|by the end of)\s+(?:the\s+)?(?:first|1st|initial|one)\s+"
-     r"(?:(?:treatment|induction|consolidation|post-?randomi[sz]ation|post-?induction|[a-z]+-?based|[a-z]{4,}(?:mab|cel|cept|ib|in|ine|ide|ax|one|ate))\s+)?(?:cycle|course|block)\b|\bafter\s+(?:cycle|course|block)\s+(?:1|one)\b",
+     r"(?:(?:treatment|induction|consolidation|post-?randomi[sz]ation|post-?induction|[a-z]+-?based|[a-z]{4,}(?:mab|cel|cept|ib|in|ine|ide|ax|one|ate)|(?-i:[A-Z][a-z]{2,}))\s+)?(?:cycle|course|block)\b|\bafter\s+(?:cycle|course|block)\s+(?:1|one)\b",
      "cycle1", "'after the first cycle', 'after the first post-randomization cycle', 'after the first blinatumomab cycle', "
-     "'after cycle 1': the response after one cycle"),
+     "'after the first Ember course' (a regimen's name), 'after cycle 1': the response after one cycle"),
     (r"\b(?:within|by|after(?:\s+only)?|in the first)\s+(?:the\s+)?(?:first\s+)?" + _WIN_NUM
      + r"\s+(?P<u>weeks?|wks?|months?|mos?)\b(?!\s+(?:of\s+)?follow)", "{n}{u}",
      "'within 12 weeks', 'within 3 months', 'after only 2 weeks of therapy', 'within 3 mo' in a table cell"),
     (r"\b(?:at|by|after|on)\s+(?:the\s+end\s+of\s+)?cycle\s+(?P<n>\d+)\b", "cycle{n}",
      "'at cycle 12', 'by the end of cycle 6': an assessment at a numbered cycle"),
     (r"\b(?:within|during|after|following|at the end of|by the end of)\s+(?:the\s+)?(?P<n>"
-     + "|".join(ORDINAL_NUMBERS) + r")\s+(?:(?:treatment|induction|consolidation|[a-z]{4,}(?:mab|cel|cept|ib|in|ine|ide|ax|one|ate))\s+)?(?:cycle|course|block)\b",
+     + "|".join(ORDINAL_NUMBERS) + r")\s+(?:(?:treatment|induction|consolidation|[a-z]{4,}(?:mab|cel|cept|ib|in|ine|ide|ax|one|ate)|(?-i:[A-Z][a-z]{2,}))\s+)?(?:cycle|course|block)\b",
      "{n}cycles", "'after the second cycle', 'by the end of the third block', 'after the second inotuzumab cycle': the "
      "response after that many cycles"),
     (r"\b(?:after|following|by the end of)\s+(?:block|course)\s+(?P<n>[2-9])\b", "{n}cycles",

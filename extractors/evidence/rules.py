@@ -877,6 +877,13 @@ SAME_TIME_CUE = Cue(r"\b(?:at|by|on)\s+(?:that|this|the\s+same)\s+(?:landmark|ti
                     "'at that landmark', 'at the same time point' refer back to the previous figure's time")
 
 # 'the best overall remission (CR, CRh or CRi) was 85.7%' is the best response over the whole course: no window.
+# A methods sentence declaring when response was assessed ('Response was assessed in marrow on day 28') dates every
+# response rate of the report that prints no window, when the report declares only one such time.
+DECLARED_RESPONSE_WINDOW = Cue(r"\b(?:response|responses|remission|remissions)\s+(?:(?:was|were)\s+)?(?:assessed|evaluated|"
+                               r"determined|measured|scored)\b",
+                               "'Response was assessed in marrow on day 28', 'responses were evaluated at the end of induction'")
+DECLARED_WINDOW_ENDPOINTS: tuple[str, ...] = ("CR", "CR_CRI", "ORR")
+"""The response endpoints a declared assessment time dates (MRD is often measured at other times)."""
 BEST_RESPONSE_CUE = Cue(r"\bbest\s+(?:overall\s+)?(?:response|remission)", "a best response is taken over the whole course, so no assessment window applies")
 
 # Abstract section names run into the first sentence ('RESULTS Of 235 patients, ...'); blanked before reading so that
