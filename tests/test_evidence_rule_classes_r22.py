@@ -334,3 +334,35 @@ def test_a_course_named_by_its_regimen_is_a_window(phrase, code):
     73.8%' took no window: only drug-shaped words stood between 'first' and 'course')."""
     from extractors.evidence.numbers import find_windows
     assert [w.code for w in find_windows(f"{phrase}, flow cytometry found MRD below 10^-4 in 73.8%.")] == [code]
+
+
+_BRIDGE_LETTER = [
+    ("title", "Inotuzumab before allogeneic transplantation for MRD-positive ALL: a single-centre series"),
+    ("body", "Of the 120 adults with a donor, 64 received an inotuzumab bridge and the other 56 went straight to "
+             "transplant."),
+    ("body", "Two-year overall survival was 70.3% after the bridge; with direct transplant it was 58.1%. Chronic "
+             "graft-versus-host disease was seen in 12 bridged (18.8%) and 15 direct (26.8%) patients."),
+]
+
+
+def test_a_bridge_before_transplant_set_against_going_straight_to_transplant_names_both_strategies():
+    """Regression: bridge_vs_direct_unread ('51 received a blinatumomab bridge and the other 43 went straight to
+    transplant': every figure of the direct group went to the bridging drug)."""
+    got = _records(_BRIDGE_LETTER)
+    assert {("ENROLLED", "inotuzumab bridge", 64.0, "count", None), ("ENROLLED", "direct transplant", 56.0, "count", None),
+            ("OS", "inotuzumab bridge", 70.3, "landmark", "2y"), ("OS", "direct transplant", 58.1, "landmark", "2y"),
+            ("GVHD", "direct transplant", 26.8, "rate", None)} <= got
+
+
+def test_the_second_groups_event_count_after_a_decimal_share_is_no_enrolment():
+    """Negative rule: '... seen in 12 bridged (18.8%) and 15 direct (26.8%) patients' counts an event in each group."""
+    assert not any(r[0] == "ENROLLED" and r[2] in (12.0, 15.0) for r in _records(_BRIDGE_LETTER))
+
+
+def test_a_later_crossover_count_is_no_enrolment():
+    """Negative rule: 'Of the 223 untransplanted patients, 19 had an autologous transplant later, at progression'
+    counts a crossover, not an arm."""
+    got = _records([_TRANSPLANT_REGISTRY_TITLE,
+                    ("body", "Of 480 adults in first remission, 260 went on to an allograft and 220 did not."),
+                    ("body", "Of the 220 untransplanted patients, 31 had an allograft later, at relapse.")])
+    assert not any(r[2] == 31.0 for r in got)

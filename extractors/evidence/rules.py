@@ -227,6 +227,16 @@ STRATEGY_COMPARISONS: tuple[StrategyComparison, ...] = (
                  "'Standard cohort (n = 104)', 'MRD-guided v continuous:': the comparator policy named by its adjective")),
         "a report setting MRD-guided stopping against continuous therapy compares two policies of one drug"),
     StrategyComparison(
+        "bridge_vs_direct_transplant",
+        (ArmTerm(r"\b[a-z]{4,}(?:mab|cel|ib|in|ine)\s+bridg(?:e|ing)\b|\bbridg(?:e|ed|ing)\b(?!\s+to\b)(?:\s+(?:group|arm|cohort))?",
+                 "{match}", False, "'a blinatumomab bridge', 'after the bridge', 'the bridge group', '16 bridged patients': "
+                 "therapy given between remission and transplant, named as printed"),),
+        (ArmTerm(r"\bstraight\s+to\s+(?:allogeneic\s+)?transplant(?:ation)?\b|\bdirect(?:ly)?\s+(?:to\s+)?(?:allogeneic\s+)?"
+                 r"(?:transplant(?:ation)?|HSCT|HCT|allo-?SCT)\b|\bdirect\s+(?:group|arm|cohort)\b|(?<=\d )direct\b(?=\s+(?:patients|\())",
+                 "direct transplant", True, "'went straight to transplant', 'with direct transplant', 'the direct group', "
+                 "'13 direct (30.2%) patients': transplant without a bridge"),),
+        "a report setting a bridging therapy before transplant against going straight to transplant compares two strategies"),
+    StrategyComparison(
         "guided_vs_fixed_duration",
         (ArmTerm(_MRD_GUIDED, "mrd-guided", False, "'MRD-guided strategy', 'MRD-guided therapy': stopping when MRD clears"),
          ArmTerm(r"\bguided\s+(?:arm|group|cohort|therapy|treatment|strategy)\b|(?<=[\d%)\]] )guided\b(?=\s*[,;.)]|\s*$)",
@@ -298,9 +308,13 @@ class Cue(NamedTuple):
 
 # A sentence assigning patients that names both sides of a policy comparison sets them against each other; only the
 # comparisons listed in ASSIGNMENT_ACTIVATED (a transplant or chemotherapy is named in many assignment sentences).
-ASSIGNMENT_ACTIVATED: frozenset[str] = frozenset({"guided_vs_fixed_duration", "guided_stop_vs_continuous"})
-STRATEGY_ASSIGNMENT = Cue(r"\b(?:randomi[sz]ed|randomly\s+assigned|assigned|allocated)\b",
-                          "'306 were assigned to the MRD-guided strategy and the same number to fixed-duration treatment'")
+ASSIGNMENT_ACTIVATED: frozenset[str] = frozenset({"guided_vs_fixed_duration", "guided_stop_vs_continuous",
+                                                   "bridge_vs_direct_transplant"})
+STRATEGY_ASSIGNMENT = Cue(r"\b(?:randomi[sz]ed|randomly\s+assigned|assigned|allocated)\b"
+                          r"|\b\d+\s+(?:\w+\s+){0,3}?(?:received|underwent|went|proceeded|were\s+given)\b[^.;]{0,80}?\band\s+"
+                          r"(?:the\s+(?:other|remaining)\s+)?\d+\b",
+                          "'306 were assigned to the MRD-guided strategy and the same number to fixed-duration treatment', "
+                          "'51 received a blinatumomab bridge and the other 43 went straight to transplant'")
 
 # A cohort label in a list or a column header: a strategy printed right before '(n = N)' ('Standard cohort (n = 104)').
 STRATEGY_COHORT_LABEL = Cue(r"^\s*(?:cohort|arm|group)?\s*\(\s*[nN]\s*=\s*\d", "a label sized by '(n = N)' names a cohort of the report")
@@ -485,10 +499,13 @@ NOT_SAMPLE_SIZE_RIGHT = Cue(r"^\s*(?:[\w/+\-]+\s+){0,3}?(?:patients?|subjects?|p
                             r"|^\s*(?:[\w-]+\s+){0,2}?(?:could|did)\s+not\s+(?:be\s+)?(?:assessed|evaluated|infused|treated|receive)\b"
                             r"|^\s*(?:[\w-]+\s+){0,2}?(?:died|progressed|withdrew)\s+before\b"
                             r"|^\s*(?:[\w/+\-]+\s+){0,3}?(?:patients?|subjects?|participants?|children|adults?)\s*,[^,;.]{1,40},\s+(?:stopped|discontinued|ceased)\b"
-                            r"|^\s*(?:(?:[\w/+\-]+\s+){0,3}?(?:patients?|subjects?|participants?|children|adults?))?\s+had\s+(?:relapsed|progressed|stopped|discontinued)\b",
+                            r"|^\s*(?:(?:[\w/+\-]+\s+){0,3}?(?:patients?|subjects?|participants?|children|adults?))?\s+had\s+(?:relapsed|progressed|stopped|discontinued)\b"
+                            r"|^\s*(?:[\w/+\-]+\s+){0,3}?(?:had|received|underwent)\s+[^,;.]{1,50}?\s+(?:later|subsequently|at\s+(?:progression|relapse))\b"
+                            r"|^\s*(?:[\w/+\-]+\s+){0,3}?crossed\s+over\b",
                             "'Of 153 patients screened' counts screening, 'Three treated patients could not be assessed' and '3 "
                             "died before infusion' exclusions, '204 guided patients, two-thirds of the arm, stopped after nine "
-                            "cycles' (a part of an arm) and '8 had relapsed after transplant' (history), not the study sample")
+                            "cycles' (a part of an arm), '8 had relapsed after transplant' (history) and '19 had an autologous transplant "
+                            "later, at progression' (crossover), not the study sample")
 # Per-arm enrolment: a count assigned to a named arm ('718 were assigned to A and 722 to B', 'A (n = 54)').
 GROUP_LABEL_AFTER = Cue(r"[^;()\d]{0,80}?\(\s*the\s+(?P<label>[^()]{1,30}?)\s+(?:group|arm|cohort)\s*\)",
                         "'given to 271 of them (the HCT-CR1 group)': a count the clause labels as a group is that arm's size")
@@ -498,7 +515,7 @@ ASSIGNED_TO_ALTERNATIVES = Cue(r"^(?:[^.;\d(]|\([^()]{0,30}\))*?\b(?:or|versus|v
                                "'1440 were randomized to A plus B or B alone', 'to A (CA; n = 722) or to B': a count assigned to alternatives is the total")
 ARM_GROUP_PREDICATE = Cue(r"^\s*%?\s*\)?\s*(?:who|that)\s+(?:received|were given|were treated with|were assigned to|were randomi[sz]ed to)\s+(?:the\s+)?",
                           "'in 7 patients (5.6%) who received A': a predicate naming a core arm says whose share it is, not another finding")
-GROUP_TREATED_WITH_RIGHT = Cue(r"^\s*(?:" + PATIENT_NOUNS + r"\s+)?(?:(?:were|was|had been)\s+)?(?:(?:(?:[a-z]+ed\s+)?(?:with|on)|received|underwent|had|continued(?:\s+on)?|went on to|proceeded to)\s+(?:the\s+|an?\s+)?)?$",
+GROUP_TREATED_WITH_RIGHT = Cue(r"^\s*(?:" + PATIENT_NOUNS + r"\s+)?(?:(?:were|was|had been)\s+)?(?:(?:(?:[a-z]+ed\s+)?(?:with|on)|received|underwent|had|continued(?:\s+on)?|went(?:\s+on)?(?:\s+to)?|proceeded to)\s+(?:the\s+|an?\s+)?)?$",
                                "'127 treated with A and 191 with B', '301 received an allograft and 216 continued chemotherapy' in a sentence naming two arms: each count is its group's size")
 _DID_NOT_TAIL = r"(?:" + PATIENT_NOUNS + r"\s+)?did not\b(?!\s+(?:respond|achieve|reach|have))"
 GROUP_TREATMENT_VERB = Cue(r"\b(?:treated|received|receiving|assigned|randomi[sz]ed|allocated|given|underwent|enrolled|infused)\b|\b[a-z]{3,}ed\s+(?:with|on)\b",
@@ -586,7 +603,7 @@ SAMPLE_SIZE_RECEIVED_RIGHT = Cue(r"^\s*" + PATIENT_NOUNS + r"\s+(?:received|were
                                  r"|^\s*(?:" + PATIENT_NOUNS + r"\s+)?(?:received|were given)\s+(?:the\s+|at least one\s+)(?:(?:CAR[- ]?T(?:[- ]cell)?|study)\s+)?infusions?\b",
                                  "'44 patients received treatment', 'Of 71 enrolled, 55 received the infusion': the treated population")
 
-EVENT_IN_CONTINUED_LEFT = Cue(r"\b(?:occurred|was observed|were observed|was reported|were reported|developed|was seen|was recorded|were recorded)\s+in\s+[^.;]{1,60}?\s+and\s+(?:in\s+)?$",
+EVENT_IN_CONTINUED_LEFT = Cue(r"\b(?:occurred|was observed|were observed|was reported|were reported|developed|was seen|was recorded|were recorded)\s+in\s+(?:[^.;]|\.(?=\d)){1,60}?\s+and\s+(?:in\s+)?$",
                               "'Febrile neutropenia was reported in 61 IB patients and in 104 PIC patients': the second group's "
                               "count is the same event's, not its size")
 EVENT_IN_LEFT = Cue(r"(?:^|\s)([\w\-/ ]{1,60}?)(?:\s*\([^)]*\))*\s+(?:occurred|was observed|were observed|was achieved|was reported|were reported|developed|was seen|was performed|were performed|was done|was carried out|was recorded|were recorded)\s+(?:in|by)\s+(?:all\s+)?(?:the\s+)?(?:only\s+)?$",
