@@ -366,3 +366,19 @@ def test_a_later_crossover_count_is_no_enrolment():
                     ("body", "Of 480 adults in first remission, 260 went on to an allograft and 220 did not."),
                     ("body", "Of the 220 untransplanted patients, 31 had an allograft later, at relapse.")])
     assert not any(r[2] == 31.0 for r in got)
+
+
+@pytest.mark.parametrize("text", ["Median time in response 16.1 mo (95% CI 12.1-NR).",
+                                  "| DoR(d), median (95% CI), months | 16.1 (5.1, 22.6) |"])
+def test_time_in_response_and_dor_in_mixed_case_are_the_duration_of_response(text):
+    """Regression: dor_spellings ('Median time in response 16.8 mo', a label's 'DoR(d), median' row read nothing)."""
+    from extractors.evidence.endpoints import find_endpoints
+    assert [e.code for e in find_endpoints(text) if e.code] == ["DOR"]
+
+
+def test_a_population_that_numbered_n_is_the_sample():
+    """Regression: population_numbered_unread ('The intention-to-treat population numbered 486 (...)' was no
+    enrolment); an efficacy population that 'comprised' part of the treated patients stays unread."""
+    got = _records([_RANDOMISED_TITLE, ("body", "The intention-to-treat population numbered 452. In the trial, the "
+                                                "efficacy population comprised 401 patients.")])
+    assert {r[2] for r in got if r[0] == "ENROLLED"} == {452.0}

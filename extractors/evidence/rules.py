@@ -103,7 +103,8 @@ ENDPOINT_TERMS: tuple[EndpointTerm, ...] = (
                  "lasted is its duration", abbreviable=False),
     EndpointTerm(r"(?:probability|rate|proportion|likelihood) of (?:remaining|staying|continuing) in (?:complete )?(?:remission|response)", "DOR",
                  "'the probability of remaining in remission 12 months after response' is a duration-of-remission landmark"),
-    EndpointTerm(r"(?<![A-Za-z])DOR(?![A-Za-z])", "DOR", "DOR abbreviation", True),
+    EndpointTerm(r"(?<![A-Za-z])(?:DOR|DoR)(?![A-Za-z])", "DOR", "DOR abbreviation, and 'DoR' as labels print it", True),
+    EndpointTerm(r"time (?:spent )?in (?:response|remission)", "DOR", "'median time in response 16.8 mo' is the duration of response"),
     # toxicities
     EndpointTerm(r"(?:hepatic )?veno[- ]?occlusive (?:liver )?disease", "VOD", "veno-occlusive (liver) disease"),
     EndpointTerm(r"sinusoidal obstruction syndrome", "VOD", "SOS is the current name of VOD"),
@@ -480,8 +481,10 @@ SAMPLE_SIZE_STRONG_LEFT = Cue(r"\b(?:among|including|included|(?:enrolled|enroll
 SAMPLE_SIZE_OF_LEFT = Cue(r"(?:\b(?:study|trial|analysis|series|cohort|casuistry|review|group|population) of\s+|^\s*of (?:the |all )?|\bconducted (?:in|on)\s+)$",
                           "'a phase I study of 20 patients', 'Of the 63 enrolled patients'")
 SAMPLE_SIZE_WEAK_LEFT = Cue(r"\b(?:in|on|with)\s+(?:a total of\s+)?$", "'in 30 patients', 'on 44 patients'")
-POPULATION_LABEL_SIZE_LEFT = Cue(r"^\W*(?:study\s+)?(?:population|patients|participants|enrol?ment|sample)\s*:[^;:]*\(\s*[nN]\s*=\s*$",
-                                 "'Population: untreated MCL, age 65 or older (n = 598)': a card's population line sizes the study")
+POPULATION_LABEL_SIZE_LEFT = Cue(r"^\W*(?:study\s+)?(?:population|patients|participants|enrol?ment|sample)\s*:[^;:]*\(\s*[nN]\s*=\s*$"
+                                 r"|\b(?:population|enrol?ment|sample|cohort)\s+(?:numbered|totalled|totaled)\s+$",
+                                 "'Population: untreated MCL, age 65 or older (n = 598)': a card's population line sizes the study; so "
+                                 "does 'the intention-to-treat population numbered 486'")
 APPROXIMATE_COUNT_LEFT = Cue(r"\b(?:(?:fewer|less|more)\s+than|nearly|almost|approximately|roughly|up\s+to|at\s+least)\s+$",
                              "'fewer than one hundred infused patients', 'nearly 300 adults': an approximate count is no sample size")
 NOT_SAMPLE_SIZE_LEFT = Cue(r"\b(?:complete|partial|observed|seen|reported|occurred|achieved|noted|found|documented|detected|stopped|discontinued|discontinuations?|interruptions?|reductions?|interrupted|withdrawn|reduced|held|resumed|restarted|delayed|criteria|sampled|measured|tested|confirmed|recorded|diagnosed|mutations?|deletions?|disorders?|events?|infections?|toxicit(?:y|ies)|deaths?|relapses?|syndromes?)\s+in\s+$",
