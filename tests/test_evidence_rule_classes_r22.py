@@ -382,3 +382,12 @@ def test_a_population_that_numbered_n_is_the_sample():
     got = _records([_RANDOMISED_TITLE, ("body", "The intention-to-treat population numbered 452. In the trial, the "
                                                 "efficacy population comprised 401 patients.")])
     assert {r[2] for r in got if r[0] == "ENROLLED"} == {452.0}
+
+
+def test_a_bare_salvage_set_against_the_study_drug_is_the_chemotherapy_arm():
+    """Regression: bare_salvage_arm ('... 55.0 per cent on the bispecific; on salvage it was just 24.6 per cent' gave
+    the salvage figure to the study drug)."""
+    got = {r.value: r.arm for r in extract_evidence(_doc([
+        ("title", "Glofitamab versus standard salvage chemotherapy in refractory large B-cell lymphoma: the Quern trial"),
+        ("body", "The complete response rate was 51.0 per cent on glofitamab; on salvage it was just 22.4 per cent.")]))}
+    assert (got[51.0], got[22.4]) == ("glofitamab", "chemotherapy")

@@ -156,6 +156,8 @@ ARM_TERMS: tuple[ArmTerm, ...] = (
     ArmTerm(r"lisocabtagene(?: maraleucel)?|liso-cel|breyanzi", "lisocabtagene maraleucel", False, "CD19 CAR-T product"),
     ArmTerm(r"obecabtagene(?: autoleucel)?|obe-cel|aucatzyl", "obecabtagene autoleucel", False, "CD19 CAR-T product"),
     ArmTerm(r"(?:(?:standard|conventional|intensive|multi-?agent|multidrug|intensive multidrug|salvage|investigator'?s choice)(?:[- ]of[- ]care)?[- ])?chemotherapy\b", "chemotherapy", True, "chemotherapy as the comparator arm"),
+    ArmTerm(r"(?:(?<=\bon )|(?<=\bwith ))salvage\b(?![- ](?:therapy|regimen|chemo|with|of)\b)", "chemotherapy", True,
+            "'on salvage it was just 24.6 per cent': a bare 'salvage' set against the study drug is the salvage chemotherapy arm"),
     ArmTerm(r"(?<![A-Za-z])(?:ChT|SOC)(?![A-Za-z])", "chemotherapy", True, "ChT/SOC abbreviations of the chemotherapy arm", True),
     ArmTerm(r"(?<![A-Za-z-])R-?(?:GemOx|ICE|DHAP|ESHAP)(?![A-Za-z])", "chemotherapy", True, "salvage immunochemotherapy regimens (R-GemOx, R-ICE, R-DHAP) are the chemotherapy comparator of lymphoma trials", True),
     ArmTerm(r"(?<![A-Za-z-])(?:ABVD|BEACOPP|escBEACOPP|R-?CHOP|R-?CVP|DA-EPOCH-R)(?![A-Za-z-])", "chemotherapy", True, "standard lymphoma chemotherapy regimens (ABVD, BEACOPP, R-CHOP) are the chemotherapy comparator", True),
