@@ -391,3 +391,40 @@ def test_a_bare_salvage_set_against_the_study_drug_is_the_chemotherapy_arm():
         ("title", "Glofitamab versus standard salvage chemotherapy in refractory large B-cell lymphoma: the Quern trial"),
         ("body", "The complete response rate was 51.0 per cent on glofitamab; on salvage it was just 22.4 per cent.")]))}
     assert (got[51.0], got[22.4]) == ("glofitamab", "chemotherapy")
+
+
+def test_a_clause_after_a_bracketed_interval_keeps_the_sentences_opening_window():
+    """Regression: window_lost_after_bracket_semicolon ('After the first Ember course, ... in 45 of 61 children
+    (73.8%; 95% CI ...); by next-generation sequencing ... the figure was 39 (63.9%)': the ';' inside the brackets
+    hid the opening window from the second clause)."""
+    got = _records([("title", "Thistle: a phase 2 study of blinatumomab in children with relapsed ALL"),
+                    ("body", "• After the first Thistle course, flow cytometry found MRD below 10^-4 in 40 of 60 "
+                             "children (66.7%; 95% CI 53.3-78.3); by next-generation sequencing at the same threshold "
+                             "the figure was 33 (55.0%).")])
+    assert {("MRD_NEG", "blinatumomab", 66.7, "rate", "cycle1"), ("MRD_NEG", "blinatumomab", 55.0, "rate", "cycle1")} <= got
+
+
+_REGIMEN_CONTROL_REPORT = [
+    ("title", "Quern regimen cuts risk of progression in relapsed follicular lymphoma in phase 3 Ashdown trial"),
+    ("body", "Ashdown, a randomized phase 3 trial, tested the Quern regimen, mosunetuzumab with lenalidomide, in relapsed "
+             "follicular lymphoma. It was compared with lenalidomide and rituximab (R2), a standard treatment after "
+             "first relapse. The trial randomized 400 patients."),
+    ("body", "At 18 months, 80.1% of patients on mosunetuzumab were alive without progression, vs 60.2% with R2."),
+    ("body", "The benefit extended to the hardest-to-treat group. In patients whose lymphoma progressed within 24 "
+             "months of first chemoimmunotherapy, the rates were 75.5% against 41.9%."),
+]
+
+
+def test_the_opening_comparison_names_a_regimen_as_the_control():
+    """Regression: regimen_control_unnamed ('Mosaic was compared with lenalidomide and rituximab (R2), a standard
+    treatment': the control was taken from 'standard treatment' and a subgroup's 'first chemoimmunotherapy', so a
+    bare pair gave R2's figure to chemotherapy)."""
+    got = {r.value: r.arm for r in extract_evidence(_doc(_REGIMEN_CONTROL_REPORT))}
+    assert (got[75.5], got[41.9]) == ("mosunetuzumab", "lenalidomide-rituximab")
+
+
+def test_a_therapy_in_a_subgroups_description_is_no_arm_of_the_sentence():
+    """Negative rule: 'In patients whose lymphoma progressed within 24 months of first chemoimmunotherapy, ...' names
+    the subgroup's history, not the comparator of the pair after it."""
+    from extractors.evidence.arm_links import _SUBGROUP_LEAD
+    assert _SUBGROUP_LEAD.match(_REGIMEN_CONTROL_REPORT[3][1].split(". ", 1)[1])

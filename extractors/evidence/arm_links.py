@@ -6,12 +6,13 @@ from typing import Optional, Sequence
 
 from extractors.evidence.arms import ArmMention
 from extractors.evidence.rules import (
-    ADD_ON_LEFT, ARM_GROUP_PREDICATE, ARM_THEN_IN_VALUE, ARM_THEN_PRONOUN_VALUE, ARM_VERB_VALUE, RANDOMISATION, SUBGROUP_COMPARISON,
+    ADD_ON_LEFT, ARM_GROUP_PREDICATE, SUBGROUP_DESCRIPTION_LEAD, ARM_THEN_IN_VALUE, ARM_THEN_PRONOUN_VALUE, ARM_VERB_VALUE, RANDOMISATION, SUBGROUP_COMPARISON,
 )
 from extractors.evidence.slots import ReadingContext, ValueSlot
 
 _I = re.IGNORECASE
 _SUBGROUP = re.compile(SUBGROUP_COMPARISON.pattern, _I)
+_SUBGROUP_LEAD = re.compile(SUBGROUP_DESCRIPTION_LEAD.pattern, _I)
 _RANDOMISATION = re.compile(RANDOMISATION.pattern, _I)
 _ADD_ON = re.compile(ADD_ON_LEFT.pattern, _I)
 _PAIR_LINK = re.compile(r"^\s*(?:%|per ?cent|months?|mos?)?\s*(?:[\[(][^\])]{0,60}[\])]\s*)?[\])]?\s*,?\s*(?:vs\.?|versus|v\.?|compared (?:with|to)|(?:as )?against)\s*(?:the\s+)?(?:[\w\-]+\s+){0,2}?[(\[]?\s*$", _I)
@@ -80,7 +81,10 @@ def _arm_near(text: str, value: ValueSlot, prev_end: int, next_start: int,
 def assign_arms(text: str, values: list[ValueSlot], arms: Sequence[ArmMention], ctx: ReadingContext) -> None:
     """Give every kept value its arm (enrolled counts of randomised studies get none)."""
     kept = [v for v in values if v.kind in ("measure", "hr", "count", "enrolled") and (v.endpoint or v.kind == "enrolled")]
-    sentence_control = next((a.arm for a in arms if a.control and a.arm != "control"), None)
+    lead = _SUBGROUP_LEAD.match(text)  # 'In patients whose lymphoma progressed within 24 months of first
+    # chemoimmunotherapy, ...': a therapy in the subgroup's description is its history, not the sentence's arm
+    sentence_control = next((a.arm for a in arms if a.control and a.arm != "control"
+                             and not (lead and a.end <= lead.end())), None)
     control = sentence_control or (None if _SUBGROUP.search(text) else ctx.control_arm)
     prev_end = 0
     pair_first = [i + 1 < len(kept) and kept[i].kind == kept[i + 1].kind == "measure"

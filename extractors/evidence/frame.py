@@ -10,7 +10,7 @@ from extractors.evidence.arms import find_arms
 from extractors.evidence.attribution import CITATION, SentenceFacts, StudyRef, TrialIndex
 from extractors.evidence.endpoints import find_endpoints
 from extractors.evidence.rules import (
-    EXPERIMENTAL_REFERENCE, FRAME_OPENING_CHARS, FRAME_REGISTRY_NAME, FRAME_TITLE_NAMES, FRAME_WORD_NAMES,
+    COMPARED_WITH, COMPARED_WITH_REACH, EXPERIMENTAL_REFERENCE, FRAME_OPENING_CHARS, FRAME_REGISTRY_NAME, FRAME_TITLE_NAMES, FRAME_WORD_NAMES,
     GENERIC_ARMS, NAMED_STUDY_AFTER_CUE, NON_RESULT_SENTENCES, NUMBERED_STUDY_NAME, OTHER_REGISTRY_NUMBER,
     OTHER_STUDY_CUES, OTHER_STUDY_OPENING, OWN_STUDY_CUE, PRECEDING_STUDY, PRODUCT_DEFINITIONS, RANDOMISED_DESIGN,
     REGIMEN_ACRONYM, REVIEW_MIN_CITATION_MARKERS, REVIEW_MIN_NAMED_TRIALS, SINGLE_ARM_CUE, TITLE_COMPARISON,
@@ -43,6 +43,7 @@ _DOSE_ADJUSTED = re.compile(r"(?i)^(?:dose-adjusted\s+|DA-)")
 _SIDE_CODE = re.compile(r"^(?:NCT\d+|[A-Z]+-?\d+)$")  # registry numbers and study codes are no regimens
 _GENERIC_CHEMOTHERAPY = re.compile(r"(?i)^(?:(?:standard|conventional|intensive|salvage|multi-?agent)\s+)*chemotherapy$")
 _TITLE_COMPARISON = re.compile(TITLE_COMPARISON.pattern, re.IGNORECASE)
+_COMPARED_WITH = re.compile(COMPARED_WITH.pattern, re.IGNORECASE)
 _TRANSPLANT_COMPARATOR = re.compile(TRANSPLANT_COMPARATOR.pattern, re.IGNORECASE)
 _NUMBERED_STUDY = re.compile(NUMBERED_STUDY_NAME.pattern)
 _MIXED_CASE_NUMBERED = re.compile(r"(?<![\w-])(?=[A-Za-z-]*[a-z])[A-Z][A-Za-z]+-\d+[A-Za-z]?(?![\w-])")  # 'KarMMa-3', not 'KTE-19'
@@ -357,8 +358,20 @@ def _opening_arms(doc: Document, gazetteer_dir=None) -> tuple[str, ...]:
     arms = [a for a in find_arms(opening, gazetteer_dir) if a.arm not in GENERIC_ARMS
             and not _ADD_ON_OR_FREE.match(opening[a.end:])]
     experimental = next((a.arm for rank in (0, 1) for a in arms if a.rank == rank and not a.control), None)
-    control = next((a.arm for a in arms if a.control and a.arm != "control"), None)
+    control = _compared_with(opening, arms, experimental) \
+        or next((a.arm for a in arms if a.control and a.arm != "control"), None)
     return (experimental, control) if experimental and control else ()
+
+
+def _compared_with(text: str, arms: Sequence, experimental: Optional[str]) -> Optional[str]:
+    """The treatment the opening compares the study's with ('X was compared with lenalidomide and rituximab (R2)'):
+    of the treatments named right after the first comparison, the one combining the most drugs; else None."""
+    for cue in _COMPARED_WITH.finditer(text):
+        after = [a for a in arms if cue.end() <= a.start <= cue.end() + COMPARED_WITH_REACH and a.arm != experimental
+                 and a.arm != "control" and a.rank <= 2]
+        if after:
+            return max(after, key=lambda a: (a.arm.count("-"), -a.start)).arm
+    return None
 
 
 def study_therapy(doc: Document, gazetteer_dir=None, own: StudyRef = StudyRef()) -> Optional[str]:

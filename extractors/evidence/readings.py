@@ -525,15 +525,22 @@ def _assign_windows(text: str, values: list[ValueSlot], windows: Sequence[Timepo
         if near:
             v.timepoint = min(near, key=lambda w: min(abs(w.start - v.tok.end), abs(v.tok.start - w.end))).code
         elif lo > 0 and not any(lo <= e.start < hi for e in endpoints if e.code) \
-                and not any(lo <= w.start < hi for w in windows):
-            # '... at the end of treatment was 62.6% v 48.3%; in bone marrow, 47.2% v 38.9%': the clause continues the window
-            prev_lo = text.rfind(";", 0, lo - 1) + 1
-            earlier = [o for o in values if prev_lo <= o.tok.start < lo and o.kind == "measure"
-                       and o.endpoint == v.endpoint and o.timepoint]
-            if earlier and any(w.code == earlier[-1].timepoint and prev_lo <= w.start < lo for w in windows):
-                v.timepoint = earlier[-1].timepoint
+                and not any(lo <= w.start < hi for w in windows) \
+                and (continued := _previous_clause_window(text, lo, v, values, windows)):
+            v.timepoint = continued  # '... at the end of treatment was 62.6% v 48.3%; in bone marrow, 47.2% v 38.9%'
         elif lo > 0 and not any(lo <= w.start < hi for w in windows) and (lead := _sentence_opening_window(text, windows, values)):
             v.timepoint = lead  # 'After two courses, 51 of 58 were in CR/CRi (87.9%); CR alone, 40 (69.0%)'
+
+
+def _previous_clause_window(text: str, lo: int, v: ValueSlot, values: Sequence[ValueSlot],
+                            windows: Sequence[Timepoint]) -> Optional[str]:
+    """The window of the clause before this one, when that clause printed it for a value of the same endpoint."""
+    prev_lo = text.rfind(";", 0, lo - 1) + 1
+    earlier = [o for o in values if prev_lo <= o.tok.start < lo and o.kind == "measure"
+               and o.endpoint == v.endpoint and o.timepoint]
+    if earlier and any(w.code == earlier[-1].timepoint and prev_lo <= w.start < lo for w in windows):
+        return earlier[-1].timepoint
+    return None
 
 
 def _sentence_opening_window(text: str, windows: Sequence[Timepoint], values: Sequence[ValueSlot]) -> Optional[str]:

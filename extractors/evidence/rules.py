@@ -714,6 +714,9 @@ TRANSPLANT_POPULATION_LEFT = Cue(r"\b(?:not|who|those|without|did not)\s+(?:\w+\
                                  "'patients who underwent alloHSCT' defines a subgroup, not the transplant rate")
 
 # Cues that a comparison is between subgroups of one arm, not between treatment arms.
+SUBGROUP_DESCRIPTION_LEAD = Cue(r"^\W*(?:in|among|for)\s+(?:the\s+)?(?:\d+\s+)?(?:patients|children|adults|those)\s+(?:whose|who|with)\b[^,;]{0,120},",
+                                "'In patients whose lymphoma progressed within 24 months of first chemoimmunotherapy, ...': the "
+                                "subgroup's description, whose therapies are history")
 SUBGROUP_COMPARISON = Cue(r"\b(?:compared (?:with|to)|versus|vs\.?|than)\s+(?:the\s+)?(?:[\w+\-]+\s+){0,4}?(?:patients|those|subjects|children|adults|responders|non-?responders|group with|cohort with)\b|\bthose who\b",
                           "'compared with the MRD positive patients' contrasts subgroups, so both values keep the study arm")
 
@@ -946,6 +949,12 @@ RANDOMISED_DESIGN = Cue(r"\b(?:were|was|been|being)\s+(?:\w+\s+){0,3}?(?:randomi
                         "'double-blind, placebo-controlled': the report's patients were randomised")
 
 # A title that sets two treatments against each other reports two arms, even from a registry or a non-randomised cohort.
+# The opening's comparison names the control arm even when it is a drug regimen, not a word for standard care.
+COMPARED_WITH = Cue(r"\b(?:was|were|is|are)\s+compared\s+(?:with|to)\s|\b(?:versus|vs\.?)\s",
+                    "'Mosaic was compared with lenalidomide and rituximab (R2)': the treatment after the comparison is the "
+                    "control")
+COMPARED_WITH_REACH = 60
+"""Characters after the comparison in which the control's name must start."""
 TITLE_COMPARISON = Cue(r"\b(?:versus|vs\.?|v\.|compared (?:with|to)|(?:over|beats?|against|superior to)(?=\s+(?!\d)))\s",
                        "'A versus B for GVHD prophylaxis: a registry study', a press release's 'A Prolongs PFS Over B' compare "
                        "two arms; it is not a single-arm report")
