@@ -428,3 +428,17 @@ def test_a_therapy_in_a_subgroups_description_is_no_arm_of_the_sentence():
     the subgroup's history, not the comparator of the pair after it."""
     from extractors.evidence.arm_links import _SUBGROUP_LEAD
     assert _SUBGROUP_LEAD.match(_REGIMEN_CONTROL_REPORT[3][1].split(". ", 1)[1])
+
+
+def test_a_restricted_comparison_that_widened_the_gap_continues_the_landmark():
+    """Regression: restricted_comparison_subgroup ('Restricting the comparison to patients under 45 widened the gap
+    to 70.3% against 51.8%, whereas in those aged 45 to 60 overall survival was 49.6% ... and 54.0% ...' read the pair
+    as no endpoint and the later figures as rates without their landmark)."""
+    got = _records([
+        _TRANSPLANT_REGISTRY_TITLE,
+        ("body", "Of 600 adults, 300 received an allograft in first remission and the other 300 did not. Overall "
+                 "survival at 5 years was 61.0% with an allograft and 52.0% without one. The benefit depended on age. "
+                 "Restricting the comparison to patients under 45 widened the gap to 68.3% against 50.8%, whereas in "
+                 "those aged 45 to 60 overall survival was 48.6% with an allograft and 53.0% without it.")])
+    assert {("OS", "allogeneic hsct", 68.3, "landmark", "5y"), ("OS", "no transplant", 50.8, "landmark", "5y"),
+            ("OS", "allogeneic hsct", 48.6, "landmark", "5y"), ("OS", "no transplant", 53.0, "landmark", "5y")} <= got

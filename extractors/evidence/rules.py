@@ -876,7 +876,8 @@ ANAPHORA_CUE = Cue(r"\b(?:it|this|that)\s+(?:was|were|reached|stood at)\b|\bthe\
                    r"|^\W*(?:Among|In|For)\s+[^,;%]{3,80},\s+\d+(?:[.·]\d+)?\s*%\s*(?:vs\.?|v\.?|versus|against|compared with|and)\s+\d+(?:[.·]\d+)?\s*%?\s*[.;]?\s*$"
                    r"|\bthe\s+(?:benefit|advantage|effect|difference|gap)\s+(?:at\s+[\w-]+\s+[\w-]+\s+)?(?:was\s+(?:seen|consistent|maintained|preserved|similar)|held|persisted|remained)\b"
                    r"|\b(?:produced|achieved|reached|attained|obtained|gave|yielded)\s+(?:it|this|them)\b(?!\s+(?:to|that|was|is)\b)"
-                   r"|\b(?:got|get|gets)\s+there\b|\bdid\s+so\b",
+                   r"|\b(?:got|get|gets)\s+there\b|\bdid\s+so\b"
+                   r"|\b(?:widened|narrowed|increased|reduced)\s+the\s+(?:gap|difference|advantage|benefit)\b",
                    "'With chemotherapy it was 27%', 'Standard care produced it in 73.7 per cent', 'the fixed arm got there in 78%', 'the respective figures in the X group were 65% and 71%', 'This compared "
                    "with 41% ...', 'By contrast, 30% ...', 'The advantage at 3 years held in T-ALL, 66% vs 52%' continue "
                    "the previous figure")
@@ -924,8 +925,9 @@ LIST_RESTATED_AT_TIME = Cue(r"^\W*(?:at|by|after)\s+(?:\d+|one|two|three|four|fi
                             "'At 3 years: 54.7% and 44.9%.' restates the previous sentence's endpoints at a new landmark")
 LIST_RESTATED_REACH = 400
 """A restating sentence follows its list within this many characters (the next bullet or sentence)."""
-SUBGROUP_SENTENCE_OPENING = Cue(r"^\W*(?:(?:In|Among|For)\s+(?:the\s+)?(?:\d+\s+)?(?:children|patients|adults|adolescents|those|participants|subgroup)\b|Subgroups?\b|The\s+(?:gap|difference|advantage|benefit)\s+was\s+(?:widest|largest|greatest|smallest|narrowest|larger|smaller))",
-                                "'In children with MRD of 0.1% or more, DFS was 83.5% and 74.2%.', 'Subgroups gave a consistent picture: ...': a subgroup's survival at the landmark just reported")
+SUBGROUP_SENTENCE_OPENING = Cue(r"^\W*(?:(?:In|Among|For)\s+(?:the\s+)?(?:\d+\s+)?(?:children|patients|adults|adolescents|those|participants|subgroup)\b|Subgroups?\b|(?:Restricting|Limiting|Confining)\s+(?:the\s+)?(?:comparison|analysis)\s+to\b|The\s+(?:gap|difference|advantage|benefit)\s+was\s+(?:widest|largest|greatest|smallest|narrowest|larger|smaller))",
+                                "'In children with MRD of 0.1% or more, DFS was 83.5% and 74.2%.', 'Subgroups gave a consistent picture: ...', "
+                                "'Restricting the comparison to patients under 45 ...': a subgroup's survival at the landmark just reported")
 SUBGROUP_LANDMARK_REACH = 600
 """A subgroup sentence inherits the landmark of its endpoint's figure at most this many characters before it."""
 
