@@ -442,3 +442,30 @@ def test_a_restricted_comparison_that_widened_the_gap_continues_the_landmark():
                  "those aged 45 to 60 overall survival was 48.6% with an allograft and 53.0% without it.")])
     assert {("OS", "allogeneic hsct", 68.3, "landmark", "5y"), ("OS", "no transplant", 50.8, "landmark", "5y"),
             ("OS", "allogeneic hsct", 48.6, "landmark", "5y"), ("OS", "no transplant", 53.0, "landmark", "5y")} <= got
+
+
+@pytest.mark.parametrize("sentence, value", [
+    ("The overall response rate was 71.7%, well above the 45% null rate.", 45.0),
+    ("The expansion cohort at the recommended dose is enrolling 40 further patients.", 40.0),
+    ("The median age was 58 years, 12 patients (42.9%) had received blinatumomab and 9 had relapsed after "
+     "allogeneic transplant.", 42.9),
+    ("Ponatinib was dose-reduced for cytopenias in 13 patients.", 13.0),
+    ("Of the 35 patients whose disease progressed, 16 (45.7%) underwent salvage therapy.", 35.0),
+    ("Among the 13 patients previously treated with CD19 CAR T cells, the complete response rate was 61.5%.", 13.0),
+])
+def test_design_history_and_open_bounds_are_no_results(sentence, value):
+    """Negative rules: a null rate, enrolment still to come, a prior-therapy share, a dose-modification count, a
+    subgroup that progressed or was previously treated, and the lower bound of an open interval are no results."""
+    got = _records([("title", "Ponatinib in adults with Ph-positive ALL: the Larkspur phase 2 study"),
+                    ("body", "Sixty adults were treated. " + sentence)])
+    assert not any(r[2] == value for r in got)
+
+
+def test_an_open_interval_after_a_value_not_estimated_gives_no_value():
+    """Regression: open_interval_bound_as_value ('DoR, median (95% CI), months | NE (13.0, NE)' read 13.0 as the
+    median: with no value before it, the interval's lower bound was taken for one)."""
+    from tests.test_evidence_rule_classes_r21 import _table_report
+    got = _table_report([["Efficacy endpoint", "Efficacy population (N = 98)"],
+                         ["Overall response rate, n (%)", "61 (62.2)"],
+                         ["Duration of response, median (95% CI), months", "NE (13.0, NE)"]])
+    assert got == {("ORR", 62.2, "rate")}

@@ -200,6 +200,8 @@ EXCLUDED_SPAN_PATTERNS: tuple[tuple[str, str], ...] = (
     (r"\b10\s*\^\s*\(?\s*[-−–]?\s*\d+\s*\)?|\b10\s*[Ee]\s*[-−–]\s*\d+\b", "MRD thresholds with a caret or E notation (10^-4, 10^(-4), 1E-4)"),
     (r"(?<![\d.:])\d{1,2}\s*:\s*\d{1,2}(?![\d.:])(?!\s*(?:am|pm|h)\b)", "allocation ratios ('assigned 1:1 to', 'in a 2:1 ratio') are not counts"),
     (r"(?<=\))\s*;\s*[<≤]?\s*0?[.·]\d+(?![\d.·%])", "the p-value closing a table cell after its interval ('0·62 (0·47-0·82); 0·0008')"),
+    (r"\(\s*\d+(?:[.·]\d+)?\s*(?:,|to|[-–])\s*(?:NE|NR|NA|not\s+(?:estimable|evaluable|reached))\s*\)",
+     "an interval open at the top ('NE (13.0, NE)') holds a bound, not the value"),
 )
 _EXCLUDED_RES = tuple(re.compile(p) for p, _ in EXCLUDED_SPAN_PATTERNS)
 

@@ -453,6 +453,16 @@ DISTRACTORS: tuple[Distractor, ...] = (
     Distractor("usual_level", "left", r"\b(?:rarely|seldom|never|usually|typically|generally|historically)\s+(?:exceeds?|reach(?:es)?|surpass(?:es)?|tops?|above|below|over|under)\s+(?:about\s+)?$", "'survival rarely exceeds 20%' describes what other treatment usually achieves"),
     Distractor("assay_threshold", "left", r"\b(?:sensitivity|threshold|cut-?off|detection limit|limit of detection|level of detection)\s+(?:of|at|was|is|:)?\s*(?:[<>≤≥]\s*)?$", "'at a sensitivity of 0.01%': an MRD assay threshold, not a result"),
     Distractor("planned_size", "left", r"\b(?:called for|planned|target(?:ed)?|aimed (?:at|to (?:enrol|enroll|include|recruit))|sample size of|powered (?:with|for))\s+(?:a total of\s+|about\s+|approximately\s+)?$", "planned sample sizes are design, not enrolment"),
+    Distractor("null_rate", "right", r"^\s*(?:%|per ?cent)\s+null\b", "'well above the 45% null rate' restates the design's null "
+               "hypothesis, not a result"),
+    Distractor("ongoing_enrolment", "left", r"\b(?:is|are)\s+(?:now\s+|still\s+)?(?:enrolling|recruiting|accruing)\s+(?:a\s+further\s+|another\s+)?$"
+               r"|\bwill\s+(?:enrol|enroll|recruit|treat|include)\s+(?:a\s+further\s+|another\s+)?$",
+               "'The expansion cohort is enrolling 40 further patients': enrolment still to come, not the study's"),
+    Distractor("prior_therapy_share", "right", r"^\s*(?:%|per ?cent)\s*\)?\s*(?:of\s+(?:the\s+)?(?:patients|children|adults)\s+)?had\s+"
+               r"(?:received|relapsed|undergone|been\s+treated|progressed)\b",
+               "'12 patients (42.9%) had received blinatumomab': a baseline history share, not an outcome"),
+    Distractor("dose_modification_count", "left", r"\b(?:dose[- ]reduced|dose\s+reductions?|interrupted|held|delayed|modified)\b[^.;]{0,40}?\bin\s+$",
+               "'Ruxolitinib was dose-reduced for cytopenias in 13 patients' counts dose changes, not the sample"),
     Distractor("design_assumption", "right", r"^\s*(?:%|per ?cent)?\s*(?:\w+\s+){0,4}?(?:pre-?specified|null hypothesis|uninteresting|(?:had been|was|were) (?:specified|assumed|hypothesi[sz]ed))\b", "'the 30% rate that had been prespecified as uninteresting' is a design assumption"),
     Distractor("ongoing_status", "right", r"^\s*(?:%|per ?cent)\s*(?:of\s+(?:[\w-]+\s+){0,3}?)?(?:had|with|in)\s+(?:an?\s+)?ongoing\b", "'42% had an ongoing response' is a status at data cut-off, not the response rate"),
     Distractor("sex_share", "right", r"^\s*%\s*(?:of (?:the )?(?:patients|subjects|participants) (?:were )?)?(?:women|men|female|male|girls|boys)\b", "'47% women' in a cohort description is the share of one sex, a baseline figure"),
@@ -593,7 +603,7 @@ ARM_SIZE_LEFT = Cue(r"(?:\(|[;,])\s*n\s*=\s*$", "'blinatumomab (n = 54)', '(CB; 
 ARM_SIZE_REACH = 90
 """How far before '(n = N)' its arm may be named ('blinatumomab, 15 μg/m2/d by continuous infusion (n = 54)')."""
 SUBCOHORT_RIGHT = Cue(r"^\s*(?:[\w-]+\s+){0,2}?" + PATIENT_NOUNS + r"\s+(?:older|younger)\s+than\b|^\s*(?:[\w-]+\s+){0,2}?" + PATIENT_NOUNS
-                      + r"\s+(?:[^.;,]{0,40}?\s)?who\s+(?:relapsed|progressed|died|later)\b|^\s*(?:[\w-]+\s+){0,3}?(?:evaluable|assessable)\b|^\s*(?:[\w-]+\s+){0,2}?(?:patients|children|adults)\s+(?:with|without)\s+(?:no\s+|a\s+)?(?:previous|prior)\b|^\s*(?:[\w-]+\s+){0,2}?(?:responders|remitters|non-?responders)\b|^\s*(?:[\w-]+\s+){0,3}?" + PATIENT_NOUNS + r"\s+(?:(?:who|that)\s+(?:achieved|reached|attained|had|responded)|(?:in|with)\s+(?:a\s+)?(?:CR|CRh|CRi|complete|remission|response|active disease|an? (?:evaluable|ongoing)))\b",
+                      + r"\s+(?:[^.;,]{0,40}?\s)?(?:who|whose\s+(?:disease|leuka?emia|lymphoma|myeloma))\s+(?:relapsed|progressed|died|later)\b|^\s*(?:[\w-]+\s+){0,2}?" + PATIENT_NOUNS + r"\s+(?:[^.;,]{0,30}?\s)?previously\s+(?:treated|exposed)\b|^\s*(?:[\w-]+\s+){0,3}?(?:evaluable|assessable)\b|^\s*(?:[\w-]+\s+){0,2}?(?:patients|children|adults)\s+(?:with|without)\s+(?:no\s+|a\s+)?(?:previous|prior)\b|^\s*(?:[\w-]+\s+){0,2}?(?:responders|remitters|non-?responders)\b|^\s*(?:[\w-]+\s+){0,3}?" + PATIENT_NOUNS + r"\s+(?:(?:who|that)\s+(?:achieved|reached|attained|had|responded)|(?:in|with)\s+(?:a\s+)?(?:CR|CRh|CRi|complete|remission|response|active disease|an? (?:evaluable|ongoing)))\b",
                       "'Of the 48 patients evaluable for response', 'in the 81 patients with CR', 'Among the 124 patients older than "
                       "45 years', 'Of the 138 patients in the X cohort who relapsed': a sub-cohort, not the enrolment")
 SAMPLE_SIZE_ADJECTIVE_RIGHT = Cue(r"^\s*(?:treated|infused|enrolled|randomi[sz]ed|registered)\s+" + PATIENT_NOUNS + r"\b"
