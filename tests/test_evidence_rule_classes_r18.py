@@ -290,12 +290,14 @@ def test_a_share_whose_bracket_holds_its_ci_links_forward_and_leaves_the_next_en
     assert {("CR", 79.2, "rate", "EOT"), ("ORR", 90.3, "rate", "EOT")} <= got
 
 
-def _report_with_footnote(note: str):
+_FOOTNOTED_ROWS = (("Outcome", "T-ALL (n = 40)", "T-LBL (n = 20)"),
+                   ("Complete remission, n (%)", "30 (75.0)", "12 (60.0)"),
+                   ("MRD-negative among responders, n/N (%)", "24/30 (80.0)", "6/12 (50.0)"))
+
+
+def _report_with_footnote(note: str, rows=_FOOTNOTED_ROWS):
     from schemas.document import Block
     doc = _doc([_SINGLE_ARM_TITLE, ("body", "Responses by subtype are shown in Table 2.")])
-    rows = [["Outcome", "T-ALL (n = 40)", "T-LBL (n = 20)"],
-            ["Complete remission, n (%)", "30 (75.0)", "12 (60.0)"],
-            ["MRD-negative among responders, n/N (%)", "24/30 (80.0)", "6/12 (50.0)"]]
     cells = tuple(tuple(Cell(row=r, col=c, text=t, page=1, bbox=(60.0 + 80 * c, 100.0 + 12 * r, 130.0 + 80 * c, 110.0 + 12 * r))
                         for c, t in enumerate(row)) for r, row in enumerate(rows[1:]))
     table = Table(table_id=f"{SHA[:12]}:Table 2", page=1, label="Table 2", caption="Table 2. Outcomes by subtype",

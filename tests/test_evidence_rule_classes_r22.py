@@ -469,3 +469,15 @@ def test_an_open_interval_after_a_value_not_estimated_gives_no_value():
                          ["Overall response rate, n (%)", "61 (62.2)"],
                          ["Duration of response, median (95% CI), months", "NE (13.0, NE)"]])
     assert got == {("ORR", 62.2, "rate")}
+
+
+def test_a_footnote_marker_before_the_rows_unit_points_the_footnote_at_that_row():
+    """Regression: midlabel_footnote_marker ('Complete response*, n/N (%)' with '* After two cycles ...' below the
+    table: only a marker closing the label pointed a footnote at its row)."""
+    from tests.test_evidence_rule_classes_r18 import _report_with_footnote
+    rows = (("Outcome", "T-ALL (n = 40)", "T-LBL (n = 20)"),
+            ("Complete remission*, n (%)", "30 (75.0)", "12 (60.0)"),
+            ("MRD-negative among responders, n/N (%)", "24/30 (80.0)", "6/12 (50.0)"))
+    got = {(r.endpoint, r.value, r.timepoint) for r in extract_evidence(
+        _report_with_footnote("* After two cycles of induction; response by investigator.", rows)) if r.source == "table"}
+    assert {("CR", 75.0, "2cycles"), ("CR", 60.0, "2cycles"), ("MRD_NEG", 80.0, None)} <= got

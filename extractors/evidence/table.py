@@ -173,7 +173,8 @@ def _heading_above(doc: Document, table: Table) -> str:
 
 
 _ASSESSED = re.compile(FOOTNOTE_ASSESSMENT.pattern, re.I)
-_ROW_MARKER = re.compile(r"([" + re.escape(FOOTNOTE_MARKERS) + r"])\s*$")
+# a marker closing the label, or closing its name before the unit ('Complete response*, n/N (%)')
+_ROW_MARKER = re.compile(r"(?<=[\w)])([" + re.escape(FOOTNOTE_MARKERS) + r"])\s*(?:$|,|\()")
 _MARKED_SEGMENT = re.compile(r"(?=[" + re.escape(FOOTNOTE_MARKERS) + r"])")
 _BARE_MRD = re.compile(FOOTNOTE_MRD_SUBJECT.pattern, re.I)
 _BARE_RESPONSE = re.compile(FOOTNOTE_RESPONSE_SUBJECT.pattern, re.I)
