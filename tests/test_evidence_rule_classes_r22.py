@@ -481,3 +481,11 @@ def test_a_footnote_marker_before_the_rows_unit_points_the_footnote_at_that_row(
     got = {(r.endpoint, r.value, r.timepoint) for r in extract_evidence(
         _report_with_footnote("* After two cycles of induction; response by investigator.", rows)) if r.source == "table"}
     assert {("CR", 75.0, "2cycles"), ("CR", 60.0, "2cycles"), ("MRD_NEG", 80.0, None)} <= got
+
+
+def test_a_cards_count_treated_before_a_dash_is_the_sample():
+    """Regression: card_treated_dash ('Patients: 71 treated - escalation 23 ... and expansion, 48' gave no sample
+    size: a bare 'treated' counted only before ':', ';', ',' or '.')."""
+    got = _records([("title", "Thistle: ponatinib and blinatumomab in Ph-positive ALL (phase 1 dose escalation)"),
+                    ("body", "• Patients: 64 treated - escalation 19 and expansion, 45.\n• Overall response: 78.1%.")])
+    assert {r[2] for r in got if r[0] == "ENROLLED"} == {64.0}
