@@ -50,9 +50,26 @@ def may_match(needs: tuple[Need, ...], text: str, folded: str) -> bool:
     return True
 
 
-@lru_cache(maxsize=4096)
+_NEEDS_BY_IDENTITY_LIMIT = 8192
+"""How many pattern objects pattern_needs remembers by identity before it starts afresh (tables are few and fixed)."""
+_needs_by_identity: dict[int, tuple[re.Pattern[str], tuple[Need, ...]]] = {}
+
+
 def pattern_needs(pattern: re.Pattern[str]) -> tuple[Need, ...]:
     """Needs every match of pattern meets (each a set of strings one of which it contains); () when none is sure."""
+    # Asked for every pattern on every clause: a cache keyed by the pattern itself hashes its compiled code each time.
+    kept = _needs_by_identity.get(id(pattern))
+    if kept is not None and kept[0] is pattern:
+        return kept[1]
+    needs = _pattern_needs(pattern)
+    if len(_needs_by_identity) >= _NEEDS_BY_IDENTITY_LIMIT:
+        _needs_by_identity.clear()
+    _needs_by_identity[id(pattern)] = (pattern, needs)
+    return needs
+
+
+@lru_cache(maxsize=4096)
+def _pattern_needs(pattern: re.Pattern[str]) -> tuple[Need, ...]:
     if pattern.flags & (re.VERBOSE | re.LOCALE) or not isinstance(pattern.pattern, str):
         return ()
     try:
