@@ -6,7 +6,7 @@ import re
 from extractors.evidence import extract as extract_module
 from extractors.evidence.extract import _annotated_abbreviations
 from extractors.nlp import literal_prefilter
-from extractors.nlp.literal_prefilter import Need, pattern_needs
+from extractors.nlp.literal_prefilter import Need, fold, may_match, may_match_rows, pattern_needs
 
 
 def test_pattern_needs_of_a_pattern_object_are_those_of_its_text():
@@ -52,3 +52,31 @@ def test_annotated_abbreviations_with_a_glossed_bracket_are_still_read():
     text = "The end point was complete molecular response (CMR; BCR::ABL1 transcripts undetectable) at 12 months."
     assert _annotated_abbreviations(text) == [("CMR", "complete molecular response")]
     assert _annotated_abbreviations("a rate (CR, 40%) was seen") == []
+
+
+def test_may_match_rows_agrees_with_may_match_on_every_rule_table():
+    """Row by row, the table-wide test gives what may_match of each row's pattern gives, on every rule table."""
+    from extractors.evidence.endpoints import _NOT_ENDPOINTS
+    from extractors.evidence.endpoints import _compiled as endpoint_patterns
+    from extractors.evidence.known_arms import _compiled as arm_patterns
+    from extractors.evidence.numbers import _TP_RES, _WINDOW_RES
+    from tests.test_extract_speedups_r19 import SAMPLE_TEXTS
+
+    tables = (arm_patterns(None), endpoint_patterns(()), _NOT_ENDPOINTS, _TP_RES, _WINDOW_RES)
+    ruled_out = 0
+    for rows in tables:
+        for text in SAMPLE_TEXTS + tuple(t.upper() for t in SAMPLE_TEXTS) + tuple(t.lower() for t in SAMPLE_TEXTS):
+            folded = fold(text)
+            expected = [may_match(pattern_needs(r if isinstance(r, re.Pattern) else r[0]), text, folded) for r in rows]
+            assert may_match_rows(rows, text, folded) == expected
+            ruled_out += expected.count(False)
+    assert ruled_out > 0
+
+
+def test_may_match_rows_needs_every_need_of_a_row():
+    """A row whose pattern needs two strings may match only where both occur; a row with no need always may."""
+    rows = ((re.compile(r"overall survival \d+ months"), "two needs"), (re.compile(r"\d+"), "no need"),
+            (re.compile(r"(?i)EFS"), "one folded need"))
+    assert may_match_rows(rows, "overall survival of 12", fold("overall survival of 12")) == [False, True, False]
+    text = "overall survival 12 months, efs 9 months"
+    assert may_match_rows(rows, text, fold(text)) == [True, True, True]
