@@ -80,3 +80,12 @@ def test_may_match_rows_needs_every_need_of_a_row():
     assert may_match_rows(rows, "overall survival of 12", fold("overall survival of 12")) == [False, True, False]
     text = "overall survival 12 months, efs 9 months"
     assert may_match_rows(rows, text, fold(text)) == [True, True, True]
+
+
+def test_may_match_rows_looks_for_each_spelling_of_a_printed_name():
+    """Case-sensitive names are looked for as printed: the lower-case text holding 'ida' is not enough for 'IDA'; a
+    name with a non-ASCII letter is looked for as printed too."""
+    rows = (re.compile(r"(?<![A-Za-z])(?:IDA|Ida)(?![A-Za-z])"), re.compile(r"naïve"))
+    for text, expected in (("with ida and cytarabine", [False, False]), ("with Ida and cytarabine", [True, False]),
+                           ("IDA in a naïve cohort", [True, True]), ("a naive cohort", [False, False])):
+        assert may_match_rows(rows, text, fold(text)) == expected, text

@@ -54,7 +54,8 @@ class RowNeeds(NamedTuple):
     """The needs of a table's patterns turned around: which (row, need) each needed string meets."""
 
     folded: dict[str, tuple[tuple[int, int], ...]]  # lower-cased string -> the (row, need bit) pairs it meets
-    printed: dict[str, tuple[tuple[int, int], ...]]
+    printed: dict[str, tuple[tuple[str, tuple[tuple[int, int], ...]], ...]]  # ASCII ones by lower case ('Ida', 'IDA')
+    printed_other: dict[str, tuple[tuple[int, int], ...]]  # printed strings with a non-ASCII character
     all_needs: tuple[int, ...]  # per row, the bits of all its needs (0: the row always may match)
 
 
@@ -70,8 +71,12 @@ def row_needs(rows: Sequence) -> RowNeeds:
                 for string in strings:
                     table.setdefault(string, []).append((row_index, 1 << need_index))
         all_needs.append((1 << len(needs)) - 1)
-    return RowNeeds({k: tuple(v) for k, v in folded.items()}, {k: tuple(v) for k, v in printed.items()},
-                    tuple(all_needs))
+    by_lower: dict[str, list[tuple[str, tuple[tuple[int, int], ...]]]] = {}
+    for string, meets in printed.items():
+        if string.isascii():
+            by_lower.setdefault(string.lower(), []).append((string, tuple(meets)))
+    return RowNeeds({k: tuple(v) for k, v in folded.items()}, {k: tuple(v) for k, v in by_lower.items()},
+                    {k: tuple(v) for k, v in printed.items() if not k.isascii()}, tuple(all_needs))
 
 
 _ROW_NEEDS_BY_IDENTITY_LIMIT = 256
@@ -88,11 +93,14 @@ def may_match_rows(rows: Sequence, text: str, folded: str) -> list[bool]:
         kept = _row_needs_by_identity[id(rows)] = (rows, row_needs(rows))
     index = kept[1]
     met = [0] * len(index.all_needs)
-    for strings, haystack in ((index.folded, folded), (index.printed, text)):
-        for string, meets in strings.items():
-            if string in haystack:
-                for row_index, bit in meets:
-                    met[row_index] |= bit
+    found = [meets for string, meets in index.folded.items() if string in folded]
+    found += [meets for string, meets in index.printed_other.items() if string in text]
+    for lower, spellings in index.printed.items():
+        if lower in folded:  # an ASCII string printed in the text is in the folded text in lower case
+            found += [meets for string, meets in spellings if string in text]
+    for meets in found:
+        for row_index, bit in meets:
+            met[row_index] |= bit
     return [m == wanted for m, wanted in zip(met, index.all_needs)]
 
 
