@@ -85,7 +85,8 @@ _row_needs_by_identity: dict[int, tuple[Sequence, RowNeeds]] = {}
 
 
 def may_match_rows(rows: Sequence, text: str, folded: str) -> list[bool]:
-    """may_match of every row's pattern on text, in row order: each string the table needs is looked for once."""
+    """may_match of every row's pattern on text (folded = fold(text)), in row order: each string the table needs is
+    looked for once. rows is an immutable table (a tuple), remembered by identity."""
     kept = _row_needs_by_identity.get(id(rows))
     if kept is None or kept[0] is not rows:
         if len(_row_needs_by_identity) >= _ROW_NEEDS_BY_IDENTITY_LIMIT:
@@ -124,6 +125,7 @@ def pattern_needs(pattern: re.Pattern[str]) -> tuple[Need, ...]:
 
 @lru_cache(maxsize=4096)
 def _pattern_needs(pattern: re.Pattern[str]) -> tuple[Need, ...]:
+    """pattern_needs, remembered by the pattern's text and flags."""
     if pattern.flags & (re.VERBOSE | re.LOCALE) or not isinstance(pattern.pattern, str):
         return ()
     try:
