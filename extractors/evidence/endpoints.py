@@ -6,7 +6,7 @@ from functools import lru_cache
 from typing import Iterable, NamedTuple
 
 from extractors.evidence.numbers import one_line
-from extractors.nlp.literal_prefilter import fold, may_match, pattern_needs
+from extractors.nlp.literal_prefilter import fold, may_match, may_match_rows, pattern_needs
 from extractors.evidence.rules import (
     ENDPOINT_TERMS, NOT_ENDPOINT_TERMS, POPULATION_ENDPOINT_LEFT, TRANSPLANT_POPULATION_LEFT, EndpointTerm,
 )
@@ -62,8 +62,9 @@ def find_endpoints(text: str, extra: tuple[EndpointTerm, ...] = ()) -> list[Endp
 def _find_endpoints(text: str, extra: tuple[EndpointTerm, ...]) -> tuple[EndpointMention, ...]:
     found = []
     folded = fold(text)  # a pattern none of whose needed strings the text holds is not run (literal_prefilter)
-    for rx, code in _compiled(tuple(extra)):
-        if not may_match(pattern_needs(rx), text, folded):
+    rows = _compiled(tuple(extra))
+    for (rx, code), possible in zip(rows, may_match_rows(rows, text, folded)):
+        if not possible:
             continue
         for m in rx.finditer(text):
             if m.end() > m.start():

@@ -57,12 +57,16 @@ def document_abbreviations(doc: Document, settings: Optional[ExtractSettings] = 
 
 
 _ANNOTATED_ABBREVIATION = re.compile(r"((?:[A-Za-z][\w-]*\s+){1,6})\(\s*([A-Z][A-Za-z0-9]{1,9})\s*[;,]\s")
+# The bracket every annotated definition ends in: a body without one has none (a scan far cheaper than the full one).
+_ANNOTATED_ABBREVIATION_BRACKET = re.compile(r"\(\s*[A-Z][A-Za-z0-9]{1,9}\s*[;,]\s")
 
 
 def _annotated_abbreviations(body: str) -> list[tuple[str, str]]:
     """'complete molecular response (CMR; BCR::ABL1 undetectable)': a definition followed by a gloss, which the detector
     misses; the long form is the run of words before the bracket whose initials spell the short form."""
-    out = []
+    out: list[tuple[str, str]] = []
+    if not _ANNOTATED_ABBREVIATION_BRACKET.search(body):
+        return out
     for m in _ANNOTATED_ABBREVIATION.finditer(body):
         short, words = m.group(2), m.group(1).split()
         for n in range(len(words), 0, -1):

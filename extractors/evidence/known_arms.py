@@ -11,7 +11,7 @@ from extractors.evidence.rules import (
     ARM_TERMS, CODED_CAR_PATTERNS, MIN_CAPITALISED_NAME, NON_ARM_DRUG_CLASSES, PRODUCT_PATTERNS, SHORT_CODE_MAX,
 )
 from extractors.nlp.gazetteers import DEFAULT_GAZETTEER_DIR, load_drugs
-from extractors.nlp.literal_prefilter import fold, may_match, pattern_needs
+from extractors.nlp.literal_prefilter import fold, may_match_rows
 
 
 class ArmMention(NamedTuple):
@@ -76,8 +76,9 @@ def find_known_arms(text: str, gazetteer_dir: Optional[Path] = None) -> list[Arm
 def _find_arms(text: str, gazetteer_dir: Optional[str]) -> tuple[ArmMention, ...]:
     found = []
     folded = fold(text)  # a pattern none of whose needed strings the text holds is not run (literal_prefilter)
-    for rx, arm, control, rank in _compiled(gazetteer_dir):
-        if not may_match(pattern_needs(rx), text, folded):
+    rows = _compiled(gazetteer_dir)
+    for (rx, arm, control, rank), possible in zip(rows, may_match_rows(rows, text, folded)):
+        if not possible:
             continue
         for m in rx.finditer(text):
             if m.end() > m.start():

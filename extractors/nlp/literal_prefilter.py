@@ -10,7 +10,7 @@ import re
 from functools import lru_cache
 from re import _constants as sre  # type: ignore[attr-defined]
 from re import _parser as sre_parse  # type: ignore[attr-defined]
-from typing import NamedTuple, Optional
+from typing import NamedTuple, Optional, Sequence
 
 IGNORECASE_ASCII_FOLDS = str.maketrans({"\u0130": "i", "\u0131": "i", "\u017f": "s", "\u212a": "k"})
 """Non-ASCII characters that re.IGNORECASE matches to an ASCII letter and str.lower() does not lower to it."""
@@ -50,9 +50,82 @@ def may_match(needs: tuple[Need, ...], text: str, folded: str) -> bool:
     return True
 
 
-@lru_cache(maxsize=4096)
+class RowNeeds(NamedTuple):
+    """The needs of a table's patterns turned around: which (row, need) each needed string meets."""
+
+    folded: dict[str, tuple[tuple[int, int], ...]]  # lower-cased string -> the (row, need bit) pairs it meets
+    printed: dict[str, tuple[tuple[str, tuple[tuple[int, int], ...]], ...]]  # ASCII ones by lower case ('Ida', 'IDA')
+    printed_other: dict[str, tuple[tuple[int, int], ...]]  # printed strings with a non-ASCII character
+    all_needs: tuple[int, ...]  # per row, the bits of all its needs (0: the row always may match)
+
+
+def row_needs(rows: Sequence) -> RowNeeds:
+    """The needs of every row's pattern (a row is a pattern, or a tuple whose first item is one) by needed string."""
+    folded: dict[str, list[tuple[int, int]]] = {}
+    printed: dict[str, list[tuple[int, int]]] = {}
+    all_needs = []
+    for row_index, row in enumerate(rows):
+        needs = pattern_needs(row if isinstance(row, re.Pattern) else row[0])
+        for need_index, (folded_strings, printed_strings) in enumerate(needs):
+            for table, strings in ((folded, folded_strings), (printed, printed_strings)):
+                for string in strings:
+                    table.setdefault(string, []).append((row_index, 1 << need_index))
+        all_needs.append((1 << len(needs)) - 1)
+    by_lower: dict[str, list[tuple[str, tuple[tuple[int, int], ...]]]] = {}
+    for string, meets in printed.items():
+        if string.isascii():
+            by_lower.setdefault(string.lower(), []).append((string, tuple(meets)))
+    return RowNeeds({k: tuple(v) for k, v in folded.items()}, {k: tuple(v) for k, v in by_lower.items()},
+                    {k: tuple(v) for k, v in printed.items() if not k.isascii()}, tuple(all_needs))
+
+
+_ROW_NEEDS_BY_IDENTITY_LIMIT = 256
+"""How many tables may_match_rows remembers by identity before it starts afresh."""
+_row_needs_by_identity: dict[int, tuple[Sequence, RowNeeds]] = {}
+
+
+def may_match_rows(rows: Sequence, text: str, folded: str) -> list[bool]:
+    """may_match of every row's pattern on text (folded = fold(text)), in row order: each string the table needs is
+    looked for once. rows is an immutable table (a tuple), remembered by identity."""
+    kept = _row_needs_by_identity.get(id(rows))
+    if kept is None or kept[0] is not rows:
+        if len(_row_needs_by_identity) >= _ROW_NEEDS_BY_IDENTITY_LIMIT:
+            _row_needs_by_identity.clear()
+        kept = _row_needs_by_identity[id(rows)] = (rows, row_needs(rows))
+    index = kept[1]
+    met = [0] * len(index.all_needs)
+    found = [meets for string, meets in index.folded.items() if string in folded]
+    found += [meets for string, meets in index.printed_other.items() if string in text]
+    for lower, spellings in index.printed.items():
+        if lower in folded:  # an ASCII string printed in the text is in the folded text in lower case
+            found += [meets for string, meets in spellings if string in text]
+    for meets in found:
+        for row_index, bit in meets:
+            met[row_index] |= bit
+    return [m == wanted for m, wanted in zip(met, index.all_needs)]
+
+
+_NEEDS_BY_IDENTITY_LIMIT = 8192
+"""How many pattern objects pattern_needs remembers by identity before it starts afresh (tables are few and fixed)."""
+_needs_by_identity: dict[int, tuple[re.Pattern[str], tuple[Need, ...]]] = {}
+
+
 def pattern_needs(pattern: re.Pattern[str]) -> tuple[Need, ...]:
     """Needs every match of pattern meets (each a set of strings one of which it contains); () when none is sure."""
+    # Asked for every pattern on every clause: a cache keyed by the pattern itself hashes its compiled code each time.
+    kept = _needs_by_identity.get(id(pattern))
+    if kept is not None and kept[0] is pattern:
+        return kept[1]
+    needs = _pattern_needs(pattern)
+    if len(_needs_by_identity) >= _NEEDS_BY_IDENTITY_LIMIT:
+        _needs_by_identity.clear()
+    _needs_by_identity[id(pattern)] = (pattern, needs)
+    return needs
+
+
+@lru_cache(maxsize=4096)
+def _pattern_needs(pattern: re.Pattern[str]) -> tuple[Need, ...]:
+    """pattern_needs, remembered by the pattern's text and flags."""
     if pattern.flags & (re.VERBOSE | re.LOCALE) or not isinstance(pattern.pattern, str):
         return ()
     try:
