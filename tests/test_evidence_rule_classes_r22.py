@@ -489,3 +489,43 @@ def test_a_cards_count_treated_before_a_dash_is_the_sample():
     got = _records([("title", "Thistle: ponatinib and blinatumomab in Ph-positive ALL (phase 1 dose escalation)"),
                     ("body", "• Patients: 64 treated - escalation 19 and expansion, 45.\n• Overall response: 78.1%.")])
     assert {r[2] for r in got if r[0] == "ENROLLED"} == {64.0}
+
+
+@pytest.mark.parametrize("name", ["AOEs", "DLTs", "STROBE", "STARD"])
+def test_plural_abbreviations_and_reporting_guidelines_name_no_study(name):
+    """Regression: plural_abbreviation_as_study ('Arterial occlusive events (AOEs)' in a label became the study of
+    every record; a letter's 'STROBE' reporting guideline too)."""
+    from extractors.nlp.trials import rejection_reason
+    assert rejection_reason(name) is not None
+
+
+def test_a_single_arm_study_named_in_two_words_is_another_study():
+    """Regression: two_word_other_single_arm ('In the single-arm GIMEMA LAL2116 study, ...' in a randomised report
+    made the report single-arm, so its comparator's figures went to the study drug)."""
+    got = {r.value: r.arm for r in extract_evidence(_doc([
+        ("title", "Chemotherapy-free regimen lengthens event-free survival in Ph-positive ALL, phase 3 Whinfell trial shows"),
+        ("body", "Whinfell randomized 300 adults: 150 to ponatinib with blinatumomab and 150 to imatinib with "
+                 "chemotherapy. At two years, 88.0% of patients given ponatinib were alive and event-free, against "
+                 "70.1% of those given imatinib."),
+        ("body", "\"In the single-arm GIMEMA LAL2116 study, dasatinib with blinatumomab gave overall survival of about "
+                 "80% at three years,\" she said.")]))}
+    assert (got[88.0], got[70.1]) == ("ponatinib", "imatinib")
+
+
+def test_dose_levels_sized_in_brackets_are_no_arms():
+    """Regression: dose_levels_as_arms ('41 infused patients were evaluable (DL1, n = 4; DL2, n = 9; DL3, n = 28)'
+    made DL1 the study arm and DL2, DL3 its comparators)."""
+    from extractors.evidence.arm_abbreviations import find_assigned_short_forms
+    assert find_assigned_short_forms("At the data cut-off, 41 infused patients were evaluable (DL1, n = 4; DL2, "
+                                     "n = 9; DL3, n = 28) after allocation by an i3+3 design.") == ()
+
+
+@pytest.mark.parametrize("title, code", [
+    ("Fully Human BCMA CAR T Cells (hu38BB) in Relapsed Myeloma: Results of a Phase 1 Study", "hu38BB"),
+    ("Hawes: a phase 1 study of the academic bispecific CD19/CD22 CAR T-cell product ALX-19/22 in children", "ALX-19/22"),
+])
+def test_product_codes_led_by_lower_case_or_holding_a_slash_are_products(title, code):
+    """Regression: product_code_shapes ('CAR T Cells (hu38BB)', 'product ALX-19/22' were no product, so records took
+    a dose level or the code's first half as their arm)."""
+    from extractors.evidence.frame import defined_product
+    assert defined_product(_doc([("title", title), ("body", "Twenty patients were treated.")])) == code

@@ -16,7 +16,7 @@ from typing import Optional, Sequence
 from extractors.evidence.endpoints import find_endpoints
 from extractors.evidence.known_arms import ArmMention, find_known_arms
 from extractors.evidence.rules import (
-    ARM_ABBREVIATION_BREAK, ARM_ABBREVIATION_DEFINITION, ARM_ABBREVIATION_GAP, ASSIGNED_LABEL, ASSIGNED_SHORT_FORM,
+    ARM_ABBREVIATION_BREAK, ARM_ABBREVIATION_DEFINITION, DOSE_LEVEL_LABEL, ARM_ABBREVIATION_GAP, ASSIGNED_LABEL, ASSIGNED_SHORT_FORM,
     ASSIGNED_SHORT_FORM_CAPITALS, ASSIGNED_SHORT_FORMS_SET_AGAINST, LABELLED_ARM, LABELLED_ARM_SENTENCE, NAMED_REGIMEN,
     NOT_ARM_LABELS, NOT_REGIMEN_LABELS, SHORT_CODE_MAX, STRATIFICATION_CUE, NON_ARM_TERM_CATEGORIES, WORD_NAME_STOPLIST,
 )
@@ -35,6 +35,7 @@ _STRATIFIED = re.compile(STRATIFICATION_CUE.pattern)
 _NAMED_REGIMEN = re.compile(NAMED_REGIMEN.pattern)
 _NOT_REGIMEN_LABEL = re.compile(NOT_REGIMEN_LABELS.pattern)
 _WORD_NAME_STOPLIST = re.compile(WORD_NAME_STOPLIST.pattern)
+_DOSE_LEVEL = re.compile(DOSE_LEVEL_LABEL.pattern)
 
 
 @dataclass(frozen=True)
@@ -56,6 +57,11 @@ class DocumentArmAbbreviations:
 
 
 _current: ContextVar[Optional[DocumentArmAbbreviations]] = ContextVar("arm_abbreviations", default=None)
+
+
+def _not_arm_label(label: str) -> bool:
+    """True for a population or table word ('Total', 'Responders') or a dose level ('DL2'), never an arm's label."""
+    return label in NOT_ARM_LABELS or bool(_DOSE_LEVEL.match(label))
 
 
 def _letters(short: str) -> str:
@@ -164,7 +170,7 @@ def find_labelled_arms(text: str, gazetteer_dir=None) -> tuple[ArmAbbreviation, 
         for sentence in re.split(r"(?<=[.!?])\s+(?=[A-Z])", line):
             named = [m.group("label") for rx in (_LABELLED, _ASSIGNED_LABEL) for m in rx.finditer(sentence)]
             labels = list(dict.fromkeys(label for label in named
-                                        if label not in NOT_ARM_LABELS and not find_known_arms(label, gazetteer_dir)
+                                        if not _not_arm_label(label) and not find_known_arms(label, gazetteer_dir)
                                         and not find_endpoints(label)))
             if len(labels) >= 2 and _LABEL_SENTENCE.search(sentence):
                 return tuple(ArmAbbreviation(label, label.lower(), i > 0, 0 if i == 0 else 2)
@@ -182,7 +188,7 @@ def find_assigned_short_forms(text: str, gazetteer_dir=None) -> tuple[ArmAbbrevi
             found = [(m, m.group("defined") or m.group("sized") or m.group("to") or m.group("grouped"))
                      for m in _ASSIGNED_SHORT_FORM.finditer(sentence)]
             found = [(m, n) for m, n in found if sum(c.isupper() for c in n) >= ASSIGNED_SHORT_FORM_CAPITALS
-                     and n not in NOT_ARM_LABELS and not _known_whole(n, gazetteer_dir) and not find_endpoints(n)
+                     and not _not_arm_label(n) and not _known_whole(n, gazetteer_dir) and not find_endpoints(n)
                      and not _names_a_term(n, gazetteer_dir)]
             grouped = len(found) >= 2 and all(m.group("grouped") for m, _ in found)  # '(the CONT group)' says it is an arm
             if len(found) < 2 or not (grouped or _LABEL_SENTENCE.search(sentence)) \
@@ -217,7 +223,7 @@ def find_named_regimens(text: str, gazetteer_dir=None) -> tuple[ArmAbbreviation,
     found: dict[str, ArmAbbreviation] = {}
     for m in _NAMED_REGIMEN.finditer(text):
         label = m.group("label")
-        if label in found or label in NOT_ARM_LABELS or _NOT_REGIMEN_LABEL.match(label) \
+        if label in found or _not_arm_label(label) or _NOT_REGIMEN_LABEL.match(label) \
                 or _WORD_NAME_STOPLIST.match(label) or find_known_arms(label, gazetteer_dir) or find_endpoints(label):
             continue
         drugs = [a for a in add_ner_arms(m.group("drugs"), find_known_arms(m.group("drugs"), gazetteer_dir))

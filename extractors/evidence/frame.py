@@ -108,6 +108,10 @@ def _frame_ref(doc: Document, mentions: Sequence, index: TrialIndex) -> StudyRef
                 name = index.name(found[0])
                 index.canonical.setdefault(found[0], name)
                 break
+    if name is None:  # a title calling an ordinary word a study outranks other studies the opening names
+        name = _word_name(doc.text, t0, t1, t1)
+        if name is not None:
+            index.canonical.setdefault(name, name)
     if name is None:
         with_nct = [m for m in named if m.start < opening_end and m.nct]
         name = index.name(with_nct[0].text) if with_nct else _opening_name(doc.text, named, index, opening_end)
@@ -181,7 +185,7 @@ def _word_name(text: str, t0: int, t1: int, opening_end: int) -> Optional[str]:
                 rest = text[start + m.end():end]
                 if start == t0 and (_TITLE_STUDY_ANNOUNCEMENT.search(rest) or _opens_with_treatment(rest)):
                     return name
-                if end != t1 and at < t1:  # the title calls it a study: 'Drug in disease: the Quarry phase 1 study'
+                if rx is not _WORD_NAMES[0] and at < t1:  # the title calls it a study: '...: the Quarry phase 1 study'
                     return name
                 others = [o for o in re.finditer(rf"(?<![\w-]){re.escape(name)}(?![\w-])", text) if o.start() != at]
                 if others:

@@ -589,6 +589,7 @@ NOT_ARM_LABELS: frozenset[str] = frozenset({
     "Men", "Women", "Male", "Female", "Children", "Adults", "Younger", "Older", "Responders", "Evaluable", "Infused",
     "Treated", "Randomized", "Randomised", "Enrolled", "Outcome", "Characteristic", "Subgroup", "Safety", "Efficacy"})
 """Capitalised words sized by '(n = N)' that name a population or a table part, never an arm."""
+DOSE_LEVEL_LABEL = Cue(r"^(?:DL|Dose\s+level|Level|L)\s*-?\d+[a-z]?$", "'DL1, n = 4; DL2, n = 9': dose levels of one therapy, not arms")
 COUNT_OWN_ARM_BEFORE = Cue(r"^\s*(?:[\w/+\-]+\s+){0,2}?$",
                            "'420 CAR-T cell treated children': at most two words between a count and the therapy that pre-modifies its cohort")
 COUNT_OWN_ARM_AFTER = Cue(r"^[- ]?(?:cells?[- ])?(?:treated|exposed)\b|^\s+recipients\b",
@@ -645,15 +646,15 @@ LANDMARK_LIST_BREAK = Cue(r"[;\d]|\b(?:while|whereas|but|versus|vs\.?|compared|t
 # A product code that the text defines by apposition ('KCL-19BB, an academic CAR T-cell product', 'a CAR T-cell product,
 # KCL-19BB,'): the code is the study therapy of the report (and not the study's name).
 PRODUCT_DEFINITIONS: tuple[Cue, ...] = (
-    Cue(r"(?<![\w-])(?P<code>[A-Z][A-Za-z]*-?[A-Z0-9]*\d[A-Za-z0-9]*(?:[-.][A-Za-z0-9]+)*),\s+(?i:an?|the)\s+(?:[\w-]+\s+){0,5}?(?i:CAR|cell|cellular|gene)[\w -]{0,30}?(?i:products?|therapy|construct)\b",
+    Cue(r"(?<![\w-])(?P<code>[A-Z][A-Za-z]*-?[A-Z0-9]*\d[A-Za-z0-9]*(?:[-./][A-Za-z0-9]+)*|[a-z]{1,3}\d+[A-Z][A-Za-z0-9]*),\s+(?i:an?|the)\s+(?:[\w-]+\s+){0,5}?(?i:CAR|cell|cellular|gene)[\w -]{0,30}?(?i:products?|therapy|construct)\b",
         "'KCL-19BB, an academic CAR T-cell product': a code followed by an appositive naming a cell product"),
-    Cue(r"\b(?i:CAR[- ]?T[- ]cell|CAR|cell(?:ular)?) (?i:products?|therapy|construct),?\s+(?P<code>[A-Z][A-Za-z]*-?[A-Z0-9]*\d[A-Za-z0-9]*(?:[-.][A-Za-z0-9]+)*)\b",
+    Cue(r"\b(?i:CAR[- ]?T[- ]cell|CAR|cell(?:ular)?) (?i:products?|therapy|construct),?\s+(?P<code>[A-Z][A-Za-z]*-?[A-Z0-9]*\d[A-Za-z0-9]*(?:[-./][A-Za-z0-9]+)*|[a-z]{1,3}\d+[A-Z][A-Za-z0-9]*)\b",
         "'a CAR T-cell product, KCL-19BB': a cell product followed by its code"),
-    Cue(r"\b(?i:CAR)[- ]?(?i:T)?[- ]?(?i:cells?|cell therapy|construct|product)\s*\((?P<code>[A-Z][A-Za-z]*-?[A-Z0-9]*\d[A-Za-z0-9]*(?:[-.][A-Za-z0-9]+)*)\)",
+    Cue(r"\b(?i:CAR)[- ]?(?i:T)?[- ]?(?i:cells?|cell therapy|construct|product)\s*\((?P<code>[A-Z][A-Za-z]*-?[A-Z0-9]*\d[A-Za-z0-9]*(?:[-./][A-Za-z0-9]+)*|[a-z]{1,3}\d+[A-Z][A-Za-z0-9]*)\)",
         "'Tandem CD19/CD22 CAR T cells (HMC-2219)': a code in brackets right after a CAR description names the product"),
-    Cue(r"(?<![\w-])(?P<code>[A-Z][A-Za-z]*-?[A-Z0-9]*\d[A-Za-z0-9]*(?:[-.][A-Za-z0-9]+)*)\s+(?:is|was)\s+(?i:an?|the)\s+(?:[\w/-]+\s+){0,5}?(?i:CAR\b[\w -]{0,20}?(?:products?|therapy|construct|cells?)\b|construct\b|(?:cell|cellular|gene)[- ](?:products?|therapy)\b)",
+    Cue(r"(?<![\w-])(?P<code>[A-Z][A-Za-z]*-?[A-Z0-9]*\d[A-Za-z0-9]*(?:[-./][A-Za-z0-9]+)*|[a-z]{1,3}\d+[A-Z][A-Za-z0-9]*)\s+(?:is|was)\s+(?i:an?|the)\s+(?:[\w/-]+\s+){0,5}?(?i:CAR\b[\w -]{0,20}?(?:products?|therapy|construct|cells?)\b|construct\b|(?:cell|cellular|gene)[- ](?:products?|therapy)\b)",
         "'HMC-2219 is a tandem CD19/CD22 construct': a code defined by a copula and a cell product"),
-    Cue(r"\b(?i:we|the team|investigators)\s+(?i:developed|designed|engineered|built|manufactured)\s+(?P<code>[A-Z][A-Za-z]*-?[A-Z0-9]*\d[A-Za-z0-9]*(?:[-.][A-Za-z0-9]+)*),\s+(?i:an?)\s+(?:[\w-]+\s+){0,5}?(?i:receptor|CAR|construct|product|cells?)\b",
+    Cue(r"\b(?i:we|the team|investigators)\s+(?i:developed|designed|engineered|built|manufactured)\s+(?P<code>[A-Z][A-Za-z]*-?[A-Z0-9]*\d[A-Za-z0-9]*(?:[-./][A-Za-z0-9]+)*|[a-z]{1,3}\d+[A-Z][A-Za-z0-9]*),\s+(?i:an?)\s+(?:[\w-]+\s+){0,5}?(?i:receptor|CAR|construct|product|cells?)\b",
         "'We developed CART-BM7, a second-generation anti-BCMA receptor': an academic construct the authors made is the study therapy"),
 )
 
@@ -962,7 +963,7 @@ RANDOMISED_DESIGN = Cue(r"\b(?:were|was|been|being)\s+(?:\w+\s+){0,3}?(?:randomi
 
 # A title that sets two treatments against each other reports two arms, even from a registry or a non-randomised cohort.
 # The opening's comparison names the control arm even when it is a drug regimen, not a word for standard care.
-COMPARED_WITH = Cue(r"\b(?:was|were|is|are)\s+compared\s+(?:with|to)\s|\b(?:versus|vs\.?)\s",
+COMPARED_WITH = Cue(r"(?:\b(?:was|were|is|are)\s+|,\s*)compared\s+(?:with|to)\s|\b(?:versus|vs\.?)\s",
                     "'Mosaic was compared with lenalidomide and rituximab (R2)': the treatment after the comparison is the "
                     "control")
 COMPARED_WITH_REACH = 60
@@ -982,7 +983,7 @@ STRATEGY_TITLE_ALTERNATIVE = Cue(r"\bor\s", "'Allogeneic transplantation in firs
 # Study-design words that mark a report about one treatment arm.
 SINGLE_ARM_CUE = Cue(r"\bsingle[- ](?:arm|group|cohort)\b|\bnon-?randomi[sz]ed\b|\bexpanded[- ]access\b|\bregistry\b|\breal[- ]world\b|\bprescribing information\b|\bone[- ]arm\b",
                      "single-arm, expanded-access and registry studies report one treatment")
-NAMED_STUDY_AFTER_CUE = Cue(r"[\s,]+(?:(?:phase\s+(?:[1-4]|I{1,3}|IV)(?:/(?:[1-4]|I{1,3}))?|open-label|multicent(?:re|er)|prospective|pivotal)[\s,]+)*(?P<name>[A-Z][A-Za-z]*[A-Z0-9][A-Za-z0-9-]*)\s+(?:study|trial)\b",
+NAMED_STUDY_AFTER_CUE = Cue(r"[\s,]+(?:(?:phase\s+(?:[1-4]|I{1,3}|IV)(?:/(?:[1-4]|I{1,3}))?|open-label|multicent(?:re|er)|prospective|pivotal)[\s,]+)*(?P<name>[A-Z][A-Za-z]*[A-Z0-9][A-Za-z0-9-]*(?:\s+[A-Z][A-Za-z]*[A-Z0-9][A-Za-z0-9-]*)?)\s+(?:study|trial)\b",
                             "'the single-arm FELIX study': a design word naming a study describes that study, which is another "
                             "one when the name is not the report's own")
 SUBGROUP_RATIO_ITEM = Cue(r":\s*(?:HR\s*[:=,]?\s*)?(?P<v>\d{1,2}[.·]\d+)\s*\(\s*(?:95\s*%\s*CI\s*[,:;]?\s*)?(?P<lo>\d{1,2}[.·]\d+)\s*"

@@ -94,6 +94,8 @@ NON_TRIAL_SHAPES: tuple[NonTrialShape, ...] = (
     NonTrialShape("roman_numeral", re.compile(r"^[IVX]+[abAB]?(?:/[IVX]+[abAB]?)?$"),
                   "trial phases (phase III study) and grades"),
     NonTrialShape("nct", re.compile(r"^NCT\d*$"), "registry numbers are reported as NCT mentions"),
+    NonTrialShape("plural_abbreviation", re.compile(r"^[A-Z]{2,}s$"),
+                  "a plural abbreviation ('AOEs', 'TEAEs', 'DLTs') names events or things counted, never a study"),
     NonTrialShape("response_ordinal", re.compile(r"^(?:CR|CRi|PR|MR|CR/CRi)\d(?:\.\d)?$"),
                   "first/second remission (CR1, CR2), molecular response levels (MR4)"),
     NonTrialShape("other_registry", re.compile(r"^(?:ISRCTN|ACTRN|ChiCTR|DRKS|EUCTR|JPRN|CTRI|NTR|KCT|IRCT|UMIN|PACTR|TCTR)[-\d]|^jRCT[a-z]?\d"),
