@@ -529,3 +529,23 @@ def test_product_codes_led_by_lower_case_or_holding_a_slash_are_products(title, 
     a dose level or the code's first half as their arm)."""
     from extractors.evidence.frame import defined_product
     assert defined_product(_doc([("title", title), ("body", "Twenty patients were treated.")])) == code
+
+
+def test_a_landmark_counted_from_the_decision_to_stop_is_read():
+    """Regression: decision_point_landmark ('Three years after the decision point, 81.7% ... were alive without
+    progression' took no landmark)."""
+    from extractors.evidence.numbers import find_timepoints
+    assert [t.code for t in find_timepoints("Three years after the decision point, 81.7% of patients were alive.")] \
+        == ["3y"]
+
+
+@pytest.mark.parametrize("sentence, arm", [
+    ("Ashdown compared the Quern regimen, the allosteric BCR::ABL1 inhibitor asciminib given with blinatumomab, with "
+     "imatinib plus chemotherapy.", "asciminib"),
+    ("Ashdown tested the Quern regimen, a fixed-duration combination of epcoritamab with lenalidomide.", "epcoritamab"),
+])
+def test_a_regimen_word_defined_by_an_appositive_stands_for_its_first_drug(sentence, arm):
+    """Regression: regimen_word_appositive ('the Clearway regimen, the allosteric ... inhibitor asciminib given with
+    blinatumomab' left 'Clearway' no arm, so its figures went to the comparator)."""
+    from extractors.evidence.arm_abbreviations import find_named_regimens
+    assert [(a.short, a.arm) for a in find_named_regimens(sentence)] == [("Quern", arm)]

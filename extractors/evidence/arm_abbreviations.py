@@ -17,7 +17,7 @@ from extractors.evidence.endpoints import find_endpoints
 from extractors.evidence.known_arms import ArmMention, find_known_arms
 from extractors.evidence.rules import (
     ARM_ABBREVIATION_BREAK, ARM_ABBREVIATION_DEFINITION, DOSE_LEVEL_LABEL, ARM_ABBREVIATION_GAP, ASSIGNED_LABEL, ASSIGNED_SHORT_FORM,
-    ASSIGNED_SHORT_FORM_CAPITALS, ASSIGNED_SHORT_FORMS_SET_AGAINST, LABELLED_ARM, LABELLED_ARM_SENTENCE, NAMED_REGIMEN,
+    ASSIGNED_SHORT_FORM_CAPITALS, ASSIGNED_SHORT_FORMS_SET_AGAINST, LABELLED_ARM, LABELLED_ARM_SENTENCE, NAMED_REGIMEN, NAMED_REGIMEN_APPOSITIVE,
     NOT_ARM_LABELS, NOT_REGIMEN_LABELS, SHORT_CODE_MAX, STRATIFICATION_CUE, NON_ARM_TERM_CATEGORIES, WORD_NAME_STOPLIST,
 )
 from extractors.nlp.gazetteers import DEFAULT_GAZETTEER_DIR, load_non_trial_terms
@@ -32,7 +32,7 @@ _LABEL_SENTENCE = re.compile(LABELLED_ARM_SENTENCE.pattern, re.IGNORECASE)
 _ASSIGNED_SHORT_FORM = re.compile(ASSIGNED_SHORT_FORM.pattern)
 _SET_AGAINST = re.compile(ASSIGNED_SHORT_FORMS_SET_AGAINST.pattern)
 _STRATIFIED = re.compile(STRATIFICATION_CUE.pattern)
-_NAMED_REGIMEN = re.compile(NAMED_REGIMEN.pattern)
+_NAMED_REGIMENS = (re.compile(NAMED_REGIMEN.pattern), re.compile(NAMED_REGIMEN_APPOSITIVE.pattern))
 _NOT_REGIMEN_LABEL = re.compile(NOT_REGIMEN_LABELS.pattern)
 _WORD_NAME_STOPLIST = re.compile(WORD_NAME_STOPLIST.pattern)
 _DOSE_LEVEL = re.compile(DOSE_LEVEL_LABEL.pattern)
@@ -221,7 +221,7 @@ def find_named_regimens(text: str, gazetteer_dir=None) -> tuple[ArmAbbreviation,
     """Regimens the text names by a word and defines by their drugs ('Ripple, an MRD-guided schedule of pirtobrutinib and
     venetoclax'): the word stands for the regimen's first drug, as an abbreviation does."""
     found: dict[str, ArmAbbreviation] = {}
-    for m in _NAMED_REGIMEN.finditer(text):
+    for m in (m for rx in _NAMED_REGIMENS for m in rx.finditer(text)):
         label = m.group("label")
         if label in found or _not_arm_label(label) or _NOT_REGIMEN_LABEL.match(label) \
                 or _WORD_NAME_STOPLIST.match(label) or find_known_arms(label, gazetteer_dir) or find_endpoints(label):

@@ -104,8 +104,9 @@ TIMEPOINT_PATTERNS: tuple[tuple[str, str], ...] = (
      "'at 12 months', 'at 1 year'"),
     (r"(?<!followed )(?<!extended )(?<!prolonged )(?<!increased )(?<!improved )(?<!delayed )\bby\s+" + _TP_NUM + r"\s*" + DASH + r"?\s*(years?|yrs?|y|months?|mos?|mo)\b(?!\s+(?:of\s+)?(?:follow|maintenance|therapy|treatment|consolidation))",
      "'chronic GVHD by 2 years', 'NRM by 1 year': a cumulative incidence up to that time (not 'followed by 2 years of maintenance')"),
-    (r"(?<![\w.])" + _TP_NUM + r"\s*" + DASH + r"?\s*(years?|yrs?|y|months?|mos?|mo)\s+after\s+(?:the\s+)?(?:first\s+|initial\s+|onset of\s+)?(?:response|remission|CR\b|infusion|randomi[sz]ation|transplant(?:ation)?|HSCT|landmark|diagnosis|registration|enrol?ment)",
-     "'12 months after the first response', 'five years after the landmark': a landmark counted from an event"),
+    (r"(?<![\w.])" + _TP_NUM + r"\s*" + DASH + r"?\s*(years?|yrs?|y|months?|mos?|mo)\s+after\s+(?:the\s+)?(?:first\s+|initial\s+|onset of\s+)?(?:response|remission|CR\b|infusion|randomi[sz]ation|transplant(?:ation)?|HSCT|landmark|diagnosis|registration|enrol?ment|decision(?:\s+point)?|stopping|discontinuation|cessation|start\s+of\s+(?:therapy|treatment|maintenance))",
+     "'12 months after the first response', 'five years after the landmark', 'Three years after the decision point': a "
+     "landmark counted from an event"),
     (r"(?:(?<=survival, )|(?<=OS, )|(?<=EFS, )|(?<=PFS, )|(?<=RFS, )|(?<=DFS, )|(?<=LFS, )|(?<=DOR, )|(?<=response, )|(?<=remission, )|(?<=incidence, )|(?<=mortality, )|(?<=NRM, )|(?<=GVHD, ))" + _TP_NUM + r"\s*" + DASH + r"?\s*(years?|yrs?|y|months?|mos?|mo)\b(?=\s*(?:[:,%(]|[-–]\s*%|\d|$))",
      "'Progression-free survival, 24 months: 79.6%', 'EFS, 36 mo, %', 'PFS, 36 mo - %', 'OS, 3 y 67.4%': a label's landmark after its comma"),
     (r"\b(?:by|at)\s+(?=(?:year|month)\s+" + _TP_NUM + r"\b)(year|month)\s+(?:\d+|" + _WORD_NUMBER_RE + r")\b",

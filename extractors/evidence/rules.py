@@ -554,6 +554,10 @@ NAMED_REGIMEN = Cue(r"(?<![\w-])(?P<label>[A-Z][a-z]{2,}(?:-[A-Z0-9][\w]*)?)(?:,
                     r"(?i:regimen|schedule|combination|protocol|strategy|approach|programme|program)\s+(?i:of|combining|pairing|with)\s+(?P<drugs>[^.;:]{3,100})",
                     "'Ripple, an MRD-guided schedule of pirtobrutinib and venetoclax', 'Ripple Regimen of A and B': a regimen "
                     "named by a word, which then stands for its drugs")
+NAMED_REGIMEN_APPOSITIVE = Cue(r"(?<![\w-])(?P<label>[A-Z][a-z]{2,})\s+(?i:regimen|combination|schedule)\s*,\s+(?:an?|the)\s+"
+                               r"(?P<drugs>(?:[^.;:]|::){3,160})",
+                               "'the Clearway regimen, the allosteric inhibitor asciminib given with blinatumomab', 'the Mosaic "
+                               "regimen, a fixed-duration combination of epcoritamab with ...': the drugs in an appositive")
 NOT_REGIMEN_LABELS = Cue(r"^(?i:standard|induction|consolidation|maintenance|salvage|conditioning|treatment|study|experimental|"
                          r"control|oral|intensive|the|this|that|each|our|a|an|same|new|novel|first|second|third|dosing|"
                          r"weekly|daily|fixed|continuous|combination|regimen)$",
