@@ -549,3 +549,13 @@ def test_a_regimen_word_defined_by_an_appositive_stands_for_its_first_drug(sente
     blinatumomab' left 'Clearway' no arm, so its figures went to the comparator)."""
     from extractors.evidence.arm_abbreviations import find_named_regimens
     assert [(a.short, a.arm) for a in find_named_regimens(sentence)] == [("Quern", arm)]
+
+
+def test_a_cards_endpoint_landmark_value_shorthand_and_a_restated_clause():
+    """Regression: card_landmark_shorthand ('PFS 12 mo 44.0%, OS 12 mo 68.2%; 24 mo, 37.5% and 51.9%' gave OS no
+    landmark, read '24 mo' as a median, and the restated pair no landmark)."""
+    got = _records([("title", "Thistle: glofitamab plus lenalidomide in relapsed large B-cell lymphoma"),
+                    ("body", "• Treated: 88 patients.\n• PFS 12 mo 41.0%, OS 12 mo 66.2%; 24 mo, 35.5% and 50.9%.")])
+    assert {("PFS", "glofitamab", 41.0, "landmark", "12mo"), ("OS", "glofitamab", 66.2, "landmark", "12mo"),
+            ("PFS", "glofitamab", 35.5, "landmark", "24mo"), ("OS", "glofitamab", 50.9, "landmark", "24mo")} <= got
+    assert not any(r[2] == 24.0 for r in got)

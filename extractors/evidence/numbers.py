@@ -109,6 +109,11 @@ TIMEPOINT_PATTERNS: tuple[tuple[str, str], ...] = (
      "landmark counted from an event"),
     (r"(?:(?<=survival, )|(?<=OS, )|(?<=EFS, )|(?<=PFS, )|(?<=RFS, )|(?<=DFS, )|(?<=LFS, )|(?<=DOR, )|(?<=response, )|(?<=remission, )|(?<=incidence, )|(?<=mortality, )|(?<=NRM, )|(?<=GVHD, ))" + _TP_NUM + r"\s*" + DASH + r"?\s*(years?|yrs?|y|months?|mos?|mo)\b(?=\s*(?:[:,%(]|[-–]\s*%|\d|$))",
      "'Progression-free survival, 24 months: 79.6%', 'EFS, 36 mo, %', 'PFS, 36 mo - %', 'OS, 3 y 67.4%': a label's landmark after its comma"),
+    (r"(?:(?<=\bOS )|(?<=\bPFS )|(?<=\bEFS )|(?<=\bRFS )|(?<=\bDFS )|(?<=\bLFS )|(?<=\bDOR ))" + _TP_NUM + r"\s*" + DASH
+     + r"?\s*(years?|yrs?|y|months?|mos?|mo)\b(?=\s*[:=]?\s*\d)",
+     "'PFS 12 mo 44.0%, OS 12 mo 68.2%': a card's endpoint, landmark and value with nothing between"),
+    (r"(?<=; )" + _TP_NUM + r"\s*" + DASH + r"?\s*(years?|yrs?|y|months?|mos?|mo)(?=\s*,\s*\d)",
+     "'...; 24 mo, 37.5% and 51.9%': a clause opened by a bare landmark restates the list before it at that time"),
     (r"\b(?:by|at)\s+(?=(?:year|month)\s+" + _TP_NUM + r"\b)(year|month)\s+(?:\d+|" + _WORD_NUMBER_RE + r")\b",
      "'by year three', 'at year 5': a landmark named by its year or month"),
     (r"\b(an?)\s+(year|month)\s+(?:after|from)\s+(?:the\s+)?(?:first\s+|initial\s+)?(?:response|remission|CR\b|infusion|randomi[sz]ation|transplant(?:ation)?|HSCT|diagnosis|registration|enrol?ment)",
