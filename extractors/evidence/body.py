@@ -309,20 +309,19 @@ def _stated_antecedent(sentence: str, before: str, start: int,
     if not _ANAPHORA.search(sentence) or _RESPONSE_ANAPHORA.search(sentence) \
             or any(e.code for e in find_endpoints(sentence)) or _RESPONSE_WORD.search(sentence):
         return None  # a sentence naming its own endpoint ('In comparison, X produced remission in 73%') continues none
+    near = [r for r in records if r.endpoint in TIME_TO_EVENT_ENDPOINTS and r.statistic == "landmark"
+            and r.source == "body" and 0 <= start - r.quote_start <= ANTECEDENT_REACH]
     named = [e.code for e in find_endpoints(before) if e.code in TIME_TO_EVENT_ENDPOINTS]
     if named:
         stated = find_timepoints(before)
         endpoint, timepoint = named[-1], stated[-1].code if stated else None
-    else:
-        near = [r for r in records if r.endpoint in TIME_TO_EVENT_ENDPOINTS and r.statistic == "landmark"
-                and r.source == "body" and 0 <= start - r.quote_start <= ANTECEDENT_REACH]
-        if not near:
-            return None
+    elif near:
         endpoint, timepoint = near[-1].endpoint, None
+    else:
+        return None
     if timepoint is None:
-        landmarks = [r for r in records if r.endpoint == endpoint and r.statistic == "landmark" and r.timepoint
-                     and r.source == "body" and 0 <= start - r.quote_start <= ANTECEDENT_REACH]
-        timepoint = landmarks[-1].timepoint if landmarks else None
+        landmarks = [r.timepoint for r in near if r.endpoint == endpoint and r.timepoint]
+        timepoint = landmarks[-1] if landmarks else None
     return Antecedent(endpoint, timepoint, "landmark" if timepoint else "rate")
 
 

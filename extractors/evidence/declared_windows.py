@@ -17,7 +17,9 @@ DECLARED_WINDOW_RULE = "+window_declared"
 
 def declared_window(text: str) -> Optional[str]:
     """The window the text's sentences about assessing response name, when they name exactly one; else None."""
-    found = set()
+    found: set[str] = set()
+    if not _DECLARED.search(text):  # most reports declare none: skip splitting the whole text
+        return None
     for start, end in split_sentences(text):
         sentence = text[start:end]
         m = _DECLARED.search(sentence)

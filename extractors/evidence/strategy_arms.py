@@ -81,10 +81,10 @@ def _active(comparison: StrategyComparison, title: str, text: str, headers: Sequ
     if comparison.label in TITLE_SIDE_WITH_TEXT_CONTROL and _side_hits(title, comparison.experimental) \
             and _side_hits(text, comparison.control):
         return True
-    for sentence in _SENTENCE_BREAK.split(text) if comparison.label in ASSIGNMENT_ACTIVATED else ():
-        if _ASSIGNMENT.search(sentence) and _side_hits(sentence, comparison.experimental) \
-                and _side_hits(sentence, comparison.control):
-            return True
+    if comparison.label in ASSIGNMENT_ACTIVATED and any(
+            _ASSIGNMENT.search(sentence) and _side_hits(sentence, comparison.experimental)
+            and _side_hits(sentence, comparison.control) for sentence in _SENTENCE_BREAK.split(text)):
+        return True
     labels = text + "\n" + "\n".join(headers)
     return _labelled(labels, comparison.experimental) and _labelled(labels, comparison.control)
 
