@@ -161,7 +161,7 @@ def extract_body(doc: Document, index: TrialIndex, mentions: Sequence, extra_ter
             control = (row_control if ref.row is not None and _compared_arms(ref.row.treatment or "", gazetteer_dir) else None) \
                 or _first_core_arm(run_texts[:-1], gazetteer_dir, control=True) or row_control \
                 or (frame.compared[1] if frame.compared else None)
-            fallback = fallback or (frame.compared[0] if frame.compared else None)
+            fallback = fallback or (frame.compared[0] if frame.compared and not frame.strategies else None)
             blocked = tuple((m.start - s, m.end - s) for m in mentions if m.start >= s and m.end <= e)
             sentence = doc.text[s:e]
             previous = _continued_result(sentence, records, para, doc) \

@@ -64,6 +64,7 @@ class StudyFrame:
     therapy: Optional[str] = None
     single_arm: bool = False
     compared: tuple[str, ...] = ()  # the experimental and control treatments a title sets against each other
+    strategies: bool = False  # the compared sides are procedures or policies chosen during follow-up, not assigned drugs
 
     @property
     def is_report(self) -> bool:
@@ -420,7 +421,7 @@ def study_frame(doc: Document, mentions: Sequence, index: TrialIndex, has_table1
                                                              document_scope(doc)))
     ref = _frame_ref(doc, mentions, index)
     if strategies.compared:  # a comparison of procedures or policies (transplant vs none) is a two-arm frame
-        return StudyFrame("report", ref, None, False, strategies.compared)
+        return StudyFrame("report", ref, None, False, strategies.compared, True)
     regimens = regimen_comparison(doc, gazetteer_dir)
     if regimens:  # 'DA-EPOCH-R versus R-CODOX-M/R-IVAC': two chemotherapy regimens, the first named as printed
         left, right = (_DOSE_ADJUSTED.sub("", r) for r in regimens)  # 'dose-adjusted EPOCH-R' is also 'DA-EPOCH-R'

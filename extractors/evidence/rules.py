@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from typing import NamedTuple
 
-EXTRACTOR_VERSION = "evidence-rules/1.15"
+EXTRACTOR_VERSION = "evidence-rules/1.16"
 
 
 class EndpointTerm(NamedTuple):
@@ -24,8 +24,8 @@ TRANSPLANT_NOUN = (r"(?:allo-?HSCT|allo-?SCT|allo-?HCT|HSCT|HCT|SCT|allogeneic (
 ENDPOINT_TERMS: tuple[EndpointTerm, ...] = (
     # composites of complete remission with partial count recovery
     EndpointTerm(r"(?:(?:bone )?marrow )?CR\s*(?:/|\+|or|and)\s*CR[ih]\b(?:\s*/\s*CR[ih]\b)?", "CR_CRI", "CR/CRi, CR/CRh, CR+CRi, 'CR or CRi', 'marrow CR/CRh' are the composite remission endpoint", True),
-    EndpointTerm(r"complete remission,?\s+with (?:incomplete|partial) (?:ha?ematologic(?:al)?|count|blood count) recovery", "CR_CRI", "spelled-out CRi/CRh is reported with CR as a composite"),
-    EndpointTerm(r"complete remission,?\s+with (?:or without (?:full )?|(?:full,?\s+)?(?:partial,?\s+)?(?:or\s+)?(?:incomplete|partial)\s+)(?:ha?ematologic(?:al)?\s+|count\s+|blood count\s+)?recovery", "CR_CRI", "'CR with full, partial, or incomplete hematologic recovery' pools CR with CRi/CRh"),
+    EndpointTerm(r"complete remission,?\s+with (?:incomplete|partial) (?:ha?ematologic(?:al)?|count|blood[- ]count) recovery", "CR_CRI", "spelled-out CRi/CRh is reported with CR as a composite"),
+    EndpointTerm(r"complete remission,?\s+with (?:or without (?:full )?|(?:full,?\s+)?(?:partial,?\s+)?(?:or\s+)?(?:incomplete|partial)\s+)(?:ha?ematologic(?:al)?\s+|count\s+|blood[- ]count\s+)?recovery", "CR_CRI", "'CR with full, partial, or incomplete hematologic recovery' pools CR with CRi/CRh"),
     EndpointTerm(r"(?:complete (?:remission|response)s?|CRs?),?\s+(?:counting|including|together with|plus)\s+(?:those|the\s+(?:ones|patients)|remissions?|responses?|patients)?\s*(?:with|in)\s+(?:incomplete|partial)\s+(?:ha?ematologic(?:al)?\s+|count\s+|blood[- ]count\s+|marrow\s+|platelet\s+)?recovery", "CR_CRI",
                  "'complete responses, counting those with incomplete marrow recovery', 'CR including remissions with incomplete count recovery' pool CR with CRi"),
     EndpointTerm(r"(?:complete (?:remission|response)|CR) (?:or|and|plus|/) (?:complete (?:remission|response)|CR) with (?:incomplete|partial) (?:ha?ematologic(?:al)? |count |blood count |platelet |marrow )?recovery", "CR_CRI", "'complete remission or complete remission with incomplete recovery', 'complete response or CR with incomplete marrow recovery' spell out CR/CRi"),
@@ -204,13 +204,15 @@ STRATEGY_COMPARISONS: tuple[StrategyComparison, ...] = (
                  "'allogeneic HCT in CR1', 'allo-HSCT': the transplant strategy"),
          ArmTerm(r"(?<![\w-])(?<!no )(?<!without )(?:HCT|HSCT|allo-?SCT)(?![\w-])|(?<![\w-])transplant recipients\b|(?<![\w-])transplanted (?:patients|children|adults)\b|(?<![\w-])transplanted(?=\s+(?:and|or|vs\.?|versus)\s+(?:non-?|un)transplanted\b)",
                  ALLOGENEIC_ARM, False, "'with HCT', 'of transplant recipients': the transplant side, once the report compares it"),
-         ArmTerm(r"\ballograft(?:s|ing)?\b|(?<![\w-])(?<!no )(?<!without )(?<!deferred )transplant(?:ation)?(?![\w-])(?!\s+(?:eligib|cent|was handled|as a))",
-                 ALLOGENEIC_ARM, False, "'received an allograft', '58% after transplantation': the transplant side, once the report compares it"),
+         ArmTerm(r"(?<!previous )(?<!prior )\ballograft(?:s|ing)?\b|(?<![\w-])(?<!no )(?<!without )(?<!deferred )transplant(?:ation)?(?![\w-])(?!\s+(?:eligib|cent|was handled|as a))",
+                 ALLOGENEIC_ARM, False, "'received an allograft', '58% after transplantation' (not 'a previous allograft'): the transplant side, once the "
+                 "report compares it"),
          ArmTerm(r"(?<![\w-])(?:auto-?(?:HCT|HSCT|SCT)|ASCT)(?![\w-])", ALLOGENEIC_ARM, False,
                  "'63.1% after auto-HCT': the transplant side of a report comparing autologous transplant with none (named "
                  "autologous by its title)")),
-        (ArmTerm(r"\b(?:no|without|not undergoing|never underwent)\s+(?:an?\s+)?(?:allogeneic\s+|allo-?\s*)?" + _TRANSPLANT_PROCEDURE + r"(?![\w-])|\bnon-?transplant(?:ed)?\b(?!\s+cent)",
-                 "no transplant", True, "'no transplant', 'without HCT', 'nontransplant' (not 'nontransplant centers'): the comparison's other side"),
+        (ArmTerm(r"\b(?:no|without|not undergoing|never underwent)\s+(?:an?\s+)?(?:(?:allogeneic\s+|allo-?\s*)?" + _TRANSPLANT_PROCEDURE + r"|allograft)(?![\w-])|\bnon-?transplant(?:ed)?\b(?!\s+cent)",
+                 "no transplant", True, "'no transplant', 'without HCT', 'No allograft (n=226)', 'nontransplant' (not 'nontransplant "
+                 "centers'): the comparison's other side"),
          ArmTerm(r"(?<=[\d%)\]] )without(?:\s+(?:it|one|an?\s+(?:allograft|transplant)))?(?=\s*(?:[(\[;,.]|$))", "no transplant", True,
                  "'68% with HCT and 62% without (HR ...)', '41.9% without it', '77% without one': a bare 'without' after a value is the untransplanted side"),
          ArmTerm(r"\b(?:those|patients|children|adults)\s+(?:who\s+were\s+)?not\s+transplanted\b"
@@ -276,6 +278,15 @@ STRATEGY_COMPARISONS: tuple[StrategyComparison, ...] = (
                  "'deferral', 'deferred transplant', 'delayed ASCT': transplant kept for relapse"),),
         "a report setting upfront transplant against deferral compares two timings of one procedure"),
     StrategyComparison(
+        "radiotherapy_vs_observation",
+        (ArmTerm(r"(?<!no )(?<!without )(?:\b(?:consolidat(?:ive|ion)|involved[- ](?:site|field|node)|adjuvant)\s+)?(?:\bradiotherapy\b|\bradiation(?:\s+therapy)?\b|(?<![\w-])RT(?![\w-]))"
+                 r"|\birradiated\s+(?:patients|children|adults)\b",
+                 "radiotherapy", False, "'consolidative radiotherapy', 'after radiotherapy', '3 irradiated patients': the radiotherapy side"),),
+        (ArmTerm(r"\bobservation(?:\s+alone)?\b(?!\s+(?:period|time))|\b(?:clinical\s+|active\s+)?surveillance\b|\bwatch(?:ful waiting|[- ]and[- ]wait)\b"
+                 r"|\b(?:no|without)\s+(?:consolidat(?:ive|ion)\s+)?(?:radiotherapy|radiation|RT)\b",
+                 "observation", True, "'with observation alone', 'surveillance', 'without radiotherapy': the side not irradiated"),),
+        "a report setting consolidative radiotherapy against observation compares two policies after the same chemotherapy"),
+    StrategyComparison(
         "irradiation_vs_chemotherapy_conditioning",
         (ArmTerm(r"(?<!without )(?<!no )(?<!non-)(?:\btotal[- ]body irradiation|(?<![\w-])TBI(?![\w-]))(?:[- ]based(?:\s+(?:myeloablative\s+)?conditioning)?)?",
                  "total body irradiation", False, "'total-body irradiation', 'TBI-based conditioning': the irradiation side"),),
@@ -321,9 +332,14 @@ STRATEGY_ASSIGNMENT = Cue(r"\b(?:randomi[sz]ed|randomly\s+assigned|assigned|allo
 
 # A cohort label in a list or a column header: a strategy printed right before '(n = N)' ('Standard cohort (n = 104)').
 STRATEGY_COHORT_LABEL = Cue(r"^\s*(?:cohort|arm|group)?\s*\(\s*[nN]\s*=\s*\d", "a label sized by '(n = N)' names a cohort of the report")
-STRATEGY_SPLIT = Cue(r"\b\d+\s+(?:(?:patients|children|adults)\s+)?(?:went on to|underwent|received|proceeded to|were referred for)\s+(?:an?\s+)?"
-                     r"(?P<side>[^,;.]{3,60}?),?\s+and\s+(?:the\s+(?:other|remaining)\s+)?\d+\s+(?:did not|had not|continued|remained on)\b",
-                     "'58 went on to an allograft in first remission and the other 71 did not': the report sizes both sides")
+_OTHERWISE_MANAGED = r"went without\b|received no\b|were\s+(?:\w+\s+){0,2}?(?:without|not)\b|were\s+(?:only\s+|simply\s+)?observed\b"
+"""'the other 226 were managed without one', 'were not transplanted', 'the remaining 117 were observed': a group that did
+not get the procedure."""
+STRATEGY_SPLIT = Cue(r"\b\d+\s+(?:of\s+(?:them|these|those|whom)\s+)?(?:(?:patients|children|adults)\s+)?(?:went on to|underwent|received|proceeded to|were referred for)\s+(?:an?\s+)?"
+                     r"(?P<side>[^,;.]{3,60}?),?\s+and\s+(?:the\s+(?:other|remaining)\s+)?\d+\s+(?:(?:patients|children|adults)\s+)?"
+                     r"(?:did not|had not|continued|remained on|" + _OTHERWISE_MANAGED + r")",
+                     "'58 went on to an allograft in first remission and the other 71 did not', '121 of them went on to an "
+                     "allograft and the other 226 were managed without one': the report sizes both sides")
 
 # A report whose title names an autologous transplant (and no allogeneic one) compares autologous transplantation:
 # its transplant side is named so, not by the allogeneic default of `transplant_vs_none`.
@@ -530,13 +546,14 @@ ASSIGNED_TO_ALTERNATIVES = Cue(r"^(?:[^.;\d(]|\([^()]{0,30}\))*?\b(?:or|versus|v
                                "'1440 were randomized to A plus B or B alone', 'to A (CA; n = 722) or to B': a count assigned to alternatives is the total")
 ARM_GROUP_PREDICATE = Cue(r"^\s*%?\s*\)?\s*(?:who|that)\s+(?:received|were given|were treated with|were assigned to|were randomi[sz]ed to)\s+(?:the\s+)?",
                           "'in 7 patients (5.6%) who received A': a predicate naming a core arm says whose share it is, not another finding")
-GROUP_TREATED_WITH_RIGHT = Cue(r"^\s*(?:" + PATIENT_NOUNS + r"\s+)?(?:(?:were|was|had been)\s+)?(?:(?:(?:[a-z]+ed\s+)?(?:with|on)|received|underwent|had|continued(?:\s+on)?|went(?:\s+on)?(?:\s+to)?|proceeded to)\s+(?:the\s+|an?\s+)?)?$",
-                               "'127 treated with A and 191 with B', '301 received an allograft and 216 continued chemotherapy' in a sentence naming two arms: each count is its group's size")
-_DID_NOT_TAIL = r"(?:" + PATIENT_NOUNS + r"\s+)?did not\b(?!\s+(?:respond|achieve|reach|have))"
+GROUP_TREATED_WITH_RIGHT = Cue(r"^\s*(?:of\s+(?:them|these|those|whom)\s+)?(?:" + PATIENT_NOUNS + r"\s+)?(?:(?:were|was|had been)\s+)?(?:(?:(?:[a-z]+ed\s+)?(?:with|on)|received|underwent|had|continued(?:\s+on)?|went(?:\s+on)?(?:\s+to)?|proceeded to)\s+(?:the\s+|an?\s+)?)?$",
+                               "'127 treated with A and 191 with B', '301 received an allograft and 216 continued chemotherapy', '121 of them went on to "
+                               "an allograft' in a sentence naming two arms: each count is its group's size")
+_DID_NOT_TAIL = r"(?:" + PATIENT_NOUNS + r"\s+)?(?:did not\b(?!\s+(?:respond|achieve|reach|have))|" + _OTHERWISE_MANAGED + ")"
 GROUP_TREATMENT_VERB = Cue(r"\b(?:treated|received|receiving|assigned|randomi[sz]ed|allocated|given|underwent|enrolled|infused)\b|\b[a-z]{3,}ed\s+(?:with|on)\b",
                            "'127 treated with A and 191 with B' sizes groups; 'deaths numbered 1 with A and 5 with B' counts events")
 GROUP_DID_NOT_RIGHT = Cue(r"^\s*" + _DID_NOT_TAIL, "'41 went on to HCT and 47 did not': the count after the experimental group's is the comparator's")
-GROUP_DID_NOT_LATER = Cue(r"\band\s+(?:the\s+(?:other|remaining)\s+)?\d+\s+" + _DID_NOT_TAIL,
+GROUP_DID_NOT_LATER = Cue(r"(?:\band|;)\s+(?:the\s+(?:other|remaining)\s+)?\d+\s+" + _DID_NOT_TAIL,
                           "'41 went on to HCT and 47 did not', '... and the other 71 did not': the first count is the experimental group's")
 ASSIGNMENT_SENTENCE = Cue(r"\b(?:assign|allocat|randomi[sz])", "only a sentence about assignment gives per-arm counts with a bare 'to A'")
 ARM_ABBREVIATION_DEFINITION = Cue(r"\(\s*(?P<short>[A-Z][A-Za-z+]{0,5}(?:-[A-Za-z]{1,4})?)(?P<group>\s+(?:group|arm|cohort)|(?=\s*;\s*[nN]\s*=))?\s*[;,)]",
@@ -649,11 +666,12 @@ LANDMARK_LIST_BREAK = Cue(r"[;\d]|\b(?:while|whereas|but|versus|vs\.?|compared|t
 
 # A product code that the text defines by apposition ('KCL-19BB, an academic CAR T-cell product', 'a CAR T-cell product,
 # KCL-19BB,'): the code is the study therapy of the report (and not the study's name).
-_PRODUCT_CODE = r"(?P<code>[A-Z][A-Za-z]*-?[A-Z0-9]*\d[A-Za-z0-9]*(?:[-./][A-Za-z0-9]+)*|[a-z]{1,3}\d+[A-Z][A-Za-z0-9]*)"
-"""A product code: 'KCL-19BB', 'HX19.28', 'ALX-19/22', or led by lower case ('hu38BB')."""
+_PRODUCT_CODE = r"(?P<code>[A-Z][A-Za-z]*-?[A-Z0-9]*\d[A-Za-z0-9]*(?:[-./][A-Za-z0-9]+)*|[a-z]{1,3}\d+(?:[A-Z][A-Za-z0-9]*|(?:[-./][A-Za-z0-9]+)+))"
+"""A product code: 'KCL-19BB', 'HX19.28', 'ALX-19/22', or led by lower case ('hu38BB', 'bi22-19.K4')."""
 PRODUCT_DEFINITIONS: tuple[Cue, ...] = (
-    Cue(r"(?<![\w-])" + _PRODUCT_CODE + r",\s+(?i:an?|the)\s+(?:[\w-]+\s+){0,5}?(?i:CAR|cell|cellular|gene)[\w -]{0,30}?(?i:products?|therapy|construct)\b",
-        "'KCL-19BB, an academic CAR T-cell product': a code followed by an appositive naming a cell product"),
+    Cue(r"(?<![\w-])" + _PRODUCT_CODE + r",\s+(?i:an?|the)\s+(?:[\w-]+\s+){0,5}?(?:(?i:CAR|cell|cellular|gene)[\w -]{0,30}?(?i:products?|therapy|construct)|(?i:construct))\b",
+        "'KCL-19BB, an academic CAR T-cell product', 'bi22-19.K4, a bicistronic construct': a code followed by an "
+        "appositive naming a cell product or a construct"),
     Cue(r"\b(?i:CAR[- ]?T[- ]cell|CAR|cell(?:ular)?) (?i:products?|therapy|construct),?\s+" + _PRODUCT_CODE + r"\b",
         "'a CAR T-cell product, KCL-19BB': a cell product followed by its code"),
     Cue(r"\b(?i:CAR)[- ]?(?i:T)?[- ]?(?i:cells?|cell therapy|construct|product)\s*\(" + _PRODUCT_CODE + r"\)",
@@ -776,6 +794,11 @@ FRAME_WORD_NAMES: tuple[Cue, ...] = (
     Cue(r"(?:\b(?:the|of|in|from)\s+|(?<=\s)(?=[Pp]hase\s))(?:[Pp]hase\s+(?:[1-4]|I{1,3}|IV)[ab]?(?:/(?:[1-4]|I{1,3}))?\s+)?(?P<name>[A-Z][a-z]{3,}(?:-\d{1,2})?)\s+(?:(?:[Rr]andomi[sz]ed|[Oo]pen-label|[Pp]hase\s+(?:[1-4]|I{1,3}|IV)[ab]?|[Mm]ulticent(?:re|er)),?\s+){0,3}(?:[Tt]rial|[Ss]tudy)\b",
         "'in the Fenland trial', 'the Orchard phase 3 study', a press release's '... in Phase 3 Orchard Trial': a "
         "capitalised word (mid-sentence) before a study noun"),
+    Cue(r"\b(?:[Tt]rial|[Ss]tudy)\s*\((?P<name>[A-Z][a-z]{3,}(?:-\d{1,2})?)\)",
+        "'In this open-label, phase 3 trial (Tollgate), we ...': the study's name in brackets after the study noun"),
+    Cue(r"\bfor\s+the\s+(?P<name>[A-Z][a-z]{3,}(?:-\d{1,2})?)\s+(?:[Ii]nvestigators|[Tt]rialists|[Cc]ollaborators|"
+        r"(?:[Ss]tudy|[Tt]rial|[Ww]orking)\s+[Gg]roup)\b",
+        "a byline's 'for the Tollgate Investigators' / 'for the Marsh Study Group': the journal convention naming the study"),
 )
 # A title led by an ordinary word names the study without the word recurring when the rest of the title announces a
 # study or a treatment ('Bramble: a phase 2 study of ...', 'Pennine: linvoseltamab plus carfilzomib in ...').
@@ -916,8 +939,8 @@ GRADE_CONTINUATION = Cue(r"\s*%?\s*(?:of\s+(?:[\w-]+\s+){0,3}?(?:patients|partic
                          "'CRS occurred in 76.1% of patients, grade 3 or 4 in 1.1%' gives the same event's grade 3-4 share")
 
 # 'event-free survival at that landmark was 71.6%': a time named by reference is the previous figure's time.
-SAME_TIME_CUE = Cue(r"\b(?:at|by|on)\s+(?:that|this|the\s+same)\s+(?:landmark|time\s*point|time|visit|assessment)\b",
-                    "'at that landmark', 'at the same time point' refer back to the previous figure's time")
+SAME_TIME_CUE = Cue(r"\b(?:at|by|on)\s+(?:that|this|the\s+same)\s+(?:landmark|time\s*point|time|visit|assessment|point)\b",
+                    "'at that landmark', 'at the same time point', 'at that point' refer back to the previous figure's time")
 
 # 'the best overall remission (CR, CRh or CRi) was 85.7%' is the best response over the whole course: no window.
 # A methods sentence declaring when response was assessed ('Response was assessed in marrow on day 28') dates every

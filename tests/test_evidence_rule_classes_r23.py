@@ -1,0 +1,132 @@
+"""Rule classes of issue 11, round 21: a study named in brackets after the study noun or in a byline; lower-case
+product codes defined as constructs; strategy comparisons sized in words ('the other 90 were managed without one'),
+radiotherapy against observation, and the pooled results given before a strategy split.
+
+Every sentence here was written for this file (none is copied from a development report or review).
+"""
+from __future__ import annotations
+
+import pytest
+
+from extractors.evidence.extract import extract_evidence
+from tests.test_evidence_report_rules import _doc
+
+
+def _records(paragraphs) -> list:
+    return list(extract_evidence(_doc(paragraphs)))
+
+
+def _facts(paragraphs) -> set:
+    return {(r.endpoint, r.arm, r.value, r.timepoint) for r in _records(paragraphs)}
+
+
+_RANDOMISED_OPENING = ("In a 1:1 ratio we randomly assigned adults to venetoclax with azacitidine (VenAza) or to "
+                       "intensive chemotherapy (IC). The trial is registered with ClinicalTrials.gov, NCT09911223.")
+_RANDOMISED_RESULT = ("body", "Complete remission was reached by 88 of 140 patients (62.9%) in the VenAza group and by "
+                              "70 of 139 (50.4%) in the IC group.")
+
+
+@pytest.mark.parametrize("opening", [
+    "In this multicenter, open-label phase 3 trial (Heathrow), patients were enrolled at 40 sites. " + _RANDOMISED_OPENING,
+    "Within the randomized study (Heathrow) we enrolled older adults. " + _RANDOMISED_OPENING,
+])
+def test_a_study_named_in_brackets_after_the_study_noun_outranks_its_registry_number(opening):
+    """Regression: bracketed_name_lost_to_nct (an NEJM abstract's 'phase 3 trial (Tollgate)' was not read as the
+    study's name, so every record carried the registry number instead)."""
+    records = _records([("title", "Venetoclax and Azacitidine versus Intensive Chemotherapy in Older Adults with AML"),
+                        ("body", opening), _RANDOMISED_RESULT])
+    assert {r.trial for r in records} == {"Heathrow"}
+
+
+@pytest.mark.parametrize("byline", [
+    "Ana Ruiz, M.D., Kofi Mensah, M.D., and Lin Chen, Ph.D., for the Heathrow Investigators",
+    "P. Novak, R. Singh and E. Walsh, for the Heathrow Study Group",
+])
+def test_a_byline_for_the_x_investigators_names_the_study(byline):
+    """Regression: byline_name_ignored (the journal convention 'for the X Investigators' named no study)."""
+    records = _records([("title", "Venetoclax and Azacitidine versus Intensive Chemotherapy in Older Adults with AML"),
+                        ("body", byline), ("body", _RANDOMISED_OPENING), _RANDOMISED_RESULT])
+    assert {r.trial for r in records} == {"Heathrow"}
+
+
+def test_a_byline_naming_a_cooperative_group_names_no_study():
+    """Negative rule: 'for the Nordic Study Group' names a group (stoplisted word), not the study."""
+    records = _records([("title", "Venetoclax and Azacitidine versus Intensive Chemotherapy in Older Adults with AML"),
+                        ("body", "Ana Ruiz, M.D., for the Nordic Study Group"), ("body", _RANDOMISED_OPENING),
+                        _RANDOMISED_RESULT])
+    assert {r.trial for r in records} == {"NCT09911223"}
+
+
+_CONSTRUCT_STUDY = [
+    ("title", "Hospital-made dual-target CAR T cells in relapsed B-cell lymphoma"),
+    ("body", "The phase 1 study, registered as KCT0012345, tested lx19-22.B7, a tandem construct aimed at CD19 and CD22, "
+             "in adults whose lymphoma had relapsed after at least two lines, including polatuzumab in most cases."),
+    ("body", "Eighteen patients were infused. The best overall response was seen in 15 of 18 (83.3%), and 12-month "
+             "progression-free survival was 51.2%."),
+]
+
+
+def test_a_lower_case_product_code_defined_as_a_construct_is_the_study_therapy():
+    """Regression: lowercase_dotted_code_not_a_product ('tested bi22-19.K4, a bicistronic construct' was no product:
+    the records took a drug the patients had received before)."""
+    assert {r.arm for r in _records(_CONSTRUCT_STUDY)} == {"lx19-22.b7"}
+
+
+def test_complete_remission_with_or_without_full_blood_count_recovery_is_the_composite():
+    """Regression: hyphenated_blood_count_recovery ('with or without full blood-count recovery' was read as CR)."""
+    facts = _facts([("title", "A phase 2 study of obecabtagene autoleucel in relapsed ALL"),
+                    ("body", "Complete remission with or without full blood-count recovery was reached by 20 of 25 "
+                             "patients (80.0%) by day 28.")])
+    assert ("CR_CRI", "obecabtagene autoleucel", 80.0, "d28") in facts
+
+
+def test_a_subgroup_at_that_point_takes_the_landmark_just_given():
+    """Regression: at_that_point_not_a_landmark ('among the nine patients with X, event-free survival at that point
+    was 55.6%' lost the 12-month landmark of the figure before it)."""
+    facts = _facts([("title", "A phase 2 study of obecabtagene autoleucel in relapsed ALL"),
+                    ("body", "At 12 months, event-free survival was 61.0%; among the eleven patients with TP53 "
+                             "mutations, event-free survival at that point was 45.5%.")])
+    assert ("EFS", "obecabtagene autoleucel", 45.5, "12mo") in facts
+
+
+_REGISTRY_SPLIT = [
+    ("title", "Consolidative allogeneic transplantation after tisagenlecleucel in young adults: a registry cohort study"),
+    ("body", "Findings 402 patients were infused. By day 28, 330 (82.1%) were in complete remission. Of those in remission "
+             "at day 90, 140 of them went on to an allograft and the other 150 were managed without one. 2-year "
+             "event-free survival was 64.3% in the allograft group; without transplant, 44.0%."),
+]
+
+
+def test_a_registry_split_in_words_activates_the_transplant_comparison():
+    """Regression: split_managed_without_one (a registry sizing its sides as '121 of them went on to an allograft and
+    the other 226 were managed without one' compared nothing, so every figure took the CAR-T product)."""
+    facts = _facts(_REGISTRY_SPLIT)
+    assert {("ENROLLED", "allogeneic hsct", 140.0, None), ("ENROLLED", "no transplant", 150.0, None),
+            ("EFS", "allogeneic hsct", 64.3, "2y"), ("EFS", "no transplant", 44.0, "2y")} <= facts
+
+
+def test_a_pooled_result_before_a_strategy_split_belongs_to_no_side():
+    """Regression: pooled_result_took_first_side (the remission rate of every infused patient, given before the
+    transplant decision, was attributed to the transplant side)."""
+    assert ("CR", None, 82.1, "d28") in _facts(_REGISTRY_SPLIT)
+
+
+def test_a_previous_allograft_is_history_not_the_transplant_side():
+    """Negative rule: 'patients with no previous allograft (n = 243)' is a subgroup, not the transplant arm's size."""
+    facts = _facts(_REGISTRY_SPLIT + [("body", "In patients with a previous allograft (n = 61) the figures were "
+                                               "50.0% and 41.2%.")])
+    assert not any(f[0] == "ENROLLED" and f[2] == 61.0 and f[1] == "allogeneic hsct" for f in facts)
+
+
+def test_radiotherapy_against_observation_is_a_strategy_comparison():
+    """Regression: radiotherapy_vs_observation_arms (a title setting consolidative radiotherapy against observation
+    left the arms to the chemotherapy everyone had received)."""
+    facts = _facts([
+        ("title", "Involved-Site Radiotherapy vs Observation After R-CHOP in Early-Stage Bulky Lymphoma"),
+        ("body", "One hundred forty patients qualified. Sixty-one went on to radiotherapy; the remaining 79 were observed."),
+        ("body", "Four-year PFS was 88.5% after radiotherapy; with observation alone it was 80.0% (HR, 0.61; 95% CI, "
+                 "0.30-1.22)."),
+    ])
+    assert {("ENROLLED", "radiotherapy", 61.0, None), ("ENROLLED", "observation", 79.0, None),
+            ("PFS", "radiotherapy", 88.5, "4y"), ("PFS", "observation", 80.0, "4y"),
+            ("PFS", "radiotherapy", 0.61, None)} <= facts
