@@ -145,6 +145,7 @@ DEV_SETS = {  # option name -> (folder, label, name of its PDF writer in tests/f
     "devnew11": ("dev_reports11", "development reports 11 (devnew11)", "write_dev_report11_pdfs"),
     "devnew12": ("dev_reports12", "development reports 12 (devnew12)", "write_dev_report12_pdfs"),
     "devnew13": ("dev_reports13", "development reports 13 (devnew13)", "write_dev_report13_pdfs"),
+    "devnew14": ("dev_reports14", "development reports 14 (devnew14)", "write_dev_report14_pdfs"),
 }
 
 
