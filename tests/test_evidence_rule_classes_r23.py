@@ -130,3 +130,46 @@ def test_radiotherapy_against_observation_is_a_strategy_comparison():
     assert {("ENROLLED", "radiotherapy", 61.0, None), ("ENROLLED", "observation", 79.0, None),
             ("PFS", "radiotherapy", 88.5, "4y"), ("PFS", "observation", 80.0, "4y"),
             ("PFS", "radiotherapy", 0.61, None)} <= facts
+
+
+_ALLOCATION_STUDY = [
+    ("title", "Blinatumomab instead of a second consolidation block in adults with standard-risk B-ALL: a prospective "
+              "study (CTRI/2024/11/071122)"),
+    ("body", "Methods: Adults in first remission were allocated, by drug supply at the time, to two cycles of "
+             "blinatumomab or to the second consolidation block of chemotherapy (CB2) of the national protocol."),
+    ("body", "Results: 96 adults were allocated: blinatumomab (n = 50) or CB2 (n = 46). Two-year DFS was 74.0% after "
+             "blinatumomab and 58.7% after CB2. This non-randomized comparison was prospective."),
+]
+
+
+def test_a_protocol_block_code_after_the_comparator_names_the_control_arm():
+    """Regression: protocol_code_not_an_arm ('the third block of chemotherapy (HC3)' defined nothing, so 'after HC3'
+    took the study drug)."""
+    facts = _facts(_ALLOCATION_STUDY)
+    assert {("ENROLLED", "chemotherapy", 46.0, None), ("DFS", "chemotherapy", 58.7, "2y")} <= facts
+
+
+def test_a_non_randomised_study_allocating_to_alternatives_has_two_arms():
+    """Regression: allocation_read_as_single_arm ('non-randomized' made a study that allocated its patients to one of
+    two treatments a single-arm study, so every figure took the study drug)."""
+    assert ("DFS", "blinatumomab", 74.0, "2y") in _facts(_ALLOCATION_STUDY)
+    assert not any(f[1] == "blinatumomab" and f[2] == 58.7 for f in _facts(_ALLOCATION_STUDY))
+
+
+def test_a_study_name_in_brackets_after_the_comparator_is_no_arm_abbreviation():
+    """Negative rule: '... plus chemotherapy (MAPLE; NCT...)' names the study, not the chemotherapy arm."""
+    records = _records([
+        ("title", "Ponatinib Plus Blinatumomab Versus Imatinib Plus Chemotherapy in Ph-Positive ALL: The MAPLE Trial"),
+        ("body", "Adults were randomly assigned to ponatinib plus blinatumomab, or to imatinib plus chemotherapy (MAPLE; "
+                 "NCT09988776). Of 200 patients, 101 were assigned to ponatinib plus blinatumomab and 99 to imatinib "
+                 "plus chemotherapy. Three-year EFS was 77.0% and 61.2%, respectively."),
+    ])
+    assert {r.trial for r in records} == {"MAPLE"}
+
+
+def test_figures_other_studies_reported_in_a_relative_clause_are_not_results():
+    """Regression: relative_clause_other_trials ('the randomized trials in Europe, where 2-year EFS of 66% v 27% were
+    reported' gave four records of the report's own study)."""
+    facts = _facts(_ALLOCATION_STUDY + [("body", "The gain matches that of the randomized trials in Asia and Europe, "
+                                                 "where 3-year DFS of 71% v 52% were reported.")])
+    assert not {f for f in facts if f[2] in (71.0, 52.0)}

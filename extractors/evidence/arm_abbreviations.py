@@ -142,7 +142,9 @@ def find_arm_abbreviations(text: str, gazetteer_dir=None) -> tuple[ArmAbbreviati
             group = arms[-k:]
             surfaces = [window[a.start:a.end] for a in group]
             if _spells(short, surfaces) or _spells_with_printed_tail(short, surfaces, window) \
-                    or (k == 1 and _phrase_spells(short, window[group[0].start:])):
+                    or (k == 1 and _phrase_spells(short, window[group[0].start:])) \
+                    or (k == 1 and group[0].control and not window[group[0].end:].strip()
+                        and any(c.isdigit() for c in short)):  # a protocol block's code: 'chemotherapy (HC3)'
                 main = next((a for a in group if not a.control), group[0])
                 found[short] = ArmAbbreviation(short, main.arm, main.control, main.rank)
                 combinations[short] = "-".join(dict.fromkeys(a.arm for a in group))

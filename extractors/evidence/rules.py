@@ -556,9 +556,10 @@ GROUP_DID_NOT_RIGHT = Cue(r"^\s*" + _DID_NOT_TAIL, "'41 went on to HCT and 47 di
 GROUP_DID_NOT_LATER = Cue(r"(?:\band|;)\s+(?:the\s+(?:other|remaining)\s+)?\d+\s+" + _DID_NOT_TAIL,
                           "'41 went on to HCT and 47 did not', '... and the other 71 did not': the first count is the experimental group's")
 ASSIGNMENT_SENTENCE = Cue(r"\b(?:assign|allocat|randomi[sz])", "only a sentence about assignment gives per-arm counts with a bare 'to A'")
-ARM_ABBREVIATION_DEFINITION = Cue(r"\(\s*(?P<short>[A-Z][A-Za-z+]{0,5}(?:-[A-Za-z]{1,4})?)(?P<group>\s+(?:group|arm|cohort)|(?=\s*;\s*[nN]\s*=))?\s*[;,)]",
+ARM_ABBREVIATION_DEFINITION = Cue(r"\(\s*(?P<short>[A-Z][A-Za-z+]{0,5}\d?(?:-[A-Za-z]{1,4})?)(?P<group>\s+(?:group|arm|cohort)|(?=\s*;\s*[nN]\s*=))?\s*[;,)]",
                                   "'... with venetoclax (AV)', '(BC; n = 112)': a short form defined in brackets after the arms it abbreviates; "
-                                  "'(Isa-R group)', '(RUX cohort; n = 46)', '(IC; n = 160)' label the arm just named, whatever their letters")
+                                  "'(Isa-R group)', '(RUX cohort; n = 46)', '(IC; n = 160)' label the arm just named, whatever their letters; "
+                                  "'the third block of chemotherapy (HC3)': a protocol's code right after the comparator")
 ARM_ABBREVIATION_GAP = 45
 """At most this many characters between an abbreviated arm's drugs, and between the last drug and the bracket
 ('acalabrutinib 100 mg twice daily for 14 cycles with venetoclax from cycle 3 (AV)')."""
@@ -869,6 +870,9 @@ OTHER_STUDY_CUES: tuple[Cue, ...] = (
         "'an overall response of 57% was reported with drug X alone', 'compare well with the 60% reported for ...': a benchmark from other studies"),
     Cue(r"^(?:[A-Z]\w+,\s*)?In\s+the\s+(?:[\w-]+\s+){1,4}?(?:studies|trials|series)\b",
         "'In the Houston mini-hyper-CVD studies, ...': studies in the plural are other studies, not the report's one"),
+    Cue(r"\b(?:studies|trials|series|cohorts)\b[^.;]{0,80}?,?\s+(?:where|in\s+which)\s+[^.;]{1,120}?\b(?:were|was|had\s+been|have\s+been)\s+reported\b",
+        "'resembles that of the randomized trials in Europe, where 2-year EFS of 66% v 27% were reported': figures other "
+        "studies reported, in a relative clause"),
 )
 
 # In a report comparing two named treatments, these phrases name its experimental side.
@@ -1010,6 +1014,9 @@ STRATEGY_TITLE_ALTERNATIVE = Cue(r"\bor\s", "'Allogeneic transplantation in firs
                                             "offering two strategies, one on each side of 'or', compares them")
 
 # Study-design words that mark a report about one treatment arm.
+ALLOCATED_TO_ALTERNATIVES = Cue(r"\b(?:allocated|assigned)\b[^.;]{0,120}?\bto\s[^.;]{3,160}?\bor\s+to\s",
+                                "'were allocated, according to drug availability, to one cycle of A or to the third block of "
+                                "chemotherapy': a non-randomised study that allocates its patients to alternatives has two arms")
 SINGLE_ARM_CUE = Cue(r"\bsingle[- ](?:arm|group|cohort)\b|\bnon-?randomi[sz]ed\b|\bexpanded[- ]access\b|\bregistry\b|\breal[- ]world\b|\bprescribing information\b|\bone[- ]arm\b",
                      "single-arm, expanded-access and registry studies report one treatment")
 NAMED_STUDY_AFTER_CUE = Cue(r"[\s,]+(?:(?:phase\s+(?:[1-4]|I{1,3}|IV)(?:/(?:[1-4]|I{1,3}))?|open-label|multicent(?:re|er)|prospective|pivotal)[\s,]+)*(?P<name>[A-Z][A-Za-z]*[A-Z0-9][A-Za-z0-9-]*(?:\s+[A-Z][A-Za-z]*[A-Z0-9][A-Za-z0-9-]*)?)\s+(?:study|trial)\b",
