@@ -173,3 +173,41 @@ def test_figures_other_studies_reported_in_a_relative_clause_are_not_results():
     facts = _facts(_ALLOCATION_STUDY + [("body", "The gain matches that of the randomized trials in Asia and Europe, "
                                                  "where 3-year DFS of 71% v 52% were reported.")])
     assert not {f for f in facts if f[2] in (71.0, 52.0)}
+
+
+_TWO_ARM_OPENING = [
+    ("title", "Venetoclax and Azacitidine versus Intensive Chemotherapy in Older Adults with AML"),
+    ("body", "We randomly assigned patients to venetoclax with azacitidine (VenAza) or to intensive chemotherapy (IC)."),
+]
+
+
+def test_a_share_after_an_abbreviated_arm_in_the_singular_is_that_arms():
+    """Regression: singular_patient_after_arm ('in 1 IC patient (0.7%)' gave the share to the other arm)."""
+    facts = _facts(_TWO_ARM_OPENING + [("body", "Veno-occlusive disease was diagnosed in 6 VenAza patients (4.3%) and "
+                                                "in 1 IC patient (0.7%).")])
+    assert {("VOD", "venetoclax", 4.3, None), ("VOD", "chemotherapy", 0.7, None)} <= facts
+
+
+def test_a_count_of_patients_assigned_to_an_arm_with_its_share_is_no_enrolment():
+    """Regression: event_count_read_as_arm_size ('transplantation was performed in 21 patients assigned to InoLo
+    (13.8%)' gave the arm an enrolment of 21)."""
+    facts = _facts(_TWO_ARM_OPENING + [("body", "Allogeneic transplantation in first remission was performed in 19 "
+                                                "patients assigned to VenAza (13.6%) and 25 assigned to IC (18.0%).")])
+    assert not any(f[0] == "ENROLLED" for f in facts)
+    assert {("ALLOHSCT", "venetoclax", 13.6, None), ("ALLOHSCT", "chemotherapy", 18.0, None)} <= facts
+
+
+def test_values_after_that_of_another_quantity_are_not_the_endpoint_before():
+    """Regression: that_of_relapse_read_as_nrm ('the incidence of nonrelapse mortality was 11.3% and 19.1%, and that of
+    relapse 28.9% and 36.6%' gave four NRM records)."""
+    facts = _facts(_TWO_ARM_OPENING + [("body", "The 2-year cumulative incidence of nonrelapse mortality was 8.2% and "
+                                                "15.5%, respectively, and that of disease progression 30.1% and 33.0%.")])
+    assert {f[2] for f in facts if f[0] == "NRM"} == {8.2, 15.5}
+
+
+def test_a_named_program_with_a_relative_clause_reporting_figures_is_another_study():
+    """Regression: named_program_which_reported ('The GRAALL-SENIOR program, which used intensive chemotherapy,
+    reported CR in 90%' gave three records of the report's own study)."""
+    facts = _facts(_TWO_ARM_OPENING + [("body", "The ALFA-PRIME program, which used intensive induction, reported "
+                                                "complete remission in 72% of patients and 3-year overall survival of 28%.")])
+    assert not {f for f in facts if f[2] in (72.0, 28.0)}

@@ -8,7 +8,7 @@ from extractors.evidence.arms import find_arms
 from extractors.evidence.endpoints import EndpointMention
 from extractors.evidence.links import endpoint_after
 from extractors.evidence.rules import (
-    ADD_ON_LEFT, ARM_SIZE_LEFT, COUNT_ARM_COMBINATION_RIGHT, COUNT_OWN_ARM_AFTER, COUNT_OWN_ARM_BEFORE, COUNT_TREATED_WITH_ARM, GROUP_DID_NOT_LATER, GROUP_TREATMENT_VERB, GROUP_DID_NOT_RIGHT, ARM_SIZE_REACH, ASSIGNED_TO_ALTERNATIVES, ASSIGNED_TO_ARM_RIGHT, ASSIGNMENT_SENTENCE, EVENT_IN_LEFT,
+    ADD_ON_LEFT, ARM_SIZE_LEFT, COUNT_ARM_COMBINATION_RIGHT, COUNT_OWN_ARM_AFTER, COUNT_OWN_ARM_BEFORE, COUNT_TREATED_WITH_ARM, GROUP_DID_NOT_LATER, GROUP_TREATMENT_VERB, GROUP_DID_NOT_RIGHT, ARM_SIZE_REACH, ASSIGNED_TO_ALTERNATIVES, ASSIGNED_TO_ARM_RIGHT, SHARE_AFTER_ASSIGNED_ARM, ASSIGNMENT_SENTENCE, EVENT_IN_LEFT,
     EVENT_IN_CONTINUED_LEFT, MIN_SAMPLE_SIZE, NOT_SAMPLE_SIZE_LEFT, NOT_SAMPLE_SIZE_RIGHT, PATIENT_NOUNS, REPORT_COUNT_ENDPOINTS, PER_ARM_SIZE_RIGHT, GROUP_TREATED_WITH_RIGHT, SAMPLE_SIZE_ADJECTIVE_RIGHT, SAMPLE_SIZE_AGE_RIGHT,
     SAMPLE_SIZE_BARE_RIGHT, SAMPLE_SIZE_OF_LEFT, SAMPLE_SIZE_RECEIVED_RIGHT, SAMPLE_SIZE_RIGHT, SAMPLE_SIZE_STRONG_LEFT,
     SAMPLE_SIZE_TREATED_RIGHT, SAMPLE_SIZE_WEAK_LEFT, SUBCOHORT_RIGHT, GROUP_LABEL_AFTER, APPROXIMATE_COUNT_LEFT, POPULATION_LABEL_SIZE_LEFT,
@@ -37,6 +37,7 @@ _SUBCOHORT = re.compile(SUBCOHORT_RIGHT.pattern, _I)
 _ASSIGNED_TO = re.compile(ASSIGNED_TO_ARM_RIGHT.pattern, _I)
 _ADD_ON = re.compile(ADD_ON_LEFT.pattern, _I)
 _ALTERNATIVES = re.compile(ASSIGNED_TO_ALTERNATIVES.pattern, _I)
+_SHARE_AFTER_ARM = re.compile(SHARE_AFTER_ASSIGNED_ARM.pattern, _I)
 _ASSIGNMENT = re.compile(ASSIGNMENT_SENTENCE.pattern, _I)
 _ARM_SIZE_LEFT = re.compile(ARM_SIZE_LEFT.pattern, _I)
 _ADJECTIVE_SAMPLE = re.compile(SAMPLE_SIZE_ADJECTIVE_RIGHT.pattern, _I)
@@ -65,7 +66,7 @@ def _arm_of_count(text: str, v: ValueSlot, ctx: ReadingContext) -> Optional[str]
         return after[0].arm  # the cohort's own therapy: '420 CAR-T cell treated children'
     if after and _ASSIGNMENT.search(text) and _ASSIGNED_TO.match(text[v.tok.end:after[0].start]) \
             and not _ALTERNATIVES.match(text[after[0].end:]):
-        return after[0].arm
+        return None if _SHARE_AFTER_ARM.match(text[after[0].end:]) else after[0].arm
     between = text[v.tok.end:after[0].start] if after else ""
     if after and ctx.control_arm and (len({a.arm for a in arms}) >= 2 or _DID_NOT_LATER.search(text[v.tok.end:])) \
             and _GROUP_TREATED_WITH.match(between) and not _ALTERNATIVES.match(text[after[0].end:]) \

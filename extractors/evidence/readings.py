@@ -17,7 +17,7 @@ from extractors.evidence.numbers import (
 )
 from extractors.evidence.rules import (
     ARM_GROUP_PREDICATE, BEST_RESPONSE_CUE, DISTRACTORS, GRADE_CONTINUATION, LANDMARK_LIST_BREAK, SAME_TIME_CUE, LANDMARK_LIST_ENDPOINTS, MEAN_CUE, MEDIAN_CUE, OUTCOME_VERB, PATIENT_NOUNS, SAMPLE_SIZE_BARE_RIGHT,
-    CUMULATIVE_INCIDENCE_ENDPOINTS, FRACTION_NOT_SHARE_LEFT, FRACTION_ONLY_RIGHT, OPEN_INTERVAL, THRESHOLD_COPULA, WINDOW_ENDPOINTS,
+    CUMULATIVE_INCIDENCE_ENDPOINTS, OTHER_QUANTITY_JOIN, OTHER_QUANTITY_OF, FRACTION_NOT_SHARE_LEFT, FRACTION_ONLY_RIGHT, OPEN_INTERVAL, THRESHOLD_COPULA, WINDOW_ENDPOINTS,
 )
 from extractors.evidence.slots import Reading, ReadingContext, ValueSlot
 from extractors.evidence.strategy_arms import without_strategy_endpoints
@@ -49,6 +49,8 @@ _CI_GAP = re.compile(r"\s*(?:%|per ?cent|months?|mos?)?\s*(?:[(\[]\s*\d+\s*(?:/|
 _BARE_INTERVAL = re.compile(r"\s*(?:%|per ?cent|months?|mos?)?\s*[(\[]\s*(\d+(?:[.·]\d+)?)\s*%?\s*(?:[-–—−]|to|,)\s*(\d+(?:[.·]\d+)?)\s*%?\s*(?:months?|mos?)?\s*[)\];]", _I)
 _OPEN_INTERVAL = re.compile(OPEN_INTERVAL.pattern, _I)
 _BARE_INTERVAL_HR = re.compile(r"\s*[,;]\s*(\d+(?:[.·]\d+)?)\s*(?:[-–—−]|to)\s*(\d+(?:[.·]\d+)?)\s*(?:[)\];,]|$)", _I)
+_OTHER_QUANTITY_OF = re.compile(OTHER_QUANTITY_OF.pattern, _I)
+_OTHER_QUANTITY_JOIN = re.compile(OTHER_QUANTITY_JOIN.pattern, _I)
 _CONTRAST_WORD = re.compile(r"\b(?:and|vs\.?|v|versus|compared (?:with|to)|than)\b", _I)
 _COUNT_PERCENT_VALUE = re.compile(r"\d\s*[(\[]\s*$")
 _SLASH_NUMERATOR = re.compile(r"^\s*/\s*\d+\s*(?:[\w-]+\s+){0,2}?[(\[]\s*\d+(?:[.·]\d+)?\s*%")
@@ -249,6 +251,7 @@ def _assign_endpoints(text: str, values: list[ValueSlot], endpoints: Sequence[En
             if _OWN_PREDICATE.match(right) and not any(v.tok.end <= ep.start < v.tok.end + len(right) for ep in endpoints) \
                     and not _names_arm_group(right, ctx):
                 v.kind = "drop"
+    _drop_other_quantity(text, measures, endpoints)
     measures = [v for v in measures if v.kind != "drop"]
     # 2. values after an endpoint run, distributed over the run's endpoints in listed order
     for r_i, run in enumerate(runs):
@@ -315,6 +318,22 @@ def _assign_endpoints(text: str, values: list[ValueSlot], endpoints: Sequence[En
                 v.statistic = "rate"
         if v.statistic == "median" and v.unit == "%":
             v.statistic = "landmark" if v.timepoint else "rate"
+
+
+def _drop_other_quantity(text: str, measures: Sequence[ValueSlot], endpoints: Sequence[EndpointMention]) -> None:
+    """Drop the values a 'that of X' clause gives for a quantity that is none of the endpoints ('and that of relapse
+    28.9% and 36.6%'), and the values joined to them."""
+    previous_end, other = 0, False
+    for v in measures:
+        gap = text[previous_end:v.tok.start]
+        if other and not _OTHER_QUANTITY_JOIN.match(gap):
+            other = False
+        if v.endpoint is None and v.kind == "measure" and _OTHER_QUANTITY_OF.search(gap) \
+                and not any(previous_end <= e.start < v.tok.start for e in endpoints):
+            other = True
+        if other and v.endpoint is None:
+            v.kind = "drop"
+        previous_end = v.tok.end
 
 
 _SHARED_PREDICATE_JOIN = re.compile(r"^\s*(?:%|months?)?\s*\)?\s*(?:,\s*and|,|and)\s*(?:\d+\s*(?:/\s*\d+\s*)?)?\(?\s*$", re.I)

@@ -542,6 +542,9 @@ GROUP_LABEL_AFTER = Cue(r"[^;()\d]{0,80}?\(\s*the\s+(?P<label>[^()]{1,30}?)\s+(?
                         "'given to 271 of them (the HCT-CR1 group)': a count the clause labels as a group is that arm's size")
 ASSIGNED_TO_ARM_RIGHT = Cue(r"^\s*(?:" + PATIENT_NOUNS + r"\s+)?(?:(?:were|was|had been)\s+)?(?:(?:randomly\s+)?(?:assigned|allocated|randomi[sz]ed)\s+)?to\s+(?:receive\s+)?(?:the\s+)?(?:(?:continuous|continued|indefinite|fixed[- ]duration|time[- ]limited|standard|single[- ]agent|oral|intravenous|subcutaneous)\s+)?$",
                             "'718 (were) assigned to A', '... and 722 to (continuous) B' in a sentence about assignment: that arm's enrolment")
+SHARE_AFTER_ASSIGNED_ARM = Cue(r"^\s*(?:group|arm|cohort)?\s*\(\s*\d+(?:[.·]\d+)?\s*%",
+                               "'performed in 21 patients assigned to A (13.8%)': a count whose arm is followed by its share is "
+                               "an event's numerator, not the arm's size")
 ASSIGNED_TO_ALTERNATIVES = Cue(r"^(?:[^.;\d(]|\([^()]{0,30}\))*?\b(?:or|versus|vs\.?|v)\b",
                                "'1440 were randomized to A plus B or B alone', 'to A (CA; n = 722) or to B': a count assigned to alternatives is the total")
 ARM_GROUP_PREDICATE = Cue(r"^\s*%?\s*\)?\s*(?:who|that)\s+(?:received|were given|were treated with|were assigned to|were randomi[sz]ed to)\s+(?:the\s+)?",
@@ -884,9 +887,10 @@ PRECEDING_STUDY = Cue(r"\b(?:run-in|part|phase|protocol|study|trial)\s+(?:that|w
                       "'in the phase 2 run-in that preceded X (48 patients), 52% ...': figures of the study before this one")
 
 # A report's sentence that opens with another study's name ('In MajesTEC-1, ...', 'TRIANGLE reported ...') is about it.
-OTHER_STUDY_OPENING = Cue(r"^\W*(?:[A-Z][a-z]+:\s+|[A-Z][^.;:]{0,60}:\s+|(?:For|By|In)\s+(?:comparison|context|contrast|reference),?\s+)?(?:[Ii]n\s+(?:the\s+)?(?P<in_name>[A-Z][A-Za-z]*[A-Z][A-Za-z0-9]*(?:-\d+)?)(?:\s+(?:trial|study))?(?:,|(?=\s+[a-z][\w-]*\s+(?:gave|reported|showed|achieved|produced|had|was|were)\b))|(?:[A-Z][a-z]+(?:\s+[a-z]+){0,2},\s+)?(?:[Tt]he\s+)?(?:[a-z][\w-]*\s+){0,2}?(?P<subject_name>[A-Z][A-Za-z]*[A-Z][A-Za-z0-9]*(?:-(?:\d+|[A-Z]{2,}))?)(?:\s+(?:trial|study|experience|group|consortium|protocol))?\s+(?:reported|showed|found|demonstrated|gave|established|placed)\b)",
+OTHER_STUDY_OPENING = Cue(r"^\W*(?:[A-Z][a-z]+:\s+|[A-Z][^.;:]{0,60}:\s+|(?:For|By|In)\s+(?:comparison|context|contrast|reference),?\s+)?(?:[Ii]n\s+(?:the\s+)?(?P<in_name>[A-Z][A-Za-z]*[A-Z][A-Za-z0-9]*(?:-\d+)?)(?:\s+(?:trial|study))?(?:,|(?=\s+[a-z][\w-]*\s+(?:gave|reported|showed|achieved|produced|had|was|were)\b))|(?:[A-Z][a-z]+(?:\s+[a-z]+){0,2},\s+)?(?:[Tt]he\s+)?(?:[a-z][\w-]*\s+){0,2}?(?P<subject_name>[A-Z][A-Za-z]*[A-Z][A-Za-z0-9]*(?:-(?:\d+|[A-Z]{2,}))?)(?:\s+(?:trial|study|experience|group|consortium|protocol|program|programme|series|registry))?(?:,\s+(?:which|that)\s+[^.;,]{1,80},)?\s+(?:reported|showed|found|demonstrated|gave|established|placed)\b)",
                           "'In MajesTEC-1, ...', 'TRIANGLE reported ...', 'In children, the randomised X trial reported ...', "
-                          "'Other data put these figures in context: in X, ...', 'For comparison, in X cilta-cel gave ...': "
+                          "'Other data put these figures in context: in X, ...', 'For comparison, in X cilta-cel gave ...', "
+                          "'The X program, which used intensive chemotherapy, reported ...': "
                           "a sentence opening with a study name other than the report's own")
 
 NUMBERED_STUDY_NAME = Cue(r"^(?=(?:[^A-Z]*[A-Z]){2})[A-Z][A-Za-z]+-\d+[A-Za-z]?$",
@@ -941,6 +945,13 @@ RESPONSE_ENDPOINTS: tuple[str, ...] = ("CR", "CR_CRI", "ORR")
 # A share qualified only by a grade right after a share of an event is the same event at that grade.
 GRADE_CONTINUATION = Cue(r"\s*%?\s*(?:of\s+(?:[\w-]+\s+){0,3}?(?:patients|participants|subjects)\s*)?(?:\([^()]{0,40}\)\s*)?[,;]\s*(?:and\s+)?(?:with\s+)?grade\s+(?:[1-5]|[IV]{1,3})(?:\s*(?:or|to|-|–)\s*(?:[1-5]|[IV]{1,3}|higher|greater|above)|\s*\+|\s+or\s+(?:higher|greater|above))?\s+(?:in\s+)?",
                          "'CRS occurred in 76.1% of patients, grade 3 or 4 in 1.1%' gives the same event's grade 3-4 share")
+
+# 'and that of relapse 28.9% and 36.6%': a clause naming another quantity by 'that of' (no endpoint of ours) gives that
+# quantity's values, not the endpoint before it.
+OTHER_QUANTITY_OF = Cue(r"(?:[,;]\s*|\b(?:and|but|while|whereas)\s+)(?:that|those)\s+of\s+(?!the\s+same\b)[a-z][\w-]*(?:\s+[a-z][\w-]*){0,2}\s*,?\s*$",
+                        "'the incidence of NRM was 11.3% and 19.1%, and that of relapse 28.9% and 36.6%': the values after "
+                        "'that of relapse' belong to relapse")
+OTHER_QUANTITY_JOIN = Cue(r"^\s*%?\s*(?:\([^()]{0,40}\)\s*)?,?\s*(?:and|or|vs\.?|versus|v)\s*$", "'... that of relapse 28.9% and 36.6%': the next value joined by 'and' is the same quantity's")
 
 # 'event-free survival at that landmark was 71.6%': a time named by reference is the previous figure's time.
 SAME_TIME_CUE = Cue(r"\b(?:at|by|on)\s+(?:that|this|the\s+same)\s+(?:landmark|time\s*point|time|visit|assessment|point)\b",
