@@ -211,3 +211,90 @@ def test_a_named_program_with_a_relative_clause_reporting_figures_is_another_stu
     facts = _facts(_TWO_ARM_OPENING + [("body", "The ALFA-PRIME program, which used intensive induction, reported "
                                                 "complete remission in 72% of patients and 3-year overall survival of 28%.")])
     assert not {f for f in facts if f[2] in (72.0, 28.0)}
+
+
+_MYELOMA_TRIAL = [
+    ("title", "Elranatamab plus daratumumab versus daratumumab-bortezomib-dexamethasone in relapsed myeloma: the Marlow "
+              "phase 3 trial"),
+    ("body", "The phase 3 Marlow trial compared elranatamab with daratumumab (ED) against daratumumab-bortezomib-"
+             "dexamethasone (DVd) in adults with one to three prior lines."),
+]
+
+
+def test_a_drug_refractory_subgroup_names_no_arm():
+    """Regression: refractory_subgroup_drug_as_arm ('In lenalidomide-refractory patients, ... (70.8% vs 41.2%)' gave
+    both values to lenalidomide, a drug the patients had before)."""
+    facts = _facts(_MYELOMA_TRIAL + [("body", "PFS at 18 months was 71.0% with ED and 50.2% with DVd. In "
+                                              "pomalidomide-exposed patients the gap was similar (66.1% vs 40.0%).")])
+    assert not any(f[1] == "pomalidomide" for f in facts)
+    assert {f[1] for f in facts if f[2] == 66.1} == {f[1] for f in facts if f[2] == 71.0}
+    assert {f[1] for f in facts if f[2] == 40.0} == {f[1] for f in facts if f[2] == 50.2}
+
+
+def test_a_subgroups_share_of_the_population_is_no_result():
+    """Regression: population_share_read_as_rate ('patients, who made up 78% of the trial' gave a PFS of 78%)."""
+    facts = _facts(_MYELOMA_TRIAL + [("body", "PFS at 18 months was 71.0% with ED and 50.2% with DVd. In high-risk "
+                                              "patients, who made up 31% of the trial, the figures were 63.0% and 41.9%.")])
+    assert not any(f[2] == 31.0 for f in facts)
+
+
+def test_a_pair_of_fractions_set_against_each_other_gives_each_arm_its_share():
+    """Regression: fraction_pair_not_compared ('48/64 (75.0%) v 24/54 (44.4%)' and 'the corresponding numbers were
+    53/64 (82.8%) and 29/54 (53.7%)' gave every share to the study drug)."""
+    facts = _facts(_MYELOMA_TRIAL + [("body", "MRD negativity at 10^-5 was reached by 61/150 (40.7%) v 20/148 (13.5%) "
+                                              "patients; by flow cytometry the corresponding numbers were 70/150 (46.7%) "
+                                              "and 31/148 (20.9%).")])
+    assert {("MRD_NEG", "daratumumab-bortezomib-dexamethasone", 13.5, None),
+            ("MRD_NEG", "daratumumab-bortezomib-dexamethasone", 20.9, None)} <= facts
+
+
+def test_transplantation_followed_in_n_patients_is_the_transplant_rate():
+    """Regression: transplantation_followed_not_an_endpoint ('Transplantation followed in 60 of 64 (93.8%)' gave
+    nothing)."""
+    facts = _facts([("title", "A phase 2 study of blinatumomab before transplantation in relapsed ALL"),
+                    ("body", "Transplantation followed in 38 of 45 (84.4%) patients, at a median of 41 days.")])
+    assert ("ALLOHSCT", "blinatumomab", 84.4, None) in facts
+
+
+_POSTER = [("title", "Harbourline: a phase 1 study of the academic CD19 CAR HB19.v3 in adults with relapsed ALL")]
+
+
+def _dated(paragraphs) -> set:
+    return {(r.endpoint, r.value, r.timepoint) for r in _records(paragraphs)}
+
+
+def test_a_landmark_list_item_after_a_semicolon_takes_its_own_landmark():
+    """Regression: second_list_landmark_read_as_median ('Event-free survival, 6 months: 67.9%; 12 months: 46.2%' read
+    '12 months' as a median and dated 46.2% at 6 months)."""
+    facts = _dated(_POSTER + [("body", "• Overall survival, 6 months: 88.0% (95% CI 70.2-95.6); 12 months: 71.9% "
+                                       "(51.0-85.1).")])
+    assert {("OS", 88.0, "6mo"), ("OS", 71.9, "12mo")} == {f for f in facts if f[0] == "OS"}
+
+
+def test_a_bare_number_after_by_takes_the_unit_of_the_landmark_before_it():
+    """Regression: bare_by_number_landmark ('89.3% at 6 months, slipping to 64.3% by 12' dated both at 6 months)."""
+    facts = _dated(_POSTER + [("body", "• Event-free survival was 70.1% at 6 months, falling to 52.2% by 12.")])
+    assert ("EFS", 52.2, "12mo") in facts
+
+
+def test_mrd_that_had_fallen_below_a_threshold_is_mrd_negativity():
+    """Regression: mrd_had_fallen_below ('flow MRD had fallen below 0.01% in 21 (75.0%)' was read as CR/CRi)."""
+    facts = _dated(_POSTER + [("body", "• Day-28 marrow: 20 of 24 adults (83.3%) were in CR or CRi, and flow MRD had "
+                                       "fallen below 0.01% in 17 (70.8%).")])
+    assert ("MRD_NEG", 70.8, "d28") in facts
+
+
+def test_the_overall_figures_at_a_new_time_restate_the_list_before():
+    """Regression: figures_slipped_to_not_restated ('By 18 months the overall figures had slipped to 49.1% and 63.6%'
+    gave no records)."""
+    facts = _dated(_POSTER + [("body", "At 12 months, event-free survival was 55.0% and overall survival 70.0%. By 24 "
+                                       "months the overall figures had fallen to 41.3% and 58.8%.")])
+    assert {("EFS", 41.3, "24mo"), ("OS", 58.8, "24mo")} <= facts
+
+
+def test_values_at_the_same_landmarks_take_the_listed_landmarks_in_order():
+    """Regression: same_landmarks_undated ('OS, same landmarks: 93.5% / 90.1%' after two PFS landmarks gave undated
+    rates)."""
+    facts = _dated(_POSTER + [("body", "• PFS at 12 mo 60.0% (95% CI 44.1-72.7); at 24 mo, 48.5% (32.9-62.5)."),
+                              ("body", "• OS, same landmarks: 81.8% / 69.7%.")])
+    assert {("OS", 81.8, "12mo"), ("OS", 69.7, "24mo")} <= facts

@@ -6,16 +6,17 @@ from typing import Optional, Sequence
 
 from extractors.evidence.arms import ArmMention
 from extractors.evidence.rules import (
-    ADD_ON_LEFT, ARM_GROUP_PREDICATE, SUBGROUP_DESCRIPTION_LEAD, ARM_THEN_IN_VALUE, ARM_THEN_PRONOUN_VALUE, ARM_VERB_VALUE, RANDOMISATION, SUBGROUP_COMPARISON,
+    ADD_ON_LEFT, ARM_GROUP_PREDICATE, SUBGROUP_DESCRIPTION_LEAD, SUBGROUP_HISTORY_LEAD, ARM_THEN_IN_VALUE, ARM_THEN_PRONOUN_VALUE, ARM_VERB_VALUE, RANDOMISATION, SUBGROUP_COMPARISON,
 )
 from extractors.evidence.slots import ReadingContext, ValueSlot
 
 _I = re.IGNORECASE
 _SUBGROUP = re.compile(SUBGROUP_COMPARISON.pattern, _I)
 _SUBGROUP_LEAD = re.compile(SUBGROUP_DESCRIPTION_LEAD.pattern, _I)
+_HISTORY_LEAD = re.compile(SUBGROUP_HISTORY_LEAD.pattern, _I)
 _RANDOMISATION = re.compile(RANDOMISATION.pattern, _I)
 _ADD_ON = re.compile(ADD_ON_LEFT.pattern, _I)
-_PAIR_LINK = re.compile(r"^\s*(?:%|per ?cent|months?|mos?)?\s*(?:[\[(][^\])]{0,60}[\])]\s*)?[\])]?\s*,?\s*(?:vs\.?|versus|v\.?|compared (?:with|to)|(?:as )?against)\s*(?:the\s+)?(?:[\w\-]+\s+){0,2}?[(\[]?\s*$", _I)
+_PAIR_LINK = re.compile(r"^\s*(?:%|per ?cent|months?|mos?)?\s*(?:[\[(][^\])]{0,60}[\])]\s*)?[\])]?\s*,?\s*(?:vs\.?|versus|v\.?|compared (?:with|to)|(?:as )?against)\s*(?:the\s+)?(?:[\w\-]+\s+){0,2}?(?:\d+\s*/\s*\d+\s*)?[(\[]?\s*$", _I)
 
 
 def is_pair(text: str, first: ValueSlot, second: ValueSlot) -> bool:
@@ -28,7 +29,7 @@ _RESPECTIVELY_LINK = re.compile(r"^\s*(?:%|per ?cent|months?|mos?)?\s*\)?\s*(?:[
 _RESPECTIVELY_AFTER = re.compile(r"^\s*(?:%|per ?cent|months?|mos?)?\s*\)?\s*(?:[\[(][^\])]{0,60}[\])]\s*)?(?:of (?:the )?(?:patients|children|adults|participants)\s*)?,?\s*(?:respectively|in the same order|in that order)\b", _I)
 # 'overall survival 82.1% (74.9-87.4) and 70.3% (62.1-77.0).': a bare pair closing its clause (a trailing ', with P=0.64
 # for interaction' included), in a study with a control arm
-_CLAUSE_CLOSED_AFTER = re.compile(r"^\s*(?:%|per ?cent|months?|mos?)?\s*(?:[\[(][^\])]{0,80}[\])]\s*)?(?:of (?:the )?(?:patients|children|adults|participants)\s*)?(?:,\s*(?:with\s+)?P\s*[=<>]\s*[.·\d]+[^.;]{0,40})?(?:[.;]|$)", _I)
+_CLAUSE_CLOSED_AFTER = re.compile(r"^\s*(?:%|per ?cent|months?|mos?)?\s*[\])]?\s*(?:[\[(][^\])]{0,80}[\])]\s*)?(?:of (?:the )?(?:patients|children|adults|participants)\s*)?(?:,\s*(?:with\s+)?P\s*[=<>]\s*[.·\d]+[^.;]{0,40})?(?:[.;]|$)", _I)
 
 
 def respectively_pair(text: str, first: ValueSlot, second: ValueSlot) -> bool:
@@ -83,6 +84,9 @@ def assign_arms(text: str, values: list[ValueSlot], arms: Sequence[ArmMention], 
     kept = [v for v in values if v.kind in ("measure", "hr", "count", "enrolled") and (v.endpoint or v.kind == "enrolled")]
     lead = _SUBGROUP_LEAD.match(text)  # 'In patients whose lymphoma progressed within 24 months of first
     # chemoimmunotherapy, ...': a therapy in the subgroup's description is its history, not the sentence's arm
+    history = _HISTORY_LEAD.match(text)
+    if history:
+        arms = [a for a in arms if a.end > history.end()]
     sentence_control = next((a.arm for a in arms if a.control and a.arm != "control"
                              and not (lead and a.end <= lead.end())), None)
     control = sentence_control or (None if _SUBGROUP.search(text) else ctx.control_arm)

@@ -16,7 +16,7 @@ from extractors.evidence.numbers import find_timepoints
 from extractors.evidence.readings import Reading, ReadingContext, read_clause
 from extractors.evidence.subgroup_ratios import SUBGROUP_RATIO_HEADING, SUBGROUP_RATIO_RULE, find_subgroup_ratios
 from extractors.evidence.rules import (
-    ANAPHORA_CUE, ANTECEDENT_REACH, ANTECEDENT_SENTENCES, EXTRACTOR_VERSION, LANDMARK_ANAPHORA, LIST_RESTATED_AT_TIME,
+    ANAPHORA_CUE, ANTECEDENT_REACH, ANTECEDENT_SENTENCES, EXTRACTOR_VERSION, LANDMARK_ANAPHORA, LANDMARKS_RESTATED, LIST_RESTATED_AT_TIME,
     LIST_RESTATED_REACH, RESPONSE_ANAPHORA_CUE, RESPONSE_WORD,
     RESPONSE_ENDPOINTS, RUN_IN_HEADING, SUBGROUP_LANDMARK_REACH, SUBGROUP_SENTENCE_OPENING, WINDOW_ANAPHORA, WINDOW_ANAPHORA_REACH,
     WINDOW_ENDPOINTS, EndpointTerm,
@@ -174,6 +174,7 @@ def extract_body(doc: Document, index: TrialIndex, mentions: Sequence, extra_ter
             readings = _sentence_readings(sentence, ctx, clause_memo, para, records, frame)
             if restated_arms and len(readings) == len(restated_arms):
                 readings = [replace(r, arm=arm) for r, arm in zip(readings, restated_arms)]  # the same arms, in order
+            readings = _at_restated_landmarks(sentence, s, readings, records)
             for r in readings:
                 if previous is not None and r.endpoint == previous.endpoint and r.unit == "%" and r.timepoint is None \
                         and previous.timepoint and previous.statistic == "landmark":
@@ -349,6 +350,26 @@ def _restated_list(sentence: str, start: int,
     if len(codes) == 1 and len(arms) >= 2 and None not in arms:  # 'EFS ... 61% with A and 48% with B. At 3 years, 55% and 40%.'
         return codes * len(arms), arms
     return (codes if len(codes) >= 2 else ()), ()
+
+
+_LANDMARKS_RESTATED = re.compile(LANDMARKS_RESTATED.pattern, re.IGNORECASE)
+
+
+def _at_restated_landmarks(sentence: str, start: int, readings: list[Reading],
+                           records: Sequence[EvidenceRecord]) -> list[Reading]:
+    """Readings of 'OS, same landmarks: 93.5% / 90.1%' dated, in order, by the landmarks the sentence before listed."""
+    if not records or not _LANDMARKS_RESTATED.search(sentence):
+        return readings
+    last = records[-1]
+    if start - (last.quote_start + len(last.quote)) > LIST_RESTATED_REACH:
+        return readings
+    times = list(dict.fromkeys(r.timepoint for r in records if r.quote_start == last.quote_start
+                               and r.statistic == "landmark" and r.timepoint))
+    undated = [r for r in readings if r.unit == "%" and r.timepoint is None]
+    if len(times) < 2 or len(undated) != len(times):
+        return readings
+    dated = {id(r): t for r, t in zip(undated, times)}
+    return [replace(r, timepoint=dated[id(r)], statistic="landmark") if id(r) in dated else r for r in readings]
 
 
 _SUBGROUP_OPENING = re.compile(SUBGROUP_SENTENCE_OPENING.pattern)

@@ -112,8 +112,9 @@ TIMEPOINT_PATTERNS: tuple[tuple[str, str], ...] = (
     (r"(?:(?<=\bOS )|(?<=\bPFS )|(?<=\bEFS )|(?<=\bRFS )|(?<=\bDFS )|(?<=\bLFS )|(?<=\bDOR ))" + _TP_NUM + r"\s*" + DASH
      + r"?\s*(years?|yrs?|y|months?|mos?|mo)\b(?=\s*[:=]?\s*\d)",
      "'PFS 12 mo 44.0%, OS 12 mo 68.2%': a card's endpoint, landmark and value with nothing between"),
-    (r"(?<=; )" + _TP_NUM + r"\s*" + DASH + r"?\s*(years?|yrs?|y|months?|mos?|mo)(?=\s*,\s*\d)",
-     "'...; 24 mo, 37.5% and 51.9%': a clause opened by a bare landmark restates the list before it at that time"),
+    (r"(?<=; )" + _TP_NUM + r"\s*" + DASH + r"?\s*(years?|yrs?|y|months?|mos?|mo)(?=\s*[,:]\s*\d)",
+     "'...; 24 mo, 37.5% and 51.9%', '6 months: 67.9%; 12 months: 46.2%': a clause opened by a bare landmark restates "
+     "the list before it at that time"),
     (r"\b(?:by|at)\s+(?=(?:year|month)\s+" + _TP_NUM + r"\b)(year|month)\s+(?:\d+|" + _WORD_NUMBER_RE + r")\b",
      "'by year three', 'at year 5': a landmark named by its year or month"),
     (r"\b(an?)\s+(year|month)\s+(?:after|from)\s+(?:the\s+)?(?:first\s+|initial\s+)?(?:response|remission|CR\b|infusion|randomi[sz]ation|transplant(?:ation)?|HSCT|diagnosis|registration|enrol?ment)",
@@ -145,7 +146,25 @@ def find_timepoints(text: str) -> list[Timepoint]:
                 continue
             out.append(Timepoint(m.start(), m.end(), timepoint_code(amount, m.group(2))))
     out.sort(key=lambda t: t.start)
-    return out
+    return _with_bare_landmarks(text, out)
+
+
+_BARE_LANDMARK = re.compile(r"\b(?:by|at)\s+(\d{1,3})(?=\s*(?:[.;,)]|$))")
+"""'89.3% at 6 months, slipping to 64.3% by 12': a bare number after 'by' or 'at' ending its clause is a landmark in
+the unit of the landmark before it in the same text."""
+
+
+def _with_bare_landmarks(text: str, found: list[Timepoint]) -> list[Timepoint]:
+    """The landmarks found plus the bare numbers that take the unit of a landmark printed before them."""
+    if not found:
+        return found
+    extra = []
+    for m in _BARE_LANDMARK.finditer(text):
+        before = [t for t in found if t.end <= m.start()]
+        if before and not any(t.start <= m.start() < t.end for t in found) and 0 < int(m.group(1)) <= 240:
+            unit = "years" if before[-1].code.endswith("y") else "months"
+            extra.append(Timepoint(m.start(), m.end(), timepoint_code(int(m.group(1)), unit)))
+    return sorted(found + extra, key=lambda t: t.start) if extra else found
 
 
 class Interval(NamedTuple):

@@ -30,7 +30,7 @@ ENDPOINT_TERMS: tuple[EndpointTerm, ...] = (
                  "'complete responses, counting those with incomplete marrow recovery', 'CR including remissions with incomplete count recovery' pool CR with CRi"),
     EndpointTerm(r"(?:complete (?:remission|response)|CR) (?:or|and|plus|/) (?:complete (?:remission|response)|CR) with (?:incomplete|partial) (?:ha?ematologic(?:al)? |count |blood count |platelet |marrow )?recovery", "CR_CRI", "'complete remission or complete remission with incomplete recovery', 'complete response or CR with incomplete marrow recovery' spell out CR/CRi"),
     EndpointTerm(r"(?:MRD|minimal residual disease|measurable residual disease)[- ](?:negative|negativity)[- ](?:complete |CR\b|morphologic(?:al)? )(?:remission|response)?s?", "MRD_NEG", "'MRD-negative complete remission' is the MRD endpoint, not CR"),
-    EndpointTerm(r"(?:MRD|minimal residual disease|measurable residual disease) (?:(?:fell|was|were|remained|dropped|level|levels) )?(?:below|under|less than|<)\s*(?:10\s*(?:\^\s*\(?\s*)?[-−–]\s*\d|0?\.0{1,4}1\s*%)", "MRD_NEG", "'MRD below 10−4', 'MRD fell below 0.01%' state MRD negativity at that sensitivity (a 0.1% or higher cut-off defines subgroups)"),
+    EndpointTerm(r"(?:MRD|minimal residual disease|measurable residual disease) (?:(?:fell|was|were|remained|dropped|level|levels|had fallen|had dropped|had fallen to|fallen) )?(?:below|under|less than|<)\s*(?:10\s*(?:\^\s*\(?\s*)?[-−–]\s*\d|0?\.0{1,4}1\s*%)", "MRD_NEG", "'MRD below 10−4', 'MRD fell below 0.01%' state MRD negativity at that sensitivity (a 0.1% or higher cut-off defines subgroups)"),
     EndpointTerm(r"composite (?:complete )?(?:rate of )?(?:remission|response)(?: rate)?", "CR_CRI", "'composite remission' pools CR with CRi/CRh"),
     EndpointTerm(r"(?:complete )?(?:MRD|minimal residual disease|measurable residual disease)[- ](?:negative|negativity) (?:response|remission|status|rate)", "MRD_NEG", "MRD-negative response/remission is the MRD endpoint, not CR"),
     EndpointTerm(r"complete MRD response", "MRD_NEG", "complete MRD response means MRD negativity", True),
@@ -123,8 +123,9 @@ ENDPOINT_TERMS: tuple[EndpointTerm, ...] = (
                  "ALLOHSCT", "receiving a transplant after the study treatment is the ALLOHSCT endpoint"),
     EndpointTerm(r"(?:allo-?(?:HSCT|SCT|HCT)|allogeneic (?:ha?ematopoietic |blood )?(?:stem[- ]cell |cell )?(?:transplant(?:ation)?|HSCT|SCT|HCT))(?! recipients)(?: rate)?",
                  "ALLOHSCT", "an allogeneic transplant named as the outcome ('Allogeneic HSCT was performed in 48 (89%)', a table row 'Allogeneic HSCT in CR1')"),
-    EndpointTerm(r"(?:HSCT|HCT|SCT|transplant(?:ation)?)(?= (?:was|were) (?:performed|done|carried out|undertaken|given|reached))",
-                 "ALLOHSCT", "'HSCT was done in N patients (x%)': a transplant with a verb of performing is the outcome"),
+    EndpointTerm(r"(?:HSCT|HCT|SCT|transplant(?:ation)?)(?= (?:was|were) (?:performed|done|carried out|undertaken|given|reached)| followed in\b| (?:took place|was possible) in\b)",
+                 "ALLOHSCT", "'HSCT was done in N patients (x%)', 'Transplantation followed in 60 of 64': a transplant with a verb of "
+                 "performing or following is the outcome"),
     EndpointTerm(r"non[- ]?relapse mortality|(?:treatment|transplant(?:ation)?)[- ]related (?:mortality|deaths?)|induction mortality|early deaths?", "NRM",
                  "deaths not due to relapse: non-relapse, treatment- or transplant-related mortality, induction and early deaths"),
     EndpointTerm(r"(?<![A-Za-z])(?:NRM|TRM)(?![A-Za-z])", "NRM", "NRM/TRM abbreviations", True),
@@ -486,6 +487,8 @@ DISTRACTORS: tuple[Distractor, ...] = (
     Distractor("screened_pool", "right", r"^[^.;]{0,80}?,\s*\d[\d,]*\s+(?:[\w-]+\s+){0,2}?(?:met|fulfilled|satisfied)\s+(?:all\s+|the\s+)?(?:[\w-]+\s+)?criteria\b|^[^.;]{0,80}?,\s*\d[\d,]*\s+(?:[\w-]+\s+){0,2}?were\s+eligible\b",
                "'Of 1046 adults in the registry, 587 met all criteria': the pool screened, not the study's patients"),
     Distractor("studies", "right", r"^\s*(?:\w+\s+){0,2}(?:studies|trials|papers|articles|reports|centers|centres|countries|sites|groups|samples|cells|genes|years? old)\b", "counts of studies, centres, samples are not patient results"),
+    Distractor("population_share", "left", r"\b(?:who|which|that)\s+(?:made|make|makes|accounted\s+for|account\s+for|comprised|represented|formed)\s+(?:up\s+)?(?:about\s+|roughly\s+|nearly\s+|almost\s+)?$",
+               "'patients, who made up 78% of the trial': a subgroup's share of the population, not a result"),
 )
 
 # A copula right before a comparator makes '< 10%' a reported value, not an eligibility threshold.
@@ -756,6 +759,9 @@ TRANSPLANT_POPULATION_LEFT = Cue(r"\b(?:not|who|those|without|did not)\s+(?:\w+\
 SUBGROUP_DESCRIPTION_LEAD = Cue(r"^\W*(?:in|among|for)\s+(?:the\s+)?(?:\d+\s+)?(?:patients|children|adults|those)\s+(?:whose|who|with)\b[^,;]{0,120},",
                                 "'In patients whose lymphoma progressed within 24 months of first chemoimmunotherapy, ...': the "
                                 "subgroup's description, whose therapies are history")
+SUBGROUP_HISTORY_LEAD = Cue(r"^\W*(?:in|among|for)\s+(?:the\s+)?(?:\d+\s+)?(?:[\w-]+\s+){0,2}?[a-z]+-(?:refractory|exposed|naive|naïve|resistant|pretreated|intolerant)\s+(?:patients|children|adults|disease)\b",
+                            "'In lenalidomide-refractory patients, ...': a drug the subgroup's patients had before is never the "
+                            "sentence's arm, experimental or control")
 SUBGROUP_COMPARISON = Cue(r"\b(?:compared (?:with|to)|versus|vs\.?|than)\s+(?:the\s+)?(?:[\w+\-]+\s+){0,4}?(?:patients|those|subjects|children|adults|responders|non-?responders|group with|cohort with)\b|\bthose who\b",
                           "'compared with the MRD positive patients' contrasts subgroups, so both values keep the study arm")
 
@@ -976,8 +982,15 @@ RUN_IN_HEADING = Cue(r"^(?:(?:PATIENTS AND METHODS|MATERIALS AND METHODS|MAIN OU
                      "'RESULTS Of 235 patients': a run-in abstract heading is no part of the sentence")
 
 # A sentence that gives only a new time and bare values restates the previous sentence's list of landmarks.
-LIST_RESTATED_AT_TIME = Cue(r"^\W*(?:at|by|after)\s+(?:\d+|one|two|three|four|five|six|ten)[- ](?:years?|months?)\s*[:,]\s*(?:[\d.·]+\s*%[^A-Za-z]*(?:and|,|v|vs\.?)?\s*)+[^A-Za-z]*$",
-                            "'At 3 years: 54.7% and 44.9%.' restates the previous sentence's endpoints at a new landmark")
+LIST_RESTATED_AT_TIME = Cue(r"^\W*(?:at|by|after)\s+(?:\d+|one|two|three|four|five|six|ten)[- ](?:years?|months?)"
+                            r"(?:\s*[:,]\s*|,?\s+the\s+(?:(?:overall|corresponding|same|two|respective)\s+)?(?:figures|estimates|rates|values|numbers|proportions)\s+"
+                            r"(?:had\s+|have\s+)?(?:(?:slipped|fallen|fell|dropped|declined|risen|rose|moved|changed|come)\s+)?(?:to|were|was|stood at|of)\s+)"
+                            r"(?:[\d.·]+\s*%[^A-Za-z]*(?:and|,|v|vs\.?)?\s*)+[^A-Za-z]*$",
+                            "'At 3 years: 54.7% and 44.9%.', 'By 18 months the overall figures had slipped to 49.1% and 63.6%.' restate "
+                            "the previous sentence's endpoints at a new landmark")
+LANDMARKS_RESTATED = Cue(r"\b(?:at\s+)?(?:the\s+)?same\s+(?:two\s+|three\s+)?(?:landmarks|time\s*points|timepoints|times)\b",
+                         "'OS, same landmarks: 93.5% / 90.1%' after 'PFS at 18 mo 72.4%; at 24 mo, 64.0%': one value per landmark "
+                         "just listed, in order")
 LIST_RESTATED_REACH = 400
 """A restating sentence follows its list within this many characters (the next bullet or sentence)."""
 SUBGROUP_SENTENCE_OPENING = Cue(r"^\W*(?:(?:In|Among|For)\s+(?:the\s+)?(?:\d+\s+)?(?:children|patients|adults|adolescents|those|participants|subgroup)\b|Subgroups?\b|(?:Restricting|Limiting|Confining)\s+(?:the\s+)?(?:comparison|analysis)\s+to\b|The\s+(?:gap|difference|advantage|benefit)\s+was\s+(?:widest|largest|greatest|smallest|narrowest|larger|smaller))",
