@@ -298,3 +298,18 @@ def test_values_at_the_same_landmarks_take_the_listed_landmarks_in_order():
     facts = _dated(_POSTER + [("body", "• PFS at 12 mo 60.0% (95% CI 44.1-72.7); at 24 mo, 48.5% (32.9-62.5)."),
                               ("body", "• OS, same landmarks: 81.8% / 69.7%.")])
     assert {("OS", 81.8, "12mo"), ("OS", 69.7, "24mo")} <= facts
+
+
+def test_a_press_release_saying_a_outperformed_b_compares_two_arms():
+    """Regression: outperformed_not_a_comparison ('Talquetamab plus pomalidomide outperformed pomalidomide-bortezomib-
+    dexamethasone' set no arms against each other, so bare pairs of values had no arm)."""
+    facts = _facts([
+        ("title", "Rivermead regimen halves the risk of progression in relapsed myeloma, Kestle phase 3 trial shows"),
+        ("body", "Elranatamab plus pomalidomide outperformed pomalidomide-bortezomib-dexamethasone in the interim analysis."),
+        ("body", "Kestle enrolled 402 patients; 268 were randomized to Rivermead and 134 to pomalidomide, bortezomib and "
+                 "dexamethasone (PVd)."),
+        ("body", "About two in three patients on Rivermead were alive without progression at 18 months (66.0%); for PVd "
+                 "the figure was 44.1%. In patients with high-risk cytogenetics, the gap was similar (61.5% vs 38.0%)."),
+    ])
+    assert {f[1] for f in facts if f[2] == 61.5} == {"elranatamab"}
+    assert {f[1] for f in facts if f[2] == 38.0} == {"pomalidomide-bortezomib-dexamethasone"}

@@ -1020,12 +1020,12 @@ RANDOMISED_DESIGN = Cue(r"\b(?:were|was|been|being)\s+(?:\w+\s+){0,3}?(?:randomi
 
 # A title that sets two treatments against each other reports two arms, even from a registry or a non-randomised cohort.
 # The opening's comparison names the control arm even when it is a drug regimen, not a word for standard care.
-COMPARED_WITH = Cue(r"(?:\b(?:was|were|is|are)\s+|,\s*)compared\s+(?:with|to)\s|\b(?:versus|vs\.?)\s",
-                    "'Mosaic was compared with lenalidomide and rituximab (R2)': the treatment after the comparison is the "
-                    "control")
+COMPARED_WITH = Cue(r"(?:\b(?:was|were|is|are)\s+|,\s*)compared\s+(?:with|to)\s|\b(?:versus|vs\.?)\s|\boutperform(?:ed|s)?\s|\b(?:beat|bettered)\s",
+                    "'Mosaic was compared with lenalidomide and rituximab (R2)', 'A plus B outperformed C': the treatment "
+                    "after the comparison is the control")
 COMPARED_WITH_REACH = 60
 """Characters after the comparison in which the control's name must start."""
-TITLE_COMPARISON = Cue(r"\b(?:versus|vs\.?|v\.|compared (?:with|to)|(?:over|beats?|against|superior to)(?=\s+(?!\d)))\s",
+TITLE_COMPARISON = Cue(r"\b(?:versus|vs\.?|v\.|compared (?:with|to)|(?:over|beats?|outperform(?:ed|s)?|against|superior to)(?=\s+(?!\d)))\s",
                        "'A versus B for GVHD prophylaxis: a registry study', a press release's 'A Prolongs PFS Over B' compare "
                        "two arms; it is not a single-arm report")
 REGIMEN_ACRONYM = Cue(r"(?<![\w-])(?:(?:dose-adjusted|DA|mini|hyper|R|BV|O|G)[- ])?[A-Z][A-Z0-9]{2,}(?:-[A-Z0-9]{1,4})*(?:/(?:R-)?[A-Z][A-Z0-9]{2,}(?:-[A-Z0-9]{1,4})*)*(?![\w-])",
