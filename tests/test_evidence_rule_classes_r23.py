@@ -9,7 +9,8 @@ from __future__ import annotations
 import pytest
 
 from extractors.evidence.extract import extract_evidence
-from tests.test_evidence_report_rules import _doc
+from schemas.document import Cell, Table
+from tests.test_evidence_report_rules import SHA, _doc
 
 
 def _records(paragraphs) -> list:
@@ -313,3 +314,73 @@ def test_a_press_release_saying_a_outperformed_b_compares_two_arms():
     ])
     assert {f[1] for f in facts if f[2] == 61.5} == {"elranatamab"}
     assert {f[1] for f in facts if f[2] == 38.0} == {"pomalidomide-bortezomib-dexamethasone"}
+
+
+def test_a_title_led_by_a_name_and_a_spaced_hyphen_names_the_study():
+    """Regression: title_name_before_spaced_hyphen ('Hayloft - single-arm phase 2 of ...' named no study)."""
+    records = _records([("title", "Brackley - single-arm phase 2 of obecabtagene autoleucel in older adults with ALL: "
+                                  "evidence card"),
+                        ("body", "• Best overall response 81.3% (26/32).")])
+    assert {r.trial for r in records} == {"Brackley"}
+
+
+def test_a_code_after_the_word_construct_is_the_study_therapy():
+    """Regression: construct_then_code ('tested the academic construct HLy30-4K' gave no study therapy)."""
+    records = _records([("title", "Home-made CD30 CAR T cells in relapsed Hodgkin lymphoma"),
+                        ("body", "The first-in-human study tested the academic construct KLy30-7B, which pairs a CD30 "
+                                 "binder with 4-1BB signalling. The best overall response was 80.0% (16 of 20).")])
+    assert {r.arm for r in records} == {"kly30-7b"}
+
+
+def test_patients_free_of_progression_and_responses_kept_are_pfs_and_dor():
+    """Regression: free_of_progression_read_as_os, kept_their_response_not_dor ('55.6% of patients were free of
+    progression and 92.6% were alive' gave OS twice; 'Responders kept their response for a median of 13.8 months'
+    gave nothing)."""
+    facts = _facts([("title", "A phase 2 study of brentuximab vedotin in relapsed Hodgkin lymphoma"),
+                    ("body", "Responders kept their response for a median of 15.2 months. At one year, 61.0% of "
+                             "patients were free of progression and 90.2% were alive.")])
+    assert {("DOR", "brentuximab vedotin", 15.2, None), ("PFS", "brentuximab vedotin", 61.0, "1y"),
+            ("OS", "brentuximab vedotin", 90.2, "1y")} <= facts
+
+
+_TANDEM_REGISTRY = [
+    ("title", "Tandem versus single autologous transplantation in high-risk myeloma: a registry landmark analysis"),
+    ("body", "Findings 940 patients met the landmark condition; 260 of them went on to a planned second autograft, and "
+             "the remaining 680 stopped after one. 3-year PFS was 58.1% after tandem HSCT; after a single transplant, "
+             "47.7% (adjusted HR 0.75)."),
+]
+
+
+def test_tandem_against_single_transplant_is_a_strategy_comparison():
+    """Regression: tandem_vs_single_arms (a registry comparing a second autograft with one gave every figure to no arm
+    or to the induction drugs)."""
+    facts = _facts(_TANDEM_REGISTRY)
+    assert {("ENROLLED", "tandem autologous hsct", 260.0, None), ("ENROLLED", "single autologous hsct", 680.0, None),
+            ("PFS", "tandem autologous hsct", 58.1, "3y"), ("PFS", "single autologous hsct", 47.7, "3y"),
+            ("PFS", "tandem autologous hsct", 0.75, None)} <= facts
+
+
+def test_a_p_value_column_is_no_result():
+    """Regression: p_value_column_read_as_landmark (a table's 'p value' column gave landmarks of 0.0013 and 0.21)."""
+    header = ("Outcome", "Tandem HSCT (n=260)", "Single HSCT (n=680)", "Adjusted HR (95% CI)", "p value")
+    texts = ("3-year OS, % (95% CI)", "80.4 (74.9-84.8)", "77.0 (73.6-80.0)", "0.88 (0.66-1.17)", "0.0090")
+    table = Table(table_id=f"{SHA[:12]}:Table 2", label="Table 2", page=1, header=header,
+                  caption="Table 2: Outcomes from the landmark",
+                  rows=(tuple(Cell(row=0, col=c, text=t, page=1, bbox=(10.0 * c, 10.0, 10.0 * c + 9, 19.0))
+                              for c, t in enumerate(texts)),))
+    doc = _doc(_TANDEM_REGISTRY, (table,))
+    values = {r.value for r in extract_evidence(doc) if r.source == "table"}
+    assert 80.4 in values and 0.009 not in values
+
+
+def test_free_of_progression_through_a_time_is_that_landmark_for_the_arm_named_after():
+    """Regression: through_months_not_a_landmark ('84.1% of patients assigned to PV remained free of progression
+    through 30 months, compared with 68.0% assigned to VR' gave an undated rate and a 30-month median)."""
+    facts = _facts([("title", "Pirtobrutinib plus venetoclax versus venetoclax plus rituximab in relapsed CLL"),
+                    ("body", "We randomly assigned patients to pirtobrutinib plus venetoclax (PV) or venetoclax plus "
+                             "rituximab (VR)."),
+                    ("body", "In all, 80.2% (95% CI, 74.0 to 85.0) of patients assigned to PV remained free of "
+                             "progression through 24 months, compared with 61.5% (95% CI, 54.9 to 67.4) assigned to VR.")])
+    assert ("PFS", "pirtobrutinib", 80.2, "24mo") in facts
+    assert ("PFS", "venetoclax", 61.5, "24mo") in facts
+    assert not any(f[3] is None and f[2] == 24.0 for f in facts)

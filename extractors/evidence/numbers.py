@@ -97,18 +97,25 @@ class Timepoint(NamedTuple):
 
 
 _TP_NUM = r"(\d+(?:[.·]\d+)?|" + _WORD_NUMBER_RE + r")"
+_LANDMARK_LABELS = ("survival", "OS", "EFS", "PFS", "RFS", "DFS", "LFS", "DOR", "response", "remission", "incidence",
+                    "mortality", "NRM", "GVHD")
+"""Labels a card or table prints before a landmark ('PFS, 24 months: 79.6%')."""
 TIMEPOINT_PATTERNS: tuple[tuple[str, str], ...] = (
     (r"(?<![\w.])" + _TP_NUM + r"(?:\s*" + DASH + r"\s*|(?=[ym]))(years?|yrs?|y|months?|mos?|mo)\b(?=[\s-]*(?:[A-Za-z]+\s+){0,1}(?:overall|event|relapse|disease|progression|leuk|OS\b|EFS|RFS|DFS|PFS|LFS|DOR|duration|survival|rates?\b|estimates?|values\b|figures\b|probabilit|cumulative|incidence|landmark|CR\b|response|remission))",
      "'2-year OS', '12-month duration', '5y OS', '3-year rate'"),
     (r"\bat\s+" + _TP_NUM + r"\s*" + DASH + r"?\s*(years?|yrs?|y|months?|mos?|mo)\b(?!\s+(?:of\s+)?follow)",
      "'at 12 months', 'at 1 year'"),
+    (r"\b(?:through|until)\s+" + _TP_NUM + r"\s*" + DASH + r"?\s*(years?|yrs?|months?|mos?)\b(?!\s+(?:of\s+)?(?:follow|maintenance|therapy|treatment|consolidation))",
+     "'remained free of progression through 30 months': a landmark the patients lasted until"),
     (r"(?<!followed )(?<!extended )(?<!prolonged )(?<!increased )(?<!improved )(?<!delayed )\bby\s+" + _TP_NUM + r"\s*" + DASH + r"?\s*(years?|yrs?|y|months?|mos?|mo)\b(?!\s+(?:of\s+)?(?:follow|maintenance|therapy|treatment|consolidation))",
      "'chronic GVHD by 2 years', 'NRM by 1 year': a cumulative incidence up to that time (not 'followed by 2 years of maintenance')"),
     (r"(?<![\w.])" + _TP_NUM + r"\s*" + DASH + r"?\s*(years?|yrs?|y|months?|mos?|mo)\s+after\s+(?:the\s+)?(?:first\s+|initial\s+|onset of\s+)?(?:response|remission|CR\b|infusion|randomi[sz]ation|transplant(?:ation)?|HSCT|landmark|diagnosis|registration|enrol?ment|decision(?:\s+point)?|stopping|discontinuation|cessation|start\s+of\s+(?:therapy|treatment|maintenance))",
      "'12 months after the first response', 'five years after the landmark', 'Three years after the decision point': a "
      "landmark counted from an event"),
-    (r"(?:(?<=survival, )|(?<=OS, )|(?<=EFS, )|(?<=PFS, )|(?<=RFS, )|(?<=DFS, )|(?<=LFS, )|(?<=DOR, )|(?<=response, )|(?<=remission, )|(?<=incidence, )|(?<=mortality, )|(?<=NRM, )|(?<=GVHD, ))" + _TP_NUM + r"\s*" + DASH + r"?\s*(years?|yrs?|y|months?|mos?|mo)\b(?=\s*(?:[:,%(]|[-–]\s*%|\d|$))",
-     "'Progression-free survival, 24 months: 79.6%', 'EFS, 36 mo, %', 'PFS, 36 mo - %', 'OS, 3 y 67.4%': a label's landmark after its comma"),
+    ("(?:" + "|".join(f"(?<={label}{separator})" for label in _LANDMARK_LABELS for separator in (", ", " - ", " – "))
+     + ")" + _TP_NUM + r"\s*" + DASH + r"?\s*(years?|yrs?|y|months?|mos?|mo)\b(?=\s*(?:[:,%(]|[-–]\s*%|\d|$))",
+     "'Progression-free survival, 24 months: 79.6%', 'EFS, 36 mo, %', 'PFS - 24 mo: 86.8%', 'OS, 3 y 67.4%': a label's "
+     "landmark after its comma or dash"),
     (r"(?:(?<=\bOS )|(?<=\bPFS )|(?<=\bEFS )|(?<=\bRFS )|(?<=\bDFS )|(?<=\bLFS )|(?<=\bDOR ))" + _TP_NUM + r"\s*" + DASH
      + r"?\s*(years?|yrs?|y|months?|mos?|mo)\b(?=\s*[:=]?\s*\d)",
      "'PFS 12 mo 44.0%, OS 12 mo 68.2%': a card's endpoint, landmark and value with nothing between"),

@@ -162,7 +162,7 @@ def _timepoint_for(text: str, value: ValueSlot, run: Optional[tuple[int, int, li
     if lead:
         return lead[-1].code
     for tp in timepoints:
-        if value.tok.end <= tp.start < next_start and text[tp.start:tp.start + 2].lower() in ("at", "by") \
+        if value.tok.end <= tp.start < next_start and text[tp.start:tp.start + 8].lower().startswith(("at ", "by ", "through ", "until ")) \
                 and not re.search(r"[;]|\b(?:while|whereas|but)\b", text[value.tok.end:tp.start]) \
                 and not any(value.tok.end <= ep.start < tp.start and ep.code != value.endpoint for ep in endpoints):
             return tp.code  # '74.1% of A were alive at 3 years': the value's own predicate may stand before its time

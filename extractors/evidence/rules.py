@@ -81,6 +81,8 @@ ENDPOINT_TERMS: tuple[EndpointTerm, ...] = (
     EndpointTerm(r"(?<![A-Za-z])PFS(?![A-Za-z])", "PFS", "PFS abbreviation", True),
     EndpointTerm(r"overall survival", "OS", "overall survival"),
     EndpointTerm(r"(?<=\s)(?:were|was|remained|are|is) (?:still )?alive (?:and |but )?(?:without (?:disease )?progression|progression[- ]free|free (?:of|from) (?:disease )?progression)", "PFS", "'91.4% were alive without progression', '... alive and free of progression' is a progression-free survival landmark"),
+    EndpointTerm(r"(?<=\s)(?:were|was|remained|are|is) (?:still )?(?:free (?:of|from) (?:disease )?progression|progression[- ]free)\b(?! survival)", "PFS",
+                 "'55.6% of patients were free of progression' is a progression-free survival landmark"),
     EndpointTerm(r"(?<=\s)(?:were|was|remained|are|is) (?:still )?alive (?:and |but )?(?:without (?:an )?event|event[- ]free|free (?:of|from) (?:an )?events?)", "EFS", "'were alive without an event' is an event-free survival landmark"),
     EndpointTerm(r"(?<=\s)(?:were|was|remained|are|is) (?:still )?alive (?:and |but )?(?:without (?:a )?relapse|relapse[- ]free|free (?:of|from) relapse)", "RFS", "'45% were still alive and free of relapse' is a relapse-free survival landmark"),
     EndpointTerm(r"(?:(?<=% )|(?<=% of patients )|(?<=% of the patients )|(?<=% of children )|(?<=% of adults ))alive\b(?!\s+(?:and|but|without|free|in)\b)", "OS",
@@ -98,8 +100,9 @@ ENDPOINT_TERMS: tuple[EndpointTerm, ...] = (
                  "'Duration of CR, median', 'Duration of CR + CRi': how long the remission lasted, not the remission rate"),
     EndpointTerm(r"(?:responses?|remissions?)\s+(?:were|was|remained|proved)\s+durable(?=\s+(?:for\s+)?(?:a\s+)?median)", "DOR",
                  "'responses were durable for a median of 6.2 months' is the duration of response"),
-    EndpointTerm(r"(?:\w[\w/-]*\s+){1,3}?(?:lasted|persisted|held|endured|(?:were|was)\s+(?:maintained|sustained|kept))(?=\s+(?:for\s+)?(?:a\s+)?median)", "DOR",
-                 "'responses lasted a median of 8 months', 'remissions held for a median of 26 months': how long a response "
+    EndpointTerm(r"(?:\w[\w/-]*\s+){1,3}?(?:lasted|persisted|held|endured|(?:were|was)\s+(?:maintained|sustained|kept)|(?:kept|maintained|held)\s+(?:their|the|a)\s+(?:responses?|remissions?))(?=\s+(?:for\s+)?(?:a\s+)?median)", "DOR",
+                 "'responses lasted a median of 8 months', 'remissions held for a median of 26 months', 'Responders kept "
+                 "their response for a median of 13.8 months': how long a response "
                  "lasted is its duration", abbreviable=False),
     EndpointTerm(r"(?:probability|rate|proportion|likelihood) of (?:remaining|staying|continuing) in (?:complete )?(?:remission|response)", "DOR",
                  "'the probability of remaining in remission 12 months after response' is a duration-of-remission landmark"),
@@ -192,6 +195,10 @@ ALLOGENEIC_ARM = "allogeneic hsct"
 """The transplant side's name in a report comparing allogeneic transplant with none (HSCT, the commonest abbreviation)."""
 ALLOGENEIC_ARM_HCT = "allogeneic hct"
 """... named with the report's own abbreviation when it writes HCT more often than HSCT."""
+TANDEM_ARM = "tandem autologous transplant"
+"""The two-transplant side of a tandem comparison, renamed with the report's abbreviation ('tandem autologous hsct')."""
+SINGLE_ARM = "single autologous transplant"
+"""... and its one-transplant side ('single autologous hsct')."""
 UNIFIED_STRATEGY_SIDES: frozenset[str] = frozenset({"transplant_vs_none", "stop_vs_continue"})
 """Comparisons whose side, once printed by name ('continued chemotherapy'), takes that name for all its terms ('no
 transplant', 'without HCT'): a registry names its untransplanted patients by what they received instead."""
@@ -279,6 +286,16 @@ STRATEGY_COMPARISONS: tuple[StrategyComparison, ...] = (
                  "'deferral', 'deferred transplant', 'delayed ASCT': transplant kept for relapse"),),
         "a report setting upfront transplant against deferral compares two timings of one procedure"),
     StrategyComparison(
+        "tandem_vs_single_transplant",
+        (ArmTerm(r"\b(?:tandem|double)\s+(?:autologous\s+)?(?:HSCT|HCT|ASCT|SCT|auto-?(?:HSCT|HCT|SCT)|autografts?|transplant(?:ation|s)?)\b"
+                 r"|\b(?:planned\s+)?second\s+(?:autologous\s+)?(?:autograft|transplant(?:ation)?|ASCT|HSCT|HCT)\b"
+                 r"|\btandem\s+(?:recipients|group|arm|cohort|patients)\b|\btandem\b(?=\s+(?:versus|vs\.?|v\.?|or|compared)\s)",
+                 TANDEM_ARM, False, "'tandem HSCT', 'a planned second autograft', 'tandem recipients': two autologous transplants"),),
+        (ArmTerm(r"\bsingle[- ](?:autologous\s+)?(?:HSCT|HCT|ASCT|SCT|auto-?(?:HSCT|HCT|SCT)|autografts?|transplant(?:ation|s)?)(?:\s+(?:recipients|group|arm|cohort))?"
+                 r"|\bsingle\s+(?:recipients|group|arm|cohort)\b|\bstopped\s+after\s+(?:one|a\s+single|the\s+first)\b(?:\s+(?:autograft|transplant))?",
+                 SINGLE_ARM, True, "'after a single transplant', 'single-transplant recipients', 'the remaining 851 stopped after one'"),),
+        "a report setting a planned second autograft against one compares two transplant strategies"),
+    StrategyComparison(
         "radiotherapy_vs_observation",
         (ArmTerm(r"(?<!no )(?<!without )(?:\b(?:consolidat(?:ive|ion)|involved[- ](?:site|field|node)|adjuvant)\s+)?(?:\bradiotherapy\b|\bradiation(?:\s+therapy)?\b|(?<![\w-])RT(?![\w-]))"
                  r"|\birradiated\s+(?:patients|children|adults)\b",
@@ -333,7 +350,7 @@ STRATEGY_ASSIGNMENT = Cue(r"\b(?:randomi[sz]ed|randomly\s+assigned|assigned|allo
 
 # A cohort label in a list or a column header: a strategy printed right before '(n = N)' ('Standard cohort (n = 104)').
 STRATEGY_COHORT_LABEL = Cue(r"^\s*(?:cohort|arm|group)?\s*\(\s*[nN]\s*=\s*\d", "a label sized by '(n = N)' names a cohort of the report")
-_OTHERWISE_MANAGED = r"went without\b|received no\b|were\s+(?:\w+\s+){0,2}?(?:without|not)\b|were\s+(?:only\s+|simply\s+)?observed\b"
+_OTHERWISE_MANAGED = r"went without\b|received no\b|stopped after (?:one|a single|the first)\b|were\s+(?:\w+\s+){0,2}?(?:without|not)\b|were\s+(?:only\s+|simply\s+)?observed\b"
 """'the other 226 were managed without one', 'were not transplanted', 'the remaining 117 were observed': a group that did
 not get the procedure."""
 STRATEGY_SPLIT = Cue(r"\b\d+\s+(?:of\s+(?:them|these|those|whom)\s+)?(?:(?:patients|children|adults)\s+)?(?:went on to|underwent|received|proceeded to|were referred for)\s+(?:an?\s+)?"
@@ -398,7 +415,7 @@ NOT_ENDPOINT_TERMS: tuple[Cue, ...] = (
 
 # A value directly after one of these verbs-to-endpoint frames takes the endpoint that follows it.
 OUTCOME_VERB = Cue(
-    r"(?:were|was|had|have|has|achieved|achieving|achieve|obtained|obtaining|obtain|experienced|experiencing|developed|developing|reached|reaching|attained|showed|displayed|converted|to achieve|being|became|proceeded|received|underwent|undergoing)\b",
+    r"(?:were|was|had|have|has|achieved|achieving|achieve|obtained|obtaining|obtain|experienced|experiencing|developed|developing|reached|reaching|attained|showed|displayed|converted|to achieve|being|became|remained|stayed|proceeded|received|underwent|undergoing)\b",
     "verbs that link a share of patients to the outcome they reached")
 
 # Words that make a sentence open a new, unnamed study ("In a phase II study ...").
@@ -679,8 +696,8 @@ PRODUCT_DEFINITIONS: tuple[Cue, ...] = (
     Cue(r"(?<![\w-])" + _PRODUCT_CODE + r",\s+(?i:an?|the)\s+(?:[\w-]+\s+){0,5}?(?:(?i:CAR|cell|cellular|gene)[\w -]{0,30}?(?i:products?|therapy|construct)|(?i:construct))\b",
         "'KCL-19BB, an academic CAR T-cell product', 'bi22-19.K4, a bicistronic construct': a code followed by an "
         "appositive naming a cell product or a construct"),
-    Cue(r"\b(?i:CAR[- ]?T[- ]cell|CAR|cell(?:ular)?) (?i:products?|therapy|construct),?\s+" + _PRODUCT_CODE + r"\b",
-        "'a CAR T-cell product, KCL-19BB': a cell product followed by its code"),
+    Cue(r"(?:\b(?i:CAR[- ]?T[- ]cell|CAR|cell(?:ular)?) (?i:products?|therapy|construct)|\b(?i:construct)),?\s+" + _PRODUCT_CODE + r"\b",
+        "'a CAR T-cell product, KCL-19BB', 'tested the academic construct HLy30-4K': a cell product or construct followed by its code"),
     Cue(r"\b(?i:CAR)[- ]?(?i:T)?[- ]?(?i:cells?|cell therapy|construct|product)\s*\(" + _PRODUCT_CODE + r"\)",
         "'Tandem CD19/CD22 CAR T cells (HMC-2219)': a code in brackets right after a CAR description names the product"),
     Cue(r"(?<![\w-])" + _PRODUCT_CODE + r"\s+(?:is|was)\s+(?i:an?|the)\s+(?:[\w/-]+\s+){0,5}?(?i:CAR\b[\w -]{0,20}?(?:products?|therapy|construct|cells?)\b|construct\b|(?:cell|cellular|gene)[- ](?:products?|therapy)\b)",
@@ -795,8 +812,9 @@ FRAME_TITLE_NAMES: tuple[Cue, ...] = (
 # is a name only where a study cue says so and the document uses it again; WORD_NAME_STOPLIST lists the capitalised
 # words these shapes meet that are not names.
 FRAME_WORD_NAMES: tuple[Cue, ...] = (
-    Cue(r"^\s*(?P<name>[A-Z][a-z]{3,}(?:-\d{1,2})?)\s*(?::|\s[—–]|\.)\s",
-        "a poster, abstract or news title led by the study's name ('Fenland: ponatinib and ...', 'Orchard — ...')"),
+    Cue(r"^\s*(?P<name>[A-Z][a-z]{3,}(?:-\d{1,2})?)\s*(?::|\s[—–-]|\.)\s",
+        "a poster, abstract or news title led by the study's name ('Fenland: ponatinib and ...', 'Orchard — ...', "
+        "'Hayloft - single-arm phase 2 of ...')"),
     Cue(r"(?:\(|\b(?:in|of|from|for)\s+)Study\s+(?P<name>[A-Z][a-z]{3,}(?:-\d{1,2})?)(?=\s*[(),;:.])",
         "a drug label's 'in Study Tarn (NCT...)', '(Study Tarn)': the label convention of naming a study 'Study X'"),
     Cue(r"(?:^|[.;]\s+|\n)(?P<name>[A-Z][a-z]{3,}(?:-\d{1,2})?)\s+(?:is|was)\s+an?\s+(?:[\w/-]+,?\s+){0,5}?(?:trial|study)\b",

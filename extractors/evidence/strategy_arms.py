@@ -18,7 +18,7 @@ from extractors.nlp.ner_mentions import part_of_document
 from extractors.evidence.rules import (
     ALLOGENEIC_ARM, ALLOGENEIC_ARM_HCT, ASSIGNMENT_ACTIVATED, ALLOGENEIC_TITLE, AUTOLOGOUS_ARM, AUTOLOGOUS_ARM_HCT, AUTOLOGOUS_ARM_HSCT,
     AUTOLOGOUS_TITLE, STRATEGY_ASSIGNMENT, STRATEGY_COHORT_LABEL, STRATEGY_COMPARISONS, STRATEGY_SPLIT, TRANSPLANT_HCT_FORMS, TRANSPLANT_HSCT_FORMS,
-    STRATEGY_TITLE_ALTERNATIVE, TITLE_COMPARISON, TITLE_SIDE_WITH_TEXT_CONTROL, UNIFIED_STRATEGY_SIDES,
+    STRATEGY_TITLE_ALTERNATIVE, TITLE_COMPARISON, TANDEM_ARM, SINGLE_ARM, TITLE_SIDE_WITH_TEXT_CONTROL, UNIFIED_STRATEGY_SIDES,
     TRANSPLANT_EVENT_LEFT, ArmTerm, StrategyComparison,
 )
 
@@ -108,12 +108,13 @@ def document_strategies(title: str, text: str, headers: Sequence[str] = (), scop
     for comparison in STRATEGY_COMPARISONS:
         if not _active(comparison, title, flat, [one_line(h) for h in headers]):
             continue
-        renamed = {ALLOGENEIC_ARM: transplant_arm_name(title, flat),
-                   AUTOLOGOUS_ARM: transplant_arm_name(title, flat, autologous=True)}
+        autologous = transplant_arm_name(title, flat, autologous=True)
+        renamed = {ALLOGENEIC_ARM: transplant_arm_name(title, flat), AUTOLOGOUS_ARM: autologous,
+                   TANDEM_ARM: "tandem " + autologous, SINGLE_ARM: "single " + autologous}
         for side, control in ((comparison.experimental, False), (comparison.control, True)):
             names = _side_name(flat, side, unify=comparison.label in UNIFIED_STRATEGY_SIDES)
-            terms += [(_compiled(t), names[t.pattern] if control else renamed.get(names[t.pattern], names[t.pattern]),
-                       control) for t in side]
+            terms += [(_compiled(t), renamed.get(names[t.pattern], names[t.pattern])
+                       if not control or names[t.pattern] == SINGLE_ARM else names[t.pattern], control) for t in side]
     return StrategyArms(tuple(terms), scope or "\n".join([text, *headers]))  # table headers and row labels name arms too
 
 

@@ -40,6 +40,8 @@ _COUNT_PERCENT = re.compile(r"(?:\bno\.|\bn\b|\bnumber\b)\s*(?:/\s*(?:total\s+)?
 """'no. (%)', 'n (%)', 'n/N (%)', 'no./total no. (%)': cells print a count and its percentage in parentheses."""
 _COUNT_HEADER = re.compile(r"^\s*(?:n|no\.?|n\s*/\s*N|no\.?\s*/\s*(?:total\s+)?no\.?|number(?: of patients)?|patients|events)\s*$", re.I)
 """'n/N', 'No.', 'Patients': a column of head counts, whose cells are denominators and numerators, not results."""
+_P_VALUE_HEADER = re.compile(r"^\s*(?:p|p[- ]?values?|p\s*\(.*\)|two-sided p(?:[- ]?value)?)\s*$", re.I)
+"""'p value', 'P': a column of p values, which belong to the comparison, never a percentage or landmark."""
 _LABEL_LANDMARK = re.compile(r",\s*(\d+(?:\.\d+)?)\s*[- ]?(mo|months?|y|yrs?|years?)\s*$", re.I)
 """'Event-free survival, 12 mo': a landmark written after the row label's comma."""
 _RESULTS_HEADER = re.compile(r"result|outcome|efficacy|response|survival|endpoint|rate|%|median|HR|hazard", re.I)
@@ -130,7 +132,7 @@ def extract_table_results(doc: Document, index: TrialIndex, skip_table_ids: Sequ
                     records.append(_table_record(doc, cell.text, 0, replace(transplanted, arm=arm), trial, nct,
                                                  cell.page, cell.bbox, table.table_id, cell.row + 1, cell.col))
                     continue
-                if _COUNT_HEADER.match(header):
+                if _COUNT_HEADER.match(header) or _P_VALUE_HEADER.match(header):
                     continue
                 window = _window_in(label) or _window_in(header) or caption_window  # "Outcomes at day 28 by dose level"
                 # the caption names what every cell measures when rows and columns do not ('Estimated 3-year DFS by group')
