@@ -123,7 +123,7 @@ SETS = (ReportSet("dev_reports", DEV_REPORTS_DIR, 14, DEV_LAYOUTS, write_dev_rep
                   "dev_report13_pdfs", words=(250, 1600), spelled=SPELLED13),
         ReportSet("dev_reports14", DEV14_REPORTS_DIR, 10, DEV14_LAYOUTS, write_dev_report14_pdfs,
                   "dev_report14_pdfs", words=(250, 1600), spelled=SPELLED14),
-        ReportSet("dev_reports15", DEV15_REPORTS_DIR, 6, DEV15_LAYOUTS, write_dev_report15_pdfs,
+        ReportSet("dev_reports15", DEV15_REPORTS_DIR, 10, DEV15_LAYOUTS, write_dev_report15_pdfs,
                   "dev_report15_pdfs", words=(250, 1600), spelled=SPELLED15))
 TEXTS = {s.name: report_texts(s.folder) for s in SETS}
 GOLD = [(s, g) for s in SETS for g in s.gold]
