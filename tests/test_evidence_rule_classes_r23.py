@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import pytest
 
+from extractors.evidence.arms import find_arms
 from extractors.evidence.extract import extract_evidence
 from schemas.document import Cell, Table
 from tests.test_evidence_report_rules import SHA, _doc
@@ -384,3 +385,43 @@ def test_free_of_progression_through_a_time_is_that_landmark_for_the_arm_named_a
     assert ("PFS", "pirtobrutinib", 80.2, "24mo") in facts
     assert ("PFS", "venetoclax", 61.5, "24mo") in facts
     assert not any(f[3] is None and f[2] == 24.0 for f in facts)
+
+
+_MATCHED_COHORT = [
+    ("title", "Blinatumomab then inotuzumab as first salvage for relapsed B-ALL: a prospective study with a matched "
+              "chemotherapy cohort (UMIN000099001)"),
+    ("body", "Methods: Adults in first relapse received two cycles of blinatumomab and then inotuzumab (the BI sequence). "
+             "Contemporaneous patients given FLAG-IDA (FI) as first salvage formed the comparison cohort."),
+    ("body", "Results: After salvage, CR/CRi was documented in 40 BI patients (76.9%) v 35 FI patients (47.3%)."),
+]
+
+
+def test_a_study_with_its_own_comparison_cohort_has_two_arms():
+    """Regression: matched_cohort_read_as_single_arm (a prospective study 'with a matched chemotherapy cohort' was read
+    as single-arm, so the comparison cohort's figures took the study drug)."""
+    facts = _facts(_MATCHED_COHORT)
+    assert ("CR_CRI", "chemotherapy", 47.3, None) in facts
+
+
+def test_a_chemotherapy_regimen_set_against_a_new_drug_is_the_chemotherapy_arm():
+    """Regression: salvage_regimen_not_the_comparator ('FLAG-IDA (FI)' was a study drug, not the chemotherapy arm)."""
+    arms = find_arms("Patients given FLAG-IDA or hyper-CVAD as first salvage formed the comparison cohort.")
+    assert [(a.arm, a.control) for a in arms] == [("chemotherapy", True), ("chemotherapy", True)]
+
+
+def test_an_exploratory_analysis_is_the_reports_own():
+    """Regression: exploratory_analysis_other_study ('In an exploratory analysis, the best overall response was 59.0%'
+    was read as another study's figure)."""
+    facts = _facts([("title", "A phase 2 study of glofitamab in relapsed large B-cell lymphoma"),
+                    ("body", "In an exploratory analysis, the best overall response was 61.2% in patients with "
+                             "refractory disease (n = 49), with complete responses in 40.8%.")])
+    assert {("ORR", "glofitamab", 61.2, None), ("CR", "glofitamab", 40.8, None)} <= facts
+
+
+def test_responders_still_in_response_months_after_it_was_documented_is_a_dor_landmark():
+    """Regression: remained_in_response_read_as_cr ('71.1% remained in complete response 12 months after it was first
+    documented' was read as a complete response rate)."""
+    facts = _facts([("title", "A phase 2 study of glofitamab in relapsed large B-cell lymphoma"),
+                    ("body", "Among the 38 patients with a complete response, 68.4% remained in complete response 18 "
+                             "months after it was first documented.")])
+    assert ("DOR", "glofitamab", 68.4, "18mo") in facts

@@ -13,7 +13,7 @@ from extractors.evidence.rules import (
     COMPARED_WITH, COMPARED_WITH_REACH, EXPERIMENTAL_REFERENCE, FRAME_OPENING_CHARS, FRAME_REGISTRY_NAME, FRAME_TITLE_NAMES, FRAME_WORD_NAMES,
     GENERIC_ARMS, NAMED_STUDY_AFTER_CUE, NON_RESULT_SENTENCES, NUMBERED_STUDY_NAME, OTHER_REGISTRY_NUMBER,
     OTHER_STUDY_CUES, OTHER_STUDY_OPENING, OWN_STUDY_CUE, PRECEDING_STUDY, PRODUCT_DEFINITIONS, RANDOMISED_DESIGN,
-    REGIMEN_ACRONYM, REVIEW_MIN_CITATION_MARKERS, REVIEW_MIN_NAMED_TRIALS, SINGLE_ARM_CUE, ALLOCATED_TO_ALTERNATIVES, TITLE_COMPARISON,
+    REGIMEN_ACRONYM, REVIEW_MIN_CITATION_MARKERS, REVIEW_MIN_NAMED_TRIALS, SINGLE_ARM_CUE, ALLOCATED_TO_ALTERNATIVES, COMPARISON_COHORT, TITLE_COMPARISON,
     TITLE_STUDY_ANNOUNCEMENT, TITLE_TREATMENT_REACH, TRANSPLANT_COMPARATOR, TRANSPLANT_COMPARATOR_TERMS,
     WORD_NAME_STOPLIST,
 )
@@ -37,6 +37,7 @@ _PRECEDING_STUDY = re.compile(PRECEDING_STUDY.pattern, re.IGNORECASE)
 _EXPERIMENTAL_REFERENCE = re.compile(EXPERIMENTAL_REFERENCE.pattern, re.IGNORECASE)
 _SINGLE_ARM = re.compile(SINGLE_ARM_CUE.pattern, re.IGNORECASE)
 _ALLOCATED_TO_ALTERNATIVES = re.compile(ALLOCATED_TO_ALTERNATIVES.pattern, re.IGNORECASE)
+_COMPARISON_COHORT = re.compile(COMPARISON_COHORT.pattern, re.IGNORECASE)
 _NAMED_STUDY_AFTER = re.compile(NAMED_STUDY_AFTER_CUE.pattern)
 _REGIMEN_ACRONYM = re.compile(REGIMEN_ACRONYM.pattern)
 _OTHER_REGISTRY = re.compile(OTHER_REGISTRY_NUMBER.pattern)
@@ -255,8 +256,8 @@ def _single_arm(doc: Document, gazetteer_dir=None, own: StudyRef = StudyRef()) -
     t0, t1 = _title_text(doc)
     if title_comparison(doc) or compared_table_arms(doc, gazetteer_dir) or defined_arm_count() >= 2 \
             or any(not about_other_study(_sentence_around(doc.text, m.start(), m.end()))
-                   for m in _ALLOCATED_TO_ALTERNATIVES.finditer(doc.text)):
-        return False  # two arms set against each other, in the title, a table, by labels the text defines, or by allocation
+                   for rx in (_ALLOCATED_TO_ALTERNATIVES, _COMPARISON_COHORT) for m in rx.finditer(doc.text)):
+        return False  # two arms set against each other: title, table, defined labels, allocation or a comparison cohort
     if any(not about_other_study(_sentence_around(doc.text, m.start(), m.end())) and not _names_other_study(doc.text, m.end(), own)
            for m in _SINGLE_ARM.finditer(doc.text)):
         return True  # 'a previous single-arm study of the combination reported ...' describes another study

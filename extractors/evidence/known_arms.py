@@ -8,7 +8,7 @@ from typing import NamedTuple, Optional
 
 from extractors.evidence.numbers import one_line
 from extractors.evidence.rules import (
-    ARM_TERMS, CODED_CAR_PATTERNS, MIN_CAPITALISED_NAME, NON_ARM_DRUG_CLASSES, PRODUCT_PATTERNS, SHORT_CODE_MAX,
+    ARM_TERMS, CODED_CAR_PATTERNS, MIN_CAPITALISED_NAME, COMPARATOR_ARM_NAMES, COMPARATOR_DRUG_CLASSES, NON_ARM_DRUG_CLASSES, PRODUCT_PATTERNS, SHORT_CODE_MAX,
 )
 from extractors.nlp.gazetteers import DEFAULT_GAZETTEER_DIR, load_drugs
 from extractors.nlp.literal_prefilter import fold, may_match_rows
@@ -32,14 +32,15 @@ def _compiled(gazetteer_dir: Optional[str]) -> tuple[tuple[re.Pattern[str], str,
     for canonical, names, drug_class in _gazetteer_drugs(gazetteer_dir):
         if canonical in core or drug_class in NON_ARM_DRUG_CLASSES:
             continue
-        control = drug_class == "control arm"
+        control = drug_class in COMPARATOR_DRUG_CLASSES
         # names match case-sensitively (codes such as 'InO'), but a lower-case name may open a sentence or a cell,
         # or stand in a title set in title case ('Ciltacabtagene Autoleucel') or in capitals
         spelled = set(names) | {v for n in names if n.islower() for v in _title_spellings(n)}
         # a short code after another drug's letters and a hyphen ('D-VRd', 'Isa-Pd') is part of a larger regimen
         alternation = "|".join((re.escape(n) if len(n) > SHORT_CODE_MAX else rf"(?<![A-Za-z0-9]-){re.escape(n)}")
                                for n in sorted(spelled, key=len, reverse=True))
-        out.append((re.compile(r"(?<![A-Za-z0-9])(?:" + alternation + r")(?![A-Za-z0-9])"), canonical, control,
+        arm = COMPARATOR_ARM_NAMES.get(drug_class, canonical)  # 'FLAG-IDA' set against a new drug is the chemotherapy arm
+        out.append((re.compile(r"(?<![A-Za-z0-9])(?:" + alternation + r")(?![A-Za-z0-9])"), arm, control,
                     2 if control else 1))
     return tuple(out)
 

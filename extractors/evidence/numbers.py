@@ -109,8 +109,9 @@ TIMEPOINT_PATTERNS: tuple[tuple[str, str], ...] = (
      "'remained free of progression through 30 months': a landmark the patients lasted until"),
     (r"(?<!followed )(?<!extended )(?<!prolonged )(?<!increased )(?<!improved )(?<!delayed )\bby\s+" + _TP_NUM + r"\s*" + DASH + r"?\s*(years?|yrs?|y|months?|mos?|mo)\b(?!\s+(?:of\s+)?(?:follow|maintenance|therapy|treatment|consolidation))",
      "'chronic GVHD by 2 years', 'NRM by 1 year': a cumulative incidence up to that time (not 'followed by 2 years of maintenance')"),
-    (r"(?<![\w.])" + _TP_NUM + r"\s*" + DASH + r"?\s*(years?|yrs?|y|months?|mos?|mo)\s+after\s+(?:the\s+)?(?:first\s+|initial\s+|onset of\s+)?(?:response|remission|CR\b|infusion|randomi[sz]ation|transplant(?:ation)?|HSCT|landmark|diagnosis|registration|enrol?ment|decision(?:\s+point)?|stopping|discontinuation|cessation|start\s+of\s+(?:therapy|treatment|maintenance))",
-     "'12 months after the first response', 'five years after the landmark', 'Three years after the decision point': a "
+    (r"(?<![\w.])" + _TP_NUM + r"\s*" + DASH + r"?\s*(years?|yrs?|y|months?|mos?|mo)\s+after\s+(?:(?:it|they|the\s+response|response)\s+(?:was|were)\s+(?:first\s+)?(?:documented|achieved|reached)\b|(?:the\s+)?(?:first\s+|initial\s+|onset of\s+)?(?:response|remission|CR\b|infusion|randomi[sz]ation|transplant(?:ation)?|HSCT|landmark|diagnosis|registration|enrol?ment|decision(?:\s+point)?|stopping|discontinuation|cessation|start\s+of\s+(?:therapy|treatment|maintenance)))",
+     "'12 months after the first response', '12 months after it was first documented', 'five years after the landmark', "
+     "'Three years after the decision point': a "
      "landmark counted from an event"),
     ("(?:" + "|".join(f"(?<={label}{separator})" for label in _LANDMARK_LABELS for separator in (", ", " - ", " – "))
      + ")" + _TP_NUM + r"\s*" + DASH + r"?\s*(years?|yrs?|y|months?|mos?|mo)\b(?=\s*(?:[:,%(]|[-–]\s*%|\d|$))",

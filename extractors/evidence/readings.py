@@ -242,6 +242,8 @@ def _assign_endpoints(text: str, values: list[ValueSlot], endpoints: Sequence[En
             v.timepoint = _timepoint_for(text, v, (ep.start, ep.end, [ep.code]), stop, timepoints, others) \
                 if any(tp.end <= ep.start and ep.start - tp.end <= 4 for tp in timepoints) else \
                 _timepoint_for(text, v, None, stop, timepoints, others)
+            # '71.1% remained in complete response 12 months after it was first documented': a time right after the endpoint
+            v.timepoint = v.timepoint or next((tp.code for tp in timepoints if 0 <= tp.start - ep.end <= 2 and tp.start < stop), None)
     _share_predicate_backwards(text, measures, endpoints, timepoints)
     # a share followed by its own predicate that names no endpoint describes something else ('48% of whom received tocilizumab')
     for i, v in enumerate(measures):

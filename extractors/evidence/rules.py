@@ -107,6 +107,8 @@ ENDPOINT_TERMS: tuple[EndpointTerm, ...] = (
     EndpointTerm(r"(?:probability|rate|proportion|likelihood) of (?:remaining|staying|continuing) in (?:complete )?(?:remission|response)", "DOR",
                  "'the probability of remaining in remission 12 months after response' is a duration-of-remission landmark"),
     EndpointTerm(r"(?<![A-Za-z])(?:DOR|DoR)(?![A-Za-z])", "DOR", "DOR abbreviation, and 'DoR' as labels print it", True),
+    EndpointTerm(r"(?:remained|remain|stayed|were still|was still) in (?:complete )?(?:response|remission)(?= \d+ (?:months?|years?) after\b)", "DOR",
+                 "'71.1% remained in complete response 12 months after it was first documented': a duration-of-response landmark"),
     EndpointTerm(r"time (?:spent )?in (?:response|remission)", "DOR", "'median time in response 16.8 mo' is the duration of response"),
     # toxicities
     EndpointTerm(r"(?:hepatic )?veno[- ]?occlusive (?:liver )?disease", "VOD", "veno-occlusive (liver) disease"),
@@ -329,6 +331,10 @@ report titled 'Stopping Lenalidomide Maintenance ...' that speaks of 'continued 
 SHORT_CODE_MAX = 4
 """Longest lexicon name treated as a code ('DPd', 'R2', 'MTX'), which another drug's prefix can extend ('D-VRd')."""
 NON_ARM_DRUG_CLASSES: tuple[str, ...] = ("procedure", "cytotoxic payload", "corticosteroid")
+COMPARATOR_DRUG_CLASSES: tuple[str, ...] = ("control arm", "chemotherapy regimen")
+"""Gazetteer classes that name a comparator arm: 'FLAG-IDA (FI)' set against a new drug is the chemotherapy comparator."""
+COMPARATOR_ARM_NAMES: dict[str, str] = {"chemotherapy regimen": "chemotherapy"}
+"""The arm a comparator class names (GUIDE.md: a chemotherapy comparator is 'chemotherapy', whatever its regimen)."""
 
 
 class Cue(NamedTuple):
@@ -867,8 +873,10 @@ FRAME_REGISTRY_NAME = Cue(r"\b(?:the|of the|from the)\s+(?P<name>[A-Z][A-Z0-9-]{
 
 # In a report about one study, these openings move a sentence to another study (a historical or earlier one).
 OTHER_STUDY_CUES: tuple[Cue, ...] = (
-    Cue(r"\b(?:an?|the|in|from|on|of|with)\s+(?:[\w-]+\s+){0,2}?(?:earlier|previous|prior|preceding|predecessor|older|historical|historic|separate|different|another|other|exploratory|parent|registration|pivotal|reference)\s+(?:[\w/-]+\s+){0,3}?(?:study|studies|trial|trials|cohort|series|experience|report|protocol|run-in|comparisons?|analys[ie]s)\b",
+    Cue(r"\b(?:an?|the|in|from|on|of|with)\s+(?:[\w-]+\s+){0,2}?(?:earlier|previous|prior|preceding|predecessor|older|historical|historic|separate|different|another|other|parent|registration|pivotal|reference)\s+(?:[\w/-]+\s+){0,3}?(?:study|studies|trial|trials|cohort|series|experience|report|protocol|run-in|comparisons?|analys[ie]s)\b",
         "'in an earlier phase 2 study', 'the pivotal trial', 'historical cohort', 'the predecessor protocol': figures of another study"),
+    Cue(r"\b(?:an?|the|in|from|on|of|with)\s+(?:[\w-]+\s+){0,2}?exploratory\s+(?:[\w/-]+\s+){0,3}?(?:study|studies|trial|trials|cohort|series|protocol)\b",
+        "'in an exploratory phase 1 study': another study ('in an exploratory analysis' is the report's own)"),
     Cue(r"\b(?:two|three|four|several|other|previous|earlier)\s+(?:[\w-]+\s+){0,2}?(?:trials|studies|series|reports)\s+(?:that|which|in\s+which)\b",
         "'those of two trials that reduced anthracycline exposure, which reported ...': figures of other studies"),
     Cue(r"^\W*(?:earlier|previous|prior|older|historical|other)\s+(?:[\w/-]+\s+){0,3}?(?:studies|trials|series|reports|cohorts|comparisons|analyses|data)\b",
@@ -1059,6 +1067,10 @@ STRATEGY_TITLE_ALTERNATIVE = Cue(r"\bor\s", "'Allogeneic transplantation in firs
 ALLOCATED_TO_ALTERNATIVES = Cue(r"\b(?:allocated|assigned)\b[^.;]{0,120}?\bto\s[^.;]{3,160}?\bor\s+to\s",
                                 "'were allocated, according to drug availability, to one cycle of A or to the third block of "
                                 "chemotherapy': a non-randomised study that allocates its patients to alternatives has two arms")
+COMPARISON_COHORT = Cue(r"\b(?:matched|contemporaneous|concurrent|propensity[- ](?:score[- ])?matched)\s+(?:[\w-]+\s+){0,2}?(?:cohort|group|controls?)\b"
+                        r"|\b(?:formed|served as|made up)\s+the\s+(?:comparison|comparator|control)\s+(?:cohort|group|arm)\b",
+                        "'a prospective study with a matched chemotherapy cohort', 'patients given FLAG-IDA formed the comparison "
+                        "cohort': a study with its own comparison group has two arms, randomised or not")
 SINGLE_ARM_CUE = Cue(r"\bsingle[- ](?:arm|group|cohort)\b|\bnon-?randomi[sz]ed\b|\bexpanded[- ]access\b|\bregistry\b|\breal[- ]world\b|\bprescribing information\b|\bone[- ]arm\b",
                      "single-arm, expanded-access and registry studies report one treatment")
 NAMED_STUDY_AFTER_CUE = Cue(r"[\s,]+(?:(?:phase\s+(?:[1-4]|I{1,3}|IV)(?:/(?:[1-4]|I{1,3}))?|open-label|multicent(?:re|er)|prospective|pivotal)[\s,]+)*(?P<name>[A-Z][A-Za-z]*[A-Z0-9][A-Za-z0-9-]*(?:\s+[A-Z][A-Za-z]*[A-Z0-9][A-Za-z0-9-]*)?)\s+(?:study|trial)\b",
