@@ -425,3 +425,39 @@ def test_responders_still_in_response_months_after_it_was_documented_is_a_dor_la
                     ("body", "Among the 38 patients with a complete response, 68.4% remained in complete response 18 "
                              "months after it was first documented.")])
     assert ("DOR", "glofitamab", 68.4, "18mo") in facts
+
+
+_POLICY_LETTER = [
+    ("title", "Outcomes of an MRD-Guided Transplant Policy vs a Risk-Based Policy in Adults With ALL"),
+    ("body", "Results The cohort comprised 212 adults. Under the MRD-guided policy, 120 adults were treated; under the "
+             "risk-based policy, 92. HCT in first remission was performed in 25 of 120 (20.8%) vs 50 of 92 (54.3%). "
+             "Three-year overall survival: 76.0% vs 63.2% (adjusted HR, 0.61)."),
+]
+
+
+def test_an_mrd_guided_policy_against_a_risk_based_policy_names_both_sides():
+    """Regression: risk_based_policy_not_a_side (the risk-based side of an MRD-guided transplant policy comparison was
+    named by a side the letter never printed, 'transplant for all', or not at all)."""
+    facts = _facts(_POLICY_LETTER)
+    assert {("OS", "mrd-guided", 76.0, "3y"), ("OS", "risk-based", 63.2, "3y")} <= facts
+
+
+def test_a_cohort_that_comprised_n_adults_is_the_enrolment():
+    """Regression: cohort_comprised_not_a_size ('The cohort comprised 187 adults' gave no enrolment)."""
+    assert ("ENROLLED", None, 212.0, None) in _facts(_POLICY_LETTER)
+
+
+def test_transplant_in_first_remission_performed_in_n_of_m_pairs_is_each_sides_rate():
+    """Regression: transplant_in_cr1_performed, n_of_m_pair ('HCT in first remission was performed in 22 of 104 (21.2%)
+    vs 46 of 83 (55.4%)' gave nothing, then both rates to one side)."""
+    facts = _facts(_POLICY_LETTER)
+    assert {("ALLOHSCT", "mrd-guided", 20.8, None), ("ALLOHSCT", "risk-based", 54.3, None)} <= facts
+
+
+def test_a_larger_series_set_beside_our_cohort_is_another_study():
+    """Regression: similar_to_our_cohort_read_as_own ('In a larger multicenter series ..., 5-year overall survival was
+    67%, similar to our MRD-guided cohort' was read as the report's own figure)."""
+    facts = _facts(_POLICY_LETTER + [("body", "In a larger multicenter series that used MRD at week 12 to assign HCT, "
+                                              "4-year overall survival was 69% in MRD-negative adults, similar to our "
+                                              "MRD-guided cohort.")])
+    assert not any(f[2] == 69.0 for f in facts)

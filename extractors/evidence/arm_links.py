@@ -16,7 +16,7 @@ _SUBGROUP_LEAD = re.compile(SUBGROUP_DESCRIPTION_LEAD.pattern, _I)
 _HISTORY_LEAD = re.compile(SUBGROUP_HISTORY_LEAD.pattern, _I)
 _RANDOMISATION = re.compile(RANDOMISATION.pattern, _I)
 _ADD_ON = re.compile(ADD_ON_LEFT.pattern, _I)
-_PAIR_LINK = re.compile(r"^\s*(?:%|per ?cent|months?|mos?)?\s*(?:[\[(][^\])]{0,60}[\])]\s*)?[\])]?\s*,?\s*(?:vs\.?|versus|v\.?|compared (?:with|to)|(?:as )?against)\s*(?:the\s+)?(?:[\w\-]+\s+){0,2}?(?:\d+\s*/\s*\d+\s*)?[(\[]?\s*$", _I)
+_PAIR_LINK = re.compile(r"^\s*(?:%|per ?cent|months?|mos?)?\s*(?:[\[(][^\])]{0,60}[\])]\s*)?[\])]?\s*,?\s*(?:vs\.?|versus|v\.?|compared (?:with|to)|(?:as )?against)\s*(?:the\s+)?(?:[\w\-]+\s+){0,2}?(?:\d+\s*(?:/|of|out of)\s*\d+\s*)?[(\[]?\s*$", _I)
 
 
 def is_pair(text: str, first: ValueSlot, second: ValueSlot) -> bool:

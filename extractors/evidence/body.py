@@ -164,8 +164,9 @@ def extract_body(doc: Document, index: TrialIndex, mentions: Sequence, extra_ter
             fallback = fallback or (frame.compared[0] if frame.compared and not frame.strategies else None)
             blocked = tuple((m.start - s, m.end - s) for m in mentions if m.start >= s and m.end <= e)
             sentence = doc.text[s:e]
-            previous = _continued_result(sentence, records, para, doc) \
-                or _stated_antecedent(sentence, " ".join(paragraph_before[-ANTECEDENT_SENTENCES:]), s, records)
+            stated = _stated_antecedent(sentence, " ".join(paragraph_before[-ANTECEDENT_SENTENCES:]), s, records)
+            previous = (stated if stated is not None and paragraph_before and _names_survival_without_figure(paragraph_before[-1])
+                        else None) or _continued_result(sentence, records, para, doc) or stated
             restated, restated_arms = _restated_list(sentence, s, records)
             ctx = ReadingContext(default, control, extra_terms, previous.endpoint if previous else None, True, blocked,
                                  gazetteer_dir, fallback, one_study=frame.is_report,
@@ -324,6 +325,12 @@ def _stated_antecedent(sentence: str, before: str, start: int,
         landmarks = [r.timepoint for r in near if r.endpoint == endpoint and r.timepoint]
         timepoint = landmarks[-1] if landmarks else None
     return Antecedent(endpoint, timepoint, "landmark" if timepoint else "rate")
+
+
+def _names_survival_without_figure(sentence: str) -> bool:
+    """True for a sentence naming a survival endpoint and no percentage ('Overall survival at 4 years favored A across
+    subgroups.'): the endpoint a following 'the advantage held among ...' continues, over any figure before it."""
+    return not re.search(r"\d\s*%", sentence) and any(e.code in TIME_TO_EVENT_ENDPOINTS for e in find_endpoints(sentence))
 
 
 def _in_paragraph(record: EvidenceRecord, para: Paragraph) -> bool:

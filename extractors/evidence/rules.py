@@ -128,7 +128,8 @@ ENDPOINT_TERMS: tuple[EndpointTerm, ...] = (
                  "ALLOHSCT", "receiving a transplant after the study treatment is the ALLOHSCT endpoint"),
     EndpointTerm(r"(?:allo-?(?:HSCT|SCT|HCT)|allogeneic (?:ha?ematopoietic |blood )?(?:stem[- ]cell |cell )?(?:transplant(?:ation)?|HSCT|SCT|HCT))(?! recipients)(?: rate)?",
                  "ALLOHSCT", "an allogeneic transplant named as the outcome ('Allogeneic HSCT was performed in 48 (89%)', a table row 'Allogeneic HSCT in CR1')"),
-    EndpointTerm(r"(?:HSCT|HCT|SCT|transplant(?:ation)?)(?= (?:was|were) (?:performed|done|carried out|undertaken|given|reached)| followed in\b| (?:took place|was possible) in\b)",
+    EndpointTerm(r"(?:HSCT|HCT|SCT|transplant(?:ation)?)(?:(?= (?:was|were) (?:performed|done|carried out|undertaken|given|reached)| followed in\b| (?:took place|was possible) in\b)"
+                 r"| in (?:first|second) (?:complete )?remission(?= (?:was|were) (?:performed|done|carried out|undertaken)))",
                  "ALLOHSCT", "'HSCT was done in N patients (x%)', 'Transplantation followed in 60 of 64': a transplant with a verb of "
                  "performing or following is the outcome"),
     EndpointTerm(r"non[- ]?relapse mortality|(?:treatment|transplant(?:ation)?)[- ]related (?:mortality|deaths?)|induction mortality|early deaths?", "NRM",
@@ -276,7 +277,9 @@ STRATEGY_COMPARISONS: tuple[StrategyComparison, ...] = (
         "guided_vs_universal_transplant",
         (ArmTerm(_MRD_GUIDED, "mrd-guided", False, "'MRD-guided group', 'MRD-guided strategy': transplant only for persistent MRD"),),
         (ArmTerm(r"\btransplant[- ]for[- ]all\b|\buniversal\s+(?:allogeneic\s+|allo-?\s*)?" + _TRANSPLANT_PROCEDURE, "transplant for all", True,
-                 "'transplant-for-all group', 'universal allogeneic transplant': every eligible patient transplanted"),),
+                 "'transplant-for-all group', 'universal allogeneic transplant': every eligible patient transplanted"),
+         ArmTerm(r"\b(?:risk|feature)[- ](?:based|adapted)\s+(?:(?:transplant(?:ation)?\s+)?(?:policy|strategy|approach|era|group|cohort))\b",
+                 "risk-based", True, "'a risk-based policy', 'the risk-based era': transplant chosen by features at diagnosis")),
         "a report setting MRD-guided transplant against transplant for every patient compares two policies"),
     StrategyComparison(
         "upfront_vs_deferred_transplant",
@@ -530,8 +533,8 @@ MEAN_CUE = Cue(r"\bmean\b", "means are not in the statistic vocabulary")
 PATIENT_NOUNS = r"(?:patients?|subjects?|participants?|children|adults?|adolescents|infants|individuals|responders?|cases|recipients|persons|people|men|women)"
 
 # Sample-size frames: a number of patients that is the size of the study or of an analysed cohort.
-SAMPLE_SIZE_STRONG_LEFT = Cue(r"\b(?:among|including|included|(?:enrolled|enrolling|treated|infused)(?: and (?:treated|infused|enrolled))?|randomi[sz]ed(?: \([^)]*\))?|(?:randomly )?(?:assigned|allocated)|analy[sz]ed|cover(?:s|ed|ing)|involving|recruited|comprising|total of|(?:gave|given|administered)\b[^.;:]{1,150}?\bto)\s+(?:all\s+)?(?:the\s+)?$",
-                              "'randomized 405 patients', 'including 79 children', 'among 23 patients', 'randomly assigned 268 adults', 'analysed 255 patients', 'the update covering 60 patients', 'gave the CAR to 53 adults'")
+SAMPLE_SIZE_STRONG_LEFT = Cue(r"\b(?:among|including|included|(?:enrolled|enrolling|treated|infused)(?: and (?:treated|infused|enrolled))?|randomi[sz]ed(?: \([^)]*\))?|(?:randomly )?(?:assigned|allocated)|analy[sz]ed|cover(?:s|ed|ing)|involving|recruited|comprising|(?<!efficacy )(?<!evaluable )(?<!safety )(?<!analysis )(?:cohort|sample|series|study)\s+(?:comprised|included|consisted\s+of|numbered)|total of|(?:gave|given|administered)\b[^.;:]{1,150}?\bto)\s+(?:all\s+)?(?:the\s+)?$",
+                              "'randomized 405 patients', 'including 79 children', 'among 23 patients', 'randomly assigned 268 adults', 'analysed 255 patients', 'the update covering 60 patients', 'gave the CAR to 53 adults', 'The cohort comprised 187 adults'")
 SAMPLE_SIZE_OF_LEFT = Cue(r"(?:\b(?:study|trial|analysis|series|cohort|casuistry|review|group|population) of\s+|^\s*of (?:the |all )?|\bconducted (?:in|on)\s+)$",
                           "'a phase I study of 20 patients', 'Of the 63 enrolled patients'")
 SAMPLE_SIZE_WEAK_LEFT = Cue(r"\b(?:in|on|with)\s+(?:a total of\s+)?$", "'in 30 patients', 'on 44 patients'")
@@ -875,6 +878,8 @@ FRAME_REGISTRY_NAME = Cue(r"\b(?:the|of the|from the)\s+(?P<name>[A-Z][A-Z0-9-]{
 OTHER_STUDY_CUES: tuple[Cue, ...] = (
     Cue(r"\b(?:an?|the|in|from|on|of|with)\s+(?:[\w-]+\s+){0,2}?(?:earlier|previous|prior|preceding|predecessor|older|historical|historic|separate|different|another|other|parent|registration|pivotal|reference)\s+(?:[\w/-]+\s+){0,3}?(?:study|studies|trial|trials|cohort|series|experience|report|protocol|run-in|comparisons?|analys[ie]s)\b",
         "'in an earlier phase 2 study', 'the pivotal trial', 'historical cohort', 'the predecessor protocol': figures of another study"),
+    Cue(r"\b(?:in|from)\s+a\s+(?:larger|smaller|bigger|recent|similar|comparable)\s+(?:[\w/-]+\s+){0,3}?(?:study|trial|series|cohort|registry)\b",
+        "'In a larger multicenter series that used MRD at week 16, ...': another study set beside the report's"),
     Cue(r"\b(?:an?|the|in|from|on|of|with)\s+(?:[\w-]+\s+){0,2}?exploratory\s+(?:[\w/-]+\s+){0,3}?(?:study|studies|trial|trials|cohort|series|protocol)\b",
         "'in an exploratory phase 1 study': another study ('in an exploratory analysis' is the report's own)"),
     Cue(r"\b(?:two|three|four|several|other|previous|earlier)\s+(?:[\w-]+\s+){0,2}?(?:trials|studies|series|reports)\s+(?:that|which|in\s+which)\b",
@@ -1035,9 +1040,10 @@ WINDOW_ANAPHORA_REACH = 600
 """A response rate referring back to 'that visit' takes the window of a rate at most this many characters before it."""
 
 # A sentence with one of these talks about the report's own study again after a digression.
-OWN_STUDY_CUE = Cue(r"(?<!before )\b(?:this|the present|the current|our)\s+(?!(?:[\w-]+\s+)?(?:earlier|previous|prior|preceding|older|historical|historic|pre-[\w-]+)\s)(?:(?!(?:age|group|groups|population|setting)\b)[\w-]+\s+){0,2}?(?:study|trial|analysis|report|cohort|series|registry)\b",
+OWN_STUDY_CUE = Cue(r"(?<!before )(?<!similar to )(?<!comparable to )(?<!in keeping with )(?<!consistent with )(?<!compared with )(?<!than in )(?<!than )(?<!like )\b(?:this|the present|the current|our)\s+(?!(?:[\w-]+\s+)?(?:earlier|previous|prior|preceding|older|historical|historic|pre-[\w-]+)\s)(?:(?!(?:age|group|groups|population|setting)\b)[\w-]+\s+){0,2}?(?:study|trial|analysis|report|cohort|series|registry)\b",
                     "'in this study', 'in our trial', 'the present analysis' return to the report's own study ('our earlier series', 'our pre-X cohort', "
-                    "a panel's 'Evidence before this study', 'series in this age group report ...' do not)")
+                    "a panel's 'Evidence before this study', 'series in this age group report ...', '..., similar to our MRD-guided "
+                    "cohort' do not)")
 
 # A report's own study was randomised when its patients were assigned at random (not when it mentions another trial).
 RANDOMISED_DESIGN = Cue(r"\b(?:were|was|been|being)\s+(?:\w+\s+){0,3}?(?:randomi[sz]ed|randomly assigned|randomly allocated)\b|\brandomly (?:assigned|allocated)\b|\b\d:\d\s+(?:ratio|randomi[sz]ation)\b|\bunderwent\s+randomi[sz]ation\b|\brandomi[sz]ed\s+(?:\d|[a-z]+ (?:patients|children|adults))|\brandomi[sz]ed\s+(?:\d:\d\s+)?to\b|\b(?:assigned|allocated)\s+to\s+[^.;]{1,60}?\band\s+\d+\s+to\b|\bplacebo-controlled\b|\bdouble-blind(?:ed)?\b",

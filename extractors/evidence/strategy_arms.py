@@ -49,9 +49,11 @@ class StrategyArms:
 
     @property
     def compared(self) -> tuple[str, ...]:
-        """The experimental and control arm names of the first active comparison, else ()."""
-        experimental = next((arm for _, arm, control in self.terms if not control), None)
-        control = next((arm for _, arm, control in self.terms if control), None)
+        """The experimental and control arm names of the first active comparison that the document prints, else ()."""
+        printed = [(arm, control) for rx, arm, control in self.terms if rx.search(self.document)] or \
+            [(arm, control) for _, arm, control in self.terms]  # a side's term the document never prints names no arm
+        experimental = next((arm for arm, control in printed if not control), None)
+        control = next((arm for arm, control in printed if control), None)
         return (experimental, control) if experimental and control else ()
 
 
