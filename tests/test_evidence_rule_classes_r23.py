@@ -461,3 +461,32 @@ def test_a_larger_series_set_beside_our_cohort_is_another_study():
                                               "4-year overall survival was 69% in MRD-negative adults, similar to our "
                                               "MRD-guided cohort.")])
     assert not any(f[2] == 69.0 for f in facts)
+
+
+_PRESS_BULLETS = [
+    ("title", "Chemotherapy-free Thimble regimen beats dasatinib plus chemotherapy in the phase 3 Saltmarsh study"),
+    ("body", "Brightwater Oncology today announced results of Saltmarsh, the randomized phase 3 study comparing the Thimble "
+             "regimen, a combination of ponatinib with blinatumomab, against dasatinib plus hyper-CVAD chemotherapy (DC)."),
+    ("heading", "Key findings"),
+    ("body", "• 230 adults enrolled at 64 sites; 152 were randomized to Thimble and 78 to DC"),
+    ("body", "• Complete molecular response at 3 months: 70.4% with Thimble and 35.9% with DC (p<0.0001)"),
+]
+
+
+def test_a_regimen_before_its_class_word_is_spelled_by_the_class_word():
+    """Regression: regimen_class_word_abbreviation ('dasatinib plus hyper-CVAD chemotherapy (DC)' defined nothing, so
+    the comparator's figures went to the study drug)."""
+    facts = _facts(_PRESS_BULLETS)
+    assert ("ENROLLED", "dasatinib", 78.0, None) in facts
+
+
+def test_a_bullet_naming_its_own_endpoint_is_its_own_sentence():
+    """Regression: bullets_merged_without_periods (press-release bullets without periods were read as one sentence,
+    so the second bullet's pair took the first bullet's arms or none)."""
+    facts = _facts(_PRESS_BULLETS)
+    assert {("MRD_NEG", "ponatinib", 70.4, "3mo"), ("MRD_NEG", "dasatinib", 35.9, "3mo")} <= facts
+
+
+def test_n_adults_enrolled_at_n_sites_is_the_enrolment():
+    """Regression: enrolled_participle_not_a_size ('246 adults enrolled at 71 sites' gave no enrolment)."""
+    assert ("ENROLLED", None, 230.0, None) in _facts(_PRESS_BULLETS)

@@ -125,6 +125,8 @@ def find_arm_abbreviations(text: str, gazetteer_dir=None) -> tuple[ArmAbbreviati
         window_start = starts[-1] if starts else max(0, m.start() - 400)
         window = text[window_start:m.start()]
         arms = add_ner_arms(window, find_known_arms(window, gazetteer_dir))  # a definition may abbreviate NER drug names
+        # 'hyper-CVAD chemotherapy (... DC)': a regimen named before its own class word is one arm, spelled by the last word
+        arms = [a for a, b in zip(arms, arms[1:] + [None]) if b is None or b.arm != a.arm or window[a.end:b.start].strip()]
         if labelled and (not arms or len(_without_brackets(window[arms[-1].end:])) > ARM_ABBREVIATION_GAP):
             # '... or to the second block of the standard protocol (IC; n = 160)': a sized label of an unnamed treatment,
             # the comparator when another arm's definition stands before it in the sentence

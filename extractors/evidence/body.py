@@ -60,7 +60,13 @@ def split_sentence_spans(text: str) -> list[tuple[int, int]]:
     return split_sentences(text)
 
 
+_BULLET_START = re.compile(r"\s*[\u2022\u25aa\u25e6\u2023\u25cf]\s")
+"""A bullet naming its own endpoint starts a sentence, though the line before it ends without a period (a bullet of
+bare subgroup figures goes on from its lead-in line: 'Forest plot, OS (HR, 95% CI)' / '• Age >= 75 years: 0.61')."""
+
+
 def _paragraph_sentences(doc: Document, para: Paragraph) -> list[tuple[int, int]]:
+    """The sentence spans of a paragraph's blocks; a sentence a block breaks off goes on in the next block."""
     spans: list[tuple[int, int]] = []
     for block in para.blocks:
         text = doc.text[block.char_start:block.char_end]
@@ -69,7 +75,8 @@ def _paragraph_sentences(doc: Document, para: Paragraph) -> list[tuple[int, int]
     merged: list[tuple[int, int]] = []
     for s, e in spans:
         if merged and not _SENTENCE_END.search(doc.text[merged[-1][0]:merged[-1][1]]) \
-                and doc.text[merged[-1][1]:s].strip() == "":
+                and doc.text[merged[-1][1]:s].strip() == "" \
+                and not (_BULLET_START.match(doc.text[s:e]) and find_endpoints(doc.text[s:e])):
             merged[-1] = (merged[-1][0], e)
         else:
             merged.append((s, e))
