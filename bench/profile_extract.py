@@ -2,7 +2,7 @@
 
 Usage (from the worktree root; the corpus comes from bench/make_corpus.py):
     .venv/bin/python bench/profile_extract.py /tmp/bench48/corpus-12 [--top 40] [--sort tottime] [--no-profile] \
-        [--ner-share]
+        [--ner-share] [--ner-model DIR]
 
 Prints pages, extraction seconds and ms per page (wall clock, and CPU time of this process, steadier on a busy
 machine), then the cProfile table (cProfile adds overhead: time the speed with --no-profile). The profile counts CPU
@@ -37,10 +37,15 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--wall-profile", action="store_true", help="profile wall time instead of CPU time")
     parser.add_argument("--ner-share", action="store_true",
                         help="also time the statistical NER alone (find_ner_names), the part no rule change touches")
+    parser.add_argument("--ner-model", type=Path, metavar="DIR",
+                        help="extract with the NER model in DIR (extract.ner_model_dir) instead of the configured one")
     args = parser.parse_args(argv)
+    if args.ner_model and not (args.ner_model / "meta.json").is_file():
+        parser.error(f"--ner-model {args.ner_model}: not a trained model folder (no meta.json); "
+                     "give a folder written by `evidence train --out DIR`")
     pdfs = [p for path in args.paths for p in (sorted(path.glob("*.pdf")) if path.is_dir() else [path])]
     docs = [parse_pdf(p, IngestSettings()) for p in pdfs]
-    settings = ExtractSettings()
+    settings = ExtractSettings(**({"ner_model_dir": args.ner_model} if args.ner_model else {}))
     get_nlp(settings)  # load the pipeline outside the timing
     get_nlp(settings.model_copy(update={"use_ner": False}))
     pages = sum(d.pages for d in docs)
