@@ -490,3 +490,35 @@ def test_a_bullet_naming_its_own_endpoint_is_its_own_sentence():
 def test_n_adults_enrolled_at_n_sites_is_the_enrolment():
     """Regression: enrolled_participle_not_a_size ('246 adults enrolled at 71 sites' gave no enrolment)."""
     assert ("ENROLLED", None, 230.0, None) in _facts(_PRESS_BULLETS)
+
+
+_CHILDHOOD_TRIAL = [
+    ("title", "Blinatumomab versus standard chemotherapy in standard-risk childhood ALL: the Wharfdale trial"),
+    ("body", "Children were randomly assigned to blinatumomab (BLN) or standard chemotherapy (STD)."),
+]
+
+
+def test_a_share_of_those_who_did_not_receive_the_drug_is_the_comparators():
+    """Regression: who_did_not_took_study_arm ('in 5 children (0.7%) who received blinatumomab and in 1 (0.1%) who did
+    not' gave both shares to blinatumomab; 'neurotoxic events' was no endpoint)."""
+    facts = _facts(_CHILDHOOD_TRIAL + [("body", "Neurotoxic events were reported in 6 children (0.8%) who received "
+                                                "blinatumomab and in 2 (0.3%) who did not.")])
+    assert {("ICANS", "blinatumomab", 0.8, None), ("ICANS", "chemotherapy", 0.3, None)} <= facts
+
+
+def test_patients_with_an_event_and_a_planned_enrolment_are_no_sample_sizes():
+    """Negative rules: 'Arterial occlusive events were reported in 3 patients on A and 1 on B' counts patients with an
+    event, and 'A total of 240 patients were planned' is the design, not an enrolment."""
+    facts = _facts(_CHILDHOOD_TRIAL + [("body", "Thrombotic events were reported in 4 patients on BLN and 2 on STD. A "
+                                                "total of 1200 children were planned.")])
+    assert not any(f[0] == "ENROLLED" for f in facts)
+
+
+def test_the_later_figure_takes_the_sentences_last_landmark():
+    """Regression: later_figure_first_landmark ('...; 12 months, 54.5%; in the DL3 cohort the later figure stood at
+    61.1%' dated the subgroup at 6 months), and a landmark label after a colon ('all infused patients: 6 months,
+    72.7%')."""
+    facts = _dated(_POSTER + [("body", "• Event-free survival, all infused patients: 6 months, 75.0% (95% CI, 55.1-87.2); "
+                                       "12 months, 57.1% (36.5-73.2); in the top-dose cohort the later figure stood at "
+                                       "63.6% (29.7-84.5).")])
+    assert {("EFS", 75.0, "6mo"), ("EFS", 57.1, "12mo"), ("EFS", 63.6, "12mo")} <= facts

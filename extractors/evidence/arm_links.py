@@ -6,7 +6,7 @@ from typing import Optional, Sequence
 
 from extractors.evidence.arms import ArmMention
 from extractors.evidence.rules import (
-    ADD_ON_LEFT, ARM_GROUP_PREDICATE, SUBGROUP_DESCRIPTION_LEAD, SUBGROUP_HISTORY_LEAD, ARM_THEN_IN_VALUE, ARM_THEN_PRONOUN_VALUE, ARM_VERB_VALUE, RANDOMISATION, SUBGROUP_COMPARISON,
+    ADD_ON_LEFT, ARM_GROUP_PREDICATE, DID_NOT_RECEIVE_AFTER, SUBGROUP_DESCRIPTION_LEAD, SUBGROUP_HISTORY_LEAD, ARM_THEN_IN_VALUE, ARM_THEN_PRONOUN_VALUE, ARM_VERB_VALUE, RANDOMISATION, SUBGROUP_COMPARISON,
 )
 from extractors.evidence.slots import ReadingContext, ValueSlot
 
@@ -29,7 +29,7 @@ _RESPECTIVELY_LINK = re.compile(r"^\s*(?:%|per ?cent|months?|mos?)?\s*\)?\s*(?:[
 _RESPECTIVELY_AFTER = re.compile(r"^\s*(?:%|per ?cent|months?|mos?)?\s*\)?\s*(?:[\[(][^\])]{0,60}[\])]\s*)?(?:of (?:the )?(?:patients|children|adults|participants)\s*)?,?\s*(?:respectively|in the same order|in that order)\b", _I)
 # 'overall survival 82.1% (74.9-87.4) and 70.3% (62.1-77.0).': a bare pair closing its clause (a trailing ', with P=0.64
 # for interaction' included), in a study with a control arm
-_CLAUSE_CLOSED_AFTER = re.compile(r"^\s*(?:%|per ?cent|months?|mos?)?\s*[\])]?\s*(?:[\[(][^\])]{0,80}[\])]\s*)?(?:of (?:the )?(?:patients|children|adults|participants)\s*)?(?:,\s*(?:with\s+)?P\s*[=<>]\s*[.·\d]+[^.;]{0,40})?(?:[.;]|$)", _I)
+_CLAUSE_CLOSED_AFTER = re.compile(r"^\s*(?:%|per ?cent|months?|mos?)?\s*[\])]?\s*(?:[\[(][^\])]{0,80}[\])]\s*)?(?:of (?:the )?(?:patients|children|adults|participants)\s*)?(?:,\s*(?:with\s+)?P\s*[=<>]\s*[.·\d]+[^.;]{0,40}|,\s*(?:with\s+)?(?:an?\s+)?(?:(?:adjusted\s+)?hazard\s+ratio|HR)\b[^.;]{0,80})?(?:[.;]|$)", _I)
 
 
 def respectively_pair(text: str, first: ValueSlot, second: ValueSlot) -> bool:
@@ -40,6 +40,7 @@ def respectively_pair(text: str, first: ValueSlot, second: ValueSlot) -> bool:
 
 
 _ARM_GROUP = re.compile(ARM_GROUP_PREDICATE.pattern, _I)
+_DID_NOT_RECEIVE = re.compile(DID_NOT_RECEIVE_AFTER.pattern, _I)
 _ARM_THEN_IT_WAS = re.compile(ARM_THEN_PRONOUN_VALUE.pattern, _I)
 _ARM_VERB_VALUE = re.compile(ARM_VERB_VALUE.pattern, _I)
 _ARM_THEN_IN = re.compile(ARM_THEN_IN_VALUE.pattern, _I)
@@ -130,6 +131,8 @@ def assign_arms(text: str, values: list[ValueSlot], arms: Sequence[ArmMention], 
         elif v.kind == "hr" and near is not None and near.control and (experimental := _experimental_arm(text, arms, ctx)) \
                 and experimental != near.arm:
             v.arm = experimental  # '7.9 months with chemotherapy (HR 0.66)': a ratio is the experimental arm's
+        elif near is None and control and v.kind == "measure" and _DID_NOT_RECEIVE.match(text[v.tok.end:next_start]):
+            v.arm = control  # '... and in 1 (0.1%) who did not'
         elif near is not None and (strong or not (pair_first[i] or second)):
             v.arm = (control or "control") if near.arm == "control" else near.arm
         elif second or (control and _NOT_REACHED_VERSUS.search(text[prev_end:v.tok.start])):

@@ -8,7 +8,7 @@ from extractors.evidence.arms import find_arms
 from extractors.evidence.endpoints import EndpointMention
 from extractors.evidence.links import endpoint_after
 from extractors.evidence.rules import (
-    ADD_ON_LEFT, ARM_SIZE_LEFT, COUNT_ARM_COMBINATION_RIGHT, COUNT_OWN_ARM_AFTER, COUNT_OWN_ARM_BEFORE, COUNT_TREATED_WITH_ARM, GROUP_DID_NOT_LATER, GROUP_TREATMENT_VERB, GROUP_DID_NOT_RIGHT, ARM_SIZE_REACH, ASSIGNED_TO_ALTERNATIVES, ASSIGNED_TO_ARM_RIGHT, SHARE_AFTER_ASSIGNED_ARM, ASSIGNMENT_SENTENCE, EVENT_IN_LEFT,
+    ADD_ON_LEFT, ARM_SIZE_LEFT, COUNT_ARM_COMBINATION_RIGHT, COUNT_OWN_ARM_AFTER, COUNT_OWN_ARM_BEFORE, COUNT_TREATED_WITH_ARM, GROUP_DID_NOT_LATER, GROUP_TREATMENT_VERB, GROUP_DID_NOT_RIGHT, ARM_SIZE_REACH, ASSIGNED_TO_ALTERNATIVES, ASSIGNED_TO_ARM_RIGHT, SHARE_AFTER_ASSIGNED_ARM, EVENTS_REPORTED_LEFT, ASSIGNMENT_SENTENCE, EVENT_IN_LEFT,
     EVENT_IN_CONTINUED_LEFT, MIN_SAMPLE_SIZE, NOT_SAMPLE_SIZE_LEFT, NOT_SAMPLE_SIZE_RIGHT, PATIENT_NOUNS, REPORT_COUNT_ENDPOINTS, PER_ARM_SIZE_RIGHT, GROUP_TREATED_WITH_RIGHT, SAMPLE_SIZE_ADJECTIVE_RIGHT, SAMPLE_SIZE_AGE_RIGHT,
     SAMPLE_SIZE_BARE_RIGHT, SAMPLE_SIZE_OF_LEFT, SAMPLE_SIZE_RECEIVED_RIGHT, SAMPLE_SIZE_RIGHT, SAMPLE_SIZE_STRONG_LEFT,
     SAMPLE_SIZE_TREATED_RIGHT, SAMPLE_SIZE_WEAK_LEFT, SUBCOHORT_RIGHT, GROUP_LABEL_AFTER, APPROXIMATE_COUNT_LEFT, POPULATION_LABEL_SIZE_LEFT,
@@ -38,6 +38,7 @@ _ASSIGNED_TO = re.compile(ASSIGNED_TO_ARM_RIGHT.pattern, _I)
 _ADD_ON = re.compile(ADD_ON_LEFT.pattern, _I)
 _ALTERNATIVES = re.compile(ASSIGNED_TO_ALTERNATIVES.pattern, _I)
 _SHARE_AFTER_ARM = re.compile(SHARE_AFTER_ASSIGNED_ARM.pattern, _I)
+_EVENTS_REPORTED_LEFT = re.compile(EVENTS_REPORTED_LEFT.pattern, _I)
 _ASSIGNMENT = re.compile(ASSIGNMENT_SENTENCE.pattern, _I)
 _ARM_SIZE_LEFT = re.compile(ARM_SIZE_LEFT.pattern, _I)
 _ADJECTIVE_SAMPLE = re.compile(SAMPLE_SIZE_ADJECTIVE_RIGHT.pattern, _I)
@@ -97,7 +98,8 @@ def assign_counts(text: str, values: list[ValueSlot], endpoints: Sequence[Endpoi
         left, right = text[:v.tok.start], text[v.tok.end:]
         patients = _PATIENTS_AFTER.match(right)
         # a review often gives only the evaluable cohort of a study; a report gives its enrolment apart from it
-        if _NOT_SAMPLE_RIGHT.match(right) or (ctx.one_study and _SUBCOHORT.match(right)) or _APPROXIMATE_LEFT.search(left):
+        if _NOT_SAMPLE_RIGHT.match(right) or (ctx.one_study and _SUBCOHORT.match(right)) or _APPROXIMATE_LEFT.search(left) \
+                or _EVENTS_REPORTED_LEFT.search(left):
             v.kind = "drop"
             continue
         if _PER_ARM.match(right) and (ctx.default_arm or ctx.fallback_arm) and ctx.control_arm and ctx.allow_enrolled:

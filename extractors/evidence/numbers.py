@@ -120,8 +120,9 @@ TIMEPOINT_PATTERNS: tuple[tuple[str, str], ...] = (
     (r"(?:(?<=\bOS )|(?<=\bPFS )|(?<=\bEFS )|(?<=\bRFS )|(?<=\bDFS )|(?<=\bLFS )|(?<=\bDOR ))" + _TP_NUM + r"\s*" + DASH
      + r"?\s*(years?|yrs?|y|months?|mos?|mo)\b(?=\s*[:=]?\s*\d)",
      "'PFS 12 mo 44.0%, OS 12 mo 68.2%': a card's endpoint, landmark and value with nothing between"),
-    (r"(?<=; )" + _TP_NUM + r"\s*" + DASH + r"?\s*(years?|yrs?|y|months?|mos?|mo)(?=\s*[,:]\s*\d)",
-     "'...; 24 mo, 37.5% and 51.9%', '6 months: 67.9%; 12 months: 46.2%': a clause opened by a bare landmark restates "
+    (r"(?:(?<=; )|(?<=: ))" + _TP_NUM + r"\s*" + DASH + r"?\s*(years?|yrs?|y|months?|mos?|mo)(?=\s*[,:]\s*\d)",
+     "'...; 24 mo, 37.5% and 51.9%', '6 months: 67.9%; 12 months: 46.2%', 'all infused patients: 6 months, 72.7%': a "
+     "clause opened by a bare landmark restates "
      "the list before it at that time"),
     (r"\b(?:by|at)\s+(?=(?:year|month)\s+" + _TP_NUM + r"\b)(year|month)\s+(?:\d+|" + _WORD_NUMBER_RE + r")\b",
      "'by year three', 'at year 5': a landmark named by its year or month"),
@@ -157,7 +158,7 @@ def find_timepoints(text: str) -> list[Timepoint]:
     return _with_bare_landmarks(text, out)
 
 
-_BARE_LANDMARK = re.compile(r"\b(?:by|at)\s+(\d{1,3})(?=\s*(?:[.;,)]|$))")
+_BARE_LANDMARK = re.compile(r"\b(?:by|at)\s+(\d{1,3})(?=\s*(?:[;,)]|\.(?!\d)|$))")
 """'89.3% at 6 months, slipping to 64.3% by 12': a bare number after 'by' or 'at' ending its clause is a landmark in
 the unit of the landmark before it in the same text."""
 

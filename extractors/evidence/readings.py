@@ -17,7 +17,7 @@ from extractors.evidence.numbers import (
 )
 from extractors.evidence.rules import (
     ARM_GROUP_PREDICATE, BEST_RESPONSE_CUE, DISTRACTORS, GRADE_CONTINUATION, LANDMARK_LIST_BREAK, SAME_TIME_CUE, LANDMARK_LIST_ENDPOINTS, MEAN_CUE, MEDIAN_CUE, OUTCOME_VERB, PATIENT_NOUNS, SAMPLE_SIZE_BARE_RIGHT,
-    CUMULATIVE_INCIDENCE_ENDPOINTS, OTHER_QUANTITY_JOIN, OTHER_QUANTITY_OF, FRACTION_NOT_SHARE_LEFT, FRACTION_ONLY_RIGHT, OPEN_INTERVAL, THRESHOLD_COPULA, WINDOW_ENDPOINTS,
+    CUMULATIVE_INCIDENCE_ENDPOINTS, LANDMARK_NAMED_BEFORE, OTHER_QUANTITY_JOIN, OTHER_QUANTITY_OF, FRACTION_NOT_SHARE_LEFT, FRACTION_ONLY_RIGHT, OPEN_INTERVAL, THRESHOLD_COPULA, WINDOW_ENDPOINTS,
 )
 from extractors.evidence.slots import Reading, ReadingContext, ValueSlot
 from extractors.evidence.strategy_arms import without_strategy_endpoints
@@ -50,6 +50,7 @@ _BARE_INTERVAL = re.compile(r"\s*(?:%|per ?cent|months?|mos?)?\s*[(\[]\s*(\d+(?:
 _OPEN_INTERVAL = re.compile(OPEN_INTERVAL.pattern, _I)
 _BARE_INTERVAL_HR = re.compile(r"\s*[,;]\s*(\d+(?:[.·]\d+)?)\s*(?:[-–—−]|to)\s*(\d+(?:[.·]\d+)?)\s*(?:[)\];,]|$)", _I)
 _OTHER_QUANTITY_OF = re.compile(OTHER_QUANTITY_OF.pattern, _I)
+_LANDMARK_NAMED_BEFORE = re.compile(LANDMARK_NAMED_BEFORE.pattern, _I)
 _OTHER_QUANTITY_JOIN = re.compile(OTHER_QUANTITY_JOIN.pattern, _I)
 _CONTRAST_WORD = re.compile(r"\b(?:and|vs\.?|v|versus|compared (?:with|to)|than)\b", _I)
 _COUNT_PERCENT_VALUE = re.compile(r"\d\s*[(\[]\s*$")
@@ -206,6 +207,7 @@ def read_clause(text: str, ctx: ReadingContext = ReadingContext()) -> list[Readi
     _assign_endpoints(text, values, endpoints, timepoints, ctx)
     _share_list_landmarks(text, values, timepoints)
     _repeat_landmark_pairs(text, values, timepoints)
+    _landmarks_named_before(text, values, timepoints)
     _assign_windows(text, values, windows, endpoints)
     assign_counts(text, values, endpoints, ctx)
     assign_arms(text, values, arms, ctx)
@@ -215,6 +217,15 @@ def read_clause(text: str, ctx: ReadingContext = ReadingContext()) -> list[Readi
     # '(156 per group)': the count is each arm's enrolment
     return [replace(r, arm=arm) for r in readings for arm in
             ((ctx.default_arm or ctx.fallback_arm, ctx.control_arm) if r.rule == "rule:sample_size_per_arm" else (r.arm,))]
+
+
+def _landmarks_named_before(text: str, values: Sequence[ValueSlot], timepoints: Sequence[Timepoint]) -> None:
+    """Date 'the later figure stood at 61.1%' by the sentence's last landmark before it ('the earlier ...': its first)."""
+    for v in values:
+        m = _LANDMARK_NAMED_BEFORE.search(text, max(0, v.tok.start - 80), v.tok.start)
+        earlier = [tp for tp in timepoints if tp.end <= v.tok.start]
+        if m and v.kind == "measure" and v.timepoint and len(earlier) >= 2:
+            v.timepoint = (earlier[0] if m.group("which").lower() in ("earlier", "former", "first") else earlier[-1]).code
 
 
 def _names_arm_group(right: str, ctx: ReadingContext) -> bool:

@@ -117,7 +117,7 @@ ENDPOINT_TERMS: tuple[EndpointTerm, ...] = (
     EndpointTerm(r"cytokine[- ]release(?: syndrome)?", "CRS", "cytokine release syndrome; tables often drop 'syndrome'"),
     EndpointTerm(r"(?<![A-Za-z])CRS(?![A-Za-z])", "CRS", "CRS abbreviation", True),
     EndpointTerm(r"immune[- ]effector[- ]cell[- ]associated neurotoxicity(?: syndrome)?", "ICANS", "ICANS spelled out"),
-    EndpointTerm(r"neurotoxicit(?:y|ies)|neurologic(?:al)? toxicit(?:y|ies)|neurologic(?:al)? events?", "ICANS", "neurotoxicity of immunotherapy is reported as ICANS"),
+    EndpointTerm(r"neurotoxicit(?:y|ies)|neurologic(?:al)? toxicit(?:y|ies)|neurologic(?:al)? events?|neurotoxic events?", "ICANS", "neurotoxicity of immunotherapy ('neurotoxic events') is reported as ICANS"),
     EndpointTerm(r"(?<![A-Za-z])ICANS?(?![A-Za-z])", "ICANS", "ICANS abbreviation; 'ICAN' is a common misspelling", True),
     EndpointTerm(r"graft[- ]v(?:ersus|s\.?)[- ]host disease", "GVHD", "graft-versus-host disease, also spelled graft-vs-host (JAMA style)"),
     EndpointTerm(r"(?<![A-Za-z])a?GvHD(?![A-Za-z])", "GVHD", "GvHD abbreviation in any capitalisation"),
@@ -561,7 +561,8 @@ NOT_SAMPLE_SIZE_RIGHT = Cue(r"^\s*(?:[\w/+\-]+\s+){0,3}?(?:patients?|subjects?|p
                             r"|^\s*(?:[\w/+\-]+\s+){0,3}?(?:patients?|subjects?|participants?|children|adults?)\s*,[^,;.]{1,40},\s+(?:stopped|discontinued|ceased)\b"
                             r"|^\s*(?:(?:[\w/+\-]+\s+){0,3}?(?:patients?|subjects?|participants?|children|adults?))?\s+had\s+(?:relapsed|progressed|stopped|discontinued)\b"
                             r"|^\s*(?:[\w/+\-]+\s+){0,3}?(?:had|received|underwent)\s+[^,;.]{1,50}?\s+(?:later|subsequently|at\s+(?:progression|relapse))\b"
-                            r"|^\s*(?:[\w/+\-]+\s+){0,3}?crossed\s+over\b",
+                            r"|^\s*(?:[\w/+\-]+\s+){0,3}?crossed\s+over\b"
+                            r"|^\s*(?:[\w/+\-]+\s+){0,3}?(?:were|was)\s+planned\b|^\s*(?:[\w/+\-]+\s+){0,3}?(?:will|would)\s+be\s+(?:enrolled|randomi[sz]ed|recruited)\b",
                             "'Of 153 patients screened' counts screening, 'Three treated patients could not be assessed' and '3 "
                             "died before infusion' exclusions, '204 guided patients, two-thirds of the arm, stopped after nine "
                             "cycles' (a part of an arm), '8 had relapsed after transplant' (history) and '19 had an autologous transplant "
@@ -571,11 +572,17 @@ GROUP_LABEL_AFTER = Cue(r"[^;()\d]{0,80}?\(\s*the\s+(?P<label>[^()]{1,30}?)\s+(?
                         "'given to 271 of them (the HCT-CR1 group)': a count the clause labels as a group is that arm's size")
 ASSIGNED_TO_ARM_RIGHT = Cue(r"^\s*(?:" + PATIENT_NOUNS + r"\s+)?(?:(?:were|was|had been)\s+)?(?:(?:randomly\s+)?(?:assigned|allocated|randomi[sz]ed)\s+)?to\s+(?:receive\s+)?(?:the\s+)?(?:(?:continuous|continued|indefinite|fixed[- ]duration|time[- ]limited|standard|single[- ]agent|oral|intravenous|subcutaneous)\s+)?$",
                             "'718 (were) assigned to A', '... and 722 to (continuous) B' in a sentence about assignment: that arm's enrolment")
+EVENTS_REPORTED_LEFT = Cue(r"\b(?:events?|reactions?|toxicit(?:y|ies)|infections?|complications?)\s+(?:were\s+|was\s+)?(?:reported|occurred|observed|seen|noted|recorded)\s+in\s+$",
+                           "'Arterial occlusive events were reported in 3 patients on A and 1 on B': a count of patients with an "
+                           "event, never an arm's size")
 SHARE_AFTER_ASSIGNED_ARM = Cue(r"^\s*(?:group|arm|cohort)?\s*\(\s*\d+(?:[.·]\d+)?\s*%",
                                "'performed in 21 patients assigned to A (13.8%)': a count whose arm is followed by its share is "
                                "an event's numerator, not the arm's size")
 ASSIGNED_TO_ALTERNATIVES = Cue(r"^(?:[^.;\d(]|\([^()]{0,30}\))*?\b(?:or|versus|vs\.?|v)\b",
                                "'1440 were randomized to A plus B or B alone', 'to A (CA; n = 722) or to B': a count assigned to alternatives is the total")
+DID_NOT_RECEIVE_AFTER = Cue(r"^\s*%?\s*\)?\s*(?:of\s+(?:those|patients|children|adults)\s+)?who\s+did\s+not\b(?!\s+(?:respond|achieve|reach))",
+                            "'in 5 children (0.7%) who received blinatumomab and in 1 (0.1%) who did not': the share of the "
+                            "comparator")
 ARM_GROUP_PREDICATE = Cue(r"^\s*%?\s*\)?\s*(?:who|that)\s+(?:received|were given|were treated with|were assigned to|were randomi[sz]ed to)\s+(?:the\s+)?",
                           "'in 7 patients (5.6%) who received A': a predicate naming a core arm says whose share it is, not another finding")
 GROUP_TREATED_WITH_RIGHT = Cue(r"^\s*(?:of\s+(?:them|these|those|whom)\s+)?(?:" + PATIENT_NOUNS + r"\s+)?(?:(?:were|was|had been)\s+)?(?:(?:(?:[a-z]+ed\s+)?(?:with|on)|received|underwent|had|continued(?:\s+on)?|went(?:\s+on)?(?:\s+to)?|proceeded to)\s+(?:the\s+|an?\s+)?)?$",
@@ -1030,6 +1037,9 @@ SUBGROUP_SENTENCE_OPENING = Cue(r"^\W*(?:(?:In|Among|For)\s+(?:the\s+)?(?:\d+\s+
 SUBGROUP_LANDMARK_REACH = 600
 """A subgroup sentence inherits the landmark of its endpoint's figure at most this many characters before it."""
 
+LANDMARK_NAMED_BEFORE = Cue(r"\bthe\s+(?P<which>later|latter|last|second|longer|earlier|former|first)\s+(?:figure|estimate|rate|value|time[- ]?point|landmark)s?\b[^.;%\d]{0,30}$",
+                            "'in the DL3 cohort the later figure stood at 61.1%': the landmark a value names before it, the "
+                            "sentence's last (or first)")
 LANDMARK_ANAPHORA = Cue(r"\s*(?:%|per ?cent)?\s*(?:[(\[][^()\[\]]{0,60}[)\]]\s*)?(?:at|by)\s+(?:the\s+)?(?P<which>later|latter|last|second|longer|same|earlier|former|first)\s+(?:time[- ]?point|landmark|time|assessment)\b",
                         "'overall survival 86.7% at the later time point', 'EFS 49.0% at the same landmark': the landmark the "
                         "sentence gave last (or first)")
