@@ -522,3 +522,30 @@ def test_the_later_figure_takes_the_sentences_last_landmark():
                                        "12 months, 57.1% (36.5-73.2); in the top-dose cohort the later figure stood at "
                                        "63.6% (29.7-84.5).")])
     assert {("EFS", 75.0, "6mo"), ("EFS", 57.1, "12mo"), ("EFS", 63.6, "12mo")} <= facts
+
+
+@pytest.mark.parametrize("line, word", [
+    ("SAN DIEGO - A CAR T-cell product put most adults into remission.", "DIEGO"),
+    ("LEEDS, England, December 7, 2026 - Aldermoor today announced the results.", "LEEDS"),
+    ("BANGKOK (Reuters) - A home-made CAR T-cell product produced responses.", "BANGKOK"),
+])
+def test_a_news_dateline_is_no_study_name(line, word):
+    """Negative rule: a dateline's place ('SAN DIEGO - ') is no study, whatever the NER tags (a retrained NER model
+    tagged 'DIEGO' and 'LEEDS' and moved whole reports to them)."""
+    from extractors.nlp.ner_mentions import accept_trial_name
+    text = "Headline of the story\n" + line
+    assert accept_trial_name(text, text.find(word), text.find(word) + len(word)) is None
+
+
+@pytest.mark.parametrize("word", ["WARNINGS", "PRECAUTIONS", "PRESCRIBING", "OBSERVATIONS", "EDITOR", "GRADE"])
+def test_heading_words_are_no_study_names(word):
+    """Negative rule: label and letter headings ('5 WARNINGS AND PRECAUTIONS', 'To the EDITOR') are no studies."""
+    from extractors.nlp.trials import rejection_reason
+    assert rejection_reason(word) == "non_trial_term"
+
+
+def test_a_study_name_after_a_dateline_is_still_a_study():
+    """The dateline rule leaves names in the story's text: 'The TOWER trial - a phase 3 study' names TOWER."""
+    from extractors.nlp.ner_mentions import accept_trial_name
+    text = "SAN DIEGO - Results were presented.\nThe TOWER trial - a phase 3 study - met its endpoint."
+    assert accept_trial_name(text, text.find("TOWER"), text.find("TOWER") + 5) == "TOWER"

@@ -94,6 +94,8 @@ _NOT_TRIAL_NAMES = tuple(re.compile(p) for p, _ in NOT_TRIAL_NAMES)
 # A sponsor's product code with a protocol number names its study ('MT103-211'), though the code alone is a drug.
 _SPONSOR_PROTOCOL = re.compile(r"^[A-Z]{2,5}-?\d{2,6}[- ]\d{3}$")
 _STUDY_WORD = re.compile(r"(?i)\b(?:trials?|stud(?:y|ies)|phase\s+(?:[IV]+|[1-4]))\b")
+DATELINE = re.compile(r"[A-Z][A-Z.'’]+(?:[ ,]+[A-Z0-9][A-Za-z0-9.'’]*){0,6},?\s*(?:\([^()\n]{1,30}\)\s*)?[-—–]{1,2}\s")
+"""A news story's dateline opening its line ('SAN DIEGO - ', 'LEEDS, England, December 7 - '): a place, never a study."""
 STUDY_CONTEXT_CHARS = 120
 """A name tagged once needs a study word this close; names tagged twice or more do not."""
 
@@ -106,6 +108,9 @@ def accept_trial_name(text: str, start: int, end: int) -> Optional[str]:
     line_start, line_end = text.rfind("\n", 0, start) + 1, text.find("\n", end)
     if not re.search(r"\w", text[line_start:start] + text[end:line_end if line_end >= 0 else len(text)]):
         return None  # a line of its own is a heading ('SAFETY'), not a name in use
+    dateline = DATELINE.match(text, line_start)
+    if dateline and end <= dateline.end():
+        return None
     reason = rejection_reason(name, NER_RULE)
     if reason is None or (reason == "non_trial_parts" and _SPONSOR_PROTOCOL.match(name)):
         return name
