@@ -549,3 +549,13 @@ def test_a_study_name_after_a_dateline_is_still_a_study():
     from extractors.nlp.ner_mentions import accept_trial_name
     text = "SAN DIEGO - Results were presented.\nThe TOWER trial - a phase 3 study - met its endpoint."
     assert accept_trial_name(text, text.find("TOWER"), text.find("TOWER") + 5) == "TOWER"
+
+
+def test_a_survival_endpoint_at_the_same_landmark_before_its_figures_takes_that_landmark():
+    """Regression: same_landmark_before_values ('Leukemia-free survival at the same landmark: 64.2% v 35.6%' and
+    'were alive at that landmark about as often under either policy (51.2% vs 47.6%)' gave undated rates)."""
+    facts = _facts(_POLICY_LETTER + [("body", "Relapse-free survival at the same landmark: 60.1% vs 47.3%. Patients with "
+                                              "MRD after consolidation (n = 38) were alive at that landmark about as "
+                                              "often under either policy (52.6% vs 48.0%).")])
+    assert {("RFS", "mrd-guided", 60.1, "3y"), ("RFS", "risk-based", 47.3, "3y"),
+            ("OS", "mrd-guided", 52.6, "3y"), ("OS", "risk-based", 48.0, "3y")} <= facts

@@ -18,7 +18,7 @@ from extractors.evidence.subgroup_ratios import SUBGROUP_RATIO_HEADING, SUBGROUP
 from extractors.evidence.rules import (
     ANAPHORA_CUE, ANTECEDENT_REACH, ANTECEDENT_SENTENCES, EXTRACTOR_VERSION, LANDMARK_ANAPHORA, LANDMARKS_RESTATED, LIST_RESTATED_AT_TIME,
     LIST_RESTATED_REACH, RESPONSE_ANAPHORA_CUE, RESPONSE_WORD,
-    RESPONSE_ENDPOINTS, RUN_IN_HEADING, SUBGROUP_LANDMARK_REACH, SUBGROUP_SENTENCE_OPENING, WINDOW_ANAPHORA, WINDOW_ANAPHORA_REACH,
+    RESPONSE_ENDPOINTS, RUN_IN_HEADING, SAME_TIME_CUE, SUBGROUP_LANDMARK_REACH, SUBGROUP_SENTENCE_OPENING, WINDOW_ANAPHORA, WINDOW_ANAPHORA_REACH,
     WINDOW_ENDPOINTS, EndpointTerm,
 )
 from extractors.nlp.ner_mentions import current_ner, ner_arms_added
@@ -193,6 +193,9 @@ def extract_body(doc: Document, index: TrialIndex, mentions: Sequence, extra_ter
                 elif r.unit == "%" and r.timepoint is None and r.endpoint in TIME_TO_EVENT_ENDPOINTS \
                         and (landmark := _subgroup_landmark(sentence, s, r.endpoint, records)):
                     r = replace(r, timepoint=landmark, statistic="landmark", rule=r.rule + "+subgroup_landmark")
+                elif r.unit == "%" and r.timepoint is None and r.endpoint in TIME_TO_EVENT_ENDPOINTS \
+                        and (landmark := _same_landmark_named(sentence, s, r, records)):
+                    r = replace(r, timepoint=landmark, statistic="landmark", rule=r.rule + "+same_landmark")
                 elif r.statistic == "rate" and r.timepoint is None and r.endpoint in WINDOW_ENDPOINTS \
                         and (window := _window_referred_to(sentence, s, records)):
                     r = replace(r, timepoint=window, rule=r.rule + "+window_carried")
@@ -387,6 +390,17 @@ def _at_restated_landmarks(sentence: str, start: int, readings: list[Reading],
 
 
 _SUBGROUP_OPENING = re.compile(SUBGROUP_SENTENCE_OPENING.pattern)
+_SAME_TIME_NAMED = re.compile(SAME_TIME_CUE.pattern, re.IGNORECASE)
+
+
+def _same_landmark_named(sentence: str, start: int, r: Reading, records: Sequence[EvidenceRecord]) -> Optional[str]:
+    """The landmark 'Leukemia-free survival at the same landmark: 64.2% v 35.6%' or 'alive at that landmark ... (51.2%
+    vs 47.6%)' names before its figures: that of the last survival figure read in reach."""
+    if not _SAME_TIME_NAMED.search(sentence, 0, r.start):
+        return None
+    same = [x for x in records if x.statistic == "landmark" and x.timepoint and x.endpoint in TIME_TO_EVENT_ENDPOINTS
+            and 0 <= start - x.quote_start <= SUBGROUP_LANDMARK_REACH and x.source == "body"]
+    return same[-1].timepoint if same else None
 
 
 def _subgroup_landmark(sentence: str, start: int, endpoint: str, records: Sequence[EvidenceRecord]) -> Optional[str]:
