@@ -559,3 +559,34 @@ def test_a_survival_endpoint_at_the_same_landmark_before_its_figures_takes_that_
                                               "often under either policy (52.6% vs 48.0%).")])
     assert {("RFS", "mrd-guided", 60.1, "3y"), ("RFS", "risk-based", 47.3, "3y"),
             ("OS", "mrd-guided", 52.6, "3y"), ("OS", "risk-based", 48.0, "3y")} <= facts
+
+
+_SEQUENCE_STUDY = [
+    ("title", "Sequential inotuzumab ozogamicin and blinatumomab as first salvage: a prospective study with a matched "
+              "chemotherapy cohort (UMIN000099001)"),
+    ("body", "Methods: Adults received up to two cycles of inotuzumab (0.8 mg/m2 on day 1), then up to three cycles of "
+             "blinatumomab at 28 ug/day (the IB sequence). Contemporaneous patients given FLAG-IDA (FI) formed the "
+             "comparison cohort."),
+    ("body", "Results: 64 adults were registered and 60 started the IB sequence; the matched comparison cohort comprised "
+             "90 FI recipients. In all, 22 IB patients (36.7%) had had a first remission shorter than 12 months. By the "
+             "end of salvage, MRD negativity was reached by 40 of 50 IB responders (80.0%) and 15 of 45 FI responders "
+             "(33.3%)."),
+]
+
+
+def test_a_sequence_named_in_brackets_and_the_patients_who_started_it():
+    """Regression: the_x_sequence_undefined ('(the IB sequence)' defined nothing and '58 started the IB sequence' gave
+    no arm's enrolment)."""
+    assert ("ENROLLED", "inotuzumab", 60.0, None) in _facts(_SEQUENCE_STUDY)
+
+
+def test_a_count_with_its_share_and_a_predicate_is_no_enrolment():
+    """Negative rule: '21 IB patients (36%) had had a first remission shorter than 12 months' is a baseline share."""
+    assert not any(f[0] == "ENROLLED" and f[2] == 22.0 for f in _facts(_SEQUENCE_STUDY))
+
+
+def test_a_share_after_an_arms_responders_is_that_arms():
+    """Regression: responders_after_arm ('17 of 46 FI responders (37.0%)' gave the share to the study drug)."""
+    facts = _facts(_TWO_ARM_OPENING + [("body", "MRD negativity was reached by 40 of 50 VenAza responders (80.0%) and 15 "
+                                                "of 45 IC responders (33.3%).")])
+    assert ("MRD_NEG", "chemotherapy", 33.3, None) in facts

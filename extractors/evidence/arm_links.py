@@ -59,7 +59,7 @@ def _arm_near(text: str, value: ValueSlot, prev_end: int, next_start: int,
             between = text[arm.end:value.tok.start]
             if re.fullmatch(r"\s*:?\s*", between):
                 return arm, True
-            if re.fullmatch(r"(?:[- ](?:treatment |treated )?(?:group|arm|cohort|patients?|recipients?|children|adults))?\s*[:(,]?\s*(?:\(\s*)?", between, _I):
+            if re.fullmatch(r"(?:[- ](?:treatment |treated )?(?:group|arm|cohort|patients?|recipients?|responders?|children|adults))?\s*[:(,]?\s*(?:\(\s*)?", between, _I):
                 weak = arm
             elif _ARM_THEN_IT_WAS.fullmatch(between) or _ARM_VERB_VALUE.fullmatch(between) \
                     or _ARM_THEN_IN.fullmatch(between):

@@ -549,8 +549,9 @@ NOT_SAMPLE_SIZE_LEFT = Cue(r"\b(?:complete|partial|observed|seen|reported|occurr
 SAMPLE_SIZE_RIGHT = Cue(r"^\s*(?:enrolled|randomi[sz]ed|registered|recruited|accrued)\s+(?:at|in|across|from|between|over|since)\b|^\s*(?:started|began|commenced)\s+(?:the\s+)?(?:study\s+)?(?:treatment|therapy|induction|(?-i:[A-Z][\w-]+)|[a-z]{4,}(?:mab|cel|ib|in|ine|ide|ax))\b|^\s*(?:were|was)\s+(?:enrolled|randomi[sz]ed|randomly assigned|included|recruited|treated|infused|evaluable|analy[sz]ed|registered|accrued)|^\s*underwent\s+randomi[sz]ation|^\s*(?:[\w-]+\s+){0,2}?(?:met\s+the\s+(?:\w+\s+)?criteria|qualified)\b|^[^.;,:\d()]{1,60}?\s(?:were|was)\s+(?:enrolled|randomi[sz]ed|randomly assigned|recruited)\b",
                         "'405 patients were randomized', '246 adults enrolled at 71 sites', '62 patients started Shoreline', '112 adults started induction', '245 patients underwent randomization', 'were randomly assigned', 'were infused', '224 adults in first remission were randomized', 'Seven hundred and four adults met the criteria'")
 SAMPLE_SIZE_BARE_RIGHT = Cue(r"^\s*(?:\(\s*\d+(?:[.·]\d+)?\s*%\s*\)\s*)?(?:were|was)\s+(?:enrolled|randomi[sz]ed|randomly assigned|recruited|registered|accrued|infused(?=\s*[:;,.])|treated(?=\s*[:;,.]))\b|^\s*(?:infused|treated)(?=\s*[:;,.]|\s+[-–—]\s)"
-                             r"|^\s*(?:patients\s+)?(?:randomi[sz]ed|enrolled|registered|accrued)\s*:",
-                             "'127 (83%) were enrolled', '31 were infused:', '43 were treated;', '27 infused:', a card's '71 treated - escalation ...' and a poster's '162 randomised: A (n = 82) v B (n = 80)' give the "
+                             r"|^\s*(?:patients\s+)?(?:randomi[sz]ed|enrolled|registered|accrued)\s*:"
+                             r"|^\s*(?:started|began|commenced)\s+(?:the\s+)?(?:study\s+)?(?:treatment|therapy|induction|(?-i:[A-Z][\w-]+\s+(?:sequence|regimen|schedule|protocol)))\b",
+                             "'127 (83%) were enrolled', '31 were infused:', '43 were treated;', '27 infused:', a card's '71 treated - escalation ...', '58 started the IB sequence' and a poster's '162 randomised: A (n = 82) v B (n = 80)' give the "
                              "sample size without a patient noun")
 SAMPLE_SIZE_TREATED_RIGHT = Cue(r"^\s*(?:[\w/+\-]+\s+){0,3}?" + PATIENT_NOUNS + r"\s+(?:received|were treated with|were given|were infused with|were enrolled to receive)\s+(?:a single infusion of\s+|an infusion of\s+)?$",
                                 "'Fifty patients received tisagenlecleucel': the sample size when the study treatment follows")
@@ -562,6 +563,7 @@ NOT_SAMPLE_SIZE_RIGHT = Cue(r"^\s*(?:[\w/+\-]+\s+){0,3}?(?:patients?|subjects?|p
                             r"|^\s*(?:(?:[\w/+\-]+\s+){0,3}?(?:patients?|subjects?|participants?|children|adults?))?\s+had\s+(?:relapsed|progressed|stopped|discontinued)\b"
                             r"|^\s*(?:[\w/+\-]+\s+){0,3}?(?:had|received|underwent)\s+[^,;.]{1,50}?\s+(?:later|subsequently|at\s+(?:progression|relapse))\b"
                             r"|^\s*(?:[\w/+\-]+\s+){0,3}?crossed\s+over\b"
+                            r"|^\s*(?:[\w/+\-]+\s+){0,3}?(?:patients?|subjects?|participants?|children|adults?)\s*\(\s*\d+(?:[.·]\d+)?\s*%\s*\)\s+(?:had|were|was|carried)\b"
                             r"|^\s*(?:[\w/+\-]+\s+){0,3}?(?:were|was)\s+planned\b|^\s*(?:[\w/+\-]+\s+){0,3}?(?:will|would)\s+be\s+(?:enrolled|randomi[sz]ed|recruited)\b",
                             "'Of 153 patients screened' counts screening, 'Three treated patients could not be assessed' and '3 "
                             "died before infusion' exclusions, '204 guided patients, two-thirds of the arm, stopped after nine "
@@ -595,10 +597,11 @@ GROUP_DID_NOT_RIGHT = Cue(r"^\s*" + _DID_NOT_TAIL, "'41 went on to HCT and 47 di
 GROUP_DID_NOT_LATER = Cue(r"(?:\band|;)\s+(?:the\s+(?:other|remaining)\s+)?\d+\s+" + _DID_NOT_TAIL,
                           "'41 went on to HCT and 47 did not', '... and the other 71 did not': the first count is the experimental group's")
 ASSIGNMENT_SENTENCE = Cue(r"\b(?:assign|allocat|randomi[sz])", "only a sentence about assignment gives per-arm counts with a bare 'to A'")
-ARM_ABBREVIATION_DEFINITION = Cue(r"\(\s*(?P<short>[A-Z][A-Za-z+]{0,5}\d?(?:-[A-Za-z]{1,4})?)(?P<group>\s+(?:group|arm|cohort)|(?=\s*;\s*[nN]\s*=))?\s*[;,)]",
+ARM_ABBREVIATION_DEFINITION = Cue(r"\(\s*(?:the\s+(?=\S+\s+(?:sequence|regimen|schedule|combination)\s*\)))?(?P<short>[A-Z][A-Za-z+]{0,5}\d?(?:-[A-Za-z]{1,4})?)(?P<group>\s+(?:group|arm|cohort)|(?=\s*;\s*[nN]\s*=))?(?:\s+(?:sequence|regimen|schedule|combination))?\s*[;,)]",
                                   "'... with venetoclax (AV)', '(BC; n = 112)': a short form defined in brackets after the arms it abbreviates; "
                                   "'(Isa-R group)', '(RUX cohort; n = 46)', '(IC; n = 160)' label the arm just named, whatever their letters; "
-                                  "'the third block of chemotherapy (HC3)': a protocol's code right after the comparator")
+                                  "'the third block of chemotherapy (HC3)': a protocol's code right after the comparator; '(the IB "
+                                  "sequence)' names the drugs before it")
 ARM_ABBREVIATION_GAP = 45
 """At most this many characters between an abbreviated arm's drugs, and between the last drug and the bracket
 ('acalabrutinib 100 mg twice daily for 14 cycles with venetoclax from cycle 3 (AV)')."""
@@ -657,8 +660,9 @@ COUNT_OWN_ARM_AFTER = Cue(r"^[- ]?(?:cells?[- ])?(?:treated|exposed)\b|^\s+recip
                           "a therapy pre-modifies the counted cohort only when 'treated', 'exposed' or 'recipients' follows it")
 COUNT_ARM_COMBINATION_RIGHT = Cue(r"^\s*(?:,|and\b|plus\b|\+|with\b|or\b)",
                                   "'58 patients treated with mini-HCVD and inotuzumab': a combination's arm is not its first drug")
-COUNT_TREATED_WITH_ARM = Cue(r"^\s*(?:[\w/+\-]+\s+){0,3}?" + PATIENT_NOUNS + r"\s+(?:(?:who|that)\s+(?:were|had been)\s+)?(?:treated with|receiving|given|infused with)\s+(?:the\s+)?$",
-                             "'48 patients treated with CAR-T cells': the count's own noun phrase names its therapy")
+COUNT_TREATED_WITH_ARM = Cue(r"^\s*(?:[\w/+\-]+\s+){0,3}?" + PATIENT_NOUNS + r"\s+(?:(?:who|that)\s+(?:were|had been)\s+)?(?:treated with|receiving|given|infused with)\s+(?:the\s+)?$"
+                             r"|^\s*(?:" + PATIENT_NOUNS + r"\s+)?(?:started|began|commenced)\s+(?:the\s+)?$",
+                             "'48 patients treated with CAR-T cells', '58 started the IB sequence': the count's own phrase names its therapy")
 MIN_SAMPLE_SIZE = 3
 """A cohort of fewer patients is a count of cases ('in 1 patient'), never a study's or arm's sample (unless '(n = 2)')."""
 ARM_SIZE_LEFT = Cue(r"(?:\(|[;,])\s*n\s*=\s*$", "'blinatumomab (n = 54)', '(CB; n = 718)', '(standard group, n = 107)': the size of the arm named just before")
