@@ -590,3 +590,25 @@ def test_a_share_after_an_arms_responders_is_that_arms():
     facts = _facts(_TWO_ARM_OPENING + [("body", "MRD negativity was reached by 40 of 50 VenAza responders (80.0%) and 15 "
                                                 "of 45 IC responders (33.3%).")])
     assert ("MRD_NEG", "chemotherapy", 33.3, None) in facts
+
+
+def test_a_strategy_columns_header_names_no_endpoint():
+    """Regression: strategy_header_as_transplant_endpoint (in a registry comparing transplant with none, every baseline
+    row under 'Allogeneic HSCT (n=402)' was read as a transplant rate: 'Early relapse, n (%) | 161 (40.0%)')."""
+    header = ("Characteristic", "Allogeneic HSCT (n=140)", "No transplant (n=150)")
+    rows = (("Early relapse, n (%)", "61 (43.6%)", "52 (34.7%)"), ("Isolated marrow relapse, n (%)", "99 (70.7%)", "90 (60.0%)"))
+    table = Table(table_id=f"{SHA[:12]}:Table 1", label="Table 1", page=1, header=header,
+                  caption="Table 1: Characteristics at the landmark",
+                  rows=tuple(tuple(Cell(row=r, col=c, text=t, page=1, bbox=(10.0 * c, 10.0 * r, 10.0 * c + 9, 10.0 * r + 9))
+                                   for c, t in enumerate(row)) for r, row in enumerate(rows)))
+    records = extract_evidence(_doc(_REGISTRY_SPLIT, (table,)))
+    assert not [r for r in records if r.source == "table" and r.endpoint == "ALLOHSCT"]
+
+
+def test_patients_in_whom_a_finding_was_present_are_no_sample_size():
+    """Negative rule: 'abnormalities were present in 11 patients who stopped and 24 who continued' counts a finding."""
+    facts = _facts([("title", "Stopping lenalidomide maintenance after sustained MRD negativity in myeloma"),
+                    ("body", "Of 190 patients, 80 stopped lenalidomide maintenance and 110 continued lenalidomide. High-risk "
+                             "cytogenetic abnormalities were present in 12 patients who stopped and 25 who continued. MRD "
+                             "resurgence was detected in 8 patients who stopped and 6 who continued.")])
+    assert not any(f[0] == "ENROLLED" and f[2] in (12.0, 25.0, 8.0, 6.0) for f in facts)

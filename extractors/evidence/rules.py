@@ -574,9 +574,10 @@ GROUP_LABEL_AFTER = Cue(r"[^;()\d]{0,80}?\(\s*the\s+(?P<label>[^()]{1,30}?)\s+(?
                         "'given to 271 of them (the HCT-CR1 group)': a count the clause labels as a group is that arm's size")
 ASSIGNED_TO_ARM_RIGHT = Cue(r"^\s*(?:" + PATIENT_NOUNS + r"\s+)?(?:(?:were|was|had been)\s+)?(?:(?:randomly\s+)?(?:assigned|allocated|randomi[sz]ed)\s+)?to\s+(?:receive\s+)?(?:the\s+)?(?:(?:continuous|continued|indefinite|fixed[- ]duration|time[- ]limited|standard|single[- ]agent|oral|intravenous|subcutaneous)\s+)?$",
                             "'718 (were) assigned to A', '... and 722 to (continuous) B' in a sentence about assignment: that arm's enrolment")
-EVENTS_REPORTED_LEFT = Cue(r"\b(?:events?|reactions?|toxicit(?:y|ies)|infections?|complications?)\s+(?:were\s+|was\s+)?(?:reported|occurred|observed|seen|noted|recorded)\s+in\s+$",
-                           "'Arterial occlusive events were reported in 3 patients on A and 1 on B': a count of patients with an "
-                           "event, never an arm's size")
+EVENTS_REPORTED_LEFT = Cue(r"\b(?:events?|reactions?|toxicit(?:y|ies)|infections?|complications?)\s+(?:were\s+|was\s+)?(?:reported|occurred|observed|seen|noted|recorded)\s+in\s+$"
+                           r"|\b(?:were|was)\s+(?:\w+\s+)?(?:present|detected|found|identified)\s+in\s+$",
+                           "'Arterial occlusive events were reported in 3 patients on A and 1 on B', 'abnormalities were present "
+                           "in 11 patients who stopped': a count of patients with an event or a finding, never an arm's size")
 SHARE_AFTER_ASSIGNED_ARM = Cue(r"^\s*(?:group|arm|cohort)?\s*\(\s*\d+(?:[.·]\d+)?\s*%",
                                "'performed in 21 patients assigned to A (13.8%)': a count whose arm is followed by its share is "
                                "an event's numerator, not the arm's size")

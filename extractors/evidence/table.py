@@ -11,6 +11,7 @@ from extractors.evidence.body import row_arms, split_sentence_spans
 from extractors.evidence.endpoints import find_endpoints
 from extractors.evidence.numbers import find_timepoints, find_windows, one_line, parse_number_text, timepoint_code
 from extractors.evidence.readings import Reading, ReadingContext, read_clause
+from extractors.evidence.strategy_arms import without_strategy_endpoints
 from extractors.evidence.rules import (
     BASELINE_TABLE_CAPTION, CUMULATIVE_INCIDENCE_ENDPOINTS, EXTRACTOR_VERSION, FOOTNOTE_ASSESSMENT, FOOTNOTE_MRD_SUBJECT,
     FOOTNOTE_RESPONSE_SUBJECT, FOOTNOTE_RESTATED_WINDOW, HEADING_MAX_CHARS, HEADING_REACH, RESPONSE_ENDPOINTS,
@@ -287,7 +288,10 @@ def _table_trial(table: Table, index: TrialIndex) -> tuple[Optional[str], Option
 
 def _first_endpoint(text: str, extra_terms) -> Optional[str]:
     """The endpoint a label names first; a composite it spells out in brackets ('complete remission (CR + CRi)') wins."""
-    found = [e for e in find_endpoints(text or "", extra_terms) if not e.population]
+    text = text or ""
+    # 'Allogeneic HSCT (n=402)' heads the transplant side's column in a strategy comparison: an arm, not the endpoint
+    found = [e for e in without_strategy_endpoints(text, find_endpoints(text, extra_terms), find_arms(text))
+             if not e.population]
     if len(found) >= 2 and found[0].code == "CR" and any(e.code == "CR_CRI" for e in found[1:3]):
         return "CR_CRI"
     return found[0].code if found else None
