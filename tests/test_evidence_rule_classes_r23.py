@@ -612,3 +612,36 @@ def test_patients_in_whom_a_finding_was_present_are_no_sample_size():
                              "cytogenetic abnormalities were present in 12 patients who stopped and 25 who continued. MRD "
                              "resurgence was detected in 8 patients who stopped and 6 who continued.")])
     assert not any(f[0] == "ENROLLED" and f[2] in (12.0, 25.0, 8.0, 6.0) for f in facts)
+
+
+@pytest.mark.parametrize("number", ["IRCT20240301055512N2", "RBR-4k7p2q8", "SLCTR/2025/014"])
+def test_a_study_known_only_by_a_who_primary_registry_number_takes_it(number):
+    """Regression: irct_rbr_registry_unknown (a study registered only in the Iranian or Brazilian registry had no
+    study, so every record lost its trial)."""
+    records = _records([("title", "Blinatumomab for MRD-positive first remission in adults with B-ALL"),
+                        ("body", f"This single-arm study was registered as {number}. MRD negativity after one cycle "
+                                 "was reached by 30 of 40 adults (75.0%).")])
+    assert {r.trial for r in records} == {number}
+
+
+@pytest.mark.parametrize("title", [
+    "Evidence Summary Card - Tamarisk: a single-arm phase 2 study of teclistamab with daratumumab in relapsed myeloma",
+    "Tamarisk Trial: Replacing Two Chemotherapy Blocks With Blinatumomab in Relapsed Childhood ALL",
+])
+def test_a_title_name_after_a_genre_label_or_before_trial_names_the_study(title):
+    """Regression: title_name_after_genre_label ('Evidence Summary Card - Marram: ...' and 'Foxglove Trial: ...' named
+    no study)."""
+    assert {r.trial for r in _records([("title", title), ("body", "The overall response rate was 84.0% (42/50).")])} \
+        == {"Tamarisk"}
+
+
+@pytest.mark.parametrize("sentence, arm", [
+    ("The phase 1 study escalated the dose of the academic product UFG-CD19bbz across three levels.", "ufg-cd19bbz"),
+    ("Drumlake: a phase 1 study of the academic CD22 CAR-T product KRC22-bb in young adults.", "krc22-bb"),
+])
+def test_an_academic_product_named_by_its_code_is_the_study_therapy(sentence, arm):
+    """Regression: academic_product_code ('the academic product USP-CD19bbz', 'the academic CD22 CAR-T product
+    KMC22-bb' left the study therapy to the lymphodepletion drugs)."""
+    records = _records([("title", "Home-made CAR T cells in relapsed B-cell malignancies"), ("body", sentence),
+                        ("body", "After fludarabine and cyclophosphamide, the best overall response was 70.0% (14/20).")])
+    assert {r.arm for r in records} == {arm}

@@ -186,7 +186,8 @@ def _word_name(text: str, t0: int, t1: int, opening_end: int) -> Optional[str]:
                     continue
                 at = start + m.start("name")
                 rest = text[start + m.end():end]
-                if start == t0 and (_TITLE_STUDY_ANNOUNCEMENT.search(rest) or _opens_with_treatment(rest)):
+                if start == t0 and (_TITLE_STUDY_ANNOUNCEMENT.search(rest) or _opens_with_treatment(rest)
+                                    or _TITLE_STUDY_ANNOUNCEMENT.search(m.group(0))):  # 'Foxglove Trial: ...'
                     return name
                 if rx is not _WORD_NAMES[0] and at < t1:  # the title calls it a study: '...: the Quarry phase 1 study'
                     return name

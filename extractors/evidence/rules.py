@@ -717,8 +717,10 @@ PRODUCT_DEFINITIONS: tuple[Cue, ...] = (
     Cue(r"(?<![\w-])" + _PRODUCT_CODE + r",\s+(?i:an?|the)\s+(?:[\w-]+\s+){0,5}?(?:(?i:CAR|cell|cellular|gene)[\w -]{0,30}?(?i:products?|therapy|construct)|(?i:construct))\b",
         "'KCL-19BB, an academic CAR T-cell product', 'bi22-19.K4, a bicistronic construct': a code followed by an "
         "appositive naming a cell product or a construct"),
-    Cue(r"(?:\b(?i:CAR[- ]?T[- ]cell|CAR|cell(?:ular)?) (?i:products?|therapy|construct)|\b(?i:construct)),?\s+" + _PRODUCT_CODE + r"\b",
-        "'a CAR T-cell product, KCL-19BB', 'tested the academic construct HLy30-4K': a cell product or construct followed by its code"),
+    Cue(r"(?:\b(?i:CAR[- ]?T(?:[- ]cell)?|CAR|cell(?:ular)?) (?i:products?|therapy|construct)|\b(?i:construct)"
+        r"|\b(?i:academic|investigational|in-house|home-made|hospital-made)\s+(?i:product)),?\s+" + _PRODUCT_CODE + r"\b",
+        "'a CAR T-cell product, KCL-19BB', 'the academic CD22 CAR-T product KMC22-bb', 'tested the academic construct "
+        "HLy30-4K', 'the academic product USP-CD19bbz': a cell product or construct followed by its code"),
     Cue(r"\b(?i:CAR)[- ]?(?i:T)?[- ]?(?i:cells?|cell therapy|construct|product)\s*\(" + _PRODUCT_CODE + r"\)",
         "'Tandem CD19/CD22 CAR T cells (HMC-2219)': a code in brackets right after a CAR description names the product"),
     Cue(r"(?<![\w-])" + _PRODUCT_CODE + r"\s+(?:is|was)\s+(?i:an?|the)\s+(?:[\w/-]+\s+){0,5}?(?i:CAR\b[\w -]{0,20}?(?:products?|therapy|construct|cells?)\b|construct\b|(?:cell|cellular|gene)[- ](?:products?|therapy)\b)",
@@ -833,9 +835,9 @@ FRAME_TITLE_NAMES: tuple[Cue, ...] = (
 # is a name only where a study cue says so and the document uses it again; WORD_NAME_STOPLIST lists the capitalised
 # words these shapes meet that are not names.
 FRAME_WORD_NAMES: tuple[Cue, ...] = (
-    Cue(r"^\s*(?P<name>[A-Z][a-z]{3,}(?:-\d{1,2})?)\s*(?::|\s[—–-]|\.)\s",
+    Cue(r"^\s*(?:(?:[A-Z][a-z]+\s+){1,3}[A-Z][a-z]+\s+[-—–]\s+)?(?P<name>[A-Z][a-z]{3,}(?:-\d{1,2})?)(?:\s+(?:[Tt]rial|[Ss]tudy))?\s*(?::|\s[—–-]|\.)\s",
         "a poster, abstract or news title led by the study's name ('Fenland: ponatinib and ...', 'Orchard — ...', "
-        "'Hayloft - single-arm phase 2 of ...')"),
+        "'Hayloft - single-arm phase 2 of ...', 'Foxglove Trial: ...'), after a genre label ('Evidence Summary Card - Marram: ...')"),
     Cue(r"(?:\(|\b(?:in|of|from|for)\s+)Study\s+(?P<name>[A-Z][a-z]{3,}(?:-\d{1,2})?)(?=\s*[(),;:.])",
         "a drug label's 'in Study Tarn (NCT...)', '(Study Tarn)': the label convention of naming a study 'Study X'"),
     Cue(r"(?:^|[.;]\s+|\n)(?P<name>[A-Z][a-z]{3,}(?:-\d{1,2})?)\s+(?:is|was)\s+an?\s+(?:[\w/-]+,?\s+){0,5}?(?:trial|study)\b",
@@ -877,8 +879,10 @@ WORD_NAME_STOPLIST = Cue(
 OTHER_REGISTRY_NUMBER = Cue(r"(?<![\w-])(?P<number>ACTRN\d{14}|ISRCTN\d{8}|ChiCTR-?[A-Z]{0,3}-?\d{8,12}|DRKS\d{8}|"
                             r"JPRN-[A-Za-z]+\d+|jRCT[a-z]?\d{9,10}|UMIN\d{9}|KCT\d{7}|NTR\d{3,5}|NL\d{4,5}|PACTR\d{15}|"
                             r"TCTR\d{11}|CTRI/\d{4}/\d{2,3}/\d{5,6}|EudraCT\s*(?:No\.?\s*|number\s*)?\d{4}-\d{6}-\d{2}|"
-                            r"EU\s*CT\s*(?:No\.?\s*|number\s*)?\d{4}-5\d{5}-\d{2}-\d{2})(?![\w-])",
-                            "'ACTRN12624000318572', 'ISRCTN12345678', 'jRCT2031240155', 'UMIN000012345', 'EudraCT "
+                            r"EU\s*CT\s*(?:No\.?\s*|number\s*)?\d{4}-5\d{5}-\d{2}-\d{2}|IRCT\d{10,14}N\d{1,3}|RBR-[0-9a-z]{6,8}|"
+                            r"SLCTR/\d{4}/\d{3}|LBCTR\d{10}|RPCEC\d{8}|PER-\d{3}-\d{2})(?![\w-])",
+                            "'ACTRN12624000318572', 'ISRCTN12345678', 'jRCT2031240155', 'UMIN000012345', 'IRCT20240415061372N1', "
+                            "'RBR-7x4k2m9' (the WHO primary registries' number shapes), 'EudraCT "
                             "2019-001234-56': a registration outside ClinicalTrials.gov, the study's identifier when it has "
                             "no name")
 
