@@ -127,7 +127,7 @@ SETS = (ReportSet("dev_reports", DEV_REPORTS_DIR, 14, DEV_LAYOUTS, write_dev_rep
                   "dev_report14_pdfs", words=(250, 1600), spelled=SPELLED14),
         ReportSet("dev_reports15", DEV15_REPORTS_DIR, 10, DEV15_LAYOUTS, write_dev_report15_pdfs,
                   "dev_report15_pdfs", words=(250, 1600), spelled=SPELLED15),
-        ReportSet("dev_reports16", DEV16_REPORTS_DIR, 6, DEV16_LAYOUTS, write_dev_report16_pdfs,
+        ReportSet("dev_reports16", DEV16_REPORTS_DIR, 10, DEV16_LAYOUTS, write_dev_report16_pdfs,
                   "dev_report16_pdfs", words=(250, 1600), spelled=SPELLED16))
 TEXTS = {s.name: report_texts(s.folder) for s in SETS}
 GOLD = [(s, g) for s in SETS for g in s.gold]
