@@ -147,6 +147,7 @@ DEV_SETS = {  # option name -> (folder, label, name of its PDF writer in tests/f
     "devnew13": ("dev_reports13", "development reports 13 (devnew13)", "write_dev_report13_pdfs"),
     "devnew14": ("dev_reports14", "development reports 14 (devnew14)", "write_dev_report14_pdfs"),
     "devnew15": ("dev_reports15", "development reports 15 (devnew15)", "write_dev_report15_pdfs"),
+    "devnew16": ("dev_reports16", "development reports 16 (devnew16)", "write_dev_report16_pdfs"),
 }
 
 
