@@ -321,8 +321,7 @@ def _stated_antecedent(sentence: str, before: str, start: int,
     if not _ANAPHORA.search(sentence) or _RESPONSE_ANAPHORA.search(sentence) \
             or any(e.code for e in find_endpoints(sentence)) or _RESPONSE_WORD.search(sentence):
         return None  # a sentence naming its own endpoint ('In comparison, X produced remission in 73%') continues none
-    near = [r for r in records if r.endpoint in TIME_TO_EVENT_ENDPOINTS and r.statistic == "landmark"
-            and r.source == "body" and 0 <= start - r.quote_start <= ANTECEDENT_REACH]
+    near = _survival_landmarks(records, start, ANTECEDENT_REACH)
     named = [e.code for e in find_endpoints(before) if e.code in TIME_TO_EVENT_ENDPOINTS]
     if named:
         stated = find_timepoints(before)
@@ -335,6 +334,22 @@ def _stated_antecedent(sentence: str, before: str, start: int,
         landmarks = [r.timepoint for r in near if r.endpoint == endpoint and r.timepoint]
         timepoint = landmarks[-1] if landmarks else None
     return Antecedent(endpoint, timepoint, "landmark" if timepoint else "rate")
+
+
+def _survival_landmarks(records: Sequence[EvidenceRecord], start: int, reach: int) -> list[EvidenceRecord]:
+    """The survival landmark figures read in the body at most reach characters before start, in reading order."""
+    return [r for r in records if r.endpoint in TIME_TO_EVENT_ENDPOINTS and r.statistic == "landmark"
+            and r.source == "body" and 0 <= start - r.quote_start <= reach]
+
+
+def _last_sentence_landmarks(start: int, records: Sequence[EvidenceRecord]) -> list[EvidenceRecord]:
+    """The landmark figures of the last sentence read, when it ends within LIST_RESTATED_REACH of start; else []."""
+    if not records:
+        return []
+    last = records[-1]
+    if start - (last.quote_start + len(last.quote)) > LIST_RESTATED_REACH:
+        return []
+    return [r for r in records if r.quote_start == last.quote_start and r.statistic == "landmark"]
 
 
 def _names_survival_without_figure(sentence: str) -> bool:
@@ -356,12 +371,9 @@ def _restated_list(sentence: str, start: int,
     """'At 3 years: 54.7% and 44.9%.' after '2-year OS was 63.1% and EFS 52.8%': the previous sentence's landmark
     endpoints, in listed order, which a sentence giving only a new time and values restates; one endpoint given for
     two arms or more is restated once per arm, and those arms, in order, come second; else ((), ())."""
-    if not records or not _LIST_RESTATED.match(sentence):
+    if not _LIST_RESTATED.match(sentence):
         return (), ()
-    last = records[-1]
-    if start - (last.quote_start + len(last.quote)) > LIST_RESTATED_REACH:
-        return (), ()
-    same = [r for r in records if r.quote_start == last.quote_start and r.statistic == "landmark" and r.unit == "%"]
+    same = [r for r in _last_sentence_landmarks(start, records) if r.unit == "%"]
     codes = tuple(dict.fromkeys(r.endpoint for r in same))
     arms = tuple(dict.fromkeys(r.arm for r in same))
     if len(codes) == 1 and len(arms) >= 2 and None not in arms:  # 'EFS ... 61% with A and 48% with B. At 3 years, 55% and 40%.'
@@ -375,13 +387,9 @@ _LANDMARKS_RESTATED = re.compile(LANDMARKS_RESTATED.pattern, re.IGNORECASE)
 def _at_restated_landmarks(sentence: str, start: int, readings: list[Reading],
                            records: Sequence[EvidenceRecord]) -> list[Reading]:
     """Readings of 'OS, same landmarks: 93.5% / 90.1%' dated, in order, by the landmarks the sentence before listed."""
-    if not records or not _LANDMARKS_RESTATED.search(sentence):
+    if not _LANDMARKS_RESTATED.search(sentence):
         return readings
-    last = records[-1]
-    if start - (last.quote_start + len(last.quote)) > LIST_RESTATED_REACH:
-        return readings
-    times = list(dict.fromkeys(r.timepoint for r in records if r.quote_start == last.quote_start
-                               and r.statistic == "landmark" and r.timepoint))
+    times = list(dict.fromkeys(r.timepoint for r in _last_sentence_landmarks(start, records) if r.timepoint))
     undated = [r for r in readings if r.unit == "%" and r.timepoint is None]
     if len(times) < 2 or len(undated) != len(times):
         return readings
@@ -398,8 +406,7 @@ def _same_landmark_named(sentence: str, start: int, r: Reading, records: Sequenc
     vs 47.6%)' names before its figures: that of the last survival figure read in reach."""
     if not _SAME_TIME_NAMED.search(sentence, 0, r.start):
         return None
-    same = [x for x in records if x.statistic == "landmark" and x.timepoint and x.endpoint in TIME_TO_EVENT_ENDPOINTS
-            and 0 <= start - x.quote_start <= SUBGROUP_LANDMARK_REACH and x.source == "body"]
+    same = [x for x in _survival_landmarks(records, start, SUBGROUP_LANDMARK_REACH) if x.timepoint]
     return same[-1].timepoint if same else None
 
 
@@ -407,8 +414,7 @@ def _subgroup_landmark(sentence: str, start: int, endpoint: str, records: Sequen
     """The landmark a subgroup sentence's survival figure inherits: the one its endpoint was just reported at."""
     if not _SUBGROUP_OPENING.match(sentence):
         return None
-    same = [r for r in records if r.endpoint == endpoint and r.statistic == "landmark" and r.timepoint
-            and start - r.quote_start <= SUBGROUP_LANDMARK_REACH and r.source == "body"]
+    same = [r for r in _survival_landmarks(records, start, SUBGROUP_LANDMARK_REACH) if r.endpoint == endpoint and r.timepoint]
     return same[-1].timepoint if same else None
 
 

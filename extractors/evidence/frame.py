@@ -425,8 +425,9 @@ def study_frame(doc: Document, mentions: Sequence, index: TrialIndex, has_table1
                                                              [h or "" for t in doc.tables for h in t.header],
                                                              document_scope(doc)))
     ref = _frame_ref(doc, mentions, index)
-    if strategies.compared:  # a comparison of procedures or policies (transplant vs none) is a two-arm frame
-        return StudyFrame("report", ref, None, False, strategies.compared, True)
+    compared = strategies.compared
+    if compared:  # a comparison of procedures or policies (transplant vs none) is a two-arm frame
+        return StudyFrame("report", ref, None, False, compared, True)
     regimens = regimen_comparison(doc, gazetteer_dir)
     if regimens:  # 'DA-EPOCH-R versus R-CODOX-M/R-IVAC': two chemotherapy regimens, the first named as printed
         left, right = (_DOSE_ADJUSTED.sub("", r) for r in regimens)  # 'dose-adjusted EPOCH-R' is also 'DA-EPOCH-R'
