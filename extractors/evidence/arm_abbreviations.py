@@ -16,7 +16,7 @@ from typing import Optional, Sequence
 from extractors.evidence.endpoints import find_endpoints
 from extractors.evidence.known_arms import ArmMention, find_known_arms
 from extractors.evidence.rules import (
-    ARM_ABBREVIATION_BREAK, ARM_ABBREVIATION_DEFINITION, DOSE_LEVEL_LABEL, ARM_ABBREVIATION_GAP, ASSIGNED_LABEL, ASSIGNED_SHORT_FORM,
+    ARM_ABBREVIATION_BREAK, ARM_ABBREVIATION_DEFINITION, DOSE_LEVEL_LABEL, ARM_ABBREVIATION_GAP, LABELLED_CLAUSE_MAX, ASSIGNED_LABEL, ASSIGNED_SHORT_FORM,
     ASSIGNED_SHORT_FORM_CAPITALS, ASSIGNED_SHORT_FORMS_SET_AGAINST, LABELLED_ARM, LABELLED_ARM_SENTENCE, NAMED_REGIMEN, NAMED_REGIMEN_APPOSITIVE,
     NOT_ARM_LABELS, NOT_REGIMEN_LABELS, SHORT_CODE_MAX, STRATIFICATION_CUE, NON_ARM_TERM_CATEGORIES, WORD_NAME_STOPLIST,
 )
@@ -127,6 +127,15 @@ def find_arm_abbreviations(text: str, gazetteer_dir=None) -> tuple[ArmAbbreviati
         arms = add_ner_arms(window, find_known_arms(window, gazetteer_dir))  # a definition may abbreviate NER drug names
         # 'hyper-CVAD chemotherapy (... DC)': a regimen named before its own class word is one arm, spelled by the last word
         arms = [a for a, b in zip(arms, arms[1:] + [None]) if b is None or b.arm != a.arm or window[a.end:b.start].strip()]
+        if labelled and arms and len(_without_brackets(window[arms[-1].end:])) > ARM_ABBREVIATION_GAP:
+            clause = _labelled_clause(window)  # '... or imatinib plus chemotherapy followed by transplantation in ... (the IC group)'
+            named = [a for a in arms if a.start >= len(window) - len(clause)]
+            if named:
+                main = next((a for a in named if not a.control), named[0])
+                control = main.control or bool(_DEFINITION.search(window))  # the second group a sentence labels
+                found[short] = ArmAbbreviation(short, "-".join(dict.fromkeys(a.arm for a in named)), control,
+                                               2 if control else main.rank)
+                continue
         if labelled and (not arms or len(_without_brackets(window[arms[-1].end:])) > ARM_ABBREVIATION_GAP):
             # '... or to the second block of the standard protocol (IC; n = 160)': a sized label of an unnamed treatment,
             # the comparator when another arm's definition stands before it in the sentence
@@ -153,11 +162,17 @@ def find_arm_abbreviations(text: str, gazetteer_dir=None) -> tuple[ArmAbbreviati
                 break
         if short not in found and labelled and group:  # '(Isa-R group)': one drug is named so; a combination by its label
             main = next((a for a in group if not a.control), group[0])
-            found[short] = ArmAbbreviation(short, main.arm if len({a.arm for a in group}) == 1 else short.lower(),
-                                           main.control, main.rank)
+            found[short] = ArmAbbreviation(short, "-".join(dict.fromkeys(a.arm for a in group)), main.control, main.rank)
     shared = {a.arm for a in found.values() if sum(b.arm == a.arm for b in found.values()) > 1}
     return tuple(replace(a, arm=combinations[a.short]) if a.arm in shared and "-" in combinations.get(a.short, "") else a
                  for a in found.values())
+
+
+def _labelled_clause(window: str) -> str:
+    """The clause a labelled definition closes: the window after its last break or earlier definition, if short enough."""
+    cuts = [m.end() for rx in (_BREAK, _DEFINITION) for m in rx.finditer(window)]
+    clause = window[max(cuts, default=0):]
+    return clause if len(_without_brackets(clause)) <= LABELLED_CLAUSE_MAX else ""
 
 
 def _without_brackets(gap: str) -> str:
@@ -248,9 +263,12 @@ def set_document_arm_abbreviations(text: str, gazetteer_dir=None, scope: str = "
     defined = find_arm_abbreviations(text, gazetteer_dir) + find_labelled_arms(text, gazetteer_dir)
     shorts = {a.short for a in defined}
     defined += tuple(a for a in find_named_regimens(text, gazetteer_dir) if a.short not in shorts)
+    assigned = find_assigned_short_forms(text, gazetteer_dir)
+    if any(a.short not in {d.short for d in defined} for a in assigned):
+        # '(the ALLO-R1 group) ... (the CHEMO-C group)' with only one label spelled out: the labels name both arms alike
+        defined = tuple(d for d in defined if d.short not in {a.short for a in assigned})
     shorts = {a.short for a in defined}
-    held = DocumentArmAbbreviations(defined + tuple(a for a in find_assigned_short_forms(text, gazetteer_dir)
-                                                    if a.short not in shorts), scope or text)
+    held = DocumentArmAbbreviations(defined + tuple(a for a in assigned if a.short not in shorts), scope or text)
     _current.set(held)
     return held
 

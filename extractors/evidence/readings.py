@@ -6,6 +6,7 @@ from dataclasses import replace
 from decimal import ROUND_HALF_UP, Decimal
 from typing import Optional, Sequence
 
+from extractors.evidence.arm_abbreviations import held_arm_abbreviations
 from extractors.evidence.arm_links import assign_arms, is_pair, respectively_pair
 from extractors.evidence.arms import find_arms
 from extractors.evidence.counts import assign_counts
@@ -228,13 +229,20 @@ def _landmarks_named_before(text: str, values: Sequence[ValueSlot], timepoints: 
             v.timepoint = (earlier[0] if m.group("which").lower() in ("earlier", "former", "first") else earlier[-1]).code
 
 
+def _defined_arms() -> tuple[str, ...]:
+    """The arms the current document defines by abbreviations or labels ('ponatinib plus blinatumomab (PB)')."""
+    held = held_arm_abbreviations()
+    return tuple(a.arm for a in held.abbreviations) if held is not None else ()
+
+
 def _names_arm_group(right: str, ctx: ReadingContext) -> bool:
     """'(5.6%) who received A': the share's predicate names a core or control arm, so the share is that arm's."""
     m = _ARM_GROUP.match(right)
     if not m:
         return False
     arm = next(iter(find_arms(right[m.end():], ctx.gazetteer_dir)), None)
-    return arm is not None and arm.start == 0 and (arm.rank == 0 or arm.control)
+    return arm is not None and arm.start == 0 and (arm.rank == 0 or arm.control or (
+        ctx.one_study and arm.arm in (ctx.default_arm, ctx.control_arm, *_defined_arms())))
 
 
 def _assign_endpoints(text: str, values: list[ValueSlot], endpoints: Sequence[EndpointMention],

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from typing import NamedTuple
 
-EXTRACTOR_VERSION = "evidence-rules/1.16"
+EXTRACTOR_VERSION = "evidence-rules/1.17"
 
 
 class EndpointTerm(NamedTuple):
@@ -598,14 +598,17 @@ GROUP_DID_NOT_RIGHT = Cue(r"^\s*" + _DID_NOT_TAIL, "'41 went on to HCT and 47 di
 GROUP_DID_NOT_LATER = Cue(r"(?:\band|;)\s+(?:the\s+(?:other|remaining)\s+)?\d+\s+" + _DID_NOT_TAIL,
                           "'41 went on to HCT and 47 did not', '... and the other 71 did not': the first count is the experimental group's")
 ASSIGNMENT_SENTENCE = Cue(r"\b(?:assign|allocat|randomi[sz])", "only a sentence about assignment gives per-arm counts with a bare 'to A'")
-ARM_ABBREVIATION_DEFINITION = Cue(r"\(\s*(?:the\s+(?=\S+\s+(?:sequence|regimen|schedule|combination)\s*\)))?(?P<short>[A-Z][A-Za-z+]{0,5}\d?(?:-[A-Za-z]{1,4})?)(?P<group>\s+(?:group|arm|cohort)|(?=\s*;\s*[nN]\s*=))?(?:\s+(?:sequence|regimen|schedule|combination))?\s*[;,)]",
+ARM_ABBREVIATION_DEFINITION = Cue(r"\(\s*(?:the\s+(?=\S+\s+(?:sequence|regimen|schedule|combination|group|arm|cohort)\s*\)))?(?P<short>[A-Z][A-Za-z+]{0,5}\d?(?:-[A-Za-z]{1,4})?)(?P<group>\s+(?:group|arm|cohort)|(?=\s*;\s*[nN]\s*=))?(?:\s+(?:sequence|regimen|schedule|combination))?\s*[;,)]",
                                   "'... with venetoclax (AV)', '(BC; n = 112)': a short form defined in brackets after the arms it abbreviates; "
                                   "'(Isa-R group)', '(RUX cohort; n = 46)', '(IC; n = 160)' label the arm just named, whatever their letters; "
                                   "'the third block of chemotherapy (HC3)': a protocol's code right after the comparator; '(the IB "
-                                  "sequence)' names the drugs before it")
+                                  "sequence)', '(the IMC group)' name the drugs before them")
 ARM_ABBREVIATION_GAP = 45
 """At most this many characters between an abbreviated arm's drugs, and between the last drug and the bracket
 ('acalabrutinib 100 mg twice daily for 14 cycles with venetoclax from cycle 3 (AV)')."""
+LABELLED_CLAUSE_MAX = 110
+"""At most this many characters in the clause a labelled definition closes ('or imatinib plus reduced-intensity
+chemotherapy followed by transplantation in eligible patients (the IC group)'): its arms are the group's treatment."""
 ARM_ABBREVIATION_BREAK = Cue(r"[;:]|\b(?:or|versus|vs|v|compared)\b", "two arms set against each other are no one arm's abbreviation")
 LABELLED_ARM = Cue(r"(?<![\w-])(?P<label>[A-Z][a-z]{2,}(?:[- ][A-Z][a-z]{2,})?)\s*\(\s*[nN]\s*=\s*\d+\s*\)",
                    "'Sprint (n = 71) and Marathon (n = 70)': arms named by a label and sized in a sentence about randomisation")
@@ -714,9 +717,9 @@ LANDMARK_LIST_BREAK = Cue(r"[;\d]|\b(?:while|whereas|but|versus|vs\.?|compared|t
 _PRODUCT_CODE = r"(?P<code>[A-Z][A-Za-z]*-?[A-Z0-9]*\d[A-Za-z0-9]*(?:[-./][A-Za-z0-9]+)*|[a-z]{1,3}\d+(?:[A-Z][A-Za-z0-9]*|(?:[-./][A-Za-z0-9]+)+))"
 """A product code: 'KCL-19BB', 'HX19.28', 'ALX-19/22', or led by lower case ('hu38BB', 'bi22-19.K4')."""
 PRODUCT_DEFINITIONS: tuple[Cue, ...] = (
-    Cue(r"(?<![\w-])" + _PRODUCT_CODE + r",\s+(?i:an?|the)\s+(?:[\w-]+\s+){0,5}?(?:(?i:CAR|cell|cellular|gene)[\w -]{0,30}?(?i:products?|therapy|construct)|(?i:construct))\b",
-        "'KCL-19BB, an academic CAR T-cell product', 'bi22-19.K4, a bicistronic construct': a code followed by an "
-        "appositive naming a cell product or a construct"),
+    Cue(r"(?<![\w-])" + _PRODUCT_CODE + r",\s+(?i:an?|the)\s+(?:[\w/-]+\s+){0,5}?(?:(?i:CAR|cell|cellular|gene)[\w -]{0,30}?(?i:products?|therapy|construct)|(?i:construct))\b",
+        "'KCL-19BB, an academic CAR T-cell product', 'bi22-19.K4, a bicistronic construct', 'X, a bispecific CD19/CD22 CAR "
+        "T-cell product': a code followed by an appositive naming a cell product or a construct"),
     Cue(r"(?:\b(?i:CAR[- ]?T(?:[- ]cell)?|CAR|cell(?:ular)?) (?i:products?|therapy|construct)|\b(?i:construct)"
         r"|\b(?i:academic|investigational|in-house|home-made|hospital-made)\s+(?i:product)),?\s+" + _PRODUCT_CODE + r"\b",
         "'a CAR T-cell product, KCL-19BB', 'the academic CD22 CAR-T product KMC22-bb', 'tested the academic construct "
@@ -845,6 +848,12 @@ FRAME_WORD_NAMES: tuple[Cue, ...] = (
     Cue(r"(?:\b(?:the|of|in|from)\s+|(?<=\s)(?=[Pp]hase\s))(?:[Pp]hase\s+(?:[1-4]|I{1,3}|IV)[ab]?(?:/(?:[1-4]|I{1,3}))?\s+)?(?P<name>[A-Z][a-z]{3,}(?:-\d{1,2})?)\s+(?:(?:[Rr]andomi[sz]ed|[Oo]pen-label|[Pp]hase\s+(?:[1-4]|I{1,3}|IV)[ab]?|[Mm]ulticent(?:re|er)),?\s+){0,3}(?:[Tt]rial|[Ss]tudy)\b",
         "'in the Fenland trial', 'the Orchard phase 3 study', a press release's '... in Phase 3 Orchard Trial': a "
         "capitalised word (mid-sentence) before a study noun"),
+    Cue(r"\((?P<name>[A-Z][a-z]{3,}(?:-\d{1,2})?)\)\s*:\s*(?:an?|the)\s+[^.()]{0,80}?\b(?:[Tt]rial|[Ss]tudy)\b",
+        "a Lancet-style title '... leukaemia (Pinfold): a randomised, open-label, phase 3 trial': the name in brackets "
+        "before the colon that calls the work a trial"),
+    Cue(r"(?:^|[.;]\s+|\n)(?:\w+\s+){0,2}?(?P<name>[A-Z][a-z]{3,}(?:-\d{1,2})?)\s+(?:was|is)\s+(?:done|conducted|carried\s+out|run|"
+        r"performed)\s+(?:at|in|across)\s+(?:\d+|[a-z]+)\s+(?:[\w-]+\s+){0,2}?(?:centres|centers|hospitals|sites|institutions|countries)\b",
+        "'Pinfold was done at 41 hospitals in six countries': the methods sentence saying where the named study ran"),
     Cue(r"\b(?:[Tt]rial|[Ss]tudy)\s*\((?P<name>[A-Z][a-z]{3,}(?:-\d{1,2})?)\)",
         "'In this open-label, phase 3 trial (Tollgate), we ...': the study's name in brackets after the study noun"),
     Cue(r"\bfor\s+the\s+(?P<name>[A-Z][a-z]{3,}(?:-\d{1,2})?)\s+(?:[Ii]nvestigators|[Tt]rialists|[Cc]ollaborators|"

@@ -1,0 +1,107 @@
+"""Rule classes of issue 11, round 22: arm labels written '(the XY group)' stand for the drugs before them; a share
+whose predicate names a defined arm ('... (69.4%) who received XY') is that arm's; a Lancet title's '(Name): a
+randomised ... trial' and 'Name was done at 30 hospitals' name the study; a product code defined by an appositive
+with a slashed target ('CD19/CD22') is the study therapy.
+
+Every sentence here was written for this file (none is copied from a development report or review).
+"""
+from __future__ import annotations
+
+import pytest
+
+from extractors.evidence.arm_abbreviations import find_arm_abbreviations
+from extractors.evidence.extract import extract_evidence
+from tests.test_evidence_report_rules import _doc
+
+
+def _records(paragraphs) -> list:
+    return list(extract_evidence(_doc(paragraphs)))
+
+
+def _facts(paragraphs) -> set:
+    return {(r.endpoint, r.arm, r.value, r.timepoint) for r in _records(paragraphs)}
+
+
+_TITLE = ("title", "Venetoclax and Azacitidine versus Intensive Chemotherapy in Older Adults with AML")
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    ("Adults were randomly assigned to venetoclax plus azacitidine (the VA group) or to intensive chemotherapy "
+     "(the IC group).", {"VA": "venetoclax", "IC": "chemotherapy"}),
+    ("We allocated patients to acalabrutinib with venetoclax (the AV arm) or to chemoimmunotherapy with "
+     "fludarabine, cyclophosphamide and rituximab given for six cycles (the FCR arm).", {"AV": "acalabrutinib"}),
+])
+def test_a_the_xy_group_label_stands_for_the_drugs_named_before_it(sentence, expected):
+    """Regression: the_group_label_kept_as_letters (arms '(the IMC group)', '(the SC group)' were exported as 'imc'
+    and 'sc', which match no gold arm, because only '(the X regimen)' was read as a definition)."""
+    defined = {a.short: a.arm for a in find_arm_abbreviations(sentence)}
+    assert {k: defined.get(k) for k in expected} == expected
+
+
+def test_a_group_label_closing_a_long_clause_takes_the_clause_drugs_and_is_the_control():
+    """Regression: long_labelled_clause_lost (a comparator described at length before '(the IC group)' lost its drugs)."""
+    sentence = ("Adults were assigned to ponatinib plus inotuzumab (the PI group) or imatinib plus reduced-intensity "
+                "chemotherapy followed by an allograft in eligible patients (the IC group).")
+    defined = {a.short: a for a in find_arm_abbreviations(sentence)}
+    assert defined["IC"].arm == "imatinib-chemotherapy" and defined["IC"].control
+    assert not defined["PI"].control
+
+
+@pytest.mark.parametrize("result", [
+    "Complete remission by day 42 was recorded in 61 of 90 patients (67.8%) who received VA and in 44 of 88 (50.0%) "
+    "who received IC.",
+    "By day 42, 61 of 90 patients (67.8%) who received VA were in complete remission, compared with 44 of 88 (50.0%) "
+    "in the IC group.",
+])
+def test_a_share_whose_predicate_names_a_defined_arm_is_that_arms_result(result):
+    """Regression: who_received_defined_arm_dropped ('86 of 124 patients (69.4%) who received PB' was read as a share
+    describing something else, because the arm was a gazetteer drug rather than a core product)."""
+    facts = _facts([_TITLE, ("body", "Adults were randomly assigned to venetoclax plus azacitidine (the VA group) or to "
+                                     "intensive chemotherapy (the IC group)."), ("body", result)])
+    assert {(e, a, v) for e, a, v, _ in facts if e == "CR"} == {("CR", "venetoclax", 67.8),
+                                                                ("CR", "chemotherapy", 50.0)}
+
+
+def test_a_share_of_patients_who_received_a_supportive_drug_stays_dropped():
+    """Negative rule: '(48%) who received tocilizumab' describes supportive care, not an arm's result."""
+    facts = _facts([("title", "Axicabtagene ciloleucel in relapsed large B-cell lymphoma: a phase 2 study"),
+                    ("body", "Cytokine release syndrome occurred in 40 patients; 19 of them (47.5%) who received "
+                             "tocilizumab recovered within a week.")])
+    assert not any(v == 47.5 for _, _, v, _ in facts)
+
+
+_PINE_OPENING = ("body", "Patients aged 60 years or older were randomly assigned to venetoclax plus azacitidine (the VA "
+                         "group) or to intensive chemotherapy (the IC group). The trial is registered with "
+                         "ClinicalTrials.gov, NCT09124680.")
+_PINE_RESULT = ("body", "At 2 years, overall survival was 51.2% in the VA group and 38.4% in the IC group.")
+
+
+@pytest.mark.parametrize("title, methods", [
+    ("Venetoclax plus azacitidine versus intensive chemotherapy for older adults with acute myeloid leukaemia "
+     "(Spindle): a randomised, open-label, phase 3 trial", "Spindle enrolled patients at 22 hospitals."),
+    ("Venetoclax plus azacitidine versus intensive chemotherapy for older adults with acute myeloid leukaemia",
+     "Methods Spindle was conducted at 22 hospitals in four countries. Spindle recruited for 3 years."),
+])
+def test_a_lancet_style_study_name_outranks_the_registry_number(title, methods):
+    """Regression: lancet_bracket_title_name_lost (a title '... (Name): a randomised ... trial' and 'Name was done at 41
+    hospitals' named no study for a mixed-case word, so records carried the NCT number)."""
+    records = _records([("title", title), ("body", methods), _PINE_OPENING, _PINE_RESULT])
+    assert {r.trial for r in records} == {"Spindle"}
+
+
+def test_a_place_adjective_conducting_a_study_is_not_its_name():
+    """Negative rule: 'Dutch was ...' never occurs, but 'National was conducted at ...' style stoplisted words are no name."""
+    records = _records([("title", "Venetoclax plus azacitidine versus intensive chemotherapy for older adults with AML"),
+                        ("body", "Methods Multicentre was conducted at 22 hospitals. Multicentre work took 3 years."),
+                        _PINE_OPENING, _PINE_RESULT])
+    assert {r.trial for r in records} == {"NCT09124680"}
+
+
+def test_a_product_code_defined_with_a_slashed_target_is_the_study_therapy():
+    """Regression: slashed_target_product_missed ('X.v2, an academic bispecific CD19/CD22 CAR T-cell product' was not
+    read as a product definition, so the lymphodepleting fludarabine became the single-arm study therapy)."""
+    records = _records([("title", "Wren: a phase 1 dose-escalation study of KT2219.b3, an academic bispecific CD19/CD22 "
+                                  "CAR T-cell product, in children with relapsed B-ALL"),
+                        ("body", "Lymphodepletion: fludarabine 30 mg/m2 for 3 days and cyclophosphamide 500 mg/m2 for 2 days."),
+                        ("body", "Of 24 children evaluable at day 28, 20 (83.3%) achieved complete remission.")])
+    assert {(r.trial, r.arm) for r in records if r.endpoint in ("CR", "CR_CRI")} == {("Wren", "kt2219.b3")}
