@@ -133,7 +133,7 @@ SETS = (ReportSet("dev_reports", DEV_REPORTS_DIR, 14, DEV_LAYOUTS, write_dev_rep
                   "dev_report15_pdfs", words=(250, 1600), spelled=SPELLED15),
         ReportSet("dev_reports16", DEV16_REPORTS_DIR, 10, DEV16_LAYOUTS, write_dev_report16_pdfs,
                   "dev_report16_pdfs", words=(250, 1600), spelled=SPELLED16),
-        ReportSet("dev_reports17", DEV17_REPORTS_DIR, 6, DEV17_LAYOUTS, write_dev_report17_pdfs,
+        ReportSet("dev_reports17", DEV17_REPORTS_DIR, 10, DEV17_LAYOUTS, write_dev_report17_pdfs,
                   "dev_report17_pdfs", words=(250, 1600), spelled=SPELLED17))
 TEXTS = {s.name: report_texts(s.folder) for s in SETS}
 GOLD = [(s, g) for s in SETS for g in s.gold]
