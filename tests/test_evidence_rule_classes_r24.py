@@ -105,3 +105,61 @@ def test_a_product_code_defined_with_a_slashed_target_is_the_study_therapy():
                         ("body", "Lymphodepletion: fludarabine 30 mg/m2 for 3 days and cyclophosphamide 500 mg/m2 for 2 days."),
                         ("body", "Of 24 children evaluable at day 28, 20 (83.3%) achieved complete remission.")])
     assert {(r.trial, r.arm) for r in records if r.endpoint in ("CR", "CR_CRI")} == {("Wren", "kt2219.b3")}
+
+
+_PRESS = [("title", "Adding inotuzumab to chemotherapy lifts survival in older adults, Quayside trial finds"),
+          ("body", "Quayside enrolled 188 adults older than 65 years at diagnosis in 40 hospitals across 9 countries. After "
+                   "a pre-phase, 95 were randomly assigned to the Lantern arm, in which two blocks of intensive "
+                   "chemotherapy were replaced by inotuzumab, and 93 to continue the standard chemotherapy schedule.")]
+
+
+def test_a_study_enrolling_patients_older_than_an_age_states_its_sample():
+    """Regression: eligibility_age_read_as_subcohort ('Wherry enrolled 204 infants younger than one year' was dropped as
+    a sub-cohort like 'Among the 124 patients older than 45 years')."""
+    records = _records(_PRESS)
+    assert ("ENROLLED", None, 188.0) in {(r.endpoint, r.arm, r.value) for r in records}
+
+
+def test_among_patients_older_than_an_age_stays_a_subcohort():
+    """Negative rule: 'Among the 70 patients older than 75 years' sizes a subgroup, not the study."""
+    records = _records(_PRESS[:1] + [("body", "Among the 70 patients older than 75 years, overall survival at 2 years "
+                                               "was 44.0% with inotuzumab.")])
+    assert not any(r.endpoint == "ENROLLED" and r.value == 70.0 for r in records)
+
+
+def test_an_arm_named_by_a_word_and_described_in_a_relative_clause_stands_for_the_drug_it_adds():
+    """Regression: described_word_arm_unread ('103 were randomly assigned to the Tiller arm, in which one block of
+    chemotherapy was replaced by blinatumomab, and 101 to continue the standard chemotherapy schedule' sized no arm)."""
+    enrolled = {(r.arm, r.value) for r in _records(_PRESS) if r.endpoint == "ENROLLED" and r.arm}
+    assert enrolled == {("inotuzumab", 95.0), ("chemotherapy", 93.0)}
+
+
+def test_the_figure_for_another_group_after_a_semicolon_keeps_the_landmark():
+    """Regression: the_figure_was_lost_its_landmark ('Two years after randomisation, 72.1% ... were alive without an
+    event; among those on chemotherapy alone the figure was 49.8%' gave the second figure no time)."""
+    facts = _facts(_PRESS + [("body", "Three years after randomisation, 61.5% of patients in the Lantern arm were alive "
+                                      "without an event; for those on chemotherapy alone the corresponding figure was "
+                                      "40.2%.")])
+    assert {("EFS", "inotuzumab", 61.5, "3y"), ("EFS", "chemotherapy", 40.2, "3y")} <= facts
+
+
+def test_the_hazard_ratio_for_an_event_compares_event_free_survival():
+    """Regression: hazard_ratio_for_an_event_unread ('The hazard ratio for an event was 0.47' had no endpoint)."""
+    facts = _facts(_PRESS + [("body", "The hazard ratio for an event was 0.58 (95% CI 0.39-0.86).")])
+    assert ("EFS", "inotuzumab", 0.58, None) in facts
+
+
+def test_a_subgroup_with_a_relative_clause_inherits_the_landmark_of_the_sentence_before():
+    """Regression: subgroup_with_relative_clause_dropped ('In babies diagnosed before six months of age, whose outlook
+    is worst, 64.0% compared with 38.2%' was read as nothing, and 'six months of age' as a median)."""
+    facts = _facts(_PRESS + [("body", "At 2 years, 66.3% of patients in the Lantern arm were alive without an event "
+                                      "and 47.9% of those on chemotherapy alone. In patients older than 75 years, whose "
+                                      "outlook is worst, 58.1% compared with 35.0%.")])
+    assert {("EFS", "inotuzumab", 58.1, "2y"), ("EFS", "chemotherapy", 35.0, "2y")} <= facts
+    assert not any(v == 75.0 for _, _, v, _ in facts)
+
+
+def test_an_age_given_in_months_is_no_result():
+    """Negative rule: 'before six months of age', '3 weeks old' are ages, never a median or a rate."""
+    facts = _facts(_PRESS + [("body", "Event-free survival was longest in infants diagnosed after 6 months of age.")])
+    assert not any(v == 6.0 for _, _, v, _ in facts)

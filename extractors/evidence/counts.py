@@ -11,7 +11,7 @@ from extractors.evidence.rules import (
     ADD_ON_LEFT, ARM_SIZE_LEFT, COUNT_ARM_COMBINATION_RIGHT, COUNT_OWN_ARM_AFTER, COUNT_OWN_ARM_BEFORE, COUNT_TREATED_WITH_ARM, GROUP_DID_NOT_LATER, GROUP_TREATMENT_VERB, GROUP_DID_NOT_RIGHT, ARM_SIZE_REACH, ASSIGNED_TO_ALTERNATIVES, ASSIGNED_TO_ARM_RIGHT, SHARE_AFTER_ASSIGNED_ARM, EVENTS_REPORTED_LEFT, ASSIGNMENT_SENTENCE, EVENT_IN_LEFT,
     EVENT_IN_CONTINUED_LEFT, MIN_SAMPLE_SIZE, NOT_SAMPLE_SIZE_LEFT, NOT_SAMPLE_SIZE_RIGHT, PATIENT_NOUNS, REPORT_COUNT_ENDPOINTS, PER_ARM_SIZE_RIGHT, GROUP_TREATED_WITH_RIGHT, SAMPLE_SIZE_ADJECTIVE_RIGHT, SAMPLE_SIZE_AGE_RIGHT,
     SAMPLE_SIZE_BARE_RIGHT, SAMPLE_SIZE_OF_LEFT, SAMPLE_SIZE_RECEIVED_RIGHT, SAMPLE_SIZE_RIGHT, SAMPLE_SIZE_STRONG_LEFT,
-    SAMPLE_SIZE_TREATED_RIGHT, SAMPLE_SIZE_WEAK_LEFT, SUBCOHORT_RIGHT, GROUP_LABEL_AFTER, APPROXIMATE_COUNT_LEFT, POPULATION_LABEL_SIZE_LEFT,
+    SAMPLE_SIZE_TREATED_RIGHT, SAMPLE_SIZE_WEAK_LEFT, SUBCOHORT_RIGHT, AGE_LIMITED_RIGHT, ENROLLING_VERB_LEFT, GROUP_LABEL_AFTER, APPROXIMATE_COUNT_LEFT, POPULATION_LABEL_SIZE_LEFT,
 )
 from extractors.evidence.slots import ReadingContext, ValueSlot
 
@@ -34,6 +34,8 @@ _NUMERATOR_OF = re.compile(r"^\s*(?:out\s+)?of\s+(?:the\s+|these\s+)?(?:\d+|[a-z
 _COUNTED_AFTER = re.compile(r"^\s*(?:\(|with\b|of them|had\b|patients?\b)", _I)
 _PERCENT_PAREN_LEFT = re.compile(r"\d\s*%\s*\(\s*$")
 _SUBCOHORT = re.compile(SUBCOHORT_RIGHT.pattern, _I)
+_AGE_LIMITED = re.compile(AGE_LIMITED_RIGHT.pattern, _I)
+_ENROLLING_LEFT = re.compile(ENROLLING_VERB_LEFT.pattern, _I)
 _ASSIGNED_TO = re.compile(ASSIGNED_TO_ARM_RIGHT.pattern, _I)
 _ADD_ON = re.compile(ADD_ON_LEFT.pattern, _I)
 _ALTERNATIVES = re.compile(ASSIGNED_TO_ALTERNATIVES.pattern, _I)
@@ -98,7 +100,9 @@ def assign_counts(text: str, values: list[ValueSlot], endpoints: Sequence[Endpoi
         left, right = text[:v.tok.start], text[v.tok.end:]
         patients = _PATIENTS_AFTER.match(right)
         # a review often gives only the evaluable cohort of a study; a report gives its enrolment apart from it
-        if _NOT_SAMPLE_RIGHT.match(right) or (ctx.one_study and _SUBCOHORT.match(right)) or _APPROXIMATE_LEFT.search(left) \
+        eligibility = _AGE_LIMITED.match(right) and _ENROLLING_LEFT.search(left)  # 'enrolled 204 infants younger than one year'
+        if _NOT_SAMPLE_RIGHT.match(right) or (ctx.one_study and _SUBCOHORT.match(right) and not eligibility) \
+                or _APPROXIMATE_LEFT.search(left) \
                 or _EVENTS_REPORTED_LEFT.search(left):
             v.kind = "drop"
             continue

@@ -17,7 +17,7 @@ from extractors.evidence.numbers import (
     find_windows, one_line, parse_number_text,
 )
 from extractors.evidence.rules import (
-    ARM_GROUP_PREDICATE, BEST_RESPONSE_CUE, DISTRACTORS, GRADE_CONTINUATION, LANDMARK_LIST_BREAK, SAME_TIME_CUE, LANDMARK_LIST_ENDPOINTS, MEAN_CUE, MEDIAN_CUE, OUTCOME_VERB, PATIENT_NOUNS, SAMPLE_SIZE_BARE_RIGHT,
+    ARM_GROUP_PREDICATE, BEST_RESPONSE_CUE, DISTRACTORS, GRADE_CONTINUATION, LANDMARK_LIST_BREAK, SAME_FIGURE_CUE, SAME_TIME_CUE, LANDMARK_LIST_ENDPOINTS, MEAN_CUE, MEDIAN_CUE, OUTCOME_VERB, PATIENT_NOUNS, SAMPLE_SIZE_BARE_RIGHT,
     CUMULATIVE_INCIDENCE_ENDPOINTS, LANDMARK_NAMED_BEFORE, OTHER_QUANTITY_JOIN, OTHER_QUANTITY_OF, FRACTION_NOT_SHARE_LEFT, FRACTION_ONLY_RIGHT, OPEN_INTERVAL, THRESHOLD_COPULA, WINDOW_ENDPOINTS,
 )
 from extractors.evidence.slots import Reading, ReadingContext, ValueSlot
@@ -459,6 +459,10 @@ def _share_list_landmarks(text: str, values: list[ValueSlot], timepoints: Sequen
         lo = text.rfind(";", 0, v.tok.start) + 1
         if v.timepoint is None and i > 0 and items[i - 1].timepoint and _SAME_TIME.search(text[lo:v.tok.start]):
             v.timepoint = items[i - 1].timepoint
+        elif v.timepoint is None and i > 0 and items[i - 1].timepoint and items[i - 1].endpoint == v.endpoint \
+                and _SAME_FIGURE.search(text, items[i - 1].tok.end, v.tok.start) \
+                and not any(items[i - 1].tok.end <= tp.start < v.tok.start for tp in timepoints):
+            v.timepoint = items[i - 1].timepoint  # '...; among those on chemotherapy alone the figure was 49.8%'
     for v in items:
         if v.timepoint and v.statistic in (None, "rate") and v.endpoint not in CUMULATIVE_INCIDENCE_ENDPOINTS:
             v.statistic = "landmark"
@@ -490,6 +494,7 @@ def _repeat_landmark_pairs(text: str, values: list[ValueSlot], timepoints: Seque
 
 _GRADE_CONTINUATION = re.compile(GRADE_CONTINUATION.pattern, re.IGNORECASE)
 _SAME_TIME = re.compile(SAME_TIME_CUE.pattern, re.IGNORECASE)
+_SAME_FIGURE = re.compile(SAME_FIGURE_CUE.pattern, re.IGNORECASE)
 _BEST_RESPONSE = re.compile(BEST_RESPONSE_CUE.pattern, re.IGNORECASE)
 
 

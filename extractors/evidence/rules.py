@@ -92,6 +92,7 @@ ENDPOINT_TERMS: tuple[EndpointTerm, ...] = (
     EndpointTerm(r"(?<![- ]free )survival(?: rates?| probability)?", "OS", "bare 'survival' (rate, probability) reports overall survival"),
     EndpointTerm(r"(?:(?<=hazard ratio for )|(?<=HR for )|(?<=risk of )|(?<=hazard of ))death(?: from any cause)?", "OS", "'hazard ratio for death', 'cut the risk of death (HR 0.71)' compare overall survival", abbreviable=False),
     EndpointTerm(r"(?:(?<=hazard ratio for )|(?<=HR for )|(?<=risk of )|(?<=hazard of ))(?:an )?events? or death", "EFS", "'hazard ratio for an event or death' compares event-free survival", abbreviable=False),
+    EndpointTerm(r"(?:(?<=hazard ratio for )|(?<=HR for ))(?:an )?events?\b(?! or death)", "EFS", "'the hazard ratio for an event was 0.47': an event-free survival comparison", abbreviable=False),
     EndpointTerm(r"(?:(?<=hazard ratio for )|(?<=hazard ratios for )|(?<=HR for )|(?<=risk of )|(?<=hazard of ))(?:disease )?progression or death", "PFS", "'hazard ratio(s) for progression or death', 'the risk of disease progression or death' compare progression-free survival", abbreviable=False),
     EndpointTerm(r"(?:(?<=hazard ratio for )|(?<=HR for )|(?<=risk of )|(?<=hazard of ))relapse or death", "RFS", "'hazard ratio for relapse or death' compares relapse-free survival", abbreviable=False),
     EndpointTerm(r"duration[- ]of[- ](?:response|remission)(?:[- ]rates?)?", "DOR", "duration of response/remission; a 'duration-of-response rate' is its landmark"),
@@ -462,6 +463,7 @@ DISTRACTORS: tuple[Distractor, ...] = (
     Distractor("dose", "right", r"^\s*(?:µ|μ|u|m|mc|n)?g(?:/|\b)|^\s*mcg\b|^\s*(?:mg|µg|μg|ug|mcg)\b|^\s*(?:×|x)\s*10", "doses (µg/day, mg/m2, mcg) and cell doses"),
     Distractor("per_area", "right", r"^\s*/\s*(?:m2|m²|kg|day|d|mcl|µl|μl|ul|l|ml)\b", "per-area, per-kg and concentration units"),
     Distractor("age_years", "right", r"^\s*(?:[-–]\s*\d+\s*)?(?:years?|yrs?|y)\b(?!-| after| post| of follow)(?= (?:of age|old)|\)|,|;|\s|$)", "ages and durations in years are not results unless a landmark phrase claims them"),
+    Distractor("age_in_units", "right", r"^\s*(?:days?|weeks?|months?|years?)\s+(?:of\s+age|old)\b", "'diagnosed before six months of age', 'infants 3 weeks old': an age in any unit"),
     Distractor("age_left", "left", r"\b(?:aged?|age of|ages?|older than|younger than|median age(?: of)?|range of|ranging from)\s*(?:[<>≤≥]\s*)?(?:\d+\s*[-–]\s*)?$", "ages and ranges"),
     Distractor("follow_up_left", "left", r"follow[- ]?up(?: time)?(?: for [\w -]{1,30}?)?(?: of| was| is|:)?\s*(?:about |approximately |of )?$", "follow-up durations ('the median follow-up for DOR was 14.8 months')"),
     Distractor("follow_up_right", "right", r"^\s*(?:months?|mo|years?|weeks?)\s+(?:of\s+)?follow[- ]?up", "'16 months of follow-up' is a follow-up duration"),
@@ -572,7 +574,7 @@ NOT_SAMPLE_SIZE_RIGHT = Cue(r"^\s*(?:[\w/+\-]+\s+){0,3}?(?:patients?|subjects?|p
 # Per-arm enrolment: a count assigned to a named arm ('718 were assigned to A and 722 to B', 'A (n = 54)').
 GROUP_LABEL_AFTER = Cue(r"[^;()\d]{0,80}?\(\s*the\s+(?P<label>[^()]{1,30}?)\s+(?:group|arm|cohort)\s*\)",
                         "'given to 271 of them (the HCT-CR1 group)': a count the clause labels as a group is that arm's size")
-ASSIGNED_TO_ARM_RIGHT = Cue(r"^\s*(?:" + PATIENT_NOUNS + r"\s+)?(?:(?:were|was|had been)\s+)?(?:(?:randomly\s+)?(?:assigned|allocated|randomi[sz]ed)\s+)?to\s+(?:receive\s+)?(?:the\s+)?(?:(?:continuous|continued|indefinite|fixed[- ]duration|time[- ]limited|standard|single[- ]agent|oral|intravenous|subcutaneous)\s+)?$",
+ASSIGNED_TO_ARM_RIGHT = Cue(r"^\s*(?:" + PATIENT_NOUNS + r"\s+)?(?:(?:were|was|had been)\s+)?(?:(?:randomly\s+)?(?:assigned|allocated|randomi[sz]ed)\s+)?to\s+(?:receive\s+|continue\s+(?:(?:on|with)\s+)?|stay\s+on\s+|remain\s+on\s+)?(?:the\s+)?(?:(?:continuous|continued|indefinite|fixed[- ]duration|time[- ]limited|standard|single[- ]agent|oral|intravenous|subcutaneous)\s+)?$",
                             "'718 (were) assigned to A', '... and 722 to (continuous) B' in a sentence about assignment: that arm's enrolment")
 EVENTS_REPORTED_LEFT = Cue(r"\b(?:events?|reactions?|toxicit(?:y|ies)|infections?|complications?)\s+(?:were\s+|was\s+)?(?:reported|occurred|observed|seen|noted|recorded)\s+in\s+$"
                            r"|\b(?:were|was)\s+(?:\w+\s+)?(?:present|detected|found|identified)\s+in\s+$",
@@ -622,6 +624,10 @@ NAMED_REGIMEN_APPOSITIVE = Cue(r"(?<![\w-])(?P<label>[A-Z][a-z]{2,})\s+(?i:regim
                                r"(?P<drugs>(?:[^.;:]|::){3,160})",
                                "'the Clearway regimen, the allosteric inhibitor asciminib given with blinatumomab', 'the Mosaic "
                                "regimen, a fixed-duration combination of epcoritamab with ...': the drugs in an appositive")
+NAMED_ARM_DESCRIBED = Cue(r"\bthe\s+(?P<label>[A-Z][a-z]{2,})\s+(?:arm|group|cohort)\s*,\s+(?:in\s+which|where|whose\s+patients|which)\s+"
+                          r"(?P<drugs>[^.;]{3,160})",
+                          "'the Tiller arm, in which one block of chemotherapy was replaced by blinatumomab': an arm named by a "
+                          "word and described in a relative clause stands for the drug the clause adds")
 NOT_REGIMEN_LABELS = Cue(r"^(?i:standard|induction|consolidation|maintenance|salvage|conditioning|treatment|study|experimental|"
                          r"control|oral|intensive|the|this|that|each|our|a|an|same|new|novel|first|second|third|dosing|"
                          r"weekly|daily|fixed|continuous|combination|regimen)$",
@@ -672,7 +678,13 @@ MIN_SAMPLE_SIZE = 3
 ARM_SIZE_LEFT = Cue(r"(?:\(|[;,])\s*n\s*=\s*$", "'blinatumomab (n = 54)', '(CB; n = 718)', '(standard group, n = 107)': the size of the arm named just before")
 ARM_SIZE_REACH = 90
 """How far before '(n = N)' its arm may be named ('blinatumomab, 15 μg/m2/d by continuous infusion (n = 54)')."""
-SUBCOHORT_RIGHT = Cue(r"^\s*(?:[\w-]+\s+){0,2}?" + PATIENT_NOUNS + r"\s+(?:older|younger)\s+than\b|^\s*(?:[\w-]+\s+){0,2}?" + PATIENT_NOUNS
+AGE_LIMITED_RIGHT = Cue(r"^\s*(?:[\w-]+\s+){0,2}?" + PATIENT_NOUNS + r"\s+(?:older|younger)\s+than\b",
+                        "'204 infants younger than one year': patients bounded by age, a sub-cohort unless an enrolment verb "
+                        "stands before the count ('enrolled 204 infants younger than one year' states who was eligible)")
+ENROLLING_VERB_LEFT = Cue(r"\b(?:enrolled|enrolling|recruited|recruiting|registered|accrued|randomi[sz]ed|included)\s+(?:a\s+total\s+of\s+)?$",
+                          "'enrolled 204 infants younger than one year': an age bound after an enrolment verb is eligibility, "
+                          "not a sub-cohort ('Among the 124 patients older than 45' stays one)")
+SUBCOHORT_RIGHT = Cue(AGE_LIMITED_RIGHT.pattern + r"|^\s*(?:[\w-]+\s+){0,2}?" + PATIENT_NOUNS
                       + r"\s+(?:[^.;,]{0,40}?\s)?(?:who|whose\s+(?:disease|leuka?emia|lymphoma|myeloma))\s+(?:relapsed|progressed|died|later)\b|^\s*(?:[\w-]+\s+){0,2}?" + PATIENT_NOUNS + r"\s+(?:[^.;,]{0,30}?\s)?previously\s+(?:treated|exposed)\b|^\s*(?:[\w-]+\s+){0,3}?(?:evaluable|assessable)\b|^\s*(?:[\w-]+\s+){0,2}?(?:patients|children|adults)\s+(?:with|without)\s+(?:no\s+|a\s+)?(?:previous|prior)\b|^\s*(?:[\w-]+\s+){0,2}?(?:responders|remitters|non-?responders)\b|^\s*(?:[\w-]+\s+){0,3}?" + PATIENT_NOUNS + r"\s+(?:(?:who|that)\s+(?:achieved|reached|attained|had|responded)|(?:in|with)\s+(?:a\s+)?(?:CR|CRh|CRi|complete|remission|response|active disease|an? (?:evaluable|ongoing)))\b",
                       "'Of the 48 patients evaluable for response', 'in the 81 patients with CR', 'Among the 124 patients older than "
                       "45 years', 'Of the 138 patients in the X cohort who relapsed': a sub-cohort, not the enrolment")
@@ -983,7 +995,7 @@ ARM_VERB_VALUE = Cue(r"\s+(?:left|kept|gave|yielded)\s+(?:only\s+|just\s+)?",
                      "'intensive chemotherapy left 41.7% alive', 'blinatumomab gave 58%': the treatment right before the verb is the value's")
 ANAPHORA_CUE = Cue(r"\b(?:it|this|that)\s+(?:was|were|reached|stood at)\b|\bthe\s+(?:corresponding\s+|respective\s+|equivalent\s+|comparable\s+)?(?:[\w-]*\d[\w-]*\s+)?(?:rates?|estimates?|figures?|values?|proportions?|percentages?)\b(?:\s+[\w-]+){0,5}?\s+(?:was|were|being)\b"
                    r"|^\s*(?:this|that|it)\s+(?:compared|contrasted)\s+(?:with|to)\b|^\s*(?:by|in)\s+(?:contrast|comparison),"
-                   r"|^\W*(?:Among|In|For)\s+[^,;%]{3,80},\s+\d+(?:[.·]\d+)?\s*%\s*(?:vs\.?|v\.?|versus|against|compared with|and)\s+\d+(?:[.·]\d+)?\s*%?\s*[.;]?\s*$"
+                   r"|^\W*(?:Among|In|For)\s+[^,;%]{3,80},(?:\s+(?:whose|who|which|where|in\s+whom)\s[^,;%]{3,60},)?\s+\d+(?:[.·]\d+)?\s*%\s*(?:vs\.?|v\.?|versus|against|compared with|and)\s+\d+(?:[.·]\d+)?\s*%?\s*[.;]?\s*$"
                    r"|\bthe\s+(?:benefit|advantage|effect|difference|gap)\s+(?:at\s+[\w-]+\s+[\w-]+\s+)?(?:was\s+(?:seen|consistent|maintained|preserved|similar)|held|persisted|remained)\b"
                    r"|\b(?:produced|achieved|reached|attained|obtained|gave|yielded)\s+(?:it|this|them)\b(?!\s+(?:to|that|was|is)\b)"
                    r"|\b(?:got|get|gets)\s+there\b|\bdid\s+so\b"
@@ -1016,6 +1028,10 @@ OTHER_QUANTITY_OF = Cue(r"(?:[,;]\s*|\b(?:and|but|while|whereas)\s+)(?:that|thos
 OTHER_QUANTITY_JOIN = Cue(r"^\s*%?\s*(?:\([^()]{0,40}\)\s*)?,?\s*(?:and|or|vs\.?|versus|v)\s*$", "'... that of relapse 28.9% and 36.6%': the next value joined by 'and' is the same quantity's")
 
 # 'event-free survival at that landmark was 71.6%': a time named by reference is the previous figure's time.
+SAME_FIGURE_CUE = Cue(r"\bthe\s+(?:corresponding\s+|equivalent\s+|comparable\s+|matching\s+)?(?:figure|proportion|share|estimate|value)"
+                     r"\s+(?:was|is|stood\s+at|reached|came\s+to|fell\s+to|rose\s+to)\s*$",
+                     "'...; among those on chemotherapy alone the figure was 49.8%': the same measure, at the same time, "
+                     "for another group")
 SAME_TIME_CUE = Cue(r"\b(?:at|by|on)\s+(?:that|this|the\s+same)\s+(?:landmark|time\s*point|time|visit|assessment|point)\b",
                     "'at that landmark', 'at the same time point', 'at that point' refer back to the previous figure's time")
 

@@ -56,10 +56,10 @@ def _group_rules(rules: list[Rule], captions: list[Caption], words: list[dict]) 
     return groups
 
 
-def _column_edges(lines: list[TextLine], x0: float, x1: float) -> list[float]:
+def _column_edges(lines: list[TextLine], x0: float, x1: float, min_gap: Optional[float] = None) -> list[float]:
     """Column boundaries at x gaps that no word of any data line crosses."""
     spans = sorted((w["x0"], w["x1"]) for line in lines for w in line.words)
-    min_gap = _word_gap(lines)
+    min_gap = _word_gap(lines) if min_gap is None else min_gap
     clusters = [list(spans[0])]
     for start, end in spans[1:]:
         if start - clusters[-1][1] >= min_gap:
@@ -68,6 +68,27 @@ def _column_edges(lines: list[TextLine], x0: float, x1: float) -> list[float]:
             clusters[-1][1] = max(clusters[-1][1], end)
     inner = [(left[1] + right[0]) / 2 for left, right in zip(clusters, clusters[1:])]
     return [min(x0, clusters[0][0]) - 0.5, *inner, max(x1, clusters[-1][1]) + 0.5]
+
+
+TIGHT_COLUMN_GAP = 4.0
+"""The narrowest gap (pt) tried between columns when the usual word gap finds none (about one space of a 12 pt font)."""
+ALIGNED_SHARE = 0.6
+"""In a tightly set table, at least this share of the lines with text in a column start it at one x."""
+ALIGN_TOLERANCE = 1.5
+"""Left edges within this many points of each other are one column start."""
+
+
+def _aligned_columns(lines: list[TextLine], edges: list[float]) -> bool:
+    """True when every column after the first starts at one x in most lines that reach it (cells, not wrapped prose)."""
+    for column in range(1, len(edges) - 1):
+        starts = [min(w["x0"] for w in line.words if _column_of((w["x0"] + w["x1"]) / 2, edges) == column)
+                  for line in lines if column in _columns_with_text(line, edges)]
+        if not starts:
+            return False
+        best = max(sum(1 for x in starts if abs(x - s) <= ALIGN_TOLERANCE) for s in starts)
+        if best < ALIGNED_SHARE * len(starts) or len(starts) < 2:
+            return False
+    return True
 
 
 def _column_of(x: float, edges: list[float]) -> int:
@@ -213,8 +234,10 @@ def _table_from_group(group: list[Rule], words: list[dict], chars: list[dict], p
     if not data_lines:
         return None
     edges = _column_edges(data_lines, x0, x1)
-    if len(edges) < 3:
-        return None
+    if len(edges) < 3:  # a tightly set table: its columns show as left edges shared by most lines
+        edges = _column_edges(data_lines, x0, x1, TIGHT_COLUMN_GAP)
+        if len(edges) < 3 or not _aligned_columns(data_lines, edges):
+            return None
     forced = [r.top for r in spanning if data_top < r.top < bottom_rule.top]
     starts = _row_starts(data_lines, edges, forced)
     header: list[str] = []
