@@ -163,3 +163,66 @@ def test_an_age_given_in_months_is_no_result():
     """Negative rule: 'before six months of age', '3 weeks old' are ages, never a median or a rate."""
     facts = _facts(_PRESS + [("body", "Event-free survival was longest in infants diagnosed after 6 months of age.")])
     assert not any(v == 6.0 for _, _, v, _ in facts)
+
+
+_CLL = [("title", "Acalabrutinib plus venetoclax versus chlorambucil-obinutuzumab in untreated CLL: the Harbour trial"),
+        ("body", "Patients were randomly assigned to acalabrutinib plus venetoclax (AV) or chlorambucil plus obinutuzumab "
+                 "(CO).")]
+
+
+@pytest.mark.parametrize("sentence, window", [
+    ("The end-of-treatment undetectable MRD rate was 66.2% with AV and 31.9% with CO.", "EOT"),
+    ("The day-28 MRD-negativity rate was 66.2% with AV and 31.9% with CO.", "d28"),
+])
+def test_a_window_written_as_an_adjective_before_the_endpoint_covers_every_arm(sentence, window):
+    """Regression: prefixed_window_first_value_only ('the end-of-treatment uMRD rate was 71.4% with ZV ... 27.1% with
+    BR' gave the window to the first figure only)."""
+    facts = _facts(_CLL + [("body", sentence)])
+    assert {("MRD_NEG", "acalabrutinib", 66.2, window), ("MRD_NEG", "chlorambucil", 31.9, window)} <= facts
+
+
+_REGISTRY_STOP = [
+    ("title", "Stopping ibrutinib after sustained remission in CLL: a registry comparison of MRD-guided discontinuation "
+              "with continued therapy"),
+    ("body", "Of 410 eligible patients seen at 9 centres, 236 stopped treatment and 174 continued it."),
+    ("body", "Progression-free survival at 2 years was 81.0% in patients who stopped and 84.5% in those who continued "
+             "(hazard ratio 1.12, 95% CI 0.70-1.79)."),
+    ("body", "Overall survival at 2 years was 95.1% for the discontinuation cohort against 94.0% for the maintenance "
+             "cohort."),
+]
+
+
+def test_a_registry_of_stopping_on_mrd_sizes_and_names_the_stopped_and_continued_groups():
+    """Regression: stopped_continued_groups_unread ('318 stopped maintenance and 207 continued it', 'the maintenance
+    cohort' named no arm in a report comparing MRD-guided stopping with continued therapy)."""
+    records = _records(_REGISTRY_STOP)
+    arms = {(r.endpoint, r.value): r.arm for r in records}
+    assert arms[("ENROLLED", 410.0)] is None
+    stopped, continued = arms[("ENROLLED", 236.0)], arms[("ENROLLED", 174.0)]
+    assert stopped and continued and stopped != continued
+    assert arms[("PFS", 81.0)] == stopped and arms[("PFS", 84.5)] == continued
+    assert arms[("OS", 95.1)] == stopped and arms[("OS", 94.0)] == continued
+
+
+def test_a_named_studys_arm_cited_in_the_discussion_is_another_study():
+    """Regression: arm_of_named_study_attributed_to_report ('In the maintenance arm of Myeloma XI, median PFS was 57
+    months' was read as the registry's own result)."""
+    records = _records(_REGISTRY_STOP + [("body", "In the maintenance arm of Bellwood IV, median PFS was 63 months.")])
+    assert not any(r.value == 63.0 and r.trial is None for r in records)
+
+
+def test_every_item_of_a_follow_up_list_is_a_follow_up_time():
+    """Regression: follow_up_list_second_item_read_as_median ('median follow-up for duration of response 20.1 months
+    (FL) and 14.5 months (DLBCL)' gave a DOR median of 14.5)."""
+    records = _records([("title", "Study 1: mosunetuzumab in relapsed lymphoma"),
+                        ("body", "Kaplan-Meier estimates; median follow-up for duration of response 18.3 months (cohort "
+                                 "A) and 12.9 months (cohort B).")])
+    assert not any(r.value in (18.3, 12.9) for r in records)
+
+
+def test_a_title_comparison_of_one_strategy_with_another_sets_up_the_comparison():
+    """Regression: comparison_of_a_with_b_title_unread ('a registry comparison of MRD-guided discontinuation with
+    continued therapy' set no strategy comparison, so the drug became a single-arm therapy)."""
+    records = _records(_REGISTRY_STOP)
+    assert {r.arm for r in records if r.endpoint == "PFS" and r.statistic == "landmark"} == {"mrd-guided",
+                                                                                              "continued therapy"}

@@ -556,8 +556,9 @@ def _assign_windows(text: str, values: list[ValueSlot], windows: Sequence[Timepo
         # a window inside the endpoint's own phrase ('MRD below 10^-4 at the end of induction was found in A% ... and B%')
         subject = [w for w in windows if lo <= w.start and w.end <= v.tok.start
                    and not any(lo <= o.tok.start < w.start and o.kind == "measure" for o in values)
-                   and any(e.code == v.endpoint and e.end <= w.start and w.start - e.end <= _SUBJECT_WINDOW_REACH
-                           and lo <= e.start for e in endpoints)
+                   and any(e.code == v.endpoint and lo <= e.start and (
+                       e.end <= w.start and w.start - e.end <= _SUBJECT_WINDOW_REACH
+                       or 0 <= e.start - w.end <= 2) for e in endpoints)  # 'the end-of-treatment uMRD rate was A% ... and B%'
                    and not any(w.end <= e.start < v.tok.start and e.code and e.code != v.endpoint for e in endpoints)]
         # a later window before the value restarts the clause ('CMR at the end of induction, A% v B%, ... and by the
         # end of treatment C%')

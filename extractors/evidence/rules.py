@@ -209,6 +209,11 @@ transplant', 'without HCT'): a registry names its untransplanted patients by wha
 _TRANSPLANT_PROCEDURE = r"(?:HCT|HSCT|SCT|(?:ha?ematopoietic |stem[- ]cell |cell |blood )*transplant(?:ation)?)"
 _MRD_GUIDED = (r"\b(?:MRD|(?:measurable|minimal) residual disease)[- ](?:guided|directed|adapted|driven)"
                r"(?:\s+(?:discontinuation|cessation|stopping|cohort|arm|group|strategy|approach|transplant(?:ation)?))?\b")
+_STOPPED_SIDE = (r"\b(?:stop(?:ping)?|discontinu(?:ation|ing)|cessation|ceasing)\s+(?:of\s+)?(?:the\s+)?(?:[a-z]+\s+)?(?:maintenance|therapy|treatment)\b"
+                 r"|\b(?:after|by|on|with)\s+(?:stopping|discontinuation|cessation)\b|\b(?:stopping|discontinuation)\s+(?:group|cohort|arm)\b"
+                 r"|(?<=\d )stopped\b|\bwho stopped\b")
+_CONTINUED_SIDE = (r"(?<=\d )continued\b(?:\s+(?:it|them|maintenance|treatment|therapy))?|\bwho continued\b"
+                   r"|\bmaintenance\s+(?:group|cohort|arm)\b")
 STRATEGY_COMPARISONS: tuple[StrategyComparison, ...] = (
     StrategyComparison(
         "transplant_vs_none",
@@ -237,9 +242,13 @@ STRATEGY_COMPARISONS: tuple[StrategyComparison, ...] = (
         "a report setting transplant against no transplant compares two strategies, not drugs"),
     StrategyComparison(
         "guided_stop_vs_continuous",
-        (ArmTerm(_MRD_GUIDED, "mrd-guided", False, "'MRD-guided cohort', 'MRD-guided discontinuation': therapy stopped on MRD results"),),
+        (ArmTerm(_MRD_GUIDED, "mrd-guided", False, "'MRD-guided cohort', 'MRD-guided discontinuation': therapy stopped on MRD results"),
+         ArmTerm(_STOPPED_SIDE, "mrd-guided", False, "'318 stopped', 'patients who stopped', 'the discontinuation cohort': the "
+                 "patients who stopped on MRD results, named by the act")),
         (ArmTerm(r"\b(?:continuous|continued|indefinite)\s+(?:[a-z]{3,}(?:mide|mib|nib|mab|clax)|maintenance|therapy|treatment)\b", "{match}", True,
                  "'continuous lenalidomide', 'continued maintenance': the policy of never stopping a drug (INN stem) or therapy, named as printed"),
+         ArmTerm(_CONTINUED_SIDE, "{match}", True, "'207 continued it', 'those who continued', 'the maintenance cohort': the "
+                 "patients who did not stop"),
          ArmTerm(r"\b(?:continuous|standard)(?=\s+(?:cohort|arm|group)\b|\s*[:;,)(]|\s*$)", "{match}", True,
                  "'Standard cohort (n = 104)', 'MRD-guided v continuous:': the comparator policy named by its adjective")),
         "a report setting MRD-guided stopping against continuous therapy compares two policies of one drug"),
@@ -265,9 +274,7 @@ STRATEGY_COMPARISONS: tuple[StrategyComparison, ...] = (
         "a report setting MRD-guided stopping against a fixed number of cycles compares two policies of one regimen"),
     StrategyComparison(
         "stop_vs_continue",
-        (ArmTerm(r"\b(?:stop(?:ping)?|discontinu(?:ation|ing)|cessation|ceasing)\s+(?:of\s+)?(?:the\s+)?(?:[a-z]+\s+)?(?:maintenance|therapy|treatment)\b"
-                 r"|\b(?:after|by|on|with)\s+(?:stopping|discontinuation|cessation)\b|\b(?:stopping|discontinuation)\s+(?:group|cohort|arm)\b"
-                 r"|(?<=\d )stopped\b|\bwho stopped\b", "discontinuation", False,
+        (ArmTerm(_STOPPED_SIDE, "discontinuation", False,
                  "'stopping lenalidomide maintenance', 'after stopping', '81 stopped', 'the stopping group': the policy of stopping therapy"),),
         (ArmTerm(r"\b(?:continu(?:ed|ing|ous)|indefinite)\s+(?:[a-z]{3,}(?:mide|mib|nib|mab|clax)|maintenance|therapy|treatment)\b", "{match}", True,
                  "'continued lenalidomide', 'continuing maintenance': the policy of not stopping, named as printed"),
@@ -466,6 +473,8 @@ DISTRACTORS: tuple[Distractor, ...] = (
     Distractor("age_in_units", "right", r"^\s*(?:days?|weeks?|months?|years?)\s+(?:of\s+age|old)\b", "'diagnosed before six months of age', 'infants 3 weeks old': an age in any unit"),
     Distractor("age_left", "left", r"\b(?:aged?|age of|ages?|older than|younger than|median age(?: of)?|range of|ranging from)\s*(?:[<>≤≥]\s*)?(?:\d+\s*[-–]\s*)?$", "ages and ranges"),
     Distractor("follow_up_left", "left", r"follow[- ]?up(?: time)?(?: for [\w -]{1,30}?)?(?: of| was| is|:)?\s*(?:about |approximately |of )?$", "follow-up durations ('the median follow-up for DOR was 14.8 months')"),
+    Distractor("follow_up_list", "left", r"follow[- ]?up\b[^.;]{0,60}?\d+(?:[.·]\d+)?\s*(?:months?|mo|years?|weeks?)(?:\s*\([^()]{1,30}\))?\s*(?:,|and|or|,\s*and)\s*$",
+               "'median follow-up ... 20.1 months (FL) and 14.5 months (DLBCL)': every item of a follow-up list is a follow-up time"),
     Distractor("follow_up_right", "right", r"^\s*(?:months?|mo|years?|weeks?)\s+(?:of\s+)?follow[- ]?up", "'16 months of follow-up' is a follow-up duration"),
     Distractor("duration_units", "right", r"^\s*(?:days?|hours?|h|weeks?|wk|min(?:utes)?)\b", "days, hours, weeks: schedules and process times"),
     Distractor("cycles", "right", r"^\s*(?!(?:received|were given|underwent)\s+(?:the|an?|at least one|a single)\s)(?:\w+\s+){0,2}?(?:cycles?|courses?|doses?|infusions?|lines?|dose levels?)\b", "numbers of cycles, doses and lines of therapy ('55 received the infusion' counts patients)"),
@@ -927,6 +936,9 @@ OTHER_STUDY_CUES: tuple[Cue, ...] = (
     Cue(r"^\W*(?:[\w-]+\s+){0,3}?(?:studies|trials|series|reports|cohorts)\s+(?:of|with|in|using|from)\s+[^.;]{1,80}?\s+(?:reported|found|showed|described|gave|achieved)\b",
         "'Single-group studies of X in older patients reported ...': other studies, in the plural, as a sentence's subject"),
     Cue(r"\b(?:and|&) (?:colleagues|coworkers|co-workers)\b|\bet al\b", "another group's publication"),
+    Cue(r"\b(?:in|from|of)\s+the\s+(?:[\w-]+\s+){0,3}?(?:arm|group|cohort)\s+of\s+(?!(?:this|our|the\s+present|the\s+current)\b)"
+        r"(?:the\s+)?[A-Z][\w-]*(?:\s+(?:[IVX]+|\d+|[A-Z][\w-]*)){0,2}\b(?!\s+(?:cohort|group|arm)\b)",
+        "'In the maintenance arm of Myeloma XI, median PFS was 57 months': another named study's arm set beside the report's"),
     Cue(r"\b(?:a|an)\s+(?:[\w-]+\s+){0,5}?(?:study|cohort|series|trial|registry)\s+(?:(?:of|with|in)\s+[^.;]{1,60}?,?\s+(?:which|that)\s+|(?:in|without|with|of|using)\s+[^.;,]{1,40}?\s+)?(?:had\s+|has\s+)?(?:reported|found|showed|described)\b",
         "'a single-arm ibrutinib study in relapsed MZL reported 48%', 'a North American cohort reported ...', 'a "
         "single-centre series of X with Y, which reported ...': another study's figures ('a post hoc analysis showed' is the "
@@ -1110,6 +1122,9 @@ REGIMEN_ACRONYM = Cue(r"(?<![\w-])(?:(?:dose-adjusted|DA|mini|hyper|R|BV|O|G)[- 
 
 # In a report comparing a named cell therapy with a comparator, 'the CAR T cells' is that therapy.
 CELL_THERAPY_NAME = Cue(r"(?i)leucel\b|-cel\b|\bcar[- ]?t\b", "'obecabtagene autoleucel', 'obe-cel', '19-28z CAR T cells': a named cell therapy")
+STRATEGY_TITLE_COMPARISON_OF = Cue(r"(?i:\bcomparison\s+of\s+)(?P<left>[^:;]+?)\s+(?i:with|to|and|versus|vs\.?)\s+(?P<right>[^:;]+)",
+                                   "'a registry comparison of MRD-guided discontinuation with continued maintenance': the "
+                                   "title's two strategies on either side of 'with'")
 STRATEGY_TITLE_ALTERNATIVE = Cue(r"\bor\s", "'Allogeneic transplantation in first remission or continued chemotherapy': a title "
                                             "offering two strategies, one on each side of 'or', compares them")
 

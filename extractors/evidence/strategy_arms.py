@@ -18,7 +18,7 @@ from extractors.nlp.ner_mentions import part_of_document
 from extractors.evidence.rules import (
     ALLOGENEIC_ARM, ALLOGENEIC_ARM_HCT, ASSIGNMENT_ACTIVATED, ALLOGENEIC_TITLE, AUTOLOGOUS_ARM, AUTOLOGOUS_ARM_HCT, AUTOLOGOUS_ARM_HSCT,
     AUTOLOGOUS_TITLE, STRATEGY_ASSIGNMENT, STRATEGY_COHORT_LABEL, STRATEGY_COMPARISONS, STRATEGY_SPLIT, TRANSPLANT_HCT_FORMS, TRANSPLANT_HSCT_FORMS,
-    STRATEGY_TITLE_ALTERNATIVE, TITLE_COMPARISON, TANDEM_ARM, SINGLE_ARM, TITLE_SIDE_WITH_TEXT_CONTROL, UNIFIED_STRATEGY_SIDES,
+    STRATEGY_TITLE_ALTERNATIVE, STRATEGY_TITLE_COMPARISON_OF, TITLE_COMPARISON, TANDEM_ARM, SINGLE_ARM, TITLE_SIDE_WITH_TEXT_CONTROL, UNIFIED_STRATEGY_SIDES,
     TRANSPLANT_EVENT_LEFT, ArmTerm, StrategyComparison,
 )
 
@@ -28,6 +28,7 @@ _ASSIGNMENT = re.compile(STRATEGY_ASSIGNMENT.pattern, re.IGNORECASE)
 _SENTENCE_BREAK = re.compile(r"(?<=[.!?])\s+(?=[A-Z])")
 _TITLE_COMPARISON = re.compile(TITLE_COMPARISON.pattern, re.IGNORECASE)
 _TITLE_ALTERNATIVE = re.compile(STRATEGY_TITLE_ALTERNATIVE.pattern)
+_TITLE_COMPARISON_OF = re.compile(STRATEGY_TITLE_COMPARISON_OF.pattern)
 _LABEL_TAIL = re.compile(r"\s+(?:cohort|arm|group|alone)$")
 _TRANSPLANT_EVENT_LEFT = re.compile(TRANSPLANT_EVENT_LEFT.pattern, re.IGNORECASE)
 _AUTOLOGOUS_TITLE = re.compile(AUTOLOGOUS_TITLE.pattern, re.IGNORECASE)
@@ -77,6 +78,9 @@ def _active(comparison: StrategyComparison, title: str, text: str, headers: Sequ
         if _side_hits(title[:versus.start()], comparison.experimental) \
                 and _side_hits(title[versus.end():], comparison.control):
             return True
+    if any(_side_hits(m.group("left"), comparison.experimental) and _side_hits(m.group("right"), comparison.control)
+           for m in _TITLE_COMPARISON_OF.finditer(title)):
+        return True
     if _side_hits(title, comparison.experimental) and any(_side_hits(m.group("side"), comparison.experimental)
                                                          for m in _SPLIT.finditer(text)):
         return True
@@ -107,9 +111,12 @@ def document_strategies(title: str, text: str, headers: Sequence[str] = (), scop
     (the text with its tables' captions, headers and cells), or to the text and headers alone."""
     title, flat = one_line(title), one_line(text)
     terms: list[tuple[re.Pattern[str], str, bool]] = []
+    active: set[str] = set()
     for comparison in STRATEGY_COMPARISONS:
-        if not _active(comparison, title, flat, [one_line(h) for h in headers]):
-            continue
+        patterns = {t.pattern for t in comparison.experimental + comparison.control}
+        if patterns & active or not _active(comparison, title, flat, [one_line(h) for h in headers]):
+            continue  # a side an earlier comparison already names ('318 stopped') keeps that comparison's name
+        active |= patterns
         autologous = transplant_arm_name(title, flat, autologous=True)
         renamed = {ALLOGENEIC_ARM: transplant_arm_name(title, flat), AUTOLOGOUS_ARM: autologous,
                    TANDEM_ARM: "tandem " + autologous, SINGLE_ARM: "single " + autologous}

@@ -129,8 +129,14 @@ def _continues_row(above: TextLine, line: TextLine, edges: list[float], columns:
     """Whether a line is the wrapped rest of the row above: the label goes on and each other cell goes on in brackets."""
     if 0 not in columns or not _continues_label(above, line, edges):
         return False
-    return all(CELL_CONTINUES_LINE.match(_column_text(line, edges, c)) and _column_text(above, edges, c)
+    return all(_column_text(above, edges, c) and (CELL_CONTINUES_LINE.match(_column_text(line, edges, c))
+                                                  or _open_bracket(_column_text(above, edges, c)))
                for c in columns - {0})
+
+
+def _open_bracket(text: str) -> bool:
+    """True when a cell line leaves a bracket open ('46.9 (31.7,' above '60.6)'): the cell goes on below."""
+    return text.count("(") > text.count(")") or text.count("[") > text.count("]")
 
 
 def _row_starts(lines: list[TextLine], edges: list[float], forced_tops: list[float]) -> list[int]:

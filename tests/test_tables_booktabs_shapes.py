@@ -1,4 +1,4 @@
-"""Booktabs tables set so tightly that a column gap is narrower than the usual word gap still split into columns."""
+"""Booktabs table shapes: columns set closer than the usual word gap; a cell wrapped inside its brackets."""
 from __future__ import annotations
 
 from pathlib import Path
@@ -6,7 +6,7 @@ from pathlib import Path
 import pdfplumber
 
 from extractors.pdf.tables import extract_tables
-from tests.fixtures.make_pdfs import _caption, _new_pdf
+from tests.fixtures.make_pdfs import TableSpec, _caption, _new_pdf, draw_booktabs
 
 SHA = "cd" * 32
 SIZE = 12.5
@@ -63,3 +63,30 @@ def test_a_table_with_ordinary_gaps_reads_the_same(tmp_path):
     with pdfplumber.open(_tight_table_pdf(tmp_path / "wide.pdf", gap=18.0)) as pdf:
         tables = extract_tables(pdf, SHA)
     assert [[cell.text for cell in row] for row in tables[0].rows] == [list(row) for row in ROWS]
+
+
+_WRAPPED = TableSpec(
+    widths=(130.0, 70.0, 70.0),
+    header=(("Outcome",), ("Cohort A",), ("Cohort B",)),
+    rows=(
+        (("Median duration of response,", "months (95% CI)"), ("22.6 (17.4, NE)",), ("10.2 (5.8, NE)",)),
+        (("Response lasting 12 months,", "% (95% CI)"), ("71.8 (61.5, 79.8)",), ("46.9 (31.7,", "60.6)")),
+    ),
+)
+
+
+def test_a_cell_wrapped_inside_its_brackets_stays_one_row(tmp_path):
+    """Regression: open_bracket_cell_split_row (a label row whose second cell wrapped as '46.9 (31.7,' over '60.6)'
+    became two rows, and the row lost its landmark: 'Duration of response at 12' / 'months, % (95% CI)')."""
+    pdf = _new_pdf()
+    pdf.add_page()
+    y = _caption(pdf, 42.0, 60.0, "Table 3:", "Durability of response")
+    draw_booktabs(pdf, 42.0, y, _WRAPPED, row_gap=0.0)
+    path = tmp_path / "wrapped.pdf"
+    pdf.output(str(path))
+    with pdfplumber.open(path) as opened:
+        tables = extract_tables(opened, SHA)
+    assert [[cell.text for cell in row] for row in tables[0].rows] == [
+        ["Median duration of response, months (95% CI)", "22.6 (17.4, NE)", "10.2 (5.8, NE)"],
+        ["Response lasting 12 months, % (95% CI)", "71.8 (61.5, 79.8)", "46.9 (31.7, 60.6)"],
+    ]
