@@ -226,3 +226,35 @@ def test_a_title_comparison_of_one_strategy_with_another_sets_up_the_comparison(
     records = _records(_REGISTRY_STOP)
     assert {r.arm for r in records if r.endpoint == "PFS" and r.statistic == "landmark"} == {"mrd-guided",
                                                                                               "continued therapy"}
+
+
+def test_flow_cytometry_finding_no_residual_disease_is_mrd_negativity():
+    """Regression: no_residual_disease_read_as_remission ('Among those in composite remission, flow cytometry found no
+    residual disease ... in 58 of 71 (81.7%)' was read as a remission rate)."""
+    facts = _facts(_CLL + [("body", "Among those in complete remission, flow cytometry found no residual disease at the "
+                                    "10^-4 level in 44 of 60 AV responders (73.3%).")])
+    assert ("MRD_NEG", "acalabrutinib", 73.3, None) in facts
+    assert not any(e == "CR" and v == 73.3 for e, _, v, _ in facts)
+
+
+def test_a_cohort_still_enrolling_is_no_enrolment():
+    """Regression: enrolling_cohort_read_as_sample ('the expansion cohort of 40 patients is enrolling' gave an
+    enrolment of 40)."""
+    records = _records([("title", "NCT09876543: talquetamab with pomalidomide, a phase 1b dose-escalation study"),
+                        ("body", "Thirty-one patients were treated. The 0.4 mg/kg level was chosen for expansion; the "
+                                 "expansion cohort of 36 patients is enrolling.")])
+    assert not any(r.endpoint == "ENROLLED" and r.value == 36.0 for r in records)
+
+
+def test_our_own_previous_study_is_another_study():
+    """Regression: own_previous_study_figure_kept ('Our own previous study achieved about 40 per cent event-free
+    survival at four years' was read as the report's result)."""
+    records = _records(_PRESS + [("body", "Our own previous study achieved about 35 per cent event-free survival at "
+                                          "four years.")])
+    assert {r.trial for r in records} == {"Quayside"} and not any(r.value == 35.0 for r in records)
+
+
+def test_a_news_headline_naming_the_trial_that_found_it_names_the_study():
+    """Regression: headline_trial_finds_unread ('..., Wherry trial finds' in a press headline named no study when the
+    body never called the word a trial)."""
+    assert {r.trial for r in _records(_PRESS)} == {"Quayside"}

@@ -41,8 +41,8 @@ ENDPOINT_TERMS: tuple[EndpointTerm, ...] = (
                  "MRD_NEG", "'MRD clearance after block 1', 'cleared MRD': the share who became MRD-negative"),
     EndpointTerm(r"(?:MRD|(?:minimal |measurable )?residual disease)\s+(?:was|were|became|remained)\s+(?:undetectable|negative)", "MRD_NEG",
                  "'MRD was undetectable in 91%', 'MRD became negative in 30 patients' state MRD negativity"),
-    EndpointTerm(r"no (?:detectable|measurable) (?:residual )?(?:disease|leuka?emia|clones?|clonotypes?|clonal sequences?)|undetectable (?:residual )?disease", "MRD_NEG",
-                 "'9 (82%) had no detectable disease by next-generation sequencing' states MRD negativity"),
+    EndpointTerm(r"no (?:(?:detectable|measurable) (?:residual )?|residual )(?:disease|leuka?emia|clones?|clonotypes?|clonal sequences?)|undetectable (?:residual )?disease", "MRD_NEG",
+                 "'9 (82%) had no detectable disease by next-generation sequencing', 'flow cytometry found no residual disease' state MRD negativity"),
     EndpointTerm(r"undetectable (?:MRD|minimal residual disease|measurable residual disease)|(?<![A-Za-z])uMRD(?![A-Za-z])", "MRD_NEG",
                  "undetectable MRD (uMRD, the CLL term) is MRD negativity"),
     EndpointTerm(r"(?:complete )?molecular (?:response|remission|responses)(?: rate)?", "MRD_NEG", "molecular response is measured as MRD negativity"),
@@ -512,6 +512,8 @@ DISTRACTORS: tuple[Distractor, ...] = (
     Distractor("ongoing_enrolment", "left", r"\b(?:is|are)\s+(?:now\s+|still\s+)?(?:enrolling|recruiting|accruing)\s+(?:a\s+further\s+|another\s+)?$"
                r"|\bwill\s+(?:enrol|enroll|recruit|treat|include)\s+(?:a\s+further\s+|another\s+)?$",
                "'The expansion cohort is enrolling 40 further patients': enrolment still to come, not the study's"),
+    Distractor("ongoing_enrolment_after", "right", r"^\s*(?:(?:further|more|additional)\s+)?(?:patients|participants|children|adults)?\s*(?:is|are)\s+(?:now\s+|still\s+|currently\s+)?(?:enrolling|recruiting|accruing|being\s+(?:enrolled|recruited))\b",
+               "'the expansion cohort of 40 patients is enrolling': a cohort still filling, not an enrolment"),
     Distractor("prior_therapy_share", "right", r"^\s*(?:%|per ?cent)\s*\)?\s*(?:of\s+(?:the\s+)?(?:patients|children|adults)\s+)?had\s+"
                r"(?:received|relapsed|undergone|been\s+treated|progressed)\b",
                "'12 patients (42.9%) had received blinatumomab': a baseline history share, not an outcome"),
@@ -875,6 +877,9 @@ FRAME_WORD_NAMES: tuple[Cue, ...] = (
     Cue(r"(?:^|[.;]\s+|\n)(?:\w+\s+){0,2}?(?P<name>[A-Z][a-z]{3,}(?:-\d{1,2})?)\s+(?:was|is)\s+(?:done|conducted|carried\s+out|run|"
         r"performed)\s+(?:at|in|across)\s+(?:\d+|[a-z]+)\s+(?:[\w-]+\s+){0,2}?(?:centres|centers|hospitals|sites|institutions|countries)\b",
         "'Pinfold was done at 41 hospitals in six countries': the methods sentence saying where the named study ran"),
+    Cue(r"(?:[,:;]|\s[-—–])\s+(?:the\s+)?(?P<name>[A-Z][a-z]{3,}(?:-\d{1,2})?)\s+(?:[Tt]rial|[Ss]tudy)\s+(?:finds|found|shows|showed|"
+        r"suggests|reports|confirms|says)\b",
+        "a news headline's '..., Quayside trial finds': the study that found it"),
     Cue(r"\b(?:[Tt]rial|[Ss]tudy)\s*\((?P<name>[A-Z][a-z]{3,}(?:-\d{1,2})?)\)",
         "'In this open-label, phase 3 trial (Tollgate), we ...': the study's name in brackets after the study noun"),
     Cue(r"\bfor\s+the\s+(?P<name>[A-Z][a-z]{3,}(?:-\d{1,2})?)\s+(?:[Ii]nvestigators|[Tt]rialists|[Cc]ollaborators|"
@@ -922,7 +927,7 @@ FRAME_REGISTRY_NAME = Cue(r"\b(?:the|of the|from the)\s+(?P<name>[A-Z][A-Z0-9-]{
 
 # In a report about one study, these openings move a sentence to another study (a historical or earlier one).
 OTHER_STUDY_CUES: tuple[Cue, ...] = (
-    Cue(r"\b(?:an?|the|in|from|on|of|with)\s+(?:[\w-]+\s+){0,2}?(?:earlier|previous|prior|preceding|predecessor|older|historical|historic|separate|different|another|other|parent|registration|pivotal|reference)\s+(?:[\w/-]+\s+){0,3}?(?:study|studies|trial|trials|cohort|series|experience|report|protocol|run-in|comparisons?|analys[ie]s)\b",
+    Cue(r"\b(?:an?|the|in|from|on|of|with|our|their|its|his|her)\s+(?:[\w-]+\s+){0,2}?(?:earlier|previous|prior|preceding|predecessor|older|historical|historic|separate|different|another|other|parent|registration|pivotal|reference)\s+(?:[\w/-]+\s+){0,3}?(?:study|studies|trial|trials|cohort|series|experience|report|protocol|run-in|comparisons?|analys[ie]s)\b",
         "'in an earlier phase 2 study', 'the pivotal trial', 'historical cohort', 'the predecessor protocol': figures of another study"),
     Cue(r"\b(?:in|from)\s+a\s+(?:larger|smaller|bigger|recent|similar|comparable)\s+(?:[\w/-]+\s+){0,3}?(?:study|trial|series|cohort|registry)\b",
         "'In a larger multicenter series that used MRD at week 16, ...': another study set beside the report's"),
