@@ -258,3 +258,37 @@ def test_a_news_headline_naming_the_trial_that_found_it_names_the_study():
     """Regression: headline_trial_finds_unread ('..., Wherry trial finds' in a press headline named no study when the
     body never called the word a trial)."""
     assert {r.trial for r in _records(_PRESS)} == {"Quayside"}
+
+
+_CAIRN_RESULT = ("body", "At 3 years, progression-free survival was 71.4% in the VA group and 55.0% in the IC group.")
+_CAIRN_ASSIGNMENT = ("body", "Adults were randomly assigned to venetoclax plus azacitidine (the VA group) or to "
+                             "intensive chemotherapy (the IC group).")
+
+
+@pytest.mark.parametrize("opening", [
+    "Methods: Trellis (NCT09345678) enrolled adults at 30 centres. Trellis closed to accrual in 2025.",
+    "The Trellis study (ClinicalTrials.gov, NCT09345678) ran at 30 centres; Trellis closed to accrual in 2025.",
+])
+def test_a_word_glossed_by_the_reports_own_registry_number_names_the_study(opening):
+    """Regression: registry_gloss_name_lost ('Cairn (NCT09...) enrolled ...' named no study for a mixed-case word, so
+    every record carried the registry number)."""
+    records = _records([_TITLE, ("body", opening), _CAIRN_ASSIGNMENT, _CAIRN_RESULT])
+    assert {r.trial for r in records} == {"Trellis"}
+
+
+def test_a_word_glossed_by_another_studys_registry_number_names_no_study():
+    """Negative rule: a discussion citing 'Quarry (NCT01111111)' glosses another study; the report's own registration
+    (NCT09345678, given in its methods) stays its identifier."""
+    records = _records([_TITLE, ("body", "The trial is registered with ClinicalTrials.gov, NCT09345678."),
+                        _CAIRN_ASSIGNMENT, _CAIRN_RESULT,
+                        ("body", "Quarry (NCT01111111) used a similar design; Quarry found a smaller benefit.")])
+    assert {r.trial for r in records if r.value in (71.4, 55.0)} == {"NCT09345678"}
+
+
+def test_a_word_enrolling_patients_at_a_sentence_start_names_the_study():
+    """Regression: subject_word_name_lost ('Cairn enrolled 412 adults' did not make the word a study name)."""
+    records = _records([_TITLE, ("body", "Trellis enrolled 412 adults at 30 centres between 2021 and 2023. "
+                                         "The trial is registered with ClinicalTrials.gov, NCT09345678."),
+                        _CAIRN_ASSIGNMENT, ("body", "In Trellis, the primary endpoint was overall survival."),
+                        _CAIRN_RESULT])
+    assert {r.trial for r in records} == {"Trellis"}

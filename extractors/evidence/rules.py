@@ -880,6 +880,10 @@ FRAME_WORD_NAMES: tuple[Cue, ...] = (
     Cue(r"(?:[,:;]|\s[-—–])\s+(?:the\s+)?(?P<name>[A-Z][a-z]{3,}(?:-\d{1,2})?)\s+(?:[Tt]rial|[Ss]tudy)\s+(?:finds|found|shows|showed|"
         r"suggests|reports|confirms|says)\b",
         "a news headline's '..., Quayside trial finds': the study that found it"),
+    Cue(r"(?:^|[.;]\s+|\n)(?P<name>[A-Z][a-z]{3,}(?:-\d{1,2})?)\s+(?:(?:randomly\s+)?(?:enrolled|randomi[sz]ed|recruited|assigned|accrued|"
+        r"allocated|registered)\s+(?:a\s+total\s+of\s+)?\d|(?:compared|tested|evaluated)\s+(?:the\s+)?[a-z])",
+        "'Cairn enrolled 412 adults', 'Furrow randomly assigned 300 ...', 'Weir compared ...': a word as the subject of a "
+        "study's verb at a sentence's start is the study's name"),
     Cue(r"\b(?:[Tt]rial|[Ss]tudy)\s*\((?P<name>[A-Z][a-z]{3,}(?:-\d{1,2})?)\)",
         "'In this open-label, phase 3 trial (Tollgate), we ...': the study's name in brackets after the study noun"),
     Cue(r"\bfor\s+the\s+(?P<name>[A-Z][a-z]{3,}(?:-\d{1,2})?)\s+(?:[Ii]nvestigators|[Tt]rialists|[Cc]ollaborators|"
@@ -920,6 +924,12 @@ OTHER_REGISTRY_NUMBER = Cue(r"(?<![\w-])(?P<number>ACTRN\d{14}|ISRCTN\d{8}|ChiCT
                             "'RBR-7x4k2m9' (the WHO primary registries' number shapes), 'EudraCT "
                             "2019-001234-56': a registration outside ClinicalTrials.gov, the study's identifier when it has "
                             "no name")
+
+FRAME_NAME_BEFORE_REGISTRY = Cue(
+    r"(?<![\w-])(?P<name>[A-Z][a-z]{3,}(?:-\d{1,2})?)(?:\s+(?:[Tt]rial|[Ss]tudy))?\s*[(\[]\s*(?:(?:ClinicalTrials\.gov|"
+    r"registration|registered|trial\s+registration)[\w\s.,:]{0,30}?)?(?P<number>NCT\d{8})",
+    "'Cairn (NCT09123456) is ...', 'the Furrow study (ClinicalTrials.gov, NCT...)': a word glossed by the report's own "
+    "registry number in brackets is the study's name")
 
 # A registry study is named by the body that keeps the registry, which the trial finder's stoplist holds as an agency.
 FRAME_REGISTRY_NAME = Cue(r"\b(?:the|of the|from the)\s+(?P<name>[A-Z][A-Z0-9-]{3,})\s+(?:[\w-]+\s+){0,3}?registry\b",
