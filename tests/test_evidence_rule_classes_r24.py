@@ -292,3 +292,34 @@ def test_a_word_enrolling_patients_at_a_sentence_start_names_the_study():
                         _CAIRN_ASSIGNMENT, ("body", "In Trellis, the primary endpoint was overall survival."),
                         _CAIRN_RESULT])
     assert {r.trial for r in records} == {"Trellis"}
+
+
+def test_a_word_a_study_is_of_is_its_treatment_not_its_name():
+    """Negative rule: 'the dose-finding study of Tandem (NCT05968830)' glosses the schedule studied, so the registry
+    number stays the study's identifier."""
+    records = _records([("title", "The Relay schedule: sequential inotuzumab and blinatumomab at first salvage, a phase 1 "
+                                  "dose-finding study"),
+                        ("body", "We designed Relay, two cycles of inotuzumab followed by blinatumomab. Here we report the "
+                                 "dose-finding study of Relay (NCT09456789) at four centres."),
+                        ("body", "Of 40 patients treated, 33 (82.5%) reached complete remission.")])
+    assert {r.trial for r in records} == {"NCT09456789"}
+
+
+def test_a_regimen_named_by_a_word_with_its_drugs_in_brackets_is_an_arm():
+    """Regression: bracketed_regimen_and_mini_chop_unread ('the Hinge regimen (polatuzumab vedotin with R-mini-CHP)
+    versus R-mini-CHOP': neither side was an arm, so every record had none)."""
+    facts = _facts([("title", "Spindle: a randomised phase 2 trial of the Lathe regimen (polatuzumab vedotin with "
+                              "R-mini-CHP) versus R-mini-CHOP in patients aged 80 years or older with DLBCL"),
+                    ("body", "• Complete metabolic response at end of treatment: 64.0% with Lathe v 49.2% with R-mini-CHOP.")])
+    assert {("CR", "polatuzumab vedotin", 64.0, "EOT"), ("CR", "chemotherapy", 49.2, "EOT")} <= facts
+
+
+def test_a_construct_the_authors_developed_with_a_slashed_target_is_the_study_therapy():
+    """Regression: developed_slashed_construct_missed ('We developed GH20.19-Q, a tandem CD20/CD19 CAR ...' was not read
+    as the product, so a comparator's CAR-T became the single-arm therapy)."""
+    records = _records([("title", "Radiotherapy bridging before a point-of-care tandem CAR T-cell product in lymphoma"),
+                        ("body", "Commercial CD19-directed CAR T cells such as axicabtagene ciloleucel cure a minority. "
+                                 "We developed KB22.19-R, a tandem CD22/CD19 CAR with a 4-1BB domain, and tested it in a "
+                                 "phase 1 study."),
+                        ("body", "Of 40 patients infused, 26 (65.0%) had a complete response.")])
+    assert {r.arm for r in records if r.endpoint == "CR"} == {"kb22.19-r"}

@@ -10,7 +10,7 @@ from extractors.evidence.arms import find_arms
 from extractors.evidence.attribution import CITATION, SentenceFacts, StudyRef, TrialIndex
 from extractors.evidence.endpoints import find_endpoints
 from extractors.evidence.rules import (
-    COMPARED_WITH, COMPARED_WITH_REACH, EXPERIMENTAL_REFERENCE, FRAME_OPENING_CHARS, FRAME_NAME_BEFORE_REGISTRY, FRAME_REGISTRY_NAME, FRAME_TITLE_NAMES, FRAME_WORD_NAMES,
+    COMPARED_WITH, COMPARED_WITH_REACH, EXPERIMENTAL_REFERENCE, FRAME_OPENING_CHARS, FRAME_NAME_BEFORE_REGISTRY, FRAME_REGISTRY_NAME, GLOSSED_NAME_IS_TREATMENT, FRAME_TITLE_NAMES, FRAME_WORD_NAMES,
     GENERIC_ARMS, NAMED_STUDY_AFTER_CUE, NON_RESULT_SENTENCES, NUMBERED_STUDY_NAME, OTHER_REGISTRY_NUMBER,
     OTHER_STUDY_CUES, OTHER_STUDY_OPENING, OWN_STUDY_CUE, PRECEDING_STUDY, PRODUCT_DEFINITIONS, RANDOMISED_DESIGN,
     REGIMEN_ACRONYM, REVIEW_MIN_CITATION_MARKERS, REVIEW_MIN_NAMED_TRIALS, SINGLE_ARM_CUE, ALLOCATED_TO_ALTERNATIVES, COMPARISON_COHORT, TITLE_COMPARISON,
@@ -42,6 +42,7 @@ _NAMED_STUDY_AFTER = re.compile(NAMED_STUDY_AFTER_CUE.pattern)
 _REGIMEN_ACRONYM = re.compile(REGIMEN_ACRONYM.pattern)
 _OTHER_REGISTRY = re.compile(OTHER_REGISTRY_NUMBER.pattern)
 _NAME_BEFORE_REGISTRY = re.compile(FRAME_NAME_BEFORE_REGISTRY.pattern)
+_GLOSSED_TREATMENT = re.compile(GLOSSED_NAME_IS_TREATMENT.pattern, re.IGNORECASE)
 _DOSE_ADJUSTED = re.compile(r"(?i)^(?:dose-adjusted\s+|DA-)")
 _SIDE_CODE = re.compile(r"^(?:NCT\d+|[A-Z]+-?\d+)$")  # registry numbers and study codes are no regimens
 _GENERIC_CHEMOTHERAPY = re.compile(r"(?i)^(?:(?:standard|conventional|intensive|salvage|multi-?agent)\s+)*chemotherapy$")
@@ -150,7 +151,7 @@ def _name_glossed_by(text: str, nct: str) -> Optional[str]:
     for m in _NAME_BEFORE_REGISTRY.finditer(text):
         name = m.group("name")
         if m.group("number") != nct or _WORD_NAME_STOPLIST.match(name) or not _title_name_ok(name, False) \
-                or find_arms(name) or find_endpoints(name):
+                or find_arms(name) or find_endpoints(name) or _GLOSSED_TREATMENT.search(text, max(0, m.start() - 40), m.start()):
             continue
         if len(re.findall(rf"(?<![\w-]){re.escape(name)}(?![\w-])", text)) >= 2:
             return name

@@ -168,7 +168,7 @@ ARM_TERMS: tuple[ArmTerm, ...] = (
             "'on salvage it was just 24.6 per cent': a bare 'salvage' set against the study drug is the salvage chemotherapy arm"),
     ArmTerm(r"(?<![A-Za-z])(?:ChT|SOC)(?![A-Za-z])", "chemotherapy", True, "ChT/SOC abbreviations of the chemotherapy arm", True),
     ArmTerm(r"(?<![A-Za-z-])R-?(?:GemOx|ICE|DHAP|ESHAP)(?![A-Za-z])", "chemotherapy", True, "salvage immunochemotherapy regimens (R-GemOx, R-ICE, R-DHAP) are the chemotherapy comparator of lymphoma trials", True),
-    ArmTerm(r"(?<![A-Za-z-])(?:ABVD|BEACOPP|escBEACOPP|R-?CHOP|R-?CVP|DA-EPOCH-R)(?![A-Za-z-])", "chemotherapy", True, "standard lymphoma chemotherapy regimens (ABVD, BEACOPP, R-CHOP) are the chemotherapy comparator", True),
+    ArmTerm(r"(?<![A-Za-z-])(?:ABVD|BEACOPP|escBEACOPP|R-?(?:mini-?)?CHOP|R-?CVP|DA-EPOCH-R)(?![A-Za-z-])", "chemotherapy", True, "standard lymphoma chemotherapy regimens (ABVD, BEACOPP, R-CHOP, R-mini-CHOP for the very old) are the chemotherapy comparator", True),
     ArmTerm(r"standard[- ]of[- ]care|standard[- ](?:care|therapy|treatment)", "chemotherapy", True, "standard of care comparator"),
     ArmTerm(r"chemo-?immunotherapy|immuno-?chemotherapy", "chemotherapy", True,
             "chemoimmunotherapy (FCR, BR) is the chemotherapy comparator of CLL and lymphoma trials (GUIDE.md: chemotherapy)"),
@@ -635,6 +635,8 @@ NAMED_REGIMEN_APPOSITIVE = Cue(r"(?<![\w-])(?P<label>[A-Z][a-z]{2,})\s+(?i:regim
                                r"(?P<drugs>(?:[^.;:]|::){3,160})",
                                "'the Clearway regimen, the allosteric inhibitor asciminib given with blinatumomab', 'the Mosaic "
                                "regimen, a fixed-duration combination of epcoritamab with ...': the drugs in an appositive")
+NAMED_REGIMEN_BRACKETED = Cue(r"(?<![\w-])(?P<label>[A-Z][a-z]{2,})\s+(?i:regimen|combination|schedule|arm|group)\s*\((?P<drugs>[^()]{3,120})\)",
+                              "'the Hinge regimen (polatuzumab vedotin with R-mini-CHP)': a regimen named by a word, its drugs in brackets")
 NAMED_ARM_DESCRIBED = Cue(r"\bthe\s+(?P<label>[A-Z][a-z]{2,})\s+(?:arm|group|cohort)\s*,\s+(?:in\s+which|where|whose\s+patients|which)\s+"
                           r"(?P<drugs>[^.;]{3,160})",
                           "'the Tiller arm, in which one block of chemotherapy was replaced by blinatumomab': an arm named by a "
@@ -751,7 +753,7 @@ PRODUCT_DEFINITIONS: tuple[Cue, ...] = (
         "'Tandem CD19/CD22 CAR T cells (HMC-2219)': a code in brackets right after a CAR description names the product"),
     Cue(r"(?<![\w-])" + _PRODUCT_CODE + r"\s+(?:is|was)\s+(?i:an?|the)\s+(?:[\w/-]+\s+){0,5}?(?i:CAR\b[\w -]{0,20}?(?:products?|therapy|construct|cells?)\b|construct\b|(?:cell|cellular|gene)[- ](?:products?|therapy)\b)",
         "'HMC-2219 is a tandem CD19/CD22 construct': a code defined by a copula and a cell product"),
-    Cue(r"\b(?i:we|the team|investigators)\s+(?i:developed|designed|engineered|built|manufactured)\s+" + _PRODUCT_CODE + r",\s+(?i:an?)\s+(?:[\w-]+\s+){0,5}?(?i:receptor|CAR|construct|product|cells?)\b",
+    Cue(r"\b(?i:we|the team|investigators)\s+(?i:developed|designed|engineered|built|manufactured)\s+" + _PRODUCT_CODE + r",\s+(?i:an?)\s+(?:[\w/-]+\s+){0,5}?(?i:receptor|CAR|construct|product|cells?)\b",
         "'We developed CART-BM7, a second-generation anti-BCMA receptor': an academic construct the authors made is the study therapy"),
 )
 
@@ -930,6 +932,9 @@ FRAME_NAME_BEFORE_REGISTRY = Cue(
     r"registration|registered|trial\s+registration)[\w\s.,:]{0,30}?)?(?P<number>NCT\d{8})",
     "'Cairn (NCT09123456) is ...', 'the Furrow study (ClinicalTrials.gov, NCT...)': a word glossed by the report's own "
     "registry number in brackets is the study's name")
+
+GLOSSED_NAME_IS_TREATMENT = Cue(r"\b(?:study|studies|trial|trials|evaluation|analysis|test)\s+of\s+(?:the\s+)?$",
+                                "'the dose-finding study of Tandem (NCT...)': the word a study is 'of' is its treatment, not its name")
 
 # A registry study is named by the body that keeps the registry, which the trial finder's stoplist holds as an agency.
 FRAME_REGISTRY_NAME = Cue(r"\b(?:the|of the|from the)\s+(?P<name>[A-Z][A-Z0-9-]{3,})\s+(?:[\w-]+\s+){0,3}?registry\b",
