@@ -323,3 +323,47 @@ def test_a_construct_the_authors_developed_with_a_slashed_target_is_the_study_th
                                  "phase 1 study."),
                         ("body", "Of 40 patients infused, 26 (65.0%) had a complete response.")])
     assert {r.arm for r in records if r.endpoint == "CR"} == {"kb22.19-r"}
+
+
+_RELAPSE = [("title", "Inotuzumab versus chemotherapy at first relapse of childhood ALL, Rookery trial finds"),
+            ("body", "Rookery (ISRCTN48215799) randomly assigned 212 children at 58 hospitals: 107 to inotuzumab "
+                     "followed by consolidation and 105 to two blocks of intensive chemotherapy.")]
+
+
+def test_a_count_assigned_to_blocks_of_a_regimen_sizes_that_arm():
+    """Regression: blocks_of_regimen_arm_unsized ('and 105 to two blocks of intensive chemotherapy' sized no arm)."""
+    enrolled = {(r.arm, r.value) for r in _records(_RELAPSE) if r.endpoint == "ENROLLED"}
+    assert {(None, 212.0), ("inotuzumab", 107.0), ("chemotherapy", 105.0)} <= enrolled
+
+
+def test_end_of_reinduction_is_the_end_of_induction_window_and_a_numerator_with_its_share_is_no_sample():
+    """Regression: reinduction_window_and_numerator_sample ('At the end of reinduction, ...' gave no window; '81
+    children on Sextant (75.7%) had no measurable residual disease at the 0.01% level' gave an enrolment of 81 and an
+    MRD rate of 0.01)."""
+    records = _records(_RELAPSE + [("body", "At the end of reinduction, a marrow complete response had been reached by "
+                                            "95 of 107 children on inotuzumab (88.8%). At the same point, 80 children on "
+                                            "inotuzumab (74.8%) had no measurable residual disease at the 0.01% level.")])
+    facts = {(r.endpoint, r.arm, r.value, r.timepoint) for r in records}
+    assert {("CR", "inotuzumab", 88.8, "EOI"), ("MRD_NEG", "inotuzumab", 74.8, "EOI")} <= facts
+    assert not any(r.value in (80.0, 0.01) for r in records)
+
+
+def test_a_landmark_introducing_a_colon_list_covers_its_items():
+    """Regression: colon_list_landmark_lost ('estimates at 2 years were: event-free survival 71.3% (...), overall
+    survival 80.9%' gave both figures no time)."""
+    facts = _facts(_RELAPSE + [("body", "With a median follow-up of 20.1 months, estimates at 2 years were: event-free "
+                                        "survival 68.2% (95% CI, 51.0-80.4) and overall survival 79.5% (63.3-89.1).")])
+    assert {("EFS", "inotuzumab", 68.2, "2y"), ("OS", "inotuzumab", 79.5, "2y")} <= {
+        (e, "inotuzumab", v, t) for e, _, v, t in facts}
+
+
+def test_a_drug_the_subgroup_was_refractory_to_is_not_the_arm():
+    """Regression: refractory_to_drug_taken_as_arm ('Among patients whose disease was refractory to lenalidomide, the
+    18-month figures were 63.0% and 27.4%' gave the first figure the arm lenalidomide)."""
+    facts = _facts([("title", "Talquetamab plus pomalidomide versus elotuzumab plus pomalidomide in myeloma: the Dunlin "
+                              "trial"),
+                    ("body", "Patients were randomly assigned to talquetamab plus pomalidomide (TP) or elotuzumab plus "
+                             "pomalidomide (EP)."),
+                    ("body", "At 18 months, progression-free survival was 58.1% with TP and 30.2% with EP. Among patients "
+                             "whose disease was refractory to lenalidomide, the 18-month figures were 63.0% and 27.4%.")])
+    assert ("PFS", "talquetamab", 63.0, "18mo") in facts

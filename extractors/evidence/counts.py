@@ -63,6 +63,8 @@ def _arm_of_count(text: str, v: ValueSlot, ctx: ReadingContext) -> Optional[str]
     """The arm a count enrols: '718 (were) assigned to A', 'and 722 to B', 'A (n = 54)', 'N A-treated patients'; else None."""
     arms = [a for a in find_arms(text, ctx.gazetteer_dir) if a.arm != "control"]
     after = [a for a in arms if a.start >= v.tok.end]
+    if after and _SHARE_AFTER_ARM.match(text[after[0].end:]) and _OWN_ARM_BEFORE.match(text[v.tok.end:after[0].start]):
+        return None  # '81 children on Sextant (75.7%) had ...': a numerator with its share, not a group's size
     if after and not _ALTERNATIVES.match(text[after[0].end:]) and not _COMBINATION_RIGHT.match(text[after[0].end:]) and (
             (_OWN_ARM_BEFORE.match(text[v.tok.end:after[0].start]) and _OWN_ARM_AFTER.match(text[after[0].end:]))
             or _TREATED_WITH_ARM.match(text[v.tok.end:after[0].start])):

@@ -489,6 +489,8 @@ DISTRACTORS: tuple[Distractor, ...] = (
     Distractor("baseline_pct", "right", r"^\s*%\s*(?:of (?:the )?(?:patients|subjects) )?(?:were|was|had)\s+(?:male|female|men|women|white|black|asian|hispanic|caucasian|older|younger|aged|previously|prior|pretreated|refractory to prior|primary refractory)\b", "baseline characteristics such as '76% were male'"),
     Distractor("baseline_words", "right", r"^\s*%?\s*(?:of (?:the )?(?:patients|subjects) )?(?:had|have) (?:a |an )?(?:history|prior|previous|baseline)\b|^[^.;]{0,40}\b(?:had|have) experienced\b[^.;]{0,30}\b(?:previous|prior)\b", "prior history is a baseline characteristic"),
     Distractor("expected", "left", r"\b(?:expected|historical|historically|projected)\b[^.;%]{0,40}$", "expectations and historical figures are not study results"),
+    Distractor("sensitivity_level", "right", r"^\s*(?:%|per ?cent)\s+(?:level|threshold|cut-?off|sensitivity)\b",
+               "'no measurable residual disease at the 0.01% level': the assay's threshold, not a rate"),
     Distractor("blasts", "right", r"^\s*(?:%|per ?cent)?\s*(?:of\s+)?(?:bone marrow |marrow |peripheral |BM )?blasts?\b|^\s*%\s*(?:through|by) (?:flow|MFC)", "blast thresholds and MRD cut-offs"),
     Distractor("blasts_left", "left", r"\bblasts?\b[^.;%\d)]{0,30}$", "'blast infiltration of >50%' is a threshold on blasts (not past a closing bracket: '(... <5% blasts) was seen in 88%')"),
     Distractor("cd_marker", "right", r"^\s*%?\s*CD\d", "marker expression thresholds"),
@@ -585,7 +587,7 @@ NOT_SAMPLE_SIZE_RIGHT = Cue(r"^\s*(?:[\w/+\-]+\s+){0,3}?(?:patients?|subjects?|p
 # Per-arm enrolment: a count assigned to a named arm ('718 were assigned to A and 722 to B', 'A (n = 54)').
 GROUP_LABEL_AFTER = Cue(r"[^;()\d]{0,80}?\(\s*the\s+(?P<label>[^()]{1,30}?)\s+(?:group|arm|cohort)\s*\)",
                         "'given to 271 of them (the HCT-CR1 group)': a count the clause labels as a group is that arm's size")
-ASSIGNED_TO_ARM_RIGHT = Cue(r"^\s*(?:" + PATIENT_NOUNS + r"\s+)?(?:(?:were|was|had been)\s+)?(?:(?:randomly\s+)?(?:assigned|allocated|randomi[sz]ed)\s+)?to\s+(?:receive\s+|continue\s+(?:(?:on|with)\s+)?|stay\s+on\s+|remain\s+on\s+)?(?:the\s+)?(?:(?:continuous|continued|indefinite|fixed[- ]duration|time[- ]limited|standard|single[- ]agent|oral|intravenous|subcutaneous)\s+)?$",
+ASSIGNED_TO_ARM_RIGHT = Cue(r"^\s*(?:" + PATIENT_NOUNS + r"\s+)?(?:(?:were|was|had been)\s+)?(?:(?:randomly\s+)?(?:assigned|allocated|randomi[sz]ed)\s+)?to\s+(?:receive\s+|continue\s+(?:(?:on|with)\s+)?|stay\s+on\s+|remain\s+on\s+)?(?:the\s+)?(?:(?:one|two|three|four|five|six|\d+)\s+(?:blocks?|cycles?|courses?)\s+of\s+)?(?:(?:continuous|continued|indefinite|fixed[- ]duration|time[- ]limited|standard|single[- ]agent|oral|intravenous|subcutaneous)\s+)?$",
                             "'718 (were) assigned to A', '... and 722 to (continuous) B' in a sentence about assignment: that arm's enrolment")
 EVENTS_REPORTED_LEFT = Cue(r"\b(?:events?|reactions?|toxicit(?:y|ies)|infections?|complications?)\s+(?:were\s+|was\s+)?(?:reported|occurred|observed|seen|noted|recorded)\s+in\s+$"
                            r"|\b(?:were|was)\s+(?:\w+\s+)?(?:present|detected|found|identified)\s+in\s+$",
@@ -827,8 +829,11 @@ TRANSPLANT_POPULATION_LEFT = Cue(r"\b(?:not|who|those|without|did not)\s+(?:\w+\
 SUBGROUP_DESCRIPTION_LEAD = Cue(r"^\W*(?:in|among|for)\s+(?:the\s+)?(?:\d+\s+)?(?:patients|children|adults|those)\s+(?:whose|who|with)\b[^,;]{0,120},",
                                 "'In patients whose lymphoma progressed within 24 months of first chemoimmunotherapy, ...': the "
                                 "subgroup's description, whose therapies are history")
-SUBGROUP_HISTORY_LEAD = Cue(r"^\W*(?:in|among|for)\s+(?:the\s+)?(?:\d+\s+)?(?:[\w-]+\s+){0,2}?[a-z]+-(?:refractory|exposed|naive|naïve|resistant|pretreated|intolerant)\s+(?:patients|children|adults|disease)\b",
-                            "'In lenalidomide-refractory patients, ...': a drug the subgroup's patients had before is never the "
+SUBGROUP_HISTORY_LEAD = Cue(r"^\W*(?:in|among|for)\s+(?:the\s+)?(?:\d+\s+)?(?:[\w-]+\s+){0,2}?[a-z]+-(?:refractory|exposed|naive|naïve|resistant|pretreated|intolerant)\s+(?:patients|children|adults|disease)\b"
+                            r"|^\W*(?:in|among|for)\s+(?:the\s+)?(?:\d+\s+)?(?:patients|children|adults|those)\s+(?:whose\s+(?:disease|myeloma|leuka?emia|lymphoma)\s+"
+                            r"(?:was|had\s+been|is)\s+|who\s+(?:were|had\s+been)\s+(?:previously\s+)?|previously\s+)?(?:refractory|exposed|resistant|intolerant)\s+to\b[^,;]{1,60}",
+                            "'In lenalidomide-refractory patients, ...', 'Among patients whose disease was refractory to "
+                            "lenalidomide, ...': a drug the subgroup's patients had before is never the "
                             "sentence's arm, experimental or control")
 SUBGROUP_COMPARISON = Cue(r"\b(?:compared (?:with|to)|versus|vs\.?|than)\s+(?:the\s+)?(?:[\w+\-]+\s+){0,4}?(?:patients|those|subjects|children|adults|responders|non-?responders|group with|cohort with)\b|\bthose who\b",
                           "'compared with the MRD positive patients' contrasts subgroups, so both values keep the study arm")
