@@ -137,7 +137,7 @@ SETS = (ReportSet("dev_reports", DEV_REPORTS_DIR, 14, DEV_LAYOUTS, write_dev_rep
                   "dev_report16_pdfs", words=(250, 1600), spelled=SPELLED16),
         ReportSet("dev_reports17", DEV17_REPORTS_DIR, 10, DEV17_LAYOUTS, write_dev_report17_pdfs,
                   "dev_report17_pdfs", words=(250, 1600), spelled=SPELLED17),
-        ReportSet("dev_reports18", DEV18_REPORTS_DIR, 5, DEV18_LAYOUTS, write_dev_report18_pdfs,
+        ReportSet("dev_reports18", DEV18_REPORTS_DIR, 10, DEV18_LAYOUTS, write_dev_report18_pdfs,
                   "dev_report18_pdfs", words=(250, 1600), spelled=SPELLED18))
 TEXTS = {s.name: report_texts(s.folder) for s in SETS}
 GOLD = [(s, g) for s in SETS for g in s.gold]
