@@ -367,3 +367,45 @@ def test_a_drug_the_subgroup_was_refractory_to_is_not_the_arm():
                     ("body", "At 18 months, progression-free survival was 58.1% with TP and 30.2% with EP. Among patients "
                              "whose disease was refractory to lenalidomide, the 18-month figures were 63.0% and 27.4%.")])
     assert ("PFS", "talquetamab", 63.0, "18mo") in facts
+
+
+_FENCE = [("title", "Blinatumomab added to consolidation chemotherapy in adults with ALL (Fence): a randomised, phase 3 "
+                    "trial"),
+          ("body", "Adults in remission were randomly assigned to blinatumomab plus chemotherapy (BC; n = 240) or "
+                   "chemotherapy alone (CA; n = 238).")]
+
+
+@pytest.mark.parametrize("sentence, number", [
+    ("In the BC group, one 28-day cycle of blinatumomab preceded each of the first four chemotherapy blocks.", 4.0),
+    ("Among the 90 patients who were MRD-positive at randomisation, 3-year overall survival was 79.0% with BC.", 90.0),
+    ("Febrile neutropenia occurred in 111 patients with BC and 104 with CA.", 111.0),
+    ("At the data cutoff, disease had progressed or the patient had died in 58 patients in the BC group and 97 in the CA "
+     "group.", 58.0),
+    ("The trial was powered (80%) to detect an HR of 0.60 with 470 patients.", 470.0),
+])
+def test_counts_of_blocks_subgroups_events_and_design_are_no_enrolment(sentence, number):
+    """Regression: event_and_design_counts_read_as_enrolment ('first four chemotherapy blocks', 'Among the 92 patients
+    who were MRD-positive', 'Febrile neutropenia occurred in 118 patients with BC', 'had died in 61 patients in the TP
+    group', 'powered (80%) to detect an HR of 0.55 with 318 patients' were each read as an enrolment)."""
+    records = _records(_FENCE + [("body", sentence)])
+    assert not any(r.endpoint == "ENROLLED" and r.value == number for r in records)
+
+
+def test_of_the_patients_who_were_mrd_positive_defines_the_cohort():
+    """Negative rule: 'Of the 94 adults who were MRD positive ..., 51 received a bridge and the other 43 went straight to
+    transplant' sizes the registry's cohort, unlike 'Among the 92 patients who were MRD-positive, ...'."""
+    records = _records([("title", "Blinatumomab bridging before allogeneic transplant in MRD-positive adults"),
+                        ("body", "Of the 94 adults who were MRD positive in first remission and had a donor, 51 received "
+                                 "a blinatumomab bridge and the other 43 went straight to transplant.")])
+    assert any(r.endpoint == "ENROLLED" and r.value == 94.0 for r in records)
+
+
+@pytest.mark.parametrize("sentence, number", [
+    ("93% of CRS events occurred after a step-up dose.", 93.0),
+    ("In our own pilot of 38 adults the 2-year relapse-free survival was 74%.", 74.0),
+])
+def test_shares_of_events_and_the_authors_pilot_are_no_results(sentence, number):
+    """Regression: event_share_and_own_pilot_read_as_results ('93% of CRS events occurred after a step-up dose' was a
+    CRS rate; 'In our own pilot of 38 adults the 2-year RFS was 74%' was the report's RFS)."""
+    records = _records(_FENCE + [("body", sentence)])
+    assert not any(r.value == number and r.trial == "Fence" for r in records)

@@ -11,7 +11,7 @@ from extractors.evidence.rules import (
     ADD_ON_LEFT, ARM_SIZE_LEFT, COUNT_ARM_COMBINATION_RIGHT, COUNT_OWN_ARM_AFTER, COUNT_OWN_ARM_BEFORE, COUNT_TREATED_WITH_ARM, GROUP_DID_NOT_LATER, GROUP_TREATMENT_VERB, GROUP_DID_NOT_RIGHT, ARM_SIZE_REACH, ASSIGNED_TO_ALTERNATIVES, ASSIGNED_TO_ARM_RIGHT, SHARE_AFTER_ASSIGNED_ARM, EVENTS_REPORTED_LEFT, ASSIGNMENT_SENTENCE, EVENT_IN_LEFT,
     EVENT_IN_CONTINUED_LEFT, MIN_SAMPLE_SIZE, NOT_SAMPLE_SIZE_LEFT, NOT_SAMPLE_SIZE_RIGHT, PATIENT_NOUNS, REPORT_COUNT_ENDPOINTS, PER_ARM_SIZE_RIGHT, GROUP_TREATED_WITH_RIGHT, SAMPLE_SIZE_ADJECTIVE_RIGHT, SAMPLE_SIZE_AGE_RIGHT,
     SAMPLE_SIZE_BARE_RIGHT, SAMPLE_SIZE_OF_LEFT, SAMPLE_SIZE_RECEIVED_RIGHT, SAMPLE_SIZE_RIGHT, SAMPLE_SIZE_STRONG_LEFT,
-    SAMPLE_SIZE_TREATED_RIGHT, SAMPLE_SIZE_WEAK_LEFT, SUBCOHORT_RIGHT, AGE_LIMITED_RIGHT, ENROLLING_VERB_LEFT, GROUP_LABEL_AFTER, APPROXIMATE_COUNT_LEFT, POPULATION_LABEL_SIZE_LEFT,
+    SAMPLE_SIZE_TREATED_RIGHT, SAMPLE_SIZE_WEAK_LEFT, SUBCOHORT_RIGHT, AGE_LIMITED_RIGHT, ENROLLING_VERB_LEFT, SUBCOHORT_STATE_RIGHT, AMONG_LEFT, GROUP_LABEL_AFTER, APPROXIMATE_COUNT_LEFT, POPULATION_LABEL_SIZE_LEFT,
 )
 from extractors.evidence.slots import ReadingContext, ValueSlot
 
@@ -35,6 +35,8 @@ _COUNTED_AFTER = re.compile(r"^\s*(?:\(|with\b|of them|had\b|patients?\b)", _I)
 _PERCENT_PAREN_LEFT = re.compile(r"\d\s*%\s*\(\s*$")
 _SUBCOHORT = re.compile(SUBCOHORT_RIGHT.pattern, _I)
 _AGE_LIMITED = re.compile(AGE_LIMITED_RIGHT.pattern, _I)
+_STATE_SUBCOHORT = re.compile(SUBCOHORT_STATE_RIGHT.pattern, _I)
+_AMONG_LEFT = re.compile(AMONG_LEFT.pattern, _I)
 _ENROLLING_LEFT = re.compile(ENROLLING_VERB_LEFT.pattern, _I)
 _ASSIGNED_TO = re.compile(ASSIGNED_TO_ARM_RIGHT.pattern, _I)
 _ADD_ON = re.compile(ADD_ON_LEFT.pattern, _I)
@@ -63,6 +65,9 @@ def _arm_of_count(text: str, v: ValueSlot, ctx: ReadingContext) -> Optional[str]
     """The arm a count enrols: '718 (were) assigned to A', 'and 722 to B', 'A (n = 54)', 'N A-treated patients'; else None."""
     arms = [a for a in find_arms(text, ctx.gazetteer_dir) if a.arm != "control"]
     after = [a for a in arms if a.start >= v.tok.end]
+    if after and _EVENT_IN_LEFT.search(text[:v.tok.start]) and not _ARM_SIZE_LEFT.search(text[:v.tok.start]) \
+            and not _GROUP_LABEL_AFTER.match(text, v.tok.end):
+        return None  # 'Febrile neutropenia occurred in 118 patients with A and 109 with B': events, not group sizes
     if after and _SHARE_AFTER_ARM.match(text[after[0].end:]) and _OWN_ARM_BEFORE.match(text[v.tok.end:after[0].start]):
         return None  # '81 children on Sextant (75.7%) had ...': a numerator with its share, not a group's size
     if after and not _ALTERNATIVES.match(text[after[0].end:]) and not _COMBINATION_RIGHT.match(text[after[0].end:]) and (
@@ -104,6 +109,7 @@ def assign_counts(text: str, values: list[ValueSlot], endpoints: Sequence[Endpoi
         # a review often gives only the evaluable cohort of a study; a report gives its enrolment apart from it
         eligibility = _AGE_LIMITED.match(right) and _ENROLLING_LEFT.search(left)  # 'enrolled 204 infants younger than one year'
         if _NOT_SAMPLE_RIGHT.match(right) or (ctx.one_study and _SUBCOHORT.match(right) and not eligibility) \
+                or (ctx.one_study and _STATE_SUBCOHORT.match(right) and _AMONG_LEFT.search(left)) \
                 or _APPROXIMATE_LEFT.search(left) \
                 or _EVENTS_REPORTED_LEFT.search(left):
             v.kind = "drop"
@@ -118,9 +124,10 @@ def assign_counts(text: str, values: list[ValueSlot], endpoints: Sequence[Endpoi
             if v.kind == "enrolled" and arm == ctx.control_arm and _DID_NOT.match(right):
                 v.count_rule = COMPLEMENT_COUNT_RULE  # its arm is implied, not named in the sentence
             continue
-        if _BARE_SAMPLE_RIGHT.match(right) or (_STRONG_LEFT.search(left) and patients) or _POPULATION_SIZE_LEFT.search(left) \
-                or _ADJECTIVE_SAMPLE.match(right) or _RECEIVED_SAMPLE.match(right) or _AGE_SAMPLE.match(right) \
-                or _treated_with_study_arm(text, v, ctx):
+        event = _EVENT_IN_LEFT.search(left)  # 'the patient had died in 58 patients ...': events, never the sample
+        if not event and (_BARE_SAMPLE_RIGHT.match(right) or (_STRONG_LEFT.search(left) and patients)
+                          or _POPULATION_SIZE_LEFT.search(left) or _ADJECTIVE_SAMPLE.match(right)
+                          or _RECEIVED_SAMPLE.match(right) or _AGE_SAMPLE.match(right) or _treated_with_study_arm(text, v, ctx)):
             _enrolled(v, ctx)
             continue
         ep = endpoint_after(text, v.tok.end, len(text), endpoints, limit=110, count=True)
@@ -138,7 +145,7 @@ def assign_counts(text: str, values: list[ValueSlot], endpoints: Sequence[Endpoi
         weak = _WEAK_LEFT.search(left) and not _NOT_SAMPLE_LEFT.search(left)
         # 'a phase 2 study (45 patients)' sizes a review's study; in a report '(37 patients)' sizes a subgroup or exclusion
         paren = re.search(r"[(]\s*$", left) and not _PERCENT_PAREN_LEFT.search(left) and not ctx.one_study
-        if patients and not _NUMERATOR_OF.match(right) and not _EVENT_IN_CONTINUED.search(left) and (
+        if patients and not event and not _NUMERATOR_OF.match(right) and not _EVENT_IN_CONTINUED.search(left) and (
                 _OF_LEFT.search(left) or _SAMPLE_RIGHT.match(_PATIENTS_AFTER.sub("", right, 1)) or weak or paren):
             _enrolled(v, ctx)
             continue

@@ -477,7 +477,7 @@ DISTRACTORS: tuple[Distractor, ...] = (
                "'median follow-up ... 20.1 months (FL) and 14.5 months (DLBCL)': every item of a follow-up list is a follow-up time"),
     Distractor("follow_up_right", "right", r"^\s*(?:months?|mo|years?|weeks?)\s+(?:of\s+)?follow[- ]?up", "'16 months of follow-up' is a follow-up duration"),
     Distractor("duration_units", "right", r"^\s*(?:days?|hours?|h|weeks?|wk|min(?:utes)?)\b", "days, hours, weeks: schedules and process times"),
-    Distractor("cycles", "right", r"^\s*(?!(?:received|were given|underwent)\s+(?:the|an?|at least one|a single)\s)(?:\w+\s+){0,2}?(?:cycles?|courses?|doses?|infusions?|lines?|dose levels?)\b", "numbers of cycles, doses and lines of therapy ('55 received the infusion' counts patients)"),
+    Distractor("cycles", "right", r"^\s*(?!(?:received|were given|underwent)\s+(?:the|an?|at least one|a single)\s)(?!to\s)(?:\w+\s+){0,2}?(?:cycles?|courses?|doses?|infusions?|lines?|dose levels?|blocks?)\b", "numbers of cycles, doses and lines of therapy ('55 received the infusion' counts patients)"),
     Distractor("ci_level", "right", r"^\s*%\s*(?:CI|confidence|C\.I\.)", "the 95 of '95% CI'"),
     Distractor("grade_phase", "left", r"\b(?:grade|grades|phase|phases|stage|cycle|day|days|dose|level|exon|exons|week|weeks|figure|fig\.?|table|panel|arm|version|lines?)\s*$", "grade 3, phase 2, day 28, exon 2: labels, not results"),
     Distractor("threshold", "left", r"(?:[<>≤≥]|less than|more than|greater than|at least|above|below|over|under)\s*$", "thresholds such as '>10−3' or '≥ 5% blasts' unless a copula precedes them"),
@@ -491,6 +491,8 @@ DISTRACTORS: tuple[Distractor, ...] = (
     Distractor("expected", "left", r"\b(?:expected|historical|historically|projected)\b[^.;%]{0,40}$", "expectations and historical figures are not study results"),
     Distractor("sensitivity_level", "right", r"^\s*(?:%|per ?cent)\s+(?:level|threshold|cut-?off|sensitivity)\b",
                "'no measurable residual disease at the 0.01% level': the assay's threshold, not a rate"),
+    Distractor("share_of_events", "right", r"^\s*(?:%|per ?cent)\s+of\s+(?:(?:all|the)\s+)?(?:[\w-]+\s+){0,2}?(?:events|episodes|cases|infusions|doses)\b",
+               "'93% of CRS events occurred after a step-up dose': a share of events, not of patients"),
     Distractor("blasts", "right", r"^\s*(?:%|per ?cent)?\s*(?:of\s+)?(?:bone marrow |marrow |peripheral |BM )?blasts?\b|^\s*%\s*(?:through|by) (?:flow|MFC)", "blast thresholds and MRD cut-offs"),
     Distractor("blasts_left", "left", r"\bblasts?\b[^.;%\d)]{0,30}$", "'blast infiltration of >50%' is a threshold on blasts (not past a closing bracket: '(... <5% blasts) was seen in 88%')"),
     Distractor("cd_marker", "right", r"^\s*%?\s*CD\d", "marker expression thresholds"),
@@ -508,7 +510,7 @@ DISTRACTORS: tuple[Distractor, ...] = (
     Distractor("open_threshold", "right", r"^\s*(?:%|per ?cent)?\s*or\s+(?:more|higher|greater|above|over|less|lower|below|fewer)\b", "'MRD of 0.1% or more', 'aged 60 years or older': an open-ended cut-off, not a result"),
     Distractor("usual_level", "left", r"\b(?:rarely|seldom|never|usually|typically|generally|historically)\s+(?:exceeds?|reach(?:es)?|surpass(?:es)?|tops?|above|below|over|under)\s+(?:about\s+)?$", "'survival rarely exceeds 20%' describes what other treatment usually achieves"),
     Distractor("assay_threshold", "left", r"\b(?:sensitivity|threshold|cut-?off|detection limit|limit of detection|level of detection)\s+(?:of|at|was|is|:)?\s*(?:[<>≤≥]\s*)?$", "'at a sensitivity of 0.01%': an MRD assay threshold, not a result"),
-    Distractor("planned_size", "left", r"\b(?:called for|planned|target(?:ed)?|aimed (?:at|to (?:enrol|enroll|include|recruit))|sample size of|powered (?:with|for))\s+(?:a total of\s+|about\s+|approximately\s+)?$", "planned sample sizes are design, not enrolment"),
+    Distractor("planned_size", "left", r"\b(?:called for|planned|target(?:ed)?|aimed (?:at|to (?:enrol|enroll|include|recruit))|sample size of|powered (?:with|for)|powered\b[^;]{0,80}?\bwith)\s+(?:a total of\s+|about\s+|approximately\s+)?$", "planned sample sizes are design, not enrolment"),
     Distractor("null_rate", "right", r"^\s*(?:%|per ?cent)\s+null\b", "'well above the 45% null rate' restates the design's null "
                "hypothesis, not a result"),
     Distractor("ongoing_enrolment", "left", r"\b(?:is|are)\s+(?:now\s+|still\s+)?(?:enrolling|recruiting|accruing)\s+(?:a\s+further\s+|another\s+)?$"
@@ -699,6 +701,11 @@ AGE_LIMITED_RIGHT = Cue(r"^\s*(?:[\w-]+\s+){0,2}?" + PATIENT_NOUNS + r"\s+(?:old
 ENROLLING_VERB_LEFT = Cue(r"\b(?:enrolled|enrolling|recruited|recruiting|registered|accrued|randomi[sz]ed|included)\s+(?:a\s+total\s+of\s+)?$",
                           "'enrolled 204 infants younger than one year': an age bound after an enrolment verb is eligibility, "
                           "not a sub-cohort ('Among the 124 patients older than 45' stays one)")
+SUBCOHORT_STATE_RIGHT = Cue(r"^\s*(?:[\w-]+\s+){0,2}?" + PATIENT_NOUNS + r"\s+(?:who|that)\s+(?:were|was|had\s+been)\s+(?:still\s+)?"
+                            r"(?:MRD|minimal|measurable|positive|negative|in\s+(?:CR|complete|remission))",
+                            "'Among the 92 patients who were MRD-positive at randomisation, 3-year OS ...': a subgroup by state "
+                            "after 'among' ('Of the 94 adults who were MRD positive ..., 51 received ...' defines the cohort)")
+AMONG_LEFT = Cue(r"\bamong\s+(?:the\s+|these\s+|those\s+)?$", "a count after 'among' introduces a subgroup")
 SUBCOHORT_RIGHT = Cue(AGE_LIMITED_RIGHT.pattern + r"|^\s*(?:[\w-]+\s+){0,2}?" + PATIENT_NOUNS
                       + r"\s+(?:[^.;,]{0,40}?\s)?(?:who|whose\s+(?:disease|leuka?emia|lymphoma|myeloma))\s+(?:relapsed|progressed|died|later)\b|^\s*(?:[\w-]+\s+){0,2}?" + PATIENT_NOUNS + r"\s+(?:[^.;,]{0,30}?\s)?previously\s+(?:treated|exposed)\b|^\s*(?:[\w-]+\s+){0,3}?(?:evaluable|assessable)\b|^\s*(?:[\w-]+\s+){0,2}?(?:patients|children|adults)\s+(?:with|without)\s+(?:no\s+|a\s+)?(?:previous|prior)\b|^\s*(?:[\w-]+\s+){0,2}?(?:responders|remitters|non-?responders)\b|^\s*(?:[\w-]+\s+){0,3}?" + PATIENT_NOUNS + r"\s+(?:(?:who|that)\s+(?:achieved|reached|attained|had|responded)|(?:in|with)\s+(?:a\s+)?(?:CR|CRh|CRi|complete|remission|response|active disease|an? (?:evaluable|ongoing)))\b",
                       "'Of the 48 patients evaluable for response', 'in the 81 patients with CR', 'Among the 124 patients older than "
@@ -718,7 +725,7 @@ SAMPLE_SIZE_RECEIVED_RIGHT = Cue(r"^\s*" + PATIENT_NOUNS + r"\s+(?:received|were
 EVENT_IN_CONTINUED_LEFT = Cue(r"\b(?:occurred|was observed|were observed|was reported|were reported|developed|was seen|was recorded|were recorded)\s+in\s+(?:[^.;]|\.(?=\d)){1,60}?\s+and\s+(?:in\s+)?$",
                               "'Febrile neutropenia was reported in 61 IB patients and in 104 PIC patients': the second group's "
                               "count is the same event's, not its size")
-EVENT_IN_LEFT = Cue(r"(?:^|\s)([\w\-/ ]{1,60}?)(?:\s*\([^)]*\))*\s+(?:occurred|was observed|were observed|was achieved|was reported|were reported|developed|was seen|was performed|were performed|was done|was carried out|was recorded|were recorded)\s+(?:in|by)\s+(?:all\s+)?(?:the\s+)?(?:only\s+)?$",
+EVENT_IN_LEFT = Cue(r"(?:^|\s)([\w\-/ ]{1,60}?)(?:\s*\([^)]*\))*\s+(?:occurred|was observed|were observed|was achieved|was reported|were reported|developed|was seen|was performed|were performed|was done|was carried out|was recorded|were recorded|(?:had\s+)?died|(?:had\s+)?progressed|(?:had\s+)?relapsed)\s+(?:in|by)\s+(?:all\s+)?(?:the\s+)?(?:only\s+)?$",
                     "'CRS occurred in nine patients', 'Complete remission was achieved by all the 27 patients'")
 
 
@@ -961,6 +968,8 @@ OTHER_STUDY_CUES: tuple[Cue, ...] = (
     Cue(r"^\W*(?:[\w-]+\s+){0,3}?(?:studies|trials|series|reports|cohorts)\s+(?:of|with|in|using|from)\s+[^.;]{1,80}?\s+(?:reported|found|showed|described|gave|achieved)\b",
         "'Single-group studies of X in older patients reported ...': other studies, in the plural, as a sentence's subject"),
     Cue(r"\b(?:and|&) (?:colleagues|coworkers|co-workers)\b|\bet al\b", "another group's publication"),
+    Cue(r"\bour\s+(?:own\s+)?(?:earlier\s+|previous\s+|prior\s+|first\s+)?(?:pilot|feasibility|phase\s+(?:1|2|I|II))(?:\s+(?:study|trial|series|cohort))?\s+(?:of|in|with)\b",
+        "'In our own pilot of 38 adults the 2-year RFS was 74%': the authors' earlier study, not this report's result"),
     Cue(r"\b(?:in|from|of)\s+the\s+(?:[\w-]+\s+){0,3}?(?:arm|group|cohort)\s+of\s+(?!(?:this|our|the\s+present|the\s+current)\b)"
         r"(?:the\s+)?[A-Z][\w-]*(?:\s+(?:[IVX]+|\d+|[A-Z][\w-]*)){0,2}\b(?!\s+(?:cohort|group|arm)\b)",
         "'In the maintenance arm of Myeloma XI, median PFS was 57 months': another named study's arm set beside the report's"),
