@@ -409,3 +409,35 @@ def test_shares_of_events_and_the_authors_pilot_are_no_results(sentence, number)
     CRS rate; 'In our own pilot of 38 adults the 2-year RFS was 74%' was the report's RFS)."""
     records = _records(_FENCE + [("body", sentence)])
     assert not any(r.value == number and r.trial == "Fence" for r in records)
+
+
+_TKI_REGISTRY = [("title", "Allogeneic transplantation versus continued tyrosine kinase inhibitor therapy in first "
+                           "remission of Ph+ ALL: a registry study"),
+                 ("body", "Of the 540 adults included, 221 underwent HCT in first remission and the remaining 319 "
+                          "continued a TKI without transplant.")]
+
+
+def test_the_remaining_patients_who_continued_a_drug_without_transplant_size_the_control():
+    """Regression: continued_a_tki_count_unsized ('the remaining 365 continued a TKI without transplant' sized no arm)."""
+    enrolled = {r.value: r.arm for r in _records(_TKI_REGISTRY) if r.endpoint == "ENROLLED"}
+    assert enrolled[540.0] is None and enrolled[221.0] and enrolled[319.0] and enrolled[221.0] != enrolled[319.0]
+
+
+def test_a_landmark_in_the_clause_a_colon_closes_dates_the_list_after_it():
+    """Regression: colon_clause_landmark_lost ('The benefit of transplant at 4 years was confined to patients ... (n =
+    198): OS 61.0% vs 38.7%' gave the figures no time, nor 'Among the 414 with CMR, it was 65.2% vs 66.9%')."""
+    facts = _facts(_TKI_REGISTRY + [("body", "The benefit of transplant at 4 years was confined to patients whose "
+                                             "transcripts were still detectable at day 90 (n = 180): OS 60.1% vs 37.2%. "
+                                             "Among the 360 with CMR, it was 64.0% vs 65.5%.")])
+    assert {(v, t) for e, _, v, t in facts if e == "OS"} == {(60.1, "4y"), (37.2, "4y"), (64.0, "4y"), (65.5, "4y")}
+
+
+def test_an_event_with_an_appositive_counts_patients_and_a_bare_given_names_the_arm():
+    """Regression: appositive_event_count_and_bare_given_arm ('Sinusoidal obstruction syndrome, the feared complication
+    of the drug class, developed in 9 children given Sextant (8.4%) ... and in 2 (1.9%) given chemotherapy' gave an
+    enrolment of 9 and the second share the first arm)."""
+    records = _records(_RELAPSE + [("body", "Sinusoidal obstruction syndrome, the feared complication of the drug class, "
+                                            "developed in 8 children given inotuzumab (7.5%) and in 2 (1.9%) given "
+                                            "chemotherapy.")])
+    assert {(r.arm, r.value) for r in records if r.endpoint == "VOD"} == {("inotuzumab", 7.5), ("chemotherapy", 1.9)}
+    assert not any(r.endpoint == "ENROLLED" and r.value == 8.0 for r in records)

@@ -17,7 +17,7 @@ from extractors.evidence.numbers import (
     find_windows, one_line, parse_number_text,
 )
 from extractors.evidence.rules import (
-    ARM_GROUP_PREDICATE, BEST_RESPONSE_CUE, DISTRACTORS, GRADE_CONTINUATION, LANDMARK_LIST_BREAK, SAME_FIGURE_CUE, SAME_TIME_CUE, LANDMARK_LIST_ENDPOINTS, MEAN_CUE, MEDIAN_CUE, OUTCOME_VERB, PATIENT_NOUNS, SAMPLE_SIZE_BARE_RIGHT,
+    ARM_GROUP_PREDICATE, BEST_RESPONSE_CUE, DISTRACTORS, GRADE_CONTINUATION, COLON_LIST_REACH, LANDMARK_LIST_BREAK, SAME_FIGURE_CUE, SAME_TIME_CUE, LANDMARK_LIST_ENDPOINTS, MEAN_CUE, MEDIAN_CUE, OUTCOME_VERB, PATIENT_NOUNS, SAMPLE_SIZE_BARE_RIGHT,
     CUMULATIVE_INCIDENCE_ENDPOINTS, LANDMARK_NAMED_BEFORE, OTHER_QUANTITY_JOIN, OTHER_QUANTITY_OF, FRACTION_NOT_SHARE_LEFT, FRACTION_ONLY_RIGHT, OPEN_INTERVAL, THRESHOLD_COPULA, WINDOW_ENDPOINTS,
 )
 from extractors.evidence.slots import Reading, ReadingContext, ValueSlot
@@ -417,7 +417,6 @@ def _listed_together(text: str, first: ValueSlot, second: ValueSlot) -> bool:
 # '..., but at 18 months 69.8% of A and 60.1% of B were alive': a time opening a clause after a comma and a connective
 _CLAUSE_OPENING_BEFORE = re.compile(r"[,:]\s*(?:but|and|yet|while|whereas)?\s*$", re.IGNORECASE)
 _NUMBER_NEXT = re.compile(r"\s*\d")
-_LIST_COLON_AFTER = re.compile(r"\s*(?:were|was|are|is)?\s*:")
 
 
 def _share_list_landmarks(text: str, values: list[ValueSlot], timepoints: Sequence[Timepoint]) -> None:
@@ -430,7 +429,10 @@ def _share_list_landmarks(text: str, values: list[ValueSlot], timepoints: Sequen
     for tp in timepoints:
         lo = text.rfind(";", 0, tp.start) + 1
         opens = not text[lo:tp.start].strip() or _CLAUSE_OPENING_BEFORE.search(text, lo, tp.start)
-        listed = _LIST_COLON_AFTER.match(text, tp.end)  # 'estimates at 2 years were: EFS 71.3%, OS 80.9%'
+        colon = text.find(":", tp.end, hi if (hi := text.find(";", tp.end)) >= 0 else len(text))
+        listed = colon >= 0 and colon - tp.end <= COLON_LIST_REACH and not any(  # 'estimates at 2 years were: EFS 71.3%, OS 80.9%'
+            tp.end <= o.tok.start < colon for o in values if o.kind in ("measure", "hr")) and not any(
+            tp.end <= t.start < colon for t in timepoints)
         if not listed and (not opens or not (text[tp.end:].lstrip().startswith(",") or _NUMBER_NEXT.match(text, tp.end))):
             continue
         hi = text.find(";", tp.end)

@@ -603,9 +603,10 @@ ASSIGNED_TO_ALTERNATIVES = Cue(r"^(?:[^.;\d(]|\([^()]{0,30}\))*?\b(?:or|versus|v
 DID_NOT_RECEIVE_AFTER = Cue(r"^\s*%?\s*\)?\s*(?:of\s+(?:those|patients|children|adults)\s+)?who\s+did\s+not\b(?!\s+(?:respond|achieve|reach))",
                             "'in 5 children (0.7%) who received blinatumomab and in 1 (0.1%) who did not': the share of the "
                             "comparator")
-ARM_GROUP_PREDICATE = Cue(r"^\s*%?\s*\)?\s*(?:who|that)\s+(?:received|were given|were treated with|were assigned to|were randomi[sz]ed to)\s+(?:the\s+)?",
+ARM_GROUP_PREDICATE = Cue(r"^\s*%?\s*\)?\s*(?:(?:who|that)\s+(?:received|were given|were treated with|were assigned to|were randomi[sz]ed to)|given|treated\s+with|assigned\s+to)\s+(?:the\s+)?",
                           "'in 7 patients (5.6%) who received A': a predicate naming a core arm says whose share it is, not another finding")
-GROUP_TREATED_WITH_RIGHT = Cue(r"^\s*(?:of\s+(?:them|these|those|whom)\s+)?(?:" + PATIENT_NOUNS + r"\s+)?(?:(?:were|was|had been)\s+)?(?:(?:(?:[a-z]+ed\s+)?(?:with|on)|received|underwent|had|continued(?:\s+on)?|went(?:\s+on)?(?:\s+to)?|proceeded to)\s+(?:the\s+|an?\s+)?)?$",
+GROUP_TREATED_WITH_RIGHT = Cue(r"^\s*(?:of\s+(?:them|these|those|whom)\s+)?(?:" + PATIENT_NOUNS + r"\s+)?(?:(?:were|was|had been)\s+)?(?:(?:(?:[a-z]+ed\s+)?(?:with|on)|received|underwent|had|continued(?:\s+on)?|went(?:\s+on)?(?:\s+to)?|proceeded to)\s+(?:the\s+|an?\s+)?)?$"
+                               r"|^\s*continued\s+(?:(?:on|with)\s+)?(?:an?\s+|the\s+|their\s+)?(?:[\w-]+\s+){1,2}?$",
                                "'127 treated with A and 191 with B', '301 received an allograft and 216 continued chemotherapy', '121 of them went on to "
                                "an allograft' in a sentence naming two arms: each count is its group's size")
 _DID_NOT_TAIL = r"(?:" + PATIENT_NOUNS + r"\s+)?(?:did not\b(?!\s+(?:respond|achieve|reach|have))|" + _OTHERWISE_MANAGED + ")"
@@ -725,7 +726,7 @@ SAMPLE_SIZE_RECEIVED_RIGHT = Cue(r"^\s*" + PATIENT_NOUNS + r"\s+(?:received|were
 EVENT_IN_CONTINUED_LEFT = Cue(r"\b(?:occurred|was observed|were observed|was reported|were reported|developed|was seen|was recorded|were recorded)\s+in\s+(?:[^.;]|\.(?=\d)){1,60}?\s+and\s+(?:in\s+)?$",
                               "'Febrile neutropenia was reported in 61 IB patients and in 104 PIC patients': the second group's "
                               "count is the same event's, not its size")
-EVENT_IN_LEFT = Cue(r"(?:^|\s)([\w\-/ ]{1,60}?)(?:\s*\([^)]*\))*\s+(?:occurred|was observed|were observed|was achieved|was reported|were reported|developed|was seen|was performed|were performed|was done|was carried out|was recorded|were recorded|(?:had\s+)?died|(?:had\s+)?progressed|(?:had\s+)?relapsed)\s+(?:in|by)\s+(?:all\s+)?(?:the\s+)?(?:only\s+)?$",
+EVENT_IN_LEFT = Cue(r"(?:^|\s)([\w\-/ ]{1,60}?)(?:\s*\([^)]*\))*(?:\s*,[^,;.]{1,60},)?\s+(?:occurred|was observed|were observed|was achieved|was reported|were reported|developed|was seen|was performed|were performed|was done|was carried out|was recorded|were recorded|(?:had\s+)?died|(?:had\s+)?progressed|(?:had\s+)?relapsed)\s+(?:in|by)\s+(?:all\s+)?(?:the\s+)?(?:only\s+)?$",
                     "'CRS occurred in nine patients', 'Complete remission was achieved by all the 27 patients'")
 
 
@@ -1074,6 +1075,9 @@ OTHER_QUANTITY_OF = Cue(r"(?:[,;]\s*|\b(?:and|but|while|whereas)\s+)(?:that|thos
 OTHER_QUANTITY_JOIN = Cue(r"^\s*%?\s*(?:\([^()]{0,40}\)\s*)?,?\s*(?:and|or|vs\.?|versus|v)\s*$", "'... that of relapse 28.9% and 36.6%': the next value joined by 'and' is the same quantity's")
 
 # 'event-free survival at that landmark was 71.6%': a time named by reference is the previous figure's time.
+COLON_LIST_REACH = 110
+"""At most this many characters between a landmark and the colon whose list it dates ('The benefit at 4 years was
+confined to patients ... (n = 198): OS 61.0% vs 38.7%')."""
 SAME_FIGURE_CUE = Cue(r"\bthe\s+(?:corresponding\s+|equivalent\s+|comparable\s+|matching\s+)?(?:figure|proportion|share|estimate|value)"
                      r"\s+(?:was|is|stood\s+at|reached|came\s+to|fell\s+to|rose\s+to)\s*$",
                      "'...; among those on chemotherapy alone the figure was 49.8%': the same measure, at the same time, "
