@@ -441,3 +441,29 @@ def test_an_event_with_an_appositive_counts_patients_and_a_bare_given_names_the_
                                             "chemotherapy.")])
     assert {(r.arm, r.value) for r in records if r.endpoint == "VOD"} == {("inotuzumab", 7.5), ("chemotherapy", 1.9)}
     assert not any(r.endpoint == "ENROLLED" and r.value == 8.0 for r in records)
+
+
+_INFANT_RESULT = ("body", "At 2 years, event-free survival was 70.4% with blinatumomab and 47.5% with chemotherapy alone.")
+
+
+@pytest.mark.parametrize("opening", [
+    "Infants lived longer, according to results from Rowan, a randomised phase 3 trial presented today. Rowan enrolled "
+    "infants in 71 hospitals.",
+    "Infants lived longer in the randomised trial, called Rowan, which ran in 71 hospitals; Rowan was funded by charities.",
+])
+def test_a_study_named_in_apposition_or_called_by_name_is_the_report_study_and_randomised(opening):
+    """Regression: appositive_name_and_randomised_adjective ('results from Wherry, a randomised phase 3 trial' named no
+    study, and the adjective 'randomised' did not stop the report being read as single-arm, so the control's figure
+    took the study drug as its arm)."""
+    records = _records([("title", "Blinatumomab added to chemotherapy improves survival in infants with leukaemia"),
+                        ("body", opening), _INFANT_RESULT])
+    assert {(r.trial, r.arm, r.value) for r in records} == {("Rowan", "blinatumomab", 70.4), ("Rowan", "chemotherapy", 47.5)}
+
+
+def test_a_randomised_trial_that_is_only_planned_leaves_a_single_arm_report_single_arm():
+    """Negative rule: 'a randomised trial of the combination is planned' describes future work, not the report's design."""
+    records = _records([("title", "Ponatinib and blinatumomab in older adults with Ph+ ALL: a phase 2 study"),
+                        ("body", "We treated 40 older adults with ponatinib and blinatumomab. A randomised phase 3 trial "
+                                 "of the combination is planned."),
+                        ("body", "Complete molecular response was reached by 28 of 40 patients (70.0%).")])
+    assert {r.arm for r in records if r.endpoint == "MRD_NEG"} in ({"ponatinib"}, {"blinatumomab"})  # the study therapy

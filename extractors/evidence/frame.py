@@ -12,7 +12,7 @@ from extractors.evidence.endpoints import find_endpoints
 from extractors.evidence.rules import (
     COMPARED_WITH, COMPARED_WITH_REACH, EXPERIMENTAL_REFERENCE, FRAME_OPENING_CHARS, FRAME_NAME_BEFORE_REGISTRY, FRAME_REGISTRY_NAME, GLOSSED_NAME_IS_TREATMENT, FRAME_TITLE_NAMES, FRAME_WORD_NAMES,
     GENERIC_ARMS, NAMED_STUDY_AFTER_CUE, NON_RESULT_SENTENCES, NUMBERED_STUDY_NAME, OTHER_REGISTRY_NUMBER,
-    OTHER_STUDY_CUES, OTHER_STUDY_OPENING, OWN_STUDY_CUE, PRECEDING_STUDY, PRODUCT_DEFINITIONS, RANDOMISED_DESIGN,
+    OTHER_STUDY_CUES, OTHER_STUDY_OPENING, OWN_STUDY_CUE, PRECEDING_STUDY, PRODUCT_DEFINITIONS, RANDOMISED_DESIGN, OPENING_RANDOMISED,
     REGIMEN_ACRONYM, REVIEW_MIN_CITATION_MARKERS, REVIEW_MIN_NAMED_TRIALS, SINGLE_ARM_CUE, ALLOCATED_TO_ALTERNATIVES, COMPARISON_COHORT, TITLE_COMPARISON,
     TITLE_STUDY_ANNOUNCEMENT, TITLE_TREATMENT_REACH, TRANSPLANT_COMPARATOR, TRANSPLANT_COMPARATOR_TERMS,
     WORD_NAME_STOPLIST,
@@ -56,6 +56,7 @@ _TITLE_ALTERNATIVE = re.compile(r"\s+or\s+")  # two named treatments joined by '
 _PRODUCT_DEFINITIONS = tuple(re.compile(c.pattern) for c in PRODUCT_DEFINITIONS)
 _RANDOMISED_TITLE = re.compile(r"(?<!non-)(?<!non)\brandomi[sz]ed\b", re.IGNORECASE)
 _RANDOMISED = re.compile(RANDOMISED_DESIGN.pattern, re.IGNORECASE)
+_OPENING_RANDOMISED = re.compile(OPENING_RANDOMISED.pattern, re.IGNORECASE)
 _ADD_ON_OR_FREE = re.compile(r"^[-\s]*(?:free|naive|naïve|ineligible|unfit|refractory|intolerant)\b", re.IGNORECASE)
 
 
@@ -280,7 +281,10 @@ def _single_arm(doc: Document, gazetteer_dir=None, own: StudyRef = StudyRef()) -
     if any(not about_other_study(_sentence_around(doc.text, m.start(), m.end())) and not _names_other_study(doc.text, m.end(), own)
            for m in _SINGLE_ARM.finditer(doc.text)):
         return True  # 'a previous single-arm study of the combination reported ...' describes another study
-    return not (_RANDOMISED_TITLE.search(doc.text[t0:t1]) or _RANDOMISED.search(doc.text))
+    opening = doc.text[t0:t1 + FRAME_OPENING_CHARS]
+    return not (_RANDOMISED_TITLE.search(doc.text[t0:t1]) or _RANDOMISED.search(doc.text)
+                or any(not about_other_study(_sentence_around(opening, m.start(), m.end()))
+                       for m in _OPENING_RANDOMISED.finditer(opening)))
 
 
 def _names_other_study(text: str, cue_end: int, own: StudyRef) -> bool:

@@ -899,6 +899,11 @@ FRAME_WORD_NAMES: tuple[Cue, ...] = (
         r"allocated|registered)\s+(?:a\s+total\s+of\s+)?\d|(?:compared|tested|evaluated)\s+(?:the\s+)?[a-z])",
         "'Cairn enrolled 412 adults', 'Furrow randomly assigned 300 ...', 'Weir compared ...': a word as the subject of a "
         "study's verb at a sentence's start is the study's name"),
+    Cue(r"(?<![\w-])(?P<name>[A-Z][a-z]{3,}(?:-\d{1,2})?)\s*,\s+(?:an?|the)\s+(?:[\w/-]+,?\s+){0,5}?(?:[Tt]rial|[Ss]tudy)\b(?!\s+(?:of|by|in|from)\s+(?:the\s+)?[A-Z])",
+        "'results from Wherry, a randomised phase 3 trial', 'Cairn, an open-label phase 3 study (NCT...)': a word set in "
+        "apposition to a study noun"),
+    Cue(r"\b(?:called|named|known\s+as|dubbed)\s+(?P<name>[A-Z][a-z]{3,}(?:-\d{1,2})?)\b",
+        "'a randomised trial, called Quarry, ...', 'the study known as Quarry': the study's name given in so many words"),
     Cue(r"\b(?:[Tt]rial|[Ss]tudy)\s*\((?P<name>[A-Z][a-z]{3,}(?:-\d{1,2})?)\)",
         "'In this open-label, phase 3 trial (Tollgate), we ...': the study's name in brackets after the study noun"),
     Cue(r"\bfor\s+the\s+(?P<name>[A-Z][a-z]{3,}(?:-\d{1,2})?)\s+(?:[Ii]nvestigators|[Tt]rialists|[Cc]ollaborators|"
@@ -1140,6 +1145,9 @@ OWN_STUDY_CUE = Cue(r"(?<!before )(?<!similar to )(?<!comparable to )(?<!in keep
                     "cohort' do not)")
 
 # A report's own study was randomised when its patients were assigned at random (not when it mentions another trial).
+OPENING_RANDOMISED = Cue(r"\b(?:an?|this|the|our)\s+(?:[\w-]+,?\s+){0,3}?randomi[sz]ed,?\s+(?:[\w-]+,?\s+){0,4}?(?:trial|study)\b(?![^.;]{0,60}\b(?:is|was|are)\s+(?:planned|under\s+way|ongoing|needed)\b)",
+                         "'results from Rowan, a randomised phase 3 trial': the opening calls the report's study randomised "
+                         "(not 'a randomised trial ... is planned')")
 RANDOMISED_DESIGN = Cue(r"\b(?:were|was|been|being)\s+(?:\w+\s+){0,3}?(?:randomi[sz]ed|randomly assigned|randomly allocated)\b|\brandomly (?:assigned|allocated)\b|\b\d:\d\s+(?:ratio|randomi[sz]ation)\b|\bunderwent\s+randomi[sz]ation\b|\brandomi[sz]ed\s+(?:\d|[a-z]+ (?:patients|children|adults))|\brandomi[sz]ed\s+(?:\d:\d\s+)?to\b|\b(?:assigned|allocated)\s+to\s+[^.;]{1,60}?\band\s+\d+\s+to\b|\bplacebo-controlled\b|\bdouble-blind(?:ed)?\b",
                         "'were randomly assigned', 'underwent randomization', 'randomized 2:1 to', '103 were assigned to A and 101 to B', "
                         "'double-blind, placebo-controlled': the report's patients were randomised")
