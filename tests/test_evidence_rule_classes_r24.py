@@ -467,3 +467,18 @@ def test_a_randomised_trial_that_is_only_planned_leaves_a_single_arm_report_sing
                                  "of the combination is planned."),
                         ("body", "Complete molecular response was reached by 28 of 40 patients (70.0%).")])
     assert {r.arm for r in records if r.endpoint == "MRD_NEG"} in ({"ponatinib"}, {"blinatumomab"})  # the study therapy
+
+
+@pytest.mark.parametrize("title, name", [
+    ("The Foxglove Study: blinatumomab versus chemotherapy in adults with relapsed ALL", "Foxglove"),
+    ("Foxglove 2: blinatumomab versus chemotherapy in adults with relapsed ALL", "Foxglove 2"),
+    ("Blinatumomab versus chemotherapy in relapsed ALL: the Foxglove randomized clinical trial", "Foxglove"),
+])
+def test_title_shapes_naming_the_study_by_a_word(title, name):
+    """Regression: title_name_shapes_missed ('The X Study: ...', a numbered 'X 2: ...', 'the X randomized clinical
+    trial' named no study, so records carried the registry number)."""
+    records = _records([("title", title),
+                        ("body", "Adults were randomly assigned to blinatumomab or chemotherapy. The trial is registered "
+                                 "with ClinicalTrials.gov, NCT09111111."),
+                        ("body", "Complete remission was reached by 44.0% with blinatumomab and 25.0% with chemotherapy.")])
+    assert {r.trial for r in records} == {name}

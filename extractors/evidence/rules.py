@@ -876,14 +876,14 @@ FRAME_TITLE_NAMES: tuple[Cue, ...] = (
 # is a name only where a study cue says so and the document uses it again; WORD_NAME_STOPLIST lists the capitalised
 # words these shapes meet that are not names.
 FRAME_WORD_NAMES: tuple[Cue, ...] = (
-    Cue(r"^\s*(?:(?:[A-Z][a-z]+\s+){1,3}[A-Z][a-z]+\s+[-—–]\s+)?(?P<name>[A-Z][a-z]{3,}(?:-\d{1,2})?)(?:\s+(?:[Tt]rial|[Ss]tudy))?\s*(?::|\s[—–-]|\.)\s",
+    Cue(r"^\s*(?:(?:[A-Z][a-z]+\s+){1,3}[A-Z][a-z]+\s+[-—–]\s+)?(?:[Tt]he\s+)?(?P<name>[A-Z][a-z]{3,}(?:[- ]\d{1,2})?)(?:\s+(?:[Tt]rial|[Ss]tudy))?\s*(?::|\s[—–-]|\.)\s",
         "a poster, abstract or news title led by the study's name ('Fenland: ponatinib and ...', 'Orchard — ...', "
         "'Hayloft - single-arm phase 2 of ...', 'Foxglove Trial: ...'), after a genre label ('Evidence Summary Card - Marram: ...')"),
     Cue(r"(?:\(|\b(?:in|of|from|for)\s+)Study\s+(?P<name>[A-Z][a-z]{3,}(?:-\d{1,2})?)(?=\s*[(),;:.])",
         "a drug label's 'in Study Tarn (NCT...)', '(Study Tarn)': the label convention of naming a study 'Study X'"),
     Cue(r"(?:^|[.;]\s+|\n)(?P<name>[A-Z][a-z]{3,}(?:-\d{1,2})?)\s+(?:is|was)\s+an?\s+(?:[\w/-]+,?\s+){0,5}?(?:trial|study)\b",
         "'Fenland was an open-label, randomised phase 3 trial': a sentence saying the word is a study"),
-    Cue(r"(?:\b(?:the|of|in|from)\s+|(?<=\s)(?=[Pp]hase\s))(?:[Pp]hase\s+(?:[1-4]|I{1,3}|IV)[ab]?(?:/(?:[1-4]|I{1,3}))?\s+)?(?P<name>[A-Z][a-z]{3,}(?:-\d{1,2})?)\s+(?:(?:[Rr]andomi[sz]ed|[Oo]pen-label|[Pp]hase\s+(?:[1-4]|I{1,3}|IV)[ab]?|[Mm]ulticent(?:re|er)),?\s+){0,3}(?:[Tt]rial|[Ss]tudy)\b",
+    Cue(r"(?:\b(?:the|of|in|from)\s+|(?<=\s)(?=[Pp]hase\s))(?:[Pp]hase\s+(?:[1-4]|I{1,3}|IV)[ab]?(?:/(?:[1-4]|I{1,3}))?\s+)?(?P<name>[A-Z][a-z]{3,}(?:-\d{1,2})?)\s+(?:(?:[Rr]andomi[sz]ed|[Oo]pen-label|[Pp]hase\s+(?:[1-4]|I{1,3}|IV)[ab]?|[Mm]ulticent(?:re|er)|[Cc]linical|[Cc]ontrolled|[Pp]ragmatic|[Nn]on-?inferiority|[Ii]nternational),?\s+){0,3}(?:[Tt]rial|[Ss]tudy)\b",
         "'in the Fenland trial', 'the Orchard phase 3 study', a press release's '... in Phase 3 Orchard Trial': a "
         "capitalised word (mid-sentence) before a study noun"),
     Cue(r"\((?P<name>[A-Z][a-z]{3,}(?:-\d{1,2})?)\)\s*:\s*(?:an?|the)\s+[^.()]{0,80}?\b(?:[Tt]rial|[Ss]tudy)\b",
