@@ -482,3 +482,19 @@ def test_title_shapes_naming_the_study_by_a_word(title, name):
                                  "with ClinicalTrials.gov, NCT09111111."),
                         ("body", "Complete remission was reached by 44.0% with blinatumomab and 25.0% with chemotherapy.")])
     assert {r.trial for r in records} == {name}
+
+
+@pytest.mark.parametrize("sentence", [
+    "Complete remission was reached by 44.0% in the intervention group and 25.0% in the control group.",
+    "Complete remission was reached by 44.0% of blinatumomab-treated patients and 25.0% of chemotherapy-treated patients.",
+    "Complete remission: 44.0% (blinatumomab) vs 25.0% (chemotherapy).",
+    "Complete remission was reached by 44.0% under blinatumomab and 25.0% under chemotherapy.",
+    "Complete remission was 44.0% versus 25.0% for blinatumomab and chemotherapy, respectively.",
+    "Blinatumomab produced complete remission in 44.0%, chemotherapy in 25.0%.",
+])
+def test_two_arm_phrasings_give_each_figure_its_arm(sentence):
+    """Regression: under_arm_preposition ('44.0% under blinatumomab and 25.0% under chemotherapy' gave both figures
+    the first arm); the other phrasings pin the two-arm readings around it."""
+    facts = _facts([("title", "Blinatumomab versus chemotherapy in relapsed ALL: the Foxglove trial"),
+                    ("body", "Adults were randomly assigned to blinatumomab or chemotherapy."), ("body", sentence)])
+    assert {(a, v) for e, a, v, _ in facts if e == "CR"} == {("blinatumomab", 44.0), ("chemotherapy", 25.0)}
