@@ -122,6 +122,17 @@ def measure(count: int, workdir: Path, growth_base: int | None = None) -> dict:
     return result
 
 
+def measure_peaks(sizes: list[int], workdir: Path) -> dict:
+    """Peak resident memory (MB, whole process tree) and wall seconds of one cold full run at each corpus size."""
+    result: dict = {}
+    for size in sizes:
+        corpus = _corpus(workdir, size)
+        pages = json.loads((corpus / "MANIFEST.json").read_text(encoding="utf-8"))["pages"]
+        seconds, peak = _timed_run(corpus, workdir / f"peak{size}.duckdb", _config(workdir, f"peak{size}", 2))
+        result[str(size)] = {"pages": pages, "full_run_s": round(seconds, 1), "peak_rss_mb": round(peak)}
+    return {"peak_only": result}
+
+
 def main() -> None:
     """Parse arguments, measure, print one JSON line."""
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
@@ -131,15 +142,21 @@ def main() -> None:
                              "N-document full run as the 4M figure)")
     parser.add_argument("--workdir", type=Path, default=None, help="folder for corpora, caches and warehouses "
                                                                     "(default: a temporary folder, removed after)")
+    parser.add_argument("--peak-only", type=int, nargs="+", default=None, metavar="SIZE",
+                        help="only measure one cold full run's peak memory and time at each corpus SIZE (e.g. 250 1000)")
     args = parser.parse_args()
-    if args.n < 1:
-        parser.error("N must be at least 1")
+    if args.n < 1 or any(size < 1 for size in args.peak_only or ()):
+        parser.error("N and every SIZE must be at least 1")
+
+    def run(workdir: Path) -> dict:
+        return measure_peaks(args.peak_only, workdir) if args.peak_only else measure(args.n, workdir, args.growth_base)
+
     if args.workdir:
         args.workdir.mkdir(parents=True, exist_ok=True)
-        print(json.dumps(measure(args.n, args.workdir.resolve(), args.growth_base)))
+        print(json.dumps(run(args.workdir.resolve())))
         return
     with tempfile.TemporaryDirectory(prefix="evidence-bench-") as tmp:
-        print(json.dumps(measure(args.n, Path(tmp), args.growth_base)))
+        print(json.dumps(run(Path(tmp))))
 
 
 if __name__ == "__main__":
