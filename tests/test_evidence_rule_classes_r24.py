@@ -498,3 +498,22 @@ def test_two_arm_phrasings_give_each_figure_its_arm(sentence):
     facts = _facts([("title", "Blinatumomab versus chemotherapy in relapsed ALL: the Foxglove trial"),
                     ("body", "Adults were randomly assigned to blinatumomab or chemotherapy."), ("body", sentence)])
     assert {(a, v) for e, a, v, _ in facts if e == "CR"} == {("blinatumomab", 44.0), ("chemotherapy", 25.0)}
+
+
+def test_bare_responses_seen_in_patients_per_dose_level_are_response_rates():
+    """Regression: bare_responses_unread ('Responses were seen in 5 of 8 patients at 1.0 mg (62.5%), 7 of 10 at 1.3 mg
+    (70.0%), and all 12 at 1.6 mg (100%)' gave no response rate)."""
+    facts = _facts([("title", "NCT09876543: elranatamab with iberdomide in relapsed myeloma, a phase 1b dose-escalation "
+                              "study"),
+                    ("body", "Responses were seen in 4 of 6 patients at 1.0 mg (66.7%), 9 of 12 at 1.3 mg (75.0%), and "
+                             "all 10 at 1.6 mg (100%).")])
+    assert {v for e, _, v, _ in facts if e == "ORR"} == {66.7, 75.0, 100.0}
+
+
+def test_patients_dosed_or_treated_before_a_protocol_change_are_no_sample():
+    """Negative rule: 'after the first 10 adults had been dosed' dates a protocol change; a pluperfect count is no
+    enrolment."""
+    records = _records([("title", "Inotuzumab ozogamicin in relapsed ALL: a phase 2 study"),
+                        ("body", "Adults were treated first, and children became eligible after the first 12 adults had "
+                                 "been dosed.")])
+    assert not any(r.endpoint == "ENROLLED" and r.value == 12.0 for r in records)
