@@ -517,3 +517,30 @@ def test_patients_dosed_or_treated_before_a_protocol_change_are_no_sample():
                         ("body", "Adults were treated first, and children became eligible after the first 12 adults had "
                                  "been dosed.")])
     assert not any(r.endpoint == "ENROLLED" and r.value == 12.0 for r in records)
+
+
+@pytest.mark.parametrize("title, name", [
+    ("Blinatumomab versus chemotherapy in relapsed ALL: the Kestrel-ALL trial", "Kestrel-ALL"),
+    ("Blinatumomab versus chemotherapy in relapsed ALL (KESTREL-ALL)", "KESTREL-ALL"),
+])
+def test_study_names_with_a_disease_suffix_or_a_closing_bracketed_acronym(title, name):
+    """Regression: suffixed_and_bracketed_title_names_missed ('the Kestrel-ALL trial' and a title closed by
+    '(KESTREL-ALL)' named no study)."""
+    records = _records([("title", title),
+                        ("body", "Adults were randomly assigned to blinatumomab or chemotherapy. The trial is registered "
+                                 "with ClinicalTrials.gov, NCT09111111."),
+                        ("body", "Complete remission was reached by 44.0% with blinatumomab and 25.0% with chemotherapy.")])
+    assert {r.trial for r in records} == {name}
+
+
+@pytest.mark.parametrize("title", [
+    "Blinatumomab versus chemotherapy in diffuse large B-cell lymphoma (DLBCL)",
+    "Blinatumomab versus chemotherapy before transplantation (HSCT)",
+])
+def test_a_term_in_brackets_closing_a_title_names_no_study(title):
+    """Negative rule: '(DLBCL)', '(HSCT)' closing a title are terms, not acronyms of a study."""
+    records = _records([("title", title),
+                        ("body", "Adults were randomly assigned to blinatumomab or chemotherapy. The trial is registered "
+                                 "with ClinicalTrials.gov, NCT09111111."),
+                        ("body", "Complete remission was reached by 44.0% with blinatumomab and 25.0% with chemotherapy.")])
+    assert {r.trial for r in records} == {"NCT09111111"}

@@ -867,6 +867,8 @@ FRAME_OPENING_CHARS = 1800
 
 # Title phrasings that name the report's study even when the name is not one the trial finder knows.
 FRAME_TITLE_NAMES: tuple[Cue, ...] = (
+    Cue(r"\((?P<name>[A-Z][A-Z0-9]{3,}(?:-[A-Z0-9]{2,})*)\)\s*$",
+        "a study acronym in brackets closing the title ('... in relapsed ALL (KESTREL-ALL)'); terms and drugs are no names"),
     Cue(r"\((?:[^()]*?\s)?(?P<name>[A-Z][A-Za-z]{0,9}[0-9]*(?:[- ]?[A-Z0-9][A-Za-z0-9]*)*[0-9][A-Za-z0-9]*)\)\s*(?::|$|\.|,)",
         "a study code in parentheses closing the title or its first half ('... (MT103-211): a phase 2 study')"),
     Cue(r"\b(?:the|of the|from the)\s+(?P<name>[A-Z][A-Z0-9-]{3,})\s+(?:[\w-]+\s+){0,3}?(?:study|trial|cohort|program(?:me)?)\b",
@@ -878,37 +880,37 @@ FRAME_TITLE_NAMES: tuple[Cue, ...] = (
 # is a name only where a study cue says so and the document uses it again; WORD_NAME_STOPLIST lists the capitalised
 # words these shapes meet that are not names.
 FRAME_WORD_NAMES: tuple[Cue, ...] = (
-    Cue(r"^\s*(?:(?:[A-Z][a-z]+\s+){1,3}[A-Z][a-z]+\s+[-—–]\s+)?(?:[Tt]he\s+)?(?P<name>[A-Z][a-z]{3,}(?:[- ]\d{1,2})?)(?:\s+(?:[Tt]rial|[Ss]tudy))?\s*(?::|\s[—–-]|\.)\s",
+    Cue(r"^\s*(?:(?:[A-Z][a-z]+\s+){1,3}[A-Z][a-z]+\s+[-—–]\s+)?(?:[Tt]he\s+)?(?P<name>[A-Z][a-z]{3,}(?:[- ]\d{1,2}|-[A-Z]{2,5}\d{0,2})?)(?:\s+(?:[Tt]rial|[Ss]tudy))?\s*(?::|\s[—–-]|\.)\s",
         "a poster, abstract or news title led by the study's name ('Fenland: ponatinib and ...', 'Orchard — ...', "
         "'Hayloft - single-arm phase 2 of ...', 'Foxglove Trial: ...'), after a genre label ('Evidence Summary Card - Marram: ...')"),
-    Cue(r"(?:\(|\b(?:in|of|from|for)\s+)Study\s+(?P<name>[A-Z][a-z]{3,}(?:-\d{1,2})?)(?=\s*[(),;:.])",
+    Cue(r"(?:\(|\b(?:in|of|from|for)\s+)Study\s+(?P<name>[A-Z][a-z]{3,}(?:-\d{1,2}|-[A-Z]{2,5}\d{0,2})?)(?=\s*[(),;:.])",
         "a drug label's 'in Study Tarn (NCT...)', '(Study Tarn)': the label convention of naming a study 'Study X'"),
-    Cue(r"(?:^|[.;]\s+|\n)(?P<name>[A-Z][a-z]{3,}(?:-\d{1,2})?)\s+(?:is|was)\s+an?\s+(?:[\w/-]+,?\s+){0,5}?(?:trial|study)\b",
+    Cue(r"(?:^|[.;]\s+|\n)(?P<name>[A-Z][a-z]{3,}(?:-\d{1,2}|-[A-Z]{2,5}\d{0,2})?)\s+(?:is|was)\s+an?\s+(?:[\w/-]+,?\s+){0,5}?(?:trial|study)\b",
         "'Fenland was an open-label, randomised phase 3 trial': a sentence saying the word is a study"),
-    Cue(r"(?:\b(?:the|of|in|from)\s+|(?<=\s)(?=[Pp]hase\s))(?:[Pp]hase\s+(?:[1-4]|I{1,3}|IV)[ab]?(?:/(?:[1-4]|I{1,3}))?\s+)?(?P<name>[A-Z][a-z]{3,}(?:-\d{1,2})?)\s+(?:(?:[Rr]andomi[sz]ed|[Oo]pen-label|[Pp]hase\s+(?:[1-4]|I{1,3}|IV)[ab]?|[Mm]ulticent(?:re|er)|[Cc]linical|[Cc]ontrolled|[Pp]ragmatic|[Nn]on-?inferiority|[Ii]nternational),?\s+){0,3}(?:[Tt]rial|[Ss]tudy)\b",
+    Cue(r"(?:\b(?:the|of|in|from)\s+|(?<=\s)(?=[Pp]hase\s))(?:[Pp]hase\s+(?:[1-4]|I{1,3}|IV)[ab]?(?:/(?:[1-4]|I{1,3}))?\s+)?(?P<name>[A-Z][a-z]{3,}(?:-\d{1,2}|-[A-Z]{2,5}\d{0,2})?)\s+(?:(?:[Rr]andomi[sz]ed|[Oo]pen-label|[Pp]hase\s+(?:[1-4]|I{1,3}|IV)[ab]?|[Mm]ulticent(?:re|er)|[Cc]linical|[Cc]ontrolled|[Pp]ragmatic|[Nn]on-?inferiority|[Ii]nternational),?\s+){0,3}(?:[Tt]rial|[Ss]tudy)\b",
         "'in the Fenland trial', 'the Orchard phase 3 study', a press release's '... in Phase 3 Orchard Trial': a "
         "capitalised word (mid-sentence) before a study noun"),
-    Cue(r"\((?P<name>[A-Z][a-z]{3,}(?:-\d{1,2})?)\)\s*:\s*(?:an?|the)\s+[^.()]{0,80}?\b(?:[Tt]rial|[Ss]tudy)\b",
+    Cue(r"\((?P<name>[A-Z][a-z]{3,}(?:-\d{1,2}|-[A-Z]{2,5}\d{0,2})?)\)\s*:\s*(?:an?|the)\s+[^.()]{0,80}?\b(?:[Tt]rial|[Ss]tudy)\b",
         "a Lancet-style title '... leukaemia (Pinfold): a randomised, open-label, phase 3 trial': the name in brackets "
         "before the colon that calls the work a trial"),
-    Cue(r"(?:^|[.;]\s+|\n)(?:\w+\s+){0,2}?(?P<name>[A-Z][a-z]{3,}(?:-\d{1,2})?)\s+(?:was|is)\s+(?:done|conducted|carried\s+out|run|"
+    Cue(r"(?:^|[.;]\s+|\n)(?:\w+\s+){0,2}?(?P<name>[A-Z][a-z]{3,}(?:-\d{1,2}|-[A-Z]{2,5}\d{0,2})?)\s+(?:was|is)\s+(?:done|conducted|carried\s+out|run|"
         r"performed)\s+(?:at|in|across)\s+(?:\d+|[a-z]+)\s+(?:[\w-]+\s+){0,2}?(?:centres|centers|hospitals|sites|institutions|countries)\b",
         "'Pinfold was done at 41 hospitals in six countries': the methods sentence saying where the named study ran"),
-    Cue(r"(?:[,:;]|\s[-—–])\s+(?:the\s+)?(?P<name>[A-Z][a-z]{3,}(?:-\d{1,2})?)\s+(?:[Tt]rial|[Ss]tudy)\s+(?:finds|found|shows|showed|"
+    Cue(r"(?:[,:;]|\s[-—–])\s+(?:the\s+)?(?P<name>[A-Z][a-z]{3,}(?:-\d{1,2}|-[A-Z]{2,5}\d{0,2})?)\s+(?:[Tt]rial|[Ss]tudy)\s+(?:finds|found|shows|showed|"
         r"suggests|reports|confirms|says)\b",
         "a news headline's '..., Quayside trial finds': the study that found it"),
-    Cue(r"(?:^|[.;]\s+|\n)(?P<name>[A-Z][a-z]{3,}(?:-\d{1,2})?)\s+(?:(?:randomly\s+)?(?:enrolled|randomi[sz]ed|recruited|assigned|accrued|"
+    Cue(r"(?:^|[.;]\s+|\n)(?P<name>[A-Z][a-z]{3,}(?:-\d{1,2}|-[A-Z]{2,5}\d{0,2})?)\s+(?:(?:randomly\s+)?(?:enrolled|randomi[sz]ed|recruited|assigned|accrued|"
         r"allocated|registered)\s+(?:a\s+total\s+of\s+)?\d|(?:compared|tested|evaluated)\s+(?:the\s+)?[a-z])",
         "'Cairn enrolled 412 adults', 'Furrow randomly assigned 300 ...', 'Weir compared ...': a word as the subject of a "
         "study's verb at a sentence's start is the study's name"),
-    Cue(r"(?<![\w-])(?P<name>[A-Z][a-z]{3,}(?:-\d{1,2})?)\s*,\s+(?:an?|the)\s+(?:[\w/-]+,?\s+){0,5}?(?:[Tt]rial|[Ss]tudy)\b(?!\s+(?:of|by|in|from)\s+(?:the\s+)?[A-Z])",
+    Cue(r"(?<![\w-])(?P<name>[A-Z][a-z]{3,}(?:-\d{1,2}|-[A-Z]{2,5}\d{0,2})?)\s*,\s+(?:an?|the)\s+(?:[\w/-]+,?\s+){0,5}?(?:[Tt]rial|[Ss]tudy)\b(?!\s+(?:of|by|in|from)\s+(?:the\s+)?[A-Z])",
         "'results from Wherry, a randomised phase 3 trial', 'Cairn, an open-label phase 3 study (NCT...)': a word set in "
         "apposition to a study noun"),
-    Cue(r"\b(?:called|named|known\s+as|dubbed)\s+(?P<name>[A-Z][a-z]{3,}(?:-\d{1,2})?)\b",
+    Cue(r"\b(?:called|named|known\s+as|dubbed)\s+(?P<name>[A-Z][a-z]{3,}(?:-\d{1,2}|-[A-Z]{2,5}\d{0,2})?)\b",
         "'a randomised trial, called Quarry, ...', 'the study known as Quarry': the study's name given in so many words"),
-    Cue(r"\b(?:[Tt]rial|[Ss]tudy)\s*\((?P<name>[A-Z][a-z]{3,}(?:-\d{1,2})?)\)",
+    Cue(r"\b(?:[Tt]rial|[Ss]tudy)\s*\((?P<name>[A-Z][a-z]{3,}(?:-\d{1,2}|-[A-Z]{2,5}\d{0,2})?)\)",
         "'In this open-label, phase 3 trial (Tollgate), we ...': the study's name in brackets after the study noun"),
-    Cue(r"\bfor\s+the\s+(?P<name>[A-Z][a-z]{3,}(?:-\d{1,2})?)\s+(?:[Ii]nvestigators|[Tt]rialists|[Cc]ollaborators|"
+    Cue(r"\bfor\s+the\s+(?P<name>[A-Z][a-z]{3,}(?:-\d{1,2}|-[A-Z]{2,5}\d{0,2})?)\s+(?:[Ii]nvestigators|[Tt]rialists|[Cc]ollaborators|"
         r"(?:[Ss]tudy|[Tt]rial|[Ww]orking)\s+[Gg]roup)\b",
         "a byline's 'for the Tollgate Investigators' / 'for the Marsh Study Group': the journal convention naming the study"),
 )
