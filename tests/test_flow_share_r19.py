@@ -4,6 +4,7 @@ falls back to none."""
 from __future__ import annotations
 
 import random
+from datetime import datetime
 
 import duckdb
 import pytest
@@ -11,7 +12,7 @@ import pytest
 from schemas import work_identity
 from schemas.work_identity import DocumentMeta, same_work
 from tests.fixtures.small_warehouse import build_small_warehouse
-from warehouse import migrate, supersede, sync
+from warehouse import load, migrate, supersede, sync
 
 
 def test_read_ahead_queues_the_next_batch_before_the_flow_waits_on_the_current_one():
@@ -103,15 +104,41 @@ def test_sync_read_with_its_settings_counts_what_a_plain_connection_counts(tmp_p
         sync.read_sync_state(warehouse, {"threads": "none"})
 
 
-def test_bounded_checkpoint_writes_the_changes_and_gives_the_connection_its_limit_back(tmp_path):
-    path = tmp_path / "w.duckdb"
-    con = migrate.connect(path)
-    default_limit = con.execute("SELECT current_setting('memory_limit')").fetchone()[0]
-    con.execute("CREATE TABLE t AS SELECT range AS i, repeat('x', 100) AS s FROM range(100000)")
-    migrate.bounded_checkpoint(con, "1KB")  # DuckDB cannot even set so small a limit: checkpointed without it
-    assert con.execute("SELECT current_setting('memory_limit')").fetchone()[0] == default_limit
+class _RecordingConnection:
+    """A DuckDB connection that remembers every statement executed through it."""
+
+    def __init__(self, con):
+        self.con, self.statements = con, []
+
+    def execute(self, sql, *args, **kwargs):
+        self.statements.append(sql)
+        return self.con.execute(sql, *args, **kwargs)
+
+    def __getattr__(self, name):
+        return getattr(self.con, name)
+
+
+def test_a_load_checkpoints_without_lowering_the_memory_limit(tmp_path):
+    """Regression: capped_checkpoint_invalidated_the_warehouse (the load's checkpoint ran under a 128MB memory_limit;
+    at 1,000 documents the 345 MB warehouse needed more, and DuckDB's FatalException invalidated the database and
+    stopped the run at batch 38 of 40)."""
+    path = build_small_warehouse(tmp_path / "w.duckdb")
+    con = _RecordingConnection(migrate.connect(path))
+    run = load.RunRecord(run_id="r2", started_at=datetime(2026, 1, 2), status="completed")
+    load.load_run(con, run, [], [], [], [])
+    assert "CHECKPOINT" in con.statements
+    assert not any("memory_limit" in sql for sql in con.statements)
     assert not path.with_name(path.name + ".wal").exists()
     con.close()
-    con = migrate.connect(path, read_only=True)
-    assert con.execute("SELECT count(*) FROM t").fetchone()[0] == 100000
-    con.close()
+
+
+def test_duckdb_invalidates_a_database_whose_checkpoint_runs_out_of_memory(tmp_path):
+    """Why the checkpoint has no cap: DuckDB answers a checkpoint short of memory with a FatalException, not an
+    out-of-memory error a caller could recover from (pins the DuckDB behaviour the fix relies on)."""
+    con = duckdb.connect(str(tmp_path / "w.duckdb"))
+    con.execute("CREATE TABLE t AS SELECT range AS i, repeat('x', 100) || range::VARCHAR AS s FROM range(300000)")
+    con.execute("CHECKPOINT")
+    con.execute("INSERT INTO t SELECT range AS i, repeat('y', 100) || range::VARCHAR AS s FROM range(300000)")
+    con.execute("SET memory_limit = '4MB'")
+    with pytest.raises(duckdb.FatalException):
+        con.execute("CHECKPOINT")

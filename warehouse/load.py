@@ -166,7 +166,7 @@ def load_run(
             pass
         raise
     pause_point("committed")
-    migrate.bounded_checkpoint(con)
+    migrate.checkpoint(con)
     pause_point("checkpointed")
 
 
