@@ -544,3 +544,14 @@ def test_a_term_in_brackets_closing_a_title_names_no_study(title):
                                  "with ClinicalTrials.gov, NCT09111111."),
                         ("body", "Complete remission was reached by 44.0% with blinatumomab and 25.0% with chemotherapy.")])
     assert {r.trial for r in records} == {"NCT09111111"}
+
+
+@pytest.mark.parametrize("separator", ["; ", ", "])
+def test_a_name_bracketed_with_the_registry_number_after_the_study_noun_names_the_study(separator):
+    """Regression: bracketed_name_with_registry_missed ('phase 3 trial (Foxglove; NCT09111111)' named no study: the
+    bracket held the registry number too)."""
+    records = _records([("title", "Blinatumomab versus chemotherapy in relapsed ALL"),
+                        ("body", f"In this open-label phase 3 trial (Foxglove{separator}NCT09111111), adults were "
+                                 "randomly assigned to blinatumomab or chemotherapy."),
+                        ("body", "Complete remission was reached by 44.0% with blinatumomab and 25.0% with chemotherapy.")])
+    assert {r.trial for r in records} == {"Foxglove"}

@@ -908,8 +908,8 @@ FRAME_WORD_NAMES: tuple[Cue, ...] = (
         "apposition to a study noun"),
     Cue(r"\b(?:called|named|known\s+as|dubbed)\s+(?P<name>[A-Z][a-z]{3,}(?:-\d{1,2}|-[A-Z]{2,5}\d{0,2})?)\b",
         "'a randomised trial, called Quarry, ...', 'the study known as Quarry': the study's name given in so many words"),
-    Cue(r"\b(?:[Tt]rial|[Ss]tudy)\s*\((?P<name>[A-Z][a-z]{3,}(?:-\d{1,2}|-[A-Z]{2,5}\d{0,2})?)\)",
-        "'In this open-label, phase 3 trial (Tollgate), we ...': the study's name in brackets after the study noun"),
+    Cue(r"\b(?:[Tt]rial|[Ss]tudy)\s*\((?P<name>[A-Z][a-z]{3,}(?:-\d{1,2}|-[A-Z]{2,5}\d{0,2})?)(?:\)|\s*[;,]\s*(?:ClinicalTrials\.gov[\s,:]*)?NCT\d{8})",
+        "'In this open-label, phase 3 trial (Tollgate), we ...', 'phase 3 trial (Foxglove; NCT...)': the study's name in brackets after the study noun"),
     Cue(r"\bfor\s+the\s+(?P<name>[A-Z][a-z]{3,}(?:-\d{1,2}|-[A-Z]{2,5}\d{0,2})?)\s+(?:[Ii]nvestigators|[Tt]rialists|[Cc]ollaborators|"
         r"(?:[Ss]tudy|[Tt]rial|[Ww]orking)\s+[Gg]roup)\b",
         "a byline's 'for the Tollgate Investigators' / 'for the Marsh Study Group': the journal convention naming the study"),
