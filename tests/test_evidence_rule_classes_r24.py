@@ -469,6 +469,15 @@ def test_a_randomised_trial_that_is_only_planned_leaves_a_single_arm_report_sing
     assert {r.arm for r in records if r.endpoint == "MRD_NEG"} in ({"ponatinib"}, {"blinatumomab"})  # the study therapy
 
 
+def _trials_under_title(title: str) -> set:
+    """The trials of a two-arm report registered as NCT09111111 whose title is the one given."""
+    return {r.trial for r in _records([
+        ("title", title),
+        ("body", "Adults were randomly assigned to blinatumomab or chemotherapy. The trial is registered with "
+                 "ClinicalTrials.gov, NCT09111111."),
+        ("body", "Complete remission was reached by 44.0% with blinatumomab and 25.0% with chemotherapy.")])}
+
+
 @pytest.mark.parametrize("title, name", [
     ("The Foxglove Study: blinatumomab versus chemotherapy in adults with relapsed ALL", "Foxglove"),
     ("Foxglove 2: blinatumomab versus chemotherapy in adults with relapsed ALL", "Foxglove 2"),
@@ -477,11 +486,7 @@ def test_a_randomised_trial_that_is_only_planned_leaves_a_single_arm_report_sing
 def test_title_shapes_naming_the_study_by_a_word(title, name):
     """Regression: title_name_shapes_missed ('The X Study: ...', a numbered 'X 2: ...', 'the X randomized clinical
     trial' named no study, so records carried the registry number)."""
-    records = _records([("title", title),
-                        ("body", "Adults were randomly assigned to blinatumomab or chemotherapy. The trial is registered "
-                                 "with ClinicalTrials.gov, NCT09111111."),
-                        ("body", "Complete remission was reached by 44.0% with blinatumomab and 25.0% with chemotherapy.")])
-    assert {r.trial for r in records} == {name}
+    assert _trials_under_title(title) == {name}
 
 
 @pytest.mark.parametrize("sentence", [
@@ -526,11 +531,7 @@ def test_patients_dosed_or_treated_before_a_protocol_change_are_no_sample():
 def test_study_names_with_a_disease_suffix_or_a_closing_bracketed_acronym(title, name):
     """Regression: suffixed_and_bracketed_title_names_missed ('the Kestrel-ALL trial' and a title closed by
     '(KESTREL-ALL)' named no study)."""
-    records = _records([("title", title),
-                        ("body", "Adults were randomly assigned to blinatumomab or chemotherapy. The trial is registered "
-                                 "with ClinicalTrials.gov, NCT09111111."),
-                        ("body", "Complete remission was reached by 44.0% with blinatumomab and 25.0% with chemotherapy.")])
-    assert {r.trial for r in records} == {name}
+    assert _trials_under_title(title) == {name}
 
 
 @pytest.mark.parametrize("title", [
@@ -539,11 +540,7 @@ def test_study_names_with_a_disease_suffix_or_a_closing_bracketed_acronym(title,
 ])
 def test_a_term_in_brackets_closing_a_title_names_no_study(title):
     """Negative rule: '(DLBCL)', '(HSCT)' closing a title are terms, not acronyms of a study."""
-    records = _records([("title", title),
-                        ("body", "Adults were randomly assigned to blinatumomab or chemotherapy. The trial is registered "
-                                 "with ClinicalTrials.gov, NCT09111111."),
-                        ("body", "Complete remission was reached by 44.0% with blinatumomab and 25.0% with chemotherapy.")])
-    assert {r.trial for r in records} == {"NCT09111111"}
+    assert _trials_under_title(title) == {"NCT09111111"}
 
 
 @pytest.mark.parametrize("separator", ["; ", ", "])

@@ -134,7 +134,7 @@ def find_arm_abbreviations(text: str, gazetteer_dir=None) -> tuple[ArmAbbreviati
             if named:
                 main = next((a for a in named if not a.control), named[0])
                 control = main.control or bool(_DEFINITION.search(window))  # the second group a sentence labels
-                found[short] = ArmAbbreviation(short, "-".join(dict.fromkeys(a.arm for a in named)), control,
+                found[short] = ArmAbbreviation(short, _joined(named), control,
                                                2 if control else main.rank)
                 continue
         if labelled and (not arms or len(_without_brackets(window[arms[-1].end:])) > ARM_ABBREVIATION_GAP):
@@ -159,14 +159,19 @@ def find_arm_abbreviations(text: str, gazetteer_dir=None) -> tuple[ArmAbbreviati
                         and any(c.isdigit() for c in short)):  # a protocol block's code: 'chemotherapy (HC3)'
                 main = next((a for a in group if not a.control), group[0])
                 found[short] = ArmAbbreviation(short, main.arm, main.control, main.rank)
-                combinations[short] = "-".join(dict.fromkeys(a.arm for a in group))
+                combinations[short] = _joined(group)
                 break
         if short not in found and labelled and group:  # '(Isa-R group)': one drug is named so; a combination by its label
             main = next((a for a in group if not a.control), group[0])
-            found[short] = ArmAbbreviation(short, "-".join(dict.fromkeys(a.arm for a in group)), main.control, main.rank)
+            found[short] = ArmAbbreviation(short, _joined(group), main.control, main.rank)
     shared = {a.arm for a in found.values() if sum(b.arm == a.arm for b in found.values()) > 1}
     return tuple(replace(a, arm=combinations[a.short]) if a.arm in shared and "-" in combinations.get(a.short, "") else a
                  for a in found.values())
+
+
+def _joined(arms: Sequence[ArmMention]) -> str:
+    """The arms' names joined by '-' in order of mention, each once ('imatinib-chemotherapy')."""
+    return "-".join(dict.fromkeys(a.arm for a in arms))
 
 
 def _labelled_clause(window: str) -> str:
@@ -265,9 +270,10 @@ def set_document_arm_abbreviations(text: str, gazetteer_dir=None, scope: str = "
     shorts = {a.short for a in defined}
     defined += tuple(a for a in find_named_regimens(text, gazetteer_dir) if a.short not in shorts)
     assigned = find_assigned_short_forms(text, gazetteer_dir)
-    if any(a.short not in {d.short for d in defined} for a in assigned):
+    assigned_shorts = {a.short for a in assigned}
+    if assigned_shorts - {d.short for d in defined}:
         # '(the ALLO-R1 group) ... (the CHEMO-C group)' with only one label spelled out: the labels name both arms alike
-        defined = tuple(d for d in defined if d.short not in {a.short for a in assigned})
+        defined = tuple(d for d in defined if d.short not in assigned_shorts)
     shorts = {a.short for a in defined}
     held = DocumentArmAbbreviations(defined + tuple(a for a in assigned if a.short not in shorts), scope or text)
     _current.set(held)
@@ -285,10 +291,15 @@ def held_arm_abbreviations() -> Optional[DocumentArmAbbreviations]:
     return _current.get()
 
 
+def defined_arms() -> tuple[str, ...]:
+    """The arms the current document defines by abbreviations or labels ('ponatinib plus blinatumomab (PB)')."""
+    held = _current.get()
+    return tuple(a.arm for a in held.abbreviations) if held is not None else ()
+
+
 def defined_arm_count() -> int:
     """How many distinct arms the current document names by abbreviations or labels ('(RUX cohort)', '(DAS cohort)')."""
-    held = _current.get()
-    return len({a.arm for a in held.abbreviations}) if held is not None else 0
+    return len(set(defined_arms()))
 
 
 def add_abbreviated_arms(text: str, arms: Sequence[ArmMention]) -> list[ArmMention]:

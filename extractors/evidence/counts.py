@@ -132,9 +132,8 @@ def assign_counts(text: str, values: list[ValueSlot], endpoints: Sequence[Endpoi
             continue
         ep = endpoint_after(text, v.tok.end, len(text), endpoints, limit=110, count=True)
         if ep is None:
-            m = _EVENT_IN_LEFT.search(left)
-            if m:
-                cands = [e for e in endpoints if e.end <= v.tok.start and e.start >= m.start(1) - 1 and not e.population]
+            if event:
+                cands = [e for e in endpoints if e.end <= v.tok.start and e.start >= event.start(1) - 1 and not e.population]
                 ep = cands[-1] if cands else None
         if ep is not None and (patients or _COUNTED_AFTER.match(right) or (ep.end <= v.tok.start and text[ep.end:v.tok.start].strip())):
             if ctx.one_study and ep.code not in REPORT_COUNT_ENDPOINTS:

@@ -154,9 +154,14 @@ def _name_glossed_by(text: str, nct: str) -> Optional[str]:
         if m.group("number") != nct or _WORD_NAME_STOPLIST.match(name) or not _title_name_ok(name, False) \
                 or find_arms(name) or find_endpoints(name) or _GLOSSED_TREATMENT.search(text, max(0, m.start() - 40), m.start()):
             continue
-        if len(re.findall(rf"(?<![\w-]){re.escape(name)}(?![\w-])", text)) >= 2:
+        if len(_word_uses(text, name)) >= 2:
             return name
     return None
+
+
+def _word_uses(text: str, name: str) -> list[re.Match[str]]:
+    """Every use of name in text as a whole word ('Cairn', not 'Cairns' or 'Cairn-2')."""
+    return list(re.finditer(rf"(?<![\w-]){re.escape(name)}(?![\w-])", text))
 
 
 def _other_registration(text: str) -> Optional[str]:
@@ -210,7 +215,7 @@ def _word_name(text: str, t0: int, t1: int, opening_end: int) -> Optional[str]:
                     return name
                 if rx is not _WORD_NAMES[0] and at < t1:  # the title calls it a study: '...: the Quarry phase 1 study'
                     return name
-                others = [o for o in re.finditer(rf"(?<![\w-]){re.escape(name)}(?![\w-])", text) if o.start() != at]
+                others = [o for o in _word_uses(text, name) if o.start() != at]
                 if others:
                     return name
     return None

@@ -6,7 +6,7 @@ from dataclasses import replace
 from decimal import ROUND_HALF_UP, Decimal
 from typing import Optional, Sequence
 
-from extractors.evidence.arm_abbreviations import held_arm_abbreviations
+from extractors.evidence.arm_abbreviations import defined_arms
 from extractors.evidence.arm_links import assign_arms, is_pair, respectively_pair
 from extractors.evidence.arms import find_arms
 from extractors.evidence.counts import assign_counts
@@ -229,12 +229,6 @@ def _landmarks_named_before(text: str, values: Sequence[ValueSlot], timepoints: 
             v.timepoint = (earlier[0] if m.group("which").lower() in ("earlier", "former", "first") else earlier[-1]).code
 
 
-def _defined_arms() -> tuple[str, ...]:
-    """The arms the current document defines by abbreviations or labels ('ponatinib plus blinatumomab (PB)')."""
-    held = held_arm_abbreviations()
-    return tuple(a.arm for a in held.abbreviations) if held is not None else ()
-
-
 def _names_arm_group(right: str, ctx: ReadingContext) -> bool:
     """'(5.6%) who received A': the share's predicate names a core or control arm, so the share is that arm's."""
     m = _ARM_GROUP.match(right)
@@ -242,7 +236,7 @@ def _names_arm_group(right: str, ctx: ReadingContext) -> bool:
         return False
     arm = next(iter(find_arms(right[m.end():], ctx.gazetteer_dir)), None)
     return arm is not None and arm.start == 0 and (arm.rank == 0 or arm.control or (
-        ctx.one_study and arm.arm in (ctx.default_arm, ctx.control_arm, *_defined_arms())))
+        ctx.one_study and arm.arm in (ctx.default_arm, ctx.control_arm, *defined_arms())))
 
 
 def _assign_endpoints(text: str, values: list[ValueSlot], endpoints: Sequence[EndpointMention],
@@ -429,13 +423,13 @@ def _share_list_landmarks(text: str, values: list[ValueSlot], timepoints: Sequen
     for tp in timepoints:
         lo = text.rfind(";", 0, tp.start) + 1
         opens = not text[lo:tp.start].strip() or _CLAUSE_OPENING_BEFORE.search(text, lo, tp.start)
-        colon = text.find(":", tp.end, hi if (hi := text.find(";", tp.end)) >= 0 else len(text))
+        hi = text.find(";", tp.end)
+        colon = text.find(":", tp.end, hi if hi >= 0 else len(text))
         listed = colon >= 0 and colon - tp.end <= COLON_LIST_REACH and not any(  # 'estimates at 2 years were: EFS 71.3%, OS 80.9%'
             tp.end <= o.tok.start < colon for o in values if o.kind in ("measure", "hr")) and not any(
             tp.end <= t.start < colon for t in timepoints)
         if not listed and (not opens or not (text[tp.end:].lstrip().startswith(",") or _NUMBER_NEXT.match(text, tp.end))):
             continue
-        hi = text.find(";", tp.end)
         for v in items:
             if v.timepoint is None and tp.end <= v.tok.start and (hi < 0 or v.tok.end <= hi):
                 v.timepoint = tp.code
