@@ -271,13 +271,19 @@ def set_document_arm_abbreviations(text: str, gazetteer_dir=None, scope: str = "
     defined += tuple(a for a in find_named_regimens(text, gazetteer_dir) if a.short not in shorts)
     assigned = find_assigned_short_forms(text, gazetteer_dir)
     assigned_shorts = {a.short for a in assigned}
-    if assigned_shorts - {d.short for d in defined}:
+    spelled = {d.short for d in defined if d.arm != d.short.lower() or not _group_label(d.short, text)}
+    if assigned_shorts - spelled:
         # '(the ALLO-R1 group) ... (the CHEMO-C group)' with only one label spelled out: the labels name both arms alike
         defined = tuple(d for d in defined if d.short not in assigned_shorts)
     shorts = {a.short for a in defined}
     held = DocumentArmAbbreviations(defined + tuple(a for a in assigned if a.short not in shorts), scope or text)
     _current.set(held)
     return held
+
+
+def _group_label(short: str, text: str) -> bool:
+    """True when the text prints the short form as a group's label ('(the ALLO-R1 group)')."""
+    return re.search(r"\(\s*the\s+" + re.escape(short) + r"\s+(?:group|arm|cohort)\s*\)", text) is not None
 
 
 def hold_arm_abbreviations(held: DocumentArmAbbreviations) -> DocumentArmAbbreviations:

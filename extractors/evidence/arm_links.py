@@ -71,7 +71,7 @@ def _arm_near(text: str, value: ValueSlot, prev_end: int, next_start: int,
             between = re.sub(r"[(\[][^()\[\]]*[)\]]", "", text[unit_end:arm.start])
             if re.fullmatch(r"\s*\)?\s*", between) and not re.match(r"\s*(?:vs\.?|versus)", text[arm.end:]):
                 return arm, True
-            if re.search(r"\b(?:in|for|with|of|after|under)\s+(?:the\s+)?(?:[\w\-]+\s+){0,1}$|\b(?:of|in|among)\s+(?:those|(?:the\s+)?patients|participants)\s+(?:(?:who\s+(?:were\s+)?)?(?:receiving|received|treated with|given|taking|took|assigned to|randomi[sz]ed to|allocated to)|on)\s+$|^\s*\)?\s*on\s+$|^\s*\)?\s*(?:assigned|randomi[sz]ed|allocated)\s+to\s+(?:the\s+)?$", between, _I) and len(between) < 70 \
+            if re.search(r"\b(?:in|for|with|of|after|under)\s+(?:the\s+)?(?:[\w\-]+\s+){0,1}$|\b(?:of|in|among|for)\s+(?:those|(?:the\s+)?(?:patients|children|adults)|participants)\s+(?:(?:who\s+(?:were\s+)?)?(?:receiving|received|treated with|given|taking|took|assigned to|randomi[sz]ed to|allocated to)|on)\s+$|^\s*\)?\s*on\s+$|^\s*\)?\s*(?:assigned|randomi[sz]ed|allocated)\s+to\s+(?:the\s+)?$", between, _I) and len(between) < 70 \
                     and not re.search(r"[;,]|\b(?:and|vs\.?|versus)\b|\d\s*(?:%|per ?cent|months?)", between, _I):
                 return arm, True
             if _ARM_GROUP.fullmatch(between):  # '(5.6%) who received A'

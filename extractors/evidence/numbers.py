@@ -101,8 +101,8 @@ _LANDMARK_LABELS = ("survival", "OS", "EFS", "PFS", "RFS", "DFS", "LFS", "DOR", 
                     "mortality", "NRM", "GVHD")
 """Labels a card or table prints before a landmark ('PFS, 24 months: 79.6%')."""
 TIMEPOINT_PATTERNS: tuple[tuple[str, str], ...] = (
-    (r"(?<![\w.])" + _TP_NUM + r"(?:\s*" + DASH + r"\s*|(?=[ym]))(years?|yrs?|y|months?|mos?|mo)\b(?=[\s-]*(?:[A-Za-z]+\s+){0,1}(?:overall|event|relapse|disease|progression|leuk|OS\b|EFS|RFS|DFS|PFS|LFS|DOR|duration|survival|rates?\b|estimates?|values\b|figures\b|probabilit|cumulative|incidence|landmark|CR\b|response|remission))",
-     "'2-year OS', '12-month duration', '5y OS', '3-year rate'"),
+    (r"(?<![\w.])" + _TP_NUM + r"(?:\s*" + DASH + r"\s*|(?=[ym]))(years?|yrs?|y|months?|mos?|mo)\b(?=[\s-]*(?:[A-Za-z]+\s+){0,1}(?:overall|event|relapse|disease|progression|leuk|OS\b|EFS|RFS|DFS|PFS|LFS|DOR|duration|survival|rates?\b|estimates?|values\b|figures\b|probabilit|cumulative|incidence|landmark|CR\b|response|remission|outcomes?\s*:|results\s*:))",
+     "'2-year OS', '12-month duration', '5y OS', '3-year rate', 'Twelve-month outcomes: EFS ...' (a heading's landmark)"),
     (r"\bat\s+" + _TP_NUM + r"\s*" + DASH + r"?\s*(years?|yrs?|y|months?|mos?|mo)\b(?!\s+(?:of\s+)?follow)",
      "'at 12 months', 'at 1 year'"),
     (r"\b(?:through|until)\s+" + _TP_NUM + r"\s*" + DASH + r"?\s*(years?|yrs?|months?|mos?)\b(?!\s+(?:of\s+)?(?:follow|maintenance|therapy|treatment|consolidation))",
@@ -269,6 +269,10 @@ WINDOW_PATTERNS: tuple[tuple[str, str, str], ...] = (
      "response after that many cycles"),
     (r"\b(?:after|following|by the end of)\s+(?:block|course)\s+(?P<n>[2-9])\b", "{n}cycles",
      "'after block 2', 'following course 3': the response after that many induction blocks (block 1 is 'cycle1')"),
+    (r"\b(?:at|by|on|in)\s+the\s+" + _WIN_NUM + r"[- ](?P<u>weeks?|months?)\s+(?:(?:PET(?:[- ]?CT)?|CT|MRI|marrow|bone[- ]marrow|response|disease)\s+)?"
+     r"(?:scans?|assessments?|evaluations?|visits?|restaging|biops(?:y|ies)|aspirates?|time[- ]?points?)\b", "{n}{u}",
+     "'at the 3-month scan', 'on the 6-month PET-CT assessment', 'in the 12-month marrow biopsy': a rate read at a "
+     "scheduled assessment"),
     (r"\bat\s+" + _WIN_NUM + r"\s+weeks?\b", "{n}wk", "'at 2 weeks': an early assessment (months stay landmark-shaped: 'at 3 months')"),
     (r"\b(?:at|by|on|until|the)?\s*(?:the\s+)?(?:same\s+)?week[- ](?P<n>\d+)\b", "{n}wk",
      "'at week 24', 'the week-24 assessment'"),

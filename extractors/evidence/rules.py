@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from typing import NamedTuple
 
-EXTRACTOR_VERSION = "evidence-rules/1.17"
+EXTRACTOR_VERSION = "evidence-rules/1.18"
 
 
 class EndpointTerm(NamedTuple):
@@ -311,6 +311,22 @@ STRATEGY_COMPARISONS: tuple[StrategyComparison, ...] = (
                  SINGLE_ARM, True, "'after a single transplant', 'single-transplant recipients', 'the remaining 851 stopped after one'"),),
         "a report setting a planned second autograft against one compares two transplant strategies"),
     StrategyComparison(
+        "haploidentical_vs_unrelated_donor",
+        (ArmTerm(r"(?<![\w-])haplo(?:identical)?(?![\w-])(?:[- ](?:related\s+)?(?:donors?|grafts?|transplant(?:ation|s)?|HSCT|HCT|SCT|recipients|group|arm|cohort|relatives?))?",
+                 "haploidentical", False, "'haploidentical transplant', 'haplo recipients', 'a haploidentical relative': the "
+                 "graft from a half-matched relative"),),
+        (ArmTerm(r"(?:(?:HLA-)?matched|(?:8|10)/(?:8|10))[- ]unrelated[- ](?:donors?|grafts?)\b|(?<![\w-])MUDs?(?![\w-])|\bunrelated[- ]donors?\b",
+                 "matched unrelated donor", True, "'matched unrelated donor', 'MUD transplant', 'unrelated donors': the graft "
+                 "from a matched stranger"),),
+        "a report setting haploidentical grafts against matched unrelated donors compares two donor types, not drugs"),
+    StrategyComparison(
+        "haploidentical_vs_sibling_donor",
+        (ArmTerm(r"(?<![\w-])haplo(?:identical)?(?![\w-])(?:[- ](?:related\s+)?(?:donors?|grafts?|transplant(?:ation|s)?|HSCT|HCT|SCT|recipients|group|arm|cohort|relatives?))?",
+                 "haploidentical", False, "the graft from a half-matched relative"),),
+        (ArmTerm(r"\b(?:HLA-)?(?:matched|identical)[- ]sibling(?:[- ](?:donors?|grafts?))?\b|(?<![\w-])MSDs?(?![\w-])",
+                 "matched sibling donor", True, "'matched sibling donor', 'MSD grafts': the graft from a matched sibling"),),
+        "a report setting haploidentical grafts against matched siblings compares two donor types, not drugs"),
+    StrategyComparison(
         "radiotherapy_vs_observation",
         (ArmTerm(r"(?<!no )(?<!without )(?:\b(?:consolidat(?:ive|ion)|involved[- ](?:site|field|node)|adjuvant)\s+)?(?:\bradiotherapy\b|\bradiation(?:\s+therapy)?\b|(?<![\w-])RT(?![\w-]))"
                  r"|\birradiated\s+(?:patients|children|adults)\b",
@@ -565,8 +581,9 @@ APPROXIMATE_COUNT_LEFT = Cue(r"\b(?:(?:fewer|less|more)\s+than|nearly|almost|app
                              "'fewer than one hundred infused patients', 'nearly 300 adults': an approximate count is no sample size")
 NOT_SAMPLE_SIZE_LEFT = Cue(r"\b(?:complete|partial|observed|seen|reported|occurred|achieved|noted|found|documented|detected|stopped|discontinued|discontinuations?|interruptions?|reductions?|interrupted|withdrawn|reduced|held|resumed|restarted|delayed|criteria|sampled|measured|tested|confirmed|recorded|diagnosed|mutations?|deletions?|disorders?|events?|infections?|toxicit(?:y|ies)|deaths?|relapses?|syndromes?)\s+in\s+$",
                            "'complete in 6 patients' counts responders, 'stopped in 55 patients' a treatment change; neither is the sample")
-SAMPLE_SIZE_RIGHT = Cue(r"^\s*(?:enrolled|randomi[sz]ed|registered|recruited|accrued)\s+(?:at|in|across|from|between|over|since)\b|^\s*(?:started|began|commenced)\s+(?:the\s+)?(?:study\s+)?(?:treatment|therapy|induction|(?-i:[A-Z][\w-]+)|[a-z]{4,}(?:mab|cel|ib|in|ine|ide|ax))\b|^\s*(?:were|was)\s+(?:enrolled|randomi[sz]ed|randomly assigned|included|recruited|treated|infused|dosed|evaluable|analy[sz]ed|registered|accrued)|^\s*underwent\s+randomi[sz]ation|^\s*(?:[\w-]+\s+){0,2}?(?:met\s+the\s+(?:\w+\s+)?criteria|qualified)\b|^[^.;,:\d()]{1,60}?\s(?:were|was)\s+(?:enrolled|randomi[sz]ed|randomly assigned|recruited)\b",
-                        "'405 patients were randomized', '246 adults enrolled at 71 sites', '62 patients started Shoreline', '112 adults started induction', '245 patients underwent randomization', 'were randomly assigned', 'were infused', '224 adults in first remission were randomized', 'Seven hundred and four adults met the criteria'")
+SAMPLE_SIZE_RIGHT = Cue(r"^\s*(?:enrolled|randomi[sz]ed|registered|recruited|accrued)\s+(?:at|in|across|from|between|over|since)\b|^\s*(?:started|began|commenced)\s+(?:the\s+)?(?:study\s+)?(?:treatment|therapy|induction|(?-i:[A-Z][\w-]+)|[a-z]{4,}(?:mab|cel|ib|in|ine|ide|ax))\b|^\s*(?:were|was)\s+(?:enrolled|randomi[sz]ed|randomly assigned|included|recruited|treated|infused|dosed|evaluable|analy[sz]ed|registered|accrued)|^\s*underwent\s+randomi[sz]ation|^\s*(?:[\w-]+\s+){0,2}?(?:met\s+the\s+(?:\w+\s+)?criteria|qualified)\b|^[^.;,:\d()]{1,60}?\s(?:were|was)\s+(?:enrolled|randomi[sz]ed|randomly assigned|recruited)\b"
+                        r"|^\s*(?:(?:[\w-]+\s+){0,2}?" + PATIENT_NOUNS + r"\s+)?(?:[\w-]+\s+){0,3}?aged\s+(?:\d+\s*(?:to|[-–])\s*)?\d+(?:\s*years?)?(?:\s+or\s+(?:older|younger|more|less))?\s+(?:were|was)\s+(?:enrolled|randomi[sz]ed|randomly assigned|recruited)\b",
+                        "'968 participants aged 1 to 30 years were randomized', '405 patients were randomized', '246 adults enrolled at 71 sites', '62 patients started Shoreline', '112 adults started induction', '245 patients underwent randomization', 'were randomly assigned', 'were infused', '224 adults in first remission were randomized', 'Seven hundred and four adults met the criteria'")
 SAMPLE_SIZE_BARE_RIGHT = Cue(r"^\s*(?:\(\s*\d+(?:[.·]\d+)?\s*%\s*\)\s*)?(?:were|was)\s+(?:enrolled|randomi[sz]ed|randomly assigned|recruited|registered|accrued|infused(?=\s*[:;,.])|treated(?=\s*[:;,.]))\b|^\s*(?:infused|treated)(?=\s*[:;,.]|\s+[-–—]\s)"
                              r"|^\s*(?:patients\s+)?(?:randomi[sz]ed|enrolled|registered|accrued)\s*:"
                              r"|^\s*(?:started|began|commenced)\s+(?:the\s+)?(?:study\s+)?(?:treatment|therapy|induction|(?-i:[A-Z][\w-]+\s+(?:sequence|regimen|schedule|protocol)))\b",
@@ -618,7 +635,7 @@ GROUP_DID_NOT_RIGHT = Cue(r"^\s*" + _DID_NOT_TAIL, "'41 went on to HCT and 47 di
 GROUP_DID_NOT_LATER = Cue(r"(?:\band|;)\s+(?:the\s+(?:other|remaining)\s+)?\d+\s+" + _DID_NOT_TAIL,
                           "'41 went on to HCT and 47 did not', '... and the other 71 did not': the first count is the experimental group's")
 ASSIGNMENT_SENTENCE = Cue(r"\b(?:assign|allocat|randomi[sz])", "only a sentence about assignment gives per-arm counts with a bare 'to A'")
-ARM_ABBREVIATION_DEFINITION = Cue(r"\(\s*(?:the\s+(?=\S+\s+(?:sequence|regimen|schedule|combination|group|arm|cohort)\s*\)))?(?P<short>[A-Z][A-Za-z+]{0,5}\d?(?:-[A-Za-z]{1,4})?)(?P<group>\s+(?:group|arm|cohort)|(?=\s*;\s*[nN]\s*=))?(?:\s+(?:sequence|regimen|schedule|combination))?\s*[;,)]",
+ARM_ABBREVIATION_DEFINITION = Cue(r"\(\s*(?:the\s+(?=\S+\s+(?:sequence|regimen|schedule|combination|group|arm|cohort)\s*\)))?(?P<short>[A-Z][A-Za-z+]{0,5}\d?(?:-[A-Za-z]{1,4}\d{0,2})?)(?P<group>\s+(?:group|arm|cohort)|(?=\s*;\s*[nN]\s*=))?(?:\s+(?:sequence|regimen|schedule|combination))?\s*[;,)]",
                                   "'... with venetoclax (AV)', '(BC; n = 112)': a short form defined in brackets after the arms it abbreviates; "
                                   "'(Isa-R group)', '(RUX cohort; n = 46)', '(IC; n = 160)' label the arm just named, whatever their letters; "
                                   "'the third block of chemotherapy (HC3)': a protocol's code right after the comparator; '(the IB "
@@ -751,7 +768,7 @@ LANDMARK_LIST_BREAK = Cue(r"[;\d]|\b(?:while|whereas|but|versus|vs\.?|compared|t
 
 # A product code that the text defines by apposition ('KCL-19BB, an academic CAR T-cell product', 'a CAR T-cell product,
 # KCL-19BB,'): the code is the study therapy of the report (and not the study's name).
-_PRODUCT_CODE = r"(?P<code>[A-Z][A-Za-z]*-?[A-Z0-9]*\d[A-Za-z0-9]*(?:[-./][A-Za-z0-9]+)*|[a-z]{1,3}\d+(?:[A-Z][A-Za-z0-9]*|(?:[-./][A-Za-z0-9]+)+))"
+_PRODUCT_CODE = r"(?P<code>[A-Z][A-Za-z]*-?[A-Z0-9]*\d[A-Za-z0-9]*(?:[-./_][A-Za-z0-9]+)*|[a-z]{1,3}\d+(?:[A-Z][A-Za-z0-9]*|(?:[-./][A-Za-z0-9]+)+))"
 """A product code: 'KCL-19BB', 'HX19.28', 'ALX-19/22', or led by lower case ('hu38BB', 'bi22-19.K4')."""
 PRODUCT_DEFINITIONS: tuple[Cue, ...] = (
     Cue(r"(?<![\w-])" + _PRODUCT_CODE + r",\s+(?i:an?|the)\s+(?:[\w/-]+\s+){0,5}?(?:(?i:CAR|cell|cellular|gene)[\w -]{0,30}?(?i:products?|therapy|construct)|(?i:construct))\b",
@@ -1152,8 +1169,8 @@ OWN_STUDY_CUE = Cue(r"(?<!before )(?<!similar to )(?<!comparable to )(?<!in keep
 OPENING_RANDOMISED = Cue(r"\b(?:an?|this|the|our)\s+(?:[\w-]+,?\s+){0,3}?randomi[sz]ed,?\s+(?:[\w-]+,?\s+){0,4}?(?:trial|study)\b(?![^.;]{0,60}\b(?:is|was|are)\s+(?:planned|under\s+way|ongoing|needed)\b)",
                          "'results from Rowan, a randomised phase 3 trial': the opening calls the report's study randomised "
                          "(not 'a randomised trial ... is planned')")
-RANDOMISED_DESIGN = Cue(r"\b(?:were|was|been|being)\s+(?:\w+\s+){0,3}?(?:randomi[sz]ed|randomly assigned|randomly allocated)\b|\brandomly (?:assigned|allocated)\b|\b\d:\d\s+(?:ratio|randomi[sz]ation)\b|\bunderwent\s+randomi[sz]ation\b|\brandomi[sz]ed\s+(?:\d|[a-z]+ (?:patients|children|adults))|\brandomi[sz]ed\s+(?:\d:\d\s+)?to\b|\b(?:assigned|allocated)\s+to\s+[^.;]{1,60}?\band\s+\d+\s+to\b|\bplacebo-controlled\b|\bdouble-blind(?:ed)?\b",
-                        "'were randomly assigned', 'underwent randomization', 'randomized 2:1 to', '103 were assigned to A and 101 to B', "
+RANDOMISED_DESIGN = Cue(r"\b(?:were|was|been|being)\s+(?:\w+\s+){0,3}?(?:randomi[sz]ed|randomly assigned|randomly allocated)\b|\brandomly (?:assigned|allocated)\b|\b\d:\d\s+(?:ratio|randomi[sz]ation)\b|\bunderwent\s+randomi[sz]ation\b|\brandomi[sz]ed\s+(?:\d|[a-z]+ (?:patients|children|adults)|(?:patients|children|adults|participants)\s+(?:\d:\d\s+)?to\b)|\brandomi[sz]ed\s+(?:\d:\d\s+)?to\b|\b(?:assigned|allocated)\s+to\s+[^.;]{1,60}?\band\s+\d+\s+to\b|\bplacebo-controlled\b|\bdouble-blind(?:ed)?\b",
+                        "'were randomly assigned', 'underwent randomization', 'randomized 2:1 to', 'randomized children to', '103 were assigned to A and 101 to B', "
                         "'double-blind, placebo-controlled': the report's patients were randomised")
 
 # A title that sets two treatments against each other reports two arms, even from a registry or a non-randomised cohort.

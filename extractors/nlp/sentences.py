@@ -44,6 +44,12 @@ _CITATION_AFTER = re.compile(r"\s*\[\d")
 _PARAGRAPH_BREAK = re.compile(r"\n[ \t]*\n\s*|\s+(?=[\u2022\u25aa\u25e6\u2023]\s)")
 """A blank line, or a bullet inside a run of text (a poster's bullets set run-in: '... CR or CRi • MRD-guided ...')."""
 _MAX_BRACKET_SPAN = 600
+_RUN_IN_HEADING = re.compile(
+    r"^[A-Z][\w/&-]*(?: (?:and|of|or|with|in|to|[A-Z][\w/&-]*|[a-z][\w/-]*)){0,4}"
+    r"(?= (?:The|An|At|Among|In|Of|On|By|From|After|During|With|Overall|Median|Over|Across|Within|We|Our|This|These|"
+    r"There|All|Most|Between|Before|Since|Compared|Patients|Participants)\b [\w\d(])")
+"""A run-in heading opening a paragraph ('Survival At 3 years, 86.9% ...', 'Response and MRD The best response ...'):
+a capitalised function word never stands inside a sentence, so the words before it are a heading of their own."""
 
 _OPEN = {"(": ")", "[": "]"}
 
@@ -95,6 +101,10 @@ def _inside(merged: tuple[list[int], list[int]], pos: int) -> bool:
 def _segment(text: str, base: int, out: list[tuple[int, int]]) -> None:
     pairs = _merged(_bracket_mask(text))
     start = 0
+    heading = _RUN_IN_HEADING.match(text)
+    if heading and not _inside(pairs, heading.end()):
+        _emit(text, base, 0, heading.end(), out)
+        start = heading.end()
     for m in _CANDIDATE.finditer(text):
         end = m.end()
         if not _SENTENCE_START.match(text, end) or _CITATION_AFTER.match(text, end):

@@ -1,0 +1,153 @@
+"""Rule classes of issue 11, round 23: product codes with an underscore version; a heading's landmark ('Twelve-month
+outcomes:'); run-in headings ('Survival At 3 years, ...') are sentences of their own; arm labels ending in digits;
+donor-type comparisons (haploidentical vs matched donors) are strategy arms; a rate read at a scheduled scan; a
+design sentence that randomises 'children to'; 'for those given X'; a total sized with an age range.
+
+Every sentence here was written for this file (none is copied from a development report or review).
+"""
+from __future__ import annotations
+
+import pytest
+
+from extractors.evidence.arm_abbreviations import find_arm_abbreviations
+from extractors.evidence.extract import extract_evidence
+from extractors.evidence.numbers import find_timepoints, find_windows
+from extractors.nlp.sentences import split_sentences
+from tests.test_evidence_report_rules import _doc
+
+
+def _facts(paragraphs) -> set:
+    return {(r.endpoint, r.arm, r.value, r.timepoint) for r in extract_evidence(_doc(paragraphs))}
+
+
+@pytest.mark.parametrize("opening, code", [
+    ("We treated 22 adults with the in-house CAR T-cell product KHB-C19_v2 after fludarabine and cyclophosphamide.",
+     "khb-c19_v2"),
+    ("RTX-22_b, an academic bispecific CAR T-cell product, was given after lymphodepletion with fludarabine.",
+     "rtx-22_b"),
+])
+def test_a_product_code_with_an_underscore_version_is_the_study_therapy(opening, code):
+    """Regression: underscore_code_lost_to_lymphodepletion (a code written 'XXX-P19_v4' was not read as the product,
+    so every record of a single-arm CAR-T poster took the lymphodepleting drug as its arm)."""
+    facts = _facts([("title", "A phase 1 study of an academic CAR T-cell product in relapsed B-ALL"),
+                    ("body", opening),
+                    ("body", "Complete remission was reached by 17 of 22 patients (77.3%) on day 28.")])
+    assert {a for e, a, v, _ in facts if v == 77.3} == {code}
+
+
+@pytest.mark.parametrize("phrase, code", [
+    ("Twelve-month outcomes: EFS 61.0%, OS 80.2%.", "12mo"),
+    ("2-year results: PFS 48.5% and OS 70.9%.", "2y"),
+])
+def test_a_headings_landmark_dates_the_list_after_its_colon(phrase, code):
+    """Regression: outcomes_heading_landmark_lost ('Twelve-month outcomes: EFS ..., OS ...' gave rates without a time)."""
+    assert [t.code for t in find_timepoints(phrase)] == [code]
+
+
+def test_a_landmark_before_plain_words_is_still_not_a_heading():
+    """Negative: a time before 'outcomes' without a colon ('long-term 5-year outcomes are awaited') dates nothing."""
+    assert find_timepoints("Data on 5-year outcomes are awaited from the registry.") == []
+
+
+@pytest.mark.parametrize("paragraph, parts", [
+    ("Survival At 2 years, 71.5% of patients were alive.", ["Survival", "At 2 years, 71.5% of patients were alive."]),
+    ("Response and MRD The best response was CR in 40 patients.", ["Response and MRD", "The best response was CR in 40 patients."]),
+    ("METHODS In this trial, adults were randomised.", ["METHODS", "In this trial, adults were randomised."]),
+])
+def test_a_run_in_heading_is_a_sentence_of_its_own(paragraph, parts):
+    """Regression: run_in_heading_took_the_endpoint ('Survival At 3 years, x% ... were alive without progression' was
+    read as overall survival from the heading, not the progression-free survival the sentence states)."""
+    assert [paragraph[a:b] for a, b in split_sentences(paragraph)] == parts
+
+
+@pytest.mark.parametrize("sentence", [
+    "Patients in Group A had a complete remission.",
+    "Overall survival at 2 years was 71.5% in both arms.",
+    "RESULTS A total of 300 patients were enrolled.",
+])
+def test_ordinary_sentences_keep_their_first_words(sentence):
+    """Negative: a capital letter or article inside a sentence ('Group A had', 'RESULTS A total') is no heading break."""
+    assert len(split_sentences(sentence)) == 1
+
+
+def test_a_run_in_heading_does_not_lend_its_endpoint_to_the_sentence():
+    facts = _facts([("title", "Daratumumab-VRd with or without transplant in myeloma"),
+                    ("body", "In the Tamarisk trial (NCT09999123), patients were randomly assigned to transplant or "
+                             "to further cycles."),
+                    ("body", "Survival At 3 years, 84.2% of patients were alive without progression.")])
+    assert {(e, v) for e, _, v, _ in facts if v == 84.2} == {("PFS", 84.2)}
+
+
+@pytest.mark.parametrize("sentence, short", [
+    ("Patients were then randomly assigned to transplant (the ASCT group) or to eight further cycles of the "
+     "quadruplet without transplant (the Dara-VRd8 group).", "Dara-VRd8"),
+    ("Adults were assigned to blinatumomab consolidation (the Blin-C2 arm) or to chemotherapy (the Chemo-C4 arm).",
+     "Chemo-C4"),
+])
+def test_an_arm_label_ending_in_digits_is_defined(sentence, short):
+    """Regression: digit_label_unread ('(the Isa-KRd12 group)' was no definition because a label's part after its hyphen
+    could not end in digits, so the comparator's results took the experimental arm)."""
+    assert short in {a.short for a in find_arm_abbreviations(sentence)}
+
+
+_DONOR_TITLE = ("title", "Haploidentical versus matched unrelated donor transplantation for adults with AML in first "
+                         "remission: a registry analysis")
+
+
+def test_a_donor_type_comparison_names_its_two_sides():
+    """Regression: donor_types_read_as_one_arm (a registry comparing haploidentical with matched unrelated donors put
+    every record on the GVHD-prophylaxis drug, as if the study had one arm)."""
+    facts = _facts([_DONOR_TITLE,
+                    ("body", "Haploidentical recipients received post-transplant cyclophosphamide; unrelated donor "
+                             "recipients received antithymocyte globulin."),
+                    ("body", "At 2 years, overall survival was 58.3% after haploidentical transplant and 61.7% after MUD "
+                             "transplant.")])
+    assert {(a, v) for e, a, v, _ in facts if e == "OS"} == {("haploidentical", 58.3), ("matched unrelated donor", 61.7)}
+
+
+def test_donor_words_name_no_arm_outside_a_donor_comparison():
+    """Negative: a single-arm CAR-T report that mentions an earlier haploidentical transplant keeps its product."""
+    facts = _facts([("title", "Tisagenlecleucel in children with relapse after transplant: a single-arm study"),
+                    ("body", "Of 30 children, 12 had relapsed after a haploidentical transplant and 18 after a matched "
+                             "unrelated donor graft."),
+                    ("body", "Complete remission on day 28 was reached by 24 of 30 children (80.0%).")])
+    assert {a for e, a, v, _ in facts if v == 80.0} == {"tisagenlecleucel"}
+
+
+@pytest.mark.parametrize("phrase, code", [
+    ("At the 3-month scan, 14 patients (58.3%) were in complete metabolic response.", "3mo"),
+    ("on the 6-month PET-CT assessment", "6mo"),
+    ("in the 12-week marrow biopsy", "12wk"),
+])
+def test_a_rate_read_at_a_scheduled_scan_keeps_its_window(phrase, code):
+    """Regression: scan_window_lost ('At the 3-month scan, x% were in complete metabolic response' had no timepoint)."""
+    assert [w.code for w in find_windows(phrase)] == [code]
+
+
+def test_randomising_children_to_two_treatments_makes_a_two_arm_report():
+    """Regression: randomised_children_read_as_single_arm ('randomized children to A or B' did not count as a randomised
+    design, so the comparator's results took the study therapy)."""
+    facts = _facts([("title", "Blinatumomab added to consolidation in standard-risk childhood leukaemia"),
+                    ("body", "The Larkspur trial (NCT09999456) randomized children to blinatumomab or chemotherapy."),
+                    ("body", "At 3 years, event-free survival was 90.4% with blinatumomab and 84.9% with chemotherapy.")])
+    assert {(a, v) for e, a, v, _ in facts if e == "EFS"} == {("blinatumomab", 90.4), ("chemotherapy", 84.9)}
+
+
+@pytest.mark.parametrize("phrase", ["for those given chemotherapy alone", "for those who received chemotherapy alone",
+                                    "for patients treated with chemotherapy alone"])
+def test_a_value_for_those_given_a_treatment_is_that_arms(phrase):
+    """Regression: for_those_given_lost ('compared with x% for those given chemotherapy alone' took the first arm)."""
+    facts = _facts([("title", "Inotuzumab added to consolidation in high-risk childhood leukaemia"),
+                    ("body", "In the Wren trial (NCT09999789), children were randomly assigned to inotuzumab plus "
+                             "chemotherapy or chemotherapy alone."),
+                    ("body", f"Three-year event-free survival was 86.0% for children who received inotuzumab, "
+                             f"compared with 79.5% {phrase}.")])
+    assert {(a, v) for e, a, v, _ in facts if e == "EFS"} == {("inotuzumab", 86.0), ("chemotherapy", 79.5)}
+
+
+def test_a_total_sized_with_an_age_range_is_the_enrolment():
+    """Regression: aged_range_hid_total ('968 participants aged 1 to 30 years were randomized' lost the total)."""
+    facts = _facts([("title", "Inotuzumab added to consolidation in high-risk childhood leukaemia"),
+                    ("body", "In the Wren trial (NCT09999789), 640 participants aged 2 to 25 years were randomized, "
+                             "320 to each arm, to inotuzumab plus chemotherapy or chemotherapy alone.")])
+    assert ("ENROLLED", None, 640.0, None) in facts
