@@ -150,6 +150,7 @@ DEV_SETS = {  # option name -> (folder, label, name of its PDF writer in tests/f
     "devnew16": ("dev_reports16", "development reports 16 (devnew16)", "write_dev_report16_pdfs"),
     "devnew17": ("dev_reports17", "development reports 17 (devnew17)", "write_dev_report17_pdfs"),
     "devnew18": ("dev_reports18", "development reports 18 (devnew18)", "write_dev_report18_pdfs"),
+    "devnew19": ("dev_reports19", "development reports 19 (devnew19)", "write_dev_report19_pdfs"),
 }
 
 
