@@ -151,3 +151,42 @@ def test_a_total_sized_with_an_age_range_is_the_enrolment():
                     ("body", "In the Wren trial (NCT09999789), 640 participants aged 2 to 25 years were randomized, "
                              "320 to each arm, to inotuzumab plus chemotherapy or chemotherapy alone.")])
     assert ("ENROLLED", None, 640.0, None) in facts
+
+
+_LARCH_TITLE = ("title", "Venetoclax plus azacitidine versus intensive chemotherapy in fit older adults with AML")
+_LARCH_RESULT = ("body", "Complete remission was reached by 61 of 80 patients (76.3%).")
+
+
+@pytest.mark.parametrize("paragraphs", [
+    [("title", "Venetoclax plus azacitidine versus intensive chemotherapy in fit older adults with AML: the HOVON "
+               "Larch trial"), ("body", "Larch was open to adults aged 60 to 75 years.")],
+    [_LARCH_TITLE, ("body", "Methods: Larch is an open-label, randomised, phase 3 trial done at 60 NCRI hospitals.")],
+    [_LARCH_TITLE, ("body", "After VIALE-A and QUAZAR, whether fit patients benefit was unknown. In the Larch trial, "
+                            "adults were randomly assigned to the two treatments.")],
+    [("title", "Venetoclax-azacitidine in fit older AML: first results of the randomised Larch trial of the GIMEMA "
+               "group")],
+    [("title", "Older adults with leukaemia lived longer on a gentler regimen"),
+     ("body", "In a study called Larch, run by the UK's NCRI, 400 adults were randomly assigned to treatments.")],
+], ids=["group-acronym-before-name", "methods-name-is-a-trial", "other-trials-first", "randomised-name-trial",
+        "news-called"])
+def test_a_study_named_by_a_word_is_found_in_common_shapes(paragraphs):
+    """Regression: word_name_lost_to_capitals (a report naming its study by an ordinary word lost it to a cooperative
+    group's acronym, to trials its introduction cites, or to nothing when the word was used once)."""
+    assert {r.trial for r in extract_evidence(_doc(paragraphs + [_LARCH_RESULT]))} == {"Larch"}
+
+
+def test_a_word_said_once_is_not_a_name_without_an_explicit_cue():
+    """Negative: a capitalised word used once and never called the study's name ('Pacific' as a place) names nothing."""
+    records = extract_evidence(_doc([_LARCH_TITLE, ("body", "Adults from Pacific hospitals were randomly assigned."),
+                                     _LARCH_RESULT]))
+    assert {r.trial for r in records} == {None}
+
+
+@pytest.mark.parametrize("heading", ["DISCLOSURES", "KEY TAKEAWAYS", "MEDIA CONTACT", "FORWARD-LOOKING STATEMENTS",
+                                     "ELIGIBILITY", "RAPID COMMUNICATION"])
+def test_a_run_in_capitals_heading_is_not_a_study_name(heading):
+    """Regression: run_in_heading_as_trial (a capitals heading set on its paragraph's first line, 'DISCLOSURES In the
+    Larch trial, ...', was proposed by the NER as a trial and became the report's study)."""
+    records = extract_evidence(_doc([_LARCH_TITLE, ("body", f"{heading} In the Larch trial, 400 adults were randomly "
+                                                            "assigned to the two treatments."), _LARCH_RESULT]))
+    assert {r.trial for r in records} == {"Larch"}

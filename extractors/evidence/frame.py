@@ -10,7 +10,7 @@ from extractors.evidence.arms import find_arms
 from extractors.evidence.attribution import CITATION, SentenceFacts, StudyRef, TrialIndex
 from extractors.evidence.endpoints import find_endpoints
 from extractors.evidence.rules import (
-    COMPARED_WITH, COMPARED_WITH_REACH, EXPERIMENTAL_REFERENCE, FRAME_OPENING_CHARS, FRAME_NAME_BEFORE_REGISTRY, FRAME_REGISTRY_NAME, GLOSSED_NAME_IS_TREATMENT, FRAME_TITLE_NAMES, FRAME_WORD_NAMES,
+    COMPARED_WITH, COMPARED_WITH_REACH, EXPERIMENTAL_REFERENCE, FRAME_OPENING_CHARS, FRAME_NAME_BEFORE_REGISTRY, FRAME_REGISTRY_NAME, GLOSSED_NAME_IS_TREATMENT, FRAME_TITLE_NAMES, FRAME_WORD_NAMES, FRAME_EXPLICIT_WORD_NAMES, GROUP_PREFIXED_NAME, OWN_DESIGN_SENTENCE,
     GENERIC_ARMS, NAMED_STUDY_AFTER_CUE, NON_RESULT_SENTENCES, NUMBERED_STUDY_NAME, OTHER_REGISTRY_NUMBER,
     OTHER_STUDY_CUES, OTHER_STUDY_OPENING, OWN_STUDY_CUE, PRECEDING_STUDY, PRODUCT_DEFINITIONS, RANDOMISED_DESIGN, OPENING_RANDOMISED,
     REGIMEN_ACRONYM, REVIEW_MIN_CITATION_MARKERS, REVIEW_MIN_NAMED_TRIALS, SINGLE_ARM_CUE, ALLOCATED_TO_ALTERNATIVES, COMPARISON_COHORT, TITLE_COMPARISON,
@@ -27,6 +27,9 @@ from schemas.document import Document
 _TITLE_NAMES = tuple((re.compile(c.pattern), False) for c in FRAME_TITLE_NAMES) \
     + ((re.compile(FRAME_REGISTRY_NAME.pattern), True),)
 _WORD_NAMES = tuple(re.compile(c.pattern) for c in FRAME_WORD_NAMES)
+_EXPLICIT_WORD_NAMES = frozenset(c.pattern for c in FRAME_EXPLICIT_WORD_NAMES)
+_GROUP_PREFIXED_NAME = re.compile(GROUP_PREFIXED_NAME.pattern)
+_OWN_DESIGN = re.compile(OWN_DESIGN_SENTENCE.pattern, re.IGNORECASE)
 _WORD_NAME_STOPLIST = re.compile(WORD_NAME_STOPLIST.pattern)
 _TITLE_STUDY_ANNOUNCEMENT = re.compile(TITLE_STUDY_ANNOUNCEMENT.pattern)
 _OTHER_STUDY = tuple(re.compile(c.pattern, re.IGNORECASE) for c in OTHER_STUDY_CUES)
@@ -104,12 +107,14 @@ def _frame_ref(doc: Document, mentions: Sequence, index: TrialIndex) -> StudyRef
     ncts = [m for m in mentions if m.kind == "nct" and m.start < opening_end]
     product = _key(defined_product(doc) or "") or None  # a defined product code names the therapy, not the study
     named = [m for m in named if _key(m.text) != product]
-    name = next((index.name(m.text) for m in named if t0 <= m.start < t1), None)
+    name = next((index.name(m.text) for m in named if t0 <= m.start < t1
+                 and not (m.text.isupper() and _GROUP_PREFIXED_NAME.match(doc.text, m.end))), None)
     if name is None:
         title = doc.text[t0:t1]
         for rx, registry in _TITLE_NAMES:
             found = [m.group("name") for m in rx.finditer(title)
-                     if _title_name_ok(m.group("name"), registry) and _key(m.group("name")) != product]
+                     if _title_name_ok(m.group("name"), registry) and _key(m.group("name")) != product
+                     and not _GROUP_PREFIXED_NAME.match(title, m.end("name"))]
             if found:
                 name = index.name(found[0])
                 index.canonical.setdefault(found[0], name)
@@ -121,6 +126,13 @@ def _frame_ref(doc: Document, mentions: Sequence, index: TrialIndex) -> StudyRef
     if name is None:
         with_nct = [m for m in named if m.start < opening_end and m.nct]
         name = index.name(with_nct[0].text) if with_nct else _opening_name(doc.text, named, index, opening_end)
+        if name is not None and not with_nct:
+            word = _word_name(doc.text, t0, t1, opening_end)
+            printed = [m.text for m in named if index.name(m.text) == name]
+            if word is not None and _designed_in(doc.text, [word], opening_end) \
+                    and not _designed_in(doc.text, printed, opening_end):
+                name = word  # 'After VIALE-A and QUAZAR, ... In the Larch trial, adults were randomly assigned ...'
+                index.canonical.setdefault(name, name)
     if name is None:
         name = _word_name(doc.text, t0, t1, opening_end)
         if name is not None:
@@ -145,6 +157,12 @@ def _frame_ref(doc: Document, mentions: Sequence, index: TrialIndex) -> StudyRef
     if nct:
         index.nct_by_trial.setdefault(name, nct)
     return StudyRef(name, nct, index.row_for_trial(name))
+
+
+def _designed_in(text: str, names: Sequence[str], opening_end: int) -> bool:
+    """True when a sentence of the opening that uses one of the names tells how the report's study was run."""
+    return any(_OWN_DESIGN.search(_sentence_around(text, m.start(), m.end()))
+               for name in names for m in _word_uses(text, name) if m.start() < opening_end)
 
 
 def _name_glossed_by(text: str, nct: str) -> Optional[str]:
@@ -216,7 +234,8 @@ def _word_name(text: str, t0: int, t1: int, opening_end: int) -> Optional[str]:
                 if rx is not _WORD_NAMES[0] and at < t1:  # the title calls it a study: '...: the Quarry phase 1 study'
                     return name
                 others = [o for o in _word_uses(text, name) if o.start() != at]
-                if others:
+                if others or (rx.pattern in _EXPLICIT_WORD_NAMES
+                              and not about_other_study(_sentence_around(text, at, at + len(name)))):
                     return name
     return None
 

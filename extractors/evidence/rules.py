@@ -896,17 +896,22 @@ FRAME_TITLE_NAMES: tuple[Cue, ...] = (
 # A study named by an ordinary word in mixed case ('Fenland', 'Orchard'): its shapes in a title or opening. Such a word
 # is a name only where a study cue says so and the document uses it again; WORD_NAME_STOPLIST lists the capitalised
 # words these shapes meet that are not names.
+_NAME_IS_A_STUDY = Cue(r"(?:^|[.;:]\s+|\n)(?P<name>[A-Z][a-z]{3,}(?:-\d{1,2}|-[A-Z]{2,5}\d{0,2})?)\s+(?:is|was)\s+an?\s+(?:[\w/-]+,?\s+){0,5}?(?:trial|study)\b",
+                      "'Fenland was an open-label, randomised phase 3 trial', 'Methods: Fenland is a ... trial': a sentence "
+                      "saying the word is a study")
+_NAME_CALLED = Cue(r"\b(?:called|named|known\s+as|dubbed)\s+(?P<name>[A-Z][a-z]{3,}(?:-\d{1,2}|-[A-Z]{2,5}\d{0,2})?)\b",
+                   "'a randomised trial, called Quarry, ...', 'the study known as Quarry': the study's name given in so many words")
 FRAME_WORD_NAMES: tuple[Cue, ...] = (
     Cue(r"^\s*(?:(?:[A-Z][a-z]+\s+){1,3}[A-Z][a-z]+\s+[-—–]\s+)?(?:[Tt]he\s+)?(?P<name>[A-Z][a-z]{3,}(?:[- ]\d{1,2}|-[A-Z]{2,5}\d{0,2})?)(?:\s+(?:[Tt]rial|[Ss]tudy))?\s*(?::|\s[—–-]|\.)\s",
         "a poster, abstract or news title led by the study's name ('Fenland: ponatinib and ...', 'Orchard — ...', "
         "'Hayloft - single-arm phase 2 of ...', 'Foxglove Trial: ...'), after a genre label ('Evidence Summary Card - Marram: ...')"),
     Cue(r"(?:\(|\b(?:in|of|from|for)\s+)Study\s+(?P<name>[A-Z][a-z]{3,}(?:-\d{1,2}|-[A-Z]{2,5}\d{0,2})?)(?=\s*[(),;:.])",
         "a drug label's 'in Study Tarn (NCT...)', '(Study Tarn)': the label convention of naming a study 'Study X'"),
-    Cue(r"(?:^|[.;]\s+|\n)(?P<name>[A-Z][a-z]{3,}(?:-\d{1,2}|-[A-Z]{2,5}\d{0,2})?)\s+(?:is|was)\s+an?\s+(?:[\w/-]+,?\s+){0,5}?(?:trial|study)\b",
-        "'Fenland was an open-label, randomised phase 3 trial': a sentence saying the word is a study"),
-    Cue(r"(?:\b(?:the|of|in|from)\s+|(?<=\s)(?=[Pp]hase\s))(?:[Pp]hase\s+(?:[1-4]|I{1,3}|IV)[ab]?(?:/(?:[1-4]|I{1,3}))?\s+)?(?P<name>[A-Z][a-z]{3,}(?:-\d{1,2}|-[A-Z]{2,5}\d{0,2})?)\s+(?:(?:[Rr]andomi[sz]ed|[Oo]pen-label|[Pp]hase\s+(?:[1-4]|I{1,3}|IV)[ab]?|[Mm]ulticent(?:re|er)|[Cc]linical|[Cc]ontrolled|[Pp]ragmatic|[Nn]on-?inferiority|[Ii]nternational),?\s+){0,3}(?:[Tt]rial|[Ss]tudy)\b",
-        "'in the Fenland trial', 'the Orchard phase 3 study', a press release's '... in Phase 3 Orchard Trial': a "
-        "capitalised word (mid-sentence) before a study noun"),
+    _NAME_IS_A_STUDY,
+    Cue(r"(?:\b(?:the|of|in|from)\s+(?:(?:[Rr]andomi[sz]ed|[Oo]pen-label|[Mm]ulticent(?:re|er)|[Ii]nternational|[Pp]ivotal),?\s+){0,3}(?:[A-Z]{2,}[A-Z0-9]*\s+(?=[A-Z][a-z]{3,}\s+(?:[Tt]rial|[Ss]tudy)\b))?|(?<=\s)(?=[Pp]hase\s))(?:[Pp]hase\s+(?:[1-4]|I{1,3}|IV)[ab]?(?:/(?:[1-4]|I{1,3}))?\s+)?(?P<name>[A-Z][a-z]{3,}(?:-\d{1,2}|-[A-Z]{2,5}\d{0,2})?)\s+(?:(?:[Rr]andomi[sz]ed|[Oo]pen-label|[Pp]hase\s+(?:[1-4]|I{1,3}|IV)[ab]?|[Mm]ulticent(?:re|er)|[Cc]linical|[Cc]ontrolled|[Pp]ragmatic|[Nn]on-?inferiority|[Ii]nternational),?\s+){0,3}(?:[Tt]rial|[Ss]tudy)\b",
+        "'in the Fenland trial', 'the Orchard phase 3 study', a press release's '... in Phase 3 Orchard Trial', 'the "
+        "randomised Fenland trial', 'the HOVON Fenland trial' (a group's acronym first): a capitalised word (mid-sentence) "
+        "before a study noun"),
     Cue(r"\((?P<name>[A-Z][a-z]{3,}(?:-\d{1,2}|-[A-Z]{2,5}\d{0,2})?)\)\s*:\s*(?:an?|the)\s+[^.()]{0,80}?\b(?:[Tt]rial|[Ss]tudy)\b",
         "a Lancet-style title '... leukaemia (Pinfold): a randomised, open-label, phase 3 trial': the name in brackets "
         "before the colon that calls the work a trial"),
@@ -923,14 +928,23 @@ FRAME_WORD_NAMES: tuple[Cue, ...] = (
     Cue(r"(?<![\w-])(?P<name>[A-Z][a-z]{3,}(?:-\d{1,2}|-[A-Z]{2,5}\d{0,2})?)\s*,\s+(?:an?|the)\s+(?:[\w/-]+,?\s+){0,5}?(?:[Tt]rial|[Ss]tudy)\b(?!\s+(?:of|by|in|from)\s+(?:the\s+)?[A-Z])",
         "'results from Wherry, a randomised phase 3 trial', 'Cairn, an open-label phase 3 study (NCT...)': a word set in "
         "apposition to a study noun"),
-    Cue(r"\b(?:called|named|known\s+as|dubbed)\s+(?P<name>[A-Z][a-z]{3,}(?:-\d{1,2}|-[A-Z]{2,5}\d{0,2})?)\b",
-        "'a randomised trial, called Quarry, ...', 'the study known as Quarry': the study's name given in so many words"),
+    _NAME_CALLED,
     Cue(r"\b(?:[Tt]rial|[Ss]tudy)\s*\((?P<name>[A-Z][a-z]{3,}(?:-\d{1,2}|-[A-Z]{2,5}\d{0,2})?)(?:\)|\s*[;,]\s*(?:ClinicalTrials\.gov[\s,:]*)?NCT\d{8})",
         "'In this open-label, phase 3 trial (Tollgate), we ...', 'phase 3 trial (Foxglove; NCT...)': the study's name in brackets after the study noun"),
     Cue(r"\bfor\s+the\s+(?P<name>[A-Z][a-z]{3,}(?:-\d{1,2}|-[A-Z]{2,5}\d{0,2})?)\s+(?:[Ii]nvestigators|[Tt]rialists|[Cc]ollaborators|"
         r"(?:[Ss]tudy|[Tt]rial|[Ww]orking)\s+[Gg]roup)\b",
         "a byline's 'for the Tollgate Investigators' / 'for the Marsh Study Group': the journal convention naming the study"),
 )
+FRAME_EXPLICIT_WORD_NAMES: tuple[Cue, ...] = (_NAME_IS_A_STUDY, _NAME_CALLED)
+"""Word-name shapes that say outright that the word is the study's name: one use is enough, outside a sentence about
+another study ('In a study called Larch, ...' names it once in a news story)."""
+GROUP_PREFIXED_NAME = Cue(r"\s+[A-Z][a-z]{3,}\s+(?:[Tt]rial|[Ss]tudy)\b",
+                          "'the HOVON Larch trial': a cooperative group's acronym before a word and a study noun is the group, "
+                          "and the word the study")
+OWN_DESIGN_SENTENCE = Cue(r"\b(?:were|was)\s+(?:randomly\s+)?(?:assigned|allocated|randomi[sz]ed|enrolled|recruited)\b|\brandomly\s+assigned\b"
+                          r"|\bwe\s+(?:report|present|describe|conducted|did|ran|performed)\b|\b(?:enrolled|recruited|randomi[sz]ed)\s+\d",
+                          "'In the Larch trial, adults were randomly assigned', 'We report the Larch trial': a sentence telling how "
+                          "the report's own study was run, which a sentence citing another study does not")
 # A title led by an ordinary word names the study without the word recurring when the rest of the title announces a
 # study or a treatment ('Bramble: a phase 2 study of ...', 'Pennine: linvoseltamab plus carfilzomib in ...').
 TITLE_STUDY_ANNOUNCEMENT = Cue(

@@ -96,6 +96,10 @@ _SPONSOR_PROTOCOL = re.compile(r"^[A-Z]{2,5}-?\d{2,6}[- ]\d{3}$")
 _STUDY_WORD = re.compile(r"(?i)\b(?:trials?|stud(?:y|ies)|phase\s+(?:[IV]+|[1-4]))\b")
 DATELINE = re.compile(r"[A-Z][A-Z.'’]+(?:[ ,]+[A-Z0-9][A-Za-z0-9.'’]*){0,6},?\s*(?:\([^()\n]{1,30}\)\s*)?[-—–]{1,2}\s")
 """A news story's dateline opening its line ('SAN DIEGO - ', 'LEEDS, England, December 7 - '): a place, never a study."""
+RUN_IN_HEADING_BEFORE = re.compile(r"[\s\u2022\u25aa*&,A-Z-]*")
+RUN_IN_HEADING_AFTER = re.compile(r"(?:,?\s+[A-Z][A-Z&-]+)*\s+(?!(?:Trials?|Stud(?:y|ies)|Phase|Investigators|Group|Protocol|Cohort)\b)[A-Z][a-z]")
+"""An all-capitals word that opens its line, after nothing but other capitals, and runs into a capitalised sentence
+('DISCLOSURES In the ... trial', 'MEDIA CONTACT Jane ...', 'KEY TAKEAWAYS The ...') is a run-in heading, not a name."""
 STUDY_CONTEXT_CHARS = 120
 """A name tagged once needs a study word this close; names tagged twice or more do not."""
 
@@ -108,6 +112,9 @@ def accept_trial_name(text: str, start: int, end: int) -> Optional[str]:
     line_start, line_end = text.rfind("\n", 0, start) + 1, text.find("\n", end)
     if not re.search(r"\w", text[line_start:start] + text[end:line_end if line_end >= 0 else len(text)]):
         return None  # a line of its own is a heading ('SAFETY'), not a name in use
+    if re.fullmatch(r"[A-Z][A-Z&-]+", name) and RUN_IN_HEADING_BEFORE.fullmatch(text, line_start, start) \
+            and RUN_IN_HEADING_AFTER.match(text, end):
+        return None
     dateline = DATELINE.match(text, line_start)
     if dateline and end <= dateline.end():
         return None
