@@ -190,3 +190,65 @@ def test_a_run_in_capitals_heading_is_not_a_study_name(heading):
     records = extract_evidence(_doc([_LARCH_TITLE, ("body", f"{heading} In the Larch trial, 400 adults were randomly "
                                                             "assigned to the two treatments."), _LARCH_RESULT]))
     assert {r.trial for r in records} == {"Larch"}
+
+
+_TAMARISK = [("title", "Daratumumab-VRd with or without transplant in newly diagnosed myeloma"),
+             ("body", "In the Tamarisk trial (NCT09999123), patients were randomly assigned to transplant (the ASCT "
+                      "group) or to eight further cycles (the DVRd8 group).")]
+
+
+_METHODS_FILLER = ("Methods: patients were stratified by IGHV status, age and geographic region. Minimal residual "
+                   "disease was measured in blood by flow cytometry at a sensitivity of one cell in ten thousand. "
+                   "Responses were assessed by investigators with computed tomography every twelve weeks in the "
+                   "first two years and every six months afterwards. Adverse events were graded with version five "
+                   "of the common terminology criteria, and every patient who received a dose was included in the "
+                   "safety population. The data cutoff came after the prespecified number of events had been reached "
+                   "and an independent committee reviewed every progression.")
+
+
+def test_a_subgroup_pair_called_progression_free_is_split_between_the_arms():
+    """Regression: progression_free_adjective_unread ('with 78.1% and 64.3% progression-free' after a 3-year PFS
+    sentence gave no record: 'progression-free' after a share was no endpoint, and the pair was not split)."""
+    facts = _facts(_TAMARISK + [("body", "At 3 years, 84.2% of patients in the ASCT group and 77.0% in the DVRd8 group "
+                                         "were alive without progression. Among 120 patients with high-risk "
+                                         "cytogenetics, transplantation mattered more, with 80.1% and 66.3% "
+                                         "progression-free.")])
+    assert {("PFS", "asct", 80.1, "3y"), ("PFS", "dvrd8", 66.3, "3y")} <= facts
+
+
+def test_the_first_of_a_versus_pair_takes_the_endpoint_after_the_second():
+    """Regression: pair_first_value_dropped ('31.5% v 10.0% progression-free' kept only the second figure)."""
+    facts = _facts(_TAMARISK + [("body", "• Primary refractory (n = 40): 31.5% v 10.0% progression-free.")])
+    assert {(e, a, v) for e, a, v, _ in facts if v in (31.5, 10.0)} == {("PFS", "asct", 31.5), ("PFS", "dvrd8", 10.0)}
+
+
+def test_a_survival_share_without_a_time_takes_the_reports_one_landmark():
+    """Regression: subgroup_share_undated ('In patients with unmutated IGHV, 82.5% v 69.0% were alive and
+    progression-free' in Results, with the 4-year landmark given only in the abstract, had no timepoint)."""
+    facts = _facts([("title", "Zanubrutinib-obinutuzumab versus venetoclax-obinutuzumab in untreated CLL"),
+                    ("body", "In the Osier trial (NCT09999321), patients were randomly assigned to the two "
+                             "combinations. The 4-year PFS estimate was 81.0% with zanubrutinib and 74.2% with "
+                             "venetoclax."),
+                    ("body", _METHODS_FILLER),
+                    ("body", "In patients with unmutated IGHV, 79.5% v 66.0% were alive and progression-free.")])
+    assert {(e, v, t) for e, _, v, t in facts if v in (79.5, 66.0)} == {("PFS", 79.5, "4y"), ("PFS", 66.0, "4y")}
+
+
+def test_a_share_of_events_takes_no_landmark():
+    """Negative: 'EFS events had occurred in 31% ...' is a share with an event, not a survival estimate at a time."""
+    facts = _facts([("title", "Blinatumomab versus chemotherapy before transplant in relapsed childhood ALL"),
+                    ("body", "In the Heron trial (NCT09999654), children were randomly assigned to blinatumomab or "
+                             "chemotherapy. The 2-year EFS was 66.2% with blinatumomab and 40.7% with chemotherapy."),
+                    ("body", "EFS events had occurred in 28% of the blinatumomab group and 52% of the chemotherapy "
+                             "group.")])
+    assert {t for e, _, v, t in facts if v in (28.0, 52.0)} == {None}
+
+
+def test_a_survival_share_stays_undated_when_the_report_gives_two_landmarks():
+    """Negative: with PFS at 2 and 4 years in the report, an undated share cannot be told which it is."""
+    facts = _facts([("title", "Zanubrutinib-obinutuzumab versus venetoclax-obinutuzumab in untreated CLL"),
+                    ("body", "In the Osier trial (NCT09999321), patients were randomly assigned to the two "
+                             "combinations. PFS was 90.1% at 2 years and 81.0% at 4 years with zanubrutinib."),
+                    ("body", _METHODS_FILLER),
+                    ("body", "In patients with unmutated IGHV, 79.5% v 66.0% were alive and progression-free.")])
+    assert {t for e, _, v, t in facts if v in (79.5, 66.0)} == {None}

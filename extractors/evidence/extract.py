@@ -16,7 +16,7 @@ from extractors.evidence.body import BODY_KINDS, extract_body
 from extractors.evidence.endpoints import abbreviation_terms
 from extractors.evidence.declared_windows import declared_window, with_declared_window
 from extractors.evidence.frame import StudyFrame, document_scope, frame_repeats, study_frame
-from extractors.evidence.rules import CELL_THERAPY_NAME, GENERIC_ARMS, WINDOW_ENDPOINTS, EndpointTerm
+from extractors.evidence.rules import CELL_THERAPY_NAME, GENERIC_ARMS, SURVIVAL_SHARE_ENDPOINTS, WINDOW_ENDPOINTS, EVENT_SHARE, EndpointTerm
 from extractors.evidence.table import extract_table1_results, extract_table_results
 from extractors.nlp.ner_mentions import current_ner, ner_arms_added, ner_trial_names, set_document_ner
 from extractors.nlp.pipeline import NLP_LOCK, get_nlp
@@ -176,7 +176,33 @@ def extract_evidence(doc: Document, table1: Sequence[Table1Row] = (),
         windowed = with_declared_window(apply_windows_across_document(body + table + other), declared_window(doc.text))
         body, table, other = windowed[:len(body)], windowed[len(body):len(body) + len(table)], windowed[len(body) + len(table):]
         other = without_restated_figures(other, body)
+        dated = with_report_landmarks(body + table + other)
+        body, table, other = dated[:len(body)], dated[len(body):len(body) + len(table)], dated[len(body) + len(table):]
     return dedupe(body + table + other)
+
+
+_EVENT_SHARE = re.compile(EVENT_SHARE.pattern)
+
+
+def with_report_landmarks(records: Sequence[EvidenceRecord]) -> list[EvidenceRecord]:
+    """A report's survival share printed without a time takes the one landmark the report gives that endpoint.
+
+    ('The 4-year PFS estimate, 84.0%, ...' in the abstract; 'In patients with unmutated IGHV, 82.5% v 69.0% were alive
+    and progression-free' in Results, where no time is restated.)
+    """
+    times: dict[str, set] = {}
+    for r in records:
+        if r.statistic == "landmark" and r.timepoint and r.endpoint in SURVIVAL_SHARE_ENDPOINTS:
+            times.setdefault(r.endpoint, set()).add(r.timepoint)
+    out = []
+    for rec in records:
+        same = times.get(rec.endpoint, set())
+        if rec.statistic == "rate" and rec.timepoint is None and rec.unit == "%" and len(same) == 1 \
+                and not _EVENT_SHARE.search(rec.quote):
+            rec = rec.model_copy(update={"timepoint": next(iter(same)), "statistic": "landmark",
+                                         "extractor": rec.extractor + "+landmark_from_document"})
+        out.append(rec)
+    return out
 
 
 def apply_windows_across_document(records: Sequence[EvidenceRecord]) -> list[EvidenceRecord]:

@@ -306,7 +306,10 @@ def _assign_endpoints(text: str, values: list[ValueSlot], endpoints: Sequence[En
         if v.endpoint is None:
             later = [ep for ep in endpoints if ep.start > v.tok.end and not ep.population and ep.start - v.tok.end < 140]
             # the verb may be the endpoint's own first word ('79.5% of patients on A and 66.0% on B were alive')
-            if later and (_VERB.search(text[v.tok.end:later[0].start]) or _VERB.match(later[0].text)) \
+            partner = measures[i + 1] if i + 1 < len(measures) else None
+            paired = partner is not None and is_pair(text, v, partner) and bool(later) \
+                and partner.endpoint == later[0].code and partner.tok.end <= later[0].start  # '31.5% v 10.0% progression-free'
+            if later and (_VERB.search(text[v.tok.end:later[0].start]) or _VERB.match(later[0].text) or paired) \
                     and ";" not in text[v.tok.end:later[0].start]:
                 v.endpoint = later[0].code
                 v.timepoint = _timepoint_for(text, v, None, len(text), timepoints, endpoints)

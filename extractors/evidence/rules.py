@@ -85,6 +85,12 @@ ENDPOINT_TERMS: tuple[EndpointTerm, ...] = (
     EndpointTerm(r"(?<=\s)(?:were|was|remained|are|is) (?:still )?alive (?:and |but )?(?:without (?:disease )?progression|progression[- ]free|free (?:of|from) (?:disease )?progression)", "PFS", "'91.4% were alive without progression', '... alive and free of progression' is a progression-free survival landmark"),
     EndpointTerm(r"(?<=\s)(?:were|was|remained|are|is) (?:still )?(?:free (?:of|from) (?:disease )?progression|progression[- ]free)\b(?! survival)", "PFS",
                  "'55.6% of patients were free of progression' is a progression-free survival landmark"),
+    EndpointTerm(r"(?:(?<=% )|(?<=%\) )|(?<=percent )|(?<=per cent ))progression[- ]free\b(?![- ]survival)", "PFS",
+                 "'with 78.1% and 64.3% progression-free', '35.5% v 12.0% progression-free': a share called progression-free"),
+    EndpointTerm(r"(?:(?<=% )|(?<=%\) )|(?<=percent )|(?<=per cent ))event[- ]free\b(?![- ]survival)", "EFS",
+                 "'61.7% remained event-free' is covered above; '61.7% event-free with A': a share called event-free"),
+    EndpointTerm(r"(?:(?<=% )|(?<=%\) )|(?<=percent )|(?<=per cent ))(?:relapse|leuka?emia)[- ]free\b(?![- ]survival)", "RFS",
+                 "'44.0% relapse-free at 2 years': a share called relapse-free"),
     EndpointTerm(r"(?<=\s)(?:were|was|remained|are|is) (?:still )?alive (?:and |but )?(?:without (?:an )?event|event[- ]free|free (?:of|from) (?:an )?events?)", "EFS", "'were alive without an event' is an event-free survival landmark"),
     EndpointTerm(r"(?<=\s)(?:were|was|remained|are|is) (?:still )?alive (?:and |but )?(?:without (?:a )?relapse|relapse[- ]free|free (?:of|from) relapse)", "RFS", "'45% were still alive and free of relapse' is a relapse-free survival landmark"),
     EndpointTerm(r"(?:(?<=% )|(?<=% of patients )|(?<=% of the patients )|(?<=% of children )|(?<=% of adults ))alive\b(?!\s+(?:and|but|without|free|in)\b)", "OS",
@@ -758,6 +764,11 @@ PRODUCT_PATTERNS: tuple[Cue, ...] = (
 
 # Endpoints whose percentages are survival-type landmarks: in a list ('5-year EFS was 37% and OS 46%', 'EFS of 44% and
 # OS of 63% at 3 years', 'At 12 months, EFS was 52% and OS 77%') one printed landmark covers the whole list.
+SURVIVAL_SHARE_ENDPOINTS: tuple[str, ...] = ("OS", "EFS", "PFS", "RFS", "DFS")
+"""Survival endpoints whose share is always read at a time: printed without one, a report's share is at the one
+landmark the report gives that endpoint (DOR is not: 'DOR of 6 months or more' is a threshold, not a landmark)."""
+EVENT_SHARE = Cue(r"(?i)\bevents?\s+(?:(?:had|have)\s+)?(?:occurred|was\s+(?:reported|seen|recorded)|were\s+(?:reported|seen|recorded))\b|\bhad\s+an?\s+(?:[\w-]+\s+)?event\b",
+                  "'An EFS event occurred in 17/54 (31%)': a share of patients with an event, not a survival estimate")
 LANDMARK_LIST_ENDPOINTS: tuple[str, ...] = ("EFS", "OS", "DFS", "RFS", "PFS", "DOR", "NRM")
 
 # Cumulative incidences: a percentage with a time ('NRM at 2 years 14.7%', 'VOD by day 100') is a rate over that
