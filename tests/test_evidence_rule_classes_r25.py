@@ -252,3 +252,51 @@ def test_a_survival_share_stays_undated_when_the_report_gives_two_landmarks():
                     ("body", _METHODS_FILLER),
                     ("body", "In patients with unmutated IGHV, 79.5% v 66.0% were alive and progression-free.")])
     assert {t for e, _, v, t in facts if v in (79.5, 66.0)} == {None}
+
+
+_WREN = [("title", "Inotuzumab added to chemotherapy versus chemotherapy in adults with ALL"),
+         ("body", "In the Wren trial (NCT09999789), adults were randomly assigned to inotuzumab plus chemotherapy (the IC "
+                  "group) or chemotherapy alone (the C group). At 3 years, event-free survival was 68.2% in the IC group "
+                  "and 54.9% in the C group.")]
+
+
+def test_a_response_that_defines_a_subgroup_is_not_the_measured_endpoint():
+    """Regression: subgroup_response_read_as_endpoint ('For patients with MRD-negative remission after induction, the
+    3-year figures were 76.4% vs 67.3%' gave two MRD-negativity rates instead of event-free survival at 3 years)."""
+    facts = _facts(_WREN + [("body", "For patients with MRD-negative remission after induction, the 3-year figures "
+                                     "were 76.4% vs 67.3%.")])
+    assert {(e, a, v, t) for e, a, v, t in facts if v in (76.4, 67.3)} == {
+        ("EFS", "inotuzumab", 76.4, "3y"), ("EFS", "chemotherapy", 67.3, "3y")}
+
+
+def test_the_share_of_patients_with_a_response_is_that_response():
+    """Negative: 'the proportion of patients with MRD negativity was 80.0%' measures MRD negativity."""
+    facts = _facts(_WREN + [("body", "The proportion of patients with MRD negativity was 80.0% in the IC group.")])
+    assert ("MRD_NEG", "inotuzumab", 80.0, None) in facts
+
+
+@pytest.mark.parametrize("sentence", [
+    "The 4-year PFS with venetoclax is close to that seen in GAIA-2, where 6-year PFS was 53.1%.",
+    "Our 4-year PFS with venetoclax compares with older data: MURANO-7 reported 5-year PFS of 84.0% in a fitter group.",
+    "In CLARITY-9, where 6-year PFS was 53.1%, patients were younger.",
+])
+def test_figures_in_a_clause_about_another_named_study_are_not_the_reports(sentence):
+    """Regression: other_study_clause_kept ('... close to that seen in CLL14, where 6-year PFS was 53.1%, while
+    ELEVATE-TN reported 5-year PFS of 84% ...' gave the report two records of other trials' figures)."""
+    facts = _facts([("title", "Zanubrutinib-obinutuzumab versus venetoclax-obinutuzumab in untreated CLL"),
+                    ("body", "In the Osier trial (NCT09999321), patients were randomly assigned to the two "
+                             "combinations. The 4-year PFS estimate was 81.0% with zanubrutinib and 74.2% with "
+                             "venetoclax."),
+                    ("body", sentence)])
+    assert not {v for _, _, v, _ in facts} & {53.1, 84.0}
+
+
+def test_a_gene_as_subject_of_a_verb_is_no_other_study():
+    """Negative: 'patients with mutated IGHV showed no difference (89.8% v 91.2%)' are the report's own figures."""
+    facts = _facts([("title", "Zanubrutinib-obinutuzumab versus venetoclax-obinutuzumab in untreated CLL"),
+                    ("body", "In the Osier trial (NCT09999321), patients were randomly assigned to the two "
+                             "combinations. The 4-year PFS estimate was 81.0% with zanubrutinib and 74.2% with "
+                             "venetoclax."),
+                    ("body", "In patients with unmutated IGHV, the 4-year estimates were 79.5% v 66.0%; patients with "
+                             "mutated IGHV showed no difference (89.8% v 91.2%).")])
+    assert {89.8, 91.2} <= {v for _, _, v, _ in facts}

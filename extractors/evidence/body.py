@@ -19,9 +19,10 @@ from extractors.evidence.rules import (
     ANAPHORA_CUE, ANTECEDENT_REACH, ANTECEDENT_SENTENCES, EXTRACTOR_VERSION, LANDMARK_ANAPHORA, LANDMARKS_RESTATED, LIST_RESTATED_AT_TIME,
     LIST_RESTATED_REACH, RESPONSE_ANAPHORA_CUE, RESPONSE_WORD,
     RESPONSE_ENDPOINTS, RUN_IN_HEADING, SAME_TIME_CUE, SUBGROUP_LANDMARK_REACH, SUBGROUP_SENTENCE_OPENING, WINDOW_ANAPHORA, WINDOW_ANAPHORA_REACH,
-    WINDOW_ENDPOINTS, EndpointTerm,
+    WINDOW_ENDPOINTS, OTHER_STUDY_CLAUSES, EndpointTerm,
 )
 from extractors.nlp.ner_mentions import current_ner, ner_arms_added
+from extractors.nlp.trials import rejection_reason
 from extractors.nlp.sentences import split_sentences
 from schemas.document import Block, Document
 from schemas.evidence import TIME_TO_EVENT_ENDPOINTS, EvidenceRecord
@@ -183,6 +184,8 @@ def extract_body(doc: Document, index: TrialIndex, mentions: Sequence, extra_ter
             if restated_arms and len(readings) == len(restated_arms):
                 readings = [replace(r, arm=arm) for r, arm in zip(readings, restated_arms)]  # the same arms, in order
             readings = _at_restated_landmarks(sentence, s, readings, records)
+            if frame.is_report:
+                readings = _without_other_study_clauses(sentence, s, readings, mentions, index, ref)
             for r in readings:
                 if previous is not None and r.endpoint == previous.endpoint and r.unit == "%" and r.timepoint is None \
                         and previous.timepoint and previous.statistic == "landmark":
@@ -213,6 +216,22 @@ def extract_body(doc: Document, index: TrialIndex, mentions: Sequence, extra_ter
 
 
 _RUN_IN_HEADING = re.compile(RUN_IN_HEADING.pattern)
+_OTHER_STUDY_CLAUSES = tuple(re.compile(c.pattern) for c in OTHER_STUDY_CLAUSES)
+
+
+def _without_other_study_clauses(sentence: str, start: int, readings: list[Reading], mentions: Sequence,
+                                 index: TrialIndex, ref: StudyRef) -> list[Reading]:
+    """A report's readings less those in a clause about another named study ('... close to that seen in CLL14, where
+    6-year PFS was 53.1%, while ELEVATE-TN reported 5-year PFS of 84% ...')."""
+    own_key = re.sub(r"\W", "", (ref.trial or "")).upper()
+    cues = [m.end() for rx in _OTHER_STUDY_CLAUSES for m in rx.finditer(sentence)
+            if re.sub(r"\W", "", m.group("name")).upper() != own_key and len(m.group("name")) >= 4
+            and not find_endpoints(m.group("name")) and not find_arms(m.group("name"))
+            and rejection_reason(m.group("name")) != "non_trial_term"]  # 'patients with mutated IGHV showed ...'
+    if not cues:
+        return readings
+    own = [m.start - start for m in mentions if start <= m.start < start + len(sentence) and index.name(m.text) == ref.trial]
+    return [r for r in readings if not any(c <= r.start and not any(c <= o < r.start for o in own) for c in cues)]
 _LANDMARK_ANAPHORA = re.compile(LANDMARK_ANAPHORA.pattern, re.IGNORECASE)
 
 
@@ -318,8 +337,11 @@ def _stated_antecedent(sentence: str, before: str, start: int,
     endpoint the sentences before it name without a figure ('Event-free survival at 3 years favored IB across
     subgroups. The advantage held among ...'), else the landmark survival figure read just before the paragraph; None when
     the sentence continues nothing or nothing is in reach."""
-    if not _ANAPHORA.search(sentence) or _RESPONSE_ANAPHORA.search(sentence) \
-            or any(e.code for e in find_endpoints(sentence)) or _RESPONSE_WORD.search(sentence):
+    population = [e for e in find_endpoints(sentence) if e.population]  # 'For patients with MRD-negative remission, ...'
+    own = "".join(" " if any(p.start <= i < p.end for p in population) else c
+                  for i, c in enumerate(sentence)) if population else sentence
+    if not _ANAPHORA.search(sentence) or _RESPONSE_ANAPHORA.search(own) \
+            or any(e.code for e in find_endpoints(own)) or _RESPONSE_WORD.search(own):
         return None  # a sentence naming its own endpoint ('In comparison, X produced remission in 73%') continues none
     near = _survival_landmarks(records, start, ANTECEDENT_REACH)
     named = [e.code for e in find_endpoints(before) if e.code in TIME_TO_EVENT_ENDPOINTS]

@@ -8,7 +8,8 @@ from typing import Iterable, NamedTuple
 from extractors.evidence.numbers import one_line
 from extractors.nlp.literal_prefilter import fold, may_match, may_match_rows, pattern_needs
 from extractors.evidence.rules import (
-    ENDPOINT_TERMS, NOT_ENDPOINT_TERMS, POPULATION_ENDPOINT_LEFT, TRANSPLANT_POPULATION_LEFT, EndpointTerm,
+    ENDPOINT_TERMS, NOT_ENDPOINT_TERMS, POPULATION_ENDPOINT_LEFT, POPULATION_WITH_LEFT, SHARE_OF_LEFT, TRANSPLANT_POPULATION_LEFT,
+    EndpointTerm,
 )
 
 
@@ -31,6 +32,8 @@ def _compiled(extra: tuple[EndpointTerm, ...]) -> tuple[tuple[re.Pattern[str], s
 _NOT_ENDPOINTS = tuple(re.compile(c.pattern, re.IGNORECASE) for c in NOT_ENDPOINT_TERMS)
 _POPULATION_LEFT = re.compile(POPULATION_ENDPOINT_LEFT.pattern, re.IGNORECASE)
 _TRANSPLANT_POPULATION_LEFT = re.compile(TRANSPLANT_POPULATION_LEFT.pattern, re.IGNORECASE)
+_POPULATION_WITH_LEFT = re.compile(POPULATION_WITH_LEFT.pattern, re.IGNORECASE)
+_SHARE_OF_LEFT = re.compile(SHARE_OF_LEFT.pattern, re.IGNORECASE)
 _ABBREVIABLE = tuple(t for t in ENDPOINT_TERMS if t.abbreviable)
 
 
@@ -81,7 +84,9 @@ def _find_endpoints(text: str, extra: tuple[EndpointTerm, ...]) -> tuple[Endpoin
     out = []
     for s, e, code in kept:
         left = text[max(0, s - 40):s]
-        population = (bool(_POPULATION_LEFT.search(left)) and code in ("CR", "CR_CRI", "MRD_NEG", "ORR")) or (
+        subgroup = bool(_POPULATION_LEFT.search(left)) or (bool(_POPULATION_WITH_LEFT.search(left))
+                                                            and not _SHARE_OF_LEFT.search(left))
+        population = (subgroup and code in ("CR", "CR_CRI", "MRD_NEG", "ORR")) or (
             code == "ALLOHSCT" and bool(_TRANSPLANT_POPULATION_LEFT.search(left)))
         out.append(EndpointMention(s, e, code, text[s:e], population))
     return tuple(out)

@@ -566,6 +566,12 @@ THRESHOLD_COPULA = Cue(r"\b(?:was|were|is|are|remained|reached|only|with|:)\s*(?
 POPULATION_ENDPOINT_LEFT = Cue(r"\b(?:(?<!were )(?<!was )(?<!remained )(?<!are )(?<!is )(?<!were already )(?<!was already )(?<!were still )(?<!was still )(?<!remained still )in (?:their )?(?:first |second |later |second or later |first or later )?(?:ha?ematologic(?:al)? |morphologic(?:al)? |complete )?|who (?:achieved|were in|were|was|had|attained|obtained|reached) (?:a |an )?|achieving (?:a |an )?(?=CR\b)|patients in |among )$",
                                "'patients who achieved CR', 'who were MRD-negative', 'in first CR' or 'among CR/CRi' define a population")
 
+POPULATION_WITH_LEFT = Cue(r"\b(?:patients|participants|children|adults|those)\s+(?:(?:who|that)\s+(?:still\s+)?had|with)\s+(?:an?\s+)?(?:detectable\s+)?$",
+                           "'For patients with MRD-negative remission after induction, the 3-year figures were ...', 'participants "
+                           "who still had detectable MRD': a subgroup defined by a response, not the response measured")
+SHARE_OF_LEFT = Cue(r"\b(?:proportion|percentage|share|number|rate|fraction)\s+of\s+(?:the\s+)?\w+\s+(?:(?:who|that)\s+(?:still\s+)?had|with)\s+(?:an?\s+)?(?:detectable\s+)?$",
+                    "'the proportion of patients with MRD negativity was 80%': the share of patients with the response is the endpoint")
+
 # Phrases that mark the statistic of the following value.
 MEDIAN_CUE = Cue(r"\bmedian\b", "a median of a time-to-event endpoint")
 MEAN_CUE = Cue(r"\bmean\b", "means are not in the statistic vocabulary")
@@ -1169,6 +1175,16 @@ LIST_RESTATED_REACH = 400
 SUBGROUP_SENTENCE_OPENING = Cue(r"^\W*(?:(?:In|Among|For)\s+(?:the\s+)?(?:\d+\s+)?(?:children|patients|adults|adolescents|those|participants|subgroup)\b|Subgroups?\b|(?:Restricting|Limiting|Confining)\s+(?:the\s+)?(?:comparison|analysis)\s+to\b|The\s+(?:gap|difference|advantage|benefit)\s+was\s+(?:widest|largest|greatest|smallest|narrowest|larger|smaller))",
                                 "'In children with MRD of 0.1% or more, DFS was 83.5% and 74.2%.', 'Subgroups gave a consistent picture: ...', "
                                 "'Restricting the comparison to patients under 45 ...': a subgroup's survival at the landmark just reported")
+_STUDY_ACRONYM = r"(?P<name>[A-Z][A-Z0-9]+(?:-[A-Z0-9]+)*)(?:\s+(?:trial|study))?"
+OTHER_STUDY_CLAUSES: tuple[Cue, ...] = (
+    Cue(r"\b(?:seen|reported|observed|found|described|achieved|shown|in|from)\s+(?:the\s+)?" + _STUDY_ACRONYM
+        + r"\s*,?\s+(?:where|in\s+which)\b",
+        "'close to that seen in CLL14, where 6-year PFS was 53.1%': the clause after another study's name gives its figures"),
+    Cue(r"(?<![\w-])" + _STUDY_ACRONYM + r"\s+(?:reported|showed|found|observed|achieved|gave|yielded|described)\b",
+        "'while ELEVATE-TN reported 5-year PFS of 84%': another study named in capitals as the subject of a reporting verb"),
+)
+"""In a report, figures after one of these cues in the same sentence belong to the other study (a distractor), unless
+the report's own study is named again before them."""
 SUBGROUP_LANDMARK_REACH = 600
 """A subgroup sentence inherits the landmark of its endpoint's figure at most this many characters before it."""
 
