@@ -300,3 +300,13 @@ def test_a_gene_as_subject_of_a_verb_is_no_other_study():
                     ("body", "In patients with unmutated IGHV, the 4-year estimates were 79.5% v 66.0%; patients with "
                              "mutated IGHV showed no difference (89.8% v 91.2%).")])
     assert {89.8, 91.2} <= {v for _, _, v, _ in facts}
+
+
+def test_a_group_size_before_a_list_of_shares_is_no_share():
+    """Regression: group_size_read_as_share ('among patients aged 40 years or older (n = 142), 61.7% remained
+    event-free' read 142 as a percentage chained to 61.7%, which validation then rejected)."""
+    facts = _facts(_WREN + [("body", "The advantage in event-free survival at 3 years was consistent across "
+                                     "subgroups; among patients aged 40 years or older (n = 142), 61.7% remained "
+                                     "event-free with IC, and 42.0% with C.")])
+    assert 142.0 not in {v for e, _, v, _ in facts if e != "ENROLLED"}
+    assert {("EFS", "inotuzumab", 61.7, "3y"), ("EFS", "chemotherapy", 42.0, "3y")} <= facts

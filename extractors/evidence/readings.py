@@ -37,6 +37,7 @@ _SPREAD = r"(?:\s*±\s*\d+(?:[.·]\d+)?)?"  # '96.0±1.2%': the unit after a sta
 _PERCENT = re.compile(r"^" + _SPREAD + r"\s*(?:%|per ?cent\b)", _I)
 _MONTHS = re.compile(r"^" + _SPREAD + r"\s*[-–]?\s*(?:months?|mos?\.?|mo)\b", _I)
 _UNIT_CHAIN = re.compile(r"^\s*(?:%|months?|mos?\b)?\s*(?:\)\s*)?(?:,\s*)?(?:vs\.?|versus|v\b\.?|and|or|to|compared with|compared to|,)\s*(?:\(?\s*)(?:(?:the\s+)?[A-Za-z][\w\-]*\s+){0,2}?(\d+(?:[.·]\d+)?)\s*(%|per ?cent\b|months?|mos?\b)(?!\s*(?:CI\b|C\.I\.|confidence))", _I)
+_GROUP_SIZE_LEFT = re.compile(r"\b[nN]\s*=\s*$")
 _NUMERATOR = re.compile(r"^\s*(?:(?:out\s+)?of\s+(?:the\s+|these\s+|all\s+)?[^()\[\]\n]{0,70}?|(?:[\w/+\-]+\s+){0,4}?" + PATIENT_NOUNS + r"\s*|)[(\[]\s*\d+(?:[.·]\d+)?\s*%", _I)
 _FRACTION_ONLY = re.compile(FRACTION_ONLY_RIGHT.pattern)
 _FRACTION_NOT_SHARE = re.compile(FRACTION_NOT_SHARE_LEFT.pattern, _I)
@@ -93,7 +94,7 @@ def _unit_of(text: str, tok: NumberToken) -> Optional[str]:
     if _MONTHS.match(right):
         return "months"
     chain = _UNIT_CHAIN.match(right)
-    if chain and not tok.is_word:
+    if chain and not tok.is_word and not _GROUP_SIZE_LEFT.search(text, 0, tok.start):  # '(n = 142), 61.7% ...'
         unit = chain.group(2).lower()
         return "%" if unit == "%" or unit.startswith("per") else "months"
     return None
