@@ -310,3 +310,26 @@ def test_a_group_size_before_a_list_of_shares_is_no_share():
                                      "event-free with IC, and 42.0% with C.")])
     assert 142.0 not in {v for e, _, v, _ in facts if e != "ENROLLED"}
     assert {("EFS", "inotuzumab", 61.7, "3y"), ("EFS", "chemotherapy", 42.0, "3y")} <= facts
+
+
+_DONOR_COHORT = "Of the 540 adults included (median age, 51 years), {}."
+
+
+@pytest.mark.parametrize("split", [
+    "210 received a graft from a haploidentical relative and the other 330 from a matched unrelated donor",
+    "210 received a graft from a haploidentical relative and 330 received a graft from a matched unrelated donor",
+])
+def test_donor_types_sized_one_by_one_are_each_sides_enrolment(split):
+    """Regression: donor_split_unsized ('238 received a graft from a haploidentical relative and the other 374 from a
+    matched unrelated donor' gave no per-side counts; 'matched unrelated donor' was read as 'unrelated donor')."""
+    facts = _facts([_DONOR_TITLE, ("body", _DONOR_COHORT.format(split))])
+    assert {("ENROLLED", "haploidentical", 210.0, None), ("ENROLLED", "matched unrelated donor", 330.0, None)} <= facts
+
+
+def test_a_subgroup_that_fared_worse_continues_the_figure_before_it():
+    """Regression: fared_worse_unread ('The MRD-positive minority (n = 171) fared worse, at 48.5% vs 51.2%' after a
+    3-year OS sentence gave nothing)."""
+    facts = _facts([_DONOR_TITLE, ("body", "At 2 years, overall survival was 58.3% after haploidentical transplant and "
+                                           "61.7% after MUD transplant. The MRD-positive minority (n = 150) fared "
+                                           "worse, at 45.5% vs 49.2%.")])
+    assert {("OS", "haploidentical", 45.5, "2y"), ("OS", "matched unrelated donor", 49.2, "2y")} <= facts

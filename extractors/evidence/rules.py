@@ -321,7 +321,7 @@ STRATEGY_COMPARISONS: tuple[StrategyComparison, ...] = (
         (ArmTerm(r"(?<![\w-])haplo(?:identical)?(?![\w-])(?:[- ](?:related\s+)?(?:donors?|grafts?|transplant(?:ation|s)?|HSCT|HCT|SCT|recipients|group|arm|cohort|relatives?))?",
                  "haploidentical", False, "'haploidentical transplant', 'haplo recipients', 'a haploidentical relative': the "
                  "graft from a half-matched relative"),),
-        (ArmTerm(r"(?:(?:HLA-)?matched|(?:8|10)/(?:8|10))[- ]unrelated[- ](?:donors?|grafts?)\b|(?<![\w-])MUDs?(?![\w-])|\bunrelated[- ]donors?\b",
+        (ArmTerm(r"\b(?:(?:HLA-)?matched|(?:8|10)/(?:8|10))[- ]unrelated[- ](?:donors?|grafts?)\b|(?<![\w-])MUDs?(?![\w-])|\bunrelated[- ]donors?\b",
                  "matched unrelated donor", True, "'matched unrelated donor', 'MUD transplant', 'unrelated donors': the graft "
                  "from a matched stranger"),),
         "a report setting haploidentical grafts against matched unrelated donors compares two donor types, not drugs"),
@@ -637,8 +637,11 @@ DID_NOT_RECEIVE_AFTER = Cue(r"^\s*%?\s*\)?\s*(?:of\s+(?:those|patients|children|
 ARM_GROUP_PREDICATE = Cue(r"^\s*%?\s*\)?\s*(?:(?:who|that)\s+(?:received|were given|were treated with|were assigned to|were randomi[sz]ed to)|given|treated\s+with|assigned\s+to)\s+(?:the\s+)?",
                           "'in 7 patients (5.6%) who received A': a predicate naming a core arm says whose share it is, not another finding")
 GROUP_TREATED_WITH_RIGHT = Cue(r"^\s*(?:of\s+(?:them|these|those|whom)\s+)?(?:" + PATIENT_NOUNS + r"\s+)?(?:(?:were|was|had been)\s+)?(?:(?:(?:[a-z]+ed\s+)?(?:with|on)|received|underwent|had|continued(?:\s+on)?|went(?:\s+on)?(?:\s+to)?|proceeded to)\s+(?:the\s+|an?\s+)?)?$"
-                               r"|^\s*continued\s+(?:(?:on|with)\s+)?(?:an?\s+|the\s+|their\s+)?(?:[\w-]+\s+){1,2}?$",
-                               "'127 treated with A and 191 with B', '301 received an allograft and 216 continued chemotherapy', '121 of them went on to "
+                               r"|^\s*continued\s+(?:(?:on|with)\s+)?(?:an?\s+|the\s+|their\s+)?(?:[\w-]+\s+){1,2}?$"
+                               r"|^\s*(?:" + PATIENT_NOUNS + r"\s+)?(?:received|had|underwent)\s+(?:an?\s+|their\s+)?(?:grafts?|transplants?|transplantation|cells)\s+from\s+(?:an?\s+|the\s+)?$"
+                               r"|^\s*from\s+(?:an?\s+|the\s+)?$",
+                               "'210 received a graft from a haploidentical relative and the other 330 from a matched unrelated donor': "
+                               "donor types sized one by one; '127 treated with A and 191 with B', '301 received an allograft and 216 continued chemotherapy', '121 of them went on to "
                                "an allograft' in a sentence naming two arms: each count is its group's size")
 _DID_NOT_TAIL = r"(?:" + PATIENT_NOUNS + r"\s+)?(?:did not\b(?!\s+(?:respond|achieve|reach|have))|" + _OTHERWISE_MANAGED + ")"
 GROUP_TREATMENT_VERB = Cue(r"\b(?:treated|received|receiving|assigned|randomi[sz]ed|allocated|given|underwent|enrolled|infused)\b|\b[a-z]{3,}ed\s+(?:with|on)\b",
@@ -1097,7 +1100,7 @@ ARM_THEN_IN_VALUE = Cue(r"(?:[- ](?:group|arm|cohort))?,?\s+in\s+",
                         "'..., and with the fixed course in 58.8%': an arm then 'in' and the value it reached")
 ARM_VERB_VALUE = Cue(r"\s+(?:left|kept|gave|yielded)\s+(?:only\s+|just\s+)?",
                      "'intensive chemotherapy left 41.7% alive', 'blinatumomab gave 58%': the treatment right before the verb is the value's")
-ANAPHORA_CUE = Cue(r"\b(?:it|this|that)\s+(?:was|were|reached|stood at)\b|\bthe\s+(?:corresponding\s+|respective\s+|equivalent\s+|comparable\s+)?(?:[\w-]*\d[\w-]*\s+)?(?:rates?|estimates?|figures?|values?|proportions?|percentages?)\b(?:\s+[\w-]+){0,5}?\s+(?:was|were|being)\b"
+ANAPHORA_CUE = Cue(r"\b(?:it|this|that)\s+(?:was|were|reached|stood at)\b|\b(?:fared|did)\s+(?:(?:much|far|no|slightly)\s+)?(?:better|worse|similarly|as\s+well)\b,?\s+(?:at|with)\s+\d|\bthe\s+(?:corresponding\s+|respective\s+|equivalent\s+|comparable\s+)?(?:[\w-]*\d[\w-]*\s+)?(?:rates?|estimates?|figures?|values?|proportions?|percentages?)\b(?:\s+[\w-]+){0,5}?\s+(?:was|were|being)\b"
                    r"|^\s*(?:this|that|it)\s+(?:compared|contrasted)\s+(?:with|to)\b|^\s*(?:by|in)\s+(?:contrast|comparison),"
                    r"|^\W*(?:Among|In|For)\s+[^,;%]{3,80},(?:\s+(?:whose|who|which|where|in\s+whom)\s[^,;%]{3,60},)?\s+\d+(?:[.·]\d+)?\s*%\s*(?:vs\.?|v\.?|versus|against|compared with|and)\s+\d+(?:[.·]\d+)?\s*%?\s*[.;]?\s*$"
                    r"|\bthe\s+(?:benefit|advantage|effect|difference|gap)\s+(?:at\s+[\w-]+\s+[\w-]+\s+)?(?:was\s+(?:seen|consistent|maintained|preserved|similar)|held|persisted|remained)\b"
@@ -1105,7 +1108,7 @@ ANAPHORA_CUE = Cue(r"\b(?:it|this|that)\s+(?:was|were|reached|stood at)\b|\bthe\
                    r"|\b(?:got|get|gets)\s+there\b|\bdid\s+so\b"
                    r"|\b(?:widened|narrowed|increased|reduced)\s+the\s+(?:gap|difference|advantage|benefit)\b",
                    "'With chemotherapy it was 27%', 'Standard care produced it in 73.7 per cent', 'the fixed arm got there in 78%', 'the respective figures in the X group were 65% and 71%', 'This compared "
-                   "with 41% ...', 'By contrast, 30% ...', 'The advantage at 3 years held in T-ALL, 66% vs 52%' continue "
+                   "with 41% ...', 'By contrast, 30% ...', 'The advantage at 3 years held in T-ALL, 66% vs 52%', 'The MRD-positive minority fared worse, at 48% vs 51%' continue "
                    "the previous figure")
 ANTECEDENT_SENTENCES = 2
 """Sentences before a continuing one in which a survival endpoint named without a figure is what it continues."""
