@@ -244,3 +244,36 @@ def test_a_four_row_table_under_a_plain_heading_is_read_regression(tmp_path):
     doc = _parse(_save(pdf, tmp_path, "card.pdf"))
     assert len(doc.tables) == 1
     assert [[c.text for c in row] for row in doc.tables[0].rows] == expected_cells(spec)
+
+
+def test_a_short_third_column_of_a_landscape_card_is_read_after_the_second(tmp_path):
+    """Regression: short_third_column_interleaved (a card's third column holding only the end of a bullet list, three
+    lines, was no column: its lines were read between the second column's lines at the same heights)."""
+    pdf = FPDF(unit="pt", format=(842, 595))
+    pdf.set_auto_page_break(False)
+    pdf.set_font("Helvetica", size=9)
+    pdf.add_page()
+    for x, label, n in ((40, "First column", 30), (300, "Second column", 30)):
+        for i in range(n):
+            pdf.text(x, 60 + 11 * i, f"{label} line {i} of the summary card.")
+    for i, words in enumerate(("Third column line 0 closes", "the bullet list it began", "on the card.")):
+        pdf.text(560, 60 + 11 * i, words)
+    doc = _parse(_save(pdf, tmp_path, "card.pdf"))
+    assert doc.text.index("Second column line 29") < doc.text.index("Third column line 0")
+    assert "Third column line 0 closes the bullet list it began on the card." in doc.text
+
+
+def test_a_wrapped_bullet_ending_its_first_line_with_a_colon_stays_one_paragraph(tmp_path):
+    """Regression: bullet_colon_split ('• Overall response at end of treatment:' and its hanging second line
+    '73.0% (54/74) with A ...' became two paragraphs, so the rate lost its endpoint and window)."""
+    pdf = _new_pdf()
+    pdf.set_font("Courier", size=9)
+    pdf.add_page()
+    pdf.text(LEFT_X, 100, "- Overall response at the end of treatment:")
+    pdf.text(LEFT_X + 10.8, 111, "71.0% with the study drug, against 48.2% with the comparator.")
+    pdf.text(LEFT_X, 136, "- A second bullet starts here.")
+    for i in range(6):
+        pdf.text(LEFT_X, 170 + 12 * i, f"Body line {i} of an ordinary paragraph that runs across the page.")
+    doc = _parse(_save(pdf, tmp_path, "bullets.pdf"))
+    assert "treatment: 71.0% with the study drug" in doc.text
+    assert "comparator.\n\n- A second bullet" in doc.text

@@ -25,6 +25,10 @@ WIDER_SIDE_RATIO = 1.6
 """A side of the first gutter this much wider than the other may hold two columns (a three-column poster)."""
 MIN_INNER_COLUMN_SHARE = 0.1
 """A poster's third column may be short (a few 'Conclusions' bullets): within one side, a smaller share suffices."""
+MIN_INNER_COLUMN_LINES = 2
+"""... and a short last column (the end of one bullet list, three lines) is one when no line crosses the band before it."""
+CLEAN_GUTTER_EM = 1.5
+"""The empty band before such a short column is at least this many font sizes wide (a word space is far less)."""
 ALIGN_TOLERANCE = 1.0
 """Row starts within this many points share a left edge."""
 REJOIN_GAP_EM = 1.6
@@ -42,6 +46,8 @@ INDENT_EM = 0.8
 SIZE_CHANGE = 0.12
 """Lines whose font sizes differ by more than this fraction belong to different blocks."""
 
+BULLETS = frozenset("\u2022\u25aa\u25e6\u2023\u25cf\u2013-*")
+"""A line opening with one of these is a list item, whose wrapped lines hang indented under its text."""
 CAPTION_START = re.compile(r"^(?:Table|Figure|Fig\.|Supplementary (?:Table|Figure)|Box|Scheme|Chart)\s*[A-Z]?\d+[A-Za-z]?\s*[.:|\u2014\u2013-]")
 """A block opening with `Table 2.` / `Figure 1:` / `Fig. 3.` is a caption."""
 NUMBERED_HEADING = re.compile(r"^(?:\d{1,2}(?:\.\d{1,2}){0,3}\.?|[IVX]{1,4}\.)\s+[A-Z][^.;]*$")
@@ -200,10 +206,23 @@ def find_gutters(lines: list[Line]) -> list[float]:
     right, left = [l for l in lines if l.x0 >= gutter], [l for l in lines if l.x1 <= gutter]
     for side, other in ((right, left), (left, right)):
         if side and other and _span(side) >= WIDER_SIDE_RATIO * _span(other):
-            inner = find_gutter(side, MIN_INNER_COLUMN_SHARE)
+            inner = find_gutter(side, MIN_INNER_COLUMN_SHARE) or _clean_band_gutter(side)
             if inner is not None:
                 return sorted((gutter, inner))
     return [gutter]
+
+
+def _clean_band_gutter(lines: list[Line]) -> float | None:
+    """The x of an empty band no line crosses, with a short column right of it and a full one left of it, else None."""
+    left_edge, width = min(l.x0 for l in lines), _span(lines)
+    size = sorted(l.size for l in lines)[len(lines) // 2]
+    for start in sorted({l.x0 for l in lines if l.x0 >= left_edge + 0.25 * width}):
+        right = [l for l in lines if l.x0 >= start - ALIGN_TOLERANCE]
+        left = [l for l in lines if l.x1 <= start - CLEAN_GUTTER_EM * size]
+        if len(right) + len(left) == len(lines) and len(right) >= MIN_INNER_COLUMN_LINES and len(left) >= MIN_COLUMN_LINES \
+                and len(left) >= len(right):
+            return (max(l.x1 for l in left) + start) / 2
+    return None
 
 
 def _span(lines: list[Line]) -> float:
@@ -421,7 +440,8 @@ def _starts_block(block: LayoutBlock, line: Line, column_left: float, pitches: d
     if pitch is not None and _line_step(prev, line) - pitch > PARAGRAPH_EXTRA_EM * line.size:
         return True
     indented = line.x0 - column_left > INDENT_EM * line.size and prev.x0 - column_left <= INDENT_EM * line.size
-    return indented and len(block.lines) >= 1 and prev.text.rstrip()[-1:] in ".:?!)"
+    hanging = block.lines[0].text.lstrip()[:1] in BULLETS and line.text.lstrip()[:1] not in BULLETS
+    return indented and not hanging and len(block.lines) >= 1 and prev.text.rstrip()[-1:] in ".:?!)"
 
 
 def _reading_order(blocks_by_column: dict[int, list[LayoutBlock]]) -> list[LayoutBlock]:
