@@ -333,3 +333,36 @@ def test_a_subgroup_that_fared_worse_continues_the_figure_before_it():
                                            "61.7% after MUD transplant. The MRD-positive minority (n = 150) fared "
                                            "worse, at 45.5% vs 49.2%.")])
     assert {("OS", "haploidentical", 45.5, "2y"), ("OS", "matched unrelated donor", 49.2, "2y")} <= facts
+
+
+def test_a_drug_code_in_the_title_is_not_the_study_name():
+    """Regression: drug_code_as_study (a title listing a development code among the compared treatments, 'CPX-351,
+    FLAG-Ida or venetoclax-azacitidine ...', made the code the study's name, though the text only ever gave it as a
+    treatment and named its study 'the Trestle trial')."""
+    records = extract_evidence(_doc([
+        ("title", "QRX-718, FLAG-Ida or venetoclax-azacitidine in fit adults with AML: a three-arm randomised trial"),
+        ("body", "In the Trestle trial (ISRCTN12345678), adults were randomly assigned to QRX-718, FLAG-Ida or "
+                 "venetoclax-azacitidine."),
+        ("body", "Complete remission was reached by 60 of 80 patients (75.0%) with QRX-718.")]))
+    assert {r.trial for r in records} == {"Trestle"}
+
+
+def test_a_code_the_text_calls_a_trial_stays_the_study_name():
+    """Negative: 'HARROW-2 enrolled ...' and 'the HARROW-2 trial' name a study, however often a drug is given with it."""
+    records = extract_evidence(_doc([
+        ("title", "Acalabrutinib plus venetoclax versus chemoimmunotherapy in untreated CLL: the randomised phase 3 "
+                  "HARROW-2 trial"),
+        ("body", "HARROW-2 (NCT09111333) enrolled 600 adults, who were assigned to acalabrutinib plus venetoclax or "
+                 "to chemoimmunotherapy."),
+        ("body", "Complete remission was reached by 60 of 80 patients (75.0%).")]))
+    assert {r.trial for r in records} == {"HARROW-2"}
+
+
+def test_an_acronym_defined_after_a_groups_name_is_no_study():
+    """Regression: group_acronym_as_study ('The German CLL Study Group (GCLLSG) ran HARROW-2, a randomised phase 3
+    trial' made the group's acronym the study)."""
+    records = extract_evidence(_doc([
+        ("title", "Acalabrutinib plus venetoclax versus chemoimmunotherapy in untreated CLL"),
+        ("body", "The Danish CLL Study Group (DCLLSG) ran HARROW-2, a randomised phase 3 trial (NCT09111333)."),
+        ("body", "Complete remission was reached by 60 of 80 patients (75.0%).")]))
+    assert {r.trial for r in records} == {"HARROW-2"}
