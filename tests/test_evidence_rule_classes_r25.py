@@ -366,3 +366,14 @@ def test_an_acronym_defined_after_a_groups_name_is_no_study():
         ("body", "The Danish CLL Study Group (DCLLSG) ran HARROW-2, a randomised phase 3 trial (NCT09111333)."),
         ("body", "Complete remission was reached by 60 of 80 patients (75.0%).")]))
     assert {r.trial for r in records} == {"HARROW-2"}
+
+
+def test_the_name_in_the_design_sentence_outranks_a_trial_the_introduction_cites():
+    """Regression: cited_trial_first ('... became standard after the CLL14 trial. METHODS In the open-label phase 3
+    CORNICE-2 trial, 512 patients were randomly assigned' took the cited trial, named first, as the report's study)."""
+    records = extract_evidence(_doc([
+        ("title", "Zanubrutinib plus venetoclax versus venetoclax-obinutuzumab in untreated CLL: a randomised trial"),
+        ("body", "PURPOSE Fixed-duration venetoclax-obinutuzumab became standard after the CLL14 trial. METHODS In the "
+                 "open-label phase 3 HAWTHORN-3 trial, 512 patients were randomly assigned."),
+        ("body", "Complete remission was reached by 60 of 80 patients (75.0%).")]))
+    assert {r.trial for r in records} == {"HAWTHORN-3"}

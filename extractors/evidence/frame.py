@@ -228,7 +228,11 @@ def _opening_name(text: str, named: Sequence, index: TrialIndex, opening_end: in
         sentence = _sentence_around(text, m.start, m.end)
         if not about_other_study(sentence) and not _opens_with_study(sentence, m.text):
             candidates.append(index.name(m.text))
-    return max(candidates, key=lambda n: counts[n]) if candidates else None
+    printed: dict[str, list[str]] = {}
+    for m in named:
+        printed.setdefault(index.name(m.text), []).append(m.text)
+    # a name in a sentence telling how the report's study was run outranks names its introduction cites more often
+    return max(candidates, key=lambda n: (_designed_in(text, printed[n], opening_end), counts[n])) if candidates else None
 
 
 def _word_name(text: str, t0: int, t1: int, opening_end: int) -> Optional[str]:
