@@ -277,3 +277,44 @@ def test_a_wrapped_bullet_ending_its_first_line_with_a_colon_stays_one_paragraph
     doc = _parse(_save(pdf, tmp_path, "bullets.pdf"))
     assert "treatment: 71.0% with the study drug" in doc.text
     assert "comparator.\n\n- A second bullet" in doc.text
+
+
+_LABEL_TEXT = """QUARTZ-CEL suspension for intravenous infusion: clinical studies (excerpt)
+
+6.1 Clinical Trials Experience
+
+The safety population comprised 104 adults who received quartz-cel at the target dose. Cytokine release syndrome occurred in 79.8% of patients, with Grade 3 events in 6.7%; there were no Grade 4 or 5 events. Neurologic toxicities occurred in 38.5%, with Grade 3 or higher events in 9.6%. The median time to onset of cytokine release syndrome was 5 days (range: 1 to 13 days) and the median duration was 4 days. Prolonged cytopenias of Grade 3 or higher at Day 30 were reported in 31.7% of patients, and serious infections in 15.4%. Hypogammaglobulinemia was reported in 14.4% of patients and was managed with immunoglobulin replacement where needed. Tumour lysis syndrome was reported in two patients. Secondary haematological malignancies were reported in three patients during long-term follow-up, and one patient developed a T-cell lymphoma that was investigated for the presence of the transgene. Monitor patients for cytokine release syndrome and neurologic toxicities daily for at least 7 days at a certified healthcare facility, and instruct them to remain within proximity of that facility for at least 4 weeks. Monitor blood counts, immunoglobulin levels and signs of infection before and after infusion, and provide prophylaxis according to local guidelines. Vaccination with live virus vaccines is not recommended for at least 6 weeks before the start of lymphodepleting chemotherapy, during treatment, and until immune recovery. Patients treated with the product should not donate blood, organs, tissues or cells for transplantation. Adverse reactions were graded with version 5.0 of the common terminology criteria, and cytokine release syndrome and neurologic toxicities with the consensus criteria of the American Society for Transplantation and Cellular Therapy.
+
+14.2 Relapsed or Refractory Mantle Cell Lymphoma
+
+The efficacy of quartz-cel was evaluated in an open-label, single-arm trial in adults with relapsed or refractory mantle cell lymphoma after two or more lines of therapy, including a Bruton tyrosine kinase inhibitor. Patients with active central nervous system disease or an ECOG performance status of 2 or more were excluded. Lymphodepleting chemotherapy was fludarabine 30 mg/m2/day and cyclophosphamide 500 mg/m2/day for 3 days, given 2 to 6 days before the infusion. Of the 118 patients who underwent leukapheresis, 104 received quartz-cel; 9 did not receive the product because of progression and 5 because of manufacturing failure. The efficacy population comprised 88 infused patients with measurable disease. The median age was 68 years and the median number of prior lines was 3.
+
+Table 9. Efficacy Results in Mantle Cell Lymphoma
+| Outcome | Quartz-cel (N = 88) |
+|---|---|
+| Complete response rate, n (%) | 51 (58.0) |
+| 95% CI | (47.0, 68.4) |
+| Overall response rate, n (%) | 76 (86.4) |
+| 95% CI | (77.4, 92.8) |
+| Duration of response, median (95% CI), months | 21.4 (15.8, NR) |
+CI = confidence interval; NR = not reached.
+
+Among the 76 responders, the estimated probability of remaining in response at 12 months was 68.3%.
+"""
+
+
+def test_a_right_column_that_is_mostly_a_table_is_still_a_column(tmp_path):
+    """Regression: table_column_hid_gutter (a landscape label's right column held a table and a few lines of text;
+    without the table's lines no gutter was found, so those lines were read into the left column's sentences)."""
+    from tests.fixtures.blind_report_pdfs import Layout, write_report_pdfs
+
+    source = tmp_path / "source"
+    source.mkdir()
+    (source / "label_quartz.txt").write_text(_LABEL_TEXT, encoding="utf-8")
+    layout = Layout(columns=2, font="Courier", size=8.0, table_style="booktabs", landscape=True,
+                    running_head="FULL PRESCRIBING INFORMATION (excerpt)")
+    pdf = write_report_pdfs(tmp_path / "pdf", source, {"label_quartz": layout})["label_quartz"]
+    doc = _parse(pdf)
+    assert ("Among the 76 responders, the estimated probability of remaining in response at 12 months was 68.3%."
+            in doc.text)
+    assert "given 2 to 6 days before the infusion." in doc.text

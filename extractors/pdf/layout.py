@@ -232,14 +232,24 @@ def _span(lines: list[Line]) -> float:
 def assign_columns(lines: list[Line]) -> None:
     """Rejoin pieces of one line cut at wide word spaces, then set each line's column: 1, 2, ... from the left, 0 for
     full width."""
-    gutters = find_gutters([l for l in lines if not l.dropped and l.kind != "table"])
+    prose = [l for l in lines if not l.dropped and l.kind != "table"]
+    table = [l for l in lines if not l.dropped and l.kind == "table"]
+    gutters = find_gutters(prose)
+    if not gutters and table:  # a label's right column mostly a table: its rows, read whole, show the gutter
+        gutters = find_gutters(prose + [merge_pieces(sorted(row, key=lambda l: l.x0)) for row in _rows(table)])
     lines[:] = _rejoin_pieces(lines, gutters)
     edges = [float("-inf")] + gutters + [float("inf")]
+
+    def column_of(x0: float, x1: float) -> int:
+        return next((i + 1 for i, (lo, hi) in enumerate(zip(edges, edges[1:])) if x0 >= lo and x1 <= hi), 0)
+
+    table_column = column_of(min(l.x0 for l in table), max(l.x1 for l in table)) if table and gutters else 0
     for line in lines:
         line.column = 0
-        if gutters and (line.kind != "table" or len(gutters) > 1):  # a poster's table sits in its column
-            line.column = next((i + 1 for i, (lo, hi) in enumerate(zip(edges, edges[1:]))
-                                if line.x0 >= lo and line.x1 <= hi), 0)
+        if gutters and line.kind != "table":
+            line.column = column_of(line.x0, line.x1)
+        elif gutters:  # a table inside one column sits in it (a poster's, a label's); a wider one spans the page
+            line.column = column_of(line.x0, line.x1) if len(gutters) > 1 else table_column
     if gutters:
         _widen_paragraph_tails([l for l in lines if not l.dropped and l.kind != "table"])
 
