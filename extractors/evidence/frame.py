@@ -11,6 +11,7 @@ from extractors.evidence.attribution import CITATION, SentenceFacts, StudyRef, T
 from extractors.evidence.endpoints import find_endpoints
 from extractors.evidence.rules import (
     COMPARED_WITH, COMPARED_WITH_REACH, EXPERIMENTAL_REFERENCE, FRAME_OPENING_CHARS, FRAME_NAME_BEFORE_REGISTRY, FRAME_REGISTRY_NAME, GLOSSED_NAME_IS_TREATMENT, FRAME_TITLE_NAMES, FRAME_WORD_NAMES, FRAME_EXPLICIT_WORD_NAMES, GROUP_PREFIXED_NAME, OWN_DESIGN_SENTENCE,
+    ORGANISATION_ACRONYM, STUDY_USE_AFTER, STUDY_USE_BEFORE, TREATMENT_USE_AFTER, TREATMENT_USE_BEFORE,
     GENERIC_ARMS, NAMED_STUDY_AFTER_CUE, NON_RESULT_SENTENCES, NUMBERED_STUDY_NAME, OTHER_REGISTRY_NUMBER,
     OTHER_STUDY_CUES, OTHER_STUDY_OPENING, OWN_STUDY_CUE, PRECEDING_STUDY, PRODUCT_DEFINITIONS, RANDOMISED_DESIGN, OPENING_RANDOMISED,
     REGIMEN_ACRONYM, REVIEW_MIN_CITATION_MARKERS, REVIEW_MIN_NAMED_TRIALS, SINGLE_ARM_CUE, ALLOCATED_TO_ALTERNATIVES, COMPARISON_COHORT, TITLE_COMPARISON,
@@ -106,7 +107,7 @@ def _frame_ref(doc: Document, mentions: Sequence, index: TrialIndex) -> StudyRef
     named = [m for m in mentions if m.kind != "nct"]
     ncts = [m for m in mentions if m.kind == "nct" and m.start < opening_end]
     product = _key(defined_product(doc) or "") or None  # a defined product code names the therapy, not the study
-    named = [m for m in named if _key(m.text) != product]
+    named = [m for m in named if _key(m.text) != product and not names_no_study(doc.text, m.text)]
     name = next((index.name(m.text) for m in named if t0 <= m.start < t1
                  and not (m.text.isupper() and _GROUP_PREFIXED_NAME.match(doc.text, m.end))), None)
     if name is None:
@@ -114,6 +115,7 @@ def _frame_ref(doc: Document, mentions: Sequence, index: TrialIndex) -> StudyRef
         for rx, registry in _TITLE_NAMES:
             found = [m.group("name") for m in rx.finditer(title)
                      if _title_name_ok(m.group("name"), registry) and _key(m.group("name")) != product
+                     and not names_no_study(doc.text, m.group("name"))
                      and not _GROUP_PREFIXED_NAME.match(title, m.end("name"))]
             if found:
                 name = index.name(found[0])
@@ -157,6 +159,20 @@ def _frame_ref(doc: Document, mentions: Sequence, index: TrialIndex) -> StudyRef
     if nct:
         index.nct_by_trial.setdefault(name, nct)
     return StudyRef(name, nct, index.row_for_trial(name))
+
+
+def names_no_study(text: str, name: str) -> bool:
+    """True when the text defines the name as an organisation ('German CLL Study Group (GCLLSG)'), or gives it as a
+    treatment ('assigned to CPX-351', 'the CPX-351 group') at least twice and never as a study ('the CPX-351 trial'):
+    a group's or a drug's code, not the study's name."""
+    pattern = re.escape(name)
+    if re.search(ORGANISATION_ACRONYM.pattern + r"\(\s*" + pattern + r"\s*\)", text):
+        return True
+    treated = len(re.findall(TREATMENT_USE_BEFORE.pattern + pattern + r"(?![\w-])", text)) \
+        + len(re.findall(r"(?<![\w-])" + pattern + TREATMENT_USE_AFTER.pattern, text))
+    studied = re.search(r"(?<![\w-])" + pattern + STUDY_USE_AFTER.pattern, text) \
+        or re.search(STUDY_USE_BEFORE.pattern + pattern + r"(?![\w-])", text)
+    return treated >= 2 and not studied
 
 
 def _designed_in(text: str, names: Sequence[str], opening_end: int) -> bool:

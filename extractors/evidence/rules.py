@@ -965,6 +965,17 @@ OWN_DESIGN_SENTENCE = Cue(r"\b(?:were|was)\s+(?:randomly\s+)?(?:assigned|allocat
                           r"|\bwe\s+(?:report|present|describe|conducted|did|ran|performed)\b|\b(?:enrolled|recruited|randomi[sz]ed)\s+\d",
                           "'In the Larch trial, adults were randomly assigned', 'We report the Larch trial': a sentence telling how "
                           "the report's own study was run, which a sentence citing another study does not")
+ORGANISATION_ACRONYM = Cue(r"\b(?i:group|consortium|network|alliance|cooperative|society|foundation|unit|institute|"
+                           r"organi[sz]ation|collaborative|association|centre|center|registry|hospital)\s*",
+                           "'the German CLL Study Group (GCLLSG)': an acronym defined after an organisation's name is the organisation")
+TREATMENT_USE_BEFORE = Cue(r"(?i:\b(?:assigned|allocated|randomi[sz]ed)\s+to\s+(?:receive\s+)?|\b(?:received|receiving|given|treated\s+with|with|plus|versus|vs\.?)\s+)(?:the\s+)?",
+                          "'assigned to CPX-351', 'treated with CPX-351', '75.0% with CPX-351': the name given as a treatment")
+TREATMENT_USE_AFTER = Cue(r"(?![\w-])\s+(?i:group|arm|cohort|plus|monotherapy|recipients|dose|infusions?|was\s+(?:given|administered|infused))\b",
+                         "'the CPX-351 group', 'CPX-351 was given': the name of a treatment")
+STUDY_USE_AFTER = Cue(r"(?![\w-])\s+(?i:trial|study|investigators|protocol|enrolled|randomi[sz]ed|recruited)\b",
+                      "'the X trial', 'X enrolled': the name of a study")
+STUDY_USE_BEFORE = Cue(r"(?i:\b(?:trial|study)\s*[(,]\s*)",
+                       "'a phase 3 trial (X)', 'the study, X': the name of a study")
 # A title led by an ordinary word names the study without the word recurring when the rest of the title announces a
 # study or a treatment ('Bramble: a phase 2 study of ...', 'Pennine: linvoseltamab plus carfilzomib in ...').
 TITLE_STUDY_ANNOUNCEMENT = Cue(
