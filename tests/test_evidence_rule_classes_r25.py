@@ -377,3 +377,35 @@ def test_the_name_in_the_design_sentence_outranks_a_trial_the_introduction_cites
                  "open-label phase 3 HAWTHORN-3 trial, 512 patients were randomly assigned."),
         ("body", "Complete remission was reached by 60 of 80 patients (75.0%).")]))
     assert {r.trial for r in records} == {"HAWTHORN-3"}
+
+
+_ASTRAGAL_TITLE = ("title", "Gilteritinib or Midostaurin with Chemotherapy in FLT3-Mutated AML")
+_ASTRAGAL_OPENING = ("body", "BACKGROUND Midostaurin with chemotherapy is standard. METHODS We randomly assigned adults "
+                             "to gilteritinib or midostaurin with chemotherapy. (Funded by Pellham Pharma; "
+                             "ClinicalTrials.gov number, NCT09123456.)")
+_ASTRAGAL_RESULT = ("body", "Complete remission was reached by 60 of 80 patients (75.0%) with gilteritinib.")
+
+
+@pytest.mark.parametrize("naming", [
+    "(Funded by Pellham Pharma; QUILLON ClinicalTrials.gov number, NCT09123456.)",
+    "J. Smith and K. Jones, on behalf of the QUILLON investigators.",
+    "The QUILLON steering committee designed the trial, and the sponsor collected the data.",
+    "QUILLON enrolled 618 adults at 120 centres in 14 countries.",
+    "QUILLON randomly assigned adults in a 1:1 ratio.",
+])
+def test_a_capitals_name_given_once_after_a_registry_only_opening_names_the_study(naming):
+    """Regression: registry_number_kept_over_name (a report whose opening gives only its registry number, and which
+    names its study once later, in NEJM's funding line, a byline, its steering committee or as the subject of a
+    design verb, was filed under the number)."""
+    records = extract_evidence(_doc([_ASTRAGAL_TITLE, _ASTRAGAL_OPENING, ("body", _METHODS_FILLER),
+                                     ("body", _METHODS_FILLER), ("body", _METHODS_FILLER), ("body", naming),
+                                     _ASTRAGAL_RESULT]))
+    assert {r.trial for r in records} == {"QUILLON"}
+
+
+def test_a_capitals_name_cited_as_another_study_stays_another_study():
+    """Negative: 'ELEVATE-TN reported ...' in the discussion does not rename a report known by its number."""
+    records = extract_evidence(_doc([_ASTRAGAL_TITLE, _ASTRAGAL_OPENING, _ASTRAGAL_RESULT,
+                                     ("body", "In an earlier trial, RATIFY-2 enrolled 717 adults and reported a "
+                                              "benefit of midostaurin.")]))
+    assert {r.trial for r in records if r.value == 75.0} == {"NCT09123456"}

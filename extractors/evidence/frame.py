@@ -21,7 +21,7 @@ from extractors.evidence.rules import (
 from extractors.evidence.strategy_arms import document_strategies, set_document_strategies, transplant_arm_name
 from extractors.nlp.gazetteers import load_drugs, load_non_trial_terms
 from extractors.nlp.ner_mentions import NER_RULE
-from extractors.nlp.trial_rules import NON_TRIAL_SHAPES
+from extractors.nlp.trial_rules import NON_TRIAL_SHAPES, OWN_STUDY_RULES
 from extractors.nlp.trials import TrialMention, core_name, rejection_reason
 from schemas.document import Document
 
@@ -149,6 +149,9 @@ def _frame_ref(doc: Document, mentions: Sequence, index: TrialIndex) -> StudyRef
         name = _name_glossed_by(doc.text, nct)  # 'Cairn (NCT09123456) enrolled ...'
         if name is not None:
             index.canonical.setdefault(name, name)
+    if name is None and nct:  # '(Funded by ...; NCT...)' in the opening, 'The ASTRAGAL steering committee ...' later
+        name = next((index.name(m.text) for m in named if m.rule in OWN_STUDY_RULES
+                     and not about_other_study(_sentence_around(doc.text, m.start, m.end))), None)
     if name is None and nct is None:
         name = _other_registration(doc.text)  # 'ACTRN12624000318572': registered outside ClinicalTrials.gov
     if name is None and nct is None:

@@ -64,6 +64,25 @@ TRIAL_RULES: tuple[TrialRule, ...] = (
     TrialRule("name_then_registry", "name",
               re.compile(rf"(?P<name>{NAME})\s*[(;,:]\s*(?:(?:{REGISTRY_PHRASE})?NCT\s?\d{{8}}|(?i:clinical\s?trials\.gov)\b)"),
               "'(X; ClinicalTrials.gov identifier: NCT...)': an acronym directly before its registry number"),
+    TrialRule("name_registry_number", "name",
+              re.compile(rf"(?P<name>{NAME})\s+(?i:clinical\s?trials\.gov)\s+(?i:number|identifier|registration)\b"),
+              "NEJM's funding line '(Funded by X; NAME ClinicalTrials.gov number, NCT...)': the study's name before its registry"),
+    TrialRule("investigators_of", "name",
+              re.compile(rf"\b(?:[Ff]or|[Oo]n\s+behalf\s+of)\s+(?:the\s+)?(?P<name>{NAME})\s+(?:[Ii]nvestigators|[Tt]rialists|"
+                         rf"[Cc]ollaborators|(?:[Ss]tudy|[Tt]rial|[Ww]orking)\s+[Gg]roup)\b"),
+              "a byline's 'on behalf of the NAME investigators', 'for the NAME Trial Group': the study's name"),
+    TrialRule("name_study_verb", "name",
+              re.compile(rf"(?:^|(?<=[.;:]\s)|(?<=\n))(?P<name>{NAME})\s+(?:(?:randomly\s+)?(?:enrolled|randomi[sz]ed|recruited|"
+                         rf"accrued|assigned|allocated)\s+(?:a\s+total\s+of\s+)?(?:\d|(?:[a-z]+\s+)?(?:patients|adults|children|participants))|"
+                         rf"(?:compared|tested|evaluated)\s+(?:the\s+)?[a-z])"),
+              "'TOWER enrolled 405 adults', 'NAME randomly assigned adults ...': an acronym as the subject of a study's verb"),
+    TrialRule("name_committee", "name",
+              re.compile(rf"\b[Tt]he\s+(?P<name>{NAME})\s+(?:steering\s+committee|protocol|data\s+(?:and\s+safety\s+)?monitoring\s+"
+                         rf"committee|investigators|trialists|(?:study|trial)\s+(?:group|team|population))\b"),
+              "'the NAME steering committee designed the trial', 'the NAME protocol': the study the committee runs"),
+    TrialRule("in_name_comma", "name",
+              re.compile(rf"(?:^|(?<=[.;:]\s)|(?<=\n))In\s+(?P<name>{NAME}),"),
+              "'In TOWER, blinatumomab ...': a sentence opening on a study's name"),
     TrialRule("camel_name_number_then_cue", "name",
               re.compile(rf"(?<![\w-])(?P<name>[A-Z][a-z]+[A-Z][A-Za-z]*[-\s]\d{{1,3}}[A-Za-z]?)\s+{PHASE}?{CUE}"),
               "'the CheckMate 067 trial', 'KarMMa-3 study': a camel-case brand name with a number before a trial word"),
@@ -79,6 +98,11 @@ TRIAL_RULES: tuple[TrialRule, ...] = (
               "an investigational product code in brackets (AUTO1, UCART19) names an early-phase study"
               " when the sentence is about a trial"),
 )
+
+OWN_STUDY_RULES = frozenset({"name_registry_number", "investigators_of", "name_committee", "name_study_verb",
+                             "name_was_a_trial", "name_then_registry"})
+"""Rules whose shape says the report is about the named study (its registry line, byline, committee, design verb): a
+report known by its registry number in its opening takes such a name from anywhere in its text."""
 
 # Rules whose names must carry a trial/study word somewhere in the same sentence.
 NEEDS_SENTENCE_CUE = frozenset({"product_code_in_study"})

@@ -19,7 +19,7 @@ from extractors.nlp.trial_rules import (
     TRIAL_RULES,
 )
 
-RULES_VERSION = "trials-1"
+RULES_VERSION = "trials-2"
 
 
 class TrialMention(NamedTuple):
