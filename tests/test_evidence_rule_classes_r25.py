@@ -409,3 +409,24 @@ def test_a_capitals_name_cited_as_another_study_stays_another_study():
                                      ("body", "In an earlier trial, RATIFY-2 enrolled 717 adults and reported a "
                                               "benefit of midostaurin.")]))
     assert {r.trial for r in records if r.value == 75.0} == {"NCT09123456"}
+
+
+def test_a_poster_subtitle_led_by_an_acronym_names_the_study():
+    """Regression: subtitle_acronym_unread (a poster whose line under the title reads 'NAME: primary analysis' and whose
+    registry number comes later was filed under the number)."""
+    records = extract_evidence(_doc([
+        ("title", "Mosunetuzumab plus lenalidomide versus bendamustine-rituximab in follicular lymphoma"),
+        ("body", "WEMBLEY: primary analysis of a randomised phase 2 trial"),
+        ("body", "Design: NCT09123456; 1:1 randomisation of 200 adults."),
+        ("body", "Complete remission was reached by 60 of 80 patients (75.0%).")]))
+    assert {r.trial for r in records} == {"WEMBLEY"}
+
+
+def test_a_subtitle_led_by_a_disease_acronym_names_no_study():
+    """Negative: 'DLBCL: a randomised phase 2 trial' under the title leads with a disease, not a study."""
+    records = extract_evidence(_doc([
+        ("title", "Mosunetuzumab plus lenalidomide versus bendamustine-rituximab in relapsed lymphoma"),
+        ("body", "DLBCL: primary analysis of a randomised phase 2 trial"),
+        ("body", "Design: NCT09123456; 1:1 randomisation of 200 adults."),
+        ("body", "Complete remission was reached by 60 of 80 patients (75.0%).")]))
+    assert {r.trial for r in records} == {"NCT09123456"}

@@ -11,7 +11,7 @@ from extractors.evidence.attribution import CITATION, SentenceFacts, StudyRef, T
 from extractors.evidence.endpoints import find_endpoints
 from extractors.evidence.rules import (
     COMPARED_WITH, COMPARED_WITH_REACH, EXPERIMENTAL_REFERENCE, FRAME_OPENING_CHARS, FRAME_NAME_BEFORE_REGISTRY, FRAME_REGISTRY_NAME, GLOSSED_NAME_IS_TREATMENT, FRAME_TITLE_NAMES, FRAME_WORD_NAMES, FRAME_EXPLICIT_WORD_NAMES, GROUP_PREFIXED_NAME, OWN_DESIGN_SENTENCE,
-    ORGANISATION_ACRONYM, STUDY_USE_AFTER, STUDY_USE_BEFORE, TREATMENT_USE_AFTER, TREATMENT_USE_BEFORE,
+    ORGANISATION_ACRONYM, SUBTITLE_NAME, SUBTITLE_REACH, STUDY_USE_AFTER, STUDY_USE_BEFORE, TREATMENT_USE_AFTER, TREATMENT_USE_BEFORE,
     GENERIC_ARMS, NAMED_STUDY_AFTER_CUE, NON_RESULT_SENTENCES, NUMBERED_STUDY_NAME, OTHER_REGISTRY_NUMBER,
     OTHER_STUDY_CUES, OTHER_STUDY_OPENING, OWN_STUDY_CUE, PRECEDING_STUDY, PRODUCT_DEFINITIONS, RANDOMISED_DESIGN, OPENING_RANDOMISED,
     REGIMEN_ACRONYM, REVIEW_MIN_CITATION_MARKERS, REVIEW_MIN_NAMED_TRIALS, SINGLE_ARM_CUE, ALLOCATED_TO_ALTERNATIVES, COMPARISON_COHORT, TITLE_COMPARISON,
@@ -30,6 +30,7 @@ _TITLE_NAMES = tuple((re.compile(c.pattern), False) for c in FRAME_TITLE_NAMES) 
 _WORD_NAMES = tuple(re.compile(c.pattern) for c in FRAME_WORD_NAMES)
 _EXPLICIT_WORD_NAMES = frozenset(c.pattern for c in FRAME_EXPLICIT_WORD_NAMES)
 _GROUP_PREFIXED_NAME = re.compile(GROUP_PREFIXED_NAME.pattern)
+_SUBTITLE_NAME = re.compile(SUBTITLE_NAME.pattern)
 _OWN_DESIGN = re.compile(OWN_DESIGN_SENTENCE.pattern, re.IGNORECASE)
 _WORD_NAME_STOPLIST = re.compile(WORD_NAME_STOPLIST.pattern)
 _TITLE_STUDY_ANNOUNCEMENT = re.compile(TITLE_STUDY_ANNOUNCEMENT.pattern)
@@ -121,6 +122,14 @@ def _frame_ref(doc: Document, mentions: Sequence, index: TrialIndex) -> StudyRef
                 name = index.name(found[0])
                 index.canonical.setdefault(found[0], name)
                 break
+    if name is None:  # a poster's subtitle line led by the study's acronym: 'TAFFRAIL: primary analysis'
+        sub = next((b for b in doc.blocks if b.char_start >= t1 and b.kind != "title"), None)
+        lead = _SUBTITLE_NAME.match(doc.text, sub.char_start, sub.char_end) \
+            if sub is not None and sub.char_start - t1 <= SUBTITLE_REACH else None
+        if lead and _title_name_ok(lead.group("name"), False) and not names_no_study(doc.text, lead.group("name")) \
+                and rejection_reason(lead.group("name")) is None:
+            name = index.name(lead.group("name"))
+            index.canonical.setdefault(lead.group("name"), name)
     if name is None:  # a title calling an ordinary word a study outranks other studies the opening names
         name = _word_name(doc.text, t0, t1, t1)
         if name is not None:

@@ -965,6 +965,11 @@ OWN_DESIGN_SENTENCE = Cue(r"\b(?:were|was)\s+(?:randomly\s+)?(?:assigned|allocat
                           r"|\bwe\s+(?:report|present|describe|conducted|did|ran|performed)\b|\b(?:enrolled|recruited|randomi[sz]ed)\s+\d",
                           "'In the Larch trial, adults were randomly assigned', 'We report the Larch trial': a sentence telling how "
                           "the report's own study was run, which a sentence citing another study does not")
+SUBTITLE_NAME = Cue(r"\W*(?P<name>[A-Z][A-Z0-9]{3,}(?:-[A-Z0-9]+)*)\s*(?::|\s[-\u2013\u2014])\s",
+                    "a poster's subtitle line led by an acronym and a colon or dash ('TAFFRAIL: primary analysis of a "
+                    "randomised phase 2 trial') names the study")
+SUBTITLE_REACH = 300
+"""The subtitle line starts at most this many characters after the title (a line of authors may come between)."""
 ORGANISATION_ACRONYM = Cue(r"\b(?i:group|consortium|network|alliance|cooperative|society|foundation|unit|institute|"
                            r"organi[sz]ation|collaborative|association|centre|center|registry|hospital)\s*",
                            "'the German CLL Study Group (GCLLSG)': an acronym defined after an organisation's name is the organisation")
