@@ -430,3 +430,32 @@ def test_a_subtitle_led_by_a_disease_acronym_names_no_study():
         ("body", "Design: NCT09123456; 1:1 randomisation of 200 adults."),
         ("body", "Complete remission was reached by 60 of 80 patients (75.0%).")]))
     assert {r.trial for r in records} == {"NCT09123456"}
+
+
+_WEMBLEY = ("title", "Mosunetuzumab plus lenalidomide versus bendamustine-rituximab in relapsed follicular lymphoma: "
+                     "the WEMBLEY trial")
+
+
+@pytest.mark.parametrize("design, result", [
+    ("Patients were randomly assigned to group A (mosunetuzumab plus lenalidomide) or group B (bendamustine plus "
+     "rituximab).", "Complete response was reached by 61.0% in group A and 42.5% in group B."),
+    ("Patients were randomly assigned to mosunetuzumab plus lenalidomide (group A) or bendamustine plus rituximab "
+     "(group B).", "Complete response was reached by 61.0% in Group A and 42.5% in Group B."),
+    ("Group A received mosunetuzumab plus lenalidomide; group B received bendamustine plus rituximab.",
+     "• Complete response: group A 61.0%, group B 42.5%."),
+    ("Patients were randomised to arm 1 (mosunetuzumab plus lenalidomide) or arm 2 (bendamustine plus rituximab).",
+     "Complete response was reached by 61.0% in arm 1 and 42.5% in arm 2."),
+], ids=["label-first", "label-after", "received", "numbered-arms"])
+def test_lettered_groups_take_the_treatment_they_are_defined_with(design, result):
+    """Regression: lettered_groups_unread ('group A (X) or group B (Y)' defined no arms, so group B's figures took the
+    study's first treatment). Written from common phrasing, not from a development report."""
+    facts = _facts([_WEMBLEY, ("body", design), ("body", result)])
+    assert {(a, v) for e, a, v, _ in facts if e == "CR"} == {("mosunetuzumab", 61.0), ("bendamustine", 42.5)}
+
+
+def test_a_single_lettered_group_defines_no_arms():
+    """Negative: one 'cohort A (...)' in a single-arm study is a cohort, not one of two arms."""
+    facts = _facts([("title", "Mosunetuzumab in relapsed follicular lymphoma: a phase 2 study"),
+                    ("body", "Cohort A (mosunetuzumab monotherapy) enrolled 90 adults."),
+                    ("body", "Complete response was reached by 54 of 90 patients (60.0%).")])
+    assert {a for e, a, v, _ in facts if e == "CR"} == {"mosunetuzumab"}

@@ -18,7 +18,7 @@ from extractors.evidence.known_arms import ArmMention, find_known_arms
 from extractors.evidence.rules import (
     ARM_ABBREVIATION_BREAK, ARM_ABBREVIATION_DEFINITION, DOSE_LEVEL_LABEL, ARM_ABBREVIATION_GAP, LABELLED_CLAUSE_MAX, ASSIGNED_LABEL, ASSIGNED_SHORT_FORM,
     ASSIGNED_SHORT_FORM_CAPITALS, ASSIGNED_SHORT_FORMS_SET_AGAINST, LABELLED_ARM, LABELLED_ARM_SENTENCE, NAMED_REGIMEN, NAMED_REGIMEN_APPOSITIVE, NAMED_ARM_DESCRIBED, NAMED_REGIMEN_BRACKETED,
-    NOT_ARM_LABELS, NOT_REGIMEN_LABELS, SHORT_CODE_MAX, STRATIFICATION_CUE, NON_ARM_TERM_CATEGORIES, WORD_NAME_STOPLIST,
+    LETTERED_GROUP_DEFINITIONS, NOT_ARM_LABELS, NOT_REGIMEN_LABELS, SHORT_CODE_MAX, STRATIFICATION_CUE, NON_ARM_TERM_CATEGORIES, WORD_NAME_STOPLIST,
 )
 from extractors.nlp.gazetteers import DEFAULT_GAZETTEER_DIR, load_non_trial_terms
 from extractors.nlp.ner_mentions import add_ner_arms, note_arms_added, part_of_document
@@ -269,6 +269,7 @@ def set_document_arm_abbreviations(text: str, gazetteer_dir=None, scope: str = "
     defined = find_arm_abbreviations(text, gazetteer_dir) + find_labelled_arms(text, gazetteer_dir)
     shorts = {a.short for a in defined}
     defined += tuple(a for a in find_named_regimens(text, gazetteer_dir) if a.short not in shorts)
+    defined += find_lettered_groups(text, gazetteer_dir)
     assigned = find_assigned_short_forms(text, gazetteer_dir)
     assigned_shorts = {a.short for a in assigned}
     spelled = {d.short for d in defined if d.arm != d.short.lower() or not _group_label(d.short, text)}
@@ -326,4 +327,24 @@ def add_abbreviated_arms(text: str, arms: Sequence[ArmMention]) -> list[ArmMenti
 
 @lru_cache(maxsize=256)
 def _use_pattern(short: str) -> re.Pattern[str]:
-    return re.compile(r"(?<![A-Za-z0-9+\-])" + re.escape(short) + r"(?![A-Za-z0-9+\-])")
+    flags = re.IGNORECASE if _LETTERED_SHORT.match(short) else 0  # 'group A' is also 'Group A'
+    return re.compile(r"(?<![A-Za-z0-9+\-])" + re.escape(short) + r"(?![A-Za-z0-9+\-])", flags)
+
+
+_LETTERED_SHORT = re.compile(r"^(?:group|arm|cohort) [A-Z0-9]$")
+_LETTERED_GROUPS = tuple(re.compile(c.pattern) for c in LETTERED_GROUP_DEFINITIONS)
+
+
+def find_lettered_groups(text: str, gazetteer_dir=None) -> tuple[ArmAbbreviation, ...]:
+    """Arms a report names by letter and defines by their treatment ('group A (mosunetuzumab plus lenalidomide) or
+    group B (bendamustine plus rituximab)'); the first lettered group is the experimental arm."""
+    found: dict[str, ArmAbbreviation] = {}
+    for m in sorted((m for rx in _LETTERED_GROUPS for m in rx.finditer(text)), key=lambda m: m.start()):
+        short = f"{m.group('word').lower()} {m.group('letter')}"
+        drugs = [a for a in add_ner_arms(m.group("drugs"), find_known_arms(m.group("drugs"), gazetteer_dir))]
+        if short in found or not drugs:
+            continue
+        main = next((a for a in drugs if not a.control), drugs[0])
+        control = main.control or bool(found)
+        found[short] = ArmAbbreviation(short, main.arm, control, 2 if control else main.rank)
+    return tuple(found.values()) if len(found) >= 2 else ()

@@ -658,6 +658,15 @@ ARM_ABBREVIATION_DEFINITION = Cue(r"\(\s*(?:the\s+(?=\S+\s+(?:sequence|regimen|s
 ARM_ABBREVIATION_GAP = 45
 """At most this many characters between an abbreviated arm's drugs, and between the last drug and the bracket
 ('acalabrutinib 100 mg twice daily for 14 cycles with venetoclax from cycle 3 (AV)')."""
+LETTERED_GROUP_DEFINITIONS: tuple[Cue, ...] = (
+    Cue(r"\b(?P<word>[Gg]roup|[Aa]rm|[Cc]ohort)\s+(?P<letter>[A-D1-4])\s*\(\s*(?P<drugs>[^()]{3,100}?)\s*\)",
+        "'group A (mosunetuzumab plus lenalidomide) or group B (bendamustine plus rituximab)': lettered arms defined in brackets"),
+    Cue(r"(?P<drugs>[^()\n.;]{3,100}?)\s*\(\s*(?P<word>[Gg]roup|[Aa]rm|[Cc]ohort)\s+(?P<letter>[A-D1-4])\s*\)",
+        "'mosunetuzumab plus lenalidomide (group A) or bendamustine plus rituximab (group B)': the label after the treatment"),
+    Cue(r"\b(?P<word>[Gg]roup|[Aa]rm|[Cc]ohort)\s+(?P<letter>[A-D1-4])\s+(?:received|was\s+given|were\s+given|got)\s+(?P<drugs>[^.;]{3,80})",
+        "'Group A received mosunetuzumab; group B received bendamustine-rituximab': lettered arms defined by a verb"),
+)
+""" A trial's arms named by letter: a label that takes the treatment given with it; used as 'in group A' or 'Group A'."""
 LABELLED_CLAUSE_MAX = 110
 """At most this many characters in the clause a labelled definition closes ('or imatinib plus reduced-intensity
 chemotherapy followed by transplantation in eligible patients (the IC group)'): its arms are the group's treatment."""
