@@ -459,3 +459,14 @@ def test_a_single_lettered_group_defines_no_arms():
                     ("body", "Cohort A (mosunetuzumab monotherapy) enrolled 90 adults."),
                     ("body", "Complete response was reached by 54 of 90 patients (60.0%).")])
     assert {a for e, a, v, _ in facts if e == "CR"} == {"mosunetuzumab"}
+
+
+@pytest.mark.parametrize("phrase, code", [
+    ("Grade II-IV acute GVHD by day +100 occurred in 28.4%.", "d100"),
+    ("MRD negativity at completion of therapy was 81.0%.", "EOT"),
+    ("Complete remission at the end of the first 4-week cycle was 44.0%.", "cycle1"),
+])
+def test_common_window_phrasings_are_read(phrase, code):
+    """Regression: windows_unread ('by day +100' counted from the transplant, 'at completion of therapy', 'the first
+    4-week cycle' gave no window). Written from common phrasing."""
+    assert [w.code for w in find_windows(phrase)] == [code]

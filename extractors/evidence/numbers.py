@@ -255,7 +255,7 @@ WINDOW_PATTERNS: tuple[tuple[str, str, str], ...] = (
      + r"\s+(?:[\w-]+\s+)?(?:cycles?|courses?|blocks?)\b", "{n}cycles",
      "'within two cycles', 'within first 2 cycles': the response window counted in cycles"),
     (r"\b(?:within|during|in|after|following|at the end of|by the end of)\s+(?:the\s+)?(?:first|1st|initial|one)\s+"
-     r"(?:(?:treatment|induction|consolidation|post-?randomi[sz]ation|post-?induction|[a-z]+-?based|[a-z]{4,}(?:mab|cel|cept|ib|in|ine|ide|ax|one|ate)|(?-i:[A-Z][a-z]{2,}))\s+)?(?:cycle|course|block)\b|\bafter\s+(?:cycle|course|block)\s+(?:1|one)\b",
+     r"(?:\d+-(?:week|day)\s+)?(?:(?:treatment|induction|consolidation|post-?randomi[sz]ation|post-?induction|[a-z]+-?based|[a-z]{4,}(?:mab|cel|cept|ib|in|ine|ide|ax|one|ate)|(?-i:[A-Z][a-z]{2,}))\s+)?(?:cycle|course|block)\b|\bafter\s+(?:cycle|course|block)\s+(?:1|one)\b",
      "cycle1", "'after the first cycle', 'after the first post-randomization cycle', 'after the first blinatumomab cycle', "
      "'after the first Ember course' (a regimen's name), 'after cycle 1': the response after one cycle"),
     (r"\b(?:within|by|after(?:\s+only)?|in the first)\s+(?:the\s+)?(?:first\s+)?" + _WIN_NUM
@@ -277,13 +277,15 @@ WINDOW_PATTERNS: tuple[tuple[str, str, str], ...] = (
     (r"\b(?:at|by|on|until|the)?\s*(?:the\s+)?(?:same\s+)?week[- ](?P<n>\d+)\b", "{n}wk",
      "'at week 24', 'the week-24 assessment'"),
     (r"\b(?:at|by)\s+month\s+(?P<n>\d+)\b", "{n}mo", "'at month 3'"),
-    (r"(?<![\w–-])(?:study\s+)?day[- ](?P<n>\d+)\b(?!\s*(?:[-–]|to)\s*\d)", "d{n}",
-     "'on day 29', '(day 85)': an assessment on a study day; day ranges are schedules"),
+    (r"(?<![\w–-])(?:study\s+)?day[- ]?\+?(?P<n>\d+)\b(?!\s*(?:[-–]|to)\s*\d)", "d{n}",
+     "'on day 29', '(day 85)', 'by day +100' (counted from the transplant): an assessment on a study day; day ranges are schedules"),
     (r"\bend[- ]of[- ](?:the\s+)?(?:[a-z][\w-]*\s+)?(?:re-?)?induction\b|\bEOI\b", "EOI",
      "'at the end of induction', 'at the end of ponatinib induction', 'at the end of reinduction' (a relapse's induction)"),
     (r"\b(?:after|following|on completion of|at completion of)\s+(?:the\s+)?induction\b(?!\s+(?:cycle|course|block|phase\s+\d|with|of|therapy\s+with))",
      "EOI", "'remission after induction was 97.5%': the response assessed once induction is over"),
-    (r"\bend[- ]of[- ](?:the\s+)?(?:study\s+)?(?:treatment|therapy)\b|\bEOT\b", "EOT", "'at the end of treatment'"),
+    (r"\bend[- ]of[- ](?:the\s+)?(?:study\s+)?(?:treatment|therapy)\b|\bEOT\b"
+     r"|\b(?:at|after|on)\s+(?:the\s+)?completion\s+of\s+(?:the\s+)?(?:study\s+)?(?:treatment|therapy)\b", "EOT",
+     "'at the end of treatment', 'at completion of therapy'"),
 )
 _WINDOW_RES = tuple((re.compile(p, re.IGNORECASE), code) for p, code, _ in WINDOW_PATTERNS)
 
