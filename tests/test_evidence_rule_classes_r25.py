@@ -470,3 +470,25 @@ def test_common_window_phrasings_are_read(phrase, code):
     """Regression: windows_unread ('by day +100' counted from the transplant, 'at completion of therapy', 'the first
     4-week cycle' gave no window). Written from common phrasing."""
     assert [w.code for w in find_windows(phrase)] == [code]
+
+
+def test_a_subgroups_bare_hazard_ratio_continues_the_last_ones_endpoint():
+    """Regression: subgroup_hr_dropped ('In those with mutated IGHV, the curves overlapped (HR, 1.02 ...)' after a
+    subgroup's PFS sentence gave no record: the hazard ratio named no endpoint)."""
+    records = extract_evidence(_doc([
+        ("title", "Zanubrutinib-obinutuzumab versus venetoclax-obinutuzumab in untreated CLL"),
+        ("body", "In the Osier trial (NCT09999321), patients were randomly assigned to the two combinations. The 4-year "
+                 "PFS estimate was 81.0% with zanubrutinib and 74.2% with venetoclax (HR, 0.68)."),
+        ("body", "In patients with unmutated IGHV, 79.5% v 66.0% were alive and progression-free (HR, 0.55). In "
+                 "those with mutated IGHV, the curves overlapped (HR, 1.02; 95% CI, 0.54 to 1.93).")]))
+    assert ("PFS", "hazard_ratio", 1.02) in {(r.endpoint, r.statistic, r.value) for r in records}
+
+
+def test_a_bare_hazard_ratio_outside_a_subgroup_sentence_stays_unread():
+    """Negative: 'The adjusted model gave an HR of 0.91' names no endpoint and continues no subgroup."""
+    records = extract_evidence(_doc([
+        ("title", "Zanubrutinib-obinutuzumab versus venetoclax-obinutuzumab in untreated CLL"),
+        ("body", "In the Osier trial (NCT09999321), patients were randomly assigned to the two combinations. The 4-year "
+                 "PFS estimate was 81.0% with zanubrutinib and 74.2% with venetoclax (HR, 0.68)."),
+        ("body", "A sensitivity analysis with another model gave an HR of 0.91.")]))
+    assert 0.91 not in {r.value for r in records}

@@ -179,7 +179,7 @@ def extract_body(doc: Document, index: TrialIndex, mentions: Sequence, extra_ter
             ctx = ReadingContext(default, control, extra_terms, previous.endpoint if previous else None, True, blocked,
                                  gazetteer_dir, fallback, one_study=frame.is_report,
                                  fallback_timepoint=previous.timepoint if previous else None,
-                                 fallback_endpoints=restated)
+                                 fallback_endpoints=restated, fallback_hr_endpoint=_subgroup_hr_endpoint(sentence, s, records))
             readings = _sentence_readings(sentence, ctx, clause_memo, para, records, frame)
             if restated_arms and len(readings) == len(restated_arms):
                 readings = [replace(r, arm=arm) for r, arm in zip(readings, restated_arms)]  # the same arms, in order
@@ -430,6 +430,15 @@ def _same_landmark_named(sentence: str, start: int, r: Reading, records: Sequenc
         return None
     same = [x for x in _survival_landmarks(records, start, SUBGROUP_LANDMARK_REACH) if x.timepoint]
     return same[-1].timepoint if same else None
+
+
+def _subgroup_hr_endpoint(sentence: str, start: int, records: Sequence[EvidenceRecord]) -> Optional[str]:
+    """The endpoint a subgroup sentence's bare hazard ratio continues: that of the last hazard ratio read in reach."""
+    if not _SUBGROUP_OPENING.match(sentence):
+        return None
+    same = [r for r in records if r.statistic == "hazard_ratio" and r.source == "body"
+            and 0 <= start - r.quote_start <= SUBGROUP_LANDMARK_REACH]
+    return same[-1].endpoint if same else None
 
 
 def _subgroup_landmark(sentence: str, start: int, endpoint: str, records: Sequence[EvidenceRecord]) -> Optional[str]:

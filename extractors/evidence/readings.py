@@ -326,6 +326,8 @@ def _assign_endpoints(text: str, values: list[ValueSlot], endpoints: Sequence[En
                 v.endpoint = ctx.fallback_endpoint  # the sentence's own one time ('The advantage at 3 years held ...') first
                 v.timepoint = v.timepoint or (timepoints[0].code if len(timepoints) == 1 else None) or ctx.fallback_timepoint
     for v in measures:
+        if v.kind == "hr" and v.endpoint is None and ctx.fallback_hr_endpoint:
+            v.endpoint = ctx.fallback_hr_endpoint  # 'In those with mutated IGHV, the curves overlapped (HR, 1.02)'
         if v.statistic is None and v.endpoint:
             if v.kind == "hr":
                 v.statistic, v.timepoint = "hazard_ratio", None

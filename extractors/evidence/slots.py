@@ -29,6 +29,7 @@ class ReadingContext:
     one_study: bool = False  # the clause is from a report about one study (not a review of many)
     fallback_timepoint: Optional[str] = None  # goes with fallback_endpoint when a sentence continues the previous one
     fallback_endpoints: tuple[str, ...] = ()  # a sentence listing only a new time and values restates these, in order
+    fallback_hr_endpoint: Optional[str] = None  # a subgroup's bare hazard ratio continues the last one's endpoint
 
 
 @dataclass(frozen=True)
