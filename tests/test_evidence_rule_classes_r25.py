@@ -492,3 +492,27 @@ def test_a_bare_hazard_ratio_outside_a_subgroup_sentence_stays_unread():
                  "PFS estimate was 81.0% with zanubrutinib and 74.2% with venetoclax (HR, 0.68)."),
         ("body", "A sensitivity analysis with another model gave an HR of 0.91.")]))
     assert 0.91 not in {r.value for r in records}
+
+
+_THREE_ARMS = [("title", "Ponatinib-blinatumomab versus ponatinib-hyper-CVAD versus dasatinib-hyper-CVAD in Ph-positive "
+                         "ALL: a three-arm randomised trial"),
+               ("body", "In the Wharf trial (NCT09999888), 450 adults were randomly assigned 1:1:1 to ponatinib plus "
+                        "blinatumomab (PB), ponatinib plus hyper-CVAD (PH) or dasatinib plus hyper-CVAD (DH).")]
+
+
+@pytest.mark.parametrize("result", [
+    "Complete molecular response at 3 months was reached by 72.0%, 65.3% and 58.0% of patients, respectively.",
+    "Complete molecular response at 3 months: 72.0% (PB), 65.3% (PH) and 58.0% (DH).",
+])
+def test_three_arms_are_read_in_the_order_they_were_defined(result):
+    """Regression: three_arm_list_collapsed (a three-arm report's 'A%, B% and C%, respectively' and 'A% (PB), B% (PH)'
+    gave the second value to the first arm). Written from common phrasing."""
+    facts = _facts(_THREE_ARMS + [("body", result)])
+    assert [a for _, a, v, _ in sorted(facts, key=lambda f: -f[2]) if v in (72.0, 65.3, 58.0)] == [
+        "ponatinib-blinatumomab", "ponatinib-chemotherapy", "dasatinib"]
+
+
+def test_a_two_value_respectively_list_in_a_three_arm_report_is_not_spread_over_three_arms():
+    """Negative: two values 'respectively' cannot be the three defined arms' (they stay with the pair logic)."""
+    facts = _facts(_THREE_ARMS + [("body", "Grade 3 CRS occurred in 4.0% and 1.3% of patients, respectively.")])
+    assert "dasatinib" not in {a for _, a, v, _ in facts if v in (4.0, 1.3)}

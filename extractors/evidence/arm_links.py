@@ -4,6 +4,7 @@ from __future__ import annotations
 import re
 from typing import Optional, Sequence
 
+from extractors.evidence.arm_abbreviations import defined_arms
 from extractors.evidence.arms import ArmMention
 from extractors.evidence.rules import (
     ADD_ON_LEFT, ARM_GROUP_PREDICATE, DID_NOT_RECEIVE_AFTER, SUBGROUP_DESCRIPTION_LEAD, SUBGROUP_HISTORY_LEAD, ARM_THEN_IN_VALUE, ARM_THEN_PRONOUN_VALUE, ARM_VERB_VALUE, RANDOMISATION, SUBGROUP_COMPARISON,
@@ -71,6 +72,8 @@ def _arm_near(text: str, value: ValueSlot, prev_end: int, next_start: int,
             between = re.sub(r"[(\[][^()\[\]]*[)\]]", "", text[unit_end:arm.start])
             if re.fullmatch(r"\s*\)?\s*", between) and not re.match(r"\s*(?:vs\.?|versus)", text[arm.end:]):
                 return arm, True
+            if re.fullmatch(r"\s*\(\s*", between) and re.match(r"\s*\)", text[arm.end:]):
+                return arm, True  # '88.0% (PB), 84.1% (PH) and 80.2% (DH)': the arm in brackets right after the value
             if re.search(r"\b(?:in|for|with|of|after|under)\s+(?:the\s+)?(?:[\w\-]+\s+){0,1}$|\b(?:of|in|among|for)\s+(?:those|(?:the\s+)?(?:patients|children|adults)|participants)\s+(?:(?:who\s+(?:were\s+)?)?(?:receiving|received|treated with|given|taking|took|assigned to|randomi[sz]ed to|allocated to)|on)\s+$|^\s*\)?\s*on\s+$|^\s*\)?\s*(?:assigned|randomi[sz]ed|allocated)\s+to\s+(?:the\s+)?$", between, _I) and len(between) < 70 \
                     and not re.search(r"[;,]|\b(?:and|vs\.?|versus)\b|\d\s*(?:%|per ?cent|months?)", between, _I):
                 return arm, True
@@ -78,6 +81,24 @@ def _arm_near(text: str, value: ValueSlot, prev_end: int, next_start: int,
                 return arm, True
     return weak, False
 
+
+
+_LIST_LINK = re.compile(r"^\s*(?:%|per ?cent|months?|mos?)?\s*\)?\s*(?:[\[(][^\])]{0,60}[\])]\s*)?,?\s*(?:and\s+)?[(\[]?\s*$", _I)
+
+
+def _respective_defined_arms(text: str, kept: Sequence[ValueSlot]) -> dict[int, str]:
+    """'... 72.0%, 65.3% and 58.0% of patients, respectively' in a report defining exactly three arms ('(PB)', '(PH)',
+    '(DH)'): the values, in order, are the arms' in the order they were defined; else {}."""
+    arms = list(dict.fromkeys(defined_arms()))
+    if len(arms) < 3:
+        return {}
+    for i in range(len(kept) - len(arms) + 1):
+        run = kept[i:i + len(arms)]
+        if all(v.kind == "measure" and v.endpoint == run[0].endpoint and v.timepoint == run[0].timepoint for v in run) \
+                and all(_LIST_LINK.match(text[a.tok.end:b.tok.start]) for a, b in zip(run, run[1:])) \
+                and _RESPECTIVELY_AFTER.match(text[run[-1].tok.end:]):
+            return {id(v): arm for v, arm in zip(run, arms)}
+    return {}
 
 
 def assign_arms(text: str, values: list[ValueSlot], arms: Sequence[ArmMention], ctx: ReadingContext) -> None:
@@ -97,7 +118,7 @@ def assign_arms(text: str, values: list[ValueSlot], arms: Sequence[ArmMention], 
                        or (bool(control) and respectively_pair(text, kept[i], kept[i + 1])))
                   for i in range(len(kept))]
     per_arm = any(v.kind == "enrolled" and v.arm is not None for v in kept)
-    listed = _arms_listed_after(text, kept, arms)
+    listed = _arms_listed_after(text, kept, arms) or _respective_defined_arms(text, kept)
     for i, v in enumerate(kept):
         next_start = kept[i + 1].tok.start if i + 1 < len(kept) else len(text)
         if v.kind == "enrolled" and v.arm is not None:  # counted for a named arm ('722 assigned to B')
