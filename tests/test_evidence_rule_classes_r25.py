@@ -516,3 +516,14 @@ def test_a_two_value_respectively_list_in_a_three_arm_report_is_not_spread_over_
     """Negative: two values 'respectively' cannot be the three defined arms' (they stay with the pair logic)."""
     facts = _facts(_THREE_ARMS + [("body", "Grade 3 CRS occurred in 4.0% and 1.3% of patients, respectively.")])
     assert "dasatinib" not in {a for _, a, v, _ in facts if v in (4.0, 1.3)}
+
+
+def test_shares_of_patients_in_the_listed_groups_respectively_follow_the_list():
+    """Regression: of_patients_list_lead ('41% and 27% of patients in the blinatumomab and chemotherapy groups,
+    respectively' gave both values to the first arm). Written from common phrasing."""
+    facts = _facts([("title", "Blinatumomab versus chemotherapy for first relapse of B-ALL in adults"),
+                    ("body", "In the Marlin trial (NCT09999777), 300 adults were randomly assigned to blinatumomab or "
+                             "chemotherapy."),
+                    ("body", "Allogeneic transplantation was performed in 41% and 27% of patients in the "
+                             "blinatumomab and chemotherapy groups, respectively.")])
+    assert {(a, v) for e, a, v, _ in facts if e == "ALLOHSCT"} == {("blinatumomab", 41.0), ("chemotherapy", 27.0)}

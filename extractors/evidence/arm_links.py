@@ -171,7 +171,7 @@ def assign_arms(text: str, values: list[ValueSlot], arms: Sequence[ArmMention], 
 
 _LIST_JOIN = re.compile(r"^\s*(?:,\s*)?(?:and|or|vs\.?|versus|v\b\.?|,)\s*(?:the\s+)?$", re.I)
 _VALUE_JOIN = re.compile(r"^\s*(?:%|per ?cent|months?|mos?)?\s*(?:[(\[][^()\[\]]{0,40}[)\]]\s*)?,?\s*(?:and|or|vs\.?|versus|v\b\.?|,)\s*$", re.I)
-_LIST_LEAD = re.compile(r"^\s*(?:%|per ?cent|months?|mos?)?\s*[)\]]?\s*,?\s*(?:in|with|for|among|after)\s+(?:the\s+|patients\s+(?:given|receiving|treated with)\s+)?$", re.I)
+_LIST_LEAD = re.compile(r"^\s*(?:%|per ?cent|months?|mos?)?\s*[)\]]?\s*,?\s*(?:of\s+(?:the\s+)?(?:patients|children|adults|participants)\s+)?(?:in|with|for|among|after)\s+(?:the\s+|patients\s+(?:given|receiving|treated with)\s+)?$", re.I)
 
 
 def _arms_listed_after(text: str, kept: Sequence[ValueSlot], arms: Sequence[ArmMention]) -> dict[int, str]:
