@@ -527,3 +527,28 @@ def test_shares_of_patients_in_the_listed_groups_respectively_follow_the_list():
                     ("body", "Allogeneic transplantation was performed in 41% and 27% of patients in the "
                              "blinatumomab and chemotherapy groups, respectively.")])
     assert {(a, v) for e, a, v, _ in facts if e == "ALLOHSCT"} == {("blinatumomab", 41.0), ("chemotherapy", 27.0)}
+
+
+@pytest.mark.parametrize("naming", [
+    "(Funded by Pellham Pharma; Quillon ClinicalTrials.gov number, NCT09123456.)",
+    "J. Smith and K. Jones, on behalf of the Quillon investigators.",
+    "The Quillon steering committee designed the trial, and the sponsor collected the data.",
+    "Quillon enrolled 618 adults at 120 centres in 14 countries.",
+    "Quillon was an open-label, phase 3 trial done at 120 centres.",
+])
+def test_a_word_name_given_once_after_a_registry_only_opening_names_the_study(naming):
+    """Regression: word_name_after_opening_lost (the capitals shapes' twin for a study named by an ordinary word
+    beyond the opening). Written from common phrasing."""
+    records = extract_evidence(_doc([_ASTRAGAL_TITLE, _ASTRAGAL_OPENING, ("body", _METHODS_FILLER),
+                                     ("body", _METHODS_FILLER), ("body", _METHODS_FILLER), ("body", naming),
+                                     _ASTRAGAL_RESULT]))
+    assert {r.trial for r in records} == {"Quillon"}
+
+
+def test_a_word_name_of_an_earlier_study_does_not_rename_the_report():
+    """Negative: 'the earlier Quillon trial enrolled 400 adults' is another study."""
+    records = extract_evidence(_doc([_ASTRAGAL_TITLE, _ASTRAGAL_OPENING, ("body", _METHODS_FILLER),
+                                     ("body", _METHODS_FILLER), ("body", _METHODS_FILLER),
+                                     ("body", "In the earlier Quillon trial, adults were randomly assigned to "
+                                              "midostaurin or placebo."), _ASTRAGAL_RESULT]))
+    assert {r.trial for r in records if r.value == 75.0} == {"NCT09123456"}

@@ -11,7 +11,7 @@ from extractors.evidence.attribution import CITATION, SentenceFacts, StudyRef, T
 from extractors.evidence.endpoints import find_endpoints
 from extractors.evidence.rules import (
     COMPARED_WITH, COMPARED_WITH_REACH, EXPERIMENTAL_REFERENCE, FRAME_OPENING_CHARS, FRAME_NAME_BEFORE_REGISTRY, FRAME_REGISTRY_NAME, GLOSSED_NAME_IS_TREATMENT, FRAME_TITLE_NAMES, FRAME_WORD_NAMES, FRAME_EXPLICIT_WORD_NAMES, GROUP_PREFIXED_NAME, OWN_DESIGN_SENTENCE,
-    ORGANISATION_ACRONYM, SUBTITLE_NAME, SUBTITLE_REACH, STUDY_USE_AFTER, STUDY_USE_BEFORE, TREATMENT_USE_AFTER, TREATMENT_USE_BEFORE,
+    ORGANISATION_ACRONYM, WORD_OWN_STUDY_SHAPES, SUBTITLE_NAME, SUBTITLE_REACH, STUDY_USE_AFTER, STUDY_USE_BEFORE, TREATMENT_USE_AFTER, TREATMENT_USE_BEFORE,
     GENERIC_ARMS, NAMED_STUDY_AFTER_CUE, NON_RESULT_SENTENCES, NUMBERED_STUDY_NAME, OTHER_REGISTRY_NUMBER,
     OTHER_STUDY_CUES, OTHER_STUDY_OPENING, OWN_STUDY_CUE, PRECEDING_STUDY, PRODUCT_DEFINITIONS, RANDOMISED_DESIGN, OPENING_RANDOMISED,
     REGIMEN_ACRONYM, REVIEW_MIN_CITATION_MARKERS, REVIEW_MIN_NAMED_TRIALS, SINGLE_ARM_CUE, ALLOCATED_TO_ALTERNATIVES, COMPARISON_COHORT, TITLE_COMPARISON,
@@ -29,6 +29,7 @@ _TITLE_NAMES = tuple((re.compile(c.pattern), False) for c in FRAME_TITLE_NAMES) 
     + ((re.compile(FRAME_REGISTRY_NAME.pattern), True),)
 _WORD_NAMES = tuple(re.compile(c.pattern) for c in FRAME_WORD_NAMES)
 _EXPLICIT_WORD_NAMES = frozenset(c.pattern for c in FRAME_EXPLICIT_WORD_NAMES)
+_WORD_OWN_STUDY = tuple(re.compile(c.pattern) for c in WORD_OWN_STUDY_SHAPES)
 _GROUP_PREFIXED_NAME = re.compile(GROUP_PREFIXED_NAME.pattern)
 _SUBTITLE_NAME = re.compile(SUBTITLE_NAME.pattern)
 _OWN_DESIGN = re.compile(OWN_DESIGN_SENTENCE.pattern, re.IGNORECASE)
@@ -161,6 +162,10 @@ def _frame_ref(doc: Document, mentions: Sequence, index: TrialIndex) -> StudyRef
     if name is None and nct:  # '(Funded by ...; NCT...)' in the opening, 'The ASTRAGAL steering committee ...' later
         name = next((index.name(m.text) for m in named if m.rule in OWN_STUDY_RULES
                      and not about_other_study(_sentence_around(doc.text, m.start, m.end))), None)
+    if name is None and nct:  # ... or 'The Quillon steering committee ...', 'Quillon enrolled 618 adults' later
+        name = _own_word_name_anywhere(doc.text)
+        if name is not None:
+            index.canonical.setdefault(name, name)
     if name is None and nct is None:
         name = _other_registration(doc.text)  # 'ACTRN12624000318572': registered outside ClinicalTrials.gov
     if name is None and nct is None:
@@ -269,6 +274,20 @@ def _word_name(text: str, t0: int, t1: int, opening_end: int) -> Optional[str]:
                 if others or (rx.pattern in _EXPLICIT_WORD_NAMES
                               and not about_other_study(_sentence_around(text, at, at + len(name)))):
                     return name
+    return None
+
+
+def _own_word_name_anywhere(text: str) -> Optional[str]:
+    """A word the text names as its own study anywhere: in a shape that says so (funding line, byline, steering
+    committee), or in a study-name shape within a sentence telling the study's design; None when there is none."""
+    for rx, own in [(rx, True) for rx in _WORD_OWN_STUDY] + [(rx, rx.pattern in _EXPLICIT_WORD_NAMES) for rx in _WORD_NAMES[1:]]:
+        for m in rx.finditer(text):
+            name = m.group("name")
+            if _WORD_NAME_STOPLIST.match(name) or not _title_name_ok(name, False) or find_arms(name) or find_endpoints(name):
+                continue
+            sentence = _sentence_around(text, m.start("name"), m.end("name"))
+            if not about_other_study(sentence) and (own or _OWN_DESIGN.search(sentence)):
+                return name
     return None
 
 

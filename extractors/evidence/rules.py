@@ -964,6 +964,18 @@ FRAME_WORD_NAMES: tuple[Cue, ...] = (
         r"(?:[Ss]tudy|[Tt]rial|[Ww]orking)\s+[Gg]roup)\b",
         "a byline's 'for the Tollgate Investigators' / 'for the Marsh Study Group': the journal convention naming the study"),
 )
+_WORD = r"(?P<name>[A-Z][a-z]{3,}(?:-\d{1,2})?)"
+WORD_OWN_STUDY_SHAPES: tuple[Cue, ...] = (
+    Cue(_WORD + r"\s+(?i:clinical\s?trials\.gov)\s+(?i:number|identifier|registration)\b",
+        "NEJM's funding line '(Funded by X; Quillon ClinicalTrials.gov number, NCT...)': the study's name before its registry"),
+    Cue(r"\b(?:[Ff]or|[Oo]n\s+behalf\s+of)\s+the\s+" + _WORD + r"\s+(?:[Ii]nvestigators|[Tt]rialists|[Cc]ollaborators|"
+        r"(?:[Ss]tudy|[Tt]rial|[Ww]orking)\s+[Gg]roup)\b",
+        "a byline's 'on behalf of the Quillon investigators': the study's name"),
+    Cue(r"\b[Tt]he\s+" + _WORD + r"\s+(?:steering\s+committee|protocol|data\s+(?:and\s+safety\s+)?monitoring\s+committee)\b",
+        "'the Quillon steering committee designed the trial': the study the committee runs"),
+)
+"""Word names a report known in its opening only by its registry number may give anywhere: shapes that say the word is
+the report's own study (the other word-name shapes count there only in a sentence telling the study's design)."""
 FRAME_EXPLICIT_WORD_NAMES: tuple[Cue, ...] = (_NAME_IS_A_STUDY, _NAME_CALLED)
 """Word-name shapes that say outright that the word is the study's name: one use is enough, outside a sentence about
 another study ('In a study called Larch, ...' names it once in a news story)."""
