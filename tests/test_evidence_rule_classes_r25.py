@@ -552,3 +552,23 @@ def test_a_word_name_of_an_earlier_study_does_not_rename_the_report():
                                      ("body", "In the earlier Quillon trial, adults were randomly assigned to "
                                               "midostaurin or placebo."), _ASTRAGAL_RESULT]))
     assert {r.trial for r in records if r.value == 75.0} == {"NCT09123456"}
+
+
+def test_a_code_defined_as_a_car_by_a_copula_is_the_study_therapy():
+    """Regression: copula_car_code_lost ('TVH1920 is a tandem CD19/CD20 CAR manufactured at our centre' named the arm
+    after the CD20 target instead of the code). Written from common phrasing."""
+    facts = _facts([("title", "A phase 1 dose-escalation study of an academic CAR T-cell product in relapsed CLL"),
+                    ("body", "RKT2207 is a tandem CD19/CD20 CAR manufactured at our centre; 22 patients were infused "
+                             "after fludarabine and cyclophosphamide."),
+                    ("body", "Complete remission on day 28 was reached by 17 of 22 patients (77.3%).")])
+    assert {a for _, a, v, _ in facts if v == 77.3} == {"rkt2207"}
+
+
+def test_a_lymphodepleting_drug_is_never_a_cell_therapy_reports_therapy():
+    """Regression: lymphodepletion_as_therapy (a single-arm CAR-T report naming no product put every record on
+    fludarabine, the first drug of its opening)."""
+    facts = _facts([("title", "A phase 1 dose-escalation study of an academic CAR T-cell product in relapsed CLL"),
+                    ("body", "Lymphodepletion with fludarabine and cyclophosphamide preceded the CAR T-cell infusion in "
+                             "all 22 patients."),
+                    ("body", "Complete remission on day 28 was reached by 17 of 22 patients (77.3%).")])
+    assert "fludarabine" not in {a for _, a, v, _ in facts}

@@ -11,7 +11,7 @@ from extractors.evidence.attribution import CITATION, SentenceFacts, StudyRef, T
 from extractors.evidence.endpoints import find_endpoints
 from extractors.evidence.rules import (
     COMPARED_WITH, COMPARED_WITH_REACH, EXPERIMENTAL_REFERENCE, FRAME_OPENING_CHARS, FRAME_NAME_BEFORE_REGISTRY, FRAME_REGISTRY_NAME, GLOSSED_NAME_IS_TREATMENT, FRAME_TITLE_NAMES, FRAME_WORD_NAMES, FRAME_EXPLICIT_WORD_NAMES, GROUP_PREFIXED_NAME, OWN_DESIGN_SENTENCE,
-    ORGANISATION_ACRONYM, WORD_OWN_STUDY_SHAPES, SUBTITLE_NAME, SUBTITLE_REACH, STUDY_USE_AFTER, STUDY_USE_BEFORE, TREATMENT_USE_AFTER, TREATMENT_USE_BEFORE,
+    LYMPHODEPLETING_AGENTS, LYMPHODEPLETION_CONTEXT, ORGANISATION_ACRONYM, WORD_OWN_STUDY_SHAPES, SUBTITLE_NAME, SUBTITLE_REACH, STUDY_USE_AFTER, STUDY_USE_BEFORE, TREATMENT_USE_AFTER, TREATMENT_USE_BEFORE,
     GENERIC_ARMS, NAMED_STUDY_AFTER_CUE, NON_RESULT_SENTENCES, NUMBERED_STUDY_NAME, OTHER_REGISTRY_NUMBER,
     OTHER_STUDY_CUES, OTHER_STUDY_OPENING, OWN_STUDY_CUE, PRECEDING_STUDY, PRODUCT_DEFINITIONS, RANDOMISED_DESIGN, OPENING_RANDOMISED,
     REGIMEN_ACRONYM, REVIEW_MIN_CITATION_MARKERS, REVIEW_MIN_NAMED_TRIALS, SINGLE_ARM_CUE, ALLOCATED_TO_ALTERNATIVES, COMPARISON_COHORT, TITLE_COMPARISON,
@@ -30,6 +30,7 @@ _TITLE_NAMES = tuple((re.compile(c.pattern), False) for c in FRAME_TITLE_NAMES) 
 _WORD_NAMES = tuple(re.compile(c.pattern) for c in FRAME_WORD_NAMES)
 _EXPLICIT_WORD_NAMES = frozenset(c.pattern for c in FRAME_EXPLICIT_WORD_NAMES)
 _WORD_OWN_STUDY = tuple(re.compile(c.pattern) for c in WORD_OWN_STUDY_SHAPES)
+_LYMPHODEPLETION = re.compile(LYMPHODEPLETION_CONTEXT.pattern)
 _GROUP_PREFIXED_NAME = re.compile(GROUP_PREFIXED_NAME.pattern)
 _SUBTITLE_NAME = re.compile(SUBTITLE_NAME.pattern)
 _OWN_DESIGN = re.compile(OWN_DESIGN_SENTENCE.pattern, re.IGNORECASE)
@@ -494,9 +495,10 @@ def study_therapy(doc: Document, gazetteer_dir=None, own: StudyRef = StudyRef())
         for start, end in ((t0, t1), (t1, t1 + FRAME_OPENING_CHARS)):
             text = doc.text[start:end]
             for arm in find_arms(text, gazetteer_dir):
+                sentence = _sentence_around(doc.text, start + arm.start, start + arm.end)
                 if arm.control or arm.arm in GENERIC_ARMS or arm.rank not in ranks or _ADD_ON_OR_FREE.match(text[arm.end:]) \
-                        or (own_key and _key(arm.arm) == own_key) \
-                        or about_other_study(_sentence_around(doc.text, start + arm.start, start + arm.end)):
+                        or (own_key and _key(arm.arm) == own_key) or about_other_study(sentence) \
+                        or (arm.arm in LYMPHODEPLETING_AGENTS and _LYMPHODEPLETION.search(doc.text)):
                     continue  # 'In the earlier TOWER trial, blinatumomab gave ...' names another study's treatment
                 return arm.arm
     return None

@@ -809,7 +809,7 @@ PRODUCT_DEFINITIONS: tuple[Cue, ...] = (
         "HLy30-4K', 'the academic product USP-CD19bbz': a cell product or construct followed by its code"),
     Cue(r"\b(?i:CAR)[- ]?(?i:T)?[- ]?(?i:cells?|cell therapy|construct|product)\s*\(" + _PRODUCT_CODE + r"\)",
         "'Tandem CD19/CD22 CAR T cells (HMC-2219)': a code in brackets right after a CAR description names the product"),
-    Cue(r"(?<![\w-])" + _PRODUCT_CODE + r"\s+(?:is|was)\s+(?i:an?|the)\s+(?:[\w/-]+\s+){0,5}?(?i:CAR\b[\w -]{0,20}?(?:products?|therapy|construct|cells?)\b|construct\b|(?:cell|cellular|gene)[- ](?:products?|therapy)\b)",
+    Cue(r"(?<![\w-])" + _PRODUCT_CODE + r"\s+(?:is|was)\s+(?i:an?|the)\s+(?:[\w/-]+\s+){0,5}?(?i:CAR\b(?:[\w -]{0,20}?(?:products?|therapy|construct|cells?)\b)?|construct\b|(?:cell|cellular|gene)[- ](?:products?|therapy)\b)",
         "'HMC-2219 is a tandem CD19/CD22 construct': a code defined by a copula and a cell product"),
     Cue(r"\b(?i:we|the team|investigators)\s+(?i:developed|designed|engineered|built|manufactured)\s+" + _PRODUCT_CODE + r",\s+(?i:an?)\s+(?:[\w/-]+\s+){0,5}?(?i:receptor|CAR|construct|product|cells?)\b",
         "'We developed CART-BM7, a second-generation anti-BCMA receptor': an academic construct the authors made is the study therapy"),
@@ -908,6 +908,12 @@ REVIEW_MIN_CITATION_MARKERS = 10
 """A document with this many '[n]' citation markers discusses many studies (a review), not one."""
 REVIEW_MIN_NAMED_TRIALS = 5
 """A document naming this many distinct trials discusses many studies (a review), not one."""
+LYMPHODEPLETION_CONTEXT = Cue(r"(?i)\blympho-?deplet\w*|\bconditioning\b",
+                              "'Lymphodepletion with fludarabine and cyclophosphamide preceded the CAR T-cell infusion': a report "
+                              "that prepares patients for a cell therapy or a transplant")
+LYMPHODEPLETING_AGENTS: frozenset[str] = frozenset({"fludarabine", "cyclophosphamide", "bendamustine", "busulfan",
+                                                    "treosulfan", "thiotepa", "melphalan"})
+"""Drugs that in such a report prepare the patient (lymphodepletion, conditioning) and are never the study's therapy."""
 FRAME_OPENING_CHARS = 1800
 """The title and first paragraphs, where a report names its study ('the phase 3 TOWER study')."""
 
