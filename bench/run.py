@@ -123,13 +123,22 @@ def measure(count: int, workdir: Path, growth_base: int | None = None) -> dict:
 
 
 def measure_peaks(sizes: list[int], workdir: Path) -> dict:
-    """Peak resident memory (MB, whole process tree) and wall seconds of one cold full run at each corpus size."""
+    """Peak resident memory (MB, whole process tree) and wall seconds of one cold full run at each corpus size, with
+    each kind of process's highest peak and what each held at the tree's peak (bench/memory_probe.py)."""
+    from bench.memory_probe import at_tree_peak, run_probe
+
     result: dict = {}
     for size in sizes:
         corpus = _corpus(workdir, size)
         pages = json.loads((corpus / "MANIFEST.json").read_text(encoding="utf-8"))["pages"]
-        seconds, peak = _timed_run(corpus, workdir / f"peak{size}.duckdb", _config(workdir, f"peak{size}", 2))
-        result[str(size)] = {"pages": pages, "full_run_s": round(seconds, 1), "peak_rss_mb": round(peak)}
+        probe = run_probe([corpus], workdir / f"peak{size}.duckdb", _config(workdir, f"peak{size}", 2), [], {},
+                          RSS_POLL_SECONDS)
+        if probe["returncode"] != 0:
+            raise SystemExit(f"evidence run failed ({probe['returncode']}): " + "\n".join(probe["stderr_tail"]))
+        by_process = {name: max(p["peak_mb"] for p in procs) for name, procs in probe["processes"].items()}
+        result[str(size)] = {"pages": pages, "full_run_s": probe["seconds"], "peak_rss_mb": probe["tree_peak_mb"],
+                             "peak_at_s": probe["tree_peak_at_s"], "at_peak_mb": at_tree_peak(probe),
+                             "process_peaks_mb": by_process}
     return {"peak_only": result}
 
 

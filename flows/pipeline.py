@@ -20,7 +20,7 @@ from extractors.fingerprint import extractor_fingerprint  # noqa: E402
 from extractors.pdf.discover import discover_pdfs  # noqa: E402
 from flows.batches import FirstCopies, ReadAhead, RunTally, in_batches  # noqa: E402
 from flows.incremental import plan_reads  # noqa: E402
-from flows.processes import document_workers  # noqa: E402
+from flows.processes import document_workers, release_document_workers, return_free_memory  # noqa: E402
 from flows.run_record import (  # noqa: E402,F401 - STARTED_RUNS, RunSummary: the CLI and tests import them from here
     NOTHING_VALIDATED, STARTED_RUNS, BatchValidationError, RunSummary, run_record, start_run,
 )
@@ -99,6 +99,17 @@ def load_task(warehouse_path: Path, run: warehouse_load.RunRecord, documents, ta
 def sync_task(warehouse_path: Path) -> dict:
     """Report how the evidence stands against each document's Table 1."""
     return sync.read_sync_state(warehouse_path)
+
+
+RELEASE_WORKERS_FROM_BATCHES = 2
+"""A run of this many batches or more stops its document workers once it has read its last file, so that its last
+load and the Table 1 sync, whose memory grows with the warehouse, do not run beside them (1,000 documents: ~750 MB);
+a one-batch run keeps them warm for a next run in the same process."""
+
+
+def releases_workers(settings: PipelineSettings, batch_count: int) -> bool:
+    """Whether a run of batch_count batches stops its document workers after its last read."""
+    return uses_document_workers(settings) and batch_count >= RELEASE_WORKERS_FROM_BATCHES
 
 
 def _warm_up_validation() -> None:
@@ -188,6 +199,8 @@ def evidence_run(corpus_dirs: Sequence[Path], warehouse_path: Path, settings: Pi
     for number, futures in enumerate(reads, 1):
         # the next batch is already being read while this one is collected, validated and loaded
         works = first_copies.mark(_collect_reads(futures, len(tally.statuses), len(paths), say))
+        if number == len(batches) and releases_workers(settings, len(batches)):
+            release_document_workers()
         if works:
             documents, table1_rows, outcome, notes, dual_flags = _settle_and_validate(
                 works, run_id, settings, say, tally.batches, number == len(batches))
@@ -201,6 +214,7 @@ def evidence_run(corpus_dirs: Sequence[Path], warehouse_path: Path, settings: Pi
                   quote(outcome.rejected), corpus_dirs, settings.warehouse.lock_timeout_seconds, stderr_progress,
                   quote(plan.skipped), extractor_version, quote(seen_paths), quote(dual_flags))
         del futures, works, documents, table1_rows, outcome  # the batch is committed: let go of it before the next
+        return_free_memory()  # what the batch's validation and load freed (1,000 documents: 20-40 MB a batch)
     say("sync: Table 1 against the body text")
     sync_state = sync_task(warehouse_path)
     return RunSummary(run_id=run_id, warehouse=warehouse_path, counts=tally.counts(), sync=sync_state,

@@ -31,6 +31,13 @@ def die_with_parent(sig: int = signal.SIGKILL) -> None:
         os._exit(1)
 
 
+def return_free_memory() -> None:
+    """Give the heap's free pages back to the system (glibc's malloc_trim); a no-op where there is none."""
+    trim = getattr(_LIBC, "malloc_trim", None)
+    if trim is not None:
+        trim(0)
+
+
 def _owned_server_class(ephemeral: bool = True):
     # Prefect is imported only after flows.env.configure_environment() has set its home and settings.
     from prefect.server.api.server import SubprocessASGIServer
@@ -257,6 +264,17 @@ def document_workers(count: int, extract_settings: Optional[Any] = None) -> Proc
                                         initargs=(os.getpid(), settings_json))
             _pool_size = count
         return _pool
+
+
+def release_document_workers() -> bool:
+    """Let the idle document workers (and their parse workers) exit, waiting for them; whether there were any."""
+    global _pool
+    with _pool_lock:
+        pool, _pool = _pool, None
+    if pool is None:
+        return False
+    pool.shutdown(wait=True)
+    return True
 
 
 def stop_document_workers() -> None:
