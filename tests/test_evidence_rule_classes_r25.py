@@ -572,3 +572,14 @@ def test_a_lymphodepleting_drug_is_never_a_cell_therapy_reports_therapy():
                              "all 22 patients."),
                     ("body", "Complete remission on day 28 was reached by 17 of 22 patients (77.3%).")])
     assert "fludarabine" not in {a for _, a, v, _ in facts}
+
+
+@pytest.mark.parametrize("registration", ["EudraCT: 2021-003874-52", "EudraCT number: 2021-003874-52",
+                                          "EudraCT No. 2021-003874-52"])
+def test_a_eudract_number_with_a_label_is_one_study_name(registration):
+    """Regression: eudract_label_variants ('EudraCT: X' was no registration, 'EudraCT number X' a name of its own)."""
+    records = extract_evidence(_doc([
+        ("title", "Inotuzumab with reduced-intensity chemotherapy in relapsed paediatric B-ALL: a phase 2 study"),
+        ("body", f"Methods: This single-arm phase 2 study ({registration}) enrolled 40 children."),
+        ("body", "Complete remission was reached by 30 of 40 children (75.0%).")]))
+    assert {r.trial for r in records} == {"EudraCT 2021-003874-52"}

@@ -48,6 +48,7 @@ _COMPARISON_COHORT = re.compile(COMPARISON_COHORT.pattern, re.IGNORECASE)
 _NAMED_STUDY_AFTER = re.compile(NAMED_STUDY_AFTER_CUE.pattern)
 _REGIMEN_ACRONYM = re.compile(REGIMEN_ACRONYM.pattern)
 _OTHER_REGISTRY = re.compile(OTHER_REGISTRY_NUMBER.pattern)
+_REGISTRY_LABEL = re.compile(r"^(EudraCT|EU\s*CT)\s*(?:No\.?\s*|number\s*)?[:,]?\s*")  # 'EudraCT number: X' is 'EudraCT X'
 _NAME_BEFORE_REGISTRY = re.compile(FRAME_NAME_BEFORE_REGISTRY.pattern)
 _GLOSSED_TREATMENT = re.compile(GLOSSED_NAME_IS_TREATMENT.pattern, re.IGNORECASE)
 _DOSE_ADJUSTED = re.compile(r"(?i)^(?:dose-adjusted\s+|DA-)")
@@ -218,7 +219,7 @@ def _word_uses(text: str, name: str) -> list[re.Match[str]]:
 
 def _other_registration(text: str) -> Optional[str]:
     """The one non-ClinicalTrials.gov registry number the document gives outside sentences about other studies."""
-    found = {re.sub(r"\s+", " ", m.group("number")) for m in _OTHER_REGISTRY.finditer(text)
+    found = {_REGISTRY_LABEL.sub(r"\1 ", re.sub(r"\s+", " ", m.group("number"))) for m in _OTHER_REGISTRY.finditer(text)
              if not about_other_study(_sentence_around(text, m.start(), m.end()))}
     return found.pop() if len(found) == 1 else None
 

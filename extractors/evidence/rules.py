@@ -1035,7 +1035,7 @@ WORD_NAME_STOPLIST = Cue(
 # A study registered outside ClinicalTrials.gov is known by that registry's number when it has no name (GUIDE.md).
 OTHER_REGISTRY_NUMBER = Cue(r"(?<![\w-])(?P<number>ACTRN\d{14}|ISRCTN\d{8}|ChiCTR-?[A-Z]{0,3}-?\d{8,12}|DRKS\d{8}|"
                             r"JPRN-[A-Za-z]+\d+|jRCT[a-z]?\d{9,10}|UMIN\d{9}|KCT\d{7}|NTR\d{3,5}|NL\d{4,5}|PACTR\d{15}|"
-                            r"TCTR\d{11}|CTRI/\d{4}/\d{2,3}/\d{5,6}|EudraCT\s*(?:No\.?\s*|number\s*)?\d{4}-\d{6}-\d{2}|"
+                            r"TCTR\d{11}|CTRI/\d{4}/\d{2,3}/\d{5,6}|EudraCT\s*(?:No\.?\s*|number\s*)?[:,]?\s*\d{4}-\d{6}-\d{2}|"
                             r"EU\s*CT\s*(?:No\.?\s*|number\s*)?\d{4}-5\d{5}-\d{2}-\d{2}|IRCT\d{10,14}N\d{1,3}|RBR-[0-9a-z]{6,8}|"
                             r"SLCTR/\d{4}/\d{3}|LBCTR\d{10}|RPCEC\d{8}|PER-\d{3}-\d{2})(?![\w-])",
                             "'ACTRN12624000318572', 'ISRCTN12345678', 'jRCT2031240155', 'UMIN000012345', 'IRCT20240415061372N1', "
