@@ -11,7 +11,7 @@ from extractors.evidence.endpoints import find_endpoints
 from extractors.evidence.attribution import (
     StudyRef, TrialIndex, attribute_paragraph, dominant_trial, sentence_facts, study_runs,
 )
-from extractors.evidence.frame import StudyFrame, about_other_study, report_refs
+from extractors.evidence.frame import StudyFrame, about_other_study, name_key, report_refs
 from extractors.evidence.numbers import find_timepoints
 from extractors.evidence.readings import Reading, ReadingContext, read_clause
 from extractors.evidence.subgroup_ratios import SUBGROUP_RATIO_HEADING, SUBGROUP_RATIO_RULE, find_subgroup_ratios
@@ -223,15 +223,17 @@ def _without_other_study_clauses(sentence: str, start: int, readings: list[Readi
                                  index: TrialIndex, ref: StudyRef) -> list[Reading]:
     """A report's readings less those in a clause about another named study ('... close to that seen in CLL14, where
     6-year PFS was 53.1%, while ELEVATE-TN reported 5-year PFS of 84% ...')."""
-    own_key = re.sub(r"\W", "", (ref.trial or "")).upper()
+    own_key = name_key(ref.trial or "")
     cues = [m.end() for rx in _OTHER_STUDY_CLAUSES for m in rx.finditer(sentence)
-            if re.sub(r"\W", "", m.group("name")).upper() != own_key and len(m.group("name")) >= 4
+            if name_key(m.group("name")) != own_key and len(m.group("name")) >= 4
             and not find_endpoints(m.group("name")) and not find_arms(m.group("name"))
             and rejection_reason(m.group("name")) != "non_trial_term"]  # 'patients with mutated IGHV showed ...'
     if not cues:
         return readings
     own = [m.start - start for m in mentions if start <= m.start < start + len(sentence) and index.name(m.text) == ref.trial]
     return [r for r in readings if not any(c <= r.start and not any(c <= o < r.start for o in own) for c in cues)]
+
+
 _LANDMARK_ANAPHORA = re.compile(LANDMARK_ANAPHORA.pattern, re.IGNORECASE)
 
 
@@ -337,11 +339,12 @@ def _stated_antecedent(sentence: str, before: str, start: int,
     endpoint the sentences before it name without a figure ('Event-free survival at 3 years favored IB across
     subgroups. The advantage held among ...'), else the landmark survival figure read just before the paragraph; None when
     the sentence continues nothing or nothing is in reach."""
-    population = [e for e in find_endpoints(sentence) if e.population]  # 'For patients with MRD-negative remission, ...'
-    own = "".join(" " if any(p.start <= i < p.end for p in population) else c
-                  for i, c in enumerate(sentence)) if population else sentence
-    if not _ANAPHORA.search(sentence) or _RESPONSE_ANAPHORA.search(own) \
-            or any(e.code for e in find_endpoints(own)) or _RESPONSE_WORD.search(own):
+    if not _ANAPHORA.search(sentence):
+        return None
+    own = sentence  # the sentence less the responses that define its subgroup ('For patients with MRD-negative remission, ...')
+    for p in (e for e in find_endpoints(sentence) if e.population):
+        own = own[:p.start] + " " * (p.end - p.start) + own[p.end:]
+    if _RESPONSE_ANAPHORA.search(own) or any(e.code for e in find_endpoints(own)) or _RESPONSE_WORD.search(own):
         return None  # a sentence naming its own endpoint ('In comparison, X produced remission in 73%') continues none
     near = _survival_landmarks(records, start, ANTECEDENT_REACH)
     named = [e.code for e in find_endpoints(before) if e.code in TIME_TO_EVENT_ENDPOINTS]

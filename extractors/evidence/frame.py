@@ -78,6 +78,7 @@ class StudyFrame:
     single_arm: bool = False
     compared: tuple[str, ...] = ()  # the experimental and control treatments a title sets against each other
     strategies: bool = False  # the compared sides are procedures or policies chosen during follow-up, not assigned drugs
+    not_studies: frozenset[str] = frozenset()  # mentions that name a drug's code or a group, not a study (names_no_study)
 
     @property
     def is_report(self) -> bool:
@@ -104,21 +105,21 @@ def is_review(doc: Document, mentions: Sequence, index: TrialIndex, has_table1: 
     return len(named) >= REVIEW_MIN_NAMED_TRIALS
 
 
-def _frame_ref(doc: Document, mentions: Sequence, index: TrialIndex) -> StudyRef:
+def _frame_ref(doc: Document, mentions: Sequence, index: TrialIndex, not_studies: frozenset[str] = frozenset()) -> StudyRef:
     """The report's study: named in the title, else in the opening, else its registry number."""
     t0, t1 = _title_text(doc)
     opening_end = t1 + FRAME_OPENING_CHARS
     named = [m for m in mentions if m.kind != "nct"]
     ncts = [m for m in mentions if m.kind == "nct" and m.start < opening_end]
-    product = _key(defined_product(doc) or "") or None  # a defined product code names the therapy, not the study
-    named = [m for m in named if _key(m.text) != product and not names_no_study(doc.text, m.text)]
+    product = name_key(defined_product(doc) or "") or None  # a defined product code names the therapy, not the study
+    named = [m for m in named if name_key(m.text) != product and m.text not in not_studies]
     name = next((index.name(m.text) for m in named if t0 <= m.start < t1
                  and not (m.text.isupper() and _GROUP_PREFIXED_NAME.match(doc.text, m.end))), None)
     if name is None:
         title = doc.text[t0:t1]
         for rx, registry in _TITLE_NAMES:
             found = [m.group("name") for m in rx.finditer(title)
-                     if _title_name_ok(m.group("name"), registry) and _key(m.group("name")) != product
+                     if _title_name_ok(m.group("name"), registry) and name_key(m.group("name")) != product
                      and not names_no_study(doc.text, m.group("name"))
                      and not _GROUP_PREFIXED_NAME.match(title, m.end("name"))]
             if found:
@@ -194,6 +195,12 @@ def names_no_study(text: str, name: str) -> bool:
     return treated >= 2 and not studied
 
 
+def _may_name_study(word: str) -> bool:
+    """True unless the word is a listed non-name, a marker, drug or non-trial term, a treatment or an endpoint."""
+    return not _WORD_NAME_STOPLIST.match(word) and _title_name_ok(word, False) and not find_arms(word) \
+        and not find_endpoints(word)
+
+
 def _designed_in(text: str, names: Sequence[str], opening_end: int) -> bool:
     """True when a sentence of the opening that uses one of the names tells how the report's study was run."""
     return any(_OWN_DESIGN.search(_sentence_around(text, m.start(), m.end()))
@@ -204,8 +211,8 @@ def _name_glossed_by(text: str, nct: str) -> Optional[str]:
     """A word the text glosses with the report's own registry number ('Cairn (NCT09123456)') and uses again, else None."""
     for m in _NAME_BEFORE_REGISTRY.finditer(text):
         name = m.group("name")
-        if m.group("number") != nct or _WORD_NAME_STOPLIST.match(name) or not _title_name_ok(name, False) \
-                or find_arms(name) or find_endpoints(name) or _GLOSSED_TREATMENT.search(text, max(0, m.start() - 40), m.start()):
+        if m.group("number") != nct or not _may_name_study(name) \
+                or _GLOSSED_TREATMENT.search(text, max(0, m.start() - 40), m.start()):
             continue
         if len(_word_uses(text, name)) >= 2:
             return name
@@ -262,8 +269,7 @@ def _word_name(text: str, t0: int, t1: int, opening_end: int) -> Optional[str]:
         for rx in shapes:
             for m in rx.finditer(text[start:end]):
                 name = m.group("name")
-                if _WORD_NAME_STOPLIST.match(name) or not _title_name_ok(name, False) or find_arms(name) \
-                        or find_endpoints(name):
+                if not _may_name_study(name):
                     continue
                 at = start + m.start("name")
                 rest = text[start + m.end():end]
@@ -285,7 +291,7 @@ def _own_word_name_anywhere(text: str) -> Optional[str]:
     for rx, own in [(rx, True) for rx in _WORD_OWN_STUDY] + [(rx, rx.pattern in _EXPLICIT_WORD_NAMES) for rx in _WORD_NAMES[1:]]:
         for m in rx.finditer(text):
             name = m.group("name")
-            if _WORD_NAME_STOPLIST.match(name) or not _title_name_ok(name, False) or find_arms(name) or find_endpoints(name):
+            if not _may_name_study(name):
                 continue
             sentence = _sentence_around(text, m.start("name"), m.end("name"))
             if not about_other_study(sentence) and (own or _OWN_DESIGN.search(sentence)):
@@ -309,7 +315,7 @@ def _sentence_around(text: str, start: int, end: int) -> str:
 def _opens_with_study(sentence: str, name: str) -> bool:
     """True when the sentence opens by citing the named study ('In BLAST, ...', 'The randomised X trial reported ...')."""
     m = _OTHER_STUDY_OPENING.match(sentence)
-    return bool(m) and _key(m.group("in_name") or m.group("subject_name")) == _key(name)
+    return bool(m) and name_key(m.group("in_name") or m.group("subject_name")) == name_key(name)
 
 
 def _title_name_ok(name: str, registry: bool) -> bool:
@@ -370,7 +376,7 @@ def _names_other_study(text: str, cue_end: int, own: StudyRef) -> bool:
     m = _NAMED_STUDY_AFTER.match(text, cue_end)
     if not m or own.trial is None:
         return False
-    name, mine = _key(m.group("name")), _key(own.trial)
+    name, mine = name_key(m.group("name")), name_key(own.trial)
     return not (name == mine or (len(name) >= 4 and (name in mine or mine in name)))
 
 
@@ -455,7 +461,8 @@ def defined_product(doc: Document) -> Optional[str]:
     return None
 
 
-def _key(name: str) -> str:
+def name_key(name: str) -> str:
+    """A name compared without case or punctuation ('KCL-19BB' and 'kcl 19bb' are 'KCL19BB')."""
     return re.sub(r"\W", "", name).upper()
 
 
@@ -489,16 +496,16 @@ def study_therapy(doc: Document, gazetteer_dir=None, own: StudyRef = StudyRef())
     product = defined_product(doc)
     if product:
         return product.lower()
-    own_key = _key(own.trial or "")
+    own_key = name_key(own.trial or "")
     t0, t1 = _title_text(doc)
     # a core product (lexicon or coded construct) outranks gazetteer drugs such as conditioning chemotherapy
     for ranks in ((0,), (0, 1)):
         for start, end in ((t0, t1), (t1, t1 + FRAME_OPENING_CHARS)):
             text = doc.text[start:end]
             for arm in find_arms(text, gazetteer_dir):
-                sentence = _sentence_around(doc.text, start + arm.start, start + arm.end)
                 if arm.control or arm.arm in GENERIC_ARMS or arm.rank not in ranks or _ADD_ON_OR_FREE.match(text[arm.end:]) \
-                        or (own_key and _key(arm.arm) == own_key) or about_other_study(sentence) \
+                        or (own_key and name_key(arm.arm) == own_key) \
+                        or about_other_study(_sentence_around(doc.text, start + arm.start, start + arm.end)) \
                         or (arm.arm in LYMPHODEPLETING_AGENTS and _LYMPHODEPLETION.search(doc.text)):
                     continue  # 'In the earlier TOWER trial, blinatumomab gave ...' names another study's treatment
                 return arm.arm
@@ -524,10 +531,11 @@ def study_frame(doc: Document, mentions: Sequence, index: TrialIndex, has_table1
     strategies = set_document_strategies(document_strategies(doc.text[t0:t1], doc.text,
                                                              [h or "" for t in doc.tables for h in t.header],
                                                              document_scope(doc)))
-    ref = _frame_ref(doc, mentions, index)
+    not_studies = frozenset(m.text for m in mentions if m.kind != "nct" and names_no_study(doc.text, m.text))
+    ref = _frame_ref(doc, mentions, index, not_studies)
     compared = strategies.compared
     if compared:  # a comparison of procedures or policies (transplant vs none) is a two-arm frame
-        return StudyFrame("report", ref, None, False, compared, True)
+        return StudyFrame("report", ref, None, False, compared, True, not_studies)
     regimens = regimen_comparison(doc, gazetteer_dir)
     if regimens:  # 'DA-EPOCH-R versus R-CODOX-M/R-IVAC': two chemotherapy regimens, the first named as printed
         left, right = (_DOSE_ADJUSTED.sub("", r) for r in regimens)  # 'dose-adjusted EPOCH-R' is also 'DA-EPOCH-R'
@@ -535,18 +543,19 @@ def study_frame(doc: Document, mentions: Sequence, index: TrialIndex, has_table1
         set_document_strategies(replace(strategies, terms=strategies.terms + (
             (_regimen_pattern(left), experimental, False), (_regimen_pattern(right), "chemotherapy", True),
             (_EXPERIMENTAL_REFERENCE, experimental, False))))
-        return StudyFrame("report", ref, None, False, (experimental, "chemotherapy"))
+        return StudyFrame("report", ref, None, False, (experimental, "chemotherapy"), not_studies=not_studies)
     transplant = transplant_comparison(doc, gazetteer_dir)
     if transplant:  # 'cilta-cel versus ASCT': every mention of the procedure names the control arm
         set_document_strategies(replace(strategies, terms=strategies.terms + tuple(
             (rx, transplant[1], True) for rx in _TRANSPLANT_TERMS) + ((_EXPERIMENTAL_REFERENCE, transplant[0], False),)))
-        return StudyFrame("report", ref, None, False, transplant)
+        return StudyFrame("report", ref, None, False, transplant, not_studies=not_studies)
     single = _single_arm(doc, gazetteer_dir, ref)
     compared = title_comparison(doc, gazetteer_dir) or (
         () if single else _opening_arms(doc, gazetteer_dir) or compared_table_arms(doc, gazetteer_dir)[:2])
     if len(compared) == 2 and compared[0]:  # 'with the combination', 'the experimental arm' name its first side
         set_document_strategies(replace(strategies, terms=strategies.terms + ((_EXPERIMENTAL_REFERENCE, compared[0], False),)))
-    return StudyFrame("report", ref, study_therapy(doc, gazetteer_dir, ref) if single else None, single, compared)
+    return StudyFrame("report", ref, study_therapy(doc, gazetteer_dir, ref) if single else None, single, compared,
+                      not_studies=not_studies)
 
 
 def _regimen_pattern(regimen: str) -> re.Pattern[str]:
@@ -571,17 +580,17 @@ def _opens_with_other_study(sentence: str, frame: StudyFrame) -> bool:
     if (reason is not None and not (reason == "not_an_acronym" and _NUMBERED_STUDY.match(printed))) \
             or find_endpoints(printed):  # 'In CR1, ...', 'CRS occurred'; 'In KarMMa-3, ...' is a numbered study
         return False
-    name = _key(printed)
-    own = {_key(x) for x in (frame.ref.trial, frame.ref.nct) if x}
+    name = name_key(printed)
+    own = {name_key(x) for x in (frame.ref.trial, frame.ref.nct) if x}
     return not any(name == o or (len(name) >= 4 and (name in o or o in name)) for o in own)
 
 
 def _names_numbered_other_study(sentence: str, frame: StudyFrame) -> bool:
     """True when the sentence names a mixed-case numbered study that is not the report's ('63% in MajesTEC-1')."""
-    own = {_key(x) for x in (frame.ref.trial, frame.ref.nct) if x}
+    own = {name_key(x) for x in (frame.ref.trial, frame.ref.nct) if x}
     for m in _MIXED_CASE_NUMBERED.finditer(sentence):
         name = m.group(0)
-        if _NUMBERED_STUDY.match(name) and _key(name) not in own and not find_endpoints(name) and not find_arms(name):
+        if _NUMBERED_STUDY.match(name) and name_key(name) not in own and not find_endpoints(name) and not find_arms(name):
             return True
     return False
 
