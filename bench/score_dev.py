@@ -154,6 +154,7 @@ DEV_SETS = {  # option name -> (folder, label, name of its PDF writer in tests/f
     "devnew20": ("dev_reports20", "development reports 20 (devnew20)", "write_dev_report20_pdfs"),
     "devnew21": ("dev_reports21", "development reports 21 (devnew21)", "write_dev_report21_pdfs"),
     "devnew22": ("dev_reports22", "development reports 22 (devnew22)", "write_dev_report22_pdfs"),
+    "devnew23": ("dev_reports23", "development reports 23 (devnew23)", "write_dev_report23_pdfs"),
 }
 
 
