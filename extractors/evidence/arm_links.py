@@ -17,15 +17,15 @@ _SUBGROUP_LEAD = re.compile(SUBGROUP_DESCRIPTION_LEAD.pattern, _I)
 _HISTORY_LEAD = re.compile(SUBGROUP_HISTORY_LEAD.pattern, _I)
 _RANDOMISATION = re.compile(RANDOMISATION.pattern, _I)
 _ADD_ON = re.compile(ADD_ON_LEFT.pattern, _I)
-_PAIR_LINK = re.compile(r"^\s*(?:%|per ?cent|months?|mos?)?\s*(?:[\[(][^\])]{0,60}[\])]\s*)?[\])]?\s*,?\s*(?:vs\.?|versus|v\.?|compared (?:with|to)|(?:as )?against)\s*(?:the\s+)?(?:[\w\-]+\s+){0,2}?(?:\d+\s*(?:/|of|out of)\s*\d+\s*)?[(\[]?\s*$", _I)
+_PAIR_LINK = re.compile(r"^\s*(?:%|per ?cent|months?|mos?)?\s*(?:[\[(][^\])]{0,60}[\])]\s*)?[\])]?\s*,?\s*(?:vs\.?|versus|v\.?|compared (?:with|to)|(?:as )?against)\s*(?:the\s+)?(?:[\w\-]+\s+){0,2}?(?:\d+\s*(?:(?:/|of|out of)\s*\d+\s*)?)?[(\[]?\s*$", _I)
 
 
 def is_pair(text: str, first: ValueSlot, second: ValueSlot) -> bool:
-    """True when two values are joined as a comparison ('34% versus 16%')."""
+    """True when two values are joined as a comparison ('34% versus 16%', '276 (88.7%) v 257 (83.2%)')."""
     return bool(_PAIR_LINK.match(text[first.tok.end:second.tok.start]))
 
 
-_RESPECTIVELY_LINK = re.compile(r"^\s*(?:%|per ?cent|months?|mos?)?\s*\)?\s*(?:[\[(][^\])]{0,60}[\])]\s*)?,?\s*(?:and|or)\s*(?:\d+\s*/\s*\d+\s*)?[(\[]?\s*$", _I)
+_RESPECTIVELY_LINK = re.compile(r"^\s*(?:%|per ?cent|months?|mos?)?\s*\)?\s*(?:[\[(][^\])]{0,60}[\])]\s*)?,?\s*(?:and|or)\s*(?:\d+\s*(?:(?:/|of|out of)\s*\d+\s*)?)?[(\[]?\s*$", _I)
 # '... 84.0% of patients, respectively': the population noun may stand between the second value and 'respectively'
 _RESPECTIVELY_AFTER = re.compile(r"^\s*(?:%|per ?cent|months?|mos?)?\s*\)?\s*(?:[\[(][^\])]{0,60}[\])]\s*)?(?:of (?:the )?(?:patients|children|adults|participants)\s*)?,?\s*(?:respectively|in the same order|in that order)\b", _I)
 # 'overall survival 82.1% (74.9-87.4) and 70.3% (62.1-77.0).': a bare pair closing its clause (a trailing ', with P=0.64
@@ -34,7 +34,8 @@ _CLAUSE_CLOSED_AFTER = re.compile(r"^\s*(?:%|per ?cent|months?|mos?)?\s*[\])]?\s
 
 
 def respectively_pair(text: str, first: ValueSlot, second: ValueSlot) -> bool:
-    """True for two readings of one endpoint and timepoint listed as 'A% and B%, respectively' (one per arm)."""
+    """True for two readings of one endpoint and timepoint listed as 'A% and B%, respectively' or '302 (97.1%) and 299
+    (96.8%), respectively' (one per arm)."""
     return (first.endpoint is not None and first.endpoint == second.endpoint and first.timepoint == second.timepoint
             and bool(_RESPECTIVELY_LINK.match(text[first.tok.end:second.tok.start]))
             and bool(_RESPECTIVELY_AFTER.match(text[second.tok.end:]) or _CLAUSE_CLOSED_AFTER.match(text[second.tok.end:])))

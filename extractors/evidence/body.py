@@ -204,7 +204,7 @@ def extract_body(doc: Document, index: TrialIndex, mentions: Sequence, extra_ter
                     r = replace(r, timepoint=window, rule=r.rule + "+window_carried")
                 if frame.compared and r.endpoint == "ENROLLED" and r.arm \
                         and r.rule not in ("rule:sample_size_per_arm", COMPLEMENT_COUNT_RULE) \
-                        and r.arm not in _sentence_arms(sentence, gazetteer_dir):
+                        and r.arm not in _sentence_arms(sentence, gazetteer_dir, frame.compared[-1]):
                     r = replace(r, arm=None)  # a two-arm study's sample size is no arm's unless the sentence names it
                 if r.endpoint == "ENROLLED":
                     key = (ref.trial, r.arm, r.value)
@@ -297,8 +297,9 @@ def read_clause_once(sentence: str, ctx: ReadingContext, memo: Optional[dict]) -
     return readings
 
 
-def _sentence_arms(sentence: str, gazetteer_dir=None) -> set[str]:
-    return {a.arm for a in find_arms(sentence, gazetteer_dir)}
+def _sentence_arms(sentence: str, gazetteer_dir=None, control: Optional[str] = None) -> set[str]:
+    """The arms a sentence names, 'the control group' as `control`."""
+    return {control if a.arm == "control" and control else a.arm for a in find_arms(sentence, gazetteer_dir)}
 
 
 _ANAPHORA = re.compile(ANAPHORA_CUE.pattern, re.IGNORECASE)

@@ -63,7 +63,9 @@ COMPLEMENT_COUNT_RULE = "rule:sample_size_complement"
 
 def _arm_of_count(text: str, v: ValueSlot, ctx: ReadingContext) -> Optional[str]:
     """The arm a count enrols: '718 (were) assigned to A', 'and 722 to B', 'A (n = 54)', 'N A-treated patients'; else None."""
-    arms = [a for a in find_arms(text, ctx.gazetteer_dir) if a.arm != "control"]
+    # 'the control group' is the report's control arm when it has one
+    arms = [a._replace(arm=ctx.control_arm) if a.arm == "control" else a for a in find_arms(text, ctx.gazetteer_dir)
+            if a.arm != "control" or ctx.control_arm]
     after = [a for a in arms if a.start >= v.tok.end]
     if after and _EVENT_IN_LEFT.search(text[:v.tok.start]) and not _ARM_SIZE_LEFT.search(text[:v.tok.start]) \
             and not _GROUP_LABEL_AFTER.match(text, v.tok.end):

@@ -168,8 +168,9 @@ def extract_evidence(doc: Document, table1: Sequence[Table1Row] = (),
     skip = {r.table_id for r in table1}
     experimental = frame.compared[0] if frame.compared else next(  # a report's first hazard ratio sets its arms apart
         (r.arm for r in body if r.statistic == "hazard_ratio" and r.arm), None) if frame.is_report else None
+    control = frame.compared[1] if frame.is_report and len(frame.compared) == 2 else None
     other = extract_table_results(doc, index, tuple(skip), extra, gazetteer_dir, frame.ref if frame.is_report else None,
-                                  experimental)
+                                  experimental, control)
     table = apply_timepoints_from_body(table, body)
     body, table, other = (with_study_therapy(with_compared_cell_therapy(part, frame), frame) for part in (body, table, other))
     if frame.is_report:  # windows first: a table cell restating a body figure lends its window to its row

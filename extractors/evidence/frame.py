@@ -10,6 +10,7 @@ from extractors.evidence.arms import find_arms
 from extractors.evidence.attribution import CITATION, SentenceFacts, StudyRef, TrialIndex
 from extractors.evidence.endpoints import find_endpoints
 from extractors.evidence.rules import (
+    CITING_SECTION_HEADING,
     COMPARED_WITH, COMPARED_WITH_REACH, EXPERIMENTAL_REFERENCE, FRAME_OPENING_CHARS, FRAME_NAME_BEFORE_REGISTRY, FRAME_REGISTRY_NAME, GLOSSED_NAME_IS_TREATMENT, FRAME_TITLE_NAMES, FRAME_WORD_NAMES, FRAME_EXPLICIT_WORD_NAMES, GROUP_PREFIXED_NAME, OWN_DESIGN_SENTENCE,
     LYMPHODEPLETING_AGENTS, LYMPHODEPLETION_CONTEXT, ORGANISATION_ACRONYM, WORD_OWN_STUDY_SHAPES, SUBTITLE_NAME, SUBTITLE_REACH, STUDY_USE_AFTER, STUDY_USE_BEFORE, TREATMENT_USE_AFTER, TREATMENT_USE_BEFORE,
     GENERIC_ARMS, NAMED_STUDY_AFTER_CUE, NON_RESULT_SENTENCES, NUMBERED_STUDY_NAME, OTHER_REGISTRY_NUMBER,
@@ -39,6 +40,7 @@ _TITLE_STUDY_ANNOUNCEMENT = re.compile(TITLE_STUDY_ANNOUNCEMENT.pattern)
 _OTHER_STUDY = tuple(re.compile(c.pattern, re.IGNORECASE) for c in OTHER_STUDY_CUES)
 _NON_RESULT = tuple(re.compile(c.pattern, re.IGNORECASE) for c in NON_RESULT_SENTENCES)
 _OWN_STUDY = re.compile(OWN_STUDY_CUE.pattern, re.IGNORECASE)
+_CITING_HEADING = re.compile(CITING_SECTION_HEADING.pattern)
 _OTHER_STUDY_OPENING = re.compile(OTHER_STUDY_OPENING.pattern)
 _PRECEDING_STUDY = re.compile(PRECEDING_STUDY.pattern, re.IGNORECASE)
 _EXPERIMENTAL_REFERENCE = re.compile(EXPERIMENTAL_REFERENCE.pattern, re.IGNORECASE)
@@ -361,6 +363,8 @@ def _single_arm(doc: Document, gazetteer_dir=None, own: StudyRef = StudyRef()) -
             or any(not about_other_study(_sentence_around(doc.text, m.start(), m.end()))
                    for rx in (_ALLOCATED_TO_ALTERNATIVES, _COMPARISON_COHORT) for m in rx.finditer(doc.text)):
         return False  # two arms set against each other: title, table, defined labels, allocation or a comparison cohort
+    if _RANDOMISED_TITLE.search(doc.text[t0:t1]):
+        return False  # 'a randomised, open-label, phase 3 trial' in the title outranks a design word in the body
     if any(not about_other_study(_sentence_around(doc.text, m.start(), m.end())) and not _names_other_study(doc.text, m.end(), own)
            for m in _SINGLE_ARM.finditer(doc.text)):
         return True  # 'a previous single-arm study of the combination reported ...' describes another study
@@ -439,15 +443,33 @@ def regimen_comparison(doc: Document, gazetteer_dir=None) -> tuple[str, ...]:
     return tuple(sides) if sides[0].lower() != sides[1].lower() else ()
 
 
+def _transplant_side(title: str, found: re.Match[str]) -> Optional[tuple[int, int]]:
+    """The span of the title's side that is not the transplant procedure, when the other side of `found` is one."""
+    if _TRANSPLANT_COMPARATOR.match(title[found.end():]):
+        return 0, found.start()
+    left = _TRANSPLANT_COMPARATOR.match(title)
+    if left and not title[left.end():found.start()].strip():
+        return found.end(), len(title)  # 'Autologous transplantation or axicabtagene ciloleucel for ...'
+    return None
+
+
 def transplant_comparison(doc: Document, gazetteer_dir=None) -> tuple[str, ...]:
     """A title's treatment and the transplant procedure it is compared with ('A Versus Autologous Stem-Cell
-    Transplantation'), the procedure named as the report abbreviates it; else ()."""
-    title, found = _title_versus(doc)
-    if not found or not _TRANSPLANT_COMPARATOR.match(title[found.end():]):
+    Transplantation', 'Autologous transplantation or A'), the procedure named as the report abbreviates it; a title
+    naming only the treatment's class ('CAR-T consolidation beats autologous transplant') takes the opening's; else ()."""
+    title, versus = _title_versus(doc)
+    cues = [versus] if versus else list(_TITLE_ALTERNATIVE.finditer(title))
+    side = next((span for span in (_transplant_side(title, cue) for cue in cues) if span), None)
+    if side is None:
         return ()
-    treatments = [a.arm for a in find_arms(title[:found.start()], gazetteer_dir)
-                  if a.arm not in GENERIC_ARMS and not a.control]
-    return (treatments[0], transplant_arm_name(title, doc.text)) if treatments else ()
+    t0, t1 = _title_text(doc)
+    for text, ranks in ((title[side[0]:side[1]], (0, 1, 2)), (doc.text[t1:t1 + FRAME_OPENING_CHARS], (0,)),
+                        (doc.text[t1:t1 + FRAME_OPENING_CHARS], (0, 1))):
+        treatments = [a.arm for a in find_arms(text, gazetteer_dir) if a.arm not in GENERIC_ARMS and not a.control
+                      and a.rank in ranks and a.arm not in LYMPHODEPLETING_AGENTS]
+        if treatments:
+            return treatments[0], transplant_arm_name(title, doc.text)
+    return ()
 
 
 def defined_product(doc: Document) -> Optional[str]:
@@ -565,6 +587,7 @@ def _regimen_pattern(regimen: str) -> re.Pattern[str]:
 
 def about_other_study(sentence: str) -> bool:
     """True when a report's sentence is about another study (an earlier or historical one), not its own."""
+    sentence = _CITING_HEADING.sub("", sentence, count=1)
     if _OWN_STUDY.search(sentence):
         return False
     return any(rx.search(sentence) for rx in _OTHER_STUDY) or bool(CITATION.search(sentence))

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from typing import NamedTuple
 
-EXTRACTOR_VERSION = "evidence-rules/1.18"
+EXTRACTOR_VERSION = "evidence-rules/1.19"
 
 
 class EndpointTerm(NamedTuple):
@@ -177,7 +177,8 @@ ARM_TERMS: tuple[ArmTerm, ...] = (
     ArmTerm(r"(?<![A-Za-z])(?:ChT|SOC)(?![A-Za-z])", "chemotherapy", True, "ChT/SOC abbreviations of the chemotherapy arm", True),
     ArmTerm(r"(?<![A-Za-z-])R-?(?:GemOx|ICE|DHAP|ESHAP)(?![A-Za-z])", "chemotherapy", True, "salvage immunochemotherapy regimens (R-GemOx, R-ICE, R-DHAP) are the chemotherapy comparator of lymphoma trials", True),
     ArmTerm(r"(?<![A-Za-z-])(?:ABVD|BEACOPP|escBEACOPP|R-?(?:mini-?)?CHOP|R-?CVP|DA-EPOCH-R)(?![A-Za-z-])", "chemotherapy", True, "standard lymphoma chemotherapy regimens (ABVD, BEACOPP, R-CHOP, R-mini-CHOP for the very old) are the chemotherapy comparator", True),
-    ArmTerm(r"standard[- ]of[- ]care|standard[- ](?:care|therapy|treatment)", "chemotherapy", True, "standard of care comparator"),
+    ArmTerm(r"standard[- ]of[- ]care|standard[- ](?:care|therapy|treatment|consolidation|induction|intensification|backbone)\b",
+            "chemotherapy", True, "standard of care comparator; 'standard consolidation', 'the standard backbone' are its chemotherapy"),
     ArmTerm(r"chemo-?immunotherapy|immuno-?chemotherapy", "chemotherapy", True,
             "chemoimmunotherapy (FCR, BR) is the chemotherapy comparator of CLL and lymphoma trials (GUIDE.md: chemotherapy)"),
     ArmTerm(r"(?<![A-Za-z-])FCR(?![A-Za-z-])", "chemotherapy", True, "FCR (fludarabine, cyclophosphamide, rituximab) is a chemoimmunotherapy comparator", True),
@@ -414,6 +415,9 @@ AUTOLOGOUS_ARM_HSCT = "autologous hsct"
 TRANSPLANT_HCT_FORMS = r"(?<![\w-])(?:auto-?)?HCT(?![\w-])"
 """An autologous transplant report's abbreviation is HCT ('auto-HCT', 'HCT')."""
 TRANSPLANT_HSCT_FORMS = r"(?<![\w-])(?:(?:auto-?)?HSCT|ASCT|auto-?SCT)(?![\w-])"
+TRANSPLANT_ASCT_FORMS = r"(?<![\w-])ASCT(?![\w-])"
+"""An autologous transplant report abbreviating it ASCT above all names that arm 'asct'."""
+AUTOLOGOUS_ARM_ASCT = "asct"
 """An autologous transplant report's abbreviation is HSCT, ASCT or SCT ('ASCT', 'auto-SCT')."""
 
 # A title whose comparator is a transplant procedure ('Ciltacabtagene Autoleucel Versus Autologous Stem-Cell
@@ -809,8 +813,9 @@ PRODUCT_DEFINITIONS: tuple[Cue, ...] = (
         "HLy30-4K', 'the academic product USP-CD19bbz': a cell product or construct followed by its code"),
     Cue(r"\b(?i:CAR)[- ]?(?i:T)?[- ]?(?i:cells?|cell therapy|construct|product)\s*\(" + _PRODUCT_CODE + r"\)",
         "'Tandem CD19/CD22 CAR T cells (HMC-2219)': a code in brackets right after a CAR description names the product"),
-    Cue(r"(?<![\w-])" + _PRODUCT_CODE + r"\s+(?:is|was)\s+(?i:an?|the)\s+(?:[\w/-]+\s+){0,5}?(?i:CAR\b(?:[\w -]{0,20}?(?:products?|therapy|construct|cells?)\b)?|construct\b|(?:cell|cellular|gene)[- ](?:products?|therapy)\b)",
-        "'HMC-2219 is a tandem CD19/CD22 construct': a code defined by a copula and a cell product"),
+    Cue(r"(?<![\w-])" + _PRODUCT_CODE + r"\s+(?:is|was)\s+(?i:an?|the)\s+(?:[\w/-]+\s+){0,5}?(?i:CAR\b(?:[\w -]{0,20}?(?:products?|therapy|construct|cells?)\b)?|chimeric antigen receptor\b|construct\b|(?:cell|cellular|gene)[- ](?:products?|therapy)\b)",
+        "'HMC-2219 is a tandem CD19/CD22 construct', 'X is a tandem chimeric antigen receptor': a code defined by a copula "
+        "and a cell product"),
     Cue(r"\b(?i:we|the team|investigators)\s+(?i:developed|designed|engineered|built|manufactured)\s+" + _PRODUCT_CODE + r",\s+(?i:an?)\s+(?:[\w/-]+\s+){0,5}?(?i:receptor|CAR|construct|product|cells?)\b",
         "'We developed CART-BM7, a second-generation anti-BCMA receptor': an academic construct the authors made is the study therapy"),
 )
@@ -1103,8 +1108,9 @@ OTHER_STUDY_CUES: tuple[Cue, ...] = (
 )
 
 # In a report comparing two named treatments, these phrases name its experimental side.
-EXPERIMENTAL_REFERENCE = Cue(r"\bthe\s+(?:(?:triplet|doublet|quadruplet|new|study)\s+)?combination\b(?!\s+of\b)|\bthe\s+(?:experimental|investigational)\s+(?:arm|group|regimen|therapy)\b",
-                             "'88.9 per cent of patients given the combination', 'the experimental arm': the report's experimental treatment")
+EXPERIMENTAL_REFERENCE = Cue(r"\bthe\s+(?:(?:triplet|doublet|quadruplet|new|study)\s+)?combination\b(?!\s+of\b)|\b(?:the\s+)?(?:experimental|investigational)\s+(?:arm|group|regimen|therapy)\b",
+                             "'88.9 per cent of patients given the combination', 'the experimental arm', a table's 'Experimental "
+                             "group (n = 311)': the report's experimental treatment")
 
 # Even a sentence naming the report's own study is about another when it gives the study before it.
 PRECEDING_STUDY = Cue(r"\b(?:run-in|part|phase|protocol|study|trial)\s+(?:that|which)\s+preceded\b",
@@ -1206,6 +1212,10 @@ RUN_IN_HEADING = Cue(r"^(?:(?:PATIENTS AND METHODS|MATERIALS AND METHODS|MAIN OU
                      r"Background|Methods|Results|Findings|Conclusions?|Interpretation)[:.]?\s+)(?=[A-Z0-9(])",
                      "'RESULTS Of 235 patients': a run-in abstract heading is no part of the sentence")
 
+CITING_SECTION_HEADING = Cue(r"^(?:INTRODUCTION|BACKGROUND|DISCUSSION|Introduction|Background|Discussion)[:.]?\s+(?=[A-Z])",
+                             "'Introduction In the X and Y trials, ...': a run-in heading of a section that cites other studies "
+                             "hides the sentence's opening from the other-study cues")
+
 # A sentence that gives only a new time and bare values restates the previous sentence's list of landmarks.
 LIST_RESTATED_AT_TIME = Cue(r"^\W*(?:at|by|after)\s+(?:\d+|one|two|three|four|five|six|ten)[- ](?:years?|months?)"
                             r"(?:\s*[:,]\s*|,?\s+the\s+(?:(?:overall|corresponding|same|two|respective)\s+)?(?:figures|estimates|rates|values|numbers|proportions)\s+"
@@ -1256,8 +1266,9 @@ OWN_STUDY_CUE = Cue(r"(?<!before )(?<!similar to )(?<!comparable to )(?<!in keep
 OPENING_RANDOMISED = Cue(r"\b(?:an?|this|the|our)\s+(?:[\w-]+,?\s+){0,3}?randomi[sz]ed,?\s+(?:[\w-]+,?\s+){0,4}?(?:trial|study)\b(?![^.;]{0,60}\b(?:is|was|are)\s+(?:planned|under\s+way|ongoing|needed)\b)",
                          "'results from Rowan, a randomised phase 3 trial': the opening calls the report's study randomised "
                          "(not 'a randomised trial ... is planned')")
-RANDOMISED_DESIGN = Cue(r"\b(?:were|was|been|being)\s+(?:\w+\s+){0,3}?(?:randomi[sz]ed|randomly assigned|randomly allocated)\b|\brandomly (?:assigned|allocated)\b|\b\d:\d\s+(?:ratio|randomi[sz]ation)\b|\bunderwent\s+randomi[sz]ation\b|\brandomi[sz]ed\s+(?:\d|[a-z]+ (?:patients|children|adults)|(?:patients|children|adults|participants)\s+(?:\d:\d\s+)?to\b)|\brandomi[sz]ed\s+(?:\d:\d\s+)?to\b|\b(?:assigned|allocated)\s+to\s+[^.;]{1,60}?\band\s+\d+\s+to\b|\bplacebo-controlled\b|\bdouble-blind(?:ed)?\b",
-                        "'were randomly assigned', 'underwent randomization', 'randomized 2:1 to', 'randomized children to', '103 were assigned to A and 101 to B', "
+RANDOMISED_DESIGN = Cue(r"\b(?:were|was|been|being)\s+(?:\w+\s+){0,3}?(?:randomi[sz]ed|randomly assigned|randomly allocated)\b|\brandomly (?:assigned|allocated)\b|\b\d:\d\s+(?:ratio|randomi[sz]ation)\b|\bunderwent\s+randomi[sz]ation\b|\brandomi[sz]ed\s+(?:\d|[a-z]+ (?:patients|children|adults)|(?:patients|children|adults|participants)\s+(?:\d:\d\s+)?to\b)|\brandomi[sz]ed\s+(?:\d:\d\s+)?to\b|\b(?:assigned|allocated)\s+to\s+[^.;]{1,60}?\band\s+\d+\s+to\b|\bplacebo-controlled\b|\bdouble-blind(?:ed)?\b"
+                        r"|\brandomi[sz]ed\s*\(\d:\d|\bdesign\s*:\s*(?:an?\s+)?(?:[\w-]+,?\s+){0,3}?randomi[sz]ed\b|\b\d+\s+(?:patients|children|adults|participants)\s+randomi[sz]ed\b",
+                        "'randomised (1:1)', 'Design: randomised', '620 patients randomised: ...', 'were randomly assigned', 'underwent randomization', 'randomized 2:1 to', 'randomized children to', '103 were assigned to A and 101 to B', "
                         "'double-blind, placebo-controlled': the report's patients were randomised")
 
 # A title that sets two treatments against each other reports two arms, even from a registry or a non-randomised cohort.
@@ -1290,8 +1301,10 @@ COMPARISON_COHORT = Cue(r"\b(?:matched|contemporaneous|concurrent|propensity[- ]
                         r"|\b(?:formed|served as|made up)\s+the\s+(?:comparison|comparator|control)\s+(?:cohort|group|arm)\b",
                         "'a prospective study with a matched chemotherapy cohort', 'patients given FLAG-IDA formed the comparison "
                         "cohort': a study with its own comparison group has two arms, randomised or not")
-SINGLE_ARM_CUE = Cue(r"\bsingle[- ](?:arm|group|cohort)\b|\bnon-?randomi[sz]ed\b|\bexpanded[- ]access\b|\bregistry\b|\breal[- ]world\b|\bprescribing information\b|\bone[- ]arm\b",
-                     "single-arm, expanded-access and registry studies report one treatment")
+SINGLE_ARM_CUE = Cue(r"\bsingle[- ](?:arm|group|cohort)\b(?!\s+(?:studies|trials|series|reports|cohorts)\b)|\bnon-?randomi[sz]ed\b|\bexpanded[- ]access\b"
+                     r"|(?<!trials\s)(?<!trial\s)\bregistry\b(?!\s*(?::|number|no\b|identifier|ID\b|record|entry|\())|\breal[- ]world\b|\bprescribing information\b|\bone[- ]arm\b",
+                     "single-arm, expanded-access and registry studies report one treatment; 'single-group studies' are "
+                     "other studies, and 'Registry: EudraCT ...' or 'trial registry number' is where a trial is registered")
 NAMED_STUDY_AFTER_CUE = Cue(r"[\s,]+(?:(?:phase\s+(?:[1-4]|I{1,3}|IV)(?:/(?:[1-4]|I{1,3}))?|open-label|multicent(?:re|er)|prospective|pivotal)[\s,]+)*(?P<name>[A-Z][A-Za-z]*[A-Z0-9][A-Za-z0-9-]*(?:\s+[A-Z][A-Za-z]*[A-Z0-9][A-Za-z0-9-]*)?)\s+(?:study|trial)\b",
                             "'the single-arm FELIX study': a design word naming a study describes that study, which is another "
                             "one when the name is not the report's own")

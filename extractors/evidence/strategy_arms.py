@@ -16,8 +16,8 @@ from extractors.evidence.known_arms import ArmMention
 from extractors.evidence.numbers import one_line
 from extractors.nlp.ner_mentions import part_of_document
 from extractors.evidence.rules import (
-    ALLOGENEIC_ARM, ALLOGENEIC_ARM_HCT, ASSIGNMENT_ACTIVATED, ALLOGENEIC_TITLE, AUTOLOGOUS_ARM, AUTOLOGOUS_ARM_HCT, AUTOLOGOUS_ARM_HSCT,
-    AUTOLOGOUS_TITLE, STRATEGY_ASSIGNMENT, STRATEGY_COHORT_LABEL, STRATEGY_COMPARISONS, STRATEGY_SPLIT, TRANSPLANT_HCT_FORMS, TRANSPLANT_HSCT_FORMS,
+    ALLOGENEIC_ARM, ALLOGENEIC_ARM_HCT, ASSIGNMENT_ACTIVATED, ALLOGENEIC_TITLE, AUTOLOGOUS_ARM, AUTOLOGOUS_ARM_ASCT, AUTOLOGOUS_ARM_HCT, AUTOLOGOUS_ARM_HSCT,
+    AUTOLOGOUS_TITLE, STRATEGY_ASSIGNMENT, STRATEGY_COHORT_LABEL, STRATEGY_COMPARISONS, STRATEGY_SPLIT, TRANSPLANT_ASCT_FORMS, TRANSPLANT_HCT_FORMS, TRANSPLANT_HSCT_FORMS,
     STRATEGY_TITLE_ALTERNATIVE, STRATEGY_TITLE_COMPARISON_OF, TITLE_COMPARISON, TANDEM_ARM, SINGLE_ARM, TITLE_SIDE_WITH_TEXT_CONTROL, UNIFIED_STRATEGY_SIDES,
     TRANSPLANT_EVENT_LEFT, ArmTerm, StrategyComparison,
 )
@@ -35,6 +35,7 @@ _AUTOLOGOUS_TITLE = re.compile(AUTOLOGOUS_TITLE.pattern, re.IGNORECASE)
 _ALLOGENEIC_TITLE = re.compile(ALLOGENEIC_TITLE.pattern, re.IGNORECASE)
 _HCT_FORMS = re.compile(TRANSPLANT_HCT_FORMS)
 _HSCT_FORMS = re.compile(TRANSPLANT_HSCT_FORMS)
+_ASCT_FORMS = re.compile(TRANSPLANT_ASCT_FORMS)
 
 
 def _compiled(term: ArmTerm) -> re.Pattern[str]:
@@ -132,8 +133,10 @@ def transplant_arm_name(title: str, text: str, autologous: bool = False) -> str:
     report's own abbreviation (HCT, or HSCT/ASCT; an autologous transplant abbreviated nowhere is 'autologous
     transplant')."""
     if autologous or (_AUTOLOGOUS_TITLE.search(title) and not _ALLOGENEIC_TITLE.search(title)):
-        hct, hsct = len(_HCT_FORMS.findall(text)), len(_HSCT_FORMS.findall(text))
-        return AUTOLOGOUS_ARM_HCT if hct > hsct else AUTOLOGOUS_ARM_HSCT if hsct else AUTOLOGOUS_ARM
+        hct, hsct, asct = len(_HCT_FORMS.findall(text)), len(_HSCT_FORMS.findall(text)), len(_ASCT_FORMS.findall(text))
+        if hct > hsct:
+            return AUTOLOGOUS_ARM_HCT
+        return (AUTOLOGOUS_ARM_ASCT if asct * 2 > hsct else AUTOLOGOUS_ARM_HSCT) if hsct else AUTOLOGOUS_ARM
     # 'allo-HCT' does not count: writers name the allogeneic side HSCT unless the bare abbreviation is HCT
     hct, hsct = (len(re.findall(rf"(?<![\w-]){abbreviation}(?![\w-])", text)) for abbreviation in ("HCT", "HSCT"))
     return ALLOGENEIC_ARM_HCT if hct > hsct else ALLOGENEIC_ARM

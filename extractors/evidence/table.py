@@ -98,11 +98,12 @@ def _looks_like_results(table: Table) -> bool:
 def extract_table_results(doc: Document, index: TrialIndex, skip_table_ids: Sequence[str] = (),
                           extra_terms: tuple[EndpointTerm, ...] = (), gazetteer_dir=None,
                           report_ref: Optional[StudyRef] = None,
-                          experimental_arm: Optional[str] = None) -> list[EvidenceRecord]:
+                          experimental_arm: Optional[str] = None, control_arm: Optional[str] = None) -> list[EvidenceRecord]:
     """Read result-like cells of other tables; endpoint and arm may come from the row label or column header.
 
     A table whose caption names no trial belongs to `report_ref`, the study of a one-study report; a hazard ratio
-    whose table names no arm compares `experimental_arm`, a two-arm report's experimental side, with its control.
+    whose table names no arm compares `experimental_arm`, a two-arm report's experimental side, with `control_arm`,
+    which a column headed only 'Control group' also names.
     """
     records: list[EvidenceRecord] = []
     for table in doc.tables:
@@ -143,7 +144,8 @@ def extract_table_results(doc: Document, index: TrialIndex, skip_table_ids: Sequ
                 timepoint = label_timepoint or _timepoint_in(header) or caption_timepoint
                 # a hazard-ratio row is a ratio even under a '%' column (negative rule: never a percentage)
                 ratio = bool(_RATIO_HEADER.search(header) or _RATIO_HEADER.search(label))
-                arm = _first_arm(header, gazetteer_dir) or _first_arm(label, gazetteer_dir)
+                arm = _first_arm(header, gazetteer_dir) or _first_arm(label, gazetteer_dir) \
+                    or (control_arm if _names_control(header, gazetteer_dir) else None)
                 if arm is None and ratio:
                     arm = header_arms[0] if header_arms else experimental_arm  # the first (experimental) arm vs control
                 # the stub column's header ('Outcome, n (%)') declares the cell format of every column
@@ -306,6 +308,11 @@ def _unit_in(text: str) -> Optional[str]:
     if re.search(r"%|\bper ?cent|\brate\b", text or "", re.I):
         return "%"
     return None
+
+
+def _names_control(text: str, gazetteer_dir) -> bool:
+    """True for a header naming only the comparator ('Control group (n = 309)')."""
+    return any(a.arm == "control" for a in find_arms(text or "", gazetteer_dir))
 
 
 def _first_arm(text: str, gazetteer_dir, core_only: bool = False) -> Optional[str]:

@@ -1,0 +1,145 @@
+"""Rule classes of issue 11, round 24: the report's frame. A product a copula defines as a chimeric antigen receptor;
+design words of other studies ('single-group studies') and of registration ('Registry: EudraCT ...'); randomisation
+printed as a label ('Design: randomised (1:1)'); 'standard consolidation' as the control; 'Experimental group' and
+'Control group' as a table's column headers and as count targets; bare counts in a compared or 'respectively' pair; a
+transplant named first in a title, or a title naming only the treatment's class; an introduction's run-in heading
+before other trials; a report abbreviating its transplant ASCT.
+
+Every sentence here was written for this file (none is copied from a development report or review).
+"""
+from __future__ import annotations
+
+import pytest
+
+from extractors.evidence.extract import extract_evidence
+from schemas.document import Cell, Table
+from tests.test_evidence_report_rules import SHA, _doc
+
+
+def _facts(paragraphs, tables=()) -> set:
+    return {(r.endpoint, r.arm, r.value, r.timepoint) for r in extract_evidence(_doc(paragraphs, tables))}
+
+
+def _table(header, rows, caption="Table 2: Outcomes by group") -> Table:
+    return Table(table_id=f"{SHA[:12]}:Table 2", label="Table 2", page=1, header=header, caption=caption,
+                 rows=tuple(tuple(Cell(row=r, col=c, text=t, page=1, bbox=(10.0 * c, 10.0 * r, 10.0 * c + 9, 10.0 * r + 9))
+                                  for c, t in enumerate(row)) for r, row in enumerate(rows)))
+
+
+def test_a_code_defined_as_a_chimeric_antigen_receptor_is_the_therapy_and_the_study():
+    """Regression: spelled_out_car_code_lost ('KRV-2230 is a bispecific CD19/CD22 chimeric antigen receptor ...' was not
+    read as the product: every figure of the letter took 'cd22 car t cells' as its arm and no study)."""
+    records = extract_evidence(_doc([
+        ("title", "Bispecific CD19/CD22 CAR T cells for relapsed mantle cell lymphoma: a phase 1 study"),
+        ("body", "KRV-2230 is a bispecific CD19/CD22 chimeric antigen receptor with a CD28 costimulatory domain, made at "
+                 "the treating centre. Eighteen patients received it after lymphodepletion."),
+        ("body", "Complete remission at day 28 was seen in 12 of 18 patients (66.7%).")]))
+    assert {(r.trial, r.arm) for r in records if r.value == 66.7} == {("KRV-2230", "krv-2230")}
+
+
+@pytest.mark.parametrize("design", [
+    "Venetoclax with intensive chemotherapy was later tested in single-arm studies, which reported remission in 85%.",
+    "Registry: EudraCT 2023-004411-27; sponsor: a national study group.",
+    "Trial registry number: ISRCTN40517733.",
+])
+def test_other_studies_and_a_registration_label_make_no_single_arm_report(design):
+    """Regression: design_word_of_another_study ('... in single-group studies, which reported ...' in the introduction and
+    a card's 'Registry: EudraCT ...' bullet made randomised three-arm and two-arm trials single-arm, so every figure
+    took one arm)."""
+    facts = _facts([
+        ("title", "Gilteritinib and midostaurin with chemotherapy for FLT3-mutated AML: the Osprey trial"),
+        ("body", design),
+        ("body", "Adults were randomly assigned to gilteritinib or midostaurin with induction chemotherapy."),
+        ("body", "Complete remission was reached by 71.2% with gilteritinib and by 64.0% with midostaurin.")])
+    assert {(a, v) for e, a, v, _ in facts if e == "CR"} == {("gilteritinib", 71.2), ("midostaurin", 64.0)}
+
+
+def test_a_randomised_title_outranks_a_single_arm_word_in_the_body():
+    """Regression: title_randomised_ignored (a title ending 'a randomised, open-label, phase 3 trial' lost to a body
+    sentence naming single-arm studies of another drug)."""
+    facts = _facts([
+        ("title", "Azacitidine with or without magrolimab in higher-risk MDS (Tarn): a randomised, open-label, phase 3 trial"),
+        ("body", "The combination was promising in a single-arm cohort at one centre."),
+        ("body", "Complete remission was reached by 35 of 120 patients (29.2%) with magrolimab and 28 of 121 (23.1%) "
+                 "with azacitidine alone.")])
+    assert {(a, v) for e, a, v, _ in facts if e == "CR"} == {("magrolimab", 29.2), ("azacitidine", 23.1)}
+
+
+@pytest.mark.parametrize("design", [
+    "Design: randomised (1:1), open-label, at 40 centres.",
+    "Patients were stratified by age; 480 patients randomised: 241 to dasatinib and 239 to imatinib.",
+])
+def test_randomisation_printed_as_a_label_makes_a_two_arm_report(design):
+    """Regression: randomised_label_unread ('Design: randomised (1:1)' and '620 patients randomised: ...' on a summary card
+    were no randomisation, so the card was single-arm)."""
+    facts = _facts([
+        ("title", "Dasatinib and imatinib with chemotherapy for Ph-positive ALL: trial summary"),
+        ("body", design),
+        ("body", "MRD negativity at the end of induction: 61.0% with dasatinib v 52.3% with imatinib.")])
+    assert {(a, v) for e, a, v, _ in facts if e == "MRD_NEG"} == {("dasatinib", 61.0), ("imatinib", 52.3)}
+
+
+def test_experimental_and_control_groups_name_the_columns_and_the_counts():
+    """Regression: group_labels_without_article ('Experimental group (n = 311)' and 'Control group (n = 309)' as column
+    headers, and '309 to the control group', gave their figures no arm)."""
+    table = _table(("Outcome", "Experimental group (n = 204)", "Control group (n = 199)"),
+                   (("Death in remission", "6 (2.9%)", "4 (2.0%)"), ("Allogeneic HSCT in CR1", "18 (8.8%)", "23 (11.6%)")))
+    facts = _facts([
+        ("title", "Nelarabine-intensified consolidation versus standard consolidation in T-ALL"),
+        ("body", "Children were randomly assigned at diagnosis. 403 patients randomised: 204 to the experimental group, "
+                 "199 to the control group.")], (table,))
+    assert {(e, a, v) for e, a, v, _ in facts if v in (204.0, 199.0, 2.9, 2.0)} == {
+        ("ENROLLED", "nelarabine", 204.0), ("ENROLLED", "chemotherapy", 199.0),
+        ("NRM", "nelarabine", 2.9), ("NRM", "chemotherapy", 2.0)}
+
+
+@pytest.mark.parametrize("sentence", [
+    "Complete remission was reached by 188 patients (92.2%) and 177 (88.9%), respectively.",
+    "Complete remission: 188 (92.2%) v 177 (88.9%).",
+    "Complete remission was reached by 188 of 204 (92.2%) and 177 of 199 (88.9%), respectively.",
+])
+def test_bare_counts_before_a_pairs_shares_keep_the_arms_in_order(sentence):
+    """Regression: counted_pair_one_arm ('302 patients (97.1%) and 299 (96.8%), respectively' gave both shares the
+    experimental arm: a bare count between the shares broke the pair)."""
+    facts = _facts([
+        ("title", "Ibrutinib plus rituximab versus chemoimmunotherapy in untreated mantle cell lymphoma"),
+        ("body", "Adults were randomly assigned to ibrutinib plus rituximab or to chemoimmunotherapy."),
+        ("body", sentence)])
+    assert {(a, v) for e, a, v, _ in facts if e == "CR"} == {("ibrutinib", 92.2), ("chemotherapy", 88.9)}
+
+
+@pytest.mark.parametrize("title, treatment, abbreviation, arm", [
+    ("Autologous transplantation or lisocabtagene maraleucel for chemosensitive relapse of LBCL: a registry analysis",
+     "lisocabtagene maraleucel", "auto-HCT", "autologous hct"),
+    ("CAR-T consolidation beats autologous transplant in newly diagnosed myeloma, phase 3 results show",
+     "idecabtagene vicleucel", "ASCT", "asct"),
+])
+def test_a_transplant_first_or_a_treatment_class_in_the_title_still_sets_the_two_arms(title, treatment, abbreviation, arm):
+    """Regression: transplant_first_in_title ('Autologous transplantation or axicabtagene ciloleucel ...' and 'CAR-T
+    consolidation beats autologous transplant' set no comparison: the registry became single-arm and every transplant
+    figure went to the CAR-T)."""
+    facts = _facts([
+        ("title", title),
+        ("body", f"We compared {treatment} with autologous transplantation ({abbreviation}) in 500 patients."),
+        ("body", f"The 2-year PFS was 52.4% after {abbreviation} and 47.0% after {treatment}.")])
+    assert {(a, v) for e, a, v, _ in facts if e == "PFS"} == {(arm, 52.4), (treatment, 47.0)}
+
+
+def test_trials_an_introduction_cites_in_the_plural_are_not_the_reports_study():
+    """Regression: introduction_heading_hid_citation ('Introduction In the ZUMA-7 and TRANSFORM trials, ...' run into its
+    heading made TRANSFORM the study of an unnamed registry analysis)."""
+    records = extract_evidence(_doc([
+        ("title", "Transplant or CAR T cells for relapsed large B-cell lymphoma: a registry analysis"),
+        ("body", "Introduction In the BELINDA and KESTREL trials, CAR T cells were compared with standard care."),
+        ("body", "Overall survival at 2 years was 70.1%.")]))
+    assert {r.trial for r in records} == {None}
+
+
+def test_a_methods_heading_still_shows_the_reports_own_design_sentence():
+    """Negative: 'METHODS In the open-label phase 3 X trial, patients were randomly assigned' names the report's study."""
+    records = extract_evidence(_doc([
+        ("title", "Pirtobrutinib versus ibrutinib in relapsed CLL: a randomised trial"),
+        ("body", "BACKGROUND Ibrutinib became standard after the RESONATE trial. METHODS In the open-label phase 3 "
+                 "LINDEN-4 trial, 420 patients were randomly assigned."),
+        ("body", "Complete remission was reached by 30 of 210 patients (14.3%).")]))
+    assert {r.trial for r in records} == {"LINDEN-4"}
