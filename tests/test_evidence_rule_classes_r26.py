@@ -143,3 +143,35 @@ def test_a_methods_heading_still_shows_the_reports_own_design_sentence():
                  "LINDEN-4 trial, 420 patients were randomly assigned."),
         ("body", "Complete remission was reached by 30 of 210 patients (14.3%).")]))
     assert {r.trial for r in records} == {"LINDEN-4"}
+
+
+def test_a_defined_short_form_outranks_a_regimen_printed_inside_it():
+    """Regression: regimen_inside_short_form ('... idarubicin plus venetoclax (FLAG-Ida-Ven)' was read as the FLAG-Ida
+    chemotherapy comparator wherever it was printed, so a three-arm trial's venetoclax arm became 'chemotherapy')."""
+    facts = _facts([
+        ("title", "Two venetoclax inductions versus standard induction in fit adults with AML: a randomised trial"),
+        ("body", "Adults were randomly assigned (1:1:1) to cytarabine with daunorubicin (DA), DA plus venetoclax (DA-Ven), "
+                 "or fludarabine, cytarabine and idarubicin with venetoclax (FLAG-Ida-Ven)."),
+        ("body", "Non-relapse mortality at 2 years was 7.1% with DA, 9.0% with DA-Ven and 13.3% with FLAG-Ida-Ven.")])
+    assert {(a, v) for e, a, v, _ in facts if e == "NRM"} == {("da", 7.1), ("da-ven", 9.0), ("flag-ida-ven", 13.3)}
+
+
+def test_the_arm_a_hazard_ratios_own_phrase_names_is_its_arm():
+    """Regression: ratio_phrase_arm_overruled ('the HR for progression or death with auto-HCT was 0.83' went to the other
+    arm: a ratio printed beside the comparator was taken as the experimental arm's)."""
+    facts = _facts([
+        ("title", "Autologous transplantation or axicabtagene ciloleucel for relapsed LBCL: a registry analysis"),
+        ("body", "We compared axicabtagene ciloleucel with autologous transplantation (auto-HCT) in 500 patients."),
+        ("body", "The 2-year PFS was 55.1% after auto-HCT and 49.0% after axicabtagene ciloleucel; the HR for progression "
+                 "or death with auto-HCT was 0.86 (95% CI, 0.66-1.11).")])
+    assert {(a, v) for e, a, v, _ in facts if v == 0.86} == {("autologous hct", 0.86)}
+
+
+def test_a_row_label_declaring_its_confidence_level_holds_no_share():
+    """Regression: ci_level_read_as_value (a row label wrapped as "2-y PFS, % (95%" over "CI)" gave a PFS of 95% with no arm)."""
+    table = _table(("Outcome", "Drug (n = 120)", "Placebo (n = 118)"),
+                   (("2-y PFS, % (95%", "61.2% (52.0-69.1)", "48.3% (39.1-56.9)"), ("CI)", "", ""),
+                    ("Chronic GVHD, % (95% CI) 22.7 (15.1-31.2)", "", "")))
+    facts = _facts([("title", "Ibrutinib versus placebo maintenance after transplant: a randomised trial"),
+                    ("body", "Adults were randomly assigned to ibrutinib or placebo.")], (table,))
+    assert 95.0 not in {v for _, _, v, _ in facts} and 61.2 in {v for _, _, v, _ in facts}

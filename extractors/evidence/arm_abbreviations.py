@@ -317,9 +317,12 @@ def add_abbreviated_arms(text: str, arms: Sequence[ArmMention]) -> list[ArmMenti
     out = list(arms)
     for abbreviation in held.abbreviations:
         for m in _use_pattern(abbreviation.short).finditer(text):
-            if all(m.end() <= a.start or m.start() >= a.end for a in out):
+            inside = [a for a in out if not (m.end() <= a.start or m.start() >= a.end)]
+            # a defined short form outranks a lexicon term printed inside it ('FLAG-Ida' in 'FLAG-Ida-Ven')
+            if all(m.start() <= a.start and a.end <= m.end() and a.end - a.start < m.end() - m.start() for a in inside):
+                out = [a for a in out if a not in inside]
                 out.append(ArmMention(m.start(), m.end(), abbreviation.arm, abbreviation.control, abbreviation.rank))
-    if len(out) == len(arms):
+    if out == list(arms):
         return out
     note_arms_added()  # a definition may rest on NER drug names: the reading is not the rules-only reading
     return sorted(out)

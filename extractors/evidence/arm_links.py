@@ -146,7 +146,9 @@ def assign_arms(text: str, values: list[ValueSlot], arms: Sequence[ArmMention], 
             continue
         near, strong = _arm_near(text, v, prev_end, next_start, arms)
         second = i > 0 and pair_first[i - 1]
-        if v.kind == "hr" and near is not None and _VERSUS_BEFORE.search(text[:near.start]):
+        if v.kind == "hr" and (named := _arm_of_ratio_phrase(text, v, prev_end, arms, control)):
+            v.arm = named  # 'the HR for progression or death with auto-HCT was 0.83'
+        elif v.kind == "hr" and near is not None and _VERSUS_BEFORE.search(text[:near.start]):
             # 'hazard ratio, A v B: 0.91', 'HR for B v A 0.71': the ratio of the arm set against the other
             contrasted = [a for a in arms if a.end <= near.start and _VERSUS_ONLY.fullmatch(text[a.end:near.start])]
             v.arm = contrasted[-1].arm if contrasted and contrasted[-1].arm != "control" else _experimental_arm(text, arms, ctx)
@@ -168,6 +170,20 @@ def assign_arms(text: str, values: list[ValueSlot], arms: Sequence[ArmMention], 
         else:
             v.arm = _default_arm(text, v, arms, ctx)
         prev_end = v.tok.end
+
+
+_RATIO_CUE = re.compile(r"\b(?:HRs?|hazard ratios?)\b", _I)
+
+
+def _arm_of_ratio_phrase(text: str, v: ValueSlot, prev_end: int, arms: Sequence[ArmMention],
+                         control: Optional[str]) -> Optional[str]:
+    """The one arm a hazard ratio's own phrase names between 'HR' and its value ('the HR ... with auto-HCT was 0.83')."""
+    cues = list(_RATIO_CUE.finditer(text, prev_end, v.tok.start))
+    if not cues:
+        return None
+    named = {(control or "control") if a.arm == "control" else a.arm
+             for a in arms if cues[-1].end() <= a.start and a.end <= v.tok.start}
+    return named.pop() if len(named) == 1 and "control" not in named else None
 
 
 _LIST_JOIN = re.compile(r"^\s*(?:,\s*)?(?:and|or|vs\.?|versus|v\b\.?|,)\s*(?:the\s+)?$", re.I)

@@ -702,7 +702,7 @@ WITHOUT_ARM_LEFT = Cue(r"\b(?:without|no)\s+(?:the\s+)?(?:addition\s+of\s+)?$",
                        "study drug is the control")
 WITHOUT_IT = Cue(r"(?<=[\d%)\]] )without\s+it\b",
                  "'71% with ofatumumab and 64% without it': a bare 'without it' after a value is the control")
-_SHORT_FORM = r"[a-z]?[A-Z][A-Za-z0-9]{0,5}(?:-[A-Za-z0-9]{1,4})?"
+_SHORT_FORM = r"[a-z]?[A-Z][A-Za-z0-9]{0,5}(?:-[A-Za-z0-9]{1,4}){0,2}"
 ASSIGNED_SHORT_FORM = Cue(r"\(\s*(?P<defined>" + _SHORT_FORM + r")(?:\s*[;,]\s*[nN]\s*=\s*\d+)?\s*\)"
                           r"|\(\s*the\s+(?P<grouped>" + _SHORT_FORM + r")\s+(?:group|arm|cohort)\s*\)"
                           r"|(?<![\w-])(?P<sized>" + _SHORT_FORM + r")\s*\(\s*[nN]\s*=\s*\d+\s*\)"

@@ -75,6 +75,8 @@ def extract_table1_results(doc: Document, table1: Sequence[Table1Row], index: Tr
 
 _BASELINE_CAPTION = re.compile(BASELINE_TABLE_CAPTION.pattern, re.I)
 _MODEL_CONTRAST_ROW = re.compile(MODEL_CONTRAST_ROW.pattern, re.I)
+_CI_LEVEL = re.compile(r"\b9[05]\s*%\s*(?:CI|confidence|$)", re.I)  # '(95%' ends a label wrapped before 'CI)'
+_VALUE_AFTER_CI_LEVEL = re.compile(r"\b9[05]\s*%\s*(?:CI|confidence)[^)]*\)\s*\d", re.I)  # 'GVHD, % (95% CI) 22·7 (...)'
 _WITHIN_TIME = re.compile(r"\bwithin\s+(\d+(?:\.\d+)?)\s*(years?|months?)\b", re.I)
 
 
@@ -125,8 +127,9 @@ def extract_table_results(doc: Document, index: TrialIndex, skip_table_ids: Sequ
                 continue  # a covariate of a regression model, not a result
             label_timepoint = _timepoint_in(label)
             for cell in row:
-                if cell.col == 0 and len(row) > 1 and not re.search(r"\d\s*%", cell.text):
-                    continue
+                if cell.col == 0 and len(row) > 1 and not (re.search(r"\d\s*%", _CI_LEVEL.sub("", cell.text))
+                                                           or _VALUE_AFTER_CI_LEVEL.search(cell.text)):
+                    continue  # a row label is read only when it holds a figure ('2-y PFS, % (95% CI)' holds none)
                 header = table.header[cell.col] if cell.col < len(table.header) else ""
                 transplanted = _transplant_count(cell.text, label, header, extra_terms)
                 if transplanted is not None:
