@@ -175,3 +175,27 @@ def test_a_row_label_declaring_its_confidence_level_holds_no_share():
     facts = _facts([("title", "Ibrutinib versus placebo maintenance after transplant: a randomised trial"),
                     ("body", "Adults were randomly assigned to ibrutinib or placebo.")], (table,))
     assert 95.0 not in {v for _, _, v, _ in facts} and 61.2 in {v for _, _, v, _ in facts}
+
+
+def test_lettered_groups_defined_after_a_colon_name_their_treatments():
+    """Regression: lettered_group_colon ('• Group A: pirtobrutinib 200 mg daily ...' defined no arm, so '93 to Group A
+    and 91 to Group B' and 'x% of Group A vs y% of Group B' had no arms)."""
+    facts = _facts([
+        ("title", "Zanubrutinib and venetoclax in untreated CLL: a randomised phase 2 trial"),
+        ("body", "• Group A: zanubrutinib 160 mg twice daily with venetoclax from cycle 3.\n"
+                 "• Group B: obinutuzumab for 6 cycles plus venetoclax for 12 cycles."),
+        ("body", "• 150 patients randomised: 76 to Group A and 74 to Group B."),
+        ("body", "• Undetectable MRD was reached in 68.4% of Group A vs 55.4% of Group B.")])
+    assert {(e, a, v) for e, a, v, _ in facts if v in (76.0, 74.0, 68.4, 55.4)} == {
+        ("ENROLLED", "zanubrutinib", 76.0), ("ENROLLED", "obinutuzumab", 74.0),
+        ("MRD_NEG", "zanubrutinib", 68.4), ("MRD_NEG", "obinutuzumab", 55.4)}
+
+
+def test_a_clause_opened_by_another_studys_name_gives_its_figures():
+    """Regression: other_study_clause_after_semicolon ('VO is a standard option; in CLL14, 5-year PFS with VO was 62.6%'
+    made the cited trial's PFS a result of the report)."""
+    facts = _facts([
+        ("title", "Acalabrutinib plus venetoclax versus venetoclax plus obinutuzumab in untreated CLL: the TERN trial"),
+        ("body", "Venetoclax-obinutuzumab is a standard first-line option; in CLL14, 5-year PFS with it was 62.6%."),
+        ("body", "The 2-year PFS was 90.1% with acalabrutinib plus venetoclax.")])
+    assert 62.6 not in {v for _, _, v, _ in facts} and 90.1 in {v for _, _, v, _ in facts}

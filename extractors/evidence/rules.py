@@ -669,6 +669,8 @@ LETTERED_GROUP_DEFINITIONS: tuple[Cue, ...] = (
         "'mosunetuzumab plus lenalidomide (group A) or bendamustine plus rituximab (group B)': the label after the treatment"),
     Cue(r"\b(?P<word>[Gg]roup|[Aa]rm|[Cc]ohort)\s+(?P<letter>[A-D1-4])\s+(?:received|was\s+given|were\s+given|got)\s+(?P<drugs>[^.;]{3,80})",
         "'Group A received mosunetuzumab; group B received bendamustine-rituximab': lettered arms defined by a verb"),
+    Cue(r"\b(?P<word>[Gg]roup|[Aa]rm|[Cc]ohort)\s+(?P<letter>[A-D1-4])\s*:\s*(?P<drugs>[^.;\n]{3,100})",
+        "'Group A: pirtobrutinib 200 mg daily ...', a header 'Arm B: venetoclax + obinutuzumab': lettered arms defined after a colon"),
 )
 """ A trial's arms named by letter: a label that takes the treatment given with it; used as 'in group A' or 'Group A'."""
 LABELLED_CLAUSE_MAX = 110
@@ -1238,6 +1240,8 @@ OTHER_STUDY_CLAUSES: tuple[Cue, ...] = (
         "'close to that seen in CLL14, where 6-year PFS was 53.1%': the clause after another study's name gives its figures"),
     Cue(r"(?<![\w-])" + _STUDY_ACRONYM + r"\s+(?:reported|showed|found|observed|achieved|gave|yielded|described)\b",
         "'while ELEVATE-TN reported 5-year PFS of 84%': another study named in capitals as the subject of a reporting verb"),
+    Cue(r"(?:[;:]\s*|\b(?:whereas|while|but)\s+)(?i:in|from)\s+(?:the\s+)?" + _STUDY_ACRONYM + r"\s*,",
+        "'X is a standard option; in CLL14, 5-year PFS with X was 62.6%': a clause opened by another study's name gives its figures"),
 )
 """In a report, figures after one of these cues in the same sentence belong to the other study (a distractor), unless
 the report's own study is named again before them."""
