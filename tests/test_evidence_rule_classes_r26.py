@@ -199,3 +199,17 @@ def test_a_clause_opened_by_another_studys_name_gives_its_figures():
         ("body", "Venetoclax-obinutuzumab is a standard first-line option; in CLL14, 5-year PFS with it was 62.6%."),
         ("body", "The 2-year PFS was 90.1% with acalabrutinib plus venetoclax.")])
     assert 62.6 not in {v for _, _, v, _ in facts} and 90.1 in {v for _, _, v, _ in facts}
+
+
+@pytest.mark.parametrize("definition, short, arm", [
+    ("isatuximab plus carfilzomib and dexamethasone (Isa-Kd)", "Isa-Kd", "isatuximab"),
+    ("elotuzumab plus lenalidomide and dexamethasone (ERd)", "ERd", "elotuzumab"),
+])
+def test_a_regimen_short_form_spelled_by_brand_letters_and_its_steroid_names_its_arm(definition, short, arm):
+    """Regression: brand_letter_short_form ('belantamab mafodotin plus lenalidomide and dexamethasone (BRd)' was no arm:
+    'R' is lenalidomide's brand letter and the steroid, in no lexicon, spells the 'd')."""
+    facts = _facts([
+        ("title", f"A randomised trial of {arm} in relapsed myeloma"),
+        ("body", f"Patients were randomly assigned to {definition} or to pomalidomide plus dexamethasone."),
+        ("body", f"The overall response rate was 88.2% with {short}.")])
+    assert {(a, v) for e, a, v, _ in facts if e == "ORR"} == {(arm, 88.2)}

@@ -16,6 +16,7 @@ from typing import Optional, Sequence
 from extractors.evidence.endpoints import find_endpoints
 from extractors.evidence.known_arms import ArmMention, find_known_arms
 from extractors.evidence.rules import (
+    BRAND_INITIALS, STEROID_PARTNER,
     ARM_ABBREVIATION_BREAK, ARM_ABBREVIATION_DEFINITION, DOSE_LEVEL_LABEL, ARM_ABBREVIATION_GAP, LABELLED_CLAUSE_MAX, ASSIGNED_LABEL, ASSIGNED_SHORT_FORM,
     ASSIGNED_SHORT_FORM_CAPITALS, ASSIGNED_SHORT_FORMS_SET_AGAINST, LABELLED_ARM, LABELLED_ARM_SENTENCE, NAMED_REGIMEN, NAMED_REGIMEN_APPOSITIVE, NAMED_ARM_DESCRIBED, NAMED_REGIMEN_BRACKETED,
     LETTERED_GROUP_DEFINITIONS, NOT_ARM_LABELS, NOT_REGIMEN_LABELS, SHORT_CODE_MAX, STRATIFICATION_CUE, NON_ARM_TERM_CATEGORIES, WORD_NAME_STOPLIST,
@@ -76,7 +77,8 @@ def _initials(surface: str) -> tuple[str, ...]:
     words = [w for w in re.split(r"[\s\-/]+", surface) if w]
     prefixes = tuple(surface[:n].upper() for n in range(2, 5)) if len(words) == 1 and len(surface) > 4 else ()
     code = (_letters(surface),) if len(surface) <= SHORT_CODE_MAX else ()  # 'daratumumab plus VRd (D-VRd)'
-    return tuple(dict.fromkeys((surface[:1].upper(), "".join(w[0] for w in words).upper()) + prefixes + code))
+    brand = tuple(b.upper() for b in BRAND_INITIALS.get(surface.lower(), ()))
+    return tuple(dict.fromkeys((surface[:1].upper(), "".join(w[0] for w in words).upper()) + prefixes + code + brand))
 
 
 def _spells(short: str, surfaces: Sequence[str]) -> bool:
@@ -143,6 +145,11 @@ def find_arm_abbreviations(text: str, gazetteer_dir=None) -> tuple[ArmAbbreviati
             control = bool(_DEFINITION.search(window))
             found[short] = ArmAbbreviation(short, short.lower(), control, 2 if control else 0)
             continue
+        spelled = short
+        partner = _STEROID_PARTNER.match(window[arms[-1].end:]) if arms else None
+        if partner and short[-1:].upper() == partner.group(1)[0].upper() and len(_letters(short)) >= 3:
+            window = window[:arms[-1].end]  # 'X plus lenalidomide and dexamethasone (XRd)': the steroid spells the 'd'
+            spelled = short[:-1]
         if not arms or len(_without_brackets(window[arms[-1].end:])) > ARM_ABBREVIATION_GAP:
             continue
         group: list[ArmMention] = []
@@ -153,8 +160,8 @@ def find_arm_abbreviations(text: str, gazetteer_dir=None) -> tuple[ArmAbbreviati
                 break  # another arm's definition ('(RUX cohort; n = 46) and ... dasatinib') parts two arms
             group = arms[-k:]
             surfaces = [window[a.start:a.end] for a in group]
-            if _spells(short, surfaces) or _spells_with_printed_tail(short, surfaces, window) \
-                    or (k == 1 and _phrase_spells(short, window[group[0].start:])) \
+            if _spells(spelled, surfaces) or _spells_with_printed_tail(spelled, surfaces, window) \
+                    or (k == 1 and _phrase_spells(spelled, window[group[0].start:])) \
                     or (k == 1 and group[0].control and not window[group[0].end:].strip()
                         and any(c.isdigit() for c in short)):  # a protocol block's code: 'chemotherapy (HC3)'
                 main = next((a for a in group if not a.control), group[0])
@@ -167,6 +174,9 @@ def find_arm_abbreviations(text: str, gazetteer_dir=None) -> tuple[ArmAbbreviati
     shared = {a.arm for a in found.values() if sum(b.arm == a.arm for b in found.values()) > 1}
     return tuple(replace(a, arm=combinations[a.short]) if a.arm in shared and "-" in combinations.get(a.short, "") else a
                  for a in found.values())
+
+
+_STEROID_PARTNER = re.compile(STEROID_PARTNER.pattern, re.IGNORECASE)
 
 
 def _joined(arms: Sequence[ArmMention]) -> str:

@@ -364,6 +364,7 @@ TITLE_SIDE_WITH_TEXT_CONTROL: frozenset[str] = frozenset({"stop_vs_continue"})
 report titled 'Stopping Lenalidomide Maintenance ...' that speaks of 'continued lenalidomide' compares the two."""
 
 # Gazetteer drug classes that never name an evidence arm.
+
 SHORT_CODE_MAX = 4
 """Longest lexicon name treated as a code ('DPd', 'R2', 'MTX'), which another drug's prefix can extend ('D-VRd')."""
 NON_ARM_DRUG_CLASSES: tuple[str, ...] = ("procedure", "cytotoxic payload", "corticosteroid")
@@ -662,6 +663,18 @@ ARM_ABBREVIATION_DEFINITION = Cue(r"\(\s*(?:the\s+(?=\S+\s+(?:sequence|regimen|s
 ARM_ABBREVIATION_GAP = 45
 """At most this many characters between an abbreviated arm's drugs, and between the last drug and the bracket
 ('acalabrutinib 100 mg twice daily for 14 cycles with venetoclax from cycle 3 (AV)')."""
+STEROID_PARTNER = Cue(r"^\s*(?:,\s*)?(?:and|plus|with|\+)\s+(dexamethasone|prednisone|prednisolone)\s*$",
+                      "'X plus lenalidomide and dexamethasone (XRd)': the steroid, in no arm lexicon, spells the short form's last letter")
+
+BRAND_INITIALS: dict[str, tuple[str, ...]] = {
+    "lenalidomide": ("R",),  # Revlimid: 'VRd', 'DRd', 'BRd'
+    "bortezomib": ("V",),  # Velcade: 'VRd', 'VMP'
+    "carfilzomib": ("K",),  # Kyprolis: 'KRd', 'Isa-Kd'
+    "obinutuzumab": ("G",),  # Gazyva: 'G-CHOP', 'VenG'
+    "polatuzumab vedotin": ("Pola",),  # 'Pola-R-CHP'
+    "brentuximab vedotin": ("BV",),  # 'BV-AVD'
+}
+"""Letters a drug contributes to regimen short forms by its brand name, where the generic initial does not spell it."""
 LETTERED_GROUP_DEFINITIONS: tuple[Cue, ...] = (
     Cue(r"\b(?P<word>[Gg]roup|[Aa]rm|[Cc]ohort)\s+(?P<letter>[A-D1-4])\s*\(\s*(?P<drugs>[^()]{3,100}?)\s*\)",
         "'group A (mosunetuzumab plus lenalidomide) or group B (bendamustine plus rituximab)': lettered arms defined in brackets"),
