@@ -71,24 +71,24 @@ def _letters(short: str) -> str:
     return short.replace("+", "").replace("-", "").upper()
 
 
-def _initials(surface: str) -> tuple[str, ...]:
+def _initials(surface: str, brands: bool = True) -> tuple[str, ...]:
     """The ways a name can contribute to a short form: its first letter, its words' first letters, the first two
     to four letters of a one-word name ('idelalisib' -> Id in IdR, 'isatuximab' -> Isa in Isa-R), or a code whole."""
     words = [w for w in re.split(r"[\s\-/]+", surface) if w]
     prefixes = tuple(surface[:n].upper() for n in range(2, 5)) if len(words) == 1 and len(surface) > 4 else ()
     code = (_letters(surface),) if len(surface) <= SHORT_CODE_MAX else ()  # 'daratumumab plus VRd (D-VRd)'
-    brand = tuple(b.upper() for b in BRAND_INITIALS.get(surface.lower(), ()))
+    brand = tuple(b.upper() for b in BRAND_INITIALS.get(surface.lower(), ())) if brands else ()
     return tuple(dict.fromkeys((surface[:1].upper(), "".join(w[0] for w in words).upper()) + prefixes + code + brand))
 
 
-def _spells(short: str, surfaces: Sequence[str]) -> bool:
+def _spells(short: str, surfaces: Sequence[str], brands: bool = True) -> bool:
     """True when the names' initials, in order, spell the short form ('acalabrutinib', 'venetoclax' -> AV)."""
     wanted = _letters(short)
 
     def rest(i: int, at: int) -> bool:
         if i == len(surfaces):
             return at == len(wanted)
-        return any(wanted.startswith(part, at) and rest(i + 1, at + len(part)) for part in _initials(surfaces[i]))
+        return any(wanted.startswith(part, at) and rest(i + 1, at + len(part)) for part in _initials(surfaces[i], brands))
     return len(surfaces) >= 1 and rest(0, 0)
 
 
@@ -160,7 +160,8 @@ def find_arm_abbreviations(text: str, gazetteer_dir=None) -> tuple[ArmAbbreviati
                 break  # another arm's definition ('(RUX cohort; n = 46) and ... dasatinib') parts two arms
             group = arms[-k:]
             surfaces = [window[a.start:a.end] for a in group]
-            if _spells(spelled, surfaces) or _spells_with_printed_tail(spelled, surfaces, window) \
+            # a group's label ('(Dara-R group)') names the combination itself, below, not by its spelling
+            if _spells(spelled, surfaces, not labelled) or _spells_with_printed_tail(spelled, surfaces, window) \
                     or (k == 1 and _phrase_spells(spelled, window[group[0].start:])) \
                     or (k == 1 and group[0].control and not window[group[0].end:].strip()
                         and any(c.isdigit() for c in short)):  # a protocol block's code: 'chemotherapy (HC3)'
