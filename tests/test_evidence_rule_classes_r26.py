@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import pytest
 
+from extractors.evidence.arm_abbreviations import find_assigned_short_forms
 from extractors.evidence.extract import extract_evidence
 from schemas.document import Cell, Table
 from tests.test_evidence_report_rules import SHA, _doc
@@ -213,3 +214,20 @@ def test_a_regimen_short_form_spelled_by_brand_letters_and_its_steroid_names_its
         ("body", f"Patients were randomly assigned to {definition} or to pomalidomide plus dexamethasone."),
         ("body", f"The overall response rate was 88.2% with {short}.")])
     assert {(a, v) for e, a, v, _ in facts if e == "ORR"} == {(arm, 88.2)}
+
+
+def test_the_assignment_sentence_naming_the_most_arms_defines_them():
+    """Regression: first_assignment_sentence_only ('randomly assigned to A (DA), DA with X (DA-GO), or CPX-351' decided
+    the arms before '304 to DA, 305 to DA-GO and 303 to CPX-351' could add the third, which then had no arm)."""
+    text = ("Adults were randomly assigned (1:1:1) to daunorubicin and cytarabine (DA), DA with gemtuzumab ozogamicin "
+            "(DA-GO), or CPX-351.\n\nIn all, 600 patients were randomly assigned: 201 to DA, 200 to DA-GO and 199 to "
+            "CPX-351.")
+    assert [(a.short, a.control) for a in find_assigned_short_forms(text)] == [
+        ("DA", False), ("DA-GO", True), ("CPX-351", True)]
+
+
+def test_a_later_assignment_sentence_about_other_arms_does_not_replace_the_first():
+    """Negative: a later sentence naming more short forms that leaves out the first arm is not the trial's assignment."""
+    text = ("Patients were randomly assigned to azacitidine with venetoclax (AV) or to intensive chemotherapy (IC).\n\n"
+            "Among them, 40 to AV-R, 38 to IC-M and 35 to IC-G were randomised in the substudy.")
+    assert [a.short for a in find_assigned_short_forms(text)][:2] == ["AV", "IC"]

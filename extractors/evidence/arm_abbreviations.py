@@ -217,8 +217,10 @@ def find_labelled_arms(text: str, gazetteer_dir=None) -> tuple[ArmAbbreviation, 
 def find_assigned_short_forms(text: str, gazetteer_dir=None) -> tuple[ArmAbbreviation, ...]:
     """Arms a sentence about assignment names by short forms the lexicons lack ('to HyperC or to StdC').
 
-    The first short form is the experimental arm, the others its comparators; the first such sentence decides.
+    The first short form is the experimental arm, the others its comparators; the first such sentence decides, unless
+    a later one names more arms ('... to DA or DA-GO (...)' before '304 to DA, 305 to DA-GO and 303 to CPX-351').
     """
+    best: tuple[ArmAbbreviation, ...] = ()
     for line in text.splitlines():
         for sentence in re.split(r"(?<=[.!?])\s+(?=[A-Z])", line):
             found = [(m, m.group("defined") or m.group("sized") or m.group("to") or m.group("grouped"))
@@ -236,10 +238,10 @@ def find_assigned_short_forms(text: str, gazetteer_dir=None) -> tuple[ArmAbbrevi
             if any(_BREAK.search(sentence, a.end, first) for a in find_known_arms(sentence[:first], gazetteer_dir)):
                 continue  # 'to teclistamab plus daratumumab or to the choice of X (DPd) or Y (DVd)': the comparator's options
             shorts = list(dict.fromkeys(n for _, n in found))
-            if len(shorts) >= 2:
-                return tuple(ArmAbbreviation(short, short.lower(), i > 0, 0 if i == 0 else 2)
+            if len(shorts) > len(best) and (not best or best[0].short in shorts):
+                best = tuple(ArmAbbreviation(short, short.lower(), i > 0, 0 if i == 0 else 2)
                              for i, short in enumerate(shorts))
-    return ()
+    return best
 
 
 @lru_cache(maxsize=8)
