@@ -231,3 +231,24 @@ def test_a_later_assignment_sentence_about_other_arms_does_not_replace_the_first
     text = ("Patients were randomly assigned to azacitidine with venetoclax (AV) or to intensive chemotherapy (IC).\n\n"
             "Among them, 40 to AV-R, 38 to IC-M and 35 to IC-G were randomised in the substudy.")
     assert [a.short for a in find_assigned_short_forms(text)][:2] == ["AV", "IC"]
+
+
+def test_short_forms_defined_one_per_line_before_a_colon_name_their_arms():
+    """Regression: colon_labelled_short_forms ('• PVR (the experimental arm): pirtobrutinib ...' and '• VR (the control
+    arm): venetoclax ...' defined no arm, so 'with PVR vs ... with VR' gave both figures the first drug)."""
+    facts = _facts([
+        ("title", "TERRACE at a glance: zanubrutinib plus venetoclax-obinutuzumab versus venetoclax-obinutuzumab in CLL"),
+        ("body", "• ZVO (the experimental arm): zanubrutinib 160 mg twice daily plus venetoclax for 12 cycles, with "
+                 "obinutuzumab in cycles 1-6\n• VO (the control arm): venetoclax for 12 cycles with the same obinutuzumab"),
+        ("body", "• Median PFS: 35.1 months with ZVO vs 24.0 months with VO; HR 0.55")])
+    assert {(a, v) for e, a, v, _ in facts if e == "PFS" and v != 0.55} == {("zanubrutinib", 35.1), ("venetoclax", 24.0)}
+
+
+def test_a_context_bullet_led_by_another_studys_name_gives_its_figures():
+    """Regression: other_study_label_bullet ('• MURANO (VR in BTKi-naive patients): 2-year PFS 84.9%' in a card's
+    context section was read as a result of the card's own trial)."""
+    facts = _facts([
+        ("title", "HOLLY-2 at a glance: acalabrutinib plus venetoclax versus venetoclax-obinutuzumab in CLL"),
+        ("body", "• Median PFS: not reached with acalabrutinib plus venetoclax vs 40.2 months with venetoclax-obinutuzumab"),
+        ("body", "• CLARITY (the same doublet in relapsed disease): 2-year PFS 81.3%, a benchmark for this population")])
+    assert 81.3 not in {v for _, _, v, _ in facts}

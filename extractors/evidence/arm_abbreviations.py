@@ -16,7 +16,7 @@ from typing import Optional, Sequence
 from extractors.evidence.endpoints import find_endpoints
 from extractors.evidence.known_arms import ArmMention, find_known_arms
 from extractors.evidence.rules import (
-    BRAND_INITIALS, STEROID_PARTNER,
+    BRAND_INITIALS, COLON_LABELLED_ARM, GENERIC_ARMS, STEROID_PARTNER,
     ARM_ABBREVIATION_BREAK, ARM_ABBREVIATION_DEFINITION, DOSE_LEVEL_LABEL, ARM_ABBREVIATION_GAP, LABELLED_CLAUSE_MAX, ASSIGNED_LABEL, ASSIGNED_SHORT_FORM,
     ASSIGNED_SHORT_FORM_CAPITALS, ASSIGNED_SHORT_FORMS_SET_AGAINST, LABELLED_ARM, LABELLED_ARM_SENTENCE, NAMED_REGIMEN, NAMED_REGIMEN_APPOSITIVE, NAMED_ARM_DESCRIBED, NAMED_REGIMEN_BRACKETED,
     LETTERED_GROUP_DEFINITIONS, NOT_ARM_LABELS, NOT_REGIMEN_LABELS, SHORT_CODE_MAX, STRATIFICATION_CUE, NON_ARM_TERM_CATEGORIES, WORD_NAME_STOPLIST,
@@ -283,6 +283,8 @@ def set_document_arm_abbreviations(text: str, gazetteer_dir=None, scope: str = "
     shorts = {a.short for a in defined}
     defined += tuple(a for a in find_named_regimens(text, gazetteer_dir) if a.short not in shorts)
     defined += find_lettered_groups(text, gazetteer_dir)
+    shorts = {a.short for a in defined}
+    defined += tuple(a for a in find_colon_labelled_arms(text, gazetteer_dir) if a.short not in shorts)
     assigned = find_assigned_short_forms(text, gazetteer_dir)
     assigned_shorts = {a.short for a in assigned}
     spelled = {d.short for d in defined if d.arm != d.short.lower() or not _group_label(d.short, text)}
@@ -349,6 +351,29 @@ def _use_pattern(short: str) -> re.Pattern[str]:
 
 _LETTERED_SHORT = re.compile(r"^(?:group|arm|cohort) [A-Z0-9]$")
 _LETTERED_GROUPS = tuple(re.compile(c.pattern) for c in LETTERED_GROUP_DEFINITIONS)
+
+
+_COLON_LABELLED = re.compile(COLON_LABELLED_ARM.pattern)
+
+
+def find_colon_labelled_arms(text: str, gazetteer_dir=None) -> tuple[ArmAbbreviation, ...]:
+    """Arms a card or poster defines one per line by a short form and a colon ('• PVR (the experimental arm):
+    pirtobrutinib plus venetoclax ...'); the first, or the one called experimental, is the experimental arm."""
+    found: dict[str, ArmAbbreviation] = {}
+    for m in _COLON_LABELLED.finditer(text):
+        short = m.group("short")
+        if short in found or len(_letters(short)) < 2 or _not_arm_label(short) or find_endpoints(short) \
+                or _known_whole(short, gazetteer_dir) or _names_a_term(short, gazetteer_dir) \
+                or sum(c.isupper() for c in short) < 2:
+            continue
+        drugs = [a for a in find_known_arms(m.group("drugs"), gazetteer_dir) if a.arm not in GENERIC_ARMS]
+        if not drugs:
+            continue
+        main = next((a for a in drugs if not a.control), drugs[0])
+        role = (m.group("role") or "").lower()
+        control = role in ("control", "comparator", "standard", "reference") or (not role and bool(found)) or main.control
+        found[short] = ArmAbbreviation(short, main.arm, control, 2 if control else 0)
+    return tuple(found.values()) if len(found) >= 2 else ()
 
 
 def find_lettered_groups(text: str, gazetteer_dir=None) -> tuple[ArmAbbreviation, ...]:

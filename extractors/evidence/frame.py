@@ -317,7 +317,7 @@ def _sentence_around(text: str, start: int, end: int) -> str:
 def _opens_with_study(sentence: str, name: str) -> bool:
     """True when the sentence opens by citing the named study ('In BLAST, ...', 'The randomised X trial reported ...')."""
     m = _OTHER_STUDY_OPENING.match(sentence)
-    return bool(m) and name_key(m.group("in_name") or m.group("subject_name")) == name_key(name)
+    return bool(m) and name_key(m.group("in_name") or m.group("subject_name") or m.group("label_name")) == name_key(name)
 
 
 def _title_name_ok(name: str, registry: bool) -> bool:
@@ -598,7 +598,7 @@ def _opens_with_other_study(sentence: str, frame: StudyFrame) -> bool:
     m = _OTHER_STUDY_OPENING.match(sentence)
     if not m:
         return False
-    printed = m.group("in_name") or m.group("subject_name")
+    printed = m.group("in_name") or m.group("subject_name") or m.group("label_name")
     reason = rejection_reason(printed)
     if (reason is not None and not (reason == "not_an_acronym" and _NUMBERED_STUDY.match(printed))) \
             or find_endpoints(printed):  # 'In CR1, ...', 'CRS occurred'; 'In KarMMa-3, ...' is a numbered study

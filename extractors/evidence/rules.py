@@ -686,6 +686,11 @@ LETTERED_GROUP_DEFINITIONS: tuple[Cue, ...] = (
         "'Group A: pirtobrutinib 200 mg daily ...', a header 'Arm B: venetoclax + obinutuzumab': lettered arms defined after a colon"),
 )
 """ A trial's arms named by letter: a label that takes the treatment given with it; used as 'in group A' or 'Group A'."""
+COLON_LABELLED_ARM = Cue(r"(?m)^[\W]*(?P<short>[A-Z][A-Za-z0-9]{0,5}(?:-[A-Za-z0-9]{1,4}){0,2})\s*"
+                         r"(?:\(\s*(?:the\s+)?(?P<role>experimental|investigational|control|comparator|standard|reference)\s+(?:arm|group)\s*\))?"
+                         r"\s*:\s*(?P<drugs>[^\n]{3,160})",
+                         "'• PVR (the experimental arm): pirtobrutinib 200 mg daily plus venetoclax ...', '• VR: venetoclax ...': a "
+                         "card's or poster's line defining an arm's short form by its treatment")
 LABELLED_CLAUSE_MAX = 110
 """At most this many characters in the clause a labelled definition closes ('or imatinib plus reduced-intensity
 chemotherapy followed by transplantation in eligible patients (the IC group)'): its arms are the group's treatment."""
@@ -1132,11 +1137,11 @@ PRECEDING_STUDY = Cue(r"\b(?:run-in|part|phase|protocol|study|trial)\s+(?:that|w
                       "'in the phase 2 run-in that preceded X (48 patients), 52% ...': figures of the study before this one")
 
 # A report's sentence that opens with another study's name ('In MajesTEC-1, ...', 'TRIANGLE reported ...') is about it.
-OTHER_STUDY_OPENING = Cue(r"^\W*(?:[A-Z][a-z]+:\s+|[A-Z][^.;:]{0,60}:\s+|(?:For|By|In)\s+(?:comparison|context|contrast|reference),?\s+)?(?:[Ii]n\s+(?:the\s+)?(?P<in_name>[A-Z][A-Za-z]*[A-Z][A-Za-z0-9]*(?:-\d+)?)(?:\s+(?:trial|study))?(?:,|(?=\s+[a-z][\w-]*\s+(?:gave|reported|showed|achieved|produced|had|was|were)\b))|(?:[A-Z][a-z]+(?:\s+[a-z]+){0,2},\s+)?(?:[Tt]he\s+)?(?:[a-z][\w-]*\s+){0,2}?(?P<subject_name>[A-Z][A-Za-z]*[A-Z][A-Za-z0-9]*(?:-(?:\d+|[A-Z]{2,}))?)(?:\s+(?:trial|study|experience|group|consortium|protocol|program|programme|series|registry))?(?:,\s+(?:which|that)\s+[^.;,]{1,80},)?\s+(?:reported|showed|found|demonstrated|gave|established|placed)\b)",
+OTHER_STUDY_OPENING = Cue(r"^\W*(?P<label_name>[A-Z][A-Z0-9]{2,}(?:-[A-Z0-9]+)*)\s+\([^()]{3,80}\)\s*:\s|^\W*(?:[A-Z][a-z]+:\s+|[A-Z][^.;:]{0,60}:\s+|(?:For|By|In)\s+(?:comparison|context|contrast|reference),?\s+)?(?:[Ii]n\s+(?:the\s+)?(?P<in_name>[A-Z][A-Za-z]*[A-Z][A-Za-z0-9]*(?:-\d+)?)(?:\s+(?:trial|study))?(?:,|(?=\s+[a-z][\w-]*\s+(?:gave|reported|showed|achieved|produced|had|was|were)\b))|(?:[A-Z][a-z]+(?:\s+[a-z]+){0,2},\s+)?(?:[Tt]he\s+)?(?:[a-z][\w-]*\s+){0,2}?(?P<subject_name>[A-Z][A-Za-z]*[A-Z][A-Za-z0-9]*(?:-(?:\d+|[A-Z]{2,}))?)(?:\s+(?:trial|study|experience|group|consortium|protocol|program|programme|series|registry))?(?:,\s+(?:which|that)\s+[^.;,]{1,80},)?\s+(?:reported|showed|found|demonstrated|gave|established|placed)\b)",
                           "'In MajesTEC-1, ...', 'TRIANGLE reported ...', 'In children, the randomised X trial reported ...', "
                           "'Other data put these figures in context: in X, ...', 'For comparison, in X cilta-cel gave ...', "
-                          "'The X program, which used intensive chemotherapy, reported ...': "
-                          "a sentence opening with a study name other than the report's own")
+                          "'The X program, which used intensive chemotherapy, reported ...', a context bullet 'MURANO (VR in "
+                          "BTKi-naive patients): ...': a sentence opening with a study name other than the report's own")
 
 NUMBERED_STUDY_NAME = Cue(r"^(?=(?:[^A-Z]*[A-Z]){2})[A-Z][A-Za-z]+-\d+[A-Za-z]?$",
                           "'KarMMa-3', 'MajesTEC-1': a mixed-case name with two capitals and a number is a study, not a word")
