@@ -252,3 +252,41 @@ def test_a_context_bullet_led_by_another_studys_name_gives_its_figures():
         ("body", "• Median PFS: not reached with acalabrutinib plus venetoclax vs 40.2 months with venetoclax-obinutuzumab"),
         ("body", "• CLARITY (the same doublet in relapsed disease): 2-year PFS 81.3%, a benchmark for this population")])
     assert 81.3 not in {v for _, _, v, _ in facts}
+
+
+@pytest.mark.parametrize("opening, name", [
+    ("The phase 3 ZLG 2204 trial randomly assigned 240 adults to oral azacitidine plus CHOP or to CHOP alone.", "ZLG 2204"),
+    ("On behalf of the CHLG 1907 investigators. We randomly assigned 150 patients to the two groups.", "CHLG 1907"),
+])
+def test_a_group_code_with_a_space_before_its_number_names_the_study(opening, name):
+    """Regression: spaced_group_code_unread ('the CHLG 1907 investigators' and 'the ZLG 2204 trial' from groups outside
+    the gazetteer named no study, and '1907' was stripped as a year)."""
+    records = extract_evidence(_doc([
+        ("title", "Oral azacitidine with chemotherapy in peripheral T-cell lymphoma"),
+        ("body", opening),
+        ("body", "Complete response was seen in 80 of 100 patients (80.0%).")]))
+    assert {r.trial for r in records} == {name}
+
+
+def test_a_trial_cited_before_an_unnamed_own_study_is_not_the_reports():
+    """Regression: cited_trial_before_unnamed_study ('78% complete MRD responses in the BLAST study ... In this
+    single-centre, single-arm phase 2 study, adults ...' made BLAST the study of a letter registered only at its end)."""
+    records = extract_evidence(_doc([
+        ("title", "Low-dose inotuzumab before transplantation in MRD-positive adult B-ALL"),
+        ("body", "Blinatumomab clears MRD in most patients (80% complete MRD responses in the ALCOVE study) but needs "
+                 "continuous infusion. In this single-centre, single-arm phase 2 study, adults with MRD received "
+                 "inotuzumab before transplantation."),
+        ("body", "After two cycles, MRD negativity was reached by 25 of 30 patients (83.3%)."),
+        ("body", "The study is registered at ClinicalTrials.gov (NCT10987654).")]))
+    assert {(r.trial, r.value) for r in records if r.value == 83.3} == {("NCT10987654", 83.3)}
+
+
+def test_the_authors_earlier_centre_series_is_another_study():
+    """Regression: own_centre_series_as_result ('in our own centre's series of 61 such patients, 2-year relapse-free
+    survival was only 38%' was read as the report's own RFS and sample size)."""
+    facts = _facts([
+        ("title", "Low-dose inotuzumab before transplantation in MRD-positive adult B-ALL: a phase 2 study"),
+        ("body", "Patients transplanted with MRD relapse often; in our own centre's series of 58 such patients, 2-year "
+                 "relapse-free survival was only 41%."),
+        ("body", "After transplantation, 2-year relapse-free survival was 66.0%.")])
+    assert {v for e, _, v, _ in facts if e in ("RFS", "ENROLLED")} == {66.0}

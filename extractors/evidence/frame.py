@@ -10,7 +10,7 @@ from extractors.evidence.arms import find_arms
 from extractors.evidence.attribution import CITATION, SentenceFacts, StudyRef, TrialIndex
 from extractors.evidence.endpoints import find_endpoints
 from extractors.evidence.rules import (
-    CITING_SECTION_HEADING,
+    CITING_SECTION_HEADING, UNNAMED_OWN_STUDY,
     COMPARED_WITH, COMPARED_WITH_REACH, EXPERIMENTAL_REFERENCE, FRAME_OPENING_CHARS, FRAME_NAME_BEFORE_REGISTRY, FRAME_REGISTRY_NAME, GLOSSED_NAME_IS_TREATMENT, FRAME_TITLE_NAMES, FRAME_WORD_NAMES, FRAME_EXPLICIT_WORD_NAMES, GROUP_PREFIXED_NAME, OWN_DESIGN_SENTENCE,
     LYMPHODEPLETING_AGENTS, LYMPHODEPLETION_CONTEXT, ORGANISATION_ACRONYM, WORD_OWN_STUDY_SHAPES, SUBTITLE_NAME, SUBTITLE_REACH, STUDY_USE_AFTER, STUDY_USE_BEFORE, TREATMENT_USE_AFTER, TREATMENT_USE_BEFORE,
     GENERIC_ARMS, NAMED_STUDY_AFTER_CUE, NON_RESULT_SENTENCES, NUMBERED_STUDY_NAME, OTHER_REGISTRY_NUMBER,
@@ -35,6 +35,7 @@ _LYMPHODEPLETION = re.compile(LYMPHODEPLETION_CONTEXT.pattern)
 _GROUP_PREFIXED_NAME = re.compile(GROUP_PREFIXED_NAME.pattern)
 _SUBTITLE_NAME = re.compile(SUBTITLE_NAME.pattern)
 _OWN_DESIGN = re.compile(OWN_DESIGN_SENTENCE.pattern, re.IGNORECASE)
+_UNNAMED_OWN_STUDY = re.compile(UNNAMED_OWN_STUDY.pattern)
 _WORD_NAME_STOPLIST = re.compile(WORD_NAME_STOPLIST.pattern)
 _TITLE_STUDY_ANNOUNCEMENT = re.compile(TITLE_STUDY_ANNOUNCEMENT.pattern)
 _OTHER_STUDY = tuple(re.compile(c.pattern, re.IGNORECASE) for c in OTHER_STUDY_CUES)
@@ -150,6 +151,8 @@ def _frame_ref(doc: Document, mentions: Sequence, index: TrialIndex, not_studies
                     and not _designed_in(doc.text, printed, opening_end):
                 name = word  # 'After VIALE-A and QUAZAR, ... In the Larch trial, adults were randomly assigned ...'
                 index.canonical.setdefault(name, name)
+            elif _unnamed_own_study(doc.text, printed, opening_end) and not _designed_in(doc.text, printed, opening_end):
+                name = None  # '(... in the BLAST study) ... In this single-arm phase 2 study, adults ...': BLAST is cited
     if name is None:
         name = _word_name(doc.text, t0, t1, opening_end)
         if name is not None:
@@ -207,6 +210,16 @@ def _designed_in(text: str, names: Sequence[str], opening_end: int) -> bool:
     """True when a sentence of the opening that uses one of the names tells how the report's study was run."""
     return any(_OWN_DESIGN.search(_sentence_around(text, m.start(), m.end()))
                for name in names for m in _word_uses(text, name) if m.start() < opening_end)
+
+
+def _unnamed_own_study(text: str, names: Sequence[str], opening_end: int) -> bool:
+    """True when the opening describes the report's own study in a sentence naming none of the names ('In this
+    single-centre phase 2 study, ...')."""
+    for m in _UNNAMED_OWN_STUDY.finditer(text, 0, opening_end):
+        sentence = _sentence_around(text, m.start(), m.end())
+        if not any(name_key(n) in name_key(sentence) for n in names):
+            return True
+    return False
 
 
 def _name_glossed_by(text: str, nct: str) -> Optional[str]:

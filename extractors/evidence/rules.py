@@ -1017,6 +1017,9 @@ OWN_DESIGN_SENTENCE = Cue(r"\b(?:were|was)\s+(?:randomly\s+)?(?:assigned|allocat
                           r"|\bwe\s+(?:report|present|describe|conducted|did|ran|performed)\b|\b(?:enrolled|recruited|randomi[sz]ed)\s+\d",
                           "'In the Larch trial, adults were randomly assigned', 'We report the Larch trial': a sentence telling how "
                           "the report's own study was run, which a sentence citing another study does not")
+UNNAMED_OWN_STUDY = Cue(r"\b(?:[Ii]n\s+)?(?:this|the\s+present|the\s+current|our)\s+(?:[\w-]+,?\s+){0,5}?(?:study|trial)\s*,",
+                        "'In this single-centre, single-arm phase 2 study, adults ...': the opening describes the report's own "
+                        "study without a name, so names cited before it belong to other studies")
 SUBTITLE_NAME = Cue(r"\W*(?P<name>[A-Z][A-Z0-9]{3,}(?:-[A-Z0-9]+)*)\s*(?::|\s[-\u2013\u2014])\s",
                     "a poster's subtitle line led by an acronym and a colon or dash ('TAFFRAIL: primary analysis of a "
                     "randomised phase 2 trial') names the study")
@@ -1097,6 +1100,9 @@ OTHER_STUDY_CUES: tuple[Cue, ...] = (
     Cue(r"^\W*(?:[\w-]+\s+){0,3}?(?:studies|trials|series|reports|cohorts)\s+(?:of|with|in|using|from)\s+[^.;]{1,80}?\s+(?:reported|found|showed|described|gave|achieved)\b",
         "'Single-group studies of X in older patients reported ...': other studies, in the plural, as a sentence's subject"),
     Cue(r"\b(?:and|&) (?:colleagues|coworkers|co-workers)\b|\bet al\b", "another group's publication"),
+    Cue(r"\b(?:in|from)\s+our\s+(?:own\s+)?(?:centre'?s|center'?s|institution'?s|institutional|group'?s|previous|earlier|historical)\s+"
+        r"(?:[\w-]+\s+){0,2}?(?:series|experience|cohort|data)\b",
+        "'in our own centre's series of 61 such patients, 2-year RFS was only 38%': the authors' earlier patients, not the report's"),
     Cue(r"\bour\s+(?:own\s+)?(?:earlier\s+|previous\s+|prior\s+|first\s+)?(?:pilot|feasibility|phase\s+(?:1|2|I|II))(?:\s+(?:study|trial|series|cohort))?\s+(?:of|in|with)\b",
         "'In our own pilot of 38 adults the 2-year RFS was 74%': the authors' earlier study, not this report's result"),
     Cue(r"\b(?:in|from|of)\s+the\s+(?:[\w-]+\s+){0,3}?(?:arm|group|cohort)\s+of\s+(?!(?:this|our|the\s+present|the\s+current)\b)"

@@ -26,6 +26,9 @@ class NonTrialShape(NamedTuple):
 
 # A candidate name: a capitalised code with optional hyphenated parts and one '/Alias' part.
 NAME = r"(?<![\w/‐‑-])[A-Z][A-Za-z0-9]*(?:[-‐‑][A-Za-z0-9]+)*(?:/[A-Z][A-Za-z0-9-]+)?(?![\w‐‑-]|/\w)"
+CODE_NAME = r"(?<![\w/‐‑-])[A-Z]{2,6}\s\d{3,4}(?![\w‐‑-])"
+"""A study group's code with a space before its number ('NOHG 2306', 'HOVON 150'), whether or not the group is listed."""
+NAMED = rf"(?:{CODE_NAME}|{NAME})"
 CUE = r"(?:[Tt]rials?|[Ss]tud(?:y|ies)|[Pp]rotocols?)\b"
 PHASE = r"(?:phase\s+(?:[IV]+|[1-4])[abAB]?(?:\s*(?:/|and|-)\s*(?:[IV]+|[1-4])[abAB]?)?\s+)"
 # Design words between a trial's name and its trial word ('the GANNET Randomized Trial', 'X open-label phase 3 study').
@@ -52,9 +55,9 @@ TRIAL_RULES: tuple[TrialRule, ...] = (
               "an NCT number (8 digits, optional space after NCT) is a ClinicalTrials.gov registration"),
     TrialRule("group_code", "name", re.compile(rf"(?P<name>{GROUP_CODE})"),
               "a cooperative-group prefix followed by a numbered code (SWOG 1318, GIMEMA LAL2317, AALL1331) is a trial"),
-    TrialRule("name_then_cue", "name", re.compile(rf"(?P<name>{NAME})\s+{PHASE}?{CUE}"),
+    TrialRule("name_then_cue", "name", re.compile(rf"(?P<name>{NAMED})\s+{PHASE}?{CUE}"),
               "'the X trial', 'X study', 'X phase I trial': an acronym directly before a trial word"),
-    TrialRule("name_design_cue", "name", re.compile(rf"(?P<name>{NAME})\s+{DESIGN}{PHASE}?{CUE}"),
+    TrialRule("name_design_cue", "name", re.compile(rf"(?P<name>{NAMED})\s+{DESIGN}{PHASE}?{CUE}"),
               "'The GANNET Randomized Trial', 'X randomised phase 3 trial': an acronym before design words and a trial word"),
     TrialRule("name_was_a_trial", "name",
               re.compile(rf"(?P<name>{NAME})\s+(?:is|was)\s+an?\s+(?:[\w-]+,?\s+){{0,4}}?{PHASE}?{CUE}"),
@@ -62,13 +65,13 @@ TRIAL_RULES: tuple[TrialRule, ...] = (
     TrialRule("cue_then_name", "name", re.compile(rf"{CUE}\s*\(?\s*(?P<name>{NAME})"),
               "'trial X', 'study X', 'trial (X)': an acronym directly after a trial word"),
     TrialRule("name_then_registry", "name",
-              re.compile(rf"(?P<name>{NAME})\s*[(;,:]\s*(?:(?:{REGISTRY_PHRASE})?NCT\s?\d{{8}}|(?i:clinical\s?trials\.gov)\b)"),
+              re.compile(rf"(?P<name>{NAMED})\s*[(;,:]\s*(?:(?:{REGISTRY_PHRASE})?NCT\s?\d{{8}}|(?i:clinical\s?trials\.gov)\b)"),
               "'(X; ClinicalTrials.gov identifier: NCT...)': an acronym directly before its registry number"),
     TrialRule("name_registry_number", "name",
               re.compile(rf"(?P<name>{NAME})\s+(?i:clinical\s?trials\.gov)\s+(?i:number|identifier|registration)\b"),
               "NEJM's funding line '(Funded by X; NAME ClinicalTrials.gov number, NCT...)': the study's name before its registry"),
     TrialRule("investigators_of", "name",
-              re.compile(rf"\b(?:[Ff]or|[Oo]n\s+behalf\s+of)\s+(?:the\s+)?(?P<name>{NAME})\s+(?:[Ii]nvestigators|[Tt]rialists|"
+              re.compile(rf"\b(?:[Ff]or|[Oo]n\s+behalf\s+of)\s+(?:the\s+)?(?P<name>{NAMED})\s+(?:[Ii]nvestigators|[Tt]rialists|"
                          rf"[Cc]ollaborators|(?:[Ss]tudy|[Tt]rial|[Ww]orking)\s+[Gg]roup)\b"),
               "a byline's 'on behalf of the NAME investigators', 'for the NAME Trial Group': the study's name"),
     TrialRule("name_study_verb", "name",
@@ -77,11 +80,11 @@ TRIAL_RULES: tuple[TrialRule, ...] = (
                          rf"(?:compared|tested|evaluated)\s+(?:the\s+)?[a-z])"),
               "'TOWER enrolled 405 adults', 'NAME randomly assigned adults ...': an acronym as the subject of a study's verb"),
     TrialRule("name_committee", "name",
-              re.compile(rf"\b[Tt]he\s+(?P<name>{NAME})\s+(?:steering\s+committee|protocol|data\s+(?:and\s+safety\s+)?monitoring\s+"
+              re.compile(rf"\b[Tt]he\s+(?P<name>{NAMED})\s+(?:steering\s+committee|protocol|data\s+(?:and\s+safety\s+)?monitoring\s+"
                          rf"committee|investigators|trialists|(?:study|trial)\s+(?:group|team|population))\b"),
               "'the NAME steering committee designed the trial', 'the NAME protocol': the study the committee runs"),
     TrialRule("in_name_comma", "name",
-              re.compile(rf"(?:^|(?<=[.;:]\s)|(?<=\n))In\s+(?P<name>{NAME}),"),
+              re.compile(rf"(?:^|(?<=[.;:]\s)|(?<=\n))In\s+(?P<name>{NAMED}),"),
               "'In TOWER, blinatumomab ...': a sentence opening on a study's name"),
     TrialRule("camel_name_number_then_cue", "name",
               re.compile(rf"(?<![\w-])(?P<name>[A-Z][a-z]+[A-Z][A-Za-z]*[-\s]\d{{1,3}}[A-Za-z]?)\s+{PHASE}?{CUE}"),
@@ -137,6 +140,6 @@ NON_TRIAL_SHAPES: tuple[NonTrialShape, ...] = (
 
 # Words dropped from the end of a name before comparing names (canonical keys).
 TRAILING_WORDS = re.compile(
-    r"(?:[\s,]+(?:(?i:trials?|stud(?:y|ies)|protocols?|programm?e?|cohort)|(?:19|20)\d\d|ALL|AML|CLL|NHL))+\s*$"
+    r"(?:[\s,]+(?:(?i:trials?|stud(?:y|ies)|protocols?|programm?e?|cohort)|(?:19[5-9]|20[0-3])\d|ALL|AML|CLL|NHL))+\s*$"
 )
 LEADING_WORDS = re.compile(r"^(?i:the|a|an)\s+")

@@ -19,7 +19,7 @@ from extractors.nlp.trial_rules import (
     TRIAL_RULES,
 )
 
-RULES_VERSION = "trials-2"
+RULES_VERSION = "trials-3"
 
 
 class TrialMention(NamedTuple):
