@@ -290,3 +290,19 @@ def test_the_authors_earlier_centre_series_is_another_study():
                  "relapse-free survival was only 41%."),
         ("body", "After transplantation, 2-year relapse-free survival was 66.0%.")])
     assert {v for e, _, v, _ in facts if e in ("RFS", "ENROLLED")} == {66.0}
+
+
+def test_no_detectable_mrd_is_mrd_negativity():
+    """Regression: no_detectable_mrd_unread ('21 of 33 patients (63.6%) had no detectable MRD' gave no MRD figure)."""
+    facts = _facts([("title", "Inotuzumab for MRD-positive adult B-ALL: a phase 2 study"),
+                    ("body", "After one cycle, 19 of 30 patients (63.3%) had no detectable MRD.")])
+    assert ("MRD_NEG", 63.3) in {(e, v) for e, _, v, _ in facts}
+
+
+@pytest.mark.parametrize("status", ["had no detectable MRD at randomization", "were in complete remission at study entry"])
+def test_a_share_with_a_status_at_entry_is_no_result(status):
+    """Negative rule: baseline_status_as_result ('A total of 431 patients (88.3%) had no detectable MRD at
+    randomization' describes the patients at entry)."""
+    facts = _facts([("title", "Blinatumomab consolidation in adult B-ALL: a randomised trial"),
+                    ("body", f"A total of 402 patients (86.1%) {status}.")])
+    assert 86.1 not in {v for _, _, v, _ in facts}

@@ -17,7 +17,7 @@ from extractors.evidence.numbers import (
     find_windows, one_line, parse_number_text,
 )
 from extractors.evidence.rules import (
-    ARM_GROUP_PREDICATE, BEST_RESPONSE_CUE, DISTRACTORS, GRADE_CONTINUATION, COLON_LIST_REACH, LANDMARK_LIST_BREAK, SAME_FIGURE_CUE, SAME_TIME_CUE, LANDMARK_LIST_ENDPOINTS, MEAN_CUE, MEDIAN_CUE, OUTCOME_VERB, PATIENT_NOUNS, SAMPLE_SIZE_BARE_RIGHT,
+    ARM_GROUP_PREDICATE, BASELINE_STATUS, BEST_RESPONSE_CUE, DISTRACTORS, GRADE_CONTINUATION, COLON_LIST_REACH, LANDMARK_LIST_BREAK, SAME_FIGURE_CUE, SAME_TIME_CUE, LANDMARK_LIST_ENDPOINTS, MEAN_CUE, MEDIAN_CUE, OUTCOME_VERB, PATIENT_NOUNS, SAMPLE_SIZE_BARE_RIGHT,
     CUMULATIVE_INCIDENCE_ENDPOINTS, LANDMARK_NAMED_BEFORE, OTHER_QUANTITY_JOIN, OTHER_QUANTITY_OF, FRACTION_NOT_SHARE_LEFT, FRACTION_ONLY_RIGHT, OPEN_INTERVAL, THRESHOLD_COPULA, WINDOW_ENDPOINTS,
 )
 from extractors.evidence.slots import Reading, ReadingContext, ValueSlot
@@ -52,6 +52,7 @@ _BARE_INTERVAL = re.compile(r"\s*(?:%|per ?cent|months?|mos?)?\s*[(\[]\s*(\d+(?:
 _OPEN_INTERVAL = re.compile(OPEN_INTERVAL.pattern, _I)
 _BARE_INTERVAL_HR = re.compile(r"\s*[,;]\s*(\d+(?:[.·]\d+)?)\s*(?:[-–—−]|to)\s*(\d+(?:[.·]\d+)?)\s*(?:[)\];,]|$)", _I)
 _OTHER_QUANTITY_OF = re.compile(OTHER_QUANTITY_OF.pattern, _I)
+_BASELINE_STATUS = re.compile(BASELINE_STATUS.pattern, _I)
 _LANDMARK_NAMED_BEFORE = re.compile(LANDMARK_NAMED_BEFORE.pattern, _I)
 _OTHER_QUANTITY_JOIN = re.compile(OTHER_QUANTITY_JOIN.pattern, _I)
 _CONTRAST_WORD = re.compile(r"\b(?:and|vs\.?|v|versus|compared (?:with|to)|than)\b", _I)
@@ -211,6 +212,7 @@ def read_clause(text: str, ctx: ReadingContext = ReadingContext()) -> list[Readi
     _repeat_landmark_pairs(text, values, timepoints)
     _landmarks_named_before(text, values, timepoints)
     _assign_windows(text, values, windows, endpoints)
+    _drop_baseline_status(text, values)
     assign_counts(text, values, endpoints, ctx)
     assign_arms(text, values, arms, ctx)
     _attach_ci_p(text, values, intervals, pvalues, ctx.ci_declared)
@@ -339,6 +341,15 @@ def _assign_endpoints(text: str, values: list[ValueSlot], endpoints: Sequence[En
                 v.statistic = "rate"
         if v.statistic == "median" and v.unit == "%":
             v.statistic = "landmark" if v.timepoint else "rate"
+
+
+def _drop_baseline_status(text: str, values: Sequence[ValueSlot]) -> None:
+    """Drop shares whose own predicate dates them at entry ('(88.3%) had no detectable MRD at randomization')."""
+    measures = [v for v in values if v.kind == "measure" and v.unit == "%"]
+    for i, v in enumerate(measures):
+        stop = measures[i + 1].tok.start if i + 1 < len(measures) else len(text)
+        if v.timepoint is None and _BASELINE_STATUS.match(text[v.tok.end:stop]):
+            v.kind = "drop"
 
 
 def _drop_other_quantity(text: str, measures: Sequence[ValueSlot], endpoints: Sequence[EndpointMention]) -> None:

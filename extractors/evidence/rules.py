@@ -43,6 +43,8 @@ ENDPOINT_TERMS: tuple[EndpointTerm, ...] = (
                  "'MRD was undetectable in 91%', 'MRD became negative in 30 patients' state MRD negativity"),
     EndpointTerm(r"no (?:(?:detectable|measurable) (?:residual )?|residual )(?:disease|leuka?emia|clones?|clonotypes?|clonal sequences?)|undetectable (?:residual )?disease", "MRD_NEG",
                  "'9 (82%) had no detectable disease by next-generation sequencing', 'flow cytometry found no residual disease' state MRD negativity"),
+    EndpointTerm(r"no (?:detectable|measurable|evidence of) (?:MRD|minimal residual disease|measurable residual disease)", "MRD_NEG",
+                 "'21 of 33 patients had no detectable MRD': the share without detectable MRD is MRD negativity"),
     EndpointTerm(r"undetectable (?:MRD|minimal residual disease|measurable residual disease)|(?<![A-Za-z])uMRD(?![A-Za-z])", "MRD_NEG",
                  "undetectable MRD (uMRD, the CLL term) is MRD negativity"),
     EndpointTerm(r"(?:complete )?molecular (?:response|remission|responses)(?: rate)?", "MRD_NEG", "molecular response is measured as MRD negativity"),
@@ -854,6 +856,9 @@ ROW_OTHER_MEASURE = Cue(r"\b(?:responses?|remissions?|grade|neutropenia|thromboc
                         "'Very good partial response', 'Grade 3-4 infection', 'POD24' rows measure something else than the caption")
 
 # A table whose caption announces these describes the patients, not the results ('prior alloHSCT — no. (%)' is a baseline share).
+BASELINE_STATUS = Cue(r"^[^;.]{0,60}?\bat\s+(?:the\s+time\s+of\s+)?(?:randomi[sz]ation|baseline|enrol(?:l)?ment|study\s+entry|entry|screening)\b",
+                      "'431 patients (88.3%) had no detectable MRD at randomization': a status at entry is a baseline "
+                      "characteristic, not a result")
 BASELINE_TABLE_CAPTION = Cue(r"\b(?:baseline|demographic|patient characteristics|characteristics of (?:the )?(?:patients|participants|population))",
                              "baseline and demographic tables hold shares of patients at entry, never results")
 
