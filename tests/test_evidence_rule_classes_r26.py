@@ -306,3 +306,14 @@ def test_a_share_with_a_status_at_entry_is_no_result(status):
     facts = _facts([("title", "Blinatumomab consolidation in adult B-ALL: a randomised trial"),
                     ("body", f"A total of 402 patients (86.1%) {status}.")])
     assert 86.1 not in {v for _, _, v, _ in facts}
+
+
+def test_a_word_printed_only_in_capitals_headings_is_no_study():
+    """Regression: capitals_heading_word_as_study ('RESULTS FROM THE DOSE-ESCALATION PHASE OF A FIRST-IN-HUMAN STUDY'
+    made 'DOSE-ESCALATION' the study of an abstract registered as NCT...)."""
+    records = extract_evidence(_doc([
+        ("title", "ZR-512, AN ORAL MENIN INHIBITOR, IN RELAPSED ACUTE LEUKEMIA"),
+        ("heading", "KMT2A-REARRANGED ACUTE LEUKEMIA: RESULTS FROM THE DOSE-ESCALATION PHASE OF A FIRST-IN-HUMAN STUDY"),
+        ("body", "This dose escalation enrolled adults with relapsed disease (NCT10555123)."),
+        ("body", "Complete remission was reached by 12 of 40 patients (30.0%).")]))
+    assert {r.trial for r in records} == {"NCT10555123"}

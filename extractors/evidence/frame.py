@@ -115,7 +115,8 @@ def _frame_ref(doc: Document, mentions: Sequence, index: TrialIndex, not_studies
     named = [m for m in mentions if m.kind != "nct"]
     ncts = [m for m in mentions if m.kind == "nct" and m.start < opening_end]
     product = name_key(defined_product(doc) or "") or None  # a defined product code names the therapy, not the study
-    named = [m for m in named if name_key(m.text) != product and m.text not in not_studies]
+    named = [m for m in named if name_key(m.text) != product and m.text not in not_studies
+             and not _only_in_capitals_lines(doc.text, index.name(m.text))]
     name = next((index.name(m.text) for m in named if t0 <= m.start < t1
                  and not (m.text.isupper() and _GROUP_PREFIXED_NAME.match(doc.text, m.end))), None)
     if name is None:
@@ -123,6 +124,7 @@ def _frame_ref(doc: Document, mentions: Sequence, index: TrialIndex, not_studies
         for rx, registry in _TITLE_NAMES:
             found = [m.group("name") for m in rx.finditer(title)
                      if _title_name_ok(m.group("name"), registry) and name_key(m.group("name")) != product
+                     and not _only_in_capitals_lines(doc.text, m.group("name"))
                      and not names_no_study(doc.text, m.group("name"))
                      and not _GROUP_PREFIXED_NAME.match(title, m.end("name"))]
             if found:
@@ -184,6 +186,22 @@ def _frame_ref(doc: Document, mentions: Sequence, index: TrialIndex, not_studies
     if nct:
         index.nct_by_trial.setdefault(name, nct)
     return StudyRef(name, nct, index.row_for_trial(name))
+
+
+def _caps_line(text: str, pos: int) -> bool:
+    """True when the line holding pos is set in capitals (a title or heading line)."""
+    line = text[text.rfind("\n", 0, pos) + 1:(text.find("\n", pos) + 1 or len(text) + 1) - 1]
+    letters = [c for c in line if c.isalpha()]
+    return len(letters) >= 12 and sum(c.isupper() for c in letters) >= 0.8 * len(letters)
+
+
+def _only_in_capitals_lines(text: str, name: str) -> bool:
+    """True for a digitless word printed only in lines set in capitals ('RESULTS FROM THE DOSE-ESCALATION PHASE OF A
+    FIRST-IN-HUMAN STUDY' names no 'DOSE-ESCALATION' study); a study's acronym is printed in capitals elsewhere too."""
+    if any(c.isdigit() for c in name):
+        return False
+    uses = [m.start() for m in re.finditer(r"(?<![\w-])" + re.escape(name) + r"(?![\w-])", text)]
+    return bool(uses) and all(_caps_line(text, u) for u in uses)
 
 
 def names_no_study(text: str, name: str) -> bool:
