@@ -13,6 +13,7 @@ import pytest
 
 from extractors.evidence.arm_abbreviations import find_assigned_short_forms
 from extractors.evidence.extract import extract_evidence
+from extractors.evidence.numbers import find_timepoints
 from schemas.document import Cell, Table
 from tests.test_evidence_report_rules import SHA, _doc
 
@@ -317,3 +318,23 @@ def test_a_word_printed_only_in_capitals_headings_is_no_study():
         ("body", "This dose escalation enrolled adults with relapsed disease (NCT10555123)."),
         ("body", "Complete remission was reached by 12 of 40 patients (30.0%).")]))
     assert {r.trial for r in records} == {"NCT10555123"}
+
+
+@pytest.mark.parametrize("opening, code", [("After 3 years,", "3y"), ("After two years,", "2y"), ("Within 12 months,", "12mo")])
+def test_a_landmark_opening_its_clause_after_after(opening, code):
+    """Regression: after_n_years_undated ('After 3 years, 91.5% of children ... were alive' gave an undated rate)."""
+    assert [t.code for t in find_timepoints(f"{opening} 81.0% of children were alive.")] == [code]
+
+
+def test_after_a_treatment_duration_is_no_landmark():
+    """Negative: 'after 6 months of treatment, 40% responded' names a treatment length, not a landmark."""
+    assert find_timepoints("After 6 months of treatment, 40% of patients responded.") == []
+
+
+def test_a_plain_language_alive_without_relapse_or_event_is_event_free_survival():
+    """Regression: lay_event_free_read_as_os ('were alive and had not had their leukaemia come back or another serious
+    event' was read as overall survival from 'alive')."""
+    facts = _facts([("title", "Blinatumomab for children with leukaemia: a plain-language summary of the study results"),
+                    ("body", "After 3 years, 89.0% of children in the blinatumomab group were alive and had not had their "
+                             "leukaemia come back or another serious event.")])
+    assert ("EFS", 89.0, "3y") in {(e, v, t) for e, _, v, t in facts}

@@ -94,6 +94,8 @@ ENDPOINT_TERMS: tuple[EndpointTerm, ...] = (
     EndpointTerm(r"(?:(?<=% )|(?<=%\) )|(?<=percent )|(?<=per cent ))(?:relapse|leuka?emia)[- ]free\b(?![- ]survival)", "RFS",
                  "'44.0% relapse-free at 2 years': a share called relapse-free"),
     EndpointTerm(r"(?<=\s)(?:were|was|remained|are|is) (?:still )?alive (?:and |but )?(?:without (?:an )?event|event[- ]free|free (?:of|from) (?:an )?events?)", "EFS", "'were alive without an event' is an event-free survival landmark"),
+    EndpointTerm(r"(?<=\s)(?:were|was|remained|are|is) (?:still )?alive and (?:had not had|did not have|have not had|had no)\s+(?:[\w-]+\s+){1,3}?(?:come back|return(?:ed)?|relapse)\s+or\s+(?:an(?:other)?|any) (?:[\w-]+\s+)?(?:event|problem)",
+                 "EFS", "a plain-language 'were alive and had not had their leukaemia come back or another serious event' is event-free survival"),
     EndpointTerm(r"(?<=\s)(?:were|was|remained|are|is) (?:still )?alive (?:and |but )?(?:without (?:a )?relapse|relapse[- ]free|free (?:of|from) relapse)", "RFS", "'45% were still alive and free of relapse' is a relapse-free survival landmark"),
     EndpointTerm(r"(?:(?<=% )|(?<=% of patients )|(?<=% of the patients )|(?<=% of children )|(?<=% of adults ))alive\b(?!\s+(?:and|but|without|free|in)\b)", "OS",
                  "'intensive chemotherapy left 41.7% alive', 'left 58.2% of patients alive': the share alive is overall survival"),
