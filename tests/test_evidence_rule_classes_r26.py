@@ -338,3 +338,15 @@ def test_a_plain_language_alive_without_relapse_or_event_is_event_free_survival(
                     ("body", "After 3 years, 89.0% of children in the blinatumomab group were alive and had not had their "
                              "leukaemia come back or another serious event.")])
     assert ("EFS", 89.0, "3y") in {(e, v, t) for e, _, v, t in facts}
+
+
+def test_a_transplant_named_first_in_the_title_is_the_first_side_of_bare_pairs():
+    """Regression: transplant_first_order_lost ('Allogeneic Transplantation or Oral Azacitidine Maintenance ...': the
+    bare pair '(71.2% and 68.9%; hazard ratio for death, 0.93)' went azacitidine first, against the title's order)."""
+    facts = _facts([
+        ("title", "Allogeneic Transplantation or Oral Azacitidine Maintenance for MRD-Negative AML"),
+        ("body", "A total of 300 patients underwent randomization; 150 were assigned to the transplantation group and 150 "
+                 "to the azacitidine group."),
+        ("body", "Overall survival at 3 years did not differ significantly (70.4% and 66.1%; hazard ratio for death, 0.91).")])
+    assert {(a, v) for e, a, v, _ in facts if e == "OS"} == {("allogeneic hsct", 70.4), ("azacitidine", 66.1),
+                                                              ("allogeneic hsct", 0.91)}

@@ -485,9 +485,10 @@ def _transplant_side(title: str, found: re.Match[str]) -> Optional[tuple[int, in
 
 
 def transplant_comparison(doc: Document, gazetteer_dir=None) -> tuple[str, ...]:
-    """A title's treatment and the transplant procedure it is compared with ('A Versus Autologous Stem-Cell
-    Transplantation', 'Autologous transplantation or A'), the procedure named as the report abbreviates it; a title
-    naming only the treatment's class ('CAR-T consolidation beats autologous transplant') takes the opening's; else ()."""
+    """A title's treatment and the transplant procedure it is compared with, in the title's order ('A Versus Autologous
+    Stem-Cell Transplantation', 'Autologous transplantation or A'), the procedure named as the report abbreviates it; a
+    title naming only the treatment's class ('CAR-T consolidation beats autologous transplant') takes the opening's;
+    else ()."""
     title, versus = _title_versus(doc)
     cues = [versus] if versus else list(_TITLE_ALTERNATIVE.finditer(title))
     side = next((span for span in (_transplant_side(title, cue) for cue in cues) if span), None)
@@ -499,7 +500,8 @@ def transplant_comparison(doc: Document, gazetteer_dir=None) -> tuple[str, ...]:
         treatments = [a.arm for a in find_arms(text, gazetteer_dir) if a.arm not in GENERIC_ARMS and not a.control
                       and a.rank in ranks and a.arm not in LYMPHODEPLETING_AGENTS]
         if treatments:
-            return treatments[0], transplant_arm_name(title, doc.text)
+            procedure = transplant_arm_name(title, doc.text)
+            return (treatments[0], procedure) if side[0] == 0 else (procedure, treatments[0])
     return ()
 
 
@@ -598,9 +600,11 @@ def study_frame(doc: Document, mentions: Sequence, index: TrialIndex, has_table1
             (_EXPERIMENTAL_REFERENCE, experimental, False))))
         return StudyFrame("report", ref, None, False, (experimental, "chemotherapy"), not_studies=not_studies)
     transplant = transplant_comparison(doc, gazetteer_dir)
-    if transplant:  # 'cilta-cel versus ASCT': every mention of the procedure names the control arm
+    if transplant:  # 'cilta-cel versus ASCT': every mention of the procedure names its arm, the control when second
+        procedure_first = transplant[0] == transplant_arm_name(doc.text[t0:t1], doc.text)
         set_document_strategies(replace(strategies, terms=strategies.terms + tuple(
-            (rx, transplant[1], True) for rx in _TRANSPLANT_TERMS) + ((_EXPERIMENTAL_REFERENCE, transplant[0], False),)))
+            (rx, transplant[0 if procedure_first else 1], not procedure_first) for rx in _TRANSPLANT_TERMS)
+            + ((_EXPERIMENTAL_REFERENCE, transplant[0], False),)))
         return StudyFrame("report", ref, None, False, transplant, not_studies=not_studies)
     single = _single_arm(doc, gazetteer_dir, ref)
     compared = title_comparison(doc, gazetteer_dir) or (
