@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import pytest
 
-from extractors.evidence.arm_abbreviations import find_assigned_short_forms
+from extractors.evidence.arm_abbreviations import find_assigned_short_forms, find_lettered_groups
 from extractors.evidence.extract import extract_evidence
 from extractors.evidence.numbers import find_timepoints
 from schemas.document import Cell, Table
@@ -350,3 +350,21 @@ def test_a_transplant_named_first_in_the_title_is_the_first_side_of_bare_pairs()
         ("body", "Overall survival at 3 years did not differ significantly (70.4% and 66.1%; hazard ratio for death, 0.91).")])
     assert {(a, v) for e, a, v, _ in facts if e == "OS"} == {("allogeneic hsct", 70.4), ("azacitidine", 66.1),
                                                               ("allogeneic hsct", 0.91)}
+
+
+def test_lettered_arms_take_the_role_their_bracket_gives():
+    """Regression: lettered_role_bracket ('• Arm A (standard): ABVD ... • Arm B (experimental): nivolumab ...' on one
+    slide defined no arm: the bracket stopped the colon form, and one label ran on into the next)."""
+    groups = find_lettered_groups("• Randomised 1:1 • Arm A (standard): ABVD x4 cycles, then radiotherapy • Arm B "
+                                  "(experimental): nivolumab 240 mg + AVD x4 cycles, no radiotherapy")
+    assert [(g.short, g.arm, g.control) for g in groups] == [("arm A", "chemotherapy", True), ("arm B", "nivolumab", False)]
+
+
+def test_figures_in_a_bracket_closing_on_another_study_are_that_studys():
+    """Regression: bracketed_source_study ('improved PFS over X in advanced disease (2-year PFS 92% vs 83% in S1826)'
+    on a background slide gave the report two PFS results)."""
+    facts = _facts([
+        ("title", "HARBOR: nivolumab-AVD versus ABVD in early-stage Hodgkin lymphoma"),
+        ("body", "• Adding nivolumab to AVD improved PFS in advanced-stage disease (2-year PFS 91% vs 84% in S2217)"),
+        ("body", "• 3-year PFS 93.0% with nivolumab-AVD vs 92.1% with ABVD")])
+    assert {v for e, _, v, _ in facts if e == "PFS"} == {93.0, 92.1}

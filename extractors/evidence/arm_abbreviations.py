@@ -354,6 +354,8 @@ _LETTERED_GROUPS = tuple(re.compile(c.pattern) for c in LETTERED_GROUP_DEFINITIO
 
 
 _COLON_LABELLED = re.compile(COLON_LABELLED_ARM.pattern)
+_CONTROL_ROLES = ("control", "comparator", "standard", "reference")
+_EXPERIMENTAL_ROLES = ("experimental", "investigational")
 
 
 def find_colon_labelled_arms(text: str, gazetteer_dir=None) -> tuple[ArmAbbreviation, ...]:
@@ -371,7 +373,7 @@ def find_colon_labelled_arms(text: str, gazetteer_dir=None) -> tuple[ArmAbbrevia
             continue
         main = next((a for a in drugs if not a.control), drugs[0])
         role = (m.group("role") or "").lower()
-        control = role in ("control", "comparator", "standard", "reference") or (not role and bool(found)) or main.control
+        control = role in _CONTROL_ROLES or (not role and bool(found)) or main.control
         found[short] = ArmAbbreviation(short, main.arm, control, 2 if control else 0)
     return tuple(found.values()) if len(found) >= 2 else ()
 
@@ -386,6 +388,8 @@ def find_lettered_groups(text: str, gazetteer_dir=None) -> tuple[ArmAbbreviation
         if short in found or not drugs:
             continue
         main = next((a for a in drugs if not a.control), drugs[0])
-        control = main.control or bool(found)
+        role = (m.groupdict().get("role") or "").lower()
+        control = any(w in role for w in _CONTROL_ROLES) or (
+            not any(w in role for w in _EXPERIMENTAL_ROLES) and (main.control or bool(found)))
         found[short] = ArmAbbreviation(short, main.arm, control, 2 if control else main.rank)
     return tuple(found.values()) if len(found) >= 2 else ()

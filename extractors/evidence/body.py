@@ -19,7 +19,7 @@ from extractors.evidence.rules import (
     ANAPHORA_CUE, ANTECEDENT_REACH, ANTECEDENT_SENTENCES, EXTRACTOR_VERSION, LANDMARK_ANAPHORA, LANDMARKS_RESTATED, LIST_RESTATED_AT_TIME,
     LIST_RESTATED_REACH, RESPONSE_ANAPHORA_CUE, RESPONSE_WORD,
     RESPONSE_ENDPOINTS, RUN_IN_HEADING, SAME_TIME_CUE, SUBGROUP_LANDMARK_REACH, SUBGROUP_SENTENCE_OPENING, WINDOW_ANAPHORA, WINDOW_ANAPHORA_REACH,
-    WINDOW_ENDPOINTS, OTHER_STUDY_CLAUSES, EndpointTerm,
+    WINDOW_ENDPOINTS, OTHER_STUDY_CLAUSES, BRACKETED_SOURCE_STUDY, EndpointTerm,
 )
 from extractors.nlp.ner_mentions import current_ner, ner_arms_added
 from extractors.nlp.trials import rejection_reason
@@ -224,6 +224,7 @@ def _without_other_study_clauses(sentence: str, start: int, readings: list[Readi
     """A report's readings less those in a clause about another named study ('... close to that seen in CLL14, where
     6-year PFS was 53.1%, while ELEVATE-TN reported 5-year PFS of 84% ...')."""
     own_key = name_key(ref.trial or "")
+    readings = [r for r in readings if not _in_bracket_of_other_study(sentence, r, own_key)]
     cues = [m.end() for rx in _OTHER_STUDY_CLAUSES for m in rx.finditer(sentence)
             if name_key(m.group("name")) != own_key and len(m.group("name")) >= 4
             and not find_endpoints(m.group("name")) and not find_arms(m.group("name"))
@@ -234,6 +235,15 @@ def _without_other_study_clauses(sentence: str, start: int, readings: list[Readi
     return [r for r in readings if not any(c <= r.start and not any(c <= o < r.start for o in own) for c in cues)]
 
 
+def _in_bracket_of_other_study(sentence: str, r: Reading, own_key: str) -> bool:
+    """True for a reading inside a bracket that closes on another study's name ('(... 92% vs 83% in S1826)')."""
+    m = _BRACKETED_SOURCE.match(sentence, r.end)
+    if not m or "(" not in sentence[:r.start] or name_key(m.group("name")) == own_key or len(m.group("name")) < 4:
+        return False
+    return rejection_reason(m.group("name")) != "non_trial_term" and not find_endpoints(m.group("name"))
+
+
+_BRACKETED_SOURCE = re.compile(BRACKETED_SOURCE_STUDY.pattern)
 _LANDMARK_ANAPHORA = re.compile(LANDMARK_ANAPHORA.pattern, re.IGNORECASE)
 
 

@@ -686,8 +686,9 @@ LETTERED_GROUP_DEFINITIONS: tuple[Cue, ...] = (
         "'mosunetuzumab plus lenalidomide (group A) or bendamustine plus rituximab (group B)': the label after the treatment"),
     Cue(r"\b(?P<word>[Gg]roup|[Aa]rm|[Cc]ohort)\s+(?P<letter>[A-D1-4])\s+(?:received|was\s+given|were\s+given|got)\s+(?P<drugs>[^.;]{3,80})",
         "'Group A received mosunetuzumab; group B received bendamustine-rituximab': lettered arms defined by a verb"),
-    Cue(r"\b(?P<word>[Gg]roup|[Aa]rm|[Cc]ohort)\s+(?P<letter>[A-D1-4])\s*:\s*(?P<drugs>[^.;\n]{3,100})",
-        "'Group A: pirtobrutinib 200 mg daily ...', a header 'Arm B: venetoclax + obinutuzumab': lettered arms defined after a colon"),
+    Cue(r"\b(?P<word>[Gg]roup|[Aa]rm|[Cc]ohort)\s+(?P<letter>[A-D1-4])\s*(?:\(\s*(?P<role>[\w -]{1,30}?)\s*\)\s*)?:\s*(?P<drugs>(?:(?!\s*[•▪]|\b(?:[Gg]roup|[Aa]rm|[Cc]ohort)\s+[A-D1-4]\b)[^.;\n]){3,100})",
+        "'Group A: pirtobrutinib 200 mg daily ...', 'Arm B (experimental): nivolumab ...', a header 'Arm B: venetoclax + "
+        "obinutuzumab': lettered arms defined after a colon, with the role a bracket gives them"),
 )
 """ A trial's arms named by letter: a label that takes the treatment given with it; used as 'in group A' or 'Group A'."""
 COLON_LABELLED_ARM = Cue(r"(?m)^[\W]*(?P<short>[A-Z][A-Za-z0-9]{0,5}(?:-[A-Za-z0-9]{1,4}){0,2})\s*"
@@ -1276,6 +1277,9 @@ OTHER_STUDY_CLAUSES: tuple[Cue, ...] = (
 )
 """In a report, figures after one of these cues in the same sentence belong to the other study (a distractor), unless
 the report's own study is named again before them."""
+BRACKETED_SOURCE_STUDY = Cue(r"[^()]{0,80}?\bin\s+(?:the\s+)?" + _STUDY_ACRONYM + r"\s*\)",
+                             "'(2-year PFS 92% vs 83% in S1826)': figures in a bracket that closes on another study's name are "
+                             "that study's")
 SUBGROUP_LANDMARK_REACH = 600
 """A subgroup sentence inherits the landmark of its endpoint's figure at most this many characters before it."""
 
