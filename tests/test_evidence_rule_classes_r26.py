@@ -368,3 +368,24 @@ def test_figures_in_a_bracket_closing_on_another_study_are_that_studys():
         ("body", "• Adding nivolumab to AVD improved PFS in advanced-stage disease (2-year PFS 91% vs 84% in S2217)"),
         ("body", "• 3-year PFS 93.0% with nivolumab-AVD vs 92.1% with ABVD")])
     assert {v for e, _, v, _ in facts if e == "PFS"} == {93.0, 92.1}
+
+
+def test_a_cell_therapy_inn_names_its_arm_without_a_lexicon_entry():
+    """Regression: unlisted_cell_therapy_inn ('Varnimcabtagene autoleucel (var-cel) is an autologous CD19-directed CAR
+    T-cell product' was no arm, so the assessment's figures took a drug its eligibility mentioned)."""
+    facts = _facts([
+        ("title", "Assessment summary: zelmocabtagene autoleucel for relapsed B-cell ALL"),
+        ("body", "Zelmocabtagene autoleucel is an autologous CD19-directed CAR T-cell product. Prior blinatumomab was allowed."),
+        ("body", "The overall remission rate within 3 months was 80.0% (80 of 100 infused patients).")])
+    assert {a for e, a, v, _ in facts if v == 80.0} == {"zelmocabtagene autoleucel"}
+
+
+def test_a_results_table_captioned_with_a_study_name_names_the_unnamed_report():
+    """Regression: study_named_in_table_caption ('Table 1. Main efficacy results of the pivotal study PORTCULLIS' was the
+    study's only name in an assessment report without a registry number; every figure had no study)."""
+    records = extract_evidence(_doc([
+        ("title", "Assessment summary: a CAR T-cell product for relapsed B-cell ALL"),
+        ("body", "The main evidence came from one single-arm phase 2 study at 14 centres."),
+        ("body", "Table 1. Main efficacy results of the pivotal study KESTREL (data cut-off 1 March 2025)"),
+        ("body", "The overall remission rate within 3 months was 80.0% (80 of 100 infused patients).")]))
+    assert {r.trial for r in records} == {"KESTREL"}

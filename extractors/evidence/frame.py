@@ -178,6 +178,9 @@ def _frame_ref(doc: Document, mentions: Sequence, index: TrialIndex, not_studies
             index.canonical.setdefault(name, name)
     if name is None and nct is None:
         name = _other_registration(doc.text)  # 'ACTRN12624000318572': registered outside ClinicalTrials.gov
+    if name is None and nct is None:  # 'Table 1. Main efficacy results of the pivotal study PORTCULLIS'
+        captioned = {index.name(m.text) for m in named if _TABLE_CAPTION_LINE.match(_line_around(doc.text, m.start))}
+        name = captioned.pop() if len(captioned) == 1 else None
     if name is None and nct is None:
         if not product:
             return StudyRef()
@@ -190,8 +193,7 @@ def _frame_ref(doc: Document, mentions: Sequence, index: TrialIndex, not_studies
 
 def _caps_line(text: str, pos: int) -> bool:
     """True when the line holding pos is set in capitals (a title or heading line)."""
-    line = text[text.rfind("\n", 0, pos) + 1:(text.find("\n", pos) + 1 or len(text) + 1) - 1]
-    letters = [c for c in line if c.isalpha()]
+    letters = [c for c in _line_around(text, pos) if c.isalpha()]
     return len(letters) >= 12 and sum(c.isupper() for c in letters) >= 0.8 * len(letters)
 
 
@@ -336,6 +338,14 @@ def _opens_with_treatment(text: str) -> bool:
     """True when the text's first words name a treatment ('linvoseltamab and carfilzomib in ...')."""
     head = re.sub(r"(?i)^\s*(?:an?|the)\s+", "", text)[:TITLE_TREATMENT_REACH]
     return any(a.start == 0 for a in find_arms(head))
+
+
+_TABLE_CAPTION_LINE = re.compile(r"\s*Table\s+\d+[.:]\s")
+
+
+def _line_around(text: str, pos: int) -> str:
+    """The line of text holding pos."""
+    return text[text.rfind("\n", 0, pos) + 1:(text.find("\n", pos) + 1 or len(text) + 1) - 1]
 
 
 def _sentence_around(text: str, start: int, end: int) -> str:

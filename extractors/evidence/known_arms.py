@@ -8,7 +8,7 @@ from typing import NamedTuple, Optional
 
 from extractors.evidence.numbers import one_line
 from extractors.evidence.rules import (
-    ARM_TERMS, CODED_CAR_PATTERNS, MIN_CAPITALISED_NAME, COMPARATOR_ARM_NAMES, COMPARATOR_DRUG_CLASSES, NON_ARM_DRUG_CLASSES, PRODUCT_PATTERNS, SHORT_CODE_MAX,
+    ARM_TERMS, CELL_THERAPY_INN, CODED_CAR_PATTERNS, MIN_CAPITALISED_NAME, COMPARATOR_ARM_NAMES, COMPARATOR_DRUG_CLASSES, NON_ARM_DRUG_CLASSES, PRODUCT_PATTERNS, SHORT_CODE_MAX,
 )
 from extractors.nlp.gazetteers import DEFAULT_GAZETTEER_DIR, load_drugs
 from extractors.nlp.literal_prefilter import fold, may_match_rows
@@ -61,6 +61,7 @@ def _gazetteer_drugs(gazetteer_dir: Optional[str]) -> tuple[tuple[str, tuple[str
 
 _PRODUCTS = tuple(re.compile(p.pattern) for p in PRODUCT_PATTERNS)
 _CODED_CARS = tuple(re.compile(p.pattern) for p in CODED_CAR_PATTERNS)
+_CELL_THERAPY_INN = re.compile(CELL_THERAPY_INN.pattern)
 
 
 def coded_car_arm(code: str) -> str:
@@ -93,6 +94,8 @@ def _find_arms(text: str, gazetteer_dir: Optional[str]) -> tuple[ArmMention, ...
     for rx in _CODED_CARS:
         for m in rx.finditer(text):
             products.append((m.start(), m.end(), coded_car_arm(m.group("code")), False, 0))
+    for m in _CELL_THERAPY_INN.finditer(text):  # listed products keep their lexicon spans (longest first below)
+        products.append((m.start(), m.end(), " ".join(m.group(0).lower().split()), False, 0))
     found += products
     found.sort(key=lambda f: (-(f[1] - f[0]), f[0]))
     kept: list[tuple] = []

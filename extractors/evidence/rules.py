@@ -809,6 +809,10 @@ PRODUCT_PATTERNS: tuple[Cue, ...] = (
 )
 
 
+CELL_THERAPY_INN = Cue(r"(?i)(?<![\w-])[a-z]{3,}(?:cabtagene|lecleucel|leucel)(?:\s+[a-z]*leucel)?(?![\w-])",
+                       "'varnimcabtagene autoleucel', 'zamtocabtagene autoleucel': a cell therapy's INN (the -cabtagene "
+                       "-leucel stems) names its arm, whether or not the lexicon lists it")
+
 # Endpoints whose percentages are survival-type landmarks: in a list ('5-year EFS was 37% and OS 46%', 'EFS of 44% and
 # OS of 63% at 3 years', 'At 12 months, EFS was 52% and OS 77%') one printed landmark covers the whole list.
 SURVIVAL_SHARE_ENDPOINTS: tuple[str, ...] = ("OS", "EFS", "PFS", "RFS", "DFS")
