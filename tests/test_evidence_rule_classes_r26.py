@@ -389,3 +389,12 @@ def test_a_results_table_captioned_with_a_study_name_names_the_unnamed_report():
         ("body", "Table 1. Main efficacy results of the pivotal study KESTREL (data cut-off 1 March 2025)"),
         ("body", "The overall remission rate within 3 months was 80.0% (80 of 100 infused patients).")]))
     assert {r.trial for r in records} == {"KESTREL"}
+
+
+def test_the_short_form_of_a_scale_or_status_is_no_arm():
+    """Regression: scale_short_form_as_arm ('a revised International Prognostic Scoring System (IPSS-R) score above 3.0,
+    and an ECOG performance status (PS) of 0-2 were randomly assigned' made IPSS-R and PS the two arms)."""
+    text = ("Adults aged 18 years or older with untreated myelodysplastic syndromes, a revised International Prognostic "
+            "Scoring System (IPSS-R) score above 3·5, and an Eastern Cooperative Oncology Group (ECOG) performance status "
+            "of 0–1 were randomly assigned (1:1) to magrolimab or matching placebo on days 1–14 of each cycle.")
+    assert find_assigned_short_forms(text) == ()

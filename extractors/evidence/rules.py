@@ -667,6 +667,9 @@ ARM_ABBREVIATION_DEFINITION = Cue(r"\(\s*(?:the\s+(?=\S+\s+(?:sequence|regimen|s
 ARM_ABBREVIATION_GAP = 45
 """At most this many characters between an abbreviated arm's drugs, and between the last drug and the bracket
 ('acalabrutinib 100 mg twice daily for 14 cycles with venetoclax from cycle 3 (AV)')."""
+MEASURE_SHORT_FORM_LEFT = Cue(r"\b(?:score|scoring\s+system|scale|status|index|criteria|classification|stage)\s*$",
+                              "'a revised International Prognostic Scoring System (IPSS-R) score', 'ECOG performance status (PS)': "
+                              "the short form of a scale or status is no arm")
 STEROID_PARTNER = Cue(r"^\s*(?:,\s*)?(?:and|plus|with|\+)\s+(dexamethasone|prednisone|prednisolone)\s*$",
                       "'X plus lenalidomide and dexamethasone (XRd)': the steroid, in no arm lexicon, spells the short form's last letter")
 
