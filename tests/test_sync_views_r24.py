@@ -14,11 +14,12 @@ from extractors.stages import extract_document
 from schemas.settings import ExtractSettings, IngestSettings, ValidateSettings
 from schemas.validate.records import validate_records
 from tests.conftest import REVIEW_PDF
-from warehouse import load, migrate
+from warehouse import load, migrate, sync
 
 VIEWS_R23 = Path(__file__).resolve().parent / "fixtures" / "views_r23"
-"""v_table1_studies, v_table1_study_evidence and v_table1_sync as round 23 (commit 30f90d0) defined them."""
-SYNC_VIEWS = ("v_table1_studies", "v_table1_study_evidence", "v_table1_sync")
+"""v_table1_studies, v_table1_study_evidence, v_table1_sync and v_table1_disagreements as round 23 (commit 30f90d0)
+defined them."""
+SYNC_VIEWS = ("v_table1_studies", "v_table1_study_evidence", "v_table1_sync", "v_table1_disagreements")
 
 
 @pytest.fixture(scope="module")
@@ -53,6 +54,22 @@ def test_sync_views_return_the_rows_of_their_round_23_definitions(seed_review_wa
     for a, b in (("now", "r23"), ("r23", "now")):
         assert con.execute(f"SELECT count(*) FROM (FROM {a}.{view} EXCEPT ALL FROM {b}.{view})").fetchone()[0] == 0
     con.close()
+
+
+def test_sync_state_counts_what_the_views_show(seed_review_warehouses):
+    now, _ = seed_review_warehouses
+    counts = sync.read_sync_state(now)
+    con = duckdb.connect(str(now), read_only=True)
+    try:
+        assert counts["table1_rows"] == con.execute("SELECT count(*) FROM v_table1").fetchone()[0] > 0
+        assert counts["table_records"] + counts["body_records"] == con.execute(
+            "SELECT count(*) FROM v_evidence").fetchone()[0]
+        assert counts["disagreements"] == con.execute("SELECT count(*) FROM v_table1_disagreements").fetchone()[0]
+        assert counts["table1_rows_without_records"] == con.execute(
+            "SELECT count(*) FROM v_table1 t WHERE NOT EXISTS (SELECT 1 FROM v_evidence e WHERE e.source = 'table' "
+            "AND e.table_id = t.table_id AND e.table_row = t.row_number)").fetchone()[0]
+    finally:
+        con.close()
 
 
 def _plan(warehouse: Path) -> str:
