@@ -1,10 +1,12 @@
 """Peak memory of one batch's load and of the Table 1 sync read against a copy of a large warehouse, in fresh processes.
 
 Usage: .venv/bin/python bench/replay_load.py WAREHOUSE [--batches N] [--documents 25] [--workdir DIR] [--sync]
+       [--duckdb NAME=VALUE ...]
 Copies WAREHOUSE (brings its schema up to date, timed apart), then loads N batches in turn, each made of the rows of
 `--documents` of its parsed documents under new hashes and paths (new documents, as a growing corpus brings), each
 batch in a fresh process; prints one JSON line per step: the process's RSS before, its peak (VmHWM, reset before the
 step) and the step's seconds. `--sync` also reads `v_table1_sync` as the run's sync does (warehouse.sync).
+`--duckdb memory_limit=256MB` and the like open the loads' connections with those DuckDB settings (an experiment).
 """
 from __future__ import annotations
 
@@ -87,8 +89,12 @@ def make_batch(warehouse: Path, documents: int, salt: str, offset: int) -> dict:
     return {"documents": out_docs, "records": records, "table1_rows": table1}
 
 
-def _child(step: str, warehouse: Path, batch_file: Path | None, run_id: str) -> None:
+def _child(step: str, warehouse: Path, batch_file: Path | None, run_id: str, duckdb_settings: dict) -> None:
     from warehouse import load, migrate, sync
+
+    if duckdb_settings:
+        connect = migrate.connect
+        migrate.connect = lambda *a, **k: connect(*a, **{**k, "settings": {**k.get("settings", {}), **duckdb_settings}})
 
     batch = pickle.loads(batch_file.read_bytes()) if batch_file else None
     before = _status_mb("VmRSS")
@@ -119,11 +125,13 @@ def main() -> None:
     parser.add_argument("--documents", type=int, default=25)
     parser.add_argument("--workdir", type=Path, default=Path("/tmp/replay_load"))
     parser.add_argument("--sync", action="store_true")
+    parser.add_argument("--duckdb", nargs="*", default=[], metavar="NAME=VALUE")
     parser.add_argument("--child", nargs=3, metavar=("STEP", "WAREHOUSE", "BATCH"), help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.child:
         step, warehouse, batch = args.child
-        _child(step, Path(warehouse), Path(batch) if batch != "-" else None, f"replay-{batch}")
+        _child(step, Path(warehouse), Path(batch) if batch != "-" else None, f"replay-{batch}",
+               dict(setting.split("=", 1) for setting in args.duckdb))
         return
     args.workdir.mkdir(parents=True, exist_ok=True)
     copy = args.workdir / "replay.duckdb"
@@ -133,7 +141,7 @@ def main() -> None:
     for n in range(args.batches):
         batch_file = args.workdir / f"batch{n}.pickle"
         batch_file.write_bytes(pickle.dumps(make_batch(args.warehouse, args.documents, f"replay{n}", n * args.documents)))
-        subprocess.run([*me, "x", "--child", "load", str(copy), str(batch_file)], check=True)
+        subprocess.run([*me, "x", "--child", "load", str(copy), str(batch_file), "--duckdb", *args.duckdb], check=True)
     if args.sync:
         subprocess.run([*me, "x", "--child", "sync", str(copy), "-"], check=True)
 
