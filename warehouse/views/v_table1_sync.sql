@@ -25,18 +25,25 @@ results AS (
     JOIN row_trial rt ON rt.doc_sha256 = r.doc_sha256 AND rt.table_id = r.table_id AND rt.row_number = r.row_number,
          unnest(from_json(coalesce(r.patient_counts, '[]'), '[{"value": "INTEGER", "arm": "VARCHAR"}]')) AS u(c)
 ),
-study_facts AS MATERIALIZED (  -- what each row's study evidence is about: joined to the table figures by endpoint
-    SELECT m.doc_sha256 AS row_sha256, m.table_id AS row_table_id, m.row_number AS row_row_number, m.matched_by,
-           b.record_id AS evidence_record_id, b.doc_sha256 AS evidence_sha256, b.table_id AS evidence_table_id,
-           b.endpoint, b.unit, b.statistic, b.timepoint, b.arm
-    FROM v_table1_study_evidence m
-    JOIN current_facts b ON b.record_id = m.record_id
+study_keys AS MATERIALIZED (  -- each Table 1 row by a number, so the matches below hold small keys
+    SELECT row_number() OVER (ORDER BY doc_sha256, table_id, row_number) AS study, doc_sha256, table_id, row_number
+    FROM (SELECT DISTINCT doc_sha256, table_id, row_number FROM row_trial)
+),
+study_facts AS MATERIALIZED (  -- what each row's study evidence is about (~370,000 at 1,000 documents), compactly
+    SELECT k.study, m.fact_row, m.matched_by, b.endpoint, b.unit, b.statistic, b.timepoint, b.arm,
+           b.doc_sha256 = k.doc_sha256 AS same_document,
+           b.doc_sha256 = k.doc_sha256 AND b.table_id IS NOT DISTINCT FROM k.table_id AS same_table,
+           b.doc_sha256 IN (SELECT doc_sha256 FROM reviews) AS from_review
+    FROM v_table1_study_fact_rows m
+    JOIN study_keys k ON k.doc_sha256 = m.doc_sha256 AND k.table_id = m.table_id AND k.row_number = m.row_number
+    JOIN fact_evidence b ON b.rowid = m.fact_row
 ),
 paired AS (  -- each table figure with the evidence about its study that reports the same quantity
-    SELECT t.*, f.evidence_record_id, f.matched_by
+    SELECT t.*, f.fact_row, f.matched_by
     FROM results t
+    JOIN study_keys k ON k.doc_sha256 = t.doc_sha256 AND k.table_id = t.table_id AND k.row_number = t.row_number
     JOIN study_facts f
-      ON f.row_sha256 = t.doc_sha256 AND f.row_table_id = t.table_id AND f.row_row_number = t.row_number
+      ON f.study = k.study
      AND f.endpoint = t.endpoint AND f.unit IS NOT DISTINCT FROM t.unit
      AND ((f.statistic = t.statistic AND f.timepoint IS NOT DISTINCT FROM t.timepoint)
           -- a percentage the table prints without its time point or window (gold keeps it null) takes the one the
@@ -49,8 +56,8 @@ paired AS (  -- each table figure with the evidence about its study that reports
      AND CASE WHEN t.endpoint = 'ENROLLED'  -- a per-arm count is not comparable with a total, nor a split total with one arm
               THEN f.arm IS NOT DISTINCT FROM t.arm OR (t.arm IS NULL AND NOT t.per_arm_split)
               ELSE f.arm IS NULL OR t.arm IS NULL OR f.arm = t.arm END
-     AND NOT (f.evidence_sha256 = t.doc_sha256 AND f.evidence_table_id IS NOT DISTINCT FROM t.table_id)
-     AND (f.evidence_sha256 = t.doc_sha256 OR f.evidence_sha256 NOT IN (SELECT doc_sha256 FROM reviews))
+     AND NOT f.same_table
+     AND (f.same_document OR NOT f.from_review)
 ),
 candidates AS (
     SELECT t.*, b.value AS evidence_value, b.doc AS evidence_doc, b.page AS evidence_page, b.quote AS evidence_quote,
@@ -75,7 +82,7 @@ candidates AS (
                      = t.table_value THEN 1
                 ELSE 2 END AS closeness
     FROM paired t
-    JOIN current_facts b ON b.record_id = t.evidence_record_id
+    JOIN fact_evidence b ON b.rowid = t.fact_row
 ),
 comparable AS (  -- a borrowed time point is taken only for the same figure: another number may be another time
     SELECT *, coalesce(body_subgroup_text, other_population) AS subgroup_text
