@@ -20,7 +20,7 @@ from extractors.fingerprint import extractor_fingerprint  # noqa: E402
 from extractors.pdf.discover import discover_pdfs  # noqa: E402
 from flows.batches import FirstCopies, ReadAhead, RunTally, in_batches  # noqa: E402
 from flows.incremental import plan_reads  # noqa: E402
-from flows.processes import document_workers, release_document_workers, return_free_memory  # noqa: E402
+from flows.processes import release_document_workers, return_free_memory, submit_document  # noqa: E402
 from flows.run_record import (  # noqa: E402,F401 - STARTED_RUNS, RunSummary: the CLI and tests import them from here
     NOTHING_VALIDATED, STARTED_RUNS, BatchValidationError, RunSummary, run_record, start_run,
 )
@@ -52,8 +52,8 @@ def document_task(path: Path, settings: PipelineSettings, retry_failed: bool = F
     from flows.document_work import read_document
 
     if uses_document_workers(settings):
-        return document_workers(settings.ingest.workers, settings.extract).submit(
-            read_document, path, settings.ingest, settings.extract, retry_failed).result()
+        return submit_document(settings.ingest.workers, settings.extract, settings.ingest.worker_max_documents,
+                               read_document, path, settings.ingest, settings.extract, retry_failed).result()
     return read_document(path, settings.ingest, settings.extract, retry_failed)
 
 

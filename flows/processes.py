@@ -10,7 +10,7 @@ import subprocess
 import sys
 import threading
 import time
-from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures import Future, ProcessPoolExecutor
 from pathlib import Path
 from typing import Any, Optional
 
@@ -245,15 +245,19 @@ preloads is resident in it and in each worker it forks, counted again in each (s
 _pool: Optional[ProcessPoolExecutor] = None
 _pool_size = 0
 _pool_lock = threading.Lock()
+_pool_handed = 0
+"""Documents submitted to the current pool (submit_document counts them)."""
+_submit_lock = threading.Lock()
 
 
 def document_workers(count: int, extract_settings: Optional[Any] = None) -> ProcessPoolExecutor:
     """The process pool that does per-document work (parse + extract), `count` long-lived processes that keep their
     NLP pipeline loaded between documents and runs (built from `extract_settings` as each starts, if given); made on
     first use, again when the count changes or it broke."""
-    global _pool, _pool_size
+    global _pool, _pool_size, _pool_handed
     with _pool_lock:
         if _pool is None or _pool_size != count or getattr(_pool, "_broken", False):
+            _pool_handed = 0
             if _pool is not None:
                 _pool.shutdown(wait=False, cancel_futures=True)
             # forkserver: the run has threads (Prefect's), and a fork of a threaded process may deadlock
@@ -264,6 +268,19 @@ def document_workers(count: int, extract_settings: Optional[Any] = None) -> Proc
                                         initargs=(os.getpid(), settings_json))
             _pool_size = count
         return _pool
+
+
+def submit_document(count: int, extract_settings: Optional[Any], max_documents: int, fn: Any, *args: Any) -> Future:
+    """Submit one document's work to the document workers (`document_workers`); once they have been handed
+    `max_documents` each (0: no limit), first let them finish the documents in flight and exit, so fresh workers
+    with empty per-text caches take the next ones."""
+    global _pool_handed
+    with _submit_lock:
+        if max_documents and _pool is not None and _pool_handed >= max_documents * _pool_size:
+            release_document_workers()
+        pool = document_workers(count, extract_settings)
+        _pool_handed += 1
+        return pool.submit(fn, *args)
 
 
 def release_document_workers() -> bool:

@@ -73,9 +73,10 @@ def check_sql(column: str, check: Check, table: TableDecl) -> Optional[str]:
 
 def _column_line(column: ColumnDecl, table: TableDecl) -> str:
     parts = [column.name, column.type]
-    if table.primary_key == (column.name,):
+    if table.indexed_key and table.primary_key == (column.name,):
         parts.append("PRIMARY KEY")
-    elif not column.nullable and column.name not in table.primary_key:
+    elif (not column.nullable and column.name not in table.primary_key) or (
+            not table.indexed_key and column.name in table.primary_key):
         parts.append("NOT NULL")
     for check in column.checks:
         sql = check_sql(column.name, check, table)
@@ -87,7 +88,7 @@ def _column_line(column: ColumnDecl, table: TableDecl) -> str:
 def generate_ddl(table: TableDecl) -> str:
     """CREATE TABLE IF NOT EXISTS with keys and checks, then COMMENT ON the table and each column."""
     lines = [_column_line(c, table) for c in table.columns]
-    if len(table.primary_key) > 1:
+    if table.indexed_key and len(table.primary_key) > 1:
         lines.append(f"PRIMARY KEY ({', '.join(table.primary_key)})")
     for rule in table.rules:
         check = check_sql(rule.column, rule.check, table)
@@ -103,7 +104,11 @@ def generate_ddl(table: TableDecl) -> str:
             body += f"    {comment}\n{constraint}{comma}\n"
         else:
             body += f"    {line}{comma}\n"
-    out = [HEADER, f"CREATE TABLE IF NOT EXISTS {table.name} (\n{body});\n"]
+    out = [HEADER]
+    if not table.indexed_key:
+        out.append(f"-- Key ({', '.join(table.primary_key)}): unique, kept so by the loader's anti-joins, with no PRIMARY KEY\n"
+                   "-- index (DuckDB rewrote it at every checkpoint as the table grew); warehouse/keys.py checks it.\n")
+    out += [f"CREATE TABLE IF NOT EXISTS {table.name} (\n{body});\n"]
     out.append(f"COMMENT ON TABLE {table.name} IS {sql_literal(table.comment)};\n")
     out.extend(f"COMMENT ON COLUMN {table.name}.{c.name} IS {sql_literal(c.comment)};\n" for c in table.columns)
     return "".join(out)

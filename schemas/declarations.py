@@ -53,6 +53,9 @@ class TableDecl(NamedTuple):
     primary_key: tuple[str, ...]
     derived: tuple[DerivedColumn, ...] = ()
     rules: tuple[Rule, ...] = ()
+    indexed_key: bool = True
+    """False: the key is kept unique by the loader (anti-joins), with no PRIMARY KEY index; for tables that grow with
+    every run, whose key index DuckDB rewrites at every checkpoint (the load's memory grew with the warehouse)."""
 
     def column(self, name: str) -> ColumnDecl:
         """The declared column called `name`."""
@@ -266,7 +269,7 @@ FACT_RULES: tuple[Rule, ...] = (
 FACT_EVIDENCE = TableDecl(
     "fact_evidence", "One row per extracted evidence record: the export fields, then provenance and run lineage.",
     (
-        _col("record_id", "VARCHAR", "content hash of source location and reading (primary key)",
+        _col("record_id", "VARCHAR", "content hash of source location and reading (the table's key)",
              MatchesRegex(SHA256_HEX), nullable=False),
         _col("doc", "VARCHAR", "file name of the source PDF", nullable=False),
         _col("trial", "VARCHAR", "trial name as the source names it, or null for an unnamed study",
@@ -309,6 +312,7 @@ FACT_EVIDENCE = TableDecl(
              nullable=False, loader=True),
     ),
     primary_key=("record_id",),
+    indexed_key=False,
     derived=(_VALUE_TEXT_IN_QUOTE, _COMPARES_ARMS, _VALUE_IS_WHOLE, _DOC_REF, _TEXT_LANDMARK, _BBOX_IS_BOX,
              _REVIEW_TABLE1_FACT),
     rules=FACT_RULES,
@@ -322,6 +326,7 @@ RUN_FACTS = TableDecl(
              nullable=False),
     ),
     primary_key=("run_id", "record_id"),
+    indexed_key=False,
 )
 
 RUN_DOCUMENTS = TableDecl(
@@ -390,6 +395,7 @@ FACT_VERSIONS = TableDecl(
              nullable=False),
     ),
     primary_key=("fact_key", "valid_from_run"),
+    indexed_key=False,
 )
 
 TABLE1_CELL_VERSIONS = TableDecl(

@@ -27,6 +27,11 @@ class _Settings(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
 
 
+WORKER_MAX_DOCUMENTS = 100
+"""Documents a document worker reads before it is replaced: its caches grow ~25 MB over that many, and a fresh
+worker costs a few seconds of CPU to build its NLP pipeline (round 24)."""
+
+
 class IngestSettings(_Settings):
     """How PDFs are found, parsed and bounded."""
 
@@ -38,6 +43,9 @@ class IngestSettings(_Settings):
     max_pages: int = Field(default=2000, ge=1)
     passwords: dict[str, str] = Field(default_factory=dict, description="file name -> password for encrypted PDFs")
     workers: int = Field(default=2, ge=1, le=32, description="files parsed at once, each in its own worker process")
+    worker_max_documents: int = Field(
+        default=WORKER_MAX_DOCUMENTS, ge=0, description="documents each worker process reads before a fresh one "
+        "takes its place (its per-text caches grow ~0.25 MB a document); 0: never replaced")
     cache_dir: ProjectPath = PROJECT_ROOT / ".cache" / "parse"
 
 

@@ -104,7 +104,7 @@ def test_noop_run_reads_nothing_and_a_new_extractor_version_reextracts_without_p
         raise AssertionError("an unchanged file was read again")
 
     with monkeypatch.context() as patch:  # every read (parse or parse cache, then extract) goes to a document worker
-        patch.setattr("flows.pipeline.document_workers", must_not_run)
+        patch.setattr("flows.pipeline.submit_document", must_not_run)
         patch.setattr("schemas.validate.records.validate_records", must_not_run)
         assert main(run) == 0, capsys.readouterr().err
     assert _query(warehouse, "select count(*) from v_evidence")[0][0] == records

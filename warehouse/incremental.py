@@ -73,8 +73,9 @@ def confirm_skipped(con: duckdb.DuckDBPyConnection, run_id: str, skipped: Sequen
         con.execute("INSERT INTO run_documents (run_id, doc_sha256, path) SELECT ?, doc_sha256, path "
                     "FROM skipped_files WHERE status = 'parsed' ON CONFLICT DO NOTHING", [run_id])
         shas = "(SELECT doc_sha256 FROM skipped_files WHERE status = 'parsed')"
-        con.execute(f"INSERT INTO run_facts (run_id, record_id) SELECT DISTINCT ?, record_id FROM fact_evidence "
-                    f"WHERE is_current AND doc_sha256 IN {shas} ON CONFLICT DO NOTHING", [run_id])
+        con.execute(f"INSERT INTO run_facts (run_id, record_id) SELECT DISTINCT ?, f.record_id FROM fact_evidence f "
+                    f"WHERE f.is_current AND f.doc_sha256 IN {shas} AND NOT EXISTS (SELECT 1 FROM run_facts r "
+                    "WHERE r.run_id = ? AND r.record_id = f.record_id)", [run_id, run_id])
         con.execute(f"UPDATE fact_evidence SET last_run_id = ? WHERE is_current AND doc_sha256 IN {shas}", [run_id])
         con.execute(f"UPDATE table1_rows SET last_run_id = ? WHERE is_current AND doc_sha256 IN {shas}", [run_id])
     finally:

@@ -11,7 +11,7 @@ from typing import Any, Optional, Sequence
 import duckdb
 import pandas as pd
 
-from schemas.declarations import DOCUMENTS, FACT_EVIDENCE, REJECTED_RECORDS, TABLE1_ROWS
+from schemas.declarations import DOCUMENTS, FACT_EVIDENCE, REJECTED_RECORDS, TABLE1_ROWS, table_decl
 from schemas.document import Document
 from schemas.dual import DualFlag
 from schemas.evidence import EvidenceRecord, Table1Row
@@ -57,6 +57,12 @@ def _values(columns: Sequence[str], rows: Sequence[dict[str, Any]]) -> list[list
     return [[row[c] for c in columns] for row in rows]
 
 
+def _column_types(con: duckdb.DuckDBPyConnection, table: str) -> dict[str, str]:
+    return dict(con.execute(
+        "SELECT column_name, data_type FROM duckdb_columns() WHERE table_name = ? AND schema_name = current_schema()",
+        [table]).fetchall())
+
+
 def _upsert(con: duckdb.DuckDBPyConnection, table: str, columns: Sequence[str], key: Sequence[str],
             rows: Sequence[list[Any]], run_id: str, current_flag: bool) -> None:
     if not rows:
@@ -66,18 +72,36 @@ def _upsert(con: duckdb.DuckDBPyConnection, table: str, columns: Sequence[str], 
     all_cols = list(columns) + extra_cols
     incoming = pd.DataFrame([list(r) + extra_vals for r in rows], columns=all_cols, dtype=object)
     incoming = incoming.drop_duplicates(subset=list(key), keep="last")  # one write per key in a single statement
-    types = dict(con.execute(
-        "SELECT column_name, data_type FROM duckdb_columns() WHERE table_name = ? AND schema_name = current_schema()",
-        [table]).fetchall())
+    types = _column_types(con, table)
     updates = [c for c in all_cols if c not in key and c != "first_run_id"]
     con.register("incoming_rows", incoming)
     try:
-        con.execute(
-            f"INSERT INTO {table} ({', '.join(all_cols)}) "
-            f"SELECT {', '.join(f'CAST({c} AS {types[c]})' for c in all_cols)} FROM incoming_rows "
-            f"ON CONFLICT ({', '.join(key)}) DO UPDATE SET " + ", ".join(f"{c} = excluded.{c}" for c in updates))
+        if table_decl(table).indexed_key:
+            con.execute(
+                f"INSERT INTO {table} ({', '.join(all_cols)}) "
+                f"SELECT {', '.join(f'CAST({c} AS {types[c]})' for c in all_cols)} FROM incoming_rows "
+                f"ON CONFLICT ({', '.join(key)}) DO UPDATE SET " + ", ".join(f"{c} = excluded.{c}" for c in updates))
+        else:
+            _merge_by_key(con, table, all_cols, key, updates, types)
     finally:
         con.unregister("incoming_rows")
+
+
+def _merge_by_key(con: duckdb.DuckDBPyConnection, table: str, columns: Sequence[str], key: Sequence[str],
+                  updates: Sequence[str], types: dict[str, str]) -> None:
+    """Upsert `incoming_rows` (one row per key) into a table whose key has no index: update the rows it already
+    holds, then insert the others (an anti-join), so no key is ever there twice."""
+    typed = ", ".join(f"CAST({c} AS {types[c]}) AS {c}" for c in columns)
+    con.execute(f"CREATE OR REPLACE TEMP TABLE incoming_typed AS SELECT {typed} FROM incoming_rows")
+    try:
+        same_key = " AND ".join(f"{table}.{k} = i.{k}" for k in key)
+        con.execute(f"UPDATE {table} SET " + ", ".join(f"{c} = i.{c}" for c in updates) +
+                    f" FROM incoming_typed i WHERE {same_key}")
+        held = " AND ".join(f"t.{k} = i.{k}" for k in key)
+        con.execute(f"INSERT INTO {table} ({', '.join(columns)}) SELECT {', '.join(f'i.{c}' for c in columns)} "
+                    f"FROM incoming_typed i WHERE NOT EXISTS (SELECT 1 FROM {table} t WHERE {held})")
+    finally:
+        con.execute("DROP TABLE IF EXISTS incoming_typed")
 
 
 def _under(path: str, folders: Sequence[Path]) -> bool:
@@ -106,10 +130,12 @@ def _insert_keys(con: duckdb.DuckDBPyConnection, table: str, columns: Sequence[s
                  rows: Sequence[tuple]) -> None:
     if not rows:
         return
-    con.register("incoming_keys", pd.DataFrame(list(rows), columns=list(columns)))
+    con.register("incoming_keys", pd.DataFrame(list(rows), columns=list(columns)).drop_duplicates())
     try:
-        con.execute(f"INSERT INTO {table} (run_id, {', '.join(columns)}) SELECT ?, {', '.join(columns)} "
-                    "FROM incoming_keys ON CONFLICT DO NOTHING", [run_id])
+        held = " AND ".join(f"t.{c} = i.{c}" for c in columns)
+        con.execute(f"INSERT INTO {table} (run_id, {', '.join(columns)}) SELECT ?, {', '.join(f'i.{c}' for c in columns)} "
+                    f"FROM incoming_keys i WHERE NOT EXISTS (SELECT 1 FROM {table} t WHERE t.run_id = ? AND {held})",
+                    [run_id, run_id])
     finally:
         con.unregister("incoming_keys")
 

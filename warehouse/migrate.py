@@ -23,8 +23,8 @@ TABLE_ORDER = ("runs", "documents", "table1_rows", "fact_evidence", "run_facts",
                "fact_versions", "table1_cell_versions", "curation_decisions", "current_readings",
                "dual_extraction_flags")
 VIEW_ORDER = ("v_table1", "v_evidence", "v_evidence_changes", "v_table1_disagreements", "v_table1_studies",
-              "v_table1_study_evidence", "v_table1_sync", "v_table1_missing", "v_table1_reference_mismatches",
-              "v_fact_history", "v_table1_history", "v_fact_conflicts", "v_evidence_curated", "v_curation_pending")
+              "v_table1_study_fact_rows", "v_table1_study_evidence", "v_table1_sync", "v_table1_missing",
+              "v_table1_reference_mismatches", "v_fact_history", "v_table1_history", "v_fact_conflicts", "v_evidence_curated", "v_curation_pending")
 
 DUCKDB_CONFIG = {"autoinstall_known_extensions": False, "autoload_known_extensions": False}
 """Every connection: never download or load an extension (offline machines cannot, and WAL replay must not try)."""

@@ -1,7 +1,9 @@
 -- GENERATED from schemas/declarations.py by schemas/ddl.py; do not edit.
 -- Regenerate with: python -m schemas.ddl --write
+-- Key (record_id): unique, kept so by the loader's anti-joins, with no PRIMARY KEY
+-- index (DuckDB rewrote it at every checkpoint as the table grew); warehouse/keys.py checks it.
 CREATE TABLE IF NOT EXISTS fact_evidence (
-    record_id VARCHAR PRIMARY KEY CHECK (regexp_matches(record_id, '^[0-9a-f]{64}$')),
+    record_id VARCHAR NOT NULL CHECK (regexp_matches(record_id, '^[0-9a-f]{64}$')),
     doc VARCHAR NOT NULL,
     trial VARCHAR CHECK (regexp_matches(trial, '\S')),
     nct VARCHAR CHECK (regexp_matches(nct, '^NCT[0-9]{8}$')),
@@ -84,7 +86,7 @@ CREATE TABLE IF NOT EXISTS fact_evidence (
     CHECK (((bbox IS NULL OR len(bbox) = 4)))
 );
 COMMENT ON TABLE fact_evidence IS 'One row per extracted evidence record: the export fields, then provenance and run lineage.';
-COMMENT ON COLUMN fact_evidence.record_id IS 'content hash of source location and reading (primary key)';
+COMMENT ON COLUMN fact_evidence.record_id IS 'content hash of source location and reading (the table''s key)';
 COMMENT ON COLUMN fact_evidence.doc IS 'file name of the source PDF';
 COMMENT ON COLUMN fact_evidence.trial IS 'trial name as the source names it, or null for an unnamed study';
 COMMENT ON COLUMN fact_evidence.nct IS 'ClinicalTrials.gov number without spaces';

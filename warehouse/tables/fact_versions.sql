@@ -1,15 +1,16 @@
 -- GENERATED from schemas/declarations.py by schemas/ddl.py; do not edit.
 -- Regenerate with: python -m schemas.ddl --write
+-- Key (fact_key, valid_from_run): unique, kept so by the loader's anti-joins, with no PRIMARY KEY
+-- index (DuckDB rewrote it at every checkpoint as the table grew); warehouse/keys.py checks it.
 CREATE TABLE IF NOT EXISTS fact_versions (
-    fact_key VARCHAR CHECK (regexp_matches(fact_key, '^[0-9a-f]{64}$')),
+    fact_key VARCHAR NOT NULL CHECK (regexp_matches(fact_key, '^[0-9a-f]{64}$')),
     version_id VARCHAR NOT NULL CHECK (regexp_matches(version_id, '^[0-9a-f]{64}$')),
-    valid_from_run VARCHAR,
+    valid_from_run VARCHAR NOT NULL,
     valid_to_run VARCHAR,
     record_id VARCHAR NOT NULL CHECK (regexp_matches(record_id, '^[0-9a-f]{64}$')),
     path VARCHAR NOT NULL,
     doc VARCHAR NOT NULL,
-    doc_sha256 VARCHAR NOT NULL CHECK (regexp_matches(doc_sha256, '^[0-9a-f]{64}$')),
-    PRIMARY KEY (fact_key, valid_from_run)
+    doc_sha256 VARCHAR NOT NULL CHECK (regexp_matches(doc_sha256, '^[0-9a-f]{64}$'))
 );
 COMMENT ON TABLE fact_versions IS 'Version history of each evidence fact: one row per (fact identity, version) span of runs; nothing is deleted. Identity and version are defined in warehouse/history.py and docs/warehouse.md.';
 COMMENT ON COLUMN fact_versions.fact_key IS 'stable identity of the fact: content hash of document path, source, table and cell (table facts), trial (body facts), endpoint, arm, statistic, timepoint and its ordinal among facts sharing all of those';

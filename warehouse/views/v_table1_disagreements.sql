@@ -1,5 +1,8 @@
 -- Curator view: Table 1 figures that the body text of the same document reports with another number.
 CREATE OR REPLACE VIEW v_table1_disagreements AS
+WITH current_facts AS NOT MATERIALIZED (  -- v_evidence without its ORDER BY, which sorted every current record at each use
+    SELECT * FROM fact_evidence WHERE is_current
+)
 SELECT t.doc, t.trial, t.endpoint, t.arm, t.statistic, t.timepoint, t.unit,
        t.value AS table_value, b.value AS body_value,
        CASE WHEN round(b.value, CAST(length(split_part(replace(t.value_text, '·', '.'), '.', 2)) AS INTEGER)) = t.value
@@ -7,15 +10,15 @@ SELECT t.doc, t.trial, t.endpoint, t.arm, t.statistic, t.timepoint, t.unit,
        t.page AS table_page, t.quote AS table_quote,
        b.page AS body_page, b.quote AS body_quote,
        t.record_id AS table_record_id, b.record_id AS body_record_id
-FROM v_evidence t
-JOIN v_evidence b
+FROM current_facts t
+JOIN current_facts b
   ON b.doc_sha256 = t.doc_sha256 AND b.source = 'body' AND t.source = 'table'
  AND b.trial = t.trial AND b.endpoint = t.endpoint
  AND b.arm IS NOT DISTINCT FROM t.arm AND b.unit IS NOT DISTINCT FROM t.unit
  AND b.statistic = t.statistic AND b.timepoint IS NOT DISTINCT FROM t.timepoint
 WHERE abs(b.value - t.value) > 0.05
   AND NOT EXISTS (
-      SELECT 1 FROM v_evidence s
+      SELECT 1 FROM current_facts s
       WHERE s.doc_sha256 = t.doc_sha256 AND s.source = 'body' AND s.trial = t.trial
         AND s.endpoint = t.endpoint AND s.arm IS NOT DISTINCT FROM t.arm
         AND s.statistic = t.statistic AND s.timepoint IS NOT DISTINCT FROM t.timepoint

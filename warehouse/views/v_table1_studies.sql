@@ -10,8 +10,8 @@ row_names AS (  -- how many of each row's main-results records carry each trial 
     SELECT r.document, r.doc_sha256, r.table_id, r.row_number, r.trial AS cell_trial, e.trial AS record_trial,
            min(e.nct) AS nct, count(e.record_id) AS n
     FROM t1 r
-    LEFT JOIN v_evidence e
-      ON e.doc_sha256 = r.doc_sha256 AND e.table_id = r.table_id AND e.table_row = r.row_number AND e.source = 'table'
+    LEFT JOIN fact_evidence e  -- the current records (v_evidence, without its ORDER BY)
+      ON e.is_current AND e.doc_sha256 = r.doc_sha256 AND e.table_id = r.table_id AND e.table_row = r.row_number AND e.source = 'table'
     GROUP BY ALL
 ),
 row_trial AS (  -- the canonical trial of each row: the name most of its records carry (ties by name), else the cell

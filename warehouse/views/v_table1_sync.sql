@@ -9,10 +9,13 @@ row_trial AS (  -- each row's study and the names it goes by (v_table1_studies)
 reviews AS (  -- documents that mirror a Table 1 are reviews; other reviews are not evidence for this one
     SELECT DISTINCT doc_sha256 FROM t1
 ),
+current_facts AS NOT MATERIALIZED (  -- v_evidence without its ORDER BY, which sorted every current record at each use
+    SELECT * FROM fact_evidence WHERE is_current
+),
 results AS (
     SELECT e.doc, e.doc_sha256, e.table_id, e.table_row AS row_number, rt.trial, rt.nct, e.endpoint, e.arm,
            e.statistic, e.timepoint, e.unit, e.value AS table_value, e.value_text, e.record_id, false AS per_arm_split
-    FROM v_evidence e
+    FROM current_facts e
     JOIN row_trial rt ON rt.doc_sha256 = e.doc_sha256 AND rt.table_id = e.table_id AND rt.row_number = e.table_row
     WHERE e.source = 'table'
     UNION ALL
@@ -22,9 +25,43 @@ results AS (
     JOIN row_trial rt ON rt.doc_sha256 = r.doc_sha256 AND rt.table_id = r.table_id AND rt.row_number = r.row_number,
          unnest(from_json(coalesce(r.patient_counts, '[]'), '[{"value": "INTEGER", "arm": "VARCHAR"}]')) AS u(c)
 ),
+study_keys AS MATERIALIZED (  -- each Table 1 row by a number, so the matches below hold small keys
+    SELECT row_number() OVER (ORDER BY doc_sha256, table_id, row_number) AS study, doc_sha256, table_id, row_number
+    FROM (SELECT DISTINCT doc_sha256, table_id, row_number FROM row_trial)
+),
+study_facts AS MATERIALIZED (  -- what each row's study evidence is about (~370,000 at 1,000 documents), compactly
+    SELECT k.study, m.fact_row, m.matched_by, b.endpoint, b.unit, b.statistic, b.timepoint, b.arm,
+           b.doc_sha256 = k.doc_sha256 AS same_document,
+           b.doc_sha256 = k.doc_sha256 AND b.table_id IS NOT DISTINCT FROM k.table_id AS same_table,
+           b.doc_sha256 IN (SELECT doc_sha256 FROM reviews) AS from_review
+    FROM v_table1_study_fact_rows m
+    JOIN study_keys k ON k.doc_sha256 = m.doc_sha256 AND k.table_id = m.table_id AND k.row_number = m.row_number
+    JOIN fact_evidence b ON b.rowid = m.fact_row
+),
+paired AS (  -- each table figure with the evidence about its study that reports the same quantity
+    SELECT t.*, f.fact_row, f.matched_by
+    FROM results t
+    JOIN study_keys k ON k.doc_sha256 = t.doc_sha256 AND k.table_id = t.table_id AND k.row_number = t.row_number
+    JOIN study_facts f
+      ON f.study = k.study
+     AND f.endpoint = t.endpoint AND f.unit IS NOT DISTINCT FROM t.unit
+     AND ((f.statistic = t.statistic AND f.timepoint IS NOT DISTINCT FROM t.timepoint)
+          -- a percentage the table prints without its time point or window (gold keeps it null) takes the one the
+          -- body or a report gives the same figure (a landmark time, a response window); compared only within
+          -- rounding below
+          OR (t.timepoint IS NULL AND f.timepoint IS NOT NULL AND t.unit = '%'
+              AND (f.statistic = t.statistic
+                   OR (f.statistic = 'landmark' AND t.statistic = 'rate'
+                       AND t.endpoint IN ('RFS', 'EFS', 'DFS', 'PFS', 'OS', 'DOR')))))
+     AND CASE WHEN t.endpoint = 'ENROLLED'  -- a per-arm count is not comparable with a total, nor a split total with one arm
+              THEN f.arm IS NOT DISTINCT FROM t.arm OR (t.arm IS NULL AND NOT t.per_arm_split)
+              ELSE f.arm IS NULL OR t.arm IS NULL OR f.arm = t.arm END
+     AND NOT f.same_table
+     AND (f.same_document OR NOT f.from_review)
+),
 candidates AS (
     SELECT t.*, b.value AS evidence_value, b.doc AS evidence_doc, b.page AS evidence_page, b.quote AS evidence_quote,
-           b.doc_sha256 = t.doc_sha256 AS same_document, m.matched_by,
+           b.doc_sha256 = t.doc_sha256 AS same_document,
            -- a count the evidence sentence also prints is that sentence's count of another population ('Of 71
            -- patients enrolled, 55 received the infusion'): the table counts those, the evidence the others
            CASE WHEN t.endpoint = 'ENROLLED' AND round(b.value) <> t.table_value
@@ -44,24 +81,8 @@ candidates AS (
                 WHEN round(b.value, CAST(length(split_part(replace(t.value_text, '·', '.'), '.', 2)) AS INTEGER))
                      = t.table_value THEN 1
                 ELSE 2 END AS closeness
-    FROM results t
-    JOIN v_table1_study_evidence m ON m.doc_sha256 = t.doc_sha256 AND m.table_id = t.table_id AND m.row_number = t.row_number
-    JOIN v_evidence b
-      ON b.record_id = m.record_id
-     AND b.endpoint = t.endpoint AND b.unit IS NOT DISTINCT FROM t.unit
-     AND ((b.statistic = t.statistic AND b.timepoint IS NOT DISTINCT FROM t.timepoint)
-          -- a percentage the table prints without its time point or window (gold keeps it null) takes the one the
-          -- body or a report gives the same figure (a landmark time, a response window); compared only within
-          -- rounding below
-          OR (t.timepoint IS NULL AND b.timepoint IS NOT NULL AND t.unit = '%'
-              AND (b.statistic = t.statistic
-                   OR (b.statistic = 'landmark' AND t.statistic = 'rate'
-                       AND t.endpoint IN ('RFS', 'EFS', 'DFS', 'PFS', 'OS', 'DOR')))))
-     AND CASE WHEN t.endpoint = 'ENROLLED'  -- a per-arm count is not comparable with a total, nor a split total with one arm
-              THEN b.arm IS NOT DISTINCT FROM t.arm OR (t.arm IS NULL AND NOT t.per_arm_split)
-              ELSE b.arm IS NULL OR t.arm IS NULL OR b.arm = t.arm END
-     AND NOT (b.doc_sha256 = t.doc_sha256 AND b.table_id IS NOT DISTINCT FROM t.table_id)
-     AND (b.doc_sha256 = t.doc_sha256 OR b.doc_sha256 NOT IN (SELECT doc_sha256 FROM reviews))
+    FROM paired t
+    JOIN fact_evidence b ON b.rowid = t.fact_row
 ),
 comparable AS (  -- a borrowed time point is taken only for the same figure: another number may be another time
     SELECT *, coalesce(body_subgroup_text, other_population) AS subgroup_text
