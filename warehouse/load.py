@@ -94,14 +94,17 @@ def _merge_by_key(con: duckdb.DuckDBPyConnection, table: str, columns: Sequence[
     typed = ", ".join(f"CAST({c} AS {types[c]}) AS {c}" for c in columns)
     con.execute(f"CREATE OR REPLACE TEMP TABLE incoming_typed AS SELECT {typed} FROM incoming_rows")
     try:
-        same_key = " AND ".join(f"{table}.{k} = i.{k}" for k in key)
         con.execute(f"UPDATE {table} SET " + ", ".join(f"{c} = i.{c}" for c in updates) +
-                    f" FROM incoming_typed i WHERE {same_key}")
-        held = " AND ".join(f"t.{k} = i.{k}" for k in key)
+                    f" FROM incoming_typed i WHERE {_same_key(key, table, 'i')}")
         con.execute(f"INSERT INTO {table} ({', '.join(columns)}) SELECT {', '.join(f'i.{c}' for c in columns)} "
-                    f"FROM incoming_typed i WHERE NOT EXISTS (SELECT 1 FROM {table} t WHERE {held})")
+                    f"FROM incoming_typed i WHERE NOT EXISTS (SELECT 1 FROM {table} t WHERE {_same_key(key, 't', 'i')})")
     finally:
         con.execute("DROP TABLE IF EXISTS incoming_typed")
+
+
+def _same_key(key: Sequence[str], left: str, right: str) -> str:
+    """The SQL condition that two aliased rows have the same key ('t.run_id = i.run_id AND t.record_id = ...')."""
+    return " AND ".join(f"{left}.{k} = {right}.{k}" for k in key)
 
 
 def _under(path: str, folders: Sequence[Path]) -> bool:
@@ -132,10 +135,9 @@ def _insert_keys(con: duckdb.DuckDBPyConnection, table: str, columns: Sequence[s
         return
     con.register("incoming_keys", pd.DataFrame(list(rows), columns=list(columns)).drop_duplicates())
     try:
-        held = " AND ".join(f"t.{c} = i.{c}" for c in columns)
         con.execute(f"INSERT INTO {table} (run_id, {', '.join(columns)}) SELECT ?, {', '.join(f'i.{c}' for c in columns)} "
-                    f"FROM incoming_keys i WHERE NOT EXISTS (SELECT 1 FROM {table} t WHERE t.run_id = ? AND {held})",
-                    [run_id, run_id])
+                    f"FROM incoming_keys i WHERE NOT EXISTS (SELECT 1 FROM {table} t "
+                    f"WHERE t.run_id = ? AND {_same_key(columns, 't', 'i')})", [run_id, run_id])
     finally:
         con.unregister("incoming_keys")
 

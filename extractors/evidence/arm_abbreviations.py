@@ -225,9 +225,8 @@ def find_assigned_short_forms(text: str, gazetteer_dir=None) -> tuple[ArmAbbrevi
         for sentence in re.split(r"(?<=[.!?])\s+(?=[A-Z])", line):
             found = [(m, m.group("defined") or m.group("sized") or m.group("to") or m.group("grouped"))
                      for m in _ASSIGNED_SHORT_FORM.finditer(sentence)]
-            found = [(m, n) for m, n in found if sum(c.isupper() for c in n) >= ASSIGNED_SHORT_FORM_CAPITALS
-                     and not _not_arm_label(n) and not _known_whole(n, gazetteer_dir) and not find_endpoints(n)
-                     and not _names_a_term(n, gazetteer_dir) and not _MEASURE_BEFORE.search(sentence, 0, m.start())]
+            found = [(m, n) for m, n in found if _may_label_arm(n, gazetteer_dir)
+                     and not _MEASURE_BEFORE.search(sentence, 0, m.start())]
             grouped = len(found) >= 2 and all(m.group("grouped") for m, _ in found)  # '(the CONT group)' says it is an arm
             if len(found) < 2 or not (grouped or _LABEL_SENTENCE.search(sentence)) \
                     or _STRATIFIED.search(sentence, 0, found[0][0].start()) \
@@ -359,22 +358,36 @@ _CONTROL_ROLES = ("control", "comparator", "standard", "reference")
 _EXPERIMENTAL_ROLES = ("experimental", "investigational")
 
 
+def _may_label_arm(short: str, gazetteer_dir=None) -> bool:
+    """True for a short form that may be an arm's label: two capitals or more, and no population or table word, known
+    regimen, endpoint, disease or marker ('DA-GO', 'PVR'; not 'ORR', 'CLL', 'FCR')."""
+    return sum(c.isupper() for c in short) >= ASSIGNED_SHORT_FORM_CAPITALS and not _not_arm_label(short) \
+        and not _known_whole(short, gazetteer_dir) and not find_endpoints(short) and not _names_a_term(short, gazetteer_dir)
+
+
+def _role_says_control(role: Optional[str]) -> Optional[bool]:
+    """Whether the role a label's bracket gives ('(standard)', '(the experimental arm)') makes it the control arm;
+    None when it gives none."""
+    role = (role or "").lower()
+    if any(w in role for w in _CONTROL_ROLES):
+        return True
+    return False if any(w in role for w in _EXPERIMENTAL_ROLES) else None
+
+
 def find_colon_labelled_arms(text: str, gazetteer_dir=None) -> tuple[ArmAbbreviation, ...]:
     """Arms a card or poster defines one per line by a short form and a colon ('• PVR (the experimental arm):
     pirtobrutinib plus venetoclax ...'); the first, or the one called experimental, is the experimental arm."""
     found: dict[str, ArmAbbreviation] = {}
     for m in _COLON_LABELLED.finditer(text):
         short = m.group("short")
-        if short in found or len(_letters(short)) < 2 or _not_arm_label(short) or find_endpoints(short) \
-                or _known_whole(short, gazetteer_dir) or _names_a_term(short, gazetteer_dir) \
-                or sum(c.isupper() for c in short) < 2:
+        if short in found or not _may_label_arm(short, gazetteer_dir):
             continue
         drugs = [a for a in find_known_arms(m.group("drugs"), gazetteer_dir) if a.arm not in GENERIC_ARMS]
         if not drugs:
             continue
         main = next((a for a in drugs if not a.control), drugs[0])
-        role = (m.group("role") or "").lower()
-        control = role in _CONTROL_ROLES or (not role and bool(found)) or main.control
+        says = _role_says_control(m.group("role"))
+        control = says is True or (says is None and bool(found)) or main.control
         found[short] = ArmAbbreviation(short, main.arm, control, 2 if control else 0)
     return tuple(found.values()) if len(found) >= 2 else ()
 
@@ -389,8 +402,7 @@ def find_lettered_groups(text: str, gazetteer_dir=None) -> tuple[ArmAbbreviation
         if short in found or not drugs:
             continue
         main = next((a for a in drugs if not a.control), drugs[0])
-        role = (m.groupdict().get("role") or "").lower()
-        control = any(w in role for w in _CONTROL_ROLES) or (
-            not any(w in role for w in _EXPERIMENTAL_ROLES) and (main.control or bool(found)))
+        says = _role_says_control(m.groupdict().get("role"))
+        control = says if says is not None else main.control or bool(found)
         found[short] = ArmAbbreviation(short, main.arm, control, 2 if control else main.rank)
     return tuple(found.values()) if len(found) >= 2 else ()

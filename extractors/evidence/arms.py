@@ -4,7 +4,7 @@ from __future__ import annotations
 import re
 from contextvars import ContextVar
 from pathlib import Path
-from typing import Optional
+from typing import Optional, Sequence
 
 from extractors.evidence.arm_abbreviations import add_abbreviated_arms, held_arm_abbreviations
 from extractors.evidence.known_arms import ArmMention, find_known_arms
@@ -54,6 +54,12 @@ def _find_arms(text: str, gazetteer_dir: Optional[Path] = None) -> list[ArmMenti
     # arm abbreviations the document defines ('AV' for acalabrutinib-venetoclax; extractors/evidence/arm_abbreviations.py)
     return _without_arms(text, add_strategy_arms(text, add_abbreviated_arms(text, add_ner_arms(
         text, find_known_arms(text, gazetteer_dir)))))
+
+
+def naming_control(arms: Sequence[ArmMention], control: Optional[str]) -> list[ArmMention]:
+    """The arm mentions with the 'control' placeholder ('the control group') named `control`, the report's control
+    arm, or left out when there is none."""
+    return [a._replace(arm=control) if a.arm == "control" else a for a in arms if a.arm != "control" or control]
 
 
 _WITHOUT_LEFT = re.compile(WITHOUT_ARM_LEFT.pattern, re.IGNORECASE)

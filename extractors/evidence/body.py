@@ -5,7 +5,7 @@ import re
 from dataclasses import dataclass, replace
 from typing import Iterable, Optional, Sequence
 
-from extractors.evidence.arms import find_arms
+from extractors.evidence.arms import find_arms, naming_control
 from extractors.evidence.counts import COMPLEMENT_COUNT_RULE
 from extractors.evidence.endpoints import find_endpoints
 from extractors.evidence.attribution import (
@@ -309,7 +309,7 @@ def read_clause_once(sentence: str, ctx: ReadingContext, memo: Optional[dict]) -
 
 def _sentence_arms(sentence: str, gazetteer_dir=None, control: Optional[str] = None) -> set[str]:
     """The arms a sentence names, 'the control group' as `control`."""
-    return {control if a.arm == "control" and control else a.arm for a in find_arms(sentence, gazetteer_dir)}
+    return {a.arm for a in naming_control(find_arms(sentence, gazetteer_dir), control)}
 
 
 _ANAPHORA = re.compile(ANAPHORA_CUE.pattern, re.IGNORECASE)

@@ -4,7 +4,7 @@ from __future__ import annotations
 import re
 from typing import Optional, Sequence
 
-from extractors.evidence.arms import find_arms
+from extractors.evidence.arms import find_arms, naming_control
 from extractors.evidence.endpoints import EndpointMention
 from extractors.evidence.links import endpoint_after
 from extractors.evidence.rules import (
@@ -63,9 +63,7 @@ COMPLEMENT_COUNT_RULE = "rule:sample_size_complement"
 
 def _arm_of_count(text: str, v: ValueSlot, ctx: ReadingContext) -> Optional[str]:
     """The arm a count enrols: '718 (were) assigned to A', 'and 722 to B', 'A (n = 54)', 'N A-treated patients'; else None."""
-    # 'the control group' is the report's control arm when it has one
-    arms = [a._replace(arm=ctx.control_arm) if a.arm == "control" else a for a in find_arms(text, ctx.gazetteer_dir)
-            if a.arm != "control" or ctx.control_arm]
+    arms = naming_control(find_arms(text, ctx.gazetteer_dir), ctx.control_arm)
     after = [a for a in arms if a.start >= v.tok.end]
     if after and _EVENT_IN_LEFT.search(text[:v.tok.start]) and not _ARM_SIZE_LEFT.search(text[:v.tok.start]) \
             and not _GROUP_LABEL_AFTER.match(text, v.tok.end):

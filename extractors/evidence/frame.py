@@ -115,8 +115,9 @@ def _frame_ref(doc: Document, mentions: Sequence, index: TrialIndex, not_studies
     named = [m for m in mentions if m.kind != "nct"]
     ncts = [m for m in mentions if m.kind == "nct" and m.start < opening_end]
     product = name_key(defined_product(doc) or "") or None  # a defined product code names the therapy, not the study
+    capitals_only = {n for n in {index.name(m.text) for m in named} if _only_in_capitals_lines(doc.text, n)}
     named = [m for m in named if name_key(m.text) != product and m.text not in not_studies
-             and not _only_in_capitals_lines(doc.text, index.name(m.text))]
+             and index.name(m.text) not in capitals_only]
     name = next((index.name(m.text) for m in named if t0 <= m.start < t1
                  and not (m.text.isupper() and _GROUP_PREFIXED_NAME.match(doc.text, m.end))), None)
     if name is None:
