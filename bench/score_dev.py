@@ -156,6 +156,7 @@ DEV_SETS = {  # option name -> (folder, label, name of its PDF writer in tests/f
     "devnew22": ("dev_reports22", "development reports 22 (devnew22)", "write_dev_report22_pdfs"),
     "devnew23": ("dev_reports23", "development reports 23 (devnew23)", "write_dev_report23_pdfs"),
     "devnew24": ("dev_reports24", "development reports 24 (devnew24)", "write_dev_report24_pdfs"),
+    "devnew25": ("dev_reports25", "development reports 25 (devnew25)", "write_dev_report25_pdfs"),
 }
 
 
