@@ -12,7 +12,7 @@ from extractors.evidence.endpoints import find_endpoints
 from extractors.evidence.rules import (
     CITING_SECTION_HEADING, UNNAMED_OWN_STUDY,
     COMPARED_WITH, COMPARED_WITH_REACH, EXPERIMENTAL_REFERENCE, FRAME_OPENING_CHARS, FRAME_NAME_BEFORE_REGISTRY, FRAME_REGISTRY_NAME, GLOSSED_NAME_IS_TREATMENT, FRAME_TITLE_NAMES, FRAME_WORD_NAMES, FRAME_EXPLICIT_WORD_NAMES, GROUP_PREFIXED_NAME, OWN_DESIGN_SENTENCE,
-    LYMPHODEPLETING_AGENTS, LYMPHODEPLETION_CONTEXT, ORGANISATION_ACRONYM, WORD_OWN_STUDY_SHAPES, SUBTITLE_NAME, SUBTITLE_REACH, STUDY_USE_AFTER, STUDY_USE_BEFORE, TREATMENT_USE_AFTER, TREATMENT_USE_BEFORE,
+    LYMPHODEPLETING_AGENTS, LYMPHODEPLETION_CONTEXT, ORGANISATION_ACRONYM, WORD_OWN_STUDY_SHAPES, SUBTITLE_NAME, SUBTITLE_REACH, REGISTRY_ACRONYM_FIELD, STUDY_USE_AFTER, STUDY_USE_BEFORE, TREATMENT_USE_AFTER, TREATMENT_USE_BEFORE,
     GENERIC_ARMS, NAMED_STUDY_AFTER_CUE, NON_RESULT_SENTENCES, NUMBERED_STUDY_NAME, OTHER_REGISTRY_NUMBER,
     OTHER_STUDY_CUES, OTHER_STUDY_OPENING, OWN_STUDY_CUE, PRECEDING_STUDY, PRODUCT_DEFINITIONS, RANDOMISED_DESIGN, OPENING_RANDOMISED,
     REGIMEN_ACRONYM, REVIEW_MIN_CITATION_MARKERS, REVIEW_MIN_NAMED_TRIALS, SINGLE_ARM_CUE, ALLOCATED_TO_ALTERNATIVES, COMPARISON_COHORT, TITLE_COMPARISON,
@@ -34,6 +34,7 @@ _WORD_OWN_STUDY = tuple(re.compile(c.pattern) for c in WORD_OWN_STUDY_SHAPES)
 _LYMPHODEPLETION = re.compile(LYMPHODEPLETION_CONTEXT.pattern)
 _GROUP_PREFIXED_NAME = re.compile(GROUP_PREFIXED_NAME.pattern)
 _SUBTITLE_NAME = re.compile(SUBTITLE_NAME.pattern)
+_ACRONYM_FIELD = re.compile(REGISTRY_ACRONYM_FIELD.pattern)
 _OWN_DESIGN = re.compile(OWN_DESIGN_SENTENCE.pattern, re.IGNORECASE)
 _UNNAMED_OWN_STUDY = re.compile(UNNAMED_OWN_STUDY.pattern)
 _WORD_NAME_STOPLIST = re.compile(WORD_NAME_STOPLIST.pattern)
@@ -132,6 +133,11 @@ def _frame_ref(doc: Document, mentions: Sequence, index: TrialIndex, not_studies
                 name = index.name(found[0])
                 index.canonical.setdefault(found[0], name)
                 break
+    if name is None:  # a registry posting's 'Acronym: X' field
+        field = _ACRONYM_FIELD.search(doc.text)
+        if field and _title_name_ok(field.group("name"), False) and name_key(field.group("name")) != product:
+            name = index.name(field.group("name"))
+            index.canonical.setdefault(field.group("name"), name)
     if name is None:  # a poster's subtitle line led by the study's acronym: 'TAFFRAIL: primary analysis'
         sub = next((b for b in doc.blocks if b.char_start >= t1 and b.kind != "title"), None)
         lead = _SUBTITLE_NAME.match(doc.text, sub.char_start, sub.char_end) \
@@ -179,6 +185,10 @@ def _frame_ref(doc: Document, mentions: Sequence, index: TrialIndex, not_studies
             index.canonical.setdefault(name, name)
     if name is None and nct is None:
         name = _other_registration(doc.text)  # 'ACTRN12624000318572': registered outside ClinicalTrials.gov
+        word = _own_word_name_anywhere(doc.text) if name else None
+        if word is not None:  # ... and named by a word only later: 'The Fernhill study was funded by ...'
+            name = word
+            index.canonical.setdefault(name, name)
     if name is None and nct is None:  # 'Table 1. Main efficacy results of the pivotal study PORTCULLIS'
         captioned = {index.name(m.text) for m in named if _TABLE_CAPTION_LINE.match(_line_around(doc.text, m.start))}
         name = captioned.pop() if len(captioned) == 1 else None

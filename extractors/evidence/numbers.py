@@ -130,9 +130,9 @@ TIMEPOINT_PATTERNS: tuple[tuple[str, str], ...] = (
      "'A year after randomisation, 58.4 per cent ...': one year counted from an event, the number spelled as an article"),
     (r"(?<![\w.])" + _TP_NUM + r"\s*" + DASH + r"?\s*(years?|months?)\s+(?:out|on)\b(?=\s*,)",
      "'Three years out, 91.6 per cent were alive', 'Two years on, ...': a news story's landmark opening its clause"),
-    (r"\b(?:after|within)\s+" + _TP_NUM + r"\s*" + DASH + r"?\s*(years?|yrs?|months?|mos?)\b(?=\s*,)",
-     "'After 3 years, 91.5% of children were alive ...': a landmark opening its clause after 'after' (not 'after 6 months "
-     "of treatment', which no comma closes)"),
+    (r"\b(?:after|within)\s+" + _TP_NUM + r"\s*" + DASH + r"?\s*(years?|yrs?|months?|mos?)\b(?=\s*,|\s+in\s+\d)",
+     "'After 3 years, 91.5% of children were alive ...', '... had not got worse after 3 years in 80.5%': a landmark "
+     "opening its clause after 'after' or set right before the figure (not 'after 6 months of treatment')"),
 )
 _TP_RES = tuple(re.compile(p, re.IGNORECASE) for p, _ in TIMEPOINT_PATTERNS)
 

@@ -156,7 +156,7 @@ def _endpoint_runs(text: str, endpoints: Sequence[EndpointMention]) -> list[tupl
 
 
 _LEADING_TIME_GAP = re.compile(r"\s*[:,]?\s*")
-_INCIDENCE_OF = re.compile(r"\s*(?:cumulative\s+)?(?:incidence|probability|risk)\s+of\s+", re.IGNORECASE)
+_INCIDENCE_OF = re.compile(r"\s*(?:cumulative\s+)?(?:incidence|probability|risk)\s+of\s+(?:(?:acute|chronic|extensive|severe|moderate|grade\s+[\dIV]+(?:\s*(?:-|–|to)\s*[\dIV]+)?)\s+)*", re.IGNORECASE)
 
 
 def _timepoint_for(text: str, value: ValueSlot, run: Optional[tuple[int, int, list[str]]], next_start: int,
@@ -428,6 +428,7 @@ def _listed_together(text: str, first: ValueSlot, second: ValueSlot) -> bool:
 # '..., but at 18 months 69.8% of A and 60.1% of B were alive': a time opening a clause after a comma and a connective
 _CLAUSE_OPENING_BEFORE = re.compile(r"[,:]\s*(?:but|and|yet|while|whereas)?\s*$", re.IGNORECASE)
 _NUMBER_NEXT = re.compile(r"\s*\d")
+_BULLET_ONLY = re.compile(r"\s*(?:[\u2022\u25aa\u25e6\u2023*\u2013\u2014-]\s*)?")  # '\u2022 After 3 years, ...' opens its clause
 
 
 def _share_list_landmarks(text: str, values: list[ValueSlot], timepoints: Sequence[Timepoint]) -> None:
@@ -439,7 +440,7 @@ def _share_list_landmarks(text: str, values: list[ValueSlot], timepoints: Sequen
     items = [v for v in values if _landmark_item(v)]
     for tp in timepoints:
         lo = text.rfind(";", 0, tp.start) + 1
-        opens = not text[lo:tp.start].strip() or _CLAUSE_OPENING_BEFORE.search(text, lo, tp.start)
+        opens = _BULLET_ONLY.fullmatch(text, lo, tp.start) or _CLAUSE_OPENING_BEFORE.search(text, lo, tp.start)
         hi = text.find(";", tp.end)
         colon = text.find(":", tp.end, hi if hi >= 0 else len(text))
         listed = colon >= 0 and colon - tp.end <= COLON_LIST_REACH and not any(  # 'estimates at 2 years were: EFS 71.3%, OS 80.9%'

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from typing import NamedTuple
 
-EXTRACTOR_VERSION = "evidence-rules/1.19"
+EXTRACTOR_VERSION = "evidence-rules/1.20"
 
 
 class EndpointTerm(NamedTuple):
@@ -87,6 +87,9 @@ ENDPOINT_TERMS: tuple[EndpointTerm, ...] = (
     EndpointTerm(r"(?<=\s)(?:were|was|remained|are|is) (?:still )?alive (?:and |but )?(?:without (?:disease )?progression|progression[- ]free|free (?:of|from) (?:disease )?progression)", "PFS", "'91.4% were alive without progression', '... alive and free of progression' is a progression-free survival landmark"),
     EndpointTerm(r"(?<=\s)(?:were|was|remained|are|is) (?:still )?(?:free (?:of|from) (?:disease )?progression|progression[- ]free)\b(?! survival)", "PFS",
                  "'55.6% of patients were free of progression' is a progression-free survival landmark"),
+    EndpointTerm(r"\b(?:had|has|have)\s+not\s+(?:got(?:ten)?|become|grown)\s+worse\b|\bwithout\s+(?:(?:the|their|his|her|its)\s+)?(?:[\w-]+\s+){0,2}?(?:getting|growing|becoming)\s+worse\b",
+                 "PFS", "a plain-language summary's 'CLL had not got worse in 84% of people', 'lived without their lymphoma "
+                 "getting worse' is progression-free survival"),
     EndpointTerm(r"(?:(?<=% )|(?<=%\) )|(?<=percent )|(?<=per cent ))progression[- ]free\b(?![- ]survival)", "PFS",
                  "'with 78.1% and 64.3% progression-free', '35.5% v 12.0% progression-free': a share called progression-free"),
     EndpointTerm(r"(?:(?<=% )|(?<=%\) )|(?<=percent )|(?<=per cent ))event[- ]free\b(?![- ]survival)", "EFS",
@@ -859,6 +862,16 @@ CODED_CAR_PATTERNS: tuple[Cue, ...] = (
         "a CAR named by its construct code (19-28z) or a non-CD19 target (CD22; not the CD28, CD3, CD137 signalling domains) is its own product, not a generic CD19 CAR-T"),
 )
 
+TABLE_DECLARED_UNITS = Cue(r"\bUnits?\s*:\s*(?P<unit>percent(?:age)?s?|%|months?)\b",
+                           "a registry posting's caption '(Units: percentage of participants; ...)' declares the unit of "
+                           "every bare number in its cells")
+HEAD_COUNT_ROW = Cue(r"^\W*(?:overall\s+)?(?:number|no\.?)\s+of\s+(?:participants|patients|subjects)\s+(?:analy[sz]ed|evaluable|assessed)\b"
+                     r"|^\W*(?:participants|patients|subjects)\s+(?:analy[sz]ed|evaluable|assessed)\s*$",
+                     "'Overall Number of Participants Analyzed | 85 | 83': the denominators of the columns, never a result")
+ROW_RESPONDERS = Cue(r"^\W*(?:number\s+of\s+)?(?:participants|patients|subjects)\s+(?:in|with|achieving|who\s+(?:achieved|reached|had))\s",
+                     "'Participants in complete remission | 81 (95.3%)': a row counting the responders of the caption's "
+                     "response measures that response")
+
 # A results-table row label naming another measure (an adverse event, a partial response, early progression) is not
 # the caption's endpoint measured in a subgroup: without an endpoint of its own, its cells take none from the caption.
 ROW_OTHER_MEASURE = Cue(r"\b(?:responses?|remissions?|grade|neutropenia|thrombocytopenia|an(?:a)?emia|infections?|events?|"
@@ -1019,6 +1032,8 @@ WORD_OWN_STUDY_SHAPES: tuple[Cue, ...] = (
         "a byline's 'on behalf of the Quillon investigators': the study's name"),
     Cue(r"\b[Tt]he\s+" + _WORD + r"\s+(?:steering\s+committee|protocol|data\s+(?:and\s+safety\s+)?monitoring\s+committee)\b",
         "'the Quillon steering committee designed the trial': the study the committee runs"),
+    Cue(r"\b[Tt]he\s+" + _WORD + r"\s+(?:[Ss]tudy|[Tt]rial)\s+(?:was|is)\s+(?:(?:jointly|partly|solely)\s+)?(?:funded|supported|sponsored|financed)\b",
+        "an acknowledgement's 'The Quillon study was funded by ...': the study the authors ran"),
 )
 """Word names a report known in its opening only by its registry number may give anywhere: shapes that say the word is
 the report's own study (the other word-name shapes count there only in a sentence telling the study's design)."""
@@ -1032,9 +1047,12 @@ OWN_DESIGN_SENTENCE = Cue(r"\b(?:were|was)\s+(?:randomly\s+)?(?:assigned|allocat
                           r"|\bwe\s+(?:report|present|describe|conducted|did|ran|performed)\b|\b(?:enrolled|recruited|randomi[sz]ed)\s+\d",
                           "'In the Larch trial, adults were randomly assigned', 'We report the Larch trial': a sentence telling how "
                           "the report's own study was run, which a sentence citing another study does not")
-UNNAMED_OWN_STUDY = Cue(r"\b(?:[Ii]n\s+)?(?:this|the\s+present|the\s+current|our)\s+(?:[\w-]+,?\s+){0,5}?(?:study|trial)\s*,",
-                        "'In this single-centre, single-arm phase 2 study, adults ...': the opening describes the report's own "
-                        "study without a name, so names cited before it belong to other studies")
+UNNAMED_OWN_STUDY = Cue(r"\b(?:[Ii]n\s+)?(?:this|the\s+present|the\s+current|our)\s+(?:[\w-]+,?\s+){0,5}?(?:study|trial)\s*,"
+                        r"|\b[Ww]e\s+(?:here\s+)?(?:report|describe|present)\s+(?:here\s+)?(?:the\s+(?:results|findings)\s+of\s+)?(?:a|an|our)\s+(?:[\w-]+,?\s+){0,5}?(?:study|trial)\b",
+                        "'In this single-centre, single-arm phase 2 study, adults ...', 'We report a single-arm phase 2 study "
+                        "(ISRCTN...)': the opening describes the report's own study without a name, so names cited before it belong to other studies")
+REGISTRY_ACRONYM_FIELD = Cue(r"(?m)^[ \t]*(?:(?:[Ss]tudy|[Tt]rial)\s+)?[Aa]cronym\s*:\s*(?P<name>[A-Za-z][A-Za-z0-9-]{2,}(?:[ \t][A-Z0-9][A-Za-z0-9-]*)?)[ \t]*$",
+                             "a registry posting's field line 'Acronym: AMARANTH' names the study the posting reports")
 SUBTITLE_NAME = Cue(r"\W*(?P<name>[A-Z][A-Z0-9]{3,}(?:-[A-Z0-9]+)*)\s*(?::|\s[-\u2013\u2014])\s",
                     "a poster's subtitle line led by an acronym and a colon or dash ('TAFFRAIL: primary analysis of a "
                     "randomised phase 2 trial') names the study")
@@ -1101,6 +1119,9 @@ FRAME_REGISTRY_NAME = Cue(r"\b(?:the|of the|from the)\s+(?P<name>[A-Z][A-Z0-9-]{
 
 # In a report about one study, these openings move a sentence to another study (a historical or earlier one).
 OTHER_STUDY_CUES: tuple[Cue, ...] = (
+    Cue(r"^\W*(?:for|by|in)\s+comparison\s*,[^.;]*?\bin\s+an?\s+(?:[\w-]+\s+){0,3}?(?:cohort|series|registry|study|trial|population)\b",
+        "'For comparison, 2-year RFS was 39% in a contemporaneous registry cohort of 54 adults': a figure set beside the "
+        "study's from outside it"),
     Cue(r"\b(?:an?|the|in|from|on|of|with|our|their|its|his|her)\s+(?:[\w-]+\s+){0,2}?(?:earlier|previous|prior|preceding|predecessor|older|historical|historic|separate|different|another|other|parent|registration|pivotal|reference)\s+(?:[\w/-]+\s+){0,3}?(?:study|studies|trial|trials|cohort|series|experience|report|protocol|run-in|comparisons?|analys[ie]s)\b",
         "'in an earlier phase 2 study', 'the pivotal trial', 'historical cohort', 'the predecessor protocol': figures of another study"),
     Cue(r"\b(?:in|from)\s+a\s+(?:larger|smaller|bigger|recent|similar|comparable)\s+(?:[\w/-]+\s+){0,3}?(?:study|trial|series|cohort|registry)\b",

@@ -16,7 +16,7 @@ from extractors.evidence.rules import (
     BASELINE_TABLE_CAPTION, CUMULATIVE_INCIDENCE_ENDPOINTS, EXTRACTOR_VERSION, FOOTNOTE_ASSESSMENT, FOOTNOTE_MRD_SUBJECT,
     FOOTNOTE_RESPONSE_SUBJECT, FOOTNOTE_RESTATED_WINDOW, HEADING_MAX_CHARS, HEADING_REACH, RESPONSE_ENDPOINTS,
     FOOTNOTE_MARKERS, FOOTNOTE_REACH, MODEL_CONTRAST_ROW, MODEL_TABLE_CAPTION,
-    ROW_OTHER_MEASURE, WINDOW_ENDPOINTS, EndpointTerm,
+    HEAD_COUNT_ROW, ROW_OTHER_MEASURE, ROW_RESPONDERS, TABLE_DECLARED_UNITS, WINDOW_ENDPOINTS, EndpointTerm,
 )
 from extractors.nlp.trials import find_trial_mentions
 from extractors.table1.mapping import column_map
@@ -86,6 +86,9 @@ def _treatment_contrast(label: str, gazetteer_dir=None) -> bool:
     return bool(_MODEL_CONTRAST_ROW.search(label or "")) and len(arms) >= 2
 _MODEL_CAPTION = re.compile(MODEL_TABLE_CAPTION.pattern, re.I)
 _OTHER_MEASURE = re.compile(ROW_OTHER_MEASURE.pattern, re.I)
+_DECLARED_UNITS = re.compile(TABLE_DECLARED_UNITS.pattern, re.I)
+_HEAD_COUNT_ROW = re.compile(HEAD_COUNT_ROW.pattern, re.I)
+_RESPONDERS = re.compile(ROW_RESPONDERS.pattern, re.I)
 
 
 def _looks_like_results(table: Table) -> bool:
@@ -121,10 +124,16 @@ def extract_table_results(doc: Document, index: TrialIndex, skip_table_ids: Sequ
         footnote_windows = _footnote_windows(doc, table, extra_terms)
         model = bool(_MODEL_CAPTION.search(table.caption or ""))
         stub_header = table.header[0] if table.header else ""
+        stub_timepoint = _timepoint_in(stub_header)  # 'Outcome at 2 years | A | B': the stub's time holds for every row
+        declared = _DECLARED_UNITS.search(table.caption or "")
+        declared_unit = None if declared is None else "months" if declared.group("unit").lower().startswith("month") else "%"
         for row in table.rows:
             label = row[0].text if row else ""
             if model and not _treatment_contrast(label, gazetteer_dir):
                 continue  # a covariate of a regression model, not a result
+            if _HEAD_COUNT_ROW.search(label):
+                continue
+            responders = caption_endpoint if _RESPONDERS.match(label) and _names_population(label, caption_endpoint, extra_terms) else None
             label_timepoint = _timepoint_in(label)
             for cell in row:
                 if cell.col == 0 and len(row) > 1 and not (re.search(r"\d\s*%", _CI_LEVEL.sub("", cell.text))
@@ -141,10 +150,10 @@ def extract_table_results(doc: Document, index: TrialIndex, skip_table_ids: Sequ
                     continue
                 window = _window_in(label) or _window_in(header) or caption_window  # "Outcomes at day 28 by dose level"
                 # the caption names what every cell measures when rows and columns do not ('Estimated 3-year DFS by group')
-                fallback = (caption_endpoint if model else None) or _first_endpoint(label, extra_terms) \
+                fallback = (caption_endpoint if model else None) or _first_endpoint(label, extra_terms) or responders \
                     or _first_endpoint(header, extra_terms) \
                     or (None if _OTHER_MEASURE.search(label) else caption_endpoint)  # a model row's label names arms only
-                timepoint = label_timepoint or _timepoint_in(header) or caption_timepoint
+                timepoint = label_timepoint or _timepoint_in(header) or stub_timepoint or caption_timepoint
                 # a hazard-ratio row is a ratio even under a '%' column (negative rule: never a percentage)
                 ratio = bool(_RATIO_HEADER.search(header) or _RATIO_HEADER.search(label))
                 arm = _first_arm(header, gazetteer_dir) or _first_arm(label, gazetteer_dir) \
@@ -154,8 +163,9 @@ def extract_table_results(doc: Document, index: TrialIndex, skip_table_ids: Sequ
                 # the stub column's header ('Outcome, n (%)') declares the cell format of every column
                 count_percent = bool(_COUNT_PERCENT.search(label) or _COUNT_PERCENT.search(header)
                                      or (cell.col > 0 and _COUNT_PERCENT.search(stub_header)))
-                unit = None if ratio or count_percent else (_unit_in(label) or _unit_in(header))
-                ci_declared = bool(_CI_DECLARED.search(label) or _CI_DECLARED.search(header))
+                unit = None if ratio or count_percent else (_unit_in(label) or _unit_in(header)
+                                                           or (declared_unit if "%" not in cell.text else None))
+                ci_declared = bool(_CI_DECLARED.search(label) or _CI_DECLARED.search(header) or declared)  # 'Number [95% CI]'
                 ctx = ReadingContext(arm, None, extra_terms, fallback, False, (), gazetteer_dir, None,
                                      unit if fallback else None, ratio, ci_declared, count_percent)
                 for s, e in _clauses(cell.text):
@@ -300,6 +310,11 @@ def _first_endpoint(text: str, extra_terms) -> Optional[str]:
     if len(found) >= 2 and found[0].code == "CR" and any(e.code == "CR_CRI" for e in found[1:3]):
         return "CR_CRI"
     return found[0].code if found else None
+
+
+def _names_population(label: str, endpoint: Optional[str], extra_terms) -> bool:
+    """True when the label names the endpoint only as the patients who reached it ('Participants in complete remission')."""
+    return endpoint is not None and any(e.code == endpoint and e.population for e in find_endpoints(label, extra_terms))
 
 
 def _unit_in(text: str) -> Optional[str]:

@@ -72,6 +72,10 @@ def _column_edges(lines: list[TextLine], x0: float, x1: float, min_gap: Optional
 
 TIGHT_COLUMN_GAP = 4.0
 """The narrowest gap (pt) tried between columns when the usual word gap finds none (about one space of a 12 pt font)."""
+TIGHT_GAP_EM = 0.4
+"""... and at least this share of the font size: a space is 0.25-0.28 em in proportional fonts."""
+MONOSPACE_SPREAD = 1.05
+"""Words whose glyph widths differ by no more than this factor are set in a monospaced font."""
 ALIGNED_SHARE = 0.6
 """In a tightly set table, at least this share of the lines with text in a column start it at one x."""
 ALIGN_TOLERANCE = 1.5
@@ -177,6 +181,16 @@ def _word_gap(lines: list[TextLine]) -> float:
     return max(3.5, 0.6 * sizes[len(sizes) // 2], MONOSPACE_SPACE_MARGIN * glyph)
 
 
+def _tight_gap(lines: list[TextLine]) -> float:
+    """Narrowest x gap (pt) tried between a tight table's columns: wider than a space of the font, whatever its size."""
+    words = [w for line in lines for w in line.words]
+    sizes = sorted(w.get("size", 8.0) for w in words)
+    glyphs = sorted((w["x1"] - w["x0"]) / len(w["text"]) for w in words if len(w["text"]) >= 2)
+    monospaced = bool(glyphs) and glyphs[-1] <= MONOSPACE_SPREAD * glyphs[0]
+    glyph = glyphs[len(glyphs) // 2] if monospaced else 0.0
+    return max(TIGHT_COLUMN_GAP, TIGHT_GAP_EM * sizes[len(sizes) // 2], MONOSPACE_SPACE_MARGIN * glyph)
+
+
 def _column_spans(lines: list[TextLine], edges: list[float]) -> list[Optional[tuple[float, float]]]:
     """Horizontal extent of each column's data text; None for a column with none."""
     spans: list[Optional[tuple[float, float]]] = [None] * (len(edges) - 1)
@@ -240,10 +254,12 @@ def _table_from_group(group: list[Rule], words: list[dict], chars: list[dict], p
     if not data_lines:
         return None
     edges = _column_edges(data_lines, x0, x1)
-    if len(edges) < 3:  # a tightly set table: its columns show as left edges shared by most lines
-        edges = _column_edges(data_lines, x0, x1, TIGHT_COLUMN_GAP)
-        if len(edges) < 3 or not _aligned_columns(data_lines, edges):
-            return None
+    # a tightly set table: its columns show as left edges shared by most lines (also when a wider gap finds some)
+    tight = _column_edges(data_lines, x0, x1, _tight_gap(data_lines))
+    if len(tight) > len(edges) and len(tight) >= 3 and _aligned_columns(data_lines, tight):
+        edges = tight
+    elif len(edges) < 3:
+        return None
     forced = [r.top for r in spanning if data_top < r.top < bottom_rule.top]
     starts = _row_starts(data_lines, edges, forced)
     header: list[str] = []

@@ -1,0 +1,169 @@
+"""Rule classes of issue 11, round 25: registry postings and letters. A posting's 'Acronym:' field and its outcome
+tables ('Units: percentage of participants', a denominators row, 'Participants in <the caption's response>'); a letter
+that reports an unnamed study, registered outside ClinicalTrials.gov and named only in its acknowledgements, beside an
+outside 'For comparison' cohort; a plain-language 'had not got worse'; a bullet opening with its landmark; a results
+table's stub header holding the time of every row; a later clause's own '2-year cumulative incidence of chronic GVHD';
+common haematology drugs the gazetteer lacked; a booktabs table whose column gaps are no wider than a large font's
+word gap.
+
+Every sentence here was written for this file (none is copied from a development report or review).
+"""
+from __future__ import annotations
+
+import pytest
+
+from extractors.evidence.arms import find_arms
+from extractors.evidence.extract import extract_evidence
+from extractors.pdf.cache import ingest_file
+from schemas.document import Cell, Table
+from schemas.settings import ExtractSettings, IngestSettings
+from tests.fixtures.blind_report_pdfs import Layout, typeset
+from tests.test_evidence_report_rules import SHA, _doc
+
+
+def _table(header, rows, caption) -> Table:
+    return Table(table_id=f"{SHA[:12]}:Table 3", label="Table 3", page=1, header=header, caption=caption,
+                 rows=tuple(tuple(Cell(row=r, col=c, text=t, page=1, bbox=(10.0 * c, 10.0 * r, 10.0 * c + 9, 10.0 * r + 9))
+                                  for c, t in enumerate(row)) for r, row in enumerate(rows)))
+
+
+POSTING = [
+    ("title", "ClinicalTrials.gov Study Results: NCT20990417"),
+    ("body", "Brief Title: Gilteritinib Versus Salvage Chemotherapy in Relapsed FLT3-Mutated AML"),
+    ("body", "Acronym: WREN"),
+    ("body", "Study Type: Interventional. Allocation: Randomized. Enrollment (Actual): 140 participants."),
+]
+
+
+def test_a_registry_postings_acronym_field_names_the_study():
+    """Regression: posting_acronym_unread (a ClinicalTrials.gov posting titled by its NCT number and naming its acronym
+    only in the 'Acronym:' field went by the registry number, so no record carried the study's name)."""
+    table = _table(("Measure", "Gilteritinib", "Salvage chemotherapy"),
+                   (("Overall Number of Participants Analyzed", "71", "69"),
+                    ("Participants in complete remission", "30 (42.3%)", "17 (24.6%)")),
+                   "Table 3. Complete remission by day 56 (Units: percentage of participants; Measure Type: Count of "
+                   "Participants)")
+    records = extract_evidence(_doc(POSTING, (table,)))
+    assert {r.trial for r in records if r.source == "table"} == {"WREN"}
+
+
+def test_a_postings_outcome_tables_read_declared_units_and_responder_rows():
+    """Regression: posting_outcome_tables_unread (bare cells under '(Units: percentage of participants ...)' had no
+    unit, and a 'Participants in complete remission' row named its response only as a population: none of a posting's
+    outcome tables gave a record; the denominators row stays no result)."""
+    landmark = _table(("Measure", "Gilteritinib", "Salvage chemotherapy"),
+                      (("Overall Number of Participants Analyzed", "71", "69"),
+                       ("Overall survival at 1 year", "37.5 (26.4 to 48.6)", "16.7 (8.9 to 26.5)")),
+                      "Table 4. Overall survival at 1 year (Units: percentage of participants; Measure Type: Number "
+                      "[95% Confidence Interval])")
+    remission = _table(("Measure", "Gilteritinib", "Salvage chemotherapy"),
+                       (("Overall Number of Participants Analyzed", "71", "69"),
+                        ("Participants in complete remission", "30 (42.3%)", "17 (24.6%)")),
+                       "Table 3. Complete remission by day 56 (Units: percentage of participants; Measure Type: Count "
+                       "of Participants)")
+    records = [r for r in extract_evidence(_doc(POSTING, (remission, landmark))) if r.source == "table"]
+    got = {(r.endpoint, r.arm, r.value, r.statistic, r.timepoint, r.ci_low) for r in records}
+    assert got == {("CR", "gilteritinib", 42.3, "rate", "d56", None), ("CR", "chemotherapy", 24.6, "rate", "d56", None),
+                   ("OS", "gilteritinib", 37.5, "landmark", "1y", 26.4), ("OS", "chemotherapy", 16.7, "landmark", "1y", 8.9)}
+
+
+LETTER = [
+    ("title", "Pre-emptive venetoclax for molecular relapse of NPM1-mutated AML after transplantation"),
+    ("body", "Dear Editor,"),
+    ("body", "Azacitidine given for rising NPM1 transcripts after transplantation cleared them in 41% of patients in the "
+             "RELAZA2 study. We report a prospective single-arm phase 2 study (ISRCTN55012946) of venetoclax with "
+             "azacitidine for molecular relapse."),
+    ("body", "Of 26 patients treated, 17 (65.4%) became MRD negative after two cycles. For comparison, 1-year "
+             "overall survival was 48% in a matched registry cohort of 61 patients who received azacitidine alone."),
+    ("body", "Acknowledgements: The Heronsgate study was funded by a national leukaemia charity."),
+]
+
+
+def test_a_letters_unnamed_study_is_named_by_its_acknowledgements_not_the_cited_trial():
+    """Regression: letter_took_cited_study (a letter reporting 'a prospective single-arm phase 2 study (ISRCTN...)' and
+    naming it only in 'The X study was funded by ...' went by the trial its first sentence cited)."""
+    records = extract_evidence(_doc(LETTER))
+    assert {(r.trial, r.endpoint, r.value) for r in records if r.endpoint == "MRD_NEG"} == \
+        {("Heronsgate", "MRD_NEG", 65.4)}
+
+
+def test_an_outside_cohort_set_beside_a_single_arm_study_is_no_second_arm():
+    """Regression: external_comparison_cohort_two_arms ('For comparison, ... in a matched registry cohort of 61' made a
+    single-arm letter two-armed, so its figures lost the study therapy, and the outside figures counted as its own)."""
+    records = extract_evidence(_doc(LETTER))
+    assert {r.arm for r in records if r.trial == "Heronsgate"} == {"venetoclax"}
+    assert not [r for r in records if r.value in (48.0, 61.0)]
+
+
+@pytest.mark.parametrize("sentence, code", [
+    ("\u2022 After 2 years, the lymphoma had not got worse in 71.3% of people in the first group and 64.0% in the "
+     "second group.", "24mo"),
+    ("The lymphoma had not got worse after 2 years in 71.3% and 64.0%.", "24mo"),
+])
+def test_a_plain_language_not_got_worse_is_progression_free_survival(sentence, code):
+    """Regression: lay_progression_phrase_unread (a plain-language summary's 'had not got worse', and a bullet opening
+    with 'After 2 years,' were no progression-free landmark)."""
+    records = extract_evidence(_doc([
+        ("title", "Two ways of treating follicular lymphoma: a plain language summary of the Tarn study"),
+        ("body", "A computer chose at random which treatment each person received."),
+        ("body", sentence)]))
+    assert {(r.endpoint, r.value, r.statistic) for r in records} == {("PFS", 71.3, "landmark"), ("PFS", 64.0, "landmark")}
+    assert {r.timepoint for r in records} == {"2y"}
+
+
+def test_a_stub_headers_time_dates_every_row():
+    """Regression: stub_header_time_unread ('Outcome at 3 years | A | B': the rows' cumulative incidences took no time,
+    so a cell restating a body figure whose clause borrowed another clause's window was dropped as a restatement)."""
+    table = _table(("Outcome at 3 years", "Transplant (n=88)", "No transplant (n=140)"),
+                   (("Chronic GVHD, % (95% CI)", "31.4 (22.0-41.2)", "-"),),
+                   "Table 2: Outcomes by strategy")
+    records = extract_evidence(_doc([
+        ("title", "Allogeneic transplantation versus no transplantation after CAR T cells: the Wicken registry"),
+        ("body", "Patients who did or did not proceed to transplant were compared.")], (table,)))
+    assert {(r.endpoint, r.value, r.timepoint) for r in records if r.source == "table"} == {("GVHD", 31.4, "3y")}
+
+
+def test_a_later_clauses_own_landmark_outranks_an_earlier_window():
+    """Regression: incidence_landmark_lost_to_window ('... by day 100 ..., and the 2-year cumulative incidence of chronic
+    GVHD was 22%' dated the chronic GVHD figure by day 100)."""
+    records = extract_evidence(_doc([
+        ("title", "Post-transplant cyclophosphamide in older recipients: the Marram study"),
+        ("body", "In this single-arm study, 64 patients received post-transplant cyclophosphamide."),
+        ("body", "Grade II-IV acute GVHD by day 100 occurred in 14 of 64 (21.9%), and the 2-year cumulative incidence "
+                 "of extensive chronic GVHD was 12.5%.")]))
+    assert {(r.value, r.timepoint) for r in records if r.endpoint == "GVHD"} == {(21.9, "d100"), (12.5, "2y")}
+
+
+@pytest.mark.parametrize("text, arm", [
+    ("ATRA and arsenic trioxide", "tretinoin"),
+    ("arsenic trioxide with idarubicin", "arsenic trioxide"),
+    ("ivosidenib plus azacitidine", "ivosidenib"),
+    ("CPX-351", "cpx-351"),
+    ("the AIDA regimen", "aida"),
+])
+def test_common_haematology_drugs_name_arms(text, arm):
+    """Regression: drug_gazetteer_gaps (ATRA, arsenic trioxide, IDH and menin inhibitors, CPX-351 and AIDA named no arm)."""
+    assert find_arms(text, ExtractSettings().gazetteer_dir)[0].arm == arm
+
+
+TIGHT_TABLE = """Efficacy of a trispecific antibody: slide text
+
+Slide 5 - Response by histology
+Table. Best response by histology
+| Histology | n | ORR, n (%) | CR, n (%) |
+|---|---|---|---|
+| DLBCL, all doses | 41 | 25 (61.0) | 17 (41.5) |
+| DLBCL, 20 mg or more | 24 | 18 (75.0) | 13 (54.2) |
+| Follicular, all doses | 16 | 14 (87.5) | 11 (68.8) |
+ORR, overall response rate; CR, complete response.
+"""
+
+
+def test_a_booktabs_table_with_word_gap_columns_keeps_its_columns(tmp_path):
+    """Regression: tight_booktabs_columns_merged (a landscape slide's booktabs table set in 11 pt with 6 pt between
+    columns kept 'Histology n ORR' as one column, as the usual gap found the widest split only)."""
+    pdf = typeset(TIGHT_TABLE, Layout(columns=2, font="Helvetica", size=11.0, table_style="booktabs", landscape=True),
+                  tmp_path / "slides.pdf")
+    doc = ingest_file(pdf, IngestSettings(cache_dir=tmp_path / "cache"))
+    assert [t.header for t in doc.tables] == [("Histology", "n", "ORR, n (%)", "CR, n (%)")]
+    assert [c.text for c in doc.tables[0].rows[0]] == ["DLBCL, all doses", "41", "25 (61.0)", "17 (41.5)"]
