@@ -167,3 +167,75 @@ def test_a_booktabs_table_with_word_gap_columns_keeps_its_columns(tmp_path):
     doc = ingest_file(pdf, IngestSettings(cache_dir=tmp_path / "cache"))
     assert [t.header for t in doc.tables] == [("Histology", "n", "ORR, n (%)", "CR, n (%)")]
     assert [c.text for c in doc.tables[0].rows[0]] == ["DLBCL, all doses", "41", "25 (61.0)", "17 (41.5)"]
+
+
+def test_a_drug_joined_to_a_placebo_is_the_control_arm():
+    """Regression: add_on_placebo_backbone ('37 (18.0%) of 205 with azacitidine-placebo' took the backbone drug, the
+    experimental arm's first word, as its arm)."""
+    arms = find_arms("with decitabine-venetoclax and 12 of 40 with decitabine-placebo", ExtractSettings().gazetteer_dir)
+    assert [(a.arm, a.control) for a in arms] == [("decitabine", False), ("venetoclax", False),
+                                                  ("decitabine-placebo", True)]
+
+
+STRATEGY = [
+    ("title", "Allogeneic transplantation versus chemotherapy consolidation for AML in first remission: the Stour trial"),
+    ("body", "A total of 310 patients underwent randomization: 156 were assigned to the transplantation group and 154 to "
+             "the chemotherapy group."),
+]
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    ("In the transplantation group, 139 patients (89.1%) underwent HCT in first remission.",
+     {("ALLOHSCT", "allogeneic hct", 89.1)}),
+    ("A total of 41 patients in the transplantation group and 50 in the chemotherapy group died.", set()),
+    ("Among the 139 patients who underwent HCT in first remission, grade III or IV acute GVHD occurred in 15 (10.8%).",
+     {("GVHD", "allogeneic hct", 10.8)}),
+])
+def test_transplant_shares_deaths_and_the_transplanted_subgroup_in_a_strategy_trial(sentence, expected):
+    """Regression: strategy_trial_counts ('139 patients (89.1%) underwent HCT' gave no transplant rate in a transplant
+    versus chemotherapy trial; '41 patients in A and 50 in B died' and 'Among the 139 patients who underwent HCT' were
+    read as enrolments)."""
+    records = extract_evidence(_doc(STRATEGY + [("body", sentence)]))
+    assert {(r.endpoint, r.arm, r.value) for r in records if r.value not in (310, 156, 154)} == expected
+
+
+def test_a_bare_ratio_among_a_subgroup_continues_the_last_ratios_endpoint():
+    """Regression: subgroup_ratio_without_endpoint ('The hazard ratio was 0.61 (...) among patients 50 years of age or
+    older' gave no record: the sentence names no endpoint)."""
+    records = extract_evidence(_doc(STRATEGY + [
+        ("body", "Relapse-free survival at 3 years was 62.0% in the transplantation group and 45.1% in the chemotherapy "
+                 "group (hazard ratio, 0.60; 95% CI, 0.43 to 0.84)."),
+        ("body", "The hazard ratio was 0.61 (95% CI, 0.38 to 0.98) among patients 50 years of age or older.")]))
+    assert {(r.endpoint, r.value) for r in records if r.statistic == "hazard_ratio"} == {("RFS", 0.60), ("RFS", 0.61)}
+
+
+def test_a_row_labels_subgroup_before_a_colon_is_not_its_measure():
+    """Regression: subgroup_prefix_read_as_endpoint ('MRD-negative: relapse-free survival at 3 yr' was read as MRD
+    negativity, not the subgroup's relapse-free survival)."""
+    table = _table(("Subgroup", "Transplantation", "Chemotherapy"),
+                   (("MRD-negative: relapse-free survival at 3 yr, %", "66.4", "60.2"),),
+                   "Table 3. Relapse-free survival in subgroups")
+    records = [r for r in extract_evidence(_doc(STRATEGY, (table,))) if r.source == "table"]
+    assert {(r.endpoint, r.value, r.timepoint) for r in records} == {("RFS", 66.4, "3y"), ("RFS", 60.2, "3y")}
+
+
+@pytest.mark.parametrize("sentence, size", [
+    ("Three hundred twelve people from 11 countries took part between 2021 and 2023.", 312),
+    ("Study Type: Interventional. Enrollment (Actual): 204 participants.", 204),
+])
+def test_lay_and_registry_enrolment_phrasings_size_the_study(sentence, size):
+    """Regression: took_part_and_enrollment_field_unread (a plain-language 'N people ... took part' and a posting's
+    'Enrollment (Actual): N participants' gave no enrolment)."""
+    records = extract_evidence(_doc([
+        ("title", "Stopping or continuing ibrutinib for CLL: a plain language summary of the Sallow study"),
+        ("body", "A computer chose at random which treatment each person received."),
+        ("body", sentence)]))
+    assert {(r.endpoint, r.value) for r in records} == {("ENROLLED", size)}
+
+
+def test_an_estimated_enrolment_is_no_result():
+    """Negative: a posting's planned 'Enrollment (Estimated): 300 participants' is no enrolment."""
+    records = extract_evidence(_doc([
+        ("title", "ClinicalTrials.gov record: NCT20990418"),
+        ("body", "Study Type: Interventional. Enrollment (Estimated): 300 participants.")]))
+    assert not records

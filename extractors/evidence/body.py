@@ -18,7 +18,7 @@ from extractors.evidence.subgroup_ratios import SUBGROUP_RATIO_HEADING, SUBGROUP
 from extractors.evidence.rules import (
     ANAPHORA_CUE, ANTECEDENT_REACH, ANTECEDENT_SENTENCES, EXTRACTOR_VERSION, LANDMARK_ANAPHORA, LANDMARKS_RESTATED, LIST_RESTATED_AT_TIME,
     LIST_RESTATED_REACH, RESPONSE_ANAPHORA_CUE, RESPONSE_WORD,
-    RESPONSE_ENDPOINTS, RUN_IN_HEADING, SAME_TIME_CUE, SUBGROUP_LANDMARK_REACH, SUBGROUP_SENTENCE_OPENING, WINDOW_ANAPHORA, WINDOW_ANAPHORA_REACH,
+    RESPONSE_ENDPOINTS, RUN_IN_HEADING, SAME_TIME_CUE, SUBGROUP_LANDMARK_REACH, SUBGROUP_SENTENCE_OPENING, SUBGROUP_RATIO_SENTENCE, WINDOW_ANAPHORA, WINDOW_ANAPHORA_REACH,
     WINDOW_ENDPOINTS, OTHER_STUDY_CLAUSES, BRACKETED_SOURCE_STUDY, EndpointTerm,
 )
 from extractors.nlp.ner_mentions import current_ner, ner_arms_added
@@ -434,6 +434,7 @@ def _at_restated_landmarks(sentence: str, start: int, readings: list[Reading],
 
 
 _SUBGROUP_OPENING = re.compile(SUBGROUP_SENTENCE_OPENING.pattern)
+_SUBGROUP_RATIO = re.compile(SUBGROUP_RATIO_SENTENCE.pattern)
 _SAME_TIME_NAMED = re.compile(SAME_TIME_CUE.pattern, re.IGNORECASE)
 
 
@@ -448,7 +449,7 @@ def _same_landmark_named(sentence: str, start: int, r: Reading, records: Sequenc
 
 def _subgroup_hr_endpoint(sentence: str, start: int, records: Sequence[EvidenceRecord]) -> Optional[str]:
     """The endpoint a subgroup sentence's bare hazard ratio continues: that of the last hazard ratio read in reach."""
-    if not _SUBGROUP_OPENING.match(sentence):
+    if not (_SUBGROUP_OPENING.match(sentence) or _SUBGROUP_RATIO.match(sentence)):
         return None
     same = [r for r in records if r.statistic == "hazard_ratio" and r.source == "body"
             and 0 <= start - r.quote_start <= SUBGROUP_LANDMARK_REACH]

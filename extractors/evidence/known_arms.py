@@ -8,7 +8,7 @@ from typing import NamedTuple, Optional
 
 from extractors.evidence.numbers import one_line
 from extractors.evidence.rules import (
-    ARM_TERMS, CELL_THERAPY_INN, CODED_CAR_PATTERNS, MIN_CAPITALISED_NAME, COMPARATOR_ARM_NAMES, COMPARATOR_DRUG_CLASSES, NON_ARM_DRUG_CLASSES, PRODUCT_PATTERNS, SHORT_CODE_MAX,
+    ARM_TERMS, CELL_THERAPY_INN, CODED_CAR_PATTERNS, DRUG_COMPOUND, MIN_CAPITALISED_NAME, COMPARATOR_ARM_NAMES, COMPARATOR_DRUG_CLASSES, NON_ARM_DRUG_CLASSES, PRODUCT_PATTERNS, SHORT_CODE_MAX,
 )
 from extractors.nlp.gazetteers import DEFAULT_GAZETTEER_DIR, load_drugs
 from extractors.nlp.literal_prefilter import fold, may_match_rows
@@ -62,6 +62,9 @@ def _gazetteer_drugs(gazetteer_dir: Optional[str]) -> tuple[tuple[str, tuple[str
 _PRODUCTS = tuple(re.compile(p.pattern) for p in PRODUCT_PATTERNS)
 _CODED_CARS = tuple(re.compile(p.pattern) for p in CODED_CAR_PATTERNS)
 _CELL_THERAPY_INN = re.compile(CELL_THERAPY_INN.pattern)
+_DRUG_COMPOUND = re.compile(DRUG_COMPOUND.pattern)
+_COMPOUND_JOIN = re.compile(r"[-/+]")
+PLACEBO = "placebo"
 
 
 def coded_car_arm(code: str) -> str:
@@ -103,4 +106,23 @@ def _find_arms(text: str, gazetteer_dir: Optional[str]) -> tuple[ArmMention, ...
         if all(f[1] <= k[0] or f[0] >= k[1] for k in kept):
             kept.append(f)
     kept.sort()
-    return tuple(ArmMention(*k) for k in kept)
+    return _with_compounds(text, tuple(ArmMention(*k) for k in kept), gazetteer_dir)
+
+
+def _with_compounds(text: str, arms: tuple[ArmMention, ...], gazetteer_dir: Optional[str]) -> tuple[ArmMention, ...]:
+    """The mentions with each drug joined to a placebo by '-', '/' or '+' made one control arm ('azacitidine-placebo')."""
+    if len(text) < 3 or not _COMPOUND_JOIN.search(text):
+        return arms
+    out = list(arms)
+    for m in _DRUG_COMPOUND.finditer(text):
+        if any(a.start <= m.start() and m.end() <= a.end for a in arms):
+            continue  # a listed combination ('bortezomib-dexamethasone') or regimen ('R-CHOP') as a whole
+        parts = [_find_arms(p, gazetteer_dir) for p in _COMPOUND_JOIN.split(m.group(0))]
+        if not all(len(p) == 1 and p[0].end - p[0].start == len(w) for p, w in zip(parts, _COMPOUND_JOIN.split(m.group(0)))):
+            continue
+        names = [p[0].arm for p in parts]
+        if len(set(names)) < 2 or PLACEBO not in names:
+            continue  # drugs joined without a placebo may be one arm's parts or a class ('BTK inhibitor-venetoclax')
+        out = [a for a in out if a.end <= m.start() or a.start >= m.end()]
+        out.append(ArmMention(m.start(), m.end(), "-".join(names), True, min(p[0].rank for p in parts)))
+    return tuple(sorted(out))

@@ -598,16 +598,21 @@ SAMPLE_SIZE_OF_LEFT = Cue(r"(?:\b(?:study|trial|analysis|series|cohort|casuistry
                           "'a phase I study of 20 patients', 'Of the 63 enrolled patients'")
 SAMPLE_SIZE_WEAK_LEFT = Cue(r"\b(?:in|on|with)\s+(?:a total of\s+)?$", "'in 30 patients', 'on 44 patients'")
 POPULATION_LABEL_SIZE_LEFT = Cue(r"^\W*(?:study\s+)?(?:population|patients|participants|enrol?ment|sample)\s*:[^;:]*\(\s*[nN]\s*=\s*$"
+                                 r"|\b[Ee]nrol(?:l)?ment\s*\(\s*[Aa]ctual\s*\)\s*:\s*$"
                                  r"|\b(?:population|enrol?ment|sample|cohort)\s+(?:numbered|totalled|totaled)\s+$",
-                                 "'Population: untreated MCL, age 65 or older (n = 598)': a card's population line sizes the study; so "
+                                 "'Population: untreated MCL, age 65 or older (n = 598)': a card's population line sizes the study; so do a "
+                                 "registry posting's 'Enrollment (Actual): 168 participants' (not its estimated one) and "
                                  "does 'the intention-to-treat population numbered 486'")
 APPROXIMATE_COUNT_LEFT = Cue(r"\b(?:(?:fewer|less|more)\s+than|nearly|almost|approximately|roughly|up\s+to|at\s+least)\s+$",
                              "'fewer than one hundred infused patients', 'nearly 300 adults': an approximate count is no sample size")
 NOT_SAMPLE_SIZE_LEFT = Cue(r"\b(?:complete|partial|observed|seen|reported|occurred|achieved|noted|found|documented|detected|stopped|discontinued|discontinuations?|interruptions?|reductions?|interrupted|withdrawn|reduced|held|resumed|restarted|delayed|criteria|sampled|measured|tested|confirmed|recorded|diagnosed|mutations?|deletions?|disorders?|events?|infections?|toxicit(?:y|ies)|deaths?|relapses?|syndromes?)\s+in\s+$",
                            "'complete in 6 patients' counts responders, 'stopped in 55 patients' a treatment change; neither is the sample")
 SAMPLE_SIZE_RIGHT = Cue(r"^\s*(?:enrolled|randomi[sz]ed|registered|recruited|accrued)\s+(?:at|in|across|from|between|over|since)\b|^\s*(?:started|began|commenced)\s+(?:the\s+)?(?:study\s+)?(?:treatment|therapy|induction|(?-i:[A-Z][\w-]+)|[a-z]{4,}(?:mab|cel|ib|in|ine|ide|ax))\b|^\s*(?:were|was)\s+(?:enrolled|randomi[sz]ed|randomly assigned|included|recruited|treated|infused|dosed|evaluable|analy[sz]ed|registered|accrued)|^\s*underwent\s+randomi[sz]ation|^\s*(?:[\w-]+\s+){0,2}?(?:met\s+the\s+(?:\w+\s+)?criteria|qualified)\b|^[^.;,:\d()]{1,60}?\s(?:were|was)\s+(?:enrolled|randomi[sz]ed|randomly assigned|recruited)\b"
-                        r"|^\s*(?:(?:[\w-]+\s+){0,2}?" + PATIENT_NOUNS + r"\s+)?(?:[\w-]+\s+){0,3}?aged\s+(?:\d+\s*(?:to|[-–])\s*)?\d+(?:\s*years?)?(?:\s+or\s+(?:older|younger|more|less))?\s+(?:were|was)\s+(?:enrolled|randomi[sz]ed|randomly assigned|recruited)\b",
-                        "'968 participants aged 1 to 30 years were randomized', '405 patients were randomized', '246 adults enrolled at 71 sites', '62 patients started Shoreline', '112 adults started induction', '245 patients underwent randomization', 'were randomly assigned', 'were infused', '224 adults in first remission were randomized', 'Seven hundred and four adults met the criteria'")
+                        r"|^\s*(?:(?:[\w-]+\s+){0,2}?" + PATIENT_NOUNS + r"\s+)?(?:[\w-]+\s+){0,3}?aged\s+(?:\d+\s*(?:to|[-–])\s*)?\d+(?:\s*years?)?(?:\s+or\s+(?:older|younger|more|less))?\s+(?:were|was)\s+(?:enrolled|randomi[sz]ed|randomly assigned|recruited)\b"
+                        r"|^\s*(?:[\w-]+\s+){0,4}?took\s+part\b"
+                        r"|^\s*(?:treated|infused|dosed)\s+(?:at|across|in)\s+\d+\s+(?:sites|centres|centers|hospitals|institutions|countries)\b",
+                        "'453 people from 14 countries took part' (a plain-language summary), a slide's '64 patients treated at 11 "
+                        "sites', '968 participants aged 1 to 30 years were randomized', '405 patients were randomized', '246 adults enrolled at 71 sites', '62 patients started Shoreline', '112 adults started induction', '245 patients underwent randomization', 'were randomly assigned', 'were infused', '224 adults in first remission were randomized', 'Seven hundred and four adults met the criteria'")
 SAMPLE_SIZE_BARE_RIGHT = Cue(r"^\s*(?:\(\s*\d+(?:[.·]\d+)?\s*%\s*\)\s*)?(?:were|was)\s+(?:enrolled|randomi[sz]ed|randomly assigned|recruited|registered|accrued|infused(?=\s*[:;,.])|treated(?=\s*[:;,.]))\b|^\s*(?:infused|treated)(?=\s*[:;,.]|\s+[-–—]\s)"
                              r"|^\s*(?:patients\s+)?(?:randomi[sz]ed|enrolled|registered|accrued)\s*:"
                              r"|^\s*(?:started|began|commenced)\s+(?:the\s+)?(?:study\s+)?(?:treatment|therapy|induction|(?-i:[A-Z][\w-]+\s+(?:sequence|regimen|schedule|protocol)))\b",
@@ -616,6 +621,7 @@ SAMPLE_SIZE_BARE_RIGHT = Cue(r"^\s*(?:\(\s*\d+(?:[.·]\d+)?\s*%\s*\)\s*)?(?:were
 SAMPLE_SIZE_TREATED_RIGHT = Cue(r"^\s*(?:[\w/+\-]+\s+){0,3}?" + PATIENT_NOUNS + r"\s+(?:received|were treated with|were given|were infused with|were enrolled to receive)\s+(?:a single infusion of\s+|an infusion of\s+)?$",
                                 "'Fifty patients received tisagenlecleucel': the sample size when the study treatment follows")
 NOT_SAMPLE_SIZE_RIGHT = Cue(r"^\s*(?:[\w/+\-]+\s+){0,3}?(?:patients?|subjects?|participants?|children|adults?)\s+(?:were\s+)?(?:screened|assessed for eligibility|excluded|ineligible|not eligible)\b"
+                            r"|^(?:(?!enrol|randomi|assigned|allocated|treated|infused|included|recruited)[^.;,:])*?\b(?:had\s+)?(?:died|relapsed|progressed)\s*(?:[.;]|$)"
                             r"|^\s*(?:patients?|children|adults)\s+in\s+the\s+[\w-]+\s+(?:group|arm|cohort)\s*\(\s*\d+(?:[.·]\d+)?\s*%\s*\)"
                             r"|^\s*(?:[\w-]+\s+){0,2}?(?:could|did)\s+not\s+(?:be\s+)?(?:assessed|evaluated|infused|treated|receive)\b"
                             r"|^\s*(?:[\w-]+\s+){0,2}?(?:died|progressed|withdrew)\s+before\b"
@@ -628,7 +634,8 @@ NOT_SAMPLE_SIZE_RIGHT = Cue(r"^\s*(?:[\w/+\-]+\s+){0,3}?(?:patients?|subjects?|p
                             "'Of 153 patients screened' counts screening, 'Three treated patients could not be assessed' and '3 "
                             "died before infusion' exclusions, '204 guided patients, two-thirds of the arm, stopped after nine "
                             "cycles' (a part of an arm), '8 had relapsed after transplant' (history) and '19 had an autologous transplant "
-                            "later, at progression' (crossover), not the study sample")
+                            "later, at progression' (crossover), '45 patients in the A group and 53 in the B group died' (events), not "
+                            "the study sample")
 # Per-arm enrolment: a count assigned to a named arm ('718 were assigned to A and 722 to B', 'A (n = 54)').
 GROUP_LABEL_AFTER = Cue(r"[^;()\d]{0,80}?\(\s*the\s+(?P<label>[^()]{1,30}?)\s+(?:group|arm|cohort)\s*\)",
                         "'given to 271 of them (the HCT-CR1 group)': a count the clause labels as a group is that arm's size")
@@ -781,8 +788,11 @@ ENROLLING_VERB_LEFT = Cue(r"\b(?:enrolled|enrolling|recruited|recruiting|registe
                           "'enrolled 204 infants younger than one year': an age bound after an enrolment verb is eligibility, "
                           "not a sub-cohort ('Among the 124 patients older than 45' stays one)")
 SUBCOHORT_STATE_RIGHT = Cue(r"^\s*(?:[\w-]+\s+){0,2}?" + PATIENT_NOUNS + r"\s+(?:who|that)\s+(?:were|was|had\s+been)\s+(?:still\s+)?"
-                            r"(?:MRD|minimal|measurable|positive|negative|in\s+(?:CR|complete|remission))",
-                            "'Among the 92 patients who were MRD-positive at randomisation, 3-year OS ...': a subgroup by state "
+                            r"(?:MRD|minimal|measurable|positive|negative|in\s+(?:CR|complete|remission))"
+                            r"|^\s*(?:[\w-]+\s+){0,2}?" + PATIENT_NOUNS + r"\s+(?:who|that)\s+(?:underwent|received|proceeded\s+to|went\s+on\s+to)\s+"
+                            r"(?:an?\s+)?(?:allogeneic\s+|autologous\s+)?(?:HCT|HSCT|SCT|transplant|stem[- ]cell\s+transplant)",
+                            "'Among the 92 patients who were MRD-positive at randomisation, 3-year OS ...', 'Among the 128 patients who "
+                            "underwent HCT, ...': a subgroup by state or by a later transplant "
                             "after 'among' ('Of the 94 adults who were MRD positive ..., 51 received ...' defines the cohort)")
 AMONG_LEFT = Cue(r"\bamong\s+(?:the\s+|these\s+|those\s+)?$", "a count after 'among' introduces a subgroup")
 SUBCOHORT_RIGHT = Cue(AGE_LIMITED_RIGHT.pattern + r"|^\s*(?:[\w-]+\s+){0,2}?" + PATIENT_NOUNS
@@ -815,6 +825,9 @@ PRODUCT_PATTERNS: tuple[Cue, ...] = (
 )
 
 
+DRUG_COMPOUND = Cue(r"(?<![\w-])[A-Za-z][\w]*(?:[-/+][A-Za-z][\w]*)+(?![\w-])",
+                    "'azacitidine-placebo', 'placebo/ibrutinib': a drug joined to a placebo without a space is an add-on "
+                    "trial's control arm, not its backbone drug")
 CELL_THERAPY_INN = Cue(r"(?i)(?<![\w-])[a-z]{3,}(?:cabtagene|lecleucel|leucel)(?:\s+[a-z]*leucel)?(?![\w-])",
                        "'varnimcabtagene autoleucel', 'zamtocabtagene autoleucel': a cell therapy's INN (the -cabtagene "
                        "-leucel stems) names its arm, whether or not the lexicon lists it")
@@ -1293,6 +1306,10 @@ LIST_RESTATED_REACH = 400
 SUBGROUP_SENTENCE_OPENING = Cue(r"^\W*(?:(?:In|Among|For)\s+(?:the\s+)?(?:\d+\s+)?(?:children|patients|adults|adolescents|those|participants|subgroup)\b|Subgroups?\b|(?:Restricting|Limiting|Confining)\s+(?:the\s+)?(?:comparison|analysis)\s+to\b|The\s+(?:gap|difference|advantage|benefit)\s+was\s+(?:widest|largest|greatest|smallest|narrowest|larger|smaller))",
                                 "'In children with MRD of 0.1% or more, DFS was 83.5% and 74.2%.', 'Subgroups gave a consistent picture: ...', "
                                 "'Restricting the comparison to patients under 45 ...': a subgroup's survival at the landmark just reported")
+SUBGROUP_RATIO_SENTENCE = Cue(r"^\W*(?:The\s+)?(?:corresponding\s+)?(?:hazard\s+ratio|HR)\s+(?:was|were)\b(?:[^.;]|[.\u00b7](?=\d)){0,80}?\b(?:among|in|for)\s+"
+                              r"(?:the\s+)?(?:\d+\s+)?(?:patients|children|adults|participants|those|subgroup)\b",
+                              "'The hazard ratio was 0.53 (95% CI ...) among patients 50 years of age or older': a subgroup's "
+                              "ratio of the endpoint just compared")
 _STUDY_ACRONYM = r"(?P<name>[A-Z][A-Z0-9]+(?:-[A-Z0-9]+)*)(?:\s+(?:trial|study))?"
 OTHER_STUDY_CLAUSES: tuple[Cue, ...] = (
     Cue(r"\b(?:seen|reported|observed|found|described|achieved|shown|in|from)\s+(?:the\s+)?" + _STUDY_ACRONYM

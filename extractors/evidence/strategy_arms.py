@@ -31,6 +31,8 @@ _TITLE_ALTERNATIVE = re.compile(STRATEGY_TITLE_ALTERNATIVE.pattern)
 _TITLE_COMPARISON_OF = re.compile(STRATEGY_TITLE_COMPARISON_OF.pattern)
 _LABEL_TAIL = re.compile(r"\s+(?:cohort|arm|group|alone)$")
 _TRANSPLANT_EVENT_LEFT = re.compile(TRANSPLANT_EVENT_LEFT.pattern, re.IGNORECASE)
+_TRANSPLANT_EVENT_OPENING = re.compile(r"(?i)(?:underwent|undergoing|received|proceeded|went on)\b")  # 'underwent HCT' is one mention
+_SHARE_JUST_BEFORE = re.compile(r"\d\s*%\s*\)?\s*$")  # '128 patients (88.9%) underwent HCT': a share of the arm, not a group
 _AUTOLOGOUS_TITLE = re.compile(AUTOLOGOUS_TITLE.pattern, re.IGNORECASE)
 _ALLOGENEIC_TITLE = re.compile(ALLOGENEIC_TITLE.pattern, re.IGNORECASE)
 _HCT_FORMS = re.compile(TRANSPLANT_HCT_FORMS)
@@ -173,11 +175,12 @@ def add_strategy_arms(text: str, arms: Sequence[ArmMention]) -> list[ArmMention]
 def without_strategy_endpoints(text: str, endpoints: Sequence, arms: Sequence[ArmMention]) -> list:
     """Endpoint mentions less the transplant mentions that name a strategy arm ('57% after allogeneic HSCT').
 
-    A transplant after an event verb ('412 underwent HCT') stays the ALLOHSCT outcome.
+    A transplant after an event verb ('412 underwent HCT', '128 patients (88.9%) underwent HCT') stays the ALLOHSCT
+    outcome.
     """
     current = _current.get()
     if current is None or not current.terms or not part_of_document(text, current.document):
         return list(endpoints)
     strategy = {(a.start, a.end) for a in arms if any(arm == a.arm for _, arm, _ in current.terms)}
     return [e for e in endpoints if e.code != "ALLOHSCT" or _TRANSPLANT_EVENT_LEFT.search(text[:e.start])
-            or not any(s < e.end and e.start < t for s, t in strategy)]
+            or (_TRANSPLANT_EVENT_OPENING.match(e.text) and _SHARE_JUST_BEFORE.search(text, 0, e.start)) or not any(s < e.end and e.start < t for s, t in strategy)]

@@ -150,7 +150,8 @@ def extract_table_results(doc: Document, index: TrialIndex, skip_table_ids: Sequ
                     continue
                 window = _window_in(label) or _window_in(header) or caption_window  # "Outcomes at day 28 by dose level"
                 # the caption names what every cell measures when rows and columns do not ('Estimated 3-year DFS by group')
-                fallback = (caption_endpoint if model else None) or _first_endpoint(label, extra_terms) or responders \
+                fallback = (caption_endpoint if model else None) or _first_endpoint(_measure_part(label, extra_terms), extra_terms) \
+                    or responders \
                     or _first_endpoint(header, extra_terms) \
                     or (None if _OTHER_MEASURE.search(label) else caption_endpoint)  # a model row's label names arms only
                 timepoint = label_timepoint or _timepoint_in(header) or stub_timepoint or caption_timepoint
@@ -310,6 +311,12 @@ def _first_endpoint(text: str, extra_terms) -> Optional[str]:
     if len(found) >= 2 and found[0].code == "CR" and any(e.code == "CR_CRI" for e in found[1:3]):
         return "CR_CRI"
     return found[0].code if found else None
+
+
+def _measure_part(label: str, extra_terms) -> str:
+    """The part of a row label after a subgroup's colon when it names the measure ('MRD-negative: 3-yr RFS, %')."""
+    head, colon, tail = (label or "").rpartition(": ")
+    return tail if colon and head and _first_endpoint(tail, extra_terms) else label
 
 
 def _names_population(label: str, endpoint: Optional[str], extra_terms) -> bool:
