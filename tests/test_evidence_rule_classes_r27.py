@@ -239,3 +239,42 @@ def test_an_estimated_enrolment_is_no_result():
         ("title", "ClinicalTrials.gov record: NCT20990418"),
         ("body", "Study Type: Interventional. Enrollment (Estimated): 300 participants.")]))
     assert not records
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    ("\u2022 Day-56 marrow: 31 of 36 infused patients (86.1%) reached CR or CRi; CR alone in 24 (66.7%).",
+     {("CR_CRI", 86.1, "d56"), ("CR", 66.7, "d56")}),
+    ("\u2022 Overall response at EOT: 81.2% with the combination vs 60.4% with the control; complete response 51.0% vs "
+     "33.3%.", {("ORR", 81.2, "EOT"), ("ORR", 60.4, "EOT"), ("CR", 51.0, "EOT"), ("CR", 33.3, "EOT")}),
+])
+def test_a_bullets_labelled_window_covers_its_later_clauses(sentence, expected):
+    """Regression: label_window_lost_after_semicolon ('Day-28 marrow: ...; CR alone in 19 (63.3%)' and 'Objective
+    response at EOT: ...; complete metabolic response 55.6% vs 25.7%' dated only the first clause)."""
+    records = extract_evidence(_doc([
+        ("title", "Response by group: interim results of the Sedge trial"),
+        ("body", "Adults were randomly assigned to the combination or to the control."),
+        ("body", sentence)]))
+    assert {(r.endpoint, r.value, r.timepoint) for r in records} == expected
+
+
+def test_a_postings_statistical_analysis_lines_give_the_measures_ratios():
+    """Regression: posting_ratio_lines_unread ('Method of estimation: Hazard Ratio (HR), stratified Cox model; Estimated
+    value 0.61' named no endpoint and its value was no ratio; 'Hazard Ratio (HR) for death' was no overall survival)."""
+    records = extract_evidence(_doc(POSTING + [
+        ("body", "Outcome Measures 1. Primary Outcome Measure: Event-Free Survival (EFS). Time Frame: up to 36 months."),
+        ("body", "Statistical Analysis, Outcome Measure 1: Comparison groups: Gilteritinib, Salvage chemotherapy. Method: "
+                 "log-rank test, P-Value 0.004. Method of estimation: Hazard Ratio (HR), stratified Cox model; Estimated "
+                 "value 0.61; 95% Confidence Interval 0.43 to 0.87."),
+        ("body", "Statistical Analysis, Outcome Measure 3: Method of estimation: Hazard Ratio (HR) for death, Estimated "
+                 "value 0.72; 95% Confidence Interval 0.50 to 1.04.")]))
+    assert {(r.endpoint, r.value) for r in records if r.statistic == "hazard_ratio"} == {("EFS", 0.61), ("OS", 0.72)}
+
+
+def test_a_participant_flow_tables_started_row_enrols_each_arm():
+    """Regression: participant_flow_unread (a posting's 'STARTED | 98 | 95' row gave no per-arm enrolment: a table of
+    counts without percentages is no results table; 'Drug + Placebo' named the backbone drug)."""
+    flow = _table(("Period", "Gilteritinib + Azacitidine", "Azacitidine + Placebo"),
+                  (("STARTED", "74", "72"), ("COMPLETED", "30", "21")), "Table 1. Participant flow")
+    records = extract_evidence(_doc(POSTING, (flow,)))
+    assert {(r.endpoint, r.arm, r.value) for r in records if r.source == "table"} == {
+        ("ENROLLED", "gilteritinib", 74.0), ("ENROLLED", "azacitidine-placebo", 72.0)}

@@ -18,7 +18,7 @@ from extractors.evidence.subgroup_ratios import SUBGROUP_RATIO_HEADING, SUBGROUP
 from extractors.evidence.rules import (
     ANAPHORA_CUE, ANTECEDENT_REACH, ANTECEDENT_SENTENCES, EXTRACTOR_VERSION, LANDMARK_ANAPHORA, LANDMARKS_RESTATED, LIST_RESTATED_AT_TIME,
     LIST_RESTATED_REACH, RESPONSE_ANAPHORA_CUE, RESPONSE_WORD,
-    RESPONSE_ENDPOINTS, RUN_IN_HEADING, SAME_TIME_CUE, SUBGROUP_LANDMARK_REACH, SUBGROUP_SENTENCE_OPENING, SUBGROUP_RATIO_SENTENCE, WINDOW_ANAPHORA, WINDOW_ANAPHORA_REACH,
+    RESPONSE_ENDPOINTS, RUN_IN_HEADING, SAME_TIME_CUE, SUBGROUP_LANDMARK_REACH, SUBGROUP_SENTENCE_OPENING, SUBGROUP_RATIO_SENTENCE, OUTCOME_MEASURE_TITLE, ANALYSIS_OF_MEASURE, WINDOW_ANAPHORA, WINDOW_ANAPHORA_REACH,
     WINDOW_ENDPOINTS, OTHER_STUDY_CLAUSES, BRACKETED_SOURCE_STUDY, EndpointTerm,
 )
 from extractors.nlp.ner_mentions import current_ner, ner_arms_added
@@ -179,7 +179,8 @@ def extract_body(doc: Document, index: TrialIndex, mentions: Sequence, extra_ter
             ctx = ReadingContext(default, control, extra_terms, previous.endpoint if previous else None, True, blocked,
                                  gazetteer_dir, fallback, one_study=frame.is_report,
                                  fallback_timepoint=previous.timepoint if previous else None,
-                                 fallback_endpoints=restated, fallback_hr_endpoint=_subgroup_hr_endpoint(sentence, s, records))
+                                 fallback_endpoints=restated, fallback_hr_endpoint=_subgroup_hr_endpoint(sentence, s, records)
+                                 or _outcome_measure_endpoint(doc.text, sentence, s, extra_terms))
             readings = _sentence_readings(sentence, ctx, clause_memo, para, records, frame)
             if restated_arms and len(readings) == len(restated_arms):
                 readings = [replace(r, arm=arm) for r, arm in zip(readings, restated_arms)]  # the same arms, in order
@@ -435,6 +436,9 @@ def _at_restated_landmarks(sentence: str, start: int, readings: list[Reading],
 
 _SUBGROUP_OPENING = re.compile(SUBGROUP_SENTENCE_OPENING.pattern)
 _SUBGROUP_RATIO = re.compile(SUBGROUP_RATIO_SENTENCE.pattern)
+_OUTCOME_TITLE = re.compile(OUTCOME_MEASURE_TITLE.pattern)
+_ANALYSIS_OF_MEASURE = re.compile(ANALYSIS_OF_MEASURE.pattern)
+_RATIO_WORD = re.compile(r"\b(?:[Hh]azard\s+[Rr]atio|HR)\b")
 _SAME_TIME_NAMED = re.compile(SAME_TIME_CUE.pattern, re.IGNORECASE)
 
 
@@ -445,6 +449,24 @@ def _same_landmark_named(sentence: str, start: int, r: Reading, records: Sequenc
         return None
     same = [x for x in _survival_landmarks(records, start, SUBGROUP_LANDMARK_REACH) if x.timepoint]
     return same[-1].timepoint if same else None
+
+
+def _outcome_measure_endpoint(text: str, sentence: str, start: int, extra_terms) -> Optional[str]:
+    """The endpoint of the outcome measure a registry posting's ratio line estimates, when the line names none: the
+    measure its 'Statistical Analysis, Outcome Measure N' names, else the last one titled before it."""
+    if not _RATIO_WORD.search(sentence) or "Outcome Measure" not in text:
+        return None
+    titles = [m for m in _OUTCOME_TITLE.finditer(text, 0, start) if not _ANALYSIS_OF_MEASURE.search(text, max(0, m.start() - 40), m.end("ordinal") if m.group("ordinal") else m.start("title"))]
+    paragraph = text[text.rfind("\n\n", 0, start) + 1:start + len(sentence)]
+    named = _ANALYSIS_OF_MEASURE.search(paragraph)
+    if named:
+        titles = [m for m in _OUTCOME_TITLE.finditer(text) if named.group("number") in (m.group("number"), m.group("ordinal"))
+                  and not _ANALYSIS_OF_MEASURE.search(text, max(0, m.start() - 40), m.end("ordinal") or m.start("title"))]
+    for m in reversed(titles):
+        found = [e for e in find_endpoints(m.group("title"), extra_terms) if not e.population]
+        if found:
+            return found[0].code
+    return None
 
 
 def _subgroup_hr_endpoint(sentence: str, start: int, records: Sequence[EvidenceRecord]) -> Optional[str]:

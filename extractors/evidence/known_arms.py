@@ -63,7 +63,7 @@ _PRODUCTS = tuple(re.compile(p.pattern) for p in PRODUCT_PATTERNS)
 _CODED_CARS = tuple(re.compile(p.pattern) for p in CODED_CAR_PATTERNS)
 _CELL_THERAPY_INN = re.compile(CELL_THERAPY_INN.pattern)
 _DRUG_COMPOUND = re.compile(DRUG_COMPOUND.pattern)
-_COMPOUND_JOIN = re.compile(r"[-/+]")
+_COMPOUND_JOIN = re.compile(r"\s*[-/+]\s*")
 PLACEBO = "placebo"
 
 

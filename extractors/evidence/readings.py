@@ -18,7 +18,7 @@ from extractors.evidence.numbers import (
 )
 from extractors.evidence.rules import (
     ARM_GROUP_PREDICATE, BASELINE_STATUS, BEST_RESPONSE_CUE, DISTRACTORS, GRADE_CONTINUATION, COLON_LIST_REACH, LANDMARK_LIST_BREAK, SAME_FIGURE_CUE, SAME_TIME_CUE, LANDMARK_LIST_ENDPOINTS, MEAN_CUE, MEDIAN_CUE, OUTCOME_VERB, PATIENT_NOUNS, SAMPLE_SIZE_BARE_RIGHT,
-    CUMULATIVE_INCIDENCE_ENDPOINTS, LANDMARK_NAMED_BEFORE, OTHER_QUANTITY_JOIN, OTHER_QUANTITY_OF, FRACTION_NOT_SHARE_LEFT, FRACTION_ONLY_RIGHT, OPEN_INTERVAL, THRESHOLD_COPULA, WINDOW_ENDPOINTS,
+    CUMULATIVE_INCIDENCE_ENDPOINTS, LANDMARK_NAMED_BEFORE, RATIO_ESTIMATE_LEFT, OTHER_QUANTITY_JOIN, OTHER_QUANTITY_OF, FRACTION_NOT_SHARE_LEFT, FRACTION_ONLY_RIGHT, OPEN_INTERVAL, THRESHOLD_COPULA, WINDOW_ENDPOINTS,
 )
 from extractors.evidence.slots import Reading, ReadingContext, ValueSlot
 from extractors.evidence.strategy_arms import without_strategy_endpoints
@@ -45,6 +45,7 @@ _DENOMINATOR_LEFT = re.compile(r"(?:\d+|\b(?:one|two|three|four|five|six|seven|e
 _OWN_PREDICATE = re.compile(r"^\s*%?\s*\)?\s*(?:of\s+(?:whom|them|these|those)\s+|(?:of\s+the\s+[\w\-]+(?:\s+[\w\-]+)?\s+)?(?:who|that)\s+)(?:also\s+)?"
                             + OUTCOME_VERB.pattern + r"\b", _I)
 # 'hazard ratio [HR], 0.86', 'hazard ratio, A v B: 0.91' (a label closed by a colon), 'HR for death of 0.7'
+_RATIO_ESTIMATE_LEFT = re.compile(RATIO_ESTIMATE_LEFT.pattern)
 _HR_LEFT = re.compile(r"\b(?:hazard ratio|HR)\b(?:\s+(?:for|of)\s+[^;:,()0-9]{1,50}?|\s*,\s*[^;:,()\[\]0-9]{1,50}?(?=\s*:))?\s*(?:[(\[](?:HR|95%[^)\]]*)[)\]]\s*)?(?:[,:=]|of|was|\bwas\s+of)?\s*$", _I)
 _BARE_SAMPLE = re.compile(SAMPLE_SIZE_BARE_RIGHT.pattern, _I)
 _CI_GAP = re.compile(r"\s*(?:%|per ?cent|months?|mos?)?\s*(?:[(\[]\s*\d+\s*(?:/|of|out of)\s*\d+\s*[;,]?\s*)?[(\[;,]?\s*", _I)
@@ -112,7 +113,8 @@ def _classify(text: str, tok: NumberToken, ctx: ReadingContext) -> Optional[Valu
             unit = "%"
         elif _COUNT_PERCENT_NUMERATOR.match(right):
             return None
-    if (_HR_LEFT.search(left) or ctx.ratio_column) and unit is None and not tok.is_word and tok.value < 20:
+    if (_HR_LEFT.search(left) or _RATIO_ESTIMATE_LEFT.search(left) or ctx.ratio_column) and unit is None \
+            and not tok.is_word and tok.value < 20:
         return ValueSlot(tok, None, "hr")
     if _distracted(text, tok, unit):
         return None
@@ -606,7 +608,13 @@ def _previous_clause_window(text: str, lo: int, v: ValueSlot, values: Sequence[V
 
 
 def _sentence_opening_window(text: str, windows: Sequence[Timepoint], values: Sequence[ValueSlot]) -> Optional[str]:
-    """The window of a sentence's leading phrase ('After two courses, ...'), which covers all of its clauses."""
+    """The window of a sentence's leading phrase ('After two courses, ...') or label ('Day-28 marrow: ...',
+    'Objective response at EOT: ...'), which covers all of its clauses."""
+    colon = text.find(":")
+    if 0 <= colon <= LEAD_LABEL_REACH and not any(o.tok.start < colon for o in values if o.kind == "measure"):
+        label = [w for w in windows if w.end <= colon + 1]
+        if label:
+            return label[-1].code
     lead_end = text.find(",")
     if lead_end < 0:
         return None
@@ -617,6 +625,8 @@ def _sentence_opening_window(text: str, windows: Sequence[Timepoint], values: Se
     return first[0].code
 
 
+LEAD_LABEL_REACH = 60
+"""A bullet's or card line's label ends in a colon at most this many characters in ('Day-28 marrow: ...')."""
 _SENTENCE_LEAD = re.compile(r"^\W*(?:after|at|by|within|following|on|in)\b[^,;]{0,60}$", re.IGNORECASE)
 
 _SUBJECT_WINDOW_REACH = 25

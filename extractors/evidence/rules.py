@@ -105,7 +105,7 @@ ENDPOINT_TERMS: tuple[EndpointTerm, ...] = (
     EndpointTerm(r"(?<=\s)(?:were|was|remained|are|is) (?:still )?alive", "OS", "'49% of them were alive at one year' is an overall-survival landmark"),
     EndpointTerm(r"(?<![A-Za-z])OS(?![A-Za-z])", "OS", "OS abbreviation", True),
     EndpointTerm(r"(?<![- ]free )survival(?: rates?| probability)?", "OS", "bare 'survival' (rate, probability) reports overall survival"),
-    EndpointTerm(r"(?:(?<=hazard ratio for )|(?<=HR for )|(?<=risk of )|(?<=hazard of ))death(?: from any cause)?", "OS", "'hazard ratio for death', 'cut the risk of death (HR 0.71)' compare overall survival", abbreviable=False),
+    EndpointTerm(r"(?:(?<=hazard ratio for )|(?<=HR for )|(?<=\(HR\) for )|(?<=risk of )|(?<=hazard of ))death(?: from any cause)?", "OS", "'hazard ratio for death', 'Hazard Ratio (HR) for death', 'cut the risk of death (HR 0.71)' compare overall survival", abbreviable=False),
     EndpointTerm(r"(?:(?<=hazard ratio for )|(?<=HR for )|(?<=risk of )|(?<=hazard of ))(?:an )?events? or death", "EFS", "'hazard ratio for an event or death' compares event-free survival", abbreviable=False),
     EndpointTerm(r"(?:(?<=hazard ratio for )|(?<=HR for ))(?:an )?events?\b(?! or death)", "EFS", "'the hazard ratio for an event was 0.47': an event-free survival comparison", abbreviable=False),
     EndpointTerm(r"(?:(?<=hazard ratio for )|(?<=hazard ratios for )|(?<=HR for )|(?<=risk of )|(?<=hazard of ))(?:disease )?progression or death", "PFS", "'hazard ratio(s) for progression or death', 'the risk of disease progression or death' compare progression-free survival", abbreviable=False),
@@ -825,9 +825,11 @@ PRODUCT_PATTERNS: tuple[Cue, ...] = (
 )
 
 
-DRUG_COMPOUND = Cue(r"(?<![\w-])[A-Za-z][\w]*(?:[-/+][A-Za-z][\w]*)+(?![\w-])",
-                    "'azacitidine-placebo', 'placebo/ibrutinib': a drug joined to a placebo without a space is an add-on "
-                    "trial's control arm, not its backbone drug")
+DRUG_COMPOUND = Cue(r"(?<![\w-])[A-Za-z][\w]*(?:(?:[-/]|\s*\+\s*)[A-Za-z][\w]*)+(?![\w-])",
+                    "'azacitidine-placebo', 'placebo/ibrutinib', 'Pirtobrutinib + Placebo': a drug joined to a placebo is an "
+                    "add-on trial's control arm, not its backbone drug")
+FLOW_START_ROW = Cue(r"^\W*(?:STARTED|Started|Randomi[sz]ed|Enrolled|Assigned|Allocated)(?:\s*\(\s*n\s*\))?\W*$",
+                     "a participant-flow table's 'STARTED | 98 | 95' row gives each arm's enrolment")
 CELL_THERAPY_INN = Cue(r"(?i)(?<![\w-])[a-z]{3,}(?:cabtagene|lecleucel|leucel)(?:\s+[a-z]*leucel)?(?![\w-])",
                        "'varnimcabtagene autoleucel', 'zamtocabtagene autoleucel': a cell therapy's INN (the -cabtagene "
                        "-leucel stems) names its arm, whether or not the lexicon lists it")
@@ -1306,6 +1308,15 @@ LIST_RESTATED_REACH = 400
 SUBGROUP_SENTENCE_OPENING = Cue(r"^\W*(?:(?:In|Among|For)\s+(?:the\s+)?(?:\d+\s+)?(?:children|patients|adults|adolescents|those|participants|subgroup)\b|Subgroups?\b|(?:Restricting|Limiting|Confining)\s+(?:the\s+)?(?:comparison|analysis)\s+to\b|The\s+(?:gap|difference|advantage|benefit)\s+was\s+(?:widest|largest|greatest|smallest|narrowest|larger|smaller))",
                                 "'In children with MRD of 0.1% or more, DFS was 83.5% and 74.2%.', 'Subgroups gave a consistent picture: ...', "
                                 "'Restricting the comparison to patients under 45 ...': a subgroup's survival at the landmark just reported")
+RATIO_ESTIMATE_LEFT = Cue(r"\b(?:hazard\s+ratio|HR)\b[^.;]{0,60}?[,;]\s*[Ee]stimated\s+[Vv]alue\s*$",
+                          "a registry posting's 'Method of estimation: Hazard Ratio (HR), stratified Cox model; Estimated value "
+                          "0.54': the estimate is the ratio")
+OUTCOME_MEASURE_TITLE = Cue(r"(?<![\w,])\s*(?:(?P<number>\d+)\.\s+)?(?:Primary|Secondary|Other(?:\s+Pre-?specified)?)?\s*Outcome\s+Measure"
+                            r"(?:\s+(?P<ordinal>\d+))?\s*:\s*(?P<title>[^.\n]{3,150})",
+                            "a registry posting's 'Secondary Outcome Measure 3: Overall Survival (OS) at 2 Years' names what its "
+                            "statistical analysis lines estimate")
+ANALYSIS_OF_MEASURE = Cue(r"Statistical\s+Analysis\b[^\n]{0,40}?Outcome\s+Measure\s+(?P<number>\d+)",
+                          "'Statistical Analysis, Outcome Measure 4: ...' analyses the fourth outcome measure")
 SUBGROUP_RATIO_SENTENCE = Cue(r"^\W*(?:The\s+)?(?:corresponding\s+)?(?:hazard\s+ratio|HR)\s+(?:was|were)\b(?:[^.;]|[.\u00b7](?=\d)){0,80}?\b(?:among|in|for)\s+"
                               r"(?:the\s+)?(?:\d+\s+)?(?:patients|children|adults|participants|those|subgroup)\b",
                               "'The hazard ratio was 0.53 (95% CI ...) among patients 50 years of age or older': a subgroup's "

@@ -16,7 +16,7 @@ from extractors.evidence.rules import (
     BASELINE_TABLE_CAPTION, CUMULATIVE_INCIDENCE_ENDPOINTS, EXTRACTOR_VERSION, FOOTNOTE_ASSESSMENT, FOOTNOTE_MRD_SUBJECT,
     FOOTNOTE_RESPONSE_SUBJECT, FOOTNOTE_RESTATED_WINDOW, HEADING_MAX_CHARS, HEADING_REACH, RESPONSE_ENDPOINTS,
     FOOTNOTE_MARKERS, FOOTNOTE_REACH, MODEL_CONTRAST_ROW, MODEL_TABLE_CAPTION,
-    HEAD_COUNT_ROW, ROW_OTHER_MEASURE, ROW_RESPONDERS, TABLE_DECLARED_UNITS, WINDOW_ENDPOINTS, EndpointTerm,
+    FLOW_START_ROW, HEAD_COUNT_ROW, MIN_SAMPLE_SIZE, ROW_OTHER_MEASURE, ROW_RESPONDERS, TABLE_DECLARED_UNITS, WINDOW_ENDPOINTS, EndpointTerm,
 )
 from extractors.nlp.trials import find_trial_mentions
 from extractors.table1.mapping import column_map
@@ -87,6 +87,7 @@ def _treatment_contrast(label: str, gazetteer_dir=None) -> bool:
 _MODEL_CAPTION = re.compile(MODEL_TABLE_CAPTION.pattern, re.I)
 _OTHER_MEASURE = re.compile(ROW_OTHER_MEASURE.pattern, re.I)
 _DECLARED_UNITS = re.compile(TABLE_DECLARED_UNITS.pattern, re.I)
+_FLOW_START = re.compile(FLOW_START_ROW.pattern)
 _HEAD_COUNT_ROW = re.compile(HEAD_COUNT_ROW.pattern, re.I)
 _RESPONDERS = re.compile(ROW_RESPONDERS.pattern, re.I)
 
@@ -112,11 +113,15 @@ def extract_table_results(doc: Document, index: TrialIndex, skip_table_ids: Sequ
     """
     records: list[EvidenceRecord] = []
     for table in doc.tables:
-        if table.table_id in skip_table_ids or not _looks_like_results(table):
+        if table.table_id in skip_table_ids:
             continue
         trial, nct = _table_trial(table, index)
         if trial is None and report_ref is not None:
             trial, nct = report_ref.trial, report_ref.nct
+        if report_ref is not None:
+            records += _flow_enrolment(doc, table, trial, nct, gazetteer_dir, control_arm)
+        if not _looks_like_results(table):
+            continue
         header_arms = [a for a in (_first_arm(h, gazetteer_dir, core_only=True) for h in table.header) if a]
         caption = re.sub(r"^\s*Table\s+\w+[.:]?\s*", "", table.caption or "", flags=re.I) or _heading_above(doc, table)
         caption_endpoint, caption_timepoint = _first_endpoint(caption, extra_terms), _timepoint_in(caption)
@@ -179,6 +184,26 @@ def extract_table_results(doc: Document, index: TrialIndex, skip_table_ids: Sequ
                         records.append(_table_record(doc, clause, s, r, trial, nct, cell.page, cell.bbox,
                                                      table.table_id, cell.row + 1, cell.col))
     return records
+
+
+def _flow_enrolment(doc: Document, table: Table, trial, nct, gazetteer_dir, control_arm) -> list[EvidenceRecord]:
+    """Each arm's enrolment from a participant-flow row ('STARTED | 98 | 95'), the arm named by its column header."""
+    out = []
+    for row in table.rows:
+        if len(row) < 2 or not _FLOW_START.match(row[0].text):
+            continue
+        for cell in row[1:]:
+            header = table.header[cell.col] if cell.col < len(table.header) else ""
+            count = re.fullmatch(r"\s*(\d{1,5})\s*", cell.text)
+            arm = _first_arm(header, gazetteer_dir) or (control_arm if _names_control(header, gazetteer_dir) else None)
+            if count is None or arm is None or int(count.group(1)) < MIN_SAMPLE_SIZE:
+                continue
+            reading = Reading(count.start(1), count.end(1), count.group(1), float(count.group(1)), "ENROLLED", None,
+                              "count", None, arm, "rule:flow_started")
+            out.append(_table_record(doc, cell.text, 0, reading, trial, nct, cell.page, cell.bbox, table.table_id,
+                                     cell.row + 1, cell.col))
+        break
+    return out
 
 
 def _heading_above(doc: Document, table: Table) -> str:
