@@ -278,3 +278,35 @@ def test_a_participant_flow_tables_started_row_enrols_each_arm():
     records = extract_evidence(_doc(POSTING, (flow,)))
     assert {(r.endpoint, r.arm, r.value) for r in records if r.source == "table"} == {
         ("ENROLLED", "gilteritinib", 74.0), ("ENROLLED", "azacitidine-placebo", 72.0)}
+
+
+def test_an_arms_label_before_its_count_after_an_enrolment_colon_sizes_the_arm():
+    """Regression: label_count_list_unread ('284 patients randomised: PVR 143, VR 141' sized neither arm)."""
+    records = extract_evidence(_doc([
+        ("title", "Pirtobrutinib with venetoclax and obinutuzumab versus venetoclax and obinutuzumab in CLL: the Heath trial"),
+        ("body", "Patients were randomly assigned to pirtobrutinib plus venetoclax and obinutuzumab (PVO) or to venetoclax "
+                 "and obinutuzumab (VO)."),
+        ("body", "\u2022 312 patients randomised: PVO 157, VO 155")]))
+    assert {(r.arm, r.value) for r in records if r.endpoint == "ENROLLED"} == {
+        (None, 312.0), ("pirtobrutinib", 157.0), ("venetoclax", 155.0)}
+
+
+def test_a_clause_running_over_a_block_break_is_part_of_the_document():
+    """Regression: joined_bullets_lost_abbreviations (bullets the sentence splitter runs into one clause are read as one
+    line, which the document's text, with its block breaks, did not contain: the document's arm abbreviations, strategy
+    arms and NER names did not apply to them)."""
+    from extractors.nlp.ner_mentions import part_of_document
+    document = "Arms\n\n\u2022 PVO: pirtobrutinib\n\n\u2022 312 patients randomised: PVO 157, VO 155\n\n\u2022 Median age 66"
+    assert part_of_document("\u2022 312 patients randomised: PVO 157, VO 155  \u2022 Median age 66", document)
+    assert not part_of_document("\u2022 311 patients randomised", document)
+
+
+@pytest.mark.parametrize("name, text, verdict", [
+    ("PVO 157", "\u2022 PVO (the experimental arm): pirtobrutinib ... \u2022 randomised: PVO 157, VO 155", True),
+    ("SY 1012", "SY 1012 is a CD19-directed antibody; 40 patients received SY 1012.", False),
+])
+def test_a_spaced_code_whose_letters_stand_alone_is_an_arm_and_its_count(name, text, verdict):
+    """Regression: short_form_count_read_as_product_code (the NER took 'PVR 143', an arm's label and its count, for a
+    sponsor product code, which then hid the arm)."""
+    from extractors.nlp.ner_mentions import _short_form_and_count
+    assert _short_form_and_count(name, text) is verdict

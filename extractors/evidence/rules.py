@@ -779,6 +779,9 @@ COUNT_TREATED_WITH_ARM = Cue(r"^\s*(?:[\w/+\-]+\s+){0,3}?" + PATIENT_NOUNS + r"\
 MIN_SAMPLE_SIZE = 3
 """A cohort of fewer patients is a count of cases ('in 1 patient'), never a study's or arm's sample (unless '(n = 2)')."""
 ARM_SIZE_LEFT = Cue(r"(?:\(|[;,])\s*n\s*=\s*$", "'blinatumomab (n = 54)', '(CB; n = 718)', '(standard group, n = 107)': the size of the arm named just before")
+ARM_LABEL_LIST_LEFT = Cue(r"\b(?:randomi[sz]ed|enrolled|assigned|allocated|treated|infused)\b[^.;:]{0,100}:[^.;:]*$",
+                          "'284 patients randomised: PVR 143, VR 141': after an enrolment line's colon, an arm's label followed by "
+                          "its count sizes that arm")
 ARM_SIZE_REACH = 90
 """How far before '(n = N)' its arm may be named ('blinatumomab, 15 μg/m2/d by continuous infusion (n = 54)')."""
 AGE_LIMITED_RIGHT = Cue(r"^\s*(?:[\w-]+\s+){0,2}?" + PATIENT_NOUNS + r"\s+(?:older|younger)\s+than\b",

@@ -13,6 +13,7 @@ from functools import lru_cache
 from typing import Optional, Sequence
 
 from extractors.evidence.known_arms import ArmMention, find_known_arms
+from extractors.evidence.numbers import one_line
 from extractors.evidence.rules import WORD_NAME_STOPLIST
 from extractors.nlp.pipeline import NLP_LOCK, get_nlp
 from extractors.nlp.trials import canonical_key, rejection_reason
@@ -43,6 +44,7 @@ NOT_DRUG_NAMES: tuple[tuple[str, str], ...] = (
      "the second word of a two-word INN alone"),
 )
 _NOT_DRUG_NAMES = tuple(re.compile(p) for p, _ in NOT_DRUG_NAMES)
+_SPACED_CODE = re.compile(r"^([A-Z]{2,5}) \d")
 
 
 @dataclass(frozen=True)
@@ -144,6 +146,12 @@ def accept_drug_name(name_surface: str, gazetteer_dir=None) -> Optional[str]:
     return name
 
 
+def _short_form_and_count(name: str, text: str) -> bool:
+    """True for a spaced code ('PVR 143') whose letters the text also prints alone, not before a number."""
+    spaced = _SPACED_CODE.match(name)
+    return bool(spaced) and re.search(rf"(?<![\w-]){spaced.group(1)}(?![\w-])(?!\s*\d)", text) is not None
+
+
 def find_ner_names(text: str, settings: ExtractSettings) -> NerFindings:
     """Run the NER on a document's text and keep the trial and drug names that pass the checks."""
     trials: dict[str, None] = {}
@@ -159,8 +167,9 @@ def find_ner_names(text: str, settings: ExtractSettings) -> NerFindings:
         if len(starts) >= 2 or any(_STUDY_WORD.search(text, max(0, s - STUDY_CONTEXT_CHARS), s + STUDY_CONTEXT_CHARS)
                                    for s in starts):
             trials[name] = None
-    # a code inside a trial name ('LAL1811' of 'GIMEMA LAL1811') is that trial, not a drug
-    drugs = {d: None for d in drugs if not any(d.lower() in t.lower() for t in trials)}
+    # a code inside a trial name ('LAL1811' of 'GIMEMA LAL1811') is that trial, not a drug; letters the text also uses
+    # alone ('PVR (the experimental arm): ...', '(PVR)') before a number ('PVR 143') are an arm and its count
+    drugs = {d: None for d in drugs if not any(d.lower() in t.lower() for t in trials) and not _short_form_and_count(d, text)}
     return NerFindings(tuple(trials), tuple(drugs), text)
 
 
@@ -190,8 +199,13 @@ def ner_trial_names(text: str) -> tuple[str, ...]:
 
 @lru_cache(maxsize=16384)
 def part_of_document(text: str, document: str) -> bool:
-    """True when text occurs in the document (asked for every clause, so remembered)."""
-    return text in document
+    """True when text occurs in the document, or in it read as one line (a clause running over a block break)."""
+    return text in document or text in _one_line_document(document)
+
+
+@lru_cache(maxsize=4)
+def _one_line_document(document: str) -> str:
+    return one_line(document)
 
 
 def mark_ner_mentions(mentions: Sequence, names: Sequence[str], listed: Sequence[str] = ()) -> list:
