@@ -312,13 +312,14 @@ def test_a_share_with_a_status_at_entry_is_no_result(status):
 
 def test_a_word_printed_only_in_capitals_headings_is_no_study():
     """Regression: capitals_heading_word_as_study ('RESULTS FROM THE DOSE-ESCALATION PHASE OF A FIRST-IN-HUMAN STUDY'
-    made 'DOSE-ESCALATION' the study of an abstract registered as NCT...)."""
+    made 'DOSE-ESCALATION' the study of an abstract registered as NCT...; since round 25 the study goes by the drug
+    code that leads its title, which the expectation was changed to on purpose)."""
     records = extract_evidence(_doc([
         ("title", "ZR-512, AN ORAL MENIN INHIBITOR, IN RELAPSED ACUTE LEUKEMIA"),
         ("heading", "KMT2A-REARRANGED ACUTE LEUKEMIA: RESULTS FROM THE DOSE-ESCALATION PHASE OF A FIRST-IN-HUMAN STUDY"),
         ("body", "This dose escalation enrolled adults with relapsed disease (NCT10555123)."),
         ("body", "Complete remission was reached by 12 of 40 patients (30.0%).")]))
-    assert {r.trial for r in records} == {"NCT10555123"}
+    assert {r.trial for r in records} == {"ZR-512"}
 
 
 @pytest.mark.parametrize("opening, code", [("After 3 years,", "3y"), ("After two years,", "2y"), ("Within 12 months,", "12mo")])

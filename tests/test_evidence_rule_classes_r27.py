@@ -310,3 +310,19 @@ def test_a_spaced_code_whose_letters_stand_alone_is_an_arm_and_its_count(name, t
     sponsor product code, which then hid the arm)."""
     from extractors.nlp.ner_mentions import _short_form_and_count
     assert _short_form_and_count(name, text) is verdict
+
+
+@pytest.mark.parametrize("subtitle, trial", [
+    ("Results from the dose-escalation part of a first-in-human study", "ZR-511"),
+    ("Results of the dose-escalation cohorts of NCT20990419", "NCT20990419"),
+])
+def test_a_first_in_human_study_led_by_its_drug_code_goes_by_the_code(subtitle, trial):
+    """Regression: code_led_study_named_by_registry ('QX-318, an oral menin inhibitor, in ...: results from a
+    first-in-human study', registered in Methods, went by its NCT number; a title that prints the number keeps it)."""
+    records = extract_evidence(_doc([
+        ("title", "ZR-511, an oral menin inhibitor, in relapsed KMT2A-rearranged acute leukaemia"),
+        ("body", subtitle),
+        ("body", "Methods: This open-label phase 1 study (NCT20990419) enrolled adults with relapsed acute leukaemia. "
+                 "ZR-511 is a potent, once-daily menin inhibitor."),
+        ("body", "Results: Complete remission was reached by 14 of 52 patients (26.9%).")]))
+    assert {(r.trial, r.arm, r.value) for r in records if r.endpoint == "CR"} == {(trial, "zr-511", 26.9)}

@@ -196,6 +196,10 @@ def _frame_ref(doc: Document, mentions: Sequence, index: TrialIndex, not_studies
         if not product:
             return StudyRef()
         name = defined_product(doc)  # an unnamed, unregistered study goes by its product ('the KCL-19BB study')
+    if name is None and nct and product and _leads_title(doc, defined_product(doc)) and nct not in _title_paragraph(doc):
+        # 'QX-318, an oral menin inhibitor, in ...: a first-in-human study' ('... Cohorts of NCT...' names it by number)
+        name = defined_product(doc)
+        index.canonical.setdefault(name, name)
     name = name or nct
     if nct:
         index.nct_by_trial.setdefault(name, nct)
@@ -535,6 +539,19 @@ def defined_product(doc: Document) -> Optional[str]:
         if m:
             return m.group("code")
     return None
+
+
+def _title_paragraph(doc: Document) -> str:
+    """The title with the block typeset right after it (a long title wraps into a block of its own, or a subtitle)."""
+    t0, t1 = _title_text(doc)
+    after = next((b for b in doc.blocks if b.char_start >= t1 and b.kind != "title"), None)
+    return doc.text[t0:after.char_end if after is not None and after.char_start - t1 <= SUBTITLE_REACH else t1]
+
+
+def _leads_title(doc: Document, code: Optional[str]) -> bool:
+    """True when the title opens with the code ('QX-318, an oral menin inhibitor, in ...')."""
+    t0, t1 = _title_text(doc)
+    return bool(code) and doc.text[t0:t1].lstrip().startswith(code)
 
 
 def name_key(name: str) -> str:

@@ -871,6 +871,10 @@ PRODUCT_DEFINITIONS: tuple[Cue, ...] = (
         "and a cell product"),
     Cue(r"\b(?i:we|the team|investigators)\s+(?i:developed|designed|engineered|built|manufactured)\s+" + _PRODUCT_CODE + r",\s+(?i:an?)\s+(?:[\w/-]+\s+){0,5}?(?i:receptor|CAR|construct|product|cells?)\b",
         "'We developed CART-BM7, a second-generation anti-BCMA receptor': an academic construct the authors made is the study therapy"),
+    Cue(r"(?<![\w-])" + _PRODUCT_CODE + r"(?:,\s+|\s+(?:is|was)\s+)(?i:an?)\s+(?:[\w/×+,-]+\s+){0,7}?(?i:inhibitor|antibody|engager|"
+        r"conjugate|degrader|agonist|antagonist)s?\b",
+        "'QX-318, an oral menin inhibitor', 'X is a potent, oral, once-daily menin inhibitor', 'X, a CD19 × CD20 × CD3 "
+        "trispecific T-cell engager': a drug's development code defined by apposition or copula"),
 )
 
 # CAR constructs named by a code or by a target other than CD19 ('the 19-28z CAR', 'a CD22-directed CAR', 'CD22-CAR T
