@@ -326,3 +326,33 @@ def test_a_first_in_human_study_led_by_its_drug_code_goes_by_the_code(subtitle, 
                  "ZR-511 is a potent, once-daily menin inhibitor."),
         ("body", "Results: Complete remission was reached by 14 of 52 patients (26.9%).")]))
     assert {(r.trial, r.arm, r.value) for r in records if r.endpoint == "CR"} == {(trial, "zr-511", 26.9)}
+
+
+SINGLE = [("title", "Pirtobrutinib and venetoclax in mantle cell lymphoma: the Kestrel trial"),
+          ("body", "In this single-arm phase 2 study, 96 adults were enrolled.")]
+
+
+@pytest.mark.parametrize("sentence", [
+    "A cohort of 40 further patients with TP53-mutated disease is enrolling.",
+    "A phase 3 trial of 480 patients against bendamustine-rituximab is planned.",
+    "An expansion cohort will enrol 30 patients at the recommended dose.",
+    "Among the 44 patients with a TP53 mutation, the overall response rate was 81.8%.",
+    "Among the 31 patients transplanted in first remission, the overall response rate was 81.8%.",
+])
+def test_future_cohorts_and_feature_subgroups_are_no_enrolment(sentence):
+    """Regression: planned_and_subgroup_counts_enrolled ('a cohort of 40 further patients ... is enrolling', 'A phase 3
+    trial of 480 patients ... is planned', 'Among the 214 patients with NPM1-mutated disease' were read as enrolments)."""
+    records = extract_evidence(_doc(SINGLE + [("body", sentence)]))
+    assert {r.value for r in records if r.endpoint == "ENROLLED"} == {96.0}
+
+
+@pytest.mark.parametrize("sentence, values", [
+    ("Secondary end points were overall survival and MRD response by flow cytometry (threshold, 0.01%).", set()),
+    ("Patients with MRD of 0.01% or more at the end of induction were eligible.", set()),
+    ("MRD negativity was 61.5% at the 10^-5 threshold; at the more stringent 10^-6 threshold, 41.7%.", {61.5, 41.7}),
+])
+def test_an_assays_threshold_is_no_rate(sentence, values):
+    """Regression: assay_threshold_read_as_rate ('(threshold, 0.01%)' became an overall survival of 0.01%, and 'MRD of
+    0.01% or more' a rate; a rate given at a threshold stays a rate)."""
+    records = extract_evidence(_doc(SINGLE + [("body", sentence)]))
+    assert {r.value for r in records if r.endpoint != "ENROLLED"} == values

@@ -527,6 +527,12 @@ DISTRACTORS: tuple[Distractor, ...] = (
     Distractor("expected", "left", r"\b(?:expected|historical|historically|projected)\b[^.;%]{0,40}$", "expectations and historical figures are not study results"),
     Distractor("sensitivity_level", "right", r"^\s*(?:%|per ?cent)\s+(?:level|threshold|cut-?off|sensitivity)\b",
                "'no measurable residual disease at the 0.01% level': the assay's threshold, not a rate"),
+    Distractor("assay_threshold_left", "left", r"\(\s*(?:threshold|sensitivity|cut-?off|detection\s+limit|limit\s+of\s+detection)\s*[,:=]?\s*(?:[<>≤≥]\s*)?$"
+               r"|\b(?:threshold|sensitivity|cut-?off|detection\s+limit|limit\s+of\s+detection)\s+(?:of|at)\s*(?:[<>≤≥]\s*)?$",
+               "'MRD response by flow cytometry (threshold, 0.01%)', '(sensitivity, 0.1%)', 'a cut-off of 0.1%': an assay's "
+               "threshold, not a rate ('at the 10^-6 threshold, 54.2% and 47.0%' gives rates)"),
+    Distractor("threshold_or_more", "right", r"^\s*(?:%|per ?cent)\s+or\s+(?:more|higher|greater|above|less|lower|below)\b",
+               "'MRD of 0.01% or more at the end of induction': a threshold on a measure, not a rate"),
     Distractor("share_of_events", "right", r"^\s*(?:%|per ?cent)\s+of\s+(?:(?:all|the)\s+)?(?:[\w-]+\s+){0,2}?(?:events|episodes|cases|infusions|doses)\b",
                "'93% of CRS events occurred after a step-up dose': a share of events, not of patients"),
     Distractor("blasts", "right", r"^\s*(?:%|per ?cent)?\s*(?:of\s+)?(?:bone marrow |marrow |peripheral |BM )?blasts?\b|^\s*%\s*(?:through|by) (?:flow|MFC)", "blast thresholds and MRD cut-offs"),
@@ -630,8 +636,11 @@ NOT_SAMPLE_SIZE_RIGHT = Cue(r"^\s*(?:[\w/+\-]+\s+){0,3}?(?:patients?|subjects?|p
                             r"|^\s*(?:[\w/+\-]+\s+){0,3}?(?:had|received|underwent)\s+[^,;.]{1,50}?\s+(?:later|subsequently|at\s+(?:progression|relapse))\b"
                             r"|^\s*(?:[\w/+\-]+\s+){0,3}?crossed\s+over\b"
                             r"|^\s*(?:[\w/+\-]+\s+){0,3}?(?:patients?|subjects?|participants?|children|adults?)\s*\(\s*\d+(?:[.·]\d+)?\s*%\s*\)\s+(?:had|were|was|carried)\b"
+                            r"|^[^.;]{0,120}?\b(?:is|are)\s+(?:now\s+|currently\s+)?(?:enrolling|recruiting|planned|being\s+planned|under\s+way|open(?:ing)?)\b"
+                            r"|^[^.;]{0,120}?\bwill\s+(?:enrol+|recruit|include|randomi[sz]e|test|compare)\b"
                             r"|^\s*(?:[\w/+\-]+\s+){0,3}?(?:were|was)\s+planned\b|^\s*(?:[\w/+\-]+\s+){0,3}?(?:will|would)\s+be\s+(?:enrolled|randomi[sz]ed|recruited)\b",
-                            "'Of 153 patients screened' counts screening, 'Three treated patients could not be assessed' and '3 "
+                            "'Of 153 patients screened' counts screening, 'a cohort of 40 further patients is enrolling' and 'a phase 3 "
+                            "trial of 480 patients is planned' a future sample, 'Three treated patients could not be assessed' and '3 "
                             "died before infusion' exclusions, '204 guided patients, two-thirds of the arm, stopped after nine "
                             "cycles' (a part of an arm), '8 had relapsed after transplant' (history) and '19 had an autologous transplant "
                             "later, at progression' (crossover), '45 patients in the A group and 53 in the B group died' (events), not "
@@ -792,10 +801,12 @@ ENROLLING_VERB_LEFT = Cue(r"\b(?:enrolled|enrolling|recruited|recruiting|registe
                           "not a sub-cohort ('Among the 124 patients older than 45' stays one)")
 SUBCOHORT_STATE_RIGHT = Cue(r"^\s*(?:[\w-]+\s+){0,2}?" + PATIENT_NOUNS + r"\s+(?:who|that)\s+(?:were|was|had\s+been)\s+(?:still\s+)?"
                             r"(?:MRD|minimal|measurable|positive|negative|in\s+(?:CR|complete|remission))"
+                            r"|^\s*(?:[\w-]+\s+){0,2}?" + PATIENT_NOUNS + r"\s+(?:with|without|transplanted|harbou?ring|carrying|whose)\b"
                             r"|^\s*(?:[\w-]+\s+){0,2}?" + PATIENT_NOUNS + r"\s+(?:who|that)\s+(?:underwent|received|proceeded\s+to|went\s+on\s+to)\s+"
                             r"(?:an?\s+)?(?:allogeneic\s+|autologous\s+)?(?:HCT|HSCT|SCT|transplant|stem[- ]cell\s+transplant)",
                             "'Among the 92 patients who were MRD-positive at randomisation, 3-year OS ...', 'Among the 128 patients who "
-                            "underwent HCT, ...': a subgroup by state or by a later transplant "
+                            "underwent HCT, ...', 'Among the 214 patients with NPM1-mutated disease': a subgroup by state, feature or a "
+                            "later transplant "
                             "after 'among' ('Of the 94 adults who were MRD positive ..., 51 received ...' defines the cohort)")
 AMONG_LEFT = Cue(r"\bamong\s+(?:the\s+|these\s+|those\s+)?$", "a count after 'among' introduces a subgroup")
 SUBCOHORT_RIGHT = Cue(AGE_LIMITED_RIGHT.pattern + r"|^\s*(?:[\w-]+\s+){0,2}?" + PATIENT_NOUNS
