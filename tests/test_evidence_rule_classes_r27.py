@@ -356,3 +356,29 @@ def test_an_assays_threshold_is_no_rate(sentence, values):
     0.01% or more' a rate; a rate given at a threshold stays a rate)."""
     records = extract_evidence(_doc(SINGLE + [("body", sentence)]))
     assert {r.value for r in records if r.endpoint != "ENROLLED"} == values
+
+
+TWO_ARM = [("title", "Pirtobrutinib plus venetoclax-rituximab versus venetoclax-rituximab in CLL: the Heath trial"),
+           ("body", "Patients were randomly assigned to pirtobrutinib plus venetoclax and rituximab (PVR) or venetoclax and "
+                    "rituximab (VR).")]
+
+
+@pytest.mark.parametrize("sentence", [
+    "\u2022 Pirtobrutinib alone after a covalent BTKi: median PFS 14.0 months in HALCYON CLL-204",
+    "The result builds on FENWICK, which moved the combination into practice after it raised 2-year progression-free "
+    "survival to 76.7%, from 70.2% with R-CHOP.",
+    "Venetoclax improved PFS when combined with rituximab in CORMORANT-3 (median 53.6 v 17.0 months).",
+])
+def test_figures_tied_to_another_named_study_are_that_studys(sentence):
+    """Regression: other_study_figure_kept ('median PFS 14.0 months in BRUIN CLL-321', 'POLARIX, which ... raised ...',
+    'in DREAMM-7 (median 36.6 v 13.4 months)' in a report's introduction were read as the report's own results)."""
+    records = extract_evidence(_doc(TWO_ARM + [("body", sentence)]))
+    assert {r.value for r in records if r.endpoint != "ENROLLED"} == set()
+
+
+def test_an_own_figure_before_another_studys_figure_is_kept():
+    """Negative: 'The overall response rate was 80.0% with PVR, against 61.0% in ELEVATE.' keeps the report's own 80.0%
+    (another figure stands between it and the other study's name)."""
+    records = extract_evidence(_doc(TWO_ARM + [("body", "The overall response rate was 80.0% with PVR, against 61.0% in "
+                                                         "ELEVATE.")]))
+    assert {r.value for r in records if r.endpoint == "ORR"} == {80.0}

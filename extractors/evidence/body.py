@@ -19,7 +19,7 @@ from extractors.evidence.rules import (
     ANAPHORA_CUE, ANTECEDENT_REACH, ANTECEDENT_SENTENCES, EXTRACTOR_VERSION, LANDMARK_ANAPHORA, LANDMARKS_RESTATED, LIST_RESTATED_AT_TIME,
     LIST_RESTATED_REACH, RESPONSE_ANAPHORA_CUE, RESPONSE_WORD,
     RESPONSE_ENDPOINTS, RUN_IN_HEADING, SAME_TIME_CUE, SUBGROUP_LANDMARK_REACH, SUBGROUP_SENTENCE_OPENING, SUBGROUP_RATIO_SENTENCE, OUTCOME_MEASURE_TITLE, ANALYSIS_OF_MEASURE, WINDOW_ANAPHORA, WINDOW_ANAPHORA_REACH,
-    WINDOW_ENDPOINTS, OTHER_STUDY_CLAUSES, BRACKETED_SOURCE_STUDY, EndpointTerm,
+    WINDOW_ENDPOINTS, OTHER_STUDY_CLAUSES, BRACKETED_SOURCE_STUDY, OTHER_STUDY_AFTER_FIGURE, EndpointTerm,
 )
 from extractors.nlp.ner_mentions import current_ner, ner_arms_added
 from extractors.nlp.trials import rejection_reason
@@ -226,14 +226,21 @@ def _without_other_study_clauses(sentence: str, start: int, readings: list[Readi
     6-year PFS was 53.1%, while ELEVATE-TN reported 5-year PFS of 84% ...')."""
     own_key = name_key(ref.trial or "")
     readings = [r for r in readings if not _in_bracket_of_other_study(sentence, r, own_key)]
-    cues = [m.end() for rx in _OTHER_STUDY_CLAUSES for m in rx.finditer(sentence)
-            if name_key(m.group("name")) != own_key and len(m.group("name")) >= 4
-            and not find_endpoints(m.group("name")) and not find_arms(m.group("name"))
-            and rejection_reason(m.group("name")) != "non_trial_term"]  # 'patients with mutated IGHV showed ...'
+    cues = [m.end() for rx in _OTHER_STUDY_CLAUSES for m in rx.finditer(sentence) if _names_other_study(m, own_key)]
+    closers = [m.start() for m in _OTHER_STUDY_AFTER.finditer(sentence) if _names_other_study(m, own_key)
+               and rejection_reason(m.group("name")) is None]
+    readings = [r for r in readings if not any(r.end <= c and not _FIGURE_OR_BREAK.search(sentence, r.end, c) for c in closers)]
     if not cues:
         return readings
     own = [m.start - start for m in mentions if start <= m.start < start + len(sentence) and index.name(m.text) == ref.trial]
     return [r for r in readings if not any(c <= r.start and not any(c <= o < r.start for o in own) for c in cues)]
+
+
+def _names_other_study(m: re.Match[str], own_key: str) -> bool:
+    """True when the cue's name is a study other than the report's ('patients with mutated IGHV showed ...' names none)."""
+    name = m.group("name")
+    return name_key(name) != own_key and len(name) >= 4 and not find_endpoints(name) and not find_arms(name) \
+        and rejection_reason(name) != "non_trial_term"
 
 
 def _in_bracket_of_other_study(sentence: str, r: Reading, own_key: str) -> bool:
@@ -245,6 +252,8 @@ def _in_bracket_of_other_study(sentence: str, r: Reading, own_key: str) -> bool:
 
 
 _BRACKETED_SOURCE = re.compile(BRACKETED_SOURCE_STUDY.pattern)
+_OTHER_STUDY_AFTER = re.compile(OTHER_STUDY_AFTER_FIGURE.pattern)
+_FIGURE_OR_BREAK = re.compile(r"\d|;")  # another figure or a clause break between a figure and a study's name
 _LANDMARK_ANAPHORA = re.compile(LANDMARK_ANAPHORA.pattern, re.IGNORECASE)
 
 

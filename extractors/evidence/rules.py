@@ -1348,9 +1348,17 @@ OTHER_STUDY_CLAUSES: tuple[Cue, ...] = (
         "'while ELEVATE-TN reported 5-year PFS of 84%': another study named in capitals as the subject of a reporting verb"),
     Cue(r"(?:[;:]\s*|\b(?:whereas|while|but)\s+)(?i:in|from)\s+(?:the\s+)?" + _STUDY_ACRONYM + r"\s*,",
         "'X is a standard option; in CLL14, 5-year PFS with X was 62.6%': a clause opened by another study's name gives its figures"),
+    Cue(r"(?<![\w-])" + _STUDY_ACRONYM + r",\s+which\b",
+        "'The result builds on POLARIX, which ... raised 2-year PFS to 76.7%': a relative clause about another study"),
+    Cue(r"\b(?i:in|from)\s+(?:the\s+)?" + _STUDY_ACRONYM + r"\s*\((?=[^()]*\d)",
+        "'improved PFS ... in DREAMM-7 (median 36.6 v 13.4 months)': figures in a bracket right after another study's name"),
 )
 """In a report, figures after one of these cues in the same sentence belong to the other study (a distractor), unless
 the report's own study is named again before them."""
+OTHER_STUDY_AFTER_FIGURE = Cue(r"\b(?:in|from)\s+(?:the\s+)?" + _STUDY_ACRONYM + r"(?:\s+[A-Z]+-?\d+)?\s*(?=[.;)]|$)",
+                               "'median PFS 14.0 months in BRUIN CLL-321', 'the 57% reported with imatinib in EsPhALL': a "
+                               "figure whose clause closes on another study's name, with no other figure between, is that "
+                               "study's")
 BRACKETED_SOURCE_STUDY = Cue(r"[^()]{0,80}?\bin\s+(?:the\s+)?" + _STUDY_ACRONYM + r"\s*\)",
                              "'(2-year PFS 92% vs 83% in S1826)': figures in a bracket that closes on another study's name are "
                              "that study's")
