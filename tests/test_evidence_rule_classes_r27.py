@@ -382,3 +382,41 @@ def test_an_own_figure_before_another_studys_figure_is_kept():
     records = extract_evidence(_doc(TWO_ARM + [("body", "The overall response rate was 80.0% with PVR, against 61.0% in "
                                                          "ELEVATE.")]))
     assert {r.value for r in records if r.endpoint == "ORR"} == {80.0}
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    ("The composite complete remission rate (CR + CRh + CRi) was 61.2% (30/49).", {("CR_CRI", 61.2)}),
+    ("The overall response rate, which also counted partial remission, was 77.6% (38/49).", {("ORR", 77.6)}),
+])
+def test_a_gloss_defining_an_endpoint_names_no_endpoint_of_its_own(sentence, expected):
+    """Regression: endpoint_gloss_broke_reading ('composite complete remission rate (CR + CRh + CRi) was 63.0%' and 'the
+    overall response rate, which also counted ... partial remission, was 78.3%' gave no record)."""
+    records = extract_evidence(_doc(SINGLE + [("body", sentence)]))
+    assert {(r.endpoint, r.value) for r in records if r.endpoint != "ENROLLED"} == expected
+
+
+def test_arm_counts_in_an_enrolment_bracket_size_the_arms():
+    """Regression: bracketed_arm_counts_unread ('375 were infused (ide-cel, 214; cilta-cel, 161)' sized neither arm)."""
+    records = extract_evidence(_doc([
+        ("title", "Idecabtagene vicleucel versus ciltacabtagene autoleucel in myeloma: outcomes from the Fallow registry"),
+        ("body", "Of 398 patients who underwent leukapheresis, 371 were infused (ide-cel, 210; cilta-cel, 161).")]))
+    assert {(r.arm, r.value) for r in records if r.arm} == {("idecabtagene vicleucel", 210.0),
+                                                            ("ciltacabtagene autoleucel", 161.0)}
+
+
+def test_a_subgroup_ineligible_for_the_registration_trials_is_the_reports_own():
+    """Regression: eligibility_for_other_trials_read_as_other_study ('Among patients who would not have been eligible
+    for the registration trials, 12-month PFS was 38.4% and 64.0%' was dropped as another study's figures)."""
+    records = extract_evidence(_doc([
+        ("title", "Idecabtagene vicleucel versus ciltacabtagene autoleucel in myeloma: outcomes from the Fallow registry"),
+        ("body", "Among patients who would not have been eligible for the registration trials, 12-month progression-free "
+                 "survival was 36.1% with ide-cel and 61.9% with cilta-cel.")]))
+    assert {(r.value, r.timepoint) for r in records} == {(36.1, "12mo"), (61.9, "12mo")}
+
+
+def test_and_that_of_continues_the_figure_before_it():
+    """Regression: that_of_lost_landmark ('The 2-year cumulative incidence of chronic GVHD was 36.5%, and that of
+    extensive chronic GVHD 14.1%' gave the second figure no time)."""
+    records = extract_evidence(_doc(SINGLE + [("body", "The 2-year cumulative incidence of chronic GVHD was 33.3%, and "
+                                                       "that of extensive chronic GVHD 12.5%.")]))
+    assert {(r.value, r.timepoint) for r in records if r.endpoint == "GVHD"} == {(33.3, "2y"), (12.5, "2y")}

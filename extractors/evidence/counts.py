@@ -46,7 +46,7 @@ _EVENTS_REPORTED_LEFT = re.compile(EVENTS_REPORTED_LEFT.pattern, _I)
 _ASSIGNMENT = re.compile(ASSIGNMENT_SENTENCE.pattern, _I)
 _ARM_SIZE_LEFT = re.compile(ARM_SIZE_LEFT.pattern, _I)
 _ARM_LABEL_LIST_LEFT = re.compile(ARM_LABEL_LIST_LEFT.pattern, _I)
-_LABEL_GAP = re.compile(r"\s*[:=]?\s*")  # 'PVR 143', 'PVR: 143'
+_LABEL_GAP = re.compile(r"\s*[:=,]?\s*")  # 'PVR 143', 'PVR: 143', '(ide-cel, 214; ...)'
 _ADJECTIVE_SAMPLE = re.compile(SAMPLE_SIZE_ADJECTIVE_RIGHT.pattern, _I)
 _RECEIVED_SAMPLE = re.compile(SAMPLE_SIZE_RECEIVED_RIGHT.pattern, _I)
 _AGE_SAMPLE = re.compile(SAMPLE_SIZE_AGE_RIGHT.pattern, _I)

@@ -18,7 +18,7 @@ from extractors.evidence.numbers import (
 )
 from extractors.evidence.rules import (
     ARM_GROUP_PREDICATE, BASELINE_STATUS, BEST_RESPONSE_CUE, DISTRACTORS, GRADE_CONTINUATION, COLON_LIST_REACH, LANDMARK_LIST_BREAK, SAME_FIGURE_CUE, SAME_TIME_CUE, LANDMARK_LIST_ENDPOINTS, MEAN_CUE, MEDIAN_CUE, OUTCOME_VERB, PATIENT_NOUNS, SAMPLE_SIZE_BARE_RIGHT,
-    CUMULATIVE_INCIDENCE_ENDPOINTS, LANDMARK_NAMED_BEFORE, RATIO_ESTIMATE_LEFT, OTHER_QUANTITY_JOIN, OTHER_QUANTITY_OF, FRACTION_NOT_SHARE_LEFT, FRACTION_ONLY_RIGHT, OPEN_INTERVAL, THRESHOLD_COPULA, WINDOW_ENDPOINTS,
+    CUMULATIVE_INCIDENCE_ENDPOINTS, LANDMARK_NAMED_BEFORE, RATIO_ESTIMATE_LEFT, ENDPOINT_GLOSS, OTHER_QUANTITY_JOIN, OTHER_QUANTITY_OF, FRACTION_NOT_SHARE_LEFT, FRACTION_ONLY_RIGHT, OPEN_INTERVAL, THRESHOLD_COPULA, WINDOW_ENDPOINTS,
 )
 from extractors.evidence.slots import Reading, ReadingContext, ValueSlot
 from extractors.evidence.strategy_arms import without_strategy_endpoints
@@ -46,6 +46,7 @@ _OWN_PREDICATE = re.compile(r"^\s*%?\s*\)?\s*(?:of\s+(?:whom|them|these|those)\s
                             + OUTCOME_VERB.pattern + r"\b", _I)
 # 'hazard ratio [HR], 0.86', 'hazard ratio, A v B: 0.91' (a label closed by a colon), 'HR for death of 0.7'
 _RATIO_ESTIMATE_LEFT = re.compile(RATIO_ESTIMATE_LEFT.pattern)
+_ENDPOINT_GLOSS = re.compile(ENDPOINT_GLOSS.pattern)
 _HR_LEFT = re.compile(r"\b(?:hazard ratio|HR)\b(?:\s+(?:for|of)\s+[^;:,()0-9]{1,50}?|\s*,\s*[^;:,()\[\]0-9]{1,50}?(?=\s*:))?\s*(?:[(\[](?:HR|95%[^)\]]*)[)\]]\s*)?(?:[,:=]|of|was|\bwas\s+of)?\s*$", _I)
 _BARE_SAMPLE = re.compile(SAMPLE_SIZE_BARE_RIGHT.pattern, _I)
 _CI_GAP = re.compile(r"\s*(?:%|per ?cent|months?|mos?)?\s*(?:[(\[]\s*\d+\s*(?:/|of|out of)\s*\d+\s*[;,]?\s*)?[(\[;,]?\s*", _I)
@@ -182,6 +183,26 @@ def _timepoint_for(text: str, value: ValueSlot, run: Optional[tuple[int, int, li
     return None
 
 
+def _without_glosses(text: str, endpoints: list[EndpointMention]) -> list[EndpointMention]:
+    """Endpoint mentions less those that define the one before them: a bracketed composite ('composite complete
+    remission rate (CR + CRh + CRi)', which makes a bare CR the composite) or a relative clause ('the overall response
+    rate, which also counted partial remission, was 78.3%')."""
+    out: list[EndpointMention] = []
+    skip_to = -1
+    for e in endpoints:
+        if e.start < skip_to:
+            continue
+        gloss = _ENDPOINT_GLOSS.match(text, e.end)
+        if gloss and e.code:
+            inner = [g for g in endpoints if gloss.start() <= g.start and g.end <= gloss.end()]
+            if inner:
+                if e.code == "CR" and any(g.code == "CR_CRI" for g in inner):
+                    e = e._replace(code="CR_CRI")
+                skip_to = gloss.end()
+        out.append(e)
+    return out
+
+
 def read_clause(text: str, ctx: ReadingContext = ReadingContext()) -> list[Reading]:
     """Return the result values of one sentence or table clause."""
     text = one_line(text)
@@ -191,7 +212,7 @@ def read_clause(text: str, ctx: ReadingContext = ReadingContext()) -> list[Readi
     blocked = excluded_spans(text) + list(ctx.blocked)
     timepoints = find_timepoints(text)
     windows = find_windows(text) if ctx.windows else []
-    endpoints = find_endpoints(text, ctx.extra_terms)
+    endpoints = _without_glosses(text, find_endpoints(text, ctx.extra_terms))
     arms = find_arms(text, ctx.gazetteer_dir)
     endpoints = without_strategy_endpoints(text, endpoints, arms)  # 'after allogeneic HSCT' as an arm (strategy_arms.py)
     intervals = find_intervals(text)
@@ -211,6 +232,7 @@ def read_clause(text: str, ctx: ReadingContext = ReadingContext()) -> list[Readi
         values = [v for v in values if v.unit != "months"]
     _assign_endpoints(text, values, endpoints, timepoints, ctx)
     _share_list_landmarks(text, values, timepoints)
+    _that_of_continuations(text, values)
     _repeat_landmark_pairs(text, values, timepoints)
     _landmarks_named_before(text, values, timepoints)
     _assign_windows(text, values, windows, endpoints)
@@ -431,6 +453,18 @@ def _listed_together(text: str, first: ValueSlot, second: ValueSlot) -> bool:
 _CLAUSE_OPENING_BEFORE = re.compile(r"[,:]\s*(?:but|and|yet|while|whereas)?\s*$", re.IGNORECASE)
 _NUMBER_NEXT = re.compile(r"\s*\d")
 _BULLET_ONLY = re.compile(r"\s*(?:[\u2022\u25aa\u25e6\u2023*\u2013\u2014-]\s*)?")  # '\u2022 After 3 years, ...' opens its clause
+
+
+_THAT_OF = re.compile(r"[^;\d]{0,20}?,?\s+and\s+(?:that|those)\s+of\s+[^;\d]{1,60}")
+
+
+def _that_of_continuations(text: str, values: list[ValueSlot]) -> None:
+    """'The 2-year cumulative incidence of chronic GVHD was 36.5%, and that of extensive chronic GVHD 14.1%': the
+    second figure is of the same kind and time as the first."""
+    measures = [v for v in values if v.kind == "measure"]
+    for a, b in zip(measures, measures[1:]):
+        if a.timepoint and not b.timepoint and _THAT_OF.fullmatch(text, a.tok.end, b.tok.start):
+            b.timepoint = a.timepoint
 
 
 def _share_list_landmarks(text: str, values: list[ValueSlot], timepoints: Sequence[Timepoint]) -> None:

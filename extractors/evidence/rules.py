@@ -788,9 +788,9 @@ COUNT_TREATED_WITH_ARM = Cue(r"^\s*(?:[\w/+\-]+\s+){0,3}?" + PATIENT_NOUNS + r"\
 MIN_SAMPLE_SIZE = 3
 """A cohort of fewer patients is a count of cases ('in 1 patient'), never a study's or arm's sample (unless '(n = 2)')."""
 ARM_SIZE_LEFT = Cue(r"(?:\(|[;,])\s*n\s*=\s*$", "'blinatumomab (n = 54)', '(CB; n = 718)', '(standard group, n = 107)': the size of the arm named just before")
-ARM_LABEL_LIST_LEFT = Cue(r"\b(?:randomi[sz]ed|enrolled|assigned|allocated|treated|infused)\b[^.;:]{0,100}:[^.;:]*$",
-                          "'284 patients randomised: PVR 143, VR 141': after an enrolment line's colon, an arm's label followed by "
-                          "its count sizes that arm")
+ARM_LABEL_LIST_LEFT = Cue(r"\b(?:randomi[sz]ed|enrolled|assigned|allocated|treated|infused)\b(?:[^.;:]{0,100}:[^.;:]*|\s*\([^()]*)$",
+                          "'284 patients randomised: PVR 143, VR 141', '375 were infused (ide-cel, 214; cilta-cel, 161)': after an "
+                          "enrolment line's colon or in its bracket, an arm's label followed by its count sizes that arm")
 ARM_SIZE_REACH = 90
 """How far before '(n = N)' its arm may be named ('blinatumomab, 15 μg/m2/d by continuous infusion (n = 54)')."""
 AGE_LIMITED_RIGHT = Cue(r"^\s*(?:[\w-]+\s+){0,2}?" + PATIENT_NOUNS + r"\s+(?:older|younger)\s+than\b",
@@ -1155,8 +1155,9 @@ OTHER_STUDY_CUES: tuple[Cue, ...] = (
     Cue(r"^\W*(?:for|by|in)\s+comparison\s*,[^.;]*?\bin\s+an?\s+(?:[\w-]+\s+){0,3}?(?:cohort|series|registry|study|trial|population)\b",
         "'For comparison, 2-year RFS was 39% in a contemporaneous registry cohort of 54 adults': a figure set beside the "
         "study's from outside it"),
-    Cue(r"\b(?:an?|the|in|from|on|of|with|our|their|its|his|her)\s+(?:[\w-]+\s+){0,2}?(?:earlier|previous|prior|preceding|predecessor|older|historical|historic|separate|different|another|other|parent|registration|pivotal|reference)\s+(?:[\w/-]+\s+){0,3}?(?:study|studies|trial|trials|cohort|series|experience|report|protocol|run-in|comparisons?|analys[ie]s)\b",
-        "'in an earlier phase 2 study', 'the pivotal trial', 'historical cohort', 'the predecessor protocol': figures of another study"),
+    Cue(r"(?<!eligible for )(?<!eligibility for )(?<!criteria of )\b(?:an?|the|in|from|on|of|with|our|their|its|his|her)\s+(?:[\w-]+\s+){0,2}?(?:earlier|previous|prior|preceding|predecessor|older|historical|historic|separate|different|another|other|parent|registration|pivotal|reference)\s+(?:[\w/-]+\s+){0,3}?(?:study|studies|trial|trials|cohort|series|experience|report|protocol|run-in|comparisons?|analys[ie]s)\b",
+        "'in an earlier phase 2 study', 'the pivotal trial', 'historical cohort', 'the predecessor protocol': figures of another study "
+        "('patients who would not have been eligible for the registration trials' are the report's own subgroup)"),
     Cue(r"\b(?:in|from)\s+a\s+(?:larger|smaller|bigger|recent|similar|comparable)\s+(?:[\w/-]+\s+){0,3}?(?:study|trial|series|cohort|registry)\b",
         "'In a larger multicenter series that used MRD at week 16, ...': another study set beside the report's"),
     Cue(r"\b(?:an?|the|in|from|on|of|with)\s+(?:[\w-]+\s+){0,2}?exploratory\s+(?:[\w/-]+\s+){0,3}?(?:study|studies|trial|trials|cohort|series|protocol)\b",
@@ -1326,6 +1327,9 @@ LIST_RESTATED_REACH = 400
 SUBGROUP_SENTENCE_OPENING = Cue(r"^\W*(?:(?:In|Among|For)\s+(?:the\s+)?(?:\d+\s+)?(?:children|patients|adults|adolescents|those|participants|subgroup)\b|Subgroups?\b|(?:Restricting|Limiting|Confining)\s+(?:the\s+)?(?:comparison|analysis)\s+to\b|The\s+(?:gap|difference|advantage|benefit)\s+was\s+(?:widest|largest|greatest|smallest|narrowest|larger|smaller))",
                                 "'In children with MRD of 0.1% or more, DFS was 83.5% and 74.2%.', 'Subgroups gave a consistent picture: ...', "
                                 "'Restricting the comparison to patients under 45 ...': a subgroup's survival at the landmark just reported")
+ENDPOINT_GLOSS = Cue(r"\s*\((?:[A-Za-z]{1,4}\s*(?:\+|/|,|or|and)\s*)+[A-Za-z]{1,4}\)|,\s+which\s+(?:also\s+)?(?:counted|included|comprised|covered|combined|pooled)\b[^,;()]{0,120},",
+                     "'composite complete remission rate (CR + CRh + CRi)', 'the overall response rate, which also counted "
+                     "partial remission, was 78.3%': a gloss defining the endpoint before it names no endpoint of its own")
 RATIO_ESTIMATE_LEFT = Cue(r"\b(?:hazard\s+ratio|HR)\b[^.;]{0,60}?[,;]\s*[Ee]stimated\s+[Vv]alue\s*$",
                           "a registry posting's 'Method of estimation: Hazard Ratio (HR), stratified Cox model; Estimated value "
                           "0.54': the estimate is the ratio")
