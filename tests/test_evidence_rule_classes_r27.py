@@ -420,3 +420,26 @@ def test_and_that_of_continues_the_figure_before_it():
     records = extract_evidence(_doc(SINGLE + [("body", "The 2-year cumulative incidence of chronic GVHD was 33.3%, and "
                                                        "that of extensive chronic GVHD 12.5%.")]))
     assert {(r.value, r.timepoint) for r in records if r.endpoint == "GVHD"} == {(33.3, "2y"), (12.5, "2y")}
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    ("\u2022 Alive at 12 months, 71.4%; at 18 months, 57.1%.", {("OS", 71.4, "12mo"), ("OS", 57.1, "18mo")}),
+    ("\u2022 Alive at 24 mo: 81.0%.", {("OS", 81.0, "24mo")}),
+    ("\u2022 Progression-free: 18 mo 73.8%; 24 mo 66.7%", {("PFS", 73.8, "18mo"), ("PFS", 66.7, "24mo")}),
+])
+def test_a_cards_survival_labels_give_landmarks(sentence, expected):
+    """Regression: card_survival_labels_unread ('Alive at 24 mo: 84.0%', 'Progression-free: 18 mo 76.1%; 24 mo 69.8%'
+    on posters and cards gave no landmark)."""
+    records = extract_evidence(_doc(SINGLE + [("body", sentence)]))
+    assert {(r.endpoint, r.value, r.timepoint) for r in records if r.endpoint != "ENROLLED"} == expected
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    ("Complete remission or CRh was reached by 85.4% and 80.2%, respectively.", {("CR_CRI", 85.4), ("CR_CRI", 80.2)}),
+    ("Twelve responders (70.6%) proceeded to allogeneic hematopoietic-cell transplantation.", {("ALLOHSCT", 70.6)}),
+])
+def test_spelled_composites_and_hyphenated_transplants_are_endpoints(sentence, expected):
+    """Regression: composite_and_transplant_spellings ('Complete remission or CRh' read as CR alone; 'allogeneic
+    hematopoietic-cell transplantation' was no transplant)."""
+    records = extract_evidence(_doc(TWO_ARM + [("body", sentence)]))
+    assert {(r.endpoint, r.value) for r in records} == expected

@@ -120,8 +120,9 @@ TIMEPOINT_PATTERNS: tuple[tuple[str, str], ...] = (
     (r"(?:(?<=\bOS )|(?<=\bPFS )|(?<=\bEFS )|(?<=\bRFS )|(?<=\bDFS )|(?<=\bLFS )|(?<=\bDOR ))" + _TP_NUM + r"\s*" + DASH
      + r"?\s*(years?|yrs?|y|months?|mos?|mo)\b(?=\s*[:=]?\s*\d)",
      "'PFS 12 mo 44.0%, OS 12 mo 68.2%': a card's endpoint, landmark and value with nothing between"),
-    (r"(?:(?<=; )|(?<=: ))" + _TP_NUM + r"\s*" + DASH + r"?\s*(years?|yrs?|y|months?|mos?|mo)(?=\s*[,:]\s*\d)",
-     "'...; 24 mo, 37.5% and 51.9%', '6 months: 67.9%; 12 months: 46.2%', 'all infused patients: 6 months, 72.7%': a "
+    (r"(?:(?<=; )|(?<=: ))" + _TP_NUM + r"\s*" + DASH + r"?\s*(years?|yrs?|y|months?|mos?|mo)(?=\s*[,:]?\s*\d)",
+     "'...; 24 mo, 37.5% and 51.9%', '6 months: 67.9%; 12 months: 46.2%', 'all infused patients: 6 months, 72.7%', a card's "
+     "'Progression-free: 18 mo 76.1%; 24 mo 69.8%': a "
      "clause opened by a bare landmark restates "
      "the list before it at that time"),
     (r"\b(?:by|at)\s+(?=(?:year|month)\s+" + _TP_NUM + r"\b)(year|month)\s+(?:\d+|" + _WORD_NUMBER_RE + r")\b",

@@ -17,13 +17,14 @@ class EndpointTerm(NamedTuple):
 
 
 # A transplant after the study treatment, in the spellings of US and UK reports (haematopoietic, stem-cell).
-TRANSPLANT_NOUN = (r"(?:allo-?HSCT|allo-?SCT|allo-?HCT|HSCT|HCT|SCT|allogeneic (?:ha?ematopoietic |blood )?(?:stem[- ]cell |cell )?"
-                   r"(?:transplant(?:ation)?|HSCT|SCT|HCT)|(?:ha?ematopoietic |stem[- ]cell )+transplant(?:ation)?|transplant(?:ation)?)")
+TRANSPLANT_NOUN = (r"(?:allo-?HSCT|allo-?SCT|allo-?HCT|HSCT|HCT|SCT|allogeneic (?:ha?ematopoietic[- ]|blood )?(?:stem[- ]cell[- ]|cell[- ])?"
+                   r"(?:transplant(?:ation)?|HSCT|SCT|HCT)|(?:ha?ematopoietic[- ](?:cell[- ])?|stem[- ]cell[- ])+transplant(?:ation)?|transplant(?:ation)?)")
 
 # Longer, more specific phrases win over shorter ones (matching keeps the longest span at each place).
 ENDPOINT_TERMS: tuple[EndpointTerm, ...] = (
     # composites of complete remission with partial count recovery
     EndpointTerm(r"(?:(?:bone )?marrow )?CR\s*(?:/|\+|or|and)\s*CR[ih]\b(?:\s*/\s*CR[ih]\b)?", "CR_CRI", "CR/CRi, CR/CRh, CR+CRi, 'CR or CRi', 'marrow CR/CRh' are the composite remission endpoint", True),
+    EndpointTerm(r"[Cc]omplete (?:remission|response)s?\s*(?:/|\+|or|and)\s*CR[ih]\b", "CR_CRI", "'Complete remission or CRh was reached by ...' pools CR with CRh", True),
     EndpointTerm(r"complete remission,?\s+with (?:incomplete|partial) (?:ha?ematologic(?:al)?|count|blood[- ]count) recovery", "CR_CRI", "spelled-out CRi/CRh is reported with CR as a composite"),
     EndpointTerm(r"complete remission,?\s+with (?:or without (?:full )?|(?:full,?\s+)?(?:partial,?\s+)?(?:or\s+)?(?:incomplete|partial)\s+)(?:ha?ematologic(?:al)?\s+|count\s+|blood[- ]count\s+)?recovery", "CR_CRI", "'CR with full, partial, or incomplete hematologic recovery' pools CR with CRi/CRh"),
     EndpointTerm(r"(?:complete (?:remission|response)s?|CRs?),?\s+(?:counting|including|together with|plus)\s+(?:those|the\s+(?:ones|patients)|remissions?|responses?|patients)?\s*(?:with|in)\s+(?:incomplete|partial)\s+(?:ha?ematologic(?:al)?\s+|count\s+|blood[- ]count\s+|marrow\s+|platelet\s+)?recovery", "CR_CRI",
@@ -84,6 +85,12 @@ ENDPOINT_TERMS: tuple[EndpointTerm, ...] = (
     EndpointTerm(r"progression[- ]free survival", "PFS", "progression-free survival"),
     EndpointTerm(r"(?<![A-Za-z])PFS(?![A-Za-z])", "PFS", "PFS abbreviation", True),
     EndpointTerm(r"overall survival", "OS", "overall survival"),
+    EndpointTerm(r"(?:^|(?<=[\u2022;:] ))[Aa]live(?=\s+at\s+(?:\d|month|year)|\s*:)", "OS",
+                 "a card's or poster's label 'Alive at 24 mo: 84.0%', '\u2022 Alive at 12 months, 66.7%' is an overall survival landmark", True),
+    EndpointTerm(r"(?:^|(?<=[\u2022;:] ))Progression-free(?=\s*:)", "PFS",
+                 "a card's label 'Progression-free: 18 mo 76.1%' is a progression-free survival landmark", True),
+    EndpointTerm(r"(?:^|(?<=[\u2022;:] ))Event-free(?=\s*:)", "EFS", "a card's label 'Event-free: 2 y 71.0%'", True),
+    EndpointTerm(r"(?:^|(?<=[\u2022;:] ))(?:Relapse|Leuka?emia)-free(?=\s*:)", "RFS", "a card's label 'Relapse-free: 2 y 64.0%'", True),
     EndpointTerm(r"(?<=\s)(?:were|was|remained|are|is) (?:still )?alive (?:and |but )?(?:without (?:disease )?progression|progression[- ]free|free (?:of|from) (?:disease )?progression)", "PFS", "'91.4% were alive without progression', '... alive and free of progression' is a progression-free survival landmark"),
     EndpointTerm(r"(?<=\s)(?:were|was|remained|are|is) (?:still )?(?:free (?:of|from) (?:disease )?progression|progression[- ]free)\b(?! survival)", "PFS",
                  "'55.6% of patients were free of progression' is a progression-free survival landmark"),
@@ -142,7 +149,7 @@ ENDPOINT_TERMS: tuple[EndpointTerm, ...] = (
                  "ALLOHSCT", "proceeding to transplant is the ALLOHSCT endpoint"),
     EndpointTerm(r"(?:received|receiving|underwent|undergoing|undergo) (?:an? )?(?:subsequent |consolidative )?" + TRANSPLANT_NOUN,
                  "ALLOHSCT", "receiving a transplant after the study treatment is the ALLOHSCT endpoint"),
-    EndpointTerm(r"(?:allo-?(?:HSCT|SCT|HCT)|allogeneic (?:ha?ematopoietic |blood )?(?:stem[- ]cell |cell )?(?:transplant(?:ation)?|HSCT|SCT|HCT))(?! recipients)(?: rate)?",
+    EndpointTerm(r"(?:allo-?(?:HSCT|SCT|HCT)|allogeneic (?:ha?ematopoietic[- ]|blood )?(?:stem[- ]cell[- ]|cell[- ])?(?:transplant(?:ation)?|HSCT|SCT|HCT))(?! recipients)(?: rate)?",
                  "ALLOHSCT", "an allogeneic transplant named as the outcome ('Allogeneic HSCT was performed in 48 (89%)', a table row 'Allogeneic HSCT in CR1')"),
     EndpointTerm(r"(?:HSCT|HCT|SCT|transplant(?:ation)?)(?:(?= (?:was|were) (?:performed|done|carried out|undertaken|given|reached)| followed in\b| (?:took place|was possible) in\b)"
                  r"| in (?:first|second) (?:complete )?remission(?= (?:was|were) (?:performed|done|carried out|undertaken)))",
