@@ -443,3 +443,21 @@ def test_spelled_composites_and_hyphenated_transplants_are_endpoints(sentence, e
     hematopoietic-cell transplantation' was no transplant)."""
     records = extract_evidence(_doc(TWO_ARM + [("body", sentence)]))
     assert {(r.endpoint, r.value) for r in records} == expected
+
+
+LAY = [("title", "Blinatumomab or chemotherapy for children with leukaemia: a plain language summary of the Dunnock study"),
+       ("body", "A computer chose at random which treatment each child received.")]
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    ("\u2022 the blinatumomab group (98 children) had two courses of blinatumomab", {("ENROLLED", "blinatumomab", 98.0)}),
+    ("After the first course, no leukaemia cells could be found with a very sensitive test in 80 of the 96 children "
+     "who were tested (83.3%).", {("MRD_NEG", "blinatumomab", 83.3)}),
+    ("Fewer children died from side effects of treatment in the blinatumomab group: 2 children (2.0%), compared with 7 "
+     "children (7.1%) in the chemotherapy group.", {("NRM", "blinatumomab", 2.0), ("NRM", "chemotherapy", 7.1)}),
+])
+def test_plain_language_group_sizes_mrd_and_treatment_deaths(sentence, expected):
+    """Regression: lay_summary_phrasings ('the blinatumomab group (106 children)', 'no leukaemia cells could be found
+    with a very sensitive test', 'died from side effects of treatment' gave no enrolment, MRD or NRM record)."""
+    records = extract_evidence(_doc(LAY + [("body", sentence)]))
+    assert {(r.endpoint, r.arm, r.value) for r in records} == expected

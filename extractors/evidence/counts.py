@@ -8,7 +8,7 @@ from extractors.evidence.arms import find_arms, naming_control
 from extractors.evidence.endpoints import EndpointMention
 from extractors.evidence.links import endpoint_after
 from extractors.evidence.rules import (
-    ADD_ON_LEFT, ARM_LABEL_LIST_LEFT, ARM_SIZE_LEFT, COUNT_ARM_COMBINATION_RIGHT, COUNT_OWN_ARM_AFTER, COUNT_OWN_ARM_BEFORE, COUNT_TREATED_WITH_ARM, GROUP_DID_NOT_LATER, GROUP_TREATMENT_VERB, GROUP_DID_NOT_RIGHT, ARM_SIZE_REACH, ASSIGNED_TO_ALTERNATIVES, ASSIGNED_TO_ARM_RIGHT, SHARE_AFTER_ASSIGNED_ARM, EVENTS_REPORTED_LEFT, ASSIGNMENT_SENTENCE, EVENT_IN_LEFT,
+    ADD_ON_LEFT, ARM_LABEL_LIST_LEFT, ARM_SIZE_LEFT, GROUP_SIZE_BRACKET_RIGHT, COUNT_ARM_COMBINATION_RIGHT, COUNT_OWN_ARM_AFTER, COUNT_OWN_ARM_BEFORE, COUNT_TREATED_WITH_ARM, GROUP_DID_NOT_LATER, GROUP_TREATMENT_VERB, GROUP_DID_NOT_RIGHT, ARM_SIZE_REACH, ASSIGNED_TO_ALTERNATIVES, ASSIGNED_TO_ARM_RIGHT, SHARE_AFTER_ASSIGNED_ARM, EVENTS_REPORTED_LEFT, ASSIGNMENT_SENTENCE, EVENT_IN_LEFT,
     EVENT_IN_CONTINUED_LEFT, MIN_SAMPLE_SIZE, NOT_SAMPLE_SIZE_LEFT, NOT_SAMPLE_SIZE_RIGHT, PATIENT_NOUNS, REPORT_COUNT_ENDPOINTS, PER_ARM_SIZE_RIGHT, GROUP_TREATED_WITH_RIGHT, SAMPLE_SIZE_ADJECTIVE_RIGHT, SAMPLE_SIZE_AGE_RIGHT,
     SAMPLE_SIZE_BARE_RIGHT, SAMPLE_SIZE_OF_LEFT, SAMPLE_SIZE_RECEIVED_RIGHT, SAMPLE_SIZE_RIGHT, SAMPLE_SIZE_STRONG_LEFT,
     SAMPLE_SIZE_TREATED_RIGHT, SAMPLE_SIZE_WEAK_LEFT, SUBCOHORT_RIGHT, AGE_LIMITED_RIGHT, ENROLLING_VERB_LEFT, SUBCOHORT_STATE_RIGHT, AMONG_LEFT, GROUP_LABEL_AFTER, APPROXIMATE_COUNT_LEFT, POPULATION_LABEL_SIZE_LEFT,
@@ -46,6 +46,8 @@ _EVENTS_REPORTED_LEFT = re.compile(EVENTS_REPORTED_LEFT.pattern, _I)
 _ASSIGNMENT = re.compile(ASSIGNMENT_SENTENCE.pattern, _I)
 _ARM_SIZE_LEFT = re.compile(ARM_SIZE_LEFT.pattern, _I)
 _ARM_LABEL_LIST_LEFT = re.compile(ARM_LABEL_LIST_LEFT.pattern, _I)
+_GROUP_SIZE_BRACKET = re.compile(GROUP_SIZE_BRACKET_RIGHT.pattern, _I)
+_GROUP_NOUN_GAP = re.compile(r"\s*(?:group|arm|cohort)?\s*\(\s*", _I)  # 'blinatumomab group (', 'blinatumomab ('
 _LABEL_GAP = re.compile(r"\s*[:=,]?\s*")  # 'PVR 143', 'PVR: 143', '(ide-cel, 214; ...)'
 _ADJECTIVE_SAMPLE = re.compile(SAMPLE_SIZE_ADJECTIVE_RIGHT.pattern, _I)
 _RECEIVED_SAMPLE = re.compile(SAMPLE_SIZE_RECEIVED_RIGHT.pattern, _I)
@@ -66,6 +68,10 @@ COMPLEMENT_COUNT_RULE = "rule:sample_size_complement"
 def _arm_of_count(text: str, v: ValueSlot, ctx: ReadingContext) -> Optional[str]:
     """The arm a count enrols: '718 (were) assigned to A', 'and 722 to B', 'A (n = 54)', 'N A-treated patients'; else None."""
     arms = naming_control(find_arms(text, ctx.gazetteer_dir), ctx.control_arm)
+    if text[:v.tok.start].rstrip().endswith("(") and _GROUP_SIZE_BRACKET.match(text[v.tok.end:]):
+        named = [a for a in arms if a.end <= v.tok.start and _GROUP_NOUN_GAP.fullmatch(text, a.end, v.tok.start)]
+        if named:
+            return named[-1].arm  # 'the blinatumomab group (106 children)'
     after = [a for a in arms if a.start >= v.tok.end]
     if after and _EVENT_IN_LEFT.search(text[:v.tok.start]) and not _ARM_SIZE_LEFT.search(text[:v.tok.start]) \
             and not _GROUP_LABEL_AFTER.match(text, v.tok.end):

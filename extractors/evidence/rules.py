@@ -85,6 +85,11 @@ ENDPOINT_TERMS: tuple[EndpointTerm, ...] = (
     EndpointTerm(r"progression[- ]free survival", "PFS", "progression-free survival"),
     EndpointTerm(r"(?<![A-Za-z])PFS(?![A-Za-z])", "PFS", "PFS abbreviation", True),
     EndpointTerm(r"overall survival", "OS", "overall survival"),
+    EndpointTerm(r"\bdied\s+(?:from|of|because\s+of)\s+(?:the\s+)?(?:side\s+effects|complications|toxicit(?:y|ies))\s+of\s+(?:the\s+)?(?:treatment|therapy)",
+                 "NRM", "a plain-language 'Fewer children died from side effects of treatment ...: 2 children (1.9%)' is "
+                 "non-relapse mortality"),
+    EndpointTerm(r"\bno\s+(?:[\w-]+\s+){0,2}?cells?\s+(?:could|can|were|was)\s+(?:be\s+)?(?:found|detected|seen)\b",
+                 "MRD_NEG", "a plain-language 'no leukaemia cells could be found with a very sensitive test' is MRD negativity"),
     EndpointTerm(r"(?:^|(?<=[\u2022;:] ))[Aa]live(?=\s+at\s+(?:\d|month|year)|\s*:)", "OS",
                  "a card's or poster's label 'Alive at 24 mo: 84.0%', '\u2022 Alive at 12 months, 66.7%' is an overall survival landmark", True),
     EndpointTerm(r"(?:^|(?<=[\u2022;:] ))Progression-free(?=\s*:)", "PFS",
@@ -798,6 +803,8 @@ ARM_SIZE_LEFT = Cue(r"(?:\(|[;,])\s*n\s*=\s*$", "'blinatumomab (n = 54)', '(CB; 
 ARM_LABEL_LIST_LEFT = Cue(r"\b(?:randomi[sz]ed|enrolled|assigned|allocated|treated|infused)\b(?:[^.;:]{0,100}:[^.;:]*|\s*\([^()]*)$",
                           "'284 patients randomised: PVR 143, VR 141', '375 were infused (ide-cel, 214; cilta-cel, 161)': after an "
                           "enrolment line's colon or in its bracket, an arm's label followed by its count sizes that arm")
+GROUP_SIZE_BRACKET_RIGHT = Cue(r"^\s*" + PATIENT_NOUNS + r"\s*\)",
+                               "'the blinatumomab group (106 children) had ...': a group's size in brackets after its name")
 ARM_SIZE_REACH = 90
 """How far before '(n = N)' its arm may be named ('blinatumomab, 15 μg/m2/d by continuous infusion (n = 54)')."""
 AGE_LIMITED_RIGHT = Cue(r"^\s*(?:[\w-]+\s+){0,2}?" + PATIENT_NOUNS + r"\s+(?:older|younger)\s+than\b",
