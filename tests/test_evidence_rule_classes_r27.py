@@ -461,3 +461,10 @@ def test_plain_language_group_sizes_mrd_and_treatment_deaths(sentence, expected)
     with a very sensitive test', 'died from side effects of treatment' gave no enrolment, MRD or NRM record)."""
     records = extract_evidence(_doc(LAY + [("body", sentence)]))
     assert {(r.endpoint, r.arm, r.value) for r in records} == expected
+
+
+@pytest.mark.parametrize("text", ["in the CHOP arm", "with CVP", "GemOx", "7+3 induction", "FLAG", "MEC salvage", "CLAG-M"])
+def test_standard_chemotherapy_regimens_are_the_chemotherapy_arm(text):
+    """Regression: bare_regimens_no_arm ('11.9 months with CHOP', '30.2% in the CHOP arm' took the experimental drug as
+    their arm: CHOP without rituximab, CVP, GemOx and the AML regimens 7+3, FLAG, MEC, CLAG-M named no arm)."""
+    assert [(a.arm, a.control) for a in find_arms(text, ExtractSettings().gazetteer_dir)] == [("chemotherapy", True)]
