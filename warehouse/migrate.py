@@ -158,8 +158,8 @@ def _open(path: Path, read_only: bool, lock_timeout: float, say: Say,
 
 ROW_GROUP_ROWS = 16384
 """Rows per row group in the tables a writer appends to (DuckDB's default is 122,880). A checkpoint rewrites the last,
-partly filled row group whole: with the default, a batch's load at 1,000 documents peaked up to +420 MB when it was
-nearly full (+150-200 when not); with 16,384, +150-210 at any fill (replayed loads, BENCHMARKS.md round 25). Every
+partly filled row group whole: with the default, a batch's load at 1,000 documents peaked up to +430 MB when it was
+nearly full (+175-200 when not); with 16,384, +140-210 at any fill (replayed loads, BENCHMARKS.md round 25). Every
 writer attaches the file with it, since a checkpoint under another size merges row groups back to that size."""
 
 WAREHOUSE_ALIAS = "warehouse"
