@@ -47,6 +47,8 @@ def label(proc: psutil.Process, root_pid: int, labels: dict[int, str]) -> str:
     if "resource_tracker" in cmdline:
         return "resource-tracker"
     if "forkserver" in cmdline:  # a forkserver's children keep its command line: the parent tells them apart
+        if parent == "flow" and "extractors.pdf.ingest" in cmdline:  # the run's one parse forkserver (preloads it)
+            return "parse-forkserver"
         return {"flow": "forkserver", "forkserver": "document-worker", "document-worker": "parse-forkserver",
                 "parse-forkserver": "parse-worker"}.get(parent, f"child-of-{parent or 'unknown'}")
     if "dask" in cmdline or "distributed" in cmdline:

@@ -1,11 +1,13 @@
 """Peak memory of one batch's load and of the Table 1 sync read against a copy of a large warehouse, in fresh processes.
 
 Usage: .venv/bin/python bench/replay_load.py WAREHOUSE [--batches N] [--documents 25] [--workdir DIR] [--sync]
-       [--duckdb NAME=VALUE ...]
+       [--run-id RUN] [--duckdb NAME=VALUE ...]
 Copies WAREHOUSE (brings its schema up to date, timed apart), then loads N batches in turn, each made of the rows of
 `--documents` of its parsed documents under new hashes and paths (new documents, as a growing corpus brings), each
 batch in a fresh process; prints one JSON line per step: the process's RSS before, its peak (VmHWM, reset before the
 step) and the step's seconds. `--sync` also reads `v_table1_sync` as the run's sync does (warehouse.sync).
+`--run-id RUN` loads every batch as part of that run (as one run's batches are: `run_facts` holds the run's earlier
+batches; a run id of the warehouse continues that run), instead of a run per batch.
 `--duckdb memory_limit=256MB` and the like open the loads' connections with those DuckDB settings (an experiment).
 """
 from __future__ import annotations
@@ -125,12 +127,13 @@ def main() -> None:
     parser.add_argument("--documents", type=int, default=25)
     parser.add_argument("--workdir", type=Path, default=Path("/tmp/replay_load"))
     parser.add_argument("--sync", action="store_true")
+    parser.add_argument("--run-id", default=None)
     parser.add_argument("--duckdb", nargs="*", default=[], metavar="NAME=VALUE")
     parser.add_argument("--child", nargs=3, metavar=("STEP", "WAREHOUSE", "BATCH"), help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.child:
         step, warehouse, batch = args.child
-        _child(step, Path(warehouse), Path(batch) if batch != "-" else None, f"replay-{batch}",
+        _child(step, Path(warehouse), Path(batch) if batch != "-" else None, args.run_id or f"replay-{batch}",
                dict(setting.split("=", 1) for setting in args.duckdb))
         return
     args.workdir.mkdir(parents=True, exist_ok=True)
@@ -141,7 +144,9 @@ def main() -> None:
     for n in range(args.batches):
         batch_file = args.workdir / f"batch{n}.pickle"
         batch_file.write_bytes(pickle.dumps(make_batch(args.warehouse, args.documents, f"replay{n}", n * args.documents)))
-        subprocess.run([*me, "x", "--child", "load", str(copy), str(batch_file), "--duckdb", *args.duckdb], check=True)
+        run = ["--run-id", args.run_id] if args.run_id else []
+        subprocess.run([*me, "x", "--child", "load", str(copy), str(batch_file), *run, "--duckdb", *args.duckdb],
+                       check=True)
     if args.sync:
         subprocess.run([*me, "x", "--child", "sync", str(copy), "-"], check=True)
 

@@ -3,17 +3,15 @@ from __future__ import annotations
 
 import logging
 from dataclasses import dataclass
-from typing import Optional, Sequence
+from typing import TYPE_CHECKING, Optional, Sequence
 
-from extractors.doc_meta import document_meta
-from extractors.evidence.dual import compare_passes
-from extractors.evidence.extract import extract_evidence, sharing_steps
-from extractors.nlp.ner_mentions import NerFindings, current_ner
-from extractors.table1.mapping import Table1ShapeError, table1_rows
 from schemas.document import Document, DocumentStatus
 from schemas.dual import DualFlag
 from schemas.evidence import EvidenceRecord, Table1Row
 from schemas.settings import ExtractSettings
+
+if TYPE_CHECKING:  # the extractors load spaCy (~50 MB): imported where used, so the flow's settle_table1 does not
+    from extractors.nlp.ner_mentions import NerFindings
 
 log = logging.getLogger(__name__)
 
@@ -31,6 +29,10 @@ class Extraction:
 
 def extract_document(doc: Document, settings: ExtractSettings) -> Extraction:
     """Read Table 1 rows and evidence records from one parsed document."""
+    from extractors.evidence.extract import extract_evidence, sharing_steps
+    from extractors.nlp.ner_mentions import current_ner
+    from extractors.table1.mapping import Table1ShapeError, table1_rows
+
     if doc.status is not DocumentStatus.parsed:
         return Extraction(doc.sha256)
     notes: tuple[str, ...] = ()
@@ -56,6 +58,9 @@ def dual_extraction_flags(doc: Document, rows: Sequence[Table1Row], records: Seq
     `ner` holds the names the NER gave the full pass: when it found none, every NER hook was a no-op and the
     rules-only pass would read exactly the full pass's records, so it is not run.
     """
+    from extractors.evidence.dual import compare_passes
+    from extractors.evidence.extract import extract_evidence
+
     if not (settings.dual_extraction and settings.use_ner):
         return []
     if ner is not None and ner.document == doc.text and not ner.trial_names and not ner.drug_names:
@@ -96,6 +101,8 @@ def settle_table1(documents: Sequence[Document], table1_rows: Sequence[Table1Row
 
 def with_document_meta(doc: Document) -> Document:
     """The document with the DOI and title it prints (what tells a new version of a paper), if it was parsed."""
+    from extractors.doc_meta import document_meta
+
     if doc.status is not DocumentStatus.parsed:
         return doc
     meta = document_meta(doc)

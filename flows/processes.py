@@ -14,7 +14,8 @@ from concurrent.futures import Future, ProcessPoolExecutor
 from pathlib import Path
 from typing import Any, Optional
 
-from extractors.pdf.worker import exit_when_run_gone
+from extractors.pdf.worker import (exit_when_run_gone, parse_forkserver_address, start_parse_forkserver,
+                                   use_parse_forkserver)
 
 PR_SET_PDEATHSIG = 1
 """prctl option (linux/prctl.h): the signal a process gets when the thread that created it ends."""
@@ -225,11 +226,13 @@ def stop_prefect_server(server: Optional[Any]) -> None:
         server.stop()
 
 
-def _start_document_worker(run_pid: int, extract_settings_json: Optional[str]) -> None:
-    """Initializer of each document worker: Ctrl-C is the run's to handle; end with the run; start building the
-    extraction pipeline while the first document is parsed."""
+def _start_document_worker(run_pid: int, extract_settings_json: Optional[str],
+                           parse_forkserver: Optional[str] = None) -> None:
+    """Initializer of each document worker: Ctrl-C is the run's to handle; end with the run; fork parse workers from
+    the run's parse forkserver; start building the extraction pipeline while the first document is parsed."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     exit_when_run_gone(run_pid)
+    use_parse_forkserver(parse_forkserver)
     if extract_settings_json is not None:
         from flows.document_work import warm_up_in_background
         from schemas.settings import ExtractSettings
@@ -239,8 +242,31 @@ def _start_document_worker(run_pid: int, extract_settings_json: Optional[str]) -
 
 DOCUMENT_WORKER_PRELOAD: tuple[str, ...] = ()
 """What the run's forkserver imports before it forks the document workers: nothing. A document worker does not parse
-(its parse workers do, forked from its own forkserver, which preloads the parser), and every module a forkserver
-preloads is resident in it and in each worker it forks, counted again in each (spaCy, the parser: 60-150 MB)."""
+(its parse workers do, forked from the run's parse forkserver, which preloads the parser), and every module a
+forkserver preloads is resident in it and in each worker it forks, counted again in each (spaCy, the parser: 60-150
+MB)."""
+
+_parse_server: Optional[Any] = None
+"""The run's one parse forkserver, which every document worker forks its parse workers from (one per document worker
+before: ~70 MB each); it outlives the workers replaced every `worker_max_documents` and stops with the last."""
+
+
+def _parse_forkserver() -> Optional[str]:
+    """The address of the run's parse forkserver, started (again, if it died) now."""
+    global _parse_server
+    if _parse_server is None:
+        _parse_server = start_parse_forkserver()
+    else:
+        _parse_server.ensure_running()
+    return parse_forkserver_address(_parse_server)
+
+
+def _stop_parse_forkserver() -> None:
+    """Stop the run's parse forkserver, if it runs (the parse workers it forked end with their document workers)."""
+    global _parse_server
+    server, _parse_server = _parse_server, None
+    if server is not None:
+        server._stop()
 
 _pool: Optional[ProcessPoolExecutor] = None
 _pool_size = 0
@@ -265,7 +291,7 @@ def document_workers(count: int, extract_settings: Optional[Any] = None) -> Proc
             context.set_forkserver_preload(list(DOCUMENT_WORKER_PRELOAD))  # read when the forkserver starts
             settings_json = extract_settings.model_dump_json() if extract_settings is not None else None
             _pool = ProcessPoolExecutor(max_workers=count, mp_context=context, initializer=_start_document_worker,
-                                        initargs=(os.getpid(), settings_json))
+                                        initargs=(os.getpid(), settings_json, _parse_forkserver()))
             _pool_size = count
         return _pool
 
@@ -277,14 +303,14 @@ def submit_document(count: int, extract_settings: Optional[Any], max_documents: 
     global _pool_handed
     with _submit_lock:
         if max_documents and _pool is not None and _pool_handed >= max_documents * _pool_size:
-            release_document_workers()
+            _let_workers_exit()
         pool = document_workers(count, extract_settings)
         _pool_handed += 1
         return pool.submit(fn, *args)
 
 
-def release_document_workers() -> bool:
-    """Let the idle document workers (and their parse workers) exit, waiting for them; whether there were any."""
+def _let_workers_exit() -> bool:
+    """Let the document workers finish the documents in flight and exit, waiting for them; whether there were any."""
     global _pool
     with _pool_lock:
         pool, _pool = _pool, None
@@ -294,12 +320,21 @@ def release_document_workers() -> bool:
     return True
 
 
+def release_document_workers() -> bool:
+    """Let the idle document workers (and their parse workers and forkserver) exit, waiting for them; whether there
+    were any."""
+    released = _let_workers_exit()
+    _stop_parse_forkserver()
+    return released
+
+
 def stop_document_workers() -> None:
     """Terminate the document workers now (a stopping run does not wait for the documents in flight)."""
     global _pool
     with _pool_lock:
         pool, _pool = _pool, None
     if pool is None:
+        _stop_parse_forkserver()
         return
     processes = list((getattr(pool, "_processes", None) or {}).values())
     pool.shutdown(wait=False, cancel_futures=True)
@@ -310,3 +345,4 @@ def stop_document_workers() -> None:
         process.join(timeout=2)
         if process.is_alive():
             process.kill()
+    _stop_parse_forkserver()

@@ -6,6 +6,7 @@ import contextvars
 import pytest
 
 from extractors import stages
+from extractors.evidence import extract as extract_module
 from extractors.evidence.body import read_clause_once
 from extractors.evidence.dual import compare_passes
 from extractors.evidence.endpoints import find_endpoints
@@ -108,7 +109,7 @@ def test_clause_memo_keeps_no_reading_an_ner_drug_name_changed():
 def test_rules_only_pass_is_not_run_when_the_ner_found_no_name(monkeypatch):
     settings = ExtractSettings()
     records = contextvars.copy_context().run(extract_evidence, VELANTUMAB, (), settings)
-    monkeypatch.setattr(stages, "extract_evidence", lambda *a, **k: pytest.fail("the rules-only pass ran"))
+    monkeypatch.setattr(extract_module, "extract_evidence", lambda *a, **k: pytest.fail("the rules-only pass ran"))
     assert stages.dual_extraction_flags(VELANTUMAB, (), records, settings,
                                         ner=NerFindings(document=VELANTUMAB.text)) == []
     with pytest.raises(pytest.fail.Exception):  # a name found: the rules-only pass must run

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 from extractors import stages
+from extractors.evidence import extract as extract_module
 from extractors.pdf import cache
 from schemas.document import Document, DocumentStatus
 from schemas.settings import ExtractSettings, IngestSettings
@@ -11,7 +12,7 @@ def test_extraction_error_on_one_document_becomes_a_note_not_a_crash(monkeypatch
     def explode(doc, rows, settings):
         raise ValueError("odd span")
 
-    monkeypatch.setattr(stages, "extract_evidence", explode)
+    monkeypatch.setattr(extract_module, "extract_evidence", explode)
     doc = Document(sha256="d" * 64, path="/c/odd.pdf", pages=1, status=DocumentStatus.parsed, parser_version="p",
                    text="Nothing here.")
     result = stages.extract_document(doc, ExtractSettings())

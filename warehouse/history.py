@@ -24,6 +24,7 @@ import pandas as pd
 from schemas.declarations import TABLE1_CELL_COLUMNS
 from schemas.document import Document
 from schemas.evidence import EvidenceRecord, Table1Row, content_id
+from warehouse.load_scope import EVERYTHING_KNOWN, LoadScope
 
 FACT_COLUMNS = ("fact_key", "version_id", "record_id", "path", "doc", "doc_sha256")
 CELL_COLUMNS = ("cell_key", "version_id", "path", "document", "doc_sha256", "table_label", "row_number",
@@ -89,47 +90,84 @@ def cell_versions(rows: Iterable[Table1Row], paths: dict[str, str]) -> list[dict
 def _vanished(con: duckdb.DuckDBPyConnection, table: str, seen: set[str], corpus_dirs: Sequence[Path]) -> list[str]:
     """Paths with open versions under the run's corpus folders where the run found no file (renamed, moved, deleted)."""
     prefixes = tuple(str(folder).rstrip("/\\") + os.sep for folder in corpus_dirs)
-    open_paths = con.execute(f"SELECT DISTINCT path FROM {table} WHERE valid_to_run IS NULL").fetchall()
-    return sorted(p for (p,) in open_paths if prefixes and p.startswith(prefixes) and p not in seen)
+    if not prefixes:
+        return []
+    # a version's path is a document's (written by the same load): only the table's rows at the few paths gone are read
+    gone = [p for (p,) in con.execute("SELECT DISTINCT path FROM documents").fetchall()
+            if p.startswith(prefixes) and p not in seen]
+    if not gone:
+        return []
+    open_paths = con.execute(f"SELECT DISTINCT path FROM {table} WHERE valid_to_run IS NULL AND list_contains(?, path)",
+                             [gone]).fetchall()
+    return sorted(p for (p,) in open_paths)
+
+
+def _insert_versions(con: duckdb.DuckDBPyConnection, table: str, key: str, columns: Sequence[str], run_id: str,
+                     absent_only: bool) -> None:
+    """Open a version for each incoming one (absent_only: unless it is open already)."""
+    types = dict(con.execute("SELECT column_name, data_type FROM duckdb_columns() WHERE table_name = ? "
+                             "AND schema_name = current_schema()", [table]).fetchall())
+    absent = (f" WHERE NOT EXISTS (SELECT 1 FROM {table} v WHERE v.valid_to_run IS NULL AND v.{key} = i.{key} "
+              "AND v.version_id = i.version_id)") if absent_only else ""
+    con.execute(
+        f"INSERT INTO {table} ({', '.join(columns)}, valid_from_run, valid_to_run) "
+        f"SELECT {', '.join(f'CAST(i.{c} AS {types[c]})' for c in columns)}, ?, NULL FROM incoming_versions i"
+        + absent, [run_id])
 
 
 def _apply(con: duckdb.DuckDBPyConnection, table: str, key: str, columns: Sequence[str], rows: list[dict],
-           run_id: str, read_paths: list[str], vanished: list[str], backing: str, backing_id: str) -> None:
-    """Close the open versions the run no longer gives, re-point unchanged ones, open new ones, retire orphans."""
-    frame = pd.DataFrame([[r[c] for c in columns] for r in rows], columns=list(columns), dtype=object)
-    con.register("incoming_versions", frame)
+           run_id: str, read_paths: list[str], vanished: list[str], backing: str, backing_id: str,
+           scope: LoadScope = EVERYTHING_KNOWN, retired: Optional[set[str]] = None) -> None:
+    """Close the open versions the run no longer gives, re-point unchanged ones, open new ones, retire orphans.
+    A path new to the warehouse (`scope`) has no version to close or re-point; orphans are versions whose backing
+    row the load made not current (`retired` ids; None: every backing row not current) or whose path vanished."""
+    known_paths = [p for p in read_paths if not scope.new_path(p)]
+    for new in (False, True):
+        part = [r for r in rows if scope.new_path(r["path"]) == new]
+        if not part and (new or not known_paths):
+            continue
+        con.register("incoming_versions", pd.DataFrame([[r[c] for c in columns] for r in part],
+                                                       columns=list(columns), dtype=object))
+        try:
+            if not new and known_paths:
+                con.execute(
+                    f"UPDATE {table} SET valid_to_run = ? WHERE valid_to_run IS NULL AND list_contains(?, path) "
+                    f"AND NOT EXISTS (SELECT 1 FROM incoming_versions i WHERE i.{key} = {table}.{key} "
+                    f"AND i.version_id = {table}.version_id)",
+                    [run_id, known_paths])
+            if part and not new:
+                refreshed = [c for c in columns if c not in (key, "version_id", "path")]
+                con.execute(
+                    f"UPDATE {table} SET " + ", ".join(f"{c} = i.{c}" for c in refreshed) +
+                    f" FROM incoming_versions i WHERE {table}.valid_to_run IS NULL AND {table}.{key} = i.{key} "
+                    f"AND {table}.version_id = i.version_id")
+            if part:
+                _insert_versions(con, table, key, columns, run_id, absent_only=not new)
+        finally:
+            con.unregister("incoming_versions")
+    if retired is None:
+        orphans = f"SELECT {backing_id} FROM {backing} WHERE NOT is_current"
+    else:
+        orphans = "SELECT id FROM retired_ids"
+        con.register("retired_ids", pd.DataFrame({"id": sorted(retired)}, dtype=object))
     try:
-        con.execute(
-            f"UPDATE {table} SET valid_to_run = ? WHERE valid_to_run IS NULL AND list_contains(?, path) "
-            f"AND NOT EXISTS (SELECT 1 FROM incoming_versions i WHERE i.{key} = {table}.{key} "
-            f"AND i.version_id = {table}.version_id)",
-            [run_id, read_paths])
-        refreshed = [c for c in columns if c not in (key, "version_id", "path")]
-        if rows:
-            con.execute(
-                f"UPDATE {table} SET " + ", ".join(f"{c} = i.{c}" for c in refreshed) +
-                f" FROM incoming_versions i WHERE {table}.valid_to_run IS NULL AND {table}.{key} = i.{key} "
-                f"AND {table}.version_id = i.version_id")
-            types = dict(con.execute("SELECT column_name, data_type FROM duckdb_columns() WHERE table_name = ? "
-                                     "AND schema_name = current_schema()", [table]).fetchall())
-            con.execute(
-                f"INSERT INTO {table} ({', '.join(columns)}, valid_from_run, valid_to_run) "
-                f"SELECT {', '.join(f'CAST(i.{c} AS {types[c]})' for c in columns)}, ?, NULL FROM incoming_versions i "
-                f"WHERE NOT EXISTS (SELECT 1 FROM {table} v WHERE v.valid_to_run IS NULL AND v.{key} = i.{key} "
-                "AND v.version_id = i.version_id)", [run_id])
-        con.execute(  # a file renamed, moved or deleted, or whose rows the loader made not current
-            f"UPDATE {table} SET valid_to_run = ? WHERE valid_to_run IS NULL AND NOT list_contains(?, path) "
-            f"AND (list_contains(?, path) OR {backing_id} IN (SELECT {backing_id} FROM {backing} WHERE NOT is_current))",
-            [run_id, read_paths, vanished])
+        if vanished or retired is None or retired:
+            con.execute(  # a file renamed, moved or deleted, or whose rows the loader made not current
+                f"UPDATE {table} SET valid_to_run = ? WHERE valid_to_run IS NULL AND NOT list_contains(?, path) "
+                f"AND (list_contains(?, path) OR {backing_id} IN ({orphans}))", [run_id, read_paths, vanished])
     finally:
-        con.unregister("incoming_versions")
+        if retired is not None:
+            con.unregister("retired_ids")
 
 
 def record_history(con: duckdb.DuckDBPyConnection, run_id: str, documents: Sequence[Document],
                    table1_rows: Sequence[Table1Row], records: Sequence[EvidenceRecord],
-                   corpus_dirs: Sequence[Path] = (), unchanged_paths: Sequence[str] = ()) -> None:
+                   corpus_dirs: Sequence[Path] = (), unchanged_paths: Sequence[str] = (),
+                   scope: LoadScope = EVERYTHING_KNOWN, retired: Optional[dict[str, set[str]]] = None) -> None:
     """Update fact and Table 1 cell versions for one run, inside the loader's transaction (after its upserts).
-    `unchanged_paths` were found unchanged and not read: their open versions stay open."""
+    `unchanged_paths` were found unchanged and not read: their open versions stay open. `scope` says which paths
+    are new to the warehouse; `retired`, the ids of the facts and Table 1 rows the load made not current, by table
+    (None: any row not current may be)."""
     paths: dict[str, str] = {}
     for doc in documents:
         if doc.status.value == "parsed":
@@ -141,4 +179,4 @@ def record_history(con: duckdb.DuckDBPyConnection, run_id: str, documents: Seque
             ("table1_cell_versions", "cell_key", CELL_COLUMNS, cell_versions(table1_rows, paths), "table1_rows",
              "row_id")):
         _apply(con, table, key, columns, rows, run_id, read_paths, _vanished(con, table, seen, corpus_dirs), backing,
-               backing_id)
+               backing_id, scope, None if retired is None else retired[backing])

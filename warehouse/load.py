@@ -19,6 +19,7 @@ from schemas.rows import document_row, evidence_row, table1_row
 from warehouse import incremental, supersede
 from warehouse.dual_flags import record_dual_flags
 from warehouse.history import record_history
+from warehouse.load_scope import load_scope
 from warehouse import migrate
 from warehouse.migrate import pause_point
 
@@ -64,7 +65,8 @@ def _column_types(con: duckdb.DuckDBPyConnection, table: str) -> dict[str, str]:
 
 
 def _upsert(con: duckdb.DuckDBPyConnection, table: str, columns: Sequence[str], key: Sequence[str],
-            rows: Sequence[list[Any]], run_id: str, current_flag: bool) -> None:
+            rows: Sequence[list[Any]], run_id: str, current_flag: bool, new_keys: bool = False) -> None:
+    """Insert the rows, or update the row of the same key; `new_keys`: the caller knows no key is in the table."""
     if not rows:
         return
     extra_cols = ["first_run_id", "last_run_id"] + (["is_current"] if current_flag else [])
@@ -81,6 +83,9 @@ def _upsert(con: duckdb.DuckDBPyConnection, table: str, columns: Sequence[str], 
                 f"INSERT INTO {table} ({', '.join(all_cols)}) "
                 f"SELECT {', '.join(f'CAST({c} AS {types[c]})' for c in all_cols)} FROM incoming_rows "
                 f"ON CONFLICT ({', '.join(key)}) DO UPDATE SET " + ", ".join(f"{c} = excluded.{c}" for c in updates))
+        elif new_keys:
+            con.execute(f"INSERT INTO {table} ({', '.join(all_cols)}) "
+                        f"SELECT {', '.join(f'CAST({c} AS {types[c]})' for c in all_cols)} FROM incoming_rows")
         else:
             _merge_by_key(con, table, all_cols, key, updates, types)
     finally:
@@ -130,14 +135,17 @@ def _superseded(con: duckdb.DuckDBPyConnection, documents: Sequence[Document], p
 
 
 def _insert_keys(con: duckdb.DuckDBPyConnection, table: str, columns: Sequence[str], run_id: str,
-                 rows: Sequence[tuple]) -> None:
+                 rows: Sequence[tuple], new_keys: bool = False) -> None:
+    """Add the run's keys the table lacks; `new_keys`: the caller knows the run has none of them yet."""
     if not rows:
         return
     con.register("incoming_keys", pd.DataFrame(list(rows), columns=list(columns)).drop_duplicates())
     try:
-        con.execute(f"INSERT INTO {table} (run_id, {', '.join(columns)}) SELECT ?, {', '.join(f'i.{c}' for c in columns)} "
-                    f"FROM incoming_keys i WHERE NOT EXISTS (SELECT 1 FROM {table} t "
-                    f"WHERE t.run_id = ? AND {_same_key(columns, 't', 'i')})", [run_id, run_id])
+        absent = "" if new_keys else (f" WHERE NOT EXISTS (SELECT 1 FROM {table} t "
+                                      f"WHERE t.run_id = $run_id AND {_same_key(columns, 't', 'i')})")
+        con.execute(f"INSERT INTO {table} (run_id, {', '.join(columns)}) "
+                    f"SELECT $run_id, {', '.join(f'i.{c}' for c in columns)} FROM incoming_keys i{absent}",
+                    {"run_id": run_id})
     finally:
         con.unregister("incoming_keys")
 
@@ -163,26 +171,34 @@ def load_run(
     corpus_dirs = [Path(c) for c in corpus_dirs]
     con.execute("BEGIN TRANSACTION")
     try:
+        scope = load_scope(con, run.run_id, documents)  # what the batch adds that no table holds: no anti-join for it
         _upsert(con, "documents", DOCUMENT_COLUMNS, ("sha256", "path"),
                 _values(DOCUMENT_COLUMNS, [document_row(d) for d in documents]), run.run_id, current_flag=False)
         superseded = _superseded(con, documents, parsed, corpus_dirs, skipped, seen_paths)
-        supersede.retire_readings(con, superseded)
+        retired = supersede.retire_readings(con, [sha for sha in superseded if not scope.new_document(sha)])
         _insert_keys(con, "run_documents", ("doc_sha256", "path"), run.run_id,
                      sorted({(d.sha256, d.path) for d in documents if d.status.value == "parsed"}))
         incremental.record_readings(con, run.run_id, documents, superseded, extractor_version)
         incremental.confirm_skipped(con, run.run_id, skipped)
         _upsert(con, "table1_rows", TABLE1_COLUMNS, ("row_id",),
                 _values(TABLE1_COLUMNS, [table1_row(r) for r in table1_rows]), run.run_id, current_flag=True)
-        fact_rows = {row["record_id"]: [row[c] for c in FACT_COLUMNS] for row in map(evidence_row, records)}
-        _upsert(con, "fact_evidence", FACT_COLUMNS, ("record_id",), list(fact_rows.values()), run.run_id, current_flag=True)
-        _insert_keys(con, "run_facts", ("record_id",), run.run_id, [(r,) for r in fact_rows])
+        facts = {row["record_id"]: row for row in map(evidence_row, records)}
+        for new in (False, True):
+            _upsert(con, "fact_evidence", FACT_COLUMNS, ("record_id",),
+                    [[row[c] for c in FACT_COLUMNS] for row in facts.values()
+                     if scope.new_document(row["doc_sha256"]) == new], run.run_id, current_flag=True, new_keys=new)
+            _insert_keys(con, "run_facts", ("record_id",), run.run_id,
+                         [(r,) for r, row in facts.items() if scope.new_to_run(row["doc_sha256"]) == new], new_keys=new)
         _upsert(con, "rejected_records", REJECT_COLUMNS, ("reject_id",),
                 _values(REJECT_COLUMNS, [_reject_row(r) for r in rejected]), run.run_id, current_flag=False)
         record_dual_flags(con, run.run_id, documents, dual_flags)
-        superseded_works = supersede.supersede_same_work(con, documents)  # same DOI or title at another path
+        superseded_works, retired_works = supersede.supersede_same_work(con, documents)  # same DOI or title
+        not_current = {"fact_evidence": (retired["fact_evidence"] - set(facts)) | retired_works["fact_evidence"],
+                       "table1_rows": (retired["table1_rows"] - {r.row_id for r in table1_rows})
+                       | retired_works["table1_rows"]}  # what this load made not current, and left so
         read = {d.path for d in documents}
         record_history(con, run.run_id, supersede.still_current(documents, superseded_works), table1_rows, records,
-                       corpus_dirs, [p for p in seen_paths if p not in read])
+                       corpus_dirs, [p for p in seen_paths if p not in read], scope, not_current)
         mark_interrupted_runs(con, run.run_id)
         write_run(con, run)
         pause_point("upserted")

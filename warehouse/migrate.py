@@ -135,8 +135,9 @@ def _open(path: Path, read_only: bool, lock_timeout: float, say: Say,
     next_progress = LOCK_PROGRESS_EVERY_SECONDS
     while True:
         try:
-            return duckdb.connect(str(path), read_only=read_only,
-                                  config={**(READ_ONLY_CONFIG if read_only else DUCKDB_CONFIG), **settings})
+            if read_only:
+                return duckdb.connect(str(path), read_only=True, config={**READ_ONLY_CONFIG, **settings})
+            return _open_for_writing(path, settings)
         except duckdb.Error as exc:
             holder = lock_holder(exc)
             if holder is None:
@@ -153,6 +154,29 @@ def _open(path: Path, read_only: bool, lock_timeout: float, say: Say,
                     f"{waited:.0f} s of {lock_timeout:g} s")
                 next_progress += LOCK_PROGRESS_EVERY_SECONDS
             time.sleep(min(LOCK_POLL_SECONDS, max(lock_timeout - waited, 0.01)))
+
+
+ROW_GROUP_ROWS = 16384
+"""Rows per row group in the tables a writer appends to (DuckDB's default is 122,880). A checkpoint rewrites the last,
+partly filled row group whole: with the default, a batch's load at 1,000 documents peaked up to +430 MB when it was
+nearly full (+175-200 when not); with 16,384, +140-210 at any fill (replayed loads, BENCHMARKS.md round 25). Every
+writer attaches the file with it, since a checkpoint under another size merges row groups back to that size."""
+
+WAREHOUSE_ALIAS = "warehouse"
+"""The name a writer's connection gives the attached warehouse (its default database: `USE`)."""
+
+
+def _open_for_writing(path: Path, settings: Mapping[str, Any]) -> duckdb.DuckDBPyConnection:
+    """A connection whose default database is the warehouse, attached with ROW_GROUP_ROWS rows per row group."""
+    con = duckdb.connect(":memory:", config={**DUCKDB_CONFIG, **settings})
+    try:
+        quoted = str(path).replace("'", "''")
+        con.execute(f"ATTACH '{quoted}' AS {WAREHOUSE_ALIAS} (ROW_GROUP_SIZE {ROW_GROUP_ROWS})")
+        con.execute(f"USE {WAREHOUSE_ALIAS}")
+    except BaseException:
+        con.close()
+        raise
+    return con
 
 
 def _recover_wal(path: Path, lock_timeout: float, say: Say) -> None:

@@ -12,21 +12,34 @@ from schemas.document import Document
 _CANDIDATES = """
 SELECT d.sha256, d.path, d.doi, d.title, r.started_at IS NULL AS first_seen_now, r.started_at
 FROM documents d LEFT JOIN runs r ON r.run_id = d.first_run_id
-WHERE d.status = 'parsed' AND (d.doi IS NOT NULL OR d.title IS NOT NULL)
+WHERE d.status = 'parsed' AND (d.doi IS NOT NULL OR d.title IS NOT NULL) AND list_contains(?, d.sha256)
   AND (list_contains(?, d.sha256 || '|' || d.path)
        OR EXISTS (SELECT 1 FROM current_readings c WHERE c.path = d.path AND c.doc_sha256 = d.sha256)
        OR EXISTS (SELECT 1 FROM fact_evidence f WHERE f.is_current AND f.doc_sha256 = d.sha256)
        OR EXISTS (SELECT 1 FROM table1_rows t WHERE t.is_current AND t.doc_sha256 = d.sha256))
 """
 
+_READ_CANDIDATES = """
+SELECT d.sha256, d.path, d.doi, d.title, r.started_at IS NULL AS first_seen_now, r.started_at
+FROM documents d LEFT JOIN runs r ON r.run_id = d.first_run_id
+WHERE d.status = 'parsed' AND (d.doi IS NOT NULL OR d.title IS NOT NULL) AND list_contains(?, d.sha256 || '|' || d.path)
+"""
 
-def retire_readings(con: duckdb.DuckDBPyConnection, shas: Sequence[str]) -> None:
-    """Mark the Table 1 rows and facts of these documents no longer current (they stay in the warehouse)."""
+
+RETIRED_IDS = {"table1_rows": "row_id", "fact_evidence": "record_id"}
+"""The tables whose rows stop being current with their document, and each one's id column."""
+
+
+def retire_readings(con: duckdb.DuckDBPyConnection, shas: Sequence[str]) -> dict[str, set[str]]:
+    """Mark the Table 1 rows and facts of these documents no longer current (they stay in the warehouse); the ids
+    of the rows this made not current, by table."""
+    retired: dict[str, set[str]] = {table: set() for table in RETIRED_IDS}
     if shas:
-        con.execute("UPDATE table1_rows SET is_current = false WHERE is_current AND list_contains(?, doc_sha256)",
-                    [list(shas)])
-        con.execute("UPDATE fact_evidence SET is_current = false WHERE is_current AND list_contains(?, doc_sha256)",
-                    [list(shas)])
+        for table, id_column in RETIRED_IDS.items():
+            retired[table] = {i for (i,) in con.execute(
+                f"UPDATE {table} SET is_current = false WHERE is_current AND list_contains(?, doc_sha256) "
+                f"RETURNING {id_column}", [list(shas)]).fetchall()}
+    return retired
 
 
 def newer_versions(candidates: Sequence[tuple]) -> dict[tuple[str, str], str]:
@@ -59,15 +72,38 @@ def newer_versions(candidates: Sequence[tuple]) -> dict[tuple[str, str], str]:
     return superseded
 
 
-def supersede_same_work(con: duckdb.DuckDBPyConnection, documents: Sequence[Document]) -> set[tuple[str, str]]:
+def _same_work_as(con: duckdb.DuckDBPyConnection, read: Sequence[str]) -> list[str]:
+    """Hashes of the other parsed documents with a DOI or identifying title of a document read now ('sha|path')."""
+    works = con.execute("SELECT sha256, path, doi, title FROM documents WHERE status = 'parsed' "
+                        "AND (doi IS NOT NULL OR title IS NOT NULL)").fetchall()
+    read_now = set(read)
+    dois, titles = set(), set()
+    for sha, path, doi, title in works:
+        if f"{sha}|{path}" in read_now:
+            dois.add(doi)
+            titles.add(title_key(title))
+    dois.discard(None)
+    titles.discard(None)
+    return sorted({sha for sha, path, doi, title in works if f"{sha}|{path}" not in read_now
+                   and ((doi is not None and doi in dois) or title_key(title) in titles)})
+
+
+def supersede_same_work(con: duckdb.DuckDBPyConnection, documents: Sequence[Document]
+                        ) -> tuple[set[tuple[str, str]], dict[str, set[str]]]:
     """Inside the load transaction, after the upserts: retire the readings of files a newer version of the same work
-    supersedes, record by which path, and return their (sha256, path)."""
+    supersedes, record by which path, and return their (sha256, path) and the ids retired (`retire_readings`). Only documents sharing a DOI or title with
+    one read now are compared (whether they are current is read only for them): others were compared when loaded."""
     read = [f"{d.sha256}|{d.path}" for d in documents if d.status.value == "parsed"]
-    superseded = newer_versions(con.execute(_CANDIDATES, [read]).fetchall())
+    others = _same_work_as(con, read) if read else []
+    if others:
+        shas = sorted(set(others) | {d.sha256 for d in documents if d.status.value == "parsed"})
+        candidates = con.execute(_CANDIDATES, [shas, read]).fetchall()
+    else:
+        candidates = con.execute(_READ_CANDIDATES, [read]).fetchall() if read else []
+    superseded = newer_versions(candidates)
     for (sha, path), by in superseded.items():
         con.execute("UPDATE documents SET superseded_by = ? WHERE sha256 = ? AND path = ?", [by, sha, path])
-    retire_readings(con, sorted({sha for sha, _ in superseded}))
-    return set(superseded)
+    return set(superseded), retire_readings(con, sorted({sha for sha, _ in superseded}))
 
 
 def still_current(documents: Sequence[Document], superseded: set[tuple[str, str]]) -> list[Document]:

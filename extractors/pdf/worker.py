@@ -4,6 +4,7 @@ from __future__ import annotations
 import logging
 import multiprocessing
 import resource
+from multiprocessing import forkserver, resource_tracker
 import os
 import signal
 import sys
@@ -19,9 +20,40 @@ from schemas.settings import IngestSettings
 
 _CONTEXT_NAME = "forkserver" if sys.platform.startswith("linux") else "spawn"
 """forkserver forks children from a clean single-threaded server, safe even when the caller runs threads."""
+_PRELOAD = ["extractors.pdf.ingest"]
 _context = multiprocessing.get_context(_CONTEXT_NAME)
 if _CONTEXT_NAME == "forkserver":
-    _context.set_forkserver_preload(["extractors.pdf.ingest"])
+    _context.set_forkserver_preload(_PRELOAD)
+
+
+def start_parse_forkserver() -> "forkserver.ForkServer | None":
+    """A forkserver with the parser preloaded, for several processes to fork their parse workers from (each adopts it
+    with use_parse_forkserver); it ends with the process that started it. None where there is no forkserver."""
+    if _CONTEXT_NAME != "forkserver":
+        return None
+    server = forkserver.ForkServer()
+    server.set_forkserver_preload(_PRELOAD)
+    server.ensure_running()
+    return server
+
+
+def parse_forkserver_address(server: "forkserver.ForkServer | None") -> str | None:
+    """Where processes reach the server (None: no server, each process starts its own)."""
+    return server._forkserver_address if server is not None else None
+
+
+def use_parse_forkserver(address: str | None) -> None:
+    """Fork this process's parse workers from the forkserver at `address` (start_parse_forkserver, in another process)
+    instead of starting a forkserver of its own; None: keep starting its own."""
+    if address is None or _CONTEXT_NAME != "forkserver":
+        return
+    server = forkserver._forkserver  # the one multiprocessing's forkserver context forks from in this process
+    with server._lock:
+        server._forkserver_address = address
+        if server._forkserver_alive_fd is None:  # sent with each request; only a child that forks again uses it
+            server._forkserver_alive_fd = os.open(os.devnull, os.O_RDONLY)
+        # the server is another process's child, kept running by it: never start (or wait for) one here
+        server.ensure_running = resource_tracker.ensure_running
 
 
 PDF_LIBRARY_LOGGERS = ("pdfminer", "pdfplumber", "pypdfium2")

@@ -10,7 +10,6 @@ from schemas.evidence import Table1Row
 from schemas.validate.frames import documents_frame, table1_frame
 from schemas.validate.gx_suites import suite_runner
 from schemas.validate.records import reasons_by_row
-from schemas.validate.table1_mirror import table1_problems
 
 
 @dataclass(frozen=True)
@@ -34,6 +33,8 @@ def batch_check(table1_rows: Sequence[Table1Row], documents: Sequence[Document],
     mirror_problems, when given, holds each parsed document's table1_problems by sha256, found where its tables were
     (its document worker), so `documents` may come without their tables.
     """
+    if mirror_problems is None:  # the extractors load spaCy (~50 MB): not in the run's process, given the problems
+        from schemas.validate.table1_mirror import table1_problems
     run_problems: list[str] = []
     unmapped: dict[str, list[str]] = {}
     by_doc: dict[str, list[Table1Row]] = {}
