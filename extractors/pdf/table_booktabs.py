@@ -174,21 +174,24 @@ MONOSPACE_SPACE_MARGIN = 1.15
 
 def _word_gap(lines: list[TextLine]) -> float:
     """Smallest x gap (pt) that separates columns rather than words, from the median font size and glyph width."""
-    words = [w for line in lines for w in line.words]
-    sizes = sorted(w.get("size", 8.0) for w in words)
-    glyphs = sorted((w["x1"] - w["x0"]) / len(w["text"]) for w in words if w["text"])
-    glyph = glyphs[len(glyphs) // 2] if glyphs else 0.0
-    return max(3.5, 0.6 * sizes[len(sizes) // 2], MONOSPACE_SPACE_MARGIN * glyph)
+    size, glyph, _ = _type_metrics(lines)
+    return max(3.5, 0.6 * size, MONOSPACE_SPACE_MARGIN * glyph)
 
 
 def _tight_gap(lines: list[TextLine]) -> float:
     """Narrowest x gap (pt) tried between a tight table's columns: wider than a space of the font, whatever its size."""
+    size, glyph, monospaced = _type_metrics(lines)
+    return max(TIGHT_COLUMN_GAP, TIGHT_GAP_EM * size, MONOSPACE_SPACE_MARGIN * glyph if monospaced else 0.0)
+
+
+def _type_metrics(lines: list[TextLine]) -> tuple[float, float, bool]:
+    """The lines' median font size and glyph width (pt), and whether their font is monospaced."""
     words = [w for line in lines for w in line.words]
     sizes = sorted(w.get("size", 8.0) for w in words)
-    glyphs = sorted((w["x1"] - w["x0"]) / len(w["text"]) for w in words if len(w["text"]) >= 2)
-    monospaced = bool(glyphs) and glyphs[-1] <= MONOSPACE_SPREAD * glyphs[0]
-    glyph = glyphs[len(glyphs) // 2] if monospaced else 0.0
-    return max(TIGHT_COLUMN_GAP, TIGHT_GAP_EM * sizes[len(sizes) // 2], MONOSPACE_SPACE_MARGIN * glyph)
+    glyphs = sorted((w["x1"] - w["x0"]) / len(w["text"]) for w in words if w["text"])
+    wide = sorted((w["x1"] - w["x0"]) / len(w["text"]) for w in words if len(w["text"]) >= 2)
+    monospaced = bool(wide) and wide[-1] <= MONOSPACE_SPREAD * wide[0]
+    return sizes[len(sizes) // 2], glyphs[len(glyphs) // 2] if glyphs else 0.0, monospaced
 
 
 def _column_spans(lines: list[TextLine], edges: list[float]) -> list[Optional[tuple[float, float]]]:
