@@ -229,7 +229,8 @@ def _without_other_study_clauses(sentence: str, start: int, readings: list[Readi
     cues = [m.end() for rx in _OTHER_STUDY_CLAUSES for m in rx.finditer(sentence) if _names_other_study(m, own_key)]
     closers = [m.start() for m in _OTHER_STUDY_AFTER.finditer(sentence) if _names_other_study(m, own_key)
                and rejection_reason(m.group("name")) is None]
-    readings = [r for r in readings if not any(r.end <= c and not _FIGURE_OR_BREAK.search(sentence, r.end, c) for c in closers)]
+    readings = [r for r in readings
+                if not any(r.end <= c and not _FIGURE_OR_BREAK.search(sentence, r.end, c) for c in closers)]
     if not cues:
         return readings
     own = [m.start - start for m in mentions if start <= m.start < start + len(sentence) and index.name(m.text) == ref.trial]
@@ -465,17 +466,21 @@ def _outcome_measure_endpoint(text: str, sentence: str, start: int, extra_terms)
     measure its 'Statistical Analysis, Outcome Measure N' names, else the last one titled before it."""
     if not _RATIO_WORD.search(sentence) or "Outcome Measure" not in text:
         return None
-    titles = [m for m in _OUTCOME_TITLE.finditer(text, 0, start) if not _ANALYSIS_OF_MEASURE.search(text, max(0, m.start() - 40), m.end("ordinal") if m.group("ordinal") else m.start("title"))]
     paragraph = text[text.rfind("\n\n", 0, start) + 1:start + len(sentence)]
     named = _ANALYSIS_OF_MEASURE.search(paragraph)
-    if named:
-        titles = [m for m in _OUTCOME_TITLE.finditer(text) if named.group("number") in (m.group("number"), m.group("ordinal"))
-                  and not _ANALYSIS_OF_MEASURE.search(text, max(0, m.start() - 40), m.end("ordinal") or m.start("title"))]
+    titles = [m for m in _OUTCOME_TITLE.finditer(text, 0, len(text) if named else start) if not _analysis_line(text, m)
+              and (not named or named.group("number") in (m.group("number"), m.group("ordinal")))]
     for m in reversed(titles):
         found = [e for e in find_endpoints(m.group("title"), extra_terms) if not e.population]
         if found:
             return found[0].code
     return None
+
+
+def _analysis_line(text: str, title: re.Match[str]) -> bool:
+    """True when an outcome-measure match is a 'Statistical Analysis, Outcome Measure N:' line, not the measure's title."""
+    return bool(_ANALYSIS_OF_MEASURE.search(text, max(0, title.start() - 40), title.end("ordinal") if title.group("ordinal")
+                                            else title.start("title")))
 
 
 def _subgroup_hr_endpoint(sentence: str, start: int, records: Sequence[EvidenceRecord]) -> Optional[str]:
