@@ -69,9 +69,9 @@ def _arm_of_count(text: str, v: ValueSlot, ctx: ReadingContext) -> Optional[str]
     """The arm a count enrols: '718 (were) assigned to A', 'and 722 to B', 'A (n = 54)', 'N A-treated patients'; else None."""
     arms = naming_control(find_arms(text, ctx.gazetteer_dir), ctx.control_arm)
     if text[:v.tok.start].rstrip().endswith("(") and _GROUP_SIZE_BRACKET.match(text[v.tok.end:]):
-        named = [a for a in arms if a.end <= v.tok.start and _GROUP_NOUN_GAP.fullmatch(text, a.end, v.tok.start)]
-        if named:
-            return named[-1].arm  # 'the blinatumomab group (106 children)'
+        named = _arm_just_before(text, v, arms, _GROUP_NOUN_GAP)
+        if named is not None:
+            return named  # 'the blinatumomab group (106 children)'
     after = [a for a in arms if a.start >= v.tok.end]
     if after and _EVENT_IN_LEFT.search(text[:v.tok.start]) and not _ARM_SIZE_LEFT.search(text[:v.tok.start]) \
             and not _GROUP_LABEL_AFTER.match(text, v.tok.end):
@@ -100,15 +100,21 @@ def _arm_of_count(text: str, v: ValueSlot, ctx: ReadingContext) -> Optional[str]
         if labelled:
             return labelled[0].arm
     if _ARM_LABEL_LIST_LEFT.search(text[:v.tok.start]):
-        labelled = [a for a in arms if a.end <= v.tok.start and _LABEL_GAP.fullmatch(text, a.end, v.tok.start)]
-        if labelled:
-            return labelled[-1].arm
+        labelled = _arm_just_before(text, v, arms, _LABEL_GAP)
+        if labelled is not None:
+            return labelled  # '284 patients randomised: PVR 143, VR 141'
     if _ARM_SIZE_LEFT.search(text[:v.tok.start]):
         floor = max(text.rfind("(n", 0, v.tok.start - 4), v.tok.start - ARM_SIZE_REACH)
         before = [a for a in arms if floor <= a.start and a.end <= v.tok.start and not _ADD_ON.search(text[:a.start])]
         if before:
             return before[-1].arm
     return None
+
+
+def _arm_just_before(text: str, v: ValueSlot, arms: Sequence, gap: re.Pattern[str]) -> Optional[str]:
+    """The last arm named before the count with only `gap` between them ('PVR 143', 'the X group (106')."""
+    before = [a for a in arms if a.end <= v.tok.start and gap.fullmatch(text, a.end, v.tok.start)]
+    return before[-1].arm if before else None
 
 
 def assign_counts(text: str, values: list[ValueSlot], endpoints: Sequence[EndpointMention], ctx: ReadingContext) -> None:

@@ -115,7 +115,8 @@ def _frame_ref(doc: Document, mentions: Sequence, index: TrialIndex, not_studies
     opening_end = t1 + FRAME_OPENING_CHARS
     named = [m for m in mentions if m.kind != "nct"]
     ncts = [m for m in mentions if m.kind == "nct" and m.start < opening_end]
-    product = name_key(defined_product(doc) or "") or None  # a defined product code names the therapy, not the study
+    code = defined_product(doc)
+    product = name_key(code or "") or None  # a defined product code names the therapy, not the study
     capitals_only = {n for n in {index.name(m.text) for m in named} if _only_in_capitals_lines(doc.text, n)}
     named = [m for m in named if name_key(m.text) != product and m.text not in not_studies
              and index.name(m.text) not in capitals_only]
@@ -139,9 +140,8 @@ def _frame_ref(doc: Document, mentions: Sequence, index: TrialIndex, not_studies
             name = index.name(field.group("name"))
             index.canonical.setdefault(field.group("name"), name)
     if name is None:  # a poster's subtitle line led by the study's acronym: 'TAFFRAIL: primary analysis'
-        sub = next((b for b in doc.blocks if b.char_start >= t1 and b.kind != "title"), None)
-        lead = _SUBTITLE_NAME.match(doc.text, sub.char_start, sub.char_end) \
-            if sub is not None and sub.char_start - t1 <= SUBTITLE_REACH else None
+        sub = _block_after_title(doc)
+        lead = _SUBTITLE_NAME.match(doc.text, sub.char_start, sub.char_end) if sub is not None else None
         if lead and _title_name_ok(lead.group("name"), False) and not names_no_study(doc.text, lead.group("name")) \
                 and rejection_reason(lead.group("name")) is None:
             name = index.name(lead.group("name"))
@@ -195,10 +195,10 @@ def _frame_ref(doc: Document, mentions: Sequence, index: TrialIndex, not_studies
     if name is None and nct is None:
         if not product:
             return StudyRef()
-        name = defined_product(doc)  # an unnamed, unregistered study goes by its product ('the KCL-19BB study')
-    if name is None and nct and product and _leads_title(doc, defined_product(doc)) and nct not in _title_paragraph(doc):
+        name = code  # an unnamed, unregistered study goes by its product ('the KCL-19BB study')
+    if name is None and nct and product and _leads_title(doc, code) and nct not in _title_paragraph(doc):
         # 'QX-318, an oral menin inhibitor, in ...: a first-in-human study' ('... Cohorts of NCT...' names it by number)
-        name = defined_product(doc)
+        name = code
         index.canonical.setdefault(name, name)
     name = name or nct
     if nct:
@@ -541,11 +541,18 @@ def defined_product(doc: Document) -> Optional[str]:
     return None
 
 
+def _block_after_title(doc: Document):
+    """The block typeset right after the title (a subtitle, or the rest of a long title), None when none is near it."""
+    t1 = _title_text(doc)[1]
+    after = next((b for b in doc.blocks if b.char_start >= t1 and b.kind != "title"), None)
+    return after if after is not None and after.char_start - t1 <= SUBTITLE_REACH else None
+
+
 def _title_paragraph(doc: Document) -> str:
     """The title with the block typeset right after it (a long title wraps into a block of its own, or a subtitle)."""
     t0, t1 = _title_text(doc)
-    after = next((b for b in doc.blocks if b.char_start >= t1 and b.kind != "title"), None)
-    return doc.text[t0:after.char_end if after is not None and after.char_start - t1 <= SUBTITLE_REACH else t1]
+    after = _block_after_title(doc)
+    return doc.text[t0:after.char_end if after is not None else t1]
 
 
 def _leads_title(doc: Document, code: Optional[str]) -> bool:

@@ -117,8 +117,9 @@ def _with_compounds(text: str, arms: tuple[ArmMention, ...], gazetteer_dir: Opti
     for m in _DRUG_COMPOUND.finditer(text):
         if any(a.start <= m.start() and m.end() <= a.end for a in arms):
             continue  # a listed combination ('bortezomib-dexamethasone') or regimen ('R-CHOP') as a whole
-        parts = [_find_arms(p, gazetteer_dir) for p in _COMPOUND_JOIN.split(m.group(0))]
-        if not all(len(p) == 1 and p[0].end - p[0].start == len(w) for p, w in zip(parts, _COMPOUND_JOIN.split(m.group(0)))):
+        words = _COMPOUND_JOIN.split(m.group(0))
+        parts = [_find_arms(w, gazetteer_dir) for w in words]
+        if not all(len(p) == 1 and p[0].end - p[0].start == len(w) for p, w in zip(parts, words)):
             continue
         names = [p[0].arm for p in parts]
         if len(set(names)) < 2 or PLACEBO not in names:

@@ -139,6 +139,7 @@ def extract_table_results(doc: Document, index: TrialIndex, skip_table_ids: Sequ
             if _HEAD_COUNT_ROW.search(label):
                 continue
             responders = caption_endpoint if _RESPONDERS.match(label) and _names_population(label, caption_endpoint, extra_terms) else None
+            label_endpoint = _label_endpoint(label, extra_terms)
             label_timepoint = _timepoint_in(label)
             for cell in row:
                 if cell.col == 0 and len(row) > 1 and not (re.search(r"\d\s*%", _CI_LEVEL.sub("", cell.text))
@@ -155,8 +156,7 @@ def extract_table_results(doc: Document, index: TrialIndex, skip_table_ids: Sequ
                     continue
                 window = _window_in(label) or _window_in(header) or caption_window  # "Outcomes at day 28 by dose level"
                 # the caption names what every cell measures when rows and columns do not ('Estimated 3-year DFS by group')
-                fallback = (caption_endpoint if model else None) or _first_endpoint(_measure_part(label, extra_terms), extra_terms) \
-                    or responders \
+                fallback = (caption_endpoint if model else None) or label_endpoint or responders \
                     or _first_endpoint(header, extra_terms) \
                     or (None if _OTHER_MEASURE.search(label) else caption_endpoint)  # a model row's label names arms only
                 timepoint = label_timepoint or _timepoint_in(header) or stub_timepoint or caption_timepoint
@@ -338,10 +338,10 @@ def _first_endpoint(text: str, extra_terms) -> Optional[str]:
     return found[0].code if found else None
 
 
-def _measure_part(label: str, extra_terms) -> str:
-    """The part of a row label after a subgroup's colon when it names the measure ('MRD-negative: 3-yr RFS, %')."""
+def _label_endpoint(label: str, extra_terms) -> Optional[str]:
+    """The endpoint a row label names, after a subgroup's colon when that part names one ('MRD-negative: 3-yr RFS, %')."""
     head, colon, tail = (label or "").rpartition(": ")
-    return tail if colon and head and _first_endpoint(tail, extra_terms) else label
+    return (_first_endpoint(tail, extra_terms) if colon and head else None) or _first_endpoint(label, extra_terms)
 
 
 def _names_population(label: str, endpoint: Optional[str], extra_terms) -> bool:
