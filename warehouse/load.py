@@ -78,14 +78,13 @@ def _upsert(con: duckdb.DuckDBPyConnection, table: str, columns: Sequence[str], 
     updates = [c for c in all_cols if c not in key and c != "first_run_id"]
     con.register("incoming_rows", incoming)
     try:
+        insert = (f"INSERT INTO {table} ({', '.join(all_cols)}) "
+                  f"SELECT {', '.join(f'CAST({c} AS {types[c]})' for c in all_cols)} FROM incoming_rows")
         if table_decl(table).indexed_key:
-            con.execute(
-                f"INSERT INTO {table} ({', '.join(all_cols)}) "
-                f"SELECT {', '.join(f'CAST({c} AS {types[c]})' for c in all_cols)} FROM incoming_rows "
-                f"ON CONFLICT ({', '.join(key)}) DO UPDATE SET " + ", ".join(f"{c} = excluded.{c}" for c in updates))
+            con.execute(insert + f" ON CONFLICT ({', '.join(key)}) DO UPDATE SET "
+                        + ", ".join(f"{c} = excluded.{c}" for c in updates))
         elif new_keys:
-            con.execute(f"INSERT INTO {table} ({', '.join(all_cols)}) "
-                        f"SELECT {', '.join(f'CAST({c} AS {types[c]})' for c in all_cols)} FROM incoming_rows")
+            con.execute(insert)
         else:
             _merge_by_key(con, table, all_cols, key, updates, types)
     finally:
