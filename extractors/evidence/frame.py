@@ -12,7 +12,7 @@ from extractors.evidence.endpoints import find_endpoints
 from extractors.evidence.rules import (
     CITING_SECTION_HEADING, UNNAMED_OWN_STUDY,
     COMPARED_WITH, COMPARED_WITH_REACH, EXPERIMENTAL_REFERENCE, FRAME_OPENING_CHARS, FRAME_NAME_BEFORE_REGISTRY, FRAME_REGISTRY_NAME, GLOSSED_NAME_IS_TREATMENT, FRAME_TITLE_NAMES, FRAME_WORD_NAMES, FRAME_EXPLICIT_WORD_NAMES, GROUP_PREFIXED_NAME, OWN_DESIGN_SENTENCE,
-    LYMPHODEPLETING_AGENTS, LYMPHODEPLETION_CONTEXT, ORGANISATION_ACRONYM, WORD_OWN_STUDY_SHAPES, SUBTITLE_NAME, SUBTITLE_REACH, REGISTRY_ACRONYM_FIELD, STUDY_USE_AFTER, STUDY_USE_BEFORE, TREATMENT_USE_AFTER, TREATMENT_USE_BEFORE,
+    LYMPHODEPLETING_AGENTS, LYMPHODEPLETION_CONTEXT, ORGANISATION_ACRONYM, WORD_OWN_STUDY_SHAPES, SUBTITLE_NAME, SUBTITLE_WORD_NAME, SUBTITLE_REACH, REGISTRY_ACRONYM_FIELD, STUDY_USE_AFTER, STUDY_USE_BEFORE, TREATMENT_USE_AFTER, TREATMENT_USE_BEFORE,
     GENERIC_ARMS, NAMED_STUDY_AFTER_CUE, NON_RESULT_SENTENCES, NUMBERED_STUDY_NAME, OTHER_REGISTRY_NUMBER,
     OTHER_STUDY_CUES, OTHER_STUDY_OPENING, OWN_STUDY_CUE, PRECEDING_STUDY, PRODUCT_DEFINITIONS, RANDOMISED_DESIGN, OPENING_RANDOMISED,
     REGIMEN_ACRONYM, REVIEW_MIN_CITATION_MARKERS, REVIEW_MIN_NAMED_TRIALS, SINGLE_ARM_CUE, ALLOCATED_TO_ALTERNATIVES, COMPARISON_COHORT, TITLE_COMPARISON,
@@ -21,9 +21,9 @@ from extractors.evidence.rules import (
 )
 from extractors.evidence.strategy_arms import document_strategies, set_document_strategies, transplant_arm_name
 from extractors.nlp.gazetteers import load_drugs, load_non_trial_terms
-from extractors.nlp.ner_mentions import NER_RULE
+from extractors.nlp.ner_mentions import DATELINE, NER_RULE
 from extractors.nlp.trial_rules import NON_TRIAL_SHAPES, OWN_STUDY_RULES
-from extractors.nlp.trials import TrialMention, core_name, rejection_reason
+from extractors.nlp.trials import TrialMention, core_name, find_trial_mentions, rejection_reason
 from schemas.document import Document
 
 _TITLE_NAMES = tuple((re.compile(c.pattern), False) for c in FRAME_TITLE_NAMES) \
@@ -34,6 +34,7 @@ _WORD_OWN_STUDY = tuple(re.compile(c.pattern) for c in WORD_OWN_STUDY_SHAPES)
 _LYMPHODEPLETION = re.compile(LYMPHODEPLETION_CONTEXT.pattern)
 _GROUP_PREFIXED_NAME = re.compile(GROUP_PREFIXED_NAME.pattern)
 _SUBTITLE_NAME = re.compile(SUBTITLE_NAME.pattern)
+_SUBTITLE_WORD_NAME = re.compile(SUBTITLE_WORD_NAME.pattern)
 _ACRONYM_FIELD = re.compile(REGISTRY_ACRONYM_FIELD.pattern)
 _OWN_DESIGN = re.compile(OWN_DESIGN_SENTENCE.pattern, re.IGNORECASE)
 _UNNAMED_OWN_STUDY = re.compile(UNNAMED_OWN_STUDY.pattern)
@@ -141,11 +142,17 @@ def _frame_ref(doc: Document, mentions: Sequence, index: TrialIndex, not_studies
             index.canonical.setdefault(field.group("name"), name)
     if name is None:  # a poster's subtitle line led by the study's acronym: 'TAFFRAIL: primary analysis'
         sub = _block_after_title(doc)
+        if sub is not None and DATELINE.match(sub.text) and sub.text.rstrip().endswith("."):
+            sub = None  # 'BOSTON - Older adults ... reported.': a news story's dateline lead, not a subtitle
         lead = _SUBTITLE_NAME.match(doc.text, sub.char_start, sub.char_end) if sub is not None else None
         if lead and _title_name_ok(lead.group("name"), False) and not names_no_study(doc.text, lead.group("name")) \
                 and rejection_reason(lead.group("name")) is None:
             name = index.name(lead.group("name"))
             index.canonical.setdefault(lead.group("name"), name)
+        word = _SUBTITLE_WORD_NAME.match(doc.text, sub.char_start, sub.char_end) if sub is not None and name is None else None
+        if word and _may_name_study(word.group("name")):
+            name = word.group("name")
+            index.canonical.setdefault(name, name)
     if name is None:  # a title calling an ordinary word a study outranks other studies the opening names
         name = _word_name(doc.text, t0, t1, t1)
         if name is not None:
@@ -606,10 +613,18 @@ def study_therapy(doc: Document, gazetteer_dir=None, own: StudyRef = StudyRef())
                 if arm.control or arm.arm in GENERIC_ARMS or arm.rank not in ranks or _ADD_ON_OR_FREE.match(text[arm.end:]) \
                         or (own_key and name_key(arm.arm) == own_key) \
                         or about_other_study(_sentence_around(doc.text, start + arm.start, start + arm.end)) \
+                        or _names_another_study(_sentence_around(doc.text, start + arm.start, start + arm.end), own) \
                         or (arm.arm in LYMPHODEPLETING_AGENTS and _LYMPHODEPLETION.search(doc.text)):
                     continue  # 'In the earlier TOWER trial, blinatumomab gave ...' names another study's treatment
                 return arm.arm
     return None
+
+
+def _names_another_study(sentence: str, own: StudyRef) -> bool:
+    """True when the sentence names a study other than the report's own, once that is known ('... in the ZUMA-2 study')."""
+    own_keys = {name_key(x) for x in (own.trial, own.nct) if x}
+    return bool(own_keys) and any(m.kind != "nct" and name_key(m.canonical or m.text) not in own_keys
+               for m in find_trial_mentions(sentence))
 
 
 def document_scope(doc: Document) -> str:

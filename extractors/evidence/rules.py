@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from typing import NamedTuple
 
-EXTRACTOR_VERSION = "evidence-rules/1.20"
+EXTRACTOR_VERSION = "evidence-rules/1.21"
 
 
 class EndpointTerm(NamedTuple):
@@ -1105,6 +1105,9 @@ REGISTRY_ACRONYM_FIELD = Cue(r"(?m)^[ \t]*(?:(?:[Ss]tudy|[Tt]rial)\s+)?[Aa]crony
 SUBTITLE_NAME = Cue(r"\W*(?P<name>[A-Z][A-Z0-9]{3,}(?:-[A-Z0-9]+)*)\s*(?::|\s[-\u2013\u2014])\s",
                     "a poster's subtitle line led by an acronym and a colon or dash ('TAFFRAIL: primary analysis of a "
                     "randomised phase 2 trial') names the study")
+SUBTITLE_WORD_NAME = Cue(r"\W*(?:[Tt]he\s+)?(?P<name>[A-Z][a-z]{3,}(?:-\d{1,2})?)\s+(?:[Ss]tudy|[Tt]rial)\s*(?::|\s[-\u2013\u2014])\s",
+                         "a subtitle line led by an ordinary word and a study noun ('The Oxbow Study: phase 1 dose "
+                         "escalation ...') names the study")
 SUBTITLE_REACH = 300
 """The subtitle line starts at most this many characters after the title (a line of authors may come between)."""
 ORGANISATION_ACRONYM = Cue(r"\b(?i:group|consortium|network|alliance|cooperative|society|foundation|unit|institute|"

@@ -97,6 +97,9 @@ TRIAL_RULES: tuple[TrialRule, ...] = (
     TrialRule("abbreviated_platform", "name",
               re.compile(rf"(?<![\w-])(?P<name>{WORD}(?:\s+{WORD}){{0,2}})\s*\(\s*(?P<alias>{WORD})\s*\)\s+(?:[\w-]+\s+){{0,3}}platform\b"),
               "'FasT CAR-T (F-CAR-T) ... platform': a named, abbreviated platform names the study that tests it"),
+    TrialRule("called_name", "name",
+              re.compile(rf"\b(?:called|named|known\s+as|dubbed)\s+(?P<name>{NAMED})(?![\w-])"),
+              "'The trial, known as SHOG 2417, ...', 'a study called KESTREL': the study's name given in so many words"),
     TrialRule("product_code_in_study", "name", re.compile(rf"\(\s*(?P<name>{NAME})\s*[);,]"),
               "an investigational product code in brackets (AUTO1, UCART19) names an early-phase study"
               " when the sentence is about a trial"),
@@ -108,9 +111,13 @@ OWN_STUDY_RULES = frozenset({"name_registry_number", "investigators_of", "name_c
 report known by its registry number in its opening takes such a name from anywhere in its text."""
 
 # Rules whose names must carry a trial/study word somewhere in the same sentence.
-NEEDS_SENTENCE_CUE = frozenset({"product_code_in_study"})
+NEEDS_SENTENCE_CUE = frozenset({"product_code_in_study", "called_name"})
 # Rules for product/platform names, which need not look like acronyms; only the stoplist applies.
 NAMES_NOT_ACRONYMS = frozenset({"named_platform", "abbreviated_platform", "camel_name_number_then_cue"})
+# Rules whose shape alone says the name is a study's, so a code built of terms and a number is kept ('TG-MCL-204 (NCT...)').
+CODE_OF_TERMS_OK = frozenset({"name_then_registry", "called_name"})
+CODE_OF_TERMS = re.compile(r"^[A-Z]{2,}(?:-[A-Z]{2,})+-\d{2,}[A-Z]?$")
+"""A code of two or more capitals parts and a number ('TG-MCL-204'): a protocol number, though each part is a term."""
 # Rules whose names must contain a digit.
 NEEDS_DIGIT = frozenset({"product_code_in_study"})
 SENTENCE_CUE = re.compile(r"(?i)\b(?:trials?|stud(?:y|ies)|phase\s+(?:[IV]+|[1-4]))\b")

@@ -10,6 +10,8 @@ from extractors.nlp.gazetteers import load_drugs, load_groups, load_known_trials
 from extractors.nlp.sentences import split_sentences
 from extractors.nlp.trial_rules import (
     LEADING_WORDS,
+    CODE_OF_TERMS,
+    CODE_OF_TERMS_OK,
     NEEDS_DIGIT,
     NAMES_NOT_ACRONYMS,
     NEEDS_SENTENCE_CUE,
@@ -19,7 +21,7 @@ from extractors.nlp.trial_rules import (
     TRIAL_RULES,
 )
 
-RULES_VERSION = "trials-3"
+RULES_VERSION = "trials-4"
 
 
 class TrialMention(NamedTuple):
@@ -173,7 +175,7 @@ def rejection_reason(name: str, rule: str = "") -> str | None:
     if rule in NAMES_NOT_ACRONYMS:
         return None
     parts = [p for p in re.split(r"[-‐‑/]", name) if p]
-    if all(p.upper() in stop or len(p) <= 1 or p.isdigit() or any(s.pattern.match(p) for s in NON_TRIAL_SHAPES)
+    if not (rule in CODE_OF_TERMS_OK and CODE_OF_TERMS.match(name)) and all(p.upper() in stop or len(p) <= 1 or p.isdigit() or any(s.pattern.match(p) for s in NON_TRIAL_SHAPES)
            for p in parts):
         return "non_trial_parts"
     for shape in NON_TRIAL_SHAPES:

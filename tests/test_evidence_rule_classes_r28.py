@@ -1,0 +1,90 @@
+"""Rule classes of issue 11, round 26: how a report names its own study. A poster's subtitle 'The X Study: ...'; a
+protocol code built of terms and a number before its registry number ('AB-CLL-31 (NCT...)'); a news story's 'The
+trial, known as GROUP 1234, ...'; a treatment cited with another named study in the background is not the study's.
+
+Every sentence here was written for this file (none is copied from a development report or review).
+"""
+from __future__ import annotations
+
+from extractors.evidence.extract import extract_evidence
+from extractors.nlp.trials import find_trial_mentions
+from tests.test_evidence_report_rules import _doc
+
+SUBTITLED_POSTER = [
+    ("title", "Ibrutinib and Venetoclax With Short-Course Obinutuzumab for Untreated Mantle Cell Lymphoma"),
+    ("body", "The Heronsgate Study: Primary Analysis of a Phase 2 Trial"),
+    ("body", "Ilse Brandvold1, Tomasz Reczek2 1Fjordvik University Hospital; 2Wroclaw Haematology Centre"),
+    ("body", "METHODS • Single-arm, multicentre phase 2 study (NCT20881234) in adults aged 65 years or older."),
+    ("body", "• Heronsgate asks whether a fixed-duration triplet is enough without chemotherapy."),
+    ("body", "RESULTS • Complete response was achieved in 71.4% of patients after 6 cycles."),
+]
+
+
+def test_a_posters_subtitle_the_x_study_names_the_study():
+    """Regression: subtitle_word_name_unread (a poster whose subtitle line reads 'The Heronsgate Study: ...' went by its
+    registry number, because only an acronym-led subtitle named the study)."""
+    records = extract_evidence(_doc(SUBTITLED_POSTER))
+    assert {r.trial for r in records if r.endpoint == "CR"} == {"Heronsgate"}
+
+
+def test_a_subtitle_line_of_authors_names_no_study():
+    """A subtitle line that does not call the word a study leaves the study to the registry number."""
+    paragraphs = [SUBTITLED_POSTER[0], ("body", "Tollund Regional Hospital: a retrospective review of practice"),
+                  *SUBTITLED_POSTER[2:4], SUBTITLED_POSTER[5]]
+    records = extract_evidence(_doc(paragraphs))
+    assert {r.trial for r in records if r.endpoint == "CR"} == {"NCT20881234"}
+
+
+CODED_ASSESSMENT = [
+    ("title", "Assessment report: acalabrutinib, extension of indication to previously untreated CLL"),
+    ("body", "1. Background. Untreated CLL in older adults is often managed with chemoimmunotherapy; in the CLL-RETRO "
+             "study, bendamustine-rituximab gave a complete response rate of 31%."),
+    ("body", "2. Pivotal study. The application rests on one open-label, single-arm phase 2 study, AB-CLL-31 "
+             "(NCT20770315), run at 17 sites."),
+    ("body", "3. Efficacy. Complete response was reached by 27.5% of treated patients."),
+]
+
+
+def test_a_protocol_code_of_terms_before_its_registry_number_names_the_study():
+    """Regression: code_of_terms_rejected ('AB-CLL-31 (NCT...)' was dropped because each of its parts is a term or a
+    number, so the report took a study cited in its background as its own)."""
+    records = extract_evidence(_doc(CODED_ASSESSMENT))
+    own = [r for r in records if r.endpoint == "CR" and r.value == 27.5]
+    assert [(r.trial, r.arm) for r in own] == [("AB-CLL-31", "acalabrutinib")]
+
+
+def test_a_treatment_cited_with_another_named_study_is_not_the_study_therapy():
+    """Regression: cited_study_treatment_as_therapy (a core product named in the background beside another study's
+    figure, 'brexucabtagene autoleucel ... in the ZETA-4 study', became a single-arm report's therapy over the title's
+    drug)."""
+    paragraphs = [("title", "Assessment report: glofitamab in relapsed mantle cell lymphoma"),
+                  ("body", "Brexucabtagene autoleucel is authorised here, with a response rate of 88% in the ZETA-4 "
+                           "study, but many patients cannot receive it."),
+                  ("body", "The application rests on one single-arm phase 2 study, GL-MCL-12 (NCT20770316)."),
+                  ("body", "Complete response was reached by 51.2% of treated patients.")]
+    records = extract_evidence(_doc(paragraphs))
+    assert {(r.trial, r.arm) for r in records if r.value == 51.2} == {("GL-MCL-12", "glofitamab")}
+
+
+def test_a_code_of_terms_without_a_registry_cue_is_still_no_study():
+    """A code made only of terms and a number stays a non-study without a shape that says it is one ('ALL-MRD-10')."""
+    assert [m.text for m in find_trial_mentions("Patients with ALL-MRD-10 levels were treated.") if m.kind != "nct"] == []
+
+
+def test_a_study_known_as_a_group_code_names_the_study():
+    """Regression: known_as_code_unread (a news story's 'The trial, known as KHSG 3107 and run by ...' named the study
+    only that way, so the report went by a registry number printed at its end)."""
+    paragraphs = [("title", "Transplant beats continued therapy for older adults with AML, randomised trial finds"),
+                  ("body", "BOSTON - Older adults with AML lived longer with a transplant, researchers reported."),
+                  ("body", "The trial, known as KHSG 3107 and run by a Danish group across 22 centres, enrolled 190 "
+                           "patients aged 60 to 75 years."),
+                  ("body", "At 3 years, overall survival was 51.0% in the transplant arm and 33.5% in the "
+                           "chemotherapy arm."),
+                  ("body", "The trial is registered as EU CT 2022-500123-33-00.")]
+    records = extract_evidence(_doc(paragraphs))
+    assert {r.trial for r in records if r.endpoint == "OS"} == {"KHSG 3107"}
+
+
+def test_a_regimen_known_as_a_code_is_no_study():
+    """'called' or 'known as' before a code names a study only in a sentence about a study."""
+    assert find_trial_mentions("The regimen, known as HCVD 2020, was given in four cycles.") == []
