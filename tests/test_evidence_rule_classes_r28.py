@@ -88,3 +88,51 @@ def test_a_study_known_as_a_group_code_names_the_study():
 def test_a_regimen_known_as_a_code_is_no_study():
     """'called' or 'known as' before a code names a study only in a sentence about a study."""
     assert find_trial_mentions("The regimen, known as HCVD 2020, was given in four cycles.") == []
+
+
+def test_a_title_stopping_versus_continuing_a_regimen_sets_two_policies():
+    """Regression: stopping_versus_continuing_read_as_two_drugs (a title 'Stopping versus continuing A plus B ...' was
+    read as A against B, so the stopping group's figures went to the first drug)."""
+    paragraphs = [("title", "Stopping versus continuing ibrutinib plus rituximab in older adults with mantle cell "
+                            "lymphoma in remission (HARTLAND): a randomised phase 3 trial"),
+                  ("body", "Methods Patients were randomly assigned (1:1) to stop all therapy (stopping group) or to "
+                           "continue both drugs (continuation group). 240 patients were randomly assigned, 121 to "
+                           "stopping and 119 to continuing."),
+                  ("body", "Findings 2-year progression-free survival was 61.5% in the stopping group and 70.2% in the "
+                           "continuation group.")]
+    records = extract_evidence(_doc(paragraphs))
+    got = {(r.value, r.arm) for r in records if r.endpoint == "PFS"}
+    assert got == {(61.5, "discontinuation"), (70.2, "continuing ibrutinib")}
+
+
+def test_a_plain_language_random_split_into_groups_is_randomised():
+    """Regression: lay_randomisation_read_as_single_arm ('A computer put each person into one of two groups by chance'
+    was not read as randomisation, so a two-group summary became a single-arm study of its first drug)."""
+    from extractors.evidence.frame import _RANDOMISED
+    assert _RANDOMISED.search("A computer put each person into one of two groups by chance.")
+    assert _RANDOMISED.search("People were split at random into two groups.")
+    assert not _RANDOMISED.search("The difference between the groups could be due to chance.")
+
+
+def test_a_title_setting_a_treatment_against_radiotherapy_names_the_radiotherapy_side():
+    """Regression: radiotherapy_comparator_unread ('Can chemotherapy with A replace radiotherapy ...?': radiotherapy was
+    no arm, so the summary's figures for the radiotherapy group went to the drug)."""
+    paragraphs = [("title", "Can extra chemotherapy with nivolumab replace radiotherapy for young people with Hodgkin "
+                            "lymphoma? A summary of the Tolland study"),
+                  ("body", "A computer put each person into one of two groups by chance. 150 people were in the "
+                           "nivolumab group and 150 in the radiotherapy group."),
+                  ("body", "After 3 years, 93.1% of people in the nivolumab group were alive, compared with 94.0% of "
+                           "people in the radiotherapy group.")]
+    records = extract_evidence(_doc(paragraphs))
+    assert {(r.value, r.arm) for r in records if r.endpoint == "OS"} == {(93.1, "nivolumab"), (94.0, "radiotherapy")}
+
+
+def test_the_full_name_of_the_study_names_it():
+    """Regression: full_name_of_study_unread (a plain-language summary naming its study only in 'The full name of the
+    study is "Tolland: a randomised trial ..."' went by its ISRCTN number)."""
+    paragraphs = [("title", "Does a shorter course of treatment work as well for children with leukaemia? A summary"),
+                  ("body", "What were the results? After 2 years, 88.0% of children were alive."),
+                  ("body", "The full name of the study is \"Tolland: a randomised trial of shorter maintenance\". It is "
+                           "registered as ISRCTN20019876.")]
+    records = extract_evidence(_doc(paragraphs))
+    assert {r.trial for r in records if r.endpoint == "OS"} == {"Tolland"}

@@ -17,6 +17,7 @@ from extractors.evidence.rules import (
     OTHER_STUDY_CUES, OTHER_STUDY_OPENING, OWN_STUDY_CUE, PRECEDING_STUDY, PRODUCT_DEFINITIONS, RANDOMISED_DESIGN, OPENING_RANDOMISED,
     REGIMEN_ACRONYM, REVIEW_MIN_CITATION_MARKERS, REVIEW_MIN_NAMED_TRIALS, SINGLE_ARM_CUE, ALLOCATED_TO_ALTERNATIVES, COMPARISON_COHORT, TITLE_COMPARISON,
     TITLE_STUDY_ANNOUNCEMENT, TITLE_TREATMENT_REACH, TRANSPLANT_COMPARATOR, TRANSPLANT_COMPARATOR_TERMS,
+    RADIOTHERAPY_ALTERNATIVE, RADIOTHERAPY_ARM, RADIOTHERAPY_TERMS,
     WORD_NAME_STOPLIST,
 )
 from extractors.evidence.strategy_arms import document_strategies, set_document_strategies, transplant_arm_name
@@ -65,6 +66,8 @@ _TRANSPLANT_COMPARATOR = re.compile(TRANSPLANT_COMPARATOR.pattern, re.IGNORECASE
 _NUMBERED_STUDY = re.compile(NUMBERED_STUDY_NAME.pattern)
 _MIXED_CASE_NUMBERED = re.compile(r"(?<![\w-])(?=[A-Za-z-]*[a-z])[A-Z][A-Za-z]+-\d+[A-Za-z]?(?![\w-])")  # 'KarMMa-3', not 'KTE-19'
 _TRANSPLANT_TERMS = tuple(re.compile(p, re.IGNORECASE) for p in TRANSPLANT_COMPARATOR_TERMS)
+_RADIOTHERAPY_ALTERNATIVE = re.compile(RADIOTHERAPY_ALTERNATIVE.pattern, re.IGNORECASE)
+_RADIOTHERAPY_TERMS = tuple(re.compile(p, re.IGNORECASE) for p in RADIOTHERAPY_TERMS)
 _TITLE_ALTERNATIVE = re.compile(r"\s+or\s+")  # two named treatments joined by 'or' in a title are compared
 _PRODUCT_DEFINITIONS = tuple(re.compile(c.pattern) for c in PRODUCT_DEFINITIONS)
 _RANDOMISED_TITLE = re.compile(r"(?<!non-)(?<!non)\brandomi[sz]ed\b", re.IGNORECASE)
@@ -537,6 +540,18 @@ def transplant_comparison(doc: Document, gazetteer_dir=None) -> tuple[str, ...]:
     return ()
 
 
+def radiotherapy_comparison(doc: Document, gazetteer_dir=None) -> tuple[str, ...]:
+    """A title's treatment and the radiotherapy it would replace or is set against ('Can chemotherapy with A replace
+    radiotherapy ...?'), or () when the title sets no treatment against radiotherapy."""
+    title, _ = _title_versus(doc)
+    cue = _RADIOTHERAPY_ALTERNATIVE.search(title)
+    if cue is None:
+        return ()
+    treatments = [a.arm for a in find_arms(title[:cue.start()], gazetteer_dir)
+                  if a.arm not in GENERIC_ARMS and not a.control and a.arm not in LYMPHODEPLETING_AGENTS]
+    return (treatments[0], RADIOTHERAPY_ARM) if treatments else ()
+
+
 def defined_product(doc: Document) -> Optional[str]:
     """A product code the title or opening defines by apposition ('KCL-19BB, an academic CAR T-cell product')."""
     t0, t1 = _title_text(doc)
@@ -666,6 +681,11 @@ def study_frame(doc: Document, mentions: Sequence, index: TrialIndex, has_table1
             (rx, transplant[0 if procedure_first else 1], not procedure_first) for rx in _TRANSPLANT_TERMS)
             + ((_EXPERIMENTAL_REFERENCE, transplant[0], False),)))
         return StudyFrame("report", ref, None, False, transplant, not_studies=not_studies)
+    radiotherapy = radiotherapy_comparison(doc, gazetteer_dir)
+    if radiotherapy:  # 'Can A replace radiotherapy?': every mention of radiotherapy names the control side
+        set_document_strategies(replace(strategies, terms=strategies.terms + tuple(
+            (rx, RADIOTHERAPY_ARM, True) for rx in _RADIOTHERAPY_TERMS) + ((_EXPERIMENTAL_REFERENCE, radiotherapy[0], False),)))
+        return StudyFrame("report", ref, None, False, radiotherapy, not_studies=not_studies)
     single = _single_arm(doc, gazetteer_dir, ref)
     compared = title_comparison(doc, gazetteer_dir) or (
         () if single else _opening_arms(doc, gazetteer_dir) or compared_table_arms(doc, gazetteer_dir)[:2])

@@ -241,7 +241,7 @@ _MRD_GUIDED = (r"\b(?:MRD|(?:measurable|minimal) residual disease)[- ](?:guided|
                r"(?:\s+(?:discontinuation|cessation|stopping|cohort|arm|group|strategy|approach|transplant(?:ation)?))?\b")
 _STOPPED_SIDE = (r"\b(?:stop(?:ping)?|discontinu(?:ation|ing)|cessation|ceasing)\s+(?:of\s+)?(?:the\s+)?(?:[a-z]+\s+)?(?:maintenance|therapy|treatment)\b"
                  r"|\b(?:after|by|on|with)\s+(?:stopping|discontinuation|cessation)\b|\b(?:stopping|discontinuation)\s+(?:group|cohort|arm)\b"
-                 r"|(?<=\d )stopped\b|\bwho stopped\b")
+                 r"|(?<=\d )stopped\b|\bwho stopped\b|(?<=\d to )stopping\b|^\W*stopping(?=\s+(?:versus|vs\.?|or|compared)\s)")
 _CONTINUED_SIDE = (r"(?<=\d )continued\b(?:\s+(?:it|them|maintenance|treatment|therapy))?|\bwho continued\b"
                    r"|\bmaintenance\s+(?:group|cohort|arm)\b")
 STRATEGY_COMPARISONS: tuple[StrategyComparison, ...] = (
@@ -305,9 +305,12 @@ STRATEGY_COMPARISONS: tuple[StrategyComparison, ...] = (
     StrategyComparison(
         "stop_vs_continue",
         (ArmTerm(_STOPPED_SIDE, "discontinuation", False,
-                 "'stopping lenalidomide maintenance', 'after stopping', '81 stopped', 'the stopping group': the policy of stopping therapy"),),
+                 "'stopping lenalidomide maintenance', 'after stopping', '81 stopped', 'the stopping group', a title's 'Stopping versus "
+                 "continuing ...': the policy of stopping therapy"),),
         (ArmTerm(r"\b(?:continu(?:ed|ing|ous)|indefinite)\s+(?:[a-z]{3,}(?:mide|mib|nib|mab|clax)|maintenance|therapy|treatment)\b", "{match}", True,
                  "'continued lenalidomide', 'continuing maintenance': the policy of not stopping, named as printed"),
+         ArmTerm(r"\bcontinuation\s+(?:group|cohort|arm)\b|\bwith\s+continuation\b|(?<=\d to )continu(?:ing|ation)\b", "{match}", True,
+                 "'the continuation group', '76.0% with continuation', '155 to continuing': the side that kept its therapy"),
          ArmTerm(r"(?<=kept taking )[a-z]{3,}(?:mide|mib|nib|mab|clax)\b|(?<=stayed on )[a-z]{3,}(?:mide|mib|nib|mab|clax)\b|(?<=continue )[a-z]{3,}(?:mide|mib|nib|mab|clax)\b", "{match}", True,
                  "'the other 95 kept taking lenalidomide': the continuing side named by its drug")),
         "a report about stopping a therapy (title) that names the patients who continued it compares two policies"),
@@ -451,6 +454,17 @@ TRANSPLANT_COMPARATOR = Cue(r"^\W*(?:(?:upfront|early|frontline|first-line|conso
                             r"|(?:ha?ematopoietic\s+)?(?:stem[- ]cell\s+)?transplant(?:ation)?)(?![\w-])",
                             "'A versus autologous stem-cell transplantation', 'X vs allo-HSCT': the comparator is a "
                             "transplant procedure, so the title's treatment is compared with transplant")
+RADIOTHERAPY_ALTERNATIVE = Cue(r"\b(?:replace|replacing|instead\s+of|in\s+place\s+of|rather\s+than|versus|vs\.?|or|compared\s+with)\s+"
+                               r"(?:(?:consolidat(?:ive|ion)|involved[- ](?:site|field|node)|standard|the\s+usual)\s+)?"
+                               r"(?:radiotherapy|radiation(?:\s+therapy)?)\b",
+                               "'Can brentuximab-containing chemotherapy replace radiotherapy ...?', 'A versus involved-site "
+                               "radiotherapy': the title's treatment is compared with radiotherapy")
+RADIOTHERAPY_ARM = "radiotherapy"
+"""The radiotherapy side's name when a report sets a treatment against radiotherapy (GUIDE.md names a procedure arm plainly)."""
+RADIOTHERAPY_TERMS: tuple[str, ...] = (
+    r"(?<!no )(?<!without )(?<!avoid )(?:\b(?:consolidat(?:ive|ion)|involved[- ](?:site|field|node))\s+)?\b(?:radiotherapy|radiation(?:\s+therapy)?)\b",
+)
+"""Mentions of the radiotherapy side ('the radiotherapy group', 'involved-site radiotherapy'), once the title compares it."""
 TRANSPLANT_COMPARATOR_TERMS: tuple[str, ...] = (
     r"(?<![\w-])(?:(?:autologous|allogeneic)\s+|(?:auto|allo)-?\s*)?(?:(?:ha?ematopoietic|stem[- ]cell|cell)\s+)*"
     r"(?:transplant(?:ation)?|HCT|HSCT|SCT)(?![\w-])(?!\s+(?:eligib|cent))",
@@ -1036,8 +1050,8 @@ FRAME_TITLE_NAMES: tuple[Cue, ...] = (
 _NAME_IS_A_STUDY = Cue(r"(?:^|[.;:]\s+|\n)(?P<name>[A-Z][a-z]{3,}(?:-\d{1,2}|-[A-Z]{2,5}\d{0,2})?)\s+(?:is|was)\s+an?\s+(?:[\w/-]+,?\s+){0,5}?(?:trial|study)\b",
                       "'Fenland was an open-label, randomised phase 3 trial', 'Methods: Fenland is a ... trial': a sentence "
                       "saying the word is a study")
-_NAME_CALLED = Cue(r"\b(?:called|named|known\s+as|dubbed)\s+(?P<name>[A-Z][a-z]{3,}(?:-\d{1,2}|-[A-Z]{2,5}\d{0,2})?)\b",
-                   "'a randomised trial, called Quarry, ...', 'the study known as Quarry': the study's name given in so many words")
+_NAME_CALLED = Cue(r"\b(?:called|named|known\s+as|dubbed|(?:full\s+)?(?:name|title)\s+of\s+(?:the|this)\s+(?:study|trial)\s+is)\s+[\"“‘']?(?P<name>[A-Z][a-z]{3,}(?:-\d{1,2}|-[A-Z]{2,5}\d{0,2})?)\b",
+                   "'a randomised trial, called Quarry, ...', 'the study known as Quarry', 'The full name of the study is \"Quarry: ...\"': the study's name given in so many words")
 FRAME_WORD_NAMES: tuple[Cue, ...] = (
     Cue(r"^\s*(?:(?:[A-Z][a-z]+\s+){1,3}[A-Z][a-z]+\s+[-—–]\s+)?(?:[Tt]he\s+)?(?P<name>[A-Z][a-z]{3,}(?:[- ]\d{1,2}|-[A-Z]{2,5}\d{0,2})?)(?:\s+(?:[Tt]rial|[Ss]tudy))?\s*(?::|\s[—–-]|\.)\s",
         "a poster, abstract or news title led by the study's name ('Fenland: ponatinib and ...', 'Orchard — ...', "
@@ -1411,8 +1425,11 @@ OPENING_RANDOMISED = Cue(r"\b(?:an?|this|the|our)\s+(?:[\w-]+,?\s+){0,3}?randomi
                          "'results from Rowan, a randomised phase 3 trial': the opening calls the report's study randomised "
                          "(not 'a randomised trial ... is planned')")
 RANDOMISED_DESIGN = Cue(r"\b(?:were|was|been|being)\s+(?:\w+\s+){0,3}?(?:randomi[sz]ed|randomly assigned|randomly allocated)\b|\brandomly (?:assigned|allocated)\b|\b\d:\d\s+(?:ratio|randomi[sz]ation)\b|\bunderwent\s+randomi[sz]ation\b|\brandomi[sz]ed\s+(?:\d|[a-z]+ (?:patients|children|adults)|(?:patients|children|adults|participants)\s+(?:\d:\d\s+)?to\b)|\brandomi[sz]ed\s+(?:\d:\d\s+)?to\b|\b(?:assigned|allocated)\s+to\s+[^.;]{1,60}?\band\s+\d+\s+to\b|\bplacebo-controlled\b|\bdouble-blind(?:ed)?\b"
+                        r"|\b(?:put|placed|divided|split|sorted|allocated)\s+(?:\w+\s+){0,3}?into\s+(?:one\s+of\s+)?(?:two|three|four|\d)\s+(?:treatment\s+)?groups\b[^.;]{0,30}?\b(?:by\s+chance|at\s+random|randomly)\b"
+                        r"|\b(?:by\s+chance|at\s+random)\s+(?:\w+\s+){0,3}?into\s+(?:one\s+of\s+)?(?:two|three|four|\d)\s+(?:treatment\s+)?groups\b"
                         r"|\brandomi[sz]ed\s*\(\d:\d|\bdesign\s*:\s*(?:an?\s+)?(?:[\w-]+,?\s+){0,3}?randomi[sz]ed\b|\b\d+\s+(?:patients|children|adults|participants)\s+randomi[sz]ed\b",
-                        "'randomised (1:1)', 'Design: randomised', '620 patients randomised: ...', 'were randomly assigned', 'underwent randomization', 'randomized 2:1 to', 'randomized children to', '103 were assigned to A and 101 to B', "
+                        "'randomised (1:1)', 'Design: randomised', '620 patients randomised: ...', 'were randomly assigned', 'underwent randomization', 'randomized 2:1 to', 'randomized children to', '103 were assigned to A and 101 to B', a plain-language "
+                        "'A computer put each person into one of two groups by chance', "
                         "'double-blind, placebo-controlled': the report's patients were randomised")
 
 # A title that sets two treatments against each other reports two arms, even from a registry or a non-randomised cohort.
