@@ -116,9 +116,9 @@ def test_transplant_versus_continued_chemotherapy_is_a_strategy_comparison():
                  "allograft and 214 continued chemotherapy alone."),
         ("body", "At 3 years, overall survival was 61.2% after transplantation, against 47.5% with chemotherapy alone."),
     ])
-    assert ("ENROLLED", "allogeneic hsct", 188.0, "count", None) in got
+    assert ("ENROLLED", "allogeneic transplant", 188.0, "count", None) in got
     assert any(f[0] == "ENROLLED" and f[2] == 214.0 and "chemotherapy" in (f[1] or "") for f in got)
-    assert ("OS", "allogeneic hsct", 61.2, "landmark", "3y") in got
+    assert ("OS", "allogeneic transplant", 61.2, "landmark", "3y") in got
     assert any(f[0] == "OS" and f[2] == 47.5 and "chemotherapy" in (f[1] or "") for f in got)
 
 
@@ -521,4 +521,4 @@ def test_an_autologous_transplant_comparison_names_its_transplant_side_autologou
 def test_an_allogeneic_transplant_comparison_keeps_its_name():
     got = _facts_of([("title", "Allogeneic transplantation versus no transplant for adults with MRD-positive ALL"),
                      ("body", "Overall survival at 3 years was 61.0% after transplant and 50.2% without.")])
-    assert ("OS", "allogeneic hsct", 61.0, "landmark", "3y") in got
+    assert ("OS", "allogeneic transplant", 61.0, "landmark", "3y") in got

@@ -214,20 +214,20 @@ def test_a_transplant_set_against_continued_therapy_names_the_untransplanted_sid
     """Regression: continued_therapy_side_unnamed ('versus continued tyrosine-kinase inhibitor therapy' set no
     comparison: the untransplanted side was only chemotherapy or observation)."""
     got = _by_value(_TRANSPLANT_VS_TKI)
-    assert got[188.0] == "allogeneic hsct" and "tyrosine-kinase inhibitor" in got[214.0]
+    assert got[188.0] == "allogeneic transplant" and "tyrosine-kinase inhibitor" in got[214.0]
 
 
 def test_transplanted_and_non_transplanted_patients_are_the_two_sides():
     """Regression: non_transplanted_read_as_transplanted ('74.7% of non-transplanted patients' matched 'transplanted
     patients' inside the longer word; '81.4% of transplanted and ...' matched no side)."""
     got = _by_value(_TRANSPLANT_VS_TKI)
-    assert got[77.1] == "allogeneic hsct" and got[69.6] != "allogeneic hsct" and got[69.6] is not None
+    assert got[77.1] == "allogeneic transplant" and got[69.6] != "allogeneic transplant" and got[69.6] is not None
 
 
 def test_two_values_set_against_each_other_are_a_pair():
     """'63.0% against 47.5%' compares the two sides as 'versus' does: the second value is the comparator's."""
     got = _by_value(_TRANSPLANT_VS_TKI)
-    assert got[63.0] == "allogeneic hsct" and got[47.5] not in ("allogeneic hsct", None)
+    assert got[63.0] == "allogeneic transplant" and got[47.5] not in ("allogeneic transplant", None)
 
 
 def test_a_treatment_of_a_study_the_opening_cites_is_not_the_study_therapy():

@@ -103,8 +103,8 @@ def test_a_registry_split_in_words_activates_the_transplant_comparison():
     """Regression: split_managed_without_one (a registry sizing its sides as '121 of them went on to an allograft and
     the other 226 were managed without one' compared nothing, so every figure took the CAR-T product)."""
     facts = _facts(_REGISTRY_SPLIT)
-    assert {("ENROLLED", "allogeneic hsct", 140.0, None), ("ENROLLED", "no transplant", 150.0, None),
-            ("EFS", "allogeneic hsct", 64.3, "2y"), ("EFS", "no transplant", 44.0, "2y")} <= facts
+    assert {("ENROLLED", "allogeneic transplant", 140.0, None), ("ENROLLED", "no transplant", 150.0, None),
+            ("EFS", "allogeneic transplant", 64.3, "2y"), ("EFS", "no transplant", 44.0, "2y")} <= facts
 
 
 def test_a_pooled_result_before_a_strategy_split_belongs_to_no_side():

@@ -350,8 +350,8 @@ def test_a_transplant_named_first_in_the_title_is_the_first_side_of_bare_pairs()
         ("body", "A total of 300 patients underwent randomization; 150 were assigned to the transplantation group and 150 "
                  "to the azacitidine group."),
         ("body", "Overall survival at 3 years did not differ significantly (70.4% and 66.1%; hazard ratio for death, 0.91).")])
-    assert {(a, v) for e, a, v, _ in facts if e == "OS"} == {("allogeneic hsct", 70.4), ("azacitidine", 66.1),
-                                                              ("allogeneic hsct", 0.91)}
+    assert {(a, v) for e, a, v, _ in facts if e == "OS"} == {("allogeneic transplant", 70.4), ("azacitidine", 66.1),
+                                                              ("allogeneic transplant", 0.91)}
 
 
 def test_lettered_arms_take_the_role_their_bracket_gives():

@@ -136,3 +136,36 @@ def test_the_full_name_of_the_study_names_it():
                            "registered as ISRCTN20019876.")]
     records = extract_evidence(_doc(paragraphs))
     assert {r.trial for r in records if r.endpoint == "OS"} == {"Tolland"}
+
+
+NEWS_TRANSPLANT = [
+    ("title", "Transplant beats staying on decitabine for fit older adults with AML, randomised trial finds"),
+    ("body", "The trial, known as RHOG 3311, enrolled patients aged 60 to 75 years who were randomized to an "
+             "allogeneic stem cell transplant or to continued decitabine. A total of 240 patients underwent "
+             "randomization, 120 to each strategy."),
+    ("body", "At 3 years, overall survival was 47.0% in the transplant arm and 29.5% in the decitabine arm."),
+    ("body", "The group plans a follow-up trial testing maintenance after transplant in 280 patients."),
+]
+
+
+def test_a_transplant_abbreviated_nowhere_names_its_arm_in_words():
+    """Regression: unabbreviated_transplant_named_hsct (a report writing only 'allogeneic stem cell transplant' and
+    'transplant' had its transplant side named 'allogeneic hsct', an abbreviation it never prints)."""
+    records = extract_evidence(_doc(NEWS_TRANSPLANT))
+    assert {(r.value, r.arm) for r in records if r.endpoint == "OS"} == {(47.0, "allogeneic transplant"),
+                                                                         (29.5, "decitabine")}
+
+
+def test_n_to_each_strategy_is_each_arms_enrolment():
+    """Regression: each_strategy_count_unread ('240 patients underwent randomization, 120 to each strategy' gave no
+    per-arm enrolment; '... to each arm' did)."""
+    records = extract_evidence(_doc(NEWS_TRANSPLANT))
+    assert {(r.value, r.arm) for r in records if r.endpoint == "ENROLLED" and r.value == 120} == {
+        (120, "allogeneic transplant"), (120, "decitabine")}
+
+
+def test_a_planned_follow_up_trials_size_is_no_enrolment():
+    """Regression: future_trial_size_read_as_enrolment ('The group plans a follow-up trial testing X in 280 patients'
+    was read as the study's enrolment)."""
+    records = extract_evidence(_doc(NEWS_TRANSPLANT))
+    assert not [r for r in records if r.value == 280]

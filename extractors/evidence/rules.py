@@ -227,6 +227,8 @@ class StrategyComparison(NamedTuple):
 
 ALLOGENEIC_ARM = "allogeneic hsct"
 """The transplant side's name in a report comparing allogeneic transplant with none (HSCT, the commonest abbreviation)."""
+ALLOGENEIC_ARM_PLAIN = "allogeneic transplant"
+"""... and named in words when the report abbreviates the procedure nowhere ('allogeneic stem cell transplant')."""
 ALLOGENEIC_ARM_HCT = "allogeneic hct"
 """... named with the report's own abbreviation when it writes HCT more often than HSCT."""
 TANDEM_ARM = "tandem autologous transplant"
@@ -583,6 +585,8 @@ DISTRACTORS: tuple[Distractor, ...] = (
     Distractor("planned_size", "left", r"\b(?:called for|planned|target(?:ed)?|aimed (?:at|to (?:enrol|enroll|include|recruit))|sample size of|powered (?:with|for)|powered\b[^;]{0,80}?\bwith)\s+(?:a total of\s+|about\s+|approximately\s+)?$", "planned sample sizes are design, not enrolment"),
     Distractor("null_rate", "right", r"^\s*(?:%|per ?cent)\s+null\b", "'well above the 45% null rate' restates the design's null "
                "hypothesis, not a result"),
+    Distractor("future_trial_size", "left", r"\b(?:plans?|planning|intends?|will\s+(?:open|launch|start|begin))\s+(?:a|an|another)\s+(?:[\w-]+\s+){0,3}?(?:trial|study)\b[^.;]{0,100}?\b(?:in|of|with)\s+(?:about\s+|approximately\s+|some\s+)?$",
+               "'The group plans a follow-up trial testing X in 300 patients': the size of a trial still to come"),
     Distractor("ongoing_enrolment", "left", r"\b(?:is|are)\s+(?:now\s+|still\s+)?(?:enrolling|recruiting|accruing)\s+(?:a\s+further\s+|another\s+)?$"
                r"|\bwill\s+(?:enrol|enroll|recruit|treat|include)\s+(?:a\s+further\s+|another\s+)?$",
                "'The expansion cohort is enrolling 40 further patients': enrolment still to come, not the study's"),
@@ -846,7 +850,7 @@ SUBCOHORT_RIGHT = Cue(AGE_LIMITED_RIGHT.pattern + r"|^\s*(?:[\w-]+\s+){0,2}?" + 
 SAMPLE_SIZE_ADJECTIVE_RIGHT = Cue(r"^\s*(?:treated|infused|enrolled|randomi[sz]ed|registered)\s+" + PATIENT_NOUNS + r"\b"
                                   r"|^\s*(?:" + PATIENT_NOUNS + r"\s+)?(?:(?:were|was)\s+)?(?:leuk)?aph[ae]resed\b|^\s*(?:" + PATIENT_NOUNS + r"\s+)?underwent\s+(?:leuk)?aph[ae]resis\b",
                                   "'the 101 treated patients'; '58 patients leukapheresed', '60 underwent apheresis': a cell-therapy study's enrolment")
-PER_ARM_SIZE_RIGHT = Cue(r"^\s*(?:" + PATIENT_NOUNS + r"\s+)?(?:per|in each|each|to each|to either)\s+(?:group|arm)\b",
+PER_ARM_SIZE_RIGHT = Cue(r"^\s*(?:" + PATIENT_NOUNS + r"\s+)?(?:per|in each|each|to each|to either)\s+(?:group|arm|strategy|cohort)\b",
                          "'312 patients were randomly assigned (156 per group)', '904 patients, 452 to each arm': the enrolment of "
                          "each of the two arms")
 SAMPLE_SIZE_AGE_RIGHT = Cue(r"^\s*(?:[\w-]+\s+){0,3}?" + PATIENT_NOUNS + r"\s*(?:\(\s*|,\s*|with an?\s+)(?:median|mean)\s+age\b",

@@ -16,7 +16,7 @@ from extractors.evidence.known_arms import ArmMention
 from extractors.evidence.numbers import one_line
 from extractors.nlp.ner_mentions import part_of_document
 from extractors.evidence.rules import (
-    ALLOGENEIC_ARM, ALLOGENEIC_ARM_HCT, ASSIGNMENT_ACTIVATED, ALLOGENEIC_TITLE, AUTOLOGOUS_ARM, AUTOLOGOUS_ARM_ASCT, AUTOLOGOUS_ARM_HCT, AUTOLOGOUS_ARM_HSCT,
+    ALLOGENEIC_ARM, ALLOGENEIC_ARM_HCT, ALLOGENEIC_ARM_PLAIN, ASSIGNMENT_ACTIVATED, ALLOGENEIC_TITLE, AUTOLOGOUS_ARM, AUTOLOGOUS_ARM_ASCT, AUTOLOGOUS_ARM_HCT, AUTOLOGOUS_ARM_HSCT,
     AUTOLOGOUS_TITLE, STRATEGY_ASSIGNMENT, STRATEGY_COHORT_LABEL, STRATEGY_COMPARISONS, STRATEGY_SPLIT, TRANSPLANT_ASCT_FORMS, TRANSPLANT_HCT_FORMS, TRANSPLANT_HSCT_FORMS,
     STRATEGY_TITLE_ALTERNATIVE, STRATEGY_TITLE_COMPARISON_OF, TITLE_COMPARISON, TANDEM_ARM, SINGLE_ARM, TITLE_SIDE_WITH_TEXT_CONTROL, UNIFIED_STRATEGY_SIDES,
     TRANSPLANT_EVENT_LEFT, ArmTerm, StrategyComparison,
@@ -132,8 +132,8 @@ def document_strategies(title: str, text: str, headers: Sequence[str] = (), scop
 
 def transplant_arm_name(title: str, text: str, autologous: bool = False) -> str:
     """A transplant arm's name: autologous when so told or when the title says so (and not allogeneic), with the
-    report's own abbreviation (HCT, or HSCT/ASCT; an autologous transplant abbreviated nowhere is 'autologous
-    transplant')."""
+    report's own abbreviation (HCT, or HSCT/ASCT; a transplant abbreviated nowhere is 'autologous transplant'
+    or 'allogeneic transplant')."""
     if autologous or (_AUTOLOGOUS_TITLE.search(title) and not _ALLOGENEIC_TITLE.search(title)):
         hct, hsct, asct = len(_HCT_FORMS.findall(text)), len(_HSCT_FORMS.findall(text)), len(_ASCT_FORMS.findall(text))
         if hct > hsct:
@@ -141,6 +141,8 @@ def transplant_arm_name(title: str, text: str, autologous: bool = False) -> str:
         return (AUTOLOGOUS_ARM_ASCT if asct * 2 > hsct else AUTOLOGOUS_ARM_HSCT) if hsct else AUTOLOGOUS_ARM
     # 'allo-HCT' does not count: writers name the allogeneic side HSCT unless the bare abbreviation is HCT
     hct, hsct = (len(re.findall(rf"(?<![\w-]){abbreviation}(?![\w-])", text)) for abbreviation in ("HCT", "HSCT"))
+    if not (hct or hsct or re.search(r"(?<![\w])(?:allo-?)?(?:HCT|HSCT|SCT)(?![\w])", text)):
+        return ALLOGENEIC_ARM_PLAIN
     return ALLOGENEIC_ARM_HCT if hct > hsct else ALLOGENEIC_ARM
 
 
