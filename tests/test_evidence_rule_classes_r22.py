@@ -197,10 +197,13 @@ def test_a_fixed_course_mentioned_without_assignment_sets_up_no_strategy():
     assert got[92.5] == "zanubrutinib"
 
 
-@pytest.mark.parametrize("text, arm", [("D-VRd", None), ("Isa-Pd", None), ("VRd", "bortezomib-lenalidomide-dexamethasone")])
+@pytest.mark.parametrize("text, arm", [("D-VRd", "daratumumab-bortezomib-lenalidomide-dexamethasone"),
+                                       ("Isa-Pd", "isatuximab-pomalidomide-dexamethasone"), ("Xy-VRd", None),
+                                       ("VRd", "bortezomib-lenalidomide-dexamethasone")])
 def test_a_regimen_code_after_another_drugs_letters_is_a_larger_regimen(text, arm):
     """Regression: regimen_code_inside_longer_code ('D-VRd' read as VRd: a short lexicon code after another drug's
-    letters and a hyphen is part of a larger regimen, which the report defines)."""
+    letters and a hyphen is part of a larger regimen: a known drug prefix names it (round 26), others the report
+    defines)."""
     assert [a.arm for a in find_arms(f"Patients received {text} until progression.")][:1] == ([arm] if arm else [])
 
 

@@ -204,7 +204,7 @@ def test_a_clause_opened_by_another_studys_name_gives_its_figures():
 
 
 @pytest.mark.parametrize("definition, short, arm", [
-    ("isatuximab plus carfilzomib and dexamethasone (Isa-Kd)", "Isa-Kd", "isatuximab"),
+    ("isatuximab plus carfilzomib and dexamethasone (Isa-Kd)", "Isa-Kd", "isatuximab-carfilzomib-dexamethasone"),
     ("elotuzumab plus lenalidomide and dexamethasone (ERd)", "ERd", "elotuzumab"),
 ])
 def test_a_regimen_short_form_spelled_by_brand_letters_and_its_steroid_names_its_arm(definition, short, arm):

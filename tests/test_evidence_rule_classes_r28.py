@@ -169,3 +169,34 @@ def test_a_planned_follow_up_trials_size_is_no_enrolment():
     was read as the study's enrolment)."""
     records = extract_evidence(_doc(NEWS_TRANSPLANT))
     assert not [r for r in records if r.value == 280]
+
+
+def test_a_drug_prefix_extends_a_short_regimen_code():
+    """Regression: prefixed_regimen_code_unread ('D-VRd', 'Isa-Pd': a drug's prefix before a short regimen code named no
+    arm, so a trial of two such regimens had no arms)."""
+    from extractors.evidence.arms import find_arms
+    assert [a.arm for a in find_arms("48-month PFS was 60.1% with D-VRd and 50.2% with Dara-Rd")] == [
+        "daratumumab-bortezomib-lenalidomide-dexamethasone", "daratumumab-lenalidomide-dexamethasone"]
+    assert [a.arm for a in find_arms("Isa-Pd versus Pd")] == ["isatuximab-pomalidomide-dexamethasone",
+                                                              "pomalidomide-dexamethasone"]
+    assert [a.arm for a in find_arms("the Isa-KRd12 group")] == []  # a group label built on the code stays a label
+
+
+def test_a_backbone_code_before_a_group_label_leaves_the_label_its_own():
+    """A prefixed code the report gives every patient before randomisation ('six cycles of Isa-KRd ... (the ASCT group)')
+    does not become the label's arm: the abbreviation finder reads such codes as the document's own abbreviations."""
+    from extractors.evidence.arm_abbreviations import find_arm_abbreviations
+    text = ("Patients received four cycles of isatuximab plus carfilzomib, lenalidomide and dexamethasone (Isa-KRd). "
+            "They were then randomly assigned to autologous transplantation followed by two cycles of Isa-KRd (the TX "
+            "group) or to four further cycles of Isa-KRd (the Isa-KRd8 group).")
+    labels = {a.short: a.arm for a in find_arm_abbreviations(text)}
+    assert labels["TX"] != "isatuximab-carfilzomib-lenalidomide-dexamethasone"
+
+
+def test_screened_patients_before_the_count_are_no_enrolment():
+    """Regression: screened_before_noun_read_as_enrolment ('Of 452 screened patients, 418 were randomly assigned' gave
+    452 as an enrolment; 'Of 452 patients screened' did not)."""
+    paragraphs = [("title", "Carfilzomib added to lenalidomide: the KESTON phase 3 trial"),
+                  ("body", "Of 512 screened patients, 470 were randomly assigned.")]
+    records = extract_evidence(_doc(paragraphs))
+    assert {r.value for r in records if r.endpoint == "ENROLLED"} == {470}

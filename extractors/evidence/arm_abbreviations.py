@@ -122,12 +122,12 @@ def find_arm_abbreviations(text: str, gazetteer_dir=None) -> tuple[ArmAbbreviati
     for m in _DEFINITION.finditer(text):
         short, labelled = m.group("short"), m.group("group") is not None
         if short in found or len(_letters(short)) < (1 if labelled else 2) or find_endpoints(short) \
-                or find_known_arms(short, gazetteer_dir):
+                or find_known_arms(short, gazetteer_dir, prefixed=False):
             continue
         starts = [e.end() for e in _SENTENCE_END.finditer(text, max(0, m.start() - 400), m.start())]
         window_start = starts[-1] if starts else max(0, m.start() - 400)
         window = text[window_start:m.start()]
-        arms = add_ner_arms(window, find_known_arms(window, gazetteer_dir))  # a definition may abbreviate NER drug names
+        arms = add_ner_arms(window, find_known_arms(window, gazetteer_dir, prefixed=False))  # a definition may abbreviate NER drug names
         # 'hyper-CVAD chemotherapy (... DC)': a regimen named before its own class word is one arm, spelled by the last word
         arms = [a for a, b in zip(arms, arms[1:] + [None]) if b is None or b.arm != a.arm or window[a.end:b.start].strip()]
         if labelled and arms and len(_without_brackets(window[arms[-1].end:])) > ARM_ABBREVIATION_GAP:

@@ -8,7 +8,7 @@ from typing import NamedTuple, Optional
 
 from extractors.evidence.numbers import one_line
 from extractors.evidence.rules import (
-    ARM_TERMS, CELL_THERAPY_INN, CODED_CAR_PATTERNS, DRUG_COMPOUND, MIN_CAPITALISED_NAME, COMPARATOR_ARM_NAMES, COMPARATOR_DRUG_CLASSES, NON_ARM_DRUG_CLASSES, PRODUCT_PATTERNS, SHORT_CODE_MAX,
+    ARM_TERMS, CELL_THERAPY_INN, CODED_CAR_PATTERNS, DRUG_COMPOUND, MIN_CAPITALISED_NAME, COMPARATOR_ARM_NAMES, COMPARATOR_DRUG_CLASSES, NON_ARM_DRUG_CLASSES, PRODUCT_PATTERNS, REGIMEN_CODE_CLASSES, REGIMEN_CODE_PREFIXES, SHORT_CODE_MAX,
 )
 from extractors.nlp.gazetteers import DEFAULT_GAZETTEER_DIR, load_drugs
 from extractors.nlp.literal_prefilter import fold, may_match_rows
@@ -45,6 +45,24 @@ def _compiled(gazetteer_dir: Optional[str]) -> tuple[tuple[re.Pattern[str], str,
     return tuple(out)
 
 
+@lru_cache(maxsize=16)
+def _rows(gazetteer_dir: Optional[str], prefixed: bool) -> tuple[tuple[re.Pattern[str], str, bool, int], ...]:
+    """The lexicon and gazetteer rows, with the prefix-extended codes or without (one immutable table each)."""
+    return _compiled(gazetteer_dir) + (_prefixed_codes(gazetteer_dir) if prefixed else ())
+
+
+@lru_cache(maxsize=8)
+def _prefixed_codes(gazetteer_dir: Optional[str]) -> tuple[tuple[re.Pattern[str], str, bool, int], ...]:
+    """Rows for short regimen codes a drug prefix extends ('D-VRd': daratumumab with VRd)."""
+    out = []
+    for canonical, names, drug_class in _gazetteer_drugs(gazetteer_dir):
+        codes = [re.escape(n) for n in names if len(n) <= SHORT_CODE_MAX and drug_class in REGIMEN_CODE_CLASSES]
+        out += [(re.compile(rf"(?<![A-Za-z0-9-])(?:{prefix})-(?:{'|'.join(codes)})(?![A-Za-z0-9]|-[A-Za-z0-9])"),
+                 f"{drug}-{canonical}", False, 1)
+                for prefix, drug, _ in REGIMEN_CODE_PREFIXES if codes and not canonical.startswith(drug)]
+    return tuple(out)
+
+
 def _title_spellings(name: str) -> tuple[str, ...]:
     """A lower-case name as it opens a sentence, in title case and, when long enough to be no code, in capitals."""
     title_case = re.sub(r"(?:^|(?<=[\s-]))([a-z])", lambda m: m.group(1).upper(), name)
@@ -72,16 +90,17 @@ def coded_car_arm(code: str) -> str:
     return f"{code.lower()} car t cells"
 
 
-def find_known_arms(text: str, gazetteer_dir: Optional[Path] = None) -> list[ArmMention]:
-    """Arm mentions from the arm lexicon and the drug gazetteer only."""
-    return list(_find_arms(one_line(text), str(gazetteer_dir) if gazetteer_dir else None))
+def find_known_arms(text: str, gazetteer_dir: Optional[Path] = None, prefixed: bool = True) -> list[ArmMention]:
+    """Arm mentions from the arm lexicon and the drug gazetteer only; `prefixed=False` leaves out prefix-extended
+    regimen codes ('D-VRd'), which a document may define as its own abbreviation."""
+    return list(_find_arms(one_line(text), str(gazetteer_dir) if gazetteer_dir else None, prefixed))
 
 
 @lru_cache(maxsize=4096)
-def _find_arms(text: str, gazetteer_dir: Optional[str]) -> tuple[ArmMention, ...]:
+def _find_arms(text: str, gazetteer_dir: Optional[str], prefixed: bool = True) -> tuple[ArmMention, ...]:
     found = []
     folded = fold(text)  # a pattern none of whose needed strings the text holds is not run (literal_prefilter)
-    rows = _compiled(gazetteer_dir)
+    rows = _rows(gazetteer_dir, prefixed)
     for (rx, arm, control, rank), possible in zip(rows, may_match_rows(rows, text, folded)):
         if not possible:
             continue

@@ -393,6 +393,15 @@ report titled 'Stopping Lenalidomide Maintenance ...' that speaks of 'continued 
 
 SHORT_CODE_MAX = 4
 """Longest lexicon name treated as a code ('DPd', 'R2', 'MTX'), which another drug's prefix can extend ('D-VRd')."""
+REGIMEN_CODE_PREFIXES: tuple[tuple[str, str, str], ...] = (
+    ("D|Dara", "daratumumab", "'D-VRd', 'Dara-Rd': daratumumab added to a myeloma regimen code"),
+    ("Isa", "isatuximab", "'Isa-Pd', 'Isa-KRd': isatuximab added to a myeloma regimen code"),
+    ("Elo|E", "elotuzumab", "'Elo-Rd', 'E-Pd': elotuzumab added to a myeloma regimen code"),
+    ("Pola", "polatuzumab vedotin", "'Pola-R-CHP', 'pola-BR': polatuzumab vedotin added to a lymphoma regimen code"),
+)
+"""Drug prefixes that extend a short regimen code ('D-VRd' is daratumumab with VRd): (prefix alternation, drug, why)."""
+REGIMEN_CODE_CLASSES: tuple[str, ...] = ("drug regimen",)
+"""Gazetteer classes whose short codes a drug prefix may extend."""
 NON_ARM_DRUG_CLASSES: tuple[str, ...] = ("procedure", "cytotoxic payload", "corticosteroid")
 COMPARATOR_DRUG_CLASSES: tuple[str, ...] = ("control arm", "chemotherapy regimen")
 """Gazetteer classes that name a comparator arm: 'FLAG-IDA (FI)' set against a new drug is the chemotherapy comparator."""
@@ -659,6 +668,7 @@ SAMPLE_SIZE_BARE_RIGHT = Cue(r"^\s*(?:\(\s*\d+(?:[.·]\d+)?\s*%\s*\)\s*)?(?:were
 SAMPLE_SIZE_TREATED_RIGHT = Cue(r"^\s*(?:[\w/+\-]+\s+){0,3}?" + PATIENT_NOUNS + r"\s+(?:received|were treated with|were given|were infused with|were enrolled to receive)\s+(?:a single infusion of\s+|an infusion of\s+)?$",
                                 "'Fifty patients received tisagenlecleucel': the sample size when the study treatment follows")
 NOT_SAMPLE_SIZE_RIGHT = Cue(r"^\s*(?:[\w/+\-]+\s+){0,3}?(?:patients?|subjects?|participants?|children|adults?)\s+(?:were\s+)?(?:screened|assessed for eligibility|excluded|ineligible|not eligible)\b"
+                            r"|^\s*(?:screened|excluded|ineligible)\s+(?:patients?|subjects?|participants?|children|adults?)\b"
                             r"|^(?:(?!enrol|randomi|assigned|allocated|treated|infused|included|recruited)[^.;,:])*?\b(?:had\s+)?(?:died|relapsed|progressed)\s*(?:[.;]|$)"
                             r"|^\s*(?:patients?|children|adults)\s+in\s+the\s+[\w-]+\s+(?:group|arm|cohort)\s*\(\s*\d+(?:[.·]\d+)?\s*%\s*\)"
                             r"|^\s*(?:[\w-]+\s+){0,2}?(?:could|did)\s+not\s+(?:be\s+)?(?:assessed|evaluated|infused|treated|receive)\b"
@@ -671,7 +681,7 @@ NOT_SAMPLE_SIZE_RIGHT = Cue(r"^\s*(?:[\w/+\-]+\s+){0,3}?(?:patients?|subjects?|p
                             r"|^[^.;]{0,120}?\b(?:is|are)\s+(?:now\s+|currently\s+)?(?:enrolling|recruiting|planned|being\s+planned|under\s+way|open(?:ing)?)\b"
                             r"|^[^.;]{0,120}?\bwill\s+(?:enrol+|recruit|include|randomi[sz]e|test|compare)\b"
                             r"|^\s*(?:[\w/+\-]+\s+){0,3}?(?:were|was)\s+planned\b|^\s*(?:[\w/+\-]+\s+){0,3}?(?:will|would)\s+be\s+(?:enrolled|randomi[sz]ed|recruited)\b",
-                            "'Of 153 patients screened' counts screening, 'a cohort of 40 further patients is enrolling' and 'a phase 3 "
+                            "'Of 153 patients screened', 'Of 452 screened patients' count screening, 'a cohort of 40 further patients is enrolling' and 'a phase 3 "
                             "trial of 480 patients is planned' a future sample, 'Three treated patients could not be assessed' and '3 "
                             "died before infusion' exclusions, '204 guided patients, two-thirds of the arm, stopped after nine "
                             "cycles' (a part of an arm), '8 had relapsed after transplant' (history) and '19 had an autologous transplant "
