@@ -200,3 +200,30 @@ def test_screened_patients_before_the_count_are_no_enrolment():
                   ("body", "Of 512 screened patients, 470 were randomly assigned.")]
     records = extract_evidence(_doc(paragraphs))
     assert {r.value for r in records if r.endpoint == "ENROLLED"} == {470}
+
+
+POLICY_POSTER = [
+    ("title", "GUIDEX: MRD-guided versus fixed-duration ibrutinib-venetoclax in untreated CLL - a randomized phase 2 "
+              "trial"),
+    ("body", "• After 3 cycles, patients were randomized 1:1 to Arm A (fixed duration: both drugs to cycle 15) or Arm B "
+             "(MRD-guided: both drugs stopped at cycle 9 if MRD was undetectable below 10^-4 in blood and marrow, "
+             "otherwise continued for up to 24 cycles)."),
+    ("body", "• 240 patients randomized (Arm A 120, Arm B 120); median age 64 years."),
+    ("body", "• 36-month PFS was 86.2% in Arm B and 83.0% in Arm A."),
+    ("body", "• A phase 3 trial with 700 patients is in preparation."),
+]
+
+
+def test_a_lettered_group_defined_by_a_policy_is_that_policy():
+    """Regression: lettered_policy_groups_read_as_their_drug ('Arm A (fixed duration: ...)', 'Arm B (MRD-guided: ...)'
+    both named the drug every patient got, so each arm's figures went to one side)."""
+    records = extract_evidence(_doc(POLICY_POSTER))
+    assert {(r.value, r.arm) for r in records if r.endpoint == "PFS"} == {(86.2, "mrd-guided"), (83.0, "fixed-duration")}
+
+
+def test_a_posters_bare_patients_randomized_is_the_enrolment():
+    """Regression: telegraphic_randomized_count_unread ('240 patients randomized (Arm A 120, ...)' without 'were' gave
+    the arms' sizes but not the total; a trial 'in preparation' gives no enrolment)."""
+    records = extract_evidence(_doc(POLICY_POSTER))
+    assert {(r.value, r.arm) for r in records if r.endpoint == "ENROLLED"} == {
+        (240, None), (120, "fixed-duration"), (120, "mrd-guided")}

@@ -19,7 +19,7 @@ from extractors.evidence.rules import (
     BRAND_INITIALS, COLON_LABELLED_ARM, GENERIC_ARMS, MEASURE_SHORT_FORM_LEFT, STEROID_PARTNER,
     ARM_ABBREVIATION_BREAK, ARM_ABBREVIATION_DEFINITION, DOSE_LEVEL_LABEL, ARM_ABBREVIATION_GAP, LABELLED_CLAUSE_MAX, ASSIGNED_LABEL, ASSIGNED_SHORT_FORM,
     ASSIGNED_SHORT_FORM_CAPITALS, ASSIGNED_SHORT_FORMS_SET_AGAINST, LABELLED_ARM, LABELLED_ARM_SENTENCE, NAMED_REGIMEN, NAMED_REGIMEN_APPOSITIVE, NAMED_ARM_DESCRIBED, NAMED_REGIMEN_BRACKETED,
-    LETTERED_GROUP_DEFINITIONS, NOT_ARM_LABELS, NOT_REGIMEN_LABELS, SHORT_CODE_MAX, STRATIFICATION_CUE, NON_ARM_TERM_CATEGORIES, WORD_NAME_STOPLIST,
+    LETTERED_GROUP_DEFINITIONS, NOT_ARM_LABELS, POLICY_LABEL_COMPARISONS, STRATEGY_COMPARISONS, NOT_REGIMEN_LABELS, SHORT_CODE_MAX, STRATIFICATION_CUE, NON_ARM_TERM_CATEGORIES, WORD_NAME_STOPLIST,
 )
 from extractors.nlp.gazetteers import DEFAULT_GAZETTEER_DIR, load_non_trial_terms
 from extractors.nlp.ner_mentions import add_ner_arms, note_arms_added, part_of_document
@@ -392,13 +392,28 @@ def find_colon_labelled_arms(text: str, gazetteer_dir=None) -> tuple[ArmAbbrevia
     return tuple(found.values()) if len(found) >= 2 else ()
 
 
+_POLICY_SIDES = tuple((re.compile(r"^\W*(?:" + t.pattern + ")", re.IGNORECASE), t.arm, control)
+                      for c in STRATEGY_COMPARISONS if c.label in POLICY_LABEL_COMPARISONS
+                      for terms, control in ((c.experimental, False), (c.control, True)) for t in terms if t.arm != "{match}")
+
+
+def _policy_opening(definition: str) -> Optional[ArmMention]:
+    """The policy side a lettered group's definition opens with ('fixed duration: venetoclax to cycle 12'), or None."""
+    for rx, arm, control in _POLICY_SIDES:
+        m = rx.match(definition)
+        if m:
+            return ArmMention(m.start(), m.end(), arm, control, 0)
+    return None
+
+
 def find_lettered_groups(text: str, gazetteer_dir=None) -> tuple[ArmAbbreviation, ...]:
     """Arms a report names by letter and defines by their treatment ('group A (mosunetuzumab plus lenalidomide) or
     group B (bendamustine plus rituximab)'); the first lettered group is the experimental arm."""
     found: dict[str, ArmAbbreviation] = {}
     for m in sorted((m for rx in _LETTERED_GROUPS for m in rx.finditer(text)), key=lambda m: m.start()):
         short = f"{m.group('word').lower()} {m.group('letter')}"
-        drugs = [a for a in add_ner_arms(m.group("drugs"), find_known_arms(m.group("drugs"), gazetteer_dir))]
+        policy = _policy_opening(m.group("drugs"))
+        drugs = [policy] if policy else [a for a in add_ner_arms(m.group("drugs"), find_known_arms(m.group("drugs"), gazetteer_dir))]
         if short in found or not drugs:
             continue
         main = next((a for a in drugs if not a.control), drugs[0])

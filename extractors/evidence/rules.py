@@ -657,8 +657,10 @@ NOT_SAMPLE_SIZE_LEFT = Cue(r"\b(?:complete|partial|observed|seen|reported|occurr
 SAMPLE_SIZE_RIGHT = Cue(r"^\s*(?:enrolled|randomi[sz]ed|registered|recruited|accrued)\s+(?:at|in|across|from|between|over|since)\b|^\s*(?:started|began|commenced)\s+(?:the\s+)?(?:study\s+)?(?:treatment|therapy|induction|(?-i:[A-Z][\w-]+)|[a-z]{4,}(?:mab|cel|ib|in|ine|ide|ax))\b|^\s*(?:were|was)\s+(?:enrolled|randomi[sz]ed|randomly assigned|included|recruited|treated|infused|dosed|evaluable|analy[sz]ed|registered|accrued)|^\s*underwent\s+randomi[sz]ation|^\s*(?:[\w-]+\s+){0,2}?(?:met\s+the\s+(?:\w+\s+)?criteria|qualified)\b|^[^.;,:\d()]{1,60}?\s(?:were|was)\s+(?:enrolled|randomi[sz]ed|randomly assigned|recruited)\b"
                         r"|^\s*(?:(?:[\w-]+\s+){0,2}?" + PATIENT_NOUNS + r"\s+)?(?:[\w-]+\s+){0,3}?aged\s+(?:\d+\s*(?:to|[-–])\s*)?\d+(?:\s*years?)?(?:\s+or\s+(?:older|younger|more|less))?\s+(?:were|was)\s+(?:enrolled|randomi[sz]ed|randomly assigned|recruited)\b"
                         r"|^\s*(?:[\w-]+\s+){0,4}?took\s+part\b"
+                        r"|^\s*(?:randomi[sz]ed|enrolled|registered|accrued)(?=\s*[(;,]|\s*$)"
                         r"|^\s*(?:treated|infused|dosed)\s+(?:at|across|in)\s+\d+\s+(?:sites|centres|centers|hospitals|institutions|countries)\b",
-                        "'453 people from 14 countries took part' (a plain-language summary), a slide's '64 patients treated at 11 "
+                        "'453 people from 14 countries took part' (a plain-language summary), a poster's '264 patients randomized (Arm A "
+                        "132, ...)', a slide's '64 patients treated at 11 "
                         "sites', '968 participants aged 1 to 30 years were randomized', '405 patients were randomized', '246 adults enrolled at 71 sites', '62 patients started Shoreline', '112 adults started induction', '245 patients underwent randomization', 'were randomly assigned', 'were infused', '224 adults in first remission were randomized', 'Seven hundred and four adults met the criteria'")
 SAMPLE_SIZE_BARE_RIGHT = Cue(r"^\s*(?:\(\s*\d+(?:[.·]\d+)?\s*%\s*\)\s*)?(?:were|was)\s+(?:enrolled|randomi[sz]ed|randomly assigned|recruited|registered|accrued|infused(?=\s*[:;,.])|treated(?=\s*[:;,.]))\b|^\s*(?:infused|treated)(?=\s*[:;,.]|\s+[-–—]\s)"
                              r"|^\s*(?:patients\s+)?(?:randomi[sz]ed|enrolled|registered|accrued)\s*:"
@@ -678,11 +680,11 @@ NOT_SAMPLE_SIZE_RIGHT = Cue(r"^\s*(?:[\w/+\-]+\s+){0,3}?(?:patients?|subjects?|p
                             r"|^\s*(?:[\w/+\-]+\s+){0,3}?(?:had|received|underwent)\s+[^,;.]{1,50}?\s+(?:later|subsequently|at\s+(?:progression|relapse))\b"
                             r"|^\s*(?:[\w/+\-]+\s+){0,3}?crossed\s+over\b"
                             r"|^\s*(?:[\w/+\-]+\s+){0,3}?(?:patients?|subjects?|participants?|children|adults?)\s*\(\s*\d+(?:[.·]\d+)?\s*%\s*\)\s+(?:had|were|was|carried)\b"
-                            r"|^[^.;]{0,120}?\b(?:is|are)\s+(?:now\s+|currently\s+)?(?:enrolling|recruiting|planned|being\s+planned|under\s+way|open(?:ing)?)\b"
+                            r"|^[^.;]{0,120}?\b(?:is|are)\s+(?:now\s+|currently\s+)?(?:enrolling|recruiting|planned|being\s+planned|under\s+way|open(?:ing)?|in\s+preparation|being\s+prepared)\b"
                             r"|^[^.;]{0,120}?\bwill\s+(?:enrol+|recruit|include|randomi[sz]e|test|compare)\b"
                             r"|^\s*(?:[\w/+\-]+\s+){0,3}?(?:were|was)\s+planned\b|^\s*(?:[\w/+\-]+\s+){0,3}?(?:will|would)\s+be\s+(?:enrolled|randomi[sz]ed|recruited)\b",
                             "'Of 153 patients screened', 'Of 452 screened patients' count screening, 'a cohort of 40 further patients is enrolling' and 'a phase 3 "
-                            "trial of 480 patients is planned' a future sample, 'Three treated patients could not be assessed' and '3 "
+                            "trial of 480 patients is planned' ('... is in preparation') a future sample, 'Three treated patients could not be assessed' and '3 "
                             "died before infusion' exclusions, '204 guided patients, two-thirds of the arm, stopped after nine "
                             "cycles' (a part of an arm), '8 had relapsed after transplant' (history) and '19 had an autologous transplant "
                             "later, at progression' (crossover), '45 patients in the A group and 53 in the B group died' (events), not "
@@ -744,7 +746,7 @@ BRAND_INITIALS: dict[str, tuple[str, ...]] = {
 }
 """Letters a drug contributes to regimen short forms by its brand name, where the generic initial does not spell it."""
 LETTERED_GROUP_DEFINITIONS: tuple[Cue, ...] = (
-    Cue(r"\b(?P<word>[Gg]roup|[Aa]rm|[Cc]ohort)\s+(?P<letter>[A-D1-4])\s*\(\s*(?P<drugs>[^()]{3,100}?)\s*\)",
+    Cue(r"\b(?P<word>[Gg]roup|[Aa]rm|[Cc]ohort)\s+(?P<letter>[A-D1-4])\s*\(\s*(?P<drugs>[^()]{3,160}?)\s*\)",
         "'group A (mosunetuzumab plus lenalidomide) or group B (bendamustine plus rituximab)': lettered arms defined in brackets"),
     Cue(r"(?P<drugs>[^()\n.;]{3,100}?)\s*\(\s*(?P<word>[Gg]roup|[Aa]rm|[Cc]ohort)\s+(?P<letter>[A-D1-4])\s*\)",
         "'mosunetuzumab plus lenalidomide (group A) or bendamustine plus rituximab (group B)': the label after the treatment"),
@@ -755,6 +757,10 @@ LETTERED_GROUP_DEFINITIONS: tuple[Cue, ...] = (
         "obinutuzumab': lettered arms defined after a colon, with the role a bracket gives them"),
 )
 """ A trial's arms named by letter: a label that takes the treatment given with it; used as 'in group A' or 'Group A'."""
+POLICY_LABEL_COMPARISONS: frozenset[str] = frozenset({"guided_vs_fixed_duration", "guided_stop_vs_continuous",
+                                                      "stop_vs_continue", "radiotherapy_vs_observation"})
+"""Policy comparisons whose side may open a lettered group's definition ('Arm A (fixed duration: venetoclax to cycle
+12)', 'Arm B (MRD-guided: ...)'): the group is that side, not the drug both sides receive."""
 COLON_LABELLED_ARM = Cue(r"(?m)^[\W]*(?P<short>[A-Z][A-Za-z0-9]{0,5}(?:-[A-Za-z0-9]{1,4}){0,2})\s*"
                          r"(?:\(\s*(?:the\s+)?(?P<role>experimental|investigational|control|comparator|standard|reference)\s+(?:arm|group)\s*\))?"
                          r"\s*:\s*(?P<drugs>[^\n]{3,160})",
