@@ -227,3 +227,47 @@ def test_a_posters_bare_patients_randomized_is_the_enrolment():
     records = extract_evidence(_doc(POLICY_POSTER))
     assert {(r.value, r.arm) for r in records if r.endpoint == "ENROLLED"} == {
         (240, None), (120, "fixed-duration"), (120, "mrd-guided")}
+
+
+LAY_SUMMARY = [
+    ("title", "Can a shorter course with nivolumab replace radiotherapy for young people with lymphoma? A summary of "
+              "the Tolland study"),
+    ("body", "412 children and young people aged 6 to 21 years took part at 40 hospitals."),
+    ("body", "A computer put each person into one of two groups by chance. 206 people were in the nivolumab group. "
+             "206 people were in the radiotherapy group."),
+    ("body", "After 3 years, 89.0% of people in the nivolumab group were alive without their lymphoma coming back or "
+             "getting worse, compared with 90.5% of people in the radiotherapy group."),
+    ("body", "At the end of treatment, scans showed no active lymphoma in 85.1% of people in the nivolumab group and "
+             "86.0% of people in the radiotherapy group."),
+    ("body", "For researchers: event-free survival hazard ratio 1.10 (95% CI 0.60 to 2.00)."),
+]
+
+
+def test_a_lay_composite_survival_takes_the_endpoint_the_summary_names_for_researchers():
+    """Regression: lay_composite_read_as_survival ('alive without their lymphoma coming back or getting worse' was read
+    as overall survival; the summary names it event-free survival for researchers)."""
+    records = extract_evidence(_doc(LAY_SUMMARY))
+    assert {(r.endpoint, r.value) for r in records if r.value in (89.0, 90.5)} == {("EFS", 89.0), ("EFS", 90.5)}
+    progression = [LAY_SUMMARY[0], LAY_SUMMARY[3]]
+    assert {r.endpoint for r in extract_evidence(_doc(progression)) if r.value == 89.0} == {"PFS"}
+
+
+def test_no_active_lymphoma_on_a_scan_is_a_complete_response():
+    """Regression: lay_complete_response_unread ('scans showed no active lymphoma in 85.1%' gave no record)."""
+    records = extract_evidence(_doc(LAY_SUMMARY))
+    assert {(r.endpoint, r.arm, r.value) for r in records if r.value in (85.1, 86.0)} == {
+        ("CR", "nivolumab", 85.1), ("CR", "radiotherapy", 86.0)}
+
+
+def test_people_who_took_part_and_were_in_a_group_give_the_enrolment():
+    """Regression: lay_group_sizes_unread ('412 children and young people aged 6 to 21 years took part', '206 people
+    were in the nivolumab group' gave no enrolment)."""
+    records = extract_evidence(_doc(LAY_SUMMARY))
+    assert {(r.value, r.arm) for r in records if r.endpoint == "ENROLLED"} == {
+        (412, None), (206, "nivolumab"), (206, "radiotherapy")}
+
+
+def test_alive_after_n_years_labels_an_overall_survival_row():
+    """Regression: lay_alive_after_label_unread (a plain-language table row 'Alive after 3 years' named no endpoint)."""
+    from extractors.evidence.endpoints import find_endpoints
+    assert [e.code for e in find_endpoints("Alive after 3 years")] == ["OS"]

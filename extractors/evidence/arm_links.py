@@ -7,7 +7,7 @@ from typing import Optional, Sequence
 from extractors.evidence.arm_abbreviations import defined_arms
 from extractors.evidence.arms import ArmMention
 from extractors.evidence.rules import (
-    ADD_ON_LEFT, ARM_GROUP_PREDICATE, DID_NOT_RECEIVE_AFTER, SUBGROUP_DESCRIPTION_LEAD, SUBGROUP_HISTORY_LEAD, ARM_THEN_IN_VALUE, ARM_THEN_PRONOUN_VALUE, ARM_VERB_VALUE, RANDOMISATION, SUBGROUP_COMPARISON,
+    ADD_ON_LEFT, ARM_GROUP_PREDICATE, GROUP_MEMBERSHIP_GAP, DID_NOT_RECEIVE_AFTER, SUBGROUP_DESCRIPTION_LEAD, SUBGROUP_HISTORY_LEAD, ARM_THEN_IN_VALUE, ARM_THEN_PRONOUN_VALUE, ARM_VERB_VALUE, RANDOMISATION, SUBGROUP_COMPARISON,
 )
 from extractors.evidence.slots import ReadingContext, ValueSlot
 
@@ -17,6 +17,7 @@ _SUBGROUP_LEAD = re.compile(SUBGROUP_DESCRIPTION_LEAD.pattern, _I)
 _HISTORY_LEAD = re.compile(SUBGROUP_HISTORY_LEAD.pattern, _I)
 _RANDOMISATION = re.compile(RANDOMISATION.pattern, _I)
 _ADD_ON = re.compile(ADD_ON_LEFT.pattern, _I)
+_GROUP_MEMBERSHIP = re.compile(GROUP_MEMBERSHIP_GAP.pattern, _I)
 _PAIR_LINK = re.compile(r"^\s*(?:%|per ?cent|months?|mos?)?\s*(?:[\[(][^\])]{0,60}[\])]\s*)?[\])]?\s*,?\s*(?:vs\.?|versus|v\.?|compared (?:with|to)|(?:as )?against)\s*(?:the\s+)?(?:[\w\-]+\s+){0,2}?(?:\d+\s*(?:(?:/|of|out of)\s*\d+\s*)?)?[(\[]?\s*$", _I)
 
 
@@ -130,6 +131,11 @@ def assign_arms(text: str, values: list[ValueSlot], arms: Sequence[ArmMention], 
             continue
         if id(v) in listed:
             v.arm = listed[id(v)]
+            prev_end = v.tok.end
+            continue
+        member_of = next((a for a in arms if a.start >= v.tok.end), None) if v.kind == "enrolled" else None
+        if member_of is not None and _GROUP_MEMBERSHIP.match(text[v.tok.end:member_of.start]):
+            v.arm = member_of.arm  # '206 people were in the brentuximab group'
             prev_end = v.tok.end
             continue
         if v.kind == "enrolled":

@@ -8,7 +8,7 @@ from typing import Iterable, NamedTuple
 from extractors.evidence.numbers import one_line
 from extractors.nlp.literal_prefilter import fold, may_match, may_match_rows, pattern_needs
 from extractors.evidence.rules import (
-    ENDPOINT_TERMS, NOT_ENDPOINT_TERMS, POPULATION_ENDPOINT_LEFT, POPULATION_WITH_LEFT, SHARE_OF_LEFT, TRANSPLANT_POPULATION_LEFT,
+    ENDPOINT_TERMS, LAY_COMPOSITE_NAMED, LAY_COMPOSITE_SURVIVAL, NOT_ENDPOINT_TERMS, POPULATION_ENDPOINT_LEFT, POPULATION_WITH_LEFT, SHARE_OF_LEFT, TRANSPLANT_POPULATION_LEFT,
     EndpointTerm,
 )
 
@@ -54,6 +54,14 @@ def abbreviation_terms(pairs: Iterable[tuple[str, str]]) -> tuple[EndpointTerm, 
             out.append(EndpointTerm(r"(?<![A-Za-z0-9])" + re.escape(short) + r"(?![A-Za-z0-9])", codes.pop(),
                                     f"document defines {short} as '{long}'", True))
     return tuple(out)
+
+
+def lay_composite_terms(text: str) -> tuple[EndpointTerm, ...]:
+    """The document's plain-language composite survival ('alive without ... coming back or getting worse') as the one
+    composite endpoint it names technically, or as progression-free survival when it names none or several."""
+    named = [code for pattern, code in LAY_COMPOSITE_NAMED if re.search(pattern, text)]
+    code = named[0] if len(named) == 1 else "PFS"
+    return (EndpointTerm(LAY_COMPOSITE_SURVIVAL, code, f"the document names the lay composite as {code}", abbreviable=False),)
 
 
 def find_endpoints(text: str, extra: tuple[EndpointTerm, ...] = ()) -> list[EndpointMention]:

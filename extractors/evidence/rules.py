@@ -16,6 +16,21 @@ class EndpointTerm(NamedTuple):
     abbreviable: bool = True
 
 
+LAY_COMPOSITE_SURVIVAL = (r"(?<=\s)(?:(?:were|was|remained|are|is|stayed|lived)\s+)?(?:still\s+)?alive\s+(?:and\s+)?without\s+"
+                          r"(?:(?:the|their|his|her|its)\s+)?(?:[\w-]+\s+){0,2}?(?:coming\s+back|returning)\s+or\s+"
+                          r"(?:getting|growing|becoming)\s+worse\b|^\W*[Aa]live\s+without\s+(?:[\w-]+\s+){0,2}?(?:coming\s+back|returning)\s+or\s+"
+                          r"(?:getting|growing|becoming)\s+worse\b")
+"""A plain-language 'alive without their lymphoma coming back or getting worse' (also a table row's label): the
+composite survival the document names in technical terms (event-free or relapse-free when it names only that one;
+progression-free otherwise)."""
+LAY_COMPOSITE_NAMED: tuple[tuple[str, str], ...] = (
+    (r"\bevent[- ]free\s+survival\b|(?<![A-Za-z])EFS(?![A-Za-z])", "EFS"),
+    (r"\brelapse[- ]free\s+survival\b|(?<![A-Za-z])RFS(?![A-Za-z])", "RFS"),
+    (r"\bprogression[- ]free\s+survival\b|(?<![A-Za-z])PFS(?![A-Za-z])", "PFS"),
+)
+"""Technical names a document may give the composite its lay summary paraphrases ('For researchers: event-free survival
+hazard ratio ...'), with their codes."""
+
 # A transplant after the study treatment, in the spellings of US and UK reports (haematopoietic, stem-cell).
 TRANSPLANT_NOUN = (r"(?:allo-?HSCT|allo-?SCT|allo-?HCT|HSCT|HCT|SCT|allogeneic (?:ha?ematopoietic[- ]|blood )?(?:stem[- ]cell[- ]|cell[- ])?"
                    r"(?:transplant(?:ation)?|HSCT|SCT|HCT)|(?:ha?ematopoietic[- ](?:cell[- ])?|stem[- ]cell[- ])+transplant(?:ation)?|transplant(?:ation)?)")
@@ -90,8 +105,11 @@ ENDPOINT_TERMS: tuple[EndpointTerm, ...] = (
                  "non-relapse mortality"),
     EndpointTerm(r"\bno\s+(?:[\w-]+\s+){0,2}?cells?\s+(?:could|can|were|was)\s+(?:be\s+)?(?:found|detected|seen)\b",
                  "MRD_NEG", "a plain-language 'no leukaemia cells could be found with a very sensitive test' is MRD negativity"),
-    EndpointTerm(r"(?:^|(?<=[\u2022;:] ))[Aa]live(?=\s+at\s+(?:\d|month|year)|\s*:)", "OS",
-                 "a card's or poster's label 'Alive at 24 mo: 84.0%', '\u2022 Alive at 12 months, 66.7%' is an overall survival landmark", True),
+    EndpointTerm(r"(?:^|(?<=[\u2022;:] ))[Aa]live(?=\s+(?:at|after)\s+(?:\d|month|year|one|two|three|four|five)|\s*:)", "OS",
+                 "a card's or poster's label 'Alive at 24 mo: 84.0%', '\u2022 Alive at 12 months, 66.7%', a plain-language table's "
+                 "'Alive after 3 years' is an overall survival landmark", True),
+    EndpointTerm(r"\bno\s+(?:active|remaining|visible)\s+(?:lymphoma|cancer|disease|tumou?r)\b(?!\s+cells?)", "CR",
+                 "a plain-language 'scans showed no active lymphoma in 87.4%' is a complete (metabolic) response"),
     EndpointTerm(r"(?:^|(?<=[\u2022;:] ))Progression-free(?=\s*:)", "PFS",
                  "a card's label 'Progression-free: 18 mo 76.1%' is a progression-free survival landmark", True),
     EndpointTerm(r"(?:^|(?<=[\u2022;:] ))Event-free(?=\s*:)", "EFS", "a card's label 'Event-free: 2 y 71.0%'", True),
@@ -656,10 +674,10 @@ NOT_SAMPLE_SIZE_LEFT = Cue(r"\b(?:complete|partial|observed|seen|reported|occurr
                            "'complete in 6 patients' counts responders, 'stopped in 55 patients' a treatment change; neither is the sample")
 SAMPLE_SIZE_RIGHT = Cue(r"^\s*(?:enrolled|randomi[sz]ed|registered|recruited|accrued)\s+(?:at|in|across|from|between|over|since)\b|^\s*(?:started|began|commenced)\s+(?:the\s+)?(?:study\s+)?(?:treatment|therapy|induction|(?-i:[A-Z][\w-]+)|[a-z]{4,}(?:mab|cel|ib|in|ine|ide|ax))\b|^\s*(?:were|was)\s+(?:enrolled|randomi[sz]ed|randomly assigned|included|recruited|treated|infused|dosed|evaluable|analy[sz]ed|registered|accrued)|^\s*underwent\s+randomi[sz]ation|^\s*(?:[\w-]+\s+){0,2}?(?:met\s+the\s+(?:\w+\s+)?criteria|qualified)\b|^[^.;,:\d()]{1,60}?\s(?:were|was)\s+(?:enrolled|randomi[sz]ed|randomly assigned|recruited)\b"
                         r"|^\s*(?:(?:[\w-]+\s+){0,2}?" + PATIENT_NOUNS + r"\s+)?(?:[\w-]+\s+){0,3}?aged\s+(?:\d+\s*(?:to|[-–])\s*)?\d+(?:\s*years?)?(?:\s+or\s+(?:older|younger|more|less))?\s+(?:were|was)\s+(?:enrolled|randomi[sz]ed|randomly assigned|recruited)\b"
-                        r"|^\s*(?:[\w-]+\s+){0,4}?took\s+part\b"
+                        r"|^\s*(?:[\w-]+\s+){0,8}?took\s+part\b|^\s*(?:were|was)\s+in\s+the\s+(?:[\w-]+\s+){1,2}?(?:group|arm|cohort)\b"
                         r"|^\s*(?:randomi[sz]ed|enrolled|registered|accrued)(?=\s*[(;,]|\s*$)"
                         r"|^\s*(?:treated|infused|dosed)\s+(?:at|across|in)\s+\d+\s+(?:sites|centres|centers|hospitals|institutions|countries)\b",
-                        "'453 people from 14 countries took part' (a plain-language summary), a poster's '264 patients randomized (Arm A "
+                        "'453 people from 14 countries took part', '206 people were in the brentuximab group' (a plain-language summary), a poster's '264 patients randomized (Arm A "
                         "132, ...)', a slide's '64 patients treated at 11 "
                         "sites', '968 participants aged 1 to 30 years were randomized', '405 patients were randomized', '246 adults enrolled at 71 sites', '62 patients started Shoreline', '112 adults started induction', '245 patients underwent randomization', 'were randomly assigned', 'were infused', '224 adults in first remission were randomized', 'Seven hundred and four adults met the criteria'")
 SAMPLE_SIZE_BARE_RIGHT = Cue(r"^\s*(?:\(\s*\d+(?:[.·]\d+)?\s*%\s*\)\s*)?(?:were|was)\s+(?:enrolled|randomi[sz]ed|randomly assigned|recruited|registered|accrued|infused(?=\s*[:;,.])|treated(?=\s*[:;,.]))\b|^\s*(?:infused|treated)(?=\s*[:;,.]|\s+[-–—]\s)"
@@ -866,6 +884,8 @@ SUBCOHORT_RIGHT = Cue(AGE_LIMITED_RIGHT.pattern + r"|^\s*(?:[\w-]+\s+){0,2}?" + 
 SAMPLE_SIZE_ADJECTIVE_RIGHT = Cue(r"^\s*(?:treated|infused|enrolled|randomi[sz]ed|registered)\s+" + PATIENT_NOUNS + r"\b"
                                   r"|^\s*(?:" + PATIENT_NOUNS + r"\s+)?(?:(?:were|was)\s+)?(?:leuk)?aph[ae]resed\b|^\s*(?:" + PATIENT_NOUNS + r"\s+)?underwent\s+(?:leuk)?aph[ae]resis\b",
                                   "'the 101 treated patients'; '58 patients leukapheresed', '60 underwent apheresis': a cell-therapy study's enrolment")
+GROUP_MEMBERSHIP_GAP = Cue(r"^\s*(?:" + PATIENT_NOUNS + r"\s+)?(?:were|was)\s+in\s+(?:the\s+)?$",
+                           "'206 people were in the brentuximab group': a count of the people in a named group is its size")
 PER_ARM_SIZE_RIGHT = Cue(r"^\s*(?:" + PATIENT_NOUNS + r"\s+)?(?:per|in each|each|to each|to either)\s+(?:group|arm|strategy|cohort)\b",
                          "'312 patients were randomly assigned (156 per group)', '904 patients, 452 to each arm': the enrolment of "
                          "each of the two arms")
