@@ -271,3 +271,50 @@ def test_alive_after_n_years_labels_an_overall_survival_row():
     """Regression: lay_alive_after_label_unread (a plain-language table row 'Alive after 3 years' named no endpoint)."""
     from extractors.evidence.endpoints import find_endpoints
     assert [e.code for e in find_endpoints("Alive after 3 years")] == ["OS"]
+
+
+def test_a_row_repeating_the_header_labels_starts_a_stacked_table():
+    """Regression: stacked_tables_read_as_one (a posting's participant flow and its primary outcome parsed as one grid:
+    the outcome's header was a data row, the grid did not look like results, and the primary outcome gave nothing)."""
+    from extractors.evidence.table import stacked_tables
+    from tests.test_evidence_rule_classes_r27 import _table
+    grid = _table(("Participant Flow", "Arm A: Ibrutinib + R", "Arm B: R"),
+                  (("STARTED", "70", "68"), ("Outcome", "Arm A: Ibrutinib + R", "Arm B: R"),
+                   ("Complete response at end of treatment, percentage of participants", "48.6", "30.9")), "")
+    parts = stacked_tables(grid)
+    assert [p.header[0] for p in parts] == ["Participant Flow", "Outcome"]
+    assert [len(p.rows) for p in parts] == [1, 1] and len({p.table_id for p in parts}) == 2
+    records = extract_evidence(_doc([("title", "ClinicalTrials.gov Study Results: NCT20990555"),
+                                     ("body", "Study Type: Interventional. Allocation: Randomized.")], (grid,)))
+    assert {(r.endpoint, r.value) for r in records if r.source == "table" and r.endpoint == "CR"} == {("CR", 48.6),
+                                                                                                   ("CR", 30.9)}
+
+
+def test_a_percent_then_count_cell_gives_one_rate():
+    """Regression: percent_count_order_read_twice ('Overall response rate, % (count) | 77.4 (48)' gave 48 as a
+    second rate: the posting prints the percentage first)."""
+    from tests.test_evidence_rule_classes_r27 import _table
+    table = _table(("Outcome", "Arm A: Ibrutinib + R", "Arm B: R"),
+                   (("Overall response rate at end of treatment, % (count)", "81.4 (57)", "66.2 (45)"),), "")
+    records = extract_evidence(_doc([("title", "ClinicalTrials.gov Study Results: NCT20990556")], (table,)))
+    assert sorted(r.value for r in records if r.endpoint == "ORR") == [66.2, 81.4]
+
+
+def test_a_postings_baseline_participants_give_the_enrolment():
+    """Regression: baseline_participants_unread ('Overall number of baseline participants 186' gave no enrolment)."""
+    records = extract_evidence(_doc([("title", "ClinicalTrials.gov Study Results: NCT20990557"),
+                                     ("body", "Baseline Characteristics: Overall number of baseline participants 138; "
+                                              "age, median 61 years.")]))
+    assert {r.value for r in records if r.endpoint == "ENROLLED"} == {138}
+
+
+def test_a_confidence_bound_and_cited_study_figures_are_no_results():
+    """Regression: ci_bound_and_published_study_read_as_results ('lower bound of the 95% CI 46.1%' was a CR rate; 'gave
+    CR in 60% ... in a published phase 1 study' was the report's; '8 A recipients died without progression' an
+    enrolment)."""
+    paragraphs = [("title", "Glofitamab in mantle cell lymphoma: the GMX-12 study"),
+                  ("body", "Combined blockade gave complete response in 55% of patients in a published phase 1 study."),
+                  ("body", "The CR rate exceeded the historical threshold of 20% (lower bound of the 95% CI 44.2%)."),
+                  ("body", "Nonrelapse deaths were mainly infections; 7 glofitamab recipients died without progression.")]
+    records = extract_evidence(_doc(paragraphs))
+    assert not {r.value for r in records} & {55.0, 44.2, 7.0}

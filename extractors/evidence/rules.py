@@ -609,6 +609,8 @@ DISTRACTORS: tuple[Distractor, ...] = (
     Distractor("open_threshold", "right", r"^\s*(?:%|per ?cent)?\s*or\s+(?:more|higher|greater|above|over|less|lower|below|fewer)\b", "'MRD of 0.1% or more', 'aged 60 years or older': an open-ended cut-off, not a result"),
     Distractor("usual_level", "left", r"\b(?:rarely|seldom|never|usually|typically|generally|historically)\s+(?:exceeds?|reach(?:es)?|surpass(?:es)?|tops?|above|below|over|under)\s+(?:about\s+)?$", "'survival rarely exceeds 20%' describes what other treatment usually achieves"),
     Distractor("assay_threshold", "left", r"\b(?:sensitivity|threshold|cut-?off|detection limit|limit of detection|level of detection)\s+(?:of|at|was|is|:)?\s*(?:[<>≤≥]\s*)?$", "'at a sensitivity of 0.01%': an MRD assay threshold, not a result"),
+    Distractor("ci_bound", "left", r"\b(?:lower|upper)\s+(?:bound|limit)\s+of\s+(?:the\s+)?(?:(?:two-sided\s+)?\d+(?:[.·]\d+)?\s*%\s+)?(?:CI|confidence\s+interval)\s*(?:was|of|at|:|=)?\s*$",
+               "'(lower bound of the 95% CI 46.1%)': a confidence bound, not a rate"),
     Distractor("planned_size", "left", r"\b(?:called for|planned|target(?:ed)?|aimed (?:at|to (?:enrol|enroll|include|recruit))|sample size of|powered (?:with|for)|powered\b[^;]{0,80}?\bwith)\s+(?:a total of\s+|about\s+|approximately\s+)?$", "planned sample sizes are design, not enrolment"),
     Distractor("null_rate", "right", r"^\s*(?:%|per ?cent)\s+null\b", "'well above the 45% null rate' restates the design's null "
                "hypothesis, not a result"),
@@ -663,10 +665,11 @@ SAMPLE_SIZE_OF_LEFT = Cue(r"(?:\b(?:study|trial|analysis|series|cohort|casuistry
                           "'a phase I study of 20 patients', 'Of the 63 enrolled patients'")
 SAMPLE_SIZE_WEAK_LEFT = Cue(r"\b(?:in|on|with)\s+(?:a total of\s+)?$", "'in 30 patients', 'on 44 patients'")
 POPULATION_LABEL_SIZE_LEFT = Cue(r"^\W*(?:study\s+)?(?:population|patients|participants|enrol?ment|sample)\s*:[^;:]*\(\s*[nN]\s*=\s*$"
-                                 r"|\b[Ee]nrol(?:l)?ment\s*\(\s*[Aa]ctual\s*\)\s*:\s*$"
+                                 r"|\b[Ee]nrol(?:l)?ment\s*\(\s*[Aa]ctual\s*\)\s*:\s*$|\b(?i:overall\s+number\s+of\s+baseline\s+participants)\s*:?\s*$"
                                  r"|\b(?:population|enrol?ment|sample|cohort)\s+(?:numbered|totalled|totaled)\s+$",
                                  "'Population: untreated MCL, age 65 or older (n = 598)': a card's population line sizes the study; so do a "
-                                 "registry posting's 'Enrollment (Actual): 168 participants' (not its estimated one) and "
+                                 "registry posting's 'Enrollment (Actual): 168 participants' (not its estimated one) and 'Overall number of baseline "
+                                 "participants 186', and "
                                  "does 'the intention-to-treat population numbered 486'")
 APPROXIMATE_COUNT_LEFT = Cue(r"\b(?:(?:fewer|less|more)\s+than|nearly|almost|approximately|roughly|up\s+to|at\s+least)\s+$",
                              "'fewer than one hundred infused patients', 'nearly 300 adults': an approximate count is no sample size")
@@ -689,7 +692,7 @@ SAMPLE_SIZE_TREATED_RIGHT = Cue(r"^\s*(?:[\w/+\-]+\s+){0,3}?" + PATIENT_NOUNS + 
                                 "'Fifty patients received tisagenlecleucel': the sample size when the study treatment follows")
 NOT_SAMPLE_SIZE_RIGHT = Cue(r"^\s*(?:[\w/+\-]+\s+){0,3}?(?:patients?|subjects?|participants?|children|adults?)\s+(?:were\s+)?(?:screened|assessed for eligibility|excluded|ineligible|not eligible)\b"
                             r"|^\s*(?:screened|excluded|ineligible)\s+(?:patients?|subjects?|participants?|children|adults?)\b"
-                            r"|^(?:(?!enrol|randomi|assigned|allocated|treated|infused|included|recruited)[^.;,:])*?\b(?:had\s+)?(?:died|relapsed|progressed)\s*(?:[.;]|$)"
+                            r"|^(?:(?!enrol|randomi|assigned|allocated|treated|infused|included|recruited)[^.;,:])*?\b(?:had\s+)?(?:died|relapsed|progressed)(?:\s+(?:without|from|of|before|after)\s+[\w\s-]{1,40}?)?\s*(?:[.;]|$)"
                             r"|^\s*(?:patients?|children|adults)\s+in\s+the\s+[\w-]+\s+(?:group|arm|cohort)\s*\(\s*\d+(?:[.·]\d+)?\s*%\s*\)"
                             r"|^\s*(?:[\w-]+\s+){0,2}?(?:could|did)\s+not\s+(?:be\s+)?(?:assessed|evaluated|infused|treated|receive)\b"
                             r"|^\s*(?:[\w-]+\s+){0,2}?(?:died|progressed|withdrew)\s+before\b"
@@ -705,7 +708,7 @@ NOT_SAMPLE_SIZE_RIGHT = Cue(r"^\s*(?:[\w/+\-]+\s+){0,3}?(?:patients?|subjects?|p
                             "trial of 480 patients is planned' ('... is in preparation') a future sample, 'Three treated patients could not be assessed' and '3 "
                             "died before infusion' exclusions, '204 guided patients, two-thirds of the arm, stopped after nine "
                             "cycles' (a part of an arm), '8 had relapsed after transplant' (history) and '19 had an autologous transplant "
-                            "later, at progression' (crossover), '45 patients in the A group and 53 in the B group died' (events), not "
+                            "later, at progression' (crossover), '45 patients in the A group and 53 in the B group died', '8 A recipients died without progression' (events), not "
                             "the study sample")
 # Per-arm enrolment: a count assigned to a named arm ('718 were assigned to A and 722 to B', 'A (n = 54)').
 GROUP_LABEL_AFTER = Cue(r"[^;()\d]{0,80}?\(\s*the\s+(?P<label>[^()]{1,30}?)\s+(?:group|arm|cohort)\s*\)",
@@ -1231,8 +1234,9 @@ OTHER_STUDY_CUES: tuple[Cue, ...] = (
     Cue(r"(?<!eligible for )(?<!eligibility for )(?<!criteria of )\b(?:an?|the|in|from|on|of|with|our|their|its|his|her)\s+(?:[\w-]+\s+){0,2}?(?:earlier|previous|prior|preceding|predecessor|older|historical|historic|separate|different|another|other|parent|registration|pivotal|reference)\s+(?:[\w/-]+\s+){0,3}?(?:study|studies|trial|trials|cohort|series|experience|report|protocol|run-in|comparisons?|analys[ie]s)\b",
         "'in an earlier phase 2 study', 'the pivotal trial', 'historical cohort', 'the predecessor protocol': figures of another study "
         "('patients who would not have been eligible for the registration trials' are the report's own subgroup)"),
-    Cue(r"\b(?:in|from)\s+a\s+(?:larger|smaller|bigger|recent|similar|comparable)\s+(?:[\w/-]+\s+){0,3}?(?:study|trial|series|cohort|registry)\b",
-        "'In a larger multicenter series that used MRD at week 16, ...': another study set beside the report's"),
+    Cue(r"\b(?:in|from)\s+a\s+(?:larger|smaller|bigger|recent|similar|comparable|published|reported)\s+(?:[\w/-]+\s+){0,3}?(?:study|trial|series|cohort|registry)\b",
+        "'In a larger multicenter series that used MRD at week 16, ...', '... gave CR in 60% in a published phase 1 study': "
+        "another study set beside the report's"),
     Cue(r"\b(?:an?|the|in|from|on|of|with)\s+(?:[\w-]+\s+){0,2}?exploratory\s+(?:[\w/-]+\s+){0,3}?(?:study|studies|trial|trials|cohort|series|protocol)\b",
         "'in an exploratory phase 1 study': another study ('in an exploratory analysis' is the report's own)"),
     Cue(r"\b(?:two|three|four|several|other|previous|earlier)\s+(?:[\w-]+\s+){0,2}?(?:trials|studies|series|reports)\s+(?:that|which|in\s+which)\b",

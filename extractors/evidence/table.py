@@ -37,6 +37,8 @@ def _main_results_cell(doc: Document, row: Table1Row):
 
 _RATIO_HEADER = re.compile(r"\bhazard ratio\b|\bHR\b", re.I)
 _CI_DECLARED = re.compile(r"\bCI\b|confidence", re.I)
+_PERCENT_COUNT = re.compile(r"%\s*\(\s*(?:count|n|no\.|number)\s*\)", re.I)
+"""'Overall response rate, % (count)': the percentage first, its count in brackets (a posting's order)."""
 _COUNT_PERCENT = re.compile(r"(?:\bno\.|\bn\b|\bnumber\b)\s*(?:/\s*(?:total\s+)?(?:no\.|n\b)\s*)?\(\s*%\s*\)", re.I)
 """'no. (%)', 'n (%)', 'n/N (%)', 'no./total no. (%)': cells print a count and its percentage in parentheses."""
 _COUNT_HEADER = re.compile(r"^\s*(?:n|no\.?|n\s*/\s*N|no\.?\s*/\s*(?:total\s+)?no\.?|number(?: of patients)?|patients|events)\s*$", re.I)
@@ -92,6 +94,27 @@ _HEAD_COUNT_ROW = re.compile(HEAD_COUNT_ROW.pattern, re.I)
 _RESPONDERS = re.compile(ROW_RESPONDERS.pattern, re.I)
 
 
+def stacked_tables(table: Table) -> list[Table]:
+    """A table split where a row repeats its header's column labels: two tables stacked under one grid (a posting's
+    participant flow, then its outcome measure), each with its own header; [table] when no row does."""
+    columns = [h.strip() for h in table.header[1:]]
+    if len(columns) < 2 or not all(columns):
+        return [table]
+    parts, rows, header, k = [], [], table.header, 0
+    for row in table.rows:
+        if len(row) == len(table.header) and [c.text.strip() for c in row[1:]] == columns:
+            parts.append(table.model_copy(update={"header": header, "rows": tuple(rows),
+                                                  "table_id": table.table_id if k == 0 else f"{table.table_id}.{k}"}))
+            rows, header, k = [], tuple(c.text for c in row), k + 1
+        else:
+            rows.append(row)
+    if k == 0:
+        return [table]
+    parts.append(table.model_copy(update={"header": header, "rows": tuple(rows), "table_id": f"{table.table_id}.{k}",
+                                          "caption": None}))
+    return parts
+
+
 def _looks_like_results(table: Table) -> bool:
     if _BASELINE_CAPTION.search(table.caption or ""):
         return False
@@ -112,7 +135,7 @@ def extract_table_results(doc: Document, index: TrialIndex, skip_table_ids: Sequ
     which a column headed only 'Control group' also names.
     """
     records: list[EvidenceRecord] = []
-    for table in doc.tables:
+    for table in (part for whole in doc.tables for part in stacked_tables(whole)):
         if table.table_id in skip_table_ids:
             continue
         trial, nct = _table_trial(table, index)
@@ -174,7 +197,10 @@ def extract_table_results(doc: Document, index: TrialIndex, skip_table_ids: Sequ
                 ci_declared = bool(_CI_DECLARED.search(label) or _CI_DECLARED.search(header) or declared)  # 'Number [95% CI]'
                 ctx = ReadingContext(arm, None, extra_terms, fallback, False, (), gazetteer_dir, None,
                                      unit if fallback else None, ratio, ci_declared, count_percent)
+                percent_first = bool(_PERCENT_COUNT.search(label) or _PERCENT_COUNT.search(header))
                 for s, e in _clauses(cell.text):
+                    if percent_first and "(" in cell.text[s:e]:
+                        e = s + len(cell.text[s:e].split("(")[0].rstrip())  # '77.4 (48)': the count is no second rate
                     clause = cell.text[s:e]
                     for r in read_clause(clause, ctx):
                         if r.endpoint == "ENROLLED":
