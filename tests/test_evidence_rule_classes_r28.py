@@ -318,3 +318,23 @@ def test_a_confidence_bound_and_cited_study_figures_are_no_results():
                   ("body", "Nonrelapse deaths were mainly infections; 7 glofitamab recipients died without progression.")]
     records = extract_evidence(_doc(paragraphs))
     assert not {r.value for r in records} & {55.0, 44.2, 7.0}
+
+
+def test_a_bare_pair_closing_a_lay_or_joined_clause_is_one_value_per_arm():
+    """Regression: bare_pair_before_alive_or_and_unsplit ('98.5% and 98.1% of people were alive.' and '66.0% and 58.2%,
+    and among ...' gave both values to the first arm of a two-arm report)."""
+    records = extract_evidence(_doc(LAY_SUMMARY[:3] + [("body", "After 3 years, 97.5% and 96.1% of people were alive.")]))
+    assert {(r.value, r.arm) for r in records if r.endpoint == "OS"} == {(97.5, "nivolumab"), (96.1, "radiotherapy")}
+    records = extract_evidence(_doc(NEWS_TRANSPLANT[:2] + [
+        ("body", "Among patients with a TP53 mutation, 3-year overall survival was 31.0% and 22.5%, and among those "
+                 "aged 70 or older the hazard ratio was 0.70.")]))
+    assert {(r.value, r.arm) for r in records if r.value in (31.0, 22.5)} == {(31.0, "allogeneic transplant"),
+                                                                              (22.5, "decitabine")}
+
+
+def test_retrospective_series_figures_belong_to_other_studies():
+    """Regression: retrospective_series_read_as_results ('Retrospective transplant series report 3-year overall survival
+    between 10% and 30%' gave the report two landmarks)."""
+    records = extract_evidence(_doc(NEWS_TRANSPLANT[:2] + [
+        ("body", "Retrospective transplant series report 3-year overall survival between 12% and 28%.")]))
+    assert not {r.value for r in records} & {12.0, 28.0}

@@ -1239,6 +1239,10 @@ OTHER_STUDY_CUES: tuple[Cue, ...] = (
         "another study set beside the report's"),
     Cue(r"\b(?:an?|the|in|from|on|of|with)\s+(?:[\w-]+\s+){0,2}?exploratory\s+(?:[\w/-]+\s+){0,3}?(?:study|studies|trial|trials|cohort|series|protocol)\b",
         "'in an exploratory phase 1 study': another study ('in an exploratory analysis' is the report's own)"),
+    Cue(r"\b(?:retrospective|published|previous|earlier|prior|historical)\s+(?:[\w-]+\s+){0,2}?(?:series|studies|reports|analyses|cohorts|data)\s+"
+        r"(?:report(?:ed)?|show(?:ed)?|suggest(?:ed)?|describe[ds]?|found|gave)\b",
+        "'Retrospective transplant series report 3-year overall survival between 10% and 30%', 'Retrospective reports "
+        "suggest ...': figures of earlier studies, not the report's"),
     Cue(r"\b(?:two|three|four|several|other|previous|earlier)\s+(?:[\w-]+\s+){0,2}?(?:trials|studies|series|reports)\s+(?:that|which|in\s+which)\b",
         "'those of two trials that reduced anthracycline exposure, which reported ...': figures of other studies"),
     Cue(r"^\W*(?:earlier|previous|prior|older|historical|other)\s+(?:[\w/-]+\s+){0,3}?(?:studies|trials|series|reports|cohorts|comparisons|analyses|data)\b",
