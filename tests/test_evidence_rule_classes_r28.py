@@ -338,3 +338,12 @@ def test_retrospective_series_figures_belong_to_other_studies():
     records = extract_evidence(_doc(NEWS_TRANSPLANT[:2] + [
         ("body", "Retrospective transplant series report 3-year overall survival between 12% and 28%.")]))
     assert not {r.value for r in records} & {12.0, 28.0}
+
+
+def test_a_counted_subgroup_named_by_its_mrd_status_is_a_population():
+    """Regression: counted_mrd_subgroup_read_as_mrd_rate ('in the 309 MRD-negative patients, the two regimens performed
+    alike (63.9% vs 64.3%)' read two MRD-negativity rates instead of the clause's survival; '14 of 15 responded (93.3%)'
+    stays a response)."""
+    from extractors.evidence.endpoints import find_endpoints
+    assert [e.population for e in find_endpoints("in the 309 MRD-negative patients, the regimens performed alike")] == [True]
+    assert [e.population for e in find_endpoints("14 of 15 responded (93.3%)")] == [False]

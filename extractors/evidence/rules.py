@@ -642,8 +642,9 @@ THRESHOLD_COPULA = Cue(r"\b(?:was|were|is|are|remained|reached|only|with|:)\s*(?
                        "'incidence of VOD was < 10%' states a result")
 
 # Population descriptors: an endpoint word here describes who was analysed, not what was measured.
-POPULATION_ENDPOINT_LEFT = Cue(r"\b(?:(?<!were )(?<!was )(?<!remained )(?<!are )(?<!is )(?<!were already )(?<!was already )(?<!were still )(?<!was still )(?<!remained still )in (?:their )?(?:first |second |later |second or later |first or later )?(?:ha?ematologic(?:al)? |morphologic(?:al)? |complete )?|who (?:achieved|were in|were|was|had|attained|obtained|reached) (?:a |an )?|achieving (?:a |an )?(?=CR\b)|patients in |among )$",
-                               "'patients who achieved CR', 'who were MRD-negative', 'in first CR' or 'among CR/CRi' define a population")
+POPULATION_ENDPOINT_LEFT = Cue(r"\b(?:(?<!were )(?<!was )(?<!remained )(?<!are )(?<!is )(?<!were already )(?<!was already )(?<!were still )(?<!was still )(?<!remained still )in (?:their )?(?:first |second |later |second or later |first or later )?(?:ha?ematologic(?:al)? |morphologic(?:al)? |complete )?|who (?:achieved|were in|were|was|had|attained|obtained|reached) (?:a |an )?|achieving (?:a |an )?(?=CR\b)|patients in |among |(?:in|among) (?:the |all |these )?\d[\d,]* )$",
+                               "'patients who achieved CR', 'who were MRD-negative', 'in first CR', 'among CR/CRi' or 'in the 309 "
+                               "MRD-negative patients' define a population")
 
 POPULATION_WITH_LEFT = Cue(r"\b(?:patients|participants|children|adults|those)\s+(?:(?:who|that)\s+(?:still\s+)?had|with)\s+(?:an?\s+)?(?:detectable\s+)?$",
                            "'For patients with MRD-negative remission after induction, the 3-year figures were ...', 'participants "
