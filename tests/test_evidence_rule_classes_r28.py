@@ -347,3 +347,15 @@ def test_a_counted_subgroup_named_by_its_mrd_status_is_a_population():
     from extractors.evidence.endpoints import find_endpoints
     assert [e.population for e in find_endpoints("in the 309 MRD-negative patients, the regimens performed alike")] == [True]
     assert [e.population for e in find_endpoints("14 of 15 responded (93.3%)")] == [False]
+
+
+def test_a_share_followed_by_receiving_an_arm_is_that_arms():
+    """Regression: receiving_after_share_unread ('134 of 210 patients (63.8%) receiving A and in 109 of 208 (52.4%)
+    receiving B' gave both shares to A)."""
+    paragraphs = [("title", "Weekly bortezomib added to daratumumab, lenalidomide and dexamethasone: the KARST trial"),
+                  ("body", "Patients were randomly assigned to D-VRd or D-Rd."),
+                  ("body", "Complete response or better was reported in 120 of 200 patients (60.0%) receiving D-VRd and "
+                           "in 98 of 199 (49.2%) receiving D-Rd.")]
+    records = extract_evidence(_doc(paragraphs))
+    assert {(r.value, r.arm) for r in records if r.endpoint == "CR"} == {
+        (60.0, "daratumumab-bortezomib-lenalidomide-dexamethasone"), (49.2, "daratumumab-lenalidomide-dexamethasone")}

@@ -77,7 +77,7 @@ def _arm_near(text: str, value: ValueSlot, prev_end: int, next_start: int,
                 return arm, True
             if re.fullmatch(r"\s*\(\s*", between) and re.match(r"\s*\)", text[arm.end:]):
                 return arm, True  # '88.0% (PB), 84.1% (PH) and 80.2% (DH)': the arm in brackets right after the value
-            if re.search(r"\b(?:in|for|with|of|after|under)\s+(?:the\s+)?(?:[\w\-]+\s+){0,1}$|\b(?:of|in|among|for)\s+(?:those|(?:the\s+)?(?:patients|children|adults)|participants)\s+(?:(?:who\s+(?:were\s+)?)?(?:receiving|received|treated with|given|taking|took|assigned to|randomi[sz]ed to|allocated to)|on)\s+$|^\s*\)?\s*on\s+$|^\s*\)?\s*(?:assigned|randomi[sz]ed|allocated)\s+to\s+(?:the\s+)?$", between, _I) and len(between) < 70 \
+            if re.search(r"\b(?:in|for|with|of|after|under)\s+(?:the\s+)?(?:[\w\-]+\s+){0,1}$|\b(?:of|in|among|for)\s+(?:those|(?:the\s+)?(?:patients|children|adults)|participants)\s+(?:(?:who\s+(?:were\s+)?)?(?:receiving|received|treated with|given|taking|took|assigned to|randomi[sz]ed to|allocated to)|on)\s+$|^\s*\)?\s*(?:on|receiving|given|treated\s+with)\s+$|^\s*\)?\s*(?:assigned|randomi[sz]ed|allocated)\s+to\s+(?:the\s+)?$", between, _I) and len(between) < 70 \
                     and not re.search(r"[;,]|\b(?:and|vs\.?|versus)\b|\d\s*(?:%|per ?cent|months?)", between, _I):
                 return arm, True
             if _ARM_GROUP.fullmatch(between):  # '(5.6%) who received A'
