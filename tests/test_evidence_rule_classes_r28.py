@@ -359,3 +359,24 @@ def test_a_share_followed_by_receiving_an_arm_is_that_arms():
     records = extract_evidence(_doc(paragraphs))
     assert {(r.value, r.arm) for r in records if r.endpoint == "CR"} == {
         (60.0, "daratumumab-bortezomib-lenalidomide-dexamethasone"), (49.2, "daratumumab-lenalidomide-dexamethasone")}
+
+
+def test_complete_response_or_better_is_a_complete_response():
+    """Regression: cr_or_better_read_as_response_rate ('complete response or better', 'the best response' in its
+    predicate, was read as the overall response rate)."""
+    from extractors.evidence.endpoints import find_endpoints
+    assert [e.code for e in find_endpoints("Complete response or better was reached by 70.7%")] == ["CR"]
+    assert [e.code for e in find_endpoints("Complete response or better was the best response in 312 of 441 (70.7%)")] \
+        == ["CR", ""]
+    assert [e.code for e in find_endpoints("partial response or better")] == ["ORR"]
+
+
+def test_a_deferred_transplant_side_takes_the_reports_abbreviation():
+    """Regression: deferred_side_unabbreviated (a registry setting early against deferred ASCT named its sides 'asct'
+    and 'deferred transplant', though it writes ASCT throughout)."""
+    paragraphs = [("title", "Early autologous transplantation versus deferral after quadruplet induction in myeloma: "
+                            "a registry analysis"),
+                  ("body", "Of 610 patients, 380 underwent early ASCT and 230 deferred ASCT."),
+                  ("body", "4-year progression-free survival was 60.2% after early ASCT and 49.9% with deferral.")]
+    records = extract_evidence(_doc(paragraphs))
+    assert {(r.value, r.arm) for r in records if r.endpoint == "PFS"} == {(60.2, "asct"), (49.9, "deferred asct")}

@@ -85,6 +85,8 @@ ENDPOINT_TERMS: tuple[EndpointTerm, ...] = (
     EndpointTerm(r"overall remission(?: rates?)?", "CR_CRI", "GUIDE.md: 'overall remission' in ALL reports is CR + CRi (ORR is also accepted), not a response rate with partial responses"),
     EndpointTerm(r"(?:early )?remission rates?", "ORR", "a bare 'remission rate' pools every remission as the response rate"),
     EndpointTerm(r"(?<![A-Za-z])ORR(?![A-Za-z])", "ORR", "ORR abbreviation", True),
+    EndpointTerm(r"(?:complete (?:response|remission)|CR)\s+or\s+(?:better|deeper)", "CR",
+                 "'complete response or better' (myeloma: CR and stringent CR) is the complete response rate"),
     EndpointTerm(r"(?:partial (?:response|remission)|PR)\s+or\s+(?:better|deeper)", "ORR", "'partial response or better' is the overall response (myeloma, lymphoma criteria)"),
     EndpointTerm(r"(?:(?<=obtained a )|(?<=obtained an )|(?<=achieved a )|(?<=achieved an )|(?<=had a )|(?<=had an ))response", "ORR", "'obtained a response', 'had a response' report overall response"),
     # survival endpoints
@@ -245,6 +247,9 @@ class StrategyComparison(NamedTuple):
 
 ALLOGENEIC_ARM = "allogeneic hsct"
 """The transplant side's name in a report comparing allogeneic transplant with none (HSCT, the commonest abbreviation)."""
+DEFERRED_ARM = "deferred transplant"
+"""The deferred side of an upfront-versus-deferred transplant comparison, renamed with the report's abbreviation
+('deferred asct') when it has one."""
 ALLOGENEIC_ARM_PLAIN = "allogeneic transplant"
 """... and named in words when the report abbreviates the procedure nowhere ('allogeneic stem cell transplant')."""
 ALLOGENEIC_ARM_HCT = "allogeneic hct"
@@ -348,7 +353,7 @@ STRATEGY_COMPARISONS: tuple[StrategyComparison, ...] = (
                  "autologous transplant", False, "'upfront autologous transplantation', 'ASCT': the transplant side"),
          ArmTerm(r"(?<![\w-])(?<!no )(?<!deferred )(?<!delayed )transplant(?:ation)?(?![\w-])(?!\s+(?:eligib|cent))", "autologous transplant", False,
                  "'78% after transplant, against 69% with deferral': the bare noun is the transplant side once the report compares it")),
-        (ArmTerm(r"\b(?:deferr(?:al|ed|ing)|delayed)(?:\s+(?:autologous\s+)?(?:transplant(?:ation)?|ASCT))?\b", "deferred transplant", True,
+        (ArmTerm(r"\b(?:deferr(?:al|ed|ing)|delayed)(?:\s+(?:autologous\s+)?(?:transplant(?:ation)?|ASCT))?\b", DEFERRED_ARM, True,
                  "'deferral', 'deferred transplant', 'delayed ASCT': transplant kept for relapse"),),
         "a report setting upfront transplant against deferral compares two timings of one procedure"),
     StrategyComparison(
@@ -513,6 +518,8 @@ NOT_ENDPOINT_TERMS: tuple[Cue, ...] = (
     Cue(r"very good partial (?:response|remission)s?(?:\s+or\s+(?:better|deeper))?|\bVGPR(?:\s+or\s+(?:better|deeper))?|(?:very good )?partial (?:response|remission)s?(?!\s+or\s+(?:better|more|deeper))",
         "a (very good) partial response alone is neither a complete response nor the overall response ('partial response or "
         "better' is, 'very good partial response or better' is not)"),
+    Cue(r"(?<=was )the best (?:overall )?response\b|(?<=as )the best (?:overall )?response\b",
+        "'Complete response or better was the best response in 312 of 441': the predicate restates the subject's response"),
     Cue(r"time to (?:first |best |initial )?(?:response|remission|CR)\b", "the time to (first) response is how fast a response came, not how long it lasted (DOR)"),
     Cue(r"(?:(?:acute |chronic |severe )?(?:a|c)?GVHD|graft[- ]versus[- ]host[- ]disease)[- ]free,?\s*(?:and\s+)?relapse[- ]free survival(?: rates?)?|\b(?:GRFS|CRFS)\b",
         "GVHD-free, relapse-free survival (GRFS) is a composite endpoint of its own, neither GVHD incidence nor RFS"),

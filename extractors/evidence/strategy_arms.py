@@ -16,7 +16,7 @@ from extractors.evidence.known_arms import ArmMention
 from extractors.evidence.numbers import one_line
 from extractors.nlp.ner_mentions import part_of_document
 from extractors.evidence.rules import (
-    ALLOGENEIC_ARM, ALLOGENEIC_ARM_HCT, ALLOGENEIC_ARM_PLAIN, ASSIGNMENT_ACTIVATED, ALLOGENEIC_TITLE, AUTOLOGOUS_ARM, AUTOLOGOUS_ARM_ASCT, AUTOLOGOUS_ARM_HCT, AUTOLOGOUS_ARM_HSCT,
+    ALLOGENEIC_ARM, ALLOGENEIC_ARM_HCT, ALLOGENEIC_ARM_PLAIN, DEFERRED_ARM, ASSIGNMENT_ACTIVATED, ALLOGENEIC_TITLE, AUTOLOGOUS_ARM, AUTOLOGOUS_ARM_ASCT, AUTOLOGOUS_ARM_HCT, AUTOLOGOUS_ARM_HSCT,
     AUTOLOGOUS_TITLE, STRATEGY_ASSIGNMENT, STRATEGY_COHORT_LABEL, STRATEGY_COMPARISONS, STRATEGY_SPLIT, TRANSPLANT_ASCT_FORMS, TRANSPLANT_HCT_FORMS, TRANSPLANT_HSCT_FORMS,
     STRATEGY_TITLE_ALTERNATIVE, STRATEGY_TITLE_COMPARISON_OF, TITLE_COMPARISON, TANDEM_ARM, SINGLE_ARM, TITLE_SIDE_WITH_TEXT_CONTROL, UNIFIED_STRATEGY_SIDES,
     TRANSPLANT_EVENT_LEFT, ArmTerm, StrategyComparison,
@@ -122,11 +122,13 @@ def document_strategies(title: str, text: str, headers: Sequence[str] = (), scop
         active |= patterns
         autologous = transplant_arm_name(title, flat, autologous=True)
         renamed = {ALLOGENEIC_ARM: transplant_arm_name(title, flat), AUTOLOGOUS_ARM: autologous,
-                   TANDEM_ARM: "tandem " + autologous, SINGLE_ARM: "single " + autologous}
+                   TANDEM_ARM: "tandem " + autologous, SINGLE_ARM: "single " + autologous,
+                   DEFERRED_ARM: DEFERRED_ARM if autologous == AUTOLOGOUS_ARM else "deferred " + autologous}
         for side, control in ((comparison.experimental, False), (comparison.control, True)):
             names = _side_name(flat, side, unify=comparison.label in UNIFIED_STRATEGY_SIDES)
             terms += [(_compiled(t), renamed.get(names[t.pattern], names[t.pattern])
-                       if not control or names[t.pattern] == SINGLE_ARM else names[t.pattern], control) for t in side]
+                       if not control or names[t.pattern] in (SINGLE_ARM, DEFERRED_ARM) else names[t.pattern], control)
+                      for t in side]
     return StrategyArms(tuple(terms), scope or "\n".join([text, *headers]))  # table headers and row labels name arms too
 
 
