@@ -380,3 +380,23 @@ def test_a_deferred_transplant_side_takes_the_reports_abbreviation():
                   ("body", "4-year progression-free survival was 60.2% after early ASCT and 49.9% with deferral.")]
     records = extract_evidence(_doc(paragraphs))
     assert {(r.value, r.arm) for r in records if r.endpoint == "PFS"} == {(60.2, "asct"), (49.9, "deferred asct")}
+
+
+def test_a_lettered_group_defined_as_fixed_is_the_fixed_duration_arm():
+    """Regression: fixed_colon_group_unread ('Group A (MRD-guided: ...) or Group B (fixed: 24 cycles for all)': the fixed
+    group named no arm, so neither lettered group was defined and '(Group A, n = 85; Group B, n = 83)' sized none)."""
+    paragraphs = [("title", "KESTREL: MRD-guided versus fixed-duration ibrutinib-venetoclax in older MCL - randomised "
+                            "phase 2"),
+                  ("body", "• Randomised 1:1: Group A (MRD-guided: stop after cycle 12 if MRD undetectable) or Group B "
+                           "(fixed: 24 cycles for all)."),
+                  ("body", "• 160 patients randomised at 30 sites (Group A, n = 81; Group B, n = 79).")]
+    records = extract_evidence(_doc(paragraphs))
+    assert {(r.value, r.arm) for r in records if r.endpoint == "ENROLLED"} == {
+        (160, None), (81, "mrd-guided"), (79, "fixed-duration")}
+
+
+def test_a_rate_of_continued_response_is_a_duration_of_response_landmark():
+    """Regression: continued_response_label_unread ('Rate of continued response at 12 months, %' named no endpoint)."""
+    from extractors.evidence.endpoints import find_endpoints
+    assert [e.code for e in find_endpoints("Rate of continued response at 12 months, %")] == ["DOR"]
+    assert [e.code for e in find_endpoints("patients with continued response to therapy")] == []

@@ -143,6 +143,8 @@ ENDPOINT_TERMS: tuple[EndpointTerm, ...] = (
     EndpointTerm(r"(?:(?<=hazard ratio for )|(?<=hazard ratios for )|(?<=HR for )|(?<=risk of )|(?<=hazard of ))(?:disease )?progression or death", "PFS", "'hazard ratio(s) for progression or death', 'the risk of disease progression or death' compare progression-free survival", abbreviable=False),
     EndpointTerm(r"(?:(?<=hazard ratio for )|(?<=HR for )|(?<=risk of )|(?<=hazard of ))relapse or death", "RFS", "'hazard ratio for relapse or death' compares relapse-free survival", abbreviable=False),
     EndpointTerm(r"duration[- ]of[- ](?:response|remission)(?:[- ]rates?)?", "DOR", "duration of response/remission; a 'duration-of-response rate' is its landmark"),
+    EndpointTerm(r"(?:rate\s+of\s+)?(?:continued|ongoing)\s+(?:response|remission)(?:\s+rate)?(?=\s+(?:at|by)\s+\d|\s*,)", "DOR",
+                 "a label's 'Rate of continued response at 12 months, %' is the duration-of-response landmark"),
     EndpointTerm(r"(?:response|remission) duration", "DOR", "'median remission duration 6 months' is the duration of remission"),
     EndpointTerm(r"duration of (?:(?:CR|CRi|CRh)(?:\s*(?:\+|/|or|and)\s*CR[ih])?|complete (?:remission|response)s?)\b", "DOR",
                  "'Duration of CR, median', 'Duration of CR + CRi': how long the remission lasted, not the remission rate"),
@@ -323,9 +325,9 @@ STRATEGY_COMPARISONS: tuple[StrategyComparison, ...] = (
          ArmTerm(r"\bguided\s+(?:arm|group|cohort|therapy|treatment|strategy)\b|(?<=[\d%)\]] )guided\b(?=\s*[,;.)]|\s*$)",
                  "mrd-guided", False, "'the guided arm', '97.0% guided, 96.4% fixed': the MRD-guided side named short")),
         (ArmTerm(r"\bfixed[- ]duration(?:\s+(?:therapy|treatment|arm|group|cohort|course|strategy))?\b"
-                 r"|\bfixed\s+(?:course|arm|group|cohort|schedule)\b|(?<=[\d%)\]] )fixed\b(?=\s*[,;.)]|\s*$)",
-                 "fixed-duration", True, "'fixed-duration treatment', 'the fixed course', '96.4% fixed': every patient given the "
-                 "planned number of cycles"),),
+                 r"|\bfixed\s+(?:course|arm|group|cohort|schedule)\b|(?<=[\d%)\]] )fixed\b(?=\s*[,;.)]|\s*$)|^\W*fixed(?=\s*:)",
+                 "fixed-duration", True, "'fixed-duration treatment', 'the fixed course', '96.4% fixed', a lettered group's "
+                 "'(fixed: 24 cycles for all)': every patient given the planned number of cycles"),),
         "a report setting MRD-guided stopping against a fixed number of cycles compares two policies of one regimen"),
     StrategyComparison(
         "stop_vs_continue",
