@@ -627,19 +627,21 @@ def study_therapy(doc: Document, gazetteer_dir=None, own: StudyRef = StudyRef())
             for arm in find_arms(text, gazetteer_dir):
                 if arm.control or arm.arm in GENERIC_ARMS or arm.rank not in ranks or _ADD_ON_OR_FREE.match(text[arm.end:]) \
                         or (own_key and name_key(arm.arm) == own_key) \
-                        or about_other_study(_sentence_around(doc.text, start + arm.start, start + arm.end)) \
-                        or _names_another_study(_sentence_around(doc.text, start + arm.start, start + arm.end), own) \
+                        or _cites_another_study(_sentence_around(doc.text, start + arm.start, start + arm.end), own) \
                         or (arm.arm in LYMPHODEPLETING_AGENTS and _LYMPHODEPLETION.search(doc.text)):
                     continue  # 'In the earlier TOWER trial, blinatumomab gave ...' names another study's treatment
                 return arm.arm
     return None
 
 
-def _names_another_study(sentence: str, own: StudyRef) -> bool:
-    """True when the sentence names a study other than the report's own, once that is known ('... in the ZUMA-2 study')."""
+def _cites_another_study(sentence: str, own: StudyRef) -> bool:
+    """True when the sentence is about another study, or names one other than the report's own once that is known
+    ('... 91% in the ZUMA-2 study')."""
+    if about_other_study(sentence):
+        return True
     own_keys = {name_key(x) for x in (own.trial, own.nct) if x}
     return bool(own_keys) and any(m.kind != "nct" and name_key(m.canonical or m.text) not in own_keys
-               for m in find_trial_mentions(sentence))
+                                  for m in find_trial_mentions(sentence))
 
 
 def document_scope(doc: Document) -> str:
