@@ -135,8 +135,8 @@ RUN_SERVER_SERVICES_OFF = {
     "PREFECT_SERVER_SERVICES_TRIGGERS_ENABLED": "false",
 }
 """Services the run's own temporary server does without (unless set otherwise): they record each task run's events,
-which nobody reads on a server that ends with its run, at ~0.13 CPU-s per task run (5.7 of its 10.1 CPU-s over 40
-documents, BENCHMARKS.md round 26); the flow run itself is still recorded."""
+which nobody reads on a server that ends with its run (~0.013 server CPU-s per task run, 0.001 with them off:
+bench/bench_task_runs.py, BENCHMARKS.md round 26); the flow run itself is still recorded."""
 
 
 class OwnedApiServer:
