@@ -1,11 +1,12 @@
 """CPU seconds of one `evidence run` by kind of process, and the flow process's CPU in each stage of each batch.
 
-Usage: .venv/bin/python bench/cpu_probe.py CORPUS [--warehouse FILE] [--config FILE] [--full] [--interval S] [--json FILE]
+Usage: .venv/bin/python bench/cpu_probe.py CORPUS --warehouse FILE [--config FILE] [--full] [--interval S]
+       [--json FILE]
 Runs `evidence run` as a child process and polls every process of its tree (psutil, labelled as bench/memory_probe.py
 does): each one's own CPU time when last seen, and for a parse forkserver the CPU of the parse workers it reaped (one
 per PDF, too short-lived to poll). The total is their sum (CPU spent after a process's last poll is missed);
-`reaped_cpu_s` is what getrusage counts of the processes waited for. The flow's CPU is split at its progress lines: reading a
-batch (collecting the workers' results), validation (`validate:` to `load:`), load, and the Table 1 sync.
+`reaped_cpu_s` is what getrusage counts of the processes waited for. The flow's CPU is split at its progress lines:
+reading a batch (collecting the workers' results), validation (`validate:` to `load:`), load, and the Table 1 sync.
 """
 from __future__ import annotations
 

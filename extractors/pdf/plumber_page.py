@@ -55,8 +55,7 @@ class FastCharPage(Page):
 
 
 def _resolved(value: Any) -> Any:
-    """resolve_all(value) for a value that is not of a plain type: a tuple of plain values (a char's matrix) is
-    returned as it is, since resolve_all would return an equal tuple."""
+    """resolve_all(value) for a value not of a plain type; a tuple of plain values (a char's matrix) as it is."""
     if type(value) is tuple and PLAIN_VALUES.issuperset(map(type, value)):
         return value
     return resolve_all(value)
