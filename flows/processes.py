@@ -129,6 +129,16 @@ def _free_port() -> int:
         return probe.getsockname()[1]
 
 
+RUN_SERVER_SERVICES_OFF = {
+    "PREFECT_SERVER_SERVICES_TASK_RUN_RECORDER_ENABLED": "false",
+    "PREFECT_SERVER_SERVICES_EVENT_PERSISTER_ENABLED": "false",
+    "PREFECT_SERVER_SERVICES_TRIGGERS_ENABLED": "false",
+}
+"""Services the run's own temporary server does without (unless set otherwise): they record each task run's events,
+which nobody reads on a server that ends with its run (~0.013 server CPU-s per task run, 0.001 with them off:
+bench/bench_task_runs.py, BENCHMARKS.md round 26); the flow run itself is still recorded."""
+
+
 class OwnedApiServer:
     """Prefect's temporary API server, started without importing Prefect (so it boots while the run imports it),
     killed with the run and kept out of the terminal's Ctrl-C; the same uvicorn command Prefect's own uses."""
@@ -151,7 +161,7 @@ class OwnedApiServer:
             args=[sys.executable, "-m", "uvicorn", "--app-dir", str(prefect_dir.parent), "--factory",
                   "prefect.server.api.server:create_app", "--host", "127.0.0.1", "--port", str(self.port),
                   "--log-level", "error", "--lifespan", "on"],
-            env={**os.environ, "PREFECT_UI_ENABLED": "0", "PREFECT__SERVER_EPHEMERAL": "1",
+            env={**RUN_SERVER_SERVICES_OFF, **os.environ, "PREFECT_UI_ENABLED": "0", "PREFECT__SERVER_EPHEMERAL": "1",
                  "PREFECT__SERVER_FINAL": "1"},
             preexec_fn=die_with_parent, start_new_session=True)
         return self

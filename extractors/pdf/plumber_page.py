@@ -29,7 +29,7 @@ class FastCharPage(Page):
         """The dict pdfplumber makes of `obj`; characters built directly, other objects by pdfplumber."""
         if type(obj) is not LTChar:
             return super().process_object(obj)
-        attr = {k: (v if _plain(v) else resolve_all(v)) for k, v in obj.__dict__.items() if k in ALL_ATTRS}
+        attr = {k: (v if type(v) in PLAIN_VALUES else _resolved(v)) for k, v in obj.__dict__.items() if k in ALL_ATTRS}
         attr["object_type"] = "char"
         attr["page_number"] = self.page_number
         for cs in ("ncs", "scs"):
@@ -54,10 +54,11 @@ class FastCharPage(Page):
         return attr
 
 
-def _plain(value: Any) -> bool:
-    """Whether resolve_all would return `value` as it is (or, for a tuple of plain values, an equal tuple)."""
-    kind = type(value)
-    return kind in PLAIN_VALUES or (kind is tuple and all(type(v) in PLAIN_VALUES for v in value))
+def _resolved(value: Any) -> Any:
+    """resolve_all(value) for a value not of a plain type; a tuple of plain values (a char's matrix) as it is."""
+    if type(value) is tuple and PLAIN_VALUES.issuperset(map(type, value)):
+        return value
+    return resolve_all(value)
 
 
 def _normalized(form: str, text: str) -> str:

@@ -330,14 +330,27 @@ class RawTable:
 def dedupe_chars(chars: list[dict], tolerance: float = 1.0) -> list[dict]:
     """Chars without the overprinted copies some PDFs use for fake bold (same glyph, font and place)."""
     kept: list[dict] = []
-    seen: dict[tuple, list[dict]] = {}
+    seen: dict[tuple, dict[tuple[int, int], list[dict]]] = {}  # glyph -> kept chars by tolerance cell
     for char in chars:
-        key = (char["text"], char.get("fontname"), round(char.get("size", 0), 1),
-               int(char["x0"] // tolerance), int(char["top"] // tolerance))
-        near = [seen.get((*key[:3], key[3] + dx, key[4] + dy), []) for dx in (-1, 0, 1) for dy in (-1, 0, 1)]
-        if any(abs(o["x0"] - char["x0"]) <= tolerance and abs(o["top"] - char["top"]) <= tolerance
-               for bucket in near for o in bucket):
+        x0, top = char["x0"], char["top"]
+        ix, iy = int(x0 // tolerance), int(top // tolerance)
+        glyph = (char["text"], char.get("fontname"), round(char.get("size", 0), 1))
+        cells = seen.get(glyph)
+        if cells is None:
+            cells = seen[glyph] = {}
+        elif _overprinted(cells, ix, iy, x0, top, tolerance):
             continue
-        seen.setdefault(key, []).append(char)
+        cells.setdefault((ix, iy), []).append(char)
         kept.append(char)
     return kept
+
+
+def _overprinted(cells: dict[tuple[int, int], list[dict]], ix: int, iy: int, x0: float, top: float,
+                 tolerance: float) -> bool:
+    """Whether a kept char of the same glyph in the cell (ix, iy) or one next to it lies within tolerance."""
+    for dx in (-1, 0, 1):
+        for dy in (-1, 0, 1):
+            for other in cells.get((ix + dx, iy + dy), ()):
+                if abs(other["x0"] - x0) <= tolerance and abs(other["top"] - top) <= tolerance:
+                    return True
+    return False

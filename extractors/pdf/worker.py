@@ -1,6 +1,7 @@
 """Run parse_pdf in a child process with a wall-clock timeout and an address-space cap."""
 from __future__ import annotations
 
+import gc
 import logging
 import multiprocessing
 import resource
@@ -58,6 +59,11 @@ def use_parse_forkserver(address: str | None) -> None:
 
 PDF_LIBRARY_LOGGERS = ("pdfminer", "pdfplumber", "pypdfium2")
 
+PARSE_GC_THRESHOLDS = (10_000, 50, 100)
+"""The parse worker's garbage-collector thresholds (Python's: 700, 10, 10): pdfminer allocates an object or more per
+character, which set off ~120 collections per document at the defaults, 12-15% of the parse's CPU (~3% now);
+its peak memory is the same within 2 MB (BENCHMARKS.md, round 26)."""
+
 PAUSE_AT_ENV = "EVIDENCE_TEST_PAUSE_AT"
 """Test hook: `parse` makes every parse worker announce itself on stderr and wait, so a test can kill the run then."""
 
@@ -106,6 +112,8 @@ def _child(path: str, settings_json: str, conn, parse: Callable[..., Document] |
     # The forkserver that forked this worker outlives the run while any worker holds its "alive" pipe, so a death
     # signal tied to it never fires: watch the run itself.
     exit_when_run_gone(run_pid)
+    gc.freeze()  # what the forkserver preloaded lives as long as the worker: no collection need scan it again
+    gc.set_threshold(*PARSE_GC_THRESHOLDS)
     if parse is None:
         from extractors.pdf.ingest import parse_pdf as parse  # preloaded by the forkserver; the run need not load it
     # pdfminer/pdfplumber warn about PDF internals on stderr; the document's status and message say what matters.
