@@ -400,3 +400,16 @@ def test_a_rate_of_continued_response_is_a_duration_of_response_landmark():
     from extractors.evidence.endpoints import find_endpoints
     assert [e.code for e in find_endpoints("Rate of continued response at 12 months, %")] == ["DOR"]
     assert [e.code for e in find_endpoints("patients with continued response to therapy")] == []
+
+
+def test_a_share_whose_predicate_names_the_experimental_arm_is_kept():
+    """Regression: experimental_arm_group_share_dropped ('occurred in 6 patients (2.1%) who received A and in 4 (1.4%)
+    who received B': the share of A, the two-arm report's experimental (gazetteer) drug, was dropped as another
+    finding; the control's was kept)."""
+    paragraphs = [("title", "Quizartinib versus midostaurin with intensive chemotherapy in FLT3-mutated AML: the KORVAL "
+                            "trial"),
+                  ("body", "Patients were randomly assigned to quizartinib or midostaurin."),
+                  ("body", "Sinusoidal obstruction syndrome occurred in 7 patients (2.4%) who received quizartinib and in "
+                           "5 (1.7%) who received midostaurin.")]
+    records = extract_evidence(_doc(paragraphs))
+    assert {(r.value, r.arm) for r in records if r.endpoint == "VOD"} == {(2.4, "quizartinib"), (1.7, "midostaurin")}

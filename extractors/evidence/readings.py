@@ -257,13 +257,14 @@ def _landmarks_named_before(text: str, values: Sequence[ValueSlot], timepoints: 
 
 
 def _names_arm_group(right: str, ctx: ReadingContext) -> bool:
-    """'(5.6%) who received A': the share's predicate names a core or control arm, so the share is that arm's."""
+    """'(5.6%) who received A': the share's predicate names a core or control arm, or one of the report's own arms, so the
+    share is that arm's."""
     m = _ARM_GROUP.match(right)
     if not m:
         return False
     arm = next(iter(find_arms(right[m.end():], ctx.gazetteer_dir)), None)
     return arm is not None and arm.start == 0 and (arm.rank == 0 or arm.control or (
-        ctx.one_study and arm.arm in (ctx.default_arm, ctx.control_arm, *defined_arms())))
+        ctx.one_study and arm.arm in (ctx.default_arm, ctx.control_arm, ctx.fallback_arm, *defined_arms())))
 
 
 def _assign_endpoints(text: str, values: list[ValueSlot], endpoints: Sequence[EndpointMention],
