@@ -679,15 +679,12 @@ def study_frame(doc: Document, mentions: Sequence, index: TrialIndex, has_table1
     transplant = transplant_comparison(doc, gazetteer_dir)
     if transplant:  # 'cilta-cel versus ASCT': every mention of the procedure names its arm, the control when second
         procedure_first = transplant[0] == transplant_arm_name(doc.text[t0:t1], doc.text)
-        set_document_strategies(replace(strategies, terms=strategies.terms + tuple(
-            (rx, transplant[0 if procedure_first else 1], not procedure_first) for rx in _TRANSPLANT_TERMS)
-            + ((_EXPERIMENTAL_REFERENCE, transplant[0], False),)))
-        return StudyFrame("report", ref, None, False, transplant, not_studies=not_studies)
+        return _procedure_frame(ref, strategies, transplant, tuple(
+            (rx, transplant[0 if procedure_first else 1], not procedure_first) for rx in _TRANSPLANT_TERMS), not_studies)
     radiotherapy = radiotherapy_comparison(doc, gazetteer_dir)
     if radiotherapy:  # 'Can A replace radiotherapy?': every mention of radiotherapy names the control side
-        set_document_strategies(replace(strategies, terms=strategies.terms + tuple(
-            (rx, RADIOTHERAPY_ARM, True) for rx in _RADIOTHERAPY_TERMS) + ((_EXPERIMENTAL_REFERENCE, radiotherapy[0], False),)))
-        return StudyFrame("report", ref, None, False, radiotherapy, not_studies=not_studies)
+        return _procedure_frame(ref, strategies, radiotherapy,
+                                tuple((rx, RADIOTHERAPY_ARM, True) for rx in _RADIOTHERAPY_TERMS), not_studies)
     single = _single_arm(doc, gazetteer_dir, ref)
     compared = title_comparison(doc, gazetteer_dir) or (
         () if single else _opening_arms(doc, gazetteer_dir) or compared_table_arms(doc, gazetteer_dir)[:2])
@@ -695,6 +692,14 @@ def study_frame(doc: Document, mentions: Sequence, index: TrialIndex, has_table1
         set_document_strategies(replace(strategies, terms=strategies.terms + ((_EXPERIMENTAL_REFERENCE, compared[0], False),)))
     return StudyFrame("report", ref, study_therapy(doc, gazetteer_dir, ref) if single else None, single, compared,
                       not_studies=not_studies)
+
+
+def _procedure_frame(ref: StudyRef, strategies, compared: tuple[str, ...], terms: tuple, not_studies) -> StudyFrame:
+    """A two-arm frame of a treatment set against a procedure: the procedure's terms, and 'the experimental arm' naming
+    the first side, join the document's strategy arms."""
+    set_document_strategies(replace(strategies, terms=strategies.terms + terms
+                                    + ((_EXPERIMENTAL_REFERENCE, compared[0], False),)))
+    return StudyFrame("report", ref, None, False, compared, not_studies=not_studies)
 
 
 def _regimen_pattern(regimen: str) -> re.Pattern[str]:

@@ -37,6 +37,7 @@ _AUTOLOGOUS_TITLE = re.compile(AUTOLOGOUS_TITLE.pattern, re.IGNORECASE)
 _ALLOGENEIC_TITLE = re.compile(ALLOGENEIC_TITLE.pattern, re.IGNORECASE)
 _HCT_FORMS = re.compile(TRANSPLANT_HCT_FORMS)
 _HSCT_FORMS = re.compile(TRANSPLANT_HSCT_FORMS)
+_ANY_TRANSPLANT_ABBREVIATION = re.compile(r"(?<![\w])(?:allo-?)?(?:HCT|HSCT|SCT)(?![\w])")  # 'HCT', 'allo-SCT', 'HSCT-CR1'
 _ASCT_FORMS = re.compile(TRANSPLANT_ASCT_FORMS)
 
 
@@ -143,7 +144,7 @@ def transplant_arm_name(title: str, text: str, autologous: bool = False) -> str:
         return (AUTOLOGOUS_ARM_ASCT if asct * 2 > hsct else AUTOLOGOUS_ARM_HSCT) if hsct else AUTOLOGOUS_ARM
     # 'allo-HCT' does not count: writers name the allogeneic side HSCT unless the bare abbreviation is HCT
     hct, hsct = (len(re.findall(rf"(?<![\w-]){abbreviation}(?![\w-])", text)) for abbreviation in ("HCT", "HSCT"))
-    if not (hct or hsct or re.search(r"(?<![\w])(?:allo-?)?(?:HCT|HSCT|SCT)(?![\w])", text)):
+    if not _ANY_TRANSPLANT_ABBREVIATION.search(text):  # it also finds every bare HCT and HSCT counted above
         return ALLOGENEIC_ARM_PLAIN
     return ALLOGENEIC_ARM_HCT if hct > hsct else ALLOGENEIC_ARM
 
