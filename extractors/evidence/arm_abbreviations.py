@@ -16,7 +16,7 @@ from typing import Optional, Sequence
 from extractors.evidence.endpoints import find_endpoints
 from extractors.evidence.known_arms import ArmMention, find_known_arms
 from extractors.evidence.rules import (
-    BRAND_INITIALS, COLON_LABELLED_ARM, GENERIC_ARMS, MEASURE_SHORT_FORM_LEFT, STEROID_PARTNER,
+    BRAND_INITIALS, COLON_LABELLED_ARM, GENERIC_ARMS, HISTORY_SHORT_FORM_LEFT, MEASURE_SHORT_FORM_LEFT, STEROID_PARTNER,
     ARM_ABBREVIATION_BREAK, ARM_ABBREVIATION_DEFINITION, DOSE_LEVEL_LABEL, ARM_ABBREVIATION_GAP, LABELLED_CLAUSE_MAX, ASSIGNED_LABEL, ASSIGNED_SHORT_FORM,
     ASSIGNED_SHORT_FORM_CAPITALS, ASSIGNED_SHORT_FORMS_SET_AGAINST, LABELLED_ARM, LABELLED_ARM_SENTENCE, NAMED_REGIMEN, NAMED_REGIMEN_APPOSITIVE, NAMED_ARM_DESCRIBED, NAMED_REGIMEN_BRACKETED,
     LETTERED_GROUP_DEFINITIONS, NOT_ARM_LABELS, POLICY_LABEL_COMPARISONS, STRATEGY_COMPARISONS, NOT_REGIMEN_LABELS, SHORT_CODE_MAX, STRATIFICATION_CUE, NON_ARM_TERM_CATEGORIES, WORD_NAME_STOPLIST,
@@ -226,7 +226,8 @@ def find_assigned_short_forms(text: str, gazetteer_dir=None) -> tuple[ArmAbbrevi
             found = [(m, m.group("defined") or m.group("sized") or m.group("to") or m.group("grouped"))
                      for m in _ASSIGNED_SHORT_FORM.finditer(sentence)]
             found = [(m, n) for m, n in found if _may_label_arm(n, gazetteer_dir)
-                     and not _MEASURE_BEFORE.search(sentence, 0, m.start())]
+                     and not _MEASURE_BEFORE.search(sentence, 0, m.start())
+                     and not (m.group("defined") and _HISTORY_BEFORE.search(sentence, 0, m.start()))]
             grouped = len(found) >= 2 and all(m.group("grouped") for m, _ in found)  # '(the CONT group)' says it is an arm
             if len(found) < 2 or not (grouped or _LABEL_SENTENCE.search(sentence)) \
                     or _STRATIFIED.search(sentence, 0, found[0][0].start()) \
@@ -354,6 +355,7 @@ _LETTERED_GROUPS = tuple(re.compile(c.pattern) for c in LETTERED_GROUP_DEFINITIO
 
 _COLON_LABELLED = re.compile(COLON_LABELLED_ARM.pattern)
 _MEASURE_BEFORE = re.compile(MEASURE_SHORT_FORM_LEFT.pattern, re.IGNORECASE)
+_HISTORY_BEFORE = re.compile(HISTORY_SHORT_FORM_LEFT.pattern, re.IGNORECASE)
 _CONTROL_ROLES = ("control", "comparator", "standard", "reference")
 _EXPERIMENTAL_ROLES = ("experimental", "investigational")
 

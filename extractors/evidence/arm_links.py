@@ -89,19 +89,27 @@ def _arm_near(text: str, value: ValueSlot, prev_end: int, next_start: int,
 _LIST_LINK = re.compile(r"^\s*(?:%|per ?cent|months?|mos?)?\s*\)?\s*(?:[\[(][^\])]{0,60}[\])]\s*)?,?\s*(?:and\s+)?[(\[]?\s*$", _I)
 
 
-def _respective_defined_arms(text: str, kept: Sequence[ValueSlot]) -> dict[int, str]:
+def _respective_defined_arms(text: str, kept: Sequence[ValueSlot], arms_named: Sequence[ArmMention],
+                             ctx: ReadingContext) -> dict[int, str]:
     """'... 72.0%, 65.3% and 58.0% of patients, respectively' in a report defining exactly three arms ('(PB)', '(PH)',
-    '(DH)'): the values, in order, are the arms' in the order they were defined; else {}."""
-    arms = list(dict.fromkeys(defined_arms()))
+    '(DH)'), or 'occurred in 19.7%, 27.6%, and 22.1% of patients' closing its clause in a report listing three arms:
+    each run's values, in order, are the arms' in the order the report gave them."""
+    defined = list(dict.fromkeys(defined_arms()))
+    arms = defined if len(defined) >= 3 else list(ctx.study_arms)
     if len(arms) < 3:
         return {}
+    out: dict[int, str] = {}
     for i in range(len(kept) - len(arms) + 1):
         run = kept[i:i + len(arms)]
+        if any(id(v) in out for v in run):
+            continue
+        after = text[run[-1].tok.end:]
+        closed = _RESPECTIVELY_AFTER.match(after) or (arms is not defined and _CLAUSE_CLOSED_AFTER.match(after)
+                                                      and not any(run[0].tok.start <= a.start < run[-1].tok.end for a in arms_named))
         if all(v.kind == "measure" and v.endpoint == run[0].endpoint and v.timepoint == run[0].timepoint for v in run) \
-                and all(_LIST_LINK.match(text[a.tok.end:b.tok.start]) for a, b in zip(run, run[1:])) \
-                and _RESPECTIVELY_AFTER.match(text[run[-1].tok.end:]):
-            return {id(v): arm for v, arm in zip(run, arms)}
-    return {}
+                and all(_LIST_LINK.match(text[a.tok.end:b.tok.start]) for a, b in zip(run, run[1:])) and closed:
+            out.update({id(v): arm for v, arm in zip(run, arms)})
+    return out
 
 
 def assign_arms(text: str, values: list[ValueSlot], arms: Sequence[ArmMention], ctx: ReadingContext) -> None:
@@ -121,7 +129,7 @@ def assign_arms(text: str, values: list[ValueSlot], arms: Sequence[ArmMention], 
                        or (bool(control) and respectively_pair(text, kept[i], kept[i + 1])))
                   for i in range(len(kept))]
     per_arm = any(v.kind == "enrolled" and v.arm is not None for v in kept)
-    listed = _arms_listed_after(text, kept, arms) or _respective_defined_arms(text, kept)
+    listed = _arms_listed_after(text, kept, arms) or _respective_defined_arms(text, kept, arms, ctx)
     for i, v in enumerate(kept):
         next_start = kept[i + 1].tok.start if i + 1 < len(kept) else len(text)
         if v.kind == "enrolled" and v.arm is not None:  # counted for a named arm ('722 assigned to B')

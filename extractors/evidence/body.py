@@ -180,7 +180,8 @@ def extract_body(doc: Document, index: TrialIndex, mentions: Sequence, extra_ter
                                  gazetteer_dir, fallback, one_study=frame.is_report,
                                  fallback_timepoint=previous.timepoint if previous else None,
                                  fallback_endpoints=restated, fallback_hr_endpoint=_subgroup_hr_endpoint(sentence, s, records)
-                                 or _outcome_measure_endpoint(doc.text, sentence, s, extra_terms))
+                                 or _outcome_measure_endpoint(doc.text, sentence, s, extra_terms),
+                                 study_arms=frame.arm_order)
             readings = _sentence_readings(sentence, ctx, clause_memo, para, records, frame)
             if restated_arms and len(readings) == len(restated_arms):
                 readings = [replace(r, arm=arm) for r, arm in zip(readings, restated_arms)]  # the same arms, in order

@@ -88,8 +88,8 @@ def _arm_of_count(text: str, v: ValueSlot, ctx: ReadingContext) -> Optional[str]
     between = text[v.tok.end:after[0].start] if after else ""
     if after and ctx.control_arm and (len({a.arm for a in arms}) >= 2 or _DID_NOT_LATER.search(text[v.tok.end:])) \
             and _GROUP_TREATED_WITH.match(between) and not _ALTERNATIVES.match(text[after[0].end:]) \
-            and (between.strip() or not (_EVENT_IN_LEFT.search(text[:v.tok.start]) or _EVENT_IN_CONTINUED.search(text[:v.tok.start])
-                                          or _PATIENTS_AFTER.match(text[after[0].end:]))) \
+            and not _EVENT_IN_CONTINUED.search(text[:v.tok.start]) \
+            and (between.strip() or not (_EVENT_IN_LEFT.search(text[:v.tok.start]) or _PATIENTS_AFTER.match(text[after[0].end:]))) \
             and (not _BARE_WITH.fullmatch(between) or _TREATMENT_VERB.search(text[:after[0].start])):
         return after[0].arm  # a comparison's groups sized one by one ('4 A patients had events' is no group size)
     if ctx.control_arm and _DID_NOT.match(text[v.tok.end:]) and len({a.arm for a in arms}) >= 1 \

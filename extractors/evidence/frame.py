@@ -6,6 +6,7 @@ from dataclasses import dataclass, replace
 from typing import Optional, Sequence
 
 from extractors.evidence.arm_abbreviations import defined_arm_count
+from extractors.evidence.arm_order import study_arm_order, table_column_arms
 from extractors.evidence.arms import find_arms
 from extractors.evidence.attribution import CITATION, SentenceFacts, StudyRef, TrialIndex
 from extractors.evidence.endpoints import find_endpoints
@@ -87,6 +88,7 @@ class StudyFrame:
     compared: tuple[str, ...] = ()  # the experimental and control treatments a title sets against each other
     strategies: bool = False  # the compared sides are procedures or policies chosen during follow-up, not assigned drugs
     not_studies: frozenset[str] = frozenset()  # mentions that name a drug's code or a group, not a study (names_no_study)
+    arm_order: tuple[str, ...] = ()  # a report of three or more arms: its arms in the order it lists them
 
     @property
     def is_report(self) -> bool:
@@ -425,7 +427,7 @@ def _mention(start: int, end: int, text: str, canonical: str):
 def _single_arm(doc: Document, gazetteer_dir=None, own: StudyRef = StudyRef()) -> bool:
     """A single-arm, expanded-access or registry study, or one whose title and text never randomise its patients."""
     t0, t1 = _title_text(doc)
-    if title_comparison(doc) or compared_table_arms(doc, gazetteer_dir) or defined_arm_count() >= 2 \
+    if title_comparison(doc) or table_column_arms(doc, gazetteer_dir) or defined_arm_count() >= 2 \
             or any(not about_other_study(_sentence_around(doc.text, m.start(), m.end()))
                    for rx in (_ALLOCATED_TO_ALTERNATIVES, _COMPARISON_COHORT) for m in rx.finditer(doc.text)):
         return False  # two arms set against each other: title, table, defined labels, allocation or a comparison cohort
@@ -448,20 +450,6 @@ def _names_other_study(text: str, cue_end: int, own: StudyRef) -> bool:
         return False
     name, mine = name_key(m.group("name")), name_key(own.trial)
     return not (name == mine or (len(name) >= 4 and (name in mine or mine in name)))
-
-
-def compared_table_arms(doc: Document, gazetteer_dir=None) -> tuple[str, ...]:
-    """The treatments a table's column headers set side by side ('Inotuzumab (n = 127) | Blinatumomab (n = 191)');
-    () unless two or more differ: a cohort comparison, even of a non-randomised registry, has no single study arm."""
-    for table in doc.tables:
-        arms = []
-        for header in table.header:
-            found = [a.arm for a in find_arms(header or "", gazetteer_dir) if a.arm not in GENERIC_ARMS]
-            if found and found[0] not in arms:
-                arms.append(found[0])
-        if len(arms) >= 2:
-            return tuple(arms)
-    return ()
 
 
 def _title_versus(doc: Document) -> tuple[str, Optional[re.Match[str]]]:
@@ -687,11 +675,11 @@ def study_frame(doc: Document, mentions: Sequence, index: TrialIndex, has_table1
                                 tuple((rx, RADIOTHERAPY_ARM, True) for rx in _RADIOTHERAPY_TERMS), not_studies)
     single = _single_arm(doc, gazetteer_dir, ref)
     compared = title_comparison(doc, gazetteer_dir) or (
-        () if single else _opening_arms(doc, gazetteer_dir) or compared_table_arms(doc, gazetteer_dir)[:2])
+        () if single else _opening_arms(doc, gazetteer_dir) or table_column_arms(doc, gazetteer_dir)[:2])
     if len(compared) == 2 and compared[0]:  # 'with the combination', 'the experimental arm' name its first side
         set_document_strategies(replace(strategies, terms=strategies.terms + ((_EXPERIMENTAL_REFERENCE, compared[0], False),)))
     return StudyFrame("report", ref, study_therapy(doc, gazetteer_dir, ref) if single else None, single, compared,
-                      not_studies=not_studies)
+                      not_studies=not_studies, arm_order=() if single else study_arm_order(doc, gazetteer_dir))
 
 
 def _procedure_frame(ref: StudyRef, strategies, compared: tuple[str, ...], terms: tuple, not_studies) -> StudyFrame:

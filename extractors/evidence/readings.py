@@ -618,7 +618,7 @@ def _assign_windows(text: str, values: list[ValueSlot], windows: Sequence[Timepo
         later = [w for w in windows if (opening or subject) and (opening or subject)[-1].end <= w.start
                  and w.end <= v.tok.start and any((opening or subject)[-1].end <= o.tok.start < w.start
                                                   and o.kind == "measure" for o in values)]
-        near = later[-1:] or opening or subject[-1:] or [w for w in windows if lo <= w.start and w.end <= hi and not any(
+        near = later[-1:] or _window_after_pair(text, v, values, windows) or opening or subject[-1:] or [w for w in windows if lo <= w.start and w.end <= hi and not any(
             o is not v and o.kind == "measure" and min(w.end, v.tok.end) <= o.tok.start < max(w.start, v.tok.start)
             for o in values) and not _own_phrase_between(text, w, v, endpoints)]
         if near:
@@ -629,6 +629,18 @@ def _assign_windows(text: str, values: list[ValueSlot], windows: Sequence[Timepo
             v.timepoint = continued  # '... at the end of treatment was 62.6% v 48.3%; in bone marrow, 47.2% v 38.9%'
         elif lo > 0 and not any(lo <= w.start < hi for w in windows) and (lead := _sentence_opening_window(text, windows, values)):
             v.timepoint = lead  # 'After two courses, 51 of 58 were in CR/CRi (87.9%); CR alone, 40 (69.0%)'
+
+
+_AFTER_PAIR_GAP = re.compile(r"\s*(?:%|per ?cent)?\s*(?:of\s+(?:the\s+)?(?:patients|children|adults|participants|people)\s*)?,?\s*", _I)
+
+
+def _window_after_pair(text: str, v: ValueSlot, values: Sequence[ValueSlot], windows: Sequence[Timepoint]) -> list[Timepoint]:
+    """The window printed right after the comparison the value opens ('39.9% versus 21.3% of patients at week 48'),
+    which dates both sides; else []."""
+    partner = next((o for o in values if o.tok.start >= v.tok.end and o.kind == "measure"), None)
+    if partner is None or partner.endpoint != v.endpoint or not is_pair(text, v, partner):
+        return []
+    return [w for w in windows if w.start >= partner.tok.end and _AFTER_PAIR_GAP.fullmatch(text, partner.tok.end, w.start)][:1]
 
 
 def _previous_clause_window(text: str, lo: int, v: ValueSlot, values: Sequence[ValueSlot],

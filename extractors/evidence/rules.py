@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from typing import NamedTuple
 
-EXTRACTOR_VERSION = "evidence-rules/1.21"
+EXTRACTOR_VERSION = "evidence-rules/1.22"
 
 
 class EndpointTerm(NamedTuple):
@@ -64,6 +64,8 @@ ENDPOINT_TERMS: tuple[EndpointTerm, ...] = (
     EndpointTerm(r"undetectable (?:MRD|minimal residual disease|measurable residual disease)|(?<![A-Za-z])uMRD(?![A-Za-z])", "MRD_NEG",
                  "undetectable MRD (uMRD, the CLL term) is MRD negativity"),
     EndpointTerm(r"(?:complete )?molecular (?:response|remission|responses)(?: rate)?", "MRD_NEG", "molecular response is measured as MRD negativity"),
+    EndpointTerm(r"(?<![\w-])MR\s?4(?:[.·]5)?(?![\w.·]?\d)|deep molecular responses?", "MRD_NEG",
+                 "a deep molecular response (MR4, BCR::ABL1 at or below 0.01%; MR4.5) is the guide's molecular MRD negativity"),
     EndpointTerm(r"(?:minimal|measurable) residual disease", "MRD_NEG", "a figure under a bare MRD label is the MRD-negative share; its abbreviation alone (MRD) is not an endpoint", abbreviable=False),
     EndpointTerm(r"(?:circulating tumou?r DNA|ctDNA)\s+(?:was|were|became|remained)\s+undetectable|undetectable (?:circulating tumou?r DNA|ctDNA)|ctDNA[- ]negativ(?:e|ity)", "MRD_NEG",
                  "undetectable circulating tumour DNA is the lymphoma form of MRD negativity"),
@@ -230,6 +232,8 @@ ARM_TERMS: tuple[ArmTerm, ...] = (
     ArmTerm(r"control (?:arm|group|cohort|therapy|treatment|regimen)|historical (?:control|cohort)s?|historic controls?|comparator (?:arm|group)|pooled comparator|(?:standard|comparison|reference|intensive) (?:arm|group)|(?:antibody(?:[- ]based)?|standard|conventional) salvage\b|(?<=\()control(?=\s*[;,)])", "control", True, "comparator named only as control ('control therapy', '(control; n = 296)', 'pooled comparator', 'the comparison group', 'antibody-based salvage'); resolved to the study's control arm"),
     ArmTerm(r"(?<![\w-])placebo(?:-[A-Za-z]{1,12})?(?![\w-])", "placebo", True,
             "'placebo', 'placebo-BR': the comparator given placebo in place of the study drug"),
+    ArmTerm(r"(?:investigator|physician)(?:'s|s')?[- ](?:selected|chosen)\b(?:\s+[a-z][\w-]*(?:,\s+[a-z][\w-]*){0,4},?\s+or\s+[a-z][\w-]*|\s+(?:standard\s+)?(?:TKIs?|tyrosine kinase inhibitors?|therapy|treatment|regimens?)\b)?",
+            "chemotherapy", True, "'investigator-selected imatinib, nilotinib or dasatinib' (the list is the one arm), 'physician-selected therapy': the standard-of-care comparator chosen per patient"),
     ArmTerm(r"(?:standard|physician'?s choice|investigator'?s choice)[- ](?:triplets?|doublets?|regimens?)(?:[- ]therapy)?|\bthe (?:triplets|doublets|triplet arm|doublet arm)\b", "chemotherapy", True, "'standard triplets', 'physician's choice regimen', 'with the triplets': the standard-of-care comparator"),
 )
 
@@ -764,6 +768,9 @@ ARM_ABBREVIATION_GAP = 45
 MEASURE_SHORT_FORM_LEFT = Cue(r"\b(?:score|scoring\s+system|scale|status|index|criteria|classification|stage)\s*$",
                               "'a revised International Prognostic Scoring System (IPSS-R) score', 'ECOG performance status (PS)': "
                               "the short form of a scale or status is no arm")
+HISTORY_SHORT_FORM_LEFT = Cue(r"\b(?:following|after|post|prior|previous|history\s+of)[\s-]+(?:(?:an?|the|their)\s+)?(?:[\w-]+\s+){0,4}[\w-]+\s*$",
+                              "'PTLD following solid organ transplant (SOT) or allogeneic HCT (HCT)': a procedure the patients had "
+                              "before the study defines who they are, not an arm they were assigned to")
 STEROID_PARTNER = Cue(r"^\s*(?:,\s*)?(?:and|plus|with|\+)\s+(dexamethasone|prednisone|prednisolone)\s*$",
                       "'X plus lenalidomide and dexamethasone (XRd)': the steroid, in no arm lexicon, spells the short form's last letter")
 
@@ -1066,6 +1073,13 @@ SUBGROUP_COMPARISON = Cue(r"\b(?:compared (?:with|to)|versus|vs\.?|than)\s+(?:th
 # Words that make a multi-arm sentence describe randomisation, so its sample size belongs to no single arm.
 RANDOMISATION = Cue(r"\brandomi[sz]|\bversus\b|\bvs\.?|\beither\b|\brandomly", "'randomized 405 patients to either A or B'")
 
+# A count allocated to an arm, printed before it ('147 to PTCy', '145 in the ATG group') or after it ('ATG (n=145)'):
+# a sentence allocating counts to three or more arms gives the report's order of its arms.
+ALLOCATION_COUNT_BEFORE = Cue(r"\b\d+\s+(?:patients\s+|participants\s+)?(?:(?:were\s+)?(?:assigned|randomi[sz]ed|allocated)\s+)?(?:to|in)\s+(?:the\s+|receive\s+)?$",
+                              "'147 to PTCy, 145 to ATG, and 146 to abatacept': a count allocated to the arm after it")
+ALLOCATION_COUNT_AFTER = Cue(r"^\s*(?:group|arm)?\s*[(\[]\s*(?:n\s*=\s*)?\d+\s*[)\]]",
+                             "'PTCy (n=147), ATG (n=145) or abatacept (n=146)': a count allocated to the arm before it")
+
 # An arm named after these words is an add-on to the main treatment ('with or without blinatumomab').
 ADD_ON_LEFT = Cue(r"(?:with or without|plus|combined with|in combination with|in addition to|added to|\+)\s*$",
                   "add-on drugs do not name the arm; combinations go under the main immunotherapy")
@@ -1249,6 +1263,9 @@ OTHER_STUDY_CUES: tuple[Cue, ...] = (
         "another study set beside the report's"),
     Cue(r"\b(?:an?|the|in|from|on|of|with)\s+(?:[\w-]+\s+){0,2}?exploratory\s+(?:[\w/-]+\s+){0,3}?(?:study|studies|trial|trials|cohort|series|protocol)\b",
         "'in an exploratory phase 1 study': another study ('in an exploratory analysis' is the report's own)"),
+    Cue(r"\b(?:in|from)\s+(?:several\s+|multiple\s+|many\s+|small\s+|other\s+)?(?:retrospective|published)\s+(?:series|studies|reports|analyses|cohorts)\b",
+        "'has shown activity in retrospective series of CMML, with response rates around 60%': figures of other, unnamed "
+        "studies ('in this retrospective series' is the report's own)"),
     Cue(r"\b(?:retrospective|published|previous|earlier|prior|historical)\s+(?:[\w-]+\s+){0,2}?(?:series|studies|reports|analyses|cohorts|data)\s+"
         r"(?:report(?:ed)?|show(?:ed)?|suggest(?:ed)?|describe[ds]?|found|gave)\b",
         "'Retrospective transplant series report 3-year overall survival between 10% and 30%', 'Retrospective reports "

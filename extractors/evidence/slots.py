@@ -30,6 +30,7 @@ class ReadingContext:
     fallback_timepoint: Optional[str] = None  # goes with fallback_endpoint when a sentence continues the previous one
     fallback_endpoints: tuple[str, ...] = ()  # a sentence listing only a new time and values restates these, in order
     fallback_hr_endpoint: Optional[str] = None  # a subgroup's bare hazard ratio continues the last one's endpoint
+    study_arms: tuple[str, ...] = ()  # a report of three or more arms: its arms in the order it lists them
 
 
 @dataclass(frozen=True)

@@ -118,6 +118,8 @@ NAMES_NOT_ACRONYMS = frozenset({"named_platform", "abbreviated_platform", "camel
 CODE_OF_TERMS_OK = frozenset({"name_then_registry", "called_name"})
 CODE_OF_TERMS = re.compile(r"^[A-Z]{2,}(?:-[A-Z]{2,})+-\d{2,}[A-Z]?$")
 """A code of two or more capitals parts and a number ('TG-MCL-204'): a protocol number, though each part is a term."""
+# Rules whose shape alone says the name is a study's, so a brand-cased name is kept ('DuoVEN (NCT...)', 'known as KarMMa').
+BRAND_CASE_OK = frozenset({"name_then_registry", "called_name", "name_registry_number"})
 # Rules whose names must contain a digit.
 NEEDS_DIGIT = frozenset({"product_code_in_study"})
 SENTENCE_CUE = re.compile(r"(?i)\b(?:trials?|stud(?:y|ies)|phase\s+(?:[IV]+|[1-4]))\b")

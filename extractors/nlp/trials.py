@@ -13,6 +13,7 @@ from extractors.nlp.trial_rules import (
     CODE_OF_TERMS,
     CODE_OF_TERMS_OK,
     NEEDS_DIGIT,
+    BRAND_CASE_OK,
     NAMES_NOT_ACRONYMS,
     NEEDS_SENTENCE_CUE,
     NON_TRIAL_SHAPES,
@@ -21,7 +22,7 @@ from extractors.nlp.trial_rules import (
     TRIAL_RULES,
 )
 
-RULES_VERSION = "trials-4"
+RULES_VERSION = "trials-5"
 
 
 class TrialMention(NamedTuple):
@@ -167,6 +168,13 @@ def _looks_like_acronym(name: str) -> bool:
     return len(alnum) >= 3 and sum(c.isupper() for c in alnum) >= 2 and upper / len(alnum) >= 0.7
 
 
+def _looks_like_brand(name: str) -> bool:
+    """True for brand-cased names with two or more capitals inside a word (DuoVEN, KarMMa); false for 'Tower'."""
+    head = name.split("/")[0]
+    return len(head) >= 4 and head[0].isupper() and sum(c.isupper() for c in head[1:]) >= 1 \
+        and any(c.islower() for c in head) and head[1:] != head[1:].lower()
+
+
 def rejection_reason(name: str, rule: str = "") -> str | None:
     """Return why a candidate name is not a trial (stoplist or shape id), or None to accept it."""
     stop = _stop_terms()
@@ -185,7 +193,8 @@ def rejection_reason(name: str, rule: str = "") -> str | None:
         return "no_digit"
     if rule not in ("group_code", "group_then_cue") and name.upper() in _group_prefixes_upper():
         return "group_without_code"
-    if rule not in ("group_code", "group_then_cue") and not _looks_like_acronym(name):
+    if rule not in ("group_code", "group_then_cue") and not _looks_like_acronym(name) \
+            and not (rule in BRAND_CASE_OK and _looks_like_brand(name)):
         return "not_an_acronym"
     return None
 
