@@ -159,6 +159,7 @@ DEV_SETS = {  # option name -> (folder, label, name of its PDF writer in tests/f
     "devnew25": ("dev_reports25", "development reports 25 (devnew25)", "write_dev_report25_pdfs"),
     "devnew26": ("dev_reports26", "development reports 26 (devnew26)", "write_dev_report26_pdfs"),
     "devnew27": ("dev_reports27", "development reports 27 (devnew27)", "write_dev_report27_pdfs"),
+    "devnew29": ("dev_reports29", "development reports 29 (devnew29)", "write_dev_report29_pdfs"),
 }
 
 
