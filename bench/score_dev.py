@@ -160,6 +160,7 @@ DEV_SETS = {  # option name -> (folder, label, name of its PDF writer in tests/f
     "devnew26": ("dev_reports26", "development reports 26 (devnew26)", "write_dev_report26_pdfs"),
     "devnew27": ("dev_reports27", "development reports 27 (devnew27)", "write_dev_report27_pdfs"),
     "devnew28": ("dev_reports28", "development reports 28 (devnew28)", "write_dev_report28_pdfs"),
+    "devnew29": ("dev_reports29", "development reports 29 (devnew29)", "write_dev_report29_pdfs"),
 }
 
 
