@@ -119,3 +119,203 @@ def test_figures_of_published_series_are_not_the_reports():
                        "response rates around 60%.",
                        "In our 30 patients, the overall response rate was 46.7%.")
     assert sorted(r.value for r in records if r.endpoint == "ORR") == [46.7]
+
+
+def test_an_nk_t_cell_lymphoma_asparaginase_regimen_is_the_chemotherapy_comparator():
+    """Regression: p_gemox_unknown ('Sintilimab plus P-GemOx versus P-GemOx alone': the control column and 'with P-GemOx
+    alone' named no arm, so their figures went to the experimental arm or none)."""
+    records = _records("Tislelizumab plus P-GemOx versus P-GemOx alone in advanced NK/T-cell lymphoma: the LANTERN trial",
+                       "LANTERN was a randomised phase 3 trial; 150 patients were assigned to tislelizumab plus P-GemOx "
+                       "and 148 to P-GemOx alone.",
+                       "Among patients in complete response, 2-year PFS was 81.0% with tislelizumab vs 60.5% with P-GemOx "
+                       "alone.")
+    assert sorted((r.value, r.arm) for r in records if r.endpoint == "PFS") == [(60.5, "chemotherapy"), (81.0, "tislelizumab")]
+
+
+def test_a_total_randomised_with_its_per_arm_size_is_the_sample_size():
+    """Regression: randomised_per_arm_total_dropped ('198 randomised (99 per arm)' kept the per-arm sizes only)."""
+    records = _records("Sintilimab plus P-GemOx versus P-GemOx alone in NK/T-cell lymphoma: the randomised LANTERN trial",
+                       "• 230 screened; 212 randomised (106 per arm) between 2021 and 2023")
+    assert sorted((r.value, r.arm) for r in records if r.endpoint == "ENROLLED") == [
+        (106.0, "chemotherapy"), (106.0, "sintilimab"), (212.0, None)]
+
+
+OBSERVATION = ("Lenalidomide maintenance versus observation after induction in older adults with PCNSL: the ALDER trial",
+               "After induction, 120 of 220 patients (54.5%) were in CR or unconfirmed CR and the overall response rate "
+               "was 73.2% (161 of 220).",
+               "Of the 161 responders, 110 were randomised, 55 to lenalidomide and 55 to observation; 51 were not "
+               "randomised, mainly because of frailty.",
+               "The median PFS was not reached with lenalidomide and was 20.4 months with observation.")
+
+
+def test_observation_is_the_control_arm_of_a_maintenance_trial():
+    """Regression: observation_no_arm ('... versus observation': the untreated comparator was no arm, so its figures
+    went to a drug of the induction regimen)."""
+    records = _records(*OBSERVATION)
+    assert [(r.value, r.arm) for r in records if r.endpoint == "PFS"] == [(20.4, "observation")]
+    counts = sorted((r.value, r.arm) for r in records if r.endpoint == "ENROLLED")
+    assert counts == [(55.0, "lenalidomide"), (55.0, "observation"), (110.0, None)]  # '51 were not randomised' is none
+
+
+def test_a_new_subject_after_an_endpoint_list_takes_the_value():
+    """Regression: response_rate_after_cr_list ('(54.2%) were in CR or unconfirmed CR and the overall response rate was
+    72.5%' gave the response rate to CR)."""
+    records = _records(*OBSERVATION)
+    assert sorted((r.endpoint, r.value) for r in records if r.value in (54.5, 73.2)) == [("CR", 54.5), ("ORR", 73.2)]
+
+
+POSTING = ("ClinicalTrials.gov Results: Three Versus Five Cycles of BEACOPDac in Hodgkin Lymphoma (NCT20663318)",
+           "Arm A: 5 cycles of BEACOPDac every 21 days. Arm B: 3 cycles of BEACOPDac every 21 days.",
+           "Outcome Measure 1 (Primary) Title: Progression-Free Survival (PFS) at 3 Years Description: PFS was defined "
+           "as the time from randomization to progression or death.",
+           "Statistical Analysis 1: Comparison Arm B vs Arm A. Non-Inferiority. Hazard Ratio (HR) 1.12, 95% Confidence "
+           "Interval 0.70 to 1.80.")
+
+
+def test_a_posting_ratio_line_takes_the_measure_and_the_first_side_of_its_comparison():
+    """Regression: posting_comparison_ratio ('Comparison Arm B vs Arm A. ... Hazard Ratio (HR) 1.12' under 'Outcome
+    Measure 1 (Primary) Title: PFS ...' had no endpoint, and then went to arm A)."""
+    records = _records(*POSTING)
+    assert [(r.endpoint, r.arm, r.value) for r in records if r.statistic == "hazard_ratio"] == [("PFS", "arm b", 1.12)]
+
+
+def test_lettered_schedules_of_one_regimen_are_arms_named_by_letter():
+    """Regression: lettered_schedules_unread ('Arm A: 5 cycles of X', 'Arm B: 3 cycles of X' of a regimen the lexicons
+    lack defined no arms)."""
+    from extractors.evidence.arm_abbreviations import find_lettered_groups
+    groups = find_lettered_groups(POSTING[1])
+    assert [(g.short, g.arm, g.control) for g in groups] == [("arm A", "arm a", False), ("arm B", "arm b", True)]
+
+
+def test_a_cohort_of_patients_by_letter_is_no_arm():
+    """'Cohort A: patients aged 18-59' defines a population, not a schedule or a treatment."""
+    from extractors.evidence.arm_abbreviations import find_lettered_groups
+    assert find_lettered_groups("Cohort A: patients aged 18-59 years. Cohort B: patients aged 60 years or older.") == ()
+
+
+def test_a_registry_report_that_describes_its_own_unnamed_cohort_is_not_the_cited_study():
+    """Regression: cited_study_as_frame (a real-world comparison whose introduction cites 'the single-arm L-MIND
+    study' took that study as its own, though the opening says 'We retrospectively studied adults ...')."""
+    records = _records("Tafasitamab-lenalidomide versus polatuzumab-bendamustine-rituximab in routine practice",
+                       "Tafasitamab plus lenalidomide (tafa-len) and polatuzumab vedotin plus bendamustine and rituximab "
+                       "(pola-BR) are both approved. We retrospectively studied adults who received either regimen.",
+                       "The single-arm OAKMIND study reported an overall response rate of 57.5% with tafa-len.",
+                       "Among 390 patients (160 tafa-len, 230 pola-BR), the overall response rate was 44.1% with tafa-len "
+                       "and 57.0% with pola-BR.")
+    rates = sorted((r.trial, r.value, r.arm) for r in records if r.endpoint == "ORR")
+    assert rates == [(None, 44.1, "tafasitamab"), (None, 57.0, "polatuzumab vedotin")]
+
+
+def test_a_short_form_of_drug_syllables_names_the_arm():
+    """Regression: syllable_short_forms_unread ('(tafa-len)', '(pola-BR)' were no arm abbreviations, so '58.6% with
+    pola-BR' took the other arm)."""
+    from extractors.evidence.arm_abbreviations import find_arm_abbreviations
+    found = find_arm_abbreviations("Tafasitamab plus lenalidomide (tafa-len) and polatuzumab vedotin plus bendamustine "
+                                   "and rituximab (pola-BR) are both approved.")
+    assert {(a.short, a.arm) for a in found} == {("tafa-len", "tafasitamab"), ("pola-BR", "polatuzumab vedotin")}
+
+
+def test_a_subgroup_previously_treated_with_a_therapy_keeps_the_sentences_arms():
+    """Regression: history_lead_previously_treated ('Among patients previously treated with CAR T cells, the overall
+    response rates were 31.0% and 47.1%, respectively' gave the first rate to the CAR T cells)."""
+    records = _records("Tafasitamab-lenalidomide versus polatuzumab-bendamustine-rituximab in routine practice",
+                       "We retrospectively studied adults who received tafasitamab-lenalidomide or polatuzumab vedotin "
+                       "plus bendamustine and rituximab.",
+                       "Among patients previously treated with CAR T cells, the overall response rates were 30.2% "
+                       "(13/43) and 45.5% (25/55), respectively.")
+    assert sorted((r.value, r.arm) for r in records if r.endpoint == "ORR") == [
+        (30.2, "tafasitamab"), (45.5, "polatuzumab vedotin")]
+
+
+def test_a_fractions_denominator_takes_no_unit_from_the_next_value():
+    """Regression: denominator_as_rate ('84.8% (84 of 99) and 70.1%' read 99 as a rate of 99%)."""
+    from extractors.evidence.readings import read_clause
+    from extractors.evidence.slots import ReadingContext
+    got = [r.value for r in read_clause("complete remission rates were 84.8% (84 of 99) and 70.1% (68 of 97).",
+                                        ReadingContext(one_study=True))]
+    assert got == [84.8, 70.1]
+
+
+def test_counted_shares_listed_respectively_take_the_two_arms():
+    """Regression: respectively_with_patient_counts ('in 83 patients (39.9%) and 71 patients (34.5%), respectively'
+    gave both shares to the first arm)."""
+    records = _records("Ivosidenib or placebo with intensive chemotherapy in IDH1-mutated AML (SANDPIPER)",
+                       "SANDPIPER was a randomised, placebo-controlled trial of ivosidenib or placebo.",
+                       "Allogeneic transplantation in first remission was performed in 80 patients (38.5%) and 69 "
+                       "patients (33.5%), respectively.")
+    assert sorted((r.value, r.arm) for r in records if r.endpoint == "ALLOHSCT") == [(33.5, "placebo"), (38.5, "ivosidenib")]
+
+
+def test_a_subgroup_benefit_sentence_rates_the_endpoint_just_reported():
+    """Regression: subgroup_benefit_ratio_unread ('The benefit was observed in patients with X (hazard ratio, 0.61)'
+    after an event-free survival sentence named no endpoint, so its ratios were lost)."""
+    records = _records("Ivosidenib or placebo with intensive chemotherapy in IDH1-mutated AML (SANDPIPER)",
+                       "SANDPIPER was a randomised, placebo-controlled trial of ivosidenib or placebo.",
+                       "The estimated event-free survival at 2 years was 47.9% with ivosidenib and 30.2% with placebo. "
+                       "The benefit was observed in patients with an NPM1 mutation (hazard ratio, 0.58; 95% CI, 0.37 to "
+                       "0.91) and in those without one (hazard ratio, 0.79; 95% CI, 0.57 to 1.09).")
+    assert sorted((r.endpoint, r.value) for r in records if r.statistic == "hazard_ratio") == [("EFS", 0.58), ("EFS", 0.79)]
+
+
+def test_a_response_clause_after_a_semicolon_keeps_the_assessment_window():
+    """Regression: sibling_response_window_lost ('CR after induction ... was achieved in 71.2% ...; CR or CRi occurred
+    in 79.8%' dated the second response nowhere)."""
+    from extractors.evidence.readings import read_clause
+    from extractors.evidence.slots import ReadingContext
+    got = [(r.endpoint, r.timepoint) for r in read_clause(
+        "Complete remission after induction was achieved in 71.2%; complete remission or CRi occurred in 79.8%.",
+        ReadingContext(one_study=True))]
+    assert got == [("CR", "EOI"), ("CR_CRI", "EOI")]
+
+
+def test_a_slides_bullets_run_into_one_line_are_separate_statements():
+    """Regression: inline_bullets_one_sentence ('• ICANS in Arm A: 1.4% • Grade 3-4 neutropenia 46.3% vs 41.1%' read
+    the neutropenia figures as ICANS)."""
+    records = _records("Mosunetuzumab-lenalidomide versus rituximab-lenalidomide in relapsed follicular lymphoma "
+                       "(GOLDFINCH-2)",
+                       "• ICANS with mosunetuzumab: 1.6%, all grade 1-2 • Grade 3-4 neutropenia 45.1% vs 40.2%")
+    assert [r.value for r in records if r.endpoint == "ICANS"] == [1.6]
+
+
+def test_phase_1_data_before_the_study_are_not_its_results():
+    """Regression: phase_1b_data_as_results (a slide's 'Phase 1b data for A plus B: ORR 91%, CR 77%' background was
+    read as the phase 3 study's)."""
+    records = _records("Mosunetuzumab-lenalidomide versus rituximab-lenalidomide in relapsed follicular lymphoma "
+                       "(GOLDFINCH-2)",
+                       "• Phase 1b data for mosunetuzumab plus lenalidomide: ORR 89%, CR 74%",
+                       "• ORR 82.5% vs 70.9%")
+    assert sorted(r.value for r in records if r.endpoint in ("ORR", "CR")) == [70.9, 82.5]
+
+
+def test_a_footnote_giving_the_response_criteria_and_time_dates_the_response_rows():
+    """Regression: footnote_response_criteria_window ('Responses by IRC per Lugano 2014 at end of treatment.' under a
+    table did not date its response rows)."""
+    from extractors.evidence.rules import FOOTNOTE_ASSESSMENT, FOOTNOTE_RESPONSE_SUBJECT
+    import re
+    note = "Responses by IRC per Lugano 2014 at end of treatment."
+    assert re.search(FOOTNOTE_ASSESSMENT.pattern, note, re.I) and re.search(FOOTNOTE_RESPONSE_SUBJECT.pattern, note, re.I)
+    assert not re.search(FOOTNOTE_RESPONSE_SUBJECT.pattern, "Responses by subtype are shown at the end of induction.", re.I)
+
+
+def test_bullets_under_a_heading_without_figures_stay_its_statements():
+    """A heading with no result figure ('Forest plot, OS (HR, 95% CI)') introduces the bullets after it: their bare
+    ratios stay the heading's overall survival."""
+    records = _records("Mosunetuzumab-lenalidomide versus rituximab-lenalidomide in relapsed follicular lymphoma "
+                       "(GOLDFINCH-2)",
+                       "Forest plot, OS (HR, 95% CI) • Age >= 75 years: 0.63 (0.38-1.04)\n• Primary refractory: 0.52 "
+                       "(0.30-0.88)")
+    assert sorted((r.endpoint, r.value) for r in records if r.statistic == "hazard_ratio") == [("OS", 0.52), ("OS", 0.63)]
+
+
+def test_a_labelled_groups_size_in_brackets_goes_to_the_treatment_it_had():
+    """Regression: label_group_size_unread ('The 4-drug group (284 people) had isatuximab, bortezomib, lenalidomide and
+    dexamethasone (Isa-VRd)' sized no arm: the label is no treatment, the treatment comes after the size)."""
+    records = _records("A plain-language summary of the SNIPE study in newly diagnosed myeloma",
+                       "The SNIPE study compared isatuximab plus VRd with VRd alone. People were put into 2 groups by "
+                       "chance.",
+                       "• The 4-drug group (266 people) had isatuximab, bortezomib, lenalidomide and dexamethasone "
+                       "(Isa-VRd).",
+                       "• The 3-drug group (180 people) had bortezomib, lenalidomide and dexamethasone (VRd).")
+    counts = sorted((r.value, r.arm) for r in records if r.endpoint == "ENROLLED")
+    assert counts == [(180.0, "bortezomib-lenalidomide-dexamethasone"),
+                      (266.0, "isatuximab-bortezomib-lenalidomide-dexamethasone")]

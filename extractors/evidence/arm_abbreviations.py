@@ -19,7 +19,7 @@ from extractors.evidence.rules import (
     BRAND_INITIALS, COLON_LABELLED_ARM, GENERIC_ARMS, HISTORY_SHORT_FORM_LEFT, MEASURE_SHORT_FORM_LEFT, STEROID_PARTNER,
     ARM_ABBREVIATION_BREAK, ARM_ABBREVIATION_DEFINITION, DOSE_LEVEL_LABEL, ARM_ABBREVIATION_GAP, LABELLED_CLAUSE_MAX, ASSIGNED_LABEL, ASSIGNED_SHORT_FORM,
     ASSIGNED_SHORT_FORM_CAPITALS, ASSIGNED_SHORT_FORMS_SET_AGAINST, LABELLED_ARM, LABELLED_ARM_SENTENCE, NAMED_REGIMEN, NAMED_REGIMEN_APPOSITIVE, NAMED_ARM_DESCRIBED, NAMED_REGIMEN_BRACKETED,
-    LETTERED_GROUP_DEFINITIONS, NOT_ARM_LABELS, POLICY_LABEL_COMPARISONS, STRATEGY_COMPARISONS, NOT_REGIMEN_LABELS, SHORT_CODE_MAX, STRATIFICATION_CUE, NON_ARM_TERM_CATEGORIES, WORD_NAME_STOPLIST,
+    LETTERED_GROUP_DEFINITIONS, LETTERED_SCHEDULE_DEFINITION, NOT_ARM_LABELS, POLICY_LABEL_COMPARISONS, STRATEGY_COMPARISONS, NOT_REGIMEN_LABELS, SHORT_CODE_MAX, STRATIFICATION_CUE, NON_ARM_TERM_CATEGORIES, WORD_NAME_STOPLIST,
 )
 from extractors.nlp.gazetteers import DEFAULT_GAZETTEER_DIR, load_non_trial_terms
 from extractors.nlp.ner_mentions import add_ner_arms, note_arms_added, part_of_document
@@ -38,6 +38,7 @@ _NAMED_REGIMENS = (re.compile(NAMED_REGIMEN.pattern), re.compile(NAMED_REGIMEN_A
 _NOT_REGIMEN_LABEL = re.compile(NOT_REGIMEN_LABELS.pattern)
 _WORD_NAME_STOPLIST = re.compile(WORD_NAME_STOPLIST.pattern)
 _DOSE_LEVEL = re.compile(DOSE_LEVEL_LABEL.pattern)
+_SCHEDULE_DEFINITION = re.compile(LETTERED_SCHEDULE_DEFINITION.pattern, re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -345,11 +346,13 @@ def add_abbreviated_arms(text: str, arms: Sequence[ArmMention]) -> list[ArmMenti
 
 @lru_cache(maxsize=256)
 def _use_pattern(short: str) -> re.Pattern[str]:
-    flags = re.IGNORECASE if _LETTERED_SHORT.match(short) else 0  # 'group A' is also 'Group A'
+    # 'group A' is also 'Group A'; 'pola-BR' also opens a sentence as 'Pola-BR'
+    flags = re.IGNORECASE if _LETTERED_SHORT.match(short) or _SYLLABLE_SHORT.match(short) else 0
     return re.compile(r"(?<![A-Za-z0-9+\-])" + re.escape(short) + r"(?![A-Za-z0-9+\-])", flags)
 
 
 _LETTERED_SHORT = re.compile(r"^(?:group|arm|cohort) [A-Z0-9]$")
+_SYLLABLE_SHORT = re.compile(r"^[a-z]{3,5}-[A-Za-z]{1,4}$")
 _LETTERED_GROUPS = tuple(re.compile(c.pattern) for c in LETTERED_GROUP_DEFINITIONS)
 
 
@@ -416,10 +419,17 @@ def find_lettered_groups(text: str, gazetteer_dir=None) -> tuple[ArmAbbreviation
         short = f"{m.group('word').lower()} {m.group('letter')}"
         policy = _policy_opening(m.group("drugs"))
         drugs = [policy] if policy else [a for a in add_ner_arms(m.group("drugs"), find_known_arms(m.group("drugs"), gazetteer_dir))]
-        if short in found or not drugs:
+        if short in found or not (drugs or _SCHEDULE_DEFINITION.search(m.group("drugs"))):
+            continue
+        says = _role_says_control(m.groupdict().get("role"))
+        if not drugs:  # 'Arm B: 4 cycles of BrECADD every 21 days': a schedule of a regimen the lexicons lack
+            control = says if says is not None else bool(found)
+            found[short] = ArmAbbreviation(short, short.lower(), control, 2 if control else 0)
             continue
         main = next((a for a in drugs if not a.control), drugs[0])
-        says = _role_says_control(m.groupdict().get("role"))
         control = says if says is not None else main.control or bool(found)
         found[short] = ArmAbbreviation(short, main.arm, control, 2 if control else main.rank)
+    if len({a.arm for a in found.values()}) < len(found) or any(a.arm == a.short.lower() for a in found.values()):
+        # 'Arm A: 6 cycles of X (drugs)' and 'Arm B: 4 cycles of X': one treatment, two schedules, named by letter
+        found = {k: replace(a, arm=a.short.lower()) for k, a in found.items()}
     return tuple(found.values()) if len(found) >= 2 else ()

@@ -26,13 +26,13 @@ def is_pair(text: str, first: ValueSlot, second: ValueSlot) -> bool:
     return bool(_PAIR_LINK.match(text[first.tok.end:second.tok.start]))
 
 
-_RESPECTIVELY_LINK = re.compile(r"^\s*(?:%|per ?cent|months?|mos?)?\s*\)?\s*(?:[\[(][^\])]{0,60}[\])]\s*)?,?\s*(?:and|or)\s*(?:\d+\s*(?:(?:/|of|out of)\s*\d+\s*)?)?[(\[]?\s*$", _I)
+_RESPECTIVELY_LINK = re.compile(r"^\s*(?:%|per ?cent|months?|mos?)?\s*\)?\s*(?:[\[(][^\])]{0,60}[\])]\s*)?,?\s*(?:and|or)\s*(?:\d+\s*(?:(?:patients|children|adults|participants)\s*)?(?:(?:/|of|out of)\s*\d+\s*)?)?[(\[]?\s*$", _I)
 # '... 84.0% of patients, respectively': the population noun may stand between the second value and 'respectively'
 _RESPECTIVELY_AFTER = re.compile(r"^\s*(?:%|per ?cent|months?|mos?)?\s*\)?\s*(?:[\[(][^\])]{0,60}[\])]\s*)?(?:of (?:the )?(?:patients|children|adults|participants)\s*)?,?\s*(?:respectively|in the same order|in that order)\b", _I)
-# 'overall survival 82.1% (74.9-87.4) and 70.3% (62.1-77.0).': a bare pair closing its clause (a trailing ', with P=0.64
-# for interaction' included; '98.5% and 98.1% of people were alive.'; '66.0% and 58.2%, and among ...'), in a study with
-# a control arm
-_CLAUSE_CLOSED_AFTER = re.compile(r"^\s*(?:%|per ?cent|months?|mos?)?\s*[\])]?\s*(?:[\[(][^\])]{0,80}[\])]\s*)?(?:of (?:the )?(?:patients|children|adults|participants|people)\s*)?(?:(?:were\s+|remained\s+)?(?:still\s+)?(?:alive\s+and\s+(?=\w+-free)|alive\s*(?=[.;]|$))?(?:(?:progression|event|relapse|leuka?emia)[- ]free\s*)?)?(?:,\s*(?:with\s+)?P\s*[=<>]\s*[.·\d]+[^.;]{0,40}|,\s*(?:with\s+)?(?:an?\s+)?(?:(?:adjusted\s+)?hazard\s+ratio|HR)\b[^.;]{0,80})?(?:[.;]|$|,\s*(?:and|but|whereas|while)\s)", _I)
+# 'overall survival 82.1% (74.9-87.4) and 70.3% (62.1-77.0).': a bare pair closing its clause (its CI and a '(Table 1)'
+# after it, a trailing ', with P=0.64 for interaction' included; '98.5% and 98.1% of people were alive.'; '66.0% and
+# 58.2%, and among ...'), in a study with a control arm
+_CLAUSE_CLOSED_AFTER = re.compile(r"^\s*(?:%|per ?cent|months?|mos?)?\s*[\])]?\s*(?:[\[(][^\])]{0,80}[\])]\s*){0,2}(?:of (?:the )?(?:patients|children|adults|participants|people)\s*)?(?:(?:were\s+|remained\s+)?(?:still\s+)?(?:alive\s+and\s+(?=\w+-free)|alive\s*(?=[.;]|$))?(?:(?:progression|event|relapse|leuka?emia)[- ]free\s*)?)?(?:,\s*(?:with\s+)?P\s*[=<>]\s*[.·\d]+[^.;]{0,40}|,\s*(?:with\s+)?(?:an?\s+)?(?:(?:adjusted\s+)?hazard\s+ratio|HR)\b[^.;]{0,80})?(?:[.;]|$|,\s*(?:and|but|whereas|while)\s)", _I)
 
 
 def respectively_pair(text: str, first: ValueSlot, second: ValueSlot) -> bool:

@@ -16,7 +16,7 @@ from extractors.evidence.numbers import find_timepoints
 from extractors.evidence.readings import Reading, ReadingContext, read_clause
 from extractors.evidence.subgroup_ratios import SUBGROUP_RATIO_HEADING, SUBGROUP_RATIO_RULE, find_subgroup_ratios
 from extractors.evidence.rules import (
-    ANAPHORA_CUE, ANTECEDENT_REACH, ANTECEDENT_SENTENCES, EXTRACTOR_VERSION, LANDMARK_ANAPHORA, LANDMARKS_RESTATED, LIST_RESTATED_AT_TIME,
+    ANALYSIS_COMPARISON, ANAPHORA_CUE, SUBGROUP_BENEFIT_SENTENCE, ANTECEDENT_REACH, ANTECEDENT_SENTENCES, EXTRACTOR_VERSION, LANDMARK_ANAPHORA, LANDMARKS_RESTATED, LIST_RESTATED_AT_TIME,
     LIST_RESTATED_REACH, RESPONSE_ANAPHORA_CUE, RESPONSE_WORD,
     RESPONSE_ENDPOINTS, RUN_IN_HEADING, SAME_TIME_CUE, SUBGROUP_LANDMARK_REACH, SUBGROUP_SENTENCE_OPENING, SUBGROUP_RATIO_SENTENCE, OUTCOME_MEASURE_TITLE, ANALYSIS_OF_MEASURE, WINDOW_ANAPHORA, WINDOW_ANAPHORA_REACH,
     WINDOW_ENDPOINTS, OTHER_STUDY_CLAUSES, BRACKETED_SOURCE_STUDY, OTHER_STUDY_AFTER_FIGURE, EndpointTerm,
@@ -72,16 +72,29 @@ def _paragraph_sentences(doc: Document, para: Paragraph) -> list[tuple[int, int]
     for block in para.blocks:
         text = doc.text[block.char_start:block.char_end]
         for s, e in split_sentence_spans(text):
-            spans.append((block.char_start + s, block.char_start + e))
+            cuts = [s]
+            for m in _INLINE_BULLET.finditer(text, s, e):
+                if _FIGURE.search(text, cuts[-1], m.start()):  # a heading before its bullets ('OS (HR, 95% CI) • ...') stays
+                    cuts.append(m.start() + 1)
+            spans.extend((block.char_start + a, block.char_start + b) for a, b in zip(cuts, cuts[1:] + [e]))
     merged: list[tuple[int, int]] = []
     for s, e in spans:
         if merged and not _SENTENCE_END.search(doc.text[merged[-1][0]:merged[-1][1]]) \
                 and doc.text[merged[-1][1]:s].strip() == "" \
-                and not (_BULLET_START.match(doc.text[s:e]) and find_endpoints(doc.text[s:e])):
+                and not (_BULLET_START.match(doc.text[s:e]) and (find_endpoints(doc.text[s:e])
+                                                                  or _leads_with_figure(doc.text[merged[-1][0]:merged[-1][1]]))):
             merged[-1] = (merged[-1][0], e)
         else:
             merged.append((s, e))
     return merged
+
+
+def _leads_with_figure(sentence: str) -> bool:
+    """True when the sentence's first statement (up to an inner bullet) holds a result figure; a heading that introduces
+    the bullets after it ('Forest plot, OS (HR, 95% CI)') holds none."""
+    bullet = _BULLET_START.match(sentence)
+    lead = _INLINE_BULLET.split(sentence[bullet.end() if bullet else 0:], 1)[0]
+    return bool(_FIGURE.search(lead))
 
 
 def _first_core_arm(texts: Iterable[str], settings_dir=None, control: bool = False, max_rank: int = 0) -> Optional[str]:
@@ -204,6 +217,9 @@ def extract_body(doc: Document, index: TrialIndex, mentions: Sequence, extra_ter
                 elif r.statistic == "rate" and r.timepoint is None and r.endpoint in WINDOW_ENDPOINTS \
                         and (window := _window_referred_to(sentence, s, records)):
                     r = replace(r, timepoint=window, rule=r.rule + "+window_carried")
+                if r.statistic == "hazard_ratio" and paragraph_before \
+                        and (compared_first := _analysis_comparison_arm(paragraph_before[-1], sentence, gazetteer_dir)):
+                    r = replace(r, arm=compared_first)  # 'Comparison Arm B vs Arm A. ... Hazard Ratio (HR) 1.06'
                 if frame.compared and r.endpoint == "ENROLLED" and r.arm \
                         and r.rule not in ("rule:sample_size_per_arm", COMPLEMENT_COUNT_RULE) \
                         and r.arm not in _sentence_arms(sentence, gazetteer_dir, frame.compared[-1]):
@@ -215,6 +231,22 @@ def extract_body(doc: Document, index: TrialIndex, mentions: Sequence, extra_ter
                     seen_enrolled.add(key)
                 records.append(_body_record(doc, para, s, sentence, r, ref))
     return records
+
+
+_INLINE_BULLET = re.compile(r"\s[•▪]\s")  # a slide's bullets run into one line: each bullet is its own statement
+_FIGURE = re.compile(r"\d+(?:[.·]\d+)?\s*%(?!\s*(?:CI|confidence))|\d+[.·]\d+")  # a result, not '95% CI' of a heading
+_ANALYSIS_COMPARISON = re.compile(ANALYSIS_COMPARISON.pattern, re.IGNORECASE)
+_SUBGROUP_BENEFIT = re.compile(SUBGROUP_BENEFIT_SENTENCE.pattern, re.IGNORECASE)
+
+
+def _analysis_comparison_arm(before: str, sentence: str, gazetteer_dir=None) -> Optional[str]:
+    """The side a posting's statistical analysis sets first ('Comparison Arm B vs Arm A.'), for a ratio line right after
+    it that names no arm; else None."""
+    m = _ANALYSIS_COMPARISON.search(before)
+    if m is None or find_arms(sentence, gazetteer_dir):
+        return None
+    arms = find_arms(m.group("first"), gazetteer_dir)
+    return arms[0].arm if arms else None
 
 
 _RUN_IN_HEADING = re.compile(RUN_IN_HEADING.pattern)
@@ -486,11 +518,15 @@ def _analysis_line(text: str, title: re.Match[str]) -> bool:
 
 def _subgroup_hr_endpoint(sentence: str, start: int, records: Sequence[EvidenceRecord]) -> Optional[str]:
     """The endpoint a subgroup sentence's bare hazard ratio continues: that of the last hazard ratio read in reach."""
-    if not (_SUBGROUP_OPENING.match(sentence) or _SUBGROUP_RATIO.match(sentence)):
-        return None
-    same = [r for r in records if r.statistic == "hazard_ratio" and r.source == "body"
-            and 0 <= start - r.quote_start <= SUBGROUP_LANDMARK_REACH]
-    return same[-1].endpoint if same else None
+    if _SUBGROUP_OPENING.match(sentence) or _SUBGROUP_RATIO.match(sentence):
+        same = [r for r in records if r.statistic == "hazard_ratio" and r.source == "body"
+                and 0 <= start - r.quote_start <= SUBGROUP_LANDMARK_REACH]
+        return same[-1].endpoint if same else None
+    if _SUBGROUP_BENEFIT.search(sentence):  # 'The benefit was observed in patients with X (hazard ratio, 0.61; ...)'
+        same = [r for r in records if r.endpoint in TIME_TO_EVENT_ENDPOINTS and r.source == "body"
+                and 0 <= start - r.quote_start <= SUBGROUP_LANDMARK_REACH]
+        return same[-1].endpoint if same else None
+    return None
 
 
 def _subgroup_landmark(sentence: str, start: int, endpoint: str, records: Sequence[EvidenceRecord]) -> Optional[str]:

@@ -47,6 +47,8 @@ _ASSIGNMENT = re.compile(ASSIGNMENT_SENTENCE.pattern, _I)
 _ARM_SIZE_LEFT = re.compile(ARM_SIZE_LEFT.pattern, _I)
 _ARM_LABEL_LIST_LEFT = re.compile(ARM_LABEL_LIST_LEFT.pattern, _I)
 _GROUP_SIZE_BRACKET = re.compile(GROUP_SIZE_BRACKET_RIGHT.pattern, _I)
+_GIVEN_AFTER_SIZE = re.compile(r"\s*(?:had|received|got|was\s+given|were\s+given|took)\s+", _I)
+_LABEL_GROUP_BEFORE = re.compile(r"\b(?:group|arm|cohort)\s*\(\s*$", _I)  # a group named by a label, then its size
 _GROUP_NOUN_GAP = re.compile(r"\s*(?:group|arm|cohort)?\s*\(\s*", _I)  # 'blinatumomab group (', 'blinatumomab ('
 _LABEL_GAP = re.compile(r"\s*[:=,]?\s*")  # 'PVR 143', 'PVR: 143', '(ide-cel, 214; ...)'
 _ADJECTIVE_SAMPLE = re.compile(SAMPLE_SIZE_ADJECTIVE_RIGHT.pattern, _I)
@@ -72,6 +74,12 @@ def _arm_of_count(text: str, v: ValueSlot, ctx: ReadingContext) -> Optional[str]
         named = _arm_just_before(text, v, arms, _GROUP_NOUN_GAP)
         if named is not None:
             return named  # 'the blinatumomab group (106 children)'
+        given = _GIVEN_AFTER_SIZE.match(text, text.find(")", v.tok.end) + 1)
+        if given is not None and _LABEL_GROUP_BEFORE.search(text, 0, v.tok.start):
+            clause_end = min((i for i in (text.find(";", given.end()), text.find(".", given.end())) if i >= 0), default=len(text))
+            listed = [a for a in arms if given.end() <= a.start < clause_end and not a.control]
+            if listed:  # 'The 4-drug group (284 people) had isatuximab, bortezomib, ... (Isa-VRd)': the fullest name
+                return max(listed, key=lambda a: (a.arm.count("-"), -a.start)).arm
     after = [a for a in arms if a.start >= v.tok.end]
     if after and _EVENT_IN_LEFT.search(text[:v.tok.start]) and not _ARM_SIZE_LEFT.search(text[:v.tok.start]) \
             and not _GROUP_LABEL_AFTER.match(text, v.tok.end):

@@ -97,7 +97,9 @@ def _unit_of(text: str, tok: NumberToken) -> Optional[str]:
     if _MONTHS.match(right):
         return "months"
     chain = _UNIT_CHAIN.match(right)
-    if chain and not tok.is_word and not _GROUP_SIZE_LEFT.search(text, 0, tok.start):  # '(n = 142), 61.7% ...'
+    # '(n = 142), 61.7% ...' and '(84 of 99) and 70.1%' size a group or a fraction; the unit after them is not theirs
+    if chain and not tok.is_word and not _GROUP_SIZE_LEFT.search(text, 0, tok.start) \
+            and not _DENOMINATOR_LEFT.search(text, 0, tok.start):
         unit = chain.group(2).lower()
         return "%" if unit == "%" or unit.startswith("per") else "months"
     return None
@@ -140,6 +142,10 @@ def _fraction_share(tok: NumberToken, fraction: re.Match) -> Optional[ValueSlot]
     share = float((Decimal(100) * Decimal(int(tok.value)) / Decimal(denominator)).quantize(Decimal("0.1"), ROUND_HALF_UP))
     printed = NumberToken(tok.start, tok.end + fraction.end(), tok.text + fraction.group(0), share, False)
     return ValueSlot(printed, "%", "measure")
+
+
+_COPULA_GAP = re.compile(r"\s*(?:was|were|is|reached)\s+", re.IGNORECASE)
+_NEW_SUBJECT = re.compile(r"[,;]?\s+and\s+the\s+", re.IGNORECASE)  # '... CR and the overall response rate was': a new subject
 
 
 def _endpoint_runs(text: str, endpoints: Sequence[EndpointMention]) -> list[tuple[int, int, list[str]]]:
@@ -317,6 +323,8 @@ def _assign_endpoints(text: str, values: list[ValueSlot], endpoints: Sequence[En
             elif n == 1 and _BOTH.search(text[run[1]:v.tok.start]):
                 v.endpoint = codes[0]
                 v.extra_endpoints = codes[1:]
+            elif n == 1 and _COPULA_GAP.fullmatch(text, run[1], v.tok.start) and _NEW_SUBJECT.search(text, run[0], run[1]):
+                v.endpoint = codes[-1]  # '(54.2%) were in CR or unconfirmed CR and the overall response rate was 72.5%'
             else:
                 v.endpoint = codes[min(j, k - 1)]
         for j, v in enumerate(group):
@@ -627,6 +635,10 @@ def _assign_windows(text: str, values: list[ValueSlot], windows: Sequence[Timepo
                 and not any(lo <= w.start < hi for w in windows) \
                 and (continued := _previous_clause_window(text, lo, v, values, windows)):
             v.timepoint = continued  # '... at the end of treatment was 62.6% v 48.3%; in bone marrow, 47.2% v 38.9%'
+        elif lo > 0 and v.endpoint in _RESPONSE_FAMILY and not any(lo <= w.start < hi for w in windows) \
+                and not _ANY_TIME.search(text, lo, hi) \
+                and (sibling := _previous_clause_window(text, lo, v, values, windows, _RESPONSE_FAMILY)):
+            v.timepoint = sibling  # 'CR after induction was 71.2% ...; CR or CRi occurred in 79.8%': one assessment
         elif lo > 0 and not any(lo <= w.start < hi for w in windows) and (lead := _sentence_opening_window(text, windows, values)):
             v.timepoint = lead  # 'After two courses, 51 of 58 were in CR/CRi (87.9%); CR alone, 40 (69.0%)'
 
@@ -643,12 +655,17 @@ def _window_after_pair(text: str, v: ValueSlot, values: Sequence[ValueSlot], win
     return [w for w in windows if w.start >= partner.tok.end and _AFTER_PAIR_GAP.fullmatch(text, partner.tok.end, w.start)][:1]
 
 
+_RESPONSE_FAMILY = ("CR", "CR_CRI", "ORR")  # responses assessed together at one time
+_ANY_TIME = re.compile(r"\b(?:overall|best|at any time|ever|cumulative)\b", re.IGNORECASE)  # '; overall, 60.0% had a CR'
+
+
 def _previous_clause_window(text: str, lo: int, v: ValueSlot, values: Sequence[ValueSlot],
-                            windows: Sequence[Timepoint]) -> Optional[str]:
-    """The window of the clause before this one, when that clause printed it for a value of the same endpoint."""
+                            windows: Sequence[Timepoint], family: Sequence[str] = ()) -> Optional[str]:
+    """The window of the clause before this one, when that clause printed it for a value of the same endpoint (or of
+    the same family of endpoints)."""
     prev_lo = text.rfind(";", 0, lo - 1) + 1
     earlier = [o for o in values if prev_lo <= o.tok.start < lo and o.kind == "measure"
-               and o.endpoint == v.endpoint and o.timepoint]
+               and (o.endpoint == v.endpoint or o.endpoint in family) and o.timepoint]
     if earlier and any(w.code == earlier[-1].timepoint and prev_lo <= w.start < lo for w in windows):
         return earlier[-1].timepoint
     return None

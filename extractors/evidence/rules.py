@@ -221,7 +221,7 @@ ARM_TERMS: tuple[ArmTerm, ...] = (
     ArmTerm(r"(?<![A-Za-z0-9-])(?:7\s*\+\s*3|FLAG|MEC|CLAG(?:-M)?|HiDAC)(?![A-Za-z0-9-])", "chemotherapy", True,
             "standard AML induction and salvage chemotherapy regimens ('7+3', FLAG, MEC, CLAG-M, HiDAC) are the chemotherapy arm", True),
     ArmTerm(r"(?<![A-Za-z-])R-?(?:GemOx|ICE|DHAP|ESHAP)(?![A-Za-z])", "chemotherapy", True, "salvage immunochemotherapy regimens (R-GemOx, R-ICE, R-DHAP) are the chemotherapy comparator of lymphoma trials", True),
-    ArmTerm(r"(?<![A-Za-z-])(?:ABVD|BEACOPP|escBEACOPP|(?:R-?)?(?:mini-?)?CHOP|(?:R-?)?CVP|DA-EPOCH-R|GemOx)(?![A-Za-z-])", "chemotherapy", True, "standard lymphoma chemotherapy regimens (ABVD, BEACOPP, CHOP and R-CHOP, R-mini-CHOP for the very old) are the chemotherapy comparator", True),
+    ArmTerm(r"(?<![A-Za-z-])(?:ABVD|BEACOPP|escBEACOPP|(?:R-?)?(?:mini-?)?CHOP|(?:R-?)?CVP|DA-EPOCH-R|(?:P-)?GemOx|SMILE|DDGP|AspaMetDex|GELOX)(?![A-Za-z-])", "chemotherapy", True, "standard lymphoma chemotherapy regimens (ABVD, BEACOPP, CHOP and R-CHOP, R-mini-CHOP for the very old; the asparaginase regimens of NK/T-cell lymphoma, P-GemOx, SMILE, DDGP) are the chemotherapy comparator", True),
     ArmTerm(r"standard[- ]of[- ]care|standard[- ](?:care|therapy|treatment|consolidation|induction|intensification|backbone)\b",
             "chemotherapy", True, "standard of care comparator; 'standard consolidation', 'the standard backbone' are its chemotherapy"),
     ArmTerm(r"chemo-?immunotherapy|immuno-?chemotherapy", "chemotherapy", True,
@@ -230,6 +230,10 @@ ARM_TERMS: tuple[ArmTerm, ...] = (
     ArmTerm(r"(?:anti-?)?CD19[- ]?(?:directed |targeted |targeting |specific )?CAR[- ]?T(?:[- ]cells?)?", "CD19 CAR-T", False, "an unnamed CD19 CAR-T product; a named product wins", False, 1),
     ArmTerm(r"(?<![\w-])CAR[- ]?T(?![A-Za-z])(?:[- ]cells?)?(?:[- ]cell)?(?: (?:therapy|therapies|products?))?", "CD19 CAR-T", False, "in B-ALL an unqualified CAR-T product is CD19-directed; a named or coded product wins", False, 1),
     ArmTerm(r"control (?:arm|group|cohort|therapy|treatment|regimen)|historical (?:control|cohort)s?|historic controls?|comparator (?:arm|group)|pooled comparator|(?:standard|comparison|reference|intensive) (?:arm|group)|(?:antibody(?:[- ]based)?|standard|conventional) salvage\b|(?<=\()control(?=\s*[;,)])", "control", True, "comparator named only as control ('control therapy', '(control; n = 296)', 'pooled comparator', 'the comparison group', 'antibody-based salvage'); resolved to the study's control arm"),
+    ArmTerm(r"(?:(?<=\bto )|(?<=\bwith )|(?<=\bversus )|(?<=\bvs )|(?<=\bvs\. )|(?<=\bor )|(?<=\bon ))observation(?:\s+alone)?\b(?!\s+(?:period|time|phase|of)\b)"
+            r"|\bobservation\s+(?:group|arm|cohort)\b", "observation", True,
+            "'lenalidomide maintenance versus observation', '58 to observation', 'the observation group': the untreated comparator "
+            "('observation period', 'on observation of' are no arm)"),
     ArmTerm(r"(?<![\w-])placebo(?:-[A-Za-z]{1,12})?(?![\w-])", "placebo", True,
             "'placebo', 'placebo-BR': the comparator given placebo in place of the study drug"),
     ArmTerm(r"(?:investigator|physician)(?:'s|s')?[- ](?:selected|chosen)\b(?:\s+[a-z][\w-]*(?:,\s+[a-z][\w-]*){0,4},?\s+or\s+[a-z][\w-]*|\s+(?:standard\s+)?(?:TKIs?|tyrosine kinase inhibitors?|therapy|treatment|regimens?)\b)?",
@@ -699,8 +703,9 @@ SAMPLE_SIZE_RIGHT = Cue(r"^\s*(?:enrolled|randomi[sz]ed|registered|recruited|acc
                         "sites', '968 participants aged 1 to 30 years were randomized', '405 patients were randomized', '246 adults enrolled at 71 sites', '62 patients started Shoreline', '112 adults started induction', '245 patients underwent randomization', 'were randomly assigned', 'were infused', '224 adults in first remission were randomized', 'Seven hundred and four adults met the criteria'")
 SAMPLE_SIZE_BARE_RIGHT = Cue(r"^\s*(?:\(\s*\d+(?:[.·]\d+)?\s*%\s*\)\s*)?(?:were|was)\s+(?:enrolled|randomi[sz]ed|randomly assigned|recruited|registered|accrued|infused(?=\s*[:;,.])|treated(?=\s*[:;,.]))\b|^\s*(?:infused|treated)(?=\s*[:;,.]|\s+[-–—]\s)"
                              r"|^\s*(?:patients\s+)?(?:randomi[sz]ed|enrolled|registered|accrued)\s*:"
+                             r"|^\s*(?:patients\s+)?(?:randomi[sz]ed|enrolled)\s*\(\s*\d+\s+(?:per|in each|to each)\s+(?:arm|group)\s*\)"
                              r"|^\s*(?:started|began|commenced)\s+(?:the\s+)?(?:study\s+)?(?:treatment|therapy|induction|(?-i:[A-Z][\w-]+\s+(?:sequence|regimen|schedule|protocol)))\b",
-                             "'127 (83%) were enrolled', '31 were infused:', '43 were treated;', '27 infused:', a card's '71 treated - escalation ...', '58 started the IB sequence' and a poster's '162 randomised: A (n = 82) v B (n = 80)' give the "
+                             "'127 (83%) were enrolled', '31 were infused:', '43 were treated;', '27 infused:', a card's '71 treated - escalation ...', '58 started the IB sequence' and a poster's '162 randomised: A (n = 82) v B (n = 80)', a slide's '198 randomised (99 per arm)' give the "
                              "sample size without a patient noun")
 SAMPLE_SIZE_TREATED_RIGHT = Cue(r"^\s*(?:[\w/+\-]+\s+){0,3}?" + PATIENT_NOUNS + r"\s+(?:received|were treated with|were given|were infused with|were enrolled to receive)\s+(?:a single infusion of\s+|an infusion of\s+)?$",
                                 "'Fifty patients received tisagenlecleucel': the sample size when the study treatment follows")
@@ -709,6 +714,7 @@ NOT_SAMPLE_SIZE_RIGHT = Cue(r"^\s*(?:[\w/+\-]+\s+){0,3}?(?:patients?|subjects?|p
                             r"|^(?:(?!enrol|randomi|assigned|allocated|treated|infused|included|recruited)[^.;,:])*?\b(?:had\s+)?(?:died|relapsed|progressed)(?:\s+(?:without|from|of|before|after)\s+[\w\s-]{1,40}?)?\s*(?:[.;]|$)"
                             r"|^\s*(?:patients?|children|adults)\s+in\s+the\s+[\w-]+\s+(?:group|arm|cohort)\s*\(\s*\d+(?:[.·]\d+)?\s*%\s*\)"
                             r"|^\s*(?:[\w-]+\s+){0,2}?(?:could|did)\s+not\s+(?:be\s+)?(?:assessed|evaluated|infused|treated|receive)\b"
+                            r"|^\s*(?:[\w-]+\s+){0,2}?(?:were|was)\s+not\s+(?:randomi[sz]ed|randomly\s+assigned|enrolled|infused|treated)\b"
                             r"|^\s*(?:[\w-]+\s+){0,2}?(?:died|progressed|withdrew)\s+before\b"
                             r"|^\s*(?:[\w/+\-]+\s+){0,3}?(?:patients?|subjects?|participants?|children|adults?)\s*,[^,;.]{1,40},\s+(?:stopped|discontinued|ceased)\b"
                             r"|^\s*(?:(?:[\w/+\-]+\s+){0,3}?(?:patients?|subjects?|participants?|children|adults?))?\s+had\s+(?:relapsed|progressed|stopped|discontinued)\b"
@@ -757,11 +763,12 @@ GROUP_DID_NOT_RIGHT = Cue(r"^\s*" + _DID_NOT_TAIL, "'41 went on to HCT and 47 di
 GROUP_DID_NOT_LATER = Cue(r"(?:\band|;)\s+(?:the\s+(?:other|remaining)\s+)?\d+\s+" + _DID_NOT_TAIL,
                           "'41 went on to HCT and 47 did not', '... and the other 71 did not': the first count is the experimental group's")
 ASSIGNMENT_SENTENCE = Cue(r"\b(?:assign|allocat|randomi[sz])", "only a sentence about assignment gives per-arm counts with a bare 'to A'")
-ARM_ABBREVIATION_DEFINITION = Cue(r"\(\s*(?:the\s+(?=\S+\s+(?:sequence|regimen|schedule|combination|group|arm|cohort)\s*\)))?(?P<short>[A-Z][A-Za-z+]{0,5}\d?(?:-[A-Za-z]{1,4}\d{0,2})?)(?P<group>\s+(?:group|arm|cohort)|(?=\s*;\s*[nN]\s*=))?(?:\s+(?:sequence|regimen|schedule|combination))?\s*[;,)]",
+ARM_ABBREVIATION_DEFINITION = Cue(r"\(\s*(?:the\s+(?=\S+\s+(?:sequence|regimen|schedule|combination|group|arm|cohort)\s*\)))?(?P<short>[A-Z][A-Za-z+]{0,5}\d?(?:-[A-Za-z]{1,4}\d{0,2})?|[a-z]{3,5}-[A-Za-z]{1,4})(?P<group>\s+(?:group|arm|cohort)|(?=\s*;\s*[nN]\s*=))?(?:\s+(?:sequence|regimen|schedule|combination))?\s*[;,)]",
                                   "'... with venetoclax (AV)', '(BC; n = 112)': a short form defined in brackets after the arms it abbreviates; "
                                   "'(Isa-R group)', '(RUX cohort; n = 46)', '(IC; n = 160)' label the arm just named, whatever their letters; "
                                   "'the third block of chemotherapy (HC3)': a protocol's code right after the comparator; '(the IB "
-                                  "sequence)', '(the IMC group)' name the drugs before them")
+                                  "sequence)', '(the IMC group)' name the drugs before them; 'tafasitamab plus lenalidomide (tafa-len)': a short form of the drugs' "
+                                  "first syllables")
 ARM_ABBREVIATION_GAP = 45
 """At most this many characters between an abbreviated arm's drugs, and between the last drug and the bracket
 ('acalabrutinib 100 mg twice daily for 14 cycles with venetoclax from cycle 3 (AV)')."""
@@ -795,6 +802,9 @@ LETTERED_GROUP_DEFINITIONS: tuple[Cue, ...] = (
         "obinutuzumab': lettered arms defined after a colon, with the role a bracket gives them"),
 )
 """ A trial's arms named by letter: a label that takes the treatment given with it; used as 'in group A' or 'Group A'."""
+LETTERED_SCHEDULE_DEFINITION = Cue(r"^\s*(?:\d+|one|two|three|four|five|six|eight|twelve)\s+(?:cycles|courses|doses|blocks)\s+of\b",
+                                   "'Arm B: 4 cycles of BrECADD every 21 days': a lettered group defined by a schedule of a regimen "
+                                   "the lexicons may lack is an arm ('Cohort A: patients aged 18-59' is a population)")
 POLICY_LABEL_COMPARISONS: frozenset[str] = frozenset({"guided_vs_fixed_duration", "guided_stop_vs_continuous",
                                                       "stop_vs_continue", "radiotherapy_vs_observation"})
 """Policy comparisons whose side may open a lettered group's definition ('Arm A (fixed duration: venetoclax to cycle
@@ -1033,18 +1043,23 @@ OPEN_INTERVAL = Cue(r"\s*(?:%|per ?cent|months?|mos?)?\s*[(\[]\s*(?:95\s*%\s*CI[
 # A table's footnote that says when an endpoint was assessed gives that endpoint's rows their window.
 FOOTNOTE_REACH = 40.0
 """How far below a table (in points) the text that annotates it may start ('MRD was assessed at the end of cycle 2')."""
+POSTING_MEASURE_TITLE = Cue(r"\bTitle:\s*(?P<title>[^\n]{3,200}?)(?=\s+(?:Description|Time Frame):|\s*$)"
+                            r"(?:[\s\S]*?\bTime Frame:\s*(?P<frame>[^\n]{3,120}?)(?=\s*\(|\s*$))?",
+                            "a registry posting's outcome measure block ('Title: Number of Participants With Complete Response at End "
+                            "of Treatment ... Time Frame: End of treatment'): the measure of the uncaptioned table under it")
 HEADING_REACH = 24.0
 """How far above a captionless table (in points) its heading line may end ('Day-28 response by dose level')."""
 HEADING_MAX_CHARS = 90
 """A heading that titles a table is a short line; a longer block above it is body text."""
 FOOTNOTE_MARKERS = "*†‡§"
 """Marks that tie a table row ('MRD-negative, n/N (%)*') to the footnote that starts with the same mark."""
-FOOTNOTE_ASSESSMENT = Cue(r"\b(?:assessed|evaluated|measured|determined)\b",
-                          "only a note saying when something was assessed gives a window; other times in it do not")
+FOOTNOTE_ASSESSMENT = Cue(r"\b(?:assessed|evaluated|measured|determined)\b|^\W*(?:(?:overall|best)\s+)?(?:responses?|remissions?)\s+(?:by|per|according\s+to)\s+(?:[\w-]+\s+){0,2}?(?:IRC|investigators?|Lugano|I?IWG|IMWG|RECIST|iwCLL|ELN|criteria|review|committee)\b",
+                          "only a note saying when something was assessed gives a window ('Responses by IRC per Lugano 2014 at end "
+                          "of treatment' is one); other times in it do not")
 FOOTNOTE_MRD_SUBJECT = Cue(r"^\W*(?:MRD|minimal residual disease|measurable residual disease)\s+(?:was|were)\s+(?:assessed|evaluated|measured)\b",
                            "'MRD was assessed at ...' under a table dates its MRD-negativity rows, though bare 'MRD' names no endpoint")
 
-FOOTNOTE_RESPONSE_SUBJECT = Cue(r"^\W*(?:(?:overall|best|tumou?r|clinical)\s+)?(?:responses?|remissions?)\s+(?:(?:was|were)\s+)?(?:assessed|evaluated|determined)\b",
+FOOTNOTE_RESPONSE_SUBJECT = Cue(r"^\W*(?:(?:overall|best|tumou?r|clinical)\s+)?(?:responses?|remissions?)\s+(?:(?:was|were)\s+)?(?:assessed|evaluated|determined)\b|^\W*(?:(?:overall|best)\s+)?(?:responses?|remissions?)\s+(?:by|per|according\s+to)\s+(?:[\w-]+\s+){0,2}?(?:IRC|investigators?|Lugano|I?IWG|IMWG|RECIST|iwCLL|ELN|criteria|review|committee)\b",
                                 "'Response assessed at the end of induction' under a table dates its response-rate rows, though "
                                 "bare 'response' names no endpoint")
 FOOTNOTE_RESTATED_WINDOW = Cue(r"^\s*\(\s*$", "'at the end of induction (week 24)': a window restated in brackets is the same window")
@@ -1063,7 +1078,10 @@ SUBGROUP_DESCRIPTION_LEAD = Cue(r"^\W*(?:in|among|for)\s+(?:the\s+)?(?:\d+\s+)?(
                                 "subgroup's description, whose therapies are history")
 SUBGROUP_HISTORY_LEAD = Cue(r"^\W*(?:in|among|for)\s+(?:the\s+)?(?:\d+\s+)?(?:[\w-]+\s+){0,2}?[a-z]+-(?:refractory|exposed|naive|naïve|resistant|pretreated|intolerant)\s+(?:patients|children|adults|disease)\b"
                             r"|^\W*(?:in|among|for)\s+(?:the\s+)?(?:\d+\s+)?(?:patients|children|adults|those)\s+(?:whose\s+(?:disease|myeloma|leuka?emia|lymphoma)\s+"
-                            r"(?:was|had\s+been|is)\s+|who\s+(?:were|had\s+been)\s+(?:previously\s+)?|previously\s+)?(?:refractory|exposed|resistant|intolerant)\s+to\b[^,;]{1,60}",
+                            r"(?:was|had\s+been|is)\s+|who\s+(?:were|had\s+been)\s+(?:previously\s+)?|previously\s+)?(?:refractory|exposed|resistant|intolerant)\s+to\b[^,;]{1,60}"
+                            r"|^\W*(?:in|among|for)\s+(?:the\s+)?(?:\d+\s+)?(?:patients|children|adults|those)\s+(?:who\s+(?:were|had\s+been)\s+|who\s+had\s+)?"
+                            r"(?:previously|already|formerly)\s+(?:treated\s+with|received|exposed\s+to)\b[^,;]{1,60}"
+                            r"|^\W*(?:in|among|for)\s+(?:the\s+)?(?:\d+\s+)?(?:patients|children|adults|those)\s+(?:who\s+had\s+(?:previously\s+)?received|with\s+(?:prior|previous))\b[^,;]{1,60}",
                             "'In lenalidomide-refractory patients, ...', 'Among patients whose disease was refractory to "
                             "lenalidomide, ...': a drug the subgroup's patients had before is never the "
                             "sentence's arm, experimental or control")
@@ -1178,9 +1196,12 @@ OWN_DESIGN_SENTENCE = Cue(r"\b(?:were|was)\s+(?:randomly\s+)?(?:assigned|allocat
                           "'In the Larch trial, adults were randomly assigned', 'We report the Larch trial': a sentence telling how "
                           "the report's own study was run, which a sentence citing another study does not")
 UNNAMED_OWN_STUDY = Cue(r"\b(?:[Ii]n\s+)?(?:this|the\s+present|the\s+current|our)\s+(?:[\w-]+,?\s+){0,5}?(?:study|trial)\s*,"
-                        r"|\b[Ww]e\s+(?:here\s+)?(?:report|describe|present)\s+(?:here\s+)?(?:the\s+(?:results|findings)\s+of\s+)?(?:a|an|our)\s+(?:[\w-]+,?\s+){0,5}?(?:study|trial)\b",
+                        r"|\b[Ww]e\s+(?:here\s+)?(?:report|describe|present)\s+(?:here\s+)?(?:the\s+(?:results|findings)\s+of\s+)?(?:a|an|our)\s+(?:[\w-]+,?\s+){0,5}?(?:study|trial)\b"
+                        r"|\b[Ww]e\s+(?:therefore\s+)?(?:retrospectively|prospectively)\s+(?:studied|analy[sz]ed|reviewed|identified)\s+(?:all\s+)?(?:adults|patients|children|consecutive|records)\b"
+                        r"|\b[Ww]e\s+(?:therefore\s+)?compared\s+[^.;]{3,60}?\bin\s+an?\s+(?:[\w-]+\s+){0,3}?(?:cohort|registry|series)\b",
                         "'In this single-centre, single-arm phase 2 study, adults ...', 'We report a single-arm phase 2 study "
-                        "(ISRCTN...)': the opening describes the report's own study without a name, so names cited before it belong to other studies")
+                        "(ISRCTN...)', 'We retrospectively studied adults ...', 'We therefore compared the 2 regimens in a multicenter real-world "
+                        "cohort': the opening describes the report's own study without a name, so names cited before it belong to other studies")
 REGISTRY_ACRONYM_FIELD = Cue(r"(?m)^[ \t]*(?:(?:[Ss]tudy|[Tt]rial)\s+)?[Aa]cronym\s*:\s*(?P<name>[A-Za-z][A-Za-z0-9-]{2,}(?:[ \t][A-Z0-9][A-Za-z0-9-]*)?)[ \t]*$",
                              "a registry posting's field line 'Acronym: AMARANTH' names the study the posting reports")
 SUBTITLE_NAME = Cue(r"\W*(?P<name>[A-Z][A-Z0-9]{3,}(?:-[A-Z0-9]+)*)\s*(?::|\s[-\u2013\u2014])\s",
@@ -1263,6 +1284,8 @@ OTHER_STUDY_CUES: tuple[Cue, ...] = (
         "another study set beside the report's"),
     Cue(r"\b(?:an?|the|in|from|on|of|with)\s+(?:[\w-]+\s+){0,2}?exploratory\s+(?:[\w/-]+\s+){0,3}?(?:study|studies|trial|trials|cohort|series|protocol)\b",
         "'in an exploratory phase 1 study': another study ('in an exploratory analysis' is the report's own)"),
+    Cue(r"^\W*(?:(?:Earlier|Previous|Prior|Published)\s+)?(?:phase\s+(?:1|2|I|II)[ab]?(?:/(?:2|II))?)\s+(?:data|results|experience)\b",
+        "a slide's 'Phase 1b data for A plus B: ORR 91%, CR 77%': the earlier study that led to this one"),
     Cue(r"\b(?:in|from)\s+(?:several\s+|multiple\s+|many\s+|small\s+|other\s+)?(?:retrospective|published)\s+(?:series|studies|reports|analyses|cohorts)\b",
         "'has shown activity in retrospective series of CMML, with response rates around 60%': figures of other, unnamed "
         "studies ('in this retrospective series' is the report's own)"),
@@ -1442,11 +1465,21 @@ RATIO_ESTIMATE_LEFT = Cue(r"\b(?:hazard\s+ratio|HR)\b[^.;]{0,60}?[,;]\s*[Ee]stim
                           "a registry posting's 'Method of estimation: Hazard Ratio (HR), stratified Cox model; Estimated value "
                           "0.54': the estimate is the ratio")
 OUTCOME_MEASURE_TITLE = Cue(r"(?<![\w,])\s*(?:(?P<number>\d+)\.\s+)?(?:Primary|Secondary|Other(?:\s+Pre-?specified)?)?\s*Outcome\s+Measure"
-                            r"(?:\s+(?P<ordinal>\d+))?\s*:\s*(?P<title>[^.\n]{3,150})",
-                            "a registry posting's 'Secondary Outcome Measure 3: Overall Survival (OS) at 2 Years' names what its "
+                            r"(?:\s+(?P<ordinal>\d+))?\s*(?:\(\s*(?:Primary|Secondary|Other)\s*\)\s*)?(?::|\s*Title:)\s*(?P<title>[^.\n]{3,150})",
+                            "a registry posting's 'Secondary Outcome Measure 3: Overall Survival (OS) at 2 Years' or 'Outcome Measure 1 (Primary) "
+                            "Title: ...' names what its "
                             "statistical analysis lines estimate")
+ANALYSIS_COMPARISON = Cue(r"\bComparison(?:\s+of)?\s*:?\s+(?P<first>[^.;]{2,60}?)\s+(?:vs\.?|versus|v\.?)\s+[^.;]{2,60}?\s*(?:[.;]|$)",
+                          "a registry posting's 'Statistical Analysis 1: Comparison Arm B vs Arm A.': the ratio on the next line "
+                          "is the first side's against the second")
 ANALYSIS_OF_MEASURE = Cue(r"Statistical\s+Analysis\b[^\n]{0,40}?Outcome\s+Measure\s+(?P<number>\d+)",
                           "'Statistical Analysis, Outcome Measure 4: ...' analyses the fourth outcome measure")
+SUBGROUP_BENEFIT_SENTENCE = Cue(r"^\W*(?:The|This|A|Its)\s+(?:[\w-]+\s+){0,2}?(?:benefit|effect|advantage|improvement)\s+(?:was|were|is|appeared)\s+(?:[\w-]+\s+){0,2}?"
+                                r"(?:observed|seen|consistent|maintained|evident|similar|present)\b"
+                                r"|^\W*(?:Consistent|Similar|Comparable)\s+(?:benefit|effect|advantage)\s+(?:in|among|across)\b",
+                                "'The benefit was observed in patients with a co-occurring NPM1 mutation (hazard ratio, 0.61) ...', a "
+                                "slide's 'Consistent benefit in POD24 patients: HR 0.47': "
+                                "subgroups' ratios of the survival endpoint just reported")
 SUBGROUP_RATIO_SENTENCE = Cue(r"^\W*(?:The\s+)?(?:corresponding\s+)?(?:hazard\s+ratio|HR)\s+(?:was|were)\b(?:[^.;]|[.\u00b7](?=\d)){0,80}?\b(?:among|in|for)\s+"
                               r"(?:the\s+)?(?:\d+\s+)?(?:patients|children|adults|participants|those|subgroup)\b",
                               "'The hazard ratio was 0.53 (95% CI ...) among patients 50 years of age or older': a subgroup's "

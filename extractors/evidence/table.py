@@ -16,7 +16,7 @@ from extractors.evidence.rules import (
     BASELINE_TABLE_CAPTION, CUMULATIVE_INCIDENCE_ENDPOINTS, EXTRACTOR_VERSION, FOOTNOTE_ASSESSMENT, FOOTNOTE_MRD_SUBJECT,
     FOOTNOTE_RESPONSE_SUBJECT, FOOTNOTE_RESTATED_WINDOW, HEADING_MAX_CHARS, HEADING_REACH, RESPONSE_ENDPOINTS,
     FOOTNOTE_MARKERS, FOOTNOTE_REACH, MODEL_CONTRAST_ROW, MODEL_TABLE_CAPTION,
-    FLOW_START_ROW, HEAD_COUNT_ROW, MIN_SAMPLE_SIZE, ROW_OTHER_MEASURE, ROW_RESPONDERS, TABLE_DECLARED_UNITS, WINDOW_ENDPOINTS, EndpointTerm,
+    FLOW_START_ROW, HEAD_COUNT_ROW, MIN_SAMPLE_SIZE, POSTING_MEASURE_TITLE, ROW_OTHER_MEASURE, ROW_RESPONDERS, TABLE_DECLARED_UNITS, WINDOW_ENDPOINTS, EndpointTerm,
 )
 from extractors.nlp.trials import find_trial_mentions
 from extractors.table1.mapping import column_map
@@ -48,6 +48,8 @@ _P_VALUE_HEADER = re.compile(r"^\s*(?:p|p[- ]?values?|p\s*\(.*\)|two-sided p(?:[
 _LABEL_LANDMARK = re.compile(r",\s*(\d+(?:\.\d+)?)\s*[- ]?(mo|months?|y|yrs?|years?)\s*$", re.I)
 """'Event-free survival, 12 mo': a landmark written after the row label's comma."""
 _RESULTS_HEADER = re.compile(r"result|outcome|efficacy|response|survival|endpoint|rate|%|median|HR|hazard", re.I)
+_MEASURE_TITLE = re.compile(POSTING_MEASURE_TITLE.pattern)
+_PERCENT_OF_PARTICIPANTS = re.compile(r"\bpercentage\s+of\s+(?:participants|patients)\b", re.I)
 
 
 def _clauses(text: str) -> list[tuple[int, int]]:
@@ -121,7 +123,9 @@ def _looks_like_results(table: Table) -> bool:
     header = " ".join(table.header) + " " + (table.caption or "")
     cells = [c.text for row in table.rows for c in row]
     numeric = sum(1 for c in cells if re.search(r"\d\s*%|\d+(?:\.\d+)?\s*(?:months|mo)\b|\bHR\b", c))
-    return bool(cells) and (bool(_RESULTS_HEADER.search(header)) or numeric >= 2)
+    # a posting's 'PFS at 3 years, percentage of participants | 94.1 (91.0 to 96.2) | ...': the row names its measure
+    measured = any(len(row) > 1 and _PERCENT_OF_PARTICIPANTS.search(row[0].text) for row in table.rows)
+    return bool(cells) and (bool(_RESULTS_HEADER.search(header)) or numeric >= 2 or measured)
 
 
 def extract_table_results(doc: Document, index: TrialIndex, skip_table_ids: Sequence[str] = (),
@@ -237,9 +241,14 @@ def _heading_above(doc: Document, table: Table) -> str:
     if not table.regions:
         return ""
     page, (x0, top, x1, _) = table.regions[0]
-    above = [b for b in doc.blocks if b.page == page and top - HEADING_REACH <= b.bbox[3] <= top + 2
-             and b.bbox[0] < x1 and b.bbox[2] > x0 and len(b.text) <= HEADING_MAX_CHARS]
-    return max(above, key=lambda b: b.bbox[3]).text if above else ""
+    near = [b for b in doc.blocks if b.page == page and top - HEADING_REACH <= b.bbox[3] <= top + 2
+            and b.bbox[0] < x1 and b.bbox[2] > x0]
+    above = [b for b in near if len(b.text) <= HEADING_MAX_CHARS]
+    if above:
+        return max(above, key=lambda b: b.bbox[3]).text
+    # a posting's outcome measure: 'Title: ... Description: ... Time Frame: ...' in one block above its table
+    titled = [m for m in (_MEASURE_TITLE.search(b.text) for b in sorted(near, key=lambda b: -b.bbox[3])) if m]
+    return " ".join(part for part in titled[0].group("title", "frame") if part) if titled else ""
 
 
 _ASSESSED = re.compile(FOOTNOTE_ASSESSMENT.pattern, re.I)
