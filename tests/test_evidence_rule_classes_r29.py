@@ -319,3 +319,84 @@ def test_a_labelled_groups_size_in_brackets_goes_to_the_treatment_it_had():
     counts = sorted((r.value, r.arm) for r in records if r.endpoint == "ENROLLED")
     assert counts == [(180.0, "bortezomib-lenalidomide-dexamethasone"),
                       (266.0, "isatuximab-bortezomib-lenalidomide-dexamethasone")]
+
+
+def test_an_hla_match_grade_is_no_figure():
+    """Regression: hla_grade_as_value ('Among the 95 patients with a 7/8-matched donor, ... by day 100 was A% with X,
+    B% with Y' read 7/8 as a figure, which cut the day-100 window off the later values)."""
+    from extractors.evidence.readings import read_clause
+    from extractors.evidence.slots import ReadingContext
+    got = [(r.value, r.timepoint) for r in read_clause(
+        "Among the 90 patients with a 7/8-matched donor, grade II-IV acute GVHD by day 100 was 20.9% with PTCy, 35.7% "
+        "with ATG, and 27.1% with abatacept.", ReadingContext(one_study=True))]
+    assert got == [(20.9, "d100"), (35.7, "d100"), (27.1, "d100")]
+
+
+def test_relapse_incidence_is_no_endpoint_in_a_sentence_or_a_table_row():
+    """Regression: relapse_incidence_as_endpoint ('..., and relapse at 2 years was 21.6%, 18.9%, and 24.0%' took the
+    sentence's non-relapse mortality; a 'Relapse at 2 years' row took its caption's GVHD)."""
+    from extractors.evidence.readings import read_clause
+    from extractors.evidence.slots import ReadingContext
+    got = [r.value for r in read_clause("Non-relapse mortality at 2 years was 11.8% and 15.3%, and relapse at 2 years was "
+                                        "20.6% and 17.9%.", ReadingContext(one_study=True))]
+    assert got == [11.8, 15.3]
+
+
+def test_a_reference_groups_ratio_is_no_result():
+    """Regression: reference_ratio_as_result ('Hazard ratio for death vs ATG | 0.84 (...) | 1 (ref) | ...' gave the
+    reference group a ratio of 1)."""
+    from extractors.evidence.readings import read_clause
+    from extractors.evidence.slots import ReadingContext
+    assert read_clause("1 (ref)", ReadingContext(fallback_endpoint="OS", ratio_column=True)) == []
+    assert [r.value for r in read_clause("0.84 (0.58-1.22)", ReadingContext(fallback_endpoint="OS", ratio_column=True))] == [0.84]
+
+
+def test_a_ratio_line_naming_two_arms_gives_each_its_ratio():
+    """Regression: second_ratio_of_a_list_unread ('the hazard ratio for PFS was 0.52 (95% CI ...) for AV and 0.33 (95%
+    CI ...) for AVO' read the first ratio only)."""
+    from extractors.evidence.readings import read_clause
+    from extractors.evidence.slots import ReadingContext
+    got = [(r.value, r.statistic) for r in read_clause(
+        "the hazard ratio for PFS was 0.55 (95% CI: 0.38, 0.79) for AV and 0.35 (95% CI: 0.22, 0.55) for AVO.",
+        ReadingContext(one_study=True))]
+    assert got == [(0.55, "hazard_ratio"), (0.35, "hazard_ratio")]
+
+
+def test_labels_assigned_beside_a_named_standard_arm_are_all_experimental():
+    """Regression: second_label_as_control ('291 to AV, 286 to AVO, and 290 to chemoimmunotherapy' made AVO a control
+    arm, so its hazard ratio went to AV)."""
+    records = _records("14 CLINICAL STUDIES",
+                       "The efficacy of X was evaluated in TRIVEN (NCT20055903), a randomized, three-arm trial.",
+                       "A total of 860 patients were randomized: 288 to AV, 284 to AVO, and 288 to chemoimmunotherapy.",
+                       "In patients with unmutated IGHV, the hazard ratio for PFS was 0.55 (95% CI: 0.38, 0.79) for AV "
+                       "and 0.35 (95% CI: 0.22, 0.55) for AVO, each compared with chemoimmunotherapy.")
+    assert sorted((r.value, r.arm) for r in records if r.statistic == "hazard_ratio") == [(0.35, "avo"), (0.55, "av")]
+
+
+def test_shares_of_patients_who_died_are_no_survival_rates():
+    """Regression: death_shares_as_survival ('Overall survival data were not mature, with 20 (6.9%), 27 (9.4%), and 30
+    (10.3%) deaths in the A, B, and C arms' read three overall survival rates)."""
+    records = _records("14 CLINICAL STUDIES",
+                       "The efficacy of X was evaluated in TRIVEN (NCT20055903), a randomized, three-arm trial.",
+                       "Overall survival data were not mature, with 18 (6.2%), 25 (8.8%), and 29 (10.1%) deaths in the "
+                       "AV, AVO, and chemoimmunotherapy arms, respectively.")
+    assert [r for r in records if r.endpoint == "OS"] == []
+
+
+def test_an_events_row_and_a_ratio_row_under_an_endpoint_row():
+    """Regression: events_row_and_bare_ratio_row ('PFS: number of events, n (%)' was read as PFS rates, and 'Hazard
+    ratio (95% CI) vs B' under 'Median PFS' had no endpoint)."""
+    from schemas.document import Cell, Table
+    from tests.test_evidence_report_rules import SHA
+    rows = [["PFS per IRC: number of events, n (%)", "50 (17.5)", "89 (30.9)"],
+            ["Median PFS (95% CI), months", "NR", "46.9 (42.1, NE)"],
+            ["Hazard ratio (95% CI) vs FCR or BR", "0.63 (0.47, 0.85)", "-"]]
+    table = Table(table_id=f"{SHA[:12]}:Table 14", label="Table 14", page=1, caption="Table 14: Efficacy Results in TRIVEN",
+                  header=("Endpoint", "Acalabrutinib + venetoclax (N=288)", "FCR or BR (N=288)"),
+                  rows=tuple(tuple(Cell(row=r, col=c, text=t, page=1, bbox=(10.0 * c, 10.0 * r, 10.0 * c + 9, 10.0 * r + 9))
+                                   for c, t in enumerate(row)) for r, row in enumerate(rows)))
+    records = extract_evidence(_doc([("title", "14 CLINICAL STUDIES"),
+                                     ("body", "The efficacy was evaluated in TRIVEN (NCT20055903), a randomized trial.")],
+                                    [table]))
+    assert sorted((r.endpoint, r.statistic, r.value) for r in records if r.source == "table") == [
+        ("PFS", "hazard_ratio", 0.63), ("PFS", "median", 46.9)]

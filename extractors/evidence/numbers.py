@@ -230,6 +230,8 @@ EXCLUDED_SPAN_PATTERNS: tuple[tuple[str, str], ...] = (
     (r"(?<![\w.])\d+(?:[.·]\d+)?\s*%?\s*(?:" + DASH + r"|to)\s*\d+(?:[.·]\d+)?\s*%?(?=\s*(?:%|years?|months?|days?|weeks?|y\b|\)|,|;|\s|$))(?!\s*(?:patients|of\b))",
      "ranges such as 10–25%, 18–65 or 2 to 24 months are not single values"),
     (r"\bNCT\s?\d{8}\b", "registry numbers"),
+    (r"(?<![\d/])(?:[4-9]|10|12)\s*/\s*(?:6|8|10|12)(?=[- ]?(?:HLA|antigen|allele|matched|mismatched|match))",
+     "HLA match grades ('a 7/8-matched donor', '8/8 HLA-matched') are no fractions of patients"),
     (r"\b(?:SE|SD|IQR)\s*[=:]?\s*\d+(?:[.·]\d+)?", "standard errors and deviations"),
     (r"±\s*\d+(?:[.·]\d+)?", "the spread after '96.0±1.2%' (a standard error or deviation), not a value"),
     (r"\b(?:19|20)\d{2}\b(?!\s*(?:%|patients|months))", "calendar years"),

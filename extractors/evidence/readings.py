@@ -29,6 +29,7 @@ __all__ = ["Reading", "ReadingContext", "read_clause"]
 _I = re.IGNORECASE
 _ARM_GROUP = re.compile(ARM_GROUP_PREDICATE.pattern, _I)
 _DISTRACTORS = tuple((d.id, d.side, re.compile(d.pattern, _I)) for d in DISTRACTORS)
+_REFERENCE_LEVEL = next(rx for did, _, rx in _DISTRACTORS if did == "reference_level")
 _COPULA = re.compile(THRESHOLD_COPULA.pattern, _I)
 _VERB = re.compile(r"\b" + OUTCOME_VERB.pattern, _I)
 _MEDIAN = re.compile(MEDIAN_CUE.pattern, _I)
@@ -48,6 +49,9 @@ _OWN_PREDICATE = re.compile(r"^\s*%?\s*\)?\s*(?:of\s+(?:whom|them|these|those)\s
 _RATIO_ESTIMATE_LEFT = re.compile(RATIO_ESTIMATE_LEFT.pattern)
 _ENDPOINT_GLOSS = re.compile(ENDPOINT_GLOSS.pattern)
 _HR_LEFT = re.compile(r"\b(?:hazard ratio|HR)\b(?:\s+(?:for|of)\s+[^;:,()0-9]{1,50}?|\s*,\s*[^;:,()\[\]0-9]{1,50}?(?=\s*:))?\s*(?:[(\[](?:HR|95%[^)\]]*)[)\]]\s*)?(?:[,:=]|of|was|\bwas\s+of)?\s*$", _I)
+# 'the hazard ratio for PFS was 0.52 (95% CI ...) for AV and 0.33 ...': the next ratio of one list, for another arm
+_HR_LIST_LEFT = re.compile(r"\b(?:hazard ratios?|HRs?)\b[^;]{0,120}?\d[.·]\d+\s*(?:[(\[][^()\[\]]*[)\]]\s*)?(?:for|with|in)\s+"
+                           r"[^;,()0-9]{1,40}?\s*,?\s*(?:and|vs\.?|versus)\s*$", _I)
 _BARE_SAMPLE = re.compile(SAMPLE_SIZE_BARE_RIGHT.pattern, _I)
 _CI_GAP = re.compile(r"\s*(?:%|per ?cent|months?|mos?)?\s*(?:[(\[]\s*\d+\s*(?:/|of|out of)\s*\d+\s*[;,]?\s*)?[(\[;,]?\s*", _I)
 _BARE_INTERVAL = re.compile(r"\s*(?:%|per ?cent|months?|mos?)?\s*[(\[]\s*(\d+(?:[.·]\d+)?)\s*%?\s*(?:[-–—−]|to|,)\s*(\d+(?:[.·]\d+)?)\s*%?\s*(?:months?|mos?)?\s*[)\];]", _I)
@@ -116,7 +120,10 @@ def _classify(text: str, tok: NumberToken, ctx: ReadingContext) -> Optional[Valu
             unit = "%"
         elif _COUNT_PERCENT_NUMERATOR.match(right):
             return None
-    if (_HR_LEFT.search(left) or _RATIO_ESTIMATE_LEFT.search(left) or ctx.ratio_column) and unit is None \
+    if _REFERENCE_LEVEL.match(right):
+        return None  # '1 (ref)': a ratio column's reference row, whatever else the cell is
+    if (_HR_LEFT.search(left) or _RATIO_ESTIMATE_LEFT.search(left) or ctx.ratio_column or _HR_LIST_LEFT.search(left)) \
+            and unit is None \
             and not tok.is_word and tok.value < 20:
         return ValueSlot(tok, None, "hr")
     if _distracted(text, tok, unit):

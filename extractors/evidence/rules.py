@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from typing import NamedTuple
 
-EXTRACTOR_VERSION = "evidence-rules/1.22"
+EXTRACTOR_VERSION = "evidence-rules/1.23"
 
 
 class EndpointTerm(NamedTuple):
@@ -533,7 +533,9 @@ NOT_ENDPOINT_TERMS: tuple[Cue, ...] = (
     Cue(r"time to (?:first |best |initial )?(?:response|remission|CR)\b", "the time to (first) response is how fast a response came, not how long it lasted (DOR)"),
     Cue(r"(?:(?:acute |chronic |severe )?(?:a|c)?GVHD|graft[- ]versus[- ]host[- ]disease)[- ]free,?\s*(?:and\s+)?relapse[- ]free survival(?: rates?)?|\b(?:GRFS|CRFS)\b",
         "GVHD-free, relapse-free survival (GRFS) is a composite endpoint of its own, neither GVHD incidence nor RFS"),
-    Cue(r"(?:cumulative\s+)?incidence\s+of\s+relapse|relapse\s+incidence|\bCIR\b",
+    Cue(r"(?:cumulative\s+)?incidence\s+of\s+relapse|relapse\s+incidence|\bCIR\b"
+        r"|(?<![\w-])relapse(?![- ]free)\s+(?:at|by)\s+(?:\d+|one|two|three|four|five)[\s-]*(?:years?|months?|yrs?|y)\b"
+        r"|(?<![\w-])relapse(?![- ]free)\s+(?:rates?|risk)\b",
         "the (cumulative) incidence of relapse is no endpoint of the guide; its figures take no other endpoint"),
     Cue(r"(?<![A-Za-z/+])CR[hi](?![A-Za-z0-9/+])",
         "CRh or CRi alone (partial or incomplete count recovery) is neither CR nor the composite CR/CRi (GUIDE.md: CR_CRI pools them)"),
@@ -626,6 +628,11 @@ DISTRACTORS: tuple[Distractor, ...] = (
     Distractor("open_threshold", "right", r"^\s*(?:%|per ?cent)?\s*or\s+(?:more|higher|greater|above|over|less|lower|below|fewer)\b", "'MRD of 0.1% or more', 'aged 60 years or older': an open-ended cut-off, not a result"),
     Distractor("usual_level", "left", r"\b(?:rarely|seldom|never|usually|typically|generally|historically)\s+(?:exceeds?|reach(?:es)?|surpass(?:es)?|tops?|above|below|over|under)\s+(?:about\s+)?$", "'survival rarely exceeds 20%' describes what other treatment usually achieves"),
     Distractor("assay_threshold", "left", r"\b(?:sensitivity|threshold|cut-?off|detection limit|limit of detection|level of detection)\s+(?:of|at|was|is|:)?\s*(?:[<>≤≥]\s*)?$", "'at a sensitivity of 0.01%': an MRD assay threshold, not a result"),
+    Distractor("death_count_share", "right", r"^\s*%?\s*\)(?:\s*,?\s*(?:and\s+)?\d+\s*\(\s*\d+(?:[.·]\d+)?\s*%?\s*\))*\s*deaths?\b",
+               "'with 20 (6.9%), 27 (9.4%), and 30 (10.3%) deaths in the A, B and C arms': the share who died so far, not a "
+               "survival rate"),
+    Distractor("reference_level", "right", r"^\s*(?:[.·]0+)?\s*\(\s*(?:ref(?:erence)?\.?|referent)\s*\)|^\s*(?:[.·]0+)?\s*\[\s*ref(?:erence)?\.?\s*\]",
+               "'1 (ref)', '1.00 (reference)': the reference group's ratio is 1 by definition, not a result"),
     Distractor("ci_bound", "left", r"\b(?:lower|upper)\s+(?:bound|limit)\s+of\s+(?:the\s+)?(?:(?:two-sided\s+)?\d+(?:[.·]\d+)?\s*%\s+)?(?:CI|confidence\s+interval)\s*(?:was|of|at|:|=)?\s*$",
                "'(lower bound of the 95% CI 46.1%)': a confidence bound, not a rate"),
     Distractor("planned_size", "left", r"\b(?:called for|planned|target(?:ed)?|aimed (?:at|to (?:enrol|enroll|include|recruit))|sample size of|powered (?:with|for)|powered\b[^;]{0,80}?\bwith)\s+(?:a total of\s+|about\s+|approximately\s+)?$", "planned sample sizes are design, not enrolment"),
@@ -999,8 +1006,10 @@ TABLE_DECLARED_UNITS = Cue(r"\bUnits?\s*:\s*(?P<unit>percent(?:age)?s?|%|months?
                            "a registry posting's caption '(Units: percentage of participants; ...)' declares the unit of "
                            "every bare number in its cells")
 HEAD_COUNT_ROW = Cue(r"^\W*(?:overall\s+)?(?:number|no\.?)\s+of\s+(?:participants|patients|subjects)\s+(?:analy[sz]ed|evaluable|assessed)\b"
-                     r"|^\W*(?:participants|patients|subjects)\s+(?:analy[sz]ed|evaluable|assessed)\s*$",
-                     "'Overall Number of Participants Analyzed | 85 | 83': the denominators of the columns, never a result")
+                     r"|^\W*(?:participants|patients|subjects)\s+(?:analy[sz]ed|evaluable|assessed)\s*$"
+                     r"|\b(?:number\s+of\s+events|events?\s*,\s*(?:n|no\.?)\b|(?:deaths|events)\s+(?:\(\s*)?n\s*(?:\(\s*%\s*\))?\s*$)",
+                     "'Overall Number of Participants Analyzed | 85 | 83': the denominators of the columns, never a result; "
+                     "'PFS per IRC: number of events, n (%) | 52 (17.9)': the events counted, not the endpoint's rate")
 ROW_RESPONDERS = Cue(r"^\W*(?:number\s+of\s+)?(?:participants|patients|subjects)\s+(?:in|with|achieving|who\s+(?:achieved|reached|had))\s",
                      "'Participants in complete remission | 81 (95.3%)': a row counting the responders of the caption's "
                      "response measures that response")
@@ -1008,8 +1017,10 @@ ROW_RESPONDERS = Cue(r"^\W*(?:number\s+of\s+)?(?:participants|patients|subjects)
 # A results-table row label naming another measure (an adverse event, a partial response, early progression) is not
 # the caption's endpoint measured in a subgroup: without an endpoint of its own, its cells take none from the caption.
 ROW_OTHER_MEASURE = Cue(r"\b(?:responses?|remissions?|grade|neutropenia|thrombocytopenia|an(?:a)?emia|infections?|events?|"
-                        r"syndromes?|toxicit(?:y|ies)|deaths?|died|progression|POD\d+|VGPR|discontinu\w+|reductions?)\b",
-                        "'Very good partial response', 'Grade 3-4 infection', 'POD24' rows measure something else than the caption")
+                        r"syndromes?|toxicit(?:y|ies)|deaths?|died|progression|POD\d+|VGPR|discontinu\w+|reductions?)\b"
+                        r"|^\W*(?:(?:cumulative\s+)?incidence\s+of\s+)?relapse(?![- ]free)\b",
+                        "'Very good partial response', 'Grade 3-4 infection', 'POD24', 'Relapse at 2 years' rows measure something else "
+                        "than the caption ('Average risk of relapse' is a stratum)")
 
 # A table whose caption announces these describes the patients, not the results ('prior alloHSCT — no. (%)' is a baseline share).
 BASELINE_STATUS = Cue(r"^[^;.]{0,60}?\bat\s+(?:the\s+time\s+of\s+)?(?:randomi[sz]ation|baseline|enrol(?:l)?ment|study\s+entry|entry|screening)\b",

@@ -159,8 +159,10 @@ def extract_table_results(doc: Document, index: TrialIndex, skip_table_ids: Sequ
         stub_timepoint = _timepoint_in(stub_header)  # 'Outcome at 2 years | A | B': the stub's time holds for every row
         declared = _DECLARED_UNITS.search(table.caption or "")
         declared_unit = None if declared is None else "months" if declared.group("unit").lower().startswith("month") else "%"
+        row_above_endpoint = None  # 'Median PFS ... | ...' then 'Hazard ratio (95% CI) vs B | 0.65 ...': the ratio of the row above
         for row in table.rows:
             label = row[0].text if row else ""
+            above, row_above_endpoint = row_above_endpoint, _label_endpoint(label, extra_terms) or row_above_endpoint
             if model and not _treatment_contrast(label, gazetteer_dir):
                 continue  # a covariate of a regression model, not a result
             if _HEAD_COUNT_ROW.search(label):
@@ -185,6 +187,7 @@ def extract_table_results(doc: Document, index: TrialIndex, skip_table_ids: Sequ
                 # the caption names what every cell measures when rows and columns do not ('Estimated 3-year DFS by group')
                 fallback = (caption_endpoint if model else None) or label_endpoint or responders \
                     or _first_endpoint(header, extra_terms) \
+                    or (above if _RATIO_HEADER.search(label) else None) \
                     or (None if _OTHER_MEASURE.search(label) else caption_endpoint)  # a model row's label names arms only
                 timepoint = label_timepoint or _timepoint_in(header) or stub_timepoint or caption_timepoint
                 # a hazard-ratio row is a ratio even under a '%' column (negative rule: never a percentage)
