@@ -400,3 +400,37 @@ def test_an_events_row_and_a_ratio_row_under_an_endpoint_row():
                                     [table]))
     assert sorted((r.endpoint, r.statistic, r.value) for r in records if r.source == "table") == [
         ("PFS", "hazard_ratio", 0.63), ("PFS", "median", 46.9)]
+
+
+def test_a_share_in_a_response_named_after_it_is_that_response():
+    """Regression: share_in_cr_took_composite ('22 (50.0%) achieved CR/CRi, including 15 (34.1%) in CR' gave the second
+    share the composite)."""
+    from extractors.evidence.readings import read_clause
+    from extractors.evidence.slots import ReadingContext
+    got = [(r.value, r.endpoint) for r in read_clause(
+        "After 2 cycles, 21 of 42 patients (50.0%) achieved CR/CRi, including 14 (33.3%) in CR.", ReadingContext(one_study=True))]
+    assert got == [(50.0, "CR_CRI"), (33.3, "CR")]
+
+
+def test_a_value_after_a_nested_bracket_keeps_the_arm_named_after_it():
+    """Regression: nested_bracket_hid_arm ('was 11.8 months (95% confidence interval [CI], 8.9 to 16.2) with standard
+    care' gave the comparator's median to the experimental arm: the nested '[CI]' kept the interval in the gap)."""
+    records = _records("Lisocabtagene maraleucel versus standard care in large B-cell lymphoma (PINTAIL)",
+                       "PINTAIL was a randomised phase 3 trial of liso-cel versus standard care.",
+                       "The median event-free survival was not reached with liso-cel and was 10.9 months (95% confidence "
+                       "interval [CI], 8.1 to 15.2) with standard care.")
+    assert [(r.value, r.arm) for r in records if r.endpoint == "EFS"] == [(10.9, "chemotherapy")]
+
+
+def test_dropouts_crossovers_and_figures_in_line_with_other_studies_are_not_results():
+    """Regression: dropouts_crossover_and_comparison_figures ('9 did not, because of progression' enrolled 9 in the
+    control arm; '58 patients received CAR T-cell therapy after an event' enrolled 58 in the CAR T arm; 'in line with
+    those reported ..., in which grade 3 CRS occurred in 1%' was read as the report's)."""
+    records = _records("Lisocabtagene maraleucel versus standard care in large B-cell lymphoma (PINTAIL)",
+                       "PINTAIL was a randomised phase 3 trial of liso-cel versus standard care.",
+                       "Of the 300 patients who underwent randomization, 141 of the 150 assigned to liso-cel received "
+                       "an infusion; 9 did not, because of progression.",
+                       "In the standard-care group, 55 patients received CAR T-cell therapy after an event.",
+                       "Toxic effects were in line with those reported with liso-cel in the second-line setting, in "
+                       "which grade 3 or higher cytokine release syndrome occurred in 1% of patients.")
+    assert not [r for r in records if r.value in (9.0, 55.0, 1.0)]

@@ -54,6 +54,18 @@ _VERSUS_BEFORE = re.compile(r"\b(?:vs\.?|versus|v\.?|compared (?:with|to))\s*$",
 _VERSUS_ONLY = re.compile(r"\s*(?:vs\.?|versus|v\.?)\s*", _I)
 
 
+_ASIDE = re.compile(r"[(\[][^()\[\]]*[)\]]")
+
+
+def _without_asides(gap: str) -> str:
+    """The gap less its bracketed asides, nested ones too ('(95% confidence interval [CI], 8.9 to 16.2)')."""
+    while True:
+        shorter = _ASIDE.sub("", gap)
+        if shorter == gap:
+            return gap
+        gap = shorter
+
+
 def _arm_near(text: str, value: ValueSlot, prev_end: int, next_start: int,
               arms: Sequence[ArmMention]) -> tuple[Optional[ArmMention], bool]:
     """An arm printed next to the value and whether the link is strong ('blinatumomab 34%', '32% ChT', '75% for the X group')."""
@@ -72,7 +84,7 @@ def _arm_near(text: str, value: ValueSlot, prev_end: int, next_start: int,
     unit_end = value.tok.end + len(re.match(r"^(?:\s*±\s*\d+(?:[.·]\d+)?)?\s*(?:%|per ?cent|months?|mos?)?", text[value.tok.end:]).group(0))
     for arm in arms:
         if unit_end <= arm.start < next_start:
-            between = re.sub(r"[(\[][^()\[\]]*[)\]]", "", text[unit_end:arm.start])
+            between = _without_asides(text[unit_end:arm.start])
             if re.fullmatch(r"\s*\)?\s*", between) and not re.match(r"\s*(?:vs\.?|versus)", text[arm.end:]):
                 return arm, True
             if re.fullmatch(r"\s*\(\s*", between) and re.match(r"\s*\)", text[arm.end:]):

@@ -17,8 +17,9 @@ _COUNT_LINK = re.compile(r"^\s*(?:\([^)]*\)\s*)?(?:(?:out\s+)?of\s+(?:the\s+|the
 _DIRECT_ENDPOINT = re.compile(r"^\s*(?:%|per ?cent|months?)?\s*\)?\s*(?:[(\[]\s*95\s*%\s*CI[^()\[\]]{0,50}[)\]]\s*)?(?:of\s+(?:the\s+)?(?:patients|children|adults)\s+)?$", _I)
 """'78% molecular response', 'A 44% (95% CI 32-57) complete response rate', 'left 58.2% of patients alive': the endpoint
 directly after the value."""
-_OF_THEM_WITH = re.compile(r"^\s*(?:%|per ?cent)?\s*\)?\s*(?:of\s+(?:them|these|whom)\s+)?with\s+(?:an?\s+)?$", _I)
-"""'63 (33%) of them with CR and 18 (9%) with CRh': each share names its own endpoint after 'with'."""
+_OF_THEM_WITH = re.compile(r"^\s*(?:%|per ?cent)?\s*\)?\s*(?:of\s+(?:them|these|whom)\s+)?(?:with|in)\s+(?:an?\s+)?$", _I)
+"""'63 (33%) of them with CR and 18 (9%) with CRh', 'including 15 (34.1%) in CR': each share names its own endpoint
+after 'with' or 'in'."""
 _LEAD_VERB_ENDPOINT = re.compile(r"(?:proceed|went|bridged|receiv|underw|undergo|died|(?:were|was|remained|are|is) (?:still )?alive)", _I)
 _LEAD_VERB_GAP = re.compile(r"\s*(?:%|per ?cent|months?)?\s*\)?\s*(?:of\s+(?:the\s+|all\s+)?(?:[\w\-]+\s+){0,5}?|(?:(?!among\b|in\b|with\b)[A-Za-z/+\-]+\s+){0,3}?)", _I)
 

@@ -666,7 +666,7 @@ THRESHOLD_COPULA = Cue(r"\b(?:was|were|is|are|remained|reached|only|with|:)\s*(?
                        "'incidence of VOD was < 10%' states a result")
 
 # Population descriptors: an endpoint word here describes who was analysed, not what was measured.
-POPULATION_ENDPOINT_LEFT = Cue(r"\b(?:(?<!were )(?<!was )(?<!remained )(?<!are )(?<!is )(?<!were already )(?<!was already )(?<!were still )(?<!was still )(?<!remained still )in (?:their )?(?:first |second |later |second or later |first or later )?(?:ha?ematologic(?:al)? |morphologic(?:al)? |complete )?|who (?:achieved|were in|were|was|had|attained|obtained|reached) (?:a |an )?|achieving (?:a |an )?(?=CR\b)|patients in |among |(?:in|among) (?:the |all |these )?\d[\d,]* )$",
+POPULATION_ENDPOINT_LEFT = Cue(r"\b(?:(?<!%\) )(?<![0-9] )(?<!were )(?<!was )(?<!remained )(?<!are )(?<!is )(?<!were already )(?<!was already )(?<!were still )(?<!was still )(?<!remained still )in (?:their )?(?:first |second |later |second or later |first or later )?(?:ha?ematologic(?:al)? |morphologic(?:al)? |complete )?|who (?:achieved|were in|were|was|had|attained|obtained|reached) (?:a |an )?|achieving (?:a |an )?(?=CR\b)|patients in |among |(?:in|among) (?:the |all |these )?\d[\d,]* )$",
                                "'patients who achieved CR', 'who were MRD-negative', 'in first CR', 'among CR/CRi' or 'in the 309 "
                                "MRD-negative patients' define a population")
 
@@ -722,6 +722,8 @@ NOT_SAMPLE_SIZE_RIGHT = Cue(r"^\s*(?:[\w/+\-]+\s+){0,3}?(?:patients?|subjects?|p
                             r"|^\s*(?:patients?|children|adults)\s+in\s+the\s+[\w-]+\s+(?:group|arm|cohort)\s*\(\s*\d+(?:[.·]\d+)?\s*%\s*\)"
                             r"|^\s*(?:[\w-]+\s+){0,2}?(?:could|did)\s+not\s+(?:be\s+)?(?:assessed|evaluated|infused|treated|receive)\b"
                             r"|^\s*(?:[\w-]+\s+){0,2}?(?:were|was)\s+not\s+(?:randomi[sz]ed|randomly\s+assigned|enrolled|infused|treated)\b"
+                            r"|^\s*did\s+not\s*,?\s+(?:because|owing|due)\b"
+                            r"|^\s*(?:patients?\s+)?(?:received|went\s+on\s+to\s+receive|crossed\s+over\s+to)\s+[^.;]{1,40}?\s+after\s+(?:an?\s+)?(?:event|progression|relapse|treatment\s+failure)\b"
                             r"|^\s*(?:[\w-]+\s+){0,2}?(?:died|progressed|withdrew)\s+before\b"
                             r"|^\s*(?:[\w/+\-]+\s+){0,3}?(?:patients?|subjects?|participants?|children|adults?)\s*,[^,;.]{1,40},\s+(?:stopped|discontinued|ceased)\b"
                             r"|^\s*(?:(?:[\w/+\-]+\s+){0,3}?(?:patients?|subjects?|participants?|children|adults?))?\s+had\s+(?:relapsed|progressed|stopped|discontinued)\b"
@@ -1295,6 +1297,9 @@ OTHER_STUDY_CUES: tuple[Cue, ...] = (
         "another study set beside the report's"),
     Cue(r"\b(?:an?|the|in|from|on|of|with)\s+(?:[\w-]+\s+){0,2}?exploratory\s+(?:[\w/-]+\s+){0,3}?(?:study|studies|trial|trials|cohort|series|protocol)\b",
         "'in an exploratory phase 1 study': another study ('in an exploratory analysis' is the report's own)"),
+    Cue(r"\b(?:in\s+line\s+with|similar\s+to|consistent\s+with|comparable\s+to)\s+(?:those|that|the\s+(?:rates?|figures?|results?))\s+(?:previously\s+)?(?:reported|seen|observed)\b",
+        "'Toxic effects were in line with those reported with liso-cel in the second-line setting, in which ... 1%': figures "
+        "of earlier studies the report compares itself with"),
     Cue(r"^\W*(?:(?:Earlier|Previous|Prior|Published)\s+)?(?:phase\s+(?:1|2|I|II)[ab]?(?:/(?:2|II))?)\s+(?:data|results|experience)\b",
         "a slide's 'Phase 1b data for A plus B: ORR 91%, CR 77%': the earlier study that led to this one"),
     Cue(r"\b(?:in|from)\s+(?:several\s+|multiple\s+|many\s+|small\s+|other\s+)?(?:retrospective|published)\s+(?:series|studies|reports|analyses|cohorts)\b",
