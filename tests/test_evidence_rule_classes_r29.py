@@ -434,3 +434,13 @@ def test_dropouts_crossovers_and_figures_in_line_with_other_studies_are_not_resu
                        "Toxic effects were in line with those reported with liso-cel in the second-line setting, in "
                        "which grade 3 or higher cytokine release syndrome occurred in 1% of patients.")
     assert not [r for r in records if r.value in (9.0, 55.0, 1.0)]
+
+
+def test_a_blast_threshold_does_not_reach_past_a_comma():
+    """Regression: blast_threshold_past_comma ('Among patients with 50% or more marrow blasts, CR/CRi rates were 30.8%
+    and 66.7%.' dropped the first rate as a blast threshold, and the second took the first arm)."""
+    records = _records("Blinatumomab versus inotuzumab ozogamicin as first salvage: a registry comparison",
+                       "CR/CRi was reached by 93 of 210 patients (44.3%) with blinatumomab and 117 of 165 (70.9%) with "
+                       "inotuzumab. Among patients with 50% or more marrow blasts, CR/CRi rates were 31.2% and 65.9%.")
+    rates = {(r.value, r.arm) for r in records if r.endpoint == "CR_CRI"}
+    assert {(31.2, "blinatumomab"), (65.9, "inotuzumab")} <= rates

@@ -612,7 +612,7 @@ DISTRACTORS: tuple[Distractor, ...] = (
     Distractor("share_of_events", "right", r"^\s*(?:%|per ?cent)\s+of\s+(?:(?:all|the)\s+)?(?:[\w-]+\s+){0,2}?(?:events|episodes|cases|infusions|doses)\b",
                "'93% of CRS events occurred after a step-up dose': a share of events, not of patients"),
     Distractor("blasts", "right", r"^\s*(?:%|per ?cent)?\s*(?:of\s+)?(?:bone marrow |marrow |peripheral |BM )?blasts?\b|^\s*%\s*(?:through|by) (?:flow|MFC)", "blast thresholds and MRD cut-offs"),
-    Distractor("blasts_left", "left", r"\bblasts?\b[^.;%\d)]{0,30}$", "'blast infiltration of >50%' is a threshold on blasts (not past a closing bracket: '(... <5% blasts) was seen in 88%')"),
+    Distractor("blasts_left", "left", r"\bblasts?\b[^.;,%\d)]{0,30}$", "'blast infiltration of >50%' is a threshold on blasts (not past a closing bracket: '(... <5% blasts) was seen in 88%', nor past a comma: '... marrow blasts, CR/CRi rates were 30.8%')"),
     Distractor("cd_marker", "right", r"^\s*%?\s*CD\d", "marker expression thresholds"),
     Distractor("n_in_ten", "right", r"^\s*(?:out\s+)?in\s+(?:every\s+)?(?:two|three|four|five|six|ten|twenty|hundred|\d+)\b", "'four in ten patients' is a proportion in words, not a count"),
     Distractor("n_in_ten_denominator", "left", r"\b(?:\d+|one|two|three|four|five|six|seven|eight|nine)\s+(?:out\s+)?in\s+(?:every\s+)?$", "the 'ten' of 'four in ten' is no count either"),
