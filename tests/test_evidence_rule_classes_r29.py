@@ -444,3 +444,14 @@ def test_a_blast_threshold_does_not_reach_past_a_comma():
                        "inotuzumab. Among patients with 50% or more marrow blasts, CR/CRi rates were 31.2% and 65.9%.")
     rates = {(r.value, r.arm) for r in records if r.endpoint == "CR_CRI"}
     assert {(31.2, "blinatumomab"), (65.9, "inotuzumab")} <= rates
+
+
+def test_an_mrd_rate_in_a_clause_opened_by_a_time_was_measured_then():
+    """Regression: mrd_opening_time_unread ('At 2 years after randomization, MRD was undetectable in the bone marrow of
+    66.2% of patients ... and 48.9% ...' dated neither rate)."""
+    from extractors.evidence.readings import read_clause
+    from extractors.evidence.slots import ReadingContext
+    got = [(r.value, r.timepoint) for r in read_clause(
+        "At 2 years after randomization, MRD was undetectable in the bone marrow of 64.1% of patients in the A arm and "
+        "47.7% in the B arm.", ReadingContext(one_study=True))]
+    assert got == [(64.1, "2y"), (47.7, "2y")]

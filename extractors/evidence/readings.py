@@ -249,6 +249,7 @@ def read_clause(text: str, ctx: ReadingContext = ReadingContext()) -> list[Readi
     _repeat_landmark_pairs(text, values, timepoints)
     _landmarks_named_before(text, values, timepoints)
     _assign_windows(text, values, windows, endpoints)
+    _mrd_at_opening_time(text, values, timepoints)
     _drop_baseline_status(text, values)
     assign_counts(text, values, endpoints, ctx)
     assign_arms(text, values, arms, ctx)
@@ -534,6 +535,24 @@ def _share_list_landmarks(text: str, values: list[ValueSlot], timepoints: Sequen
     for v in items:
         if v.timepoint and v.statistic in (None, "rate") and v.endpoint not in CUMULATIVE_INCIDENCE_ENDPOINTS:
             v.statistic = "landmark"
+
+
+_AFTER_ORIGIN = re.compile(r"\s*(?:(?:after|from|since|post)[\s-]+(?:randomi[sz]ation|diagnosis|transplant(?:ation)?|infusion|"
+                           r"enrol?ment|the\s+start\s+of\s+(?:treatment|therapy))\s*)?,", re.IGNORECASE)
+
+
+def _mrd_at_opening_time(text: str, values: list[ValueSlot], timepoints: Sequence[Timepoint]) -> None:
+    """An MRD-negativity rate in a clause opened by a time ('At 2 years after randomization, MRD was undetectable in
+    66.2% ...') was measured at that time."""
+    for tp in timepoints:
+        lo = text.rfind(";", 0, tp.start) + 1
+        if not (_BULLET_ONLY.fullmatch(text, lo, tp.start) and (opening := _AFTER_ORIGIN.match(text, tp.end))):
+            continue
+        hi = text.find(";", opening.end())
+        for v in values:
+            if v.kind == "measure" and v.unit == "%" and v.endpoint == "MRD_NEG" and v.timepoint is None \
+                    and opening.end() <= v.tok.start and (hi < 0 or v.tok.end <= hi):
+                v.timepoint, v.statistic = tp.code, "rate"
 
 
 def _repeat_landmark_pairs(text: str, values: list[ValueSlot], timepoints: Sequence[Timepoint]) -> None:
