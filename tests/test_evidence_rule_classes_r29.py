@@ -455,3 +455,13 @@ def test_an_mrd_rate_in_a_clause_opened_by_a_time_was_measured_then():
         "At 2 years after randomization, MRD was undetectable in the bone marrow of 64.1% of patients in the A arm and "
         "47.7% in the B arm.", ReadingContext(one_study=True))]
     assert got == [(64.1, "2y"), (47.7, "2y")]
+
+
+def test_a_rounded_share_is_a_background_figure():
+    """Regression: approximate_share_as_result ('lenalidomide maintenance was associated with 2-year PFS of about 60%',
+    '... yields complete remission in roughly 40% of patients' were read as the report's results)."""
+    records = _records("Lenalidomide maintenance versus observation in older adults with PCNSL: the ALDER trial",
+                       "In single-arm series, lenalidomide maintenance was associated with 2-year progression-free "
+                       "survival of about 60%. Induction yields complete remission in roughly 40% of patients.",
+                       "In ALDER, 2-year progression-free survival was 68.9% with lenalidomide and 46.1% with observation.")
+    assert sorted(r.value for r in records if r.endpoint in ("PFS", "CR")) == [46.1, 68.9]

@@ -90,6 +90,8 @@ def _distracted(text: str, tok: NumberToken, unit: Optional[str]) -> Optional[st
             continue
         if did in ("age_years", "n_in_ten_denominator") and unit == "%":
             continue  # 'grade 3 or 4 in 1.1%' is a share, not the 'ten' of 'four in ten'
+        if did == "approximate_share" and (unit != "%" or tok.is_word):
+            continue  # approximate counts have their own rule (counts.py); 'about sixteen per cent of them' is computed
         return did
     return None
 

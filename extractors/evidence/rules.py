@@ -628,6 +628,9 @@ DISTRACTORS: tuple[Distractor, ...] = (
     Distractor("open_threshold", "right", r"^\s*(?:%|per ?cent)?\s*or\s+(?:more|higher|greater|above|over|less|lower|below|fewer)\b", "'MRD of 0.1% or more', 'aged 60 years or older': an open-ended cut-off, not a result"),
     Distractor("usual_level", "left", r"\b(?:rarely|seldom|never|usually|typically|generally|historically)\s+(?:exceeds?|reach(?:es)?|surpass(?:es)?|tops?|above|below|over|under)\s+(?:about\s+)?$", "'survival rarely exceeds 20%' describes what other treatment usually achieves"),
     Distractor("assay_threshold", "left", r"\b(?:sensitivity|threshold|cut-?off|detection limit|limit of detection|level of detection)\s+(?:of|at|was|is|:)?\s*(?:[<>≤≥]\s*)?$", "'at a sensitivity of 0.01%': an MRD assay threshold, not a result"),
+    Distractor("approximate_share", "left", r"\b(?:about|approximately|roughly|around|nearly|almost|some)\s*$",
+               "'2-year PFS of about 60%', 'complete remission in roughly 40%': a rounded share is a background figure (none of "
+               "54 such shares in the 27 read development sets is a result of the report)"),
     Distractor("death_count_share", "right", r"^\s*%?\s*\)(?:\s*,?\s*(?:and\s+)?\d+\s*\(\s*\d+(?:[.·]\d+)?\s*%?\s*\))*\s*deaths?\b",
                "'with 20 (6.9%), 27 (9.4%), and 30 (10.3%) deaths in the A, B and C arms': the share who died so far, not a "
                "survival rate"),
