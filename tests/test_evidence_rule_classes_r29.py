@@ -465,3 +465,24 @@ def test_a_rounded_share_is_a_background_figure():
                        "survival of about 60%. Induction yields complete remission in roughly 40% of patients.",
                        "In ALDER, 2-year progression-free survival was 68.9% with lenalidomide and 46.1% with observation.")
     assert sorted(r.value for r in records if r.endpoint in ("PFS", "CR")) == [46.1, 68.9]
+
+
+def test_a_marrow_complete_response_without_count_recovery_is_no_cr():
+    """Regression: marrow_cr_without_recovery_as_cr ('19 (39%) had a marrow complete response, meaning the blasts
+    disappeared ... but counts did not fully recover' was read as a complete response rate)."""
+    from extractors.evidence.endpoints import find_endpoints
+    text = ("Another 17 (35%) had a marrow complete response, meaning the blasts disappeared from the bone marrow but "
+            "platelet or neutrophil counts did not fully recover.")
+    assert [e.code for e in find_endpoints(text)] == [""]
+    assert [e.code for e in find_endpoints("A marrow complete response (M1 marrow) was seen in 88% of children.")] == ["CR"]
+
+
+def test_an_iwg_marrow_complete_remission_is_its_own_category():
+    """Regression: iwg_marrow_cr_as_cr (in an MDS report grading complete, partial and marrow complete remission and
+    haematological improvement, 'marrow complete remission in 20.3% and 22.7%' was read as complete remission)."""
+    from extractors.evidence.endpoints import find_endpoints, iwg_marrow_terms
+    document = ("Secondary endpoints included overall response (complete remission, partial remission, marrow complete "
+                "remission or haematological improvement).")
+    terms = iwg_marrow_terms(document)
+    assert [e.code for e in find_endpoints("with marrow complete remission in 21.0% and 23.1%", terms)] == [""]
+    assert iwg_marrow_terms("After block 1, marrow complete remission was seen in 38 of 68 patients.") == ()

@@ -8,7 +8,7 @@ from typing import Iterable, NamedTuple
 from extractors.evidence.numbers import one_line
 from extractors.nlp.literal_prefilter import fold, may_match, may_match_rows, pattern_needs
 from extractors.evidence.rules import (
-    ENDPOINT_TERMS, LAY_COMPOSITE_NAMED, LAY_COMPOSITE_SURVIVAL, NOT_ENDPOINT_TERMS, POPULATION_ENDPOINT_LEFT, POPULATION_WITH_LEFT, SHARE_OF_LEFT, TRANSPLANT_POPULATION_LEFT,
+    ENDPOINT_TERMS, IWG_IMPROVEMENT, IWG_MARROW_CR, LAY_COMPOSITE_NAMED, LAY_COMPOSITE_SURVIVAL, NOT_ENDPOINT_TERMS, POPULATION_ENDPOINT_LEFT, POPULATION_WITH_LEFT, SHARE_OF_LEFT, TRANSPLANT_POPULATION_LEFT,
     EndpointTerm,
 )
 
@@ -30,6 +30,8 @@ def _compiled(extra: tuple[EndpointTerm, ...]) -> tuple[tuple[re.Pattern[str], s
 
 
 _NOT_ENDPOINTS = tuple(re.compile(c.pattern, re.IGNORECASE) for c in NOT_ENDPOINT_TERMS)
+_IWG_IMPROVEMENT = re.compile(IWG_IMPROVEMENT.pattern, re.IGNORECASE)
+_MARROW_CR = re.compile(IWG_MARROW_CR.pattern, re.IGNORECASE)
 _POPULATION_LEFT = re.compile(POPULATION_ENDPOINT_LEFT.pattern, re.IGNORECASE)
 _TRANSPLANT_POPULATION_LEFT = re.compile(TRANSPLANT_POPULATION_LEFT.pattern, re.IGNORECASE)
 _POPULATION_WITH_LEFT = re.compile(POPULATION_WITH_LEFT.pattern, re.IGNORECASE)
@@ -64,6 +66,15 @@ def lay_composite_terms(text: str) -> tuple[EndpointTerm, ...]:
     return (EndpointTerm(LAY_COMPOSITE_SURVIVAL, code, f"the document names the lay composite as {code}", abbreviable=False),)
 
 
+def iwg_marrow_terms(text: str) -> tuple[EndpointTerm, ...]:
+    """A report grading responses by the IWG categories (complete, partial and marrow complete remission, haematological
+    improvement) counts a marrow complete remission apart from complete remission: there it names no endpoint."""
+    if not (_IWG_IMPROVEMENT.search(text) and _MARROW_CR.search(text)):
+        return ()
+    return (EndpointTerm(_MARROW_CR.pattern, "", "an IWG marrow complete remission is its own category, not CR",
+                         abbreviable=False),)
+
+
 def find_endpoints(text: str, extra: tuple[EndpointTerm, ...] = ()) -> list[EndpointMention]:
     """Return non-overlapping endpoint mentions, longest match first, in text order (code "" for a not-endpoint)."""
     return list(_find_endpoints(one_line(text), tuple(extra)))
@@ -83,7 +94,7 @@ def _find_endpoints(text: str, extra: tuple[EndpointTerm, ...]) -> tuple[Endpoin
     for rx in _NOT_ENDPOINTS:
         if may_match(pattern_needs(rx), text, folded):
             found += [(m.start(), m.end(), "") for m in rx.finditer(text) if m.end() > m.start()]
-    found.sort(key=lambda f: (-(f[1] - f[0]), f[0]))
+    found.sort(key=lambda f: (-(f[1] - f[0]), f[0], f[2] != ""))  # a not-endpoint of the same span wins
     kept: list[tuple[int, int, str]] = []
     for s, e, code in found:
         if all(e <= ks or s >= ke for ks, ke, _ in kept):

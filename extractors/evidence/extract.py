@@ -13,7 +13,7 @@ from extractors.evidence.arm_abbreviations import (
 )
 from extractors.evidence.attribution import TrialIndex, build_trial_index
 from extractors.evidence.body import BODY_KINDS, extract_body
-from extractors.evidence.endpoints import abbreviation_terms, lay_composite_terms
+from extractors.evidence.endpoints import abbreviation_terms, iwg_marrow_terms, lay_composite_terms
 from extractors.evidence.declared_windows import declared_window, with_declared_window
 from extractors.evidence.frame import StudyFrame, document_scope, frame_repeats, study_frame
 from extractors.evidence.rules import CELL_THERAPY_NAME, GENERIC_ARMS, SURVIVAL_SHARE_ENDPOINTS, WINDOW_ENDPOINTS, EVENT_SHARE, EndpointTerm
@@ -162,7 +162,8 @@ def extract_evidence(doc: Document, table1: Sequence[Table1Row] = (),
     frame = study_frame(doc, mentions, index, bool(table1), gazetteer_dir)
     if frame.is_report:  # 'assigned to CPX-351': a drug's code; '(GCLLSG)': a group (a review's products are trials)
         mentions = frame_repeats(doc.text, frame.ref, [m for m in mentions if m.text not in frame.not_studies], index)
-    extra: tuple[EndpointTerm, ...] = document_abbreviation_terms(doc, settings, shared) + lay_composite_terms(scope)
+    extra: tuple[EndpointTerm, ...] = document_abbreviation_terms(doc, settings, shared) + lay_composite_terms(scope) \
+        + iwg_marrow_terms(scope)
     body = extract_body(doc, index, mentions, extra, gazetteer_dir, frame, shared.clause_readings)
     table = extract_table1_results(doc, table1, index, extra, gazetteer_dir)
     skip = {r.table_id for r in table1}

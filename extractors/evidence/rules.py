@@ -522,6 +522,10 @@ stem-cell transplantation arm') names the transplant arm; 'transplant-eligible' 
 TRANSPLANT_EVENT_LEFT = Cue(r"\b(?:underwent|undergo|undergoing|received|receiving|proceeded to|went on to|bridged to|referred for|(?:rate|share|proportion|number) of)\s+(?:an?\s+|the\s+)?(?:[\w-]+\s+)?$",
                             "a transplant after 'underwent', 'proceeded to' or 'rate of' is an event; after 'with', 'after' or 'v' it is the strategy arm")
 
+IWG_IMPROVEMENT = Cue(r"\bha?ematolog(?:ic|ical)\s+improvement\b", "the IWG category list of MDS response (with marrow CR and PR)")
+IWG_MARROW_CR = Cue(r"(?:bone\s+)?marrow\s+complete\s+(?:remission|response)s?(?:\s+rate)?|\bmCR\b",
+                    "'marrow complete remission', 'mCR': in a report grading IWG categories, its own category")
+
 # Phrases that look like an endpoint but are none: they occupy their span so no shorter term matches inside them.
 NOT_ENDPOINT_TERMS: tuple[Cue, ...] = (
     Cue(r"major molecular responses?(?: rates?)?|\bMMR\b", "a major molecular response (BCR::ABL1 at or below 0.1%) is no MRD negativity, nor a response rate"),
@@ -537,6 +541,10 @@ NOT_ENDPOINT_TERMS: tuple[Cue, ...] = (
         r"|(?<![\w-])relapse(?![- ]free)\s+(?:at|by)\s+(?:\d+|one|two|three|four|five)[\s-]*(?:years?|months?|yrs?|y)\b"
         r"|(?<![\w-])relapse(?![- ]free)\s+(?:rates?|risk)\b",
         "the (cumulative) incidence of relapse is no endpoint of the guide; its figures take no other endpoint"),
+    Cue(r"(?:bone\s+)?marrow\s+complete\s+(?:response|remission)s?[^.;]{0,120}?\b(?:counts?\s+did\s+not\s+(?:fully\s+)?recover|"
+        r"without\s+(?:full\s+)?(?:count|ha?ematologic(?:al)?|blood\s+count)\s+recovery|incomplete\s+(?:count|ha?ematologic(?:al)?|blood\s+count)\s+recovery)",
+        "'a marrow complete response, meaning the blasts disappeared ... but counts did not fully recover': a response "
+        "without count recovery is no CR"),
     Cue(r"(?<![A-Za-z/+])CR[hi](?![A-Za-z0-9/+])",
         "CRh or CRi alone (partial or incomplete count recovery) is neither CR nor the composite CR/CRi (GUIDE.md: CR_CRI pools them)"),
 )
