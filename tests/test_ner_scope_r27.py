@@ -117,3 +117,18 @@ def test_every_lower_case_drug_shape_ends_in_a_listed_ending():
             for stem in group.split("|"):
                 assert stem.endswith(DRUG_NAME_ENDINGS), (pattern, stem)
     assert "abcdefmab-cel".endswith(DRUG_NAME_ENDINGS)  # the '-cel' shape
+
+
+def test_a_name_printed_once_far_from_a_study_word_needs_no_reading_regression_unkeepable_names_read(monkeypatch):
+    settings = ExtractSettings()
+    once = "Of the patients given velantumab, 25% responded (HALCYON-2); CD19 and CD22 levels were high."
+    text = REPEATING + "\n\n" + "Filler words without any name at all, repeated to keep things far apart. " * 3 \
+        + "\n\n" + once
+    read: list[str] = []
+    nlp = _CountingNlp(get_nlp(settings), read)
+    monkeypatch.setattr(ner_mentions, "get_nlp", lambda _settings: nlp)
+    monkeypatch.setattr(ner_mentions, "NER_BATCH_PARAGRAPHS", 1)
+    findings = find_ner_names(text, settings)
+    monkeypatch.undo()
+    assert once not in read  # 'CD19 and CD22' could be tagged once, and would not be kept
+    assert findings == _full_reading(text, settings)

@@ -184,6 +184,7 @@ class _NameTally:
         self.tagged: dict[str, list[int]] = {}
         self.kept: set[str] = set()  # tagged trial names that are kept whatever else is tagged
         self.drugs: dict[str, None] = {}
+        self.printed: dict[str, int] = {}  # how often the text prints a name
 
     def add(self, start: int, end: int, label: str) -> None:
         """Read one entity."""
@@ -207,13 +208,22 @@ class _NameTally:
             if name is None or name in self.kept or _trial_name_shape(name) is None:
                 continue
             name = accept_trial_name(text, start, end)
-            if name is not None and name not in self.kept:
+            if name is not None and name not in self.kept and self._may_keep(name, start):
                 return True
         for start, end in spans.drug:
             name = accept_drug_name(text[start:end], self.gazetteer_dir)
             if name is not None and name not in self.drugs:
                 return True
         return False
+
+    def _may_keep(self, name: str, start: int) -> bool:
+        """Whether a tag of name at start could keep it: a study word is near, or the text prints it twice or more
+        (a name the text prints once is tagged once at most: tagged far from a study word, it is never kept)."""
+        if _STUDY_WORD.search(self.text, max(0, start - STUDY_CONTEXT_CHARS), start + STUDY_CONTEXT_CHARS):
+            return True
+        if name not in self.printed:
+            self.printed[name] = self.text.count(name)
+        return self.printed[name] >= 2
 
     def findings(self) -> NerFindings:
         """The names kept: trial names tagged twice or once near a study word, drug names no trial name holds."""
