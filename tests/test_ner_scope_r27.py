@@ -21,7 +21,8 @@ TEXTS = [
     "2 UMBRA-4.\n( - ( ABC1 )) and [[XYZ-12]] were listed; CD19 and CD22 were measured.\n\nOngoing\nstudy of "
     "rivocabtagene autoleucel and loncastuximab tesirine in the Meridian-2 study: 40%.\n\n"
     "SAFETY\nMost events were mild. DISCLOSURES In the ZENITH trial, AB 123 and x-ZUMAB-7 were given.",
-    "Ａ１ＢＣ full-width ＡＢＣＤ-１ and Éclair-2 trial; CART/ABC12 and ABC/def, 3/4 arms; PVR 143 and PVR.\n\n"
+    "Ａ１ＢＣ full-width ＡＢＣＤ-１ and Éclair-2 trial; CART/ABC12 and ABC/def, 3/4 arms; PVR 143 and PVR."
+    "\n\n"
     "—— ——\n(((((((((( ABCD-12 ))))))))))\n",
 ]
 

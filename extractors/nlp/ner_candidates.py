@@ -31,7 +31,7 @@ WHITESPACE = "\t\n\x0b\x0c\r\x1c\x1d\x1e\x1f \x85\xa0\u1680\u2000\u2001\u2002\u2
 _CLEANED = NAME_STRIP + WHITESPACE
 DRUG_NAME_ENDINGS = ("mab", "cel", "tagene", "nib", "clax", "parib", "lisib", "zomib", "degib", "rabine", "platin",
                      "mide", "stat", "tide", "cept", "vedotin", "ozogamicin", "mafodotin", "tesirine", "pasudotox")
-"""Every lower-case drug shape of ner_mentions.DRUG_SHAPES ends in one of these ('-leucel' in 'cel', '-tinib' in 'nib')."""
+"""Every lower-case drug shape of ner_mentions.DRUG_SHAPES ends in one of these ('-leucel' in 'cel')."""
 MAX_PUNCTUATION_RUN = 8
 """Runs of punctuation tokens beside a core longer than this make the paragraph count as able to give any name."""
 STUDY_CUE_AFTER = r"\s+(?:trial|study|studies|protocol)\b"
@@ -136,8 +136,7 @@ def _ending_positions(text: str) -> set[int]:
 
 
 def _punctuation_runs(real: numpy.ndarray, paragraph: numpy.ndarray) -> tuple[numpy.ndarray, numpy.ndarray]:
-    """For each token, how many punctuation-only tokens (those not in real) of its paragraph run right before it and
-    right after it."""
+    """How many punctuation-only tokens (those not in real) of its paragraph run right before and after each token."""
     tokens = numpy.arange(len(paragraph))
     opens = numpy.flatnonzero(numpy.append(True, paragraph[1:] != paragraph[:-1]))  # each paragraph's first token
     closes = numpy.append(opens[1:], len(paragraph)) - 1
@@ -154,16 +153,15 @@ _CLEANED_TABLE[[ord(c) for c in _CLEANED]] = True
 
 
 class _CharCounts:
-    """Running counts over a paragraph's characters (letters and digits, capitals, capitals or digits, line breaks,
-    characters outside _CLEANED), where those lie, and the next '/' from each place."""
+    """Running counts over a text's characters: letters and digits, capitals, line breaks, those a clean keeps."""
 
-    def __init__(self, para: str) -> None:
-        points = numpy.frombuffer(para.encode("utf-32-le"), dtype=numpy.uint32)
+    def __init__(self, text: str) -> None:
+        points = numpy.frombuffer(text.encode("utf-32-le"), dtype=numpy.uint32)
         capital = (points >= 65) & (points <= 90)
         digit = (points >= 48) & (points <= 57)
         alnum = capital | digit | ((points >= 97) & (points <= 122))
         for k in numpy.flatnonzero(points > 127).tolist():  # str's own tests, as _looks_like_acronym uses them
-            c = para[k]
+            c = text[k]
             alnum[k] = c.isalnum()
             capital[k] = alnum[k] and c.isupper()
             digit[k] = alnum[k] and c.isdigit()
@@ -177,7 +175,8 @@ class _CharCounts:
         slashes = numpy.flatnonzero(points == 47)
         self.next_slash = numpy.full(len(points) + 1, len(points), dtype=numpy.int64)
         if len(slashes):  # the first '/' at or after each place (the paragraph's end when none)
-            self.next_slash[:len(points)] = numpy.append(slashes, len(points))[numpy.searchsorted(slashes, numpy.arange(len(points)))]
+            after = numpy.searchsorted(slashes, numpy.arange(len(points)))
+            self.next_slash[:len(points)] = numpy.append(slashes, len(points))[after]
 
 
 def _running(flags: numpy.ndarray) -> numpy.ndarray:

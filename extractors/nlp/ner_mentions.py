@@ -217,8 +217,7 @@ class _NameTally:
         return False
 
     def _may_keep(self, name: str, start: int) -> bool:
-        """Whether a tag of name at start could keep it: a study word is near, or the text prints it twice or more
-        (a name the text prints once is tagged once at most: tagged far from a study word, it is never kept)."""
+        """Whether a tag of name at start could keep it: a study word near it, or a second place the text prints it."""
         if _STUDY_WORD.search(self.text, max(0, start - STUDY_CONTEXT_CHARS), start + STUDY_CONTEXT_CHARS):
             return True
         if name not in self.printed:
@@ -237,11 +236,9 @@ class _NameTally:
 
 
 def find_ner_names(text: str, settings: ExtractSettings) -> NerFindings:
-    """Run the NER on a document's text and keep the trial and drug names that pass the checks.
-
-    The NER reads only paragraphs where some span could still give a new name (`ner_candidates`): in the others,
-    whatever it tagged would change nothing.
-    """
+    """Run the NER on a document's text and keep the trial and drug names that pass the checks."""
+    # The NER reads only paragraphs where some span could still give a new name (ner_candidates): in the others,
+    # whatever it tagged would change nothing.
     gazetteer_dir = settings.gazetteer_dir if settings.gazetteer_dir.exists() else None
     tally = _NameTally(text, gazetteer_dir)
     nlp = get_nlp(settings)
@@ -258,7 +255,8 @@ def find_ner_names(text: str, settings: ExtractSettings) -> NerFindings:
                 tally.add(offset + e.start_char, offset + e.end_char, e.label_)
         pending.clear()
 
-    paragraphs = [(m.start(), nlp.make_doc(m.group(0))) for m in PARAGRAPH.finditer(text)]
+    with NLP_LOCK:
+        paragraphs = [(m.start(), nlp.make_doc(m.group(0))) for m in PARAGRAPH.finditer(text)]
     for paragraph, spans in zip(paragraphs, paragraph_name_spans(text, paragraphs)):
         if tally.may_change(spans):
             pending.append(paragraph)
