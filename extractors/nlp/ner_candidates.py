@@ -32,6 +32,8 @@ _CLEANED = NAME_STRIP + WHITESPACE
 DRUG_NAME_ENDINGS = ("mab", "cel", "tagene", "nib", "clax", "parib", "lisib", "zomib", "degib", "rabine", "platin",
                      "mide", "stat", "tide", "cept", "vedotin", "ozogamicin", "mafodotin", "tesirine", "pasudotox")
 """Every lower-case drug shape of ner_mentions.DRUG_SHAPES ends in one of these ('-leucel' in 'cel')."""
+PAIR_ROWS = 1024
+"""Cores whose span pairs are tested at a time (each holds MAX_NAME_CHARS + 1 pairs)."""
 MAX_PUNCTUATION_RUN = 8
 """Runs of punctuation tokens beside a core longer than this make the paragraph count as able to give any name."""
 STUDY_CUE_AFTER = r"\s+(?:trial|study|studies|protocol)\b"
@@ -69,21 +71,7 @@ def paragraph_name_spans(text: str, paragraphs: Sequence[tuple[int, Doc]]) -> li
         return out
     first = counts.kept_at[before[real]]  # each core's first character
     last = counts.kept_at[after[real] - 1] + 1  # one past its last
-    # every pair of cores (p, q), q - p <= MAX_NAME_CHARS: disjoint cores of 1+ characters cannot lie further apart;
-    # a pair within one line lies within one paragraph
-    q = numpy.arange(len(real))[:, None] + numpy.arange(MAX_NAME_CHARS + 1)[None, :]
-    inside = q < len(real)
-    q = numpy.minimum(q, len(real) - 1)
-    a, b = first[:, None], last[q]
-    h = numpy.minimum(b, counts.next_slash[a])
-    alnum = counts.alnum[h] - counts.alnum[a]
-    capitals = counts.capital[h] - counts.capital[a]
-    capitals_or_digits = counts.capital_or_digit[h] - counts.capital_or_digit[a]
-    # the head test of trials._looks_like_acronym (10x >= 7n is x / n >= 0.7 for n <= MAX_NAME_CHARS)
-    passing = inside & (b - a <= MAX_NAME_CHARS) & (counts.newline[b] == counts.newline[a]) \
-        & (alnum >= 3) & (capitals >= 2) & (10 * capitals_or_digits >= 7 * alnum)
-    p_first, k = numpy.nonzero(passing)
-    p_last = p_first + k
+    p_first, p_last = _capital_heads(first, last, counts)
     drug: dict[int, list[tuple[int, int]]] = {}
     for key, span in zip(paragraph[real[p_first]].tolist(), zip(first[p_first].tolist(), last[p_last].tolist())):
         drug.setdefault(key, []).append(span)
@@ -117,6 +105,29 @@ def paragraph_name_spans(text: str, paragraphs: Sequence[tuple[int, Doc]]) -> li
     for key in set(trial) | set(drug) | unbounded:
         out[key] = NameSpans([], [], True) if key in unbounded else NameSpans(trial.get(key, []), drug.get(key, []))
     return out
+
+
+def _capital_heads(first: numpy.ndarray, last: numpy.ndarray, counts: "_CharCounts") -> tuple[numpy.ndarray, ...]:
+    """Every pair of cores (p, q) whose span's head passes the head test of trials._looks_like_acronym."""
+    found = []
+    for low in range(0, len(first), PAIR_ROWS):  # the pairs of PAIR_ROWS cores at a time: little memory
+        rows = numpy.arange(low, min(low + PAIR_ROWS, len(first)))
+        # q - p <= MAX_NAME_CHARS: disjoint cores of 1+ characters cannot lie further apart; a pair within one line
+        # lies within one paragraph
+        q = rows[:, None] + numpy.arange(MAX_NAME_CHARS + 1)[None, :]
+        inside = q < len(first)
+        q = numpy.minimum(q, len(first) - 1)
+        a, b = first[rows][:, None], last[q]
+        h = numpy.minimum(b, counts.next_slash[a])
+        alnum = counts.alnum[h] - counts.alnum[a]
+        capitals = counts.capital[h] - counts.capital[a]
+        capitals_or_digits = counts.capital_or_digit[h] - counts.capital_or_digit[a]
+        # 10x >= 7n is x / n >= 0.7 for n <= MAX_NAME_CHARS
+        passing = inside & (b - a <= MAX_NAME_CHARS) & (counts.newline[b] == counts.newline[a]) \
+            & (alnum >= 3) & (capitals >= 2) & (10 * capitals_or_digits >= 7 * alnum)
+        p, k = numpy.nonzero(passing)
+        found.append((rows[p], rows[p] + k))
+    return numpy.concatenate([f for f, _ in found]), numpy.concatenate([l for _, l in found])
 
 
 def word_name_matches(text: str) -> list[tuple[int, int]]:

@@ -72,6 +72,8 @@ _arms_added: ContextVar[int] = ContextVar("ner_arms_added", default=0)
 
 PARAGRAPH = re.compile(r"[^\n]+(?:\n(?!\s*\n)[^\n]+)*")
 """The unit the NER reads: lines up to a blank line."""
+NAME_CACHE_SIZE = 4096
+"""Span texts (and names) whose checks are remembered: enough for a document's repeats, little memory."""
 NER_BATCH_PARAGRAPHS = 16
 """Paragraphs the NER reads at a time; each batch's names tell which later paragraphs can still add one."""
 
@@ -88,7 +90,7 @@ def ner_entities(text: str, settings: ExtractSettings) -> list[tuple[int, int, s
             for e in doc.ents]
 
 
-@lru_cache(maxsize=65536)
+@lru_cache(maxsize=NAME_CACHE_SIZE)
 def _clean(surface: str) -> Optional[str]:
     """The name without surrounding punctuation; None when it spans lines or is too short or long."""
     name = surface.strip().strip(NAME_STRIP).strip()
@@ -139,7 +141,7 @@ def accept_trial_name(text: str, start: int, end: int) -> Optional[str]:
     return name
 
 
-@lru_cache(maxsize=65536)
+@lru_cache(maxsize=NAME_CACHE_SIZE)
 def _trial_name_shape(name: str) -> Optional[str]:
     """'name' when the stoplists and shapes accept the name anywhere, 'word' when only right before a study word
     ('the Osprey trial'), None when never."""
@@ -153,7 +155,7 @@ def _trial_name_shape(name: str) -> Optional[str]:
     return None
 
 
-@lru_cache(maxsize=65536)
+@lru_cache(maxsize=NAME_CACHE_SIZE)
 def accept_drug_name(name_surface: str, gazetteer_dir=None) -> Optional[str]:
     """The NER's drug span as a drug name when it has a drug's shape and no gazetteer or lexicon entry covers it."""
     name = _clean(name_surface)
