@@ -12,9 +12,14 @@ from dataclasses import dataclass, replace
 from functools import lru_cache
 from typing import Optional, Sequence
 
+from spacy.tokens import Doc
+
 from extractors.evidence.known_arms import ArmMention, find_known_arms
 from extractors.evidence.numbers import one_line
 from extractors.evidence.rules import WORD_NAME_STOPLIST
+from extractors.nlp.ner_candidates import (
+    MAX_NAME_CHARS, NAME_STRIP, STUDY_CUE_AFTER, WORD_NAME_SHAPE, paragraph_name_spans,
+)
 from extractors.nlp.pipeline import NLP_LOCK, get_nlp
 from extractors.nlp.trials import canonical_key, rejection_reason
 from schemas.settings import ExtractSettings
@@ -22,7 +27,7 @@ from schemas.settings import ExtractSettings
 NER_RULE = "ner"
 
 # Word-shaped trial names ('Osprey') are taken only before a study word, as in 'the Osprey trial'.
-_TRIAL_CUE_AFTER = re.compile(r"\s+(?:trial|study|studies|protocol)\b")
+_TRIAL_CUE_AFTER = re.compile(STUDY_CUE_AFTER)
 # ... unless the word is a section, design, place-adjective or institution word ('the Italian study').
 _WORD_NAME_STOPLIST = re.compile(WORD_NAME_STOPLIST.pattern)
 # Drug names the NER may add: INN stems, CAR-T short names and sponsor product codes.
@@ -65,22 +70,31 @@ _current: ContextVar[Optional[NerFindings]] = ContextVar("ner_findings", default
 _arms_added: ContextVar[int] = ContextVar("ner_arms_added", default=0)
 
 
+PARAGRAPH = re.compile(r"[^\n]+(?:\n(?!\s*\n)[^\n]+)*")
+"""The unit the NER reads: lines up to a blank line."""
+NAME_CACHE_SIZE = 4096
+"""Span texts (and names) whose checks are remembered: enough for a document's repeats, little memory."""
+NER_BATCH_PARAGRAPHS = 16
+"""Paragraphs the NER reads at a time; each batch's names tell which later paragraphs can still add one."""
+
+
 def ner_entities(text: str, settings: ExtractSettings) -> list[tuple[int, int, str]]:
     """(start, end, label) of the statistical NER on text, paragraph by paragraph; [] without a model."""
     nlp = get_nlp(settings)
     if "ner" not in nlp.pipe_names:
         return []
-    paragraphs = list(re.finditer(r"[^\n]+(?:\n(?!\s*\n)[^\n]+)*", text))
+    paragraphs = list(PARAGRAPH.finditer(text))
     with NLP_LOCK:
         docs = list(nlp.get_pipe("ner").pipe((nlp.make_doc(m.group(0)) for m in paragraphs), batch_size=64))
     return [(m.start() + e.start_char, m.start() + e.end_char, e.label_) for m, doc in zip(paragraphs, docs)
             for e in doc.ents]
 
 
+@lru_cache(maxsize=NAME_CACHE_SIZE)
 def _clean(surface: str) -> Optional[str]:
     """The name without surrounding punctuation; None when it spans lines or is too short or long."""
-    name = surface.strip().strip(",;:.()[]\"'“”‘’-•").strip()
-    if "\n" in name or not 3 <= len(name) <= 40:
+    name = surface.strip().strip(NAME_STRIP).strip()
+    if "\n" in name or not 3 <= len(name) <= MAX_NAME_CHARS:
         return None
     return name
 
@@ -109,7 +123,8 @@ STUDY_CONTEXT_CHARS = 120
 def accept_trial_name(text: str, start: int, end: int) -> Optional[str]:
     """The NER's trial span as a name when the rules' stoplists and shapes allow it, else None."""
     name = _clean(text[start:end])
-    if name is None or any(rx.match(name) for rx in _NOT_TRIAL_NAMES):
+    shape = None if name is None else _trial_name_shape(name)
+    if shape is None:
         return None
     line_start, line_end = text.rfind("\n", 0, start) + 1, text.find("\n", end)
     if not re.search(r"\w", text[line_start:start] + text[end:line_end if line_end >= 0 else len(text)]):
@@ -120,16 +135,27 @@ def accept_trial_name(text: str, start: int, end: int) -> Optional[str]:
     dateline = DATELINE.match(text, line_start)
     if dateline and end <= dateline.end():
         return None
+    if shape == "word":
+        name_end = start + text[start:end].find(name) + len(name)
+        return name if _TRIAL_CUE_AFTER.match(text, name_end) else None
+    return name
+
+
+@lru_cache(maxsize=NAME_CACHE_SIZE)
+def _trial_name_shape(name: str) -> Optional[str]:
+    """'name' when the stoplists and shapes accept the name anywhere, 'word' when only right before a study word
+    ('the Osprey trial'), None when never."""
+    if any(rx.match(name) for rx in _NOT_TRIAL_NAMES):
+        return None
     reason = rejection_reason(name, NER_RULE)
     if reason is None or (reason == "non_trial_parts" and _SPONSOR_PROTOCOL.match(name)):
-        return name
-    name_end = start + text[start:end].find(name) + len(name)
-    if reason == "not_an_acronym" and re.fullmatch(r"[A-Z][a-z]{3,}(?:-\d{1,2})?", name) \
-            and not _WORD_NAME_STOPLIST.match(name) and _TRIAL_CUE_AFTER.match(text, name_end):
-        return name
+        return "name"
+    if reason == "not_an_acronym" and re.fullmatch(WORD_NAME_SHAPE, name) and not _WORD_NAME_STOPLIST.match(name):
+        return "word"
     return None
 
 
+@lru_cache(maxsize=NAME_CACHE_SIZE)
 def accept_drug_name(name_surface: str, gazetteer_dir=None) -> Optional[str]:
     """The NER's drug span as a drug name when it has a drug's shape and no gazetteer or lexicon entry covers it."""
     name = _clean(name_surface)
@@ -152,25 +178,95 @@ def _short_form_and_count(name: str, text: str) -> bool:
     return bool(spaced) and re.search(rf"(?<![\w-]){spaced.group(1)}(?![\w-])(?!\s*\d)", text) is not None
 
 
+class _NameTally:
+    """The names accepted so far from a document's NER entities, read in text order."""
+
+    def __init__(self, text: str, gazetteer_dir) -> None:
+        self.text, self.gazetteer_dir = text, gazetteer_dir
+        self.tagged: dict[str, list[int]] = {}
+        self.kept: set[str] = set()  # tagged trial names that are kept whatever else is tagged
+        self.drugs: dict[str, None] = {}
+        self.printed: dict[str, int] = {}  # how often the text prints a name
+
+    def add(self, start: int, end: int, label: str) -> None:
+        """Read one entity."""
+        text = self.text
+        if label == "TRIAL" and (name := accept_trial_name(text, start, end)):
+            starts = self.tagged.setdefault(name, [])
+            starts.append(start)
+            if name not in self.kept and (len(starts) >= 2 or _STUDY_WORD.search(
+                    text, max(0, start - STUDY_CONTEXT_CHARS), start + STUDY_CONTEXT_CHARS)):
+                self.kept.add(name)
+        elif label == "DRUG" and (name := accept_drug_name(text[start:end], self.gazetteer_dir)):
+            self.drugs[name] = None
+
+    def may_change(self, spans) -> bool:
+        """True when some span could give a trial name not yet kept or a drug name not yet accepted."""
+        if spans.unbounded:
+            return True
+        text = self.text
+        for start, end in spans.trial:
+            name = _clean(text[start:end])
+            if name is None or name in self.kept or _trial_name_shape(name) is None:
+                continue
+            name = accept_trial_name(text, start, end)
+            if name is not None and name not in self.kept and self._may_keep(name, start):
+                return True
+        for start, end in spans.drug:
+            name = accept_drug_name(text[start:end], self.gazetteer_dir)
+            if name is not None and name not in self.drugs:
+                return True
+        return False
+
+    def _may_keep(self, name: str, start: int) -> bool:
+        """Whether a tag of name at start could keep it: a study word near it, or a second place the text prints it."""
+        if _STUDY_WORD.search(self.text, max(0, start - STUDY_CONTEXT_CHARS), start + STUDY_CONTEXT_CHARS):
+            return True
+        if name not in self.printed:
+            self.printed[name] = self.text.count(name)
+        return self.printed[name] >= 2
+
+    def findings(self) -> NerFindings:
+        """The names kept: trial names tagged twice or once near a study word, drug names no trial name holds."""
+        text = self.text
+        trials = {name: None for name in self.tagged if name in self.kept}
+        # a code inside a trial name ('LAL1811' of 'GIMEMA LAL1811') is that trial, not a drug; letters the text also
+        # uses alone ('PVR (the experimental arm): ...', '(PVR)') before a number ('PVR 143') are an arm and its count
+        drugs = {d: None for d in self.drugs
+                 if not any(d.lower() in t.lower() for t in trials) and not _short_form_and_count(d, text)}
+        return NerFindings(tuple(trials), tuple(drugs), text)
+
+
 def find_ner_names(text: str, settings: ExtractSettings) -> NerFindings:
     """Run the NER on a document's text and keep the trial and drug names that pass the checks."""
-    trials: dict[str, None] = {}
-    drugs: dict[str, None] = {}
+    # The NER reads only paragraphs where some span could still give a new name (ner_candidates): in the others,
+    # whatever it tagged would change nothing.
     gazetteer_dir = settings.gazetteer_dir if settings.gazetteer_dir.exists() else None
-    tagged: dict[str, list[int]] = {}
-    for start, end, label in ner_entities(text, settings):
-        if label == "TRIAL" and (name := accept_trial_name(text, start, end)):
-            tagged.setdefault(name, []).append(start)
-        elif label == "DRUG" and (name := accept_drug_name(text[start:end], gazetteer_dir)):
-            drugs[name] = None
-    for name, starts in tagged.items():
-        if len(starts) >= 2 or any(_STUDY_WORD.search(text, max(0, s - STUDY_CONTEXT_CHARS), s + STUDY_CONTEXT_CHARS)
-                                   for s in starts):
-            trials[name] = None
-    # a code inside a trial name ('LAL1811' of 'GIMEMA LAL1811') is that trial, not a drug; letters the text also uses
-    # alone ('PVR (the experimental arm): ...', '(PVR)') before a number ('PVR 143') are an arm and its count
-    drugs = {d: None for d in drugs if not any(d.lower() in t.lower() for t in trials) and not _short_form_and_count(d, text)}
-    return NerFindings(tuple(trials), tuple(drugs), text)
+    tally = _NameTally(text, gazetteer_dir)
+    nlp = get_nlp(settings)
+    if "ner" not in nlp.pipe_names:
+        return tally.findings()
+    ner = nlp.get_pipe("ner")
+    pending: list[tuple[int, Doc]] = []
+
+    def read_pending() -> None:
+        with NLP_LOCK:
+            docs = list(ner.pipe([doc for _, doc in pending], batch_size=NER_BATCH_PARAGRAPHS))
+        for (offset, _), doc in zip(pending, docs):
+            for e in doc.ents:
+                tally.add(offset + e.start_char, offset + e.end_char, e.label_)
+        pending.clear()
+
+    with NLP_LOCK:
+        paragraphs = [(m.start(), nlp.make_doc(m.group(0))) for m in PARAGRAPH.finditer(text)]
+    for paragraph, spans in zip(paragraphs, paragraph_name_spans(text, paragraphs)):
+        if tally.may_change(spans):
+            pending.append(paragraph)
+            if len(pending) >= NER_BATCH_PARAGRAPHS:
+                read_pending()
+    if pending:
+        read_pending()
+    return tally.findings()
 
 
 def set_document_ner(text: str, settings: ExtractSettings, scope: str = "") -> NerFindings:

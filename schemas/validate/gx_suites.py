@@ -203,6 +203,7 @@ class SuiteRunner:
         self._source = self.context.data_sources.add_pandas("warehouse_batches")
         self._specs: dict[str, SuiteSpec] = {}
         self._docs_dir: Optional[Path] = None
+        self._rendered: set = set()  # suites and validation results whose pages _docs_dir already holds
         self._validations = 0
 
     def _spec(self, table: TableDecl, columns: Collection[str]) -> SuiteSpec:
@@ -254,7 +255,11 @@ class SuiteRunner:
         return len(result.results), failures
 
     def build_data_docs(self, docs_dir: Path) -> Path:
-        """Render every validation this context has run as static HTML under docs_dir; returns index.html."""
+        """Render every validation this context has run as static HTML under docs_dir; returns index.html.
+
+        Pages rendered into docs_dir by an earlier call stay as they are: only new suites and validations are rendered
+        (the index lists them all).
+        """
         docs_dir = Path(docs_dir).resolve()
         config = {"class_name": "SiteBuilder", "show_how_to_buttons": False,
                   "store_backend": {"class_name": "TupleFilesystemStoreBackend", "base_directory": str(docs_dir)},
@@ -265,8 +270,13 @@ class SuiteRunner:
                 self.context.add_data_docs_site(DATA_DOCS_SITE, config)
             elif self._docs_dir != docs_dir:
                 self.context.update_data_docs_site(DATA_DOCS_SITE, config)
+                self._rendered = set()
             self._docs_dir = docs_dir
-            self.context.build_data_docs(site_names=[DATA_DOCS_SITE])
+            resources = self.context.expectations_store.list_keys() + self.context.validation_results_store.list_keys()
+            new = [key for key in resources if key not in self._rendered]
+            if new or not self._rendered:  # an empty list would render every resource again
+                self.context.build_data_docs(site_names=[DATA_DOCS_SITE], resource_identifiers=new or None)
+            self._rendered.update(new)
             make_offline(docs_dir)  # GX's pages load Bootstrap, jQuery and Vega from CDNs; serve vendored copies
         return docs_dir / "index.html"
 
