@@ -239,12 +239,12 @@ def find_assigned_short_forms(text: str, gazetteer_dir=None) -> tuple[ArmAbbrevi
             if any(_BREAK.search(sentence, a.end, first) for a in find_known_arms(sentence[:first], gazetteer_dir)):
                 continue  # 'to teclistamab plus daratumumab or to the choice of X (DPd) or Y (DVd)': the comparator's options
             shorts = list(dict.fromkeys(n for _, n in found))
-            # '291 to AV, 286 to AVO, and 290 to chemoimmunotherapy': a named standard arm is the control, the labels not
-            # ... not one a short form abbreviates ('intensive chemotherapy (IC)') or glosses ('IC (intensive chemotherapy)')
-            named_control = any(a.control and sentence.count("(", 0, a.start) == sentence.count(")", 0, a.start)
-                                and not sentence[a.end:].lstrip().startswith("(")
-                                for a in find_known_arms(sentence, gazetteer_dir))
             if len(shorts) > len(best) and (not best or best[0].short in shorts):
+                # '291 to AV, 286 to AVO, and 290 to chemoimmunotherapy': a named standard arm is the control, the labels
+                # not; not one a short form abbreviates ('intensive chemotherapy (IC)') or glosses ('IC (intensive ...)')
+                named_control = any(a.control and sentence.count("(", 0, a.start) == sentence.count(")", 0, a.start)
+                                    and not sentence[a.end:].lstrip().startswith("(")
+                                    for a in find_known_arms(sentence, gazetteer_dir))
                 best = tuple(ArmAbbreviation(short, short.lower(), i > 0 and not named_control,
                                              0 if i == 0 or named_control else 2)
                              for i, short in enumerate(shorts))

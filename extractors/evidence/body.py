@@ -517,16 +517,14 @@ def _analysis_line(text: str, title: re.Match[str]) -> bool:
 
 
 def _subgroup_hr_endpoint(sentence: str, start: int, records: Sequence[EvidenceRecord]) -> Optional[str]:
-    """The endpoint a subgroup sentence's bare hazard ratio continues: that of the last hazard ratio read in reach."""
-    if _SUBGROUP_OPENING.match(sentence) or _SUBGROUP_RATIO.match(sentence):
-        same = [r for r in records if r.statistic == "hazard_ratio" and r.source == "body"
-                and 0 <= start - r.quote_start <= SUBGROUP_LANDMARK_REACH]
-        return same[-1].endpoint if same else None
-    if _SUBGROUP_BENEFIT.search(sentence):  # 'The benefit was observed in patients with X (hazard ratio, 0.61; ...)'
-        same = [r for r in records if r.endpoint in TIME_TO_EVENT_ENDPOINTS and r.source == "body"
-                and 0 <= start - r.quote_start <= SUBGROUP_LANDMARK_REACH]
-        return same[-1].endpoint if same else None
-    return None
+    """The endpoint a subgroup sentence's bare hazard ratio continues: that of the last hazard ratio (after a subgroup
+    benefit sentence, the last survival figure) read in reach."""
+    ratio = bool(_SUBGROUP_OPENING.match(sentence) or _SUBGROUP_RATIO.match(sentence))
+    if not ratio and not _SUBGROUP_BENEFIT.search(sentence):  # 'The benefit was observed in patients with X (HR, 0.61)'
+        return None
+    same = [r for r in records if (r.statistic == "hazard_ratio" if ratio else r.endpoint in TIME_TO_EVENT_ENDPOINTS)
+            and r.source == "body" and 0 <= start - r.quote_start <= SUBGROUP_LANDMARK_REACH]
+    return same[-1].endpoint if same else None
 
 
 def _subgroup_landmark(sentence: str, start: int, endpoint: str, records: Sequence[EvidenceRecord]) -> Optional[str]:

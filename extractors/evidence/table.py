@@ -162,13 +162,13 @@ def extract_table_results(doc: Document, index: TrialIndex, skip_table_ids: Sequ
         row_above_endpoint = None  # 'Median PFS ... | ...' then 'Hazard ratio (95% CI) vs B | 0.65 ...': the ratio of the row above
         for row in table.rows:
             label = row[0].text if row else ""
-            above, row_above_endpoint = row_above_endpoint, _label_endpoint(label, extra_terms) or row_above_endpoint
+            label_endpoint = _label_endpoint(label, extra_terms)
+            above, row_above_endpoint = row_above_endpoint, label_endpoint or row_above_endpoint
             if model and not _treatment_contrast(label, gazetteer_dir):
                 continue  # a covariate of a regression model, not a result
             if _HEAD_COUNT_ROW.search(label):
                 continue
             responders = caption_endpoint if _RESPONDERS.match(label) and _names_population(label, caption_endpoint, extra_terms) else None
-            label_endpoint = _label_endpoint(label, extra_terms)
             label_timepoint = _timepoint_in(label)
             for cell in row:
                 if cell.col == 0 and len(row) > 1 and not (re.search(r"\d\s*%", _CI_LEVEL.sub("", cell.text))
