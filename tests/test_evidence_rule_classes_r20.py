@@ -283,9 +283,10 @@ _REGIMEN_CARD = [
 
 def test_a_title_setting_two_chemotherapy_regimens_against_each_other_names_both_arms():
     """Regression: regimen_versus_regimen_unarmed ('dose-adjusted EPOCH-R versus R-CODOX-M/R-IVAC': neither regimen
-    was an arm, so every figure took the methotrexate of an interventions line)."""
+    was an arm, so every figure took the methotrexate of an interventions line); since round 28 the comparator is named
+    as printed too (test_evidence_rule_classes_r31)."""
     got = _readings(_REGIMEN_CARD)
-    assert got[77.2][0] == "da-epoch-r" and got[79.8][0] == "chemotherapy" and got[1.11][0] == "da-epoch-r"
+    assert got[77.2][0] == "da-epoch-r" and got[79.8][0] == "r-codox-m/r-ivac" and got[1.11][0] == "da-epoch-r"
 
 
 @pytest.mark.parametrize("title", [

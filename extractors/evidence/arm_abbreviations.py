@@ -19,7 +19,7 @@ from extractors.evidence.rules import (
     BRAND_INITIALS, COLON_LABELLED_ARM, GENERIC_ARMS, HISTORY_SHORT_FORM_LEFT, MEASURE_SHORT_FORM_LEFT, STEROID_PARTNER,
     ARM_ABBREVIATION_BREAK, ARM_ABBREVIATION_DEFINITION, DOSE_LEVEL_LABEL, ARM_ABBREVIATION_GAP, LABELLED_CLAUSE_MAX, ASSIGNED_LABEL, ASSIGNED_SHORT_FORM,
     ASSIGNED_SHORT_FORM_CAPITALS, ASSIGNED_SHORT_FORMS_SET_AGAINST, LABELLED_ARM, LABELLED_ARM_SENTENCE, NAMED_REGIMEN, NAMED_REGIMEN_APPOSITIVE, NAMED_ARM_DESCRIBED, NAMED_REGIMEN_BRACKETED,
-    LETTERED_GROUP_DEFINITIONS, LETTERED_SCHEDULE_DEFINITION, NOT_ARM_LABELS, POLICY_LABEL_COMPARISONS, STRATEGY_COMPARISONS, NOT_REGIMEN_LABELS, SHORT_CODE_MAX, STRATIFICATION_CUE, NON_ARM_TERM_CATEGORIES, WORD_NAME_STOPLIST,
+    LETTERED_GROUP_DEFINITIONS, LETTERED_SCHEDULE_DEFINITION, NOT_ARM_LABELS, REGIMEN_GROUP_LABEL, POLICY_LABEL_COMPARISONS, STRATEGY_COMPARISONS, NOT_REGIMEN_LABELS, SHORT_CODE_MAX, STRATIFICATION_CUE, NON_ARM_TERM_CATEGORIES, WORD_NAME_STOPLIST,
 )
 from extractors.nlp.gazetteers import DEFAULT_GAZETTEER_DIR, load_non_trial_terms
 from extractors.nlp.ner_mentions import add_ner_arms, note_arms_added, part_of_document
@@ -94,16 +94,20 @@ def _spells(short: str, surfaces: Sequence[str], brands: bool = True) -> bool:
 
 
 _PRINTED_TAIL = re.compile(r"[-\s+/]([A-Z][A-Za-z]{1,6})\s*$")
+_PARTNER_REGIMEN = re.compile(r"^\s*(?:[\w/.]+\s+){0,3}?(?:plus|with|and|\+)\s+([A-Z][A-Za-z]{0,6}(?:-[A-Z][A-Za-z]{0,6}){0,3})(?![\w-])")
 
 
-def _spells_with_printed_tail(short: str, surfaces: Sequence[str], window: str) -> bool:
-    """True when the short form ends with the regimen printed just before it and the drugs spell the rest
-    ('nivolumab-AVD (N-AVD)', 'brentuximab vedotin plus AVD (BV-AVD)')."""
-    tail = _PRINTED_TAIL.search(window)
+def _spells_with_printed_tail(short: str, surfaces: Sequence[str], window: str, after: str = "") -> bool:
+    """True when the short form ends with the regimen printed just before it, or joined to the last drug, and the drugs
+    spell the rest ('nivolumab-AVD (N-AVD)', 'brentuximab vedotin plus AVD (BV-AVD)', 'pembrolizumab 200 mg plus R-CHP
+    every 21 days (P-R-CHP)')."""
     letters = _letters(short)
-    if not tail or not letters.endswith(tail.group(1).upper()) or len(letters) <= len(tail.group(1)):
-        return False
-    return _spells(letters[:-len(tail.group(1))], surfaces)
+    for tail in (_PRINTED_TAIL.search(window), _PARTNER_REGIMEN.match(after)):
+        printed = _letters(tail.group(1)) if tail else ""
+        if printed and letters.endswith(printed) and len(letters) > len(printed) \
+                and _spells(letters[:-len(printed)], surfaces):
+            return True
+    return False
 
 
 def _phrase_spells(short: str, phrase: str) -> bool:
@@ -162,7 +166,8 @@ def find_arm_abbreviations(text: str, gazetteer_dir=None) -> tuple[ArmAbbreviati
             group = arms[-k:]
             surfaces = [window[a.start:a.end] for a in group]
             # a group's label ('(Dara-R group)') names the combination itself, below, not by its spelling
-            if _spells(spelled, surfaces, not labelled) or _spells_with_printed_tail(spelled, surfaces, window) \
+            if _spells(spelled, surfaces, not labelled) or _spells_with_printed_tail(spelled, surfaces, window,
+                                                                                      window[group[-1].end:]) \
                     or (k == 1 and _phrase_spells(spelled, window[group[0].start:])) \
                     or (k == 1 and group[0].control and not window[group[0].end:].strip()
                         and any(c.isdigit() for c in short)):  # a protocol block's code: 'chemotherapy (HC3)'
@@ -278,6 +283,17 @@ def find_named_regimens(text: str, gazetteer_dir=None) -> tuple[ArmAbbreviation,
     return tuple(found.values())
 
 
+_REGIMEN_GROUP_LABEL = re.compile(REGIMEN_GROUP_LABEL.pattern)
+
+
+def find_regimen_group_labels(text: str, gazetteer_dir=None) -> tuple[ArmAbbreviation, ...]:
+    """Regimen acronyms the lexicons lack that the text names as groups ('the FLA-Ida group'): comparator arms, named as
+    printed."""
+    labels = dict.fromkeys(m.group("label") for m in _REGIMEN_GROUP_LABEL.finditer(text))
+    return tuple(ArmAbbreviation(label, label.lower(), True, 2) for label in labels
+                 if _may_label_arm(label, gazetteer_dir) and not find_known_arms(label, gazetteer_dir))
+
+
 def _known_whole(short: str, gazetteer_dir=None) -> bool:
     """True when the lexicons know the short form as a whole ('FCR'), not just a part of it ('HCT' of 'HCT-CR1')."""
     return any(a.start == 0 and a.end == len(short) for a in find_known_arms(short, gazetteer_dir))
@@ -292,6 +308,8 @@ def set_document_arm_abbreviations(text: str, gazetteer_dir=None, scope: str = "
     defined += find_lettered_groups(text, gazetteer_dir)
     shorts = {a.short for a in defined}
     defined += tuple(a for a in find_colon_labelled_arms(text, gazetteer_dir) if a.short not in shorts)
+    shorts = {a.short for a in defined}
+    defined += tuple(a for a in find_regimen_group_labels(text, gazetteer_dir) if a.short not in shorts)
     assigned = find_assigned_short_forms(text, gazetteer_dir)
     assigned_shorts = {a.short for a in assigned}
     spelled = {d.short for d in defined if d.arm != d.short.lower() or not _group_label(d.short, text)}

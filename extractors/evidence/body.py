@@ -6,7 +6,7 @@ from dataclasses import dataclass, replace
 from typing import Iterable, Optional, Sequence
 
 from extractors.evidence.arms import find_arms, naming_control
-from extractors.evidence.counts import COMPLEMENT_COUNT_RULE
+from extractors.evidence.counts import IMPLIED_ARM_COUNT_RULES
 from extractors.evidence.endpoints import find_endpoints
 from extractors.evidence.attribution import (
     StudyRef, TrialIndex, attribute_paragraph, dominant_trial, sentence_facts, study_runs,
@@ -221,7 +221,7 @@ def extract_body(doc: Document, index: TrialIndex, mentions: Sequence, extra_ter
                         and (compared_first := _analysis_comparison_arm(paragraph_before[-1], sentence, gazetteer_dir)):
                     r = replace(r, arm=compared_first)  # 'Comparison Arm B vs Arm A. ... Hazard Ratio (HR) 1.06'
                 if frame.compared and r.endpoint == "ENROLLED" and r.arm \
-                        and r.rule not in ("rule:sample_size_per_arm", COMPLEMENT_COUNT_RULE) \
+                        and r.rule not in IMPLIED_ARM_COUNT_RULES \
                         and r.arm not in _sentence_arms(sentence, gazetteer_dir, frame.compared[-1]):
                     r = replace(r, arm=None)  # a two-arm study's sample size is no arm's unless the sentence names it
                 if r.endpoint == "ENROLLED":

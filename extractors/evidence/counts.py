@@ -12,6 +12,7 @@ from extractors.evidence.rules import (
     EVENT_IN_CONTINUED_LEFT, MIN_SAMPLE_SIZE, NOT_SAMPLE_SIZE_LEFT, NOT_SAMPLE_SIZE_RIGHT, PATIENT_NOUNS, REPORT_COUNT_ENDPOINTS, PER_ARM_SIZE_RIGHT, GROUP_TREATED_WITH_RIGHT, SAMPLE_SIZE_ADJECTIVE_RIGHT, SAMPLE_SIZE_AGE_RIGHT,
     SAMPLE_SIZE_BARE_RIGHT, SAMPLE_SIZE_OF_LEFT, SAMPLE_SIZE_RECEIVED_RIGHT, SAMPLE_SIZE_RIGHT, SAMPLE_SIZE_STRONG_LEFT,
     SAMPLE_SIZE_TREATED_RIGHT, SAMPLE_SIZE_WEAK_LEFT, SUBCOHORT_RIGHT, AGE_LIMITED_RIGHT, ENROLLING_VERB_LEFT, SUBCOHORT_STATE_RIGHT, AMONG_LEFT, GROUP_LABEL_AFTER, APPROXIMATE_COUNT_LEFT, POPULATION_LABEL_SIZE_LEFT,
+    SECOND_ALLOCATION_LEFT, SECOND_ALLOCATION_RIGHT, PARTITION_TOTAL_LEFT, PARTITION_PART_RIGHT,
 )
 from extractors.evidence.slots import ReadingContext, ValueSlot
 
@@ -44,12 +45,16 @@ _ALTERNATIVES = re.compile(ASSIGNED_TO_ALTERNATIVES.pattern, _I)
 _SHARE_AFTER_ARM = re.compile(SHARE_AFTER_ASSIGNED_ARM.pattern, _I)
 _EVENTS_REPORTED_LEFT = re.compile(EVENTS_REPORTED_LEFT.pattern, _I)
 _ASSIGNMENT = re.compile(ASSIGNMENT_SENTENCE.pattern, _I)
+_SECOND_ALLOCATION_LEFT = re.compile(SECOND_ALLOCATION_LEFT.pattern, _I)
+_PARTITION_TOTAL = re.compile(PARTITION_TOTAL_LEFT.pattern, _I)
+_PARTITION_PART = re.compile(PARTITION_PART_RIGHT.pattern)
+_SECOND_ALLOCATION_RIGHT = re.compile(SECOND_ALLOCATION_RIGHT.pattern, _I)
 _ARM_SIZE_LEFT = re.compile(ARM_SIZE_LEFT.pattern, _I)
 _ARM_LABEL_LIST_LEFT = re.compile(ARM_LABEL_LIST_LEFT.pattern, _I)
 _GROUP_SIZE_BRACKET = re.compile(GROUP_SIZE_BRACKET_RIGHT.pattern, _I)
 _GIVEN_AFTER_SIZE = re.compile(r"\s*(?:had|received|got|was\s+given|were\s+given|took)\s+", _I)
-_LABEL_GROUP_BEFORE = re.compile(r"\b(?:group|arm|cohort)\s*\(\s*$", _I)  # a group named by a label, then its size
-_GROUP_NOUN_GAP = re.compile(r"\s*(?:group|arm|cohort)?\s*\(\s*", _I)  # 'blinatumomab group (', 'blinatumomab ('
+_LABEL_GROUP_BEFORE = re.compile(r"\b(?:group|arm|cohort|regimen)\s*\(\s*$", _I)  # a group named by a label, then its size
+_GROUP_NOUN_GAP = re.compile(r"\s*(?:group|arm|cohort|regimen)?\s*\(\s*", _I)  # 'blinatumomab group (', 'the FLA-Ida regimen ('
 _LABEL_GAP = re.compile(r"\s*[:=,]?\s*")  # 'PVR 143', 'PVR: 143', '(ide-cel, 214; ...)'
 _ADJECTIVE_SAMPLE = re.compile(SAMPLE_SIZE_ADJECTIVE_RIGHT.pattern, _I)
 _RECEIVED_SAMPLE = re.compile(SAMPLE_SIZE_RECEIVED_RIGHT.pattern, _I)
@@ -65,6 +70,9 @@ _DID_NOT_LATER = re.compile(GROUP_DID_NOT_LATER.pattern, _I)
 _TREATMENT_VERB = re.compile(GROUP_TREATMENT_VERB.pattern, _I)
 _BARE_WITH = re.compile(r"\s*(?:with|on)\s+(?:the\s+)?", _I)
 COMPLEMENT_COUNT_RULE = "rule:sample_size_complement"
+SECOND_ALLOCATION_COUNT_RULE = "rule:sample_size_second_allocation"
+IMPLIED_ARM_COUNT_RULES = frozenset({"rule:sample_size_per_arm", COMPLEMENT_COUNT_RULE, SECOND_ALLOCATION_COUNT_RULE})
+"""Counts whose arm the sentence implies without naming it (a two-arm report keeps their arm)."""
 
 
 def _arm_of_count(text: str, v: ValueSlot, ctx: ReadingContext) -> Optional[str]:
@@ -116,6 +124,11 @@ def _arm_of_count(text: str, v: ValueSlot, ctx: ReadingContext) -> Optional[str]
         before = [a for a in arms if floor <= a.start and a.end <= v.tok.start and not _ADD_ON.search(text[:a.start])]
         if before:
             return before[-1].arm
+    if ctx.control_arm and _ASSIGNMENT.search(text) and _SECOND_ALLOCATION_RIGHT.match(text[v.tok.end:]) \
+            and (first := _SECOND_ALLOCATION_LEFT.search(text, 0, v.tok.start)) is not None:
+        allocated = [a for a in arms if first.start() <= a.start < v.tok.start]
+        if allocated and not any(a.control or a.arm == ctx.control_arm for a in allocated):
+            return ctx.control_arm  # '135 to obe-cel and 133 to standard care, which was ...': the comparator, however worded
     return None
 
 
@@ -149,6 +162,12 @@ def assign_counts(text: str, values: list[ValueSlot], endpoints: Sequence[Endpoi
             v.arm = arm
             if v.kind == "enrolled" and arm == ctx.control_arm and _DID_NOT.match(right):
                 v.count_rule = COMPLEMENT_COUNT_RULE  # its arm is implied, not named in the sentence
+            elif v.kind == "enrolled" and arm == ctx.control_arm and _SECOND_ALLOCATION_RIGHT.match(right) \
+                    and _SECOND_ALLOCATION_LEFT.search(left):
+                v.count_rule = SECOND_ALLOCATION_COUNT_RULE
+            continue
+        if _PARTITION_PART.match(right) and _PARTITION_TOTAL.search(left):
+            _enrolled(v, ctx)  # '58 patients were treated, 37 in cohort A and 21 in cohort B': each part is sized too
             continue
         event = _EVENT_IN_LEFT.search(left)  # 'the patient had died in 58 patients ...': events, never the sample
         if not event and (_BARE_SAMPLE_RIGHT.match(right) or (_STRONG_LEFT.search(left) and patients)

@@ -188,22 +188,11 @@ def _frame_ref(doc: Document, mentions: Sequence, index: TrialIndex, not_studies
         name = _name_glossed_by(doc.text, nct)  # 'Cairn (NCT09123456) enrolled ...'
         if name is not None:
             index.canonical.setdefault(name, name)
-    if name is None and nct:  # '(Funded by ...; NCT...)' in the opening, 'The ASTRAGAL steering committee ...' later
-        name = next((index.name(m.text) for m in named if m.rule in OWN_STUDY_RULES
-                     and not about_other_study(_sentence_around(doc.text, m.start, m.end))), None)
-    if name is None and nct:  # ... or 'The Quillon steering committee ...', 'Quillon enrolled 618 adults' later
-        name = _own_word_name_anywhere(doc.text)
-        if name is not None:
-            index.canonical.setdefault(name, name)
-    if name is None and nct is None:
-        name = _other_registration(doc.text)  # 'ACTRN12624000318572': registered outside ClinicalTrials.gov
-        word = _own_word_name_anywhere(doc.text) if name else None
-        if word is not None:  # ... and named by a word only later: 'The Fernhill study was funded by ...'
-            name = word
-            index.canonical.setdefault(name, name)
+    registration = _other_registration(doc.text) if name is None and nct is None else None
+    if name is None and (nct or registration):  # 'ACTRN12624000318572': registered outside ClinicalTrials.gov too
+        name = _registered_study_name(doc.text, named, index)
     if name is None and nct is None:  # 'Table 1. Main efficacy results of the pivotal study PORTCULLIS'
-        captioned = {index.name(m.text) for m in named if _TABLE_CAPTION_LINE.match(_line_around(doc.text, m.start))}
-        name = captioned.pop() if len(captioned) == 1 else None
+        name = _captioned_name(doc.text, named, index) or registration
     if name is None and nct is None:
         if not product:
             return StudyRef()
@@ -216,6 +205,24 @@ def _frame_ref(doc: Document, mentions: Sequence, index: TrialIndex, not_studies
     if nct:
         index.nct_by_trial.setdefault(name, nct)
     return StudyRef(name, nct, index.row_for_trial(name))
+
+
+def _registered_study_name(text: str, named: Sequence, index: TrialIndex) -> Optional[str]:
+    """The name a registered study goes by when its opening gives only the registry number, else None."""
+    # '(Funded by ...; NCT...)' in the opening, 'The ASTRAGAL steering committee ...', 'The study, known as KLG-2305' later
+    name = next((index.name(m.text) for m in named if m.rule in OWN_STUDY_RULES
+                 and not about_other_study(_sentence_around(text, m.start, m.end))), None)
+    if name is None:  # ... or 'The Quillon steering committee ...', 'Quillon enrolled 618 adults' later
+        name = _own_word_name_anywhere(text)
+        if name is not None:
+            index.canonical.setdefault(name, name)
+    return name or _captioned_name(text, named, index)
+
+
+def _captioned_name(text: str, named: Sequence, index: TrialIndex) -> Optional[str]:
+    """The one study name the document's table captions give ('Table 2. Efficacy, Study QR-1102'), else None."""
+    captioned = {index.name(m.text) for m in named if _TABLE_CAPTION_LINE.match(_line_around(text, m.start))}
+    return captioned.pop() if len(captioned) == 1 else None
 
 
 def _caps_line(text: str, pos: int) -> bool:
@@ -367,7 +374,7 @@ def _opens_with_treatment(text: str) -> bool:
     return any(a.start == 0 for a in find_arms(head))
 
 
-_TABLE_CAPTION_LINE = re.compile(r"\s*Table\s+\d+[.:]\s")
+_TABLE_CAPTION_LINE = re.compile(r"\s*Table(?:\s+\d+)?[.:]\s")
 
 
 def _line_around(text: str, pos: int) -> str:
@@ -657,13 +664,14 @@ def study_frame(doc: Document, mentions: Sequence, index: TrialIndex, has_table1
     if compared:  # a comparison of procedures or policies (transplant vs none) is a two-arm frame
         return StudyFrame("report", ref, None, False, compared, True, not_studies)
     regimens = regimen_comparison(doc, gazetteer_dir)
-    if regimens:  # 'DA-EPOCH-R versus R-CODOX-M/R-IVAC': two chemotherapy regimens, the first named as printed
+    if regimens:  # 'DA-EPOCH-R versus R-CODOX-M/R-IVAC': two chemotherapy regimens, each named as printed
         left, right = (_DOSE_ADJUSTED.sub("", r) for r in regimens)  # 'dose-adjusted EPOCH-R' is also 'DA-EPOCH-R'
-        experimental = ("da-" if _DOSE_ADJUSTED.match(regimens[0]) else "") + left.lower()
+        experimental, control = (("da-" if _DOSE_ADJUSTED.match(printed) else "") + bare.lower()
+                                 for printed, bare in zip(regimens, (left, right)))
         set_document_strategies(replace(strategies, terms=strategies.terms + (
-            (_regimen_pattern(left), experimental, False), (_regimen_pattern(right), "chemotherapy", True),
+            (_regimen_pattern(left), experimental, False), (_regimen_pattern(right), control, True),
             (_EXPERIMENTAL_REFERENCE, experimental, False))))
-        return StudyFrame("report", ref, None, False, (experimental, "chemotherapy"), not_studies=not_studies)
+        return StudyFrame("report", ref, None, False, (experimental, control), not_studies=not_studies)
     transplant = transplant_comparison(doc, gazetteer_dir)
     if transplant:  # 'cilta-cel versus ASCT': every mention of the procedure names its arm, the control when second
         procedure_first = transplant[0] == transplant_arm_name(doc.text[t0:t1], doc.text)

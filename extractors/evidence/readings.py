@@ -48,10 +48,15 @@ _OWN_PREDICATE = re.compile(r"^\s*%?\s*\)?\s*(?:of\s+(?:whom|them|these|those)\s
 # 'hazard ratio [HR], 0.86', 'hazard ratio, A v B: 0.91' (a label closed by a colon), 'HR for death of 0.7'
 _RATIO_ESTIMATE_LEFT = re.compile(RATIO_ESTIMATE_LEFT.pattern)
 _ENDPOINT_GLOSS = re.compile(ENDPOINT_GLOSS.pattern)
-_HR_LEFT = re.compile(r"\b(?:hazard ratio|HR)\b(?:\s+(?:for|of)\s+[^;:,()0-9]{1,50}?|\s*,\s*[^;:,()\[\]0-9]{1,50}?(?=\s*:))?\s*(?:[(\[](?:HR|95%[^)\]]*)[)\]]\s*)?(?:[,:=]|of|was|\bwas\s+of)?\s*$", _I)
+_HR_LEFT = re.compile(r"\b(?:hazard ratio|HR)\b(?:\s+(?:for|of)\s+(?:[^;:,()0-9]|(?<=[A-Za-z]-)\d+){1,60}?|\s*,\s*[^;:,()\[\]0-9]{1,50}?(?=\s*:))?\s*(?:[(\[](?:HR|95%[^)\]]*)[)\]]\s*)?(?:[,:=]|of|was|\bwas\s+of)?\s*$"
+                      r"|\b(?:hazard ratios|HRs)\s+(?:for|of)\s+[^;:,()]{1,50}?\s+were\s*$", _I)
 # 'the hazard ratio for PFS was 0.52 (95% CI ...) for AV and 0.33 ...': the next ratio of one list, for another arm
 _HR_LIST_LEFT = re.compile(r"\b(?:hazard ratios?|HRs?)\b[^;]{0,120}?\d[.·]\d+\s*(?:[(\[][^()\[\]]*[)\]]\s*)?(?:for|with|in)\s+"
                            r"[^;,()0-9]{1,40}?\s*,?\s*(?:and|vs\.?|versus)\s*$", _I)
+# 'Hazard ratios, A vs B: event-free survival 0.79 (95% CI ...); overall survival 0.83 (...)': a labelled list of ratios
+_HR_LABEL_LIST_LEFT = re.compile(r"\b(?:hazard ratios?|HRs?)\b[^.;:]{0,60}:\s*(?:[^;:()\d]{1,40}?\s+\d[.·]\d+\s*"
+                                 r"(?:[(\[][^()\[\]]*[)\]]\s*)?[;,]\s*)*[A-Za-z][^;:()\d]{1,40}?\s*[:=]?\s*$", _I)
+_RATIO_FOR_ENDPOINT = re.compile(r"\s*(?:[(\[][^()\[\]]*[)\]]\s*)?,?\s*for\s+(?:the\s+)?", _I)  # a ratio, then 'for EFS'
 _BARE_SAMPLE = re.compile(SAMPLE_SIZE_BARE_RIGHT.pattern, _I)
 _CI_GAP = re.compile(r"\s*(?:%|per ?cent|months?|mos?)?\s*(?:[(\[]\s*\d+\s*(?:/|of|out of)\s*\d+\s*[;,]?\s*)?[(\[;,]?\s*", _I)
 _BARE_INTERVAL = re.compile(r"\s*(?:%|per ?cent|months?|mos?)?\s*[(\[]\s*(\d+(?:[.·]\d+)?)\s*%?\s*(?:[-–—−]|to|,)\s*(\d+(?:[.·]\d+)?)\s*%?\s*(?:months?|mos?)?\s*[)\];]", _I)
@@ -70,6 +75,7 @@ _LIST_BREAK = re.compile(LANDMARK_LIST_BREAK.pattern, _I)
 _PHRASE_BREAK = re.compile(r"[,;]|\b(?:and|while|whereas)\b", _I)
 _PAIR_GAP = re.compile(r"\s*%?\s*,?\s*(?:and|or|v|vs\.?|versus)\s*", _I)
 _PARENTHESES = re.compile(r"\([^()]*\)|\[[^\[\]]*\]")
+_VALUE_PAIR_AFTER = re.compile(r"^\s*%\s*,?\s*(?:versus|vs\.?|v\.?)\s*\d+(?:[.·]\d+)?\s*%", _I)
 _ALL_BUT = re.compile(r"\ball but\s*$", _I)
 _CONNECTOR = re.compile(r"^[\s,;()/&]*(?:and|or|as well as)?[\s,;()/&]*(?:(?:concomitant|concurrent|corresponding|associated)\s+)?(?:the\s+)?(?:rates?\s+of\s+)?$", _I)
 
@@ -86,6 +92,8 @@ def _distracted(text: str, tok: NumberToken, unit: Optional[str]) -> Optional[st
             continue
         if did == "threshold" and _COPULA.search(left):
             continue
+        if did == "difference" and _VALUE_PAIR_AFTER.match(right):
+            continue  # 'The difference in EFS at 2 years, 39.8% versus 31.4%, was not significant': the arms' own values
         if did in ("follow_up_left",) and unit not in ("months", None):
             continue
         if did in ("age_years", "n_in_ten_denominator") and unit == "%":
@@ -124,7 +132,8 @@ def _classify(text: str, tok: NumberToken, ctx: ReadingContext) -> Optional[Valu
             return None
     if _REFERENCE_LEVEL.match(right):
         return None  # '1 (ref)': a ratio column's reference row, whatever else the cell is
-    if (_HR_LEFT.search(left) or _RATIO_ESTIMATE_LEFT.search(left) or ctx.ratio_column or _HR_LIST_LEFT.search(left)) \
+    if (_HR_LEFT.search(left) or _RATIO_ESTIMATE_LEFT.search(left) or ctx.ratio_column or _HR_LIST_LEFT.search(left)
+            or _HR_LABEL_LIST_LEFT.search(left)) \
             and unit is None \
             and not tok.is_word and tok.value < 20:
         return ValueSlot(tok, None, "hr")
@@ -292,7 +301,13 @@ def _assign_endpoints(text: str, values: list[ValueSlot], endpoints: Sequence[En
     for i, v in enumerate(measures):
         stop = measures[i + 1].tok.start if i + 1 < len(measures) else len(text)
         ep = endpoint_after(text, v.tok.end, stop, endpoints)
-        if ep is not None and v.kind == "measure":
+        if v.kind == "hr":  # 'were 0.79 (95% CI 0.57-1.09) for event-free survival and 0.83 (...) for overall survival'
+            ep = next((e for e in endpoints if v.tok.end <= e.start < stop
+                       and _RATIO_FOR_ENDPOINT.fullmatch(text, v.tok.end, e.start)), None)
+            if ep is not None:
+                linked.append(ep)
+                v.endpoint = ep.code
+        elif ep is not None and v.kind == "measure":
             linked.append(ep)
             v.endpoint = ep.code
             others = [e for e in endpoints if e is not ep]  # '61% were alive at two years': its own endpoint lies between

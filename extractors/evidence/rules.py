@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from typing import NamedTuple
 
-EXTRACTOR_VERSION = "evidence-rules/1.23"
+EXTRACTOR_VERSION = "evidence-rules/1.24"
 
 
 class EndpointTerm(NamedTuple):
@@ -59,7 +59,7 @@ ENDPOINT_TERMS: tuple[EndpointTerm, ...] = (
                  "'MRD was undetectable in 91%', 'MRD became negative in 30 patients' state MRD negativity"),
     EndpointTerm(r"no (?:(?:detectable|measurable) (?:residual )?|residual )(?:disease|leuka?emia|clones?|clonotypes?|clonal sequences?)|undetectable (?:residual )?disease", "MRD_NEG",
                  "'9 (82%) had no detectable disease by next-generation sequencing', 'flow cytometry found no residual disease' state MRD negativity"),
-    EndpointTerm(r"no (?:detectable|measurable|evidence of) (?:MRD|minimal residual disease|measurable residual disease)", "MRD_NEG",
+    EndpointTerm(r"no (?:(?:detectable|measurable|evidence of) )?(?:MRD|minimal residual disease|measurable residual disease)(?![- ](?:assessment|testing|test|sample|data|result))", "MRD_NEG",
                  "'21 of 33 patients had no detectable MRD': the share without detectable MRD is MRD negativity"),
     EndpointTerm(r"undetectable (?:MRD|minimal residual disease|measurable residual disease)|(?<![A-Za-z])uMRD(?![A-Za-z])", "MRD_NEG",
                  "undetectable MRD (uMRD, the CLL term) is MRD negativity"),
@@ -702,28 +702,35 @@ SAMPLE_SIZE_OF_LEFT = Cue(r"(?:\b(?:study|trial|analysis|series|cohort|casuistry
 SAMPLE_SIZE_WEAK_LEFT = Cue(r"\b(?:in|on|with)\s+(?:a total of\s+)?$", "'in 30 patients', 'on 44 patients'")
 POPULATION_LABEL_SIZE_LEFT = Cue(r"^\W*(?:study\s+)?(?:population|patients|participants|enrol?ment|sample)\s*:[^;:]*\(\s*[nN]\s*=\s*$"
                                  r"|\b[Ee]nrol(?:l)?ment\s*\(\s*[Aa]ctual\s*\)\s*:\s*$|\b(?i:overall\s+number\s+of\s+baseline\s+participants)\s*:?\s*$"
-                                 r"|\b(?:population|enrol?ment|sample|cohort)\s+(?:numbered|totalled|totaled)\s+$",
-                                 "'Population: untreated MCL, age 65 or older (n = 598)': a card's population line sizes the study; so do a "
+                                 r"|\b(?:population|enrol?ment|sample|cohort)\s+(?:numbered|totalled|totaled)\s+$"
+                                 r"|(?:^|[•|;,]|\n)\s*(?i:enrolled|treated|dosed|infused|randomi[sz]ed)\s*[:=]?\s*$",
+                                 "'Population: untreated MCL, age 65 or older (n = 598)': a card's population line sizes the study; so do a card's "
+                                 "label first in its item ('• Treated: 88.', 'Enrolled 97 | evaluable 94', 'Apheresed 74 | infused 69'), a "
                                  "registry posting's 'Enrollment (Actual): 168 participants' (not its estimated one) and 'Overall number of baseline "
                                  "participants 186', and "
                                  "does 'the intention-to-treat population numbered 486'")
-APPROXIMATE_COUNT_LEFT = Cue(r"\b(?:(?:fewer|less|more)\s+than|nearly|almost|approximately|roughly|up\s+to|at\s+least)\s+$",
-                             "'fewer than one hundred infused patients', 'nearly 300 adults': an approximate count is no sample size")
+APPROXIMATE_COUNT_LEFT = Cue(r"\b(?:(?:fewer|less|more)\s+than|nearly|almost|approximately|roughly|up\s+to|at\s+least)\s+$"
+                             r"|\b(?:after|before|once|until|when)\s+(?:the\s+)?first\s+$",
+                             "'fewer than one hundred infused patients', 'nearly 300 adults': an approximate count is no sample size; "
+                             "nor is a count that dates a change ('after the first 12 adults had been dosed')")
 NOT_SAMPLE_SIZE_LEFT = Cue(r"\b(?:complete|partial|observed|seen|reported|occurred|achieved|noted|found|documented|detected|stopped|discontinued|discontinuations?|interruptions?|reductions?|interrupted|withdrawn|reduced|held|resumed|restarted|delayed|criteria|sampled|measured|tested|confirmed|recorded|diagnosed|mutations?|deletions?|disorders?|events?|infections?|toxicit(?:y|ies)|deaths?|relapses?|syndromes?)\s+in\s+$",
                            "'complete in 6 patients' counts responders, 'stopped in 55 patients' a treatment change; neither is the sample")
 SAMPLE_SIZE_RIGHT = Cue(r"^\s*(?:enrolled|randomi[sz]ed|registered|recruited|accrued)\s+(?:at|in|across|from|between|over|since)\b|^\s*(?:started|began|commenced)\s+(?:the\s+)?(?:study\s+)?(?:treatment|therapy|induction|(?-i:[A-Z][\w-]+)|[a-z]{4,}(?:mab|cel|ib|in|ine|ide|ax))\b|^\s*(?:were|was)\s+(?:enrolled|randomi[sz]ed|randomly assigned|included|recruited|treated|infused|dosed|evaluable|analy[sz]ed|registered|accrued)|^\s*underwent\s+randomi[sz]ation|^\s*(?:[\w-]+\s+){0,2}?(?:met\s+the\s+(?:\w+\s+)?criteria|qualified)\b|^[^.;,:\d()]{1,60}?\s(?:were|was)\s+(?:enrolled|randomi[sz]ed|randomly assigned|recruited)\b"
-                        r"|^\s*(?:(?:[\w-]+\s+){0,2}?" + PATIENT_NOUNS + r"\s+)?(?:[\w-]+\s+){0,3}?aged\s+(?:\d+\s*(?:to|[-–])\s*)?\d+(?:\s*years?)?(?:\s+or\s+(?:older|younger|more|less))?\s+(?:were|was)\s+(?:enrolled|randomi[sz]ed|randomly assigned|recruited)\b"
+                        r"|^\s*(?:(?:[\w-]+\s+){0,2}?" + PATIENT_NOUNS + r"\s+)?(?:[\w-]+\s+){0,3}?aged\s+(?:\d+\s*(?:to|[-–])\s*)?\d+(?:\s*years?)?(?:\s+or\s+(?:older|younger|more|less))?(?:\s+(?:in|with|after|who\s+had)\s+[^.;,:\d()]{1,40}?)?\s+(?:were|was)\s+(?:enrolled|randomi[sz]ed|randomly assigned|recruited)\b"
                         r"|^\s*(?:[\w-]+\s+){0,8}?took\s+part\b|^\s*(?:were|was)\s+in\s+the\s+(?:[\w-]+\s+){1,2}?(?:group|arm|cohort)\b"
                         r"|^\s*(?:randomi[sz]ed|enrolled|registered|accrued)(?=\s*[(;,]|\s*$)"
                         r"|^\s*(?:treated|infused|dosed)\s+(?:at|across|in)\s+\d+\s+(?:sites|centres|centers|hospitals|institutions|countries)\b",
                         "'453 people from 14 countries took part', '206 people were in the brentuximab group' (a plain-language summary), a poster's '264 patients randomized (Arm A "
                         "132, ...)', a slide's '64 patients treated at 11 "
-                        "sites', '968 participants aged 1 to 30 years were randomized', '405 patients were randomized', '246 adults enrolled at 71 sites', '62 patients started Shoreline', '112 adults started induction', '245 patients underwent randomization', 'were randomly assigned', 'were infused', '224 adults in first remission were randomized', 'Seven hundred and four adults met the criteria'")
+                        "sites', '968 participants aged 1 to 30 years were randomized', '198 children aged 1 to 21 years in first relapse were randomly assigned', '405 patients were randomized', '246 adults enrolled at 71 sites', '62 patients started Shoreline', '112 adults started induction', '245 patients underwent randomization', 'were randomly assigned', 'were infused', '224 adults in first remission were randomized', 'Seven hundred and four adults met the criteria'")
 SAMPLE_SIZE_BARE_RIGHT = Cue(r"^\s*(?:\(\s*\d+(?:[.·]\d+)?\s*%\s*\)\s*)?(?:were|was)\s+(?:enrolled|randomi[sz]ed|randomly assigned|recruited|registered|accrued|infused(?=\s*[:;,.])|treated(?=\s*[:;,.]))\b|^\s*(?:infused|treated)(?=\s*[:;,.]|\s+[-–—]\s)"
                              r"|^\s*(?:patients\s+)?(?:randomi[sz]ed|enrolled|registered|accrued)\s*:"
+                             r"|^\s*" + PATIENT_NOUNS + r"\s+(?:treated|infused|dosed)(?=\s*[:;,.]|\s+[-–—]\s)"
+                             r"|^\s*(?:" + PATIENT_NOUNS + r"\s+)?(?:had|have)\s+been\s+(?:dosed|treated|infused|enrolled|randomi[sz]ed)\b"
                              r"|^\s*(?:patients\s+)?(?:randomi[sz]ed|enrolled)\s*\(\s*\d+\s+(?:per|in each|to each)\s+(?:arm|group)\s*\)"
                              r"|^\s*(?:started|began|commenced)\s+(?:the\s+)?(?:study\s+)?(?:treatment|therapy|induction|(?-i:[A-Z][\w-]+\s+(?:sequence|regimen|schedule|protocol)))\b",
-                             "'127 (83%) were enrolled', '31 were infused:', '43 were treated;', '27 infused:', a card's '71 treated - escalation ...', '58 started the IB sequence' and a poster's '162 randomised: A (n = 82) v B (n = 80)', a slide's '198 randomised (99 per arm)' give the "
+                             "'127 (83%) were enrolled', '31 were infused:', '43 were treated;', '27 infused:', '58 patients treated: ...', '30 patients had "
+                             "been dosed', a card's '71 treated - escalation ...', '58 started the IB sequence' and a poster's '162 randomised: A (n = 82) v B (n = 80)', a slide's '198 randomised (99 per arm)' give the "
                              "sample size without a patient noun")
 SAMPLE_SIZE_TREATED_RIGHT = Cue(r"^\s*(?:[\w/+\-]+\s+){0,3}?" + PATIENT_NOUNS + r"\s+(?:received|were treated with|were given|were infused with|were enrolled to receive)\s+(?:a single infusion of\s+|an infusion of\s+)?$",
                                 "'Fifty patients received tisagenlecleucel': the sample size when the study treatment follows")
@@ -782,11 +789,21 @@ GROUP_TREATMENT_VERB = Cue(r"\b(?:treated|received|receiving|assigned|randomi[sz
 GROUP_DID_NOT_RIGHT = Cue(r"^\s*" + _DID_NOT_TAIL, "'41 went on to HCT and 47 did not': the count after the experimental group's is the comparator's")
 GROUP_DID_NOT_LATER = Cue(r"(?:\band|;)\s+(?:the\s+(?:other|remaining)\s+)?\d+\s+" + _DID_NOT_TAIL,
                           "'41 went on to HCT and 47 did not', '... and the other 71 did not': the first count is the experimental group's")
+PARTITION_TOTAL_LEFT = Cue(r"\b\d+\s+(?:" + PATIENT_NOUNS + r"\s+)?(?:(?:were|had\s+been|have\s+been)\s+)?(?:treated|enrolled|infused|dosed|"
+                           r"randomi[sz]ed|included)\b[^.;:]{0,30}?[,:]\s*(?:\d+\s+in\s+[^.;]{1,40}?,?\s+and\s+)?$",
+                           "'58 patients were treated, 37 in cohort A and 21 in cohort B': the parts of a total just given")
+PARTITION_PART_RIGHT = Cue(r"^\s+(?:" + PATIENT_NOUNS + r"\s+)?in\s+(?:the\s+)?(?:(?:cohort|group|part|stratum)\s+(?:[A-Z]|\d)\b|"
+                           r"(?:dose[- ])?(?:escalation|expansion)\b)",
+                           "... each part named by its cohort ('37 in cohort A') or phase ('15 in dose escalation, 43 in expansion')")
+SECOND_ALLOCATION_LEFT = Cue(r"\b\d+\s+(?:(?:were|was)\s+)?(?:(?:randomly\s+)?(?:assigned|randomi[sz]ed|allocated)\s+)?to\s+[^;.:]{1,80}?,?\s+and\s+$",
+                             "'135 to obe-cel and 133 to standard care, which was ...': the second count of an allocation "
+                             "sentence whose first went to the experimental arm")
+SECOND_ALLOCATION_RIGHT = Cue(r"^\s+to\s+(?!(?:each|either|both|receive\s+(?:either|both))\b)", "... is followed by 'to' and its arm")
 ASSIGNMENT_SENTENCE = Cue(r"\b(?:assign|allocat|randomi[sz])", "only a sentence about assignment gives per-arm counts with a bare 'to A'")
-ARM_ABBREVIATION_DEFINITION = Cue(r"\(\s*(?:the\s+(?=\S+\s+(?:sequence|regimen|schedule|combination|group|arm|cohort)\s*\)))?(?P<short>[A-Z][A-Za-z+]{0,5}\d?(?:-[A-Za-z]{1,4}\d{0,2})?|[a-z]{3,5}-[A-Za-z]{1,4})(?P<group>\s+(?:group|arm|cohort)|(?=\s*;\s*[nN]\s*=))?(?:\s+(?:sequence|regimen|schedule|combination))?\s*[;,)]",
+ARM_ABBREVIATION_DEFINITION = Cue(r"\(\s*(?:the\s+(?=\S+\s+(?:sequence|regimen|schedule|combination|group|arm|cohort)\s*\)))?(?P<short>[A-Z][A-Za-z+]{0,5}\d?(?:-[A-Za-z]{1,4}\d{0,2}){0,2}|[a-z]{3,5}-[A-Za-z]{1,4})(?P<group>\s+(?:group|arm|cohort)|(?=\s*;\s*[nN]\s*=))?(?:\s+(?:sequence|regimen|schedule|combination))?\s*[;,)]",
                                   "'... with venetoclax (AV)', '(BC; n = 112)': a short form defined in brackets after the arms it abbreviates; "
                                   "'(Isa-R group)', '(RUX cohort; n = 46)', '(IC; n = 160)' label the arm just named, whatever their letters; "
-                                  "'the third block of chemotherapy (HC3)': a protocol's code right after the comparator; '(the IB "
+                                  "'the third block of chemotherapy (HC3)': a protocol's code right after the comparator; 'pembrolizumab plus R-CHP (P-R-CHP)': two hyphens; '(the IB "
                                   "sequence)', '(the IMC group)' name the drugs before them; 'tafasitamab plus lenalidomide (tafa-len)': a short form of the drugs' "
                                   "first syllables")
 ARM_ABBREVIATION_GAP = 45
@@ -825,6 +842,9 @@ LETTERED_GROUP_DEFINITIONS: tuple[Cue, ...] = (
 LETTERED_SCHEDULE_DEFINITION = Cue(r"^\s*(?:\d+|one|two|three|four|five|six|eight|twelve)\s+(?:cycles|courses|doses|blocks)\s+of\b",
                                    "'Arm B: 4 cycles of BrECADD every 21 days': a lettered group defined by a schedule of a regimen "
                                    "the lexicons may lack is an arm ('Cohort A: patients aged 18-59' is a population)")
+ONE_REGIMEN_POLICIES: frozenset[str] = frozenset({"guided_vs_fixed_duration", "guided_stop_vs_continuous"})
+"""Policy comparisons of one regimen given two ways: a title whose sides name different drugs ('MRD-guided A plus B versus
+continuous B') compares the drugs instead, and its arms are named by them."""
 POLICY_LABEL_COMPARISONS: frozenset[str] = frozenset({"guided_vs_fixed_duration", "guided_stop_vs_continuous",
                                                       "stop_vs_continue", "radiotherapy_vs_observation"})
 """Policy comparisons whose side may open a lettered group's definition ('Arm A (fixed duration: venetoclax to cycle
@@ -852,6 +872,9 @@ NAMED_REGIMEN_APPOSITIVE = Cue(r"(?<![\w-])(?P<label>[A-Z][a-z]{2,})\s+(?i:regim
                                "regimen, a fixed-duration combination of epcoritamab with ...': the drugs in an appositive")
 NAMED_REGIMEN_BRACKETED = Cue(r"(?<![\w-])(?P<label>[A-Z][a-z]{2,})\s+(?i:regimen|combination|schedule|arm|group)\s*\((?P<drugs>[^()]{3,120})\)",
                               "'the Hinge regimen (polatuzumab vedotin with R-mini-CHP)': a regimen named by a word, its drugs in brackets")
+REGIMEN_GROUP_LABEL = Cue(r"(?<![\w/-])(?P<label>[A-Z][A-Za-z]{0,6}(?:-[A-Z][A-Za-z]{0,6}){1,3})\s+(?:group|arm|regimen)\b",
+                          "'the FLA-Ida group', 'the long-standing MEC regimen': a hyphenated regimen acronym the lexicons lack, "
+                          "named as a group of the study, is that group's arm, named as printed")
 NAMED_ARM_DESCRIBED = Cue(r"\bthe\s+(?P<label>[A-Z][a-z]{2,})\s+(?:arm|group|cohort)\s*,\s+(?:in\s+which|where|whose\s+patients|which)\s+"
                           r"(?P<drugs>[^.;]{3,160})",
                           "'the Tiller arm, in which one block of chemotherapy was replaced by blinatumomab': an arm named by a "
@@ -942,8 +965,10 @@ PER_ARM_SIZE_RIGHT = Cue(r"^\s*(?:" + PATIENT_NOUNS + r"\s+)?(?:per|in each|each
 SAMPLE_SIZE_AGE_RIGHT = Cue(r"^\s*(?:[\w-]+\s+){0,3}?" + PATIENT_NOUNS + r"\s*(?:\(\s*|,\s*|with an?\s+)(?:median|mean)\s+age\b",
                             "'63 adults (median age, 54 years)': a cohort described by its median age is the study sample, verb or not")
 SAMPLE_SIZE_RECEIVED_RIGHT = Cue(r"^\s*" + PATIENT_NOUNS + r"\s+(?:received|were given|started)\s+(?:the\s+)?(?:study\s+)?(?:treatment|therapy|drug)\b"
-                                 r"|^\s*(?:" + PATIENT_NOUNS + r"\s+)?(?:received|were given)\s+(?:the\s+|at least one\s+)(?:(?:CAR[- ]?T(?:[- ]cell)?|study)\s+)?infusions?\b",
-                                 "'44 patients received treatment', 'Of 71 enrolled, 55 received the infusion': the treated population")
+                                 r"|^\s*(?:" + PATIENT_NOUNS + r"\s+)?(?:received|were given)\s+(?:the\s+|at least one\s+)(?:(?:CAR[- ]?T(?:[- ]cell)?|study)\s+)?infusions?\b"
+                                 r"|^\s*" + PATIENT_NOUNS + r"\s+received\s+at\s+least\s+one\s+dose\b",
+                                 "'44 patients received treatment', 'Of 71 enrolled, 55 received the infusion', '88 patients received at least one dose': the "
+                                 "treated population")
 
 EVENT_IN_CONTINUED_LEFT = Cue(r"\b(?:occurred|was observed|were observed|was reported|were reported|developed|was seen|was recorded|were recorded)\s+in\s+(?:[^.;]|\.(?=\d)){1,60}?\s+and\s+(?:in\s+)?$",
                               "'Febrile neutropenia was reported in 61 IB patients and in 104 PIC patients': the second group's "
@@ -1220,10 +1245,11 @@ OWN_DESIGN_SENTENCE = Cue(r"\b(?:were|was)\s+(?:randomly\s+)?(?:assigned|allocat
                           "'In the Larch trial, adults were randomly assigned', 'We report the Larch trial': a sentence telling how "
                           "the report's own study was run, which a sentence citing another study does not")
 UNNAMED_OWN_STUDY = Cue(r"\b(?:[Ii]n\s+)?(?:this|the\s+present|the\s+current|our)\s+(?:[\w-]+,?\s+){0,5}?(?:study|trial)\s*,"
+                        r"|\b[Tt]his\s+(?:[\w-]+,?\s+){0,5}?(?:study|trial)\s*\((?:NCT|ISRCTN|EudraCT|EU\s?CT|ChiCTR|jRCT|CTRI|ACTRN|DRKS)"
                         r"|\b[Ww]e\s+(?:here\s+)?(?:report|describe|present)\s+(?:here\s+)?(?:the\s+(?:results|findings)\s+of\s+)?(?:a|an|our)\s+(?:[\w-]+,?\s+){0,5}?(?:study|trial)\b"
                         r"|\b[Ww]e\s+(?:therefore\s+)?(?:retrospectively|prospectively)\s+(?:studied|analy[sz]ed|reviewed|identified)\s+(?:all\s+)?(?:adults|patients|children|consecutive|records)\b"
                         r"|\b[Ww]e\s+(?:therefore\s+)?compared\s+[^.;]{3,60}?\bin\s+an?\s+(?:[\w-]+\s+){0,3}?(?:cohort|registry|series)\b",
-                        "'In this single-centre, single-arm phase 2 study, adults ...', 'We report a single-arm phase 2 study "
+                        "'In this single-centre, single-arm phase 2 study, adults ...', 'This open-label phase 2 study (NCT...)', 'We report a single-arm phase 2 study "
                         "(ISRCTN...)', 'We retrospectively studied adults ...', 'We therefore compared the 2 regimens in a multicenter real-world "
                         "cohort': the opening describes the report's own study without a name, so names cited before it belong to other studies")
 REGISTRY_ACRONYM_FIELD = Cue(r"(?m)^[ \t]*(?:(?:[Ss]tudy|[Tt]rial)\s+)?[Aa]cronym\s*:\s*(?P<name>[A-Za-z][A-Za-z0-9-]{2,}(?:[ \t][A-Z0-9][A-Za-z0-9-]*)?)[ \t]*$",

@@ -12,12 +12,12 @@ from contextvars import ContextVar
 from dataclasses import dataclass
 from typing import Optional, Sequence
 
-from extractors.evidence.known_arms import ArmMention
+from extractors.evidence.known_arms import ArmMention, find_known_arms
 from extractors.evidence.numbers import one_line
 from extractors.nlp.ner_mentions import part_of_document
 from extractors.evidence.rules import (
     ALLOGENEIC_ARM, ALLOGENEIC_ARM_HCT, ALLOGENEIC_ARM_PLAIN, DEFERRED_ARM, ASSIGNMENT_ACTIVATED, ALLOGENEIC_TITLE, AUTOLOGOUS_ARM, AUTOLOGOUS_ARM_ASCT, AUTOLOGOUS_ARM_HCT, AUTOLOGOUS_ARM_HSCT,
-    AUTOLOGOUS_TITLE, STRATEGY_ASSIGNMENT, STRATEGY_COHORT_LABEL, STRATEGY_COMPARISONS, STRATEGY_SPLIT, TRANSPLANT_ASCT_FORMS, TRANSPLANT_HCT_FORMS, TRANSPLANT_HSCT_FORMS,
+    AUTOLOGOUS_TITLE, ONE_REGIMEN_POLICIES, STRATEGY_ASSIGNMENT, STRATEGY_COHORT_LABEL, STRATEGY_COMPARISONS, STRATEGY_SPLIT, TRANSPLANT_ASCT_FORMS, TRANSPLANT_HCT_FORMS, TRANSPLANT_HSCT_FORMS,
     STRATEGY_TITLE_ALTERNATIVE, STRATEGY_TITLE_COMPARISON_OF, TITLE_COMPARISON, TANDEM_ARM, SINGLE_ARM, TITLE_SIDE_WITH_TEXT_CONTROL, UNIFIED_STRATEGY_SIDES,
     TRANSPLANT_EVENT_LEFT, ArmTerm, StrategyComparison,
 )
@@ -39,6 +39,8 @@ _HCT_FORMS = re.compile(TRANSPLANT_HCT_FORMS)
 _HSCT_FORMS = re.compile(TRANSPLANT_HSCT_FORMS)
 _ANY_TRANSPLANT_ABBREVIATION = re.compile(r"(?<![\w])(?:allo-?)?(?:HCT|HSCT|SCT)(?![\w])")  # 'HCT', 'allo-SCT', 'HSCT-CR1'
 _ASCT_FORMS = re.compile(TRANSPLANT_ASCT_FORMS)
+_ALLO_HCT = re.compile(r"(?<![\w-])[Aa]llo-?HCT(?![\w-])")
+_ALLO_HSCT = re.compile(r"(?<![\w-])[Aa]llo-?H?SCT(?![\w-])")
 
 
 def _compiled(term: ArmTerm) -> re.Pattern[str]:
@@ -120,6 +122,8 @@ def document_strategies(title: str, text: str, headers: Sequence[str] = (), scop
         patterns = {t.pattern for t in comparison.experimental + comparison.control}
         if patterns & active or not _active(comparison, title, flat, [one_line(h) for h in headers]):
             continue  # a side an earlier comparison already names ('318 stopped') keeps that comparison's name
+        if comparison.label in ONE_REGIMEN_POLICIES and _title_sides_differ_in_drugs(title):
+            continue  # 'MRD-guided A plus B versus continuous B': a drug comparison, named by the drugs
         active |= patterns
         autologous = transplant_arm_name(title, flat, autologous=True)
         renamed = {ALLOGENEIC_ARM: transplant_arm_name(title, flat), AUTOLOGOUS_ARM: autologous,
@@ -131,6 +135,15 @@ def document_strategies(title: str, text: str, headers: Sequence[str] = (), scop
                        if not control or names[t.pattern] in (SINGLE_ARM, DEFERRED_ARM) else names[t.pattern], control)
                       for t in side]
     return StrategyArms(tuple(terms), scope or "\n".join([text, *headers]))  # table headers and row labels name arms too
+
+
+def _title_sides_differ_in_drugs(title: str) -> bool:
+    """True when the title sets treatments against each other and each side names drugs the other does not hold."""
+    for versus in _TITLE_COMPARISON.finditer(title):
+        left, right = ({a.arm for a in find_known_arms(side)} for side in (title[:versus.start()], title[versus.end():]))
+        if left and right and left != right:
+            return True
+    return False
 
 
 def transplant_arm_name(title: str, text: str, autologous: bool = False) -> str:
@@ -146,6 +159,8 @@ def transplant_arm_name(title: str, text: str, autologous: bool = False) -> str:
     hct, hsct = (len(re.findall(rf"(?<![\w-]){abbreviation}(?![\w-])", text)) for abbreviation in ("HCT", "HSCT"))
     if not _ANY_TRANSPLANT_ABBREVIATION.search(text):  # it also finds every bare HCT and HSCT counted above
         return ALLOGENEIC_ARM_PLAIN
+    if hct == hsct == 0:  # only the prefixed forms: 'allo-HCT' throughout names the side HCT
+        hct, hsct = len(_ALLO_HCT.findall(text)), len(_ALLO_HSCT.findall(text))
     return ALLOGENEIC_ARM_HCT if hct > hsct else ALLOGENEIC_ARM
 
 

@@ -106,18 +106,19 @@ TRIAL_RULES: tuple[TrialRule, ...] = (
 )
 
 OWN_STUDY_RULES = frozenset({"name_registry_number", "investigators_of", "name_committee", "name_study_verb",
-                             "name_was_a_trial", "name_then_registry"})
-"""Rules whose shape says the report is about the named study (its registry line, byline, committee, design verb): a
-report known by its registry number in its opening takes such a name from anywhere in its text."""
+                             "name_was_a_trial", "name_then_registry", "called_name"})
+"""Rules whose shape says the report is about the named study (its registry line, byline, committee, design verb, 'known
+as'): a report known by its registry number in its opening takes such a name from anywhere in its text."""
 
 # Rules whose names must carry a trial/study word somewhere in the same sentence.
 NEEDS_SENTENCE_CUE = frozenset({"product_code_in_study", "called_name"})
 # Rules for product/platform names, which need not look like acronyms; only the stoplist applies.
 NAMES_NOT_ACRONYMS = frozenset({"named_platform", "abbreviated_platform", "camel_name_number_then_cue"})
 # Rules whose shape alone says the name is a study's, so a code built of terms and a number is kept ('TG-MCL-204 (NCT...)').
-CODE_OF_TERMS_OK = frozenset({"name_then_registry", "called_name"})
-CODE_OF_TERMS = re.compile(r"^[A-Z]{2,}(?:-[A-Z]{2,})+-\d{2,}[A-Z]?$")
-"""A code of two or more capitals parts and a number ('TG-MCL-204'): a protocol number, though each part is a term."""
+CODE_OF_TERMS_OK = frozenset({"name_then_registry", "called_name", "cue_then_name"})
+CODE_OF_TERMS = re.compile(r"^[A-Z]{2,}(?:-[A-Z]{2,})+-\d{2,}[A-Z]?$|^[A-Z]{2}-\d{3,5}$")
+"""A code of two or more capitals parts and a number ('TG-MCL-204'), or of two capitals and a number after a study word
+('Study QR-1102'): a protocol number, though each part is a term or too short to be a name."""
 # Rules whose shape alone says the name is a study's, so a brand-cased name is kept ('DuoVEN (NCT...)', 'known as KarMMa').
 BRAND_CASE_OK = frozenset({"name_then_registry", "called_name", "name_registry_number"})
 # Rules whose names must contain a digit.
