@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from extractors.evidence.extract import extract_evidence
 from extractors.evidence.strategy_arms import transplant_arm_name
-from extractors.nlp.trials import rejection_reason
+from extractors.nlp.trials import find_trial_mentions, rejection_reason
 from tests.test_evidence_report_rules import _doc
 
 
@@ -225,3 +225,52 @@ def test_a_share_with_no_mrd_is_mrd_negativity():
     records = _records("Obecabtagene autoleucel in relapsed ALL: a single-arm phase 2 study",
                        "On day 28, 15 of 19 patients (78.9%) were in CR or CRi, and 13 of those 15 (86.7%) had no MRD.")
     assert {(r.endpoint, r.value) for r in records} == {("CR_CRI", 78.9), ("MRD_NEG", 86.7)}
+
+
+def test_a_group_code_whose_number_looks_like_a_year_keeps_its_number():
+    """Regression: group_code_year_stripped ('The PMG 2004 trial' became 'PMG', a trailing year being stripped, and
+    'PMG 2004 was a randomized trial' named nothing: the study went by its registry number)."""
+    records = _records("MRD-Guided Discontinuation Versus Continued Maintenance in Multiple Myeloma: A Randomized Trial",
+                       "METHODS In this open-label phase 3 trial (ClinicalTrials.gov identifier: NCT20994004), patients "
+                       "in sustained MRD-negative remission were randomly assigned to stop or continue maintenance.",
+                       *[_BACKGROUND] * 5,
+                       "RESULTS Two-year progression-free survival was 88.1% with discontinuation and 90.4% with "
+                       "continuation.",
+                       "The Pacific Myeloma Group designed the trial. The PMG 2004 trial randomly assigned 440 patients at "
+                       "61 centers.")
+    assert _trials(records) == {"PMG 2004"}
+
+
+def test_a_disease_phrase_glossed_by_the_registry_number_is_no_study_name():
+    """Regression: title_phrase_glossed_name ('... With Mantle Cell Lymphoma (NCT...)' made 'Lymphoma' the study's
+    name); a word glossed by the number after a function word still names it."""
+    records = _records("Results: Three Rituximab Combinations in Older Adults With Mantle Cell Lymphoma (NCT20996683)",
+                       "Study Type: Interventional. Enrollment (Actual): 312 participants.",
+                       "Condition: Lymphoma, Mantle-Cell.")
+    assert _trials(records) == {"NCT20996683"}
+    records = _records("Fixed-duration therapy in CLL",
+                       "METHODS\nGranite (ClinicalTrials.gov identifier: NCT20996684) is a randomized trial; Granite "
+                       "enrolled 300 adults.")
+    assert _trials(records) == {"Granite"}
+
+
+def test_a_table_caption_led_by_an_acronym_names_the_study():
+    """Regression: caption_only_name (a poster naming its study only in 'Table 1. ELVAN-3: response after induction'
+    went by its registry number; the statistical NER may tag it, the rules did not)."""
+    assert [(m.text, m.rule) for m in find_trial_mentions("Table 1. ELVAN-3: response after induction")] == [
+        ("ELVAN-3", "caption_lead_name")]
+    assert not find_trial_mentions("Table 2. CR: response by arm")
+    records = _records("CPX-351 versus intensive chemotherapy for children with AML: a randomised phase 3 trial",
+                       "Children were randomly assigned to CPX-351 or chemotherapy (ISRCTN55501234).",
+                       *[_BACKGROUND] * 5,
+                       "Table 1. ELVAN-3: response after induction",
+                       "Complete remission after induction was 80.0% with CPX-351 and 73.6% with chemotherapy.")
+    assert _trials(records) == {"ELVAN-3"}
+
+
+def test_a_comparator_regimen_acronym_the_lexicons_lack_is_named_as_printed():
+    """Regression: unknown_acronym_comparator ('CPX-351 versus ADE': figures 'with ADE' went to CPX-351)."""
+    records = _records("CPX-351 versus ADE for children with newly diagnosed AML: a randomised phase 3 trial",
+                       "Children were randomly assigned to CPX-351 or ADE.",
+                       "Complete remission after induction was 81.2% with CPX-351 and 72.9% with ADE.")
+    assert sorted((r.value, r.arm) for r in records if r.endpoint == "CR") == [(72.9, "ade"), (81.2, "cpx-351")]

@@ -24,7 +24,7 @@ from extractors.evidence.rules import (
 from extractors.evidence.strategy_arms import document_strategies, set_document_strategies, transplant_arm_name
 from extractors.nlp.gazetteers import load_drugs, load_non_trial_terms
 from extractors.nlp.ner_mentions import DATELINE, NER_RULE
-from extractors.nlp.trial_rules import NON_TRIAL_SHAPES, OWN_STUDY_RULES
+from extractors.nlp.trial_rules import NEEDS_SENTENCE_CUE, NON_TRIAL_SHAPES, OWN_STUDY_RULES
 from extractors.nlp.trials import TrialMention, core_name, find_trial_mentions, rejection_reason
 from schemas.document import Document
 
@@ -58,6 +58,7 @@ _OTHER_REGISTRY = re.compile(OTHER_REGISTRY_NUMBER.pattern)
 _REGISTRY_LABEL = re.compile(r"^(EudraCT|EU\s*CT)\s*(?:No\.?\s*|number\s*)?[:,]?\s*")  # 'EudraCT number: X' is 'EudraCT X'
 _NAME_BEFORE_REGISTRY = re.compile(FRAME_NAME_BEFORE_REGISTRY.pattern)
 _GLOSSED_TREATMENT = re.compile(GLOSSED_NAME_IS_TREATMENT.pattern, re.IGNORECASE)
+_TITLE_CASE_WORD_BEFORE = re.compile(r"(?<![\w-])(?!(?:In|The|A|An|Of|For|With|And|Or|On|At|By|From|To|As)\s)[A-Z][a-z][\w-]*[ \t]+$")
 _DOSE_ADJUSTED = re.compile(r"(?i)^(?:dose-adjusted\s+|DA-)")
 _SIDE_CODE = re.compile(r"^(?:NCT\d+|[A-Z]+-?\d+)$")  # registry numbers and study codes are no regimens
 _GENERIC_CHEMOTHERAPY = re.compile(r"(?i)^(?:(?:standard|conventional|intensive|salvage|multi-?agent)\s+)*chemotherapy$")
@@ -212,6 +213,10 @@ def _registered_study_name(text: str, named: Sequence, index: TrialIndex) -> Opt
     # '(Funded by ...; NCT...)' in the opening, 'The ASTRAGAL steering committee ...', 'The study, known as KLG-2305' later
     name = next((index.name(m.text) for m in named if m.rule in OWN_STUDY_RULES
                  and not about_other_study(_sentence_around(text, m.start, m.end))), None)
+    if name is None:  # ... or 'The PMG 2004 trial randomly assigned 438 patients': a named study run as the report's
+        name = next((index.name(m.text) for m in named if m.rule != NER_RULE and m.rule not in NEEDS_SENTENCE_CUE
+                     and _OWN_DESIGN.search(sentence := _sentence_around(text, m.start, m.end))
+                     and not about_other_study(sentence)), None)
     if name is None:  # ... or 'The Quillon steering committee ...', 'Quillon enrolled 618 adults' later
         name = _own_word_name_anywhere(text)
         if name is not None:
@@ -281,8 +286,9 @@ def _name_glossed_by(text: str, nct: str) -> Optional[str]:
     for m in _NAME_BEFORE_REGISTRY.finditer(text):
         name = m.group("name")
         if m.group("number") != nct or not _may_name_study(name) \
-                or _GLOSSED_TREATMENT.search(text, max(0, m.start() - 40), m.start()):
-            continue
+                or _GLOSSED_TREATMENT.search(text, max(0, m.start() - 40), m.start()) \
+                or _TITLE_CASE_WORD_BEFORE.search(text, max(0, m.start() - 30), m.start()):
+            continue  # '... in Older Adults With Mantle Cell Lymphoma (NCT...)' ends a title-case phrase, names no study
         if len(_word_uses(text, name)) >= 2:
             return name
     return None
@@ -504,6 +510,22 @@ def regimen_comparison(doc: Document, gazetteer_dir=None) -> tuple[str, ...]:
     return tuple(sides) if sides[0].lower() != sides[1].lower() else ()
 
 
+def acronym_comparator(doc: Document, gazetteer_dir=None) -> tuple[str, ...]:
+    """A title setting a named treatment against a regimen acronym the lexicons lack ('CPX-351 versus ADE'): the
+    treatment's arm and the acronym as printed; () otherwise."""
+    title, found = _title_versus(doc)
+    letters = [c for c in title if c.isalpha()]
+    if not found or sum(c.isupper() for c in letters) >= 0.8 * len(letters):
+        return ()  # a title set in capitals prints every word as an acronym would be
+    left = [a for a in find_arms(title[:found.start()], gazetteer_dir) if a.arm not in GENERIC_ARMS and not a.control]
+    right = title[found.end():]
+    acronym = _REGIMEN_ACRONYM.match(right.lstrip())
+    if not left or acronym is None or find_arms(right, gazetteer_dir) or _SIDE_CODE.match(acronym.group(0)) \
+            or rejection_reason(acronym.group(0)) == "non_trial_term" or find_endpoints(acronym.group(0)):
+        return ()
+    return left[0].arm, acronym.group(0)
+
+
 def _transplant_side(title: str, found: re.Match[str]) -> Optional[tuple[int, int]]:
     """The span of the title's side that is not the transplant procedure, when the other side of `found` is one."""
     if _TRANSPLANT_COMPARATOR.match(title[found.end():]):
@@ -672,6 +694,12 @@ def study_frame(doc: Document, mentions: Sequence, index: TrialIndex, has_table1
             (_regimen_pattern(left), experimental, False), (_regimen_pattern(right), control, True),
             (_EXPERIMENTAL_REFERENCE, experimental, False))))
         return StudyFrame("report", ref, None, False, (experimental, control), not_studies=not_studies)
+    acronym = acronym_comparator(doc, gazetteer_dir)
+    if acronym:  # 'CPX-351 versus ADE': the comparator regimen named as printed wherever the text names it
+        control = acronym[1].lower()
+        set_document_strategies(replace(strategies, terms=strategies.terms + (
+            (_regimen_pattern(acronym[1]), control, True), (_EXPERIMENTAL_REFERENCE, acronym[0], False))))
+        return StudyFrame("report", ref, None, False, (acronym[0], control), not_studies=not_studies)
     transplant = transplant_comparison(doc, gazetteer_dir)
     if transplant:  # 'cilta-cel versus ASCT': every mention of the procedure names its arm, the control when second
         procedure_first = transplant[0] == transplant_arm_name(doc.text[t0:t1], doc.text)

@@ -1293,9 +1293,11 @@ WORD_NAME_STOPLIST = Cue(
     r"This|That|These|Those|Ours|Each|Every|Treatment|Therapy|Patients?|Children|Adults|Overall|Median|Safety|Efficacy|"
     r"Clinic|Hospital|Cent(?:er|re)|Institute|University|College|Group|Consortium|Network|Foundation|Society|Alliance|"
     r"Western|Eastern|Northern|Southern|Dutch|French|German|Swiss|Greek|Thai|Czech|Irish|Welsh|English|Scottish|Nordic|"
-    r"[A-Z][a-z]+(?:ian|ean|ish|ese))$",
-    "capitalised words before a study noun or a colon that are section, genre, design, place-adjective or institution "
-    "words ('Background:', 'the Pilot study', 'the Italian trial', 'the Mayo Clinic study'), never a study's name")
+    r"[A-Z][a-z]+(?:ian|ean|ish|ese)|"
+    r"Lymphomas?|Leuka?emias?|Myelomas?|Neoplasms?|Cancers?|Diseases?|Disorders?|Syndromes?|Malignanc(?:y|ies)|Tumou?rs?)$",
+    "capitalised words before a study noun or a colon that are section, genre, design, place-adjective, institution or "
+    "disease words ('Background:', 'the Pilot study', 'the Italian trial', 'the Mayo Clinic study', '... in Mantle Cell "
+    "Lymphoma (NCT...)'), never a study's name")
 
 # A study registered outside ClinicalTrials.gov is known by that registry's number when it has no name (GUIDE.md).
 OTHER_REGISTRY_NUMBER = Cue(r"(?<![\w-])(?P<number>ACTRN\d{14}|ISRCTN\d{8}|ChiCTR-?[A-Z]{0,3}-?\d{8,12}|DRKS\d{8}|"

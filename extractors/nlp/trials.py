@@ -49,9 +49,16 @@ def normalize_nct(text: str) -> str:
     return "NCT" + re.sub(r"\D", "", text)
 
 
+_GROUP_YEAR_CODE = re.compile(r"^[A-Z]{2,6} (?:19|20)\d\d$")
+_TRAILING_STUDY_WORD = re.compile(r"(?:\s+(?i:trials?|stud(?:y|ies)|protocols?))+\s*$")
+
+
 def core_name(name: str) -> str:
     """Strip leading articles and trailing trial/study/year/disease words from a trial name."""
     core = LEADING_WORDS.sub("", name.strip().replace("™", "").replace("®", ""))
+    coded = _TRAILING_STUDY_WORD.sub("", core).strip()
+    if _GROUP_YEAR_CODE.match(coded):
+        return coded  # 'PMG 2004', 'UKALL 2003 trial': a group's code whose number looks like a year
     stripped = TRAILING_WORDS.sub("", core).strip()
     return stripped if len(_NON_ALNUM.sub("", stripped)) >= 3 else core
 
