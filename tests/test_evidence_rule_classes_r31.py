@@ -274,3 +274,14 @@ def test_a_comparator_regimen_acronym_the_lexicons_lack_is_named_as_printed():
                        "Children were randomly assigned to CPX-351 or ADE.",
                        "Complete remission after induction was 81.2% with CPX-351 and 72.9% with ADE.")
     assert sorted((r.value, r.arm) for r in records if r.endpoint == "CR") == [(72.9, "ade"), (81.2, "cpx-351")]
+
+
+def test_a_response_joined_to_a_dated_response_in_its_clause_takes_its_window():
+    """Regression: clause_sibling_window_lost ('CR/CRh within 4 cycles was reached by 29 of 38 (76.3%) and CR by 24
+    (63.2%)': the second response had no window); a later 'overall' figure keeps its own reading."""
+    records = _records("Ivosidenib with venetoclax and azacitidine in AML: a single-arm phase 2 study",
+                       "CR/CRh within 4 cycles was reached by 29 of 38 patients (76.3%) and CR by 24 (63.2%).",
+                       "CR/CRi within 2 cycles was achieved by 40 of 50 patients (80.0%; 95% CI, 66.3-90.0), including "
+                       "CR in 28 (56.0%).")
+    assert {(r.value, r.timepoint) for r in records} == {(76.3, "4cycles"), (63.2, "4cycles"), (80.0, "2cycles"),
+                                                         (56.0, "2cycles")}

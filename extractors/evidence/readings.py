@@ -684,6 +684,8 @@ def _assign_windows(text: str, values: list[ValueSlot], windows: Sequence[Timepo
             v.timepoint = sibling  # 'CR after induction was 71.2% ...; CR or CRi occurred in 79.8%': one assessment
         elif lo > 0 and not any(lo <= w.start < hi for w in windows) and (lead := _sentence_opening_window(text, windows, values)):
             v.timepoint = lead  # 'After two courses, 51 of 58 were in CR/CRi (87.9%); CR alone, 40 (69.0%)'
+        elif v.endpoint in _RESPONSE_FAMILY and (sibling := _clause_sibling_window(text, lo, v, values, windows)):
+            v.timepoint = sibling  # 'CR/CRh within 4 cycles was reached by 28 of 37 (75.7%) and CR by 23 (62.2%)'
 
 
 _AFTER_PAIR_GAP = re.compile(r"\s*(?:%|per ?cent)?\s*(?:of\s+(?:the\s+)?(?:patients|children|adults|participants|people)\s*)?,?\s*", _I)
@@ -699,6 +701,18 @@ def _window_after_pair(text: str, v: ValueSlot, values: Sequence[ValueSlot], win
 
 
 _RESPONSE_FAMILY = ("CR", "CR_CRI", "ORR")  # responses assessed together at one time
+_SIBLING_JOIN = re.compile(r"^[^;.]{0,60}?\b(?:and|including)\b[^;.]{0,40}$", re.IGNORECASE)
+
+
+def _clause_sibling_window(text: str, lo: int, v: ValueSlot, values: Sequence[ValueSlot],
+                           windows: Sequence[Timepoint]) -> Optional[str]:
+    """The window of the response just before in the same clause, joined to this one by 'and' or 'including' with no
+    time of its own between; else None."""
+    before = [o for o in values if o.kind == "measure" and lo <= o.tok.start < v.tok.start]
+    if not before or before[-1].endpoint not in _RESPONSE_FAMILY or before[-1].timepoint not in {w.code for w in windows}:
+        return None
+    gap = text[before[-1].tok.end:v.tok.start]
+    return before[-1].timepoint if _SIBLING_JOIN.match(gap) and not _ANY_TIME.search(gap) else None
 _ANY_TIME = re.compile(r"\b(?:overall|best|at any time|ever|cumulative)\b", re.IGNORECASE)  # '; overall, 60.0% had a CR'
 
 
