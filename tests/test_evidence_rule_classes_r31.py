@@ -285,3 +285,14 @@ def test_a_response_joined_to_a_dated_response_in_its_clause_takes_its_window():
                        "CR in 28 (56.0%).")
     assert {(r.value, r.timepoint) for r in records} == {(76.3, "4cycles"), (63.2, "4cycles"), (80.0, "2cycles"),
                                                          (56.0, "2cycles")}
+
+
+def test_a_participant_flow_total_column_sizes_the_whole_study():
+    """Regression: flow_total_unread (a posting's 'Started | 74 | 72 | 146' row sized each arm but not the study: the
+    'Total' column names no arm)."""
+    from tests.test_evidence_rule_classes_r27 import POSTING, _table
+    flow = _table(("Period", "Gilteritinib + Azacitidine", "Azacitidine + Placebo", "Total"),
+                  (("Started", "74", "72", "146"), ("Completed", "30", "21", "51")), "Table 1. Participant flow")
+    records = extract_evidence(_doc(POSTING, (flow,)))
+    assert {(r.arm, r.value) for r in records if r.source == "table"} == {
+        ("gilteritinib", 74.0), ("azacitidine-placebo", 72.0), (None, 146.0)}

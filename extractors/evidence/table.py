@@ -92,6 +92,7 @@ _MODEL_CAPTION = re.compile(MODEL_TABLE_CAPTION.pattern, re.I)
 _OTHER_MEASURE = re.compile(ROW_OTHER_MEASURE.pattern, re.I)
 _DECLARED_UNITS = re.compile(TABLE_DECLARED_UNITS.pattern, re.I)
 _FLOW_START = re.compile(FLOW_START_ROW.pattern)
+_TOTAL_HEADER = re.compile(r"^\s*(?:total|overall|all\s+(?:patients|participants))\b", re.IGNORECASE)
 _HEAD_COUNT_ROW = re.compile(HEAD_COUNT_ROW.pattern, re.I)
 _RESPONDERS = re.compile(ROW_RESPONDERS.pattern, re.I)
 
@@ -220,7 +221,8 @@ def extract_table_results(doc: Document, index: TrialIndex, skip_table_ids: Sequ
 
 
 def _flow_enrolment(doc: Document, table: Table, trial, nct, gazetteer_dir, control_arm) -> list[EvidenceRecord]:
-    """Each arm's enrolment from a participant-flow row ('STARTED | 98 | 95'), the arm named by its column header."""
+    """Each arm's enrolment from a participant-flow row ('STARTED | 98 | 95 | 193'), the arm named by its column header
+    (none under a 'Total' column)."""
     out = []
     for row in table.rows:
         if len(row) < 2 or not _FLOW_START.match(row[0].text):
@@ -229,7 +231,8 @@ def _flow_enrolment(doc: Document, table: Table, trial, nct, gazetteer_dir, cont
             header = table.header[cell.col] if cell.col < len(table.header) else ""
             count = re.fullmatch(r"\s*(\d{1,5})\s*", cell.text)
             arm = _first_arm(header, gazetteer_dir) or (control_arm if _names_control(header, gazetteer_dir) else None)
-            if count is None or arm is None or int(count.group(1)) < MIN_SAMPLE_SIZE:
+            total = arm is None and _TOTAL_HEADER.match(header) is not None  # 'Total' column: the whole sample
+            if count is None or (arm is None and not total) or int(count.group(1)) < MIN_SAMPLE_SIZE:
                 continue
             reading = Reading(count.start(1), count.end(1), count.group(1), float(count.group(1)), "ENROLLED", None,
                               "count", None, arm, "rule:flow_started")
