@@ -296,3 +296,14 @@ def test_a_participant_flow_total_column_sizes_the_whole_study():
     records = extract_evidence(_doc(POSTING, (flow,)))
     assert {(r.arm, r.value) for r in records if r.source == "table"} == {
         ("gilteritinib", 74.0), ("azacitidine-placebo", 72.0), (None, 146.0)}
+
+
+def test_figures_of_earlier_phase_2_studies_and_small_single_centre_studies_are_no_results():
+    """Regression: unnamed_earlier_studies_read ('CMR rates of 74% in phase 2 studies', 'gave 95% CMR in a single-centre
+    study of 39 patients' were read as the report's own); 'In this single-centre study of 41 patients' stays its own."""
+    records = _records("DA-EPOCH-R versus R-CODOX-M/R-IVAC in Burkitt lymphoma (Larkhill): a randomised trial",
+                       "Larkhill was a randomised phase 3 trial.",
+                       "Brentuximab vedotin-bendamustine gives complete metabolic response (CMR) rates of 72% in phase 2 "
+                       "studies; pembrolizumab with GVD gave 93% CMR in a single-centre study of 37 patients.",
+                       "In this single-centre study of 41 patients, CMR was reached by 80.5%.")
+    assert {r.value for r in records if r.endpoint == "CR"} == {80.5}

@@ -1374,6 +1374,10 @@ OTHER_STUDY_CUES: tuple[Cue, ...] = (
         "'In the phase 1 part, the ORR at the 200 mg level was 69%': the earlier phase's figures, not the report's result"),
     Cue(r"\b(?:a|the|one)\s+(?:recent\s+|large\s+|pooled\s+)?(?:meta-?analys[ie]s|systematic review|pooled analysis)\s+(?:of|found|showed|reported)\b",
         "'a meta-analysis of 1126 children found ...': figures pooled from other studies"),
+    Cue(r"\bin\s+(?:[\w-]+\s+){0,2}?phase\s+(?:[1-3]|I{1,3})[ab]?(?:/(?:[1-3]|I{1,3}))?\s+(?:studies|trials)\b"
+        r"|\bin\s+an?\s+(?:single-cent(?:re|er)|single-institution|small|pilot|single-arm|single-group)\s+(?:[\w/-]+\s+){0,2}?(?:study|series|trial)\s+of\s+\d+",
+        "'CMR rates of 74% in phase 2 studies', 'gave 95% CMR in a single-centre study of 39 patients': figures of other, "
+        "earlier studies ('in this single-centre study' is the report's own)"),
     Cue(r"\b(?:in|from|of)\s+(?:that|those)\s+(?:study|studies|trial|trials|cohort|series|experience)\b",
         "'in that study' refers back to another study just mentioned"),
     Cue(r"^(?:[A-Z]\w+,\s*)?In\s+(?:the|an?)\s+(?:[\w-]+\s+){0,3}?phase\s+(?:[IV]+|\d)(?:/(?:[IV]+|\d))?\s+(?:[\w-]+\s+){0,2}?(?:study|trial)\b",
