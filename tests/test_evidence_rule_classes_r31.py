@@ -307,3 +307,16 @@ def test_figures_of_earlier_phase_2_studies_and_small_single_centre_studies_are_
                        "studies; pembrolizumab with GVD gave 93% CMR in a single-centre study of 37 patients.",
                        "In this single-centre study of 41 patients, CMR was reached by 80.5%.")
     assert {r.value for r in records if r.endpoint == "CR"} == {80.5}
+
+
+def test_a_subgroup_of_another_named_study_is_no_result_but_a_subgroup_of_patients_is():
+    """Regression: named_subgroup_of_other_study ('about 12 months in the FLT3-mutated subgroup of VIALE-A' was read as
+    the report's own median), and subgroup_of_patients_dropped ('in the arm of patients given the lower dose' was
+    taken for another study's arm, the name being matched without regard to case)."""
+    records = _records("Gilteritinib with venetoclax and azacitidine in FLT3-mutated AML: a phase 2 study",
+                       "This single-arm phase 2 study (jRCT2051250999) enrolled unfit adults.",
+                       "With venetoclax-azacitidine alone, median overall survival was about 11 months in the "
+                       "FLT3-mutated subgroup of LAGOON-A.",
+                       "Median OS was 15.1 months in the subgroup of patients with NPM1 mutations.",
+                       "Median OS was 9.5 months in the arm of patients given the lower dose.")
+    assert {r.value for r in records if r.endpoint == "OS"} == {15.1, 9.5}

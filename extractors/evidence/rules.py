@@ -1361,9 +1361,10 @@ OTHER_STUDY_CUES: tuple[Cue, ...] = (
         "'in our own centre's series of 61 such patients, 2-year RFS was only 38%': the authors' earlier patients, not the report's"),
     Cue(r"\bour\s+(?:own\s+)?(?:earlier\s+|previous\s+|prior\s+|first\s+)?(?:pilot|feasibility|phase\s+(?:1|2|I|II))(?:\s+(?:study|trial|series|cohort))?\s+(?:of|in|with)\b",
         "'In our own pilot of 38 adults the 2-year RFS was 74%': the authors' earlier study, not this report's result"),
-    Cue(r"\b(?:in|from|of)\s+the\s+(?:[\w-]+\s+){0,3}?(?:arm|group|cohort)\s+of\s+(?!(?:this|our|the\s+present|the\s+current)\b)"
-        r"(?:the\s+)?[A-Z][\w-]*(?:\s+(?:[IVX]+|\d+|[A-Z][\w-]*)){0,2}\b(?!\s+(?:cohort|group|arm)\b)",
-        "'In the maintenance arm of Myeloma XI, median PFS was 57 months': another named study's arm set beside the report's"),
+    Cue(r"\b(?:in|from|of)\s+the\s+(?:[\w-]+\s+){0,3}?(?:arm|group|cohort|subgroup|subset|population)\s+of\s+(?!(?:this|our|the\s+present|the\s+current)\b)"
+        r"(?:the\s+)?(?-i:[A-Z][\w-]*(?:\s+(?:[IVX]+|\d+|[A-Z][\w-]*)){0,2})\b(?!\s+(?:cohort|group|arm)\b)",
+        "'In the maintenance arm of Myeloma XI, median PFS was 57 months', 'in the FLT3-mutated subgroup of VIALE-A': another "
+        "named study's arm or subgroup set beside the report's"),
     Cue(r"\b(?:a|an)\s+(?:[\w-]+\s+){0,5}?(?:study|cohort|series|trial|registry)\s+(?:(?:of|with|in)\s+[^.;]{1,60}?,?\s+(?:which|that)\s+|(?:in|without|with|of|using)\s+[^.;,]{1,40}?\s+)?(?:had\s+|has\s+)?(?:reported|found|showed|described)\b",
         "'a single-arm ibrutinib study in relapsed MZL reported 48%', 'a North American cohort reported ...', 'a "
         "single-centre series of X with Y, which reported ...': another study's figures ('a post hoc analysis showed' is the "
