@@ -320,3 +320,14 @@ def test_a_subgroup_of_another_named_study_is_no_result_but_a_subgroup_of_patien
                        "Median OS was 15.1 months in the subgroup of patients with NPM1 mutations.",
                        "Median OS was 9.5 months in the arm of patients given the lower dose.")
     assert {r.value for r in records if r.endpoint == "OS"} == {15.1, 9.5}
+
+
+def test_a_negated_endpoint_gives_its_code_to_no_later_value():
+    """Regression: negated_endpoint_lent ('• No treatment-related deaths; stem cell mobilisation succeeded in 98% and
+    96%' read two NRM rates); a negation after the figures leaves them theirs."""
+    records = _records("Pembrolizumab-GVD versus BV-B in relapsed Hodgkin lymphoma: a randomised phase 2 trial",
+                       "Patients were randomly assigned to pembrolizumab-GVD or brentuximab vedotin-bendamustine.",
+                       "• No treatment-related deaths; stem cell mobilisation succeeded in 97% and 95%.",
+                       "• No grade 3 or higher CRS; neutropenia occurred in 41% and 33%.",
+                       "CRS occurred in 38% and 29%; no patient had grade 3 CRS.")
+    assert sorted((r.endpoint, r.value) for r in records) == [("CRS", 29.0), ("CRS", 38.0)]

@@ -17,7 +17,7 @@ from extractors.evidence.numbers import (
     find_windows, one_line, parse_number_text,
 )
 from extractors.evidence.rules import (
-    ARM_GROUP_PREDICATE, BASELINE_STATUS, BEST_RESPONSE_CUE, DISTRACTORS, GRADE_CONTINUATION, COLON_LIST_REACH, LANDMARK_LIST_BREAK, SAME_FIGURE_CUE, SAME_TIME_CUE, LANDMARK_LIST_ENDPOINTS, MEAN_CUE, MEDIAN_CUE, OUTCOME_VERB, PATIENT_NOUNS, SAMPLE_SIZE_BARE_RIGHT,
+    ARM_GROUP_PREDICATE, BASELINE_STATUS, NEGATED_ENDPOINT_LEFT, BEST_RESPONSE_CUE, DISTRACTORS, GRADE_CONTINUATION, COLON_LIST_REACH, LANDMARK_LIST_BREAK, SAME_FIGURE_CUE, SAME_TIME_CUE, LANDMARK_LIST_ENDPOINTS, MEAN_CUE, MEDIAN_CUE, OUTCOME_VERB, PATIENT_NOUNS, SAMPLE_SIZE_BARE_RIGHT,
     CUMULATIVE_INCIDENCE_ENDPOINTS, LANDMARK_NAMED_BEFORE, RATIO_ESTIMATE_LEFT, ENDPOINT_GLOSS, OTHER_QUANTITY_JOIN, OTHER_QUANTITY_OF, FRACTION_NOT_SHARE_LEFT, FRACTION_ONLY_RIGHT, OPEN_INTERVAL, THRESHOLD_COPULA, WINDOW_ENDPOINTS,
 )
 from extractors.evidence.slots import Reading, ReadingContext, ValueSlot
@@ -227,6 +227,14 @@ def _without_glosses(text: str, endpoints: list[EndpointMention]) -> list[Endpoi
     return out
 
 
+_NEGATED_LEFT = re.compile(NEGATED_ENDPOINT_LEFT.pattern)
+
+
+def _without_negated(text: str, endpoints: Sequence[EndpointMention]) -> list[EndpointMention]:
+    """The endpoint mentions a negation does not open ('No treatment-related deaths; ...' names no endpoint for what follows)."""
+    return [e for e in endpoints if not _NEGATED_LEFT.search(text, max(0, e.start - 40), e.start)]
+
+
 def read_clause(text: str, ctx: ReadingContext = ReadingContext()) -> list[Reading]:
     """Return the result values of one sentence or table clause."""
     text = one_line(text)
@@ -236,7 +244,7 @@ def read_clause(text: str, ctx: ReadingContext = ReadingContext()) -> list[Readi
     blocked = excluded_spans(text) + list(ctx.blocked)
     timepoints = find_timepoints(text)
     windows = find_windows(text) if ctx.windows else []
-    endpoints = _without_glosses(text, find_endpoints(text, ctx.extra_terms))
+    endpoints = _without_negated(text, _without_glosses(text, find_endpoints(text, ctx.extra_terms)))
     arms = find_arms(text, ctx.gazetteer_dir)
     endpoints = without_strategy_endpoints(text, endpoints, arms)  # 'after allogeneic HSCT' as an arm (strategy_arms.py)
     intervals = find_intervals(text)

@@ -550,6 +550,11 @@ NOT_ENDPOINT_TERMS: tuple[Cue, ...] = (
 )
 
 
+NEGATED_ENDPOINT_LEFT = Cue(r"(?:^|[;:.•(]\s*|\b(?:and|but|with)\s+)(?:[Nn]o|[Ww]ithout|[Nn]either)\s+(?:(?:grade|treatment|therapy|serious|severe|fatal|new|further|other|[\w-]+-related|[0-9]+|or|higher|and|any)\s+){0,5}$",
+                            "'No treatment-related deaths; mobilisation succeeded in 98%', 'No grade 3 or higher CRS; ...': a "
+                            "negated endpoint gives its code to no value (the figures after it measure something else)")
+
+
 # A value directly after one of these verbs-to-endpoint frames takes the endpoint that follows it.
 OUTCOME_VERB = Cue(
     r"(?:were|was|had|have|has|achieved|achieving|achieve|obtained|obtaining|obtain|experienced|experiencing|developed|developing|reached|reaching|attained|showed|displayed|converted|to achieve|being|became|remained|stayed|proceeded|received|underwent|undergoing)\b",
