@@ -331,3 +331,17 @@ def test_a_negated_endpoint_gives_its_code_to_no_later_value():
                        "• No grade 3 or higher CRS; neutropenia occurred in 41% and 33%.",
                        "CRS occurred in 38% and 29%; no patient had grade 3 CRS.")
     assert sorted((r.endpoint, r.value) for r in records) == [("CRS", 29.0), ("CRS", 38.0)]
+
+
+def test_a_study_introduced_with_a_and_another_groups_analysis_are_no_results():
+    """Regression: indefinite_study_read ('In a US multicentre study of DA-EPOCH-R, 4-year EFS was 84.5%' and 'A
+    retrospective analysis from the International ... Group suggested ..., with 5-year PFS of 96%' were read as the
+    report's own); a prespecified analysis of the report's patients stays its own."""
+    records = _records("DA-EPOCH-R versus R-CODOX-M/R-IVAC in Burkitt lymphoma (Larkhill): a randomised trial",
+                       "Larkhill was a randomised phase 3 trial.",
+                       "In a US multicentre study of DA-EPOCH-R, 4-year event-free survival was 83.5%, but only 12% of "
+                       "patients had CNS involvement at diagnosis.",
+                       "A retrospective analysis from the International Extranodal Lymphoma Study Group suggested that "
+                       "radiotherapy could be omitted, with 5-year PFS of 95% in such patients.",
+                       "In a prespecified analysis of patients with CNS disease, 2-year EFS was 71.0% with DA-EPOCH-R.")
+    assert [(r.endpoint, r.value) for r in records] == [("EFS", 71.0)]

@@ -1384,6 +1384,13 @@ OTHER_STUDY_CUES: tuple[Cue, ...] = (
         r"|\bin\s+an?\s+(?:single-cent(?:re|er)|single-institution|small|pilot|single-arm|single-group)\s+(?:[\w/-]+\s+){0,2}?(?:study|series|trial)\s+of\s+\d+",
         "'CMR rates of 74% in phase 2 studies', 'gave 95% CMR in a single-centre study of 39 patients': figures of other, "
         "earlier studies ('in this single-centre study' is the report's own)"),
+    Cue(r"^\W*(?![^.;]*\b(?:we|our)\b)(?![^.;]*\b(?:were|was)\s+(?:randomly\s+)?(?:assigned|allocated|randomi[sz]ed|enrolled|recruited)\b)"
+        r"(?:[A-Z]\w+,\s*)?In\s+an?\s+(?:[\w-]+\s+){0,4}?(?:study|trial|series|cohort)\s+(?:of|with|in|using|from)\b",
+        "'In a US multicentre study of DA-EPOCH-R, 4-year EFS was 84.5%': a study the sentence introduces with 'a', not "
+        "telling how it was run, is another one ('In this study ...', 'In a phase 2 study, we enrolled ...' are the report's own)"),
+    Cue(r"\b(?:a|an)\s+(?:retrospective|registry|pooled|published|earlier|previous)\s+(?:[\w-]+\s+){0,2}?analysis\s+(?:from|by|of)\s+(?:the\s+)?(?-i:[A-Z])",
+        "'A retrospective analysis from the International Extranodal Lymphoma Study Group suggested ... 96%': another "
+        "group's analysis"),
     Cue(r"\b(?:in|from|of)\s+(?:that|those)\s+(?:study|studies|trial|trials|cohort|series|experience)\b",
         "'in that study' refers back to another study just mentioned"),
     Cue(r"^(?:[A-Z]\w+,\s*)?In\s+(?:the|an?)\s+(?:[\w-]+\s+){0,3}?phase\s+(?:[IV]+|\d)(?:/(?:[IV]+|\d))?\s+(?:[\w-]+\s+){0,2}?(?:study|trial)\b",
