@@ -345,3 +345,14 @@ def test_a_study_introduced_with_a_and_another_groups_analysis_are_no_results():
                        "radiotherapy could be omitted, with 5-year PFS of 95% in such patients.",
                        "In a prespecified analysis of patients with CNS disease, 2-year EFS was 71.0% with DA-EPOCH-R.")
     assert [(r.endpoint, r.value) for r in records] == [("EFS", 71.0)]
+
+
+def test_another_drug_giving_a_result_in_a_single_arm_report_is_another_studys_figure():
+    """Regression: other_drug_result_read (a single-arm CAR-T report's 'As a single agent, zanubrutinib gave an overall
+    response rate of 67%' was read as the study's own response rate); the study's therapy giving a rate stays."""
+    records = _records("Lisocabtagene maraleucel in relapsed marginal zone lymphoma: a single-arm phase 2 study",
+                       "This single-arm study (NCT20990001) enrolled adults.",
+                       "As a single agent, zanubrutinib gave an overall response rate of 67% in relapsed marginal zone "
+                       "lymphoma.",
+                       "Lisocabtagene maraleucel gave an overall response rate of 80.4%.")
+    assert [(r.endpoint, r.value) for r in records] == [("ORR", 80.4)]

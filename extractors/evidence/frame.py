@@ -58,6 +58,7 @@ _OTHER_REGISTRY = re.compile(OTHER_REGISTRY_NUMBER.pattern)
 _REGISTRY_LABEL = re.compile(r"^(EudraCT|EU\s*CT)\s*(?:No\.?\s*|number\s*)?[:,]?\s*")  # 'EudraCT number: X' is 'EudraCT X'
 _NAME_BEFORE_REGISTRY = re.compile(FRAME_NAME_BEFORE_REGISTRY.pattern)
 _GLOSSED_TREATMENT = re.compile(GLOSSED_NAME_IS_TREATMENT.pattern, re.IGNORECASE)
+_DRUG_GAVE = re.compile(r"\s+(?:[\w-]+\s+){0,2}?(?:gave|produced|yielded|induced|achieved)\s+(?:an?\s+|the\s+)?(?:[\w-]+\s+){0,4}?(?:rate|response|remission|survival)")
 _TITLE_CASE_WORD_BEFORE = re.compile(r"(?<![\w-])(?!(?:In|The|A|An|Of|For|With|And|Or|On|At|By|From|To|As)\s)[A-Z][a-z][\w-]*[ \t]+$")
 _DOSE_ADJUSTED = re.compile(r"(?i)^(?:dose-adjusted\s+|DA-)")
 _SIDE_CODE = re.compile(r"^(?:NCT\d+|[A-Z]+-?\d+)$")  # registry numbers and study codes are no regimens
@@ -775,8 +776,23 @@ def report_refs(facts: Sequence[SentenceFacts], frame: StudyFrame) -> list[Optio
         if f.names and not own or _opens_with_other_study(f.text, frame) or _PRECEDING_STUDY.search(f.text) \
                 or _names_numbered_other_study(f.text, frame):
             out.append(None)
-        elif not own and about_other_study(f.text) or any(rx.search(f.text) for rx in _NON_RESULT):
+        elif not own and about_other_study(f.text) or any(rx.search(f.text) for rx in _NON_RESULT) \
+                or (not own and _other_drug_gave(f.text, frame)):
             out.append(None)
         else:
             out.append(frame.ref)
     return out
+
+
+def _other_drug_gave(sentence: str, frame: StudyFrame) -> bool:
+    """True in a single-arm report when a drug other than the study's therapy is the subject of the sentence's result
+    ('As a single agent, zanubrutinib gave an overall response rate of 68%')."""
+    if not frame.single_arm or not frame.therapy:
+        return False
+    therapy = frame.therapy.lower()
+    for arm in find_arms(sentence):
+        if arm.arm not in GENERIC_ARMS and not arm.control and arm.arm.lower() not in therapy \
+                and not any(part in therapy for part in arm.arm.lower().split("-")) \
+                and _DRUG_GAVE.match(sentence, arm.end):
+            return True
+    return False
