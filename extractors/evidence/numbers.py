@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from typing import NamedTuple, Optional
 
 from extractors.nlp.literal_prefilter import fold, may_match, pattern_needs
@@ -146,6 +147,12 @@ def timepoint_code(amount: float, unit: str) -> str:
 
 def find_timepoints(text: str) -> list[Timepoint]:
     """Return landmark timepoint phrases in text order."""
+    return list(_timepoints(text))
+
+
+@lru_cache(maxsize=16384)
+def _timepoints(text: str) -> tuple[Timepoint, ...]:
+    """find_timepoints, kept by text (a clause's are asked for by several readers and by both passes)."""
     out: list[Timepoint] = []
     folded = fold(text)  # a pattern none of whose needed strings the text holds is not run (literal_prefilter)
     for rx in _TP_RES:
@@ -159,7 +166,7 @@ def find_timepoints(text: str) -> list[Timepoint]:
                 continue
             out.append(Timepoint(m.start(), m.end(), timepoint_code(amount, m.group(2))))
     out.sort(key=lambda t: t.start)
-    return _with_bare_landmarks(text, out)
+    return tuple(_with_bare_landmarks(text, out))
 
 
 _BARE_LANDMARK = re.compile(r"\b(?:by|at)\s+(\d{1,3})(?=\s*(?:[;,)]|\.(?!\d)|$))")

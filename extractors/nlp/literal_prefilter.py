@@ -192,3 +192,31 @@ def _sequence_candidates(items, icase: bool) -> list[frozenset[tuple[str, bool]]
             candidates.append(found)
     flush()
     return candidates
+
+
+def suffix_guard(pattern: re.Pattern[str], suffix: str) -> Optional[re.Pattern[str]]:
+    """The pattern's closing part `suffix` as a regex every match of pattern contains a match of, or None when
+    the pattern is not a plain sequence ending in exactly that part (then no guard is sound)."""
+    text = pattern.pattern
+    if not isinstance(text, str) or not text.endswith(suffix) or len(suffix) >= len(text):
+        return None
+    try:
+        whole = list(sre_parse.parse(text, pattern.flags & ~re.UNICODE))
+        tail = list(sre_parse.parse(suffix, pattern.flags & ~re.UNICODE))
+        guard = re.compile(suffix, pattern.flags)
+    except (re.error, TypeError, ValueError):
+        return None
+    if not tail or len(tail) >= len(whole) or any(op is sre.BRANCH for op, _ in whole) \
+            or _shape(whole[-len(tail):]) != _shape(tail) or "GROUPREF" in repr(_shape(tail)):
+        return None  # an alternation at the top, a split inside an item, or a back-reference: no sound guard
+    return guard
+
+
+def _shape(items) -> object:
+    """A parse tree with group numbers left out (the suffix alone numbers its groups from 1)."""
+    if isinstance(items, (list, tuple, sre_parse.SubPattern)):
+        seq = list(items)
+        if len(seq) == 4 and seq and (seq[0] is None or isinstance(seq[0], int)) and isinstance(seq[3], sre_parse.SubPattern):
+            return ("group", seq[1], seq[2], _shape(seq[3]))  # a SUBPATTERN's (group, add_flags, del_flags, items)
+        return tuple(_shape(i) for i in seq)
+    return str(items) if not isinstance(items, int) else items
