@@ -124,8 +124,8 @@ def pattern_needs(pattern: re.Pattern[str]) -> tuple[Need, ...]:
 
 
 def text_needs(pattern: re.Pattern[str]) -> tuple[Need, ...]:
-    """Needs of every text pattern.search(text) matches in, from its start: pattern_needs, and what its positive
-    lookarounds must see there ('(?<=PFS, )'). Not for a search that starts or ends inside a larger text."""
+    """pattern_needs plus what its positive lookarounds must see ('(?<=PFS, )'), for searches of a whole text."""
+    # not for a search that starts or ends inside a larger text: a lookbehind may see before its start
     return _pattern_needs(pattern, lookarounds=True)
 
 
@@ -205,8 +205,8 @@ def _sequence_candidates(items, icase: bool, lookarounds: bool = False) -> list[
 
 
 def suffix_guard(pattern: re.Pattern[str], suffix: str) -> Optional[re.Pattern[str]]:
-    """The pattern's closing part `suffix` as a regex every match of pattern contains a match of, or None when
-    the pattern is not a plain sequence ending in exactly that part (then no guard is sound)."""
+    """The pattern's closing part `suffix` as a regex that every match of pattern contains, or None if not sound."""
+    # sound when the pattern is a sequence (no top-level alternation) whose last items are exactly the suffix's
     text = pattern.pattern
     if not isinstance(text, str) or not text.endswith(suffix) or len(suffix) >= len(text):
         return None
