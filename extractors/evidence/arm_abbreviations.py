@@ -22,6 +22,7 @@ from extractors.evidence.rules import (
     LETTERED_GROUP_DEFINITIONS, LETTERED_SCHEDULE_DEFINITION, NOT_ARM_LABELS, REGIMEN_GROUP_LABEL, POLICY_LABEL_COMPARISONS, STRATEGY_COMPARISONS, NOT_REGIMEN_LABELS, SHORT_CODE_MAX, STRATIFICATION_CUE, NON_ARM_TERM_CATEGORIES, WORD_NAME_STOPLIST,
 )
 from extractors.nlp.gazetteers import DEFAULT_GAZETTEER_DIR, load_non_trial_terms
+from extractors.nlp.literal_prefilter import suffix_guard
 from extractors.nlp.ner_mentions import add_ner_arms, note_arms_added, part_of_document
 
 _DEFINITION = re.compile(ARM_ABBREVIATION_DEFINITION.pattern)
@@ -378,6 +379,9 @@ def _use_pattern(short: str) -> re.Pattern[str]:
 _LETTERED_SHORT = re.compile(r"^(?:group|arm|cohort) [A-Z0-9]$")
 _SYLLABLE_SHORT = re.compile(r"^[a-z]{3,5}-[A-Za-z]{1,4}$")
 _LETTERED_GROUPS = tuple(re.compile(c.pattern) for c in LETTERED_GROUP_DEFINITIONS)
+_LETTERED_GUARDS = tuple(suffix_guard(rx, r"\s*\(\s*(?P<word>[Gg]roup|[Aa]rm|[Cc]ohort)\s+(?P<letter>[A-D1-4])\s*\)")
+                         for rx in _LETTERED_GROUPS)
+"""Per lettered-group pattern, the bracketed label every match of it ends with, searched first (None: no guard)."""
 
 
 _COLON_LABELLED = re.compile(COLON_LABELLED_ARM.pattern)
@@ -439,7 +443,8 @@ def find_lettered_groups(text: str, gazetteer_dir=None) -> tuple[ArmAbbreviation
     """Arms a report names by letter and defines by their treatment ('group A (mosunetuzumab plus lenalidomide) or
     group B (bendamustine plus rituximab)'); the first lettered group is the experimental arm."""
     found: dict[str, ArmAbbreviation] = {}
-    for m in sorted((m for rx in _LETTERED_GROUPS for m in rx.finditer(text)), key=lambda m: m.start()):
+    for m in sorted((m for rx, guard in zip(_LETTERED_GROUPS, _LETTERED_GUARDS) if guard is None or guard.search(text)
+                     for m in rx.finditer(text)), key=lambda m: m.start()):
         short = f"{m.group('word').lower()} {m.group('letter')}"
         policy = _policy_opening(m.group("drugs"))
         drugs = [policy] if policy else [a for a in add_ner_arms(m.group("drugs"), find_known_arms(m.group("drugs"), gazetteer_dir))]

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, replace
+from functools import lru_cache
 from typing import Iterable, Optional, Sequence
 
 from extractors.evidence.arms import find_arms, naming_control
@@ -357,6 +358,13 @@ def _sentence_arms(sentence: str, gazetteer_dir=None, control: Optional[str] = N
 
 
 _ANAPHORA = re.compile(ANAPHORA_CUE.pattern, re.IGNORECASE)
+
+
+@lru_cache(maxsize=4096)
+def _anaphoric(sentence: str) -> bool:
+    """Whether the sentence holds an anaphora cue (asked twice per sentence in each pass)."""
+    return _ANAPHORA.search(sentence) is not None
+
 _RESPONSE_ANAPHORA = re.compile(RESPONSE_ANAPHORA_CUE.pattern, re.IGNORECASE)
 _RESPONSE_WORD = re.compile(RESPONSE_WORD.pattern, re.IGNORECASE)
 
@@ -365,7 +373,7 @@ def _continued_result(sentence: str, records: Sequence[EvidenceRecord], para: Pa
                       doc: Document) -> Optional[EvidenceRecord]:
     """The previous sentence's last result of this paragraph when the sentence continues it ('it was 27%'), else None."""
     responses = bool(_RESPONSE_ANAPHORA.search(sentence))
-    if not (responses or _ANAPHORA.search(sentence)) or not records:
+    if not (responses or _anaphoric(sentence)) or not records:
         return None
     if not responses and find_timepoints(sentence):  # 'the corresponding 3-year figures were ...': a survival endpoint
         survival = next((r for r in reversed(records) if r.endpoint in TIME_TO_EVENT_ENDPOINTS
@@ -394,7 +402,7 @@ def _stated_antecedent(sentence: str, before: str, start: int,
     endpoint the sentences before it name without a figure ('Event-free survival at 3 years favored IB across
     subgroups. The advantage held among ...'), else the landmark survival figure read just before the paragraph; None when
     the sentence continues nothing or nothing is in reach."""
-    if not _ANAPHORA.search(sentence):
+    if not _anaphoric(sentence):
         return None
     own = sentence  # the sentence less the responses that define its subgroup ('For patients with MRD-negative remission, ...')
     for p in (e for e in find_endpoints(sentence) if e.population):

@@ -2,9 +2,10 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from typing import NamedTuple, Optional
 
-from extractors.nlp.literal_prefilter import fold, may_match, pattern_needs
+from extractors.nlp.literal_prefilter import fold, may_match, pattern_needs, text_needs
 
 WORD_NUMBERS: dict[str, int] = {
     "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
@@ -136,6 +137,7 @@ TIMEPOINT_PATTERNS: tuple[tuple[str, str], ...] = (
      "opening its clause after 'after' or set right before the figure (not 'after 6 months of treatment')"),
 )
 _TP_RES = tuple(re.compile(p, re.IGNORECASE) for p, _ in TIMEPOINT_PATTERNS)
+_TP_NEEDS = tuple(text_needs(rx) for rx in _TP_RES)  # with what their lookbehinds need ("PFS, ")
 
 
 def timepoint_code(amount: float, unit: str) -> str:
@@ -146,10 +148,16 @@ def timepoint_code(amount: float, unit: str) -> str:
 
 def find_timepoints(text: str) -> list[Timepoint]:
     """Return landmark timepoint phrases in text order."""
+    return list(_timepoints(text))
+
+
+@lru_cache(maxsize=16384)
+def _timepoints(text: str) -> tuple[Timepoint, ...]:
+    """find_timepoints, kept by text (a clause's are asked for by several readers and by both passes)."""
     out: list[Timepoint] = []
     folded = fold(text)  # a pattern none of whose needed strings the text holds is not run (literal_prefilter)
-    for rx in _TP_RES:
-        if not may_match(pattern_needs(rx), text, folded):
+    for rx, needs in zip(_TP_RES, _TP_NEEDS):
+        if not may_match(needs, text, folded):
             continue
         for m in rx.finditer(text):
             amount = 1 if m.group(1).lower() in ("a", "an") else parse_number_text(m.group(1))
@@ -159,7 +167,7 @@ def find_timepoints(text: str) -> list[Timepoint]:
                 continue
             out.append(Timepoint(m.start(), m.end(), timepoint_code(amount, m.group(2))))
     out.sort(key=lambda t: t.start)
-    return _with_bare_landmarks(text, out)
+    return tuple(_with_bare_landmarks(text, out))
 
 
 _BARE_LANDMARK = re.compile(r"\b(?:by|at)\s+(\d{1,3})(?=\s*(?:[;,)]|\.(?!\d)|$))")

@@ -4,6 +4,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 from decimal import ROUND_HALF_UP, Decimal
+from functools import lru_cache
 from typing import Optional, Sequence
 
 from extractors.evidence.arm_abbreviations import defined_arms
@@ -22,6 +23,7 @@ from extractors.evidence.rules import (
 )
 from extractors.evidence.slots import Reading, ReadingContext, ValueSlot
 from extractors.evidence.strategy_arms import without_strategy_endpoints
+from extractors.nlp.literal_prefilter import fold, may_match_rows
 from schemas.evidence import RATE_ONLY_ENDPOINTS
 
 __all__ = ["Reading", "ReadingContext", "read_clause"]
@@ -29,6 +31,7 @@ __all__ = ["Reading", "ReadingContext", "read_clause"]
 _I = re.IGNORECASE
 _ARM_GROUP = re.compile(ARM_GROUP_PREDICATE.pattern, _I)
 _DISTRACTORS = tuple((d.id, d.side, re.compile(d.pattern, _I)) for d in DISTRACTORS)
+_DISTRACTOR_PATTERNS = tuple(rx for _, _, rx in _DISTRACTORS)
 _REFERENCE_LEVEL = next(rx for did, _, rx in _DISTRACTORS if did == "reference_level")
 _COPULA = re.compile(THRESHOLD_COPULA.pattern, _I)
 _VERB = re.compile(r"\b" + OUTCOME_VERB.pattern, _I)
@@ -84,11 +87,17 @@ def _inside(spans: Sequence[tuple[int, int]], start: int, end: int) -> bool:
     return any(s <= start and end <= e for s, e in spans)
 
 
+@lru_cache(maxsize=4096)
+def _distractors_possible(text: str) -> tuple[bool, ...]:
+    """Per distractor, False when its pattern cannot match anywhere in text, so in no part of it (literal_prefilter)."""
+    return tuple(may_match_rows(_DISTRACTOR_PATTERNS, text, fold(text)))
+
+
 def _distracted(text: str, tok: NumberToken, unit: Optional[str]) -> Optional[str]:
     left, right = text[:tok.start], text[tok.end:]
-    for did, side, rx in _DISTRACTORS:
+    for (did, side, rx), possible in zip(_DISTRACTORS, _distractors_possible(text)):
         probe = left if side == "left" else right
-        if not rx.search(probe):
+        if not possible or not rx.search(probe):
             continue
         if did == "threshold" and _COPULA.search(left):
             continue

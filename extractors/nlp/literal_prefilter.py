@@ -123,16 +123,22 @@ def pattern_needs(pattern: re.Pattern[str]) -> tuple[Need, ...]:
     return needs
 
 
+def text_needs(pattern: re.Pattern[str]) -> tuple[Need, ...]:
+    """pattern_needs plus what its positive lookarounds must see ('(?<=PFS, )'), for searches of a whole text."""
+    # not for a search that starts or ends inside a larger text: a lookbehind may see before its start
+    return _pattern_needs(pattern, lookarounds=True)
+
+
 @lru_cache(maxsize=4096)
-def _pattern_needs(pattern: re.Pattern[str]) -> tuple[Need, ...]:
-    """pattern_needs, remembered by the pattern's text and flags."""
+def _pattern_needs(pattern: re.Pattern[str], lookarounds: bool = False) -> tuple[Need, ...]:
+    """pattern_needs (or text_needs, with lookarounds), remembered by the pattern's text and flags."""
     if pattern.flags & (re.VERBOSE | re.LOCALE) or not isinstance(pattern.pattern, str):
         return ()
     try:
         parsed = sre_parse.parse(pattern.pattern, pattern.flags & ~re.UNICODE)
     except (re.error, TypeError, ValueError):
         return ()
-    candidates = _sequence_candidates(parsed, bool(pattern.flags & re.IGNORECASE))
+    candidates = _sequence_candidates(parsed, bool(pattern.flags & re.IGNORECASE), lookarounds)
     best = sorted(dict.fromkeys(candidates), key=_strength, reverse=True)[:NEEDS_TESTED]
     return tuple(Need(tuple(sorted(s for s, icase in c if icase)), tuple(sorted(s for s, icase in c if not icase)))
                  for c in best)
@@ -143,26 +149,28 @@ def _strength(alternatives: frozenset[tuple[str, bool]]) -> tuple[int, int]:
     return min(len(s) for s, _ in alternatives), -len(alternatives)
 
 
-def _literal(chars: list[str], icase: bool) -> Optional[frozenset[tuple[str, bool]]]:
+def _literal(chars: list[str], icase: bool, ascii_part: bool = False) -> Optional[frozenset[tuple[str, bool]]]:
     text = "".join(chars)
+    if ascii_part and icase and not text.isascii():  # its longest ASCII run ('survival ' of 'survival – ') holds too
+        text = max(re.split(r"[^\x00-\x7f]+", text), key=len)
     if not text or (icase and not text.isascii()):  # a non-ASCII letter may fold in ways a lower() test misses
         return None
     return frozenset({(text.lower() if icase else text, icase)})
 
 
-def _sequence_needs(items, icase: bool) -> Optional[frozenset[tuple[str, bool]]]:
+def _sequence_needs(items, icase: bool, lookarounds: bool = False) -> Optional[frozenset[tuple[str, bool]]]:
     """The strongest set of alternatives one of which the sequence's match contains, or None."""
-    candidates = _sequence_candidates(items, icase)
+    candidates = _sequence_candidates(items, icase, lookarounds)
     return max(candidates, key=_strength) if candidates else None
 
 
-def _sequence_candidates(items, icase: bool) -> list[frozenset[tuple[str, bool]]]:
+def _sequence_candidates(items, icase: bool, lookarounds: bool = False) -> list[frozenset[tuple[str, bool]]]:
     """Every set of alternatives the sequence's match is known to contain one of (each item's, each literal run)."""
     candidates: list[frozenset[tuple[str, bool]]] = []
     run: list[str] = []
 
     def flush() -> None:
-        literal = _literal(run, icase)
+        literal = _literal(run, icase, lookarounds)
         if literal is not None:
             candidates.append(literal)
         run.clear()
@@ -175,15 +183,17 @@ def _sequence_candidates(items, icase: bool) -> list[frozenset[tuple[str, bool]]
         if op is sre.SUBPATTERN:
             _group, add_flags, del_flags, sub = av
             inner = (icase or bool(add_flags & re.IGNORECASE)) and not del_flags & re.IGNORECASE
-            found = _sequence_needs(sub, inner)
+            found = _sequence_needs(sub, inner, lookarounds)
         elif op is sre.BRANCH:
-            branches = [_sequence_needs(b, icase) for b in av[1]]
+            branches = [_sequence_needs(b, icase, lookarounds) for b in av[1]]
             found = None if any(b is None for b in branches) else frozenset().union(*branches)
         elif op in _REPEATS:
             low, _high, sub = av
-            found = _sequence_needs(sub, icase) if low >= 1 else None
+            found = _sequence_needs(sub, icase, lookarounds) if low >= 1 else None
         elif op is getattr(sre, "ATOMIC_GROUP", None):
-            found = _sequence_needs(av, icase)
+            found = _sequence_needs(av, icase, lookarounds)
+        elif op is sre.ASSERT and lookarounds:  # what a positive lookaround sees is in the text, beside the match
+            found = _sequence_needs(av[1], icase, lookarounds)
         elif op in _ZERO_WIDTH:
             found = None  # lookarounds and anchors consume nothing: they neither add to nor break a need
         else:
@@ -192,3 +202,31 @@ def _sequence_candidates(items, icase: bool) -> list[frozenset[tuple[str, bool]]
             candidates.append(found)
     flush()
     return candidates
+
+
+def suffix_guard(pattern: re.Pattern[str], suffix: str) -> Optional[re.Pattern[str]]:
+    """The pattern's closing part `suffix` as a regex that every match of pattern contains, or None if not sound."""
+    # sound when the pattern is a sequence (no top-level alternation) whose last items are exactly the suffix's
+    text = pattern.pattern
+    if not isinstance(text, str) or not text.endswith(suffix) or len(suffix) >= len(text):
+        return None
+    try:
+        whole = list(sre_parse.parse(text, pattern.flags & ~re.UNICODE))
+        tail = list(sre_parse.parse(suffix, pattern.flags & ~re.UNICODE))
+        guard = re.compile(suffix, pattern.flags)
+    except (re.error, TypeError, ValueError):
+        return None
+    if not tail or len(tail) >= len(whole) or any(op is sre.BRANCH for op, _ in whole) \
+            or _shape(whole[-len(tail):]) != _shape(tail) or "GROUPREF" in repr(_shape(tail)):
+        return None  # an alternation at the top, a split inside an item, or a back-reference: no sound guard
+    return guard
+
+
+def _shape(items) -> object:
+    """A parse tree with group numbers left out (the suffix alone numbers its groups from 1)."""
+    if isinstance(items, (list, tuple, sre_parse.SubPattern)):
+        seq = list(items)
+        if len(seq) == 4 and seq and (seq[0] is None or isinstance(seq[0], int)) and isinstance(seq[3], sre_parse.SubPattern):
+            return ("group", seq[1], seq[2], _shape(seq[3]))  # a SUBPATTERN's (group, add_flags, del_flags, items)
+        return tuple(_shape(i) for i in seq)
+    return str(items) if not isinstance(items, int) else items
