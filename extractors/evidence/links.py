@@ -10,8 +10,8 @@ from extractors.evidence.rules import OUTCOME_VERB, PATIENT_NOUNS
 _I = re.IGNORECASE
 _MEASURE_LINK = re.compile(r"^\s*(?:%|per ?cent|months?)?\s*(?:[;,]\s*(?:95\s*%\s*)?CI\b[^()\[\];]{0,40})?\)?\s*(?:[(\[]\s*\d+\s*(?:/|of|out of)\s*\d+\s*[)\]]\s*)?(?:of\s+(?:the\s+|these\s+|all\s+|whom\b|them\b)?[^,;()\d]{0,60}?\s*|(?:[a-z][\w-]*\s+)?" + PATIENT_NOUNS + r"\s+)?(?:\b(?:who|that|which)\s+)?(?:\b(?:also|then|subsequently|finally|successfully|eventually)\s+)?"
                            + OUTCOME_VERB.pattern + r"[^;,()\d]{0,50}?(?:,\s*(?:defined|counted|scored|classed)\s+as\s+(?:an?\s+)?)?$", _I)
-"""'76% were MRD negative', '18 of 28 (64.3%) responders became MRD-negative', '57 of 72 (79.2%; 95% CI, 68.0-87.8) were in complete metabolic response', '(90.3%; 95% CI
-74.2-98.0) were in remission, defined as CR or CRi'."""
+"""'76% were MRD negative', '18 of 28 (64.3%) responders became MRD-negative', '57 of 72 (79.2%; 95% CI, 68.0-87.8)
+were in complete metabolic response', '(90.3%; 95% CI 74.2-98.0) were in remission, defined as CR or CRi'."""
 _COUNT_LINK = re.compile(r"^\s*(?:\([^)]*\)\s*)?(?:(?:out\s+)?of\s+(?:the\s+|them\b\s*|these\s+)?(?:\d+\s+)?)?(?:[\w/+\-]+\s+){0,4}?"
                          r"(?:with\s+(?:grade\s+\w+\s+)?|(?:[^;,()\d]{0,40}?)(?:\b(?:also|then)\s+)?" + OUTCOME_VERB.pattern + r"[^;,()\d]{0,50}?|)$", _I)
 _DIRECT_ENDPOINT = re.compile(r"^\s*(?:%|per ?cent|months?)?\s*\)?\s*(?:[(\[]\s*95\s*%\s*CI[^()\[\]]{0,50}[)\]]\s*)?(?:of\s+(?:the\s+)?(?:patients|children|adults)\s+)?$", _I)
