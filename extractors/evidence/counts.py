@@ -124,12 +124,18 @@ def _arm_of_count(text: str, v: ValueSlot, ctx: ReadingContext) -> Optional[str]
         before = [a for a in arms if floor <= a.start and a.end <= v.tok.start and not _ADD_ON.search(text[:a.start])]
         if before:
             return before[-1].arm
-    if ctx.control_arm and _ASSIGNMENT.search(text) and _SECOND_ALLOCATION_RIGHT.match(text[v.tok.end:]) \
-            and (first := _SECOND_ALLOCATION_LEFT.search(text, 0, v.tok.start)) is not None:
+    if ctx.control_arm and _ASSIGNMENT.search(text) and (first := _first_allocation_before(text, v)) is not None:
         allocated = [a for a in arms if first.start() <= a.start < v.tok.start]
         if allocated and not any(a.control or a.arm == ctx.control_arm for a in allocated):
             return ctx.control_arm  # '135 to obe-cel and 133 to standard care, which was ...': the comparator, however worded
     return None
+
+
+def _first_allocation_before(text: str, v: ValueSlot) -> Optional[re.Match[str]]:
+    """The allocation a second count continues ('135 to obe-cel and' before '133 to standard care'), else None."""
+    if not _SECOND_ALLOCATION_RIGHT.match(text[v.tok.end:]):
+        return None
+    return _SECOND_ALLOCATION_LEFT.search(text, 0, v.tok.start)
 
 
 def _arm_just_before(text: str, v: ValueSlot, arms: Sequence, gap: re.Pattern[str]) -> Optional[str]:
@@ -162,8 +168,7 @@ def assign_counts(text: str, values: list[ValueSlot], endpoints: Sequence[Endpoi
             v.arm = arm
             if v.kind == "enrolled" and arm == ctx.control_arm and _DID_NOT.match(right):
                 v.count_rule = COMPLEMENT_COUNT_RULE  # its arm is implied, not named in the sentence
-            elif v.kind == "enrolled" and arm == ctx.control_arm and _SECOND_ALLOCATION_RIGHT.match(right) \
-                    and _SECOND_ALLOCATION_LEFT.search(left):
+            elif v.kind == "enrolled" and arm == ctx.control_arm and _first_allocation_before(text, v) is not None:
                 v.count_rule = SECOND_ALLOCATION_COUNT_RULE
             continue
         if _PARTITION_PART.match(right) and _PARTITION_TOTAL.search(left):

@@ -231,10 +231,15 @@ def _captioned_name(text: str, named: Sequence, index: TrialIndex) -> Optional[s
     return captioned.pop() if len(captioned) == 1 else None
 
 
+def _in_capitals(text: str, min_letters: int = 0) -> bool:
+    """True when the text has min_letters letters or more, 80% of them capitals."""
+    letters = [c for c in text if c.isalpha()]
+    return len(letters) >= min_letters and sum(c.isupper() for c in letters) >= 0.8 * len(letters)
+
+
 def _caps_line(text: str, pos: int) -> bool:
     """True when the line holding pos is set in capitals (a title or heading line)."""
-    letters = [c for c in _line_around(text, pos) if c.isalpha()]
-    return len(letters) >= 12 and sum(c.isupper() for c in letters) >= 0.8 * len(letters)
+    return _in_capitals(_line_around(text, pos), 12)
 
 
 def _only_in_capitals_lines(text: str, name: str) -> bool:
@@ -515,8 +520,7 @@ def acronym_comparator(doc: Document, gazetteer_dir=None) -> tuple[str, ...]:
     """A title setting a named treatment against a regimen acronym the lexicons lack ('CPX-351 versus ADE'): the
     treatment's arm and the acronym as printed; () otherwise."""
     title, found = _title_versus(doc)
-    letters = [c for c in title if c.isalpha()]
-    if not found or sum(c.isupper() for c in letters) >= 0.8 * len(letters):
+    if not found or _in_capitals(title):
         return ()  # a title set in capitals prints every word as an acronym would be
     left = [a for a in find_arms(title[:found.start()], gazetteer_dir) if a.arm not in GENERIC_ARMS and not a.control]
     right = title[found.end():]
@@ -691,16 +695,13 @@ def study_frame(doc: Document, mentions: Sequence, index: TrialIndex, has_table1
         left, right = (_DOSE_ADJUSTED.sub("", r) for r in regimens)  # 'dose-adjusted EPOCH-R' is also 'DA-EPOCH-R'
         experimental, control = (("da-" if _DOSE_ADJUSTED.match(printed) else "") + bare.lower()
                                  for printed, bare in zip(regimens, (left, right)))
-        set_document_strategies(replace(strategies, terms=strategies.terms + (
-            (_regimen_pattern(left), experimental, False), (_regimen_pattern(right), control, True),
-            (_EXPERIMENTAL_REFERENCE, experimental, False))))
-        return StudyFrame("report", ref, None, False, (experimental, control), not_studies=not_studies)
+        return _procedure_frame(ref, strategies, (experimental, control), (
+            (_regimen_pattern(left), experimental, False), (_regimen_pattern(right), control, True)), not_studies)
     acronym = acronym_comparator(doc, gazetteer_dir)
     if acronym:  # 'CPX-351 versus ADE': the comparator regimen named as printed wherever the text names it
         control = acronym[1].lower()
-        set_document_strategies(replace(strategies, terms=strategies.terms + (
-            (_regimen_pattern(acronym[1]), control, True), (_EXPERIMENTAL_REFERENCE, acronym[0], False))))
-        return StudyFrame("report", ref, None, False, (acronym[0], control), not_studies=not_studies)
+        return _procedure_frame(ref, strategies, (acronym[0], control),
+                                ((_regimen_pattern(acronym[1]), control, True),), not_studies)
     transplant = transplant_comparison(doc, gazetteer_dir)
     if transplant:  # 'cilta-cel versus ASCT': every mention of the procedure names its arm, the control when second
         procedure_first = transplant[0] == transplant_arm_name(doc.text[t0:t1], doc.text)
@@ -720,8 +721,8 @@ def study_frame(doc: Document, mentions: Sequence, index: TrialIndex, has_table1
 
 
 def _procedure_frame(ref: StudyRef, strategies, compared: tuple[str, ...], terms: tuple, not_studies) -> StudyFrame:
-    """A two-arm frame of a treatment set against a procedure: the procedure's terms, and 'the experimental arm' naming
-    the first side, join the document's strategy arms."""
+    """A two-arm frame whose sides the lexicons do not name (a procedure, a regimen as printed): the sides' terms, and
+    'the experimental arm' naming the first side, join the document's strategy arms."""
     set_document_strategies(replace(strategies, terms=strategies.terms + terms
                                     + ((_EXPERIMENTAL_REFERENCE, compared[0], False),)))
     return StudyFrame("report", ref, None, False, compared, not_studies=not_studies)
@@ -791,7 +792,7 @@ def _other_drug_gave(sentence: str, frame: StudyFrame) -> bool:
         return False
     therapy = frame.therapy.lower()
     for arm in find_arms(sentence):
-        if arm.arm not in GENERIC_ARMS and not arm.control and arm.arm.lower() not in therapy \
+        if arm.arm not in GENERIC_ARMS and not arm.control \
                 and not any(part in therapy for part in arm.arm.lower().split("-")) \
                 and _DRUG_GAVE.match(sentence, arm.end):
             return True

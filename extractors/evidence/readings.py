@@ -240,7 +240,7 @@ _NEGATED_LEFT = re.compile(NEGATED_ENDPOINT_LEFT.pattern)
 
 
 def _without_negated(text: str, endpoints: Sequence[EndpointMention]) -> list[EndpointMention]:
-    """The endpoint mentions a negation does not open ('No treatment-related deaths; ...' names no endpoint for what follows)."""
+    """The endpoint mentions no negation opens ('No treatment-related deaths; ...' names no endpoint for what follows)."""
     return [e for e in endpoints if not _NEGATED_LEFT.search(text, max(0, e.start - 40), e.start)]
 
 
@@ -317,14 +317,15 @@ def _assign_endpoints(text: str, values: list[ValueSlot], endpoints: Sequence[En
     # 1. a share followed by an outcome verb and the endpoint: '76% were MRD negative'
     for i, v in enumerate(measures):
         stop = measures[i + 1].tok.start if i + 1 < len(measures) else len(text)
-        ep = endpoint_after(text, v.tok.end, stop, endpoints)
         if v.kind == "hr":  # 'were 0.79 (95% CI 0.57-1.09) for event-free survival and 0.83 (...) for overall survival'
             ep = next((e for e in endpoints if v.tok.end <= e.start < stop
                        and _RATIO_FOR_ENDPOINT.fullmatch(text, v.tok.end, e.start)), None)
             if ep is not None:
                 linked.append(ep)
                 v.endpoint = ep.code
-        elif ep is not None and v.kind == "measure":
+            continue
+        ep = endpoint_after(text, v.tok.end, stop, endpoints)
+        if ep is not None:
             linked.append(ep)
             v.endpoint = ep.code
             others = [e for e in endpoints if e is not ep]  # '61% were alive at two years': its own endpoint lies between
@@ -718,6 +719,7 @@ def _window_after_pair(text: str, v: ValueSlot, values: Sequence[ValueSlot], win
 
 
 _RESPONSE_FAMILY = ("CR", "CR_CRI", "ORR")  # responses assessed together at one time
+_ANY_TIME = re.compile(r"\b(?:overall|best|at any time|ever|cumulative)\b", re.IGNORECASE)  # '; overall, 60.0% had a CR'
 _SIBLING_JOIN = re.compile(r"^[^;.]{0,60}?\b(?:and|including)\b[^;.]{0,40}$", re.IGNORECASE)
 
 
@@ -730,7 +732,6 @@ def _clause_sibling_window(text: str, lo: int, v: ValueSlot, values: Sequence[Va
         return None
     gap = text[before[-1].tok.end:v.tok.start]
     return before[-1].timepoint if _SIBLING_JOIN.match(gap) and not _ANY_TIME.search(gap) else None
-_ANY_TIME = re.compile(r"\b(?:overall|best|at any time|ever|cumulative)\b", re.IGNORECASE)  # '; overall, 60.0% had a CR'
 
 
 def _previous_clause_window(text: str, lo: int, v: ValueSlot, values: Sequence[ValueSlot],
