@@ -338,8 +338,11 @@ def _opening_name(text: str, named: Sequence, index: TrialIndex, opening_end: in
     printed: dict[str, list[str]] = {}
     for m in named:
         printed.setdefault(index.name(m.text), []).append(m.text)
-    # a name in a sentence telling how the report's study was run outranks names its introduction cites more often
-    return max(candidates, key=lambda n: (_designed_in(text, printed[n], opening_end), counts[n])) if candidates else None
+    owned = {index.name(m.text) for m in named if m.rule in OWN_STUDY_RULES}
+    # a name given as the report's own ('known as X') or in a sentence telling how the report's study was run outranks
+    # names its introduction cites more often
+    return max(candidates, key=lambda n: (n in owned, _designed_in(text, printed[n], opening_end), counts[n])) \
+        if candidates else None
 
 
 def _word_name(text: str, t0: int, t1: int, opening_end: int) -> Optional[str]:

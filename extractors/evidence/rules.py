@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from typing import NamedTuple
 
-EXTRACTOR_VERSION = "evidence-rules/1.24"
+EXTRACTOR_VERSION = "evidence-rules/1.25"
 
 
 class EndpointTerm(NamedTuple):
@@ -1186,7 +1186,10 @@ FRAME_TITLE_NAMES: tuple[Cue, ...] = (
 # A study named by an ordinary word in mixed case ('Fenland', 'Orchard'): its shapes in a title or opening. Such a word
 # is a name only where a study cue says so and the document uses it again; WORD_NAME_STOPLIST lists the capitalised
 # words these shapes meet that are not names.
-_NAME_IS_A_STUDY = Cue(r"(?:^|[.;:]\s+|\n)(?P<name>[A-Z][a-z]{3,}(?:-\d{1,2}|-[A-Z]{2,5}\d{0,2})?)\s+(?:is|was)\s+an?\s+(?:[\w/-]+,?\s+){0,5}?(?:trial|study)\b",
+_OPENING = (r"(?:^|[.;:]\s+|\n)(?:(?:Background|Methods|Patients\s+and\s+methods|Study\s+design|Design|Results|Findings|Introduction|"
+            r"BACKGROUND|METHODS|PATIENTS\s+AND\s+METHODS|DESIGN|RESULTS|FINDINGS|INTRODUCTION)[:.]?\s+)?")
+"""A sentence's start, after a run-in section heading if one leads it ('Methods Fenland was a ... trial')."""
+_NAME_IS_A_STUDY = Cue(_OPENING + r"(?P<name>[A-Z][a-z]{3,}(?:-\d{1,2}|-[A-Z]{2,5}\d{0,2})?)\s+(?:is|was)\s+an?\s+(?:[\w/-]+,?\s+){0,5}?(?:trial|study)\b",
                       "'Fenland was an open-label, randomised phase 3 trial', 'Methods: Fenland is a ... trial': a sentence "
                       "saying the word is a study")
 _NAME_CALLED = Cue(r"\b(?:called|named|known\s+as|dubbed|(?:full\s+)?(?:name|title)\s+of\s+(?:the|this)\s+(?:study|trial)\s+is)\s+[\"“‘']?(?P<name>[A-Z][a-z]{3,}(?:-\d{1,2}|-[A-Z]{2,5}\d{0,2})?)\b",
@@ -1205,13 +1208,13 @@ FRAME_WORD_NAMES: tuple[Cue, ...] = (
     Cue(r"\((?P<name>[A-Z][a-z]{3,}(?:-\d{1,2}|-[A-Z]{2,5}\d{0,2})?)\)\s*:\s*(?:an?|the)\s+[^.()]{0,80}?\b(?:[Tt]rial|[Ss]tudy)\b",
         "a Lancet-style title '... leukaemia (Pinfold): a randomised, open-label, phase 3 trial': the name in brackets "
         "before the colon that calls the work a trial"),
-    Cue(r"(?:^|[.;]\s+|\n)(?:\w+\s+){0,2}?(?P<name>[A-Z][a-z]{3,}(?:-\d{1,2}|-[A-Z]{2,5}\d{0,2})?)\s+(?:was|is)\s+(?:done|conducted|carried\s+out|run|"
+    Cue(_OPENING + r"(?:\w+\s+){0,2}?(?P<name>[A-Z][a-z]{3,}(?:-\d{1,2}|-[A-Z]{2,5}\d{0,2})?)\s+(?:was|is)\s+(?:done|conducted|carried\s+out|run|"
         r"performed)\s+(?:at|in|across)\s+(?:\d+|[a-z]+)\s+(?:[\w-]+\s+){0,2}?(?:centres|centers|hospitals|sites|institutions|countries)\b",
         "'Pinfold was done at 41 hospitals in six countries': the methods sentence saying where the named study ran"),
     Cue(r"(?:[,:;]|\s[-—–])\s+(?:the\s+)?(?P<name>[A-Z][a-z]{3,}(?:-\d{1,2}|-[A-Z]{2,5}\d{0,2})?)\s+(?:[Tt]rial|[Ss]tudy)\s+(?:finds|found|shows|showed|"
         r"suggests|reports|confirms|says)\b",
         "a news headline's '..., Quayside trial finds': the study that found it"),
-    Cue(r"(?:^|[.;]\s+|\n)(?P<name>[A-Z][a-z]{3,}(?:-\d{1,2}|-[A-Z]{2,5}\d{0,2})?)\s+(?:(?:randomly\s+)?(?:enrolled|randomi[sz]ed|recruited|assigned|accrued|"
+    Cue(_OPENING + r"(?P<name>[A-Z][a-z]{3,}(?:-\d{1,2}|-[A-Z]{2,5}\d{0,2})?)\s+(?:(?:randomly\s+)?(?:enrolled|randomi[sz]ed|recruited|assigned|accrued|"
         r"allocated|registered)\s+(?:a\s+total\s+of\s+)?\d|(?:compared|tested|evaluated)\s+(?:the\s+)?[a-z])",
         "'Cairn enrolled 412 adults', 'Furrow randomly assigned 300 ...', 'Weir compared ...': a word as the subject of a "
         "study's verb at a sentence's start is the study's name"),
@@ -1246,9 +1249,11 @@ GROUP_PREFIXED_NAME = Cue(r"\s+[A-Z][a-z]{3,}\s+(?:[Tt]rial|[Ss]tudy)\b",
                           "'the HOVON Larch trial': a cooperative group's acronym before a word and a study noun is the group, "
                           "and the word the study")
 OWN_DESIGN_SENTENCE = Cue(r"\b(?:were|was)\s+(?:randomly\s+)?(?:assigned|allocated|randomi[sz]ed|enrolled|recruited)\b|\brandomly\s+assigned\b"
-                          r"|\bwe\s+(?:report|present|describe|conducted|did|ran|performed)\b|\b(?:enrolled|recruited|randomi[sz]ed)\s+\d",
-                          "'In the Larch trial, adults were randomly assigned', 'We report the Larch trial': a sentence telling how "
-                          "the report's own study was run, which a sentence citing another study does not")
+                          r"|\bwe\s+(?:report|present|describe|conducted|did|ran|performed)\b|\b(?:enrolled|recruited|randomi[sz]ed)\s+\d"
+                          r"|\b(?:was|is)\s+an?\s+(?:[\w-]+,?\s+){1,6}?(?:trial|study)\s+(?:done|conducted|carried\s+out|run|performed)\s+(?:at|in|across)\s+\d+\s",
+                          "'In the Larch trial, adults were randomly assigned', 'We report the Larch trial', 'Larch was a randomised "
+                          "phase 3 trial done at 68 hospitals': a sentence telling how the report's own study was run, which a "
+                          "sentence citing another study does not")
 UNNAMED_OWN_STUDY = Cue(r"\b(?:[Ii]n\s+)?(?:this|the\s+present|the\s+current|our)\s+(?:[\w-]+,?\s+){0,5}?(?:study|trial)\s*,"
                         r"|\b[Tt]his\s+(?:[\w-]+,?\s+){0,5}?(?:study|trial)\s*\((?:NCT|ISRCTN|EudraCT|EU\s?CT|ChiCTR|jRCT|CTRI|ACTRN|DRKS)"
                         r"|\b[Ww]e\s+(?:here\s+)?(?:report|describe|present)\s+(?:here\s+)?(?:the\s+(?:results|findings)\s+of\s+)?(?:a|an|our)\s+(?:[\w-]+,?\s+){0,5}?(?:study|trial)\b"
@@ -1297,7 +1302,7 @@ WORD_NAME_STOPLIST = Cue(
     r"Poster|Present|Press|Purpose|Randomi[sz]ed|Registration|Registry|Research|Results?|Review|Summary|Update|"
     r"This|That|These|Those|Ours|Each|Every|Treatment|Therapy|Patients?|Children|Adults|Overall|Median|Safety|Efficacy|"
     r"Clinic|Hospital|Cent(?:er|re)|Institute|University|College|Group|Consortium|Network|Foundation|Society|Alliance|"
-    r"Western|Eastern|Northern|Southern|Dutch|French|German|Swiss|Greek|Thai|Czech|Irish|Welsh|English|Scottish|Nordic|"
+    r"Western|Eastern|Northern|Southern|Dutch|French|German|Swiss|Greek|Thai|Czech|Irish|Welsh|English|Scottish|Nordic|Baltic|Balkan|Celtic|Alpine|Atlantic|Pacific|Arctic|Latin|"
     r"[A-Z][a-z]+(?:ian|ean|ish|ese)|"
     r"Lymphomas?|Leuka?emias?|Myelomas?|Neoplasms?|Cancers?|Diseases?|Disorders?|Syndromes?|Malignanc(?:y|ies)|Tumou?rs?)$",
     "capitalised words before a study noun or a colon that are section, genre, design, place-adjective, institution or "
@@ -1333,8 +1338,8 @@ OTHER_STUDY_CUES: tuple[Cue, ...] = (
     Cue(r"^\W*(?:for|by|in)\s+comparison\s*,[^.;]*?\bin\s+an?\s+(?:[\w-]+\s+){0,3}?(?:cohort|series|registry|study|trial|population)\b",
         "'For comparison, 2-year RFS was 39% in a contemporaneous registry cohort of 54 adults': a figure set beside the "
         "study's from outside it"),
-    Cue(r"(?<!eligible for )(?<!eligibility for )(?<!criteria of )\b(?:an?|the|in|from|on|of|with|our|their|its|his|her)\s+(?:[\w-]+\s+){0,2}?(?:earlier|previous|prior|preceding|predecessor|older|historical|historic|separate|different|another|other|parent|registration|pivotal|reference)\s+(?:[\w/-]+\s+){0,3}?(?:study|studies|trial|trials|cohort|series|experience|report|protocol|run-in|comparisons?|analys[ie]s)\b",
-        "'in an earlier phase 2 study', 'the pivotal trial', 'historical cohort', 'the predecessor protocol': figures of another study "
+    Cue(r"(?<!eligible for )(?<!eligibility for )(?<!criteria of )\b(?:an?|the|in|from|on|of|with|our|their|its|his|her)\s+(?:[\w-]+\s+){0,2}?(?:earlier|previous|prior|preceding|predecessor|successor|follow-on|older|historical|historic|separate|different|another|other|parent|registration|pivotal|reference)\s+(?:[\w/-]+\s+){0,3}?(?:study|studies|trial|trials|cohort|series|experience|report|protocol|run-in|comparisons?|analys[ie]s)\b",
+        "'in an earlier phase 2 study', 'the pivotal trial', 'historical cohort', 'the predecessor protocol', 'a successor trial, X': figures of another study "
         "('patients who would not have been eligible for the registration trials' are the report's own subgroup)"),
     Cue(r"\b(?:in|from)\s+a\s+(?:larger|smaller|bigger|recent|similar|comparable|published|reported)\s+(?:[\w/-]+\s+){0,3}?(?:study|trial|series|cohort|registry)\b",
         "'In a larger multicenter series that used MRD at week 16, ...', '... gave CR in 60% in a published phase 1 study': "

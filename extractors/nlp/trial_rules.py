@@ -55,6 +55,10 @@ TRIAL_RULES: tuple[TrialRule, ...] = (
               "an NCT number (8 digits, optional space after NCT) is a ClinicalTrials.gov registration"),
     TrialRule("group_code", "name", re.compile(rf"(?P<name>{GROUP_CODE})"),
               "a cooperative-group prefix followed by a numbered code (SWOG 1318, GIMEMA LAL2317, AALL1331) is a trial"),
+    TrialRule("name_registered", "name",
+              re.compile(rf"(?P<name>{NAMED})\s+(?:{CUE}\s+)?(?:\([^()]{{0,200}}\)\s+)?(?:is|was|has\s+been)\s+"
+                         rf"(?:(?:prospectively|retrospectively)\s+)?registered\b"),
+              "'The BRAMLEY study (...) is registered in the EU Clinical Trials Register': the study the authors registered"),
     TrialRule("name_then_cue", "name", re.compile(rf"(?P<name>{NAMED})\s+{PHASE}?{CUE}"),
               "'the X trial', 'X study', 'X phase I trial': an acronym directly before a trial word"),
     TrialRule("name_design_cue", "name", re.compile(rf"(?P<name>{NAMED})\s+{DESIGN}{PHASE}?{CUE}"),
@@ -108,7 +112,7 @@ TRIAL_RULES: tuple[TrialRule, ...] = (
               " when the sentence is about a trial"),
 )
 
-OWN_STUDY_RULES = frozenset({"name_registry_number", "investigators_of", "name_committee", "name_study_verb",
+OWN_STUDY_RULES = frozenset({"name_registered", "name_registry_number", "investigators_of", "name_committee", "name_study_verb",
                              "name_was_a_trial", "name_then_registry", "called_name"})
 """Rules whose shape says the report is about the named study (its registry line, byline, committee, design verb, 'known
 as'): a report known by its registry number in its opening takes such a name from anywhere in its text."""

@@ -22,7 +22,7 @@ from extractors.nlp.trial_rules import (
     TRIAL_RULES,
 )
 
-RULES_VERSION = "trials-6"
+RULES_VERSION = "trials-7"
 
 
 class TrialMention(NamedTuple):
