@@ -58,3 +58,38 @@ def test_a_name_given_in_so_many_words_outranks_a_successor_trial_the_report_cit
                        "Complete remission was reached by 12.5% of patients with azacitidine alone and 26.7% with the "
                        "combination.")
     assert _trials(records) == {"KLSG 1804"}
+
+
+def test_a_comparator_named_in_the_title_outranks_a_longer_one_the_methods_print():
+    """Regression: observation_named_chemotherapy (a transplant-versus-observation report whose methods print 'high-dose
+    chemotherapy with ASCT or to observation': the control side was named 'chemotherapy', the longest term printed)."""
+    records = _records("Consolidative Autologous Transplantation Versus Observation in Mantle Cell Lymphoma in First "
+                       "Remission",
+                       "Patients in remission were randomly assigned to high-dose chemotherapy with ASCT or to "
+                       "observation. At 3 years, progression-free survival was 77.4% with ASCT and 61.9% with "
+                       "observation.")
+    controls = {r.arm for r in records if r.value == 61.9}
+    assert controls == {"observation"}
+
+
+def test_an_add_on_title_sets_the_added_drug_against_the_backbone():
+    """Regression: add_on_title_read_single_arm ('Isatuximab Plus Lenalidomide and Dexamethasone Versus Lenalidomide and
+    Dexamethasone': the title's second side repeats drugs of the first, so the report was read as single-arm and every
+    figure went to the added drug)."""
+    records = _records("Daratumumab Plus Lenalidomide and Dexamethasone Versus Lenalidomide and Dexamethasone in "
+                       "Smoldering Myeloma",
+                       "Complete response or better was reached by 38.5% of patients with daratumumab plus Rd and by "
+                       "11.2% with Rd alone.")
+    arms = {r.value: r.arm for r in records if r.endpoint == "CR"}
+    assert arms[38.5] == "daratumumab"
+    assert arms[11.2] == "lenalidomide-dexamethasone"
+
+
+def test_a_posting_outcome_heading_names_the_endpoint_of_its_paragraph():
+    """Regression: posting_measure_heading_unread (a registry posting's '2. Secondary Outcome: Overall Response Rate ...
+    Time frame: up to 24 cycles. Arm A: 133 participants (92.4%); ...' gave no record, and 'Time frame: up to 66 months'
+    gave a median)."""
+    records = _records("Drug X Versus Placebo in Smoldering Myeloma (NCT20261234) - Study Results",
+                       "2. Secondary Outcome: Overall Response Rate (partial response or better) Time frame: up to 66 "
+                       "months. Drug X: 121 participants (84.0%); Placebo: 12 participants (8.5%).")
+    assert {(r.endpoint, r.value) for r in records} == {("ORR", 84.0), ("ORR", 8.5)}

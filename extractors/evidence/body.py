@@ -19,7 +19,7 @@ from extractors.evidence.subgroup_ratios import SUBGROUP_RATIO_HEADING, SUBGROUP
 from extractors.evidence.rules import (
     ANALYSIS_COMPARISON, ANAPHORA_CUE, SUBGROUP_BENEFIT_SENTENCE, ANTECEDENT_REACH, ANTECEDENT_SENTENCES, EXTRACTOR_VERSION, LANDMARK_ANAPHORA, LANDMARKS_RESTATED, LIST_RESTATED_AT_TIME,
     LIST_RESTATED_REACH, RESPONSE_ANAPHORA_CUE, RESPONSE_WORD,
-    RESPONSE_ENDPOINTS, RUN_IN_HEADING, SAME_TIME_CUE, SUBGROUP_LANDMARK_REACH, SUBGROUP_SENTENCE_OPENING, SUBGROUP_RATIO_SENTENCE, OUTCOME_MEASURE_TITLE, ANALYSIS_OF_MEASURE, WINDOW_ANAPHORA, WINDOW_ANAPHORA_REACH,
+    RESPONSE_ENDPOINTS, RUN_IN_HEADING, SAME_TIME_CUE, SUBGROUP_LANDMARK_REACH, SUBGROUP_SENTENCE_OPENING, SUBGROUP_RATIO_SENTENCE, OUTCOME_MEASURE_TITLE, POSTING_MEASURE_HEADING, ANALYSIS_OF_MEASURE, WINDOW_ANAPHORA, WINDOW_ANAPHORA_REACH,
     WINDOW_ENDPOINTS, OTHER_STUDY_CLAUSES, BRACKETED_SOURCE_STUDY, OTHER_STUDY_AFTER_FIGURE, EndpointTerm,
 )
 from extractors.nlp.ner_mentions import current_ner, ner_arms_added
@@ -190,7 +190,8 @@ def extract_body(doc: Document, index: TrialIndex, mentions: Sequence, extra_ter
             previous = (stated if stated is not None and paragraph_before and _names_survival_without_figure(paragraph_before[-1])
                         else None) or _continued_result(sentence, records, para, doc) or stated
             restated, restated_arms = _restated_list(sentence, s, records)
-            ctx = ReadingContext(default, control, extra_terms, previous.endpoint if previous else None, True, blocked,
+            ctx = ReadingContext(default, control, extra_terms, previous.endpoint if previous else
+                                 _posting_measure_endpoint(doc.text, spans[0][0], s, extra_terms), True, blocked,
                                  gazetteer_dir, fallback, one_study=frame.is_report,
                                  fallback_timepoint=previous.timepoint if previous else None,
                                  fallback_endpoints=restated, fallback_hr_endpoint=_subgroup_hr_endpoint(sentence, s, records)
@@ -489,6 +490,7 @@ _SUBGROUP_OPENING = re.compile(SUBGROUP_SENTENCE_OPENING.pattern)
 _SUBGROUP_RATIO = re.compile(SUBGROUP_RATIO_SENTENCE.pattern)
 _OUTCOME_TITLE = re.compile(OUTCOME_MEASURE_TITLE.pattern)
 _ANALYSIS_OF_MEASURE = re.compile(ANALYSIS_OF_MEASURE.pattern)
+_POSTING_MEASURE = re.compile(POSTING_MEASURE_HEADING.pattern)
 _RATIO_WORD = re.compile(r"\b(?:[Hh]azard\s+[Rr]atio|HR)\b")
 _SAME_TIME_NAMED = re.compile(SAME_TIME_CUE.pattern, re.IGNORECASE)
 
@@ -516,6 +518,16 @@ def _outcome_measure_endpoint(text: str, sentence: str, start: int, extra_terms)
         if found:
             return found[0].code
     return None
+
+
+def _posting_measure_endpoint(text: str, paragraph_start: int, start: int, extra_terms) -> Optional[str]:
+    """The endpoint that the outcome-measure heading opening a registry posting's paragraph names, for the sentences
+    after the heading; else None."""
+    heading = _POSTING_MEASURE.match(text, paragraph_start)
+    if heading is None or heading.end("title") > start:
+        return None
+    found = [e for e in find_endpoints(heading.group("title"), extra_terms) if not e.population]
+    return found[0].code if found else None
 
 
 def _analysis_line(text: str, title: re.Match[str]) -> bool:

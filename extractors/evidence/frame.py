@@ -493,6 +493,10 @@ def title_comparison(doc: Document, gazetteer_dir=None) -> tuple[str, ...]:
         return ()
     before = [a.arm for a in arms if a.end <= found.start()]
     after = [a.arm for a in arms if a.start >= found.end() and a.arm not in before]
+    if before and not after:  # 'Isatuximab Plus Lenalidomide and Dexamethasone Versus Lenalidomide and Dexamethasone'
+        backbone = [a.arm for a in arms if a.start >= found.end()]
+        added = [arm for arm in before if arm not in backbone]
+        return (added[0], backbone[0]) if added and backbone else ()  # the drug added, set against the backbone alone
     return (before[0], after[0]) if before and after else ()
 
 

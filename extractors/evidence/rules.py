@@ -600,6 +600,8 @@ DISTRACTORS: tuple[Distractor, ...] = (
     Distractor("follow_up_left", "left", r"follow[- ]?up(?: time)?(?: for [\w -]{1,30}?)?(?: of| was| is|:)?\s*(?:about |approximately |of )?$", "follow-up durations ('the median follow-up for DOR was 14.8 months')"),
     Distractor("follow_up_list", "left", r"follow[- ]?up\b[^.;]{0,60}?\d+(?:[.·]\d+)?\s*(?:months?|mo|years?|weeks?)(?:\s*\([^()]{1,30}\))?\s*(?:,|and|or|,\s*and)\s*$",
                "'median follow-up ... 20.1 months (FL) and 14.5 months (DLBCL)': every item of a follow-up list is a follow-up time"),
+    Distractor("time_frame", "left", r"\b[Tt]ime\s+[Ff]rame\s*:[^.;]{0,40}$",
+               "a registry posting's 'Time frame: up to 66 months' is the window a measure was assessed over, not a result"),
     Distractor("follow_up_right", "right", r"^\s*(?:months?|mo|years?|weeks?)\s+(?:of\s+)?follow[- ]?up", "'16 months of follow-up' is a follow-up duration"),
     Distractor("duration_units", "right", r"^\s*(?:days?|hours?|h|weeks?|wk|min(?:utes)?)\b", "days, hours, weeks: schedules and process times"),
     Distractor("cycles", "right", r"^\s*(?!(?:received|were given|underwent)\s+(?:the|an?|at least one|a single)\s)(?!to\s)(?:\w+\s+){0,2}?(?:cycles?|courses?|doses?|infusions?|lines?|dose levels?|blocks?)\b", "numbers of cycles, doses and lines of therapy ('55 received the infusion' counts patients)"),
@@ -1546,6 +1548,10 @@ OUTCOME_MEASURE_TITLE = Cue(r"(?<![\w,])\s*(?:(?P<number>\d+)\.\s+)?(?:Primary|S
                             "a registry posting's 'Secondary Outcome Measure 3: Overall Survival (OS) at 2 Years' or 'Outcome Measure 1 (Primary) "
                             "Title: ...' names what its "
                             "statistical analysis lines estimate")
+POSTING_MEASURE_HEADING = Cue(r"\s*(?:\d+\.\s+)?(?:Primary|Secondary|Other(?:\s+Pre-?specified)?)\s+Outcome(?:\s+Measure)?(?:\s+\d+)?\s*:\s*"
+                              r"(?P<title>[^.\n]{3,150}?)(?=\s+(?:Time\s+[Ff]rame|Description)\s*:|[.\n]|$)",
+                              "a registry posting's '2. Secondary Outcome: Overall Response Rate ... Time frame: ...' opening a "
+                              "paragraph names what the paragraph's figures measure ('Arm A: 133 participants (92.4%)')")
 ANALYSIS_COMPARISON = Cue(r"\bComparison(?:\s+of)?\s*:?\s+(?P<first>[^.;]{2,60}?)\s+(?:vs\.?|versus|v\.?)\s+[^.;]{2,60}?\s*(?:[.;]|$)",
                           "a registry posting's 'Statistical Analysis 1: Comparison Arm B vs Arm A.': the ratio on the next line "
                           "is the first side's against the second")

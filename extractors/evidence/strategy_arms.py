@@ -101,11 +101,22 @@ def _active(comparison: StrategyComparison, title: str, text: str, headers: Sequ
     return _labelled(labels, comparison.experimental) and _labelled(labels, comparison.control)
 
 
-def _side_name(text: str, side: Sequence[ArmTerm], unify: bool = False) -> dict[str, str]:
-    """Each term pattern of a side mapped to the side's arm name; printed names ('{match}') become the longest printed."""
-    printed = [_LABEL_TAIL.sub("", re.sub(r"\s+", " ", m.group(0).lower()))
-               for t in side if t.arm == "{match}" for m in _compiled(t).finditer(text)]
-    longest = max(printed, key=len) if printed else None
+_DRUG_STEM = re.compile(r"[a-z]{3,}(?:mide|mib|nib|mab|clax|cel)\b")
+"""A drug's INN stem in a printed side name ('continued lenalidomide'): the most specific name a side can have."""
+
+
+def _printed_names(text: str, side: Sequence[ArmTerm]) -> list[str]:
+    """The side's printed names ('{match}' terms) as the text gives them, lower-cased."""
+    return [_LABEL_TAIL.sub("", re.sub(r"\s+", " ", m.group(0).lower()))
+            for t in side if t.arm == "{match}" for m in _compiled(t).finditer(text)]
+
+
+def _side_name(text: str, side: Sequence[ArmTerm], unify: bool = False, title: str = "") -> dict[str, str]:
+    """Each term pattern of a side mapped to the side's arm name; printed names ('{match}') become the longest that
+    names a drug, else the one the title prints ('... Transplantation Versus Observation'), else the longest printed."""
+    printed = _printed_names(text, side)
+    preferred = [n for n in printed if _DRUG_STEM.search(n)] or _printed_names(title, side) or printed
+    longest = max(preferred, key=len) if printed else None
     fixed = sum(1 for t in side if t.arm != "{match}" for _ in _compiled(t).finditer(text))
     if unify and longest and len(printed) >= fixed:
         return {t.pattern: longest for t in side}  # mostly called 'continued chemotherapy', so named that throughout
@@ -130,7 +141,7 @@ def document_strategies(title: str, text: str, headers: Sequence[str] = (), scop
                    TANDEM_ARM: "tandem " + autologous, SINGLE_ARM: "single " + autologous,
                    DEFERRED_ARM: DEFERRED_ARM if autologous == AUTOLOGOUS_ARM else "deferred " + autologous}
         for side, control in ((comparison.experimental, False), (comparison.control, True)):
-            names = _side_name(flat, side, unify=comparison.label in UNIFIED_STRATEGY_SIDES)
+            names = _side_name(flat, side, unify=comparison.label in UNIFIED_STRATEGY_SIDES, title=title)
             terms += [(_compiled(t), renamed.get(names[t.pattern], names[t.pattern])
                        if not control or names[t.pattern] in (SINGLE_ARM, DEFERRED_ARM) else names[t.pattern], control)
                       for t in side]
