@@ -165,6 +165,7 @@ DEV_SETS = {  # option name -> (folder, label, name of its PDF writer in tests/f
     "devnew31": ("dev_reports31", "development reports 31 (devnew31)", "write_dev_report31_pdfs"),
     "devnew32": ("dev_reports32", "development reports 32 (devnew32)", "write_dev_report32_pdfs"),
     "devnew33": ("dev_reports33", "development reports 33 (devnew33)", "write_dev_report33_pdfs"),
+    "devnew35": ("dev_reports35", "development reports 35 (devnew35)", "write_dev_report35_pdfs"),
 }
 
 
