@@ -166,6 +166,7 @@ DEV_SETS = {  # option name -> (folder, label, name of its PDF writer in tests/f
     "devnew32": ("dev_reports32", "development reports 32 (devnew32)", "write_dev_report32_pdfs"),
     "devnew33": ("dev_reports33", "development reports 33 (devnew33)", "write_dev_report33_pdfs"),
     "devnew34": ("dev_reports34", "development reports 34 (devnew34)", "write_dev_report34_pdfs"),
+    "devnew35": ("dev_reports35", "development reports 35 (devnew35)", "write_dev_report35_pdfs"),
 }
 
 

@@ -28,7 +28,7 @@ from tests.fixtures.blind_report_pdfs import (DEV2_LAYOUTS, DEV2_REPORTS_DIR, DE
                                               DEV25_REPORTS_DIR, DEV26_LAYOUTS, DEV26_REPORTS_DIR, DEV_LAYOUTS, DEV27_LAYOUTS, DEV27_REPORTS_DIR,
                                               DEV28_LAYOUTS, DEV28_REPORTS_DIR, DEV29_LAYOUTS, DEV29_REPORTS_DIR, DEV30_LAYOUTS, DEV30_REPORTS_DIR,
                                               DEV31_LAYOUTS, DEV31_REPORTS_DIR, DEV32_LAYOUTS, DEV32_REPORTS_DIR, DEV33_LAYOUTS, DEV33_REPORTS_DIR,
-                                              DEV34_LAYOUTS, DEV34_REPORTS_DIR,
+                                              DEV34_LAYOUTS, DEV34_REPORTS_DIR, DEV35_LAYOUTS, DEV35_REPORTS_DIR,
                                               DEV_REPORTS_DIR, LAYOUTS, Layout, dev_report2_pdfs, dev_report3_pdfs,
                                               dev_report4_pdfs, dev_report5_pdfs, dev_report6_pdfs, dev_report7_pdfs,
                                               dev_report8_pdfs, dev_report9_pdfs, dev_report10_pdfs, dev_report11_pdfs,
@@ -36,7 +36,7 @@ from tests.fixtures.blind_report_pdfs import (DEV2_LAYOUTS, DEV2_REPORTS_DIR, DE
                                               dev_report15_pdfs, dev_report16_pdfs, dev_report17_pdfs,
                                               dev_report18_pdfs, dev_report19_pdfs, dev_report20_pdfs,
                                               dev_report21_pdfs, dev_report22_pdfs, dev_report23_pdfs, dev_report24_pdfs,
-                                              dev_report25_pdfs, dev_report26_pdfs, dev_report27_pdfs, dev_report28_pdfs, dev_report29_pdfs, dev_report30_pdfs, dev_report31_pdfs, dev_report32_pdfs, dev_report33_pdfs, dev_report34_pdfs,
+                                              dev_report25_pdfs, dev_report26_pdfs, dev_report27_pdfs, dev_report28_pdfs, dev_report29_pdfs, dev_report30_pdfs, dev_report31_pdfs, dev_report32_pdfs, dev_report33_pdfs, dev_report34_pdfs, dev_report35_pdfs,
                                               dev_report_pdfs,
                                               parse_report, report_texts,
                                               write_dev_report2_pdfs, write_dev_report3_pdfs, write_dev_report4_pdfs,
@@ -47,7 +47,7 @@ from tests.fixtures.blind_report_pdfs import (DEV2_LAYOUTS, DEV2_REPORTS_DIR, DE
                                               write_dev_report17_pdfs, write_dev_report18_pdfs, write_dev_report19_pdfs,
                                               write_dev_report20_pdfs, write_dev_report21_pdfs, write_dev_report22_pdfs,
                                               write_dev_report23_pdfs, write_dev_report24_pdfs, write_dev_report25_pdfs,
-                                              write_dev_report26_pdfs, write_dev_report27_pdfs, write_dev_report28_pdfs, write_dev_report29_pdfs, write_dev_report30_pdfs, write_dev_report31_pdfs, write_dev_report32_pdfs, write_dev_report33_pdfs, write_dev_report34_pdfs,
+                                              write_dev_report26_pdfs, write_dev_report27_pdfs, write_dev_report28_pdfs, write_dev_report29_pdfs, write_dev_report30_pdfs, write_dev_report31_pdfs, write_dev_report32_pdfs, write_dev_report33_pdfs, write_dev_report34_pdfs, write_dev_report35_pdfs,
                                               write_dev_report_pdfs)
 
 ENDPOINTS = {"CR", "CR_CRI", "ORR", "MRD_NEG", "RFS", "EFS", "DFS", "PFS", "OS", "DOR", "CRS", "ICANS", "GVHD",
@@ -149,6 +149,8 @@ SPELLED33 = ()
 """Figures the thirty-third set prints only in words or as bare fractions, as (printed form, value)."""
 SPELLED34 = (("Three hundred eighty-eight", 388),)
 """Figures the thirty-fourth set prints only in words or as bare fractions, as (printed form, value)."""
+SPELLED35 = (("Forty-eight patients were enrolled", 48), ("Seven patients proceeded", 7))
+"""Figures the thirty-fifth set prints only in words or as bare fractions, as (printed form, value)."""
 SETS = (ReportSet("dev_reports", DEV_REPORTS_DIR, 14, DEV_LAYOUTS, write_dev_report_pdfs, "dev_report_pdfs"),
         ReportSet("dev_reports2", DEV2_REPORTS_DIR, 10, DEV2_LAYOUTS, write_dev_report2_pdfs, "dev_report2_pdfs"),
         ReportSet("dev_reports3", DEV3_REPORTS_DIR, 10, DEV3_LAYOUTS, write_dev_report3_pdfs, "dev_report3_pdfs",
@@ -215,7 +217,9 @@ SETS = (ReportSet("dev_reports", DEV_REPORTS_DIR, 14, DEV_LAYOUTS, write_dev_rep
         ReportSet("dev_reports33", DEV33_REPORTS_DIR, 10, DEV33_LAYOUTS, write_dev_report33_pdfs,
                   "dev_report33_pdfs", words=(250, 1600), spelled=SPELLED33),
         ReportSet("dev_reports34", DEV34_REPORTS_DIR, 10, DEV34_LAYOUTS, write_dev_report34_pdfs,
-                  "dev_report34_pdfs", words=(250, 1600), spelled=SPELLED34))
+                  "dev_report34_pdfs", words=(250, 1600), spelled=SPELLED34),
+        ReportSet("dev_reports35", DEV35_REPORTS_DIR, 10, DEV35_LAYOUTS, write_dev_report35_pdfs,
+                  "dev_report35_pdfs", words=(250, 1600), spelled=SPELLED35))
 TEXTS = {s.name: report_texts(s.folder) for s in SETS}
 GOLD = [(s, g) for s in SETS for g in s.gold]
 DISTRACTORS = [(s, d) for s in SETS for d in s.distractors]
