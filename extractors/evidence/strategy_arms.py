@@ -113,9 +113,11 @@ def _printed_names(text: str, side: Sequence[ArmTerm]) -> list[str]:
 
 def _side_name(text: str, side: Sequence[ArmTerm], unify: bool = False, title: str = "") -> dict[str, str]:
     """Each term pattern of a side mapped to the side's arm name; printed names ('{match}') become the longest that
-    names a drug, else the one the title prints ('... Transplantation Versus Observation'), else the longest printed."""
+    names a drug, else the longest holding the title's ('... Transplantation Versus Observation'), else the longest."""
     printed = _printed_names(text, side)
-    preferred = [n for n in printed if _DRUG_STEM.search(n)] or _printed_names(title, side) or printed
+    titled = _printed_names(title, side)  # 'active surveillance' extends the title's 'Surveillance'
+    preferred = [n for n in printed if _DRUG_STEM.search(n)] or [n for n in printed if any(t in n for t in titled)] \
+        or printed
     longest = max(preferred, key=len) if printed else None
     fixed = sum(1 for t in side if t.arm != "{match}" for _ in _compiled(t).finditer(text))
     if unify and longest and len(printed) >= fixed:
