@@ -193,3 +193,39 @@ def test_page_number_beside_a_changing_running_head_is_dropped_but_head_numbers_
     assert [str(41 + i) for i in range(4) if str(41 + i) in words] == []
     assert all(head in doc.text for head in heads)
     assert [str(7 * i + 503) for i in range(4) if str(7 * i + 503) in words] == ["503", "510", "517", "524"]
+
+
+def test_a_second_column_ending_early_is_read_after_the_first_not_interleaved(tmp_path):
+    """Regression: short_second_column_interleaved (a two-column news page whose right column held 8 of 70 lines was
+    read as one column: its first paragraph came out interleaved line by line with the right column's)."""
+    from extractors.pdf.ingest import parse_pdf
+    from schemas.settings import IngestSettings
+    from tests.fixtures.blind_report_pdfs import Layout, typeset
+
+    first = ("LEEDS -- A once-weekly injection kept more older adults with myeloma in remission than the daily tablets "
+             "they took before, investigators reported at a meeting here on Tuesday, though the benefit came at the "
+             "cost of more infections in the first months.")
+    middle = ["The study enrolled older adults at many hospitals across the north of England and Scotland, and its "
+              "investigators followed them for several years after they started treatment in the clinic. " * 2] * 7
+    last = "The group has opened another study in younger adults. Its results are expected in two years from now."
+    text = "\n\n".join(["Weekly injection beats daily tablets in older adults with myeloma", first, *middle, last])
+    pdf = typeset(text, Layout(columns=2, font="Times", size=10.0), tmp_path / "news.pdf")
+    doc = parse_pdf(pdf, IngestSettings())
+    assert first in doc.text
+    assert last in doc.text
+
+
+def test_find_gutter_keeps_a_short_column_beside_a_long_one():
+    """A right column of 6 rows beside a left one of 40 holds under MIN_COLUMN_SHARE of the lines; it is a column when
+    few lines cross the gutter and its rows share one left edge (not for a one-column page with indented lines)."""
+    from extractors.pdf.layout import Line, find_gutter
+
+    title = [Line(1, 48.0, 40.0, 540.0, 52.0, 14.0, True, "A title across both columns of the page")]
+    left = [Line(1, 48.0, 70.0 + 12 * r, 288.0, 80.0 + 12 * r, 10.0, False, "left column line") for r in range(40)]
+    right = [Line(1, 306.0, 70.0 + 12 * r, 546.0, 80.0 + 12 * r, 10.0, False, "right column line") for r in range(6)]
+    assert find_gutter(title + left + right) is None  # the plain test keeps its 20% share
+    gutter = find_gutter(title + left + right, short_columns=True)
+    assert gutter is not None and 288.0 < gutter < 306.0
+    full = [Line(1, 48.0, 70.0 + 12 * r, 546.0, 80.0 + 12 * r, 10.0, False, "one wide line") for r in range(40)]
+    indented = [Line(1, 320.0, 600.0 + 12 * r, 546.0, 610.0 + 12 * r, 10.0, False, "signature") for r in range(6)]
+    assert find_gutter(full + indented, short_columns=True) is None

@@ -6,7 +6,7 @@ from pathlib import Path
 
 from schemas.document import Document, DocumentStatus
 
-PARSER_VERSION = "pdf-ingest/1.16"
+PARSER_VERSION = "pdf-ingest/1.17"
 """Bump on any change to parse output; the parse cache is keyed on it."""
 
 

@@ -21,6 +21,10 @@ MIN_SIDED_SHARE = 0.3
 """... and those lines must be at least this share of the page (the rest are full width)."""
 MIN_ALIGNED_SHARE = 0.3
 """A column right of a gutter starts most rows at one left edge; word-gap rivers of one justified column do not."""
+MAX_SHORT_COLUMN_CROSSING = 0.1
+"""A column shorter than MIN_COLUMN_SHARE counts only when at most this share of the page's lines cross the gutter ..."""
+MIN_SHORT_COLUMN_ALIGNED = 0.8
+"""... and this share of its rows start at one left edge."""
 WIDER_SIDE_RATIO = 1.6
 """A side of the first gutter this much wider than the other may hold two columns (a three-column poster)."""
 MIN_INNER_COLUMN_SHARE = 0.1
@@ -152,8 +156,9 @@ def page_lines(page_number: int, glyphs: PageGlyphs) -> list[Line]:
     return lines
 
 
-def find_gutter(lines: list[Line], min_share: float = MIN_COLUMN_SHARE) -> float | None:
-    """Return the x of the gutter between two columns, or None for a single-column page."""
+def find_gutter(lines: list[Line], min_share: float = MIN_COLUMN_SHARE, short_columns: bool = False) -> float | None:
+    """Return the x of the gutter between two columns, or None for a single-column page (with short_columns, a column
+    under min_share of the lines counts when it stands beside the other one)."""
     if len(lines) < 2 * MIN_COLUMN_LINES:
         return None
     left_edge = min(l.x0 for l in lines)
@@ -178,11 +183,25 @@ def find_gutter(lines: list[Line], min_share: float = MIN_COLUMN_SHARE) -> float
     x = (min(t[0] for t in tied) + max(t[0] for t in tied)) / 2
     score = min(raw for _, raw in tied)
     n_sided = bisect_right(right_ends, x) + len(left_starts) - bisect_left(left_starts, x)
-    if score < MIN_COLUMN_LINES or score < min_share * n_sided or n_sided < MIN_SIDED_SHARE * len(lines):
+    if score < MIN_COLUMN_LINES or n_sided < MIN_SIDED_SHARE * len(lines):
+        return None
+    if score < min_share * n_sided and not (short_columns and _short_column_beside(lines, x)):
         return None
     if _aligned_share([l for l in lines if l.x0 >= x]) < MIN_ALIGNED_SHARE:
         return None
     return x
+
+
+def _short_column_beside(lines: list[Line], x: float) -> bool:
+    """True when a short column stands beside a long one at x: few lines cross x, and the short side's lines start at
+    one left edge and lie within the long side's height (a last page whose second column ends early)."""
+    left, right = [l for l in lines if l.x1 <= x], [l for l in lines if l.x0 >= x]
+    crossing = len(lines) - len(left) - len(right)
+    short, long_ = sorted((left, right), key=len)
+    if crossing > MAX_SHORT_COLUMN_CROSSING * len(lines) or not short or not long_:
+        return False
+    beside = all(min(l.top for l in long_) <= l.top and l.bottom <= max(l.bottom for l in long_) for l in short)
+    return beside and _aligned_share(short) >= MIN_SHORT_COLUMN_ALIGNED
 
 
 def _aligned_share(right_side: list[Line]) -> float:
@@ -199,7 +218,7 @@ def _aligned_share(right_side: list[Line]) -> float:
 
 def find_gutters(lines: list[Line]) -> list[float]:
     """Return the x of every gutter between columns, left to right: [] for one column, one for two, two for three."""
-    gutter = find_gutter(lines)
+    gutter = find_gutter(lines, short_columns=True)
     if gutter is None:
         return []
     # a poster's third column: a second gutter within a side twice as wide as the other (one column against two)
