@@ -93,3 +93,82 @@ def test_a_posting_outcome_heading_names_the_endpoint_of_its_paragraph():
                        "2. Secondary Outcome: Overall Response Rate (partial response or better) Time frame: up to 66 "
                        "months. Drug X: 121 participants (84.0%); Placebo: 12 participants (8.5%).")
     assert {(r.endpoint, r.value) for r in records} == {("ORR", 84.0), ("ORR", 8.5)}
+
+
+def test_a_numbered_code_defined_after_a_group_name_is_the_group_study_when_called_a_trial():
+    """Regression: group_study_code_taken_for_the_group ('on behalf of the Carpathian Lymphoma Group (CLG 2107)' then
+    'The CLG 2107 trial enrolled ...': the code counted as the group's acronym, and records went by the NCT number)."""
+    records = _records("Shorter Versus Longer Rituximab Maintenance in Follicular Lymphoma: A Randomized Trial",
+                       "Ana Popescu, MD; and Ion Varga, MD, on behalf of the Carpathian Lymphoma Group (CLG 2107)",
+                       *[_DISCUSSION] * 5,
+                       "The CLG 2107 trial enrolled patients aged 18 to 75 years at 31 centers. Progression-free "
+                       "survival at 3 years was 81.5% with the shorter schedule and 83.0% with the longer one.",
+                       "ClinicalTrials.gov identifier NCT20264411.")
+    assert _trials(records) == {"CLG 2107"}
+
+
+def test_a_nicknamed_study_is_named_and_a_design_gerund_is_no_name():
+    """Regression: nickname_missed_gerund_taken ('... and nicknamed Kittiwake, enrolled ...' under a headline '...?
+    Sequencing trial finds ...': every record went to 'Sequencing')."""
+    records = _records("Which comes first? Sequencing trial finds no winner in relapsed lymphoma",
+                       "The study, run by a national alliance and nicknamed Kittiwake, enrolled 210 patients, who "
+                       "were assigned to one drug first or the other.",
+                       "Two years on, 71.4% of patients starting with the pill were alive without progression, "
+                       "against 69.0% of those starting with the infusion.")
+    assert _trials(records) == {"Kittiwake"}
+
+
+def test_a_study_that_met_its_primary_endpoint_is_the_report_own_study():
+    """Regression: own_study_named_only_in_conclusion (a poster registered with an EU CT number whose own study is named
+    only in 'PELTON-3 did not meet its primary endpoint': every record went by the registry number)."""
+    records = _records("Liposomal daunorubicin-cytarabine versus standard induction in children with AML",
+                       "• Open-label randomised phase 2 trial at 22 centres (EU CT 2024-509911-12-00).",
+                       *[_DISCUSSION] * 5,
+                       "• Complete remission after two courses: 81.3% versus 77.9%.",
+                       "• PELTON-3 did not meet its primary endpoint, but toxicity was lower.")
+    assert _trials(records) == {"PELTON-3"}
+    from extractors.nlp.trials import find_trial_mentions
+    rules = {m.rule for m in find_trial_mentions("PELTON-3 did not meet its primary endpoint.", use_known=False)}
+    assert rules == {"name_met_primary_endpoint"}
+
+
+def test_a_stepwise_taper_set_against_stopping_at_once_names_both_policies():
+    """Regression: taper_vs_stop_unarmed ('Stepwise tapering versus immediate discontinuation of TKI therapy': no
+    comparison matched, so every figure had arm = null)."""
+    records = _records("Stepwise tapering versus immediate discontinuation of imatinib in chronic myeloid leukaemia: "
+                       "a randomised trial",
+                       "Molecular relapse-free survival at 12 months was 71.2% in the tapering group and 55.9% in the "
+                       "immediate discontinuation group.")
+    arms = {r.value: r.arm for r in records if r.endpoint == "RFS"}
+    assert arms == {71.2: "tapering", 55.9: "immediate discontinuation"}
+
+
+def test_a_posting_measure_sentence_under_an_outcome_measures_heading_names_endpoint_and_window():
+    """Regression: posting_measure_sentence_unread ('Complete response at end of induction. Time frame: ... Arm A: 33 of
+    50 participants (66.0%); Arm B: ...' under 'Secondary Outcome Measures' gave no record)."""
+    from schemas.document import Block
+
+    doc = _doc([("title", "Study Results: NCT20267788 - Venetoclax-Rituximab Versus Bendamustine-Rituximab in Lymphoma"),
+                ("body", "Complete response at end of induction, by Lugano criteria. Time frame: week 24. Arm A: 33 "
+                         "of 50 participants (66.0%); Arm B: 29 of 50 (58.0%).")])
+    body = doc.blocks[1].model_copy(update={"section": "Secondary Outcome Measures"})
+    doc = doc.model_copy(update={"blocks": (doc.blocks[0], body)})
+    assert isinstance(body, Block)
+    got = {(r.endpoint, r.value, r.timepoint) for r in extract_evidence(doc) if r.endpoint != "ENROLLED"}
+    assert got == {("CR", 66.0, "EOI"), ("CR", 58.0, "EOI")}
+
+
+def test_plain_language_row_labels_name_endpoints_and_a_short_form_for_short_names_an_arm():
+    """Regression: plain_language_rows_unread (a plain-language summary's table rows 'Alive without an event at 3
+    years', 'Alive at 3 years', 'In remission after the first two courses', 'No leukaemia found by a sensitive test
+    after course 1' named no endpoint, and columns headed 'VEN group' after 'Venetoclax (VEN for short)' no arm)."""
+    from extractors.evidence.arm_abbreviations import find_arm_abbreviations
+    from extractors.evidence.endpoints import find_endpoints
+
+    labels = {"Alive without an event at 3 years": "EFS", "Alive at 3 years": "OS",
+              "In remission after the first two courses": "CR",
+              "No leukaemia found by a sensitive test after course 1": "MRD_NEG"}
+    assert {label: [e.code for e in find_endpoints(label)][:1] for label in labels} == \
+        {label: [code] for label, code in labels.items()}
+    shorts = find_arm_abbreviations("Venetoclax (VEN for short) is a tablet that makes leukaemia cells die.")
+    assert [(a.short, a.arm) for a in shorts] == [("VEN", "venetoclax")]

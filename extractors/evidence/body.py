@@ -13,13 +13,13 @@ from extractors.evidence.attribution import (
     StudyRef, TrialIndex, attribute_paragraph, dominant_trial, sentence_facts, study_runs,
 )
 from extractors.evidence.frame import StudyFrame, about_other_study, name_key, report_refs
-from extractors.evidence.numbers import find_timepoints
+from extractors.evidence.numbers import find_timepoints, find_windows
 from extractors.evidence.readings import Reading, ReadingContext, read_clause
 from extractors.evidence.subgroup_ratios import SUBGROUP_RATIO_HEADING, SUBGROUP_RATIO_RULE, find_subgroup_ratios
 from extractors.evidence.rules import (
     ANALYSIS_COMPARISON, ANAPHORA_CUE, SUBGROUP_BENEFIT_SENTENCE, ANTECEDENT_REACH, ANTECEDENT_SENTENCES, EXTRACTOR_VERSION, LANDMARK_ANAPHORA, LANDMARKS_RESTATED, LIST_RESTATED_AT_TIME,
     LIST_RESTATED_REACH, RESPONSE_ANAPHORA_CUE, RESPONSE_WORD,
-    RESPONSE_ENDPOINTS, RUN_IN_HEADING, SAME_TIME_CUE, SUBGROUP_LANDMARK_REACH, SUBGROUP_SENTENCE_OPENING, SUBGROUP_RATIO_SENTENCE, OUTCOME_MEASURE_TITLE, POSTING_MEASURE_HEADING, ANALYSIS_OF_MEASURE, WINDOW_ANAPHORA, WINDOW_ANAPHORA_REACH,
+    RESPONSE_ENDPOINTS, RUN_IN_HEADING, SAME_TIME_CUE, SUBGROUP_LANDMARK_REACH, SUBGROUP_SENTENCE_OPENING, SUBGROUP_RATIO_SENTENCE, OUTCOME_MEASURE_TITLE, POSTING_MEASURE_HEADING, POSTING_MEASURES_SECTION, ANALYSIS_OF_MEASURE, WINDOW_ANAPHORA, WINDOW_ANAPHORA_REACH,
     WINDOW_ENDPOINTS, OTHER_STUDY_CLAUSES, BRACKETED_SOURCE_STUDY, OTHER_STUDY_AFTER_FIGURE, EndpointTerm,
 )
 from extractors.nlp.ner_mentions import current_ner, ner_arms_added
@@ -190,14 +190,18 @@ def extract_body(doc: Document, index: TrialIndex, mentions: Sequence, extra_ter
             previous = (stated if stated is not None and paragraph_before and _names_survival_without_figure(paragraph_before[-1])
                         else None) or _continued_result(sentence, records, para, doc) or stated
             restated, restated_arms = _restated_list(sentence, s, records)
-            ctx = ReadingContext(default, control, extra_terms, previous.endpoint if previous else
-                                 _posting_measure_endpoint(doc.text, spans[0][0], s, extra_terms), True, blocked,
+            measure = (previous.endpoint, previous.timepoint) if previous else \
+                _posting_measure(doc.text, spans[0], s, para.section, extra_terms)
+            ctx = ReadingContext(default, control, extra_terms, measure[0], True, blocked,
                                  gazetteer_dir, fallback, one_study=frame.is_report,
-                                 fallback_timepoint=previous.timepoint if previous else None,
+                                 fallback_timepoint=measure[1],
                                  fallback_endpoints=restated, fallback_hr_endpoint=_subgroup_hr_endpoint(sentence, s, records)
                                  or _outcome_measure_endpoint(doc.text, sentence, s, extra_terms),
                                  study_arms=frame.arm_order)
             readings = _sentence_readings(sentence, ctx, clause_memo, para, records, frame)
+            if previous is None and measure[1]:  # 'Arm A: 55 of 61 (90.2%); Arm B: ...' under a measure 'at end of induction'
+                readings = [replace(r, timepoint=measure[1]) if r.endpoint == measure[0] and r.timepoint is None
+                            and r.unit == "%" and r.statistic == "rate" else r for r in readings]
             if restated_arms and len(readings) == len(restated_arms):
                 readings = [replace(r, arm=arm) for r, arm in zip(readings, restated_arms)]  # the same arms, in order
             readings = _at_restated_landmarks(sentence, s, readings, records)
@@ -491,6 +495,7 @@ _SUBGROUP_RATIO = re.compile(SUBGROUP_RATIO_SENTENCE.pattern)
 _OUTCOME_TITLE = re.compile(OUTCOME_MEASURE_TITLE.pattern)
 _ANALYSIS_OF_MEASURE = re.compile(ANALYSIS_OF_MEASURE.pattern)
 _POSTING_MEASURE = re.compile(POSTING_MEASURE_HEADING.pattern)
+_MEASURES_SECTION = re.compile(POSTING_MEASURES_SECTION.pattern)
 _RATIO_WORD = re.compile(r"\b(?:[Hh]azard\s+[Rr]atio|HR)\b")
 _SAME_TIME_NAMED = re.compile(SAME_TIME_CUE.pattern, re.IGNORECASE)
 
@@ -520,14 +525,24 @@ def _outcome_measure_endpoint(text: str, sentence: str, start: int, extra_terms)
     return None
 
 
-def _posting_measure_endpoint(text: str, paragraph_start: int, start: int, extra_terms) -> Optional[str]:
-    """The endpoint that the outcome-measure heading opening a registry posting's paragraph names, for the sentences
-    after the heading; else None."""
-    heading = _POSTING_MEASURE.match(text, paragraph_start)
-    if heading is None or heading.end("title") > start:
-        return None
-    found = [e for e in find_endpoints(heading.group("title"), extra_terms) if not e.population]
-    return found[0].code if found else None
+def _posting_measure(text: str, paragraph: tuple[int, int], start: int, section: Optional[str],
+                     extra_terms) -> tuple[Optional[str], Optional[str]]:
+    """The endpoint and assessment window that the outcome-measure heading opening a registry posting's paragraph
+    names, for the sentences after the heading ('2. Secondary Outcome: Overall Response Rate ...'), or under an
+    'Outcome Measures' section heading the paragraph's first sentence ('Complete response at end of induction. Time
+    frame: ...'); else (None, None)."""
+    heading = _POSTING_MEASURE.match(text, paragraph[0])
+    if heading is not None:
+        title, title_end = heading.group("title"), heading.end("title")
+    elif section and _MEASURES_SECTION.search(section):
+        title, title_end = text[paragraph[0]:paragraph[1]], paragraph[1]
+    else:
+        return None, None
+    found = [e for e in find_endpoints(title, extra_terms) if not e.population]
+    if title_end > start or not found:
+        return None, None
+    windows = find_windows(title)
+    return found[0].code, windows[0].code if windows else None
 
 
 def _analysis_line(text: str, title: re.Match[str]) -> bool:

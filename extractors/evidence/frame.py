@@ -252,16 +252,17 @@ def _only_in_capitals_lines(text: str, name: str) -> bool:
 
 
 def names_no_study(text: str, name: str) -> bool:
-    """True when the text defines the name as an organisation ('German CLL Study Group (GCLLSG)'), or gives it as a
-    treatment ('assigned to CPX-351', 'the CPX-351 group') at least twice and never as a study ('the CPX-351 trial'):
-    a group's or a drug's code, not the study's name."""
+    """True when the text defines the name as an organisation ('German CLL Study Group (GCLLSG)'; a numbered code it
+    also calls a study is the group's study), or gives it as a treatment ('assigned to CPX-351', 'the CPX-351 group')
+    at least twice and never as a study ('the CPX-351 trial'): a group's or a drug's code, not the study's name."""
     pattern = re.escape(name)
-    if re.search(ORGANISATION_ACRONYM.pattern + r"\(\s*" + pattern + r"\s*\)", text):
-        return True
-    treated = len(re.findall(TREATMENT_USE_BEFORE.pattern + pattern + r"(?![\w-])", text)) \
-        + len(re.findall(r"(?<![\w-])" + pattern + TREATMENT_USE_AFTER.pattern, text))
     studied = re.search(r"(?<![\w-])" + pattern + STUDY_USE_AFTER.pattern, text) \
         or re.search(STUDY_USE_BEFORE.pattern + pattern + r"(?![\w-])", text)
+    if re.search(ORGANISATION_ACRONYM.pattern + r"\(\s*" + pattern + r"\s*\)", text):
+        # '... Myeloma Group (PMG 2004)' then 'The PMG 2004 trial enrolled ...': the group's numbered study
+        return not (studied and any(c.isdigit() for c in name))
+    treated = len(re.findall(TREATMENT_USE_BEFORE.pattern + pattern + r"(?![\w-])", text)) \
+        + len(re.findall(r"(?<![\w-])" + pattern + TREATMENT_USE_AFTER.pattern, text))
     return treated >= 2 and not studied
 
 

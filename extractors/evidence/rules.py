@@ -130,6 +130,15 @@ ENDPOINT_TERMS: tuple[EndpointTerm, ...] = (
                  "'61.7% remained event-free' is covered above; '61.7% event-free with A': a share called event-free"),
     EndpointTerm(r"(?:(?<=% )|(?<=%\) )|(?<=percent )|(?<=per cent ))(?:relapse|leuka?emia)[- ]free\b(?![- ]survival)", "RFS",
                  "'44.0% relapse-free at 2 years': a share called relapse-free"),
+    EndpointTerm(r"^\W*(?:still\s+)?alive\s+(?:and\s+)?(?:without\s+(?:an?\s+)?event|event[- ]free|free\s+(?:of|from)\s+(?:an?\s+)?events?)\b", "EFS",
+                 "a plain-language table row 'Alive without an event at 3 years': event-free survival"),
+    EndpointTerm(r"^\W*(?:still\s+)?alive\s+(?:at|after)\s+(?:\d+|one|two|three|four|five|ten)[- ](?:years?|months?)\b", "OS",
+                 "a plain-language table row 'Alive at 3 years': overall survival at that time"),
+    EndpointTerm(r"^\W*in\s+(?:complete\s+)?remission\s+(?:after|at\s+the\s+end\s+of|by)\b", "CR",
+                 "a plain-language table row 'In remission after the first two courses': the remission rate"),
+    EndpointTerm(r"\bno\s+(?:leuka?emia|lymphoma|myeloma|cancer|disease)\s+(?:cells?\s+)?(?:was\s+|were\s+)?(?:found|detected|seen|left)\s+"
+                 r"(?:by|with|on)\s+(?:a|the)\s+(?:more\s+|very\s+|highly\s+)?sensitive\s+(?:test|blood\s+test|marrow\s+test)",
+                 "MRD_NEG", "a plain-language 'no leukaemia found by a sensitive test': measurable residual disease negativity"),
     EndpointTerm(r"(?<=\s)(?:were|was|remained|are|is) (?:still )?alive (?:and |but )?(?:without (?:an )?event|event[- ]free|free (?:of|from) (?:an )?events?)", "EFS", "'were alive without an event' is an event-free survival landmark"),
     EndpointTerm(r"(?<=\s)(?:were|was|remained|are|is) (?:still )?alive and (?:had not had|did not have|have not had|had no)\s+(?:[\w-]+\s+){1,3}?(?:come back|return(?:ed)?|relapse)\s+or\s+(?:an(?:other)?|any) (?:[\w-]+\s+)?(?:event|problem)",
                  "EFS", "a plain-language 'were alive and had not had their leukaemia come back or another serious event' is event-free survival"),
@@ -337,6 +346,13 @@ STRATEGY_COMPARISONS: tuple[StrategyComparison, ...] = (
                  "fixed-duration", True, "'fixed-duration treatment', 'the fixed course', '96.4% fixed', a lettered group's "
                  "'(fixed: 24 cycles for all)': every patient given the planned number of cycles"),),
         "a report setting MRD-guided stopping against a fixed number of cycles compares two policies of one regimen"),
+    StrategyComparison(
+        "taper_vs_stop",
+        (ArmTerm(r"\b(?:stepwise\s+|gradual\s+)?(?:tapering|tapered|de-?escalation)\b(?!\s+(?:schedule|phase|period|step))",
+                 "tapering", False, "'the tapering group', 'with tapering', 'TKI de-escalation': the dose brought down in steps"),),
+        (ArmTerm(r"\bimmediate\s+(?:discontinuation|stop(?:ping)?|cessation|withdrawal)\b", "immediate discontinuation", True,
+                 "'with immediate discontinuation', 'the immediate discontinuation group': the drug stopped at once"),),
+        "a report setting a stepwise taper of a drug against stopping it at once compares two policies of one drug"),
     StrategyComparison(
         "stop_vs_continue",
         (ArmTerm(_STOPPED_SIDE, "discontinuation", False,
@@ -807,8 +823,8 @@ SECOND_ALLOCATION_LEFT = Cue(r"\b\d+\s+(?:(?:were|was)\s+)?(?:(?:randomly\s+)?(?
                              "sentence whose first went to the experimental arm")
 SECOND_ALLOCATION_RIGHT = Cue(r"^\s+to\s+(?!(?:each|either|both|receive\s+(?:either|both))\b)", "... is followed by 'to' and its arm")
 ASSIGNMENT_SENTENCE = Cue(r"\b(?:assign|allocat|randomi[sz])", "only a sentence about assignment gives per-arm counts with a bare 'to A'")
-ARM_ABBREVIATION_DEFINITION = Cue(r"\(\s*(?:the\s+(?=\S+\s+(?:sequence|regimen|schedule|combination|group|arm|cohort)\s*\)))?(?P<short>[A-Z][A-Za-z+]{0,5}\d?(?:-[A-Za-z]{1,4}\d{0,2}){0,2}|[a-z]{3,5}-[A-Za-z]{1,4})(?P<group>\s+(?:group|arm|cohort)|(?=\s*;\s*[nN]\s*=))?(?:\s+(?:sequence|regimen|schedule|combination))?\s*[;,)]",
-                                  "'... with venetoclax (AV)', '(BC; n = 112)': a short form defined in brackets after the arms it abbreviates; "
+ARM_ABBREVIATION_DEFINITION = Cue(r"\(\s*(?:the\s+(?=\S+\s+(?:sequence|regimen|schedule|combination|group|arm|cohort)\s*\)))?(?P<short>[A-Z][A-Za-z+]{0,5}\d?(?:-[A-Za-z]{1,4}\d{0,2}){0,2}|[a-z]{3,5}-[A-Za-z]{1,4})(?P<group>\s+(?:group|arm|cohort)|(?=\s*;\s*[nN]\s*=))?(?:\s+(?:sequence|regimen|schedule|combination))?(?:\s+for\s+short)?\s*[;,)]",
+                                  "'... with venetoclax (AV)', 'Gemtuzumab ozogamicin (GO for short)', '(BC; n = 112)': a short form defined in brackets after the arms it abbreviates; "
                                   "'(Isa-R group)', '(RUX cohort; n = 46)', '(IC; n = 160)' label the arm just named, whatever their letters; "
                                   "'the third block of chemotherapy (HC3)': a protocol's code right after the comparator; 'pembrolizumab plus R-CHP (P-R-CHP)': two hyphens; '(the IB "
                                   "sequence)', '(the IMC group)' name the drugs before them; 'tafasitamab plus lenalidomide (tafa-len)': a short form of the drugs' "
@@ -1194,8 +1210,8 @@ _OPENING = (r"(?:^|[.;:]\s+|\n)(?:(?:Background|Methods|Patients\s+and\s+methods
 _NAME_IS_A_STUDY = Cue(_OPENING + r"(?P<name>[A-Z][a-z]{3,}(?:-\d{1,2}|-[A-Z]{2,5}\d{0,2})?)\s+(?:is|was)\s+an?\s+(?:[\w/-]+,?\s+){0,5}?(?:trial|study)\b",
                       "'Fenland was an open-label, randomised phase 3 trial', 'Methods: Fenland is a ... trial': a sentence "
                       "saying the word is a study")
-_NAME_CALLED = Cue(r"\b(?:called|named|known\s+as|dubbed|(?:full\s+)?(?:name|title)\s+of\s+(?:the|this)\s+(?:study|trial)\s+is)\s+[\"“‘']?(?P<name>[A-Z][a-z]{3,}(?:-\d{1,2}|-[A-Z]{2,5}\d{0,2})?)\b",
-                   "'a randomised trial, called Quarry, ...', 'the study known as Quarry', 'The full name of the study is \"Quarry: ...\"': the study's name given in so many words")
+_NAME_CALLED = Cue(r"\b(?:called|named|nicknamed|code-?named|known\s+as|dubbed|(?:full\s+)?(?:name|title)\s+of\s+(?:the|this)\s+(?:study|trial)\s+is)\s+[\"“‘']?(?P<name>[A-Z][a-z]{3,}(?:-\d{1,2}|-[A-Z]{2,5}\d{0,2})?)\b",
+                   "'a randomised trial, called Quarry, ...', 'the study known as Quarry', 'nicknamed Quarry', 'The full name of the study is \"Quarry: ...\"': the study's name given in so many words")
 FRAME_WORD_NAMES: tuple[Cue, ...] = (
     Cue(r"^\s*(?:(?:[A-Z][a-z]+\s+){1,3}[A-Z][a-z]+\s+[-—–]\s+)?(?:[Tt]he\s+)?(?P<name>[A-Z][a-z]{3,}(?:[- ]\d{1,2}|-[A-Z]{2,5}\d{0,2})?)(?:\s+(?:[Tt]rial|[Ss]tudy))?\s*(?::|\s[—–-]|\.)\s",
         "a poster, abstract or news title led by the study's name ('Fenland: ponatinib and ...', 'Orchard — ...', "
@@ -1300,6 +1316,7 @@ WORD_NAME_STOPLIST = Cue(
     r"Controlled|Multicent(?:er|re)|Prospective|Retrospective|Observational|Cohort|Crossover|Confirmatory|Exploratory|"
     r"Interventional|Blinded|Masked|International|Cooperative|Collaborative|Population|Landmark|Validation|Expansion|"
     r"Escalation|Companion|Biomarker|Correlative|Translational|Pooled|Matched|Nested|Control|Trial|Study|Group|"
+    r"Sequencing|Screening|Dosing|Tapering|Switching|Stopping|Bridging|Staging|Timing|"
     r"Introduction|Letter|Main|Methods?|National|News|Objectives?|Original|Parent|Perspective|Phase|Pilot|Pivotal|"
     r"Poster|Present|Press|Purpose|Randomi[sz]ed|Registration|Registry|Research|Results?|Review|Summary|Update|"
     r"This|That|These|Those|Ours|Each|Every|Treatment|Therapy|Patients?|Children|Adults|Overall|Median|Safety|Efficacy|"
@@ -1548,10 +1565,14 @@ OUTCOME_MEASURE_TITLE = Cue(r"(?<![\w,])\s*(?:(?P<number>\d+)\.\s+)?(?:Primary|S
                             "a registry posting's 'Secondary Outcome Measure 3: Overall Survival (OS) at 2 Years' or 'Outcome Measure 1 (Primary) "
                             "Title: ...' names what its "
                             "statistical analysis lines estimate")
-POSTING_MEASURE_HEADING = Cue(r"\s*(?:\d+\.\s+)?(?:Primary|Secondary|Other(?:\s+Pre-?specified)?)\s+Outcome(?:\s+Measure)?(?:\s+\d+)?\s*:\s*"
+POSTING_MEASURE_HEADING = Cue(r"\s*(?:\d+\.\s+)?(?:Primary|Secondary|Other(?:\s+Pre-?specified)?)\s+Outcome(?:\s+Measures?)?(?:\s+\d+)?\s*(?::\s*|\s(?=[A-Z]))"
                               r"(?P<title>[^.\n]{3,150}?)(?=\s+(?:Time\s+[Ff]rame|Description)\s*:|[.\n]|$)",
-                              "a registry posting's '2. Secondary Outcome: Overall Response Rate ... Time frame: ...' opening a "
-                              "paragraph names what the paragraph's figures measure ('Arm A: 133 participants (92.4%)')")
+                              "a registry posting's '2. Secondary Outcome: Overall Response Rate ... Time frame: ...' or a run-in "
+                              "'Secondary Outcome Measures Overall response ...' opening a paragraph names what the paragraph's "
+                              "figures measure ('Arm A: 133 participants (92.4%)')")
+POSTING_MEASURES_SECTION = Cue(r"(?i)\boutcome\s+measures?\b",
+                               "a registry posting's 'Secondary Outcome Measures' or 'Outcome Measure Data: ...' heading: each "
+                               "paragraph under it opens with the sentence naming its measure")
 ANALYSIS_COMPARISON = Cue(r"\bComparison(?:\s+of)?\s*:?\s+(?P<first>[^.;]{2,60}?)\s+(?:vs\.?|versus|v\.?)\s+[^.;]{2,60}?\s*(?:[.;]|$)",
                           "a registry posting's 'Statistical Analysis 1: Comparison Arm B vs Arm A.': the ratio on the next line "
                           "is the first side's against the second")

@@ -59,6 +59,10 @@ TRIAL_RULES: tuple[TrialRule, ...] = (
               re.compile(rf"(?P<name>{NAMED})\s+(?:{CUE}\s+)?(?:\([^()]{{0,200}}\)\s+)?(?:is|was|has\s+been)\s+"
                          rf"(?:(?:prospectively|retrospectively)\s+)?registered\b"),
               "'The BRAMLEY study (...) is registered in the EU Clinical Trials Register': the study the authors registered"),
+    TrialRule("name_met_primary_endpoint", "name",
+              re.compile(rf"(?P<name>{NAMED})\s+(?:did\s+not\s+meet|failed\s+to\s+meet|met|missed|reached)\s+its\s+primary\s+"
+                         rf"(?:end\s?-?point|objective|outcome)\b"),
+              "'ELVER-2 did not meet its primary endpoint': a conclusion about the study the report ran"),
     TrialRule("name_then_cue", "name", re.compile(rf"(?P<name>{NAMED})\s+{PHASE}?{CUE}"),
               "'the X trial', 'X study', 'X phase I trial': an acronym directly before a trial word"),
     TrialRule("name_design_cue", "name", re.compile(rf"(?P<name>{NAMED})\s+{DESIGN}{PHASE}?{CUE}"),
@@ -102,7 +106,7 @@ TRIAL_RULES: tuple[TrialRule, ...] = (
               re.compile(rf"(?<![\w-])(?P<name>{WORD}(?:\s+{WORD}){{0,2}})\s*\(\s*(?P<alias>{WORD})\s*\)\s+(?:[\w-]+\s+){{0,3}}platform\b"),
               "'FasT CAR-T (F-CAR-T) ... platform': a named, abbreviated platform names the study that tests it"),
     TrialRule("called_name", "name",
-              re.compile(rf"\b(?:called|named|known\s+as|dubbed)\s+(?P<name>{NAMED})(?![\w-])"),
+              re.compile(rf"\b(?:called|named|nicknamed|code-?named|known\s+as|dubbed)\s+(?P<name>{NAMED})(?![\w-])"),
               "'The trial, known as SHOG 2417, ...', 'a study called KESTREL': the study's name given in so many words"),
     TrialRule("caption_lead_name", "name",
               re.compile(rf"(?m)^[ \t]*Table[ \t]*\d*[.:][ \t]*(?P<name>[A-Z][A-Z0-9]{{2,}}(?:-[A-Z0-9]+)*)[ \t]*(?::|[ \t][-\u2013\u2014])[ \t]"),
@@ -112,7 +116,7 @@ TRIAL_RULES: tuple[TrialRule, ...] = (
               " when the sentence is about a trial"),
 )
 
-OWN_STUDY_RULES = frozenset({"name_registered", "name_registry_number", "investigators_of", "name_committee", "name_study_verb",
+OWN_STUDY_RULES = frozenset({"name_registered", "name_met_primary_endpoint", "name_registry_number", "investigators_of", "name_committee", "name_study_verb",
                              "name_was_a_trial", "name_then_registry", "called_name"})
 """Rules whose shape says the report is about the named study (its registry line, byline, committee, design verb, 'known
 as'): a report known by its registry number in its opening takes such a name from anywhere in its text."""
