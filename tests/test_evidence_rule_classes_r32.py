@@ -172,3 +172,14 @@ def test_plain_language_row_labels_name_endpoints_and_a_short_form_for_short_nam
         {label: [code] for label, code in labels.items()}
     shorts = find_arm_abbreviations("Venetoclax (VEN for short) is a tablet that makes leukaemia cells die.")
     assert [(a.short, a.arm) for a in shorts] == [("VEN", "venetoclax")]
+
+
+def test_a_title_setting_two_routes_of_one_drug_against_each_other_names_both_arms_by_route():
+    """Regression: route_comparison_unarmed ('Subcutaneous versus Continuous Intravenous Blinatumomab': the comparator
+    was named 'chemotherapy', and 'Median RFS: 30.2 months (SC) and 28.7 months (IV)' gave it the second value)."""
+    records = _records("Subcutaneous versus Intravenous Daratumumab in Relapsed Myeloma: A Randomized Phase 3 Trial",
+                       "Patients with stage IV disease were eligible. Overall response: 41.2% (SC) and 40.8% (IV).",
+                       "Median PFS was 5.6 months in the SC arm and 6.1 months in the IV arm.")
+    got = {(r.endpoint, r.value, r.arm) for r in records}
+    assert got >= {("ORR", 41.2, "subcutaneous daratumumab"), ("ORR", 40.8, "intravenous daratumumab"),
+                   ("PFS", 5.6, "subcutaneous daratumumab"), ("PFS", 6.1, "intravenous daratumumab")}

@@ -18,7 +18,7 @@ from extractors.evidence.rules import (
     OTHER_STUDY_CUES, OTHER_STUDY_OPENING, OWN_STUDY_CUE, PRECEDING_STUDY, PRODUCT_DEFINITIONS, RANDOMISED_DESIGN, OPENING_RANDOMISED,
     REGIMEN_ACRONYM, REVIEW_MIN_CITATION_MARKERS, REVIEW_MIN_NAMED_TRIALS, SINGLE_ARM_CUE, ALLOCATED_TO_ALTERNATIVES, COMPARISON_COHORT, TITLE_COMPARISON,
     TITLE_STUDY_ANNOUNCEMENT, TITLE_TREATMENT_REACH, TRANSPLANT_COMPARATOR, TRANSPLANT_COMPARATOR_TERMS,
-    RADIOTHERAPY_ALTERNATIVE, RADIOTHERAPY_ARM, RADIOTHERAPY_TERMS,
+    RADIOTHERAPY_ALTERNATIVE, RADIOTHERAPY_ARM, RADIOTHERAPY_TERMS, ROUTE_COMPARISON, ROUTE_TERMS,
     WORD_NAME_STOPLIST,
 )
 from extractors.evidence.strategy_arms import document_strategies, set_document_strategies, transplant_arm_name
@@ -71,6 +71,8 @@ _MIXED_CASE_NUMBERED = re.compile(r"(?<![\w-])(?=[A-Za-z-]*[a-z])[A-Z][A-Za-z]+-
 _TRANSPLANT_TERMS = tuple(re.compile(p, re.IGNORECASE) for p in TRANSPLANT_COMPARATOR_TERMS)
 _RADIOTHERAPY_ALTERNATIVE = re.compile(RADIOTHERAPY_ALTERNATIVE.pattern, re.IGNORECASE)
 _RADIOTHERAPY_TERMS = tuple(re.compile(p, re.IGNORECASE) for p in RADIOTHERAPY_TERMS)
+_ROUTE_COMPARISON = re.compile(ROUTE_COMPARISON.pattern)
+_ROUTE_TERMS = {route: re.compile(pattern, re.IGNORECASE if route != "intravenous" else 0) for route, pattern in ROUTE_TERMS}
 _TITLE_ALTERNATIVE = re.compile(r"\s+or\s+")  # two named treatments joined by 'or' in a title are compared
 _PRODUCT_DEFINITIONS = tuple(re.compile(c.pattern) for c in PRODUCT_DEFINITIONS)
 _RANDOMISED_TITLE = re.compile(r"(?<!non-)(?<!non)\brandomi[sz]ed\b", re.IGNORECASE)
@@ -570,6 +572,17 @@ def transplant_comparison(doc: Document, gazetteer_dir=None) -> tuple[str, ...]:
     return ()
 
 
+def route_comparison(doc: Document, gazetteer_dir=None) -> tuple[str, ...]:
+    """The drug by each of two routes a title sets against each other ('subcutaneous blinatumomab', 'intravenous
+    blinatumomab'), or () when the title sets no routes of one drug against each other."""
+    title, _ = _title_versus(doc)
+    m = _ROUTE_COMPARISON.search(title)
+    if m is None or m.group("first").lower() == m.group("second").lower():
+        return ()
+    drugs = [a.arm for a in find_arms(title[m.end():], gazetteer_dir) if a.arm not in GENERIC_ARMS and not a.control]
+    return (f"{m.group('first').lower()} {drugs[0]}", f"{m.group('second').lower()} {drugs[0]}") if drugs else ()
+
+
 def radiotherapy_comparison(doc: Document, gazetteer_dir=None) -> tuple[str, ...]:
     """A title's treatment and the radiotherapy it would replace or is set against ('Can chemotherapy with A replace
     radiotherapy ...?'), or () when the title sets no treatment against radiotherapy."""
@@ -715,6 +728,10 @@ def study_frame(doc: Document, mentions: Sequence, index: TrialIndex, has_table1
         procedure_first = transplant[0] == transplant_arm_name(doc.text[t0:t1], doc.text)
         return _procedure_frame(ref, strategies, transplant, tuple(
             (rx, transplant[0 if procedure_first else 1], not procedure_first) for rx in _TRANSPLANT_TERMS), not_studies)
+    routes = route_comparison(doc, gazetteer_dir)
+    if routes:  # 'Subcutaneous versus Continuous Intravenous Blinatumomab': 'SC', 'the IV arm' name the sides
+        return _procedure_frame(ref, strategies, routes, tuple(
+            (_ROUTE_TERMS[side.split(" ")[0]], side, i == 1) for i, side in enumerate(routes)), not_studies)
     radiotherapy = radiotherapy_comparison(doc, gazetteer_dir)
     if radiotherapy:  # 'Can A replace radiotherapy?': every mention of radiotherapy names the control side
         return _procedure_frame(ref, strategies, radiotherapy,

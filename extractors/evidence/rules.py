@@ -525,6 +525,19 @@ RADIOTHERAPY_TERMS: tuple[str, ...] = (
     r"(?<!no )(?<!without )(?<!avoid )(?:\b(?:consolidat(?:ive|ion)|involved[- ](?:site|field|node))\s+)?\b(?:radiotherapy|radiation(?:\s+therapy)?)\b",
 )
 """Mentions of the radiotherapy side ('the radiotherapy group', 'involved-site radiotherapy'), once the title compares it."""
+ROUTE_TERMS: tuple[tuple[str, str], ...] = (
+    ("subcutaneous", r"\bsubcutaneous(?:ly)?\b|\bs\.c\.(?!\w)|(?<![\w.-])SC(?![\w-])"),
+    ("intravenous", r"\bintravenous(?:ly)?\b|\bi\.v\.(?!\w)|(?<![\w.-])(?<!stage )(?<!phase )(?<!grade )(?<!Stage )(?<!Phase )"
+                    r"(?<!Grade )(?<!type )IV(?![\w-])"),
+    ("oral", r"\boral(?:ly)?\b|(?<![\w.-])PO(?![\w-])"),
+)
+"""Routes of administration and the forms that name each side of a route comparison once the title sets one ('the SC
+arm', '30.2 months (SC)', 'continuous intravenous infusion'); 'stage IV', 'grade IV' are no route."""
+ROUTE_COMPARISON = Cue(r"(?i)\b(?P<first>subcutaneous|intravenous|oral)(?:ly)?\s+(?:versus|vs\.?|or|compared\s+with)\s+"
+                       r"(?:(?:continuous|standard|conventional|weekly|daily)\s+)?(?P<second>subcutaneous|intravenous|oral)(?:ly)?\s+"
+                       r"(?:(?:infusion|administration|dosing)\s+of\s+)?",
+                       "'Subcutaneous versus Continuous Intravenous Blinatumomab': a title setting two routes of one drug "
+                       "against each other; the arms are the drug by each route")
 TRANSPLANT_COMPARATOR_TERMS: tuple[str, ...] = (
     r"(?<![\w-])(?:(?:autologous|allogeneic)\s+|(?:auto|allo)-?\s*)?(?:(?:ha?ematopoietic|stem[- ]cell|cell)\s+)*"
     r"(?:transplant(?:ation)?|HCT|HSCT|SCT)(?![\w-])(?!\s+(?:eligib|cent))",
