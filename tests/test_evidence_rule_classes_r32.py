@@ -183,3 +183,19 @@ def test_a_title_setting_two_routes_of_one_drug_against_each_other_names_both_ar
     got = {(r.endpoint, r.value, r.arm) for r in records}
     assert got >= {("ORR", 41.2, "subcutaneous daratumumab"), ("ORR", 40.8, "intravenous daratumumab"),
                    ("PFS", 5.6, "subcutaneous daratumumab"), ("PFS", 6.1, "intravenous daratumumab")}
+
+
+def test_sample_sizes_in_posting_totals_long_age_phrases_and_plain_language():
+    """Regression: sample_size_phrasings_missed ('Baseline Characteristics: 183 participants in total.', '44 patients
+    aged 5 to 17 years (median 15 years) with relapsed disease were enrolled', '742 children and teenagers from birth up
+    to 17 years old with newly diagnosed AML took part' gave no enrolment; a posting's 'Overall number of participants
+    analyzed' counts those analysed for one measure, no enrolment)."""
+    records = _records("Drug A in relapsed leukaemia: a single-arm study",
+                       "Baseline Characteristics: 183 participants in total.",
+                       "Overall number of participants analyzed: 286 and 38.",
+                       "In 2020 and 2021, 44 patients aged 5 to 17 years (median 15 years) with relapsed disease were "
+                       "enrolled at 14 centres.",
+                       "612 children and teenagers from birth up to 17 years old with newly diagnosed leukaemia took "
+                       "part at 90 hospitals.")
+    enrolled = {r.value for r in records if r.endpoint == "ENROLLED"}
+    assert enrolled >= {183, 44, 612} and 286 not in enrolled
