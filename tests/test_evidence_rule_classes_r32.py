@@ -199,3 +199,19 @@ def test_sample_sizes_in_posting_totals_long_age_phrases_and_plain_language():
                        "part at 90 hospitals.")
     enrolled = {r.value for r in records if r.endpoint == "ENROLLED"}
     assert enrolled >= {183, 44, 612} and 286 not in enrolled
+
+
+def test_a_sized_column_beside_the_control_column_is_the_experimental_arm():
+    """Regression: policy_word_column_unarmed (a results table headed 'Maintenance (n = 295) | Observation (n = 293)' in
+    a maintenance-versus-observation report: neither column named an arm, so every cell had arm = null)."""
+    from schemas.document import Cell, Table
+
+    rows = ((Cell(row=0, col=0, text="3-year PFS, %", page=1), Cell(row=0, col=1, text="86.4", page=1),
+             Cell(row=0, col=2, text="79.0", page=1)),)
+    table = Table(table_id="x:Table 2", label="Table 2", caption="Table 2. Outcomes by randomised arm.", page=1,
+                  header=("Outcome", "Maintenance (n = 210)", "Observation (n = 208)"), rows=rows)
+    doc = _doc([("title", "Rituximab Maintenance Versus Observation in Follicular Lymphoma: A Randomized Trial"),
+                ("body", "Patients in remission were randomly assigned to rituximab maintenance or observation.")],
+               tables=(table,))
+    arms = {r.value: r.arm for r in extract_evidence(doc) if r.source == "table"}
+    assert arms == {86.4: "rituximab", 79.0: "observation"}

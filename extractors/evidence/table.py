@@ -151,6 +151,10 @@ def extract_table_results(doc: Document, index: TrialIndex, skip_table_ids: Sequ
         if not _looks_like_results(table):
             continue
         header_arms = [a for a in (_first_arm(h, gazetteer_dir, core_only=True) for h in table.header) if a]
+        # 'Maintenance (n = 295) | Observation (n = 293)': beside a column naming the control, a sized column naming no
+        # arm is the experimental side's
+        sized_experimental = experimental_arm if control_arm and any(
+            _first_arm(h, gazetteer_dir) == control_arm or _names_control(h, gazetteer_dir) for h in table.header) else None
         caption = re.sub(r"^\s*Table\s+\w+[.:]?\s*", "", table.caption or "", flags=re.I) or _heading_above(doc, table)
         caption_endpoint, caption_timepoint = _first_endpoint(caption, extra_terms), _timepoint_in(caption)
         caption_window = _window_in(caption)
@@ -194,7 +198,8 @@ def extract_table_results(doc: Document, index: TrialIndex, skip_table_ids: Sequ
                 # a hazard-ratio row is a ratio even under a '%' column (negative rule: never a percentage)
                 ratio = bool(_RATIO_HEADER.search(header) or _RATIO_HEADER.search(label))
                 arm = _first_arm(header, gazetteer_dir) or _first_arm(label, gazetteer_dir) \
-                    or (control_arm if _names_control(header, gazetteer_dir) else None)
+                    or (control_arm if _names_control(header, gazetteer_dir) else None) \
+                    or (sized_experimental if _SIZED_HEADER.search(header) and not _TOTAL_HEADER.match(header) else None)
                 if arm is None and ratio:
                     arm = header_arms[0] if header_arms else experimental_arm  # the first (experimental) arm vs control
                 # the stub column's header ('Outcome, n (%)') declares the cell format of every column
@@ -218,6 +223,9 @@ def extract_table_results(doc: Document, index: TrialIndex, skip_table_ids: Sequ
                         records.append(_table_record(doc, clause, s, r, trial, nct, cell.page, cell.bbox,
                                                      table.table_id, cell.row + 1, cell.col))
     return records
+
+
+_SIZED_HEADER = re.compile(r"\(\s*[nN]\s*=\s*\d+\s*\)")
 
 
 def _flow_enrolment(doc: Document, table: Table, trial, nct, gazetteer_dir, control_arm) -> list[EvidenceRecord]:
