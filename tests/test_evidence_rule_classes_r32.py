@@ -215,3 +215,19 @@ def test_a_sized_column_beside_the_control_column_is_the_experimental_arm():
                tables=(table,))
     arms = {r.value: r.arm for r in extract_evidence(doc) if r.source == "table"}
     assert arms == {86.4: "rituximab", 79.0: "observation"}
+
+
+def test_a_column_sized_as_an_arm_enrolment_is_that_arm():
+    """Regression: lettered_column_unarmed (columns headed 'Group K (n=118) | Group L (n=121)' after '118 were assigned
+    to ponatinib and 121 to imatinib' named no arm, so every cell had arm = null)."""
+    from schemas.document import Cell, Table
+
+    rows = ((Cell(row=0, col=0, text="Overall survival at 3 years, %", page=1),
+             Cell(row=0, col=1, text="71.2", page=1), Cell(row=0, col=2, text="60.3", page=1)),)
+    table = Table(table_id="x:Table 2", label="Table 2", caption="Table 2. Response by group.", page=1,
+                  header=("Outcome", "Group K (n=118)", "Group L (n=121)"), rows=rows)
+    doc = _doc([("title", "Ponatinib versus imatinib in Philadelphia-positive leukaemia: a randomised trial"),
+                ("body", "Of 239 patients, 118 were randomly assigned to ponatinib and 121 to imatinib.")],
+               tables=(table,))
+    arms = {r.value: r.arm for r in extract_evidence(doc) if r.source == "table"}
+    assert arms == {71.2: "ponatinib", 60.3: "imatinib"}

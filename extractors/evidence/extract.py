@@ -171,7 +171,7 @@ def extract_evidence(doc: Document, table1: Sequence[Table1Row] = (),
         (r.arm for r in body if r.statistic == "hazard_ratio" and r.arm), None) if frame.is_report else None
     control = frame.compared[1] if frame.is_report and len(frame.compared) == 2 else None
     other = extract_table_results(doc, index, tuple(skip), extra, gazetteer_dir, frame.ref if frame.is_report else None,
-                                  experimental, control)
+                                  experimental, control, arm_enrolment(body) if frame.is_report else None)
     table = apply_timepoints_from_body(table, body)
     body, table, other = (with_study_therapy(with_compared_cell_therapy(part, frame), frame) for part in (body, table, other))
     if frame.is_report:  # windows first: a table cell restating a body figure lends its window to its row
@@ -181,6 +181,15 @@ def extract_evidence(doc: Document, table1: Sequence[Table1Row] = (),
         dated = with_report_landmarks(body + table + other)
         body, table, other = dated[:len(body)], dated[len(body):len(body) + len(table)], dated[len(body) + len(table):]
     return dedupe(body + table + other)
+
+
+def arm_enrolment(records: Sequence[EvidenceRecord]) -> dict[int, str]:
+    """Each arm's enrolment count the records give, where no other arm has the same count."""
+    arms_by_size: dict[int, set[str]] = {}
+    for r in records:
+        if r.endpoint == "ENROLLED" and r.arm and r.arm not in GENERIC_ARMS and r.value == int(r.value):
+            arms_by_size.setdefault(int(r.value), set()).add(r.arm)
+    return {size: arms.pop() for size, arms in arms_by_size.items() if len(arms) == 1}
 
 
 _EVENT_SHARE = re.compile(EVENT_SHARE.pattern)

@@ -132,12 +132,14 @@ def _looks_like_results(table: Table) -> bool:
 def extract_table_results(doc: Document, index: TrialIndex, skip_table_ids: Sequence[str] = (),
                           extra_terms: tuple[EndpointTerm, ...] = (), gazetteer_dir=None,
                           report_ref: Optional[StudyRef] = None,
-                          experimental_arm: Optional[str] = None, control_arm: Optional[str] = None) -> list[EvidenceRecord]:
+                          experimental_arm: Optional[str] = None, control_arm: Optional[str] = None,
+                          arm_sizes: Optional[dict[int, str]] = None) -> list[EvidenceRecord]:
     """Read result-like cells of other tables; endpoint and arm may come from the row label or column header.
 
     A table whose caption names no trial belongs to `report_ref`, the study of a one-study report; a hazard ratio
     whose table names no arm compares `experimental_arm`, a two-arm report's experimental side, with `control_arm`,
-    which a column headed only 'Control group' also names.
+    which a column headed only 'Control group' also names; a column sized '(n = 71)' and naming no arm is the arm
+    `arm_sizes` gives that size (the report's per-arm enrolment).
     """
     records: list[EvidenceRecord] = []
     for table in (part for whole in doc.tables for part in stacked_tables(whole)):
@@ -199,6 +201,7 @@ def extract_table_results(doc: Document, index: TrialIndex, skip_table_ids: Sequ
                 ratio = bool(_RATIO_HEADER.search(header) or _RATIO_HEADER.search(label))
                 arm = _first_arm(header, gazetteer_dir) or _first_arm(label, gazetteer_dir) \
                     or (control_arm if _names_control(header, gazetteer_dir) else None) \
+                    or _sized_arm(header, arm_sizes or {}) \
                     or (sized_experimental if _SIZED_HEADER.search(header) and not _TOTAL_HEADER.match(header) else None)
                 if arm is None and ratio:
                     arm = header_arms[0] if header_arms else experimental_arm  # the first (experimental) arm vs control
@@ -225,7 +228,13 @@ def extract_table_results(doc: Document, index: TrialIndex, skip_table_ids: Sequ
     return records
 
 
-_SIZED_HEADER = re.compile(r"\(\s*[nN]\s*=\s*\d+\s*\)")
+_SIZED_HEADER = re.compile(r"\(\s*[nN]\s*=\s*(\d+)\s*\)")
+
+
+def _sized_arm(header: str, arm_sizes: dict[int, str]) -> Optional[str]:
+    """The arm whose enrolment is the size a column header gives ('Arm S: stop (n=71)' after '71 to Arm S'), else None."""
+    size = _SIZED_HEADER.search(header)
+    return arm_sizes.get(int(size.group(1))) if size and not _TOTAL_HEADER.match(header) else None
 
 
 def _flow_enrolment(doc: Document, table: Table, trial, nct, gazetteer_dir, control_arm) -> list[EvidenceRecord]:
