@@ -231,3 +231,23 @@ def test_a_column_sized_as_an_arm_enrolment_is_that_arm():
                tables=(table,))
     arms = {r.value: r.arm for r in extract_evidence(doc) if r.source == "table"}
     assert arms == {71.2: "ponatinib", 60.3: "imatinib"}
+
+
+def _two_column_table_arms(*headers: str) -> dict:
+    from schemas.document import Cell, Table
+
+    rows = ((Cell(row=0, col=0, text="Overall survival at 3 years, %", page=1),
+             Cell(row=0, col=1, text="71.2", page=1), Cell(row=0, col=2, text="60.3", page=1)),)
+    table = Table(table_id="x:Table 2", label="Table 2", caption="Table 2. Outcomes.", page=1,
+                  header=("Outcome", *headers), rows=rows)
+    doc = _doc([("title", "Ponatinib versus imatinib in Philadelphia-positive leukaemia: a randomised trial"),
+                ("body", "Patients were randomly assigned to ponatinib or imatinib.")], tables=(table,))
+    return {r.value: r.arm for r in extract_evidence(doc) if r.source == "table"}
+
+
+def test_columns_headed_by_an_undefined_short_form_or_a_role_name_their_arms():
+    """Regression: short_form_and_role_columns_unarmed (columns headed 'PON (n=118) | IM (n=121)', short forms the text
+    never defines, or 'Intervention | Comparator' named no arm)."""
+    assert _two_column_table_arms("PON (n=118)", "IM (n=121)") == {71.2: "ponatinib", 60.3: "imatinib"}
+    assert _two_column_table_arms("Intervention", "Comparator") == {71.2: "ponatinib", 60.3: "imatinib"}
+    assert _two_column_table_arms("Arm 1 (n=118)", "Arm 2 (n=121)") == {71.2: None, 60.3: None}  # no order is guessed

@@ -94,6 +94,11 @@ def _spells(short: str, surfaces: Sequence[str], brands: bool = True) -> bool:
     return len(surfaces) >= 1 and rest(0, 0)
 
 
+def spells_arm(short: str, arm: str) -> bool:
+    """True when a short form spells an arm's drugs in order ('PON' for 'ponatinib', 'VenO' for 'venetoclax-obinutuzumab')."""
+    return _spells(short, [d for d in arm.split("-") if d])
+
+
 _PRINTED_TAIL = re.compile(r"[-\s+/]([A-Z][A-Za-z]{1,6})\s*$")
 _PARTNER_REGIMEN = re.compile(r"^\s*(?:[\w/.]+\s+){0,3}?(?:plus|with|and|\+)\s+([A-Z][A-Za-z]{0,6}(?:-[A-Z][A-Za-z]{0,6}){0,3})(?![\w-])")
 

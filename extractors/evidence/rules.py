@@ -238,7 +238,7 @@ ARM_TERMS: tuple[ArmTerm, ...] = (
     ArmTerm(r"(?<![A-Za-z-])FCR(?![A-Za-z-])", "chemotherapy", True, "FCR (fludarabine, cyclophosphamide, rituximab) is a chemoimmunotherapy comparator", True),
     ArmTerm(r"(?:anti-?)?CD19[- ]?(?:directed |targeted |targeting |specific )?CAR[- ]?T(?:[- ]cells?)?", "CD19 CAR-T", False, "an unnamed CD19 CAR-T product; a named product wins", False, 1),
     ArmTerm(r"(?<![\w-])CAR[- ]?T(?![A-Za-z])(?:[- ]cells?)?(?:[- ]cell)?(?: (?:therapy|therapies|products?))?", "CD19 CAR-T", False, "in B-ALL an unqualified CAR-T product is CD19-directed; a named or coded product wins", False, 1),
-    ArmTerm(r"control (?:arm|group|cohort|therapy|treatment|regimen)|historical (?:control|cohort)s?|historic controls?|comparator (?:arm|group)|pooled comparator|(?:standard|comparison|reference|intensive) (?:arm|group)|(?:antibody(?:[- ]based)?|standard|conventional) salvage\b|(?<=\()control(?=\s*[;,)])|^\W*control(?=\s*\(\s*[nN]\s*=)", "control", True, "comparator named only as control ('control therapy', '(control; n = 296)', a column headed 'Control (N=296)', 'pooled comparator', 'the comparison group', 'antibody-based salvage'); resolved to the study's control arm"),
+    ArmTerm(r"control (?:arm|group|cohort|therapy|treatment|regimen)|historical (?:control|cohort)s?|historic controls?|comparator (?:arm|group)|pooled comparator|(?:standard|comparison|reference|intensive) (?:arm|group)|(?:antibody(?:[- ]based)?|standard|conventional) salvage\b|(?<=\()control(?=\s*[;,)])|^\W*(?:control|comparator)(?=\s*(?:\(\s*[nN]\s*=|$))", "control", True, "comparator named only as control ('control therapy', '(control; n = 296)', a column headed 'Control (N=296)', 'pooled comparator', 'the comparison group', 'antibody-based salvage'); resolved to the study's control arm"),
     ArmTerm(r"(?:(?<=\bto )|(?<=\bwith )|(?<=\bversus )|(?<=\bvs )|(?<=\bvs\. )|(?<=\bor )|(?<=\bon ))observation(?:\s+alone)?\b(?!\s+(?:period|time|phase|of)\b)"
             r"|\bobservation\s+(?:group|arm|cohort)\b|^\W*observation(?:\s+alone)?(?=\s*\(\s*[nN]\s*=)", "observation", True,
             "'lenalidomide maintenance versus observation', '58 to observation', 'the observation group', a column headed "
@@ -1448,9 +1448,11 @@ OTHER_STUDY_CUES: tuple[Cue, ...] = (
 )
 
 # In a report comparing two named treatments, these phrases name its experimental side.
-EXPERIMENTAL_REFERENCE = Cue(r"\bthe\s+(?:(?:triplet|doublet|quadruplet|new|study)\s+)?combination\b(?!\s+of\b)|\b(?:the\s+)?(?:experimental|investigational)\s+(?:arm|group|regimen|therapy)\b",
+EXPERIMENTAL_REFERENCE = Cue(r"\bthe\s+(?:(?:triplet|doublet|quadruplet|new|study)\s+)?combination\b(?!\s+of\b)|\b(?:the\s+)?(?:experimental|investigational)\s+(?:arm|group|regimen|therapy)\b"
+                             r"|^\W*(?:experimental|investigational|intervention|study\s+drug)(?:\s+(?:arm|group))?(?=\s*(?:\(\s*[nN]\s*=|[,:]|$))",
                              "'88.9 per cent of patients given the combination', 'the experimental arm', a table's 'Experimental "
-                             "group (n = 311)': the report's experimental treatment")
+                             "group (n = 311)', a column headed 'Intervention' or 'Study drug (n = 118)': the report's "
+                             "experimental treatment")
 
 # Even a sentence naming the report's own study is about another when it gives the study before it.
 PRECEDING_STUDY = Cue(r"\b(?:run-in|part|phase|protocol|study|trial)\s+(?:that|which)\s+preceded\b",

@@ -5,6 +5,7 @@ import re
 from dataclasses import replace
 from typing import Optional, Sequence
 
+from extractors.evidence.arm_abbreviations import spells_arm
 from extractors.evidence.arms import find_arms
 from extractors.evidence.attribution import StudyRef, TrialIndex
 from extractors.evidence.body import row_arms, split_sentence_spans
@@ -201,7 +202,7 @@ def extract_table_results(doc: Document, index: TrialIndex, skip_table_ids: Sequ
                 ratio = bool(_RATIO_HEADER.search(header) or _RATIO_HEADER.search(label))
                 arm = _first_arm(header, gazetteer_dir) or _first_arm(label, gazetteer_dir) \
                     or (control_arm if _names_control(header, gazetteer_dir) else None) \
-                    or _sized_arm(header, arm_sizes or {}) \
+                    or _sized_arm(header, arm_sizes or {}) or _spelled_side(header, (experimental_arm, control_arm)) \
                     or (sized_experimental if _SIZED_HEADER.search(header) and not _TOTAL_HEADER.match(header) else None)
                 if arm is None and ratio:
                     arm = header_arms[0] if header_arms else experimental_arm  # the first (experimental) arm vs control
@@ -229,6 +230,16 @@ def extract_table_results(doc: Document, index: TrialIndex, skip_table_ids: Sequ
 
 
 _SIZED_HEADER = re.compile(r"\(\s*[nN]\s*=\s*(\d+)\s*\)")
+
+
+_SHORT_LABEL = re.compile(r"^\s*(?P<short>[A-Z][A-Za-z+]{1,6})\s*(?:arm|group|cohort)?\s*(?:\(\s*[nN]\s*=\s*\d+\s*\))?\s*(?:,?\s*%)?\s*$")
+
+
+def _spelled_side(header: str, sides: Sequence[Optional[str]]) -> Optional[str]:
+    """The one compared side a column's short label spells ('PON (n=118)' for ponatinib), else None."""
+    label = _SHORT_LABEL.match(header)
+    spelled = [side for side in sides if side and label and spells_arm(label.group("short"), side)]
+    return spelled[0] if len(spelled) == 1 else None
 
 
 def _sized_arm(header: str, arm_sizes: dict[int, str]) -> Optional[str]:
