@@ -7,11 +7,12 @@ import re
 import pytest
 
 from extractors.evidence import arm_abbreviations, readings
-from extractors.evidence.arm_abbreviations import _LETTERED_GROUPS, _LETTERED_GUARDS, find_lettered_groups
+from extractors.evidence.arm_abbreviations import (LETTERED_LABEL_SUFFIX, _LETTERED_GROUPS, _LETTERED_GUARDS,
+                                                   find_lettered_groups)
 from extractors.evidence.numbers import _TP_NEEDS, _TP_RES, find_timepoints
 from extractors.nlp.literal_prefilter import Need, fold, may_match, suffix_guard, text_needs
 
-LABEL = r"\s*\(\s*(?P<word>[Gg]roup|[Aa]rm|[Cc]ohort)\s+(?P<letter>[A-D1-4])\s*\)"
+LABEL = LETTERED_LABEL_SUFFIX
 
 TEXTS = (
     "Patients were randomly assigned to mosunetuzumab plus lenalidomide (group A) or bendamustine plus rituximab "

@@ -381,10 +381,12 @@ def _use_pattern(short: str) -> re.Pattern[str]:
     return re.compile(r"(?<![A-Za-z0-9+\-])" + re.escape(short) + r"(?![A-Za-z0-9+\-])", flags)
 
 
-_LETTERED_SHORT = re.compile(r"^(?:group|arm|cohort) [A-Z0-9]$")
+_LETTERED_SHORT = re.compile(r"^(?:group|arm|cohort) (?:[A-Z0-9]|IV|I{1,3})$")
 _SYLLABLE_SHORT = re.compile(r"^[a-z]{3,5}-[A-Za-z]{1,4}$")
 _LETTERED_GROUPS = tuple(re.compile(c.pattern) for c in LETTERED_GROUP_DEFINITIONS)
-_LETTERED_GUARDS = tuple(suffix_guard(rx, r"\s*\(\s*(?P<word>[Gg]roup|[Aa]rm|[Cc]ohort)\s+(?P<letter>[A-D1-4])\s*\)")
+LETTERED_LABEL_SUFFIX = r"\s*\(\s*(?P<word>[Gg]roup|[Aa]rm|[Cc]ohort)\s+(?P<letter>IV|I{1,3}|[A-D1-4])(?![\w-])\s*\)"
+"""The bracketed label '(group A)' that closes a lettered-group pattern naming the label after its treatment."""
+_LETTERED_GUARDS = tuple(suffix_guard(rx, LETTERED_LABEL_SUFFIX)
                          for rx in _LETTERED_GROUPS)
 """Per lettered-group pattern, the bracketed label every match of it ends with, searched first (None: no guard)."""
 

@@ -868,13 +868,14 @@ BRAND_INITIALS: dict[str, tuple[str, ...]] = {
 }
 """Letters a drug contributes to regimen short forms by its brand name, where the generic initial does not spell it."""
 LETTERED_GROUP_DEFINITIONS: tuple[Cue, ...] = (
-    Cue(r"\b(?P<word>[Gg]roup|[Aa]rm|[Cc]ohort)\s+(?P<letter>[A-D1-4])\s*\(\s*(?P<drugs>[^()]{3,160}?)\s*\)",
-        "'group A (mosunetuzumab plus lenalidomide) or group B (bendamustine plus rituximab)': lettered arms defined in brackets"),
-    Cue(r"(?P<drugs>[^()\n.;]{3,100}?)\s*\(\s*(?P<word>[Gg]roup|[Aa]rm|[Cc]ohort)\s+(?P<letter>[A-D1-4])\s*\)",
+    Cue(r"\b(?P<word>[Gg]roup|[Aa]rm|[Cc]ohort)\s+(?P<letter>IV|I{1,3}|[A-D1-4])(?![\w-])\s*\(\s*(?P<drugs>[^()]{3,160}?)\s*\)",
+        "'group A (mosunetuzumab plus lenalidomide) or group B (bendamustine plus rituximab)', 'group II (...)': lettered "
+        "(or roman-numbered) arms defined in brackets"),
+    Cue(r"(?P<drugs>[^()\n.;]{3,100}?)\s*\(\s*(?P<word>[Gg]roup|[Aa]rm|[Cc]ohort)\s+(?P<letter>IV|I{1,3}|[A-D1-4])(?![\w-])\s*\)",
         "'mosunetuzumab plus lenalidomide (group A) or bendamustine plus rituximab (group B)': the label after the treatment"),
-    Cue(r"\b(?P<word>[Gg]roup|[Aa]rm|[Cc]ohort)\s+(?P<letter>[A-D1-4])\s+(?:received|was\s+given|were\s+given|got)\s+(?P<drugs>[^.;]{3,80})",
+    Cue(r"\b(?P<word>[Gg]roup|[Aa]rm|[Cc]ohort)\s+(?P<letter>IV|I{1,3}|[A-D1-4])(?![\w-])\s+(?:received|was\s+given|were\s+given|got)\s+(?P<drugs>[^.;]{3,80})",
         "'Group A received mosunetuzumab; group B received bendamustine-rituximab': lettered arms defined by a verb"),
-    Cue(r"\b(?P<word>[Gg]roup|[Aa]rm|[Cc]ohort)\s+(?P<letter>[A-D1-4])\s*(?:\(\s*(?P<role>[\w -]{1,30}?)\s*\)\s*)?:\s*(?P<drugs>(?:(?!\s*[•▪]|\b(?:[Gg]roup|[Aa]rm|[Cc]ohort)\s+[A-D1-4]\b)[^.;\n]){3,100})",
+    Cue(r"\b(?P<word>[Gg]roup|[Aa]rm|[Cc]ohort)\s+(?P<letter>IV|I{1,3}|[A-D1-4])(?![\w-])\s*(?:\(\s*(?P<role>[\w -]{1,30}?)\s*\)\s*)?:\s*(?P<drugs>(?:(?!\s*[•▪]|\b(?:[Gg]roup|[Aa]rm|[Cc]ohort)\s+(?:IV|I{1,3}|[A-D1-4])\b)[^.;\n]){3,100})",
         "'Group A: pirtobrutinib 200 mg daily ...', 'Arm B (experimental): nivolumab ...', a header 'Arm B: venetoclax + "
         "obinutuzumab': lettered arms defined after a colon, with the role a bracket gives them"),
 )
