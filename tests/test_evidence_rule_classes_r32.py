@@ -266,3 +266,22 @@ def test_roman_numbered_groups_are_defined_and_name_their_columns():
                 ("body", "Patients were randomly assigned to group I (ponatinib) or group II (imatinib).")],
                tables=(table,))
     assert {r.value: r.arm for r in extract_evidence(doc) if r.source == "table"} == {71.2: "ponatinib", 60.3: "imatinib"}
+
+
+def test_counts_given_respectively_are_the_arms_sizes_in_order():
+    """Regression: respective_counts_misassigned ('118 and 121 patients were assigned to ponatinib and imatinib,
+    respectively' gave the total 118 and ponatinib 121; '... to ponatinib or imatinib (118 and 121 patients,
+    respectively)' gave nothing; a response count given so is no size)."""
+    records = _records("Ponatinib versus imatinib in Philadelphia-positive leukaemia: a randomised trial",
+                       "A total of 118 and 121 patients were assigned to ponatinib and imatinib, respectively.",
+                       "In the second cohort, patients were randomly assigned to ponatinib or imatinib (64 and 66 "
+                       "patients, respectively).",
+                       "Complete remission was seen in the ponatinib and imatinib groups (12 and 15 patients, "
+                       "respectively).")
+    assert {(r.value, r.arm) for r in records if r.endpoint == "ENROLLED"} == {
+        (118, "ponatinib"), (121, "imatinib"), (64, "ponatinib"), (66, "imatinib")}
+    treated = _records("Ponatinib versus imatinib in Philadelphia-positive leukaemia: a randomised trial",
+                       "A total of 239 patients underwent randomization: 118 to ponatinib and 121 to imatinib; 110 and "
+                       "104 patients, respectively, received the assigned therapy.")
+    assert {(r.value, r.arm) for r in treated if r.endpoint == "ENROLLED"} == {
+        (239, None), (118, "ponatinib"), (121, "imatinib")}

@@ -124,6 +124,29 @@ def _respective_defined_arms(text: str, kept: Sequence[ValueSlot], arms_named: S
     return out
 
 
+_COUNT_LIST_LINK = re.compile(r"^\s*(?:,|,?\s*and)\s*$")
+_RESPECTIVELY = re.compile(r"\brespectively\b")
+
+
+def _respective_counts(text: str, kept: Sequence[ValueSlot], arms: Sequence[ArmMention]) -> dict[int, str]:
+    """'118 and 121 patients were assigned to ponatinib and imatinib, respectively': a run of counts joined by 'and'
+    in a sentence saying 'respectively' takes, in order, the distinct arms named after it (else before it), when they
+    are as many."""
+    counts = [v for v in kept if v.kind == "enrolled"]
+    for i in range(len(counts) - 1):
+        run = [counts[i]]
+        while len(run) < len(counts) - i and _COUNT_LIST_LINK.match(text[run[-1].tok.end:counts[i + len(run)].tok.start]):
+            run.append(counts[i + len(run)])
+        if len(run) < 2 or not _RESPECTIVELY.search(text, run[-1].tok.end):
+            continue
+        after = list(dict.fromkeys(a.arm for a in arms if a.start >= run[-1].tok.end and a.arm != "control"))
+        before = list(dict.fromkeys(a.arm for a in arms if a.end <= run[0].tok.start and a.arm != "control"))
+        for named in (after, before):  # '... assigned to A or B (118 and 121 patients, respectively)'
+            if len(named) == len(run):
+                return {id(v): arm for v, arm in zip(run, named)}
+    return {}
+
+
 def assign_arms(text: str, values: list[ValueSlot], arms: Sequence[ArmMention], ctx: ReadingContext) -> None:
     """Give every kept value its arm (enrolled counts of randomised studies get none)."""
     kept = [v for v in values if v.kind in ("measure", "hr", "count", "enrolled") and (v.endpoint or v.kind == "enrolled")]
@@ -140,6 +163,9 @@ def assign_arms(text: str, values: list[ValueSlot], arms: Sequence[ArmMention], 
                   and (is_pair(text, kept[i], kept[i + 1])
                        or (bool(control) and respectively_pair(text, kept[i], kept[i + 1])))
                   for i in range(len(kept))]
+    respective = _respective_counts(text, kept, arms)
+    for v in kept:
+        v.arm = respective.get(id(v), v.arm)
     per_arm = any(v.kind == "enrolled" and v.arm is not None for v in kept)
     listed = _arms_listed_after(text, kept, arms) or _respective_defined_arms(text, kept, arms, ctx)
     for i, v in enumerate(kept):

@@ -8,7 +8,7 @@ from extractors.evidence.arms import find_arms, naming_control
 from extractors.evidence.endpoints import EndpointMention
 from extractors.evidence.links import endpoint_after
 from extractors.evidence.rules import (
-    ADD_ON_LEFT, ARM_LABEL_LIST_LEFT, ARM_SIZE_LEFT, GROUP_SIZE_BRACKET_RIGHT, COUNT_ARM_COMBINATION_RIGHT, COUNT_OWN_ARM_AFTER, COUNT_OWN_ARM_BEFORE, COUNT_TREATED_WITH_ARM, GROUP_DID_NOT_LATER, GROUP_TREATMENT_VERB, GROUP_DID_NOT_RIGHT, ARM_SIZE_REACH, ASSIGNED_TO_ALTERNATIVES, ASSIGNED_TO_ARM_RIGHT, SHARE_AFTER_ASSIGNED_ARM, EVENTS_REPORTED_LEFT, ASSIGNMENT_SENTENCE, EVENT_IN_LEFT,
+    ADD_ON_LEFT, ARM_LABEL_LIST_LEFT, ARM_SIZE_LEFT, GROUP_SIZE_BRACKET_RIGHT, COUNT_ARM_COMBINATION_RIGHT, COUNT_OWN_ARM_AFTER, COUNT_OWN_ARM_BEFORE, COUNT_TREATED_WITH_ARM, GROUP_DID_NOT_LATER, GROUP_TREATMENT_VERB, GROUP_DID_NOT_RIGHT, ARM_SIZE_REACH, ASSIGNED_TO_ALTERNATIVES, ASSIGNED_TO_ARM_RIGHT, SHARE_AFTER_ASSIGNED_ARM, EVENTS_REPORTED_LEFT, ASSIGNMENT_SENTENCE, RESPECTIVE_SIZES, EVENT_IN_LEFT,
     EVENT_IN_CONTINUED_LEFT, MIN_SAMPLE_SIZE, NOT_SAMPLE_SIZE_LEFT, NOT_SAMPLE_SIZE_RIGHT, PATIENT_NOUNS, REPORT_COUNT_ENDPOINTS, PER_ARM_SIZE_RIGHT, GROUP_TREATED_WITH_RIGHT, SAMPLE_SIZE_ADJECTIVE_RIGHT, SAMPLE_SIZE_AGE_RIGHT,
     SAMPLE_SIZE_BARE_RIGHT, SAMPLE_SIZE_OF_LEFT, SAMPLE_SIZE_RECEIVED_RIGHT, SAMPLE_SIZE_RIGHT, SAMPLE_SIZE_STRONG_LEFT,
     SAMPLE_SIZE_TREATED_RIGHT, SAMPLE_SIZE_WEAK_LEFT, SUBCOHORT_RIGHT, AGE_LIMITED_RIGHT, ENROLLING_VERB_LEFT, SUBCOHORT_STATE_RIGHT, AMONG_LEFT, GROUP_LABEL_AFTER, APPROXIMATE_COUNT_LEFT, POPULATION_LABEL_SIZE_LEFT,
@@ -45,6 +45,7 @@ _ALTERNATIVES = re.compile(ASSIGNED_TO_ALTERNATIVES.pattern, _I)
 _SHARE_AFTER_ARM = re.compile(SHARE_AFTER_ASSIGNED_ARM.pattern, _I)
 _EVENTS_REPORTED_LEFT = re.compile(EVENTS_REPORTED_LEFT.pattern, _I)
 _ASSIGNMENT = re.compile(ASSIGNMENT_SENTENCE.pattern, _I)
+_RESPECTIVE_SIZES = re.compile(RESPECTIVE_SIZES.pattern, _I)
 _SECOND_ALLOCATION_LEFT = re.compile(SECOND_ALLOCATION_LEFT.pattern, _I)
 _PARTITION_TOTAL = re.compile(PARTITION_TOTAL_LEFT.pattern, _I)
 _PARTITION_PART = re.compile(PARTITION_PART_RIGHT.pattern)
@@ -194,8 +195,9 @@ def assign_counts(text: str, values: list[ValueSlot], endpoints: Sequence[Endpoi
         weak = _WEAK_LEFT.search(left) and not _NOT_SAMPLE_LEFT.search(left)
         # 'a phase 2 study (45 patients)' sizes a review's study; in a report '(37 patients)' sizes a subgroup or exclusion
         paren = re.search(r"[(]\s*$", left) and not _PERCENT_PAREN_LEFT.search(left) and not ctx.one_study
+        respective = _RESPECTIVE_SIZES.match(right) and _ASSIGNMENT.search(left)  # '(118 and 121 patients, respectively)'
         if patients and not event and not _NUMERATOR_OF.match(right) and not _EVENT_IN_CONTINUED.search(left) and (
-                _OF_LEFT.search(left) or _SAMPLE_RIGHT.match(_PATIENTS_AFTER.sub("", right, 1)) or weak or paren):
+                _OF_LEFT.search(left) or _SAMPLE_RIGHT.match(_PATIENTS_AFTER.sub("", right, 1)) or weak or paren or respective):
             _enrolled(v, ctx)
             continue
         v.kind = "drop"

@@ -839,6 +839,10 @@ SECOND_ALLOCATION_LEFT = Cue(r"\b\d+\s+(?:(?:were|was)\s+)?(?:(?:randomly\s+)?(?
                              "'135 to obe-cel and 133 to standard care, which was ...': the second count of an allocation "
                              "sentence whose first went to the experimental arm")
 SECOND_ALLOCATION_RIGHT = Cue(r"^\s+to\s+(?!(?:each|either|both|receive\s+(?:either|both))\b)", "... is followed by 'to' and its arm")
+RESPECTIVE_SIZES = Cue(r"^\s*(?:(?:,|,?\s*and)\s*\d+\s*)*(?:patients?|participants?|children|adults)\s*,?\s*respectively\s*(?:[).;]|$)",
+                      "'... assigned to A or B (118 and 121 patients, respectively)': the arms' sizes, in a sentence that "
+                      "assigns patients ('114 and 102 patients, respectively, received the assigned therapy' count those "
+                      "treated)")
 ASSIGNMENT_SENTENCE = Cue(r"\b(?:assign|allocat|randomi[sz])", "only a sentence about assignment gives per-arm counts with a bare 'to A'")
 ARM_ABBREVIATION_DEFINITION = Cue(r"\(\s*(?:the\s+(?=\S+\s+(?:sequence|regimen|schedule|combination|group|arm|cohort)\s*\)))?(?P<short>[A-Z][A-Za-z+]{0,5}\d?(?:-[A-Za-z]{1,4}\d{0,2}){0,2}|[a-z]{3,5}-[A-Za-z]{1,4})(?P<group>\s+(?:group|arm|cohort)|(?=\s*;\s*[nN]\s*=))?(?:\s+(?:sequence|regimen|schedule|combination))?(?:\s+for\s+short)?\s*[;,)]",
                                   "'... with venetoclax (AV)', 'Gemtuzumab ozogamicin (GO for short)', '(BC; n = 112)': a short form defined in brackets after the arms it abbreviates; "

@@ -229,7 +229,8 @@ def extract_table_results(doc: Document, index: TrialIndex, skip_table_ids: Sequ
     return records
 
 
-_SIZED_HEADER = re.compile(r"\(\s*[nN]\s*=\s*(\d+)\s*\)")
+_SIZED_HEADER = re.compile(r"\(\s*[nN]\s*=\s*(\d+)\s*\)|^\s*[nN]\s*=\s*(\d+)\s*$")
+"""A column sized '(n = 118)', or headed by its size alone ('N=118')."""
 
 
 _SHORT_LABEL = re.compile(r"^\s*(?P<short>[A-Z][A-Za-z+]{1,6})\s*(?:arm|group|cohort)?\s*(?:\(\s*[nN]\s*=\s*\d+\s*\))?\s*(?:,?\s*%)?\s*$")
@@ -245,7 +246,7 @@ def _spelled_side(header: str, sides: Sequence[Optional[str]]) -> Optional[str]:
 def _sized_arm(header: str, arm_sizes: dict[int, str]) -> Optional[str]:
     """The arm whose enrolment is the size a column header gives ('Arm S: stop (n=71)' after '71 to Arm S'), else None."""
     size = _SIZED_HEADER.search(header)
-    return arm_sizes.get(int(size.group(1))) if size and not _TOTAL_HEADER.match(header) else None
+    return arm_sizes.get(int(size.group(1) or size.group(2))) if size and not _TOTAL_HEADER.match(header) else None
 
 
 def _flow_enrolment(doc: Document, table: Table, trial, nct, gazetteer_dir, control_arm) -> list[EvidenceRecord]:
