@@ -253,6 +253,20 @@ def test_columns_headed_by_an_undefined_short_form_or_a_role_name_their_arms():
     assert _two_column_table_arms("Arm 1 (n=118)", "Arm 2 (n=121)") == {71.2: None, 60.3: None}  # no order is guessed
 
 
+def test_a_column_headed_by_a_bare_letter_names_the_lettered_arm():
+    """Regression: bare_letter_column_unarmed (columns headed 'A (n=118) | B (n=121)' after 'ponatinib (arm A) or
+    imatinib (arm B)' named no arm)."""
+    from schemas.document import Cell, Table
+
+    rows = ((Cell(row=0, col=0, text="Overall survival at 3 years, %", page=1),
+             Cell(row=0, col=1, text="71.2", page=1), Cell(row=0, col=2, text="60.3", page=1)),)
+    table = Table(table_id="x:Table 2", label="Table 2", caption="Table 2. Outcomes.", page=1,
+                  header=("Outcome", "A (n=118)", "B (n=121)"), rows=rows)
+    doc = _doc([("title", "Ponatinib versus imatinib in Philadelphia-positive leukaemia: a randomised trial"),
+                ("body", "Patients were randomly assigned to ponatinib (arm A) or imatinib (arm B).")], tables=(table,))
+    assert {r.value: r.arm for r in extract_evidence(doc) if r.source == "table"} == {71.2: "ponatinib", 60.3: "imatinib"}
+
+
 def test_roman_numbered_groups_are_defined_and_name_their_columns():
     """Regression: roman_numbered_groups_unread ('group I (ponatinib) or group II (imatinib)' defined no arm: lettered
     groups took A-D and 1-4 only, so columns headed 'Group I | Group II' named none)."""

@@ -203,6 +203,7 @@ def extract_table_results(doc: Document, index: TrialIndex, skip_table_ids: Sequ
                 arm = _first_arm(header, gazetteer_dir) or _first_arm(label, gazetteer_dir) \
                     or (control_arm if _names_control(header, gazetteer_dir) else None) \
                     or _sized_arm(header, arm_sizes or {}) or _spelled_side(header, (experimental_arm, control_arm)) \
+                    or _bare_label_arm(header, gazetteer_dir) \
                     or (sized_experimental if _SIZED_HEADER.search(header) and not _TOTAL_HEADER.match(header) else None)
                 if arm is None and ratio:
                     arm = header_arms[0] if header_arms else experimental_arm  # the first (experimental) arm vs control
@@ -234,6 +235,19 @@ _SIZED_HEADER = re.compile(r"\(\s*[nN]\s*=\s*(\d+)\s*\)|^\s*[nN]\s*=\s*(\d+)\s*$
 
 
 _SHORT_LABEL = re.compile(r"^\s*(?P<short>[A-Z][A-Za-z+]{1,6})\s*(?:arm|group|cohort)?\s*(?:\(\s*[nN]\s*=\s*\d+\s*\))?\s*(?:,?\s*%)?\s*$")
+
+
+_BARE_LABEL = re.compile(r"^\s*(?P<label>[A-D1-4]|IV|I{1,3})\s*(?:\(\s*[nN]\s*=\s*\d+\s*\))?\s*$")
+
+
+def _bare_label_arm(header: str, gazetteer_dir) -> Optional[str]:
+    """The lettered arm a column headed by its bare letter names ('B (n=121)' after '... imatinib (arm B)'), else None."""
+    label = _BARE_LABEL.match(header)
+    if label is None:
+        return None
+    named = {a.arm for word in ("arm", "group", "cohort") for a in find_arms(f"{word} {label.group('label')}", gazetteer_dir)
+             if a.arm != "control"}
+    return named.pop() if len(named) == 1 else None
 
 
 def _spelled_side(header: str, sides: Sequence[Optional[str]]) -> Optional[str]:
