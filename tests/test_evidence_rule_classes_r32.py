@@ -299,3 +299,13 @@ def test_counts_given_respectively_are_the_arms_sizes_in_order():
                        "104 patients, respectively, received the assigned therapy.")
     assert {(r.value, r.arm) for r in treated if r.endpoint == "ENROLLED"} == {
         (239, None), (118, "ponatinib"), (121, "imatinib")}
+
+
+def test_a_bracketed_allocation_list_sizes_each_arm():
+    """Regression: bracketed_allocation_misassigned ('randomised (201 rituximab, 199 observation)' gave rituximab both
+    sizes, and '(rituximab, n = 151; observation, n = 149)' too)."""
+    records = _records("Rituximab maintenance versus observation in follicular lymphoma: a randomised trial",
+                       "In all, 400 patients were randomised (201 rituximab, 199 observation).",
+                       "In a second cohort, 300 patients were randomized (rituximab, n = 151; observation, n = 149).")
+    assert {(r.value, r.arm) for r in records if r.endpoint == "ENROLLED"} == {
+        (400, None), (201, "rituximab"), (199, "observation"), (300, None), (151, "rituximab"), (149, "observation")}

@@ -79,6 +79,8 @@ IMPLIED_ARM_COUNT_RULES = frozenset({"rule:sample_size_per_arm", COMPLEMENT_COUN
 def _arm_of_count(text: str, v: ValueSlot, ctx: ReadingContext) -> Optional[str]:
     """The arm a count enrols: '718 (were) assigned to A', 'and 722 to B', 'A (n = 54)', 'N A-treated patients'; else None."""
     arms = naming_control(find_arms(text, ctx.gazetteer_dir), ctx.control_arm)
+    if _ASSIGNMENT.search(text, 0, v.tok.start) and (listed := _bracket_allocation_arm(text, v, arms)) is not None:
+        return listed  # 'randomly assigned (201 rituximab, 199 observation)', '(rituximab, n = 151; observation, n = 149)'
     if text[:v.tok.start].rstrip().endswith("(") and _GROUP_SIZE_BRACKET.match(text[v.tok.end:]):
         named = _arm_just_before(text, v, arms, _GROUP_NOUN_GAP)
         if named is not None:
@@ -137,6 +139,21 @@ def _first_allocation_before(text: str, v: ValueSlot) -> Optional[re.Match[str]]
     if not _SECOND_ALLOCATION_RIGHT.match(text[v.tok.end:]):
         return None
     return _SECOND_ALLOCATION_LEFT.search(text, 0, v.tok.start)
+
+
+_ALLOCATION_ITEM_START = re.compile(r"[(,;]\s*$")
+_ALLOCATION_ITEM_END = re.compile(r"\s*(?:group|arm|cohort)?\s*[,;)]")
+_SIZED_AFTER_ARM_GAP = re.compile(r"\s*,\s*[nN]\s*=\s*")
+
+
+def _bracket_allocation_arm(text: str, v: ValueSlot, arms: Sequence) -> Optional[str]:
+    """The arm an item of a bracketed allocation list sizes: '(201 rituximab, 199 observation)' or '(rituximab, n = 151;
+    observation, n = 149)'; else None."""
+    after = next((a for a in arms if a.start >= v.tok.end), None)
+    if after is not None and _ALLOCATION_ITEM_START.search(text, 0, v.tok.start) and not text[v.tok.end:after.start].strip() \
+            and _ALLOCATION_ITEM_END.match(text, after.end):
+        return after.arm
+    return _arm_just_before(text, v, arms, _SIZED_AFTER_ARM_GAP)
 
 
 def _arm_just_before(text: str, v: ValueSlot, arms: Sequence, gap: re.Pattern[str]) -> Optional[str]:

@@ -240,9 +240,11 @@ ARM_TERMS: tuple[ArmTerm, ...] = (
     ArmTerm(r"(?<![\w-])CAR[- ]?T(?![A-Za-z])(?:[- ]cells?)?(?:[- ]cell)?(?: (?:therapy|therapies|products?))?", "CD19 CAR-T", False, "in B-ALL an unqualified CAR-T product is CD19-directed; a named or coded product wins", False, 1),
     ArmTerm(r"control (?:arm|group|cohort|therapy|treatment|regimen)|historical (?:control|cohort)s?|historic controls?|comparator (?:arm|group)|pooled comparator|(?:standard|comparison|reference|intensive) (?:arm|group)|(?:antibody(?:[- ]based)?|standard|conventional) salvage\b|(?<=\()control(?=\s*[;,)])|^\W*(?:control|comparator)(?=\s*(?:\(\s*[nN]\s*=|$))", "control", True, "comparator named only as control ('control therapy', '(control; n = 296)', a column headed 'Control (N=296)', 'pooled comparator', 'the comparison group', 'antibody-based salvage'); resolved to the study's control arm"),
     ArmTerm(r"(?:(?<=\bto )|(?<=\bwith )|(?<=\bversus )|(?<=\bvs )|(?<=\bvs\. )|(?<=\bor )|(?<=\bon ))observation(?:\s+alone)?\b(?!\s+(?:period|time|phase|of)\b)"
-            r"|\bobservation\s+(?:group|arm|cohort)\b|^\W*observation(?:\s+alone)?(?=\s*\(\s*[nN]\s*=)", "observation", True,
+            r"|\bobservation\s+(?:group|arm|cohort)\b|^\W*observation(?:\s+alone)?(?=\s*\(\s*[nN]\s*=)"
+            r"|(?<=\d )observation(?=\s*[,;)])|(?<=[(;,] )observation(?=\s*,\s*[nN]\s*=)", "observation", True,
             "'lenalidomide maintenance versus observation', '58 to observation', 'the observation group', a column headed "
-            "'Observation (n = 293)': the untreated comparator "
+            "'Observation (n = 293)', an allocation list's '(201 rituximab, 199 observation)' or '(...; observation, n = "
+            "149)': the untreated comparator "
             "('observation period', 'on observation of' are no arm)"),
     ArmTerm(r"(?<![\w-])placebo(?:-[A-Za-z]{1,12})?(?![\w-])", "placebo", True,
             "'placebo', 'placebo-BR': the comparator given placebo in place of the study drug"),
