@@ -154,10 +154,7 @@ def extract_table_results(doc: Document, index: TrialIndex, skip_table_ids: Sequ
         if not _looks_like_results(table):
             continue
         header_arms = [a for a in (_first_arm(h, gazetteer_dir, core_only=True) for h in table.header) if a]
-        # 'Maintenance (n = 295) | Observation (n = 293)': beside a column naming the control, a sized column naming no
-        # arm is the experimental side's
-        sized_experimental = experimental_arm if control_arm and any(
-            _first_arm(h, gazetteer_dir) == control_arm or _names_control(h, gazetteer_dir) for h in table.header) else None
+        unnamed = _unnamed_column_arms(table.header, gazetteer_dir, experimental_arm, control_arm, arm_sizes or {})
         caption = re.sub(r"^\s*Table\s+\w+[.:]?\s*", "", table.caption or "", flags=re.I) or _heading_above(doc, table)
         caption_endpoint, caption_timepoint = _first_endpoint(caption, extra_terms), _timepoint_in(caption)
         caption_window = _window_in(caption)
@@ -200,11 +197,7 @@ def extract_table_results(doc: Document, index: TrialIndex, skip_table_ids: Sequ
                 timepoint = label_timepoint or _timepoint_in(header) or stub_timepoint or caption_timepoint
                 # a hazard-ratio row is a ratio even under a '%' column (negative rule: never a percentage)
                 ratio = bool(_RATIO_HEADER.search(header) or _RATIO_HEADER.search(label))
-                arm = _first_arm(header, gazetteer_dir) or _first_arm(label, gazetteer_dir) \
-                    or (control_arm if _names_control(header, gazetteer_dir) else None) \
-                    or _sized_arm(header, arm_sizes or {}) or _spelled_side(header, (experimental_arm, control_arm)) \
-                    or _bare_label_arm(header, gazetteer_dir) \
-                    or (sized_experimental if _SIZED_HEADER.search(header) and not _TOTAL_HEADER.match(header) else None)
+                arm = _first_arm(header, gazetteer_dir) or _first_arm(label, gazetteer_dir) or unnamed.get(cell.col)
                 if arm is None and ratio:
                     arm = header_arms[0] if header_arms else experimental_arm  # the first (experimental) arm vs control
                 # the stub column's header ('Outcome, n (%)') declares the cell format of every column
@@ -232,12 +225,28 @@ def extract_table_results(doc: Document, index: TrialIndex, skip_table_ids: Sequ
 
 _SIZED_HEADER = re.compile(r"\(\s*[nN]\s*=\s*(\d+)\s*\)|^\s*[nN]\s*=\s*(\d+)\s*$")
 """A column sized '(n = 118)', or headed by its size alone ('N=118')."""
-
-
 _SHORT_LABEL = re.compile(r"^\s*(?P<short>[A-Z][A-Za-z+]{1,6})\s*(?:arm|group|cohort)?\s*(?:\(\s*[nN]\s*=\s*\d+\s*\))?\s*(?:,?\s*%)?\s*$")
-
-
+"""A column headed by a short form ('PON (n=118)', 'IM arm')."""
 _BARE_LABEL = re.compile(r"^\s*(?P<label>[A-D1-4]|IV|I{1,3})\s*(?:\(\s*[nN]\s*=\s*\d+\s*\))?\s*$")
+"""A column headed by a bare letter or number ('B (n=121)')."""
+
+
+def _unnamed_column_arms(header: Sequence[Optional[str]], gazetteer_dir, experimental: Optional[str],
+                         control: Optional[str], arm_sizes: dict[int, str]) -> dict[int, str]:
+    """The arm of each column whose header names none, by what the table and text say of it: 'Control (N=296)', a
+    size the text gives one arm ('(n = 71)'), a short form or letter one arm goes by ('PON', 'B'), or, beside a column
+    naming the control, a sized column ('Maintenance (n = 295) | Observation (n = 293)'): the experimental side's."""
+    headers = [h or "" for h in header]
+    beside_control = bool(control) and any(_first_arm(h, gazetteer_dir) == control or _names_control(h, gazetteer_dir)
+                                           for h in headers)
+    out: dict[int, str] = {}
+    for col, h in enumerate(headers):
+        arm = (control if _names_control(h, gazetteer_dir) else None) or _sized_arm(h, arm_sizes) \
+            or _spelled_side(h, (experimental, control)) or _bare_label_arm(h, gazetteer_dir) \
+            or (experimental if beside_control and _SIZED_HEADER.search(h) and not _TOTAL_HEADER.match(h) else None)
+        if arm:
+            out[col] = arm
+    return out
 
 
 def _bare_label_arm(header: str, gazetteer_dir) -> Optional[str]:
