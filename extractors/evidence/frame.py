@@ -72,7 +72,7 @@ _TRANSPLANT_TERMS = tuple(re.compile(p, re.IGNORECASE) for p in TRANSPLANT_COMPA
 _RADIOTHERAPY_ALTERNATIVE = re.compile(RADIOTHERAPY_ALTERNATIVE.pattern, re.IGNORECASE)
 _RADIOTHERAPY_TERMS = tuple(re.compile(p, re.IGNORECASE) for p in RADIOTHERAPY_TERMS)
 _ROUTE_COMPARISON = re.compile(ROUTE_COMPARISON.pattern)
-_ROUTE_TERMS = {route: re.compile(pattern, re.IGNORECASE if route != "intravenous" else 0) for route, pattern in ROUTE_TERMS}
+_ROUTE_TERMS = {route: re.compile(pattern) for route, pattern in ROUTE_TERMS}
 _TITLE_ALTERNATIVE = re.compile(r"\s+or\s+")  # two named treatments joined by 'or' in a title are compared
 _PRODUCT_DEFINITIONS = tuple(re.compile(c.pattern) for c in PRODUCT_DEFINITIONS)
 _RANDOMISED_TITLE = re.compile(r"(?<!non-)(?<!non)\brandomi[sz]ed\b", re.IGNORECASE)

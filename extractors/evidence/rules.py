@@ -529,13 +529,14 @@ RADIOTHERAPY_TERMS: tuple[str, ...] = (
 )
 """Mentions of the radiotherapy side ('the radiotherapy group', 'involved-site radiotherapy'), once the title compares it."""
 ROUTE_TERMS: tuple[tuple[str, str], ...] = (
-    ("subcutaneous", r"\bsubcutaneous(?:ly)?\b|\bs\.c\.(?!\w)|(?<![\w.-])SC(?![\w-])"),
-    ("intravenous", r"\bintravenous(?:ly)?\b|\bi\.v\.(?!\w)|(?<![\w.-])(?<!stage )(?<!phase )(?<!grade )(?<!Stage )(?<!Phase )"
+    ("subcutaneous", r"\b(?i:subcutaneous(?:ly)?)\b|\bs\.c\.(?!\w)|(?<![\w.-])SC(?![\w-])"),
+    ("intravenous", r"\b(?i:intravenous(?:ly)?)\b|\bi\.v\.(?!\w)|(?<![\w.-])(?<!stage )(?<!phase )(?<!grade )(?<!Stage )(?<!Phase )"
                     r"(?<!Grade )(?<!type )IV(?![\w-])"),
-    ("oral", r"\boral(?:ly)?\b|(?<![\w.-])PO(?![\w-])"),
+    ("oral", r"\b(?i:oral(?:ly)?)\b|(?<![\w.-])PO(?![\w-])"),
 )
 """Routes of administration and the forms that name each side of a route comparison once the title sets one ('the SC
-arm', '30.2 months (SC)', 'continuous intravenous infusion'); 'stage IV', 'grade IV' are no route."""
+arm', '30.2 months (SC)', 'continuous intravenous infusion'); abbreviations in capitals only; 'stage IV', 'grade IV'
+are no route."""
 ROUTE_COMPARISON = Cue(r"(?i)\b(?P<first>subcutaneous|intravenous|oral)(?:ly)?\s+(?:versus|vs\.?|or|compared\s+with)\s+"
                        r"(?:(?:continuous|standard|conventional|weekly|daily)\s+)?(?P<second>subcutaneous|intravenous|oral)(?:ly)?\s+"
                        r"(?:(?:infusion|administration|dosing)\s+of\s+)?",
