@@ -201,85 +201,61 @@ def test_sample_sizes_in_posting_totals_long_age_phrases_and_plain_language():
     assert enrolled >= {183, 44, 612} and 286 not in enrolled
 
 
+_PH_TITLE = "Ponatinib versus imatinib in Philadelphia-positive leukaemia: a randomised trial"
+
+
+def _table_arms(headers: tuple[str, str], body: str = "Patients were randomly assigned to ponatinib or imatinib.",
+                title: str = _PH_TITLE, label: str = "Overall survival at 3 years, %") -> dict:
+    """The arm of each table record of a two-arm report whose results table has one row under the two headers."""
+    from schemas.document import Cell, Table
+
+    rows = ((Cell(row=0, col=0, text=label, page=1),
+             Cell(row=0, col=1, text="71.2", page=1), Cell(row=0, col=2, text="60.3", page=1)),)
+    table = Table(table_id="x:Table 2", label="Table 2", caption="Table 2. Outcomes by randomised arm.", page=1,
+                  header=("Outcome", *headers), rows=rows)
+    doc = _doc([("title", title), ("body", body)], tables=(table,))
+    return {r.value: r.arm for r in extract_evidence(doc) if r.source == "table"}
+
+
 def test_a_sized_column_beside_the_control_column_is_the_experimental_arm():
     """Regression: policy_word_column_unarmed (a results table headed 'Maintenance (n = 295) | Observation (n = 293)' in
     a maintenance-versus-observation report: neither column named an arm, so every cell had arm = null)."""
-    from schemas.document import Cell, Table
-
-    rows = ((Cell(row=0, col=0, text="3-year PFS, %", page=1), Cell(row=0, col=1, text="86.4", page=1),
-             Cell(row=0, col=2, text="79.0", page=1)),)
-    table = Table(table_id="x:Table 2", label="Table 2", caption="Table 2. Outcomes by randomised arm.", page=1,
-                  header=("Outcome", "Maintenance (n = 210)", "Observation (n = 208)"), rows=rows)
-    doc = _doc([("title", "Rituximab Maintenance Versus Observation in Follicular Lymphoma: A Randomized Trial"),
-                ("body", "Patients in remission were randomly assigned to rituximab maintenance or observation.")],
-               tables=(table,))
-    arms = {r.value: r.arm for r in extract_evidence(doc) if r.source == "table"}
-    assert arms == {86.4: "rituximab", 79.0: "observation"}
+    assert _table_arms(("Maintenance (n = 210)", "Observation (n = 208)"),
+                       "Patients in remission were randomly assigned to rituximab maintenance or observation.",
+                       "Rituximab Maintenance Versus Observation in Follicular Lymphoma: A Randomized Trial",
+                       "3-year PFS, %") == {71.2: "rituximab", 60.3: "observation"}
 
 
 def test_a_column_sized_as_an_arm_enrolment_is_that_arm():
     """Regression: lettered_column_unarmed (columns headed 'Group K (n=118) | Group L (n=121)' after '118 were assigned
     to ponatinib and 121 to imatinib' named no arm, so every cell had arm = null)."""
-    from schemas.document import Cell, Table
-
-    rows = ((Cell(row=0, col=0, text="Overall survival at 3 years, %", page=1),
-             Cell(row=0, col=1, text="71.2", page=1), Cell(row=0, col=2, text="60.3", page=1)),)
-    table = Table(table_id="x:Table 2", label="Table 2", caption="Table 2. Response by group.", page=1,
-                  header=("Outcome", "Group K (n=118)", "Group L (n=121)"), rows=rows)
-    doc = _doc([("title", "Ponatinib versus imatinib in Philadelphia-positive leukaemia: a randomised trial"),
-                ("body", "Of 239 patients, 118 were randomly assigned to ponatinib and 121 to imatinib.")],
-               tables=(table,))
-    arms = {r.value: r.arm for r in extract_evidence(doc) if r.source == "table"}
-    assert arms == {71.2: "ponatinib", 60.3: "imatinib"}
-
-
-def _two_column_table_arms(*headers: str) -> dict:
-    from schemas.document import Cell, Table
-
-    rows = ((Cell(row=0, col=0, text="Overall survival at 3 years, %", page=1),
-             Cell(row=0, col=1, text="71.2", page=1), Cell(row=0, col=2, text="60.3", page=1)),)
-    table = Table(table_id="x:Table 2", label="Table 2", caption="Table 2. Outcomes.", page=1,
-                  header=("Outcome", *headers), rows=rows)
-    doc = _doc([("title", "Ponatinib versus imatinib in Philadelphia-positive leukaemia: a randomised trial"),
-                ("body", "Patients were randomly assigned to ponatinib or imatinib.")], tables=(table,))
-    return {r.value: r.arm for r in extract_evidence(doc) if r.source == "table"}
+    assert _table_arms(("Group K (n=118)", "Group L (n=121)"),
+                       "Of 239 patients, 118 were randomly assigned to ponatinib and 121 to imatinib.") == {
+        71.2: "ponatinib", 60.3: "imatinib"}
 
 
 def test_columns_headed_by_an_undefined_short_form_or_a_role_name_their_arms():
     """Regression: short_form_and_role_columns_unarmed (columns headed 'PON (n=118) | IM (n=121)', short forms the text
     never defines, or 'Intervention | Comparator' named no arm)."""
-    assert _two_column_table_arms("PON (n=118)", "IM (n=121)") == {71.2: "ponatinib", 60.3: "imatinib"}
-    assert _two_column_table_arms("Intervention", "Comparator") == {71.2: "ponatinib", 60.3: "imatinib"}
-    assert _two_column_table_arms("Arm 1 (n=118)", "Arm 2 (n=121)") == {71.2: None, 60.3: None}  # no order is guessed
+    assert _table_arms(("PON (n=118)", "IM (n=121)")) == {71.2: "ponatinib", 60.3: "imatinib"}
+    assert _table_arms(("Intervention", "Comparator")) == {71.2: "ponatinib", 60.3: "imatinib"}
+    assert _table_arms(("Arm 1 (n=118)", "Arm 2 (n=121)")) == {71.2: None, 60.3: None}  # no order is guessed
 
 
 def test_a_column_headed_by_a_bare_letter_names_the_lettered_arm():
     """Regression: bare_letter_column_unarmed (columns headed 'A (n=118) | B (n=121)' after 'ponatinib (arm A) or
     imatinib (arm B)' named no arm)."""
-    from schemas.document import Cell, Table
-
-    rows = ((Cell(row=0, col=0, text="Overall survival at 3 years, %", page=1),
-             Cell(row=0, col=1, text="71.2", page=1), Cell(row=0, col=2, text="60.3", page=1)),)
-    table = Table(table_id="x:Table 2", label="Table 2", caption="Table 2. Outcomes.", page=1,
-                  header=("Outcome", "A (n=118)", "B (n=121)"), rows=rows)
-    doc = _doc([("title", "Ponatinib versus imatinib in Philadelphia-positive leukaemia: a randomised trial"),
-                ("body", "Patients were randomly assigned to ponatinib (arm A) or imatinib (arm B).")], tables=(table,))
-    assert {r.value: r.arm for r in extract_evidence(doc) if r.source == "table"} == {71.2: "ponatinib", 60.3: "imatinib"}
+    assert _table_arms(("A (n=118)", "B (n=121)"),
+                       "Patients were randomly assigned to ponatinib (arm A) or imatinib (arm B).") == {
+        71.2: "ponatinib", 60.3: "imatinib"}
 
 
 def test_roman_numbered_groups_are_defined_and_name_their_columns():
     """Regression: roman_numbered_groups_unread ('group I (ponatinib) or group II (imatinib)' defined no arm: lettered
     groups took A-D and 1-4 only, so columns headed 'Group I | Group II' named none)."""
-    from schemas.document import Cell, Table
-
-    rows = ((Cell(row=0, col=0, text="Overall survival at 3 years, %", page=1),
-             Cell(row=0, col=1, text="71.2", page=1), Cell(row=0, col=2, text="60.3", page=1)),)
-    table = Table(table_id="x:Table 2", label="Table 2", caption="Table 2. Outcomes.", page=1,
-                  header=("Outcome", "Group I", "Group II"), rows=rows)
-    doc = _doc([("title", "Ponatinib versus imatinib in Philadelphia-positive leukaemia: a randomised trial"),
-                ("body", "Patients were randomly assigned to group I (ponatinib) or group II (imatinib).")],
-               tables=(table,))
-    assert {r.value: r.arm for r in extract_evidence(doc) if r.source == "table"} == {71.2: "ponatinib", 60.3: "imatinib"}
+    assert _table_arms(("Group I", "Group II"),
+                       "Patients were randomly assigned to group I (ponatinib) or group II (imatinib).") == {
+        71.2: "ponatinib", 60.3: "imatinib"}
 
 
 def test_counts_given_respectively_are_the_arms_sizes_in_order():
