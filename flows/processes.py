@@ -306,6 +306,15 @@ def document_workers(count: int, extract_settings: Optional[Any] = None) -> Proc
         return _pool
 
 
+def start_document_workers(count: int, extract_settings: Optional[Any] = None) -> ProcessPoolExecutor:
+    """`document_workers`, with its `count` processes started now rather than at the first document (each begins
+    building its NLP pipeline), so that they boot while something else waits, such as Prefect's server."""
+    pool = document_workers(count, extract_settings)
+    for _ in range(count):  # the pool starts a process for a task submitted while none is idle
+        pool.submit(os.getpid)
+    return pool
+
+
 def submit_document(count: int, extract_settings: Optional[Any], max_documents: int, fn: Any, *args: Any) -> Future:
     """Submit one document's work to the document workers (`document_workers`); once they have been handed
     `max_documents` each (0: no limit), first let them finish the documents in flight and exit, so fresh workers

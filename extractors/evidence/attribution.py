@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Iterable, Optional, Sequence
 
 from extractors.evidence.rules import COMPARED_NAME_LEFT, NEW_STUDY_INTRO
@@ -35,6 +36,7 @@ def citations_in(text: str) -> frozenset[int]:
     return frozenset(out)
 
 
+@lru_cache(maxsize=4096)
 def is_new_study_intro(sentence: str) -> bool:
     """True when the sentence introduces another study ('In a phase II study ...', 'Liu and colleagues ...')."""
     return any(rx.search(sentence) for rx in _INTROS)

@@ -160,7 +160,8 @@ def extract_body(doc: Document, index: TrialIndex, mentions: Sequence, extra_ter
     study_arm = frame.therapy or document_arm(doc, gazetteer_dir)
     for para in paragraphs(doc):
         spans = _paragraph_sentences(doc, para)
-        facts = [sentence_facts(doc.text, s, e, mentions, index) for s, e in spans]
+        inside = _mentions_inside(mentions, spans)  # those a sentence of the paragraph can hold, in the same order
+        facts = [sentence_facts(doc.text, s, e, inside, index) for s, e in spans]
         if frame.is_report:
             facts = [replace(f, intro=about_other_study(f.text)) for f in facts]
             refs = report_refs(facts, frame)
@@ -184,7 +185,7 @@ def extract_body(doc: Document, index: TrialIndex, mentions: Sequence, extra_ter
                 or _first_core_arm(run_texts[:-1], gazetteer_dir, control=True) or row_control \
                 or (frame.compared[1] if frame.compared else None)
             fallback = fallback or (frame.compared[0] if frame.compared and not frame.strategies else None)
-            blocked = tuple((m.start - s, m.end - s) for m in mentions if m.start >= s and m.end <= e)
+            blocked = tuple((m.start - s, m.end - s) for m in inside if m.start >= s and m.end <= e)
             sentence = doc.text[s:e]
             stated = _stated_antecedent(sentence, " ".join(paragraph_before[-ANTECEDENT_SENTENCES:]), s, records)
             previous = (stated if stated is not None and paragraph_before and _names_survival_without_figure(paragraph_before[-1])
@@ -596,6 +597,14 @@ def _window_referred_to(sentence: str, start: int, records: Sequence[EvidenceRec
 def _about_other_study(facts: Sequence, run: Sequence[int]) -> bool:
     """True when the sentence's run opens another study or cites one (its arm is not the report's treatment)."""
     return any(facts[j].intro or facts[j].cites for j in run)
+
+
+def _mentions_inside(mentions: Sequence, spans: Sequence[tuple[int, int]]) -> list:
+    """The mentions between the first span's start and the last span's end, in their order."""
+    if not spans:
+        return []
+    start, end = min(s for s, _ in spans), max(e for _, e in spans)
+    return [m for m in mentions if m.start >= start and m.end <= end]
 
 
 def _context_run(i: int, refs: Sequence[Optional[StudyRef]], run_of: dict[int, list[int]]) -> list[int]:

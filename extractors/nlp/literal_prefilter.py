@@ -32,7 +32,7 @@ NEEDS_TESTED = 2
 
 def fold(text: str) -> str:
     """The text as a case-insensitive ASCII literal sees it: the special folds, then lower case."""
-    return text.translate(IGNORECASE_ASCII_FOLDS).lower()
+    return text.lower() if text.isascii() else text.translate(IGNORECASE_ASCII_FOLDS).lower()  # the folds: non-ASCII
 
 
 def may_match(needs: tuple[Need, ...], text: str, folded: str) -> bool:
