@@ -285,3 +285,14 @@ def test_a_bracketed_allocation_list_sizes_each_arm():
                        "In a second cohort, 300 patients were randomized (rituximab, n = 151; observation, n = 149).")
     assert {(r.value, r.arm) for r in records if r.endpoint == "ENROLLED"} == {
         (400, None), (201, "rituximab"), (199, "observation"), (300, None), (151, "rituximab"), (149, "observation")}
+
+
+def test_a_landmark_before_non_relapse_mortality_and_the_end_of_a_named_treatment_are_timepoints():
+    """Regression: nrm_landmark_and_named_treatment_end_dropped ('1-year non-relapse mortality was 14.2%', 'One-year NRM
+    was 9.5%' and 'uMRD at the end of combination treatment was reached by 68.4%' carried no timepoint)."""
+    records = _records("Drug A in acute leukaemia: a single-arm study",
+                       "Among transplanted patients, 1-year non-relapse mortality was 14.2%.",
+                       "One-year NRM in the older cohort was 9.5%.",
+                       "Undetectable MRD at the end of combination treatment was reached by 68.4% of patients.")
+    assert {(r.endpoint, r.value, r.timepoint) for r in records} >= {
+        ("NRM", 14.2, "1y"), ("NRM", 9.5, "1y"), ("MRD_NEG", 68.4, "EOT")}

@@ -102,8 +102,9 @@ _LANDMARK_LABELS = ("survival", "OS", "EFS", "PFS", "RFS", "DFS", "LFS", "DOR", 
                     "mortality", "NRM", "GVHD")
 """Labels a card or table prints before a landmark ('PFS, 24 months: 79.6%')."""
 TIMEPOINT_PATTERNS: tuple[tuple[str, str], ...] = (
-    (r"(?<![\w.])" + _TP_NUM + r"(?:\s*" + DASH + r"\s*|(?=[ym]))(years?|yrs?|y|months?|mos?|mo)\b(?=[\s-]*(?:[A-Za-z]+\s+){0,1}(?:overall|event|relapse|disease|progression|leuk|OS\b|EFS|RFS|DFS|PFS|LFS|DOR|duration|survival|rates?\b|estimates?|values\b|figures\b|probabilit|cumulative|incidence|landmark|CR\b|response|remission|outcomes?\s*:|results\s*:))",
-     "'2-year OS', '12-month duration', '5y OS', '3-year rate', 'Twelve-month outcomes: EFS ...' (a heading's landmark)"),
+    (r"(?<![\w.])" + _TP_NUM + r"(?:\s*" + DASH + r"\s*|(?=[ym]))(years?|yrs?|y|months?|mos?|mo)\b(?=[\s-]*(?:[A-Za-z]+\s+){0,1}(?:overall|event|relapse|disease|progression|leuk|OS\b|EFS|RFS|DFS|PFS|LFS|DOR|duration|survival|rates?\b|estimates?|values\b|figures\b|probabilit|cumulative|incidence|landmark|CR\b|response|remission|non-?relapse|NRM\b|GVHD\b|outcomes?\s*:|results\s*:))",
+     "'2-year OS', '12-month duration', '5y OS', '3-year rate', '1-year non-relapse mortality', 'Twelve-month outcomes: EFS "
+     "...' (a heading's landmark)"),
     (r"\bat\s+" + _TP_NUM + r"\s*" + DASH + r"?\s*(years?|yrs?|y|months?|mos?|mo)\b(?!\s+(?:of\s+)?follow)",
      "'at 12 months', 'at 1 year'"),
     (r"\b(?:through|until)\s+" + _TP_NUM + r"\s*" + DASH + r"?\s*(years?|yrs?|months?|mos?)\b(?!\s+(?:of\s+)?(?:follow|maintenance|therapy|treatment|consolidation))",
@@ -297,9 +298,9 @@ WINDOW_PATTERNS: tuple[tuple[str, str, str], ...] = (
      "'at the end of induction', 'at the end of ponatinib induction', 'at the end of reinduction' (a relapse's induction)"),
     (r"\b(?:after|following|on completion of|at completion of)\s+(?:the\s+)?induction\b(?!\s+(?:cycle|course|block|phase\s+\d|with|of|therapy\s+with))",
      "EOI", "'remission after induction was 97.5%': the response assessed once induction is over"),
-    (r"\bend[- ]of[- ](?:the\s+)?(?:study\s+)?(?:treatment|therapy)\b|\bEOT\b"
+    (r"\bend[- ]of[- ](?:the\s+)?(?:study\s+|combination\s+|fixed-duration\s+|planned\s+|all\s+)?(?:treatment|therapy)\b|\bEOT\b"
      r"|\b(?:at|after|on)\s+(?:the\s+)?completion\s+of\s+(?:the\s+)?(?:study\s+)?(?:treatment|therapy)\b", "EOT",
-     "'at the end of treatment', 'at completion of therapy'"),
+     "'at the end of treatment', 'at the end of combination treatment', 'at completion of therapy'"),
 )
 _WINDOW_RES = tuple((re.compile(p, re.IGNORECASE), code) for p, code, _ in WINDOW_PATTERNS)
 
