@@ -292,7 +292,7 @@ def test_a_landmark_before_non_relapse_mortality_and_the_end_of_a_named_treatmen
     was 9.5%' and 'uMRD at the end of combination treatment was reached by 68.4%' carried no timepoint)."""
     records = _records("Drug A in acute leukaemia: a single-arm study",
                        "Among transplanted patients, 1-year non-relapse mortality was 14.2%.",
-                       "One-year NRM in the older cohort was 9.5%.",
+                       "One-year NRM was 9.5%.",
                        "Undetectable MRD at the end of combination treatment was reached by 68.4% of patients.")
     assert {(r.endpoint, r.value, r.timepoint) for r in records} >= {
         ("NRM", 14.2, "1y"), ("NRM", 9.5, "1y"), ("MRD_NEG", 68.4, "EOT")}
