@@ -520,10 +520,15 @@ def _outcome_measure_endpoint(text: str, sentence: str, start: int, extra_terms)
     titles = [m for m in _OUTCOME_TITLE.finditer(text, 0, len(text) if named else start) if not _analysis_line(text, m)
               and (not named or named.group("number") in (m.group("number"), m.group("ordinal")))]
     for m in reversed(titles):
-        found = [e for e in find_endpoints(m.group("title"), extra_terms) if not e.population]
-        if found:
-            return found[0].code
+        found = _measure_named(m.group("title"), extra_terms)
+        if found is not None:
+            return found.code
     return None
+
+
+def _measure_named(title: str, extra_terms):
+    """The endpoint mention an outcome measure's title names first (not a population it restricts to), else None."""
+    return next((e for e in find_endpoints(title, extra_terms) if not e.population), None)
 
 
 def _posting_measure(text: str, paragraph: tuple[int, int], start: int, section: Optional[str],
@@ -539,11 +544,11 @@ def _posting_measure(text: str, paragraph: tuple[int, int], start: int, section:
         title, title_end = text[paragraph[0]:paragraph[1]], paragraph[1]
     else:
         return None, None
-    found = [e for e in find_endpoints(title, extra_terms) if not e.population]
-    if title_end > start or not found:
+    found = _measure_named(title, extra_terms)
+    if title_end > start or found is None:
         return None, None
     windows = find_windows(title)
-    return found[0].code, windows[0].code if windows else None
+    return found.code, windows[0].code if windows else None
 
 
 def _analysis_line(text: str, title: re.Match[str]) -> bool:

@@ -223,11 +223,12 @@ def extract_table_results(doc: Document, index: TrialIndex, skip_table_ids: Sequ
     return records
 
 
-_SIZED_HEADER = re.compile(r"\(\s*[nN]\s*=\s*(\d+)\s*\)|^\s*[nN]\s*=\s*(\d+)\s*$")
+_SIZE = r"\(\s*[nN]\s*=\s*(\d+)\s*\)"  # '(n = 118)', its number captured
+_SIZED_HEADER = re.compile(_SIZE + r"|^\s*[nN]\s*=\s*(\d+)\s*$")
 """A column sized '(n = 118)', or headed by its size alone ('N=118')."""
-_SHORT_LABEL = re.compile(r"^\s*(?P<short>[A-Z][A-Za-z+]{1,6})\s*(?:arm|group|cohort)?\s*(?:\(\s*[nN]\s*=\s*\d+\s*\))?\s*(?:,?\s*%)?\s*$")
+_SHORT_LABEL = re.compile(r"^\s*(?P<short>[A-Z][A-Za-z+]{1,6})\s*(?:arm|group|cohort)?\s*(?:" + _SIZE + r")?\s*(?:,?\s*%)?\s*$")
 """A column headed by a short form ('PON (n=118)', 'IM arm')."""
-_BARE_LABEL = re.compile(r"^\s*(?P<label>[A-D1-4]|IV|I{1,3})\s*(?:\(\s*[nN]\s*=\s*\d+\s*\))?\s*$")
+_BARE_LABEL = re.compile(r"^\s*(?P<label>[A-D1-4]|IV|I{1,3})\s*(?:" + _SIZE + r")?\s*$")
 """A column headed by a bare letter or number ('B (n=121)')."""
 
 
@@ -237,11 +238,12 @@ def _unnamed_column_arms(header: Sequence[Optional[str]], gazetteer_dir, experim
     size the text gives one arm ('(n = 71)'), a short form or letter one arm goes by ('PON', 'B'), or, beside a column
     naming the control, a sized column ('Maintenance (n = 295) | Observation (n = 293)'): the experimental side's."""
     headers = [h or "" for h in header]
-    beside_control = bool(control) and any(_first_arm(h, gazetteer_dir) == control or _names_control(h, gazetteer_dir)
-                                           for h in headers)
+    controls = [_names_control(h, gazetteer_dir) for h in headers]
+    beside_control = bool(control) and any(named or _first_arm(h, gazetteer_dir) == control
+                                           for h, named in zip(headers, controls))
     out: dict[int, str] = {}
     for col, h in enumerate(headers):
-        arm = (control if _names_control(h, gazetteer_dir) else None) or _sized_arm(h, arm_sizes) \
+        arm = (control if controls[col] else None) or _sized_arm(h, arm_sizes) \
             or _spelled_side(h, (experimental, control)) or _bare_label_arm(h, gazetteer_dir) \
             or (experimental if beside_control and _SIZED_HEADER.search(h) and not _TOTAL_HEADER.match(h) else None)
         if arm:
