@@ -200,8 +200,8 @@ def _short_column_beside(lines: list[Line], x: float) -> bool:
     short, long_ = sorted((left, right), key=len)
     if crossing > MAX_SHORT_COLUMN_CROSSING * len(lines) or not short or not long_:
         return False
-    beside = all(min(l.top for l in long_) <= l.top and l.bottom <= max(l.bottom for l in long_) for l in short)
-    return beside and _aligned_share(short) >= MIN_SHORT_COLUMN_ALIGNED
+    top, bottom = min(l.top for l in long_), max(l.bottom for l in long_)
+    return all(top <= l.top and l.bottom <= bottom for l in short) and _aligned_share(short) >= MIN_SHORT_COLUMN_ALIGNED
 
 
 def _aligned_share(right_side: list[Line]) -> float:
